@@ -1,0 +1,1 @@
+"""marsad: Arabic news reports to ACLED-style conflict events."""
