@@ -1,0 +1,143 @@
+"""Read reports from JSON Lines, text files, folders or stdin.
+
+A malformed record never stops a run: it comes out as a `Reject` naming the file, line and record id,
+and the caller reports it and goes on (the exit code then says the run was partial).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from marsad.models import Article
+
+# A report larger than this is still read; only truly absurd inputs are refused.
+MAX_RECORD_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """A record set aside, with enough context to find it again."""
+
+    source: str
+    line: int | None
+    record_id: str | None
+    reason: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"source": self.source, "line": self.line, "id": self.record_id, "reason": self.reason}
+
+    def __str__(self) -> str:
+        where = self.source + (f":{self.line}" if self.line is not None else "")
+        rid = f" (id {self.record_id})" if self.record_id else ""
+        return f"{where}{rid}: {self.reason}"
+
+
+Record = Article | Reject
+
+
+def _decode(raw: bytes, source: str) -> str | Reject:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Reject(source, None, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+
+
+def _article_from_text(text: str, source: str, published: date | None) -> Record:
+    if not text.strip():
+        return Reject(source, None, None, "empty report")
+    return Article(id=Path(source).stem if source != "-" else "", text=text, published=published).ensure_id()
+
+
+def _iter_jsonl(stream_lines: Iterator[bytes], source: str, published: date | None) -> Iterator[Record]:
+    for lineno, raw in enumerate(stream_lines, start=1):
+        if not raw.strip():
+            continue
+        if len(raw) > MAX_RECORD_BYTES:
+            yield Reject(source, lineno, None, f"record larger than {MAX_RECORD_BYTES} bytes")
+            continue
+        line = _decode(raw, source)
+        if isinstance(line, Reject):
+            yield Reject(source, lineno, None, line.reason)
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Reject(source, lineno, None, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield Reject(source, lineno, None, f"expected a JSON object, got {type(obj).__name__}")
+            continue
+        rid = str(obj["id"]) if obj.get("id") not in (None, "") else None
+        if not isinstance(obj.get("text"), str):
+            yield Reject(source, lineno, rid, "missing or non-string 'text' field")
+            continue
+        if not obj["text"].strip():
+            yield Reject(source, lineno, rid, "empty 'text' field")
+            continue
+        fields = {k: obj.get(k) for k in ("title", "published", "url", "outlet")}
+        if fields["published"] in (None, "") and published is not None:
+            fields["published"] = published
+        try:
+            art = Article(id=rid or "", text=obj["text"], **fields)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(p) for p in err["loc"])
+            yield Reject(source, lineno, rid, f"invalid field '{loc}': {err['msg']}")
+            continue
+        if not art.id:
+            art.id = f"{Path(source).stem}-{lineno}" if source != "-" else art.content_hash()[:16]
+        yield art
+
+
+def _iter_path(path: Path, published: date | None) -> Iterator[Record]:
+    source = str(path)
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            if child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+                yield from _iter_path(child, published)
+        return
+    if not path.exists():
+        yield Reject(source, None, None, "no such file or folder")
+        return
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as fh:
+                yield from _iter_jsonl(iter(fh), source, published)
+            return
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield Reject(source, None, None, f"cannot read: {exc.strerror}")
+        return
+    if b"\x00" in raw[:4096]:
+        yield Reject(source, None, None, "binary file, not a text report")
+        return
+    text = _decode(raw, source)
+    yield text if isinstance(text, Reject) else _article_from_text(text, source, published)
+
+
+def iter_records(inputs: Sequence[str], *, published: date | None = None) -> Iterator[Record]:
+    """Every report in `inputs` (paths, folders or "-" for stdin), in order, as Article or Reject.
+
+    `published` fills the publication date of plain-text reports and of JSONL records without one.
+    Stdin is read as JSON Lines when its first non-blank character is "{", else as one text report.
+    """
+    for item in inputs:
+        if item == "-":
+            data = sys.stdin.buffer.read()
+            if data.lstrip()[:1] == b"{":
+                yield from _iter_jsonl(iter(data.splitlines()), "-", published)
+            else:
+                text = _decode(data, "-")
+                yield text if isinstance(text, Reject) else _article_from_text(text, "-", published)
+        else:
+            yield from _iter_path(Path(item), published)
