@@ -1,0 +1,126 @@
+"""The document object that flows through the pipeline.
+
+Each pipeline component reads the annotations earlier ones added and adds its own `Mention`s, always
+with offsets into the original text, so every coded field can point back at its evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from marsad.models import Event, Span
+from marsad.text.normalize import Folded, fold_with_map
+from marsad.text.segment import Segment, clauses, sentences
+
+# Mention labels, one per recogniser.
+ACTOR = "ACTOR"
+PLACE = "PLACE"
+DATE = "DATE"
+CASUALTY = "CASUALTY"
+WEAPON = "WEAPON"
+TRIGGER = "TRIGGER"
+NONEVENT = "NONEVENT"
+CUE = "CUE"
+
+
+@dataclass(slots=True)
+class Mention:
+    label: str
+    start: int  # original offsets, half-open
+    end: int
+    text: str
+    value: Any = None
+    sentence: int = -1
+    clause: int = -1
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def span(self) -> Span:
+        return Span(start=self.start, end=self.end, text=self.text)
+
+
+class Doc:
+    def __init__(
+        self,
+        text: str,
+        *,
+        published: date | None = None,
+        title: str | None = None,
+        source: str | None = None,
+        article_id: str = "",
+    ) -> None:
+        self.text = text
+        self.published = published
+        self.title = title
+        self.source = source
+        self.article_id = article_id
+        self.folded: Folded = fold_with_map(text)
+        self.sentences: list[Segment] = sentences(text)
+        self.clauses: list[list[Segment]] = [clauses(text, s) for s in self.sentences]
+        self._sent_starts = [s.start for s in self.sentences]
+        self.mentions: dict[str, list[Mention]] = {}
+        self.country_scores: dict[str, float] = {}  # ISO2 → weight, filled by recognisers
+        self.country: str | None = None  # the report's main country (ISO2), set by the place recogniser
+        self.events: list[Event] = []
+        self.candidates: list[Any] = []  # event candidates, set by the assembler
+
+    # --- positions -------------------------------------------------------------------------
+    def locate(self, pos: int) -> tuple[int, int]:
+        """(sentence index, clause index) holding original offset `pos`, or (-1, -1)."""
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        if i < 0 or not self.sentences[i].contains(pos):
+            # Between sentences (punctuation): attach to the next sentence if any.
+            i = min(i + 1, len(self.sentences) - 1) if self.sentences else -1
+            if i < 0:
+                return -1, -1
+        for c in self.clauses[i]:
+            if c.contains(pos):
+                return i, c.index
+        return i, 0
+
+    def original(self, fstart: int, fend: int) -> tuple[int, int]:
+        return self.folded.to_original(fstart, fend)
+
+    # --- annotations -----------------------------------------------------------------------
+    def add(
+        self, label: str, start: int, end: int, value: Any = None, **attrs: Any
+    ) -> Mention:
+        s, c = self.locate(start)
+        m = Mention(label, start, end, self.text[start:end], value, s, c, dict(attrs))
+        self.mentions.setdefault(label, []).append(m)
+        return m
+
+    def add_folded(self, label: str, fstart: int, fend: int, value: Any = None, **attrs: Any) -> Mention:
+        start, end = self.original(fstart, fend)
+        return self.add(label, start, end, value, **attrs)
+
+    def get(self, label: str) -> list[Mention]:
+        return self.mentions.get(label, [])
+
+    def in_sentence(self, label: str, sentence: int) -> list[Mention]:
+        return [m for m in self.get(label) if m.sentence == sentence]
+
+    def in_clause(self, label: str, sentence: int, clause: int) -> list[Mention]:
+        return [m for m in self.get(label) if m.sentence == sentence and m.clause == clause]
+
+    def sort(self) -> None:
+        for lst in self.mentions.values():
+            lst.sort(key=lambda m: (m.start, -m.end))
+
+    def all(self) -> Iterator[Mention]:
+        for lst in self.mentions.values():
+            yield from lst
+
+    def folded_slice(self, start: int, end: int) -> str:
+        """The folded text of original [start, end)."""
+        offs = self.folded.offsets
+        a = bisect.bisect_left(offs, start, 0, len(offs) - 1)
+        b = bisect.bisect_left(offs, end, 0, len(offs) - 1)
+        return self.folded.text[a:b]
+
+    def folded_index(self, pos: int) -> int:
+        """Folded offset of the first folded char at or after original `pos`."""
+        return bisect.bisect_left(self.folded.offsets, pos, 0, len(self.folded.offsets) - 1)

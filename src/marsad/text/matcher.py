@@ -1,0 +1,134 @@
+"""Clitic-aware phrase matching over folded Arabic text (Aho-Corasick, via pyahocorasick).
+
+Lexicons list bare forms (داعش، الرقة); Arabic attaches proclitics to the first word (لداعش،
+وبالرقة، للرقة). The automaton finds every occurrence of a bare form; a hit is kept only when what
+stands between the start of its word and the hit is a valid proclitic chain. This clitic check is
+hand-written because no offline Arabic segmenter that works here handles proper names
+(tashaphyne over-stems them, farasa and camel-tools' analysers need downloads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+P = TypeVar("P", bound=Hashable)
+
+# Conjunction, then preposition, then (only for forms without their own article) the article.
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+_BASE_CHAINS = {c + p for c in _CONJ for p in _PREP}
+_ARTICLE_CHAINS = {c + "ال" for c in _BASE_CHAINS}
+# "ل" + "ال" contracts to "لل": the form "لمدينه" (article minus its alef) needs this "ل" before it.
+_LAM_CHAINS = {c + "ل" for c in _CONJ}
+
+
+def is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[P]):
+    """One accepted match in folded coordinates: [start, end) of the phrase itself."""
+
+    start: int  # start of the matched form (after the clitics)
+    end: int
+    word_start: int  # start of the first word, clitics included
+    payloads: tuple[P, ...]
+    key: str  # the folded lexicon form that matched
+    article: bool  # an article was peeled in front of a form that has none
+
+
+class PhraseMatcher(Generic[P]):
+    """Map folded phrases to payloads; find them in folded text with clitics peeled."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, dict[str, list[P]]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, phrase: str, payload: P, *, prefix: bool = False) -> None:
+        """Add a folded phrase. `prefix`: the last word may continue (suffixes, inflection)."""
+        phrase = " ".join(phrase.split())
+        if not phrase:
+            return
+        mode = "prefix" if prefix else "word"
+        self._put(phrase, mode, payload)
+        if phrase.startswith("ال") and len(phrase) > 3:
+            self._put(phrase[1:], "lam-" + mode, payload)
+        self._automaton = None
+
+    def add_many(self, items: Iterable[tuple[str, P, bool]]) -> None:
+        for phrase, payload, prefix in items:
+            self.add(phrase, payload, prefix=prefix)
+
+    def _put(self, key: str, mode: str, payload: P) -> None:
+        modes = self._entries.setdefault(key, {})
+        lst = modes.setdefault(mode, [])
+        if payload not in lst:
+            lst.append(payload)
+
+    def build(self) -> None:
+        auto = ahocorasick.Automaton()
+        for key, modes in self._entries.items():
+            auto.add_word(key, (key, {m: tuple(v) for m, v in modes.items()}))
+        if len(self._entries):
+            auto.make_automaton()
+        self._automaton = auto
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def find(self, text: str) -> list[Hit[P]]:
+        """All accepted hits in folded `text`, ordered by start then longest first."""
+        if self._automaton is None:
+            self.build()
+        auto = self._automaton
+        assert auto is not None
+        if not len(self._entries):
+            return []
+        hits: list[Hit[P]] = []
+        n = len(text)
+        for end_idx, (key, modes) in auto.iter(text):
+            start = end_idx - len(key) + 1
+            end = end_idx + 1
+            ws = start
+            while ws > 0 and is_letter(text[ws - 1]):
+                ws -= 1
+            chain = text[ws:start]
+            if len(chain) > 4:
+                continue
+            at_word_end = end >= n or not is_letter(text[end])
+            payloads: list[P] = []
+            article = False
+            for mode, pls in modes.items():
+                lam = mode.startswith("lam-")
+                if lam:
+                    ok = chain in _LAM_CHAINS
+                elif chain in _BASE_CHAINS:
+                    ok = True
+                elif chain in _ARTICLE_CHAINS and not key.startswith("ال"):
+                    ok, article = True, True
+                else:
+                    ok = False
+                if not ok:
+                    continue
+                if mode.endswith("word") and not at_word_end:
+                    continue
+                payloads.extend(pls)
+            if payloads:
+                hits.append(Hit(start, end, ws, tuple(dict.fromkeys(payloads)), key, article))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        return hits
+
+
+def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:
+    """Leftmost-longest selection: drop every hit that overlaps a longer (then earlier) one."""
+    chosen: list[Hit[P]] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(h.end <= c.start or h.start >= c.end for c in chosen):
+            chosen.append(h)
+    chosen.sort(key=lambda h: h.start)
+    return chosen
