@@ -128,6 +128,8 @@ def _side_by_side(kind: str, g: Event | None, p: Event | None) -> Table:
             bad = not field_equal(f, g, p)
         else:
             bad = f in ARG_FIELDS and gv != pv
+        if f not in ARG_FIELDS and gv == pv and g is not None and p is not None:
+            continue  # unscored context rows only when they differ, to keep the panel short
         style = "bold red" if bad else ""
         t.add_row(f, Text(gv, style=style), Text(pv, style=style))
     return t
