@@ -1,0 +1,324 @@
+"""Event assembly (CODING.md §1): clause-level candidates from triggers, their arguments, and the
+split/merge rules that turn them into one event per (type, actor pair, place, day).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
+from marsad.knowledge.resources import Knowledge
+from marsad.recognize.places import PlaceRef, km
+
+BATTLES = "Battles"
+EXPLOSIONS = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+# Weight of each event type when several triggers share a clause: the more specific wins.
+TYPE_PRIORITY = {
+    "Explosions/Remote violence": 3,
+    "Violence against civilians": 2,
+    "Battles": 2,
+    "Protests": 2,
+    "Riots": 2,
+    "Strategic developments": 1,
+}
+
+
+@dataclass(slots=True)
+class Candidate:
+    sentence: int
+    clause: int
+    triggers: list[Mention]
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    assoc1: list[Mention] = field(default_factory=list)
+    assoc2: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)  # best first
+    dates: list[Mention] = field(default_factory=list)
+    casualties: list[Mention] = field(default_factory=list)
+    weapons: list[Mention] = field(default_factory=list)
+    background: bool = False
+    inherited_place: bool = False
+    inherited_date: bool = False
+
+    @property
+    def trigger(self) -> Mention:
+        return self.triggers[0]
+
+    @property
+    def event_type(self) -> str:
+        return self.trigger.value.event_type
+
+    @property
+    def place(self) -> Mention | None:
+        return self.places[0] if self.places else None
+
+    @property
+    def date(self) -> Mention | None:
+        return self.dates[0] if self.dates else None
+
+    def actor_idx(self, which: int) -> int | None:
+        m = self.actor1 if which == 1 else self.actor2
+        return m.value if m is not None else None
+
+
+def _place_specific(m: Mention | None) -> bool:
+    if m is None:
+        return False
+    ref: PlaceRef = m.value
+    return ref.choice is not None and ref.choice.kind in ("populated", "admin2")
+
+
+class EventAssembler:
+    name = "assemble"
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands = [c for c in (self._candidate(doc, s, cl, trigs) for (s, cl), trigs in self._trigger_groups(doc).items()) if c]
+        self._attach_casualties(doc, cands)
+        cands = self._merge_within_sentences(cands)
+        default_date = self._report_date(doc)
+        for c in cands:
+            if not c.dates and default_date is not None and not c.background:
+                c.dates = [default_date]
+                c.inherited_date = True
+        events = self._merge_across(cands)
+        self._inherit_places(doc, events)
+        doc.candidates = events
+        return doc
+
+    # --- candidates ------------------------------------------------------------------------
+    def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
+        blocked_from: dict[int, int] = {}
+        for ne in doc.get(NONEVENT):
+            blocked_from[ne.sentence] = min(blocked_from.get(ne.sentence, 1 << 30), ne.start)
+        groups: dict[tuple[int, int], list[Mention]] = {}
+        for t in doc.get(TRIGGER):
+            if t.sentence < 0 or t.start >= blocked_from.get(t.sentence, 1 << 30):
+                continue
+            groups.setdefault((t.sentence, t.clause), []).append(t)
+        return groups
+
+    def _candidate(self, doc: Doc, sent: int, clause: int, trigs: list[Mention]) -> Candidate | None:
+        # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
+        # (explosion, attack) later in the same clause refines it.
+        trigs = sorted(trigs, key=lambda t: (-TYPE_PRIORITY.get(t.value.event_type, 0) * 0, t.start))
+        c = Candidate(sent, clause, trigs)
+        self._assign_actors(doc, c)
+        c.places = self._places_for(doc, sent, clause)
+        c.dates = [d for d in doc.in_clause(DATE, sent, clause)] or doc.in_sentence(DATE, sent)
+        c.weapons = doc.in_sentence(WEAPON, sent)
+        c.background = any(m.sentence == sent for m in doc.get(CUE) if m.value == "background")
+        return c
+
+    def _assign_actors(self, doc: Doc, c: Candidate) -> None:
+        k = self.k
+        in_clause = [a for a in doc.in_clause(ACTOR, c.sentence, c.clause) if a.attrs.get("role_cue") != "ignore_before"]
+        in_sent = [a for a in doc.in_sentence(ACTOR, c.sentence) if a.attrs.get("role_cue") != "ignore_before"]
+        pool = in_clause or in_sent
+        if not pool:
+            return
+        # Neighbouring clauses of the same sentence fill a side the clause leaves open.
+        extra = [a for a in in_sent if a not in pool]
+        agents = [a for a in pool if a.attrs.get("role_cue") == "agent_before"]
+        patients = [a for a in pool if a.attrs.get("role_cue") == "patient_before"]
+        assoc = [a for a in pool if a.attrs.get("role_cue") == "assoc_before"]
+        neutral = [a for a in pool if a.attrs.get("role_cue") is None]
+        a1 = (agents or neutral or [None])[0]
+        if a1 is None and len(patients) > 1:
+            a1 = None
+        rest = [a for a in patients + neutral + agents if a is not a1 and (a1 is None or a.value != a1.value)]
+        a2 = rest[0] if rest else None
+        if a1 is None and a2 is None:
+            return
+        if a2 is None or a1 is None:
+            # Look into the rest of the sentence for the missing side.
+            others = [a for a in extra if (a1 is None or a.value != a1.value) and (a2 is None or a.value != a2.value)]
+            if a1 is None:
+                ag = [a for a in others if a.attrs.get("role_cue") != "patient_before"]
+                a1 = ag[0] if ag else None
+            elif others and others[0].attrs.get("role_cue") in ("patient_before", None):
+                a2 = others[0]
+        c.actor1, c.actor2 = a1, a2
+        # Associated actors: cued ones go with actor1; a same-side actor named right after a main
+        # one and joined by "و" goes with that side.
+        used = {id(x) for x in (a1, a2) if x is not None}
+        for a in assoc:
+            if id(a) not in used and (a1 is None or a.value != a1.value):
+                c.assoc1.append(a)
+                used.add(id(a))
+        for main, bucket in ((a1, c.assoc1), (a2, c.assoc2)):
+            if main is None:
+                continue
+            for a in pool:
+                if id(a) in used or a.value in {x.value for x in (a1, a2) if x is not None}:
+                    continue
+                gap = doc.text[main.end : a.start]
+                if 0 <= len(gap) <= 3 and gap.strip() in ("و", "") and gap.strip() == "و":
+                    bucket.append(a)
+                    used.add(id(a))
+        del k
+
+    def _places_for(self, doc: Doc, sent: int, clause: int) -> list[Mention]:
+        def usable(m: Mention) -> bool:
+            ref: PlaceRef = m.value
+            return not ref.hometown and ref.choice is not None and ref.choice.kind != "country"
+
+        in_clause = [m for m in doc.in_clause(PLACE, sent, clause) if usable(m)]
+        in_sent = [m for m in doc.in_sentence(PLACE, sent) if usable(m) and m not in in_clause]
+        ordered = sorted(in_clause, key=lambda m: m.value.paired) + sorted(in_sent, key=lambda m: m.value.paired)
+        return ordered
+
+    def _attach_casualties(self, doc: Doc, cands: list[Candidate]) -> None:
+        blocked = {ne.sentence for ne in doc.get(NONEVENT)}
+        by_sent: dict[int, list[Candidate]] = {}
+        for c in cands:
+            by_sent.setdefault(c.sentence, []).append(c)
+        for cm in doc.get(CASUALTY):
+            owners = by_sent.get(cm.sentence)
+            if owners:
+                # The nearest candidate before it in the sentence, else the first after it.
+                before = [c for c in owners if c.trigger.start <= cm.start]
+                (before[-1] if before else owners[0]).casualties.append(cm)
+            elif cm.sentence not in blocked:
+                prev = [c for c in cands if c.sentence < cm.sentence and c.sentence >= cm.sentence - 1]
+                if prev:
+                    prev[-1].casualties.append(cm)
+
+    # --- dates -----------------------------------------------------------------------------
+    def _report_date(self, doc: Doc) -> Mention | None:
+        """The date a report's undated clauses inherit: the one nearest after a trigger."""
+        dates = [d for d in doc.get(DATE) if d.value.date is not None or d.value.kind != "absolute"]
+        if not dates:
+            return None
+        anchors = sorted(doc.get(TRIGGER) + doc.get(NONEVENT), key=lambda m: m.start)
+
+        def score(d: Mention) -> tuple[int, int]:
+            prev = [a for a in anchors if a.end <= d.start and a.sentence == d.sentence]
+            if prev and prev[-1].label == TRIGGER:
+                return (0, d.start - prev[-1].end)
+            return (1, d.start)
+
+        return min(dates, key=score)
+
+    # --- merging ---------------------------------------------------------------------------
+    @staticmethod
+    def _same_side(a: Mention | None, b: Mention | None) -> bool:
+        return a is None or b is None or a.value == b.value
+
+    def _compatible(self, a: Candidate, b: Candidate, *, loose: bool) -> bool:
+        if not self._same_side(a.actor1, b.actor1):
+            return False
+        if a.actor1 is None and b.actor1 is None and a.actor2 is not None and b.actor2 is not None and a.actor2.value != b.actor2.value:
+            return False
+        if not loose and not self._same_side(a.actor2, b.actor2):
+            # A swapped pair (X attacked Y, Y returned fire) is the same fight.
+            if not (a.actor1 and b.actor2 and a.actor2 and b.actor1 and a.actor1.value == b.actor2.value and a.actor2.value == b.actor1.value):
+                return False
+        ta, tb = a.event_type, b.event_type
+        if ta != tb and {ta, tb} != {BATTLES, EXPLOSIONS} and not loose:
+            return False
+        if ta != tb and {ta, tb} == {BATTLES, EXPLOSIONS} and (a.actor1 is None or b.actor1 is None) and not loose:
+            return False
+        da, db = a.date, b.date
+        if da is not None and db is not None and da.value.date != db.value.date:
+            return False
+        if a.background != b.background:
+            return False
+        pa, pb = a.place, b.place
+        if _place_specific(pa) and _place_specific(pb):
+            ca, cb = pa.value.choice, pb.value.choice
+            if ca.id != cb.id and km(ca, cb) > 10:
+                return False
+        return True
+
+    @staticmethod
+    def _absorb(into: Candidate, c: Candidate) -> None:
+        if into.event_type != c.event_type and c.event_type == BATTLES:
+            into.triggers = c.triggers + into.triggers  # an explosion inside a fight is that fight
+        else:
+            into.triggers.extend(c.triggers)
+        into.actor1 = into.actor1 or c.actor1
+        into.actor2 = into.actor2 or c.actor2
+        for a in c.assoc1:
+            if all(a.value != x.value for x in into.assoc1):
+                into.assoc1.append(a)
+        for a in c.assoc2:
+            if all(a.value != x.value for x in into.assoc2):
+                into.assoc2.append(a)
+        if not _place_specific(into.place) and _place_specific(c.place):
+            into.places = c.places + into.places
+        else:
+            into.places.extend(c.places)
+        if not into.dates or into.inherited_date:
+            if c.dates and not c.inherited_date:
+                into.dates = c.dates + into.dates
+                into.inherited_date = False
+        into.casualties.extend(c.casualties)
+        into.weapons.extend(w for w in c.weapons if w not in into.weapons)
+
+    def _merge_within_sentences(self, cands: list[Candidate]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for c in sorted(cands, key=lambda c: (c.sentence, c.clause)):
+            prev = out[-1] if out and out[-1].sentence == c.sentence else None
+            if prev is not None and self._compatible(prev, c, loose=False):
+                self._absorb(prev, c)
+            else:
+                out.append(c)
+        return out
+
+    def _merge_across(self, cands: list[Candidate]) -> list[Candidate]:
+        events: list[Candidate] = []
+        for c in cands:
+            target = next((e for e in events if self._compatible(e, c, loose=False)), None)
+            if target is None:
+                # A summary (region-level or no place) of the same kind by the same attacker is the
+                # lead of a more specific account, or the reverse.
+                target = next(
+                    (
+                        e
+                        for e in events
+                        if e.actor1 is not None
+                        and c.actor1 is not None
+                        and e.actor1.value == c.actor1.value
+                        and e.event_type == c.event_type
+                        and (not _place_specific(e.place) or not _place_specific(c.place))
+                        and self._compatible(e, c, loose=True)
+                    ),
+                    None,
+                )
+                if target is not None and not _place_specific(target.place) and _place_specific(c.place):
+                    # The specific account's actors win over the summary's.
+                    target.actor2 = c.actor2 or target.actor2
+            if target is None:
+                events.append(c)
+            else:
+                self._absorb(target, c)
+        return [e for e in events if e.actor1 is not None or e.actor2 is not None or e.casualties or e.place]
+
+    def _inherit_places(self, doc: Doc, events: list[Candidate]) -> None:
+        """A region-level or unplaced event takes the report's specific place in that region."""
+        specific = [e.place for e in events if _place_specific(e.place)]
+        if not specific:
+            return
+        for e in events:
+            if _place_specific(e.place):
+                continue
+            anchor = specific[0]
+            ref = e.place.value if e.place is not None else None
+            if ref is not None and ref.choice is not None:
+                ch = ref.choice
+                if ch.kind == "admin1" or ch.kind == "region":
+                    if ch.admin1 and ch.admin1 != anchor.value.choice.admin1:
+                        continue
+            e.places = [anchor, *e.places]
+            e.inherited_place = True
+
+
+def days_between(a: date | None, b: date | None) -> int | None:
+    if a is None or b is None:
+        return None
+    return (b - a).days

@@ -1,0 +1,267 @@
+"""Coding (CODING.md §2-8): every column of an event from its assembled candidate, with evidence."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+
+from marsad.doc import Doc, Mention
+from marsad.events.assemble import BATTLES, EXPLOSIONS, VAC, Candidate
+from marsad.events.notes import write_notes
+from marsad.knowledge.gazetteer import Place
+from marsad.knowledge.lexicon import ActorEntry
+from marsad.knowledge.resources import Knowledge
+from marsad.models import Event, Span
+from marsad.recognize.places import PlaceRef
+
+DISORDER = {
+    BATTLES: "Political violence",
+    EXPLOSIONS: "Political violence",
+    VAC: "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+ARMED_KINDS = {"state", "police", "rebel", "militia", "identity", "external", "unidentified"}
+# Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
+UNIDENTIFIED_OK = {
+    "Remote explosive/landmine/IED",
+    "Suicide bomb",
+    "Grenade",
+    "Attack",
+    "Abduction/forced disappearance",
+    "Armed clash",
+}
+BACKGROUND_DAYS = 7
+
+
+class EventCoder:
+    name = "code"
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = []
+        for i, c in enumerate(doc.candidates):
+            ev = self.code(doc, c, i)
+            if ev is not None:
+                events.append(ev)
+        doc.events = events
+        return doc
+
+    # --- actors ----------------------------------------------------------------------------
+    def _entry(self, m: Mention | None) -> ActorEntry | None:
+        return self.k.actors[m.value] if m is not None else None
+
+    def actor_name(self, entry: ActorEntry, country: str) -> str:
+        name = entry.name
+        if "{country}" in name:
+            return name.replace("{country}", country or "Unknown")
+        if entry.country_qualified and country:
+            return f"{name} ({country})"
+        return name
+
+    def inter(self, entry: ActorEntry, country_code: str | None) -> int:
+        # A state's forces acting outside their own country are external forces (inter 8).
+        if entry.inter == 1 and entry.country and country_code and entry.country != country_code:
+            return 8
+        return entry.inter
+
+    # --- the event -------------------------------------------------------------------------
+    def code(self, doc: Doc, c: Candidate, index: int) -> Event | None:
+        ev: dict[str, object] = {}
+        evidence: dict[str, list[Span]] = {}
+        place_m = c.place
+        place: Place | None = place_m.value.choice if place_m is not None else None
+        country_code = place.country_code if place else doc.country
+        gaz = self.k.gazetteer
+        country_place = None
+        if country_code:
+            try:
+                country_place = gaz.country(country_code)
+            except KeyError:
+                country_place = None
+        country = place.country if place else (country_place.country if country_place else "")
+
+        # Type and sub-type: the leading trigger, refined by weapons and by who was targeted.
+        event_type, sub = c.trigger.value.event_type, c.trigger.value.sub_event_type
+        a1, a2 = self._entry(c.actor1), self._entry(c.actor2)
+        weapon_subs = [w.value.sub_event_type for w in c.weapons if w.value.sub_event_type]
+        if event_type == EXPLOSIONS and weapon_subs:
+            sub = _most_specific(weapon_subs)
+        elif event_type in (BATTLES, VAC) and weapon_subs and not (a2 and a2.kind in ARMED_KINDS and a1):
+            event_type, sub = EXPLOSIONS, _most_specific(weapon_subs)
+        if event_type == BATTLES and a2 is not None and a2.kind == "civilians":
+            event_type, sub = VAC, "Attack"
+        if event_type == VAC and sub == "Attack" and a2 is not None and a2.kind in ARMED_KINDS and a1 is not None:
+            event_type, sub = BATTLES, "Armed clash"
+        if event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and a1 is not None:
+            if any(w.value.name in ("air strike", "drone", "helicopter") for w in c.weapons) or _aerial(c.actor1):
+                sub = "Air/drone strike"
+        ev["event_type"], ev["sub_event_type"] = event_type, sub
+        ev["disorder_type"] = DISORDER.get(event_type, "")
+        evidence["event_type"] = [t.span() for t in c.triggers[:3]]
+        evidence["sub_event_type"] = [t.span() for t in c.triggers[:1]] + [w.span() for w in c.weapons[:1]]
+
+        # Actors.
+        if a1 is None and sub in UNIDENTIFIED_OK and a2 is not None:
+            unidentified = next((e for e in self.k.actors if e.kind == "unidentified" and "{country}" in e.name), None)
+            if unidentified is not None:
+                a1 = unidentified
+        if event_type == "Protests" and (a1 is None or a1.kind not in ("protesters",)):
+            protesters = next((e for e in self.k.actors if e.kind == "protesters" and "{country}" in e.name), None)
+            if protesters is not None:
+                if a1 is not None and a1.kind not in ("protesters",):
+                    a2 = a2 or a1
+                a1 = protesters
+        if event_type == "Riots" and (a1 is None or a1.kind != "rioters"):
+            rioters = next((e for e in self.k.actors if e.kind == "rioters" and "{country}" in e.name), None)
+            if rioters is not None:
+                a1 = rioters
+        if a1 is None and a2 is None:
+            return None
+        if a1 is not None and a2 is not None and a1 is a2:
+            a2 = None
+        ev["actor1"] = self.actor_name(a1, country) if a1 else ""
+        ev["actor2"] = self.actor_name(a2, country) if a2 else ""
+        ev["inter1"] = self.inter(a1, country_code) if a1 else None
+        ev["inter2"] = self.inter(a2, country_code) if a2 else None
+        if c.actor1 is not None and a1 is self._entry(c.actor1):
+            evidence["actor1"] = [c.actor1.span()]
+        if c.actor2 is not None and a2 is self._entry(c.actor2):
+            evidence["actor2"] = [c.actor2.span()]
+        ev["assoc_actor_1"] = "; ".join(dict.fromkeys(self.actor_name(self.k.actors[m.value], country) for m in c.assoc1))
+        ev["assoc_actor_2"] = "; ".join(dict.fromkeys(self.actor_name(self.k.actors[m.value], country) for m in c.assoc2))
+        if c.assoc1:
+            evidence["assoc_actor_1"] = [m.span() for m in c.assoc1]
+        if c.assoc2:
+            evidence["assoc_actor_2"] = [m.span() for m in c.assoc2]
+        codes = sorted(x for x in (ev["inter1"], ev["inter2"]) if x is not None)
+        ev["interaction"] = "".join(str(x) for x in codes) if len(codes) == 2 else f"{codes[0]}0"
+        ev["civilian_targeting"] = "Civilian targeting" if a2 is not None and a2.kind == "civilians" else ""
+
+        # Place and geo_precision (§4).
+        if place is not None and place_m is not None:
+            lat, lon, prec, shown = self._coordinates(place_m.value, c)
+            ev.update(
+                country=place.country, iso=place.iso, region=place.region, admin1=place.admin1,
+                admin2=place.admin2, location=shown.name, latitude=lat, longitude=lon, geo_precision=prec,
+            )  # fmt: skip
+            evidence["location"] = [place_m.span()]
+        elif country_place is not None:
+            ev.update(country=country_place.country, iso=country_place.iso, region=country_place.region)
+
+        # Date (§5) and primary/background (§1).
+        self._code_date(doc, c, ev, evidence)
+
+        # Fatalities and injuries (§6).
+        killed = [m for m in c.casualties if m.value.kind == "killed"]
+        injured = [m for m in c.casualties if m.value.kind == "injured"]
+        ev["fatalities"] = _figure(killed) or 0
+        ev["injuries"] = _figure(injured)
+        if killed:
+            evidence["fatalities"] = [m.span() for m in killed]
+        if injured:
+            evidence["injuries"] = [m.span() for m in injured]
+        ev["weapons"] = list(dict.fromkeys(w.value.name for w in sorted(c.weapons, key=lambda m: m.start)))
+        if c.weapons:
+            evidence["weapons"] = [w.span() for w in c.weapons]
+
+        ev["source"] = doc.source or ""
+        ev["source_scale"] = self.k.source_scale(doc.source)
+        ev["article_id"] = doc.article_id
+        ev["event_id_cnty"] = f"{doc.article_id}-{index + 1}" if doc.article_id else ""
+        ev["timestamp"] = int(time.time())
+        ev["confidence"] = _confidence(c, bool(ev["actor1"]), bool(ev["actor2"]))
+        event = Event(**ev, evidence=evidence)  # type: ignore[arg-type]
+        event.notes = write_notes(event, self.k)
+        return event
+
+    def _coordinates(self, ref: PlaceRef, c: Candidate) -> tuple[float, float, int, Place]:
+        place = ref.choice
+        assert place is not None
+        gaz = self.k.gazetteer
+        if place.kind == "region" or place.kind == "country":
+            return place.latitude, place.longitude, 3, place
+        seat = gaz.admin1_seat(place.country_code, place.admin1) if place.admin1 else None
+        if place.kind == "admin1" or (ref.cue == "province_before" and place.kind != "populated"):
+            shown = seat or place
+            return shown.latitude, shown.longitude, 3, shown
+        if ref.cue == "countryside_before":
+            # The countryside of a governorate seat is a region of the governorate (3); of a town, 2.
+            if seat is not None and (seat.id == place.id or seat.name == place.name):
+                return seat.latitude, seat.longitude, 3, seat
+            return place.latitude, place.longitude, 2, place
+        if place.kind == "admin2":
+            return place.latitude, place.longitude, 2, place
+        if c.inherited_place or ref.cue == "near_before":
+            return place.latitude, place.longitude, 2, place
+        return place.latitude, place.longitude, 1, place
+
+    def _code_date(self, doc: Doc, c: Candidate, ev: dict[str, object], evidence: dict[str, list[Span]]) -> None:
+        dm = c.date
+        d: date | None = dm.value.date if dm is not None else None
+        precision = dm.value.precision if dm is not None else 3
+        if dm is not None and d is None:
+            precision = 3
+        if dm is None and doc.published is not None and not c.background:
+            d, precision = doc.published, 2  # §5: a primary event with no day given
+        if dm is not None and c.inherited_date and d is not None:
+            precision = max(precision, 1)
+        ev["event_date"] = d.isoformat() if d else ""
+        ev["year"] = d.year if d else None
+        ev["time_precision"] = precision
+        if dm is not None and d is not None:
+            evidence["event_date"] = [dm.span()]
+        primary = not c.background
+        if d is not None and doc.published is not None and doc.published - d > timedelta(days=BACKGROUND_DAYS):
+            primary = False
+        ev["primary"] = primary
+
+
+def _most_specific(subs: list[str]) -> str:
+    order = [
+        "Suicide bomb",
+        "Chemical weapon",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    ]
+    for s in order:
+        if s in subs:
+            return s
+    return subs[0]
+
+
+def _aerial(m: Mention | None) -> bool:
+    if m is None:
+        return False
+    t = m.text
+    return any(w in t for w in ("طيران", "طائر", "مقاتلات", "مسير", "الجو"))
+
+
+def _figure(mentions: list[Mention]) -> int | None:
+    """CODING.md §6: sum distinct victim groups within a sentence; across sentences, the lowest
+    exact total (vague totals only when no exact one exists)."""
+    if not mentions:
+        return None
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sentence, []).append(m)
+    exact_totals, vague_totals = [], []
+    for ms in by_sent.values():
+        total = sum(m.value.count for m in ms)
+        (exact_totals if all(m.value.exact for m in ms) else vague_totals).append(total)
+    return min(exact_totals) if exact_totals else min(vague_totals)
+
+
+def _confidence(c: Candidate, has_a1: bool, has_a2: bool) -> float:
+    score = 0.35
+    score += 0.15 if has_a1 else 0.0
+    score += 0.1 if has_a2 else 0.0
+    score += 0.15 if c.place is not None and not c.inherited_place else 0.05 if c.place is not None else 0.0
+    score += 0.15 if c.dates and not c.inherited_date else 0.05 if c.dates else 0.0
+    score += 0.05 if len(c.triggers) > 1 else 0.0
+    return round(min(score, 0.95), 2)

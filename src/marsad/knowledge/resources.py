@@ -1,0 +1,153 @@
+"""The knowledge one process needs, loaded once and shared by every pipeline in that process.
+
+Pipelines stay cheap to pickle (they hold only settings); each worker process loads its own copy
+of the lexicons, matchers and gazetteer on first use.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marsad.knowledge import lexicon
+from marsad.knowledge.gazetteer import Gazetteer
+from marsad.recognize.cues import Cues
+from marsad.text.matcher import PhraseMatcher
+from marsad.text.normalize import fold
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class Knowledge:
+    """Lexicons and matchers for one knowledge configuration (packaged data + user extensions)."""
+
+    def __init__(self, extra_dir: str | None = None, cache_dir: str | None = None) -> None:
+        self.extra_dir = extra_dir
+        self.cache_dir = cache_dir
+
+    def _extra(self, name: str) -> list[Path] | None:
+        if self.extra_dir and (Path(self.extra_dir) / name).exists():
+            return [lexicon.data_path(name), Path(self.extra_dir) / name]
+        return None
+
+    @cached_property
+    def actors(self) -> list[lexicon.ActorEntry]:
+        return lexicon.load_actors(self._extra("actors.yaml"))
+
+    @cached_property
+    def _triggers(self) -> tuple[list[lexicon.TriggerEntry], list[lexicon.NonEventEntry]]:
+        return lexicon.load_triggers(self._extra("triggers.yaml"))
+
+    @property
+    def triggers(self) -> list[lexicon.TriggerEntry]:
+        return self._triggers[0]
+
+    @property
+    def non_events(self) -> list[lexicon.NonEventEntry]:
+        return self._triggers[1]
+
+    @cached_property
+    def weapons(self) -> list[lexicon.WeaponEntry]:
+        return lexicon.load_weapons(self._extra("weapons.yaml"))
+
+    @cached_property
+    def cues(self) -> Cues:
+        return Cues.load(DATA_DIR / "cues.yaml")
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return Gazetteer.load(Path(self.cache_dir) if self.cache_dir else None)
+
+    @cached_property
+    def _notes(self) -> dict[str, Any]:
+        return _yaml(DATA_DIR / "notes.yaml")
+
+    @property
+    def note_templates(self) -> dict[str, str]:
+        return self._notes.get("templates", {})
+
+    @property
+    def note_default(self) -> str:
+        return self._notes.get("default", "{a1} and {a2} {place}.")
+
+    @cached_property
+    def outlet_scales(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for scale, names in (_yaml(DATA_DIR / "outlets.yaml").get("outlets") or {}).items():
+            for n in names:
+                out[fold(str(n))] = scale
+        return out
+
+    def source_scale(self, outlet: str | None) -> str:
+        if not outlet:
+            return ""
+        return self.outlet_scales.get(fold(outlet), "Other")
+
+    # --- matchers: folded phrase → index into the lexicon list ------------------------------
+    @cached_property
+    def actor_matcher(self) -> PhraseMatcher[int]:
+        m: PhraseMatcher[int] = PhraseMatcher()
+        for i, entry in enumerate(self.actors):
+            for phrase, prefix in entry.patterns:
+                m.add(phrase, i, prefix=prefix)
+        m.build()
+        return m
+
+    @cached_property
+    def trigger_matcher(self) -> PhraseMatcher[tuple[str, int]]:
+        m: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
+        for i, entry in enumerate(self.triggers):
+            for phrase, prefix in entry.patterns:
+                m.add(phrase, ("T", i), prefix=prefix)
+        for i, ne in enumerate(self.non_events):
+            for phrase, prefix in ne.patterns:
+                m.add(phrase, ("N", i), prefix=prefix)
+        m.build()
+        return m
+
+    @cached_property
+    def weapon_matcher(self) -> PhraseMatcher[int]:
+        m: PhraseMatcher[int] = PhraseMatcher()
+        for i, entry in enumerate(self.weapons):
+            for phrase, prefix in entry.patterns:
+                m.add(phrase, i, prefix=prefix)
+        m.build()
+        return m
+
+    @cached_property
+    def place_matcher(self) -> PhraseMatcher[tuple[str, ...]]:
+        m: PhraseMatcher[tuple[str, ...]] = PhraseMatcher()
+        for name, ids in self.gazetteer.names():
+            if len(name) >= 3:
+                m.add(name, tuple(ids))
+        m.build()
+        return m
+
+    def warm(self) -> None:
+        """Load everything now (before forking workers or timing)."""
+        for attr in ("actor_matcher", "trigger_matcher", "weapon_matcher", "place_matcher", "cues"):
+            getattr(self, attr)
+
+
+def _yaml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+_lock = threading.Lock()
+_cache: dict[tuple[str | None, str | None], Knowledge] = {}
+
+
+def get_knowledge(extra_dir: str | None = None, cache_dir: str | None = None) -> Knowledge:
+    """The process-wide Knowledge for this configuration (MARSAD_KNOWLEDGE_DIR by default)."""
+    extra_dir = extra_dir or os.environ.get("MARSAD_KNOWLEDGE_DIR") or None
+    key = (extra_dir, cache_dir)
+    with _lock:
+        if key not in _cache:
+            _cache[key] = Knowledge(extra_dir, cache_dir)
+        return _cache[key]

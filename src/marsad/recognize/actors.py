@@ -1,0 +1,89 @@
+"""Actor mentions: lexicon aliases (with clitics) and anaphoric generic nouns (التنظيم → IS)."""
+
+from __future__ import annotations
+
+from marsad.doc import ACTOR, Doc
+from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import first_cue, peel, words_before
+from marsad.text.matcher import longest_first
+
+# Role cue lists consulted before each actor mention, in the order of cues.yaml.
+ROLE_LISTS = ("ignore_before", "assoc_before", "agent_before", "patient_before")
+
+
+class ActorRecognizer:
+    """Adds ACTOR mentions; value = index into knowledge.actors; attrs: role cue and anaphora."""
+
+    name = "actors"
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        k = self.k
+        folded = doc.folded.text
+        hits = longest_first(k.actor_matcher.find(folded))
+        found: list[tuple[int, int, int, bool]] = []  # folded start, end, actor index, anaphoric
+        for h in hits:
+            # Prefer a specific (country-bound) actor over a template when one alias serves both.
+            idx = min(h.payloads, key=lambda i: (k.actors[i].template, i))
+            found.append((h.word_start, h.end, idx, False))
+        found.extend(self._anaphora(folded, found))
+        found.sort()
+        lists = {n: k.cues[n] for n in ROLE_LISTS}
+        for fs, fe, idx, ana in found:
+            start, end = doc.original(fs, fe)
+            sent, clause = doc.locate(start)
+            cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
+            words = words_before(folded, fs, doc.folded_index(cstart))
+            cue = first_cue(words, lists)
+            entry = k.actors[idx]
+            doc.add(ACTOR, start, end, idx, role_cue=cue[0] if cue else None, anaphoric=ana, kind=entry.kind)
+            if entry.country and not entry.template and entry.kind not in ("external",):
+                # A state's own forces point at where a report is set (weak: they also act abroad).
+                doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
+        return doc
+
+    def _anaphora(self, folded: str, found: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
+        """Generic nouns (التنظيم، الميليشيا…) resolved to the last actor whose aliases share the head."""
+        table = self.k.cues.anaphora
+        if not table or not found:
+            return []
+        out: list[tuple[int, int, int, bool]] = []
+        taken = [(s, e) for s, e, _, _ in found]
+        pos = 0
+        n = len(folded)
+        while pos < n:
+            # Walk word by word; cheap because the table is tiny.
+            while pos < n and not folded[pos].isalnum():
+                pos += 1
+            ws = pos
+            while pos < n and folded[pos].isalnum():
+                pos += 1
+            word = folded[ws:pos]
+            if not word:
+                continue
+            for form in peel(word):
+                heads = table.get(form)
+                if heads is None:
+                    continue
+                if any(s <= ws < e for s, e in taken):
+                    break
+                prev = [f for f in found if f[1] <= ws]
+                for fs, _fe, idx, _ in reversed(prev):
+                    aliases = self.k.actors[idx].aliases
+                    if any(any(a.startswith(h) for h in heads) for a in aliases_folded(self.k, idx, aliases)):
+                        out.append((ws, pos, idx, True))
+                        break
+                break
+        return out
+
+
+_alias_cache: dict[tuple[int, int], tuple[str, ...]] = {}
+
+
+def aliases_folded(k: Knowledge, idx: int, aliases: list[str]) -> tuple[str, ...]:
+    key = (id(k), idx)
+    if key not in _alias_cache:
+        _alias_cache[key] = tuple(p for p, _ in k.actors[idx].patterns)
+    return _alias_cache[key]

@@ -1,0 +1,117 @@
+"""Context cues: short word lists (cues.yaml) checked against the words just before a mention.
+
+Used to tell an attacker from a target, a hometown from an event place, "near X" from "in X".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marsad.text.normalize import fold
+
+_CHAINS = sorted(
+    {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")} | {"لل", "ولل", "فلل"},
+    key=len,
+    reverse=True,
+)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def peel(word: str) -> list[str]:
+    """The word and every form left after removing a valid proclitic chain (longest first)."""
+    out = [word]
+    for c in _CHAINS:
+        if c and word.startswith(c) and len(word) - len(c) >= 2:
+            out.append(word[len(c) :])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    words: tuple[str, ...]
+    prefix: bool  # the last word may continue
+
+
+class CueList:
+    """One list of cue phrases, matched on whole folded words with clitics peeled."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.by_last: dict[str, list[_Cue]] = {}
+        self.prefixed: list[_Cue] = []
+        for p in phrases:
+            p = str(p)
+            prefix = p.endswith("*")
+            words = tuple(fold(p.rstrip("*")).split())
+            if not words:
+                continue
+            cue = _Cue(words, prefix)
+            if prefix:
+                self.prefixed.append(cue)
+            else:
+                self.by_last.setdefault(words[-1], []).append(cue)
+
+    def _word_ok(self, cue_word: str, word: str, last: bool, prefix: bool) -> bool:
+        for form in peel(word):
+            if form == cue_word or (last and prefix and form.startswith(cue_word)):
+                return True
+        return False
+
+    def ends_at(self, words: list[str], i: int) -> _Cue | None:
+        """A cue whose last word is words[i], or None."""
+        w = words[i]
+        cands: list[_Cue] = []
+        for form in peel(w):
+            cands.extend(self.by_last.get(form, ()))
+        cands.extend(c for c in self.prefixed if any(f.startswith(c.words[-1]) for f in peel(w)))
+        for cue in sorted(cands, key=lambda c: -len(c.words)):
+            k = len(cue.words)
+            if i - k + 1 < 0:
+                continue
+            seq = words[i - k + 1 : i + 1]
+            if all(
+                self._word_ok(cw, sw, j == k - 1, cue.prefix) for j, (cw, sw) in enumerate(zip(cue.words, seq, strict=True))
+            ):
+                return cue
+        return None
+
+
+class Cues:
+    """All cue lists of cues.yaml, plus the anaphora table."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.lists: dict[str, CueList] = {
+            k: CueList(v) for k, v in data.items() if isinstance(v, list)
+        }
+        self.anaphora: dict[str, tuple[str, ...]] = {
+            fold(k): tuple(fold(x) for x in v) for k, v in (data.get("anaphora") or {}).items()
+        }
+
+    @classmethod
+    def load(cls, path: Path) -> Cues:
+        with path.open(encoding="utf-8") as fh:
+            return cls(yaml.safe_load(fh) or {})
+
+    def __getitem__(self, name: str) -> CueList:
+        return self.lists[name]
+
+
+def words_before(folded: str, fpos: int, limit_start: int, max_words: int = 5) -> list[str]:
+    """Up to `max_words` folded words ending before folded offset `fpos`, not before `limit_start`."""
+    window = folded[max(limit_start, fpos - 60) : fpos]
+    return _WORD.findall(window)[-max_words:]
+
+
+def first_cue(words: list[str], lists: dict[str, CueList], max_distance: int = 4) -> tuple[str, int] | None:
+    """The nearest cue before a mention: (list name, distance in words), scanning nearest first."""
+    n = len(words)
+    for d in range(min(max_distance, n)):
+        i = n - 1 - d
+        for name, cl in lists.items():
+            if cl.ends_at(words, i) is not None:
+                return name, d
+    return None

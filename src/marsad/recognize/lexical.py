@@ -1,0 +1,72 @@
+"""Lexicon-driven recognisers: event triggers, non-event cues, weapons, and background cues."""
+
+from __future__ import annotations
+
+from marsad.doc import CUE, NONEVENT, TRIGGER, WEAPON, Doc
+from marsad.knowledge.resources import Knowledge
+from marsad.text.matcher import longest_first
+
+
+def _word_end(text: str, i: int) -> int:
+    while i < len(text) and text[i].isalnum():
+        i += 1
+    return i
+
+
+class TriggerRecognizer:
+    """TRIGGER mentions (value = TriggerEntry) and NONEVENT mentions (value = NonEventEntry)."""
+
+    name = "triggers"
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        folded = doc.folded.text
+        for h in longest_first(self.k.trigger_matcher.find(folded)):
+            end = _word_end(folded, h.end)
+            start, oend = doc.original(h.word_start, end)
+            # One phrase can be listed as a trigger and as a non-event cue: the cue wins, it is
+            # the more specific reading ("أرسل تعزيزات إلى منطقة الاشتباك").
+            kinds = {p[0] for p in h.payloads}
+            if "N" in kinds:
+                i = next(p[1] for p in h.payloads if p[0] == "N")
+                doc.add(NONEVENT, start, oend, self.k.non_events[i])
+                continue
+            entries = [self.k.triggers[p[1]] for p in h.payloads]
+            doc.add(TRIGGER, start, oend, entries[0], alternatives=entries[1:])
+        return doc
+
+
+class WeaponRecognizer:
+    name = "weapons"
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        folded = doc.folded.text
+        for h in longest_first(self.k.weapon_matcher.find(folded)):
+            end = _word_end(folded, h.end)
+            start, oend = doc.original(h.word_start, end)
+            doc.add(WEAPON, start, oend, self.k.weapons[h.payloads[0]])
+        return doc
+
+
+class BackgroundCueRecognizer:
+    """CUE mentions for phrases that introduce earlier incidents ("يذكر أن", "وكان")."""
+
+    name = "background_cues"
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        cl = self.k.cues["background"]
+        for si, sent in enumerate(doc.sentences):
+            head = doc.folded_slice(sent.start, min(sent.end, sent.start + 40)).split()
+            for i in range(min(4, len(head))):
+                if cl.ends_at(head, i) is not None:
+                    doc.add(CUE, sent.start, sent.start + 1, "background", sentence_index=si)
+                    break
+        return doc

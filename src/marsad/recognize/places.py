@@ -1,0 +1,116 @@
+"""Place mentions: gazetteer names in the text, their context (near / countryside / hometown /
+province), and disambiguation by the report's country and the other places it names (CODING.md §4).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from marsad.doc import PLACE, Doc
+from marsad.knowledge.gazetteer import Place
+from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import first_cue, words_before
+from marsad.text.matcher import longest_first
+
+CONTEXT_LISTS = ("hometown_before", "countryside_before", "province_before", "near_before", "settlement_before")
+# "ريف حمص الشرقي": a direction adjective right after the place narrows a countryside to a part of it.
+_DIRECTION = re.compile(r"\s*(?:ال)?(شرقي|غربي|شمالي|جنوبي)(?:ه)?(?:\s+(?:ال)?(شرقي|غربي)(?:ه)?)?")
+# A second place joined by "و" right after a first one ("بين مدينتي السخنة وتدمر").
+_KIND_RANK = {"populated": 0, "region": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+@dataclass(slots=True)
+class PlaceRef:
+    """A place mention's candidates and its resolved choice."""
+
+    candidates: list[Place]
+    cue: str | None = None  # which context list fired before it
+    direction: str = ""
+    paired: bool = False  # second of "between X and Y"
+    choice: Place | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def hometown(self) -> bool:
+        return self.cue == "hometown_before"
+
+
+def km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (
+        math.sin((b.latitude - a.latitude) * p / 2) ** 2
+        + math.cos(a.latitude * p) * math.cos(b.latitude * p) * math.sin((b.longitude - a.longitude) * p / 2) ** 2
+    )
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class PlaceRecognizer:
+    name = "places"
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        k = self.k
+        gaz = k.gazetteer
+        folded = doc.folded.text
+        lists = {n: k.cues[n] for n in CONTEXT_LISTS}
+        refs = []
+        prev_end = -10
+        for h in longest_first(k.place_matcher.find(folded)):
+            words = words_before(folded, h.word_start, 0, 6)
+            cue_hit = first_cue(words, lists, max_distance=3)
+            cue = cue_hit[0] if cue_hit else None
+            if gaz.is_stopword(h.key) and cue not in ("settlement_before", "province_before", "countryside_before"):
+                continue
+            cands = [gaz.get(pid) for pid in h.payloads]
+            if not cands:
+                continue
+            dm = _DIRECTION.match(folded, h.end)
+            direction = " ".join(g for g in dm.groups() if g) if dm else ""
+            between = folded[prev_end:h.word_start].strip()
+            paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
+            ref = PlaceRef(cands, cue, direction, paired)
+            start, end = doc.original(h.word_start, h.end)
+            refs.append(doc.add(PLACE, start, end, ref))
+            prev_end = h.end
+        self._resolve(doc, [m.value for m in refs])
+        return doc
+
+    def _resolve(self, doc: Doc, refs: list[PlaceRef]) -> None:
+        # 1. The report's country: unambiguous places vote, places named as hometowns do not;
+        #    actor countries (added by the actor recogniser) break ties.
+        votes: Counter[str] = Counter()
+        for r in refs:
+            ccs = {c.country_code for c in r.candidates}
+            if len(ccs) == 1 and not r.hometown:
+                votes[next(iter(ccs))] += 1.0
+            elif not r.hometown:
+                for cc in ccs:
+                    votes[cc] += 0.2
+        for cc, w in doc.country_scores.items():
+            votes[cc] += w
+        if votes:
+            doc.country = votes.most_common(1)[0][0]
+        # 2. Each mention: same country first, then specific kinds, then near the places already
+        #    chosen, then population.
+        chosen: list[Place] = []
+        for r in refs:
+            if len(r.candidates) == 1:
+                r.choice = r.candidates[0]
+            else:
+                r.choice = min(r.candidates, key=lambda c: self._rank(c, r, doc.country, chosen))
+            if r.choice.kind in ("populated", "admin2"):
+                chosen.append(r.choice)
+
+    @staticmethod
+    def _rank(c: Place, r: PlaceRef, country: str | None, chosen: list[Place]) -> tuple[float, ...]:
+        other_country = 0 if country is None or c.country_code == country else 1
+        kind = _KIND_RANK.get(c.kind, 5)
+        if r.cue == "province_before" and c.kind == "admin1":
+            kind = -1
+        near = min((km(c, p) for p in chosen), default=0.0)
+        return (other_country, kind, round(near / 50), -c.population)
