@@ -1,9 +1,113 @@
-"""CLI commands of this layer (registered on the main `marsad` app by marsad.cli)."""
+"""`marsad extract`: reports in, coded events out."""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from marsad.io.readers import Reject, iter_records
+from marsad.io.writers import ResultWriter, UnknownFormatError, format_for
+from marsad.models import Article, ArticleResult
+
+EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
+err = Console(stderr=True)
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
+
+
+def extract_command(
+    inputs: Annotated[list[str], typer.Argument(help="JSONL files, .txt files, folders, or - for stdin.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output file: .csv, .jsonl or .geojson.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for plain text and JSONL records without one.")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    rejects: Annotated[
+        Path | None, typer.Option(help="Where to write rejected records (default: OUTPUT.rejects.jsonl).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Extract ACLED-style events from Arabic reports.
+
+    Exit code: 0 every record processed, 1 some records rejected, 2 nothing processed or usage error.
+    """
+    from marsad.pipeline import default_pipeline
+
+    pub = _parse_date(published)
+    try:
+        format_for(output)
+    except UnknownFormatError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_NOTHING) from None
+    reject_path = rejects or output.with_name(output.name + ".rejects.jsonl")
+    rejected: list[Reject] = []
+
+    def articles() -> Iterator[Article]:
+        for rec in iter_records(inputs, published=pub):
+            if isinstance(rec, Reject):
+                rejected.append(rec)
+                if not quiet:
+                    err.print(f"[yellow]rejected[/yellow] {rec}")
+            else:
+                yield rec
+
+    pipeline = default_pipeline()
+    done = 0
+    failures = 0
+    show = not quiet and sys.stderr.isatty()
+    with ResultWriter(output) as writer, Progress(
+        TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TextColumn("reports"),
+        TimeElapsedColumn(), console=err, disable=not show, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("extract", total=None)
+        results = pipeline.extract_many(articles(), workers=workers)
+        while True:
+            try:
+                art, events = next(results)
+            except StopIteration:
+                break
+            except Exception as exc:  # a bug on one report must not lose the others
+                failures += 1
+                rejected.append(Reject("pipeline", None, None, f"extraction failed: {type(exc).__name__}: {exc}"))
+                if workers > 1:
+                    break  # a broken pool cannot be resumed safely
+                continue
+            writer.write(
+                ArticleResult(id=art.id, title=art.title, published=art.published, url=art.url, outlet=art.outlet, events=events)
+            )
+            done += 1
+            progress.advance(task)
+        n_events = writer.events
+
+    if rejected:
+        with reject_path.open("w", encoding="utf-8") as fh:
+            for r in rejected:
+                fh.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
+    if not quiet:
+        msg = f"{done} report(s) → {n_events} event(s) in {output}"
+        if rejected:
+            msg += f"; {len(rejected)} rejected (see {reject_path})"
+        err.print(msg)
+    if done == 0:
+        raise typer.Exit(EXIT_NOTHING)
+    if rejected:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this layer's commands to the main app."""
+    app.command("extract")(extract_command)

@@ -1,0 +1,48 @@
+# marsad — one-command setup, demo and tests. Everything the project needs is installed from here.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLES := data/gold/dev data/gold/test
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo extract-samples serve test test-deps lint bench clean web
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/marsad gazetteer build --quiet
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# The quickstart's main job: extract the bundled sample reports to CSV, load them into the
+# embedded SQLite database, and serve the map on http://127.0.0.1:8000
+demo: install
+	$(BIN)/marsad extract $(SAMPLES) -o out/sample-events.csv
+	$(BIN)/marsad ingest $(SAMPLES)
+	$(BIN)/marsad serve --host 127.0.0.1 --port 8000
+
+extract-samples: install
+	$(BIN)/marsad extract $(SAMPLES) -o out/sample-events.csv
+
+# Browser for the end-to-end UI tests: Debian's chromium (never a downloaded browser build).
+test-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: run 'sudo apt-get install chromium' (browser tests will be skipped)"; fi; }
+
+test: install test-deps
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/marsad eval data/gold/dev --check
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: install
+	$(BIN)/python bench/bench_extract.py
+
+clean:
+	rm -rf $(VENV) out .marsad artefacts .pytest_cache

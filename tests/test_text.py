@@ -1,0 +1,71 @@
+"""Folding, segmentation and clitic-aware matching on real Arabic text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.text.matcher import PhraseMatcher, longest_first
+from marsad.text.normalize import fold, fold_with_map
+from marsad.text.segment import clauses, sentences
+
+
+def test_fold_unifies_orthography() -> None:
+    assert fold("إدلب") == fold("ادلب") == "ادلب"
+    assert fold("الرقّة") == fold("الرقه") == "الرقه"
+    assert fold("مستشفى") == "مستشفي"
+    assert fold("الـــرقة") == "الرقه"
+    assert fold("مسؤول") == "مسوول"
+    assert fold("١٥ آذار ۲۰۲۱") == "15 اذار 2021"
+    assert fold("تنظيم “داعش”") == "تنظيم داعش"
+    assert fold("دیرالزور") == "ديرالزور"  # Persian yeh
+
+
+def test_fold_map_points_back_to_original() -> None:
+    text = "قُتِلَ مدنيٌّ في الـــرقّة"
+    f = fold_with_map(text)
+    i = f.text.index("الرقه")
+    s, e = f.to_original(i, i + len("الرقه"))
+    assert text[s:e] == "الـــرقّة"
+
+
+@given(st.text(max_size=200))
+def test_fold_map_is_monotonic_and_in_bounds(text: str) -> None:
+    f = fold_with_map(text)
+    assert len(f.offsets) == len(f.text) + 1
+    assert all(0 <= o <= len(text) for o in f.offsets)
+    assert list(f.offsets) == sorted(f.offsets)
+
+
+def _matcher() -> PhraseMatcher[str]:
+    m: PhraseMatcher[str] = PhraseMatcher()
+    for phrase, tag in [("داعش", "IS"), ("تنظيم داعش", "IS"), ("الرقة", "raqqa"), ("تدمر", "palmyra")]:
+        m.add(fold(phrase), tag)
+    m.add(fold("اشتباك"), "clash", prefix=True)
+    return m
+
+
+def test_matcher_peels_proclitics() -> None:
+    text = fold("هاجم عناصر لداعش مواقع وبالرقة وللرقة، واشتباكات عنيفة قرب تدمر")
+    tags = [h.payloads[0] for h in longest_first(_matcher().find(text))]
+    assert tags == ["IS", "raqqa", "raqqa", "clash", "palmyra"]
+
+
+def test_matcher_refuses_word_internal_hits() -> None:
+    # "داعشي" (an adjective) is not the bare alias; "مدتدمر" is not a clitic chain.
+    text = fold("الفكر الداعشي ومدتدمر")
+    assert _matcher().find(text) == []
+
+
+def test_matcher_prefers_longest() -> None:
+    text = fold("بتنظيم داعش")
+    hits = longest_first(_matcher().find(text))
+    assert len(hits) == 1 and hits[0].key == fold("تنظيم داعش")
+
+
+def test_segmentation_sentences_and_clauses() -> None:
+    text = "قتل ثلاثة مدنيين بقصف على إدلب. وأصيب 2.5 بالمئة من السكان؟ كما اندلعت اشتباكات، بينما شنت طائرات غارات."
+    sents = sentences(text)
+    assert len(sents) == 3
+    cl = clauses(text, sents[2])
+    assert [text[c.start : c.end].strip() for c in cl] == ["كما اندلعت اشتباكات", "بينما شنت طائرات غارات"]
