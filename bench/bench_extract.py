@@ -30,6 +30,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "out" / "bench_corpus.jsonl"
+
 # Runs in the measured process. argv: mode corpus n workers extractor("module:function").
 CHILD = r"""
 import importlib, json, resource, sys, time
@@ -130,12 +132,24 @@ def run_child(mode: str, corpus: Path, n: int, workers: int, extractor: str, cac
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus", type=Path, help="JSONL of articles (bench/make_corpus.py)")
+    ap.add_argument(
+        "corpus",
+        type=Path,
+        nargs="?",
+        default=DEFAULT_CORPUS,
+        help="JSONL of articles (default: out/bench_corpus.jsonl, built by make_corpus.py if missing)",
+    )
     ap.add_argument("--n", type=int, default=1000, help="reports to extract per throughput run")
     ap.add_argument("--extractor", default="marsad:extract_many", help="module:function to time")
     ap.add_argument("--skip-workers", action="store_true", help="only the single-process run")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
+    if not args.corpus.exists():
+        # `make bench` runs without arguments: build the default corpus (seed 7, 1,000 reports).
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import make_corpus
+
+        make_corpus.main(["-o", str(args.corpus), "--n", str(max(args.n, 1000))])
 
     with tempfile.TemporaryDirectory(prefix="marsad-bench-cache-") as tmp:
         cache = Path(tmp)
