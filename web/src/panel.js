@@ -1,0 +1,272 @@
+// The event panel: coded fields, the source reports right-to-left with each field's evidence
+// highlighted, the English notes, the review actions and the audit trail.
+
+import { ApiError, get, patch, post, token } from "./api.js";
+import { fieldColor, typeColor } from "./colors.js";
+import { $, $$, clear, h } from "./dom.js";
+import { actionLabel, fieldLabel, statusLabel, t, typeLabel } from "./i18n.js";
+import { segment } from "./evidence.js";
+
+const SHOWN = [
+  "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+  "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "country", "admin1",
+  "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "injuries", "weapons",
+  "primary", "source", "confidence", "n_sources",
+]; // prettier-ignore
+const INT_FIELDS = new Set(["year", "time_precision", "inter1", "inter2", "iso", "geo_precision", "fatalities", "injuries"]);
+const FLOAT_FIELDS = new Set(["latitude", "longitude", "confidence"]);
+const MAX_SOURCES = 5;
+
+let root;
+let meta = { editable_fields: [] };
+let current = null; // EventDetail
+let onChanged = () => {};
+let onClose = () => {};
+
+export function initPanel(el, opts) {
+  root = el;
+  meta = opts.meta;
+  onChanged = opts.changed;
+  onClose = opts.close;
+}
+
+export function closePanel() {
+  root.hidden = true;
+  current = null;
+  clear(root);
+}
+
+export async function openPanel(id) {
+  root.hidden = false;
+  clear(root).append(h("p", { class: "loading" }, t("loading")));
+  try {
+    current = await get(`api/events/${encodeURIComponent(id)}`);
+  } catch (err) {
+    clear(root).append(header(id), h("p", { class: "error" }, err.message));
+    return;
+  }
+  render();
+}
+
+export function rerender() {
+  if (current && !root.hidden) render();
+}
+
+function display(v) {
+  if (v === null || v === undefined || v === "") return "—";
+  if (Array.isArray(v)) return v.join("; ") || "—";
+  if (typeof v === "boolean") return v ? t("yes") : t("no");
+  return String(v);
+}
+
+function header(id, ev) {
+  return h(
+    "header",
+    { class: "panel-head" },
+    h("h2", {}, ev ? h("span", { class: "dot", style: { background: typeColor(ev.event_type) } }) : null, id),
+    ev ? h("span", { class: `status status-${ev.status}`, id: "panel-status" }, statusLabel(ev.status)) : null,
+    h("button", { type: "button", class: "close", onclick: () => onClose(), "aria-label": t("close") }, "×"),
+  );
+}
+
+function focusField(field) {
+  for (const el of $$(".report mark", root)) {
+    el.classList.toggle("focus", el.dataset.fields.split(" ").includes(field));
+  }
+  for (const el of $$(".fields .field", root)) el.classList.toggle("focus", el.dataset.field === field);
+  const first = $(".report mark.focus", root);
+  if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+function fieldsSection(ev, evidenceFields) {
+  const rows = SHOWN.map((f) => {
+    const has = evidenceFields.has(f);
+    const value = f === "event_type" ? typeLabel(ev[f]) : display(ev[f]);
+    return h(
+      "div",
+      { class: has ? "field has-evidence" : "field", "data-field": f, onclick: has ? () => focusField(f) : null },
+      h("dt", {}, has ? h("span", { class: "swatch", style: { background: fieldColor(f) } }) : null, fieldLabel(f)),
+      h("dd", { dir: "auto" }, value),
+    );
+  });
+  return h("section", { class: "fields" }, h("h3", {}, t("fields")), h("dl", {}, rows));
+}
+
+function reportView(article, spans) {
+  const body = h("div", { class: "report", dir: "rtl", lang: "ar" });
+  for (const seg of segment(article.text, spans)) {
+    if (!seg.fields.length) {
+      body.append(document.createTextNode(seg.text));
+      continue;
+    }
+    const mark = h(
+      "mark",
+      { "data-fields": seg.fields.join(" "), title: seg.fields.map(fieldLabel).join(", ") },
+      seg.text,
+    );
+    mark.style.background = fieldColor(seg.fields[0]);
+    if (seg.fields.length > 1) mark.style.boxShadow = `inset 0 -3px 0 ${fieldColor(seg.fields[1])}`;
+    body.append(mark);
+  }
+  return body;
+}
+
+async function sourcesSection(detail) {
+  const box = h("section", { class: "sources" }, h("h3", {}, t("sources")));
+  for (const src of detail.sources.slice(0, MAX_SOURCES)) {
+    const card = h(
+      "article",
+      { class: "source", "data-article": src.article_id },
+      h(
+        "div",
+        { class: "source-meta" },
+        h("strong", { dir: "auto" }, src.title || src.article_id),
+        h("span", {}, ` · ${t("outlet")}: `, src.outlet || "—", ` · ${t("published")}: `, src.published || "—"),
+        src.url && /^https?:\/\//i.test(src.url)
+          ? h("a", { href: src.url, rel: "noopener noreferrer nofollow", target: "_blank" }, t("open_report"))
+          : null,
+      ),
+    );
+    box.append(card);
+    try {
+      const article = await get(`api/articles/${encodeURIComponent(src.article_id)}`);
+      const spans = detail.evidence.filter((s) => s.article_id === src.article_id);
+      card.append(reportView(article, spans));
+    } catch (err) {
+      card.append(h("p", { class: "error" }, err.message));
+    }
+  }
+  return box;
+}
+
+function coerce(field, raw) {
+  const v = raw.trim();
+  if (INT_FIELDS.has(field)) return v === "" ? null : Number.parseInt(v, 10);
+  if (FLOAT_FIELDS.has(field)) return v === "" ? null : Number.parseFloat(v);
+  if (field === "primary") return ["true", "1", "yes", "نعم"].includes(v.toLowerCase());
+  if (field === "weapons") return v ? v.split(";").map((s) => s.trim()).filter(Boolean) : [];
+  return v;
+}
+
+function inputValue(v) {
+  if (v === null || v === undefined) return "";
+  return Array.isArray(v) ? v.join("; ") : String(v);
+}
+
+function reviewSection(ev) {
+  const msg = h("p", { class: "review-msg", role: "status", id: "review-msg" });
+  const box = h("section", { class: "review" }, h("h3", {}, t("review")));
+  if (!token.get()) {
+    box.append(h("p", { class: "hint" }, t("need_token")));
+    return box;
+  }
+  const act = async (fn) => {
+    msg.textContent = "";
+    try {
+      current = await fn();
+      render();
+      onChanged(current);
+      const again = $("#review-msg", root);
+      if (again) again.textContent = t("saved");
+    } catch (err) {
+      msg.textContent = `${t("error")}: ${err instanceof ApiError ? err.message : String(err)}`;
+      msg.classList.add("error");
+    }
+  };
+  const id = encodeURIComponent(ev.event_id_cnty);
+  const note = h("input", { type: "text", id: "review-note", maxlength: "2000", placeholder: t("note") });
+  const noteBody = () => ({ note: note.value.trim() || null });
+  const buttons = h(
+    "div",
+    { class: "review-buttons" },
+    h("button", { type: "button", id: "btn-confirm", onclick: () => act(() => post(`api/events/${id}/confirm`, noteBody())) }, t("confirm")),
+    ev.status === "rejected"
+      ? h("button", { type: "button", id: "btn-restore", onclick: () => act(() => post(`api/events/${id}/restore`, noteBody())) }, t("restore"))
+      : h("button", { type: "button", id: "btn-reject", class: "danger", onclick: () => act(() => post(`api/events/${id}/reject`, noteBody())) }, t("reject")),
+  );
+  const select = h(
+    "select",
+    { id: "edit-field" },
+    meta.editable_fields.map((f) => h("option", { value: f }, fieldLabel(f))),
+  );
+  const input = h("input", { type: "text", id: "edit-value", dir: "auto", placeholder: t("new_value") });
+  select.addEventListener("change", () => {
+    input.value = inputValue(ev[select.value]);
+  });
+  select.value = "fatalities";
+  input.value = inputValue(ev.fatalities);
+  const form = h(
+    "form",
+    {
+      class: "edit-form",
+      onsubmit: (e) => {
+        e.preventDefault();
+        const field = select.value;
+        act(() => patch(`api/events/${id}`, { changes: { [field]: coerce(field, input.value) }, ...noteBody() }));
+      },
+    },
+    h("label", {}, t("edit_field"), " ", select),
+    input,
+    h("button", { type: "submit", id: "btn-save" }, t("save")),
+  );
+  box.append(buttons, form, note, msg);
+  return box;
+}
+
+function auditSection(history) {
+  const box = h("section", { class: "audit", id: "audit" }, h("h3", {}, t("audit")));
+  if (!history.length) {
+    box.append(h("p", { class: "hint" }, t("no_history")));
+    return box;
+  }
+  const list = h("ol", { class: "audit-list" });
+  for (const a of [...history].reverse()) {
+    const when = a.at ? a.at.replace("T", " ").slice(0, 19) : "";
+    const change =
+      a.action === "edit" && a.field
+        ? h("span", { class: "change", dir: "auto" }, ` ${fieldLabel(a.field)}: `, h("del", {}, a.old_value ?? "—"), " → ", h("ins", {}, a.new_value ?? "—"))
+        : null;
+    list.append(
+      h(
+        "li",
+        { "data-action": a.action },
+        h("time", {}, when),
+        " ",
+        h("strong", {}, a.user),
+        " ",
+        actionLabel(a.action),
+        change,
+        a.note ? h("q", { dir: "auto" }, a.note) : null,
+      ),
+    );
+  }
+  box.append(list);
+  return box;
+}
+
+async function render() {
+  const detail = current;
+  const ev = detail.event;
+  const evidenceFields = new Set(detail.evidence.map((s) => s.field));
+  const side = h("div", { class: "panel-reports" }, h("p", { class: "loading" }, t("loading")));
+  clear(root);
+  root.append(
+    header(ev.event_id_cnty, ev),
+    h(
+      "div",
+      { class: "panel-body" },
+      h(
+        "div",
+        { class: "panel-main" },
+        h("section", { class: "notes" }, h("h3", {}, t("notes")), h("p", { dir: "ltr", lang: "en" }, ev.notes || "—")),
+        detail.members.length ? h("p", { class: "members" }, `${t("members")}: `, detail.members.join(", ")) : null,
+        fieldsSection(ev, evidenceFields),
+        reviewSection(ev),
+        auditSection(detail.history),
+      ),
+      side,
+    ),
+  );
+  const sources = await sourcesSection(detail);
+  if (current === detail) clear(side).append(sources);
+}
