@@ -1,0 +1,113 @@
+"""The marsad web app: the REST API under /api, the analyst UI at /, the schema at /openapi.json."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from importlib import metadata
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.types import Scope
+
+from marsad.api import errors
+from marsad.api.auth import require_reader, user_for_header
+from marsad.api.middleware import LimitAndHeaders
+from marsad.api.read import router as read_router
+from marsad.api.review import router as review_router
+from marsad.api.schemas import Me, Meta
+from marsad.api.settings import ApiSettings
+from marsad.api.taxonomy import EVENT_TYPES
+from marsad.store import Store
+from marsad.store.types import EDITABLE_FIELDS, SORT_FIELDS, EventFilter
+
+STATIC_DIR = Path(str(files("marsad.web").joinpath("static")))
+
+
+def _version() -> str:
+    try:
+        return metadata.version("marsad")
+    except metadata.PackageNotFoundError:  # running from a source tree without install
+        return "0.0.0"
+
+
+def create_app(settings: ApiSettings | None = None, *, store: Store | None = None) -> FastAPI:
+    """Build the app. `store` may be passed in (tests); otherwise one is opened on
+    `settings.database_url` (migrated to head) and closed at shutdown."""
+    settings = settings or ApiSettings()
+    tokens = settings.token_table()
+    own_store = store is None
+    store = store or Store(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
+        yield
+        if own_store:
+            store.close()
+
+    app = FastAPI(
+        title="marsad",
+        version=_version(),
+        summary="Events of political violence coded from Arabic news reports, ACLED-style.",
+        description=(
+            "Read events, the reports behind them with their evidence, actors, places and "
+            "statistics; review (confirm, edit, reject, merge, split) with an audit trail. "
+            "Write endpoints need `Authorization: Bearer <token>`."
+        ),
+        # The interactive docs pages load their scripts from a CDN: off, the schema stays.
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.tokens = tokens
+    app.state.store = store
+    errors.install(app)
+
+    def authorized(scope: Scope) -> bool:
+        header = dict(scope.get("headers", [])).get(b"authorization")
+        return user_for_header(tokens, header.decode("latin-1") if header else None) is not None
+
+    app.add_middleware(LimitAndHeaders, max_bytes=settings.max_request_bytes, authorized=authorized)
+
+    @app.get("/api/health", tags=["meta"], summary="Liveness: the database answers")
+    def health() -> dict[str, str]:
+        store.count_events(EventFilter(limit=1))
+        return {"status": "ok"}
+
+    @app.get("/api/meta", response_model=Meta, tags=["meta"], dependencies=[Depends(require_reader)])
+    def meta() -> Meta:
+        return Meta(
+            version=app.version,
+            public_read=settings.public_read,
+            sort_fields=list(SORT_FIELDS),
+            editable_fields=list(EDITABLE_FIELDS),
+            event_types=EVENT_TYPES,
+            max_page_size=settings.max_page_size,
+            max_request_bytes=settings.max_request_bytes,
+        )
+
+    @app.get("/api/me", response_model=Me, tags=["meta"], summary="Who the token belongs to")
+    def me(request: Request) -> Me:
+        user = user_for_header(tokens, request.headers.get("authorization"))
+        return Me(user=user, can_write=user is not None, public_read=settings.public_read)
+
+    app.include_router(read_router)
+    app.include_router(review_router)
+
+    index = STATIC_DIR / "index.html"
+
+    @app.get("/", include_in_schema=False, response_model=None)
+    def ui() -> FileResponse | HTMLResponse:
+        if index.is_file():
+            return FileResponse(index, media_type="text/html; charset=utf-8")
+        return HTMLResponse(
+            "<!doctype html><title>marsad</title><p>The web UI is not built: run <code>make web</code>.",
+            status_code=503,
+        )
+
+    if STATIC_DIR.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

@@ -1,0 +1,218 @@
+"""Read endpoints: events, map points, articles, actors, places, stats, merges, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import FileResponse, StreamingResponse
+from starlette.background import BackgroundTask
+
+from marsad.api.auth import require_reader
+from marsad.api.deps import call_store, found, get_store
+from marsad.api.errors import ERROR_RESPONSES, NOT_FOUND
+from marsad.api.schemas import ExportFormat, FilterParams, MapPoint, MapPoints, SortKey
+from marsad.io.writers import csv_row, event_feature
+from marsad.models import OUTPUT_COLUMNS
+from marsad.store import Store
+from marsad.store.types import (
+    ActorCount,
+    ArticleDetail,
+    ArticlePage,
+    EventDetail,
+    EventPage,
+    EventRecord,
+    MergeRecord,
+    PlaceCount,
+    ReviewAction,
+    Stats,
+)
+
+router = APIRouter(prefix="/api", dependencies=[Depends(require_reader)], responses=ERROR_RESPONSES)
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Filters = Annotated[FilterParams, Query()]
+EventId = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.-]+$")]
+ArticleId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Limit = Annotated[int, Query(ge=1, le=1000)]
+Offset = Annotated[int, Query(ge=0, le=100_000_000)]
+
+
+def _page_limit(request: Request, limit: int) -> int:
+    return min(limit, request.app.state.settings.max_page_size)
+
+
+@router.get("/events", response_model=EventPage, tags=["events"], summary="Filter, sort and page events")
+def list_events(
+    request: Request,
+    store: StoreDep,
+    filters: Filters,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    sort: SortKey = "-event_date",
+) -> EventPage:
+    f = filters.to_filter(limit=_page_limit(request, limit), offset=offset, sort=sort)
+    return call_store(store.list_events, f)
+
+
+@router.get(
+    "/events/points",
+    response_model=MapPoints,
+    tags=["events"],
+    summary="Located events for the map (lightweight, highest fatalities first when truncated)",
+)
+def event_points(request: Request, store: StoreDep, filters: Filters, limit: Limit = 1000) -> MapPoints:
+    cap = min(limit, request.app.state.settings.max_map_points)
+    # Sorted by fatalities so a truncated map still shows the deadliest events.
+    f = filters.to_filter(limit=cap, offset=0, sort="-fatalities")
+    page = call_store(store.list_events, f)
+    points = [
+        MapPoint(
+            id=e.event_id_cnty,
+            lat=e.latitude,
+            lon=e.longitude,
+            event_type=e.event_type,
+            sub_event_type=e.sub_event_type,
+            event_date=e.event_date,
+            fatalities=e.fatalities,
+            location=e.location,
+            admin1=e.admin1,
+            status=e.status,
+        )
+        for e in page.items
+        if e.latitude is not None and e.longitude is not None
+    ]
+    return MapPoints(total=page.total, truncated=page.total > len(page.items), points=points)
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND, tags=["events"])
+def get_event(store: StoreDep, event_id: EventId) -> EventDetail:
+    """One event with its sources, evidence spans, merged members and audit trail."""
+    return found(call_store(store.get_event, event_id), "event", event_id)
+
+
+@router.get(
+    "/events/{event_id}/history", response_model=list[ReviewAction], responses=NOT_FOUND, tags=["review"]
+)
+def event_history(store: StoreDep, event_id: EventId) -> list[ReviewAction]:
+    """The audit trail of one event, oldest first."""
+    found(call_store(store.get_event, event_id), "event", event_id)
+    return call_store(store.history, event_id)
+
+
+@router.get("/articles", response_model=ArticlePage, tags=["articles"])
+def list_articles(
+    store: StoreDep,
+    q: Annotated[str | None, Query(max_length=200, description="Full-text query")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> ArticlePage:
+    return call_store(store.list_articles, q=(q or "").strip() or None, limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])
+def get_article(store: StoreDep, article_id: ArticleId) -> ArticleDetail:
+    """A report's original text (untrusted: clients must escape it) with every evidence span."""
+    return found(call_store(store.get_article, article_id), "article", article_id)
+
+
+@router.get("/actors", response_model=list[ActorCount], tags=["reference"])
+def actors(
+    store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 500
+) -> list[ActorCount]:
+    return call_store(store.actors, filters.to_filter(), limit=limit)
+
+
+@router.get("/places", response_model=list[PlaceCount], tags=["reference"])
+def places(
+    store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 500
+) -> list[PlaceCount]:
+    return call_store(store.places, filters.to_filter(), limit=limit)
+
+
+@router.get("/stats", response_model=Stats, tags=["stats"], summary="Counts by day, type, admin1, country")
+def stats(store: StoreDep, filters: Filters) -> Stats:
+    return call_store(store.stats, filters.to_filter())
+
+
+@router.get("/merges", response_model=list[MergeRecord], tags=["review"])
+def merges(
+    store: StoreDep,
+    event_id: Annotated[str | None, Query(max_length=40)] = None,
+    include_undone: bool = False,
+) -> list[MergeRecord]:
+    return call_store(store.merges, event_id, include_undone=include_undone)
+
+
+_MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/x-ndjson",
+    "geojson": "application/geo+json",
+    "parquet": "application/vnd.apache.parquet",
+}
+
+
+def _csv_chunks(events: Iterator[EventRecord]) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(OUTPUT_COLUMNS))
+    # A BOM so spreadsheet programs read the Arabic text as UTF-8.
+    buf.write("\ufeff")
+    writer.writeheader()
+    for n, event in enumerate(events, 1):
+        writer.writerow(csv_row(event))
+        if n % 500 == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def _geojson_chunks(events: Iterator[EventRecord]) -> Iterator[str]:
+    yield '{"type":"FeatureCollection","features":['
+    for n, event in enumerate(events):
+        feature = event_feature(event)
+        feature["properties"]["status"] = event.status  # type: ignore[index]
+        yield ("," if n else "") + json.dumps(feature, ensure_ascii=False)
+    yield "]}\n"
+
+
+def _jsonl_chunks(events: Iterator[EventRecord]) -> Iterator[str]:
+    for event in events:
+        yield event.model_dump_json(exclude={"id"}) + "\n"
+
+
+@router.get(
+    "/export",
+    tags=["events"],
+    summary="Download every event matching the filter (ACLED CSV, JSONL, GeoJSON or Parquet)",
+    response_class=StreamingResponse,
+    responses={200: {"content": {m: {} for m in _MEDIA.values()}}},
+)
+def export(
+    store: StoreDep,
+    filters: Filters,
+    format: ExportFormat = "csv",
+    sort: SortKey = "-event_date",
+) -> StreamingResponse | FileResponse:
+    f = filters.to_filter(sort=sort)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    name = f"marsad-events-{stamp}.{format}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if format == "parquet":
+        # Parquet needs a seekable file: write it to a temporary file, delete it once sent.
+        fd, tmp = tempfile.mkstemp(suffix=".parquet")
+        os.close(fd)
+        call_store(store.export, tmp, f, fmt="parquet")
+        return FileResponse(
+            tmp, media_type=_MEDIA[format], headers=headers, background=BackgroundTask(os.unlink, tmp)
+        )
+    events = call_store(store.iter_events, f)
+    chunks = {"csv": _csv_chunks, "geojson": _geojson_chunks, "jsonl": _jsonl_chunks}[format](events)
+    return StreamingResponse(chunks, media_type=_MEDIA[format], headers=headers)

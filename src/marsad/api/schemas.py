@@ -1,0 +1,123 @@
+"""Request models and the query parameters of the event filter.
+
+Responses reuse the store's pydantic models (marsad.store.types) so there is one definition of
+each record. Everything a client sends is validated here, with bounds, before the store sees it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from marsad.store.types import SORT_FIELDS, EventFilter
+
+# Sort keys as a Literal so the OpenAPI schema lists them ("-" = descending).
+SORT_KEYS: tuple[str, ...] = tuple(f"{p}{n}" for n in SORT_FIELDS for p in ("", "-"))
+SortKey = Literal[SORT_KEYS]  # type: ignore[valid-type]
+Status = Literal["unreviewed", "confirmed", "edited", "rejected", "merged"]
+ExportFormat = Literal["csv", "jsonl", "geojson", "parquet"]
+
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+class FilterParams(BaseModel):
+    """The event filter as query parameters, shared by lists, stats, map points and exports."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    country: str | None = Field(None, max_length=100, description="Country name or ISO3")
+    admin1: str | None = Field(None, max_length=100)
+    event_type: str | None = Field(None, max_length=100)
+    sub_event_type: str | None = Field(None, max_length=100)
+    actor: str | None = Field(None, max_length=200, description="Substring of any actor name")
+    q: str | None = Field(None, max_length=200, description="Full-text query on the source reports")
+    outlet: str | None = Field(None, max_length=200)
+    bbox: str | None = Field(
+        None,
+        max_length=100,
+        pattern=r"^\s*-?\d+(\.\d+)?\s*(,\s*-?\d+(\.\d+)?\s*){3}$",
+        description="min_lon,min_lat,max_lon,max_lat",
+    )
+    status: list[Status] | None = Field(None, max_length=5)
+    primary: bool | None = None
+
+    def to_filter(self, **paging: Any) -> EventFilter:
+        from marsad.api.errors import ApiError
+
+        bbox = None
+        if self.bbox:
+            w, s, e, n = (float(x) for x in self.bbox.split(","))
+            if not (-180 <= w <= e <= 180 and -90 <= s <= n <= 90):
+                raise ApiError(422, "validation_error", "Invalid request: bbox must be west,south,east,north")
+            bbox = (w, s, e, n)
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ApiError(422, "validation_error", "Invalid request: date_from is after date_to")
+        data = self.model_dump(exclude={"bbox"})
+        # Blank text boxes in the UI mean "no filter", not "equals the empty string".
+        data = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in data.items()}
+        return EventFilter(**data, bbox=bbox, **paging)
+
+
+class NoteBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: str | None = Field(None, max_length=2000)
+
+
+class EditBody(BaseModel):
+    """Field changes for one event: {"changes": {"fatalities": 3, "admin1": "Homs"}}."""
+
+    model_config = ConfigDict(extra="forbid")
+    changes: dict[str, Any] = Field(min_length=1, max_length=40)
+    note: str | None = Field(None, max_length=2000)
+
+
+class MergeBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    event_ids: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(min_length=2, max_length=50)
+    note: str | None = Field(None, max_length=2000)
+
+
+class SplitBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    members: list[Annotated[str, Field(min_length=1, max_length=40)]] | None = Field(None, max_length=50)
+    note: str | None = Field(None, max_length=2000)
+
+
+class MapPoint(BaseModel):
+    """One event on the map: just what drawing and the tooltip need."""
+
+    id: str
+    lat: float
+    lon: float
+    event_type: str
+    sub_event_type: str
+    event_date: str
+    fatalities: int
+    location: str
+    admin1: str
+    status: str
+
+
+class MapPoints(BaseModel):
+    total: int = Field(description="Events matching the filter, with or without coordinates")
+    truncated: bool
+    points: list[MapPoint]
+
+
+class Me(BaseModel):
+    user: str | None
+    can_write: bool
+    public_read: bool
+
+
+class Meta(BaseModel):
+    version: str
+    public_read: bool
+    sort_fields: list[str]
+    editable_fields: list[str]
+    event_types: dict[str, list[str]]
+    max_page_size: int
+    max_request_bytes: int
