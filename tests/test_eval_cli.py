@@ -193,3 +193,23 @@ def test_in_process_extractor_is_used_without_pred(
     assert code == 0, out
     assert json.loads(out)["e2e_f1"] == 1.0
     assert len(seen) == 2
+
+
+def test_placeholder_baseline_passes_with_a_warning(files: dict[str, Path], tmp_path: Path) -> None:
+    base = tmp_path / "baseline.json"
+    base.write_text(json.dumps({"dev": {"e2e_f1": None, "placeholder": True}}))
+    code, _, err = run(str(files["gold"]), "--pred", str(files["wrong"]), "--split", "dev", "--check",
+                       "--baseline", str(base))  # fmt: skip
+    assert code == 0 and "placeholder" in err
+    # Updating replaces the placeholder with the measured figure.
+    run(
+        str(files["gold"]),
+        "--pred",
+        str(files["wrong"]),
+        "--split",
+        "dev",
+        "--baseline",
+        str(base),
+        "--update-baseline",
+    )
+    assert json.loads(base.read_text())["dev"]["e2e_f1"] == round(12 / 14, 4)

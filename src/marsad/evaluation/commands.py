@@ -22,6 +22,12 @@ from marsad.models import ArticleResult, Event
 TOLERANCE_POINTS = 2.0  # the build fails when end-to-end F1 drops by more than this
 
 
+BASELINE_COMMENT = (
+    "Committed end-to-end F1 per split (fractions). `marsad eval data/gold/dev --check` fails when dev "
+    "drops more than tolerance_points below it. Raise with `marsad eval data/gold/dev --update-baseline`."
+)
+
+
 class BaselineError(RuntimeError):
     pass
 
@@ -85,6 +91,7 @@ def check_baseline(res: EvalResult, path: Path, key: str) -> tuple[bool, str]:
 
 def update_baseline(res: EvalResult, path: Path, key: str) -> dict[str, Any]:
     base = read_baseline(path)
+    base["_comment"] = BASELINE_COMMENT
     base.setdefault("tolerance_points", TOLERANCE_POINTS)
     base[key] = {
         "e2e_f1": round(res.argument.f1, 4),
