@@ -1,0 +1,624 @@
+"""Quantities and casualty mentions in Arabic news text (CODING.md §6).
+
+Own lexicon rules rather than pyarabic: its `text2number` returns 0 for عشرات, مئات, the dual and
+hedged figures (research notes), which are exactly the cases §6 codes specially. All words live in
+`knowledge/data/numbers.yaml` and `casualties.yaml`; this module only turns them into regexes.
+
+Matching runs on folded text (alef/hamza/ta-marbuta/yaa folded, digits ASCII, marks dropped), so a
+lexicon entry written once matches all its spellings; spans are mapped back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from marsad.text.normalize import Folded, fold, fold_char, fold_with_map
+
+__all__ = [
+    "CasualtyMention",
+    "Quantity",
+    "fast_fold_with_map",
+    "find_casualties",
+    "number_regex",
+    "ordinal_day_words",
+    "parse_quantity",
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Fast folding. fold_with_map walks the text in Python (≈2 ms for a 2 KB report); this gives the
+# identical Folded via str.translate and only builds the offset table when characters vanish.
+
+
+class _FoldTable(dict[int, Any]):
+    """Code point → folded string, filled on first sight of each character."""
+
+    def __missing__(self, cp: int) -> Any:
+        out = "".join(c.lower() for c in fold_char(chr(cp)))
+        if len(out) > 1:
+            _EXPANDING.add(cp)
+        elif not out:
+            _DELETED.add(cp)
+        value: Any = cp if out == chr(cp) else out
+        self[cp] = value
+        return value
+
+
+_TABLE = _FoldTable()
+_EXPANDING: set[int] = set()
+_DELETED: set[int] = set()
+
+
+def fast_fold_with_map(text: str) -> Folded:
+    """Same result as `marsad.text.normalize.fold_with_map`, faster on ordinary text."""
+    return _fast_fold_cached(text)
+
+
+@lru_cache(maxsize=64)  # the pipeline calls dates and numbers on the same report
+def _fast_fold_cached(text: str) -> Folded:
+    folded = text.translate(_TABLE)
+    if _EXPANDING and any(ord(c) in _EXPANDING for c in set(text)):
+        return fold_with_map(text)  # one char → several: let the reference walk handle it
+    n = len(text)
+    if len(folded) == n:
+        return Folded(folded, tuple(range(n + 1)))
+    gone = {chr(cp) for cp in _DELETED}
+    offsets = [i for i, c in enumerate(text) if c not in gone]
+    offsets.append(n)
+    return Folded(folded, tuple(offsets))
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon loading and regex building
+
+
+def _load(name: str) -> dict[str, Any]:
+    raw = (files("marsad.knowledge") / "data" / name).read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def _folded(words: Iterable[Any]) -> list[str]:
+    return [f for f in (fold(str(w)) for w in words) if f]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of folded phrases, longest first, spaces matching any whitespace.
+
+    Python's re tries alternatives in order, so longest-first makes "كانون الثاني" win over a
+    shorter entry and keeps "عشرات الالاف" whole.
+    """
+    uniq = sorted(set(_folded(words)), key=lambda w: (-len(w), w))
+    if not uniq:
+        return "(?!)"
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in uniq)
+
+
+B = r"(?<!\w)"  # word start (Arabic letters and digits are \w)
+E = r"(?!\w)"  # word end
+
+_NUM = _load("numbers.yaml")
+_CAS = _load("casualties.yaml")
+
+# Folded word → ("unit"|"ten"|"hundred"|"one"|"teen"|"scale"|"scale_pl"|"scale_dual", value)
+_WORDS: dict[str, tuple[str, int]] = {}
+for _v, _ws in _NUM["units"].items():
+    for _w in _folded(_ws):
+        _WORDS[_w] = ("unit", int(_v))
+for _w in _folded(_NUM["compound_one"]):
+    _WORDS.setdefault(_w, ("one", 1))
+for _v, _ws in _NUM["tens"].items():
+    for _w in _folded(_ws):
+        _WORDS[_w] = ("ten", int(_v))
+for _v, _ws in _NUM["hundreds"].items():
+    for _w in _folded(_ws):
+        _WORDS[_w] = ("hundred", int(_v))
+for _v, _forms in _NUM["scales"].items():
+    for _form, _kind in (("singular", "scale"), ("plural", "scale_pl"), ("dual", "scale_dual")):
+        for _w in _folded(_forms.get(_form, [])):
+            _WORDS[_w] = (_kind, int(_v))
+_TEEN = set(_folded(_NUM["teen"]))
+
+_VAGUE: dict[str, tuple[int, int, int | None]] = {
+    fold(k): (int(v["value"]), int(v["low"]), None if v.get("high") is None else int(v["high"]))
+    for k, v in _NUM["vague"].items()
+}
+_HEDGE_BEFORE: dict[str, str] = {}
+_HEDGE_AFTER: dict[str, str] = {}
+for _h, _sides in _NUM["hedges"].items():
+    for _w in _folded(_sides.get("before", [])):
+        _HEDGE_BEFORE[_w] = _h
+    for _w in _folded(_sides.get("after", [])):
+        _HEDGE_AFTER[_w] = _h
+
+# Word numbers in running text. "أحد/إحدى" only inside a compound ("أحد عشر"), never alone.
+_NUMWORD = alternation(w for w, (k, _) in _WORDS.items() if k != "one")
+_ONEWORD = alternation(w for w, (k, _) in _WORDS.items() if k == "one")
+_TEENW = alternation(_TEEN)
+_SCALEW = alternation(w for w, (k, _) in _WORDS.items() if k.startswith("scale"))
+_WORDNUM = (
+    rf"(?:(?:{_ONEWORD}){E}\s+(?:{_TEENW}){E}|(?:{_NUMWORD}){E})"
+    rf"(?:\s+(?:و\s*)?(?:(?:{_NUMWORD}){E}))*"
+)
+_DIGITS = r"\d+(?:[,.]\d{3})*(?:\.\d+)?"
+_ATOM = rf"(?:(?<![\d.,]){_DIGITS}(?![\d]|[.,]\d)(?:\s+(?:{_SCALEW}){E})?|{_WORDNUM})"
+_VAGUEW = alternation(_VAGUE)
+_HB = alternation(_HEDGE_BEFORE)
+_HA = alternation(_HEDGE_AFTER)
+_JOIN = alternation(["إلى", "أو", "حتى"])  # folded: الي، او، حتي
+_RANGE = (
+    rf"(?:(?:ما\s+)?بين\s+{_ATOM}\s+و\s*{_ATOM}"
+    rf"|{_ATOM}(?:\s*[-–]\s*{_ATOM}|\s+(?:{_JOIN})\s+{_ATOM})?)"
+)
+# A quantity phrase in running text: hedge? (range | atom | vague word).
+QTY = rf"(?:(?:{_HB}){E}\s*)?(?:{_RANGE}|(?:{_VAGUEW}){E})(?:\s+(?:{_HA}){E})?"
+
+
+def number_regex() -> str:
+    """The regex source of a quantity phrase on folded text (used by the date recogniser)."""
+    return QTY
+
+
+def ordinal_day_words() -> dict[str, int]:
+    """Folded ordinal phrases for days 1–31 ("الخامس عشر", "الحادي والعشرين") → day."""
+    ords = {int(k): _folded(v) for k, v in _NUM["ordinals"].items()}
+    teen = _folded(_NUM["ordinal_teen"])
+    tens = {int(k): _folded(v) for k, v in _NUM["ordinal_tens"].items()}
+    out: dict[str, int] = {}
+    for d, ws in ords.items():
+        for w in ws:
+            out.setdefault(w, d)
+            if d < 10:
+                for t in teen:
+                    out.setdefault(f"{w} {t}", 10 + d)
+    for ten, tws in tens.items():
+        for tw in tws:
+            out[tw] = ten
+            for d, ws in ords.items():
+                if d < 10 and ten + d <= 31:
+                    for w in ws:
+                        out.setdefault(f"{w} و{tw[2:] if tw.startswith('ال') else tw}", ten + d)
+                        out.setdefault(f"{w} و{tw}", ten + d)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Quantities
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: int  # coded value (CODING.md §6): the lowest bound; vague words per numbers.yaml
+    exact: bool  # a precise figure was given
+    low: int
+    high: int | None
+
+
+_PUNCT_EDGES = " \t\n.,،؛;:!?()[]{}-–"
+_WS = re.compile(r"\s+")
+
+
+def _core_number(s: str) -> tuple[int, int, int | None, bool] | None:
+    """(value, low, high, exact) for a number with no hedge and no range, or None."""
+    if s in _VAGUE:
+        v, lo, hi = _VAGUE[s]
+        return v, lo, hi, False
+    if s.startswith("ال") and s[2:] in _VAGUE:
+        v, lo, hi = _VAGUE[s[2:]]
+        return v, lo, hi, False
+    tokens = s.split()
+    if not tokens:
+        return None
+    total = cur = 0
+    prev = ""
+    fractional = False
+    for i, tok in enumerate(tokens):
+        kind_val: tuple[str, int] | None
+        if re.fullmatch(_DIGITS, tok):
+            num = tok.replace(",", "")
+            if re.fullmatch(r"\d+\.\d{3}", num) and not (i + 1 < len(tokens) and tokens[i + 1] in _WORDS):
+                num = num.replace(".", "")  # 1.200 as a thousands separator
+            try:
+                fval = float(num)
+            except ValueError:
+                return None
+            fractional = fval != int(fval)
+            cur += int(fval) if not fractional else 0
+            if fractional:
+                cur_f = fval
+            prev = "digit"
+            continue
+        kind_val = _WORDS.get(tok)
+        if kind_val is None and tok.startswith("و") and tok[1:] in _WORDS:
+            kind_val = _WORDS[tok[1:]]
+            prev = "and"
+        if kind_val is None and tok in _TEEN:
+            kind_val = ("unit", 10)
+        if kind_val is None:
+            return None
+        kind, val = kind_val
+        if kind in ("unit", "one") and val == 10 and prev in ("unit", "one") and tok in _TEEN:
+            cur += 10  # خمسة عشر, احد عشر
+        elif kind == "hundred" and val == 100 and prev == "unit" and 0 < cur < 10:
+            cur *= 100  # "ثلاث مئة" written apart
+        elif kind == "scale":
+            base = cur_f if fractional else (cur or 1)
+            total += int(base * val)
+            cur, fractional = 0, False
+        elif kind == "scale_pl":
+            if not cur and not fractional:
+                return None  # bare آلاف is a vague word, handled above
+            base = cur_f if fractional else cur
+            total += int(base * val)
+            cur, fractional = 0, False
+        elif kind == "scale_dual":
+            total += 2 * val
+        else:
+            cur += val
+        prev = kind
+    if fractional:
+        return None
+    value = total + cur
+    return value, value, value, True
+
+
+def _parse(text: str) -> tuple[Quantity, str | None] | None:
+    s = _WS.sub(" ", fold(text)).strip(_PUNCT_EDGES)
+    if not s:
+        return None
+    hedge: str | None = None
+    for w in sorted(_HEDGE_BEFORE, key=len, reverse=True):
+        if s.startswith(w + " ") or (s.startswith(w) and s[len(w) : len(w) + 1].isdigit()):
+            hedge = _HEDGE_BEFORE[w]
+            s = s[len(w) :].strip()
+            break
+    for w in sorted(_HEDGE_AFTER, key=len, reverse=True):
+        if s.endswith(" " + w):
+            hedge = hedge or _HEDGE_AFTER[w]
+            s = s[: -len(w)].strip()
+            break
+    m = re.fullmatch(r"(?:ما )?بين (.+?) و ?(.+)", s) or re.fullmatch(
+        rf"(.+?) ?(?:-|–| (?:{_JOIN}) ) ?(.+)", s
+    )
+    if m:
+        a, b = _core_number(m.group(1).strip()), _core_number(m.group(2).strip())
+        if a and b and a[3] and b[3] and b[0] >= a[0]:
+            return Quantity(a[0], False, a[0], b[0]), "range"
+    core = _core_number(s)
+    if core is None:
+        return None
+    value, low, high, exact = core
+    if hedge is not None:
+        exact = False
+        high = None  # at least / more than / about: no upper bound is stated
+    return Quantity(value, exact, low, high), hedge
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """A whole number phrase → its coded quantity ("ثلاثة وعشرون", "نحو 20", "١٢", "عشرات")."""
+    parsed = _parse(text)
+    return parsed[0] if parsed else None
+
+
+# --------------------------------------------------------------------------------------------
+# Casualties
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyMention:
+    start: int
+    end: int
+    text: str  # the whole casualty expression, original offsets
+    kind: str  # "killed" | "injured"
+    count: int  # coded figure per CODING.md §6
+    exact: bool
+    victim: tuple[int, int] | None  # span of the victim noun phrase, original offsets
+    hedge: str | None  # "at least" | "about" | "more than" | "range" | None
+
+
+_VICT = _CAS["victims"]
+_V_CLASS: dict[str, str] = {}
+for _cls in ("plural", "ambiguous", "dual", "singular"):  # later classes win on a clash
+    for _w in _folded(_VICT[_cls]):
+        _V_CLASS[_w] = _cls
+_VNOUN = alternation(_V_CLASS)
+_ATTACH = alternation(_VICT["attach"])
+_ADJ_AFTER = r"(?:\s+(?:اثنين|اثنان|اثنتين|اثنتان|اخرين|اخرون|اخران|اخر|اخري|اخرتين)" + E + ")?"
+
+# One victim item: count and/or person noun ("3 مدنيين", "عنصرين", "ثلاثة من العناصر", "أحد الجنود").
+_VITEM = (
+    rf"(?:(?:{QTY})(?:\s+(?:من\s+)?(?:ال)?(?:{_VNOUN}){E})?"
+    rf"|(?:{_ONEWORD}){E}\s+(?:ال)?(?:{_VNOUN}){E}"
+    rf"|(?:ال)?(?:{_VNOUN}){E})"
+    rf"{_ADJ_AFTER}(?:\s+(?:{_HA}){E})?"
+)
+_TAIL_WORD = r"[^\s،,.؛;:()\[\]\"']+"
+_VICTIMS = (
+    rf"{_VITEM}(?:\s+و\s*{_VITEM})*"
+    rf"(?:\s+(?:{_ATTACH}){E}\s+(?!و){_TAIL_WORD}(?:\s+(?![وف])(?!{alternation(['اصابه', 'اصابات'])}){_TAIL_WORD}){{0,2}})?"
+)
+_VITEM_RE = re.compile(
+    rf"(?P<q>{QTY})?(?:(?(q)\s+(?:من\s+)?|)(?P<one>(?:{_ONEWORD}){E}\s+)?(?:ال)?(?P<n>{_VNOUN}){E})?"
+    rf"(?P<adj>{_ADJ_AFTER})(?:\s+(?P<ha>{_HA}){E})?"
+)
+
+_K = _CAS["killed"]
+_I = _CAS["injured"]
+
+
+def _noun_classes(group: dict[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cls in ("plural", "dual", "singular"):
+        for w in _folded(group["nouns"][cls]):
+            out[w] = cls
+    return out
+
+
+_KNOUN = _noun_classes(_K)
+_INOUN = _noun_classes(_I)
+_NEEDS_LEAD = set(_folded(_CAS["needs_lead"]))
+_NEEDS_NOUN = set(_folded(_K.get("needs_noun", [])))
+_BODY_LEAD = set(_folded(_K.get("body_lead", [])))
+_NEG = set(_folded(_CAS["negations"]))
+_NOT_DEATH = set(_folded(_CAS["not_death_before"]))
+_CL = r"(?:[وفل](?=\w))?"  # conjunction/preposition clitic kept out of the span
+
+
+def _compile_kind(
+    kind: str, group: dict[str, Any], nouns: dict[str, str]
+) -> list[tuple[str, re.Pattern[str]]]:
+    lead = alternation(group["lead"])
+    noun_alt = alternation(nouns)
+    wounds = alternation(group.get("wounds", []))
+    wound_tail = rf"(?:\s+(?:{wounds}){E}(?:\s+(?:خطيره|طفيفه|متفاوته|بليغه|متوسطه|بالغه){E})?)?"
+    weak = alternation(_CAS["weak_lead"])
+    toll_lead = alternation(_CAS["toll_lead"])
+    toll_noun = alternation(_CAS["toll_noun"])
+    pats: list[tuple[str, str]] = [
+        # lead + victims: "مقتل 3 مدنيين", "إصابة 5 آخرين بجروح", "قُتل عنصران"
+        ("lead", rf"{B}{_CL}(?P<m>(?P<cue>{lead}){E}\s+(?P<vic>{_VICTIMS}){wound_tail})"),
+        # count + killed/injured noun: "20 قتيلا", "عشرات القتلى", "عدد كبير من القتلى والجرحى"
+        (
+            "count",
+            rf"{B}{_CL}(?P<m>(?:(?:{weak}){E}\s+)?(?P<q>{QTY})\s+(?:من\s+)?(?P<def>ال)?(?P<noun>{noun_alt}){E}"
+            rf"(?:\s+(?P<ha2>{_HA}){E})?)",
+        ),
+        # bare noun: "قتيلان", "قتلى", "سقوط قتلى", "وقوع إصابات"
+        ("bare", rf"{B}{_CL}(?P<m>(?:(?P<weak>{weak}){E}\s+)?(?P<noun>{noun_alt}){E})"),
+        # running toll: "ارتفع عدد القتلى إلى 15", "ارتفاع عدد القتلى"
+        (
+            "toll",
+            rf"{B}{_CL}(?P<m>(?:(?P<tl>{toll_lead}){E}\s+)?(?:{toll_noun}){E}\s+(?:ال)(?P<noun>{noun_alt}){E}"
+            rf"(?:\s+(?:(?:الي|نحو){E}\s*|ل(?=\d))?(?P<q>{QTY}))?)",
+        ),
+        # victims then verb: "ثلاثة أشخاص قتلوا", "عنصران أصيبا"
+        (
+            "after",
+            rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM})\s+(?:قد\s+)?(?P<cue>{alternation(group.get('after_verbs', []))}){E}{wound_tail})",
+        ),
+    ]
+    if kind == "killed":
+        frame_open = alternation(group["frame"]["open"])
+        frame_close = alternation(group["frame"]["close"])
+        pats.append(
+            (
+                "frame",
+                rf"{B}{_CL}(?P<m>(?P<cue>{frame_open}){E}\s+(?P<vic>{_VICTIMS})\s+(?:{frame_close}){E})",
+            )
+        )
+        pats.append(("single", rf"{B}{_CL}(?P<m>(?:{alternation(group['single'])}){E})"))
+    return [(name, re.compile(p)) for name, p in pats]
+
+
+_K.setdefault("after_verbs", ["قتلوا", "قتلا", "لقوا حتفهم", "لقيا حتفهما", "قضوا", "استشهدوا", "استشهدا"])
+_I.setdefault("after_verbs", ["اصيبوا", "اصيبا", "جرحوا", "جرحا"])
+_PATTERNS = {
+    "killed": _compile_kind("killed", _K, _KNOUN),
+    "injured": _compile_kind("injured", _I, _INOUN),
+}
+_MIXED = re.compile(
+    rf"{B}{_CL}(?P<m>(?:(?P<q>{QTY})\s+(?:(?:{_VNOUN}){E}\s+)?)?(?:{alternation(_CAS['mixed'])}){E}"
+    rf"|(?:{alternation(_CAS['mixed_lead'])}){E}(?:\s+(?P<vic>{_VICTIMS}))?)"
+)
+_TOKEN = re.compile(r"[^\s،,.؛;:()]+|[،,.؛;:()]")
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+
+
+def _strip_clitics(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def _preceding_tokens(s: str, pos: int, n: int) -> list[str]:
+    """Up to n word tokens before pos, stopping at clause punctuation."""
+    toks = _TOKEN.findall(s[max(0, pos - 60) : pos])
+    out: list[str] = []
+    for t in reversed(toks):
+        if t in "،,.؛;:()":
+            break
+        out.append(t)
+        if len(out) == n:
+            break
+    return out
+
+
+def _victims(
+    f: Folded, s: str, start: int, end: int
+) -> tuple[int, bool, str | None, tuple[int, int] | None] | None:
+    """Count the victim items in s[start:end] → (count, exact, hedge, victim span) or None."""
+    total, exact, hedge = 0, True, None
+    vic_start: int | None = None
+    vic_end = start
+    pos = start
+    items = 0
+    noun_seen = False
+    while pos < end:
+        m = _VITEM_RE.match(s, pos, end)
+        if not m or m.end() == pos:
+            break
+        q_txt, noun = m.group("q"), m.group("n")
+        if not q_txt and not noun:
+            break
+        items += 1
+        if noun:
+            noun_seen = True
+            cls = _V_CLASS.get(_WS.sub(" ", noun), "plural")
+        adj = (m.group("adj") or "").strip()
+        if q_txt:
+            parsed = _parse(q_txt)
+            if parsed is None:
+                return None
+            qv, h = parsed
+            if qv.exact and _YEARLIKE.fullmatch(q_txt.strip()) and not noun:
+                return None  # "العام 2011" next to a cue is a year, not a toll
+            total += qv.value
+            exact = exact and qv.exact
+            hedge = hedge or h
+        elif m.group("one"):
+            total += 1
+        elif noun:
+            if cls == "singular":
+                total += 1
+            elif cls == "dual":
+                total += 2
+            elif cls == "ambiguous":
+                # مدنيين reads as "two civilians" or "civilians": code the lower reading.
+                total += 2
+                exact = exact and adj in ("اثنين", "اثنان", "اثنتين", "اثنتان")
+            else:
+                total += 10  # a plural with no figure: "killed but no number" (§6)
+                exact = False
+        if m.group("ha"):
+            hedge = hedge or _HEDGE_AFTER.get(_WS.sub(" ", m.group("ha")))
+            exact = False
+        if noun and vic_start is None:
+            vic_start = m.start()
+        if noun or q_txt:
+            vic_end = m.end() if (noun or adj) else vic_end
+            if vic_start is None and noun:
+                vic_start = m.start()
+        pos = m.end()
+        j = re.match(r"\s+و\s*", s[pos:end])
+        if not j:
+            break
+        nxt = _VITEM_RE.match(s, pos + j.end(), end)
+        if not nxt or not (nxt.group("q") or nxt.group("n")):
+            break
+        pos += j.end()
+    if items == 0:
+        return None
+    if noun_seen and vic_start is not None:
+        # Keep the genitive continuation ("من قوات النظام") in the victim span.
+        vic_end = max(vic_end, end)
+        first = _VITEM_RE.match(s, start, end)
+        if first is not None and first.group("q"):
+            vic_start = start
+        span = f.to_original(vic_start, vic_end)
+        victim: tuple[int, int] | None = span
+    else:
+        victim = None
+    return total, exact, hedge, victim
+
+
+def _mention(text: str, f: Folded, kind: str, a: int, b: int, count: int, exact: bool,
+             victim: tuple[int, int] | None, hedge: str | None) -> CasualtyMention:  # fmt: skip
+    o_start, o_end = f.to_original(a, b)
+    return CasualtyMention(o_start, o_end, text[o_start:o_end], kind, count, exact, victim, hedge)
+
+
+def find_casualties(text: str) -> list[CasualtyMention]:
+    """Killed and injured mentions, sorted by position, non-overlapping within each kind."""
+    f = fast_fold_with_map(text)
+    s = f.text
+    cands: list[CasualtyMention] = []
+
+    def negated(pos: int) -> bool:
+        return any(_strip_clitics(t) in _NEG or t in _NEG for t in _preceding_tokens(s, pos, 4))
+
+    for m in _MIXED.finditer(s):
+        a, b = m.span("m")
+        if negated(a):
+            continue
+        for kind in ("killed", "injured"):
+            # Only "at least one of each" is certain in a killed-plus-injured total (§6: lowest).
+            cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
+
+    for kind, pats in _PATTERNS.items():
+        nouns = _KNOUN if kind == "killed" else _INOUN
+        other = _INOUN if kind == "killed" else _KNOUN
+        for name, rx in pats:
+            for m in rx.finditer(s):
+                a, b = m.span("m")
+                if negated(a):
+                    continue
+                prev = _preceding_tokens(s, a, 1)
+                if kind == "killed" and prev and _strip_clitics(prev[0]) in _NOT_DEATH:
+                    continue
+                groups = m.groupdict()
+                if name in ("lead", "frame", "after"):
+                    cue = _WS.sub(" ", groups["cue"])
+                    vs, ve = m.span("vic")
+                    res = _victims(f, s, vs, ve)
+                    if res is None:
+                        continue
+                    count, exact, hedge, victim = res
+                    if victim is None and (cue in _NEEDS_NOUN or name == "after"):
+                        continue
+                    if victim is None and cue in _BODY_LEAD:
+                        continue
+                    cands.append(_mention(text, f, kind, a, b, count, exact, victim, hedge))
+                elif name == "count":
+                    noun = _WS.sub(" ", groups["noun"])
+                    parsed = _parse(groups["q"])
+                    if parsed is None:
+                        continue
+                    qv, hedge = parsed
+                    if _YEARLIKE.fullmatch(groups["q"].strip()):
+                        continue
+                    exact = qv.exact
+                    if groups.get("ha2"):
+                        hedge, exact = hedge or _HEDGE_AFTER.get(_WS.sub(" ", groups["ha2"])), False
+                    cands.append(_mention(text, f, kind, a, b, qv.value, exact, None, hedge))
+                    # "عدد كبير من القتلى والجرحى": the same vague figure for the other kind.
+                    tail = re.match(rf"\s+و(?:ال)?(?P<n2>{alternation(other)}){E}", s[b:])
+                    if tail and not qv.exact:
+                        okind = "injured" if kind == "killed" else "killed"
+                        ta, tb = b + tail.start("n2"), b + tail.end("n2")
+                        cands.append(_mention(text, f, okind, ta, tb, qv.value, False, None, hedge))
+                elif name == "bare":
+                    noun = _WS.sub(" ", groups["noun"])
+                    if noun in _NEEDS_LEAD and not groups.get("weak"):
+                        continue
+                    cls = nouns.get(noun, "plural")
+                    count, exact = {"singular": (1, True), "dual": (2, True)}.get(cls, (10, False))
+                    cands.append(_mention(text, f, kind, a, b, count, exact, None, None))
+                elif name == "toll":
+                    if groups.get("q"):
+                        parsed = _parse(groups["q"])
+                        if parsed is None or _YEARLIKE.fullmatch(groups["q"].strip()):
+                            continue
+                        qv, hedge = parsed
+                        cands.append(_mention(text, f, kind, a, b, qv.value, qv.exact, None, hedge))
+                    elif groups.get("tl"):
+                        cands.append(_mention(text, f, kind, a, b, 10, False, None, None))
+                elif name == "single":
+                    cands.append(_mention(text, f, kind, a, b, 1, True, None, None))
+
+    # Per kind: earliest start first, longest first at a tie; drop what overlaps a kept mention.
+    out: list[CasualtyMention] = []
+    for kind in ("killed", "injured"):
+        last_end = -1
+        for c in sorted((c for c in cands if c.kind == kind), key=lambda c: (c.start, -(c.end - c.start))):
+            if c.start >= last_end:
+                out.append(c)
+                last_end = c.end
+    out.sort(key=lambda c: (c.start, c.kind != "killed"))
+    return out
