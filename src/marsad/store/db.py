@@ -1,0 +1,93 @@
+"""Engine and migrations: an embedded SQLite file by default, PostgreSQL via MARSAD_DATABASE_URL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+ENV_VAR = "MARSAD_DATABASE_URL"
+DEFAULT_PATH = Path(".marsad") / "marsad.sqlite"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def database_url(url: str | None = None) -> str:
+    """Explicit url > $MARSAD_DATABASE_URL > the embedded SQLite file under ./.marsad/."""
+    if url:
+        return _normalise(url)
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return _normalise(env)
+    return f"sqlite:///{DEFAULT_PATH}"
+
+
+def _normalise(url: str) -> str:
+    # "postgresql://" would pick psycopg2, which is not installed; psycopg 3 is.
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def make_engine(url: str | None = None) -> Engine:
+    resolved = database_url(url)
+    parsed = make_url(resolved)
+    if parsed.get_backend_name() == "sqlite":
+        db = parsed.database
+        if db and db != ":memory:" and not db.startswith("file:"):
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
+        # The API serves from a thread pool: one connection per thread, writes serialised by SQLite.
+        engine = create_engine(resolved, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(resolved, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+    cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    # WAL: readers never block the writer (the API reads while `marsad ingest` writes).
+    cur.execute("PRAGMA journal_mode=WAL")
+    # NORMAL in WAL mode keeps every commit atomic and durable against process crashes (kill -9).
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+# Objects made by raw SQL in the migrations (full-text search) are not part of the ORM metadata.
+UNMANAGED_TABLES = frozenset({"article_fts"})
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Alembic filter: leave the full-text tables (and FTS5's shadow tables) out of comparisons."""
+    unmanaged = name is not None and (name in UNMANAGED_TABLES or name.startswith("article_fts_"))
+    return not (type_ == "table" and unmanaged)
+
+
+def alembic_config(engine: Engine):  # -> alembic.config.Config (import kept lazy: alembic is slow to load)
+    from alembic.config import Config
+
+    cfg = Config(str(_PACKAGE_DIR / "alembic.ini"))
+    cfg.set_main_option("script_location", str(_PACKAGE_DIR / "migrations"))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(url_or_engine: str | Engine | None = None, revision: str = "head") -> None:
+    """Bring the database schema to `revision` with the migrations shipped in the package."""
+    from alembic import command
+
+    engine = url_or_engine if isinstance(url_or_engine, Engine) else make_engine(url_or_engine)
+    command.upgrade(alembic_config(engine), revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()

@@ -1,0 +1,502 @@
+"""Read queries: filtered/paginated/sorted events, event and article details, actors, places, stats.
+
+Every value from a caller reaches SQL as a bound parameter; the only SQL text assembled here is
+fixed (table and column names chosen from whitelists).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Select, and_, case, func, literal_column, or_, select, text
+from sqlalchemy.orm import Session, aliased
+
+from marsad.models import Span
+from marsad.store.convert import row_to_record
+from marsad.store.schema import (
+    ArticleRow,
+    EventActor,
+    EventArticle,
+    EventRow,
+    EvidenceSpanRow,
+    MergeEvent,
+    MergeRow,
+    Outlet,
+    ReviewActionRow,
+)
+from marsad.store.types import (
+    ActorCount,
+    ArticleDetail,
+    ArticlePage,
+    ArticleSummary,
+    Bucket,
+    EventDetail,
+    EventFilter,
+    EventPage,
+    EventRecord,
+    EvidenceSpan,
+    MergeRecord,
+    PlaceCount,
+    ReviewAction,
+    SourceRef,
+    Stats,
+)
+from marsad.text.normalize import fold
+
+HIDDEN_STATUSES = ("rejected", "merged")
+_SORT_COLUMNS = {
+    "event_date": EventRow.event_date,
+    "event_id_cnty": EventRow.id,  # sequence order, not string order ("SYR10" after "SYR9")
+    "fatalities": EventRow.fatalities,
+    "event_type": EventRow.event_type,
+    "country": EventRow.country,
+    "admin1": EventRow.admin1,
+    "location": EventRow.location,
+    "actor1": EventRow.actor1,
+    "actor2": EventRow.actor2,
+    "confidence": EventRow.confidence,
+    "n_sources": EventRow.n_sources,
+    "updated_at": EventRow.updated_at,
+}
+_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _like_pattern(value: str) -> str:
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fts_article_ids(session: Session, q: str) -> Select | None:
+    """A subquery of article primary keys matching the full-text query `q` (Arabic-folded), or None
+    when q has no searchable word."""
+    tokens = _FTS_TOKEN.findall(fold(q))
+    if not tokens:
+        return None
+    if session.get_bind().dialect.name == "sqlite":
+        # Each word quoted: FTS5 operators in user input are then plain words; words are ANDed.
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+        cond = text("article_fts MATCH :fts_q").bindparams(fts_q=match)
+    else:
+        cond = text("article_fts.tsv @@ plainto_tsquery('simple', :fts_q)").bindparams(fts_q=" ".join(tokens))
+    return select(literal_column("article_fts.rowid")).select_from(text("article_fts")).where(cond)
+
+
+def root_id():  # the event a row belongs to after merges
+    return func.coalesce(EventRow.merged_into_id, EventRow.id)
+
+
+def apply_filter(session: Session, stmt: Select, f: EventFilter) -> Select:
+    """Add the WHERE clauses of `f` to a statement over EventRow."""
+    conds: list[Any] = []
+    if f.status:
+        conds.append(EventRow.status.in_(f.status))
+    else:
+        conds.append(EventRow.status.notin_(HIDDEN_STATUSES))
+    if f.date_from:
+        conds.append(EventRow.event_date >= f.date_from)
+    if f.date_to:
+        conds.append(EventRow.event_date <= f.date_to)
+    if f.country:
+        c = f.country
+        if len(c) == 3 and c.isalpha():
+            conds.append(or_(EventRow.iso3 == c.upper(), func.lower(EventRow.country) == c.lower()))
+        else:
+            conds.append(func.lower(EventRow.country) == c.lower())
+    if f.admin1:
+        conds.append(func.lower(EventRow.admin1) == f.admin1.lower())
+    if f.event_type:
+        conds.append(EventRow.event_type == f.event_type)
+    if f.sub_event_type:
+        conds.append(EventRow.sub_event_type == f.sub_event_type)
+    if f.primary is not None:
+        conds.append(EventRow.is_primary == f.primary)
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        conds.append(EventRow.latitude.between(min_lat, max_lat))
+        conds.append(EventRow.longitude.between(min_lon, max_lon))
+    if f.actor:
+        # Members of a merged event count too: their actors are the survivor's sources' actors.
+        conds.append(
+            EventRow.id.in_(
+                select(func.coalesce(Member.merged_into_id, Member.id))
+                .join(EventActor, EventActor.event_id == Member.id)
+                .where(func.lower(EventActor.name).like(_like_pattern(f.actor), escape="\\"))
+            )
+        )
+    if f.q:
+        arts = fts_article_ids(session, f.q)
+        if arts is None:
+            conds.append(literal_column("1") == 0)
+        else:
+            conds.append(EventRow.id.in_(_roots_of_articles(arts)))
+    if f.outlet:
+        arts = (
+            select(ArticleRow.id)
+            .join(Outlet, Outlet.id == ArticleRow.outlet_id)
+            .where(Outlet.name == f.outlet)
+        )
+        conds.append(EventRow.id.in_(_roots_of_articles(arts)))
+    return stmt.where(and_(*conds))
+
+
+Member = aliased(EventRow, name="member")
+
+
+def _roots_of_articles(article_pks: Select) -> Select:
+    return (
+        select(func.coalesce(Member.merged_into_id, Member.id))
+        .join(EventArticle, EventArticle.event_id == Member.id)
+        .where(EventArticle.article_pk.in_(article_pks))
+    )
+
+
+def _order(stmt: Select, sort: str) -> Select:
+    desc = sort.startswith("-")
+    col = _SORT_COLUMNS[sort.lstrip("-")]
+    key = col.desc().nulls_last() if desc else col.asc().nulls_last()
+    tie = EventRow.id.desc() if desc else EventRow.id.asc()
+    return stmt.order_by(key, tie)
+
+
+def _cnty_of(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    rows = session.execute(select(EventRow.id, EventRow.event_id_cnty).where(EventRow.id.in_(wanted)))
+    return dict(rows.tuples().all())
+
+
+def records(session: Session, rows: list[EventRow], *, with_evidence: bool = False) -> list[EventRecord]:
+    cnty = _cnty_of(session, (r.merged_into_id for r in rows))
+    evidence: dict[int, dict[str, list[Span]]] = {}
+    if with_evidence and rows:
+        evidence = _evidence_by_root(session, [r.id for r in rows])
+    return [
+        row_to_record(r, cnty.get(r.merged_into_id) if r.merged_into_id else None, evidence.get(r.id))
+        for r in rows
+    ]
+
+
+def _evidence_by_root(session: Session, root_ids: list[int]) -> dict[int, dict[str, list[Span]]]:
+    """field -> spans per event, including the spans of events merged into it."""
+    out: dict[int, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    stmt = (
+        select(func.coalesce(Member.merged_into_id, Member.id), EvidenceSpanRow)
+        .join(Member, Member.id == EvidenceSpanRow.event_id)
+        .where(or_(Member.id.in_(root_ids), Member.merged_into_id.in_(root_ids)))
+        .order_by(EvidenceSpanRow.id)
+    )
+    for root, span in session.execute(stmt).tuples():
+        out[root][span.field].append(Span(start=span.start, end=span.end, text=span.text))
+    return {k: dict(v) for k, v in out.items()}
+
+
+def list_events(session: Session, f: EventFilter) -> EventPage:
+    base = apply_filter(session, select(EventRow), f)
+    total = session.scalar(select(func.count()).select_from(base.order_by(None).subquery())) or 0
+    rows = list(session.scalars(_order(base, f.sort).limit(f.limit).offset(f.offset)))
+    return EventPage(total=total, limit=f.limit, offset=f.offset, items=records(session, rows))
+
+
+def count_events(session: Session, f: EventFilter) -> int:
+    base = apply_filter(session, select(EventRow.id), f)
+    return session.scalar(select(func.count()).select_from(base.subquery())) or 0
+
+
+def iter_events(session: Session, f: EventFilter, batch_size: int = 1000) -> Iterator[EventRecord]:
+    """Every event matching `f` (limit/offset ignored), with evidence, streamed in keyset pages so
+    memory stays flat on a million rows."""
+    last_id = 0
+    while True:
+        stmt = apply_filter(session, select(EventRow), f).where(EventRow.id > last_id)
+        rows = list(session.scalars(stmt.order_by(EventRow.id).limit(batch_size)))
+        if not rows:
+            return
+        yield from records(session, rows, with_evidence=True)
+        last_id = rows[-1].id
+        session.expunge_all()
+
+
+def get_event_row(session: Session, event_id: str) -> EventRow | None:
+    return session.scalar(select(EventRow).where(EventRow.event_id_cnty == event_id))
+
+
+def history(session: Session, event_pk: int, cnty: str) -> list[ReviewAction]:
+    rows = session.scalars(
+        select(ReviewActionRow).where(ReviewActionRow.event_id == event_pk).order_by(ReviewActionRow.id)
+    )
+    return [
+        ReviewAction(
+            id=r.id,
+            event_id=cnty,
+            user=r.user,
+            action=r.action,  # type: ignore[arg-type]
+            field=r.field,
+            old_value=r.old_value,
+            new_value=r.new_value,
+            at=r.at,
+            note=r.note,
+        )
+        for r in rows
+    ]
+
+
+def event_detail(session: Session, row: EventRow) -> EventDetail:
+    members = list(
+        session.scalars(select(EventRow).where(EventRow.merged_into_id == row.id).order_by(EventRow.id))
+    )
+    cluster = {row.id: row.event_id_cnty} | {m.id: m.event_id_cnty for m in members}
+    src_rows = session.execute(
+        select(EventArticle, ArticleRow, Outlet.name)
+        .join(ArticleRow, ArticleRow.id == EventArticle.article_pk)
+        .outerjoin(Outlet, Outlet.id == ArticleRow.outlet_id)
+        .where(EventArticle.event_id.in_(cluster))
+        .order_by(ArticleRow.published, ArticleRow.id)
+    ).tuples()
+    sources = [
+        SourceRef(
+            article_id=a.article_id,
+            title=a.title,
+            url=a.url,
+            outlet=outlet or link.source or None,
+            published=a.published,
+            fatalities=link.fatalities,
+            via_event=cluster[link.event_id],
+        )
+        for link, a, outlet in src_rows
+    ]
+    ev_rows = session.execute(
+        select(EvidenceSpanRow, ArticleRow.article_id)
+        .join(ArticleRow, ArticleRow.id == EvidenceSpanRow.article_pk)
+        .where(EvidenceSpanRow.event_id.in_(cluster))
+        .order_by(EvidenceSpanRow.id)
+    ).tuples()
+    evidence = [
+        EvidenceSpan(
+            field=s.field, article_id=aid, start=s.start, end=s.end, text=s.text, event_id=cluster[s.event_id]
+        )
+        for s, aid in ev_rows
+    ]
+    (record,) = records(session, [row])
+    record.evidence = _evidence_by_root(session, [row.id]).get(row.id, {})
+    return EventDetail(
+        event=record,
+        sources=sources,
+        evidence=evidence,
+        members=[m.event_id_cnty for m in members],
+        history=history(session, row.id, row.event_id_cnty),
+    )
+
+
+def get_event(session: Session, event_id: str) -> EventDetail | None:
+    row = get_event_row(session, event_id)
+    return event_detail(session, row) if row is not None else None
+
+
+def get_article(session: Session, article_id: str) -> ArticleDetail | None:
+    art = session.scalar(select(ArticleRow).where(ArticleRow.article_id == article_id))
+    if art is None:
+        return None
+    outlet = session.scalar(select(Outlet.name).where(Outlet.id == art.outlet_id)) if art.outlet_id else None
+    own = list(
+        session.scalars(
+            select(EventRow)
+            .join(EventArticle, EventArticle.event_id == EventRow.id)
+            .where(EventArticle.article_pk == art.id)
+        )
+    )
+    root_ids = {e.merged_into_id or e.id for e in own}
+    roots = list(
+        session.scalars(
+            select(EventRow)
+            .where(EventRow.id.in_(root_ids), EventRow.status.notin_(HIDDEN_STATUSES))
+            .order_by(EventRow.id)
+        )
+    )
+    cnty = {e.id: e.event_id_cnty for e in own}
+    spans = session.scalars(
+        select(EvidenceSpanRow).where(EvidenceSpanRow.article_pk == art.id).order_by(EvidenceSpanRow.id)
+    )
+    return ArticleDetail(
+        article_id=art.article_id,
+        title=art.title,
+        url=art.url,
+        outlet=outlet,
+        published=art.published,
+        text=art.text,
+        content_hash=art.content_hash,
+        ingested_at=art.ingested_at,
+        events=records(session, roots),
+        evidence=[
+            EvidenceSpan(
+                field=s.field,
+                article_id=art.article_id,
+                start=s.start,
+                end=s.end,
+                text=s.text,
+                event_id=cnty[s.event_id],
+            )
+            for s in spans
+            if s.event_id in cnty
+        ],
+    )
+
+
+def list_articles(session: Session, q: str | None, limit: int, offset: int) -> ArticlePage:
+    n_events = (
+        select(func.count())
+        .select_from(EventArticle)
+        .where(EventArticle.article_pk == ArticleRow.id)
+        .scalar_subquery()
+    )
+    stmt = select(ArticleRow.id).select_from(ArticleRow)
+    if q:
+        arts = fts_article_ids(session, q)
+        stmt = stmt.where(ArticleRow.id.in_(arts) if arts is not None else literal_column("1") == 0)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.execute(
+        select(
+            ArticleRow.article_id,
+            ArticleRow.title,
+            ArticleRow.url,
+            Outlet.name,
+            ArticleRow.published,
+            n_events,
+            func.substr(ArticleRow.text, 1, 200),
+        )
+        .outerjoin(Outlet, Outlet.id == ArticleRow.outlet_id)
+        .where(ArticleRow.id.in_(stmt))
+        .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).tuples()
+    items = [
+        ArticleSummary(article_id=a, title=t, url=u, outlet=o, published=p, n_events=n or 0, snippet=s or "")
+        for a, t, u, o, p, n, s in rows
+    ]
+    return ArticlePage(total=total, limit=limit, offset=offset, items=items)
+
+
+def _filtered_ids(session: Session, f: EventFilter | None) -> Select:
+    return apply_filter(session, select(EventRow.id), f or EventFilter())
+
+
+def actors(session: Session, f: EventFilter | None, limit: int) -> list[ActorCount]:
+    ids = _filtered_ids(session, f)
+    # An actor's inter code comes from the side it was coded on; assoc actors carry none of their own.
+    inter = func.max(
+        case(
+            (EventActor.role == "actor1", EventRow.inter1),
+            (EventActor.role == "actor2", EventRow.inter2),
+            else_=None,
+        )
+    )
+    stmt = (
+        select(
+            EventActor.name,
+            inter,
+            func.count(func.distinct(EventActor.event_id)),
+            func.sum(EventRow.fatalities),
+        )
+        .join(EventRow, EventRow.id == EventActor.event_id)
+        .where(EventActor.event_id.in_(ids))
+        .group_by(EventActor.name)
+        .order_by(func.count(func.distinct(EventActor.event_id)).desc(), EventActor.name)
+        .limit(limit)
+    )
+    return [
+        ActorCount(actor=n, inter=i, events=c, fatalities=fat or 0) for n, i, c, fat in session.execute(stmt)
+    ]
+
+
+def places(session: Session, f: EventFilter | None, limit: int) -> list[PlaceCount]:
+    ids = _filtered_ids(session, f)
+    n = func.count(EventRow.id)
+    stmt = (
+        select(
+            EventRow.location,
+            EventRow.admin1,
+            EventRow.country,
+            func.avg(EventRow.latitude),
+            func.avg(EventRow.longitude),
+            n,
+            func.sum(EventRow.fatalities),
+        )
+        .where(EventRow.id.in_(ids))
+        .group_by(EventRow.location, EventRow.admin1, EventRow.country)
+        .order_by(n.desc(), EventRow.location)
+        .limit(limit)
+    )
+    return [
+        PlaceCount(
+            location=loc, admin1=a1, country=c, latitude=lat, longitude=lon, events=cnt, fatalities=fat or 0
+        )
+        for loc, a1, c, lat, lon, cnt, fat in session.execute(stmt)
+    ]
+
+
+def stats(session: Session, f: EventFilter | None) -> Stats:
+    flt = f or EventFilter()
+
+    def buckets(col: Any, *, by_key: bool = False, where: Any = None) -> list[Bucket]:
+        n = func.count(EventRow.id)
+        stmt = apply_filter(session, select(col, n, func.sum(EventRow.fatalities)), flt).group_by(col)
+        if where is not None:
+            stmt = stmt.where(where)
+        stmt = stmt.order_by(col) if by_key else stmt.order_by(n.desc(), col)
+        return [
+            Bucket(key=str(k) if k is not None else "", events=c, fatalities=fat or 0)
+            for k, c, fat in session.execute(stmt)
+        ]
+
+    total, fat = session.execute(
+        apply_filter(session, select(func.count(EventRow.id), func.sum(EventRow.fatalities)), flt)
+    ).one()
+    return Stats(
+        total_events=total or 0,
+        total_fatalities=fat or 0,
+        by_day=buckets(EventRow.event_date, by_key=True, where=EventRow.event_date.is_not(None)),
+        by_type=buckets(EventRow.event_type),
+        by_admin1=buckets(EventRow.admin1),
+        by_country=buckets(EventRow.country),
+    )
+
+
+def merge_record(session: Session, m: MergeRow) -> MergeRecord:
+    parts = session.execute(
+        select(MergeEvent.role, EventRow.event_id_cnty)
+        .join(EventRow, EventRow.id == MergeEvent.event_id)
+        .where(MergeEvent.merge_id == m.id)
+        .order_by(EventRow.id)
+    ).tuples()
+    survivor, absorbed = "", []
+    for role, cnty in parts:
+        if role == "survivor":
+            survivor = cnty
+        else:
+            absorbed.append(cnty)
+    return MergeRecord(
+        merge_id=m.id,
+        survivor=survivor,
+        absorbed=absorbed,
+        kind=m.kind,  # type: ignore[arg-type]
+        reason=m.reason or {},
+        user=m.user,
+        at=m.at,
+        undone_at=m.undone_at,
+    )
+
+
+def merges(session: Session, event_id: str | None, include_undone: bool) -> list[MergeRecord]:
+    stmt = select(MergeRow).order_by(MergeRow.id)
+    if event_id is not None:
+        row = get_event_row(session, event_id)
+        if row is None:
+            raise KeyError(event_id)
+        stmt = stmt.where(MergeRow.id.in_(select(MergeEvent.merge_id).where(MergeEvent.event_id == row.id)))
+    if not include_undone:
+        stmt = stmt.where(MergeRow.undone_at.is_(None))
+    return [merge_record(session, m) for m in session.scalars(stmt)]
