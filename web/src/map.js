@@ -14,6 +14,7 @@ let renderer;
 let pointsLayer;
 let onOpen = () => {};
 let request = 0;
+let fitted = false;
 
 export function initMap(el, { open }) {
   onOpen = open;
@@ -107,6 +108,12 @@ export async function refreshMap() {
     marker.bindTooltip(tooltipFor(p), { direction: "top" });
     marker.on("click", () => onOpen(p.id));
     pointsLayer.addLayer(marker);
+  }
+  // The first time there are points, frame them; later refreshes keep the analyst's view.
+  if (!fitted && pts.length) {
+    fitted = true;
+    const bounds = L.latLngBounds(pts.map((p) => [p.lat, p.lon]));
+    map.fitBounds(bounds.pad(0.3), { maxZoom: 7 });
   }
   const note = document.getElementById("map-note");
   if (note) {

@@ -2,7 +2,7 @@
 
 import { get, qs } from "./api.js";
 import { typeColor } from "./colors.js";
-import { clear, h } from "./dom.js";
+import { append, clear, h } from "./dom.js";
 import { fieldLabel, statusLabel, t, typeLabel } from "./i18n.js";
 import { apiFilters, state, writeHash } from "./state.js";
 
@@ -50,7 +50,8 @@ function cell(col, ev) {
   }
   if (col === "status") return h("td", {}, h("span", { class: `status status-${v}` }, statusLabel(v)));
   if (col === "fatalities" || col === "n_sources") return h("td", { class: "num" }, String(v ?? ""));
-  if (col === "event_id_cnty") return h("td", { class: "mono" }, v);
+  if (col === "event_id_cnty") return h("td", { class: "mono nowrap" }, v);
+  if (col === "event_date") return h("td", { class: "nowrap" }, v || "—");
   return h("td", {}, v ?? "");
 }
 
@@ -95,11 +96,11 @@ function render(page) {
     h("span", {}, t("page", { p: state.page + 1, n: pages })),
     h("button", { type: "button", disabled: state.page + 1 >= pages, onclick: () => goto(state.page + 1) }, t("next")),
   );
-  root.append(
+  append(root, [
     h("table", { class: "events" }, h("thead", {}, head), body),
     page.items.length ? null : h("p", { class: "empty" }, t("no_events")),
     pager,
-  );
+  ]);
 }
 
 function goto(p) {

@@ -88,7 +88,11 @@ function draw(buckets) {
     .append("title")
     .text((d) => `${iso(d.start)}: ${d.events} ${t("events")}, ${d.fatalities} ${t("fatalities_total")}`);
   svg.append("g").attr("transform", `translate(0,${HEIGHT - M.bottom})`).call(axisBottom(x).ticks(width / 90));
-  svg.append("g").attr("transform", `translate(${M.left},0)`).call(axisLeft(y).ticks(4));
+  svg.append("g").attr("transform", `translate(${M.left},0)`).call(
+      axisLeft(y)
+        .ticks(Math.min(4, y.domain()[1]))
+        .tickFormat((d) => (Number.isInteger(d) ? String(d) : "")),
+    );
 
   const brush = brushX()
     .extent([

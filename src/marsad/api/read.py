@@ -68,7 +68,9 @@ def list_events(
     tags=["events"],
     summary="Located events for the map (lightweight, highest fatalities first when truncated)",
 )
-def event_points(request: Request, store: StoreDep, filters: Filters, limit: Limit = 1000) -> MapPoints:
+def event_points(
+    request: Request, store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=10000)] = 1000
+) -> MapPoints:
     cap = min(limit, request.app.state.settings.max_map_points)
     # Sorted by fatalities so a truncated map still shows the deadliest events.
     f = filters.to_filter(limit=cap, offset=0, sort="-fatalities")
@@ -193,6 +195,7 @@ def _jsonl_chunks(events: Iterator[EventRecord]) -> Iterator[str]:
     tags=["events"],
     summary="Download every event matching the filter (ACLED CSV, JSONL, GeoJSON or Parquet)",
     response_class=StreamingResponse,
+    response_model=None,
     responses={200: {"content": {m: {} for m in _MEDIA.values()}}},
 )
 def export(
