@@ -289,9 +289,7 @@ def run_dedup(
             )
             days = sorted({d + timedelta(days=k) for d in new_days if d is not None for k in (-1, 0, 1)})
         items = load_items(s, days) if days is None or days else []
-        excluded = {
-            (a, b) for a, b in s.execute(select(DedupExclusion.event_a, DedupExclusion.event_b)).tuples()
-        }
+        excluded = {(a, b) for a, b in s.execute(select(DedupExclusion.event_a, DedupExclusion.event_b))}
         counters: dict[str, int] = {}
         is_new = (lambda i: i in new_ids) if new_ids is not None else None
         groups = clusters(find_matches(items, is_new=is_new, excluded=excluded, stats=counters))

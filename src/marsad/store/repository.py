@@ -166,7 +166,7 @@ def _cnty_of(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
     if not wanted:
         return {}
     rows = session.execute(select(EventRow.id, EventRow.event_id_cnty).where(EventRow.id.in_(wanted)))
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def records(session: Session, rows: list[EventRow], *, with_evidence: bool = False) -> list[EventRecord]:
@@ -189,7 +189,7 @@ def _evidence_by_root(session: Session, root_ids: list[int]) -> dict[int, dict[s
         .where(or_(Member.id.in_(root_ids), Member.merged_into_id.in_(root_ids)))
         .order_by(EvidenceSpanRow.id)
     )
-    for root, span in session.execute(stmt).tuples():
+    for root, span in session.execute(stmt):
         out[root][span.field].append(Span(start=span.start, end=span.end, text=span.text))
     return {k: dict(v) for k, v in out.items()}
 
@@ -255,7 +255,7 @@ def event_detail(session: Session, row: EventRow) -> EventDetail:
         .outerjoin(Outlet, Outlet.id == ArticleRow.outlet_id)
         .where(EventArticle.event_id.in_(cluster))
         .order_by(ArticleRow.published, ArticleRow.id)
-    ).tuples()
+    )
     sources = [
         SourceRef(
             article_id=a.article_id,
@@ -273,7 +273,7 @@ def event_detail(session: Session, row: EventRow) -> EventDetail:
         .join(ArticleRow, ArticleRow.id == EvidenceSpanRow.article_pk)
         .where(EvidenceSpanRow.event_id.in_(cluster))
         .order_by(EvidenceSpanRow.id)
-    ).tuples()
+    )
     evidence = [
         EvidenceSpan(
             field=s.field, article_id=aid, start=s.start, end=s.end, text=s.text, event_id=cluster[s.event_id]
@@ -372,7 +372,7 @@ def list_articles(session: Session, q: str | None, limit: int, offset: int) -> A
         .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id.desc())
         .limit(limit)
         .offset(offset)
-    ).tuples()
+    )
     items = [
         ArticleSummary(article_id=a, title=t, url=u, outlet=o, published=p, n_events=n or 0, snippet=s or "")
         for a, t, u, o, p, n, s in rows
@@ -471,7 +471,7 @@ def merge_record(session: Session, m: MergeRow) -> MergeRecord:
         .join(EventRow, EventRow.id == MergeEvent.event_id)
         .where(MergeEvent.merge_id == m.id)
         .order_by(EventRow.id)
-    ).tuples()
+    )
     survivor, absorbed = "", []
     for role, cnty in parts:
         if role == "survivor":
