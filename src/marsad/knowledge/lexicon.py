@@ -1,0 +1,496 @@
+"""Typed loader for marsad's knowledge base: actors, event triggers and weapons.
+
+The lexicons are plain YAML under `knowledge/data/` so that users can extend them without touching
+code. Each entry keeps its aliases as written (for people) and exposes `patterns`, the folded keys
+the matcher indexes: `(fold(alias without "*"), is_prefix)`.
+
+Loading order: the packaged file, then `$MARSAD_KNOWLEDGE_DIR/<name>.yaml` if set, then any paths
+passed by the caller. A later entry with the same key (actor/weapon name, trigger sub-event type,
+non-event kind) extends the earlier one: scalar fields override, aliases/phrases are appended,
+`remove:` drops some, and `replace: true` starts afresh. An alias a later file gives to another
+(non-template) actor moves to that actor, so user files win over the packaged data.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from marsad.text.normalize import fold
+
+ENV_DIR = "MARSAD_KNOWLEDGE_DIR"
+SUPPORTED_VERSIONS = frozenset({1})
+
+# CODING.md §2: every sub-event type and the event type it belongs to (25 in all).
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Sexual violence": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+EVENT_TYPES: tuple[str, ...] = tuple(dict.fromkeys(SUB_EVENT_TYPES.values()))
+
+ActorKind = Literal[
+    "state", "police", "rebel", "militia", "identity", "external",
+    "civilians", "protesters", "rioters", "unidentified",
+]  # fmt: skip
+NonEventKind = Literal[
+    "reinforcement", "funeral", "threat", "condemnation", "plan", "trend", "statement", "movement", "mourning"
+]
+
+# Which inter codes (CODING.md §3) make sense for each kind; catches typos in user files.
+# State forces stay 1 here: the coder turns 1 into 8 when a force acts outside its own country.
+_KIND_INTER: dict[str, frozenset[int]] = {
+    "state": frozenset({1}),
+    "police": frozenset({1}),
+    "rebel": frozenset({2}),
+    "militia": frozenset({3, 4}),
+    "identity": frozenset({4}),
+    "external": frozenset({8}),
+    "civilians": frozenset({7}),
+    "protesters": frozenset({6}),
+    "rioters": frozenset({5}),
+    "unidentified": frozenset({2, 3, 4, 8}),
+}
+
+Pattern = tuple[str, bool]
+
+
+class LexiconError(ValueError):
+    """A knowledge file is malformed; the message names the file and the entry."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Aliases and patterns
+
+
+def _clean_alias(alias: object) -> str:
+    """Validate one alias/phrase as written and collapse its whitespace."""
+    if not isinstance(alias, str):
+        raise ValueError(f"alias {alias!r} is not a string")
+    a = " ".join(alias.split())
+    body = a[:-1] if a.endswith("*") else a
+    if "*" in body:
+        # The matcher's pattern is (key, is_prefix): only the last word can be open-ended.
+        raise ValueError(f"alias {alias!r}: '*' is only allowed at the very end")
+    if not body or body != body.strip():
+        raise ValueError(f"alias {alias!r}: empty, or a space before '*'")
+    if not fold(body):
+        raise ValueError(f"alias {alias!r} folds to nothing")
+    return a
+
+
+def alias_pattern(alias: str) -> Pattern:
+    """`(fold(alias without the trailing "*"), is_prefix)`: the matcher's key for one alias."""
+    prefix = alias.endswith("*")
+    return fold(alias[:-1] if prefix else alias), prefix
+
+
+def _patterns(aliases: Iterable[str]) -> list[Pattern]:
+    # Spellings that fold alike (الإسرائيلي/الاسرائيلي) collapse into one pattern.
+    return list(dict.fromkeys(alias_pattern(a) for a in aliases))
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Actors
+
+
+class ActorEntry(_Entry):
+    """One canonical actor (CODING.md §3) with its Arabic aliases."""
+
+    name: str = Field(min_length=1)
+    inter: int = Field(ge=1, le=8)
+    kind: ActorKind
+    country: str | None = None  # ISO 3166-1 alpha-2 of the home state; None if transnational
+    country_qualified: bool = False  # output "<name> (<event country>)", e.g. Islamic State (Syria)
+    template: bool = False  # `{country}` in the name is filled from the event's country
+    aliases: list[str] = Field(min_length=1)
+    note: str | None = None
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _aliases(cls, v: object) -> object:
+        if not isinstance(v, list):
+            raise ValueError("aliases must be a list")
+        return list(dict.fromkeys(_clean_alias(a) for a in v))
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, v: str | None) -> str | None:
+        if v is not None and (len(v) != 2 or not v.isalpha() or not v.isupper()):
+            raise ValueError(f"country {v!r} is not an ISO 3166-1 alpha-2 code (e.g. SY)")
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ActorEntry:
+        has_slot = "{country}" in self.name
+        if self.template and not has_slot:
+            raise ValueError("a template's name must contain {country}")
+        if not self.template and has_slot:
+            raise ValueError("a name with {country} must set template: true")
+        if self.template and (self.country is not None or self.country_qualified):
+            raise ValueError("a template takes its country from the event: no country/country_qualified")
+        if self.inter not in _KIND_INTER[self.kind]:
+            allowed = sorted(_KIND_INTER[self.kind])
+            raise ValueError(f"inter {self.inter} does not fit kind {self.kind!r} (expected {allowed})")
+        return self
+
+    @cached_property
+    def patterns(self) -> list[Pattern]:
+        return _patterns(self.aliases)
+
+    def display_name(self, event_country: str | None = None) -> str:
+        """The name written to actor1/actor2 for an event in `event_country` (English short name)."""
+        if self.template:
+            return self.name.replace("{country}", event_country or "").replace(" ()", "").strip()
+        if self.country_qualified and event_country:
+            return f"{self.name} ({event_country})"
+        return self.name
+
+
+# ---------------------------------------------------------------------------------------------
+# Triggers and non-events
+
+
+class Phrase(_Entry):
+    """A trigger phrase; `weight` < 1 marks ambiguous words that should yield to stronger cues."""
+
+    text: str
+    weight: float = Field(default=1.0, gt=0.0, le=1.0)
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, v: str) -> str:
+        return _clean_alias(v)
+
+    @property
+    def pattern(self) -> Pattern:
+        return alias_pattern(self.text)
+
+
+def _phrases(v: object) -> object:
+    # A phrase is written either as a bare string or as {text: ..., weight: ...}.
+    if not isinstance(v, list):
+        raise ValueError("phrases must be a list")
+    out: dict[str, object] = {}
+    for p in v:
+        key = p if isinstance(p, str) else p.get("text") if isinstance(p, dict) else None
+        if key is None:
+            raise ValueError(f"phrase {p!r} is neither a string nor a mapping with 'text'")
+        out[" ".join(str(key).split())] = {"text": p} if isinstance(p, str) else p
+    return list(out.values())
+
+
+class TriggerEntry(_Entry):
+    """Words and phrases that signal one sub-event type (CODING.md §2)."""
+
+    event_type: str
+    sub_event_type: str
+    phrases: list[Phrase] = Field(min_length=1)
+
+    @field_validator("phrases", mode="before")
+    @classmethod
+    def _norm_phrases(cls, v: object) -> object:
+        return _phrases(v)
+
+    @model_validator(mode="after")
+    def _known_type(self) -> TriggerEntry:
+        expected = SUB_EVENT_TYPES.get(self.sub_event_type)
+        if expected is None:
+            raise ValueError(f"unknown sub_event_type {self.sub_event_type!r} (see CODING.md §2)")
+        if expected != self.event_type:
+            raise ValueError(f"{self.sub_event_type!r} belongs to {expected!r}, not {self.event_type!r}")
+        return self
+
+    @cached_property
+    def patterns(self) -> list[Pattern]:
+        return _patterns(p.text for p in self.phrases)
+
+    @cached_property
+    def weights(self) -> dict[Pattern, float]:
+        """Weight per pattern (the highest when two spellings fold alike)."""
+        out: dict[Pattern, float] = {}
+        for p in self.phrases:
+            out[p.pattern] = max(out.get(p.pattern, 0.0), p.weight)
+        return out
+
+
+class NonEventEntry(_Entry):
+    """Words that make a clause a non-event (CODING.md §1: reinforcements, funerals, threats…)."""
+
+    kind: NonEventKind
+    phrases: list[Phrase] = Field(min_length=1)
+
+    @field_validator("phrases", mode="before")
+    @classmethod
+    def _norm_phrases(cls, v: object) -> object:
+        return _phrases(v)
+
+    @cached_property
+    def patterns(self) -> list[Pattern]:
+        return _patterns(p.text for p in self.phrases)
+
+
+# ---------------------------------------------------------------------------------------------
+# Weapons
+
+
+class WeaponEntry(_Entry):
+    """A weapon label for Event.weapons, and the sub-event type it decides (if it decides one)."""
+
+    name: str = Field(min_length=1)
+    sub_event_type: str | None = None
+    aliases: list[str] = Field(min_length=1)
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _aliases(cls, v: object) -> object:
+        if not isinstance(v, list):
+            raise ValueError("aliases must be a list")
+        return list(dict.fromkeys(_clean_alias(a) for a in v))
+
+    @field_validator("sub_event_type")
+    @classmethod
+    def _sub(cls, v: str | None) -> str | None:
+        if v is not None and v not in SUB_EVENT_TYPES:
+            raise ValueError(f"unknown sub_event_type {v!r} (see CODING.md §2)")
+        return v
+
+    @property
+    def event_type(self) -> str | None:
+        return SUB_EVENT_TYPES.get(self.sub_event_type) if self.sub_event_type else None
+
+    @cached_property
+    def patterns(self) -> list[Pattern]:
+        return _patterns(self.aliases)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+
+
+def data_path(name: str) -> Path:
+    """The packaged data file `name` ("actors.yaml", or just "actors")."""
+    if not name.endswith((".yaml", ".yml")):
+        name += ".yaml"
+    return Path(str(resources.files("marsad.knowledge") / "data" / name))
+
+
+def _sources(name: str, paths: Sequence[Path | str] | None, packaged: bool) -> list[Path]:
+    """The files to load for `name`, in order: packaged, $MARSAD_KNOWLEDGE_DIR, then `paths`."""
+    out: list[Path] = [data_path(name)] if packaged else []
+    env = os.environ.get(ENV_DIR)
+    if env:
+        candidate = Path(env) / name
+        if candidate.is_file():
+            out.append(candidate)
+    for p in paths or ():
+        p = Path(p)
+        # A folder stands for its file of the same name, like $MARSAD_KNOWLEDGE_DIR.
+        out.append(p / name if p.is_dir() else p)
+    return out
+
+
+def _read(path: Path, section: str) -> list[dict[str, Any]]:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise LexiconError(f"{path}: cannot read: {e}") from e
+    except yaml.YAMLError as e:
+        raise LexiconError(f"{path}: not valid YAML: {e}") from e
+    if doc is None:
+        return []
+    if not isinstance(doc, dict):
+        raise LexiconError(f"{path}: expected a mapping with 'version' and '{section}'")
+    version = doc.get("version", 1)
+    if version not in SUPPORTED_VERSIONS:
+        raise LexiconError(
+            f"{path}: unsupported version {version!r} (supported: {sorted(SUPPORTED_VERSIONS)})"
+        )
+    items = doc.get(section) or []
+    if not isinstance(items, list):
+        raise LexiconError(f"{path}: '{section}' must be a list")
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise LexiconError(f"{path}: {section}[{i}] is not a mapping")
+    return items
+
+
+@dataclass
+class _Slot:
+    """One entry being assembled from one or more files."""
+
+    raw: dict[str, Any]
+    sources: list[str] = field(default_factory=list)
+
+
+_CONTROL_KEYS = ("replace", "remove")
+
+
+def _merge(base: dict[str, Any] | None, over: dict[str, Any], list_key: str) -> dict[str, Any]:
+    """Apply a later entry `over` onto `base` (see the module docstring)."""
+    if base is None or over.get("replace"):
+        merged = {k: v for k, v in over.items() if k not in _CONTROL_KEYS}
+    else:
+        merged = dict(base)
+        for k, v in over.items():
+            if k in _CONTROL_KEYS:
+                continue
+            if k == list_key and isinstance(v, list) and isinstance(base.get(k), list):
+                merged[k] = base[k] + v
+            else:
+                merged[k] = v
+    remove = over.get("remove")
+    if remove:
+        if not isinstance(remove, list):
+            raise ValueError("'remove' must be a list")
+        drop = {_key_of(r) for r in remove}
+        merged[list_key] = [a for a in merged.get(list_key, []) if _key_of(a) not in drop]
+    return merged
+
+
+def _key_of(item: object) -> str:
+    # The folded text of an alias or phrase, ignoring '*' and any weight.
+    text = item.get("text", "") if isinstance(item, dict) else str(item)
+    return fold(text.rstrip("*"))
+
+
+def _assemble(
+    files: list[Path],
+    section: str,
+    key_fields: tuple[str, ...],
+    list_key: str,
+    on_item: Callable[[int, str, tuple[str, ...], dict[str, Any], dict[tuple[str, ...], _Slot]], None]
+    | None = None,
+) -> dict[tuple[str, ...], _Slot]:
+    """Merge the entries of `files` by key, in order; `on_item` sees each entry after merging."""
+    slots: dict[tuple[str, ...], _Slot] = {}
+    for idx, path in enumerate(files):
+        seen_here: set[tuple[str, ...]] = set()
+        for i, item in enumerate(_read(path, section)):
+            try:
+                key = tuple(str(item[k]) for k in key_fields)
+            except KeyError as e:
+                raise LexiconError(f"{path}: {section}[{i}] has no {e.args[0]!r}") from None
+            where = f"{path}: {section}[{i}] {'/'.join(key)!r}"
+            if key in seen_here:
+                raise LexiconError(f"{where}: listed twice in the same file")
+            seen_here.add(key)
+            slot = slots.get(key)
+            try:
+                raw = _merge(slot.raw if slot else None, item, list_key)
+            except ValueError as e:
+                raise LexiconError(f"{where}: {e}") from None
+            if slot is None:
+                slots[key] = _Slot(raw, [where])
+            else:
+                slot.raw = raw
+                slot.sources.append(where)
+            if on_item is not None:
+                on_item(idx, where, key, item, slots)
+    return slots
+
+
+def _validate(model: type[_Entry], slot: _Slot) -> Any:
+    try:
+        return model.model_validate(slot.raw)
+    except ValidationError as e:
+        errs = "; ".join(f"{'.'.join(map(str, er['loc'])) or 'entry'}: {er['msg']}" for er in e.errors())
+        raise LexiconError(f"{' + '.join(slot.sources)}: {errs}") from None
+
+
+def _owners(actors: Iterable[ActorEntry]) -> dict[str, list[str]]:
+    owners: dict[str, list[str]] = {}
+    for a in actors:
+        if a.template:
+            continue
+        for key, _prefix in a.patterns:
+            if a.name not in owners.setdefault(key, []):
+                owners[key].append(a.name)
+    return owners
+
+
+def alias_conflicts(actors: Iterable[ActorEntry]) -> dict[str, list[str]]:
+    """Folded aliases claimed by more than one non-template actor (templates may overlap)."""
+    return {k: v for k, v in _owners(actors).items() if len(v) > 1}
+
+
+def load_actors(paths: Sequence[Path | str] | None = None, *, packaged: bool = True) -> list[ActorEntry]:
+    """The actor lexicon: the packaged file, $MARSAD_KNOWLEDGE_DIR/actors.yaml, then `paths`.
+
+    An alias that a later file gives to a different non-template actor is taken away from the
+    earlier owner, so extensions can re-point an alias; within one file such a clash is an error.
+    """
+    owner: dict[str, tuple[str, int]] = {}  # folded alias -> (actor name, index of the file)
+
+    def claim(
+        idx: int, where: str, key: tuple[str, ...], item: dict[str, Any], slots: dict[tuple[str, ...], _Slot]
+    ) -> None:
+        aliases = item.get("aliases")
+        if slots[key].raw.get("template") or not isinstance(aliases, list):
+            return  # templates may share aliases with named actors
+        for alias in aliases:
+            k = _key_of(alias)
+            prev = owner.get(k)
+            if prev is not None and prev[0] != key[0]:
+                if prev[1] == idx:
+                    raise LexiconError(f"{where}: alias {alias!r} already belongs to {prev[0]!r}")
+                other = slots[(prev[0],)]
+                other.raw["aliases"] = [a for a in other.raw.get("aliases", []) if _key_of(a) != k]
+            owner[k] = (key[0], idx)
+
+    files = _sources("actors.yaml", paths, packaged)
+    slots = _assemble(files, "actors", ("name",), "aliases", claim)
+    return [_validate(ActorEntry, s) for s in slots.values()]
+
+
+def load_triggers(
+    paths: Sequence[Path | str] | None = None, *, packaged: bool = True
+) -> tuple[list[TriggerEntry], list[NonEventEntry]]:
+    """Event triggers by sub-event type, and the non-event cue words."""
+    files = _sources("triggers.yaml", paths, packaged)
+    trig = _assemble(files, "triggers", ("event_type", "sub_event_type"), "phrases")
+    non = _assemble(files, "non_events", ("kind",), "phrases")
+    return (
+        [_validate(TriggerEntry, s) for s in trig.values()],
+        [_validate(NonEventEntry, s) for s in non.values()],
+    )
+
+
+def load_weapons(paths: Sequence[Path | str] | None = None, *, packaged: bool = True) -> list[WeaponEntry]:
+    """Weapon labels with their aliases and the sub-event type each one decides."""
+    files = _sources("weapons.yaml", paths, packaged)
+    return [_validate(WeaponEntry, s) for s in _assemble(files, "weapons", ("name",), "aliases").values()]
