@@ -103,6 +103,7 @@ ADMIN_HEADS = (
 )
 
 
+@lru_cache(maxsize=1 << 17)  # the build sees each name several times (seats, keys, display)
 def clean_arabic(name: str) -> str | None:
     """Return the name without marks and dashes if it is plausible Arabic, else None."""
     s = unicodedata.normalize("NFKC", name)
@@ -134,18 +135,19 @@ def strip_heads(folded: str) -> list[str]:
             return out
 
 
-def name_keys(raw: str, *, admin: bool = False) -> set[str]:
+@lru_cache(maxsize=1 << 17)
+def name_keys(raw: str, *, admin: bool = False) -> frozenset[str]:
     """The folded keys under which a raw Arabic name is indexed."""
     clean = clean_arabic(raw)
     if clean is None:
-        return set()
+        return frozenset()
     key = fold(clean)
     keys = {key}
     if admin:
         keys.update(strip_heads(key))
     # Outlets write multiword names with and without the space: دير الزور / ديرالزور.
     keys.update(k.replace(" ", "") for k in list(keys) if " " in k)
-    return {k for k in keys if len(k) >= 2}
+    return frozenset(k for k in keys if len(k) >= 2)
 
 
 def _display_arabic(names: Iterable[str]) -> str:
@@ -182,6 +184,7 @@ def ascii_fold(s: str) -> str:
     return s.replace("ʻ", "").replace("‘", "").replace("’", "").replace("ʼ", "")
 
 
+@lru_cache(maxsize=1 << 16)
 def _latin_key(s: str) -> str:
     s = ascii_fold(s).lower()
     s = re.sub(r"\b(al|el|ad|an|ar|as|at|ash|az|adh|ath)[- ]", "", s)
