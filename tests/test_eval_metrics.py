@@ -340,3 +340,15 @@ def test_the_committed_gold_set_is_valid() -> None:
     if not any(gold_dir.rglob("*.jsonl")):
         pytest.skip("no gold reports committed yet")
     assert validate_gold(gold_dir) == []
+
+
+def test_one_sided_event_may_carry_inter2_zero_or_null() -> None:
+    from marsad.evaluation.gold import validate_event
+
+    rec = seed_record() if SEED.is_dir() else None
+    if rec is None:
+        pytest.skip("seed example not present")
+    one = dict(rec["events"][1], actor2="", interaction="80")  # type: ignore[index]
+    assert validate_event({**one, "inter2": 0}) == []
+    assert validate_event({**one, "inter2": None}) == []
+    assert any("interaction" in p for p in validate_event({**one, "inter2": 0, "interaction": "08"}))

@@ -177,12 +177,14 @@ def validate_event(ev: dict[str, Any]) -> list[str]:
     if not str(ev.get("actor1") or "").strip():
         out.append("empty actor1")
     # interaction = the two inter codes, lower first; one-sided = code and 0 (CODING.md §3).
+    # inter2 0 or null both mean "no second actor", as in ACLED's data.
     i1, i2 = ev.get("inter1"), ev.get("inter2")
+    two_sided = isinstance(i2, int) and i2 != 0
     if isinstance(i1, int):
-        expect = "".join(str(c) for c in sorted((i1, i2))) if isinstance(i2, int) else f"{i1}0"
+        expect = "".join(str(c) for c in sorted((i1, i2))) if two_sided else f"{i1}0"  # type: ignore[type-var]
         if str(ev.get("interaction", "")) != expect:
             out.append(f"interaction {ev.get('interaction')!r} should be {expect!r}")
-    if bool(str(ev.get("actor2") or "").strip()) != isinstance(i2, int):
+    if bool(str(ev.get("actor2") or "").strip()) != two_sided:
         out.append("actor2 and inter2 must be both set or both empty")
     lat, lon = ev.get("latitude"), ev.get("longitude")
     if (lat is None) != (lon is None):
