@@ -1,0 +1,434 @@
+"""Date mentions in Arabic news text, resolved against the publication day (CODING.md §5).
+
+Own rules from `knowledge/data/dates.yaml`, no dateparser: measured here (1.5.0, locales=['ar-SY'])
+it returns None for the combined "١٥ آذار/مارس ٢٠٢١", the Maghrebi months (أفريل، جويلية), and every
+part-of-day or weekday phrase (مساء أمس الثلاثاء، فجر اليوم، أول أمس, per the research notes);
+its first call costs ≈200 ms and each later one ≈1 ms, above the budget for a whole report. Its
+`search_dates` also misreads prose ("في 15 آذار 2021" → only the year). The tables below cover
+every form it handles, so it would add cost without adding recall.
+
+All matching is on folded text (alef/hamza/ta-marbuta/yaa folded, Arabic-Indic and Persian
+digits as ASCII, diacritics and tatweel dropped), so "الـ١٢" and "ال 12" are the same; spans are
+mapped back to the original text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from marsad.recognize.numbers import (
+    B,
+    E,
+    alternation,
+    anchor_key,
+    anchor_keys,
+    anchor_windows,
+    fast_fold_with_map,
+    load_lexicon,
+    ordinal_day_words,
+    parse_quantity,
+)
+from marsad.text.normalize import fold
+
+__all__ = ["DateMention", "find_dates", "resolve_weekday"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # offsets into the ORIGINAL text passed in
+    end: int
+    text: str
+    date: date | None  # resolved day (None when it needs a publication date we don't have)
+    precision: int  # 1 day, 2 week, 3 month
+    kind: str  # "absolute" | "relative" | "weekday" | "week" | "month"
+    explicit_year: bool  # the text itself gave the year
+
+
+def resolve_weekday(weekday: int, published: date) -> date:
+    """The most recent day with this weekday (Monday = 0) on or before `published`."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+
+_D = load_lexicon("dates.yaml")
+
+
+def _fl(words: list[str]) -> list[str]:
+    return [fold(str(w)) for w in words]
+
+
+_MONTH: dict[str, int] = {}
+for _m, _names in _D["months"].items():
+    for _n in _fl(_names):
+        _MONTH[_n] = int(_m)
+_AMBIG_MONTH = set(_fl(_D["ambiguous_months"]))
+_WEEKDAY: dict[str, int] = {}
+for _w, _names in _D["weekdays"].items():
+    for _n in _fl(_names):
+        _WEEKDAY[_n] = int(_w)
+_REL: dict[str, int] = {fold(k): int(v) for k, v in _D["relative_days"].items()}
+_PAST = set(_fl(_D["past_qualifiers"]))
+_CURRENT = set(_fl(_D["current_qualifiers"]))
+_FUTURE = set(_fl(_D["future_qualifiers"]))
+_NOT_TODAY = set(_fl(_D["not_today_before"]))
+_WEEK_PART: dict[str, str] = {}
+for _p, _ws in _D["week_parts"].items():
+    for _w in _fl(_ws):
+        _WEEK_PART[_w] = str(_p)
+_ORD = ordinal_day_words()
+
+_MON = alternation(_MONTH)
+_MON_SAFE = alternation(m for m in _MONTH if m not in _AMBIG_MONTH)
+_WD = alternation(_WEEKDAY)
+_RELW = alternation(_REL)
+_POD = alternation(_D["parts_of_day"])
+_QUAL = alternation(_PAST | _CURRENT | _FUTURE)
+_PASTCUR = alternation(_PAST | _CURRENT)
+_ORDW = alternation(_ORD)
+_PARTW = alternation(_WEEK_PART)
+_CUE = alternation(_D["month_cues"])
+_YEARW = alternation(_D["year_words"])
+_CL = r"(?:[وفبل](?=\w))?"  # a clitic before the phrase stays out of the span
+
+# A day: digits (optionally "الـ12"), or an ordinal phrase ("الخامس عشر").
+_DAY = rf"(?:(?:ال\s*)?(?P<d>\d{{1,2}})(?!\d)|(?P<o>{_ORDW}){E})"
+# A second month name in a combined form: "آذار/مارس", "آذار (مارس)", "آذار - مارس".
+_ALT_MON = rf"(?:\s*(?:/|\(|-|–)\s*(?:{_MON}){E}\s*\)?)?"
+_YEAR = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:{_YEARW}){E}\s*)?(?P<y>\d{{4}})(?!\d)(?:\s*م{E})?)"
+
+_RX_NUMERIC = re.compile(
+    r"(?<![\w/.\-])(?:(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})"
+    r"|(?P<y2>\d{4})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))(?![\w/]|[.\-]\d)"
+)
+_RX_DAY_MONTH = re.compile(
+    rf"{B}(?P<x>{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{_MON}){E}{_ALT_MON}"
+    rf"(?:{_YEAR}|\s+(?P<q>{_QUAL}){E})?)"
+)
+# "في الـ12 من الشهر الجاري", "الخامس من هذا الشهر"
+_RX_DAY_OF_MONTH = re.compile(
+    rf"{B}(?P<x>{_DAY}\s+من\s+(?:(?P<this>هذا)\s+الشهر|الشهر(?:\s+(?P<q>{_QUAL}){E})?){E})"
+)
+_RX_MONTH_YEAR = re.compile(rf"{B}{_CL}(?P<x>(?:شهر\s+)?(?P<mon>{_MON}){E}{_ALT_MON}{_YEAR})")
+# A month with no day and no year: only with a cue ("منتصف آب") or a qualifier ("نيسان الماضي");
+# unambiguous names also after "في".
+_RX_MONTH_ALONE = re.compile(
+    rf"{B}{_CL}(?P<x>(?:(?:{_CUE}){E}\s+(?:شهر\s+)?|شهر\s+)(?P<mon>{_MON}){E}{_ALT_MON}(?:\s+(?P<q>{_QUAL}){E})?"
+    rf"|(?P<mon2>{_MON}){E}{_ALT_MON}\s+(?P<q2>{_QUAL}){E})"
+    rf"|{B}في\s+(?P<x2>(?P<mon3>{_MON_SAFE}){E}{_ALT_MON})"
+)
+_RX_REL = re.compile(
+    rf"{B}{_CL}(?P<x>(?:(?P<pod>{_POD}){E}\s+)?(?:يوم\s+)?(?P<rel>{_RELW}){E}(?:\s+(?P<wd>{_WD}){E})?)"
+)
+_RX_AGO = re.compile(
+    rf"{B}{_CL}(?P<x>(?:قبل|منذ)\s+(?:(?P<n>\d{{1,2}}|[^\s\d]+(?:\s+و?\s*[^\s\d]+)?)\s+(?:ايام|يوما){E}"
+    rf"|(?P<two>يومين|يومان){E}|(?P<one>يوم){E}(?:\s+واحد{E})?"
+    rf"|(?P<wk2>اسبوعين|اسبوعان){E}|(?P<wk>اسبوع){E}(?:\s+واحد{E})?))"
+)
+_RX_WEEKDAY = re.compile(
+    rf"{B}{_CL}(?P<x>(?:(?P<pod>{_POD}){E}\s+)?(?:(?P<day>يوم)\s+)?(?P<wd>{_WD}){E}(?:\s+(?P<q>{_QUAL}){E})?)"
+)
+_RX_WEEK = re.compile(
+    rf"{B}{_CL}(?P<x>(?:(?P<part>{_PARTW}){E}\s+)?(?:خلال\s+)?"
+    rf"(?:(?P<this>هذا)\s+الاسبوع|(?:ال)?اسبوع\s+(?P<q>{_PASTCUR}){E}))"
+)
+_RX_MONTH_REL = re.compile(
+    rf"{B}{_CL}(?P<x>(?:(?P<part>{_PARTW}){E}\s+)?(?:(?P<this>هذا)\s+الشهر|الشهر\s+(?P<q>{_PASTCUR}){E}))"
+)
+_RX_NAME = {
+    _RX_NUMERIC: "numeric",
+    _RX_DAY_MONTH: "day_month",
+    _RX_DAY_OF_MONTH: "day_of_month",
+    _RX_MONTH_YEAR: "month_year",
+    _RX_MONTH_ALONE: "month_alone",
+    _RX_REL: "rel",
+    _RX_AGO: "ago",
+    _RX_WEEKDAY: "weekday",
+    _RX_WEEK: "week",
+    _RX_MONTH_REL: "month_rel",
+}
+_BETWEEN_WD_ABS = re.compile(r"\s*[،,]?\s*(?:الموافق\s*(?:ل\s*)?)?")
+_AMBIGUOUS_TWO = {"بين", "كلا", "هذين", "هذان", "لاحد", "احد"}  # الاثنين = "the two" after these
+
+
+# Anchor keys per pattern: each pattern contains a digit or one of its words and reaches at most a
+# few words before it ("الحادي والعشرين من شهر", "منتصف ليل يوم") or after it ("/ مارس، من عام
+# 2021 م"), so it only runs in windows around those words.
+_NOT_ANCHOR = ("من", "هذا", "يوم", "اول", "الماضيه", "قبل")  # function words inside phrases
+_K_MONTH = anchor_keys(_MONTH, _NOT_ANCHOR) - {"#"}
+_K_WEEKDAY = anchor_keys(_WEEKDAY)
+_K_REL = anchor_keys(_REL, _NOT_ANCHOR)
+_K_DIGIT = frozenset({"#"})
+_K_SHAHR = anchor_keys(["الشهر"])
+_K_AGO = anchor_keys(["قبل", "منذ"])
+_K_WEEK = anchor_keys(["الاسبوع"])
+_ALL_KEYS = _K_MONTH | _K_WEEKDAY | _K_REL | _K_SHAHR | _K_AGO | _K_WEEK
+_ANCHORS = re.compile(
+    rf"(?P<d>\d+)|{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'ال' + k for k in _ALL_KEYS})}){E}"
+)
+# How far each pattern reaches before and after its anchor word, in characters.
+_REACH = {
+    "numeric": (12, 12),
+    "day_month": (50, 45),
+    "day_of_month": (45, 25),
+    "month_year": (20, 40),
+    "month_alone": (30, 35),
+    "rel": (35, 20),
+    "ago": (10, 35),
+    "weekday": (30, 20),
+    "week": (30, 20),
+    "month_rel": (30, 20),
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution helpers
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    if not (1 <= m <= 12) or not (1 <= d <= 31) or not (1 <= y <= 9999):
+        return None
+    if d > calendar.monthrange(y, m)[1]:
+        return None
+    return date(y, m, d)
+
+
+def _latest_not_after(m: int, d: int, published: date) -> date | None:
+    """Day d of month m in the latest year that puts it on or before `published`."""
+    for y in range(published.year, published.year - 9, -1):  # 29 Feb can need a few years back
+        dt = _safe_date(y, m, d)
+        if dt is not None and dt <= published:
+            return dt
+    return None
+
+
+def _earliest_after(m: int, d: int, published: date) -> date | None:
+    for y in range(published.year, published.year + 9):
+        dt = _safe_date(y, m, d)
+        if dt is not None and dt >= published:
+            return dt
+    return None
+
+
+def _add_months(y: int, m: int, delta: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _week_start(d: date) -> date:
+    """Sunday starting the week of d (the regional working week starts on Sunday)."""
+    return d - timedelta(days=(d.weekday() + 1) % 7)
+
+
+def _day_value(groups: dict[str, str | None]) -> int | None:
+    if groups.get("d"):
+        return int(groups["d"] or 0)
+    o = groups.get("o")
+    if o:
+        return _ORD.get(re.sub(r"\s+", " ", o))
+    return None
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"\s+", " ", s or "").strip()
+
+
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cand:
+    a: int
+    b: int
+    date: date | None
+    precision: int
+    kind: str
+    explicit_year: bool
+
+
+def _candidates(s: str, published: date | None) -> list[_Cand]:
+    out: list[_Cand] = []
+    add = out.append
+    hits = [
+        (m.start(), m.end(), "#" if m.group("d") else anchor_key(m.group("w"))) for m in _ANCHORS.finditer(s)
+    ]
+    if not hits:
+        return out
+
+    def scan(rx: re.Pattern[str], keys: frozenset[str]) -> Iterator[re.Match[str]]:
+        before, after = _REACH[_RX_NAME[rx]]
+        for wa, wb in anchor_windows(s, hits, keys, before, after):
+            yield from rx.finditer(s, wa, wb)
+
+    for m in scan(_RX_NUMERIC, _K_DIGIT):
+        if m.group("d"):
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            if mo > 12 and d <= 12:
+                d, mo = mo, d  # month/day/year order
+        else:
+            y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        dt = _safe_date(y, mo, d)
+        if dt is not None and 1900 <= y <= 2100:
+            add(_Cand(m.start(), m.end(), dt, 1, "absolute", True))
+
+    for m in scan(_RX_DAY_MONTH, _K_MONTH):
+        g = m.groupdict()
+        day, mon = _day_value(g), _MONTH.get(_norm(g["mon"]))
+        if day is None or mon is None:
+            continue
+        q = _norm(g.get("q"))
+        if g.get("y"):
+            dt = _safe_date(int(g["y"] or 0), mon, day)
+            if dt is None:
+                continue
+            add(_Cand(*m.span("x"), dt, 1, "absolute", True))
+            continue
+        if _safe_date(2000, mon, day) is None:  # 2000 is a leap year: rejects only 31 April etc.
+            continue
+        if q in _FUTURE:
+            continue  # a planned date is no event date
+        dt = _latest_not_after(mon, day, published) if published else None
+        add(_Cand(*m.span("x"), dt, 1, "absolute", False))
+
+    for m in scan(_RX_DAY_OF_MONTH, _K_SHAHR):
+        g = m.groupdict()
+        day = _day_value(g)
+        q = _norm(g.get("q"))
+        if day is None or q in _FUTURE:
+            continue
+        dt = None
+        if published:
+            delta = -1 if q in _PAST else 0
+            y, mo = _add_months(published.year, published.month, delta)
+            dt = _safe_date(y, mo, day)
+            if dt is None:
+                continue
+        add(_Cand(*m.span("x"), dt, 1, "absolute", False))
+
+    for m in scan(_RX_MONTH_YEAR, _K_MONTH):
+        mon = _MONTH.get(_norm(m.group("mon")))
+        dt = _safe_date(int(m.group("y")), mon, 15) if mon else None
+        if dt is not None:
+            add(_Cand(*m.span("x"), dt, 3, "month", True))
+
+    for m in scan(_RX_MONTH_ALONE, _K_MONTH):
+        span = m.span("x") if m.group("x") else m.span("x2")
+        mon = _MONTH.get(_norm(m.group("mon") or m.group("mon2") or m.group("mon3")))
+        q = _norm(m.group("q") or m.group("q2"))
+        if mon is None or q in _FUTURE:
+            continue
+        dt = None
+        if published:
+            y = published.year if mon <= published.month else published.year - 1
+            if q in _PAST and mon == published.month:
+                y -= 1  # "آب الماضي" written in August is last year's August
+            dt = date(y, mon, 15)
+        add(_Cand(*span, dt, 3, "month", False))
+
+    for m in scan(_RX_REL, _K_REL):
+        rel = _norm(m.group("rel"))
+        a, b = m.span("x")
+        if rel == "اليوم":
+            before = s[max(0, a - 12) : a].split()
+            if before and before[-1] in _NOT_TODAY:
+                continue  # "حتى اليوم", "ذلك اليوم": not a date of an event
+            after = re.match(r"\s+(ال\w+)", s[b:])
+            if after and not m.group("wd") and after.group(1) not in _WEEKDAY and not m.group("pod"):
+                continue  # "اليوم التالي", "اليوم الثالث من المعارك", "اليوم العالمي"
+        # A weekday after the relative word ("أمس الثلاثاء") is only a check: the word wins.
+        dt = published + timedelta(days=_REL[rel]) if published else None
+        add(_Cand(a, b, dt, 1, "relative", False))
+
+    for m in scan(_RX_AGO, _K_AGO):
+        a, b = m.span("x")
+        if re.match(r"\s+(?:من|علي)" + E, s[b:]):
+            continue  # "قبل يومين من الانتخابات" counts from another day
+        if m.group("n"):
+            q = parse_quantity(m.group("n"))
+            if q is None or not q.exact or not 1 <= q.value <= 60:
+                continue
+            days, prec, kind = q.value, 1, "relative"
+        elif m.group("two"):
+            days, prec, kind = 2, 1, "relative"
+        elif m.group("one"):
+            days, prec, kind = 1, 1, "relative"
+        elif m.group("wk2"):
+            days, prec, kind = 14, 2, "week"
+        else:
+            days, prec, kind = 7, 2, "week"
+        add(_Cand(a, b, published - timedelta(days=days) if published else None, prec, kind, False))
+
+    for m in scan(_RX_WEEKDAY, _K_WEEKDAY):
+        a, b = m.span("x")
+        wd = _WEEKDAY[_norm(m.group("wd"))]
+        q = _norm(m.group("q"))
+        if q in _FUTURE:
+            continue
+        if wd == 0 and not m.group("pod") and not m.group("day") and not q:
+            before = s[max(0, a - 10) : a].split()
+            after = s[b : b + 8].split()
+            if (before and before[-1] in _AMBIGUOUS_TWO) or (after and after[0] in ("معا", "منهم", "منهما")):
+                continue  # "كلا الاثنين": "the two", not Monday
+        dt = None
+        if published:
+            dt = resolve_weekday(wd, published)
+            if q in _PAST and dt == published:
+                dt -= timedelta(days=7)  # "الثلاثاء الماضي" written on a Tuesday: a week back
+        add(_Cand(a, b, dt, 1, "weekday", False))
+
+    for m in scan(_RX_WEEK, _K_WEEK):
+        a, b = m.span("x")
+        part = _WEEK_PART.get(_norm(m.group("part")), "middle")
+        last = _norm(m.group("q")) in _PAST
+        dt = None
+        if published:
+            start = _week_start(published) - timedelta(days=7 if last else 0)
+            end = start + timedelta(days=6)
+            if not last:
+                end = published  # this week: only the days up to publication
+            span_days = (end - start).days
+            offset = {"start": min(1, span_days), "end": span_days}.get(part, span_days // 2)
+            dt = start + timedelta(days=offset)
+        add(_Cand(a, b, dt, 2, "week", False))
+
+    for m in scan(_RX_MONTH_REL, _K_SHAHR):
+        a, b = m.span("x")
+        last = _norm(m.group("q")) in _PAST
+        dt = None
+        if published:
+            y, mo = _add_months(published.year, published.month, -1 if last else 0)
+            dt = date(y, mo, 15)
+            if dt > published:
+                dt = published  # "this month" cannot point past publication
+        add(_Cand(a, b, dt, 3, "month", False))
+    return out
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Date mentions in `text`, sorted and non-overlapping, resolved against `published`."""
+    f = fast_fold_with_map(text)
+    s = f.text
+    cands = _candidates(s, published)
+    # Earliest start first, longest first at a tie; drop what overlaps a kept mention.
+    cands.sort(key=lambda c: (c.a, -(c.b - c.a)))
+    kept: list[_Cand] = []
+    for c in cands:
+        if kept and c.a < kept[-1].b:
+            continue
+        # "يوم الثلاثاء 15 آذار 2021": the weekday names the absolute date; one mention.
+        if kept and kept[-1].kind == "weekday" and c.kind == "absolute":
+            gap = _BETWEEN_WD_ABS.fullmatch(s, kept[-1].b, c.a)
+            if gap is not None:
+                prev = kept.pop()
+                c = _Cand(prev.a, c.b, c.date, c.precision, c.kind, c.explicit_year)
+        kept.append(c)
+    out: list[DateMention] = []
+    for c in kept:
+        o_a, o_b = f.to_original(c.a, c.b)
+        out.append(DateMention(o_a, o_b, text[o_a:o_b], c.date, c.precision, c.kind, c.explicit_year))
+    return out
