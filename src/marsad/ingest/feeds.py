@@ -45,9 +45,10 @@ def feed_articles(
     source: str,
     fetch_page: Callable[[str], bytes | None] | None = None,
     known_url: Callable[[str], bool] | None = None,
-) -> Iterator[Article | Reject]:
+) -> Iterator[Article | Reject | str]:
     """Entries of a feed as Articles. `fetch_page(url)` returns a linked page's HTML (None on failure);
-    `known_url(url)` lets the caller skip entries it already has before any fetch."""
+    `known_url(url)` lets the caller skip entries it already has before any fetch: their URL is
+    yielded (a str) instead of an Article."""
     parsed = feedparser.parse(content)
     if parsed.bozo and not parsed.entries:
         yield Reject(
@@ -59,6 +60,7 @@ def feed_articles(
         link = entry.get("link") or None
         rid = entry.get("id") or link
         if link and known_url is not None and known_url(link):
+            yield link
             continue
         published = _entry_date(entry)
         body_html = _entry_html(entry)

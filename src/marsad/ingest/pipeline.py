@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from marsad.ingest.sources import Prepared, iter_inputs
+from marsad.ingest.sources import Known, Prepared, iter_inputs
 from marsad.io.readers import Reject
 from marsad.models import Article, Event
 from marsad.store.schema import ArticleRow, IngestRun
@@ -77,7 +77,7 @@ def run_ingest(
     store: Store,
     inputs: Sequence[str] | None = None,
     *,
-    items: Iterable[Prepared | Reject | Article] | None = None,
+    items: Iterable[Prepared | Reject | Known | Article] | None = None,
     workers: int = 1,
     published: date | None = None,
     follow_links: bool = True,
@@ -126,7 +126,7 @@ def run_ingest(
             return s.scalar(select(ArticleRow.id).where(cond).limit(1)) is not None
 
     if items is not None:
-        stream: Iterable[Prepared | Reject | Article] = items
+        stream: Iterable[Prepared | Reject | Known | Article] = items
     else:
         stream = iter_inputs(inputs or [], published=published, follow_links=follow_links, known_url=known)
     pending: list[Prepared] = []
@@ -136,6 +136,8 @@ def run_ingest(
             report.seen += 1
             if isinstance(item, Reject):
                 reject(item)
+            elif isinstance(item, Known):
+                report.skipped_duplicates += 1
             else:
                 p = item if isinstance(item, Prepared) else Prepared(item.ensure_id())
                 # Checked before extraction: re-running a day's inputs costs a lookup per report.

@@ -37,7 +37,14 @@ class Prepared:
     meta: dict[str, object] = field(default_factory=dict)
 
 
-Item = Prepared | Reject
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An input whose URL is already stored: skipped before any download."""
+
+    url: str
+
+
+Item = Prepared | Reject | Known
 
 
 def _is_url(s: str) -> bool:
@@ -107,7 +114,10 @@ def _from_bytes(
 ) -> Iterator[Item]:
     if is_feed:
         for a in feed_articles(content, source=source, fetch_page=fetch_page, known_url=known_url):
-            yield a if isinstance(a, Reject) else Prepared(a, None, {"source": source, "feed": True})
+            if isinstance(a, str):
+                yield Known(a)
+            else:
+                yield a if isinstance(a, Reject) else Prepared(a, None, {"source": source, "feed": True})
         return
     art = page_to_article(content, source=source, url=url, article_id=article_id, published=published)
     yield art if isinstance(art, Reject) else Prepared(art, None, {"source": source})
@@ -167,6 +177,7 @@ def iter_inputs(
         for item in inputs:
             if _is_url(item):
                 if known_url is not None and known_url(item):
+                    yield Known(item)
                     continue
                 try:
                     got = fetch(item, client=get_client())

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message: logs stay greppable
 
 DbOption = Annotated[
     str | None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from functools import lru_cache
@@ -86,6 +87,12 @@ def event_to_columns(ev: Event) -> dict[str, Any]:
     cols: dict[str, Any] = {f: getattr(ev, f) for f in PLAIN_FIELDS}
     cols["weapons"] = list(ev.weapons)
     cols["is_primary"] = ev.primary
+    # NaN is not a coordinate: PostgreSQL would store it and every distance would be NaN.
+    for f in ("latitude", "longitude"):
+        if cols[f] is not None and not math.isfinite(cols[f]):
+            cols[f] = None
+    if not math.isfinite(cols["confidence"]):
+        cols["confidence"] = 0.0
     cols["event_date"] = parse_event_date(ev.event_date)
     if cols["event_date"] is not None and cols["year"] is None:
         cols["year"] = cols["event_date"].year
