@@ -27,6 +27,7 @@ from marsad.recognize.numbers import (
     anchor_key,
     anchor_keys,
     anchor_windows,
+    extend_marks,
     fast_fold_with_map,
     load_lexicon,
     ordinal_day_words,
@@ -118,7 +119,8 @@ _RX_MONTH_YEAR = re.compile(rf"{B}{_CL}(?P<x>(?:شهر\s+)?(?P<mon>{_MON}){E}{_A
 # A month with no day and no year: only with a cue ("منتصف آب") or a qualifier ("نيسان الماضي");
 # unambiguous names also after "في".
 _RX_MONTH_ALONE = re.compile(
-    rf"{B}{_CL}(?P<x>(?:(?:{_CUE}){E}\s+(?:شهر\s+)?|شهر\s+)(?P<mon>{_MON}){E}{_ALT_MON}(?:\s+(?P<q>{_QUAL}){E})?"
+    rf"{B}{_CL}(?P<x>(?:(?:{_CUE}){E}\s+(?:شهر\s+)?|شهر\s+)(?P<mon>{_MON}){E}{_ALT_MON}(?!{_YEAR})"
+    rf"(?:\s+(?P<q>{_QUAL}){E})?"
     rf"|(?P<mon2>{_MON}){E}{_ALT_MON}\s+(?P<q2>{_QUAL}){E})"
     rf"|{B}في\s+(?P<x2>(?P<mon3>{_MON_SAFE}){E}{_ALT_MON})"
 )
@@ -140,6 +142,7 @@ _RX_WEEK = re.compile(
 _RX_MONTH_REL = re.compile(
     rf"{B}{_CL}(?P<x>(?:(?P<part>{_PARTW}){E}\s+)?(?:(?P<this>هذا)\s+الشهر|الشهر\s+(?P<q>{_PASTCUR}){E}))"
 )
+_DAY_BEFORE = re.compile(r"\d\s*(?:من\s+)?(?:شهر\s+)?$")
 _RX_NAME = {
     _RX_NUMERIC: "numeric",
     _RX_DAY_MONTH: "day_month",
@@ -311,6 +314,8 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         add(_Cand(*m.span("x"), dt, 1, "absolute", False))
 
     for m in scan(_RX_MONTH_YEAR, _K_MONTH):
+        if _DAY_BEFORE.search(s, max(0, m.start("x") - 12), m.start("x")):
+            continue  # "31 نيسان 2020": an impossible day, not a month-only date
         mon = _MONTH.get(_norm(m.group("mon")))
         dt = _safe_date(int(m.group("y")), mon, 15) if mon else None
         if dt is not None:
@@ -374,6 +379,8 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
             after = s[b : b + 8].split()
             if (before and before[-1] in _AMBIGUOUS_TWO) or (after and after[0] in ("معا", "منهم", "منهما")):
                 continue  # "كلا الاثنين": "the two", not Monday
+        if re.match(r"\s+عشر", s[b:]):
+            continue  # "الأحد عشر", "الاثني عشر": eleven, twelve
         dt = None
         if published:
             dt = resolve_weekday(wd, published)
@@ -392,7 +399,9 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
             if not last:
                 end = published  # this week: only the days up to publication
             span_days = (end - start).days
-            offset = {"start": min(1, span_days), "end": span_days}.get(part, span_days // 2)
+            # The middle of the part named: first three days → Monday, last three → the day
+            # before the span's end, none → the middle of the span.
+            offset = {"start": min(1, span_days), "end": max(0, span_days - 1)}.get(part, span_days // 2)
             dt = start + timedelta(days=offset)
         add(_Cand(a, b, dt, 2, "week", False))
 
@@ -430,5 +439,6 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     out: list[DateMention] = []
     for c in kept:
         o_a, o_b = f.to_original(c.a, c.b)
+        o_b = extend_marks(text, o_b)
         out.append(DateMention(o_a, o_b, text[o_a:o_b], c.date, c.precision, c.kind, c.explicit_year))
     return out

@@ -11,6 +11,7 @@ lexicon entry written once matches all its spellings; spans are mapped back to t
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -124,6 +125,13 @@ def _fast_fold_cached(text: str) -> FoldMap:
         total += m.end() - m.start()
         shifts.append(total)
     return FoldMap(folded, len(text), tuple(runs), tuple(shifts))
+
+
+def extend_marks(text: str, end: int) -> int:
+    """Move a span end past the diacritics and tatweel that belong to its last letter."""
+    while end < len(text) and (text[end] == "\u0640" or unicodedata.category(text[end]) == "Mn"):
+        end += 1
+    return end
 
 
 def anchor_key(word: str) -> str:
@@ -704,6 +712,9 @@ def _victims(
 def _mention(text: str, f: FoldMap, kind: str, a: int, b: int, count: int, exact: bool,
              victim: tuple[int, int] | None, hedge: str | None) -> CasualtyMention:  # fmt: skip
     o_start, o_end = f.to_original(a, b)
+    o_end = extend_marks(text, o_end)
+    if victim is not None:
+        victim = (victim[0], extend_marks(text, victim[1]))
     return CasualtyMention(o_start, o_end, text[o_start:o_end], kind, count, exact, victim, hedge)
 
 
