@@ -24,7 +24,7 @@ from marsad.recognize.numbers import (
     B,
     E,
     alternation,
-    anchor_key,
+    anchor_hits,
     anchor_keys,
     anchor_windows,
     extend_marks,
@@ -257,9 +257,7 @@ class _Cand:
 def _candidates(s: str, published: date | None) -> list[_Cand]:
     out: list[_Cand] = []
     add = out.append
-    hits = [
-        (m.start(), m.end(), "#" if m.group("d") else anchor_key(m.group("w"))) for m in _ANCHORS.finditer(s)
-    ]
+    hits = anchor_hits(s, _ANCHORS)
     if not hits:
         return out
 

