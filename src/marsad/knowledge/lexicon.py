@@ -109,15 +109,24 @@ def _clean_alias(alias: object) -> str:
     return a
 
 
-def alias_pattern(alias: str) -> Pattern:
-    """`(fold(alias without the trailing "*"), is_prefix)`: the matcher's key for one alias."""
-    prefix = alias.endswith("*")
-    return fold(alias[:-1] if prefix else alias), prefix
+def alias_patterns(alias: str) -> list[Pattern]:
+    """The matcher keys of one alias: `(fold(alias without the trailing "*"), is_prefix)`.
+
+    An open-ended word in ta marbuta also gets its ت stem, because suffixes turn ة into ت
+    (غارة* → غارتين، غارته; إدانة* → إدانته): both "غاره" and "غارت" become prefix keys.
+    """
+    if not alias.endswith("*"):
+        return [(fold(alias), False)]
+    body = alias[:-1]
+    keys = [fold(body)]
+    if body.endswith("ة"):
+        keys.append(fold(body[:-1] + "ت"))
+    return [(k, True) for k in keys]
 
 
 def _patterns(aliases: Iterable[str]) -> list[Pattern]:
     # Spellings that fold alike (الإسرائيلي/الاسرائيلي) collapse into one pattern.
-    return list(dict.fromkeys(alias_pattern(a) for a in aliases))
+    return list(dict.fromkeys(p for a in aliases for p in alias_patterns(a)))
 
 
 class _Entry(BaseModel):
@@ -197,8 +206,8 @@ class Phrase(_Entry):
         return _clean_alias(v)
 
     @property
-    def pattern(self) -> Pattern:
-        return alias_pattern(self.text)
+    def patterns(self) -> list[Pattern]:
+        return alias_patterns(self.text)
 
 
 def _phrases(v: object) -> object:
@@ -244,7 +253,8 @@ class TriggerEntry(_Entry):
         """Weight per pattern (the highest when two spellings fold alike)."""
         out: dict[Pattern, float] = {}
         for p in self.phrases:
-            out[p.pattern] = max(out.get(p.pattern, 0.0), p.weight)
+            for key in p.patterns:
+                out[key] = max(out.get(key, 0.0), p.weight)
         return out
 
 
@@ -428,8 +438,14 @@ def _validate(model: type[_Entry], slot: _Slot) -> Any:
     try:
         return model.model_validate(slot.raw)
     except ValidationError as e:
-        errs = "; ".join(f"{'.'.join(map(str, er['loc'])) or 'entry'}: {er['msg']}" for er in e.errors())
+        errs = "; ".join(_describe(er) for er in e.errors())
         raise LexiconError(f"{' + '.join(slot.sources)}: {errs}") from None
+
+
+def _describe(err: Any) -> str:
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    loc = ".".join(map(str, err["loc"]))
+    return f"{loc}: {msg}" if loc else msg
 
 
 def _owners(actors: Iterable[ActorEntry]) -> dict[str, list[str]]:
