@@ -490,6 +490,8 @@ _VICTIMS = (
     rf"{_VITEM}(?:\s+و\s*{_VITEM})*"
     rf"(?:\s+(?:{_ATTACH}){E}\s+(?!و){_TAIL_WORD}(?:\s+(?![وف])(?!{alternation(['اصابه', 'اصابات'])}){_TAIL_WORD}){{0,2}})?"
 )
+# "خمسة من عناصر الجيش قتلوا": a short genitive tail between the victims and a following verb.
+_ATTACH_SHORT = rf"(?:\s+(?:{_ATTACH}){E}\s+{_TAIL_WORD}(?:\s+{_TAIL_WORD})?)?"
 _VITEM_RE = re.compile(
     rf"(?P<q>{QTY})?(?:(?(q)\s+(?:من\s+)?|)(?P<one>(?:{_ONEWORD}){E}\s+)?(?:ال)?(?P<n>{_VNOUN}){E})?"
     rf"(?P<adj>{_ADJ_AFTER})(?:\s+(?P<ha>{_HA}){E})?"
@@ -514,7 +516,7 @@ _NEEDS_NOUN = set(_folded(_K.get("needs_noun", [])))
 _BODY_LEAD = set(_folded(_K.get("body_lead", [])))
 _NEG = set(_folded(_CAS["negations"]))
 _NOT_DEATH = set(_folded(_CAS["not_death_before"]))
-_CL = r"(?:[وفل](?=\w))?"  # conjunction/preposition clitic kept out of the span
+_CL = r"(?:[وفبل](?=\w))?"  # conjunction/preposition clitic kept out of the span
 
 
 # kind, name, regex, anchor keys, and how far the pattern reaches before and after its anchor
@@ -546,7 +548,7 @@ def _compile_kind(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         # lead + victims: "مقتل 3 مدنيين", "إصابة 5 آخرين بجروح", "قُتل عنصران"
         (
             "lead",
-            rf"{B}{_CL}(?P<m>(?P<cue>{lead}){E}\s+(?P<vic>{_VICTIMS}){wound_tail})",
+            rf"{B}{_CL}(?P<m>(?P<cue>{lead}){E}{wound_tail}\s+(?P<vic>{_VICTIMS}){wound_tail})",
             _last_words(group["lead"]),
             10,
             170,
@@ -574,12 +576,23 @@ def _compile_kind(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         # victims then verb: "ثلاثة أشخاص قتلوا", "عنصران أصيبا"
         (
             "after",
-            rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM})\s+(?:قد\s+)?(?P<cue>{alternation(group['after_verbs'])}){E}{wound_tail})",
+            rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM}{_ATTACH_SHORT})\s+(?:قد\s+)?(?P<cue>{alternation(group['after_verbs'])}){E}"
+            rf"{wound_tail})",
             _last_words(group["after_verbs"]),
             120,
             40,
         ),
     ]
+    if group.get("single"):
+        specs.append(
+            (
+                "single",
+                rf"{B}{_CL}(?P<m>(?:{alternation(group['single'])}){E})",
+                _last_words(group["single"]),
+                30,
+                5,
+            )
+        )
     if kind == "killed":
         frame_open = alternation(group["frame"]["open"])
         frame_close = alternation(group["frame"]["close"])
@@ -589,15 +602,6 @@ def _compile_kind(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
                 rf"{B}{_CL}(?P<m>(?P<cue>{frame_open}){E}\s+(?P<vic>{_VICTIMS})\s+(?:{frame_close}){E})",
                 _last_words(group["frame"]["close"]),
                 170,
-                5,
-            )
-        )
-        specs.append(
-            (
-                "single",
-                rf"{B}{_CL}(?P<m>(?:{alternation(group['single'])}){E})",
-                _last_words(group["single"]),
-                30,
                 5,
             )
         )
