@@ -14,6 +14,8 @@ from marsad.recognize.places import PlaceRef, km
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
+CLAUSE_WIDE = {"trend", "statement"}
+MIN_WEIGHT = 0.55
 # Weight of each event type when several triggers share a clause: the more specific wins.
 TYPE_PRIORITY = {
     "Explosions/Remote violence": 3,
@@ -94,18 +96,29 @@ class EventAssembler:
     def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
         blocked_from: dict[int, int] = {}
         for ne in doc.get(NONEVENT):
-            blocked_from[ne.sentence] = min(blocked_from.get(ne.sentence, 1 << 30), ne.start)
+            # Trend and statement clauses are general: nothing from them on is an event. Other cues
+            # (reinforcements, funerals, threats…) block what follows them in the sentence.
+            start = doc.clauses[ne.sentence][ne.clause].start if ne.value.kind in CLAUSE_WIDE else ne.start
+            blocked_from[ne.sentence] = min(blocked_from.get(ne.sentence, 1 << 30), start)
         groups: dict[tuple[int, int], list[Mention]] = {}
         for t in doc.get(TRIGGER):
             if t.sentence < 0 or t.start >= blocked_from.get(t.sentence, 1 << 30):
                 continue
             groups.setdefault((t.sentence, t.clause), []).append(t)
-        return groups
+        # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
+        # nothing stronger in its sentence does.
+        hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
+        strong = {key for key, ts in groups.items() if max(t.attrs.get("weight", 1.0) for t in ts) >= MIN_WEIGHT}
+        strong_sents = {s for s, _ in strong}
+        return {
+            key: ts for key, ts in groups.items()
+            if key in strong or (key in hurt and key[0] not in strong_sents)
+        }  # fmt: skip
 
     def _candidate(self, doc: Doc, sent: int, clause: int, trigs: list[Mention]) -> Candidate | None:
         # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
         # (explosion, attack) later in the same clause refines it.
-        trigs = sorted(trigs, key=lambda t: (-TYPE_PRIORITY.get(t.value.event_type, 0) * 0, t.start))
+        trigs = sorted(trigs, key=lambda t: (-t.attrs.get("weight", 1.0), t.start))
         c = Candidate(sent, clause, trigs)
         self._assign_actors(doc, c)
         c.places = self._places_for(doc, sent, clause)

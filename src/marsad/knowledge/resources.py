@@ -6,7 +6,6 @@ of the lexicons, matchers and gazetteer on first use.
 
 from __future__ import annotations
 
-import os
 import threading
 from functools import cached_property
 from pathlib import Path
@@ -31,8 +30,10 @@ class Knowledge:
         self.cache_dir = cache_dir
 
     def _extra(self, name: str) -> list[Path] | None:
+        # The packaged file and $MARSAD_KNOWLEDGE_DIR are loaded by the lexicon itself;
+        # an explicit extra folder comes on top of them.
         if self.extra_dir and (Path(self.extra_dir) / name).exists():
-            return [lexicon.data_path(name), Path(self.extra_dir) / name]
+            return [Path(self.extra_dir) / name]
         return None
 
     @cached_property
@@ -120,11 +121,12 @@ class Knowledge:
         return m
 
     @cached_property
-    def place_matcher(self) -> PhraseMatcher[tuple[str, ...]]:
-        m: PhraseMatcher[tuple[str, ...]] = PhraseMatcher()
+    def place_matcher(self) -> PhraseMatcher[str]:
+        m: PhraseMatcher[str] = PhraseMatcher()
         for name, ids in self.gazetteer.names():
             if len(name) >= 3:
-                m.add(name, tuple(ids))
+                for pid in ids:
+                    m.add(name, pid)
         m.build()
         return m
 
@@ -144,8 +146,7 @@ _cache: dict[tuple[str | None, str | None], Knowledge] = {}
 
 
 def get_knowledge(extra_dir: str | None = None, cache_dir: str | None = None) -> Knowledge:
-    """The process-wide Knowledge for this configuration (MARSAD_KNOWLEDGE_DIR by default)."""
-    extra_dir = extra_dir or os.environ.get("MARSAD_KNOWLEDGE_DIR") or None
+    """The process-wide Knowledge for this configuration."""
     key = (extra_dir, cache_dir)
     with _lock:
         if key not in _cache:

@@ -34,7 +34,9 @@ class TriggerRecognizer:
                 doc.add(NONEVENT, start, oend, self.k.non_events[i])
                 continue
             entries = [self.k.triggers[p[1]] for p in h.payloads]
-            doc.add(TRIGGER, start, oend, entries[0], alternatives=entries[1:])
+            weights = [max(e.weights.get((h.key, True), 0.0), e.weights.get((h.key, False), 0.0)) or 1.0 for e in entries]
+            best = max(range(len(entries)), key=lambda i: weights[i])
+            doc.add(TRIGGER, start, oend, entries[best], weight=weights[best], alternatives=entries)
         return doc
 
 

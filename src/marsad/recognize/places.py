@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from marsad.doc import PLACE, Doc
+from marsad.doc import ACTOR, PLACE, Doc
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import first_cue, words_before
@@ -19,6 +19,7 @@ CONTEXT_LISTS = ("hometown_before", "countryside_before", "province_before", "ne
 # "ريف حمص الشرقي": a direction adjective right after the place narrows a countryside to a part of it.
 _DIRECTION = re.compile(r"\s*(?:ال)?(شرقي|غربي|شمالي|جنوبي)(?:ه)?(?:\s+(?:ال)?(شرقي|غربي)(?:ه)?)?")
 # A second place joined by "و" right after a first one ("بين مدينتي السخنة وتدمر").
+FOREIGN_MIN_POP = 50_000
 _KIND_RANK = {"populated": 0, "region": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 
@@ -31,6 +32,7 @@ class PlaceRef:
     direction: str = ""
     paired: bool = False  # second of "between X and Y"
     choice: Place | None = None
+    strong_cue: bool = False
     scores: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -60,11 +62,16 @@ class PlaceRecognizer:
         lists = {n: k.cues[n] for n in CONTEXT_LISTS}
         refs = []
         prev_end = -10
+        # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
+        actor_spans = [(doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR)]
         for h in longest_first(k.place_matcher.find(folded)):
+            if any(s < h.end and h.start < e for s, e in actor_spans):
+                continue
             words = words_before(folded, h.word_start, 0, 6)
             cue_hit = first_cue(words, lists, max_distance=3)
             cue = cue_hit[0] if cue_hit else None
-            if gaz.is_stopword(h.key) and cue not in ("settlement_before", "province_before", "countryside_before"):
+            strong_cue = cue in ("settlement_before", "province_before", "countryside_before")
+            if (gaz.is_stopword(h.key) or len(h.key) <= 3) and not strong_cue:
                 continue
             cands = [gaz.get(pid) for pid in h.payloads]
             if not cands:
@@ -73,11 +80,22 @@ class PlaceRecognizer:
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
             between = folded[prev_end:h.word_start].strip()
             paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
-            ref = PlaceRef(cands, cue, direction, paired)
+            ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue)
             start, end = doc.original(h.word_start, h.end)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
         self._resolve(doc, [m.value for m in refs])
+        # A name that resolves only abroad, with no cue and no weight of its own, is most often a
+        # common word that happens to be a village name somewhere else: drop it.
+        if doc.country:
+            keep = []
+            for m in doc.mentions.get(PLACE, []):
+                ch = m.value.choice
+                foreign = ch is not None and ch.country_code != doc.country
+                if foreign and not m.value.strong_cue and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
+                    continue
+                keep.append(m)
+            doc.mentions[PLACE] = keep
         return doc
 
     def _resolve(self, doc: Doc, refs: list[PlaceRef]) -> None:
