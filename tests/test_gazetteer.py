@@ -174,6 +174,15 @@ def test_stoplist(gaz: Gazetteer) -> None:
     assert gaz.is_stopword("لد")
 
 
+def test_persian_village_names_do_not_shadow_arabic_words(gaz: Gazetteer) -> None:
+    # Small Iranian villages are named بلده، حصار، عسكري in Persian; they are not indexed.
+    for word in ("بلدة", "حصار", "عسكري"):
+        assert not any(p.country_code == "IR" for p in gaz.candidates(fold(word))), word
+    # Iranian cities still are.
+    assert any(p.name == "Tehran" for p in gaz.candidates(fold("طهران")))
+    assert any(p.country_code == "IR" for p in gaz.candidates(fold("الأهواز")))
+
+
 def test_names_are_folded_keys(gaz: Gazetteer) -> None:
     names = dict(gaz.names())
     assert len(names) > 10_000

