@@ -337,7 +337,12 @@ def sqlite_store(tmp_path: Path) -> Iterator[object]:
 
 
 def make_client(store: object, **settings: object):  # -> fastapi.testclient.TestClient
-    from fastapi.testclient import TestClient
+    import warnings
+
+    with warnings.catch_warnings():
+        # starlette's TestClient still runs on httpx, and warns about it on import.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from fastapi.testclient import TestClient
 
     from marsad.api.app import create_app
     from marsad.api.settings import ApiSettings

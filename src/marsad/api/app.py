@@ -97,6 +97,23 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
     app.include_router(read_router)
     app.include_router(review_router)
 
+    if not settings.public_read:
+        # Private reads: say so in the schema, on every read operation but the health check.
+        default_openapi = app.openapi
+
+        def private_openapi() -> dict:  # type: ignore[type-arg]
+            if app.openapi_schema is None:
+                schema = default_openapi()
+                schemes = schema.setdefault("components", {}).setdefault("securitySchemes", {})
+                schemes.setdefault("HTTPBearer", {"type": "http", "scheme": "bearer"})
+                for path, ops in schema["paths"].items():
+                    if path.startswith("/api/") and path not in ("/api/health", "/api/me") and "get" in ops:
+                        ops["get"]["security"] = [{"HTTPBearer": []}]
+                app.openapi_schema = schema
+            return app.openapi_schema
+
+        app.openapi = private_openapi  # type: ignore[method-assign]
+
     index = STATIC_DIR / "index.html"
 
     @app.get("/", include_in_schema=False, response_model=None)

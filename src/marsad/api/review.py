@@ -37,7 +37,7 @@ def confirm(store: StoreDep, user: User, event_id: EventId, body: Note = None) -
 @router.patch("/events/{event_id}", response_model=EventDetail)
 def edit(store: StoreDep, user: User, event_id: EventId, body: EditBody) -> EventDetail:
     """Change one or more fields; each change is one audit row with old and new value."""
-    return call_store(store.edit, event_id, body.changes, user=user, note=body.note)
+    return call_store(store.edit, event_id, body.changed(), user=user, note=body.note)
 
 
 @router.post("/events/{event_id}/reject", response_model=EventDetail)

@@ -10,9 +10,10 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
-from marsad.store.types import SORT_FIELDS, EventFilter
+from marsad.models import Event
+from marsad.store.types import EDITABLE_FIELDS, SORT_FIELDS, EventFilter
 
 # Sort keys as a Literal so the OpenAPI schema lists them ("-" = descending).
 SORT_KEYS: tuple[str, ...] = tuple(f"{p}{n}" for n in SORT_FIELDS for p in ("", "-"))
@@ -26,8 +27,14 @@ Text = Annotated[str | None, Query(max_length=200)]
 class FilterParams(BaseModel):
     """The event filter as query parameters, shared by lists, stats, map points and exports."""
 
-    date_from: date | None = None
-    date_to: date | None = None
+    # Dates as ISO text checked by date.fromisoformat: pydantic's lax date parsing would take
+    # "0" as a Unix timestamp.
+    date_from: str | None = Field(
+        None, max_length=10, json_schema_extra={"format": "date"}, description="YYYY-MM-DD, inclusive"
+    )
+    date_to: str | None = Field(
+        None, max_length=10, json_schema_extra={"format": "date"}, description="YYYY-MM-DD, inclusive"
+    )
     country: str | None = Field(None, max_length=100, description="Country name or ISO3")
     admin1: str | None = Field(None, max_length=100)
     event_type: str | None = Field(None, max_length=100)
@@ -53,9 +60,20 @@ class FilterParams(BaseModel):
             if not (-180 <= w <= e <= 180 and -90 <= s <= n <= 90):
                 raise ApiError(422, "validation_error", "Invalid request: bbox must be west,south,east,north")
             bbox = (w, s, e, n)
-        if self.date_from and self.date_to and self.date_from > self.date_to:
+        days: dict[str, date | None] = {}
+        for name in ("date_from", "date_to"):
+            raw = getattr(self, name)
+            try:
+                if raw is not None and len(raw) != 10:
+                    raise ValueError(raw)
+                days[name] = date.fromisoformat(raw) if raw is not None else None
+            except ValueError:
+                raise ApiError(
+                    422, "validation_error", f"Invalid request: {name} is not a real date"
+                ) from None
+        if days["date_from"] and days["date_to"] and days["date_from"] > days["date_to"]:
             raise ApiError(422, "validation_error", "Invalid request: date_from is after date_to")
-        data = self.model_dump(exclude={"bbox"})
+        data = {**self.model_dump(exclude={"bbox"}), **days}
         # Blank text boxes in the UI mean "no filter", not "equals the empty string".
         data = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in data.items()}
         return EventFilter(**data, bbox=bbox, **paging)
@@ -66,12 +84,36 @@ class NoteBody(BaseModel):
     note: str | None = Field(None, max_length=2000)
 
 
+def _changes_model() -> type[BaseModel]:
+    """Every editable Event field, optional, typed as on Event; unknown fields are refused."""
+    fields: dict[str, Any] = {}
+    for name in EDITABLE_FIELDS:
+        info = Event.model_fields[name]
+        # Same type as on Event (not made nullable): a default of None just means "not sent".
+        fields[name] = (info.annotation, None)
+    config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+    return create_model("EventChanges", __config__=config, **fields)
+
+
+EventChanges = _changes_model()
+
+
 class EditBody(BaseModel):
-    """Field changes for one event: {"changes": {"fatalities": 3, "admin1": "Homs"}}."""
+    """Field changes for one event: {"changes": {"fatalities": 3, "admin1": "Homs"}}.
+    Only the fields present in `changes` are changed."""
 
     model_config = ConfigDict(extra="forbid")
-    changes: dict[str, Any] = Field(min_length=1, max_length=40)
+    changes: EventChanges  # type: ignore[valid-type]
     note: str | None = Field(None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> EditBody:
+        if not self.changed():
+            raise ValueError("changes must name at least one field")
+        return self
+
+    def changed(self) -> dict[str, Any]:
+        return self.changes.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
 
 
 class MergeBody(BaseModel):
