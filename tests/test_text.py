@@ -69,3 +69,19 @@ def test_segmentation_sentences_and_clauses() -> None:
     assert len(sents) == 3
     cl = clauses(text, sents[2])
     assert [text[c.start : c.end].strip() for c in cl] == ["كما اندلعت اشتباكات", "بينما شنت طائرات غارات"]
+
+
+@given(st.text(max_size=200) | st.text(alphabet=st.sampled_from("اأإآةىيـًٌٍَُِّْ“”ﻻ ٠١ۀdİ\u200fbc"), max_size=60))
+def test_fast_fold_equals_reference(text: str) -> None:
+    from marsad.text.normalize import _slow_fold_with_map
+
+    fast, slow = fold_with_map(text), _slow_fold_with_map(text)
+    assert fast.text == slow.text
+    assert fast.offsets == slow.offsets
+    for pos in range(len(text) + 1):
+        i = fast.folded_index(pos)
+        assert 0 <= i <= len(fast.text)
+        # Every folded char before i comes from before pos; the one at i from pos or later.
+        assert all(fast.orig(j) < pos for j in range(i))
+        if i < len(fast.text):
+            assert fast.orig(i) >= pos

@@ -116,11 +116,8 @@ class Doc:
 
     def folded_slice(self, start: int, end: int) -> str:
         """The folded text of original [start, end)."""
-        offs = self.folded.offsets
-        a = bisect.bisect_left(offs, start, 0, len(offs) - 1)
-        b = bisect.bisect_left(offs, end, 0, len(offs) - 1)
-        return self.folded.text[a:b]
+        return self.folded.text[self.folded.folded_index(start) : self.folded.folded_index(end)]
 
     def folded_index(self, pos: int) -> int:
         """Folded offset of the first folded char at or after original `pos`."""
-        return bisect.bisect_left(self.folded.offsets, pos, 0, len(self.folded.offsets) - 1)
+        return self.folded.folded_index(pos)

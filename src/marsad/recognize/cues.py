@@ -6,6 +6,7 @@ Used to tell an attacker from a target, a hometown from an event place, "near X"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,16 +20,19 @@ _CHAINS = sorted(
     key=len,
     reverse=True,
 )
+_CLITIC_INITIALS = {c[0] for c in _CHAINS if c}
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def peel(word: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def peel(word: str) -> tuple[str, ...]:
     """The word and every form left after removing a valid proclitic chain (longest first)."""
     out = [word]
-    for c in _CHAINS:
-        if c and word.startswith(c) and len(word) - len(c) >= 2:
-            out.append(word[len(c) :])
-    return out
+    if word[:1] in _CLITIC_INITIALS:
+        for c in _CHAINS:
+            if c and word.startswith(c) and len(word) - len(c) >= 2:
+                out.append(word[len(c) :])
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +67,14 @@ class CueList:
 
     def ends_at(self, words: list[str], i: int) -> _Cue | None:
         """A cue whose last word is words[i], or None."""
-        w = words[i]
+        forms = peel(words[i])
         cands: list[_Cue] = []
-        for form in peel(w):
+        for form in forms:
             cands.extend(self.by_last.get(form, ()))
-        cands.extend(c for c in self.prefixed if any(f.startswith(c.words[-1]) for f in peel(w)))
+        if self.prefixed:
+            cands.extend(c for c in self.prefixed if any(f.startswith(c.words[-1]) for f in forms))
+        if not cands:
+            return None
         for cue in sorted(cands, key=lambda c: -len(c.words)):
             k = len(cue.words)
             if i - k + 1 < 0:

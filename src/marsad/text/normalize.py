@@ -7,6 +7,7 @@ offset map, which every evidence span needs (CODING.md §7).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,19 +39,65 @@ def _is_mark(ch: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """Folded text plus, for each folded character, the offset of its source character."""
+    """Folded text plus a map back to the original.
+
+    Folding deletes characters (marks, tatweel, quotes) but never merges or splits them, so the
+    map is kept as runs: `run_at[k]` is the folded index after which `shift[k]` original
+    characters in total have vanished. Building a full per-character table cost more than the
+    folding itself on news-length text.
+    """
 
     text: str
-    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    original_length: int
+    run_at: tuple[int, ...] = ()
+    shift: tuple[int, ...] = ()
+
+    def orig(self, i: int) -> int:
+        """Original offset of folded character i (i == len(text) maps to the original end)."""
+        if i >= len(self.text):
+            return self.original_length
+        k = bisect.bisect_right(self.run_at, i) - 1
+        return i + (self.shift[k] if k >= 0 else 0)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded [start, end) back to the original text."""
         if start >= len(self.text):
-            return self.offsets[-1], self.offsets[-1]
-        o_start = self.offsets[start]
-        # The end is one past the last source char of the last folded char.
-        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+            return self.original_length, self.original_length
+        o_start = self.orig(start)
+        o_end = self.orig(end - 1) + 1 if end > start else o_start
         return o_start, o_end
+
+    def folded_index(self, pos: int) -> int:
+        """Folded offset of the first folded character at or after original offset `pos`."""
+        if not self.run_at:
+            return max(0, min(pos, len(self.text)))
+        lo, hi = 0, len(self.text)
+        while lo < hi:  # orig() is non-decreasing: binary search for the first orig(i) >= pos
+            mid = (lo + hi) // 2
+            if self.orig(mid) < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """The original offset of every folded character, then the original length."""
+        return tuple(self.orig(i) for i in range(len(self.text))) + (self.original_length,)
+
+
+def _runs(text: str, folded_chars: list[tuple[int, str]]) -> Folded:
+    """Build a Folded from (original index, folded char) pairs in order."""
+    out = "".join(c for _, c in folded_chars)
+    run_at: list[int] = []
+    shift: list[int] = []
+    prev = 0
+    for i, (o, _) in enumerate(folded_chars):
+        if o - i != prev:
+            prev = o - i
+            run_at.append(i)
+            shift.append(prev)
+    return Folded(out, len(text), tuple(run_at), tuple(shift))
 
 
 def fold_char(ch: str) -> str:
@@ -59,20 +106,55 @@ def fold_char(ch: str) -> str:
     if _is_mark(ch):
         return ""
     if "\ufb50" <= ch <= "\ufeff":  # Arabic presentation forms: NFKC, then fold again
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        nf = unicodedata.normalize("NFKC", ch)
+        if nf != ch:
+            return "".join(fold_char(c) for c in nf)
     return ch
 
 
-def fold_with_map(text: str) -> Folded:
-    out: list[str] = []
-    offsets: list[int] = []
+def _slow_fold_with_map(text: str) -> Folded:
+    pairs: list[tuple[int, str]] = []
     for i, ch in enumerate(text):
-        f = fold_char(ch)
-        for c in f:
-            out.append(c.lower())
-            offsets.append(i)
-    offsets.append(len(text))
-    return Folded("".join(out), tuple(offsets))
+        for c in fold_char(ch):
+            pairs.append((i, c.lower()))
+    if len(pairs) > len(text) or any(len(c) != 1 for _, c in pairs):
+        # One character became several (presentation ligatures, special case-folds): keep each
+        # output char pointing at its source character.
+        pairs = [(i, c) for i, s in pairs for c in s]
+    return _runs(text, pairs)
+
+
+# The fast path: one C-level translate for the common case, where every character folds to at
+# most one character. Tables are built once, over the Basic Multilingual Plane.
+_TABLE: dict[int, str | None] = {}
+for _cp in range(0x10000):
+    _ch = chr(_cp)
+    if 0xD800 <= _cp <= 0xDFFF:
+        continue
+    _f = fold_char(_ch)
+    if _f != _ch:
+        _TABLE[_cp] = _f if _f else None
+_DELETED = "".join(chr(cp) for cp, v in _TABLE.items() if v is None)
+_DELETED_RE = re.compile("[" + re.escape(_DELETED) + "]+")
+_MULTI = "".join(chr(cp) for cp, v in _TABLE.items() if v is not None and len(v) > 1)
+_MULTI_RE = re.compile("[" + re.escape(_MULTI) + "\U00010000-\U0010FFFF]")
+
+
+def fold_with_map(text: str) -> Folded:
+    low = text.lower()
+    if len(low) != len(text) or _MULTI_RE.search(text):
+        return _slow_fold_with_map(text)
+    folded = low.translate(_TABLE)
+    if len(folded) == len(text):
+        return Folded(folded, len(text))
+    run_at: list[int] = []
+    shift: list[int] = []
+    total = 0
+    for m in _DELETED_RE.finditer(text):
+        total += m.end() - m.start()
+        run_at.append(m.end() - total)
+        shift.append(total)
+    return Folded(folded, len(text), tuple(run_at), tuple(shift))
 
 
 def fold(text: str) -> str:
@@ -80,7 +162,7 @@ def fold(text: str) -> str:
 
     Lexicons and the gazetteer store names under this key; text is folded the same way.
     """
-    s = "".join(fold_char(c) for c in text).lower()
+    s = fold_with_map(text).text
     return " ".join(s.split())
 
 
