@@ -117,8 +117,8 @@ def test_state_forces_for_each_country(actors: list[ActorEntry]) -> None:
     for country in STATE_COUNTRIES:
         entry = names[f"Military Forces of {country}"]
         assert entry.inter == 1 and entry.kind == "state" and entry.country, country
-    assert names["Military Forces of the United States"].country == "US"
-    assert names["Military Forces of the United Arab Emirates"].country == "AE"
+    assert names["Military Forces of United States"].country == "US"
+    assert names["Military Forces of United Arab Emirates"].country == "AE"
     for a in actors:
         if a.kind in ("state", "police") and not a.template:
             # The coder turns 1 into 8 abroad, which needs the home country.
