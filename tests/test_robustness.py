@@ -13,7 +13,10 @@ from hypothesis import strategies as st
 import marsad
 from marsad.models import Article
 
-ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" .،\n0123456789"), max_size=400)
+ARABIC = st.text(
+    alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" .،\n0123456789"),
+    max_size=400,
+)
 WORDS = st.lists(
     st.sampled_from(
         ["قتل", "ثلاثة", "مدنيين", "داعش", "في", "بلدة", "السخنة", "أمس", "الثلاثاء", "غارة", "جوية", "روسية",
@@ -68,17 +71,38 @@ def test_five_megabyte_report() -> None:
 
 def test_cli_malformed_jsonl_is_partial(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    good = {"id": "ok", "text": "قتل ثلاثة مدنيين أمس بغارة جوية روسية على بلدة كفرنبل بريف إدلب.", "published": "2021-03-16"}
-    src.write_text(json.dumps(good, ensure_ascii=False) + "\n{broken\n" + json.dumps({"id": "x"}) + "\n", encoding="utf-8")
+    good = {
+        "id": "ok",
+        "text": "قتل ثلاثة مدنيين أمس بغارة جوية روسية على بلدة كفرنبل بريف إدلب.",
+        "published": "2021-03-16",
+    }
+    src.write_text(
+        json.dumps(good, ensure_ascii=False) + "\n{broken\n" + json.dumps({"id": "x"}) + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out.csv"
     exe = Path(sys.executable).parent / "marsad"
-    r = subprocess.run([str(exe), "extract", str(src), "-o", str(out)], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [str(exe), "extract", str(src), "-o", str(out)], capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 1, r.stderr
-    rejects = [json.loads(x) for x in (tmp_path / "out.csv.rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    rejects = [
+        json.loads(x) for x in (tmp_path / "out.csv.rejects.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [(x["line"], x["id"]) for x in rejects] == [(2, None), (3, "x")]
     assert out.exists() and out.read_text(encoding="utf-8").count("\n") >= 2
     # Nothing usable at all: exit 2; unknown output format: exit 2.
-    r = subprocess.run([str(exe), "extract", str(tmp_path / "nope.txt"), "-o", str(out)], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [str(exe), "extract", str(tmp_path / "nope.txt"), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 2
-    r = subprocess.run([str(exe), "extract", str(src), "-o", str(tmp_path / "o.xlsx")], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [str(exe), "extract", str(src), "-o", str(tmp_path / "o.xlsx")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 2 and "format" in r.stderr

@@ -85,9 +85,7 @@ class Doc:
         return self.folded.to_original(fstart, fend)
 
     # --- annotations -----------------------------------------------------------------------
-    def add(
-        self, label: str, start: int, end: int, value: Any = None, **attrs: Any
-    ) -> Mention:
+    def add(self, label: str, start: int, end: int, value: Any = None, **attrs: Any) -> Mention:
         s, c = self.locate(start)
         m = Mention(label, start, end, self.text[start:end], value, s, c, dict(attrs))
         self.mentions.setdefault(label, []).append(m)

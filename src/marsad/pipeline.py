@@ -49,7 +49,11 @@ class Pipeline:
     def make_doc(self, article: Article) -> Doc:
         text = article.text[:MAX_CHARS]
         return Doc(
-            text, published=article.published, title=article.title, source=article.outlet, article_id=article.id
+            text,
+            published=article.published,
+            title=article.title,
+            source=article.outlet,
+            article_id=article.id,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -63,7 +67,9 @@ class Pipeline:
             return []
         return self(self.make_doc(article)).events
 
-    def extract_many(self, articles: Iterable[Article], *, workers: int = 1, chunksize: int = 16) -> Iterator[tuple[Article, list[Event]]]:
+    def extract_many(
+        self, articles: Iterable[Article], *, workers: int = 1, chunksize: int = 16
+    ) -> Iterator[tuple[Article, list[Event]]]:
         """Extract each article, in input order; `workers > 1` uses a process pool."""
         if workers <= 1:
             for a in articles:

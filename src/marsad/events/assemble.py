@@ -79,7 +79,13 @@ class EventAssembler:
         self.k = knowledge
 
     def __call__(self, doc: Doc) -> Doc:
-        cands = [c for c in (self._candidate(doc, s, cl, trigs) for (s, cl), trigs in self._trigger_groups(doc).items()) if c]
+        cands = [
+            c
+            for c in (
+                self._candidate(doc, s, cl, trigs) for (s, cl), trigs in self._trigger_groups(doc).items()
+            )
+            if c
+        ]
         self._attach_casualties(doc, cands)
         cands = self._merge_within_sentences(cands)
         default_date = self._report_date(doc)
@@ -108,7 +114,9 @@ class EventAssembler:
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
         hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
-        strong = {key for key, ts in groups.items() if max(t.attrs.get("weight", 1.0) for t in ts) >= MIN_WEIGHT}
+        strong = {
+            key for key, ts in groups.items() if max(t.attrs.get("weight", 1.0) for t in ts) >= MIN_WEIGHT
+        }
         strong_sents = {s for s, _ in strong}
         return {
             key: ts for key, ts in groups.items()
@@ -129,8 +137,14 @@ class EventAssembler:
 
     def _assign_actors(self, doc: Doc, c: Candidate) -> None:
         k = self.k
-        in_clause = [a for a in doc.in_clause(ACTOR, c.sentence, c.clause) if a.attrs.get("role_cue") != "ignore_before"]
-        in_sent = [a for a in doc.in_sentence(ACTOR, c.sentence) if a.attrs.get("role_cue") != "ignore_before"]
+        in_clause = [
+            a
+            for a in doc.in_clause(ACTOR, c.sentence, c.clause)
+            if a.attrs.get("role_cue") != "ignore_before"
+        ]
+        in_sent = [
+            a for a in doc.in_sentence(ACTOR, c.sentence) if a.attrs.get("role_cue") != "ignore_before"
+        ]
         pool = in_clause or in_sent
         if not pool:
             return
@@ -149,7 +163,11 @@ class EventAssembler:
             return
         if a2 is None or a1 is None:
             # Look into the rest of the sentence for the missing side.
-            others = [a for a in extra if (a1 is None or a.value != a1.value) and (a2 is None or a.value != a2.value)]
+            others = [
+                a
+                for a in extra
+                if (a1 is None or a.value != a1.value) and (a2 is None or a.value != a2.value)
+            ]
             if a1 is None:
                 ag = [a for a in others if a.attrs.get("role_cue") != "patient_before"]
                 a1 = ag[0] if ag else None
@@ -182,7 +200,9 @@ class EventAssembler:
 
         in_clause = [m for m in doc.in_clause(PLACE, sent, clause) if usable(m)]
         in_sent = [m for m in doc.in_sentence(PLACE, sent) if usable(m) and m not in in_clause]
-        ordered = sorted(in_clause, key=lambda m: m.value.paired) + sorted(in_sent, key=lambda m: m.value.paired)
+        ordered = sorted(in_clause, key=lambda m: m.value.paired) + sorted(
+            in_sent, key=lambda m: m.value.paired
+        )
         return ordered
 
     def _attach_casualties(self, doc: Doc, cands: list[Candidate]) -> None:
@@ -225,16 +245,34 @@ class EventAssembler:
     def _compatible(self, a: Candidate, b: Candidate, *, loose: bool) -> bool:
         if not self._same_side(a.actor1, b.actor1):
             return False
-        if a.actor1 is None and b.actor1 is None and a.actor2 is not None and b.actor2 is not None and a.actor2.value != b.actor2.value:
+        if (
+            a.actor1 is None
+            and b.actor1 is None
+            and a.actor2 is not None
+            and b.actor2 is not None
+            and a.actor2.value != b.actor2.value
+        ):
             return False
         if not loose and not self._same_side(a.actor2, b.actor2):
             # A swapped pair (X attacked Y, Y returned fire) is the same fight.
-            if not (a.actor1 and b.actor2 and a.actor2 and b.actor1 and a.actor1.value == b.actor2.value and a.actor2.value == b.actor1.value):
+            if not (
+                a.actor1
+                and b.actor2
+                and a.actor2
+                and b.actor1
+                and a.actor1.value == b.actor2.value
+                and a.actor2.value == b.actor1.value
+            ):
                 return False
         ta, tb = a.event_type, b.event_type
         if ta != tb and {ta, tb} != {BATTLES, EXPLOSIONS} and not loose:
             return False
-        if ta != tb and {ta, tb} == {BATTLES, EXPLOSIONS} and (a.actor1 is None or b.actor1 is None) and not loose:
+        if (
+            ta != tb
+            and {ta, tb} == {BATTLES, EXPLOSIONS}
+            and (a.actor1 is None or b.actor1 is None)
+            and not loose
+        ):
             return False
         da, db = a.date, b.date
         if da is not None and db is not None and da.value.date != db.value.date:
@@ -266,10 +304,9 @@ class EventAssembler:
             into.places = c.places + into.places
         else:
             into.places.extend(c.places)
-        if not into.dates or into.inherited_date:
-            if c.dates and not c.inherited_date:
-                into.dates = c.dates + into.dates
-                into.inherited_date = False
+        if (not into.dates or into.inherited_date) and c.dates and not c.inherited_date:
+            into.dates = c.dates + into.dates
+            into.inherited_date = False
         into.casualties.extend(c.casualties)
         into.weapons.extend(w for w in c.weapons if w not in into.weapons)
 

@@ -22,6 +22,7 @@ DISORDER = {
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+UNARMED = {"civilians", "protesters"}
 ARMED_KINDS = {"state", "police", "rebel", "militia", "identity", "external", "unidentified"}
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
 UNIDENTIFIED_OK = {
@@ -92,13 +93,34 @@ class EventCoder:
             sub = _most_specific(weapon_subs)
         elif event_type in (BATTLES, VAC) and weapon_subs and not (a2 and a2.kind in ARMED_KINDS and a1):
             event_type, sub = EXPLOSIONS, _most_specific(weapon_subs)
-        if event_type == BATTLES and a2 is not None and a2.kind == "civilians":
-            event_type, sub = VAC, "Attack"
-        if event_type == VAC and sub == "Attack" and a2 is not None and a2.kind in ARMED_KINDS and a1 is not None:
+        if (
+            event_type == VAC
+            and sub == "Attack"
+            and a2 is not None
+            and a2.kind in ARMED_KINDS
+            and a1 is not None
+        ):
             event_type, sub = BATTLES, "Armed clash"
         if event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and a1 is not None:
-            if any(w.value.name in ("air strike", "drone", "helicopter") for w in c.weapons) or _aerial(c.actor1):
+            if any(w.value.name in ("air strike", "drone", "helicopter") for w in c.weapons) or _aerial(
+                c.actor1
+            ):
                 sub = "Air/drone strike"
+        # Who can be which side (CODING.md §3): civilians and protesters do not attack; a
+        # demonstration's first actor is the demonstrators.
+        if event_type not in ("Protests", "Riots") and a1 is not None and a1.kind in UNARMED:
+            if a2 is None or a2.kind in UNARMED:
+                a1, a2 = None, a1 if a2 is None else a2
+            else:
+                a1, a2 = a2, a1
+        if event_type in (BATTLES, EXPLOSIONS, VAC) and a2 is not None and a2.kind == "protesters":
+            event_type, sub = "Protests", "Excessive force against protesters"
+            a1, a2 = a2, a1
+        if event_type == BATTLES and a2 is not None and a2.kind == "civilians":
+            event_type, sub = VAC, "Attack"
+        if sub in ("Non-state actor overtakes territory", "Government regains territory") and a1 is not None:
+            state = a1.kind in ("state", "police") and (not a1.country or a1.country == country_code)
+            sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         ev["event_type"], ev["sub_event_type"] = event_type, sub
         ev["disorder_type"] = DISORDER.get(event_type, "")
         evidence["event_type"] = [t.span() for t in c.triggers[:3]]
@@ -106,11 +128,15 @@ class EventCoder:
 
         # Actors.
         if a1 is None and sub in UNIDENTIFIED_OK and a2 is not None:
-            unidentified = next((e for e in self.k.actors if e.kind == "unidentified" and "{country}" in e.name), None)
+            unidentified = next(
+                (e for e in self.k.actors if e.kind == "unidentified" and "{country}" in e.name), None
+            )
             if unidentified is not None:
                 a1 = unidentified
         if event_type == "Protests" and (a1 is None or a1.kind not in ("protesters",)):
-            protesters = next((e for e in self.k.actors if e.kind == "protesters" and "{country}" in e.name), None)
+            protesters = next(
+                (e for e in self.k.actors if e.kind == "protesters" and "{country}" in e.name), None
+            )
             if protesters is not None:
                 if a1 is not None and a1.kind not in ("protesters",):
                     a2 = a2 or a1
@@ -119,6 +145,14 @@ class EventCoder:
             rioters = next((e for e in self.k.actors if e.kind == "rioters" and "{country}" in e.name), None)
             if rioters is not None:
                 a1 = rioters
+        if event_type == "Protests" and sub == "Peaceful protest":
+            a2 = None  # nobody acted upon a peaceful demonstration
+        if (
+            event_type == "Protests"
+            and a2 is not None
+            and a2.kind not in ("state", "police", "militia", "rebel", "unidentified", "external")
+        ):
+            a2 = None
         if a1 is None and a2 is None:
             return None
         if a1 is not None and a2 is not None and a1 is a2:
@@ -131,8 +165,12 @@ class EventCoder:
             evidence["actor1"] = [c.actor1.span()]
         if c.actor2 is not None and a2 is self._entry(c.actor2):
             evidence["actor2"] = [c.actor2.span()]
-        ev["assoc_actor_1"] = "; ".join(dict.fromkeys(self.actor_name(self.k.actors[m.value], country) for m in c.assoc1))
-        ev["assoc_actor_2"] = "; ".join(dict.fromkeys(self.actor_name(self.k.actors[m.value], country) for m in c.assoc2))
+        ev["assoc_actor_1"] = "; ".join(
+            dict.fromkeys(self.actor_name(self.k.actors[m.value], country) for m in c.assoc1)
+        )
+        ev["assoc_actor_2"] = "; ".join(
+            dict.fromkeys(self.actor_name(self.k.actors[m.value], country) for m in c.assoc2)
+        )
         if c.assoc1:
             evidence["assoc_actor_1"] = [m.span() for m in c.assoc1]
         if c.assoc2:
@@ -199,7 +237,9 @@ class EventCoder:
             return place.latitude, place.longitude, 2, place
         return place.latitude, place.longitude, 1, place
 
-    def _code_date(self, doc: Doc, c: Candidate, ev: dict[str, object], evidence: dict[str, list[Span]]) -> None:
+    def _code_date(
+        self, doc: Doc, c: Candidate, ev: dict[str, object], evidence: dict[str, list[Span]]
+    ) -> None:
         dm = c.date
         d: date | None = dm.value.date if dm is not None else None
         precision = dm.value.precision if dm is not None else 3
@@ -215,7 +255,11 @@ class EventCoder:
         if dm is not None and d is not None:
             evidence["event_date"] = [dm.span()]
         primary = not c.background
-        if d is not None and doc.published is not None and doc.published - d > timedelta(days=BACKGROUND_DAYS):
+        if (
+            d is not None
+            and doc.published is not None
+            and doc.published - d > timedelta(days=BACKGROUND_DAYS)
+        ):
             primary = False
         ev["primary"] = primary
 

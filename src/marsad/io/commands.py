@@ -34,7 +34,8 @@ def extract_command(
     inputs: Annotated[list[str], typer.Argument(help="JSONL files, .txt files, folders, or - for stdin.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output file: .csv, .jsonl or .geojson.")],
     published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for plain text and JSONL records without one.")
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for plain text and JSONL records without one."),
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     rejects: Annotated[
@@ -83,12 +84,21 @@ def extract_command(
                 break
             except Exception as exc:  # a bug on one report must not lose the others
                 failures += 1
-                rejected.append(Reject("pipeline", None, None, f"extraction failed: {type(exc).__name__}: {exc}"))
+                rejected.append(
+                    Reject("pipeline", None, None, f"extraction failed: {type(exc).__name__}: {exc}")
+                )
                 if workers > 1:
                     break  # a broken pool cannot be resumed safely
                 continue
             writer.write(
-                ArticleResult(id=art.id, title=art.title, published=art.published, url=art.url, outlet=art.outlet, events=events)
+                ArticleResult(
+                    id=art.id,
+                    title=art.title,
+                    published=art.published,
+                    url=art.url,
+                    outlet=art.outlet,
+                    events=events,
+                )
             )
             done += 1
             progress.advance(task)

@@ -89,6 +89,24 @@ class Knowledge:
             return ""
         return self.outlet_scales.get(fold(outlet), "Other")
 
+    @cached_property
+    def lexicon_words(self) -> frozenset[str]:
+        """Folded words of the trigger, cue, date and number lexicons: a place name equal to one
+        of them ("السلطات", "الخميس", "المصدر") is far more often that word than the place."""
+        words: set[str] = set()
+        for entry in (*self.triggers, *self.non_events):
+            for phrase, _ in entry.patterns:
+                words.update(w for w in phrase.split() if len(w) > 2)
+        for cl in self.cues.lists.values():
+            for key, cues in cl.by_last.items():
+                words.add(key)
+                for c in cues:
+                    words.update(c.words)
+        for name in ("dates.yaml", "numbers.yaml", "casualties.yaml"):
+            _collect_words(_yaml(DATA_DIR / name), words)
+        words.update(fold(w) for w in _EXTRA_COMMON)
+        return frozenset(w for w in words if not w.isdigit())
+
     # --- matchers: folded phrase → index into the lexicon list ------------------------------
     @cached_property
     def actor_matcher(self) -> PhraseMatcher[int]:
@@ -134,6 +152,24 @@ class Knowledge:
         """Load everything now (before forking workers or timing)."""
         for attr in ("actor_matcher", "trigger_matcher", "weapon_matcher", "place_matcher", "cues"):
             getattr(self, attr)
+
+
+# Frequent news words that are also place names somewhere in the region.
+_EXTRA_COMMON = ("الحي", "حي", "السلطات", "سلطات", "مدينة", "المدينة", "جديدة", "الجديدة", "أدى", "بيان",
+    "التحالف", "تحالف", "إطار", "الإطار", "المصدر", "مصدر", "الخضراء", "الروضة", "المنشية", "المركز", "الوسط",
+    "الشرق", "الغرب", "الشمال", "الجنوب", "النصر", "السلام", "الحرية", "الوحدة", "الثورة", "الأمل", "النور",
+    "العروبة", "الشهداء", "الجيش", "الشرطة", "المطار", "الميناء", "الحدود", "القصر", "السجن", "الجامعة")  # fmt: skip
+
+
+def _collect_words(node: object, out: set[str]) -> None:
+    if isinstance(node, str):
+        out.update(w for w in fold(node.rstrip("*")).split() if len(w) > 2)
+    elif isinstance(node, dict):
+        for v in node.values():
+            _collect_words(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _collect_words(v, out)
 
 
 def _yaml(path: Path) -> dict[str, Any]:

@@ -44,7 +44,9 @@ class ActorRecognizer:
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
         return doc
 
-    def _anaphora(self, folded: str, found: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
+    def _anaphora(
+        self, folded: str, found: list[tuple[int, int, int, bool]]
+    ) -> list[tuple[int, int, int, bool]]:
         """Generic nouns (التنظيم، الميليشيا…) resolved to the last actor whose aliases share the head."""
         table = self.k.cues.anaphora
         if not table or not found:
@@ -70,7 +72,7 @@ class ActorRecognizer:
                 if any(s <= ws < e for s, e in taken):
                     break
                 prev = [f for f in found if f[1] <= ws]
-                for fs, _fe, idx, _ in reversed(prev):
+                for _fs, _fe, idx, _ in reversed(prev):
                     aliases = self.k.actors[idx].aliases
                     if any(any(a.startswith(h) for h in heads) for a in aliases_folded(self.k, idx, aliases)):
                         out.append((ws, pos, idx, True))

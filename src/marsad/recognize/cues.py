@@ -6,8 +6,8 @@ Used to tell an attacker from a target, a hometown from an event place, "near X"
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,8 @@ import yaml
 from marsad.text.normalize import fold
 
 _CHAINS = sorted(
-    {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")} | {"لل", "ولل", "فلل"},
+    {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")}
+    | {"لل", "ولل", "فلل"},
     key=len,
     reverse=True,
 )
@@ -60,10 +61,7 @@ class CueList:
                 self.by_last.setdefault(words[-1], []).append(cue)
 
     def _word_ok(self, cue_word: str, word: str, last: bool, prefix: bool) -> bool:
-        for form in peel(word):
-            if form == cue_word or (last and prefix and form.startswith(cue_word)):
-                return True
-        return False
+        return any(form == cue_word or (last and prefix and form.startswith(cue_word)) for form in peel(word))
 
     def ends_at(self, words: list[str], i: int) -> _Cue | None:
         """A cue whose last word is words[i], or None."""
@@ -81,7 +79,8 @@ class CueList:
                 continue
             seq = words[i - k + 1 : i + 1]
             if all(
-                self._word_ok(cw, sw, j == k - 1, cue.prefix) for j, (cw, sw) in enumerate(zip(cue.words, seq, strict=True))
+                self._word_ok(cw, sw, j == k - 1, cue.prefix)
+                for j, (cw, sw) in enumerate(zip(cue.words, seq, strict=True))
             ):
                 return cue
         return None
@@ -91,9 +90,7 @@ class Cues:
     """All cue lists of cues.yaml, plus the anaphora table."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        self.lists: dict[str, CueList] = {
-            k: CueList(v) for k, v in data.items() if isinstance(v, list)
-        }
+        self.lists: dict[str, CueList] = {k: CueList(v) for k, v in data.items() if isinstance(v, list)}
         self.anaphora: dict[str, tuple[str, ...]] = {
             fold(k): tuple(fold(x) for x in v) for k, v in (data.get("anaphora") or {}).items()
         }

@@ -34,7 +34,10 @@ class TriggerRecognizer:
                 doc.add(NONEVENT, start, oend, self.k.non_events[i])
                 continue
             entries = [self.k.triggers[p[1]] for p in h.payloads]
-            weights = [max(e.weights.get((h.key, True), 0.0), e.weights.get((h.key, False), 0.0)) or 1.0 for e in entries]
+            weights = [
+                max(e.weights.get((h.key, True), 0.0), e.weights.get((h.key, False), 0.0)) or 1.0
+                for e in entries
+            ]
             best = max(range(len(entries)), key=lambda i: weights[i])
             doc.add(TRIGGER, start, oend, entries[best], weight=weights[best], alternatives=entries)
         return doc

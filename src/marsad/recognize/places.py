@@ -15,11 +15,18 @@ from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import first_cue, words_before
 from marsad.text.matcher import longest_first
 
-CONTEXT_LISTS = ("hometown_before", "countryside_before", "province_before", "near_before", "settlement_before")
+CONTEXT_LISTS = (
+    "hometown_before",
+    "countryside_before",
+    "province_before",
+    "near_before",
+    "settlement_before",
+)
 # "ريف حمص الشرقي": a direction adjective right after the place narrows a countryside to a part of it.
 _DIRECTION = re.compile(r"\s*(?:ال)?(شرقي|غربي|شمالي|جنوبي)(?:ه)?(?:\s+(?:ال)?(شرقي|غربي)(?:ه)?)?")
 # A second place joined by "و" right after a first one ("بين مدينتي السخنة وتدمر").
 FOREIGN_MIN_POP = 50_000
+STRONG_CUES = ("settlement_before", "province_before", "countryside_before")
 _KIND_RANK = {"populated": 0, "region": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 
@@ -40,11 +47,26 @@ class PlaceRef:
         return self.cue == "hometown_before"
 
 
+def _latin(s: str) -> str:
+    return "".join(ch for ch in s.lower() if ch.isascii() and ch.isalpha())
+
+
+def _has_namesake_town(admin1: Place, cands: list[Place]) -> bool:
+    """Whether a candidate town shares the governorate's English name (Homs city / Homs)."""
+    key = _latin(admin1.name)[:4]
+    return any(
+        c.kind == "populated" and c.country_code == admin1.country_code and key and key in _latin(c.name)
+        for c in cands
+    )
+
+
 def km(a: Place, b: Place) -> float:
     p = math.pi / 180
     h = (
         math.sin((b.latitude - a.latitude) * p / 2) ** 2
-        + math.cos(a.latitude * p) * math.cos(b.latitude * p) * math.sin((b.longitude - a.longitude) * p / 2) ** 2
+        + math.cos(a.latitude * p)
+        * math.cos(b.latitude * p)
+        * math.sin((b.longitude - a.longitude) * p / 2) ** 2
     )
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
@@ -70,15 +92,17 @@ class PlaceRecognizer:
             words = words_before(folded, h.word_start, 0, 6)
             cue_hit = first_cue(words, lists, max_distance=3)
             cue = cue_hit[0] if cue_hit else None
-            strong_cue = cue in ("settlement_before", "province_before", "countryside_before")
-            if (gaz.is_stopword(h.key) or len(h.key) <= 3) and not strong_cue:
+            # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it.
+            strong_cue = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
+            common = gaz.is_stopword(h.key) or len(h.key) <= 3 or h.key in k.lexicon_words
+            if common and not strong_cue:
                 continue
             cands = [gaz.get(pid) for pid in h.payloads]
             if not cands:
                 continue
             dm = _DIRECTION.match(folded, h.end)
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
-            between = folded[prev_end:h.word_start].strip()
+            between = folded[prev_end : h.word_start].strip()
             paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue)
             start, end = doc.original(h.word_start, h.end)
@@ -92,7 +116,12 @@ class PlaceRecognizer:
             for m in doc.mentions.get(PLACE, []):
                 ch = m.value.choice
                 foreign = ch is not None and ch.country_code != doc.country
-                if foreign and not m.value.strong_cue and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
+                if (
+                    foreign
+                    and not m.value.strong_cue
+                    and ch.kind == "populated"
+                    and ch.population < FOREIGN_MIN_POP
+                ):
                     continue
                 keep.append(m)
             doc.mentions[PLACE] = keep
@@ -128,7 +157,9 @@ class PlaceRecognizer:
     def _rank(c: Place, r: PlaceRef, country: str | None, chosen: list[Place]) -> tuple[float, ...]:
         other_country = 0 if country is None or c.country_code == country else 1
         kind = _KIND_RANK.get(c.kind, 5)
-        if r.cue == "province_before" and c.kind == "admin1":
+        if c.kind == "admin1" and (r.cue == "province_before" or not _has_namesake_town(c, r.candidates)):
+            # A governorate named without a town of the same name (صلاح الدين، الأنبار): the
+            # governorate, not a village that carries its name as an alternate.
             kind = -1
         near = min((km(c, p) for p in chosen), default=0.0)
         return (other_country, kind, round(near / 50), -c.population)

@@ -83,7 +83,7 @@ class Folded:
     @property
     def offsets(self) -> tuple[int, ...]:
         """The original offset of every folded character, then the original length."""
-        return tuple(self.orig(i) for i in range(len(self.text))) + (self.original_length,)
+        return (*tuple(self.orig(i) for i in range(len(self.text))), self.original_length)
 
 
 def _runs(text: str, folded_chars: list[tuple[int, str]]) -> Folded:
@@ -137,7 +137,7 @@ for _cp in range(0x10000):
 _DELETED = "".join(chr(cp) for cp, v in _TABLE.items() if v is None)
 _DELETED_RE = re.compile("[" + re.escape(_DELETED) + "]+")
 _MULTI = "".join(chr(cp) for cp, v in _TABLE.items() if v is not None and len(v) > 1)
-_MULTI_RE = re.compile("[" + re.escape(_MULTI) + "\U00010000-\U0010FFFF]")
+_MULTI_RE = re.compile("[" + re.escape(_MULTI) + "\U00010000-\U0010ffff]")
 
 
 def fold_with_map(text: str) -> Folded:
