@@ -253,17 +253,13 @@ class EventAssembler:
             and a.actor2.value != b.actor2.value
         ):
             return False
-        if not loose and not self._same_side(a.actor2, b.actor2):
-            # A swapped pair (X attacked Y, Y returned fire) is the same fight.
-            if not (
-                a.actor1
-                and b.actor2
-                and a.actor2
-                and b.actor1
-                and a.actor1.value == b.actor2.value
-                and a.actor2.value == b.actor1.value
-            ):
-                return False
+        # A swapped pair (X attacked Y, Y returned fire) is the same fight.
+        swapped = bool(
+            a.actor1 and b.actor2 and a.actor2 and b.actor1
+            and a.actor1.value == b.actor2.value and a.actor2.value == b.actor1.value
+        )  # fmt: skip
+        if not loose and not self._same_side(a.actor2, b.actor2) and not swapped:
+            return False
         ta, tb = a.event_type, b.event_type
         if ta != tb and {ta, tb} != {BATTLES, EXPLOSIONS} and not loose:
             return False
@@ -361,9 +357,8 @@ class EventAssembler:
             ref = e.place.value if e.place is not None else None
             if ref is not None and ref.choice is not None:
                 ch = ref.choice
-                if ch.kind == "admin1" or ch.kind == "region":
-                    if ch.admin1 and ch.admin1 != anchor.value.choice.admin1:
-                        continue
+                if ch.kind in ("admin1", "region") and ch.admin1 and ch.admin1 != anchor.value.choice.admin1:
+                    continue
             e.places = [anchor, *e.places]
             e.inherited_place = True
 

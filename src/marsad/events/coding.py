@@ -101,11 +101,16 @@ class EventCoder:
             and a1 is not None
         ):
             event_type, sub = BATTLES, "Armed clash"
-        if event_type == EXPLOSIONS and sub == "Shelling/artillery/missile attack" and a1 is not None:
-            if any(w.value.name in ("air strike", "drone", "helicopter") for w in c.weapons) or _aerial(
-                c.actor1
-            ):
-                sub = "Air/drone strike"
+        aerial = any(w.value.name in ("air strike", "drone", "helicopter") for w in c.weapons) or _aerial(
+            c.actor1
+        )
+        if (
+            event_type == EXPLOSIONS
+            and sub == "Shelling/artillery/missile attack"
+            and a1 is not None
+            and aerial
+        ):
+            sub = "Air/drone strike"
         # Who can be which side (CODING.md §3): civilians and protesters do not attack; a
         # demonstration's first actor is the demonstrators.
         if event_type not in ("Protests", "Riots") and a1 is not None and a1.kind in UNARMED:
