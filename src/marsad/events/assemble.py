@@ -42,6 +42,7 @@ class Candidate:
     weapons: list[Mention] = field(default_factory=list)
     background: bool = False
     inherited_place: bool = False
+    intervention: bool = False  # a protest met with arrests, dispersal or force
     inherited_date: bool = False
 
     @property
@@ -284,6 +285,12 @@ class EventAssembler:
 
     @staticmethod
     def _absorb(into: Candidate, c: Candidate) -> None:
+        if into.event_type == "Protests" and c.event_type != "Protests":
+            # The intervening force is the protest's second actor; its words do not retype it.
+            if into.actor2 is None and c.actor1 is not None and c.actor1.attrs.get("kind") in ("state", "police"):
+                into.actor2 = c.actor1
+            into.casualties.extend(c.casualties)
+            return
         if into.event_type != c.event_type and c.event_type == BATTLES:
             into.triggers = c.triggers + into.triggers  # an explosion inside a fight is that fight
         else:
@@ -321,29 +328,54 @@ class EventAssembler:
         for c in cands:
             target = next((e for e in events if self._compatible(e, c, loose=False)), None)
             if target is None:
-                # A summary (region-level or no place) of the same kind by the same attacker is the
-                # lead of a more specific account, or the reverse.
-                target = next(
-                    (
-                        e
-                        for e in events
-                        if e.actor1 is not None
-                        and c.actor1 is not None
-                        and e.actor1.value == c.actor1.value
-                        and e.event_type == c.event_type
-                        and (not _place_specific(e.place) or not _place_specific(c.place))
-                        and self._compatible(e, c, loose=True)
-                    ),
-                    None,
-                )
+                target = self._summary_target(events, c)
                 if target is not None and not _place_specific(target.place) and _place_specific(c.place):
                     # The specific account's actors win over the summary's.
                     target.actor2 = c.actor2 or target.actor2
+            if target is None:
+                target = self._elaboration_target(events, c)
             if target is None:
                 events.append(c)
             else:
                 self._absorb(target, c)
         return [e for e in events if e.actor1 is not None or e.actor2 is not None or e.casualties or e.place]
+
+    def _summary_target(self, events: list[Candidate], c: Candidate) -> Candidate | None:
+        """A summary (region-level or no place) of the same kind by the same attacker is the lead of
+        a more specific account, or the reverse."""
+        for e in events:
+            if (
+                e.actor1 is not None
+                and c.actor1 is not None
+                and e.actor1.value == c.actor1.value
+                and e.event_type == c.event_type
+                and (not _place_specific(e.place) or not _place_specific(c.place))
+                and self._compatible(e, c, loose=True)
+            ):
+                return e
+        return None
+
+    def _elaboration_target(self, events: list[Candidate], c: Candidate) -> Candidate | None:
+        """A clause that adds detail to the event just told: no attacker of its own, or an arrest of
+        demonstrators, at the same place and day (or none given)."""
+        if not events:
+            return None
+        e = events[-1]
+        if c.background != e.background or c.sentence - e.sentence > 2:
+            return None
+        if c.date is not None and e.date is not None and c.date.value.date != e.date.value.date:
+            return None
+        if _place_specific(c.place) and _place_specific(e.place):
+            ca, ea = c.place.value.choice, e.place.value.choice  # type: ignore[union-attr]
+            if ca.id != ea.id and km(ca, ea) > 10:
+                return None
+        if e.event_type == "Protests" and c.event_type in ("Strategic developments", VAC, BATTLES):
+            # Arrests or force used on the demonstrators: the protest was met with intervention.
+            e.intervention = True
+            return e
+        if c.actor1 is None and e.actor1 is not None and c.event_type != "Protests" and e.event_type != "Protests":
+            return e
+        return None
 
     def _inherit_places(self, doc: Doc, events: list[Candidate]) -> None:
         """A region-level or unplaced event takes the report's specific place in that region."""

@@ -150,6 +150,12 @@ class EventCoder:
             rioters = next((e for e in self.k.actors if e.kind == "rioters" and "{country}" in e.name), None)
             if rioters is not None:
                 a1 = rioters
+        if event_type == "Protests" and sub == "Peaceful protest" and c.intervention:
+            sub = "Protest with intervention"
+        if event_type == "Protests" and sub == "Protest with intervention" and any(
+            m.value.kind == "killed" for m in c.casualties
+        ):
+            sub = "Excessive force against protesters"
         if event_type == "Protests" and sub == "Peaceful protest":
             a2 = None  # nobody acted upon a peaceful demonstration
         if (
