@@ -168,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         "warm_start_s": round(warm.wall_s, 3),
         "warm_start_all_s": [round(r.wall_s, 3) for r in warm_runs],
         "warm_import_s": round(warm.child["import_s"], 3),
-        "start_peak_rss_mib": round(max(cold.peak_tree_kib, warm.peak_tree_kib) / 1024, 1),
+        "cold_peak_rss_mib": round(cold.peak_tree_kib / 1024, 1),
+        "warm_peak_rss_mib": round(warm.peak_tree_kib / 1024, 1),
         "throughput": {
             str(w): {
                 "reports": r.child["reports"],
