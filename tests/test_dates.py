@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -257,3 +259,28 @@ def test_property_spans_valid_sorted_disjoint(text: str, published: date | None)
 def test_property_any_text_no_crash(text: str, published: date | None) -> None:
     for m in find_dates(text, published):
         assert 0 <= m.start <= m.end <= len(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Golden outputs: find_dates on every gold report (title and body, with and without the
+# publication day) must stay exactly as when tests/fixtures/quantities_golden.json was written.
+
+GOLDEN = Path(__file__).parent / "fixtures" / "quantities_golden.json"
+
+
+def date_rows(text: str, published: date | None) -> list[list[object]]:
+    """find_dates as plain JSON rows."""
+    return [
+        [m.start, m.end, m.text, m.date.isoformat() if m.date else None, m.precision, m.kind, m.explicit_year]
+        for m in find_dates(text, published)
+    ]
+
+
+def test_golden_dates_unchanged() -> None:
+    reports = json.loads(GOLDEN.read_text(encoding="utf-8"))["reports"]
+    assert len(reports) >= 120
+    for r in reports:
+        published = date.fromisoformat(r["published"]) if r["published"] else None  # some have none
+        for field in ("title", "text"):
+            assert date_rows(r[field], published) == r["dates"][field], (r["id"], field)
+            assert date_rows(r[field], None) == r["dates_unpublished"][field], (r["id"], field)

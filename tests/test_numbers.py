@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -338,3 +340,27 @@ def test_property_fast_fold_equals_reference(text: str) -> None:
     assert fast.text == ref.text
     for i in range(len(ref.text) + 1):
         assert fast.to_original(i, i + 1) == ref.to_original(i, i + 1)
+
+
+# --------------------------------------------------------------------------------------------
+# Golden outputs: find_casualties on every gold report (title and body) must stay exactly as it
+# was when tests/fixtures/quantities_golden.json was written. Guards speed-only refactors of the
+# regex building; the fixture holds the inputs too, so edits to the gold data do not affect it.
+
+GOLDEN = Path(__file__).parent / "fixtures" / "quantities_golden.json"
+
+
+def casualty_rows(text: str) -> list[list[object]]:
+    """find_casualties as plain JSON rows."""
+    return [
+        [m.start, m.end, m.text, m.kind, m.count, m.exact, list(m.victim) if m.victim else None, m.hedge]
+        for m in find_casualties(text)
+    ]
+
+
+def test_golden_casualties_unchanged() -> None:
+    reports = json.loads(GOLDEN.read_text(encoding="utf-8"))["reports"]
+    assert len(reports) >= 120
+    for r in reports:
+        for field in ("title", "text"):
+            assert casualty_rows(r[field]) == r["casualties"][field], (r["id"], field)
