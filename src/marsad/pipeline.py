@@ -84,6 +84,7 @@ class Pipeline:
 def build_components(knowledge_dir: str | None = None, cache_dir: str | None = None) -> list[Component]:
     from marsad.events.assemble import EventAssembler
     from marsad.events.coding import EventCoder
+    from marsad.events.consolidate import EventConsolidator
     from marsad.knowledge.resources import get_knowledge
     from marsad.recognize.actors import ActorRecognizer
     from marsad.recognize.lexical import BackgroundCueRecognizer, TriggerRecognizer, WeaponRecognizer
@@ -101,6 +102,7 @@ def build_components(knowledge_dir: str | None = None, cache_dir: str | None = N
         BackgroundCueRecognizer(k),
         EventAssembler(k),
         EventCoder(k),
+        EventConsolidator(k),
     ]
 
 

@@ -14,6 +14,7 @@ from marsad.recognize.places import PlaceRef, km
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
+UNARMED_KINDS = {"civilians", "protesters"}
 CLAUSE_WIDE = {"trend", "statement"}
 MIN_WEIGHT = 0.55
 # Weight of each event type when several triggers share a clause: the more specific wins.
@@ -80,6 +81,7 @@ class EventAssembler:
         self.k = knowledge
 
     def __call__(self, doc: Doc) -> Doc:
+        self._specialise_templates(doc)
         cands = [
             c
             for c in (
@@ -98,6 +100,18 @@ class EventAssembler:
         self._inherit_places(doc, events)
         doc.candidates = events
         return doc
+
+    def _specialise_templates(self, doc: Doc) -> None:
+        """ "الجيش" in a Sudanese report is the Sudanese army: point a template actor at the
+        report country's own entry, so the two names count as one actor everywhere after."""
+        if not doc.country:
+            return
+        for m in doc.get(ACTOR):
+            entry = self.k.actors[m.value]
+            if entry.template:
+                specific = self.k.state_actor(entry.kind, doc.country)
+                if specific is not None:
+                    m.value = specific
 
     # --- candidates ------------------------------------------------------------------------
     def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
@@ -287,7 +301,11 @@ class EventAssembler:
     def _absorb(into: Candidate, c: Candidate) -> None:
         if into.event_type == "Protests" and c.event_type != "Protests":
             # The intervening force is the protest's second actor; its words do not retype it.
-            if into.actor2 is None and c.actor1 is not None and c.actor1.attrs.get("kind") in ("state", "police"):
+            if (
+                into.actor2 is None
+                and c.actor1 is not None
+                and c.actor1.attrs.get("kind") in ("state", "police")
+            ):
                 into.actor2 = c.actor1
             into.casualties.extend(c.casualties)
             return
@@ -373,7 +391,8 @@ class EventAssembler:
             # Arrests or force used on the demonstrators: the protest was met with intervention.
             e.intervention = True
             return e
-        if c.actor1 is None and e.actor1 is not None and c.event_type != "Protests" and e.event_type != "Protests":
+        no_attacker = c.actor1 is None or c.actor1.attrs.get("kind") in UNARMED_KINDS
+        if no_attacker and e.actor1 is not None and c.event_type != "Protests" and e.event_type != "Protests":
             return e
         return None
 

@@ -152,8 +152,10 @@ class EventCoder:
                 a1 = rioters
         if event_type == "Protests" and sub == "Peaceful protest" and c.intervention:
             sub = "Protest with intervention"
-        if event_type == "Protests" and sub == "Protest with intervention" and any(
-            m.value.kind == "killed" for m in c.casualties
+        if (
+            event_type == "Protests"
+            and sub == "Protest with intervention"
+            and any(m.value.kind == "killed" for m in c.casualties)
         ):
             sub = "Excessive force against protesters"
         if event_type == "Protests" and sub == "Peaceful protest":
@@ -234,6 +236,15 @@ class EventCoder:
         if place.kind == "region" or place.kind == "country":
             return place.latitude, place.longitude, 3, place
         seat = gaz.admin1_seat(place.country_code, place.admin1) if place.admin1 else None
+        if (
+            place.kind == "admin1"
+            and ref.cue != "province_before"
+            and seat is not None
+            and _same_name(seat, place)
+        ):
+            # "الخرطوم" with no "ولاية" before it is the city that gives the state its name.
+            prec = 2 if ref.cue in ("near_before", "countryside_before") else 1
+            return seat.latitude, seat.longitude, prec, seat
         if place.kind == "admin1" or (ref.cue == "province_before" and place.kind != "populated"):
             shown = seat or place
             return shown.latitude, shown.longitude, 3, shown
@@ -273,6 +284,13 @@ class EventCoder:
         ):
             primary = False
         ev["primary"] = primary
+
+
+def _same_name(a: Place, b: Place) -> bool:
+    def key(s: str) -> str:
+        return "".join(ch for ch in s.lower() if ch.isascii() and ch.isalpha())[:5]
+
+    return bool(key(a.name)) and key(a.name) == key(b.name)
 
 
 def _most_specific(subs: list[str]) -> str:

@@ -107,6 +107,18 @@ class Knowledge:
         words.update(fold(w) for w in _EXTRA_COMMON)
         return frozenset(w for w in words if not w.isdigit())
 
+    @cached_property
+    def _state_index(self) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for i, e in enumerate(self.actors):
+            if not e.template and e.country and e.kind in ("state", "police"):
+                out.setdefault((e.kind, e.country), i)
+        return out
+
+    def state_actor(self, kind: str, country_code: str) -> int | None:
+        """Index of the named military/police entry of a country (for template actors)."""
+        return self._state_index.get((kind, country_code))
+
     # --- matchers: folded phrase → index into the lexicon list ------------------------------
     @cached_property
     def actor_matcher(self) -> PhraseMatcher[int]:

@@ -1,0 +1,90 @@
+"""Last pass over one report's coded events: merge those that CODING.md §1 makes one event.
+
+Assembly merges clause candidates as it reads; some duplicates only show once every field is
+coded (an actor inferred as unidentified, a place resolved the same way twice). Two events of one
+report are one when they share type, day and place and their actors agree: the same pair, a
+swapped pair, or one side left open in one of them. Demonstrations merge on type, day and place.
+"""
+
+from __future__ import annotations
+
+from marsad.doc import Doc
+from marsad.events.notes import write_notes
+from marsad.knowledge.resources import Knowledge
+from marsad.models import Event
+
+
+def _actor_set(e: Event) -> set[str]:
+    return {a for a in (e.actor1, e.actor2) if a and not a.startswith("Unidentified")}
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type or a.event_date != b.event_date or a.primary != b.primary:
+        return False
+    if a.location != b.location or a.country != b.country:
+        return False
+    if a.event_type in ("Protests", "Riots"):
+        return True
+    sa, sb = _actor_set(a), _actor_set(b)
+    if not sa or not sb:
+        return True
+    if sa == sb:
+        return True
+    # One account names one side only, or names it as unidentified: same fight if they share a side.
+    return bool(sa & sb) and (len(sa) == 1 or len(sb) == 1)
+
+
+def merge_into(keep: Event, other: Event) -> None:
+    """Fold `other` into `keep`: fill empty fields, join evidence, conservative fatalities."""
+    for field in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+        if not getattr(keep, field) and getattr(other, field):
+            setattr(keep, field, getattr(other, field))
+            if field in ("actor1", "actor2"):
+                setattr(keep, "inter" + field[-1], getattr(other, "inter" + field[-1]))
+    if (
+        keep.actor1.startswith("Unidentified")
+        and other.actor1
+        and not other.actor1.startswith("Unidentified")
+    ):
+        keep.actor1, keep.inter1 = other.actor1, other.inter1
+    if keep.actor2 and keep.actor2 == keep.actor1:
+        keep.actor2, keep.inter2 = other.actor2, other.inter2
+    codes = sorted(x for x in (keep.inter1, keep.inter2) if x is not None)
+    keep.interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
+    # Within one report two figures for one event conflict: CODING.md §6 keeps the lowest, but a
+    # figure of 0 only means that account gave none.
+    figures = [f for f in (keep.fatalities, other.fatalities) if f]
+    keep.fatalities = min(figures) if figures else 0
+    if keep.injuries is None:
+        keep.injuries = other.injuries
+    keep.weapons = list(dict.fromkeys(keep.weapons + other.weapons))
+    for k, spans in other.evidence.items():
+        have = keep.evidence.setdefault(k, [])
+        have.extend(s for s in spans if s not in have)
+    keep.confidence = max(keep.confidence, other.confidence)
+
+
+class EventConsolidator:
+    name = "consolidate"
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        out: list[Event] = []
+        merged: set[int] = set()
+        for ev in doc.events:
+            target = next((e for e in out if same_event(e, ev)), None)
+            if target is None:
+                out.append(ev)
+            else:
+                merge_into(target, ev)
+                merged.add(id(target))
+        for ev in out:
+            if id(ev) in merged:
+                ev.notes = write_notes(ev, self.k)
+        for i, ev in enumerate(out):
+            if doc.article_id:
+                ev.event_id_cnty = f"{doc.article_id}-{i + 1}"
+        doc.events = out
+        return doc
