@@ -44,6 +44,7 @@ class Candidate:
     background: bool = False
     inherited_place: bool = False
     intervention: bool = False  # a protest met with arrests, dispersal or force
+    sentences: set[int] = field(default_factory=set)  # every sentence that told part of it
     inherited_date: bool = False
 
     @property
@@ -98,6 +99,8 @@ class EventAssembler:
                 c.inherited_date = True
         events = self._merge_across(cands)
         self._inherit_places(doc, events)
+        for e in events:
+            self._fill_second_side(doc, e)
         doc.candidates = events
         return doc
 
@@ -142,7 +145,7 @@ class EventAssembler:
         # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
         # (explosion, attack) later in the same clause refines it.
         trigs = sorted(trigs, key=lambda t: (-t.attrs.get("weight", 1.0), t.start))
-        c = Candidate(sent, clause, trigs)
+        c = Candidate(sent, clause, trigs, sentences={sent})
         self._assign_actors(doc, c)
         c.places = self._places_for(doc, sent, clause)
         c.dates = [d for d in doc.in_clause(DATE, sent, clause)] or doc.in_sentence(DATE, sent)
@@ -207,6 +210,30 @@ class EventAssembler:
                     bucket.append(a)
                     used.add(id(a))
         del k
+
+    def _fill_second_side(self, doc: Doc, c: Candidate) -> None:
+        """A side the event's own clauses leave open is looked for in its sentences, then in the
+        sentence before and after: the party shelled, the police that dispersed a protest."""
+        if c.actor2 is not None:
+            return
+        etype = c.event_type
+        if etype == "Protests" and not c.intervention and c.trigger.value.sub_event_type == "Peaceful protest":
+            return
+        taken = {c.actor1.value} if c.actor1 is not None else set()
+        near = sorted(c.sentences) + [s for s in (min(c.sentences) - 1, max(c.sentences) + 1) if s not in c.sentences]
+        for s in near:
+            for a in doc.in_sentence(ACTOR, s):
+                kind = a.attrs.get("kind")
+                if a.value in taken or a.attrs.get("role_cue") in ("ignore_before", "assoc_before"):
+                    continue
+                if etype == "Protests" and kind not in ("state", "police"):
+                    continue
+                if etype == BATTLES and kind in UNARMED_KINDS:
+                    continue
+                if c.actor1 is None and kind not in UNARMED_KINDS and a.attrs.get("role_cue") != "patient_before":
+                    continue  # would more likely be the attacker
+                c.actor2 = a
+                return
 
     def _places_for(self, doc: Doc, sent: int, clause: int) -> list[Mention]:
         def usable(m: Mention) -> bool:
@@ -330,6 +357,7 @@ class EventAssembler:
             into.inherited_date = False
         into.casualties.extend(c.casualties)
         into.weapons.extend(w for w in c.weapons if w not in into.weapons)
+        into.sentences |= c.sentences
 
     def _merge_within_sentences(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
