@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
-	$(BIN)/marsad gazetteer build --quiet
+	$(BIN)/marsad gazetteer build >/dev/null
 	touch $(STAMP)
 
 install: $(STAMP)
