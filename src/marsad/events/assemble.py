@@ -16,7 +16,7 @@ EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
 UNARMED_KINDS = {"civilians", "protesters"}
 CLAUSE_WIDE = {"trend", "statement"}
-MIN_WEIGHT = 0.55
+MIN_WEIGHT = 0.5
 # Weight of each event type when several triggers share a clause: the more specific wins.
 TYPE_PRIORITY = {
     "Explosions/Remote violence": 3,
@@ -259,7 +259,8 @@ class EventAssembler:
                 before = [c for c in owners if c.trigger.start <= cm.start]
                 (before[-1] if before else owners[0]).casualties.append(cm)
             elif cm.sentence not in blocked:
-                prev = [c for c in cands if c.sentence < cm.sentence and c.sentence >= cm.sentence - 1]
+                # A toll told in its own sentence belongs to the incident just told.
+                prev = [c for c in cands if cm.sentence - 2 <= c.sentence < cm.sentence]
                 if prev:
                     prev[-1].casualties.append(cm)
 

@@ -104,8 +104,18 @@ class Knowledge:
                     words.update(c.words)
         for name in ("dates.yaml", "numbers.yaml", "casualties.yaml"):
             _collect_words(_yaml(DATA_DIR / name), words)
-        words.update(fold(w) for w in _EXTRA_COMMON)
-        return frozenset(w for w in words if not w.isdigit())
+        return frozenset(w for w in words if not w.isdigit()) | self.never_places
+
+    @cached_property
+    def never_places(self) -> frozenset[str]:
+        """Words never taken as a place, whatever precedes them: the cue nouns themselves
+        ("مدينة" before a name) and frequent nouns that are also village names somewhere."""
+        words = {fold(w) for w in _EXTRA_COMMON}
+        for name in ("settlement_before", "province_before", "countryside_before"):
+            for cues in self.cues[name].by_last.values():
+                for c in cues:
+                    words.add(" ".join(c.words))
+        return frozenset(words)
 
     @cached_property
     def _state_index(self) -> dict[tuple[str, str], int]:

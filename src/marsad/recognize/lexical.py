@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marsad.doc import CUE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import first_cue, words_before
 from marsad.text.matcher import longest_first
 
 
@@ -23,9 +24,12 @@ class TriggerRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
+        negation = {"negation_before": self.k.cues["negation_before"]}
         for h in longest_first(self.k.trigger_matcher.find(folded)):
             end = _word_end(folded, h.end)
             start, oend = doc.original(h.word_start, end)
+            if first_cue(words_before(folded, h.word_start, 0, 4), negation, max_distance=3):
+                continue  # denied, prevented or only intended: no event
             # One phrase can be listed as a trigger and as a non-event cue: the cue wins, it is
             # the more specific reading ("أرسل تعزيزات إلى منطقة الاشتباك").
             kinds = {p[0] for p in h.payloads}

@@ -26,6 +26,7 @@ CONTEXT_LISTS = (
 _DIRECTION = re.compile(r"\s*(?:ال)?(شرقي|غربي|شمالي|جنوبي)(?:ه)?(?:\s+(?:ال)?(شرقي|غربي)(?:ه)?)?")
 # A second place joined by "و" right after a first one ("بين مدينتي السخنة وتدمر").
 FOREIGN_MIN_POP = 50_000
+CONTEXT_PLACES = 8  # the places named just before are the context for choosing among namesakes
 STRONG_CUES = ("settlement_before", "province_before", "countryside_before")
 _KIND_RANK = {"populated": 0, "region": 1, "admin2": 2, "admin1": 3, "country": 4}
 
@@ -95,7 +96,7 @@ class PlaceRecognizer:
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it.
             strong_cue = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
             common = gaz.is_stopword(h.key) or len(h.key) <= 3 or h.key in k.lexicon_words
-            if common and not strong_cue:
+            if (common and not strong_cue) or h.key in k.never_places:
                 continue
             cands = [gaz.get(pid) for pid in h.payloads]
             if not cands:
@@ -152,6 +153,7 @@ class PlaceRecognizer:
                 r.choice = min(r.candidates, key=lambda c: self._rank(c, r, doc.country, chosen))
             if r.choice.kind in ("populated", "admin2"):
                 chosen.append(r.choice)
+                del chosen[:-CONTEXT_PLACES]
 
     @staticmethod
     def _rank(c: Place, r: PlaceRef, country: str | None, chosen: list[Place]) -> tuple[float, ...]:
