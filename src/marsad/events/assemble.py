@@ -4,6 +4,7 @@ split/merge rules that turn them into one event per (type, actor pair, place, da
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -68,6 +69,12 @@ class Candidate:
         return m.value if m is not None else None
 
 
+def _aerial(c: Candidate) -> bool:
+    return any(t.value.sub_event_type == "Air/drone strike" for t in c.triggers) or any(
+        w.value.name in ("air strike", "drone") for w in c.weapons
+    )
+
+
 def _place_specific(m: Mention | None) -> bool:
     if m is None:
         return False
@@ -97,7 +104,7 @@ class EventAssembler:
             if not c.dates and default_date is not None and not c.background:
                 c.dates = [default_date]
                 c.inherited_date = True
-        events = self._merge_across(cands)
+        events = self._split_by_listed_places(doc, self._merge_across(cands))
         self._inherit_places(doc, events)
         for e in events:
             self._fill_second_side(doc, e)
@@ -211,6 +218,30 @@ class EventAssembler:
                     used.add(id(a))
         del k
 
+    def _split_by_listed_places(self, doc: Doc, events: list[Candidate]) -> list[Candidate]:
+        """"تظاهرات في بغداد والناصرية والنجف": one event per place named in a list in the
+        event's own clause (CODING.md §1: one location per event). "بين X وY" is one place."""
+        out: list[Candidate] = []
+        for e in events:
+            lead = [
+                m for m in e.places
+                if m.sentence == e.sentence and m.clause == e.clause and _place_specific(m) and m.value.cue != "near_before"
+            ]  # fmt: skip
+            listed = [lead[0]] if lead else []
+            for m in lead[1:]:
+                gap = doc.text[listed[-1].end : m.start].strip()
+                adjacent = (m.start > listed[-1].end and gap in ("", "،", ",")) or (m.value.paired and gap == "")
+                if adjacent and m.value.choice.id not in {x.value.choice.id for x in listed}:
+                    listed.append(m)
+            if len(listed) < 2:
+                out.append(e)
+                continue
+            for m in listed:
+                twin = copy.copy(e)
+                twin.places = [m]
+                out.append(twin)
+        return out
+
     def _fill_second_side(self, doc: Doc, c: Candidate) -> None:
         """A side the event's own clauses leave open is looked for in its sentences, then in the
         sentence before and after: the party shelled, the police that dispersed a protest."""
@@ -306,6 +337,8 @@ class EventAssembler:
         ta, tb = a.event_type, b.event_type
         if ta != tb and {ta, tb} != {BATTLES, EXPLOSIONS} and not loose:
             return False
+        if ta != tb and (_aerial(a) or _aerial(b)) and not (a.sentences & b.sentences):
+            return False  # air strikes told on their own are a distinct action (CODING.md §1)
         if (
             ta != tb
             and {ta, tb} == {BATTLES, EXPLOSIONS}
