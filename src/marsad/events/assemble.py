@@ -219,7 +219,7 @@ class EventAssembler:
         del k
 
     def _split_by_listed_places(self, doc: Doc, events: list[Candidate]) -> list[Candidate]:
-        """"تظاهرات في بغداد والناصرية والنجف": one event per place named in a list in the
+        """ "تظاهرات في بغداد والناصرية والنجف": one event per place named in a list in the
         event's own clause (CODING.md §1: one location per event). "بين X وY" is one place."""
         out: list[Candidate] = []
         for e in events:
@@ -230,7 +230,9 @@ class EventAssembler:
             listed = [lead[0]] if lead else []
             for m in lead[1:]:
                 gap = doc.text[listed[-1].end : m.start].strip()
-                adjacent = (m.start > listed[-1].end and gap in ("", "،", ",")) or (m.value.paired and gap == "")
+                adjacent = (m.start > listed[-1].end and gap in ("", "،", ",")) or (
+                    m.value.paired and gap == ""
+                )
                 if adjacent and m.value.choice.id not in {x.value.choice.id for x in listed}:
                     listed.append(m)
             if len(listed) < 2:
@@ -248,10 +250,16 @@ class EventAssembler:
         if c.actor2 is not None:
             return
         etype = c.event_type
-        if etype == "Protests" and not c.intervention and c.trigger.value.sub_event_type == "Peaceful protest":
+        if (
+            etype == "Protests"
+            and not c.intervention
+            and c.trigger.value.sub_event_type == "Peaceful protest"
+        ):
             return
         taken = {c.actor1.value} if c.actor1 is not None else set()
-        near = sorted(c.sentences) + [s for s in (min(c.sentences) - 1, max(c.sentences) + 1) if s not in c.sentences]
+        near = sorted(c.sentences) + [
+            s for s in (min(c.sentences) - 1, max(c.sentences) + 1) if s not in c.sentences
+        ]
         for s in near:
             for a in doc.in_sentence(ACTOR, s):
                 kind = a.attrs.get("kind")
@@ -261,7 +269,11 @@ class EventAssembler:
                     continue
                 if etype == BATTLES and kind in UNARMED_KINDS:
                     continue
-                if c.actor1 is None and kind not in UNARMED_KINDS and a.attrs.get("role_cue") != "patient_before":
+                if (
+                    c.actor1 is None
+                    and kind not in UNARMED_KINDS
+                    and a.attrs.get("role_cue") != "patient_before"
+                ):
                     continue  # would more likely be the attacker
                 c.actor2 = a
                 return

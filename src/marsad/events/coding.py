@@ -122,7 +122,12 @@ class EventCoder:
             event_type, sub = "Protests", "Excessive force against protesters"
             a1, a2 = a2, a1
         if event_type == BATTLES and a2 is not None and a2.kind == "civilians":
-            event_type, sub = VAC, "Attack"
+            # A generic "attack" on civilians is violence against them; a word that means an
+            # exchange of fire ("اشتباكات") keeps the fight, and the civilians are not its party.
+            if c.trigger.attrs.get("weight", 1.0) < 1.0 or sub != "Armed clash":
+                event_type, sub = VAC, "Attack"
+            else:
+                a2 = None
         if sub in ("Non-state actor overtakes territory", "Government regains territory") and a1 is not None:
             state = a1.kind in ("state", "police") and (not a1.country or a1.country == country_code)
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"

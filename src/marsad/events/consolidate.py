@@ -18,12 +18,18 @@ def _actor_set(e: Event) -> set[str]:
     return {a for a in (e.actor1, e.actor2) if a and not a.startswith("Unidentified")}
 
 
+DEMONSTRATIONS = {"Protests", "Riots"}
+
+
 def same_event(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or a.event_date != b.event_date or a.primary != b.primary:
+    # A demonstration that turned violent at the same place and day is one riot (ACLED merges
+    # demonstrations on day, place and issue).
+    types_agree = a.event_type == b.event_type or {a.event_type, b.event_type} == DEMONSTRATIONS
+    if not types_agree or a.event_date != b.event_date or a.primary != b.primary:
         return False
     if a.location != b.location or a.country != b.country:
         return False
-    if a.event_type in ("Protests", "Riots"):
+    if a.event_type in DEMONSTRATIONS and b.event_type in DEMONSTRATIONS:
         return True
     sa, sb = _actor_set(a), _actor_set(b)
     if not sa or not sb:
@@ -36,6 +42,13 @@ def same_event(a: Event, b: Event) -> bool:
 
 def merge_into(keep: Event, other: Event) -> None:
     """Fold `other` into `keep`: fill empty fields, join evidence, conservative fatalities."""
+    if keep.event_type == "Protests" and other.event_type == "Riots":
+        for f in ("event_type", "sub_event_type", "disorder_type", "actor1", "inter1"):
+            setattr(keep, f, getattr(other, f))
+    elif keep.event_type == "Protests" and other.event_type == "Protests":
+        rank = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
+        if rank.index(other.sub_event_type) > rank.index(keep.sub_event_type):
+            keep.sub_event_type = other.sub_event_type
     for field in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         if not getattr(keep, field) and getattr(other, field):
             setattr(keep, field, getattr(other, field))

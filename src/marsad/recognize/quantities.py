@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.doc import CASUALTY, DATE, Doc
 from marsad.recognize.dates import find_dates
 from marsad.recognize.numbers import find_casualties
+
+_ANNIVERSARY = re.compile(r"(?:ذكري|ذكرا|الذكري|ذكرى)\S*\s+(?:\S+\s+)?$")
 
 
 class DateRecognizer:
@@ -14,6 +18,10 @@ class DateRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         for dm in find_dates(doc.text, doc.published):
+            # "في ذكرى 30 يونيو 1989": an anniversary names the old date, not the event's.
+            before = doc.folded_slice(max(0, dm.start - 20), dm.start)
+            if _ANNIVERSARY.search(before):
+                continue
             doc.add(DATE, dm.start, dm.end, dm)
         return doc
 
