@@ -12,6 +12,7 @@ from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import ActorEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.models import Event, Span
+from marsad.recognize.numbers import parse_quantity
 from marsad.recognize.places import PlaceRef
 
 DISORDER = {
@@ -34,6 +35,7 @@ UNIDENTIFIED_OK = {
     "Armed clash",
 }
 BACKGROUND_DAYS = 7
+MANY_ARRESTED = 5
 
 
 class EventCoder:
@@ -131,6 +133,8 @@ class EventCoder:
         if sub in ("Non-state actor overtakes territory", "Government regains territory") and a1 is not None:
             state = a1.kind in ("state", "police") and (not a1.country or a1.country == country_code)
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+        if sub == "Arrests" and not self._notable_arrest(doc, c):
+            return None
         ev["event_type"], ev["sub_event_type"] = event_type, sub
         ev["disorder_type"] = DISORDER.get(event_type, "")
         evidence["event_type"] = [t.span() for t in c.triggers[:3]]
@@ -233,6 +237,25 @@ class EventCoder:
         event = Event(**ev, evidence=evidence)  # type: ignore[arg-type]
         event.notes = write_notes(event, self.k)
         return event
+
+    def _notable_arrest(self, doc: Doc, c: Candidate) -> bool:
+        """Arrests count only of notable people or many (five or more) people."""
+        notable = self.k.cues["notable_after"]
+        for t in c.triggers:
+            if t.value.sub_event_type != "Arrests":
+                continue
+            after = doc.text[t.end : t.end + 60]
+            words = doc.folded_slice(t.end, t.end + 60).split()[:6]
+            if any(notable.ends_at(words, i) for i in range(len(words))):
+                return True
+            head = after.split()[:3]
+            for n in (3, 2, 1):
+                q = parse_quantity(" ".join(head[:n]))
+                if q is not None:
+                    if q.value >= MANY_ARRESTED:
+                        return True
+                    break
+        return False
 
     def _coordinates(self, ref: PlaceRef, c: Candidate) -> tuple[float, float, int, Place]:
         place = ref.choice
