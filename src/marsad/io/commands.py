@@ -119,5 +119,60 @@ def extract_command(
         raise typer.Exit(EXIT_PARTIAL)
 
 
+def explain_command(
+    path: Annotated[Path, typer.Argument(help="One report as a .txt file.")],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Show how one report was read: every mention each recogniser found, then the events and the
+    words behind each of their fields."""
+    from rich.table import Table
+
+    from marsad.pipeline import default_pipeline
+
+    text = path.read_text(encoding="utf-8")
+    pipeline = default_pipeline()
+    doc = pipeline(pipeline.make_doc(Article(id=path.stem, text=text, published=_parse_date(published))))
+    out = Console()
+    table = Table(title=f"Mentions in {path.name} (report country: {doc.country or '?'})")
+    for col in ("sent.clause", "label", "text", "reading"):
+        table.add_column(col)
+    for m in sorted(doc.all(), key=lambda m: m.start):
+        table.add_row(f"{m.sentence}.{m.clause}", m.label, m.text, _reading(m, pipeline))
+    out.print(table)
+    for i, ev in enumerate(doc.events, 1):
+        t = Table(title=f"Event {i}: {ev.event_type} / {ev.sub_event_type}", show_header=True)
+        t.add_column("field")
+        t.add_column("value")
+        t.add_column("evidence")
+        for field in ("actor1", "actor2", "location", "event_date", "fatalities", "weapons", "event_type"):
+            spans = ev.evidence.get(field, [])
+            t.add_row(field, str(getattr(ev, field)), " | ".join(s.text for s in spans))
+        out.print(t)
+        out.print(ev.notes)
+
+
+def _reading(m: object, pipeline: object) -> str:
+    from marsad.knowledge.resources import get_knowledge
+
+    k = get_knowledge()
+    v = m.value  # type: ignore[attr-defined]
+    label = m.label  # type: ignore[attr-defined]
+    if label == "ACTOR":
+        return f"{k.actors[v].name} (cue: {m.attrs.get('role_cue') or '-'})"  # type: ignore[attr-defined]
+    if label == "PLACE":
+        ch = v.choice
+        return f"{ch.name}, {ch.admin1}, {ch.country_code} [{ch.kind}] (cue: {v.cue or '-'})" if ch else "?"
+    if label in ("TRIGGER", "NONEVENT"):
+        return getattr(v, "sub_event_type", None) or getattr(v, "kind", "")
+    if label == "WEAPON":
+        return v.name
+    if label == "DATE":
+        return f"{v.date or '?'} (precision {v.precision}, {v.kind})"
+    if label == "CASUALTY":
+        return f"{v.kind} {v.count}{'' if v.exact else ' (vague)'}"
+    return str(v)
+
+
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract_command)
+    app.command("explain")(explain_command)

@@ -24,15 +24,18 @@ class ActorRecognizer:
         folded = doc.folded.text
         hits = longest_first(k.actor_matcher.find(folded))
         found: list[tuple[int, int, int, bool]] = []  # folded start, end, actor index, anaphoric
+        starts: dict[int, int] = {}  # word start (clitics included) → start of the name itself
         for h in hits:
             # Prefer a specific (country-bound) actor over a template when one alias serves both.
             idx = min(h.payloads, key=lambda i: (k.actors[i].template, i))
             found.append((h.word_start, h.end, idx, False))
+            starts[h.word_start] = h.start
         found.extend(self._anaphora(folded, found))
         found.sort()
         lists = {n: k.cues[n] for n in ROLE_LISTS}
         for fs, fe, idx, ana in found:
-            start, end = doc.original(fs, fe)
+            # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
+            start, end = doc.original(starts.get(fs, fs), fe)
             sent, clause = doc.locate(start)
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             words = words_before(folded, fs, doc.folded_index(cstart))

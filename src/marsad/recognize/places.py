@@ -106,7 +106,7 @@ class PlaceRecognizer:
             between = folded[prev_end : h.word_start].strip()
             paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue)
-            start, end = doc.original(h.word_start, h.end)
+            start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
         self._resolve(doc, [m.value for m in refs])
