@@ -230,9 +230,7 @@ class EventAssembler:
             listed = [lead[0]] if lead else []
             for m in lead[1:]:
                 gap = doc.text[listed[-1].end : m.start].strip()
-                adjacent = (m.start > listed[-1].end and gap in ("", "،", ",")) or (
-                    m.value.paired and gap == ""
-                )
+                adjacent = m.start > listed[-1].end and gap in ("", "،", ",", "و", "، و", "،و")
                 if adjacent and m.value.choice.id not in {x.value.choice.id for x in listed}:
                     listed.append(m)
             if len(listed) < 2:

@@ -161,7 +161,7 @@ def _reading(m: object, pipeline: object) -> str:
         return f"{k.actors[v].name} (cue: {m.attrs.get('role_cue') or '-'})"  # type: ignore[attr-defined]
     if label == "PLACE":
         ch = v.choice
-        return f"{ch.name}, {ch.admin1}, {ch.country_code} [{ch.kind}] (cue: {v.cue or '-'})" if ch else "?"
+        return f"{ch.name}, {ch.admin1}, {ch.country_code} ({ch.kind}; cue: {v.cue or '-'})" if ch else "?"
     if label in ("TRIGGER", "NONEVENT"):
         return getattr(v, "sub_event_type", None) or getattr(v, "kind", "")
     if label == "WEAPON":

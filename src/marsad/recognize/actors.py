@@ -40,6 +40,9 @@ class ActorRecognizer:
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             words = words_before(folded, fs, doc.folded_index(cstart))
             cue = first_cue(words, lists)
+            chain = folded[fs : starts.get(fs, fs)]
+            if chain.endswith("ل") and words and _event_noun(words[-1]):
+                cue = ("agent_before", 0)  # "بهجوم لداعش": the lam of possession marks the author
             entry = k.actors[idx]
             doc.add(ACTOR, start, end, idx, role_cue=cue[0] if cue else None, anaphoric=ana, kind=entry.kind)
             if entry.country and not entry.template and entry.kind not in ("external",):
@@ -82,6 +85,27 @@ class ActorRecognizer:
                         break
                 break
         return out
+
+
+# Nouns of an action whose author follows with a possessive lam ("هجوم لداعش", "غارة للتحالف").
+_EVENT_NOUNS = (
+    "هجوم",
+    "هجمات",
+    "هجمه",
+    "غاره",
+    "غارات",
+    "قصف",
+    "كمين",
+    "عمليه",
+    "تفجير",
+    "ضربه",
+    "ضربات",
+    "اعتداء",
+)
+
+
+def _event_noun(word: str) -> bool:
+    return any(form.startswith(_EVENT_NOUNS) for form in peel(word))
 
 
 _alias_cache: dict[tuple[int, int], tuple[str, ...]] = {}

@@ -93,6 +93,11 @@ class PlaceRecognizer:
             words = words_before(folded, h.word_start, 0, 6)
             cue_hit = first_cue(words, lists, max_distance=3)
             cue = cue_hit[0] if cue_hit else None
+            if cue == "settlement_before" and len(words) > 1:
+                # "قرب بلدة X": the town noun sits between "near" and the name.
+                near = first_cue(words[:-1], {"near_before": lists["near_before"]}, max_distance=1)
+                if near is not None:
+                    cue, cue_hit = "near_before", (cue_hit[0], cue_hit[1]) if cue_hit else None
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it.
             strong_cue = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
             common = gaz.is_stopword(h.key) or len(h.key) <= 3 or h.key in k.lexicon_words
@@ -143,6 +148,7 @@ class PlaceRecognizer:
             votes[cc] += w
         if votes:
             doc.country = votes.most_common(1)[0][0]
+        gaz = self.k.gazetteer
         # 2. Each mention: same country first, then specific kinds, then near the places already
         #    chosen, then population.
         chosen: list[Place] = []
@@ -151,6 +157,11 @@ class PlaceRecognizer:
                 r.choice = r.candidates[0]
             else:
                 r.choice = min(r.candidates, key=lambda c: self._rank(c, r, doc.country, chosen))
+            if r.choice.kind == "admin1" and r.cue != "province_before":
+                # "البصرة" with no "محافظة" before it is the city that gives the province its name.
+                seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
+                if seat is not None and _latin(seat.name)[:4] == _latin(r.choice.name)[:4]:
+                    r.choice = seat
             if r.choice.kind in ("populated", "admin2"):
                 chosen.append(r.choice)
                 del chosen[:-CONTEXT_PLACES]

@@ -1,0 +1,97 @@
+"""The coding rules of CODING.md, one behaviour at a time, on short Arabic reports written for them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import marsad
+
+PUB = "2023-10-12"  # a Thursday
+
+
+def _one(text: str, **kw: object) -> marsad.Event:
+    events = marsad.extract(text, published=kw.pop("published", PUB))  # type: ignore[arg-type]
+    assert len(events) == 1, [(e.event_type, e.actor1, e.actor2, e.location) for e in events]
+    return events[0]
+
+
+def test_clitics_relative_day_and_dual() -> None:
+    e = _one("قُتل عنصران من قوات النظام أمس الأربعاء بهجوم لداعش على حاجز قرب بلدة السخنة بريف حمص الشرقي.")
+    assert e.event_type == "Battles"
+    assert e.actor1 == "Islamic State (Syria)" and e.actor2 == "Military Forces of Syria"
+    assert e.event_date == "2023-10-11" and e.time_precision == 1
+    assert e.fatalities == 2 and e.location == "As Sukhnah" and e.geo_precision == 2
+
+
+def test_foreign_air_force_is_external_and_hometown_is_not_the_place() -> None:
+    e = _one(
+        "شنت طائرات حربية روسية فجر اليوم غارات على بلدة كفرنبل، ما أدى إلى مقتل مدني ينحدر من مدينة حلب."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert e.actor1 == "Military Forces of Russia" and e.inter1 == 8
+    assert e.actor2 == "Civilians (Syria)" and e.civilian_targeting == "Civilian targeting"
+    assert e.location == "Kafranbel" and e.event_date == PUB and e.fatalities == 1
+
+
+def test_reinforcements_and_condemnations_are_not_events() -> None:
+    text = (
+        "أرسلت قوات النظام تعزيزات عسكرية كبيرة إلى ريف إدلب الجنوبي اليوم. "
+        "وأدانت الخارجية التركية في بيان التصعيد الأخير وحذرت من عواقبه."
+    )
+    assert marsad.extract(text, published=PUB) == []
+
+
+def test_one_protest_event_per_listed_city() -> None:
+    text = "خرجت تظاهرات سلمية أمس في مدن بغداد والنجف والبصرة للمطالبة بتحسين الخدمات، ولم تسجل أي اعتداءات."
+    events = marsad.extract(text, published=PUB)
+    assert sorted(e.location for e in events) == ["Baghdad", "Basrah", "Najaf"]
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+    assert {e.actor1 for e in events} == {"Protesters (Iraq)"} and {e.actor2 for e in events} == {""}
+
+
+def test_arrest_of_few_ordinary_people_is_not_coded_but_a_leader_is() -> None:
+    few = "اعتقلت قوات الاحتلال فجر اليوم ثلاثة شبان من بلدة عقربا جنوب نابلس."
+    assert [e.sub_event_type for e in marsad.extract(few, published=PUB)] == []
+    leader = "اعتقلت قوات الاحتلال فجر اليوم القيادي في حركة حماس في مدينة نابلس."
+    e = _one(leader)
+    assert e.sub_event_type == "Arrests" and e.actor1 == "Military Forces of Israel"
+
+
+def test_background_event_with_a_date_and_no_publication_date() -> None:
+    text = (
+        "قتل ثلاثة جنود بانفجار عبوة ناسفة استهدفت دوريتهم قرب مدينة العريش اليوم. "
+        "وكان تنظيم ولاية سيناء قد تبنى في 15 آذار/مارس 2021 هجوما على حاجز في المدينة أسفر عن مقتل خمسة جنود."
+    )
+    events = marsad.extract(text)
+    dated = [e for e in events if e.event_date]
+    undated = [e for e in events if not e.event_date]
+    assert [e.event_date for e in dated] == ["2021-03-15"] and dated[0].fatalities == 5
+    assert undated and undated[0].time_precision == 3 and undated[0].fatalities == 3
+
+
+def test_negated_trigger_is_not_an_event() -> None:
+    text = "نفى الجيش اللبناني وقوع اشتباكات في بلدة عرسال أمس، مؤكدا أن الوضع هادئ."
+    assert marsad.extract(text, published=PUB) == []
+
+
+def test_every_evidence_span_points_into_the_report() -> None:
+    text = "وفي أم درمان، قصف الطيران الحربي التابع للجيش السوداني معسكراً لقوات الدعم السريع بعد ظهر أمس."
+    e = _one(text)
+    assert e.actor1 == "Military Forces of Sudan" and e.actor2 == "Rapid Support Forces"
+    for spans in e.evidence.values():
+        for s in spans:
+            assert text[s.start : s.end] == s.text
+    assert e.notes.startswith("On 11 October 2023, Military Forces of Sudan")
+
+
+def test_explain_command_prints_mentions_and_evidence(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("قتل مدنيان أمس بقصف مدفعي لقوات النظام على بلدة كفرنبل.", encoding="utf-8")
+    exe = Path(sys.executable).parent / "marsad"
+    r = subprocess.run(
+        [str(exe), "explain", str(report), "--published", PUB], capture_output=True, text=True, timeout=120
+    )
+    assert r.returncode == 0, r.stderr
+    assert "Kafranbel" in r.stdout and "CASUALTY" in r.stdout and "Event 1" in r.stdout
