@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.recognize import dates as dates_module
 from marsad.recognize.dates import DateMention, find_dates, resolve_weekday
 
 WED = date(2020, 8, 19)  # the seed's publication day, a Wednesday
@@ -284,3 +286,10 @@ def test_golden_dates_unchanged() -> None:
         for field in ("title", "text"):
             assert date_rows(r[field], published) == r["dates"][field], (r["id"], field)
             assert date_rows(r[field], None) == r["dates_unpublished"][field], (r["id"], field)
+
+
+def test_patterns_from_the_cache_are_exactly_re_compile() -> None:
+    pats = [*dates_module._RX_NAME, dates_module._ANCHORS]
+    assert len(pats) == 11
+    for p in pats:
+        assert p == re.compile(p.pattern)  # same flags, text and compiled code

@@ -27,6 +27,7 @@ from marsad.recognize.numbers import (
     anchor_hits,
     anchor_keys,
     anchor_windows,
+    compile_patterns,
     extend_marks,
     fast_fold_with_map,
     load_lexicon,
@@ -103,58 +104,44 @@ _DAY = rf"(?:(?:ال\s*)?(?P<d>\d{{1,2}})(?!\d)|(?P<o>{_ORDW}){E})"
 _ALT_MON = rf"(?:\s*(?:/|\(|-|–)\s*(?:{_MON}){E}\s*\)?)?"
 _YEAR = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:{_YEARW}){E}\s*)?(?P<y>\d{{4}})(?!\d)(?:\s*م{E})?)"
 
-_RX_NUMERIC = re.compile(
+_RX_NUMERIC_SRC = (
     r"(?<![\w/.\-])(?:(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4})"
     r"|(?P<y2>\d{4})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))(?![\w/]|[.\-]\d)"
 )
-_RX_DAY_MONTH = re.compile(
+_RX_DAY_MONTH_SRC = (
     rf"{B}(?P<x>{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{_MON}){E}{_ALT_MON}"
     rf"(?:{_YEAR}|\s+(?P<q>{_QUAL}){E})?)"
 )
 # "في الـ12 من الشهر الجاري", "الخامس من هذا الشهر"
-_RX_DAY_OF_MONTH = re.compile(
-    rf"{B}(?P<x>{_DAY}\s+من\s+(?:(?P<this>هذا)\s+الشهر|الشهر(?:\s+(?P<q>{_QUAL}){E})?){E})"
-)
-_RX_MONTH_YEAR = re.compile(rf"{B}{_CL}(?P<x>(?:شهر\s+)?(?P<mon>{_MON}){E}{_ALT_MON}{_YEAR})")
+_RX_DAY_OF_MONTH_SRC = rf"{B}(?P<x>{_DAY}\s+من\s+(?:(?P<this>هذا)\s+الشهر|الشهر(?:\s+(?P<q>{_QUAL}){E})?){E})"
+_RX_MONTH_YEAR_SRC = rf"{B}{_CL}(?P<x>(?:شهر\s+)?(?P<mon>{_MON}){E}{_ALT_MON}{_YEAR})"
 # A month with no day and no year: only with a cue ("منتصف آب") or a qualifier ("نيسان الماضي");
 # unambiguous names also after "في".
-_RX_MONTH_ALONE = re.compile(
+_RX_MONTH_ALONE_SRC = (
     rf"{B}{_CL}(?P<x>(?:(?:{_CUE}){E}\s+(?:شهر\s+)?|شهر\s+)(?P<mon>{_MON}){E}{_ALT_MON}(?!{_YEAR})"
     rf"(?:\s+(?P<q>{_QUAL}){E})?"
     rf"|(?P<mon2>{_MON}){E}{_ALT_MON}\s+(?P<q2>{_QUAL}){E})"
     rf"|{B}في\s+(?P<x2>(?P<mon3>{_MON_SAFE}){E}{_ALT_MON})"
 )
-_RX_REL = re.compile(
+_RX_REL_SRC = (
     rf"{B}{_CL}(?P<x>(?:(?P<pod>{_POD}){E}\s+)?(?:يوم\s+)?(?P<rel>{_RELW}){E}(?:\s+(?P<wd>{_WD}){E})?)"
 )
-_RX_AGO = re.compile(
+_RX_AGO_SRC = (
     rf"{B}{_CL}(?P<x>(?:قبل|منذ)\s+(?:(?P<n>\d{{1,2}}|[^\s\d]+(?:\s+و?\s*[^\s\d]+)?)\s+(?:ايام|يوما){E}"
     rf"|(?P<two>يومين|يومان){E}|(?P<one>يوم){E}(?:\s+واحد{E})?"
     rf"|(?P<wk2>اسبوعين|اسبوعان){E}|(?P<wk>اسبوع){E}(?:\s+واحد{E})?))"
 )
-_RX_WEEKDAY = re.compile(
+_RX_WEEKDAY_SRC = (
     rf"{B}{_CL}(?P<x>(?:(?P<pod>{_POD}){E}\s+)?(?:(?P<day>يوم)\s+)?(?P<wd>{_WD}){E}(?:\s+(?P<q>{_QUAL}){E})?)"
 )
-_RX_WEEK = re.compile(
+_RX_WEEK_SRC = (
     rf"{B}{_CL}(?P<x>(?:(?P<part>{_PARTW}){E}\s+)?(?:خلال\s+)?"
     rf"(?:(?P<this>هذا)\s+الاسبوع|(?:ال)?اسبوع\s+(?P<q>{_PASTCUR}){E}))"
 )
-_RX_MONTH_REL = re.compile(
+_RX_MONTH_REL_SRC = (
     rf"{B}{_CL}(?P<x>(?:(?P<part>{_PARTW}){E}\s+)?(?:(?P<this>هذا)\s+الشهر|الشهر\s+(?P<q>{_PASTCUR}){E}))"
 )
 _DAY_BEFORE = re.compile(r"\d\s*(?:من\s+)?(?:شهر\s+)?$")
-_RX_NAME = {
-    _RX_NUMERIC: "numeric",
-    _RX_DAY_MONTH: "day_month",
-    _RX_DAY_OF_MONTH: "day_of_month",
-    _RX_MONTH_YEAR: "month_year",
-    _RX_MONTH_ALONE: "month_alone",
-    _RX_REL: "rel",
-    _RX_AGO: "ago",
-    _RX_WEEKDAY: "weekday",
-    _RX_WEEK: "week",
-    _RX_MONTH_REL: "month_rel",
-}
 _BETWEEN_WD_ABS = re.compile(r"\s*[،,]?\s*(?:الموافق\s*(?:ل\s*)?)?")
 _AMBIGUOUS_TWO = {"بين", "كلا", "هذين", "هذان", "لاحد", "احد"}  # الاثنين = "the two" after these
 
@@ -171,9 +158,48 @@ _K_SHAHR = anchor_keys(["الشهر"])
 _K_AGO = anchor_keys(["قبل", "منذ"])
 _K_WEEK = anchor_keys(["الاسبوع"])
 _ALL_KEYS = _K_MONTH | _K_WEEKDAY | _K_REL | _K_SHAHR | _K_AGO | _K_WEEK
-_ANCHORS = re.compile(
-    rf"(?P<d>\d+)|{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'ال' + k for k in _ALL_KEYS})}){E}"
+_ANCHORS_SRC = rf"(?P<d>\d+)|{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'ال' + k for k in _ALL_KEYS})}){E}"
+# Compiled through the pattern cache (see numbers.compile_patterns).
+(
+    _RX_NUMERIC,
+    _RX_DAY_MONTH,
+    _RX_DAY_OF_MONTH,
+    _RX_MONTH_YEAR,
+    _RX_MONTH_ALONE,
+    _RX_REL,
+    _RX_AGO,
+    _RX_WEEKDAY,
+    _RX_WEEK,
+    _RX_MONTH_REL,
+    _ANCHORS,
+) = compile_patterns(
+    "dates",
+    [
+        _RX_NUMERIC_SRC,
+        _RX_DAY_MONTH_SRC,
+        _RX_DAY_OF_MONTH_SRC,
+        _RX_MONTH_YEAR_SRC,
+        _RX_MONTH_ALONE_SRC,
+        _RX_REL_SRC,
+        _RX_AGO_SRC,
+        _RX_WEEKDAY_SRC,
+        _RX_WEEK_SRC,
+        _RX_MONTH_REL_SRC,
+        _ANCHORS_SRC,
+    ],
 )
+_RX_NAME = {
+    _RX_NUMERIC: "numeric",
+    _RX_DAY_MONTH: "day_month",
+    _RX_DAY_OF_MONTH: "day_of_month",
+    _RX_MONTH_YEAR: "month_year",
+    _RX_MONTH_ALONE: "month_alone",
+    _RX_REL: "rel",
+    _RX_AGO: "ago",
+    _RX_WEEKDAY: "weekday",
+    _RX_WEEK: "week",
+    _RX_MONTH_REL: "month_rel",
+}
 # How far each pattern reaches before and after its anchor word, in characters.
 _REACH = {
     "numeric": (12, 12),

@@ -10,13 +10,20 @@ lexicon entry written once matches all its spellings; spans are mapped back to t
 
 from __future__ import annotations
 
+import array
+import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -27,6 +34,7 @@ __all__ = [
     "CasualtyMention",
     "FoldMap",
     "Quantity",
+    "compile_patterns",
     "fast_fold_with_map",
     "find_casualties",
     "number_regex",
@@ -194,12 +202,136 @@ def anchor_keys(phrases: Iterable[str], skip: Iterable[str] = ()) -> frozenset[s
 # Lexicon loading and regex building
 
 
+# libyaml's loader builds the same data ≈10× faster than the pure-Python one (≈50 ms per file).
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_lexicon(name: str) -> dict[str, Any]:
     raw = (files("marsad.knowledge") / "data" / name).read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
+    data = yaml.load(raw, Loader=_YAML_LOADER)
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping at the top level")
     return data
+
+
+# --------------------------------------------------------------------------------------------
+# Compiled-pattern cache. The casualty patterns nest the quantity pattern many times (≈140k
+# characters of regex in all) and `re` parses and compiles them in pure Python: ≈0.5–2.5 s per
+# process. The compiled form is a list of ints that CPython's `_sre.compile` (what re.compile
+# itself ends with) turns into a Pattern in microseconds, so it is kept on disk, keyed by the
+# exact Python build and the pattern text. The result is the very same Pattern (Pattern objects
+# compare equal only when flags, text and code all are); `_sre` re-validates cached code and
+# anything unexpected falls back to re.compile.
+
+
+def _regex_cache_path(name: str) -> Path:
+    env = os.environ.get("MARSAD_CACHE_DIR")  # same default as the gazetteer cache
+    base = Path(env).expanduser() if env else Path.home() / ".cache" / "marsad"
+    return base / f"regex-{name}.marshal"
+
+
+def _cache_header() -> str:
+    import _sre
+
+    return f"{sys.implementation.cache_tag}|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}"
+
+
+def _code_typecode() -> str | None:
+    import _sre
+
+    return next((t for t in "IL" if array.array(t).itemsize == _sre.CODESIZE), None)
+
+
+def _source_key(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+
+
+def _compile_to_code(source: str) -> tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]:
+    """What re._compiler.compile hands to _sre.compile, in a marshal-able form."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(source, 0)
+    code = _compiler._code(parsed, 0)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    typecode = _code_typecode() or "I"
+    return (
+        parsed.state.flags,
+        array.array(typecode, code).tobytes(),
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def _from_code(source: str, entry: Any) -> re.Pattern[str]:
+    import _sre
+
+    flags, code_bytes, groups, groupindex, indexgroup = entry
+    code = array.array(_code_typecode() or "I", code_bytes).tolist()
+    rx: re.Pattern[str] = _sre.compile(source, flags, code, groups, dict(groupindex), tuple(indexgroup))
+    return rx
+
+
+def compile_patterns(name: str, sources: Sequence[str]) -> list[re.Pattern[str]]:
+    """re.compile each source, reusing code cached on disk under `name` by an earlier process.
+
+    Behaves exactly like [re.compile(s) for s in sources]; only faster from the second process
+    on. Without CPython internals or a writable cache directory it is plain re.compile.
+    """
+    if sys.implementation.name != "cpython" or _code_typecode() is None:
+        return [re.compile(src) for src in sources]
+    path = _regex_cache_path(name)
+    header = _cache_header()
+    cached: dict[str, Any] = {}
+    try:
+        data = marshal.loads(path.read_bytes())
+        if isinstance(data, dict) and data.get("header") == header:
+            cached = data["entries"]
+    except Exception:
+        cached = {}
+    out: list[re.Pattern[str]] = []
+    entries: dict[str, Any] = {}
+    missing = False
+    for src in sources:
+        key = _source_key(src)
+        rx: re.Pattern[str] | None = None
+        if key in cached:
+            try:
+                rx = _from_code(src, cached[key])
+                entries[key] = cached[key]
+            except Exception:
+                rx = None
+        if rx is None:
+            missing = True
+            try:
+                entries[key] = _compile_to_code(src)
+                rx = _from_code(src, entries[key])
+            except Exception:
+                entries.pop(key, None)
+                rx = re.compile(src)
+        out.append(rx)
+    if missing or len(entries) != len(cached):
+        _write_cache(path, {"header": header, "entries": entries})
+    return out
+
+
+def _write_cache(path: Path, data: dict[str, Any]) -> None:
+    """Write atomically (a concurrent reader sees the old file or the new one); never raise."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps(data))
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        pass  # read-only home, full disk: the next process compiles again
 
 
 def _folded(words: Iterable[Any]) -> list[str]:
@@ -492,7 +624,7 @@ _VICTIMS = (
 )
 # "خمسة من عناصر الجيش قتلوا": a short genitive tail between the victims and a following verb.
 _ATTACH_SHORT = rf"(?:\s+(?:{_ATTACH}){E}\s+{_TAIL_WORD}(?:\s+{_TAIL_WORD})?)?"
-_VITEM_RE = re.compile(
+_VITEM_SRC = (
     rf"(?P<q>{QTY})?(?:(?(q)\s+(?:من\s+)?|)(?P<one>(?:{_ONEWORD}){E}\s+)?(?:ال)?(?P<n>{_VNOUN}){E})?"
     rf"(?P<adj>{_ADJ_AFTER})(?:\s+(?P<ha>{_HA}){E})?"
 )
@@ -521,6 +653,7 @@ _CL = r"(?:[وفبل](?=\w))?"  # conjunction/preposition clitic kept out of the
 
 # kind, name, regex, anchor keys, and how far the pattern reaches before and after its anchor
 _Spec = tuple[str, str, re.Pattern[str], frozenset[str], int, int]
+_SpecSource = tuple[str, str, str, frozenset[str], int, int]
 _FUNCTION_WORDS = ("من", "عن", "على", "علي", "الي", "بين", "في", "و")
 
 
@@ -535,7 +668,7 @@ def _last_words(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _compile_kind(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> list[_Spec]:
+def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> list[_SpecSource]:
     lead = alternation(group["lead"])
     noun_alt = alternation(nouns)
     noun_keys = anchor_keys(nouns)
@@ -605,23 +738,32 @@ def _compile_kind(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
                 5,
             )
         )
-    return [(kind, name, re.compile(p), keys, bef, aft) for name, p, keys, bef, aft in specs]
+    return [(kind, name, p, keys, bef, aft) for name, p, keys, bef, aft in specs]
 
 
-_SPECS: list[_Spec] = [*_compile_kind("killed", _K, _KNOUN), *_compile_kind("injured", _I, _INOUN)]
+_SPEC_SOURCES = [*_kind_sources("killed", _K, _KNOUN), *_kind_sources("injured", _I, _INOUN)]
 _MIXED_KEYS = _last_words(list(_CAS["mixed"]) + list(_CAS["mixed_lead"]))
 # "عدد كبير من القتلى والجرحى": the other kind's noun right after a vague count.
-_TAIL_OTHER = {
-    "killed": re.compile(rf"\s+و(?P<n2>(?:ال)?(?:{alternation(_INOUN)})){E}"),
-    "injured": re.compile(rf"\s+و(?P<n2>(?:ال)?(?:{alternation(_KNOUN)})){E}"),
+_TAIL_OTHER_SRC = {
+    "killed": rf"\s+و(?P<n2>(?:ال)?(?:{alternation(_INOUN)})){E}",
+    "injured": rf"\s+و(?P<n2>(?:ال)?(?:{alternation(_KNOUN)})){E}",
 }
-_MIXED = re.compile(
+_MIXED_SRC = (
     rf"{B}{_CL}(?P<m>(?:(?P<q>{QTY})\s+(?:(?:{_VNOUN}){E}\s+)?)?(?:{alternation(_CAS['mixed'])}){E}"
     rf"|(?:{alternation(_CAS['mixed_lead'])}){E}(?:\s+(?P<vic>{_VICTIMS}))?)"
 )
 
-_ALL_KEYS = frozenset().union(*(spec[3] for spec in _SPECS), _MIXED_KEYS)
-_ANCHORS = re.compile(rf"{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'ال' + k for k in _ALL_KEYS})}){E}")
+_ALL_KEYS = frozenset().union(*(spec[3] for spec in _SPEC_SOURCES), _MIXED_KEYS)
+_ANCHORS_SRC = rf"{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'ال' + k for k in _ALL_KEYS})}){E}"
+_VITEM_RE, _MIXED, _ANCHORS, _tail_killed, _tail_injured, *_spec_rx = compile_patterns(
+    "numbers",
+    [_VITEM_SRC, _MIXED_SRC, _ANCHORS_SRC, _TAIL_OTHER_SRC["killed"], _TAIL_OTHER_SRC["injured"]]
+    + [spec[2] for spec in _SPEC_SOURCES],
+)
+_TAIL_OTHER = {"killed": _tail_killed, "injured": _tail_injured}
+_SPECS: list[_Spec] = [
+    (k, n, rx, keys, b, a) for (k, n, _, keys, b, a), rx in zip(_SPEC_SOURCES, _spec_rx, strict=True)
+]
 # "15 بين قتيل وجريح" / "مقتل وإصابة 5 أشخاص من …": a count before, victims after.
 _MIXED_REACH = (60, 170)
 
