@@ -5,6 +5,7 @@ killed run keeps every report it committed and the next run skips them (same URL
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
 BATCH = 128  # articles handed to the worker pool at a time
+WRITE_BATCH = 50  # reports per transaction
+MAX_UNCOMMITTED_S = 1.0  # ...or fewer, so a slow extractor's work is committed at least every second
 Extractor = Callable[[Article], list[Event]]
 
 
@@ -105,17 +108,38 @@ def run_ingest(
         if on_reject is not None:
             on_reject(r)
 
+    buffer: list[tuple[Prepared, list[Event]]] = []
+    last_commit = time.monotonic()
+
+    def commit() -> None:
+        # One transaction per small batch: a kill loses at most this uncommitted batch, which the
+        # next run redoes; each report inside sits in a savepoint, so one bad row spoils nothing else.
+        nonlocal last_commit
+        if not buffer:
+            return
+        added_here = events_here = skipped_here = 0
+        with store.session() as s:
+            for p, events in buffer:
+                try:
+                    with s.begin_nested():
+                        got = add_article(s, p.article, events, run_id=run_id, meta=p.meta)
+                except IntegrityError:
+                    got = None  # a concurrent run stored the same report first
+                if got is None:
+                    skipped_here += 1
+                else:
+                    added_here += 1
+                    events_here += len(got[1])
+        report.added += added_here
+        report.events_added += events_here
+        report.skipped_duplicates += skipped_here
+        buffer.clear()
+        last_commit = time.monotonic()
+
     def save(p: Prepared, events: list[Event]) -> None:
-        try:
-            with store.session() as s:
-                added = add_article(s, p.article, events, run_id=run_id, meta=p.meta)
-        except IntegrityError:
-            added = None  # a concurrent run stored the same report first
-        if added is None:
-            report.skipped_duplicates += 1
-        else:
-            report.added += 1
-            report.events_added += len(added[1])
+        buffer.append((p, events))
+        if len(buffer) >= WRITE_BATCH or time.monotonic() - last_commit > MAX_UNCOMMITTED_S:
+            commit()
 
     def already_stored(a: Article) -> bool:
         with store.session() as s:
@@ -140,11 +164,11 @@ def run_ingest(
                 report.skipped_duplicates += 1
             else:
                 p = item if isinstance(item, Prepared) else Prepared(item.ensure_id())
-                # Checked before extraction: re-running a day's inputs costs a lookup per report.
-                if already_stored(p.article):
+                if p.events is not None:
+                    save(p, p.events)  # add_article itself skips what is stored
+                elif already_stored(p.article):
+                    # Checked before extraction: re-running a day's inputs costs a lookup per report.
                     report.skipped_duplicates += 1
-                elif p.events is not None:
-                    save(p, p.events)
                 else:
                     pending.append(p)
             if len(pending) >= (BATCH if workers > 1 and extractor is None else 1):
@@ -152,6 +176,7 @@ def run_ingest(
             if progress is not None:
                 progress(report.seen)
         _flush(pending, workers, extractor, save, reject)
+        commit()
         status = "done" if not report.rejects else "partial"
     finally:
         with store.session() as s:

@@ -37,6 +37,7 @@ MAX_KM = 10.0
 MAX_DAYS = 1
 CELL_DEG = 0.1  # 0.1 degree of latitude = 11.1 km > MAX_KM, so rows +-1 always suffice
 DEDUP_USER = "dedup"
+MERGE_BATCH = 200
 
 
 class Item(NamedTuple):
@@ -290,12 +291,35 @@ def load_items(session: Session, days: list[date] | None) -> list[Item]:
     ]
 
 
+def _merge_group(
+    s: Session, survivor_id: int, absorbed: list[tuple[int, int, dict[str, Any]]]
+) -> tuple[int, int] | None:
+    from marsad.store.review import merge_rows
+
+    survivor = s.get(EventRow, survivor_id)
+    rows = [s.get(EventRow, a) for a, _, _ in absorbed]
+    live = [r for r in rows if r is not None and r.status not in ("merged", "rejected")]
+    if survivor is None or survivor.status in ("merged", "rejected") or not live:
+        return None
+    cnty = {e.id: e.event_id_cnty for e in [survivor, *live]}
+    for _, o, _ in absorbed:
+        if o not in cnty:
+            other = s.get(EventRow, o)
+            cnty[o] = other.event_id_cnty if other is not None else str(o)
+    reason = {
+        "rule": "same event_type; dates within 1 day; within 10 km or same location; shared actor",
+        "pairs": [{"absorbed": cnty.get(a, str(a)), "matched": cnty[o], **r} for a, o, r in absorbed],
+    }
+    m = merge_rows(s, survivor, live, user=DEDUP_USER, kind="dedup", reason=reason)
+    return m.id, len(live)
+
+
 def run_dedup(
     store: Any, *, event_ids: Iterable[str] | None = None, pending_only: bool = False
 ) -> DedupReport:
     """Find and merge duplicates. pending_only: the events not yet checked (after an ingest) against
     everything in their days; event_ids: those events likewise; neither: all active events."""
-    from marsad.store.review import mark_checked, merge_rows
+    from marsad.store.review import mark_checked
 
     t0 = time.perf_counter()
     report = DedupReport()
@@ -321,30 +345,16 @@ def run_dedup(
         groups = dedup_items(items, is_new=is_new, excluded=excluded, stats=counters)
         report.compared_pairs = counters.get("compared_pairs", 0)
         checked = sorted(new_ids) if new_ids is not None else None
-    for survivor_id, absorbed in groups:
-        # One transaction per merge: a crash leaves every merge either done (and undoable) or not done.
+    # Merges are committed in batches: each batch is one transaction, so a crash leaves every merge
+    # either done (and undoable) or not done, and the next run finds the rest again.
+    for start in range(0, len(groups), MERGE_BATCH):
         with store.session() as s:
-            survivor = s.get(EventRow, survivor_id)
-            rows = [s.get(EventRow, a) for a, _, _ in absorbed]
-            live = [r for r in rows if r is not None and r.status not in ("merged", "rejected")]
-            if survivor is None or survivor.status in ("merged", "rejected") or not live:
-                continue
-            reason = {
-                "rule": "same event_type; dates within 1 day; within 10 km or same location; shared actor",
-                "pairs": [
-                    {
-                        "absorbed": s.get(EventRow, a).event_id_cnty,
-                        "matched": s.get(EventRow, o).event_id_cnty,
-                        **r,
-                    }  # type: ignore[union-attr]
-                    for a, o, r in absorbed
-                ],
-            }
-            m = merge_rows(s, survivor, live, user=DEDUP_USER, kind="dedup", reason=reason)
-            s.flush()
-            report.merges += 1
-            report.events_absorbed += len(live)
-            report.merge_ids.append(m.id)
+            for survivor_id, absorbed in groups[start : start + MERGE_BATCH]:
+                m = _merge_group(s, survivor_id, absorbed)
+                if m is not None:
+                    report.merges += 1
+                    report.events_absorbed += m[1]
+                    report.merge_ids.append(m[0])
     with store.session() as s:
         if checked is None:
             s.execute(
