@@ -326,6 +326,7 @@ def _write_cache(path: Path, data: dict[str, Any]) -> None:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(marshal.dumps(data))
+            os.chmod(tmp, 0o644)  # mkstemp makes it private; it holds nothing secret
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
