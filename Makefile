@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	$(BIN)/marsad gazetteer build >/dev/null
+	$(BIN)/python -c "import marsad; marsad.extract('')"  # compiles the lexicon caches once
 	touch $(STAMP)
 
 install: $(STAMP)
