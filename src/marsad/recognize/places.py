@@ -103,7 +103,8 @@ class PlaceRecognizer:
             common = gaz.is_stopword(h.key) or len(h.key) <= 3 or h.key in k.lexicon_words
             if (common and not strong_cue) or h.key in k.never_places:
                 continue
-            cands = [gaz.get(pid) for pid in h.payloads]
+            # Some districts come without coordinates in the sources: they cannot locate an event.
+            cands = [c for c in (gaz.get(pid) for pid in h.payloads) if math.isfinite(c.latitude + c.longitude)]
             if not cands:
                 continue
             dm = _DIRECTION.match(folded, h.end)
