@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import first_cue, peel, words_before
@@ -59,32 +62,27 @@ class ActorRecognizer:
             return []
         out: list[tuple[int, int, int, bool]] = []
         taken = [(s, e) for s, e, _, _ in found]
-        pos = 0
-        n = len(folded)
-        while pos < n:
-            # Walk word by word; cheap because the table is tiny.
-            while pos < n and not folded[pos].isalnum():
-                pos += 1
-            ws = pos
-            while pos < n and folded[pos].isalnum():
-                pos += 1
-            word = folded[ws:pos]
-            if not word:
+        for m in _anaphora_regex(tuple(table)).finditer(folded):
+            ws, pos = m.start(), m.end()
+            key = m.group("key") or "ال" + (m.group("lkey") or "")
+            heads = table[key]
+            if any(s <= ws < e for s, e in taken):
                 continue
-            for form in peel(word):
-                heads = table.get(form)
-                if heads is None:
-                    continue
-                if any(s <= ws < e for s, e in taken):
+            prev = [f for f in found if f[1] <= ws]
+            for _fs, _fe, idx, _ in reversed(prev):
+                aliases = self.k.actors[idx].aliases
+                if any(any(a.startswith(h) for h in heads) for a in aliases_folded(self.k, idx, aliases)):
+                    out.append((ws, pos, idx, True))
                     break
-                prev = [f for f in found if f[1] <= ws]
-                for _fs, _fe, idx, _ in reversed(prev):
-                    aliases = self.k.actors[idx].aliases
-                    if any(any(a.startswith(h) for h in heads) for a in aliases_folded(self.k, idx, aliases)):
-                        out.append((ws, pos, idx, True))
-                        break
-                break
         return out
+
+
+@lru_cache(maxsize=8)
+def _anaphora_regex(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """The generic nouns with their proclitics, including the لل contraction (للتنظيم)."""
+    alts = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    lam = "|".join(re.escape(k[2:]) for k in sorted(keys, key=len, reverse=True) if k.startswith("ال"))
+    return re.compile(rf"(?<!\w)(?:[وف]?[بكل]?(?P<key>{alts})|[وف]?لل(?P<lkey>{lam}))(?!\w)")
 
 
 # Nouns of an action whose author follows with a possessive lam ("هجوم لداعش", "غارة للتحالف").

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ def peel(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Cue:
     words: tuple[str, ...]
     prefix: bool  # the last word may continue
@@ -48,6 +48,7 @@ class CueList:
     def __init__(self, phrases: list[str]) -> None:
         self.by_last: dict[str, list[_Cue]] = {}
         self.prefixed: list[_Cue] = []
+        self.by_prefix: dict[str, list[_Cue]] = {}  # last word of a starred cue → cues
         for p in phrases:
             p = str(p)
             prefix = p.endswith("*")
@@ -57,11 +58,16 @@ class CueList:
             cue = _Cue(words, prefix)
             if prefix:
                 self.prefixed.append(cue)
+                self.by_prefix.setdefault(words[-1], []).append(cue)
             else:
                 self.by_last.setdefault(words[-1], []).append(cue)
 
     def _word_ok(self, cue_word: str, word: str, last: bool, prefix: bool) -> bool:
         return any(form == cue_word or (last and prefix and form.startswith(cue_word)) for form in peel(word))
+
+    @cached_property
+    def _prefix_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(w) for w in self.by_prefix}))
 
     def ends_at(self, words: list[str], i: int) -> _Cue | None:
         """A cue whose last word is words[i], or None."""
@@ -69,8 +75,10 @@ class CueList:
         cands: list[_Cue] = []
         for form in forms:
             cands.extend(self.by_last.get(form, ()))
-        if self.prefixed:
-            cands.extend(c for c in self.prefixed if any(f.startswith(c.words[-1]) for f in forms))
+            # Starred cues: look up each prefix length once instead of testing every cue.
+            for n in self._prefix_lengths:
+                if n <= len(form):
+                    cands.extend(self.by_prefix.get(form[:n], ()))
         if not cands:
             return None
         for cue in sorted(cands, key=lambda c: -len(c.words)):
@@ -110,11 +118,43 @@ def words_before(folded: str, fpos: int, limit_start: int, max_words: int = 5) -
     return _WORD.findall(window)[-max_words:]
 
 
+class _Combined:
+    """Several cue lists in one index, so each word is looked up once, not once per list."""
+
+    def __init__(self, lists: dict[str, CueList]) -> None:
+        self.names = list(lists)
+        self.lists = lists
+        self.keys: set[str] = set()
+        self.prefixes: dict[int, set[str]] = {}
+        for cl in lists.values():
+            self.keys.update(cl.by_last)
+            for w in cl.by_prefix:
+                self.prefixes.setdefault(len(w), set()).add(w)
+
+    def may_end_at(self, word: str) -> bool:
+        for form in peel(word):
+            if form in self.keys:
+                return True
+            for n, ws in self.prefixes.items():
+                if form[:n] in ws:
+                    return True
+        return False
+
+
+_combined: dict[tuple[int, ...], _Combined] = {}
+
+
 def first_cue(words: list[str], lists: dict[str, CueList], max_distance: int = 4) -> tuple[str, int] | None:
     """The nearest cue before a mention: (list name, distance in words), scanning nearest first."""
+    key = tuple(id(cl) for cl in lists.values())
+    comb = _combined.get(key)
+    if comb is None:
+        comb = _combined[key] = _Combined(lists)
     n = len(words)
     for d in range(min(max_distance, n)):
         i = n - 1 - d
+        if not comb.may_end_at(words[i]):
+            continue  # no list has a cue ending in this word: skip the per-list checks
         for name, cl in lists.items():
             if cl.ends_at(words, i) is not None:
                 return name, d

@@ -87,9 +87,11 @@ class PlaceRecognizer:
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
         actor_spans = [(doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR)]
+        never, lexicon_words = k.never_places, k.lexicon_words
         for h in longest_first(k.place_matcher.find(folded)):
-            if any(s < h.end and h.start < e for s, e in actor_spans):
+            if h.key in never or any(s < h.end and h.start < e for s, e in actor_spans):
                 continue
+            common = len(h.key) <= 3 or h.key in lexicon_words or gaz.is_stopword(h.key)
             words = words_before(folded, h.word_start, 0, 6)
             cue_hit = first_cue(words, lists, max_distance=3)
             cue = cue_hit[0] if cue_hit else None
@@ -100,11 +102,12 @@ class PlaceRecognizer:
                     cue, cue_hit = "near_before", (cue_hit[0], cue_hit[1]) if cue_hit else None
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it.
             strong_cue = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
-            common = gaz.is_stopword(h.key) or len(h.key) <= 3 or h.key in k.lexicon_words
-            if (common and not strong_cue) or h.key in k.never_places:
+            if common and not strong_cue:
                 continue
             # Some districts come without coordinates in the sources: they cannot locate an event.
-            cands = [c for c in (gaz.get(pid) for pid in h.payloads) if math.isfinite(c.latitude + c.longitude)]
+            cands = [
+                c for c in (gaz.get(pid) for pid in h.payloads) if math.isfinite(c.latitude + c.longitude)
+            ]
             if not cands:
                 continue
             dm = _DIRECTION.match(folded, h.end)

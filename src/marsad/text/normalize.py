@@ -56,6 +56,8 @@ class Folded:
         """Original offset of folded character i (i == len(text) maps to the original end)."""
         if i >= len(self.text):
             return self.original_length
+        if not self.run_at:
+            return i
         k = bisect.bisect_right(self.run_at, i) - 1
         return i + (self.shift[k] if k >= 0 else 0)
 
@@ -71,6 +73,7 @@ class Folded:
         """Folded offset of the first folded character at or after original offset `pos`."""
         if not self.run_at:
             return max(0, min(pos, len(self.text)))
+        # Original offsets of the run starts are non-decreasing: find the run, then step.
         lo, hi = 0, len(self.text)
         while lo < hi:  # orig() is non-decreasing: binary search for the first orig(i) >= pos
             mid = (lo + hi) // 2
