@@ -27,7 +27,7 @@ NONEVENT = "NONEVENT"
 CUE = "CUE"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # identity: two mentions of the same words are still two
 class Mention:
     label: str
     start: int  # original offsets, half-open
@@ -62,6 +62,7 @@ class Doc:
         self.clauses: list[list[Segment]] = [clauses(text, s) for s in self.sentences]
         self._sent_starts = [s.start for s in self.sentences]
         self.mentions: dict[str, list[Mention]] = {}
+        self._by_sentence: dict[tuple[str, int], list[Mention]] = {}
         self.country_scores: dict[str, float] = {}  # ISO2 → weight, filled by recognisers
         self.country: str | None = None  # the report's main country (ISO2), set by the place recogniser
         self.events: list[Event] = []
@@ -89,6 +90,7 @@ class Doc:
         s, c = self.locate(start)
         m = Mention(label, start, end, self.text[start:end], value, s, c, dict(attrs))
         self.mentions.setdefault(label, []).append(m)
+        self._by_sentence.setdefault((label, s), []).append(m)
         return m
 
     def add_folded(self, label: str, fstart: int, fend: int, value: Any = None, **attrs: Any) -> Mention:
@@ -98,11 +100,19 @@ class Doc:
     def get(self, label: str) -> list[Mention]:
         return self.mentions.get(label, [])
 
+    def set_mentions(self, label: str, mentions: list[Mention]) -> None:
+        """Replace a label's mentions (a recogniser that filters its own after the fact)."""
+        self.mentions[label] = mentions
+        for key in [k for k in self._by_sentence if k[0] == label]:
+            del self._by_sentence[key]
+        for m in mentions:
+            self._by_sentence.setdefault((label, m.sentence), []).append(m)
+
     def in_sentence(self, label: str, sentence: int) -> list[Mention]:
-        return [m for m in self.get(label) if m.sentence == sentence]
+        return list(self._by_sentence.get((label, sentence), ()))
 
     def in_clause(self, label: str, sentence: int, clause: int) -> list[Mention]:
-        return [m for m in self.get(label) if m.sentence == sentence and m.clause == clause]
+        return [m for m in self.in_sentence(label, sentence) if m.clause == clause]
 
     def sort(self) -> None:
         for lst in self.mentions.values():

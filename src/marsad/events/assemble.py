@@ -311,10 +311,12 @@ class EventAssembler:
         dates = [d for d in doc.get(DATE) if d.value.date is not None or d.value.kind != "absolute"]
         if not dates:
             return None
-        anchors = sorted(doc.get(TRIGGER) + doc.get(NONEVENT), key=lambda m: m.start)
+        anchors: dict[int, list[Mention]] = {}
+        for a in sorted(doc.get(TRIGGER) + doc.get(NONEVENT), key=lambda m: m.start):
+            anchors.setdefault(a.sentence, []).append(a)
 
         def score(d: Mention) -> tuple[int, int]:
-            prev = [a for a in anchors if a.end <= d.start and a.sentence == d.sentence]
+            prev = [a for a in anchors.get(d.sentence, ()) if a.end <= d.start]
             if prev and prev[-1].label == TRIGGER:
                 return (0, d.start - prev[-1].end)
             return (1, d.start)

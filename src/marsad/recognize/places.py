@@ -4,6 +4,7 @@ province), and disambiguation by the report's country and the other places it na
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -48,6 +49,12 @@ class PlaceRef:
         return self.cue == "hometown_before"
 
 
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, mostly disjoint spans."""
+    i = bisect.bisect_left(starts, end)
+    return any(spans[j][1] > start for j in range(max(0, i - 3), i))
+
+
 def _latin(s: str) -> str:
     return "".join(ch for ch in s.lower() if ch.isascii() and ch.isalpha())
 
@@ -86,10 +93,11 @@ class PlaceRecognizer:
         refs = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
-        actor_spans = [(doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR)]
+        actor_spans = sorted((doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR))
+        actor_starts = [a for a, _ in actor_spans]
         never, lexicon_words = k.never_places, k.lexicon_words
         for h in longest_first(k.place_matcher.find(folded)):
-            if h.key in never or any(s < h.end and h.start < e for s, e in actor_spans):
+            if h.key in never or _overlaps(actor_spans, actor_starts, h.start, h.end):
                 continue
             common = len(h.key) <= 3 or h.key in lexicon_words or gaz.is_stopword(h.key)
             words = words_before(folded, h.word_start, 0, 6)
@@ -134,7 +142,7 @@ class PlaceRecognizer:
                 ):
                     continue
                 keep.append(m)
-            doc.mentions[PLACE] = keep
+            doc.set_mentions(PLACE, keep)
         return doc
 
     def _resolve(self, doc: Doc, refs: list[PlaceRef]) -> None:
@@ -146,12 +154,13 @@ class PlaceRecognizer:
             if len(ccs) == 1 and not r.hometown:
                 votes[next(iter(ccs))] += 1.0
             elif not r.hometown:
-                for cc in ccs:
+                for cc in sorted(ccs):
                     votes[cc] += 0.2
         for cc, w in doc.country_scores.items():
             votes[cc] += w
         if votes:
-            doc.country = votes.most_common(1)[0][0]
+            # Ties go to the alphabetically first code, so a run never depends on hash order.
+            doc.country = max(sorted(votes), key=lambda cc: votes[cc])
         gaz = self.k.gazetteer
         # 2. Each mention: same country first, then specific kinds, then near the places already
         #    chosen, then population.

@@ -9,6 +9,7 @@ hand-written because no offline Arabic segmenter that works here handles proper 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -125,10 +126,17 @@ class PhraseMatcher(Generic[P]):
 
 
 def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:
-    """Leftmost-longest selection: drop every hit that overlaps a longer (then earlier) one."""
+    """Longest-first selection: drop every hit that overlaps a longer (then earlier) one."""
+    starts: list[int] = []  # chosen intervals, kept sorted and disjoint
+    ends: list[int] = []
     chosen: list[Hit[P]] = []
     for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(h.end <= c.start or h.start >= c.end for c in chosen):
-            chosen.append(h)
+        i = bisect.bisect_right(starts, h.start)
+        # Disjoint from the interval starting at or before it and from the one after it.
+        if (i > 0 and ends[i - 1] > h.start) or (i < len(starts) and starts[i] < h.end):
+            continue
+        starts.insert(i, h.start)
+        ends.insert(i, h.end)
+        chosen.append(h)
     chosen.sort(key=lambda h: h.start)
     return chosen
