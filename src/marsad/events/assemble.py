@@ -69,6 +69,11 @@ class Candidate:
         return m.value if m is not None else None
 
 
+def _strength(c: Candidate) -> float:
+    """The weight of the strongest trigger of the candidate's own type."""
+    return max(t.attrs.get("weight", 1.0) for t in c.triggers if t.value.event_type == c.event_type)
+
+
 def _aerial(c: Candidate) -> bool:
     return any(t.value.sub_event_type == "Air/drone strike" for t in c.triggers) or any(
         w.value.name in ("air strike", "drone") for w in c.weapons
@@ -382,8 +387,12 @@ class EventAssembler:
                 into.actor2 = c.actor1
             into.casualties.extend(c.casualties)
             return
-        if into.event_type != c.event_type and c.event_type == BATTLES:
-            into.triggers = c.triggers + into.triggers  # an explosion inside a fight is that fight
+        if into.event_type != c.event_type and BATTLES in (into.event_type, c.event_type):
+            # An explosion inside a fight is that fight, when the fight is told as one
+            # ("اشتباكات", "كمين"); a generic "هجمات" does not turn air strikes into a battle.
+            fight, other = (c, into) if c.event_type == BATTLES else (into, c)
+            strong = _strength(fight) >= _strength(other)
+            into.triggers = fight.triggers + other.triggers if strong else other.triggers + fight.triggers
         else:
             into.triggers.extend(c.triggers)
         into.actor1 = into.actor1 or c.actor1
@@ -440,7 +449,7 @@ class EventAssembler:
                 e.actor1 is not None
                 and c.actor1 is not None
                 and e.actor1.value == c.actor1.value
-                and e.event_type == c.event_type
+                and (e.event_type == c.event_type or {e.event_type, c.event_type} == {BATTLES, EXPLOSIONS})
                 and (not _place_specific(e.place) or not _place_specific(c.place))
                 and self._compatible(e, c, loose=True)
             ):
