@@ -126,7 +126,8 @@ class EventCoder:
         if event_type == BATTLES and a2 is not None and a2.kind == "civilians":
             # A generic "attack" on civilians is violence against them; a word that means an
             # exchange of fire ("اشتباكات") keeps the fight, and the civilians are not its party.
-            if c.trigger.attrs.get("weight", 1.0) < 1.0 or sub != "Armed clash":
+            # A capture of territory stays a capture; the civilians are not the other side.
+            if c.trigger.attrs.get("weight", 1.0) < 1.0 and sub == "Armed clash":
                 event_type, sub = VAC, "Attack"
             else:
                 a2 = None
@@ -179,6 +180,10 @@ class EventCoder:
             return None
         if a1 is not None and a2 is not None and a1 is a2:
             a2 = None
+        if event_type == BATTLES and (a1 is None or a2 is None) and not c.casualties and c.inherited_date:
+            # A fight with one side, no toll and no day of its own is a passing reference to the
+            # fighting ("المعارك الدائرة"), not a reported clash.
+            return None
         ev["actor1"] = self.actor_name(a1, country) if a1 else ""
         ev["actor2"] = self.actor_name(a2, country) if a2 else ""
         ev["inter1"] = self.inter(a1, country_code) if a1 else None
