@@ -188,6 +188,18 @@ def build(url: str, n: int, batch: int = 20_000) -> float:
     return time.perf_counter() - t0
 
 
+def loaded(url: str) -> bool:
+    """Whether a kept database already holds events (then it is reused, upgraded on open)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return bool(conn.execute(text("SELECT 1 FROM events LIMIT 1")).first())
+    except Exception:  # no events table yet
+        return False
+    finally:
+        engine.dispose()
+
+
 async def _client(base: str, jobs: asyncio.Queue, out: dict[str, list[float]], errors: list[str]) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=120) as client:
         while True:
@@ -270,13 +282,19 @@ def main() -> None:
     ap.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
     ap.add_argument("--workdir", type=Path, default=Path(".marsad"))
     ap.add_argument("--keep", action="store_true", help="keep (and reuse) the loaded databases")
+    ap.add_argument(
+        "--build-only", action="store_true", help="load the databases (use with --keep), no requests"
+    )
     args = ap.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     kinds = ("sqlite", "postgres") if args.db == "both" else (args.db,)
     for kind in kinds:
         with database(kind, args.workdir, args.keep) as url:
-            reuse = args.keep and kind == "sqlite" and (args.workdir / "bench-api.sqlite").exists()
+            reuse = args.keep and loaded(url)
             build_s = 0.0 if reuse else build(url, args.events)
+            if args.build_only:
+                print(f"{kind}: {'reused' if reuse else f'loaded in {build_s:.0f} s'}")
+                continue
             with running_server(url, timeout=300) as base:
                 # Warm-up: the first queries pay for opening files and filling caches.
                 asyncio.run(load(base, 2, 1))

@@ -65,9 +65,9 @@ class Store:
 
     # --- reads -------------------------------------------------------------------------------------
 
-    def list_events(self, f: EventFilter) -> EventPage:
+    def list_events(self, f: EventFilter, *, exact_total: bool = False) -> EventPage:
         with self.session() as s:
-            return repo.list_events(s, f)
+            return repo.list_events(s, f, exact_total=exact_total)
 
     def count_events(self, f: EventFilter) -> int:
         with self.session() as s:

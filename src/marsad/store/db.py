@@ -59,12 +59,28 @@ def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cur.close()
 
 
-# Objects made by raw SQL in the migrations (full-text search) are not part of the ORM metadata.
+# Objects made by raw SQL in the migrations (full-text search; partial/expression indexes whose
+# definition differs per dialect, see migration 0002) are not part of the ORM metadata.
 UNMANAGED_TABLES = frozenset({"article_fts"})
+UNMANAGED_INDEXES = frozenset(
+    {
+        "ix_article_fts_tsv",
+        "ix_events_active_date",
+        "ix_events_active_country",
+        "ix_events_active_iso3",
+        "ix_events_active_admin1",
+        "ix_events_active_type",
+        "ix_events_active_admin1_fatalities",
+        "ix_events_active_fatalities",
+    }
+)
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    """Alembic filter: leave the full-text tables (and FTS5's shadow tables) out of comparisons."""
+    """Alembic filter: leave the full-text tables (and FTS5's shadow tables) and the raw-SQL indexes
+    out of comparisons."""
+    if type_ == "index":
+        return name not in UNMANAGED_INDEXES
     unmanaged = name is not None and (name in UNMANAGED_TABLES or name.startswith("article_fts_"))
     return not (type_ == "table" and unmanaged)
 

@@ -11,12 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from marsad.models import Span
 from marsad.store.convert import row_to_record
 from marsad.store.schema import (
+    ActorName,
     ArticleRow,
     EventActor,
     EventArticle,
@@ -47,6 +48,14 @@ from marsad.store.types import (
 from marsad.text.normalize import fold
 
 HIDDEN_STATUSES = ("rejected", "merged")
+# The default status filter, as literal SQL: the partial indexes of migration 0002 carry this exact
+# predicate, and the planners (SQLite's above all) only use them when the query repeats it verbatim,
+# not through a bound parameter.
+ACTIVE = text("events.status NOT IN ('rejected', 'merged')")
+# A listing counts matches up to offset + TOTAL_CAP; past that, EventPage.total_exact is False.
+TOTAL_CAP = 10_000
+# An actor filter matching at most this many event_actors rows is resolved to ids first.
+_NARROW_ACTOR = 2_000
 _SORT_COLUMNS = {
     "event_date": EventRow.event_date,
     "event_id_cnty": EventRow.id,  # sequence order, not string order ("SYR10" after "SYR9")
@@ -90,22 +99,27 @@ def root_id():  # the event a row belongs to after merges
 
 def apply_filter(session: Session, stmt: Select, f: EventFilter) -> Select:
     """Add the WHERE clauses of `f` to a statement over EventRow."""
+    conds = _conditions(session, f)
+    if f.actor:
+        conds.append(_actor_condition(session, f.actor)[0])
+    return stmt.where(and_(*conds))
+
+
+def _conditions(session: Session, f: EventFilter) -> list[Any]:
+    """The WHERE terms of `f` over EventRow, except the actor filter."""
     conds: list[Any] = []
     if f.status:
         conds.append(EventRow.status.in_(f.status))
     else:
-        conds.append(EventRow.status.notin_(HIDDEN_STATUSES))
+        conds.append(ACTIVE)
     if f.date_from:
         conds.append(EventRow.event_date >= f.date_from)
     if f.date_to:
         conds.append(EventRow.event_date <= f.date_to)
     if f.country:
-        c = f.country
-        if len(c) == 3 and c.isalpha():
-            conds.append(or_(EventRow.iso3 == c.upper(), func.lower(EventRow.country) == c.lower()))
-        else:
-            conds.append(func.lower(EventRow.country) == c.lower())
+        conds.append(_country_condition(session, f.country))
     if f.admin1:
+        # lower(admin1) is what ix_events_active_admin1* index.
         conds.append(func.lower(EventRow.admin1) == f.admin1.lower())
     if f.event_type:
         conds.append(EventRow.event_type == f.event_type)
@@ -117,15 +131,6 @@ def apply_filter(session: Session, stmt: Select, f: EventFilter) -> Select:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         conds.append(EventRow.latitude.between(min_lat, max_lat))
         conds.append(EventRow.longitude.between(min_lon, max_lon))
-    if f.actor:
-        # Members of a merged event count too: their actors are the survivor's sources' actors.
-        conds.append(
-            EventRow.id.in_(
-                select(func.coalesce(Member.merged_into_id, Member.id))
-                .join(EventActor, EventActor.event_id == Member.id)
-                .where(func.lower(EventActor.name).like(_like_pattern(f.actor), escape="\\"))
-            )
-        )
     if f.q:
         arts = fts_article_ids(session, f.q)
         if arts is None:
@@ -139,7 +144,57 @@ def apply_filter(session: Session, stmt: Select, f: EventFilter) -> Select:
             .where(Outlet.name == f.outlet)
         )
         conds.append(EventRow.id.in_(_roots_of_articles(arts)))
-    return stmt.where(and_(*conds))
+    return conds
+
+
+def _country_condition(session: Session, c: str) -> ColumnElement[bool]:
+    by_name = func.lower(EventRow.country) == c.lower()
+    if not (len(c) == 3 and c.isalpha()):
+        return by_name
+    # "SYR" may be an ISO3 code or (in principle) a country's name. An OR of both would stop either
+    # index being walked in sort order, so keep only the reading some event actually has.
+    by_iso = EventRow.iso3 == c.upper()
+    has_iso = session.scalar(select(EventRow.id).where(by_iso).limit(1)) is not None
+    has_name = session.scalar(select(EventRow.id).where(by_name).limit(1)) is not None
+    if has_iso and has_name:
+        return or_(by_iso, by_name)
+    return by_name if has_name else by_iso
+
+
+def _actor_names_like(actor: str) -> Select:
+    """The stored actor names containing `actor`, case-insensitively (a scan of the short
+    actor_names list, not of event_actors)."""
+    return select(ActorName.name).where(func.lower(ActorName.name).like(_like_pattern(actor), escape="\\"))
+
+
+def _actor_condition(session: Session, actor: str) -> tuple[ColumnElement[bool], bool]:
+    """(WHERE term, broad) for the actor substring filter. Members of a merged event count too:
+    their actors are the survivor's sources' actors.
+
+    Narrow (few matching rows): the root ids are fetched first, and the term is `id IN (...)`.
+    Broad: a per-row EXISTS, so a page walks the sort index and stops after `limit` matches."""
+    names = _actor_names_like(actor)
+    hits = session.scalar(
+        select(func.count()).select_from(
+            select(EventActor.event_id).where(EventActor.name.in_(names)).limit(_NARROW_ACTOR + 1).subquery()
+        )
+    )
+    if not hits:
+        return literal_column("1") == 0, False
+    if hits <= _NARROW_ACTOR:
+        roots = session.scalars(
+            select(func.coalesce(Member.merged_into_id, Member.id))
+            .join(EventActor, EventActor.event_id == Member.id)
+            .where(EventActor.name.in_(names))
+        )
+        return EventRow.id.in_(sorted(set(roots))), False
+    own = exists().where(EventActor.event_id == EventRow.id, EventActor.name.in_(names))
+    via_member = (
+        exists()
+        .where(Member.merged_into_id == EventRow.id, EventActor.event_id == Member.id)
+        .where(EventActor.name.in_(names))
+    )
+    return or_(own, via_member), True
 
 
 Member = aliased(EventRow, name="member")
@@ -153,12 +208,19 @@ def _roots_of_articles(article_pks: Select) -> Select:
     )
 
 
-def _order(stmt: Select, sort: str) -> Select:
+def _order(stmt: Select, sort: str, dialect: str) -> Select:
     desc = sort.startswith("-")
     col = _SORT_COLUMNS[sort.lstrip("-")]
-    key = col.desc().nulls_last() if desc else col.asc().nulls_last()
     tie = EventRow.id.desc() if desc else EventRow.id.asc()
-    return stmt.order_by(key, tie)
+    if col is not EventRow.event_date:
+        # NOT NULL columns: a NULLS clause changes nothing but would stop the planners from
+        # walking an index in that order.
+        return stmt.order_by(col.desc() if desc else col.asc(), tie)
+    if dialect == "sqlite" and desc:
+        # SQLite's DESC already puts NULLs last; spelling it out hides ix_events_active_date.
+        return stmt.order_by(col.desc(), tie)
+    # Unknown dates last either way (PostgreSQL's index is built DESC NULLS LAST to match).
+    return stmt.order_by(col.desc().nulls_last() if desc else col.asc().nulls_last(), tie)
 
 
 def _cnty_of(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
@@ -194,11 +256,54 @@ def _evidence_by_root(session: Session, root_ids: list[int]) -> dict[int, dict[s
     return {k: dict(v) for k, v in out.items()}
 
 
-def list_events(session: Session, f: EventFilter) -> EventPage:
-    base = apply_filter(session, select(EventRow), f)
-    total = session.scalar(select(func.count()).select_from(base.order_by(None).subquery())) or 0
-    rows = list(session.scalars(_order(base, f.sort).limit(f.limit).offset(f.offset)))
-    return EventPage(total=total, limit=f.limit, offset=f.offset, items=records(session, rows))
+def list_events(session: Session, f: EventFilter, *, exact_total: bool = False) -> EventPage:
+    """One page of events. `total` is exact up to offset + TOTAL_CAP matches (or always, with
+    exact_total); past that it is that bound and `total_exact` is False, so a page on a million
+    events costs an index walk, not a count of every match."""
+    conds = _conditions(session, f)
+    broad_actor = False
+    if f.actor:
+        actor_cond, broad_actor = _actor_condition(session, f.actor)
+        conds.append(actor_cond)
+    base = select(EventRow).where(and_(*conds))
+    dialect = session.get_bind().dialect.name
+    rows = list(session.scalars(_order(base, f.sort, dialect).limit(f.limit).offset(f.offset)))
+    if exact_total:
+        total, exact = _count(session, select(EventRow.id).where(and_(*conds)), None), True
+    elif len(rows) < f.limit and (rows or f.offset == 0):
+        total, exact = f.offset + len(rows), True  # the last page: nothing to count
+    else:
+        bound = f.offset + TOTAL_CAP
+        if broad_actor:
+            n = _count_broad_actor(session, f, bound + 1)
+        else:
+            n = _count(session, select(EventRow.id).where(and_(*conds)), bound + 1)
+        total, exact = min(n, bound), n <= bound
+    return EventPage(
+        total=total, total_exact=exact, limit=f.limit, offset=f.offset, items=records(session, rows)
+    )
+
+
+def _count(session: Session, ids: Select, cap: int | None) -> int:
+    """Rows of `ids`, counting no further than `cap`."""
+    if cap is not None:
+        ids = ids.limit(cap)
+    return session.scalar(select(func.count()).select_from(ids.subquery())) or 0
+
+
+def _count_broad_actor(session: Session, f: EventFilter, cap: int) -> int:
+    """Distinct matching events for a common actor, up to `cap`, read from the actor-name index
+    (the per-row EXISTS that serves the page would probe most of the table to reach the cap)."""
+    names = _actor_names_like(f.actor or "")
+    roots = (
+        select(EventRow.id)
+        .select_from(EventActor)
+        .join(Member, Member.id == EventActor.event_id)
+        .join(EventRow, EventRow.id == func.coalesce(Member.merged_into_id, Member.id))
+        .where(EventActor.name.in_(names), *_conditions(session, f))
+        .distinct()
+    )
+    return _count(session, roots, cap)
 
 
 def count_events(session: Session, f: EventFilter) -> int:

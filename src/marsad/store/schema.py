@@ -6,7 +6,8 @@ PostgreSQL table with a tsvector and a GIN index), created by the migration per 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -20,12 +21,37 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # SQLite only makes INTEGER PRIMARY KEY an alias of rowid (autoincrementing); BIGINT would not be.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always read back timezone-aware (UTC).
+
+    SQLite has no zone-aware type: SQLAlchemy writes the wall-clock fields and reads them back
+    naive, so an aware value is converted to UTC before it is written and the zone is put back on
+    read. PostgreSQL's timestamptz keeps the instant; naive inputs are taken as UTC on both."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -44,8 +70,8 @@ class IngestRun(Base):
     __tablename__ = "ingest_runs"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # running | done | partial | failed; a run left "running" by a killed process stays visible as such.
     status: Mapped[str] = mapped_column(String(20), default="running")
     inputs: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -71,7 +97,7 @@ class ArticleRow(Base):
     text: Mapped[str] = mapped_column(Text)
     meta: Mapped[dict] = mapped_column(JSON, default=dict)
     ingest_run_id: Mapped[int | None] = mapped_column(ForeignKey("ingest_runs.id"), nullable=True)
-    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class EventRow(Base):
@@ -132,8 +158,8 @@ class EventRow(Base):
     n_sources: Mapped[int] = mapped_column(Integer, default=1)
     dedup_checked: Mapped[bool] = mapped_column(Boolean, default=False)
     ingest_run_id: Mapped[int | None] = mapped_column(ForeignKey("ingest_runs.id"), nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class EventActor(Base):
@@ -144,6 +170,17 @@ class EventActor(Base):
 
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     role: Mapped[str] = mapped_column(String(10), primary_key=True)  # actor1 actor2 assoc1 assoc2
+    name: Mapped[str] = mapped_column(String(300), primary_key=True)
+
+
+class ActorName(Base):
+    """Every distinct actor name ever stored in event_actors, filled by database triggers (so bulk
+    loads and every write path keep it complete). An actor filter scans this short list for the
+    substring and then looks the matching names up in ix_event_actors_name, instead of scanning
+    every event_actors row. Names whose events were all deleted may remain: they match nothing."""
+
+    __tablename__ = "actor_names"
+
     name: Mapped[str] = mapped_column(String(300), primary_key=True)
 
 
@@ -185,7 +222,7 @@ class ReviewActionRow(Base):
     field: Mapped[str | None] = mapped_column(String(60), nullable=True)
     old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
@@ -199,8 +236,8 @@ class MergeRow(Base):
     # What undo needs: the survivor's fields before, and each touched event's (status, merged_into_id).
     snapshot: Mapped[dict] = mapped_column(JSON, default=dict)
     user: Mapped[str] = mapped_column(String(200))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class MergeEvent(Base):

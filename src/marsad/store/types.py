@@ -71,7 +71,10 @@ class EventRecord(Event):
 
 
 class EventPage(BaseModel):
+    # Matches for the filter, counted up to offset + 10,000: when there are more, `total` is that
+    # bound and `total_exact` is False ("10,000+"). Store.list_events(f, exact_total=True) counts all.
     total: int
+    total_exact: bool = True
     limit: int
     offset: int
     items: list[EventRecord]
