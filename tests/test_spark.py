@@ -254,3 +254,19 @@ def test_files_refuse_existing_output(spark: Any, file_run: tuple[Path, Any]) ->
 def test_unknown_format_is_refused(spark: Any, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="format"):
         extract_files([str(GOLD_FILES[0])], str(tmp_path / "o"), fmt="csv", spark=spark)
+
+
+def test_cli_refuses_unknown_format_before_starting_spark(tmp_path: Path) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from marsad import spark_commands
+
+    app = typer.Typer()
+    spark_commands.register(app)
+    app.command("noop")(lambda: None)  # two commands, so the command name stays explicit
+    res = CliRunner().invoke(
+        app, ["spark-extract", str(GOLD_FILES[0]), "-o", str(tmp_path / "o"), "--format", "csv"]
+    )
+    assert res.exit_code == 2
+    assert "unknown format" in res.output
