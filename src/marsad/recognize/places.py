@@ -49,10 +49,10 @@ class PlaceRef:
         return self.cue == "hometown_before"
 
 
-def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of the sorted, mostly disjoint spans."""
-    i = bisect.bisect_left(starts, end)
-    return any(spans[j][1] > start for j in range(max(0, i - 3), i))
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of the sorted, mostly disjoint spans."""
+    i = bisect.bisect_right(starts, start)
+    return any(spans[j][0] <= start and spans[j][1] >= end for j in range(max(0, i - 3), i))
 
 
 def _latin(s: str) -> str:
@@ -97,7 +97,7 @@ class PlaceRecognizer:
         actor_starts = [a for a, _ in actor_spans]
         never, lexicon_words = k.never_places, k.lexicon_words
         for h in longest_first(k.place_matcher.find(folded)):
-            if h.key in never or _overlaps(actor_spans, actor_starts, h.start, h.end):
+            if h.key in never or _inside(actor_spans, actor_starts, h.start, h.end):
                 continue
             common = len(h.key) <= 3 or h.key in lexicon_words or gaz.is_stopword(h.key)
             words = words_before(folded, h.word_start, 0, 6)
@@ -126,6 +126,11 @@ class PlaceRecognizer:
             start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
+        # A place name that contains an actor word (ود مدني ⊃ مدني "civilian") is the place.
+        if refs and doc.get(ACTOR):
+            kept = [a for a in doc.get(ACTOR) if not any(p.start <= a.start and a.end <= p.end for p in refs)]
+            if len(kept) != len(doc.get(ACTOR)):
+                doc.set_mentions(ACTOR, kept)
         self._resolve(doc, [m.value for m in refs])
         # A name that resolves only abroad, with no cue and no weight of its own, is most often a
         # common word that happens to be a village name somewhere else: drop it.
