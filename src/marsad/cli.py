@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import typer
 
+from marsad import spark_commands
 from marsad.api import commands as api_commands
 from marsad.evaluation import commands as eval_commands
 from marsad.io import commands as extract_commands
@@ -20,7 +21,14 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (extract_commands, eval_commands, knowledge_commands, store_commands, api_commands):
+for module in (
+    extract_commands,
+    eval_commands,
+    knowledge_commands,
+    store_commands,
+    api_commands,
+    spark_commands,
+):
     module.register(app)
 
 
