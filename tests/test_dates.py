@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -225,15 +224,6 @@ def test_offsets_survive_diacritics_tatweel_and_quotes() -> None:
     found = find_dates(text, WED)
     assert [m.text for m in found] == ["الـــ١٢ من الشهرِ الجاري", "مساءَ أمسِ"]
     assert [m.date for m in found] == [date(2020, 8, 12), date(2020, 8, 18)]
-
-
-def test_speed_on_a_report(seed_text: str) -> None:
-    texts = [seed_text + f" {i}" for i in range(50)]
-    start = time.process_time()
-    for t in texts:
-        find_dates(t, WED)
-    per_report = (time.process_time() - start) / len(texts)
-    assert per_report < 0.01  # measured ≈0.5 ms; a loose bound for slow CI machines
 
 
 _LETTERS = list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى ٠١٢٣٤٥٦٧٨٩0123456789/-.،")

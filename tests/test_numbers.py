@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import json
 import marshal
-import os
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -280,15 +276,6 @@ def test_fast_fold_matches_reference(seed_text: str) -> None:
                 assert fast.to_original(i, j) == ref.to_original(i, j)
 
 
-def test_speed_on_a_report(seed_text: str) -> None:
-    texts = [seed_text + f" {i}" for i in range(50)]
-    start = time.process_time()
-    for t in texts:
-        find_casualties(t)
-    per_report = (time.process_time() - start) / len(texts)
-    assert per_report < 0.02  # measured ≈1 ms on this cue-dense report; loose for slow CI
-
-
 _PIECES = st.sampled_from(
     [
         *"ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى ٠١٢٣0123-،",
@@ -434,22 +421,3 @@ def test_module_patterns_are_exactly_re_compile() -> None:
     pats += [spec[2] for spec in numbers._SPECS]
     for p in pats:
         assert p == re.compile(p.pattern)
-
-
-def test_import_is_fast_with_a_warm_cache(tmp_path: Path) -> None:
-    env = {**os.environ, "MARSAD_CACHE_DIR": str(tmp_path)}
-    code = (
-        "import time, yaml, marsad.text.normalize\n"
-        "t = time.process_time()\n"
-        "import marsad.recognize.dates\n"
-        "print(time.process_time() - t)\n"
-    )
-    cold = float(
-        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True).stdout
-    )
-    warm = float(
-        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True).stdout
-    )
-    # Measured: cold ≈0.5 s CPU (2.8 s on a loaded box), warm ≈0.05 s. Loose for slow CI.
-    assert warm < 0.3, (cold, warm)
-    assert warm < cold

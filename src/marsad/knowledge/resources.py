@@ -132,12 +132,7 @@ class Knowledge:
     # --- matchers: folded phrase → index into the lexicon list ------------------------------
     @cached_property
     def actor_matcher(self) -> PhraseMatcher[int]:
-        m: PhraseMatcher[int] = PhraseMatcher()
-        for i, entry in enumerate(self.actors):
-            for phrase, prefix in entry.patterns:
-                m.add(phrase, i, prefix=prefix)
-        m.build()
-        return m
+        return _index_matcher(self.actors)
 
     @cached_property
     def trigger_matcher(self) -> PhraseMatcher[tuple[str, int]]:
@@ -153,12 +148,7 @@ class Knowledge:
 
     @cached_property
     def weapon_matcher(self) -> PhraseMatcher[int]:
-        m: PhraseMatcher[int] = PhraseMatcher()
-        for i, entry in enumerate(self.weapons):
-            for phrase, prefix in entry.patterns:
-                m.add(phrase, i, prefix=prefix)
-        m.build()
-        return m
+        return _index_matcher(self.weapons)
 
     @cached_property
     def place_matcher(self) -> PhraseMatcher[str]:
@@ -192,6 +182,16 @@ def _collect_words(node: object, out: set[str]) -> None:
     elif isinstance(node, list):
         for v in node:
             _collect_words(v, out)
+
+
+def _index_matcher(entries: list[Any]) -> PhraseMatcher[int]:
+    """A matcher from every pattern of every entry to the entry's index."""
+    m: PhraseMatcher[int] = PhraseMatcher()
+    for i, entry in enumerate(entries):
+        for phrase, prefix in entry.patterns:
+            m.add(phrase, i, prefix=prefix)
+    m.build()
+    return m
 
 
 def _yaml(path: Path) -> dict[str, Any]:

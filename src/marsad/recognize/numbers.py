@@ -18,7 +18,6 @@ import re
 import sys
 import tempfile
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from marsad.text.normalize import Folded, fold, fold_char, fold_with_map
+from marsad.text.normalize import Folded, fold, fold_with_map
 
 __all__ = [
     "CasualtyMention",
@@ -43,96 +42,14 @@ __all__ = [
 ]
 
 
-# --------------------------------------------------------------------------------------------
-# Fast folding. fold_with_map walks the text char by char in Python (≈2 ms for a 2 KB report), and
-# even str.translate costs ≈0.3 ms since every Arabic char becomes a new object. Most characters
-# of Arabic prose fold to themselves, so: find the few that do not with one C-level regex scan,
-# str.replace each distinct one, and build the offset table only when characters vanish. The
-# result is identical to fold_with_map (a property test checks it).
+# Folding: both recognisers fold the same report, so the folded form is cached per text.
+FoldMap = Folded
 
 
-def _fold_one(ch: str) -> str:
-    return "".join(c.lower() for c in fold_char(ch))
-
-
-# Characters that fold to themselves: plain ASCII, whitespace and most of the Arabic block.
-_PLAIN = "".join(
-    ch
-    for ch in ["\n", "\t", "\r"] + [chr(cp) for cp in (*range(0x20, 0x7F), *range(0x0600, 0x0700))]
-    if _fold_one(ch) == ch
-)
-_SPECIAL_RE = re.compile("[^" + re.escape(_PLAIN).replace("\\-", "\\-") + "]")
-
-
-@dataclass(frozen=True, slots=True)
-class FoldMap:
-    """Folded text and its map back to the original, like `normalize.Folded`.
-
-    Instead of one offset per character it keeps the runs of vanished characters: building the
-    full offset tuple alone cost ≈0.1 ms per 2 KB.
-    """
-
-    text: str
-    original_length: int
-    run_at: tuple[int, ...] = ()  # folded index where each run of vanished characters sits
-    shift: tuple[int, ...] = ()  # characters vanished up to and including that run
-
-    def offset(self, i: int) -> int:
-        """Original offset of folded index i (len(text) maps to the original length)."""
-        if i >= len(self.text):
-            return self.original_length
-        k = bisect_right(self.run_at, i)
-        return i + (self.shift[k - 1] if k else 0)
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a folded [start, end) back to the original text (same rule as Folded)."""
-        if start >= len(self.text):
-            return self.original_length, self.original_length
-        o_start = self.offset(start)
-        o_end = self.offset(end - 1) + 1 if end > start else o_start
-        return o_start, o_end
-
-
-def fast_fold_with_map(text: str) -> FoldMap:
-    """Same text and span mapping as `marsad.text.normalize.fold_with_map`, several times faster."""
-    return _fast_fold_cached(text)
-
-
-def _from_folded(f: Folded) -> FoldMap:
-    runs: list[int] = []
-    shifts: list[int] = []
-    for i in range(len(f.text)):
-        gap = f.offsets[i] - i
-        if gap != (shifts[-1] if shifts else 0):
-            runs.append(i)
-            shifts.append(gap)
-    return FoldMap(f.text, f.offsets[-1], tuple(runs), tuple(shifts))
-
-
-@lru_cache(maxsize=64)  # the pipeline calls dates and numbers on the same report
-def _fast_fold_cached(text: str) -> FoldMap:
-    special = set(_SPECIAL_RE.findall(text))
-    folded = text
-    deleted: list[str] = []
-    for ch in special:
-        out = _fold_one(ch)
-        if len(out) > 1:
-            return _from_folded(fold_with_map(text))  # one char → several: reference walk
-        if not out:
-            deleted.append(ch)
-        if out != ch:
-            folded = folded.replace(ch, out)
-    if not deleted:
-        return FoldMap(folded, len(text))
-    runs: list[int] = []
-    shifts: list[int] = []
-    total = 0
-    gone = re.compile("[" + "".join(re.escape(c) for c in deleted) + "]+")
-    for m in gone.finditer(text):  # runs of vanished characters (marks, quotes, tatweel)
-        runs.append(m.start() - total)
-        total += m.end() - m.start()
-        shifts.append(total)
-    return FoldMap(folded, len(text), tuple(runs), tuple(shifts))
+@lru_cache(maxsize=64)
+def fast_fold_with_map(text: str) -> Folded:
+    """`marsad.text.normalize.fold_with_map`, cached (dates and numbers fold the same report)."""
+    return fold_with_map(text)
 
 
 def extend_marks(text: str, end: int) -> int:
