@@ -18,6 +18,11 @@ ACLED_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 MARSAD_COLUMNS: tuple[str, ...] = ("article_id", "primary", "injuries", "weapons", "confidence", "evidence")
 OUTPUT_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + MARSAD_COLUMNS
+# Column types for typed outputs (Parquet, Spark); every other column is text.
+INT_COLUMNS = frozenset(
+    {"year", "time_precision", "inter1", "inter2", "iso", "geo_precision", "fatalities", "injuries"}
+)
+FLOAT_COLUMNS = frozenset({"latitude", "longitude", "confidence"})
 
 
 class Span(BaseModel):

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from marsad.models import OUTPUT_COLUMNS, Article, Event
+from marsad.models import FLOAT_COLUMNS, INT_COLUMNS, OUTPUT_COLUMNS, Article, Event
 from marsad.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -42,21 +42,9 @@ INDEX_COL = "event_index"  # the event's position in its report, so outputs can 
 RESULT_COLUMNS: tuple[str, ...] = (*OUTPUT_COLUMNS, INDEX_COL, REJECT_COL)
 
 # CODING.md §8 columns by Spark type; every other column is a string (weapons and evidence as JSON).
-_INT_COLS = frozenset(
-    {
-        "year",
-        "time_precision",
-        "inter1",
-        "inter2",
-        "iso",
-        "geo_precision",
-        "fatalities",
-        "injuries",
-        INDEX_COL,
-    }
-)
+_INT_COLS = INT_COLUMNS | {INDEX_COL}
 _LONG_COLS = frozenset({"timestamp"})
-_DOUBLE_COLS = frozenset({"latitude", "longitude", "confidence"})
+_DOUBLE_COLS = FLOAT_COLUMNS
 _BOOL_COLS = frozenset({"primary"})
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from marsad.io.writers import csv_row, event_feature
-from marsad.models import ACLED_COLUMNS, OUTPUT_COLUMNS
+from marsad.models import ACLED_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, OUTPUT_COLUMNS
 from marsad.store.types import EventRecord
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".geojson": "geojson", ".parquet": "parquet"}
@@ -77,18 +77,8 @@ def write_geojson(fh: IO[str], events: Iterable[EventRecord]) -> int:
 def _parquet_schema():
     import pyarrow as pa
 
-    ints = {
-        "year",
-        "time_precision",
-        "inter1",
-        "inter2",
-        "iso",
-        "geo_precision",
-        "fatalities",
-        "injuries",
-        "n_sources",
-    }
-    floats = {"latitude", "longitude", "confidence"}
+    ints = INT_COLUMNS | {"n_sources"}
+    floats = FLOAT_COLUMNS
     fields = []
     for name in [*OUTPUT_COLUMNS, *STORE_COLUMNS]:
         if name == "timestamp":
