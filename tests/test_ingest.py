@@ -90,6 +90,21 @@ def test_feed_detection() -> None:
     assert not looks_like_feed(PAGE.encode(), "text/html")
 
 
+def test_records_carrying_events_are_extracted_unless_coded(store: Store, tmp_path: Path) -> None:
+    """Gold files carry hand-coded events: by default ingest extracts anyway (the demo must show
+    the extractor's work); `coded=True` keeps the events given."""
+    from marsad.ingest.pipeline import run_ingest
+
+    art, evs = report(4)
+    path = tmp_path / "gold.jsonl"
+    path.write_text(result_line(art, evs) + "\n", encoding="utf-8")
+    rep = run_ingest(store, [str(path)], extractor=fake_extractor, follow_links=False)
+    assert (rep.added, rep.events_added) == (1, 1)
+    stored = store.list_events(EventFilter()).items
+    assert [e.location for e in stored] == [""]  # the fake extractor's event, not the given one
+    assert evs[0].location != ""
+
+
 def test_ingest_files_of_every_kind_and_rerun_adds_nothing(store: Store, tmp_path: Path) -> None:
     d = tmp_path / "in"
     d.mkdir()
@@ -104,7 +119,7 @@ def test_ingest_files_of_every_kind_and_rerun_adds_nothing(store: Store, tmp_pat
     assert rep.exit_code == 2
     from marsad.ingest.pipeline import run_ingest
 
-    rep = run_ingest(store, [str(d)], extractor=fake_extractor, follow_links=False)
+    rep = run_ingest(store, [str(d)], extractor=fake_extractor, follow_links=False, coded=True)
     # RSS: the entry with a one-line summary is still a report; html, atom, txt, jsonl (coded as given).
     assert (rep.added, rep.rejects, rep.exit_code) == (6, [], 0), rep
     coded = store.get_event("SYR1")
@@ -114,7 +129,7 @@ def test_ingest_files_of_every_kind_and_rerun_adds_nothing(store: Store, tmp_pat
     assert a[0].published == date(2021, 3, 2)
     atom = store.list_articles(q="السويداء").items[0]
     assert atom.title == "احتجاجات في السويداء" and atom.url == "https://example.net/sweida"
-    rep2 = run_ingest(store, [str(d)], extractor=fake_extractor, follow_links=False)
+    rep2 = run_ingest(store, [str(d)], extractor=fake_extractor, follow_links=False, coded=True)
     assert (rep2.added, rep2.skipped_duplicates, rep2.events_added) == (0, 6, 0)
     assert store.list_articles().total == 6
 

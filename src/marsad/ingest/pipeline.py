@@ -84,6 +84,7 @@ def run_ingest(
     workers: int = 1,
     published: date | None = None,
     follow_links: bool = True,
+    coded: bool = False,
     dedup: bool = True,
     progress: Callable[[int], None] | None = None,
     extractor: Extractor | None = None,
@@ -152,7 +153,9 @@ def run_ingest(
     if items is not None:
         stream: Iterable[Prepared | Reject | Known | Article] = items
     else:
-        stream = iter_inputs(inputs or [], published=published, follow_links=follow_links, known_url=known)
+        stream = iter_inputs(
+            inputs or [], published=published, follow_links=follow_links, known_url=known, coded=coded
+        )
     pending: list[Prepared] = []
     status = "failed"
     try:

@@ -1,8 +1,9 @@
 """Every input `marsad ingest` accepts, as one stream of articles (or rejects), in a stable order.
 
 - `-`, `.txt`, `.jsonl` and folders of them: marsad.io.readers;
-- `.jsonl` lines that already carry `events` (the output of `marsad extract -o X.jsonl`) are
-  stored as coded, without extracting again;
+- with `coded=True`, `.jsonl` lines that carry `events` (hand-coded or reviewed data, with the
+  report's text) are stored with those events, without extracting; by default every report is
+  extracted, whatever it carries;
 - `.html`/`.htm`: saved pages, through trafilatura;
 - `.xml`/`.rss`/`.atom`: feeds, through feedparser;
 - `http(s)://` URLs: fetched, then read as a feed or a page by their content.
@@ -123,7 +124,9 @@ def _from_bytes(
     yield art if isinstance(art, Reject) else Prepared(art, None, {"source": source})
 
 
-def _iter_file(path: Path, published: date | None, fetch_page, known_url) -> Iterator[Item]:
+def _iter_file(
+    path: Path, published: date | None, fetch_page, known_url, coded: bool = False
+) -> Iterator[Item]:
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES | FEED_SUFFIXES:
         try:
@@ -143,7 +146,7 @@ def _iter_file(path: Path, published: date | None, fetch_page, known_url) -> Ite
             known_url=known_url,
         )
         return
-    if suffix in JSONL_SUFFIXES and path.is_file() and _carries_events(path):
+    if coded and suffix in JSONL_SUFFIXES and path.is_file() and _carries_events(path):
         yield from _iter_results(path, published)
         return
     for rec in iter_records([str(path)], published=published):
@@ -156,8 +159,11 @@ def iter_inputs(
     published: date | None = None,
     follow_links: bool = True,
     known_url: Callable[[str], bool] | None = None,
+    coded: bool = False,
 ) -> Iterator[Item]:
-    """Articles (as Prepared) and rejects from every input, in order; folders in sorted path order."""
+    """Articles (as Prepared) and rejects from every input, in order; folders in sorted path order.
+
+    `coded`: keep the events that JSONL records carry instead of extracting them again."""
     client = None
 
     def get_client():
@@ -203,11 +209,11 @@ def iter_inputs(
                     wanted = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
                     files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted)
                     for f in files:
-                        yield from _iter_file(f, published, pager, known_url)
+                        yield from _iter_file(f, published, pager, known_url, coded)
                 elif not path.exists():
                     yield Reject(item, None, None, "no such file or folder")
                 else:
-                    yield from _iter_file(path, published, pager, known_url)
+                    yield from _iter_file(path, published, pager, known_url, coded)
     finally:
         if client is not None:
             client.close()

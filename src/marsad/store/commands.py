@@ -59,6 +59,12 @@ def ingest_command(
     rejects: Annotated[
         Path | None, typer.Option(help="Also write rejected records to this JSONL file.")
     ] = None,
+    coded: Annotated[
+        bool,
+        typer.Option(
+            help="Store the events JSONL records carry (hand-coded or reviewed data) instead of extracting."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Read reports, extract their events and store both. Re-running on the same inputs adds nothing.
@@ -90,6 +96,7 @@ def ingest_command(
             published=pub,
             dedup=dedup,
             follow_links=follow,
+            coded=coded,
             progress=lambda n: progress.update(task, completed=n),
             on_reject=on_reject,
         )

@@ -174,7 +174,9 @@ class Store:
         dedup: bool = True,
         follow_links: bool = True,
         on_reject: Callable[[Reject], None] | None = None,
+        coded: bool = False,
     ) -> IngestReport:
+        """`coded`: keep the events JSONL records carry (hand-coded data) instead of extracting."""
         from marsad.ingest.pipeline import run_ingest
 
         return run_ingest(
@@ -185,6 +187,7 @@ class Store:
             progress=progress,
             dedup=dedup,
             follow_links=follow_links,
+            coded=coded,
             on_reject=on_reject,
         )
 
