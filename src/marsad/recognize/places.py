@@ -42,6 +42,7 @@ class PlaceRef:
     paired: bool = False  # second of "between X and Y"
     choice: Place | None = None
     strong_cue: bool = False
+    common: bool = False  # the name is also an ordinary word (عين، الحي…)
     scores: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -122,7 +123,7 @@ class PlaceRecognizer:
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
             between = folded[prev_end : h.word_start].strip()
             paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
-            ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue)
+            ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
             start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
@@ -139,12 +140,8 @@ class PlaceRecognizer:
             for m in doc.mentions.get(PLACE, []):
                 ch = m.value.choice
                 foreign = ch is not None and ch.country_code != doc.country
-                if (
-                    foreign
-                    and not m.value.strong_cue
-                    and ch.kind == "populated"
-                    and ch.population < FOREIGN_MIN_POP
-                ):
+                weak = not m.value.strong_cue or m.value.common
+                if foreign and weak and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
                     continue
                 keep.append(m)
             doc.set_mentions(PLACE, keep)
