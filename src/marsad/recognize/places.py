@@ -98,7 +98,9 @@ class PlaceRecognizer:
         actor_starts = [a for a, _ in actor_spans]
         never, lexicon_words = k.never_places, k.lexicon_words
         for h in longest_first(k.place_matcher.find(folded)):
-            if h.key in never or _inside(actor_spans, actor_starts, h.start, h.end):
+            # The lexicon form, whatever clitic shape matched it (للمدينة → لمدينه → المدينه).
+            forms = {h.key, "ا" + h.key} if h.key.startswith("ل") else {h.key, "ال" + h.key}
+            if forms & never or _inside(actor_spans, actor_starts, h.start, h.end):
                 continue
             common = len(h.key) <= 3 or h.key in lexicon_words or gaz.is_stopword(h.key)
             words = words_before(folded, h.word_start, 0, 6)
