@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal_column, or_, select, text
@@ -56,6 +57,8 @@ ACTIVE = text("events.status NOT IN ('rejected', 'merged')")
 TOTAL_CAP = 10_000
 # An actor filter matching at most this many event_actors rows is resolved to ids first.
 _NARROW_ACTOR = 2_000
+# Actor names matched by a filter are passed as parameters up to this many.
+_MAX_NAME_PARAMS = 500
 _SORT_COLUMNS = {
     "event_date": EventRow.event_date,
     "event_id_cnty": EventRow.id,  # sequence order, not string order ("SYR10" after "SYR9")
@@ -101,7 +104,7 @@ def apply_filter(session: Session, stmt: Select, f: EventFilter) -> Select:
     """Add the WHERE clauses of `f` to a statement over EventRow."""
     conds = _conditions(session, f)
     if f.actor:
-        conds.append(_actor_condition(session, f.actor)[0])
+        conds.append(_actor_condition(session, f.actor).cond)
     return stmt.where(and_(*conds))
 
 
@@ -117,7 +120,7 @@ def _conditions(session: Session, f: EventFilter) -> list[Any]:
     if f.date_to:
         conds.append(EventRow.event_date <= f.date_to)
     if f.country:
-        conds.append(_country_condition(session, f.country))
+        conds.append(_country_condition(session, f.country, None if f.status else conds[0]))
     if f.admin1:
         # lower(admin1) is what ix_events_active_admin1* index.
         conds.append(func.lower(EventRow.admin1) == f.admin1.lower())
@@ -147,54 +150,102 @@ def _conditions(session: Session, f: EventFilter) -> list[Any]:
     return conds
 
 
-def _country_condition(session: Session, c: str) -> ColumnElement[bool]:
+def _country_condition(session: Session, c: str, active: Any) -> ColumnElement[bool]:
     by_name = func.lower(EventRow.country) == c.lower()
     if not (len(c) == 3 and c.isalpha()):
         return by_name
-    # "SYR" may be an ISO3 code or (in principle) a country's name. An OR of both would stop either
-    # index being walked in sort order, so keep only the reading some event actually has.
     by_iso = EventRow.iso3 == c.upper()
-    has_iso = session.scalar(select(EventRow.id).where(by_iso).limit(1)) is not None
-    has_name = session.scalar(select(EventRow.id).where(by_name).limit(1)) is not None
+    if active is None:  # an explicit status list: no partial index for the probes below
+        return or_(by_iso, by_name)
+    # "SYR" may be an ISO3 code or (in principle) a country's name. An OR of both would stop either
+    # index being walked in sort order, so keep only the reading some active event has (two
+    # index probes).
+    has_iso = session.scalar(select(EventRow.id).where(active, by_iso).limit(1)) is not None
+    has_name = session.scalar(select(EventRow.id).where(active, by_name).limit(1)) is not None
     if has_iso and has_name:
         return or_(by_iso, by_name)
     return by_name if has_name else by_iso
 
 
-def _actor_names_like(actor: str) -> Select:
-    """The stored actor names containing `actor`, case-insensitively (a scan of the short
-    actor_names list, not of event_actors)."""
-    return select(ActorName.name).where(func.lower(ActorName.name).like(_like_pattern(actor), escape="\\"))
+def _actor_names_like(session: Session, actor: str) -> list[str] | Select:
+    """The stored actor names containing `actor`, case-insensitively, read from the short
+    actor_names list (not from event_actors). A list, so the planner sees the values and their
+    frequencies; a subquery when there are too many to pass as parameters."""
+    names = select(ActorName.name).where(func.lower(ActorName.name).like(_like_pattern(actor), escape="\\"))
+    found = list(session.scalars(names.limit(_MAX_NAME_PARAMS + 1)))
+    return names if len(found) > _MAX_NAME_PARAMS else found
 
 
-def _actor_condition(session: Session, actor: str) -> tuple[ColumnElement[bool], bool]:
-    """(WHERE term, broad) for the actor substring filter. Members of a merged event count too:
-    their actors are the survivor's sources' actors.
+_BY_NAME = "ix_event_actors_name_event"
 
-    Narrow (few matching rows): the root ids are fetched first, and the term is `id IN (...)`.
-    Broad: a per-row EXISTS, so a page walks the sort index and stops after `limit` matches."""
-    names = _actor_names_like(actor)
-    hits = session.scalar(
-        select(func.count()).select_from(
-            select(EventActor.event_id).where(EventActor.name.in_(names)).limit(_NARROW_ACTOR + 1).subquery()
-        )
-    )
+
+def _hint(stmt: Select, table: Any, index: str) -> Select:
+    """`table INDEXED BY index` on SQLite. Its planner goes by sqlite_stat1 averages, which mislead
+    it here: merged_into_id's NULLs count as one key of a million rows, and a list of names looks
+    costlier through the name index than a scan of every event_actors row. (Rendered only for
+    tables listed in FROM, not inside a JOIN.) PostgreSQL's planner needs no help."""
+    return stmt.with_hint(table, f"INDEXED BY {index}", "sqlite")
+
+
+@dataclass
+class _ActorMatch:
+    """How one actor filter is applied (see _actor_condition)."""
+
+    cond: ColumnElement[bool]
+    broad: bool = False
+    names: list[str] | Select = field(default_factory=list)
+    member_only: list[int] = field(default_factory=list)
+
+
+def _actor_condition(session: Session, actor: str) -> _ActorMatch:
+    """The actor substring filter. An event matches through its own actors or through those of
+    the events merged into it (their reports are the survivor's sources).
+
+    Narrow (few event_actors rows): the matching root ids are fetched first: `id IN (...)`.
+    Broad: `EXISTS` on the event's own actor rows, so a page walks the sort index and stops after
+    `limit` matches; the few survivors that match only through a member are listed apart."""
+    names = _actor_names_like(session, actor)
+    if isinstance(names, list) and not names:
+        return _ActorMatch(literal_column("1") == 0)
+    by_name = _hint(select(EventActor.event_id).where(EventActor.name.in_(names)), EventActor, _BY_NAME)
+    hits = session.scalar(select(func.count()).select_from(by_name.limit(_NARROW_ACTOR + 1).subquery()))
     if not hits:
-        return literal_column("1") == 0, False
+        return _ActorMatch(literal_column("1") == 0)
     if hits <= _NARROW_ACTOR:
         roots = session.scalars(
-            select(func.coalesce(Member.merged_into_id, Member.id))
-            .join(EventActor, EventActor.event_id == Member.id)
-            .where(EventActor.name.in_(names))
+            _hint(
+                select(func.coalesce(Member.merged_into_id, Member.id)).where(
+                    EventActor.event_id == Member.id, EventActor.name.in_(names)
+                ),
+                EventActor,
+                _BY_NAME,
+            )
         )
-        return EventRow.id.in_(sorted(set(roots))), False
+        return _ActorMatch(EventRow.id.in_(sorted(set(roots))))
     own = exists().where(EventActor.event_id == EventRow.id, EventActor.name.in_(names))
-    via_member = (
-        exists()
-        .where(Member.merged_into_id == EventRow.id, EventActor.event_id == Member.id)
-        .where(EventActor.name.in_(names))
+    # Survivors that match only through a merged member: usually none (the survivor names the
+    # same actor), and never more than the merged events, so SQLite starts from those.
+    Own = aliased(EventActor, name="own")
+    member_only = sorted(
+        set(
+            session.scalars(
+                _hint(
+                    # Member alone in FROM (actor tests as EXISTS), so it is SQLite's outer loop.
+                    select(Member.merged_into_id).where(
+                        Member.merged_into_id.is_not(None),
+                        exists().where(EventActor.event_id == Member.id, EventActor.name.in_(names)),
+                        ~exists().where(Own.event_id == Member.merged_into_id, Own.name.in_(names)),
+                    ),
+                    Member,
+                    "ix_events_merged_into",
+                )
+            )
+        )
     )
-    return or_(own, via_member), True
+    # Kept apart from the EXISTS when empty: an OR would stop PostgreSQL turning it into a
+    # semi-join walked in index order (it would hash every matching row first).
+    cond = or_(own, EventRow.id.in_(member_only)) if member_only else own
+    return _ActorMatch(cond, broad=True, names=names, member_only=member_only)
 
 
 Member = aliased(EventRow, name="member")
@@ -261,10 +312,9 @@ def list_events(session: Session, f: EventFilter, *, exact_total: bool = False) 
     exact_total); past that it is that bound and `total_exact` is False, so a page on a million
     events costs an index walk, not a count of every match."""
     conds = _conditions(session, f)
-    broad_actor = False
-    if f.actor:
-        actor_cond, broad_actor = _actor_condition(session, f.actor)
-        conds.append(actor_cond)
+    actor = _actor_condition(session, f.actor) if f.actor else None
+    if actor is not None:
+        conds.append(actor.cond)
     base = select(EventRow).where(and_(*conds))
     dialect = session.get_bind().dialect.name
     rows = list(session.scalars(_order(base, f.sort, dialect).limit(f.limit).offset(f.offset)))
@@ -274,8 +324,8 @@ def list_events(session: Session, f: EventFilter, *, exact_total: bool = False) 
         total, exact = f.offset + len(rows), True  # the last page: nothing to count
     else:
         bound = f.offset + TOTAL_CAP
-        if broad_actor:
-            n = _count_broad_actor(session, f, bound + 1)
+        if actor is not None and actor.broad:
+            n = _count_broad_actor(session, f, actor, bound + 1)
         else:
             n = _count(session, select(EventRow.id).where(and_(*conds)), bound + 1)
         total, exact = min(n, bound), n <= bound
@@ -291,19 +341,28 @@ def _count(session: Session, ids: Select, cap: int | None) -> int:
     return session.scalar(select(func.count()).select_from(ids.subquery())) or 0
 
 
-def _count_broad_actor(session: Session, f: EventFilter, cap: int) -> int:
-    """Distinct matching events for a common actor, up to `cap`, read from the actor-name index
-    (the per-row EXISTS that serves the page would probe most of the table to reach the cap)."""
-    names = _actor_names_like(f.actor or "")
-    roots = (
-        select(EventRow.id)
-        .select_from(EventActor)
-        .join(Member, Member.id == EventActor.event_id)
-        .join(EventRow, EventRow.id == func.coalesce(Member.merged_into_id, Member.id))
-        .where(EventActor.name.in_(names), *_conditions(session, f))
-        .distinct()
-    )
-    return _count(session, roots, cap)
+def _count_broad_actor(session: Session, f: EventFilter, actor: _ActorMatch, cap: int) -> int:
+    """Matching events for a common actor, up to `cap`. The per-row EXISTS that serves a page
+    would probe most of the table to reach the cap, and a DISTINCT over the name index makes
+    PostgreSQL sort every match first; so a window of actor rows is read from the name index
+    and its distinct events counted. An event can have several matching actor rows: when the
+    window is full but holds fewer than `cap` events, the plain capped count decides."""
+    conds = _conditions(session, f)
+    window = cap + cap // 5
+    rows = _hint(
+        select(EventActor.event_id)
+        .where(EventRow.id == EventActor.event_id, EventActor.name.in_(actor.names), *conds)
+        .limit(window),
+        EventActor,
+        _BY_NAME,
+    ).subquery()
+    n_rows, n = session.execute(select(func.count(), func.count(func.distinct(rows.c.event_id)))).one()
+    if n_rows >= window and n < cap:
+        own = exists().where(EventActor.event_id == EventRow.id, EventActor.name.in_(actor.names))
+        n = _count(session, select(EventRow.id).where(own, *conds), cap)
+    if actor.member_only and n < cap:
+        n += _count(session, select(EventRow.id).where(EventRow.id.in_(actor.member_only), *conds), None)
+    return n
 
 
 def count_events(session: Session, f: EventFilter) -> int:

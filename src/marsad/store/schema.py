@@ -166,7 +166,8 @@ class EventActor(Base):
     """One row per actor name of an event, so actor filters and the actors list use an index."""
 
     __tablename__ = "event_actors"
-    __table_args__ = (Index("ix_event_actors_name", "name"),)
+    # (name, event_id): an actor filter reads the matching events from the index alone.
+    __table_args__ = (Index("ix_event_actors_name_event", "name", "event_id"),)
 
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
     role: Mapped[str] = mapped_column(String(10), primary_key=True)  # actor1 actor2 assoc1 assoc2
@@ -176,7 +177,7 @@ class EventActor(Base):
 class ActorName(Base):
     """Every distinct actor name ever stored in event_actors, filled by database triggers (so bulk
     loads and every write path keep it complete). An actor filter scans this short list for the
-    substring and then looks the matching names up in ix_event_actors_name, instead of scanning
+    substring and then looks the matching names up in ix_event_actors_name_event, instead of scanning
     every event_actors row. Names whose events were all deleted may remain: they match nothing."""
 
     __tablename__ = "actor_names"
