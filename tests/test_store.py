@@ -310,6 +310,9 @@ def test_sqlite_listing_queries_walk_the_partial_indexes(tmp_path) -> None:
             "ix_events_active_country": EventFilter(country="Syria"),
             "ix_events_active_admin1_fatalities": EventFilter(admin1="Homs", sort="-fatalities"),
             "ix_events_active_fatalities": EventFilter(sort="-fatalities"),
+            "ix_events_active_country_fatalities": EventFilter(country="syria", sort="-fatalities"),
+            "ix_events_active_iso3": EventFilter(country="SYR"),
+            "ix_events_active_type": EventFilter(event_type="Battles"),
         }
         with st.session() as s:
             for index, f in cases.items():

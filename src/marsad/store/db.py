@@ -90,6 +90,7 @@ UNMANAGED_INDEXES = frozenset(
         "ix_events_active_country_type",
         "ix_events_active_admin1_fatalities",
         "ix_events_active_fatalities",
+        "ix_events_active_country_fatalities",
         "ix_events_active_id",
     }
 )

@@ -325,7 +325,7 @@ def list_events(session: Session, f: EventFilter, *, exact_total: bool = False) 
     else:
         bound = f.offset + TOTAL_CAP
         if actor is not None and actor.broad:
-            n = _count_broad_actor(session, f, actor, bound + 1)
+            n = _count_broad_actor(session, conds[:-1], actor, bound + 1)
         else:
             n = _count(session, select(EventRow.id).where(and_(*conds)), bound + 1)
         total, exact = min(n, bound), n <= bound
@@ -341,14 +341,14 @@ def _count(session: Session, ids: Select, cap: int | None) -> int:
     return session.scalar(select(func.count()).select_from(ids.subquery())) or 0
 
 
-def _count_broad_actor(session: Session, f: EventFilter, actor: _ActorMatch, cap: int) -> int:
+def _count_broad_actor(session: Session, conds: list[Any], actor: _ActorMatch, cap: int) -> int:
     """Matching events for a common actor, up to `cap`. The per-row EXISTS that serves a page
     would probe most of the table to reach the cap, and a DISTINCT over the name index makes
     PostgreSQL sort every match first; so a window of actor rows is read from the name index
     and its distinct events counted. An event can have several matching actor rows: when the
-    window is full but holds fewer than `cap` events, the plain capped count decides."""
-    conds = _conditions(session, f)
-    window = cap + cap // 5
+    window is full but holds fewer than `cap` events, the plain capped count decides. `conds`: the
+    filter's other terms."""
+    window = cap + cap // 20
     rows = _hint(
         select(EventActor.event_id)
         .where(EventRow.id == EventActor.event_id, EventActor.name.in_(actor.names), *conds)

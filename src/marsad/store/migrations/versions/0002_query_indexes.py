@@ -2,11 +2,12 @@
 
 - Partial indexes over the active events (the default listing hides rejected and merged ones)
   in the order of the default sort (event_date descending, unknown dates last, then id), alone
-  and after each equality filter the API offers: lower(country), iso3, lower(admin1), event_type, (lower(country), event_type);
-  plus (lower(admin1), fatalities) and (fatalities) for the "deadliest first" sorts. A page is
-  then an index walk that stops after `limit` rows, and a capped count reads at most the cap.
-  Their WHERE must stay textually equal to `repository.ACTIVE`: both planners only use a partial
-  index when the query repeats its predicate.
+  and after each equality filter the API offers: lower(country), iso3, lower(admin1),
+  event_type, lower(country) + event_type; plus (fatalities) alone and after lower(admin1) or
+  lower(country) for the "deadliest first" sorts (the map). A page is then an index walk that
+  stops after `limit` rows, and a capped count reads at most the cap. Their WHERE must stay
+  textually equal to `repository.ACTIVE`: both planners only use a partial index when the query
+  repeats its predicate.
 - `actor_names`: every distinct actor name, kept complete by triggers on event_actors; the
   event_actors name index becomes (name, event_id).
 
@@ -40,6 +41,8 @@ INDEXES: tuple[tuple[str, str, str], ...] = (
     ("ix_events_active_country_type", "lower(country), event_type, {date}", "country"),
     ("ix_events_active_admin1_fatalities", "lower(admin1), fatalities, id", "admin1"),
     ("ix_events_active_fatalities", "fatalities, id", ""),
+    # The map (/api/events/points) takes the deadliest events first, usually within a country.
+    ("ix_events_active_country_fatalities", "lower(country), fatalities, id", "country"),
     # "Is this event active?" from the index alone, in id order (joins from event_actors).
     ("ix_events_active_id", "id", ""),
 )
