@@ -117,3 +117,19 @@ def test_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:
             # Everything but the timestamp column (the time of extraction).
             outs.append([{k: v for k, v in row.items() if k != "timestamp"} for row in csv.DictReader(fh)])
     assert outs[0] == outs[1]
+
+
+def test_two_workers_give_the_same_events_as_one(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parents[1]
+    exe = Path(sys.executable).parent / "marsad"
+    rows = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.csv"
+        r = subprocess.run(
+            [str(exe), "extract", str(repo / "data/gold/dev"), "-o", str(out), "-q", "--workers", workers],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert r.returncode == 0, r.stderr
+        with out.open(encoding="utf-8") as fh:
+            rows.append([{k: v for k, v in row.items() if k != "timestamp"} for row in csv.DictReader(fh)])
+    assert rows[0] == rows[1] and len(rows[0]) > 100
