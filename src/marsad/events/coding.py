@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 
-from marsad.doc import Doc, Mention
+from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.assemble import BATTLES, EXPLOSIONS, VAC, Candidate
 from marsad.events.notes import write_notes
 from marsad.knowledge.gazetteer import Place
@@ -113,6 +113,13 @@ class EventCoder:
             and aerial
         ):
             sub = "Air/drone strike"
+        # Demonstrators in a "clash" with the police: a demonstration that turned violent (a riot)
+        # when the report says what the demonstrators did, else force used against them.
+        if event_type in (BATTLES, VAC) and any(x is not None and x.kind == "protesters" for x in (a1, a2)):
+            riot = [t.value.sub_event_type for t in c.triggers if t.value.event_type == "Riots"]
+            if riot:
+                demonstrators = a1 if a1 is not None and a1.kind == "protesters" else a2
+                event_type, sub, a1, a2 = "Riots", riot[0], demonstrators, self._security_force(doc, c)
         # Who can be which side (CODING.md §3): civilians and protesters do not attack; a
         # demonstration's first actor is the demonstrators.
         if event_type not in ("Protests", "Riots") and a1 is not None and a1.kind in UNARMED:
@@ -242,6 +249,15 @@ class EventCoder:
         event = Event(**ev, evidence=evidence)  # type: ignore[arg-type]
         event.notes = write_notes(event, self.k)
         return event
+
+    def _security_force(self, doc: Doc, c: Candidate) -> ActorEntry | None:
+        """The first state or police force named in the event's sentences."""
+        for sent in sorted(c.sentences):
+            for m in doc.in_sentence(ACTOR, sent):
+                entry = self.k.actors[m.value]
+                if entry.kind in ("state", "police"):
+                    return entry
+        return None
 
     def _notable_arrest(self, doc: Doc, c: Candidate) -> bool:
         """Arrests count only of notable people or many (five or more) people."""
