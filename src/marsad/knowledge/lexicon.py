@@ -109,6 +109,13 @@ def _clean_alias(alias: object) -> str:
     return a
 
 
+def _alias_list(v: object) -> list[str]:
+    """Aliases as written, cleaned, duplicates dropped (order kept)."""
+    if not isinstance(v, list):
+        raise ValueError("aliases must be a list")
+    return list(dict.fromkeys(_clean_alias(a) for a in v))
+
+
 def alias_patterns(alias: str) -> list[Pattern]:
     """The matcher keys of one alias: `(fold(alias without the trailing "*"), is_prefix)`.
 
@@ -152,9 +159,7 @@ class ActorEntry(_Entry):
     @field_validator("aliases", mode="before")
     @classmethod
     def _aliases(cls, v: object) -> object:
-        if not isinstance(v, list):
-            raise ValueError("aliases must be a list")
-        return list(dict.fromkeys(_clean_alias(a) for a in v))
+        return _alias_list(v)
 
     @field_validator("country")
     @classmethod
@@ -288,9 +293,7 @@ class WeaponEntry(_Entry):
     @field_validator("aliases", mode="before")
     @classmethod
     def _aliases(cls, v: object) -> object:
-        if not isinstance(v, list):
-            raise ValueError("aliases must be a list")
-        return list(dict.fromkeys(_clean_alias(a) for a in v))
+        return _alias_list(v)
 
     @field_validator("sub_event_type")
     @classmethod
