@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from marsad.models import Event, Span
-from marsad.text.normalize import Folded, fold_with_map
+from marsad.text.normalize import Folded, fold_with_map_cached
 from marsad.text.segment import Segment, clauses, sentences
 
 # Mention labels, one per recogniser.
@@ -57,7 +57,7 @@ class Doc:
         self.title = title
         self.source = source
         self.article_id = article_id
-        self.folded: Folded = fold_with_map(text)
+        self.folded: Folded = fold_with_map_cached(text)
         self.sentences: list[Segment] = sentences(text)
         self.clauses: list[list[Segment]] = [clauses(text, s) for s in self.sentences]
         self._sent_starts = [s.start for s in self.sentences]

@@ -70,8 +70,8 @@ class ActorRecognizer:
                 continue
             prev = [f for f in found if f[1] <= ws]
             for _fs, _fe, idx, _ in reversed(prev):
-                aliases = self.k.actors[idx].aliases
-                if any(any(a.startswith(h) for h in heads) for a in aliases_folded(self.k, idx, aliases)):
+                # patterns are the entry's folded aliases (cached on the entry)
+                if any(a.startswith(heads) for a, _ in self.k.actors[idx].patterns):
                     out.append((ws, pos, idx, True))
                     break
         return out
@@ -104,13 +104,3 @@ _EVENT_NOUNS = (
 
 def _event_noun(word: str) -> bool:
     return any(form.startswith(_EVENT_NOUNS) for form in peel(word))
-
-
-_alias_cache: dict[tuple[int, int], tuple[str, ...]] = {}
-
-
-def aliases_folded(k: Knowledge, idx: int, aliases: list[str]) -> tuple[str, ...]:
-    key = (id(k), idx)
-    if key not in _alias_cache:
-        _alias_cache[key] = tuple(p for p, _ in k.actors[idx].patterns)
-    return _alias_cache[key]

@@ -20,14 +20,13 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from marsad.text.normalize import Folded, fold, fold_with_map
+from marsad.text.normalize import Folded, fold, fold_with_map_cached
 
 __all__ = [
     "CasualtyMention",
@@ -46,10 +45,9 @@ __all__ = [
 FoldMap = Folded
 
 
-@lru_cache(maxsize=64)
 def fast_fold_with_map(text: str) -> Folded:
-    """`marsad.text.normalize.fold_with_map`, cached (dates and numbers fold the same report)."""
-    return fold_with_map(text)
+    """`marsad.text.normalize.fold_with_map`, cached: the Doc, dates and numbers fold one report."""
+    return fold_with_map_cached(text)
 
 
 def extend_marks(text: str, end: int) -> int:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 # One character in, zero or one character out. Everything not listed passes through.
 _FOLD: dict[str, str] = {
@@ -51,6 +52,8 @@ class Folded:
     original_length: int
     run_at: tuple[int, ...] = ()
     shift: tuple[int, ...] = ()
+    # Filled on first use by folded_index: the original offset of every folded character.
+    _origs: list[int] = field(default_factory=list, compare=False, repr=False)
 
     def orig(self, i: int) -> int:
         """Original offset of folded character i (i == len(text) maps to the original end)."""
@@ -73,15 +76,13 @@ class Folded:
         """Folded offset of the first folded character at or after original offset `pos`."""
         if not self.run_at:
             return max(0, min(pos, len(self.text)))
-        # Original offsets of the run starts are non-decreasing: find the run, then step.
-        lo, hi = 0, len(self.text)
-        while lo < hi:  # orig() is non-decreasing: binary search for the first orig(i) >= pos
-            mid = (lo + hi) // 2
-            if self.orig(mid) < pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        if not self._origs and self.text:
+            # Run by run: characters between two runs share one shift.
+            bounds = (*self.run_at, len(self.text))
+            self._origs.extend(range(0, bounds[0]))
+            for k, sh in enumerate(self.shift):
+                self._origs.extend(range(bounds[k] + sh, bounds[k + 1] + sh))
+        return bisect.bisect_left(self._origs, pos)
 
     @property
     def offsets(self) -> tuple[int, ...]:
@@ -158,6 +159,12 @@ def fold_with_map(text: str) -> Folded:
         run_at.append(m.end() - total)
         shift.append(total)
     return Folded(folded, len(text), tuple(run_at), tuple(shift))
+
+
+@lru_cache(maxsize=64)
+def fold_with_map_cached(text: str) -> Folded:
+    """fold_with_map, shared by every component that folds the same report."""
+    return fold_with_map(text)
 
 
 def fold(text: str) -> str:
