@@ -7,7 +7,7 @@ each process loads the knowledge it needs once, on first use (marsad.knowledge.r
 from __future__ import annotations
 
 import multiprocessing as mp
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, Protocol
 
@@ -143,6 +143,3 @@ def extract_article(article: Article) -> list[Event]:
 
 def extract_many(articles: Iterable[Article], *, workers: int = 1) -> Iterator[tuple[Article, list[Event]]]:
     return default_pipeline().extract_many(articles, workers=workers)
-
-
-ProgressHook = Callable[[int], None]

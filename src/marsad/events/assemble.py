@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from datetime import date
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.knowledge.resources import Knowledge
@@ -18,15 +17,6 @@ VAC = "Violence against civilians"
 UNARMED_KINDS = {"civilians", "protesters"}
 CLAUSE_WIDE = {"trend", "statement"}
 MIN_WEIGHT = 0.5
-# Weight of each event type when several triggers share a clause: the more specific wins.
-TYPE_PRIORITY = {
-    "Explosions/Remote violence": 3,
-    "Violence against civilians": 2,
-    "Battles": 2,
-    "Protests": 2,
-    "Riots": 2,
-    "Strategic developments": 1,
-}
 
 
 @dataclass(slots=True)
@@ -495,9 +485,3 @@ class EventAssembler:
                     continue
             e.places = [anchor, *e.places]
             e.inherited_place = True
-
-
-def days_between(a: date | None, b: date | None) -> int | None:
-    if a is None or b is None:
-        return None
-    return (b - a).days

@@ -30,8 +30,6 @@ for _i in range(10):
     _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian digits
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
-
 
 def _is_mark(ch: str) -> bool:
     # Harakat, shadda, sukun, superscript alef, Quranic marks: dropped.
@@ -174,11 +172,3 @@ def fold(text: str) -> str:
     """
     s = fold_with_map(text).text
     return " ".join(s.split())
-
-
-def is_arabic_letter(ch: str) -> bool:
-    return bool(_ARABIC_LETTER.match(ch))
-
-
-def is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"

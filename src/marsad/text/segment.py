@@ -50,11 +50,3 @@ def sentences(text: str) -> list[Segment]:
 def clauses(text: str, sentence: Segment) -> list[Segment]:
     sub = text[sentence.start : sentence.end]
     return [Segment(s, e, i) for i, (s, e) in enumerate(_split(sub, _CLAUSE_BREAK, sentence.start))]
-
-
-def paragraphs(text: str) -> list[Segment]:
-    out: list[Segment] = []
-    for i, m in enumerate(re.finditer(r"[^\n]+", text)):
-        if m.group().strip():
-            out.append(Segment(m.start(), m.end(), i))
-    return out
