@@ -156,7 +156,6 @@ class EventAssembler:
         return c
 
     def _assign_actors(self, doc: Doc, c: Candidate) -> None:
-        k = self.k
         in_clause = [
             a
             for a in doc.in_clause(ACTOR, c.sentence, c.clause)
@@ -175,8 +174,6 @@ class EventAssembler:
         assoc = [a for a in pool if a.attrs.get("role_cue") == "assoc_before"]
         neutral = [a for a in pool if a.attrs.get("role_cue") is None]
         a1 = (agents or neutral or [None])[0]
-        if a1 is None and len(patients) > 1:
-            a1 = None
         rest = [a for a in patients + neutral + agents if a is not a1 and (a1 is None or a.value != a1.value)]
         a2 = rest[0] if rest else None
         if a1 is None and a2 is None:
@@ -211,7 +208,6 @@ class EventAssembler:
                 if 0 <= len(gap) <= 3 and gap.strip() in ("و", "") and gap.strip() == "و":
                     bucket.append(a)
                     used.add(id(a))
-        del k
 
     def _split_by_listed_places(self, doc: Doc, events: list[Candidate]) -> list[Candidate]:
         """ "تظاهرات في بغداد والناصرية والنجف": one event per place named in a list in the
