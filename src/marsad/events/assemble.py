@@ -205,7 +205,7 @@ class EventAssembler:
                 if id(a) in used or a.value in {x.value for x in (a1, a2) if x is not None}:
                     continue
                 gap = doc.text[main.end : a.start]
-                if 0 <= len(gap) <= 3 and gap.strip() in ("و", "") and gap.strip() == "و":
+                if len(gap) <= 3 and gap.strip() == "و":
                     bucket.append(a)
                     used.add(id(a))
 
