@@ -20,6 +20,7 @@ let root;
 let onOpen = () => {};
 let request = 0;
 let total = 0;
+let totalExact = true; // past 10,000 matches the API counts no further (EventPage.total_exact)
 
 export function initTable(el, { open }) {
   root = el;
@@ -32,6 +33,7 @@ export async function refreshTable() {
   const page = await get(`api/events${qs(params)}`);
   if (mine !== request) return page;
   total = page.total;
+  totalExact = page.total_exact !== false;
   render(page);
   return page;
 }
@@ -93,8 +95,12 @@ function render(page) {
     "div",
     { class: "pager" },
     h("button", { type: "button", disabled: state.page === 0, onclick: () => goto(state.page - 1) }, t("prev")),
-    h("span", {}, t("page", { p: state.page + 1, n: pages })),
-    h("button", { type: "button", disabled: state.page + 1 >= pages, onclick: () => goto(state.page + 1) }, t("next")),
+    h("span", {}, t("page", { p: state.page + 1, n: totalExact ? pages : `${pages}+` })),
+    h(
+      "button",
+      { type: "button", disabled: totalExact && state.page + 1 >= pages, onclick: () => goto(state.page + 1) },
+      t("next"),
+    ),
   );
   append(root, [
     h("table", { class: "events" }, h("thead", {}, head), body),
