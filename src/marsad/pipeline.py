@@ -95,7 +95,7 @@ def build_components(knowledge_dir: str | None = None, cache_dir: str | None = N
     return [
         ActorRecognizer(k),
         PlaceRecognizer(k),  # after actors: their countries help choose among same-named places
-        DateRecognizer(),
+        DateRecognizer(k),
         CasualtyRecognizer(),
         WeaponRecognizer(k),
         TriggerRecognizer(k),

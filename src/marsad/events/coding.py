@@ -14,6 +14,7 @@ from marsad.knowledge.resources import Knowledge
 from marsad.models import Event, Span
 from marsad.recognize.numbers import parse_quantity
 from marsad.recognize.places import PlaceRef
+from marsad.text.normalize import fold
 
 DISORDER = {
     BATTLES: "Political violence",
@@ -104,7 +105,7 @@ class EventCoder:
         ):
             event_type, sub = BATTLES, "Armed clash"
         aerial = any(w.value.name in ("air strike", "drone", "helicopter") for w in c.weapons) or _aerial(
-            c.actor1
+            c.actor1, self.k.cue_words("aerial_words")
         )
         if (
             event_type == EXPLOSIONS
@@ -285,15 +286,8 @@ class EventCoder:
         if place.kind == "region" or place.kind == "country":
             return place.latitude, place.longitude, 3, place
         seat = gaz.admin1_seat(place.country_code, place.admin1) if place.admin1 else None
-        if (
-            place.kind == "admin1"
-            and ref.cue != "province_before"
-            and seat is not None
-            and _same_name(seat, place)
-        ):
-            # "الخرطوم" with no "ولاية" before it is the city that gives the state its name.
-            prec = 2 if ref.cue in ("near_before", "countryside_before") else 1
-            return seat.latitude, seat.longitude, prec, seat
+        # (A governorate named by its seat city without "محافظة" was already resolved to the city
+        # by the place recogniser.)
         if place.kind == "admin1" or (ref.cue == "province_before" and place.kind != "populated"):
             shown = seat or place
             return shown.latitude, shown.longitude, 3, shown
@@ -335,13 +329,6 @@ class EventCoder:
         ev["primary"] = primary
 
 
-def _same_name(a: Place, b: Place) -> bool:
-    def key(s: str) -> str:
-        return "".join(ch for ch in s.lower() if ch.isascii() and ch.isalpha())[:5]
-
-    return bool(key(a.name)) and key(a.name) == key(b.name)
-
-
 def _most_specific(subs: list[str]) -> str:
     order = [
         "Suicide bomb",
@@ -357,11 +344,8 @@ def _most_specific(subs: list[str]) -> str:
     return subs[0]
 
 
-def _aerial(m: Mention | None) -> bool:
-    if m is None:
-        return False
-    t = m.text
-    return any(w in t for w in ("طيران", "طائر", "مقاتلات", "مسير", "الجو"))
+def _aerial(m: Mention | None, words: tuple[str, ...]) -> bool:
+    return m is not None and any(w in fold(m.text) for w in words)
 
 
 def _figure(mentions: list[Mention]) -> int | None:

@@ -110,12 +110,16 @@ class Knowledge:
     def never_places(self) -> frozenset[str]:
         """Words never taken as a place, whatever precedes them: the cue nouns themselves
         ("مدينة" before a name) and frequent nouns that are also village names somewhere."""
-        words = {fold(w) for w in _EXTRA_COMMON}
+        words = set(self.cue_words("not_places"))
         for name in ("settlement_before", "province_before", "countryside_before"):
             for cues in self.cues[name].by_last.values():
                 for c in cues:
                     words.add(" ".join(c.words))
         return frozenset(words)
+
+    def cue_words(self, name: str) -> tuple[str, ...]:
+        """The folded one-word entries of a cues.yaml list."""
+        return tuple(self.cues[name].by_last)
 
     @cached_property
     def _state_index(self) -> dict[tuple[str, str], int]:
@@ -164,13 +168,6 @@ class Knowledge:
         """Load everything now (before forking workers or timing)."""
         for attr in ("actor_matcher", "trigger_matcher", "weapon_matcher", "place_matcher", "cues"):
             getattr(self, attr)
-
-
-# Frequent news words that are also place names somewhere in the region.
-_EXTRA_COMMON = ("الحي", "حي", "السلطات", "سلطات", "مدينة", "المدينة", "جديدة", "الجديدة", "أدى", "بيان",
-    "التحالف", "تحالف", "إطار", "الإطار", "المصدر", "مصدر", "الخضراء", "الروضة", "المنشية", "المركز", "الوسط",
-    "الشرق", "الغرب", "الشمال", "الجنوب", "النصر", "السلام", "الحرية", "الوحدة", "الثورة", "الأمل", "النور",
-    "العروبة", "الشهداء", "الجيش", "الشرطة", "المطار", "الميناء", "الحدود", "القصر", "السجن", "الجامعة")  # fmt: skip
 
 
 def _collect_words(node: object, out: set[str]) -> None:

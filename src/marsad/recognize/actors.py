@@ -36,6 +36,7 @@ class ActorRecognizer:
         found.extend(self._anaphora(folded, found))
         found.sort()
         lists = {n: k.cues[n] for n in ROLE_LISTS}
+        event_nouns = k.cue_words("event_nouns")
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             start, end = doc.original(starts.get(fs, fs), fe)
@@ -44,7 +45,7 @@ class ActorRecognizer:
             words = words_before(folded, fs, doc.folded_index(cstart))
             cue = first_cue(words, lists)
             chain = folded[fs : starts.get(fs, fs)]
-            if chain.endswith("ل") and words and _event_noun(words[-1]):
+            if chain.endswith("ل") and words and any(f.startswith(event_nouns) for f in peel(words[-1])):
                 cue = ("agent_before", 0)  # "بهجوم لداعش": the lam of possession marks the author
             entry = k.actors[idx]
             doc.add(ACTOR, start, end, idx, role_cue=cue[0] if cue else None, anaphoric=ana, kind=entry.kind)
@@ -83,24 +84,3 @@ def _anaphora_regex(keys: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
     lam = "|".join(re.escape(k[2:]) for k in sorted(keys, key=len, reverse=True) if k.startswith("ال"))
     return re.compile(rf"(?<!\w)(?:[وف]?[بكل]?(?P<key>{alts})|[وف]?لل(?P<lkey>{lam}))(?!\w)")
-
-
-# Nouns of an action whose author follows with a possessive lam ("هجوم لداعش", "غارة للتحالف").
-_EVENT_NOUNS = (
-    "هجوم",
-    "هجمات",
-    "هجمه",
-    "غاره",
-    "غارات",
-    "قصف",
-    "كمين",
-    "عمليه",
-    "تفجير",
-    "ضربه",
-    "ضربات",
-    "اعتداء",
-)
-
-
-def _event_noun(word: str) -> bool:
-    return any(form.startswith(_EVENT_NOUNS) for form in peel(word))

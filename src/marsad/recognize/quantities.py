@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from marsad.doc import CASUALTY, DATE, Doc
+from marsad.knowledge.resources import Knowledge
 from marsad.recognize.dates import find_dates
 from marsad.recognize.numbers import find_casualties
-
-_ANNIVERSARY = re.compile(r"(?:ذكري|ذكرا|الذكري|ذكرى)\S*\s+(?:\S+\s+)?$")
 
 
 class DateRecognizer:
@@ -16,11 +15,15 @@ class DateRecognizer:
 
     name = "dates"
 
+    def __init__(self, knowledge: Knowledge) -> None:
+        words = "|".join(re.escape(w) for w in knowledge.cue_words("anniversary_before"))
+        # "في ذكرى 30 يونيو 1989": an anniversary names the old date, not the event's.
+        self._anniversary = re.compile(rf"(?:{words})\S*\s+(?:\S+\s+)?$")
+
     def __call__(self, doc: Doc) -> Doc:
         for dm in find_dates(doc.text, doc.published):
-            # "في ذكرى 30 يونيو 1989": an anniversary names the old date, not the event's.
             before = doc.folded_slice(max(0, dm.start - 20), dm.start)
-            if _ANNIVERSARY.search(before):
+            if self._anniversary.search(before):
                 continue
             doc.add(DATE, dm.start, dm.end, dm)
         return doc
