@@ -9,5 +9,14 @@ See README.md and docs/ for the pipeline, the CLI and the coding rules it follow
 from marsad.models import Article, ArticleResult, Event, Span
 from marsad.pipeline import Pipeline, extract, extract_article, extract_many
 
-__all__ = ["Article", "ArticleResult", "Event", "Pipeline", "Span", "extract", "extract_article", "extract_many"]
+__all__ = [
+    "Article",
+    "ArticleResult",
+    "Event",
+    "Pipeline",
+    "Span",
+    "extract",
+    "extract_article",
+    "extract_many",
+]
 __version__ = "0.1.0"
