@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from marsad.io.readers import Reject, iter_records
 from marsad.io.writers import ResultWriter, UnknownFormatError, format_for
 from marsad.models import Article, ArticleResult
+
+if TYPE_CHECKING:  # the CLI's start-up does not load the text layer
+    from marsad.doc import Mention
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
 err = Console(stderr=True)
@@ -137,7 +140,7 @@ def explain_command(
     for col in ("sent.clause", "label", "text", "reading"):
         table.add_column(col)
     for m in sorted(doc.all(), key=lambda m: m.start):
-        table.add_row(f"{m.sentence}.{m.clause}", m.label, m.text, _reading(m, pipeline))
+        table.add_row(f"{m.sentence}.{m.clause}", m.label, m.text, _reading(m))
     out.print(table)
     for i, ev in enumerate(doc.events, 1):
         t = Table(title=f"Event {i}: {ev.event_type} / {ev.sub_event_type}", show_header=True)
@@ -151,14 +154,14 @@ def explain_command(
         out.print(ev.notes)
 
 
-def _reading(m: object, pipeline: object) -> str:
+def _reading(m: Mention) -> str:
     from marsad.knowledge.resources import get_knowledge
 
     k = get_knowledge()
-    v = m.value  # type: ignore[attr-defined]
-    label = m.label  # type: ignore[attr-defined]
+    v = m.value
+    label = m.label
     if label == "ACTOR":
-        return f"{k.actors[v].name} (cue: {m.attrs.get('role_cue') or '-'})"  # type: ignore[attr-defined]
+        return f"{k.actors[v].name} (cue: {m.attrs.get('role_cue') or '-'})"
     if label == "PLACE":
         ch = v.choice
         return f"{ch.name}, {ch.admin1}, {ch.country_code} ({ch.kind}; cue: {v.cue or '-'})" if ch else "?"

@@ -101,26 +101,29 @@ def _active(row: EventRow) -> None:
         )
 
 
+def _set_status(
+    session: Session, row: EventRow, user: str, action: str, new: str, note: str | None
+) -> EventRow:
+    log(session, row, user, action, field="status", old=row.status, new=new, note=note)
+    row.status = new
+    row.updated_at = now()
+    return row
+
+
 def confirm(session: Session, event_id: str, user: str, note: str | None) -> EventRow:
     user = _need_user(user)
     row = load(session, event_id)
     _active(row)
     if row.status == "rejected":
         raise ValueError(f"event {event_id} is rejected; restore it first")
-    log(session, row, user, "confirm", field="status", old=row.status, new="confirmed", note=note)
-    row.status = "confirmed"
-    row.updated_at = now()
-    return row
+    return _set_status(session, row, user, "confirm", "confirmed", note)
 
 
 def reject(session: Session, event_id: str, user: str, note: str | None) -> EventRow:
     user = _need_user(user)
     row = load(session, event_id)
     _active(row)
-    log(session, row, user, "reject", field="status", old=row.status, new="rejected", note=note)
-    row.status = "rejected"
-    row.updated_at = now()
-    return row
+    return _set_status(session, row, user, "reject", "rejected", note)
 
 
 def restore(session: Session, event_id: str, user: str, note: str | None) -> EventRow:
@@ -128,10 +131,7 @@ def restore(session: Session, event_id: str, user: str, note: str | None) -> Eve
     row = load(session, event_id)
     if row.status != "rejected":
         raise ValueError(f"event {event_id} is not rejected")
-    log(session, row, user, "restore", field="status", old="rejected", new="unreviewed", note=note)
-    row.status = "unreviewed"
-    row.updated_at = now()
-    return row
+    return _set_status(session, row, user, "restore", "unreviewed", note)
 
 
 def set_actors(session: Session, row: EventRow) -> None:
