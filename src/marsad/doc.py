@@ -114,10 +114,6 @@ class Doc:
     def in_clause(self, label: str, sentence: int, clause: int) -> list[Mention]:
         return [m for m in self.in_sentence(label, sentence) if m.clause == clause]
 
-    def sort(self) -> None:
-        for lst in self.mentions.values():
-            lst.sort(key=lambda m: (m.start, -m.end))
-
     def all(self) -> Iterator[Mention]:
         for lst in self.mentions.values():
             yield from lst

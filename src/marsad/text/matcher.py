@@ -61,10 +61,6 @@ class PhraseMatcher(Generic[P]):
             self._put(phrase[1:], "lam-" + mode, payload)
         self._automaton = None
 
-    def add_many(self, items: Iterable[tuple[str, P, bool]]) -> None:
-        for phrase, payload, prefix in items:
-            self.add(phrase, payload, prefix=prefix)
-
     def _put(self, key: str, mode: str, payload: P) -> None:
         modes = self._entries.setdefault(key, {})
         lst = modes.setdefault(mode, [])
