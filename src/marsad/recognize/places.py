@@ -98,8 +98,8 @@ class PlaceRecognizer:
         actor_starts = [a for a, _ in actor_spans]
         never, lexicon_words = k.never_places, k.lexicon_words
         for h in longest_first(k.place_matcher.find(folded)):
-            # The lexicon form, whatever clitic shape matched it (للمدينة → لمدينه → المدينه).
-            forms = {h.key, "ا" + h.key} if h.key.startswith("ل") else {h.key, "ال" + h.key}
+            # With an article peeled off a form that has none, its article form counts too.
+            forms = {h.key, "ال" + h.key} if h.article else {h.key}
             if forms & never or _inside(actor_spans, actor_starts, h.start, h.end):
                 continue
             common = len(h.key) <= 3 or h.key in lexicon_words or gaz.is_stopword(h.key)

@@ -39,7 +39,7 @@ class Hit(Generic[P]):
     end: int
     word_start: int  # start of the first word, clitics included
     payloads: tuple[P, ...]
-    key: str  # the folded lexicon form that matched
+    key: str  # the folded lexicon form that matched (as added, even when its لل form was found)
     article: bool  # an article was peeled in front of a form that has none
 
 
@@ -100,6 +100,7 @@ class PhraseMatcher(Generic[P]):
             at_word_end = end >= n or not is_letter(text[end])
             payloads: list[P] = []
             article = False
+            form = key
             for mode, pls in modes.items():
                 lam = mode.startswith("lam-")
                 if lam:
@@ -115,8 +116,10 @@ class PhraseMatcher(Generic[P]):
                 if mode.endswith("word") and not at_word_end:
                     continue
                 payloads.extend(pls)
+                if lam:
+                    form = "ا" + key  # report the lexicon form (المدينه), not its لل-contracted key
             if payloads:
-                hits.append(Hit(start, end, ws, tuple(dict.fromkeys(payloads)), key, article))
+                hits.append(Hit(start, end, ws, tuple(dict.fromkeys(payloads)), form, article))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
 
