@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, StreamingResponse
 from starlette.background import BackgroundTask
 
 from marsad.api.auth import require_reader
-from marsad.api.deps import call_store, found, get_store, utc_stream
+from marsad.api.deps import call_store, found, get_store
 from marsad.api.errors import ERROR_RESPONSES, NOT_FOUND
 from marsad.api.schemas import ExportFormat, FilterParams, MapPoint, MapPoints, SortKey
 from marsad.io.writers import csv_row, event_feature
@@ -216,6 +216,6 @@ def export(
         return FileResponse(
             tmp, media_type=_MEDIA[format], headers=headers, background=BackgroundTask(os.unlink, tmp)
         )
-    events = utc_stream(call_store(store.iter_events, f))
+    events = call_store(store.iter_events, f)
     chunks = {"csv": _csv_chunks, "geojson": _geojson_chunks, "jsonl": _jsonl_chunks}[format](events)
     return StreamingResponse(chunks, media_type=_MEDIA[format], headers=headers)
