@@ -8,6 +8,14 @@ import copy
 from dataclasses import dataclass, field
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
+from marsad.events.incidents import (
+    date_conflict,
+    link,
+    place_conflict,
+    place_specific,
+    recalled_specifically,
+    split_by_means,
+)
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.places import PlaceRef, km
 
@@ -17,6 +25,7 @@ VAC = "Violence against civilians"
 UNARMED_KINDS = {"civilians", "protesters"}
 CLAUSE_WIDE = {"trend", "statement"}
 MIN_WEIGHT = 0.5
+BACKGROUND_DAYS = 7  # CODING.md §1: primary events are usually within 7 days before publication
 
 
 @dataclass(slots=True)
@@ -37,6 +46,7 @@ class Candidate:
     intervention: bool = False  # a protest met with arrests, dispersal or force
     sentences: set[int] = field(default_factory=set)  # every sentence that told part of it
     inherited_date: bool = False
+    log: list[str] = field(default_factory=list)  # why mentions were merged or kept apart (explain)
 
     @property
     def trigger(self) -> Mention:
@@ -99,12 +109,22 @@ class EventAssembler:
             if not c.dates and default_date is not None and not c.background:
                 c.dates = [default_date]
                 c.inherited_date = True
-        events = self._split_by_listed_places(doc, self._merge_across(cands))
+        events = [t for e in self._merge_across(doc, cands) for t in split_by_means(e)]
+        events = self._split_by_listed_places(doc, events)
         self._inherit_places(doc, events)
         for e in events:
             self._fill_second_side(doc, e)
-        doc.candidates = events
+        doc.candidates = [e for e in events if self._told_as_news(doc, e) or recalled_specifically(e)]
         return doc
+
+    @staticmethod
+    def _told_as_news(doc: Doc, e: Candidate) -> bool:
+        if e.background:
+            return False
+        d = e.date.value.date if e.date is not None and not e.inherited_date else None
+        return not (
+            d is not None and doc.published is not None and (doc.published - d).days > BACKGROUND_DAYS
+        )
 
     def _specialise_templates(self, doc: Doc) -> None:
         """ "الجيش" in a Sudanese report is the Sudanese army: point a template actor at the
@@ -227,9 +247,13 @@ class EventAssembler:
             if len(listed) < 2:
                 out.append(e)
                 continue
-            for m in listed:
+            for i, m in enumerate(listed):
                 twin = copy.copy(e)
                 twin.places = [m]
+                if i:
+                    # A toll told for the whole list stays with the first place (CODING.md §6:
+                    # a total is divided only when the report says how).
+                    twin.casualties = []
                 out.append(twin)
         return out
 
@@ -379,8 +403,14 @@ class EventAssembler:
             fight, other = (c, into) if c.event_type == BATTLES else (into, c)
             strong = _strength(fight) >= _strength(other)
             into.triggers = fight.triggers + other.triggers if strong else other.triggers + fight.triggers
+        elif into.event_type == VAC and c.event_type == EXPLOSIONS:
+            # "the attack" retold as "the explosion": the explosion says how it was done.
+            into.triggers = c.triggers + into.triggers
         else:
             into.triggers.extend(c.triggers)
+        into.sentences |= c.sentences
+        into.log.extend(c.log)
+        into.background = into.background and c.background  # a retelling of the news is news
         into.actor1 = into.actor1 or c.actor1
         into.actor2 = into.actor2 or c.actor2
         for a in c.assoc1:
@@ -393,12 +423,20 @@ class EventAssembler:
             into.places = c.places + into.places
         else:
             into.places.extend(c.places)
-        if (not into.dates or into.inherited_date) and c.dates and not c.inherited_date:
+        if (
+            c.dates
+            and not c.inherited_date
+            and (
+                not into.dates
+                or into.inherited_date
+                or (c.date.value.date and into.date.value.date and c.date.value.date < into.date.value.date)  # type: ignore[union-attr]
+            )
+        ):
+            # Of two days a day apart the earlier is the incident's; the later is when it was told.
             into.dates = c.dates + into.dates
             into.inherited_date = False
         into.casualties.extend(c.casualties)
         into.weapons.extend(w for w in c.weapons if w not in into.weapons)
-        into.sentences |= c.sentences
 
     def _merge_within_sentences(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
@@ -410,60 +448,36 @@ class EventAssembler:
                 out.append(c)
         return out
 
-    def _merge_across(self, cands: list[Candidate]) -> list[Candidate]:
+    def _merge_across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Mention → incident coreference over the whole report (marsad.events.incidents)."""
         events: list[Candidate] = []
+        new_words = self.k.cue_words("new_incident")
         for c in cands:
-            target = next((e for e in events if self._compatible(e, c, loose=False)), None)
-            if target is None:
-                target = self._summary_target(events, c)
-                if target is not None and not _place_specific(target.place) and _place_specific(c.place):
-                    # The specific account's actors win over the summary's.
-                    target.actor2 = c.actor2 or target.actor2
-            if target is None:
-                target = self._elaboration_target(events, c)
+            target = self._intervention_target(events, c) or link(doc, events, c, new_words)
             if target is None:
                 events.append(c)
-            else:
-                self._absorb(target, c)
+                continue
+            if not place_specific(target.place) and place_specific(c.place) and c.actor2 is not None:
+                # A lead that sums up ("military positions of the regime and its militias") gives
+                # way to the account that names the place: its target is the one hit.
+                target.actor2 = c.actor2
+            self._absorb(target, c)
         return [e for e in events if e.actor1 is not None or e.actor2 is not None or e.casualties or e.place]
 
-    def _summary_target(self, events: list[Candidate], c: Candidate) -> Candidate | None:
-        """A summary (region-level or no place) of the same kind by the same attacker is the lead of
-        a more specific account, or the reverse."""
-        for e in events:
-            if (
-                e.actor1 is not None
-                and c.actor1 is not None
-                and e.actor1.value == c.actor1.value
-                and (e.event_type == c.event_type or {e.event_type, c.event_type} == {BATTLES, EXPLOSIONS})
-                and (not _place_specific(e.place) or not _place_specific(c.place))
-                and self._compatible(e, c, loose=True)
-            ):
-                return e
-        return None
-
-    def _elaboration_target(self, events: list[Candidate], c: Candidate) -> Candidate | None:
-        """A clause that adds detail to the event just told: no attacker of its own, or an arrest of
-        demonstrators, at the same place and day (or none given)."""
-        if not events:
+    @staticmethod
+    def _intervention_target(events: list[Candidate], c: Candidate) -> Candidate | None:
+        """Arrests or force used on the demonstrators just told: the protest was met with
+        intervention, at the same place and day (or none given)."""
+        if not events or c.event_type not in ("Strategic developments", VAC, BATTLES):
             return None
         e = events[-1]
-        if c.background != e.background or c.sentence - e.sentence > 2:
+        if e.event_type != "Protests" or c.background != e.background or c.sentence - e.sentence > 2:
             return None
-        if c.date is not None and e.date is not None and c.date.value.date != e.date.value.date:
+        if date_conflict(e, c) or place_conflict(e, c):
             return None
-        if _place_specific(c.place) and _place_specific(e.place):
-            ca, ea = c.place.value.choice, e.place.value.choice  # type: ignore[union-attr]
-            if ca.id != ea.id and km(ca, ea) > 10:
-                return None
-        if e.event_type == "Protests" and c.event_type in ("Strategic developments", VAC, BATTLES):
-            # Arrests or force used on the demonstrators: the protest was met with intervention.
-            e.intervention = True
-            return e
-        no_attacker = c.actor1 is None or c.actor1.attrs.get("kind") in UNARMED_KINDS
-        if no_attacker and e.actor1 is not None and c.event_type != "Protests" and e.event_type != "Protests":
-            return e
-        return None
+        e.intervention = True
+        e.log.append(f"'{c.trigger.text}': force used on the demonstrators (intervention)")
+        return e
 
     def _inherit_places(self, doc: Doc, events: list[Candidate]) -> None:
         """A region-level or unplaced event takes the report's specific place in that region."""

@@ -29,6 +29,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if a.location != b.location or a.country != b.country:
         return False
+    if a.event_type == "Explosions/Remote violence" and a.sub_event_type != b.sub_event_type:
+        return False  # air strikes and shelling on one place are one event per means
     if a.event_type in DEMONSTRATIONS and b.event_type in DEMONSTRATIONS:
         return True
     sa, sb = _actor_set(a), _actor_set(b)

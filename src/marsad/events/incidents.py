@@ -1,0 +1,251 @@
+"""Mention → incident coreference over a whole report (CODING.md §1).
+
+A news report usually tells one incident several times: the headline, the lead, a body that
+says "الهجوم" or "الانفجار" again, a second source's retelling, a quote. Each telling yields a
+clause candidate; this module decides which candidates are the same incident. The rule is the
+reverse of "one trigger, one event": a later candidate joins the nearest earlier incident it is
+compatible with, and starts a new incident only when the report gives it something of its own
+that differs — another place, another day, another pair of actors, another kind of event, or
+words that announce a new incident ("وفي هجوم آخر", "في حادث منفصل").
+
+Every decision is written to the incident's `log` so `marsad explain` can show why two mentions
+were merged or kept apart.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from marsad.doc import Doc, Mention
+from marsad.recognize.places import PlaceRef, km
+
+if TYPE_CHECKING:
+    from marsad.events.assemble import Candidate
+
+BATTLES = "Battles"
+EXPLOSIONS = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+UNARMED_KINDS = {"civilians", "protesters"}
+AIR = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
+
+# Event types that can be tellings of one incident: an attack told as "clashes" in one clause
+# and "the explosion" or "the killing of civilians" in another is still one incident.
+FAMILY = {
+    BATTLES: "violence",
+    EXPLOSIONS: "violence",
+    VAC: "violence",
+    "Protests": "demonstration",
+    "Riots": "demonstration",
+    "Strategic developments": "development",
+}
+
+# Two places further apart than this are two incidents (the ruler's own tolerance is 25 km for
+# a correct location; villages of one battle front are often 10–20 km apart).
+SAME_PLACE_KM = 25.0
+SAME_DAY_SLACK = 1  # days
+RETOLD = True
+
+
+def place_specific(m: Mention | None) -> bool:
+    if m is None:
+        return False
+    ref: PlaceRef = m.value
+    return ref.choice is not None and ref.choice.kind in ("populated", "admin2")
+
+
+def _place_of(c: Candidate) -> Mention | None:
+    """The candidate's own place (an inherited one says nothing about identity)."""
+    if c.inherited_place or not c.places:
+        return None
+    m = c.places[0]
+    return m if m.value.choice is not None and m.value.choice.kind != "country" else None
+
+
+def place_conflict(a: Candidate, b: Candidate) -> str | None:
+    pa, pb = _place_of(a), _place_of(b)
+    if pa is None or pb is None:
+        return None
+    ca, cb = pa.value.choice, pb.value.choice
+    if ca.id == cb.id:
+        return None
+    if ca.country_code != cb.country_code:
+        return f"places in two countries ({ca.name}, {cb.name})"
+    if place_specific(pa) and place_specific(pb):
+        if km(ca, cb) > SAME_PLACE_KM:
+            return f"places {km(ca, cb):.0f} km apart ({ca.name}, {cb.name})"
+        return None
+    # A region or governorate and a place: one incident when the place lies inside it.
+    if ca.admin1 and cb.admin1 and ca.admin1 != cb.admin1:
+        return f"places in two provinces ({ca.admin1}, {cb.admin1})"
+    return None
+
+
+def date_conflict(a: Candidate, b: Candidate) -> str | None:
+    """Two days given for two tellings. One day apart is one incident: a report dated "the
+    Saturday" of its announcement and "yesterday evening" of the blast tells one blast."""
+    if a.inherited_date or b.inherited_date:
+        return None
+    da, db = a.date, b.date
+    if da is None or db is None or da.value.date is None or db.value.date is None:
+        return None
+    if abs((da.value.date - db.value.date).days) > SAME_DAY_SLACK:
+        return f"two days ({da.value.date}, {db.value.date})"
+    return None
+
+
+def _armed(m: Mention | None) -> bool:
+    return m is not None and m.attrs.get("kind") not in UNARMED_KINDS
+
+
+def actor_conflict(a: Candidate, b: Candidate) -> str | None:
+    """Two named attackers that the other telling does not name on either side."""
+    if not (_armed(a.actor1) and _armed(b.actor1)):
+        return None
+    assert a.actor1 is not None and b.actor1 is not None
+    if a.actor1.value == b.actor1.value:
+        return None
+    sides_a = {m.value for m in (a.actor1, a.actor2, *a.assoc1, *a.assoc2) if m is not None}
+    sides_b = {m.value for m in (b.actor1, b.actor2, *b.assoc1, *b.assoc2) if m is not None}
+    if b.actor1.value in sides_a or a.actor1.value in sides_b:
+        return None  # a swapped or partly named pair: the same fight told from the other side
+    return f"two actor pairs ({a.actor1.text} / {b.actor1.text})"
+
+
+def type_conflict(a: Candidate, b: Candidate) -> str | None:
+    ta, tb = a.event_type, b.event_type
+    if FAMILY.get(ta) != FAMILY.get(tb):
+        return f"two kinds of event ({ta}, {tb})"
+    if FAMILY.get(ta) == "development" and a.trigger.value.sub_event_type != b.trigger.value.sub_event_type:
+        return "two kinds of development"
+    return None
+
+
+def aerial(c: Candidate) -> bool:
+    return any(t.value.sub_event_type == "Air/drone strike" for t in c.triggers) or any(
+        w.value.name in ("air strike", "drone") for w in c.weapons
+    )
+
+
+def remote_beside_fighting(a: Candidate, b: Candidate) -> str | None:
+    """Air strikes or shelling told on their own, beside fighting told elsewhere in the report,
+    are a separate event (CODING.md §1: strikes in support of one side are their own action).
+    A missile fired by the fighters themselves (a TOW in an ambush) or an explosion told in the
+    same sentence as the fight is part of it."""
+    if {a.event_type, b.event_type} != {BATTLES, EXPLOSIONS} or a.sentences & b.sentences:
+        return None
+    remote, fight = (a, b) if a.event_type == EXPLOSIONS else (b, a)
+    if aerial(remote):
+        return "air strikes told apart from the fighting"
+    same_attacker = (
+        remote.actor1 is not None and fight.actor1 is not None and remote.actor1.value == fight.actor1.value
+    )
+    if remote.trigger.value.sub_event_type == SHELLING and not same_attacker:
+        return "shelling told apart from the fighting"
+    return None
+
+
+CHECKS: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
+    type_conflict,
+    date_conflict,
+    place_conflict,
+    actor_conflict,
+    remote_beside_fighting,
+)
+
+
+def conflict(a: Candidate, b: Candidate) -> str | None:
+    """Why `a` and `b` cannot be one incident, or None when they can."""
+    if a.background != b.background and not (RETOLD and _retold(a, b)):
+        return "one is background"
+    for check in CHECKS:
+        why = check(a, b)
+        if why:
+            return why
+    return None
+
+
+def _retold(a: Candidate, b: Candidate) -> bool:
+    """ "وكان الانفجار قد وقع مساء أمس": a pluperfect retelling of the news itself, not an
+    earlier incident — its own day is the news day (within the slack), or it names no day but
+    the same place."""
+    da = a.date.value.date if a.date is not None and not a.inherited_date else None
+    db = b.date.value.date if b.date is not None and not b.inherited_date else None
+    if da is not None and db is not None:
+        return abs((da - db).days) <= SAME_DAY_SLACK
+    pa, pb = _place_of(a), _place_of(b)
+    return pa is not None and pb is not None and pa.value.choice.id == pb.value.choice.id
+
+
+def announces_new_incident(doc: Doc, c: Candidate, words: tuple[str, ...]) -> bool:
+    """ "وفي هجوم آخر", "في حادث منفصل": words before the trigger in its clause that say the
+    report moves on to another incident."""
+    seg = doc.clauses[c.sentence][c.clause] if 0 <= c.sentence < len(doc.clauses) else None
+    start = seg.start if seg is not None else max(0, c.trigger.start - 40)
+    window = doc.folded_slice(start, c.trigger.end + 12).split()
+    return any(w.strip("،,.") in words for w in window)
+
+
+def link(doc: Doc, incidents: list[Candidate], c: Candidate, new_words: tuple[str, ...]) -> Candidate | None:
+    """The incident `c` is another telling of, or None for a new one. The log of each side
+    records the reason."""
+    if not incidents:
+        return None
+    if announces_new_incident(doc, c, new_words):
+        c.log.append(f"'{c.trigger.text}': the report announces another incident")
+        return None
+    best: Candidate | None = None
+    best_key: tuple[int, int, int] | None = None
+    for pos, e in enumerate(incidents):
+        why = conflict(e, c)
+        if why:
+            c.log.append(f"'{c.trigger.text}' kept apart from '{e.trigger.text}': {why}")
+            continue
+        shares = int(bool(_sides(e) & _sides(c)))
+        key = (shares, int(e.event_type == c.event_type), pos)  # nearest last: recency breaks ties
+        if best_key is None or key > best_key:
+            best, best_key = e, key
+    if best is not None:
+        best.log.append(f"'{c.trigger.text}' (sentence {c.sentence}) merged: same incident retold")
+    return best
+
+
+def _sides(c: Candidate) -> set[int]:
+    return {m.value for m in (c.actor1, c.actor2) if m is not None}
+
+
+def recalled_specifically(c: Candidate) -> bool:
+    """A background incident is worth an event only when the report recalls it with its own day
+    or its own place (CODING.md §1); a passing "after weeks of clashes" is context, not data."""
+    own_date = c.date is not None and not c.inherited_date and c.date.value.date is not None
+    return own_date or _place_of(c) is not None
+
+
+EXPLICIT = 1.0  # only unambiguous cues ("قصف مدفعي", "غارات") split an incident by its means
+
+
+def split_by_means(c: Candidate) -> list[Candidate]:
+    """ "غارات جوية ترافقت مع قصف مدفعي وصاروخي": air strikes and ground shelling told together
+    on one place and day are two events, one per sub-event type (ACLED codes each means of
+    remote violence on its own). A lone "قصف" or "صواريخ" beside air strikes is how the
+    aircraft struck, and splits nothing."""
+    if c.event_type != EXPLOSIONS:
+        return [c]
+    air = [t for t in c.triggers if t.value.sub_event_type == AIR and t.attrs.get("weight", 1.0) >= EXPLICIT]
+    ground = [
+        t for t in c.triggers
+        if t.value.sub_event_type == SHELLING and t.attrs.get("weight", 1.0) >= EXPLICIT
+        and not any(a.sentence == t.sentence and a.clause == t.clause for a in air)
+    ]  # fmt: skip
+    if not air or not ground:
+        return [c]
+    shelling = copy.copy(c)
+    shelling.triggers = ground + [t for t in c.triggers if t not in ground and t not in air]
+    shelling.weapons = [w for w in c.weapons if w.value.sub_event_type != AIR]
+    shelling.casualties = []  # a toll told once stays with the first-told means (CODING.md §6)
+    shelling.log = [*c.log, "air strikes and shelling told together: one event per means"]
+    c.triggers = air + [t for t in c.triggers if t not in air]
+    c.weapons = [w for w in c.weapons if w.value.sub_event_type != SHELLING]
+    return [c, shelling]

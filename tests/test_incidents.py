@@ -1,0 +1,97 @@
+"""Mention → incident coreference (marsad.events.incidents): a report that tells one incident
+several times yields one event; a report that moves to another place, day, actor pair or says
+"another attack" yields two. Sentences written for these tests in the style of wire reports."""
+
+from __future__ import annotations
+
+import marsad
+from marsad.models import Article
+from marsad.pipeline import default_pipeline
+
+PUB = "2023-10-12"  # a Thursday
+
+
+def _events(text: str, published: str = PUB) -> list[marsad.Event]:
+    return marsad.extract(text, published=published)
+
+
+def test_lead_and_back_references_are_one_incident() -> None:
+    text = (
+        "قتل ثلاثة عناصر من الشرطة العراقية بانفجار عبوة ناسفة استهدفت دوريتهم في قضاء الطارمية شمال بغداد، "
+        "الأربعاء. وقال مصدر أمني إن الانفجار وقع أثناء مرور الدورية على الطريق الرئيسي. "
+        "وأضاف المصدر أن التفجير أسفر أيضا عن إصابة عنصرين آخرين بجروح. "
+        "ولم تتبن أي جهة الهجوم حتى الآن."
+    )
+    events = _events(text)
+    assert len(events) == 1, [(e.event_type, e.sub_event_type, e.location) for e in events]
+    e = events[0]
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.fatalities == 3 and e.event_date == "2023-10-11"
+
+
+def test_announced_other_attack_is_a_new_incident() -> None:
+    text = (
+        "قتل جنديان عراقيان بهجوم لتنظيم داعش على نقطة تفتيش في قضاء الطارمية الأربعاء. "
+        "وفي هجوم آخر، قتل جندي ثالث في الطارمية بنيران قناص."
+    )
+    assert len(_events(text)) == 2
+
+
+def test_same_kind_of_incident_in_two_distant_towns_is_two_events() -> None:
+    text = (
+        "قتل مدني بقصف مدفعي لقوات النظام على بلدة كفرنبل جنوب إدلب اليوم. "
+        "كما قصفت قوات النظام بالمدفعية مدينة جسر الشغور غرب إدلب دون وقوع إصابات."
+    )
+    events = _events(text)
+    assert sorted(e.location for e in events) == ["Jisr ash Shughūr", "Kafranbel"]
+
+
+def test_a_day_apart_is_one_incident_dated_by_the_earlier_day() -> None:
+    text = (
+        "أعلنت الشرطة الأردنية الخميس مقتل رجل أمن بانفجار عبوة ناسفة في مدينة السلط. "
+        "وكان الانفجار قد وقع مساء أمس الأربعاء قرب دورية للأمن في السلط."
+    )
+    events = _events(text)
+    assert len(events) == 1
+    assert events[0].event_date == "2023-10-11"
+
+
+def test_air_strikes_with_artillery_are_one_event_per_means() -> None:
+    text = "قتل مدنيان في غارات جوية لقوات النظام على مدينة نوى اليوم، ترافقت مع قصف مدفعي عنيف على المدينة."
+    subs = sorted(e.sub_event_type for e in _events(text))
+    assert subs == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_air_strikes_with_missiles_from_the_jets_stay_one_event() -> None:
+    text = "شنت طائرات حربية إسرائيلية غارات على موقع في دير البلح اليوم، وأطلقت صاروخين على الموقع."
+    assert [e.sub_event_type for e in _events(text)] == ["Air/drone strike"]
+
+
+def test_background_without_own_day_and_place_is_not_an_event() -> None:
+    text = (
+        "قتل جنديان تركيان بانفجار لغم في ولاية هكاري جنوب شرقي تركيا الأربعاء. "
+        "وكان حزب العمال الكردستاني قد شن هجمات عدة على القوات التركية في السنوات الماضية."
+    )
+    events = _events(text)
+    assert [e.primary for e in events] == [True]
+
+
+def test_background_recalled_with_its_day_and_place_is_kept() -> None:
+    text = (
+        "قتل جنديان تركيان بانفجار لغم في ولاية هكاري جنوب شرقي تركيا الأربعاء. "
+        "يذكر أن ثلاثة جنود قتلوا في انفجار مماثل في مدينة ماردين في 3 أيار 2022."
+    )
+    events = _events(text)
+    assert sorted(e.primary for e in events) == [False, True]
+
+
+def test_explain_log_says_why_mentions_were_merged_or_kept_apart() -> None:
+    p = default_pipeline()
+    text = (
+        "قتل مدني بقصف مدفعي لقوات النظام على بلدة كفرنبل جنوب إدلب اليوم. "
+        "وأدى القصف إلى دمار في المنازل. "
+        "كما قصفت قوات النظام بالمدفعية مدينة جسر الشغور غرب إدلب."
+    )
+    doc = p(p.make_doc(Article(id="t", text=text, published=PUB)))  # type: ignore[arg-type]
+    logs = " ".join(line for c in doc.candidates for line in c.log)
+    assert "merged" in logs and "km apart" in logs
