@@ -266,6 +266,8 @@ def test_json_figures_on_a_realdev_folder_or_file_pair(rd: dict[str, Path], how:
     assert (d["detection"]["tp"], d["detection"]["fp"], d["detection"]["fn"]) == (2, 1, 0)
     assert (d["argument"]["tp"], d["argument"]["fp"], d["argument"]["fn"]) == (12, 7, 2)
     assert d["e2e_f1"] == OFFICIAL_E2E
+    # a1 10/13, a2 14/20; a3 has nothing on either side and is left out of the mean.
+    assert d["macro_e2e_f1"] == round((10 / 13 + 14 / 20) / 2, 4)
     assert d["background"] == {"found": 1, "total": 1, "recall": 1.0}
     assert d["field_accuracy"]["actor1"] == 1.0 and d["field_accuracy"]["fatalities"] == 0.5
 

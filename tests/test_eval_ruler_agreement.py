@@ -65,6 +65,7 @@ def assert_same(res: EvalResult, ruler: dict) -> None:  # type: ignore[type-arg]
     for field, acc in res.field_accuracy.items():
         assert acc == pytest.approx(ruler["field_accuracy_on_matched"][field], abs=1e-9), field
     assert res.n_matched == det["tp"]
+    assert res.macro_e2e_f1 == pytest.approx(ruler["macro_end_to_end_f1"], abs=1e-9)
 
 
 def test_extractor_predictions_score_as_the_ruler_scores_them(

@@ -109,6 +109,13 @@ class EvalResult:
         n = self.n_matched
         return {f: (self.field_correct[f] / n if n else 0.0) for f in ACCURACY_FIELDS}
 
+    @property
+    def macro_e2e_f1(self) -> float:
+        """Mean end-to-end F1 over reports that have anything to score (gold or predicted
+        fields); a report with nothing on either side is left out rather than scored 1."""
+        scored = [a.argument.f1 for a in self.articles if a.argument.tp + a.argument.fp + a.argument.fn]
+        return sum(scored) / len(scored) if scored else 0.0
+
     def worst(self, k: int) -> list[ArticleEval]:
         bad = [a for a in self.articles if a.errors]
         bad.sort(key=lambda a: (-a.errors, -(a.detection.fp + a.detection.fn), a.id))
@@ -127,6 +134,7 @@ class EvalResult:
             "detection": self.detection.as_dict(),
             "argument": self.argument.as_dict(),
             "e2e_f1": round(self.argument.f1, 4),
+            "macro_e2e_f1": round(self.macro_e2e_f1, 4),
             "field_accuracy": {f: round(v, 4) for f, v in self.field_accuracy.items()},
             "n_matched": self.n_matched,
             "location_km_median": round(statistics.median(self.location_km), 2) if self.location_km else None,

@@ -56,11 +56,13 @@ def summary_table(res: EvalResult) -> Table:
     det, arg = _prf_row("event detection", res.detection), _prf_row("end-to-end argument", res.argument)
     t.add_row(*det)
     t.add_row(*arg)
+    notes = [f"macro (per-report mean) end-to-end F1 {_pct(res.macro_e2e_f1)}"]
     if ci:
-        t.caption = (
+        notes.append(
             f"95% bootstrap CI over reports: detection F1 {_pct(ci['detection_f1'][0])}–"
             f"{_pct(ci['detection_f1'][1])}, end-to-end F1 {_pct(ci['e2e_f1'][0])}–{_pct(ci['e2e_f1'][1])}"
         )
+    t.caption = "; ".join(notes)
     return t
 
 
