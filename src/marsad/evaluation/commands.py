@@ -29,7 +29,7 @@ BASELINE_COMMENT = (
     "Committed end-to-end F1 per split (fractions). `marsad eval data/gold/dev --check` fails when dev "
     "drops more than tolerance_points below it. Raise with `marsad eval data/gold/dev --update-baseline`."
 )
-REALDEV_BASELINE = Path("data/realdev-baseline.json")
+REALDEV_BASELINE = Path("data/realdev-baseline.json")  # from the repository root
 REALDEV_COMMENT = (
     "Committed end-to-end F1 on ../shared/realdev (real reports, development set; fractions, official "
     "ruler). `marsad eval --realdev --check` fails when it drops more than tolerance_points below this "
@@ -60,6 +60,14 @@ def default_baseline(gold_path: Path) -> Path:
         if (d / "baseline.json").is_file():
             return d / "baseline.json"
     return Path("data/gold/baseline.json")
+
+
+def realdev_baseline() -> Path:
+    """data/realdev-baseline.json of the working directory, else of the checkout this code runs from."""
+    if REALDEV_BASELINE.is_file():
+        return REALDEV_BASELINE
+    in_checkout = realdev.REPO_ROOT / REALDEV_BASELINE
+    return in_checkout if in_checkout.is_file() else REALDEV_BASELINE
 
 
 def split_key(reports: Sequence[GoldReport], split: str | None) -> str:
@@ -174,7 +182,7 @@ def resolve_gold(
                 err.print("[red]--split is for data/gold; realdev-format gold has no splits[/]")
                 raise typer.Exit(2)
             reports = realdev.load_realdev(gold, articles)
-            return GoldSet(reports, realdev.SPLIT, REALDEV_BASELINE, "official", gold)
+            return GoldSet(reports, realdev.SPLIT, realdev_baseline(), "official", gold)
         reports = load_gold(gold, split)
     except GoldError as exc:
         err.print(f"[red]{exc}[/]")

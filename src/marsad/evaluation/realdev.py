@@ -27,7 +27,7 @@ ARTICLES_FILE = "articles.jsonl"
 ENV_VAR = "MARSAD_REALDEV"
 SPLIT = "realdev"  # the baseline key and the `split` of every report read here
 TITLE_SEP = "\n\n"  # evidence offsets count the title, this separator, then the text
-_REPO_ROOT = Path(__file__).resolve().parents[3]  # src/marsad/evaluation/realdev.py -> the checkout
+REPO_ROOT = Path(__file__).resolve().parents[3]  # src/marsad/evaluation/realdev.py -> the checkout
 
 
 def is_realdev_dir(path: Path) -> bool:
@@ -39,7 +39,7 @@ def candidate_dirs() -> list[Path]:
     the working directory and beside the checkout this code runs from."""
     if env := os.environ.get(ENV_VAR):
         return [Path(env)]
-    out = [Path.cwd().parent / "shared" / "realdev", _REPO_ROOT.parent / "shared" / "realdev"]
+    out = [Path.cwd().parent / "shared" / "realdev", REPO_ROOT.parent / "shared" / "realdev"]
     return list(dict.fromkeys(p.resolve() for p in out))
 
 
