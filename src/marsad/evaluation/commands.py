@@ -8,6 +8,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -135,15 +136,15 @@ def update_baseline(
     return base[key]
 
 
+@dataclass(slots=True)
 class GoldSet:
     """What one `marsad eval` run scores: the reports, and how to name and guard the figures."""
 
-    def __init__(
-        self, reports: list[GoldReport], key: str, baseline: Path, ruler: str, gold_file: Path | None
-    ):
-        self.reports, self.key, self.baseline, self.ruler, self.gold_file = (
-            reports, key, baseline, ruler, gold_file,
-        )  # fmt: skip
+    reports: list[GoldReport]
+    key: str  # the baseline key: dev, test, all or realdev
+    baseline: Path
+    ruler: str  # the default ruler of this kind of gold
+    gold_file: Path | None = None  # realdev-format gold only (its hash goes with the baseline)
 
     @property
     def is_realdev(self) -> bool:
