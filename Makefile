@@ -33,10 +33,13 @@ test-deps:
 	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium missing: run 'sudo apt-get install chromium' (browser tests will be skipped)"; fi; }
 
+# The quality guards: data/gold dev, then the real reports of ../shared/realdev (or
+# $MARSAD_REALDEV), whose check is skipped with a message when that folder is absent.
 test: install test-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -n 2 -q
 	$(BIN)/marsad eval data/gold/dev --check
+	$(BIN)/marsad eval --realdev --check --worst 0
 
 lint: install
 	$(BIN)/ruff check src tests bench

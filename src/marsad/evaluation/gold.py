@@ -94,7 +94,7 @@ def _jsonl_files(path: Path) -> list[Path]:
     raise GoldError(f"no such gold file or folder: {path}")
 
 
-def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     with path.open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
@@ -117,7 +117,7 @@ def load_gold(path: str | Path, split: str | None = None) -> list[GoldReport]:
     reports: list[GoldReport] = []
     seen: dict[str, str] = {}
     for file in _jsonl_files(Path(path)):
-        for lineno, obj in _read_jsonl(file):
+        for lineno, obj in read_jsonl(file):
             where = f"{file}:{lineno}"
             try:
                 rep = GoldReport.model_validate({**obj, "source_file": where})
@@ -202,7 +202,7 @@ def validate_gold(path: str | Path) -> list[str]:
     problems: list[str] = []
     seen: set[str] = set()
     for file in _jsonl_files(Path(path)):
-        for lineno, obj in _read_jsonl(file):
+        for lineno, obj in read_jsonl(file):
             problems.extend(f"{file.name}:{lineno}: {p}" for p in validate_record(obj))
             rid = str(obj.get("id", ""))
             if rid in seen:
@@ -230,7 +230,7 @@ def seed_to_gold(article_text: str, gold: dict[str, Any], split: str = "dev") ->
 def load_predictions(path: str | Path) -> dict[str, list[Event]]:
     """Read `marsad extract -o PRED.jsonl` output: article id -> its predicted events."""
     preds: dict[str, list[Event]] = {}
-    for _lineno, obj in _read_jsonl(Path(path)):
+    for _lineno, obj in read_jsonl(Path(path)):
         res = ArticleResult.model_validate(obj)
         # An id seen twice keeps both lines' events: the extractor may have split a batch.
         preds.setdefault(res.id, []).extend(res.events)

@@ -151,7 +151,7 @@ def similarity(g: Event, p: Event) -> int:
 class Pair:
     gold: int  # index into the gold list
     pred: int  # index into the prediction list
-    score: int
+    score: float  # similarity; the official ruler's is a weighted sum
     km: float | None
 
 

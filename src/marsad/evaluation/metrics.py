@@ -15,14 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from marsad.evaluation.gold import GoldReport
-from marsad.evaluation.match import (
-    ARG_FIELDS,
-    Pair,
-    compatible,
-    field_equal,
-    field_present,
-    greedy_match,
-)
+from marsad.evaluation.match import ARG_FIELDS, Pair
+from marsad.evaluation.ruler import MARSAD, Ruler
 from marsad.models import Event
 
 # Per-field accuracy is reported on these (event type is equal on every matched pair).
@@ -105,6 +99,7 @@ class EvalResult:
     primary_flag_correct: int
     primary_flag_total: int
     location_km: list[float]
+    ruler: Ruler
     missing_predictions: list[str]  # gold ids with no line in the prediction file
     unknown_predictions: list[str]  # prediction ids not in the gold
     ci: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -113,6 +108,13 @@ class EvalResult:
     def field_accuracy(self) -> dict[str, float]:
         n = self.n_matched
         return {f: (self.field_correct[f] / n if n else 0.0) for f in ACCURACY_FIELDS}
+
+    @property
+    def macro_e2e_f1(self) -> float:
+        """Mean end-to-end F1 over reports that have anything to score (gold or predicted
+        fields); a report with nothing on either side is left out rather than scored 1."""
+        scored = [a.argument.f1 for a in self.articles if a.argument.tp + a.argument.fp + a.argument.fn]
+        return sum(scored) / len(scored) if scored else 0.0
 
     def worst(self, k: int) -> list[ArticleEval]:
         bad = [a for a in self.articles if a.errors]
@@ -123,6 +125,7 @@ class EvalResult:
         """Every figure, machine-readable (what `marsad eval --json` prints)."""
         types = [*sorted({t for pair in self.confusion for t in pair} - {NONE}), NONE]
         return {
+            "ruler": self.ruler.name,
             "n_reports": len(self.articles),
             "n_reports_without_events": sum(1 for a in self.articles if not any(e.primary for e in a.gold)),
             "n_gold_events": sum(len(a.gold) for a in self.articles),
@@ -131,6 +134,7 @@ class EvalResult:
             "detection": self.detection.as_dict(),
             "argument": self.argument.as_dict(),
             "e2e_f1": round(self.argument.f1, 4),
+            "macro_e2e_f1": round(self.macro_e2e_f1, 4),
             "field_accuracy": {f: round(v, 4) for f, v in self.field_accuracy.items()},
             "n_matched": self.n_matched,
             "location_km_median": round(statistics.median(self.location_km), 2) if self.location_km else None,
@@ -156,7 +160,9 @@ class EvalResult:
             "ci95": {k: [round(lo, 4), round(hi, 4)] for k, (lo, hi) in self.ci.items()},
             "missing_predictions": self.missing_predictions,
             "unknown_predictions": self.unknown_predictions,
-            "worst": [{"id": a.id, "errors": a.errors, **article_diff(a)} for a in self.worst(worst)],
+            "worst": [
+                {"id": a.id, "errors": a.errors, **article_diff(a, self.ruler)} for a in self.worst(worst)
+            ],
         }
 
 
@@ -171,11 +177,15 @@ def _bump(table: dict[str, tuple[Counts, Counts]], country: str, det: Counts, ar
 
 
 def evaluate_article(
-    rep_id: str, gold: Sequence[Event], pred: Sequence[Event], title: str | None = None
+    rep_id: str,
+    gold: Sequence[Event],
+    pred: Sequence[Event],
+    title: str | None = None,
+    ruler: Ruler = MARSAD,
 ) -> ArticleEval:
     """Match one report's predictions to its gold and count."""
     gold, pred = list(gold), list(pred)
-    all_pairs = greedy_match(gold, pred)
+    all_pairs = ruler.match(gold, pred)
     pairs = [p for p in all_pairs if gold[p.gold].primary]
     bg_pairs = [p for p in all_pairs if not gold[p.gold].primary]
     matched_g = {p.gold for p in all_pairs}
@@ -189,25 +199,26 @@ def evaluate_article(
         g, p = gold[pr.gold], pred[pr.pred]
         c = Counts()
         for f in ARG_FIELDS:
-            if field_equal(f, g, p):
+            if ruler.field_equal(f, g, p):
                 c.tp += 1
-            else:  # a wrong value is both a miss of the right one and a false claim
-                c.fp += 1
-                c.fn += 1
+            else:  # the marsad ruler: a wrong value is both a miss and a false claim
+                fp, fn = ruler.wrong_field_counts(f, g, p)
+                c.fp += fp
+                c.fn += fn
         arg.add(c)
         _bump(by_country, _country(g), Counts(tp=1), c)
     for i in un_g:
-        c = Counts(fn=sum(field_present(f, gold[i]) for f in ARG_FIELDS))
+        c = Counts(fn=sum(ruler.field_present(f, gold[i]) for f in ARG_FIELDS))
         arg.add(c)
         _bump(by_country, _country(gold[i]), Counts(fn=1), c)
     for i in un_p:
-        c = Counts(fp=sum(field_present(f, pred[i]) for f in ARG_FIELDS))
+        c = Counts(fp=sum(ruler.field_present(f, pred[i]) for f in ARG_FIELDS))
         arg.add(c)
         _bump(by_country, _country(pred[i]), Counts(fp=1), c)
     return ArticleEval(rep_id, title, gold, pred, pairs, bg_pairs, un_g, un_p, det, arg, by_country)
 
 
-def _confusion(a: ArticleEval, table: Counter[tuple[str, str]]) -> None:
+def _confusion(a: ArticleEval, table: Counter[tuple[str, str]], ruler: Ruler) -> None:
     """Gold type x predicted type. Matched pairs are the diagonal; the leftovers are paired
     again on date and place/actor alone, so a right event with a wrong type shows as such."""
     for pr in a.pairs:
@@ -215,7 +226,7 @@ def _confusion(a: ArticleEval, table: Counter[tuple[str, str]]) -> None:
         table[(t, t)] += 1
     left_g = [a.gold[i] for i in a.unmatched_gold]
     left_p = [a.pred[i] for i in a.unmatched_pred]
-    loose = greedy_match(left_g, left_p, lambda g, p: compatible(g, p, ignore_type=True))
+    loose = ruler.match_any_type(left_g, left_p)
     for pr in loose:
         table[(left_g[pr.gold].event_type, left_p[pr.pred].event_type)] += 1
     for i in set(range(len(left_g))) - {pr.gold for pr in loose}:
@@ -254,11 +265,12 @@ def evaluate(
     preds: Mapping[str, Sequence[Event]],
     *,
     bootstrap: int = 1000,
+    ruler: Ruler = MARSAD,
 ) -> EvalResult:
     """Score predictions (article id -> events) against gold reports."""
     gold = list(gold)
     gold_ids = {g.id for g in gold}
-    articles = [evaluate_article(g.id, g.events, preds.get(g.id, ()), g.title) for g in gold]
+    articles = [evaluate_article(g.id, g.events, preds.get(g.id, ()), g.title, ruler) for g in gold]
 
     det, arg = Counts(), Counts()
     field_correct = dict.fromkeys(ACCURACY_FIELDS, 0)
@@ -277,7 +289,7 @@ def evaluate(
             n_matched += 1
             per_type[g.event_type].tp += 1
             for f in ACCURACY_FIELDS:
-                field_correct[f] += field_equal(f, g, p)
+                field_correct[f] += ruler.field_equal(f, g, p)
             if pr.km is not None:
                 km.append(pr.km)
         for i in a.unmatched_gold:
@@ -290,7 +302,7 @@ def evaluate(
         for pr in a.pairs + a.background_pairs:
             flag_n += 1
             flag_ok += a.gold[pr.gold].primary == a.pred[pr.pred].primary
-        _confusion(a, confusion)
+        _confusion(a, confusion, ruler)
 
     return EvalResult(
         articles=articles,
@@ -306,6 +318,7 @@ def evaluate(
         primary_flag_correct=flag_ok,
         primary_flag_total=flag_n,
         location_km=km,
+        ruler=ruler,
         missing_predictions=sorted(gold_ids - set(preds)),
         unknown_predictions=sorted(set(preds) - gold_ids),
         ci=bootstrap_ci(articles, bootstrap) if bootstrap else {},
@@ -326,15 +339,15 @@ def show_field(e: Event | None, f: str) -> str:
     return "" if v is None else str(v)
 
 
-def article_diff(a: ArticleEval) -> dict[str, object]:
+def article_diff(a: ArticleEval, ruler: Ruler = MARSAD) -> dict[str, object]:
     """Gold and predicted events of one report, side by side, with the differing fields named."""
     rows: list[dict[str, object]] = []
 
     def add(kind: str, g: Event | None, p: Event | None) -> None:
         if g is not None and p is not None:
-            differ = [f for f in ARG_FIELDS if not field_equal(f, g, p)]
+            differ = [f for f in ARG_FIELDS if not ruler.field_equal(f, g, p)]
         else:
-            differ = [f for f in ARG_FIELDS if field_present(f, g or p)]  # type: ignore[arg-type]
+            differ = [f for f in ARG_FIELDS if ruler.field_present(f, g or p)]  # type: ignore[arg-type]
         rows.append(
             {
                 "kind": kind,

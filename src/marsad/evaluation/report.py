@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from marsad.evaluation.match import ARG_FIELDS, field_equal
+from marsad.evaluation.match import ARG_FIELDS
 from marsad.evaluation.metrics import (
     ACCURACY_FIELDS,
     DIFF_FIELDS,
@@ -19,6 +19,7 @@ from marsad.evaluation.metrics import (
     EvalResult,
     show_field,
 )
+from marsad.evaluation.ruler import Ruler
 from marsad.models import Event
 
 # Short column labels for the confusion table (the full names are too wide for a terminal).
@@ -55,11 +56,13 @@ def summary_table(res: EvalResult) -> Table:
     det, arg = _prf_row("event detection", res.detection), _prf_row("end-to-end argument", res.argument)
     t.add_row(*det)
     t.add_row(*arg)
+    notes = [f"macro (per-report mean) end-to-end F1 {_pct(res.macro_e2e_f1)}"]
     if ci:
-        t.caption = (
+        notes.append(
             f"95% bootstrap CI over reports: detection F1 {_pct(ci['detection_f1'][0])}–"
             f"{_pct(ci['detection_f1'][1])}, end-to-end F1 {_pct(ci['e2e_f1'][0])}–{_pct(ci['e2e_f1'][1])}"
         )
+    t.caption = "; ".join(notes)
     return t
 
 
@@ -128,7 +131,16 @@ def breakdown_tables(res: EvalResult) -> list[Table]:
     return [by_type, by_country]
 
 
-def _side_by_side(kind: str, g: Event | None, p: Event | None) -> Table:
+def evidence_text(e: Event | None, width: int = 110) -> str:
+    """The clause that states the event: gold's `evidence_span`, else the prediction's trigger."""
+    if e is None:
+        return ""
+    spans = e.evidence.get("event") or e.evidence.get("event_type") or []
+    text = " … ".join(dict.fromkeys(s.text for s in spans if s.text))
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _side_by_side(kind: str, g: Event | None, p: Event | None, ruler: Ruler) -> Table:
     t = Table(show_header=True, box=None, pad_edge=False, title=kind, title_justify="left")
     t.add_column("field", style="dim")
     t.add_column("gold")
@@ -136,24 +148,27 @@ def _side_by_side(kind: str, g: Event | None, p: Event | None) -> Table:
     for f in DIFF_FIELDS:
         gv, pv = show_field(g, f), show_field(p, f)
         if g is not None and p is not None and f in ARG_FIELDS:
-            bad = not field_equal(f, g, p)
+            bad = not ruler.field_equal(f, g, p)
         else:
             bad = f in ARG_FIELDS and gv != pv
         if f not in ARG_FIELDS and gv == pv and g is not None and p is not None:
             continue  # unscored context rows only when they differ, to keep the panel short
         style = "bold red" if bad else ""
         t.add_row(f, Text(gv, style=style), Text(pv, style=style))
+    if evidence_text(g) or evidence_text(p):
+        t.add_row("evidence", Text(evidence_text(g)), Text(evidence_text(p)))
     return t
 
 
-def worst_panel(a: ArticleEval) -> Panel:
+def worst_panel(a: ArticleEval, ruler: Ruler) -> Panel:
     parts: list[Table] = []
     for pr in a.pairs:
-        parts.append(_side_by_side(f"matched (similarity {pr.score}/7)", a.gold[pr.gold], a.pred[pr.pred]))
+        sim = f"{pr.score:g}/{ruler.max_score:g}" if ruler.max_score else f"{pr.score:.2f}"
+        parts.append(_side_by_side(f"matched (similarity {sim})", a.gold[pr.gold], a.pred[pr.pred], ruler))
     for i in a.unmatched_gold:
-        parts.append(_side_by_side("missed gold event", a.gold[i], None))
+        parts.append(_side_by_side("missed gold event", a.gold[i], None, ruler))
     for i in a.unmatched_pred:
-        parts.append(_side_by_side("spurious prediction", None, a.pred[i]))
+        parts.append(_side_by_side("spurious prediction", None, a.pred[i], ruler))
     d, arg = a.detection, a.argument
     head = (
         f"{a.id} — {a.title or ''}\n"
@@ -169,7 +184,8 @@ def print_report(res: EvalResult, console: Console, worst: int = 5) -> None:
     console.print(
         f"[bold]{len(res.articles)}[/] reports ({n_none} without a news event), "
         f"[bold]{n_gold}[/] gold primary events, "
-        f"[bold]{sum(len(a.pred) for a in res.articles)}[/] predicted events"
+        f"[bold]{sum(len(a.pred) for a in res.articles)}[/] predicted events "
+        f"(matched with the {res.ruler.name} ruler)"
     )
     if res.missing_predictions:
         console.print(f"[yellow]{len(res.missing_predictions)} gold reports have no prediction line[/]")
@@ -188,4 +204,4 @@ def print_report(res: EvalResult, console: Console, worst: int = 5) -> None:
             f"[bold]The {len(worst_list)} worst reports[/] (by argument errors; red = field differs)"
         )
         for a in worst_list:
-            console.print(worst_panel(a))
+            console.print(worst_panel(a, res.ruler))
