@@ -95,3 +95,25 @@ def test_explain_log_says_why_mentions_were_merged_or_kept_apart() -> None:
     doc = p(p.make_doc(Article(id="t", text=text, published=PUB)))  # type: ignore[arg-type]
     logs = " ".join(line for c in doc.candidates for line in c.log)
     assert "merged" in logs and "km apart" in logs
+
+
+def test_burning_among_demonstrations_is_a_riot() -> None:
+    text = (
+        "تظاهر آلاف العراقيين الجمعة في مدينة الناصرية جنوبي العراق للمطالبة بتوفير الكهرباء وفرص العمل. "
+        "وأحرق محتجون غاضبون مقر أحد الأحزاب في مدينة الكوت مساء الجمعة."
+    )
+    events = _events(text)
+    riots = [e for e in events if e.event_type == "Riots"]
+    assert [(e.sub_event_type, e.actor1, e.admin1) for e in riots] == [
+        ("Violent demonstration", "Rioters (Iraq)", "Wasit")
+    ]
+    assert not [e for e in events if e.event_type == "Strategic developments"]
+
+
+def test_arrest_of_demonstrators_is_intervention_not_a_riot() -> None:
+    text = (
+        "تظاهر مئات المحتجين أمام مقر المحافظة في مدينة البصرة اليوم للمطالبة بتحسين الخدمات. "
+        "وفرقت قوات الأمن المتظاهرين واعتقلت عددا منهم."
+    )
+    subs = [e.sub_event_type for e in _events(text)]
+    assert subs == ["Protest with intervention"]

@@ -9,11 +9,15 @@ from dataclasses import dataclass, field
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.incidents import (
+    RIOTS,
+    VIOLENT_DEMONSTRATION,
     date_conflict,
+    demonstrators_act,
     link,
     place_conflict,
     place_specific,
     recalled_specifically,
+    riots_in_context,
     split_by_means,
 )
 from marsad.knowledge.resources import Knowledge
@@ -47,6 +51,11 @@ class Candidate:
     sentences: set[int] = field(default_factory=set)  # every sentence that told part of it
     inherited_date: bool = False
     log: list[str] = field(default_factory=list)  # why mentions were merged or kept apart (explain)
+    retype: tuple[str, str] | None = None  # (event type, sub-event type) set by report context
+
+    @property
+    def coded_type(self) -> tuple[str, str]:
+        return self.retype or (self.trigger.value.event_type, self.trigger.value.sub_event_type)
 
     @property
     def trigger(self) -> Mention:
@@ -54,7 +63,7 @@ class Candidate:
 
     @property
     def event_type(self) -> str:
-        return self.trigger.value.event_type
+        return self.retype[0] if self.retype else self.trigger.value.event_type
 
     @property
     def place(self) -> Mention | None:
@@ -71,7 +80,8 @@ class Candidate:
 
 def _strength(c: Candidate) -> float:
     """The weight of the strongest trigger of the candidate's own type."""
-    return max(t.attrs.get("weight", 1.0) for t in c.triggers if t.value.event_type == c.event_type)
+    own = [t for t in c.triggers if t.value.event_type == c.event_type] or c.triggers  # retyped: all
+    return max(t.attrs.get("weight", 1.0) for t in own)
 
 
 def _aerial(c: Candidate) -> bool:
@@ -110,6 +120,7 @@ class EventAssembler:
                 c.dates = [default_date]
                 c.inherited_date = True
         events = [t for e in self._merge_across(doc, cands) for t in split_by_means(e)]
+        riots_in_context(events)
         events = self._split_by_listed_places(doc, events)
         self._inherit_places(doc, events)
         for e in events:
@@ -403,6 +414,24 @@ class EventAssembler:
             fight, other = (c, into) if c.event_type == BATTLES else (into, c)
             strong = _strength(fight) >= _strength(other)
             into.triggers = fight.triggers + other.triggers if strong else other.triggers + fight.triggers
+        elif into.event_type == c.event_type == "Protests":
+            # "تظاهر مئات..." then "وفرقت قوات الأمن المتظاهرين": the protest was met with force.
+            into.triggers.extend(c.triggers)
+            if any(
+                t.value.sub_event_type != "Peaceful protest"
+                for t in c.triggers
+                if t.value.event_type == "Protests"
+            ):
+                into.intervention = True
+                force = (
+                    c.actor1
+                    if c.actor1 is not None and c.actor1.attrs.get("kind") in ("state", "police")
+                    else None
+                )
+                if force is not None and (
+                    into.actor2 is None or into.actor2.attrs.get("kind") in UNARMED_KINDS
+                ):
+                    into.actor2 = force
         elif into.event_type == VAC and c.event_type == EXPLOSIONS:
             # "the attack" retold as "the explosion": the explosion says how it was done.
             into.triggers = c.triggers + into.triggers
@@ -467,7 +496,8 @@ class EventAssembler:
     @staticmethod
     def _intervention_target(events: list[Candidate], c: Candidate) -> Candidate | None:
         """Arrests or force used on the demonstrators just told: the protest was met with
-        intervention, at the same place and day (or none given)."""
+        intervention; force used by the demonstrators themselves (storming, burning): it turned
+        into a riot. Same place and day (or none given)."""
         if not events or c.event_type not in ("Strategic developments", VAC, BATTLES):
             return None
         e = events[-1]
@@ -475,8 +505,12 @@ class EventAssembler:
             return None
         if date_conflict(e, c) or place_conflict(e, c):
             return None
-        e.intervention = True
-        e.log.append(f"'{c.trigger.text}': force used on the demonstrators (intervention)")
+        if demonstrators_act(c):
+            e.retype = (RIOTS, VIOLENT_DEMONSTRATION)
+            e.log.append(f"'{c.trigger.text}': the demonstrators used force (a riot)")
+        else:
+            e.intervention = True
+            e.log.append(f"'{c.trigger.text}': force used on the demonstrators (intervention)")
         return e
 
     def _inherit_places(self, doc: Doc, events: list[Candidate]) -> None:

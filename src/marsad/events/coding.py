@@ -89,7 +89,7 @@ class EventCoder:
         country = place.country if place else (country_place.country if country_place else "")
 
         # Type and sub-type: the leading trigger, refined by weapons and by who was targeted.
-        event_type, sub = c.trigger.value.event_type, c.trigger.value.sub_event_type
+        event_type, sub = c.coded_type
         a1, a2 = self._entry(c.actor1), self._entry(c.actor2)
         weapon_subs = [w.value.sub_event_type for w in c.weapons if w.value.sub_event_type]
         if event_type == EXPLOSIONS and weapon_subs:
@@ -176,6 +176,7 @@ class EventCoder:
             and any(m.value.kind == "killed" for m in c.casualties)
         ):
             sub = "Excessive force against protesters"
+        ev["sub_event_type"] = sub  # the intervention a protest met refines its sub-type
         if event_type == "Protests" and sub == "Peaceful protest":
             a2 = None  # nobody acted upon a peaceful demonstration
         if (

@@ -28,6 +28,10 @@ BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
 UNARMED_KINDS = {"civilians", "protesters"}
+CROWD_KINDS = {"protesters", "rioters"}
+RIOTS = "Riots"
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+LOOTING = "Looting/property destruction"
 AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
 
@@ -249,3 +253,34 @@ def split_by_means(c: Candidate) -> list[Candidate]:
     c.triggers = air + [t for t in c.triggers if t not in air]
     c.weapons = [w for w in c.weapons if w.value.sub_event_type != SHELLING]
     return [c, shelling]
+
+
+def _crowd(m: Mention | None) -> bool:
+    return m is not None and m.attrs.get("kind") in CROWD_KINDS
+
+
+def demonstrators_act(c: Candidate) -> bool:
+    """The clause tells a crowd of demonstrators using force (they clashed, attacked): an
+    unambiguous violent cue whose actor is the crowd. Arrests and weak cues ("اقتحام") are more
+    often the force acting on them, whatever the clause's word order suggests."""
+    if c.event_type not in (BATTLES, VAC) or c.trigger.attrs.get("weight", 1.0) < 0.6:
+        return False
+    return _crowd(c.actor1)
+
+
+def riots_in_context(events: list[Candidate], reach: int = 3) -> None:
+    """Burning or wrecking told among demonstrations, with no armed group doing it, is the
+    demonstrators' violence: a riot (ACLED's Violent demonstration), not a non-violent
+    development. `reach` is how many sentences away the demonstration may be told."""
+    demos = [e for e in events if FAMILY.get(e.event_type) == "demonstration" and not e.background]
+    for c in events:
+        if c.event_type != "Strategic developments" or c.trigger.value.sub_event_type != LOOTING:
+            continue
+        if _armed(c.actor1) and not _crowd(c.actor1):
+            continue
+        if not any(abs(d.sentence - c.sentence) <= reach for d in demos):
+            continue
+        crowd = next((m for m in (c.actor1, c.actor2) if _crowd(m)), None)
+        c.retype = (RIOTS, VIOLENT_DEMONSTRATION)
+        c.actor1, c.actor2 = crowd, None
+        c.log.append(f"'{c.trigger.text}': destruction among demonstrations (a riot)")
