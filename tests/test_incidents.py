@@ -4,6 +4,11 @@ several times yields one event; a report that moves to another place, day, actor
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import marsad
 from marsad.models import Article
 from marsad.pipeline import default_pipeline
@@ -117,3 +122,23 @@ def test_arrest_of_demonstrators_is_intervention_not_a_riot() -> None:
     )
     subs = [e.sub_event_type for e in _events(text)]
     assert subs == ["Protest with intervention"]
+
+
+def test_explain_command_shows_incidents_and_decisions(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "قتل مدني بقصف مدفعي لقوات النظام على بلدة كفرنبل جنوب إدلب اليوم. وأدى القصف إلى دمار في المنازل. "
+        "كما قصفت قوات النظام بالمدفعية مدينة جسر الشغور غرب إدلب.",
+        encoding="utf-8",
+    )
+    exe = Path(sys.executable).parent / "marsad"
+    r = subprocess.run(
+        [str(exe), "explain", str(report), "--published", PUB],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert r.returncode == 0, r.stderr
+    assert "Incidents" in r.stdout
+    assert "merged: same incident retold" in r.stdout and "km apart" in r.stdout

@@ -142,6 +142,15 @@ def explain_command(
     for m in sorted(doc.all(), key=lambda m: m.start):
         table.add_row(f"{m.sentence}.{m.clause}", m.label, m.text, _reading(m))
     out.print(table)
+    incidents = Table(
+        title="Incidents: the mentions that made each one, and why mentions were merged or kept apart"
+    )
+    for col in ("incident", "mentions (sentence)", "decisions"):
+        incidents.add_column(col)
+    for i, c in enumerate(doc.candidates, 1):
+        mentions = ", ".join(f"{t.text} ({t.sentence})" for t in c.triggers)
+        incidents.add_row(f"{i}. {c.event_type}", mentions, "\n".join(c.log) or "-")
+    out.print(incidents)
     for i, ev in enumerate(doc.events, 1):
         t = Table(title=f"Event {i}: {ev.event_type} / {ev.sub_event_type}", show_header=True)
         t.add_column("field")
