@@ -142,3 +142,20 @@ def test_explain_command_shows_incidents_and_decisions(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "Incidents" in r.stdout
     assert "merged: same incident retold" in r.stdout and "km apart" in r.stdout
+
+
+def test_strikes_on_listed_towns_before_the_trigger_are_one_event_per_town() -> None:
+    text = (
+        "تعرضت بلدات كفرنبل ومعرة النعمان وسراقب في ريف إدلب، صباح اليوم، لغارات جوية روسية "
+        "أسفرت عن مقتل ستة مدنيين."
+    )
+    events = _events(text)
+    assert sorted(e.location for e in events) == ["Kafranbel", "Ma‘arrat an Nu‘mān", "Saraqib"]
+    assert sorted(e.fatalities for e in events) == [0, 0, 6]  # the toll stays with the first town
+
+
+def test_strikes_on_listed_governorates_split_but_a_protest_spreading_to_provinces_does_not() -> None:
+    strikes = "شنت طائرات التحالف اليوم غارات على محافظات صعدة وعمران والجوف استهدفت مواقع للحوثيين."
+    assert len(_events(strikes)) == 3
+    protest = "تظاهر آلاف العراقيين اليوم في محافظات ميسان وذي قار والنجف للمطالبة بتحسين الخدمات."
+    assert len(_events(protest)) == 1

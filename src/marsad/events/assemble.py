@@ -4,7 +4,6 @@ split/merge rules that turn them into one event per (type, actor pair, place, da
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
@@ -18,6 +17,7 @@ from marsad.events.incidents import (
     place_specific,
     recalled_specifically,
     riots_in_context,
+    split_by_listed_places,
     split_by_means,
 )
 from marsad.knowledge.resources import Knowledge
@@ -121,7 +121,8 @@ class EventAssembler:
                 c.inherited_date = True
         events = [t for e in self._merge_across(doc, cands) for t in split_by_means(e)]
         riots_in_context(events)
-        events = self._split_by_listed_places(doc, events)
+        joiners = self.k.cue_words("settlement_before") + self.k.cue_words("province_before")
+        events = [t for e in events for t in split_by_listed_places(doc, e, joiners)]
         self._inherit_places(doc, events)
         for e in events:
             self._fill_second_side(doc, e)
@@ -239,34 +240,6 @@ class EventAssembler:
                 if len(gap) <= 3 and gap.strip() == "و":
                     bucket.append(a)
                     used.add(id(a))
-
-    def _split_by_listed_places(self, doc: Doc, events: list[Candidate]) -> list[Candidate]:
-        """ "تظاهرات في بغداد والناصرية والنجف": one event per place named in a list in the
-        event's own clause (CODING.md §1: one location per event). "بين X وY" is one place."""
-        out: list[Candidate] = []
-        for e in events:
-            lead = [
-                m for m in e.places
-                if m.sentence == e.sentence and m.clause == e.clause and _place_specific(m) and m.value.cue != "near_before"
-            ]  # fmt: skip
-            listed = [lead[0]] if lead else []
-            for m in lead[1:]:
-                gap = doc.text[listed[-1].end : m.start].strip()
-                adjacent = m.start > listed[-1].end and gap in ("", "،", ",", "و", "، و", "،و")
-                if adjacent and m.value.choice.id not in {x.value.choice.id for x in listed}:
-                    listed.append(m)
-            if len(listed) < 2:
-                out.append(e)
-                continue
-            for i, m in enumerate(listed):
-                twin = copy.copy(e)
-                twin.places = [m]
-                if i:
-                    # A toll told for the whole list stays with the first place (CODING.md §6:
-                    # a total is divided only when the report says how).
-                    twin.casualties = []
-                out.append(twin)
-        return out
 
     def _fill_second_side(self, doc: Doc, c: Candidate) -> None:
         """A side the event's own clauses leave open is looked for in its sentences, then in the

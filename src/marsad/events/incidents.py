@@ -18,7 +18,7 @@ import copy
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from marsad.doc import Doc, Mention
+from marsad.doc import TRIGGER, Doc, Mention
 from marsad.recognize.places import PlaceRef, km
 
 if TYPE_CHECKING:
@@ -284,3 +284,62 @@ def riots_in_context(events: list[Candidate], reach: int = 3) -> None:
         c.retype = (RIOTS, VIOLENT_DEMONSTRATION)
         c.actor1, c.actor2 = crowd, None
         c.log.append(f"'{c.trigger.text}': destruction among demonstrations (a riot)")
+
+
+LIST_KINDS = ("populated", "admin2", "admin1")
+LIST_SEPARATORS = ("", "،", ",", "و", "، و", "،و")
+
+
+def _listed_runs(doc: Doc, places: list[Mention], joiners: tuple[str, ...]) -> list[list[Mention]]:
+    """Runs of place names told as a list: "نوى وطفس وبصرى الشام", "محافظات صعدة وحجة وعمران",
+    "في نوى ومدينة طفس". A settlement or province noun may stand between two names."""
+    runs: list[list[Mention]] = []
+    for m in sorted(places, key=lambda m: m.start):
+        run = runs[-1] if runs else None
+        if run is not None and m.start > run[-1].end:
+            gap = doc.text[run[-1].end : m.start].strip()
+            words = doc.folded_slice(run[-1].end, m.start).replace("،", " ").split()
+            joined = gap in LIST_SEPARATORS or (
+                words and words[0].startswith("و") and all(w.removeprefix("و") in joiners for w in words)
+            )
+            if joined and m.sentence == run[-1].sentence:
+                if m.value.choice.id not in {x.value.choice.id for x in run}:
+                    run.append(m)
+                continue
+        runs.append([m])
+    return [r for r in runs if len(r) >= 2]
+
+
+def split_by_listed_places(doc: Doc, c: Candidate, joiners: tuple[str, ...]) -> list[Candidate]:
+    """ "غارات على بلدات نوى وطفس وبصرى الشام": one event per place named in a list (CODING.md
+    §1: one location per event). The list must stand in a sentence that tells the incident, in a
+    clause that tells no other ("تعرضت بلدات X وY، صباح اليوم، لغارات"); "بين X وY" names one
+    place."""
+    own = {id(t) for t in c.triggers}
+    told = {t.sentence for t in c.triggers}
+    # Clauses of the incident's sentences that tell no other incident.
+    others = {(t.sentence, t.clause) for s in told for t in doc.in_sentence(TRIGGER, s) if id(t) not in own}
+    # Governorates listed are separate targets of remote strikes ("غارات على صعدة وحجة"); for
+    # other events a list of provinces is a region ("امتدت الاحتجاجات إلى محافظات ميسان وذي قار").
+    kinds = LIST_KINDS if c.event_type == EXPLOSIONS else LIST_KINDS[:2]
+    places = [
+        m for m in dict.fromkeys(c.places)
+        if m.sentence in told and (m.sentence, m.clause) not in others and m.value.choice is not None
+        and m.value.choice.kind in kinds and m.value.cue != "near_before" and not m.value.hometown
+    ]  # fmt: skip
+    runs = _listed_runs(doc, places, joiners)
+    if not runs:
+        return [c]
+    listed = max(runs, key=len)
+    twins = []
+    for i, m in enumerate(listed):
+        twin = copy.copy(c)
+        twin.places = [m]
+        twin.inherited_place = False
+        if i:
+            # A toll told for the whole list stays with the first place (CODING.md §6: a total is
+            # divided only when the report says how).
+            twin.casualties = []
+        twins.append(twin)
+    c.log.append(f"places listed together ({', '.join(m.text for m in listed)}): one event each")
+    return twins
