@@ -159,3 +159,14 @@ def test_strikes_on_listed_governorates_split_but_a_protest_spreading_to_provinc
     assert len(_events(strikes)) == 3
     protest = "تظاهر آلاف العراقيين اليوم في محافظات ميسان وذي قار والنجف للمطالبة بتحسين الخدمات."
     assert len(_events(protest)) == 1
+
+
+def test_without_publication_date_the_latest_incident_is_the_news() -> None:
+    text = (
+        "اغتال مسلحون مجهولون القيادي في حركة فتح أبو علي بإطلاق النار عليه في تونس العاصمة في 14 كانون الثاني 1991. "
+        "وقتل مسلحون مجهولون الناشط الفلسطيني سعيد الخطيب بإطلاق النار عليه أمام منزله في مدينة صفاقس في 15 كانون الأول 2016."
+    )
+    events = marsad.extract(text)  # no publication date
+    news = [e for e in events if e.primary]
+    assert [e.event_date for e in news] == ["2016-12-15"]
+    assert all(not e.primary for e in events if e.event_date.startswith("1991"))

@@ -5,6 +5,7 @@ split/merge rules that turn them into one event per (type, actor pair, place, da
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.incidents import (
@@ -126,17 +127,32 @@ class EventAssembler:
         self._inherit_places(doc, events)
         for e in events:
             self._fill_second_side(doc, e)
-        doc.candidates = [e for e in events if self._told_as_news(doc, e) or recalled_specifically(e)]
+        news_day = self._news_day(doc, events)
+        for e in events:
+            e.background = not self._told_as_news(e, news_day)
+        doc.candidates = [e for e in events if not e.background or recalled_specifically(e)]
         return doc
 
     @staticmethod
-    def _told_as_news(doc: Doc, e: Candidate) -> bool:
+    def _told_as_news(e: Candidate, reference: date | None) -> bool:
         if e.background:
             return False
         d = e.date.value.date if e.date is not None and not e.inherited_date else None
-        return not (
-            d is not None and doc.published is not None and (doc.published - d).days > BACKGROUND_DAYS
-        )
+        return not (d is not None and reference is not None and (reference - d).days > BACKGROUND_DAYS)
+
+    @staticmethod
+    def _news_day(doc: Doc, events: list[Candidate]) -> date | None:
+        """The day the report is news of: its publication day, else the latest day it gives an
+        incident — a report without a date that recalls killings from 1986 to 2016 is news of
+        the last one (CODING.md §1: primary events are those announced as news)."""
+        if doc.published is not None:
+            return doc.published
+        days = [
+            e.date.value.date
+            for e in events
+            if e.date is not None and not e.inherited_date and e.date.value.date
+        ]
+        return max(days) if days else None
 
     def _specialise_templates(self, doc: Doc) -> None:
         """ "الجيش" in a Sudanese report is the Sudanese army: point a template actor at the

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A sentence ends at . ! ? ؟ … or a line break, but not at a decimal point (3.5) or an
-# abbreviation dot between letters (U.S.).
-_SENT_END = re.compile(r"(?:(?<!\d)\.(?!\d)|[!?؟…]|\n+)\s*")
+# A sentence ends at . ! ? ؟ … or a line break, but not at a decimal point (3.5); a year or a
+# toll closes a sentence like any word ("... في 14 كانون الثاني 1991. وقتل ...").
+_SENT_END = re.compile(r"(?:\.(?!\d)|(?<!\d)\.|[!?؟…]|\n+)\s*")
 # Clause boundaries inside a sentence: Arabic comma/semicolon, and connectives that open a new
 # clause. The connective stays with the clause it opens.
 _CLAUSE_BREAK = re.compile(
