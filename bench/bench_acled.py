@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -32,7 +33,18 @@ from marsad.store import Store
 from marsad.store.acled_codes import INTER_LABELS
 
 
-def read_all(base: str, workdir: Path) -> tuple[list[float], int, int]:
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _server_pid() -> int:
+    # `marsad serve` is this process's only child while the server runs.
+    (child,) = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read_text().split()
+    return int(child)
+
+
+def read_all(base: str, workdir: Path) -> tuple[list[float], list[float], int, int]:
     from acled import AcledClient
     from acled.auth import OAuthTokenAuth
     from acled.clients.base_http_client import BaseHttpClient
@@ -45,18 +57,21 @@ def read_all(base: str, workdir: Path) -> tuple[list[float], int, int]:
     )
     auth = OAuthTokenAuth(username="bench@example.org", password="unused", token_file=str(tokens))
     times: list[float] = []
+    cpu: list[float] = []  # server + client CPU per page: the wall time of an otherwise idle machine
     seen: set[str] = set()
     rows = 0
+    server = _server_pid()
     with AcledClient(auth_method=auth) as client:
         page = 1
         while True:
-            t = time.perf_counter()
+            t, c, sc = time.perf_counter(), time.process_time(), _cpu_seconds(server)
             batch = client.get_data(limit=5000, page=page)
             times.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c + _cpu_seconds(server) - sc)
             rows += len(batch)
             seen.update(e["event_id_cnty"] for e in batch)
             if len(batch) < 5000:
-                return times, rows, len(seen)
+                return times, cpu, rows, len(seen)
             page += 1
 
 
@@ -89,13 +104,17 @@ def main() -> None:
         url = f"sqlite:///{work / 'bench-acled.sqlite'}"
         built = build(url, args.events)
         with running_server(url, env={"MARSAD_PUBLIC_READ": "true"}) as base:
-            times, rows, unique = read_all(base, work)
+            times, cpu, rows, unique = read_all(base, work)
         print(f"== acled client paging: {args.events:,} events (built in {built:.0f} s) ==")
         print(f"pages {len(times)}, rows {rows:,}, unique ids {unique:,}")
         print(
             f"per page of 5,000: p50 {pct(times, 50) * 1000:.0f} ms, p99 {pct(times, 99) * 1000:.0f} ms, "
             f"max {max(times) * 1000:.0f} ms, mean {statistics.mean(times) * 1000:.0f} ms"
         )
+        print(
+            f"CPU (server + client) per page: p50 {pct(cpu, 50) * 1000:.0f} ms, p99 {pct(cpu, 99) * 1000:.0f} ms"
+        )
+        print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
         from marsad.ingest.acled_csv import load_export
 
