@@ -129,6 +129,8 @@ def test_operators(client, params: dict[str, str], expected: list[str]) -> None:
         ({"_format": "xml"}, "Unsupported _format 'xml'"),
         ({"origin": "gdelt"}, "origin must be one of"),
         ({"weapons": "drone"}, "weapons cannot be filtered"),
+        ({"timestamp": "99999999999999999"}, "Invalid value '99999999999999999' for timestamp"),
+        ({"limit_where": "="}, "Unknown field 'limit'"),
     ],
 )
 def test_errors_have_acleds_shape(client, params: dict[str, str], needle: str) -> None:

@@ -13,9 +13,11 @@ import csv
 import io
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from marsad.api.auth import user_for_header
@@ -111,8 +113,34 @@ def serve(request: Request, name: str) -> Response:
     return JSONResponse(body)
 
 
-def _route(name: str) -> Callable[[Request], Response]:
-    def endpoint(request: Request) -> Response:
+class AcledErrorItem(BaseModel):
+    status: int
+    message: str
+
+
+class AcledError(BaseModel):
+    """ACLED's error body."""
+
+    status: int
+    success: bool = False
+    error: list[AcledErrorItem]
+
+
+_P = "Read by the endpoint itself (any column is a filter); listed here for the schema."
+
+
+def _route(name: str) -> Callable[..., Response]:
+    # The control parameters are declared (as plain strings, so FastAPI never answers with its
+    # own 422) to document them; the endpoint reads them, and every filter, from the query string.
+    def endpoint(
+        request: Request,
+        fields: Annotated[str | None, Query(description="Columns to return, separated by |. " + _P)] = None,
+        limit: Annotated[str | None, Query(description="Rows per page, 1-5000 (default 5000)")] = None,
+        page: Annotated[str | None, Query(description="Page number, from 1")] = None,
+        export_type: Annotated[str | None, Query(description="dyadic (default) or monadic")] = None,
+        inter_num: Annotated[str | None, Query(description="1: numeric inter/interaction codes")] = None,
+        format_: Annotated[str | None, Query(alias="_format", description="json (default) or csv")] = None,
+    ) -> Response:
         return serve(request, name)
 
     endpoint.__name__ = f"acled_{name}_read"
@@ -134,5 +162,9 @@ for _name in ENDPOINTS:
         methods=["GET"],
         summary=_SUMMARIES[_name],
         response_class=JSONResponse,
-        responses={200: {"content": {"application/json": {}, "text/csv": {}}}},
+        responses={
+            200: {"content": {"application/json": {}, "text/csv": {}}},
+            400: {"model": AcledError, "description": "Invalid query (ACLED's error shape)"},
+            401: {"model": AcledError, "description": "Reads are private and no valid token was sent"},
+        },
     )

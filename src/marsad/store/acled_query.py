@@ -111,7 +111,7 @@ def _values(name: str, col: Col, raw: str) -> list[Any]:
     for part in raw.split("|"):
         try:
             out.append(_CONVERT[col.kind](part.strip() if col.kind != "text" else part))
-        except (ValueError, KeyError, OverflowError) as exc:
+        except (ValueError, KeyError, OverflowError, OSError) as exc:
             # Our own code-list messages say what is accepted; Python's parse errors say nothing useful.
             detail = f": {exc}" if col.kind in ("inter", "interaction", "region") else ""
             raise QueryError(f"Invalid value '{part}' for {name} ({col.kind}){detail}") from None
