@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from marsad.store.acled_query import _acled_articles
+from marsad.store.acled_query import acled_articles
 from marsad.store.repository import HIDDEN_STATUSES
 from marsad.store.schema import EventArticle, EventRow
 
@@ -36,7 +36,7 @@ def compare_acled(
     """Counts by country and month, sorted by country then month."""
     Root = aliased(EventRow, name="root")
     stmt = (
-        select(Root.id, Root.country, Root.event_date, EventArticle.article_pk.in_(_acled_articles()))
+        select(Root.id, Root.country, Root.event_date, EventArticle.article_pk.in_(acled_articles()))
         .select_from(EventRow)
         .join(Root, Root.id == func.coalesce(EventRow.merged_into_id, EventRow.id))
         .outerjoin(EventArticle, EventArticle.event_id == EventRow.id)

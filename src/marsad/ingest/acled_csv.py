@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from marsad.api.taxonomy import EVENT_TYPES
 from marsad.models import ACLED_COLUMNS, Article, Event
 from marsad.store import acled_codes as codes
-from marsad.store.acled_query import ACLED_OUTLET
+from marsad.store.acled_query import ACLED_OUTLET, acled_articles
 from marsad.store.convert import actor_names, event_to_columns, iso3_for
 from marsad.store.schema import EventActor, EventArticle, EventRow, IngestRun
 from marsad.store.types import RejectInfo
@@ -233,7 +233,7 @@ def _store_batch(
             session.scalars(
                 select(EventArticle.event_id).where(
                     EventArticle.event_id.in_(existing.values()),
-                    EventArticle.article_pk.in_(_acled_article_ids(session)),
+                    EventArticle.article_pk.in_(acled_articles()),
                 )
             )
         )
@@ -304,12 +304,6 @@ def _store_batch(
         conn.execute(insert(EventActor), actors)
     conn.execute(insert(EventArticle), links)
     _bump_counters(session, tops)
-
-
-def _acled_article_ids(session: Session) -> list[int]:
-    from marsad.store.acled_query import _acled_articles
-
-    return list(session.scalars(_acled_articles()))
 
 
 def load_export(

@@ -150,7 +150,8 @@ def condition(name: str, col: Col, raw: str, op: str) -> ColumnElement[bool]:
     ]
 
 
-def _acled_articles() -> Any:
+def acled_articles() -> Any:
+    """The ids of the pseudo-reports ACLED exports are stored under (a subquery)."""
     return (
         select(ArticleRow.id)
         .join(Outlet, Outlet.id == ArticleRow.outlet_id)
@@ -161,8 +162,8 @@ def _acled_articles() -> Any:
 def origin_condition(values: list[str]) -> ColumnElement[bool]:
     """Events by where they come from: acled (an ACLED export row is among the event's members),
     marsad (a report coded by marsad is), both, acled_only, marsad_only."""
-    acled = EventRow.id.in_(_roots_of_articles(_acled_articles()))
-    own_arts = select(EventArticle.article_pk).where(EventArticle.article_pk.notin_(_acled_articles()))
+    acled = EventRow.id.in_(_roots_of_articles(acled_articles()))
+    own_arts = select(EventArticle.article_pk).where(EventArticle.article_pk.notin_(acled_articles()))
     marsad = EventRow.id.in_(_roots_of_articles(own_arts))
     table = {
         "acled": acled,
@@ -245,7 +246,7 @@ def _order_by_date(stmt: Any, dialect: str) -> Any:
 # --- events --------------------------------------------------------------------------------------------
 
 
-def _text(value: Any) -> str | None:
+def as_text(value: Any) -> str | None:
     """ACLED's JSON carries every value as a string; a missing value is null."""
     if value is None:
         return None
@@ -273,7 +274,7 @@ def _formatter(col: Col, inter_num: bool) -> Callable[[Any], str | None] | None:
         return codes.inter_label
     if col.kind == "interaction":
         return lambda v: codes.interaction_label(v) if v else v
-    return {"date": date.isoformat, "stamp": _stamp, "list": _text, "bool": _text}.get(col.kind, str)
+    return {"date": date.isoformat, "stamp": _stamp, "list": as_text, "bool": as_text}.get(col.kind, str)
 
 
 def _rows(result: Any, names: list[str], cols: list[Col], inter_num: bool) -> list[dict[str, str | None]]:

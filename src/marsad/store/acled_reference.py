@@ -11,7 +11,7 @@ from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from marsad.store import acled_codes as codes
-from marsad.store.acled_query import Col, _text, filters, page_window, wanted_fields
+from marsad.store.acled_query import Col, as_text, filters, page_window, wanted_fields
 from marsad.store.repository import ACTIVE
 from marsad.store.schema import EventActor, EventRow
 
@@ -47,7 +47,7 @@ def _read(
     out = []
     for row in session.execute(stmt).mappings():
         full = shape(dict(row))
-        out.append({n: _text(full[n]) for n in names})
+        out.append({n: as_text(full[n]) for n in names})
     return out
 
 
