@@ -7,6 +7,7 @@ parameter; column names come from the tables below, never from the request.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -118,6 +119,9 @@ def _values(name: str, col: Col, raw: str) -> list[Any]:
     return out
 
 
+_COMPARE = {">": operator.gt, "<": operator.lt, ">=": operator.ge, "<=": operator.le}
+
+
 def _like(value: str) -> str:
     # A value with its own % is a pattern as ACLED users write them; otherwise a substring.
     return value.lower() if "%" in value else f"%{value.lower()}%"
@@ -145,9 +149,7 @@ def condition(name: str, col: Col, raw: str, op: str) -> ColumnElement[bool]:
         return expr.between(values[0], values[1])
     if len(values) != 1:
         raise QueryError(f"Operator {op} takes one value in {name}")
-    return {">": expr > values[0], "<": expr < values[0], ">=": expr >= values[0], "<=": expr <= values[0]}[
-        op
-    ]
+    return _COMPARE[op](expr, values[0])
 
 
 def acled_articles() -> Any:
