@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from marsad import spark_commands
+from marsad import acled_commands, spark_commands
 from marsad.api import commands as api_commands
 from marsad.evaluation import commands as eval_commands
 from marsad.io import commands as extract_commands
@@ -28,6 +28,7 @@ for module in (
     store_commands,
     api_commands,
     spark_commands,
+    acled_commands,
 ):
     module.register(app)
 

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from marsad.api import errors
+from marsad.api.acled import router as acled_router
 from marsad.api.auth import require_reader, user_for_header
 from marsad.api.middleware import LimitAndHeaders
 from marsad.api.read import router as read_router
@@ -96,6 +97,7 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
 
     app.include_router(read_router)
     app.include_router(review_router)
+    app.include_router(acled_router)
 
     if not settings.public_read:
         # Private reads: say so in the schema, on every read operation but the health check.

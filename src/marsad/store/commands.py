@@ -42,12 +42,16 @@ def _open(db: str | None):
 
 def ingest_command(
     inputs: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="JSONL, .txt, .html, RSS/Atom files, folders, http(s) URLs of pages or feeds, or - for stdin."
         ),
-    ],
+    ] = None,
     db: DbOption = None,
+    acled: Annotated[
+        list[Path] | None,
+        typer.Option("--acled", help="An ACLED CSV export to load as ACLED's own events (repeatable)."),
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Extraction worker processes.")] = 1,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for reports that carry none.")
@@ -71,6 +75,16 @@ def ingest_command(
 
     Exit code: 0 every record processed, 1 some records rejected, 2 nothing processed.
     """
+    if acled:
+        from marsad.acled_commands import ingest_acled
+
+        if inputs:
+            err.print("[red]error:[/red] give either report inputs or --acled files, not both")
+            raise typer.Exit(EXIT_NOTHING)
+        raise typer.Exit(ingest_acled(acled, db=db, dedup=dedup, rejects=rejects, quiet=quiet))
+    if not inputs:
+        err.print("[red]error:[/red] nothing to ingest: give report inputs or --acled FILE")
+        raise typer.Exit(EXIT_NOTHING)
     pub = _date(published, "--published")
     store = _open(db)
     show = not quiet and sys.stderr.isatty()
