@@ -140,3 +140,9 @@ def test_a_yemeni_coastal_village_is_located() -> None:
     text = "شنت طائرات التحالف غارتين على قرية الفازة التابعة لمديرية التحيتا جنوب محافظة الحديدة."
     locations = {(e.location, e.admin1) for e in marsad.extract(text, published=PUB)}
     assert ("Al Fazah", "Al Hudaydah") in locations
+
+
+def test_a_small_extra_namesake_does_not_shadow_a_city() -> None:
+    # صيدا is also a village of Daraa in the extra file (no population): alone, the name is Sidon.
+    text = "قتل شخصان بغارة جوية استهدفت سيارة في صيدا صباح اليوم."
+    assert [(e.country, e.location) for e in marsad.extract(text, published=PUB)] == [("Lebanon", "Sidon")]
