@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import shutil
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,7 @@ import marsad
 from marsad.doc import PLACE
 from marsad.knowledge.gazetteer import (
     Gazetteer,
+    cache_key,
     clean_arabic,
     data_dir_default,
     distance_km,
@@ -146,3 +149,12 @@ def test_a_small_extra_namesake_does_not_shadow_a_city() -> None:
     # صيدا is also a village of Daraa in the extra file (no population): alone, the name is Sidon.
     text = "قتل شخصان بغارة جوية استهدفت سيارة في صيدا صباح اليوم."
     assert [(e.country, e.location) for e in marsad.extract(text, published=PUB)] == [("Lebanon", "Sidon")]
+
+
+def test_the_cache_key_follows_the_extra_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(data_dir_default(), data)
+    before = cache_key(data, tmp_path)
+    with (data / "places_extra.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("قرية تجريبية\tTest Village\tSY\tpopulated\t35.00\t38.00\n")
+    assert cache_key(data, tmp_path) != before
