@@ -466,12 +466,15 @@ class EventAssembler:
                 out.append(c)
         return out
 
+    def _actor_name(self, value: int) -> str:
+        return self.k.actors[value].name
+
     def _merge_across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Mention → incident coreference over the whole report (marsad.events.incidents)."""
         events: list[Candidate] = []
         new_words = self.k.cue_words("new_incident")
         for c in cands:
-            target = self._intervention_target(events, c) or link(doc, events, c, new_words)
+            target = self._intervention_target(events, c) or link(doc, events, c, new_words, self._actor_name)
             if target is None:
                 events.append(c)
                 continue

@@ -46,6 +46,9 @@ FAMILY = {
     "Strategic developments": "development",
 }
 
+# Maps an actor mention's value to the actor it names (the canonical name); identity by default.
+ActorName = Callable[[int], object]
+
 # Two places further apart than this are two incidents (the ruler's own tolerance is 25 km for
 # a correct location; villages of one battle front are often 10–20 km apart).
 SAME_PLACE_KM = 25.0
@@ -104,16 +107,17 @@ def _armed(m: Mention | None) -> bool:
     return m is not None and m.attrs.get("kind") not in UNARMED_KINDS
 
 
-def actor_conflict(a: Candidate, b: Candidate) -> str | None:
-    """Two named attackers that the other telling does not name on either side."""
+def actor_conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
+    """Two named attackers that the other telling does not name on either side. Actors are
+    compared by `name` (the canonical actor), so "الجيش الأميركي" and "غارة أميركية" agree."""
     if not (_armed(a.actor1) and _armed(b.actor1)):
         return None
     assert a.actor1 is not None and b.actor1 is not None
-    if a.actor1.value == b.actor1.value:
+    if name(a.actor1.value) == name(b.actor1.value):
         return None
-    sides_a = {m.value for m in (a.actor1, a.actor2, *a.assoc1, *a.assoc2) if m is not None}
-    sides_b = {m.value for m in (b.actor1, b.actor2, *b.assoc1, *b.assoc2) if m is not None}
-    if b.actor1.value in sides_a or a.actor1.value in sides_b:
+    sides_a = {name(m.value) for m in (a.actor1, a.actor2, *a.assoc1, *a.assoc2) if m is not None}
+    sides_b = {name(m.value) for m in (b.actor1, b.actor2, *b.assoc1, *b.assoc2) if m is not None}
+    if name(b.actor1.value) in sides_a or name(a.actor1.value) in sides_b:
         return None  # a swapped or partly named pair: the same fight told from the other side
     return f"two actor pairs ({a.actor1.text} / {b.actor1.text})"
 
@@ -133,7 +137,7 @@ def aerial(c: Candidate) -> bool:
     )
 
 
-def remote_beside_fighting(a: Candidate, b: Candidate) -> str | None:
+def remote_beside_fighting(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
     """Air strikes or shelling told on their own, beside fighting told elsewhere in the report,
     are a separate event (CODING.md §1: strikes in support of one side are their own action).
     A missile fired by the fighters themselves (a TOW in an ambush) or an explosion told in the
@@ -144,7 +148,9 @@ def remote_beside_fighting(a: Candidate, b: Candidate) -> str | None:
     if aerial(remote):
         return "air strikes told apart from the fighting"
     same_attacker = (
-        remote.actor1 is not None and fight.actor1 is not None and remote.actor1.value == fight.actor1.value
+        remote.actor1 is not None
+        and fight.actor1 is not None
+        and name(remote.actor1.value) == name(fight.actor1.value)
     )
     if remote.trigger.value.sub_event_type == SHELLING and not same_attacker:
         return "shelling told apart from the fighting"
@@ -155,12 +161,10 @@ CHECKS: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
     type_conflict,
     date_conflict,
     place_conflict,
-    actor_conflict,
-    remote_beside_fighting,
 )
 
 
-def conflict(a: Candidate, b: Candidate) -> str | None:
+def conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
     """Why `a` and `b` cannot be one incident, or None when they can."""
     if a.background != b.background and not (RETOLD and _retold(a, b)):
         return "one is background"
@@ -168,7 +172,7 @@ def conflict(a: Candidate, b: Candidate) -> str | None:
         why = check(a, b)
         if why:
             return why
-    return None
+    return actor_conflict(a, b, name) or remote_beside_fighting(a, b, name)
 
 
 def _retold(a: Candidate, b: Candidate) -> bool:
@@ -192,7 +196,9 @@ def announces_new_incident(doc: Doc, c: Candidate, words: tuple[str, ...]) -> bo
     return any(w.strip("،,.") in words for w in window)
 
 
-def link(doc: Doc, incidents: list[Candidate], c: Candidate, new_words: tuple[str, ...]) -> Candidate | None:
+def link(
+    doc: Doc, incidents: list[Candidate], c: Candidate, new_words: tuple[str, ...], name: ActorName = int
+) -> Candidate | None:
     """The incident `c` is another telling of, or None for a new one. The log of each side
     records the reason."""
     if not incidents:
@@ -203,11 +209,11 @@ def link(doc: Doc, incidents: list[Candidate], c: Candidate, new_words: tuple[st
     best: Candidate | None = None
     best_key: tuple[int, int, int] | None = None
     for pos, e in enumerate(incidents):
-        why = conflict(e, c)
+        why = conflict(e, c, name)
         if why:
             c.log.append(f"'{c.trigger.text}' kept apart from '{e.trigger.text}': {why}")
             continue
-        shares = int(bool(_sides(e) & _sides(c)))
+        shares = int(bool(_sides(e, name) & _sides(c, name)))
         key = (shares, int(e.event_type == c.event_type), pos)  # nearest last: recency breaks ties
         if best_key is None or key > best_key:
             best, best_key = e, key
@@ -216,8 +222,8 @@ def link(doc: Doc, incidents: list[Candidate], c: Candidate, new_words: tuple[st
     return best
 
 
-def _sides(c: Candidate) -> set[int]:
-    return {m.value for m in (c.actor1, c.actor2) if m is not None}
+def _sides(c: Candidate, name: ActorName) -> set[object]:
+    return {name(m.value) for m in (c.actor1, c.actor2) if m is not None}
 
 
 def recalled_specifically(c: Candidate) -> bool:
