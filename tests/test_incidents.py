@@ -170,3 +170,12 @@ def test_without_publication_date_the_latest_incident_is_the_news() -> None:
     news = [e for e in events if e.primary]
     assert [e.event_date for e in news] == ["2016-12-15"]
     assert all(not e.primary for e in events if e.event_date.startswith("1991"))
+
+
+def test_last_week_dates_its_own_clause_not_the_news() -> None:
+    text = (
+        "شنت طائرات التحالف غارات على مواقع للحوثيين في مديرية الدريهمي بمحافظة الحديدة. "
+        "وكانت القوات المشتركة قد استعادت السيطرة على مدينة حيس الأسبوع الماضي."
+    )
+    strikes = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
+    assert [(e.event_date, e.time_precision) for e in strikes] == [(PUB, 2)]

@@ -322,8 +322,14 @@ class EventAssembler:
 
     # --- dates -----------------------------------------------------------------------------
     def _report_date(self, doc: Doc) -> Mention | None:
-        """The date a report's undated clauses inherit: the one nearest after a trigger."""
-        dates = [d for d in doc.get(DATE) if d.value.date is not None or d.value.kind != "absolute"]
+        """The date a report's undated clauses inherit: the one nearest after a trigger. Only a
+        day counts: "الأسبوع الماضي" or "الشهر الماضي" dates its own clause, not the report's
+        other incidents (those take the publication day, CODING.md §5)."""
+        dates = [
+            d
+            for d in doc.get(DATE)
+            if (d.value.date is not None or d.value.kind != "absolute") and d.value.precision == 1
+        ]
         if not dates:
             return None
         anchors: dict[int, list[Mention]] = {}
