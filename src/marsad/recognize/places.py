@@ -9,12 +9,16 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from marsad.doc import ACTOR, PLACE, Doc
+import yaml
+
+from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
-from marsad.knowledge.resources import Knowledge
+from marsad.knowledge.resources import DATA_DIR, Knowledge
 from marsad.recognize.cues import first_cue, words_before
-from marsad.text.matcher import longest_first
+from marsad.text.matcher import PhraseMatcher, longest_first
+from marsad.text.normalize import fold
 
 CONTEXT_LISTS = (
     "hometown_before",
@@ -30,6 +34,27 @@ FOREIGN_MIN_POP = 50_000
 CONTEXT_PLACES = 8  # the places named just before are the context for choosing among namesakes
 STRONG_CUES = ("settlement_before", "province_before", "countryside_before")
 _KIND_RANK = {"populated": 0, "region": 1, "admin2": 2, "admin1": 3, "country": 4}
+# Cue lists (cues.yaml) right before a place that make it no event location, and the role they give.
+ROLE_BEFORE = {
+    "place_affiliation_before": "affiliation",
+    "place_water_before": "water",
+    "place_name_of_before": "name",
+}
+NO_VOTE_ROLES = ("water", "name")  # these say nothing of where the report is
+# The report's focus: a country is in focus with at least this share of the leading country's
+# votes (and one whole vote); a place in no focus country needs its country named right after it.
+FOCUS_SHARE = 0.3
+TITLE_WEIGHT = 2.0  # a place or country named in the headline
+DEMONYM_WEIGHT = 0.5  # "السورية", "اليمني"
+DATELINE_WEIGHT = 2.0  # "دمشق - " opening the report
+# A country's name in the text: reports name other countries often (sources, sponsors, borders),
+# and "السعودية" is both the country and its adjective; a town or governorate is firmer ground.
+COUNTRY_WEIGHT = 0.5
+LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
+_WORD = re.compile(r"[^\W_]+")
+_DATELINE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?[-–—:]")
+# Support tiers of a candidate's country, best first.
+LOCAL, MAIN, FOCUS, ABROAD = 0, 1, 2, 3
 
 
 @dataclass(slots=True)
@@ -44,10 +69,24 @@ class PlaceRef:
     strong_cue: bool = False
     common: bool = False  # the name is also an ordinary word (عين، الحي…)
     scores: dict[str, float] = field(default_factory=dict)
+    # Why the place is no event location ("" when it may be one): hometown, affiliation (الموالية
+    # لدمشق), water (بحر قزوين), name (صحيفة الرياض), metonym (أعلنت دمشق), abroad (a same-named
+    # place in a country the report gives no support to). All but hometown leave `choice` None.
+    role: str = ""
+    # How well the report supports the choice's country: 0 named right after it, 1 the report's
+    # country, 2 another country of the report's focus, 3 none (see LOCAL … ABROAD).
+    tier: int = MAIN
+    fstart: int = 0  # folded offsets of the name
+    fend: int = 0
 
     @property
     def hometown(self) -> bool:
         return self.cue == "hometown_before"
+
+    @property
+    def located(self) -> bool:
+        """Whether the mention can be an event's location (a resolved place, not a hometown)."""
+        return self.choice is not None and not self.role
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -86,23 +125,48 @@ class PlaceRecognizer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
 
+    @cached_property
+    def demonyms(self) -> PhraseMatcher[str]:
+        """Country adjectives of place_demonyms.yaml, with their feminine and plural forms → ISO code."""
+        with (DATA_DIR / "place_demonyms.yaml").open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+        m: PhraseMatcher[str] = PhraseMatcher()
+        for cc, words in (data.get("demonyms") or {}).items():
+            for w in words:
+                for suffix in ("", "ه", "ون", "ين"):
+                    m.add(fold(w) + suffix, str(cc))
+        m.build()
+        return m
+
+    @cached_property
+    def capitals(self) -> frozenset[str]:
+        """Ids of the capital cities: the populated place at each country's point."""
+        gaz = self.k.gazetteer
+        out = set()
+        for c in gaz.countries():
+            if math.isfinite(c.latitude + c.longitude):
+                p = gaz.nearest(c.latitude, c.longitude, country_code=c.country_code)
+                if p is not None and km(p, c) < 1:
+                    out.add(p.id)
+        return frozenset(out)
+
     def __call__(self, doc: Doc) -> Doc:
         k = self.k
         gaz = k.gazetteer
         folded = doc.folded.text
         lists = {n: k.cues[n] for n in CONTEXT_LISTS}
+        role_lists = {n: k.cues[n] for n in ROLE_BEFORE}
+        water_heads = set(k.cue_words("place_water_before"))
+        water_after = set(k.cue_words("place_water_after"))
         refs = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
         actor_spans = sorted((doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR))
         actor_starts = [a for a, _ in actor_spans]
-        never, lexicon_words = k.never_places, k.lexicon_words
         for h in longest_first(k.place_matcher.find(folded)):
-            # With an article peeled off a form that has none, its article form counts too.
-            forms = {h.key, "ال" + h.key} if h.article else {h.key}
-            if forms & never or _inside(actor_spans, actor_starts, h.start, h.end):
+            if self._never(h.key, h.article) or _inside(actor_spans, actor_starts, h.start, h.end):
                 continue
-            common = len(h.key) <= 3 or h.key in lexicon_words or gaz.is_stopword(h.key)
+            common = self._common(h.key)
             words = words_before(folded, h.word_start, 0, 6)
             cue_hit = first_cue(words, lists, max_distance=3)
             cue = cue_hit[0] if cue_hit else None
@@ -126,6 +190,8 @@ class PlaceRecognizer:
             between = folded[prev_end : h.word_start].strip()
             paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
+            ref.fstart, ref.fend = h.word_start, h.end
+            ref.role = self._role(h.key, words, folded, h.end, cue_hit, role_lists, water_heads, water_after)
             start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
@@ -134,62 +200,183 @@ class PlaceRecognizer:
             kept = [a for a in doc.get(ACTOR) if not any(p.start <= a.start and a.end <= p.end for p in refs)]
             if len(kept) != len(doc.get(ACTOR)):
                 doc.set_mentions(ACTOR, kept)
-        self._resolve(doc, [m.value for m in refs])
-        # A name that resolves only abroad, with no cue and no weight of its own, is most often a
-        # common word that happens to be a village name somewhere else: drop it.
-        if doc.country:
-            keep = []
-            for m in doc.mentions.get(PLACE, []):
-                ch = m.value.choice
-                foreign = ch is not None and ch.country_code != doc.country
-                weak = not m.value.strong_cue or m.value.common
-                if foreign and weak and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
-                    continue
-                keep.append(m)
-            doc.set_mentions(PLACE, keep)
+        self._resolve(doc, refs)
         return doc
 
-    def _resolve(self, doc: Doc, refs: list[PlaceRef]) -> None:
-        # 1. The report's country: unambiguous places vote, places named as hometowns do not;
-        #    actor countries (added by the actor recogniser) break ties.
-        votes: Counter[str] = Counter()
-        for r in refs:
+    def _common(self, key: str) -> bool:
+        """The name is also an ordinary word (عين، الحي…): accepted only after a place noun."""
+        return len(key) <= 3 or key in self.k.lexicon_words or self.k.gazetteer.is_stopword(key)
+
+    def _never(self, key: str, article: bool) -> bool:
+        """A word never taken as a place (cue nouns, not_places)."""
+        # With an article peeled off a form that has none, its article form counts too.
+        forms = {key, "ال" + key} if article else {key}
+        return bool(forms & self.k.never_places)
+
+    @staticmethod
+    def _role(
+        key: str,
+        words: list[str],
+        folded: str,
+        end: int,
+        cue_hit: tuple[str, int] | None,
+        role_lists: dict,
+        water_heads: set[str],
+        water_after: set[str],
+    ) -> str:
+        """Why the name is no event location, from the words around it ("" when it may be one)."""
+        if cue_hit is not None and cue_hit[0] == "hometown_before":
+            return "hometown"
+        hit = first_cue(words, role_lists, max_distance=1)
+        if hit is not None:
+            return ROLE_BEFORE[hit[0]]
+        province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
+        if " " in key and key.split(" ", 1)[0] in water_heads and not province:
+            return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
+        after = _WORD.findall(folded[end : end + 30])[:1]
+        if after and after[0] in water_after:
+            return "water"
+        return ""
+
+    # --- the report's focus and the choice among same-named places -------------------------
+    def _title_votes(self, doc: Doc, votes: Counter[str]) -> None:
+        """Places, countries and country adjectives of the headline vote for the report's focus."""
+        if not doc.title:
+            return
+        gaz = self.k.gazetteer
+        ft = fold(doc.title)
+        for h in longest_first(self.k.place_matcher.find(ft)):
+            if self._never(h.key, h.article) or self._common(h.key):
+                continue
+            ccs = {gaz.get(pid).country_code for pid in h.payloads}
+            if len(ccs) == 1:
+                votes[next(iter(ccs))] += TITLE_WEIGHT
+        for h in self.demonyms.find(ft):
+            votes[h.payloads[0]] += TITLE_WEIGHT / 2
+
+    def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
+        folded = doc.folded.text
+        # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
+        #    text (a dateline twice), ambiguous ones a little to each of their countries; country
+        #    adjectives; actor countries (added by the actor recogniser). Hometowns, waters and
+        #    names of papers or ships do not vote.
+        votes: Counter[str] = Counter(doc.country_scores)
+        self._title_votes(doc, votes)
+        anchors: list[tuple[int, int, str]] = []  # (folded start, sentence, country)
+        border = {"place_border_before": self.k.cues["place_border_before"]}
+
+        def at_border(fstart: int) -> bool:
+            return first_cue(words_before(folded, fstart, 0, 3), border, max_distance=1) is not None
+
+        for h in self.demonyms.find(folded):
+            cc = h.payloads[0]
+            if at_border(h.word_start):
+                continue
+            votes[cc] += DEMONYM_WEIGHT
+            anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc))
+        own: dict[int, dict[str, float]] = {}  # each mention's own votes
+        for m in mentions:
+            r: PlaceRef = m.value
+            if r.hometown or r.role in NO_VOTE_ROLES:
+                continue
             ccs = {c.country_code for c in r.candidates}
-            if len(ccs) == 1 and not r.hometown:
-                votes[next(iter(ccs))] += 1.0
-            elif not r.hometown:
-                for cc in sorted(ccs):
-                    votes[cc] += 0.2
-        for cc, w in doc.country_scores.items():
-            votes[cc] += w
+            country = all(c.kind == "country" for c in r.candidates)
+            if country and at_border(r.fstart):
+                continue
+            if len(ccs) == 1:
+                cc = next(iter(ccs))
+                dateline = m.start < 40 and _DATELINE.match(doc.text, m.end) is not None
+                own[id(m)] = {cc: DATELINE_WEIGHT if dateline else COUNTRY_WEIGHT if country else 1.0}
+                anchors.append((r.fstart, m.sentence, cc))
+            else:
+                own[id(m)] = dict.fromkeys(ccs, 0.2)
+            votes.update(own[id(m)])
         if votes:
             # Ties go to the alphabetically first code, so a run never depends on hash order.
             doc.country = max(sorted(votes), key=lambda cc: votes[cc])
+        doc.country_scores = dict(votes)
+        # A country is in the focus with support beyond the mention's own vote: a lone place
+        # abroad does not vouch for itself.
+        floor = max(1.0, FOCUS_SHARE * votes[doc.country]) if doc.country else 0.0
         gaz = self.k.gazetteer
-        # 2. Each mention: same country first, then specific kinds, then near the places already
-        #    chosen, then population.
+        # 2. Each mention: a country named right after it (its governorate, "شمالي لبنان",
+        #    "اليمنية") first, then the report's country, then the rest of its focus; then
+        #    specific kinds, then near the places already chosen, then population.
         chosen: list[Place] = []
-        for r in refs:
-            if len(r.candidates) == 1:
-                r.choice = r.candidates[0]
-            else:
-                r.choice = min(r.candidates, key=lambda c: self._rank(c, r, doc.country, chosen))
+        for m in mentions:
+            r = m.value
+            local = {
+                cc
+                for pos, sent, cc in anchors
+                if sent == m.sentence
+                and pos >= r.fend
+                and len(_WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS
+            }
+
+            mine = own.get(id(m), {})
+
+            def tier(cc: str, local: set[str] = local, mine: dict[str, float] = mine) -> int:
+                if cc in local:
+                    return LOCAL
+                if doc.country is None or cc == doc.country:
+                    return MAIN
+                return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
+
+            r.choice = min(r.candidates, key=lambda c: (tier(c.country_code), *self._rank(c, r, chosen)))
+            r.tier = tier(r.choice.country_code)
             if r.choice.kind == "admin1" and r.cue != "province_before":
                 # "البصرة" with no "محافظة" before it is the city that gives the province its name.
                 seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
                 if seat is not None and _latin(seat.name)[:4] == _latin(r.choice.name)[:4]:
                     r.choice = seat
-            if r.choice.kind in ("populated", "admin2"):
+            if not r.role:
+                r.role = self._no_event_role(doc, m)
+            if r.role and r.role != "hometown":
+                r.choice = None
+            elif r.choice.kind in ("populated", "admin2"):
                 chosen.append(r.choice)
                 del chosen[:-CONTEXT_PLACES]
 
+    def _no_event_role(self, doc: Doc, m: Mention) -> str:
+        """'abroad' for a place in a country the report does not support, 'metonym' for a
+        capital standing for its government, else ''."""
+        r: PlaceRef = m.value
+        ch = r.choice
+        assert ch is not None
+        if ch.kind == "country":
+            return ""
+        if r.tier == ABROAD:
+            return "abroad"
+        weak = not r.strong_cue or r.common
+        if r.tier == FOCUS and weak and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
+            # A small village of a neighbour, with no cue of its own, is most often a namesake.
+            return "abroad"
+        if ch.id in self.capitals and self._metonym(doc, m):
+            return "metonym"
+        return ""
+
+    def _metonym(self, doc: Doc, m: Mention) -> bool:
+        """ "أعلنت دمشق", "طهران تدعم", "بين أنقرة والمتمردين": the capital is a party, not a place."""
+        r: PlaceRef = m.value
+        folded = doc.folded.text
+        verbs = {"capital_metonym_verbs": self.k.cues["capital_metonym_verbs"]}
+        if first_cue(words_before(folded, r.fstart, 0, 3), verbs, max_distance=1) is not None:
+            return True
+        after = _WORD.findall(folded[r.fend : r.fend + 30])[:1]
+        if after and first_cue(after, verbs, max_distance=1) is not None:
+            return True
+        for a in doc.in_sentence(ACTOR, m.sentence):
+            gap = doc.text[m.end : a.start] if a.start >= m.end else doc.text[a.end : m.start]
+            if 0 < len(gap) <= 6 and re.fullmatch(r"\s*و(?:ال)?", gap):
+                return True
+        return False
+
     @staticmethod
-    def _rank(c: Place, r: PlaceRef, country: str | None, chosen: list[Place]) -> tuple[float, ...]:
-        other_country = 0 if country is None or c.country_code == country else 1
+    def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
         kind = _KIND_RANK.get(c.kind, 5)
         if c.kind == "admin1" and (r.cue == "province_before" or not _has_namesake_town(c, r.candidates)):
             # A governorate named without a town of the same name (صلاح الدين، الأنبار): the
             # governorate, not a village that carries its name as an alternate.
             kind = -1
         near = min((km(c, p) for p in chosen), default=0.0)
-        return (other_country, kind, round(near / 50), -c.population)
+        return (kind, round(near / 50), -c.population)
