@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,7 +16,7 @@ import yaml
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.resources import DATA_DIR, Knowledge
-from marsad.recognize.cues import first_cue, words_before
+from marsad.recognize.cues import first_cue, peel, words_before
 from marsad.text.matcher import PhraseMatcher, longest_first
 from marsad.text.normalize import fold
 
@@ -50,6 +50,7 @@ DATELINE_WEIGHT = 2.0  # "دمشق - " opening the report
 # A country's name in the text: reports name other countries often (sources, sponsors, borders),
 # and "السعودية" is both the country and its adjective; a town or governorate is firmer ground.
 COUNTRY_WEIGHT = 0.5
+AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
 LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
 _WORD = re.compile(r"[^\W_]+")
 _DATELINE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?[-–—:]")
@@ -82,6 +83,11 @@ class PlaceRef:
     @property
     def hometown(self) -> bool:
         return self.cue == "hometown_before"
+
+    @property
+    def key(self) -> frozenset[str]:
+        """The name's identity: the places that bear it."""
+        return frozenset(c.id for c in self.candidates)
 
     @property
     def located(self) -> bool:
@@ -126,12 +132,15 @@ class PlaceRecognizer:
         self.k = knowledge
 
     @cached_property
+    def _context(self) -> dict:
+        with (DATA_DIR / "place_context.yaml").open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh) or {}
+
+    @cached_property
     def demonyms(self) -> PhraseMatcher[str]:
-        """Country adjectives of place_demonyms.yaml, with their feminine and plural forms → ISO code."""
-        with (DATA_DIR / "place_demonyms.yaml").open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+        """Country adjectives of place_context.yaml, with their feminine and plural forms → ISO code."""
         m: PhraseMatcher[str] = PhraseMatcher()
-        for cc, words in (data.get("demonyms") or {}).items():
+        for cc, words in (self._context.get("demonyms") or {}).items():
             for w in words:
                 for suffix in ("", "ه", "ون", "ين"):
                     m.add(fold(w) + suffix, str(cc))
@@ -140,9 +149,14 @@ class PlaceRecognizer:
 
     @cached_property
     def capitals(self) -> frozenset[str]:
-        """Ids of the capital cities: the populated place at each country's point."""
+        """Ids of the cities that may stand for a government: the populated place at each
+        country's point (its capital), and place_context.yaml's government cities."""
         gaz = self.k.gazetteer
         out = set()
+        for name in self._context.get("government_cities") or []:
+            cands = [c for c in gaz.candidates(fold(name)) if c.kind == "populated"]
+            if cands:
+                out.add(max(cands, key=lambda c: c.population).id)
         for c in gaz.countries():
             if math.isfinite(c.latitude + c.longitude):
                 p = gaz.nearest(c.latitude, c.longitude, country_code=c.country_code)
@@ -166,7 +180,13 @@ class PlaceRecognizer:
         for h in longest_first(k.place_matcher.find(folded)):
             if self._never(h.key, h.article) or _inside(actor_spans, actor_starts, h.start, h.end):
                 continue
-            common = self._common(h.key)
+            # Some districts come without coordinates in the sources: they cannot locate an event.
+            cands = [
+                c for c in (gaz.get(pid) for pid in h.payloads) if math.isfinite(c.latitude + c.longitude)
+            ]
+            if not cands:
+                continue
+            common = self._common(h.key, cands)
             words = words_before(folded, h.word_start, 0, 6)
             cue_hit = first_cue(words, lists, max_distance=3)
             cue = cue_hit[0] if cue_hit else None
@@ -178,12 +198,6 @@ class PlaceRecognizer:
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it.
             strong_cue = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
             if common and not strong_cue:
-                continue
-            # Some districts come without coordinates in the sources: they cannot locate an event.
-            cands = [
-                c for c in (gaz.get(pid) for pid in h.payloads) if math.isfinite(c.latitude + c.longitude)
-            ]
-            if not cands:
                 continue
             dm = _DIRECTION.match(folded, h.end)
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
@@ -203,9 +217,17 @@ class PlaceRecognizer:
         self._resolve(doc, refs)
         return doc
 
-    def _common(self, key: str) -> bool:
-        """The name is also an ordinary word (عين، الحي…): accepted only after a place noun."""
-        return len(key) <= 3 or key in self.k.lexicon_words or self.k.gazetteer.is_stopword(key)
+    def _common(self, key: str, cands: list[Place]) -> bool:
+        """The name is also an ordinary word (عين، الحي…): accepted only after a place noun.
+
+        Short names are most often pieces of words, except those of cities and governorates
+        (حلب، حمص، غزة، تعز، عدن، جدة, مصر): these stand on their own.
+        """
+        if key in self.k.lexicon_words or self.k.gazetteer.is_stopword(key):
+            return True
+        return len(key) <= 3 and not any(
+            c.kind in ("admin1", "country") or c.population >= FOREIGN_MIN_POP for c in cands
+        )
 
     def _never(self, key: str, article: bool) -> bool:
         """A word never taken as a place (cue nouns, not_places)."""
@@ -246,9 +268,10 @@ class PlaceRecognizer:
         gaz = self.k.gazetteer
         ft = fold(doc.title)
         for h in longest_first(self.k.place_matcher.find(ft)):
-            if self._never(h.key, h.article) or self._common(h.key):
+            cands = [gaz.get(pid) for pid in h.payloads]
+            if self._never(h.key, h.article) or self._common(h.key, cands):
                 continue
-            ccs = {gaz.get(pid).country_code for pid in h.payloads}
+            ccs = {c.country_code for c in cands}
             if len(ccs) == 1:
                 votes[next(iter(ccs))] += TITLE_WEIGHT
         for h in self.demonyms.find(ft):
@@ -275,6 +298,7 @@ class PlaceRecognizer:
             votes[cc] += DEMONYM_WEIGHT
             anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc))
         own: dict[int, dict[str, float]] = {}  # each mention's own votes
+        by_name: defaultdict[frozenset[str], Counter[str]] = defaultdict(Counter)  # all mentions of a name
         for m in mentions:
             r: PlaceRef = m.value
             if r.hometown or r.role in NO_VOTE_ROLES:
@@ -289,14 +313,21 @@ class PlaceRecognizer:
                 own[id(m)] = {cc: DATELINE_WEIGHT if dateline else COUNTRY_WEIGHT if country else 1.0}
                 anchors.append((r.fstart, m.sentence, cc))
             else:
-                own[id(m)] = dict.fromkeys(ccs, 0.2)
+                # An ambiguous name votes less, mostly for the country of its larger namesake
+                # (الرقة the Syrian city, not a Kuwaiti district of that name).
+                size = {cc: 0.0 for cc in ccs}
+                for c in r.candidates:
+                    size[c.country_code] = max(size[c.country_code], math.sqrt(c.population + 100))
+                total = sum(size.values())
+                own[id(m)] = {cc: AMBIGUOUS_WEIGHT * v / total for cc, v in size.items()}
             votes.update(own[id(m)])
+            by_name[r.key].update(own[id(m)])
         if votes:
             # Ties go to the alphabetically first code, so a run never depends on hash order.
             doc.country = max(sorted(votes), key=lambda cc: votes[cc])
         doc.country_scores = dict(votes)
-        # A country is in the focus with support beyond the mention's own vote: a lone place
-        # abroad does not vouch for itself.
+        # A country is in the focus with support beyond the votes of the name itself: a place
+        # abroad, however often named, does not vouch for itself.
         floor = max(1.0, FOCUS_SHARE * votes[doc.country]) if doc.country else 0.0
         gaz = self.k.gazetteer
         # 2. Each mention: a country named right after it (its governorate, "شمالي لبنان",
@@ -313,9 +344,9 @@ class PlaceRecognizer:
                 and len(_WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS
             }
 
-            mine = own.get(id(m), {})
+            mine = by_name.get(r.key, Counter())
 
-            def tier(cc: str, local: set[str] = local, mine: dict[str, float] = mine) -> int:
+            def tier(cc: str, local: set[str] = local, mine: Counter[str] = mine) -> int:
                 if cc in local:
                     return LOCAL
                 if doc.country is None or cc == doc.country:
@@ -365,6 +396,13 @@ class PlaceRecognizer:
         after = _WORD.findall(folded[r.fend : r.fend + 30])[:1]
         if after and first_cue(after, verbs, max_distance=1) is not None:
             return True
+        before = words_before(folded, r.fstart, 0, 1)
+        if before and "بين" in peel(before[0]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):
+            # "بين تل أبيب والفصائل": the other side is a party, unless it is a place too
+            # ("الطريق بين دمشق وحلب").
+            nxt = [p for p in doc.in_sentence(PLACE, m.sentence) if m.end < p.start <= m.end + 8]
+            if not nxt:
+                return True
         for a in doc.in_sentence(ACTOR, m.sentence):
             gap = doc.text[m.end : a.start] if a.start >= m.end else doc.text[a.end : m.start]
             if 0 < len(gap) <= 6 and re.fullmatch(r"\s*و(?:ال)?", gap):
