@@ -50,6 +50,7 @@ DATELINE_WEIGHT = 2.0  # "دمشق - " opening the report
 # A country's name in the text: reports name other countries often (sources, sponsors, borders),
 # and "السعودية" is both the country and its adjective; a town or governorate is firmer ground.
 COUNTRY_WEIGHT = 0.5
+REPEAT_FACTOR = 0.5  # each further mention of a name already counted
 AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
 LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
 _WORD = re.compile(r"[^\W_]+")
@@ -285,7 +286,8 @@ class PlaceRecognizer:
         #    names of papers or ships do not vote.
         votes: Counter[str] = Counter(doc.country_scores)
         self._title_votes(doc, votes)
-        anchors: list[tuple[int, int, str]] = []  # (folded start, sentence, country)
+        # Names that place their neighbours: (folded start, sentence, country, name identity).
+        anchors: list[tuple[int, int, str, frozenset[str]]] = []
         border = {"place_border_before": self.k.cues["place_border_before"]}
 
         def at_border(fstart: int) -> bool:
@@ -296,7 +298,7 @@ class PlaceRecognizer:
             if at_border(h.word_start):
                 continue
             votes[cc] += DEMONYM_WEIGHT
-            anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc))
+            anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
         own: dict[int, dict[str, float]] = {}  # each mention's own votes
         by_name: defaultdict[frozenset[str], Counter[str]] = defaultdict(Counter)  # all mentions of a name
         for m in mentions:
@@ -311,7 +313,7 @@ class PlaceRecognizer:
                 cc = next(iter(ccs))
                 dateline = m.start < 40 and _DATELINE.match(doc.text, m.end) is not None
                 own[id(m)] = {cc: DATELINE_WEIGHT if dateline else COUNTRY_WEIGHT if country else 1.0}
-                anchors.append((r.fstart, m.sentence, cc))
+                anchors.append((r.fstart, m.sentence, cc, r.key))
             else:
                 # An ambiguous name votes less, mostly for the country of its larger namesake
                 # (الرقة the Syrian city, not a Kuwaiti district of that name).
@@ -320,6 +322,10 @@ class PlaceRecognizer:
                     size[c.country_code] = max(size[c.country_code], math.sqrt(c.population + 100))
                 total = sum(size.values())
                 own[id(m)] = {cc: AMBIGUOUS_WEIGHT * v / total for cc, v in size.items()}
+            if r.key in by_name:
+                # Another mention of a name already counted: the count of distinct places tells
+                # more of the report's country than the repetition of one.
+                own[id(m)] = {cc: w * REPEAT_FACTOR for cc, w in own[id(m)].items()}
             votes.update(own[id(m)])
             by_name[r.key].update(own[id(m)])
         if votes:
@@ -338,9 +344,10 @@ class PlaceRecognizer:
             r = m.value
             local = {
                 cc
-                for pos, sent, cc in anchors
+                for pos, sent, cc, key in anchors
                 if sent == m.sentence
                 and pos >= r.fend
+                and key != r.key
                 and len(_WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS
             }
 
@@ -376,14 +383,14 @@ class PlaceRecognizer:
         assert ch is not None
         if ch.kind == "country":
             return ""
+        if ch.id in self.capitals and self._metonym(doc, m):
+            return "metonym"
         if r.tier == ABROAD:
             return "abroad"
         weak = not r.strong_cue or r.common
         if r.tier == FOCUS and weak and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
             # A small village of a neighbour, with no cue of its own, is most often a namesake.
             return "abroad"
-        if ch.id in self.capitals and self._metonym(doc, m):
-            return "metonym"
         return ""
 
     def _metonym(self, doc: Doc, m: Mention) -> bool:
