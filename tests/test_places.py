@@ -171,3 +171,23 @@ def test_event_is_placed_at_the_village_not_at_the_patron_capital() -> None:
 def test_common_words_are_no_village_abroad(name: str) -> None:
     doc = _doc(f"وصف المتحدث الهجوم {name} عمل إرهابي استهدف مدنيين في مدينة الموصل شمالي العراق.")
     assert all(m.text != name for m in doc.get(PLACE))
+
+
+def test_bureau_dateline_abroad_is_no_event_location() -> None:
+    doc = _doc(
+        "دبي، الإمارات العربية المتحدة (CNN)-- قتل أربعة مدنيين في غارة جوية على مدينة صعدة شمالي اليمن، "
+        "وقال مسؤول محلي في صعدة إن الغارة استهدفت سوقا شعبية."
+    )
+    assert doc.country == "YE"
+    assert _ref(doc, "دبي").role == "dateline" and _ref(doc, "دبي").choice is None
+    home = _doc("دمشق - قتل ثلاثة أشخاص في انفجار عبوة ناسفة في حي المزة بالعاصمة السورية.")
+    assert _ref(home, "دمشق").located
+
+
+def test_a_country_where_things_happen_outweighs_the_nationality_of_the_forces() -> None:
+    doc = _doc(
+        "قتل جنديان تركيان في هجوم شنه مسلحون على قوة تركية شمالي العراق، "
+        "وذكر بيان لرئاسة الأركان التركية أن المهاجمين استهدفوا القوة التركية شمالي العراق.",
+        title="مقتل جنديين تركيين شمالي العراق",
+    )
+    assert doc.country == "IQ"

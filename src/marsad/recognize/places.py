@@ -45,16 +45,17 @@ NO_VOTE_ROLES = ("water", "name")  # these say nothing of where the report is
 # votes (and one whole vote); a place in no focus country needs its country named right after it.
 FOCUS_SHARE = 0.3
 TITLE_WEIGHT = 2.0  # a place or country named in the headline
-DEMONYM_WEIGHT = 0.5  # "السورية", "اليمني"
-DATELINE_WEIGHT = 2.0  # "دمشق - " opening the report
-# A country's name in the text: reports name other countries often (sources, sponsors, borders),
-# and "السعودية" is both the country and its adjective; a town or governorate is firmer ground.
+DEMONYM_WEIGHT = 0.3  # "السورية", "اليمني"
+# A country's name in the text, unless something is placed in it ("شمالي العراق"): reports name
+# other countries often (sources, sponsors), and "السعودية" is both the country and its adjective.
 COUNTRY_WEIGHT = 0.5
 REPEAT_FACTOR = 0.5  # each further mention of a name already counted
 AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
 LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
 _WORD = re.compile(r"[^\W_]+")
-_DATELINE = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?[-–—:]")
+# A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
+# العربية المتحدة (CNN)-- ").
+_DATELINE = re.compile(r"\s*(?:[^\W\d_]+[\s،,]*){1,6}(?:\([^)]{0,30}\)\s*)?[-–—]")
 # Support tiers of a candidate's country, best first.
 LOCAL, MAIN, FOCUS, ABROAD = 0, 1, 2, 3
 
@@ -72,8 +73,9 @@ class PlaceRef:
     common: bool = False  # the name is also an ordinary word (عين، الحي…)
     scores: dict[str, float] = field(default_factory=dict)
     # Why the place is no event location ("" when it may be one): hometown, affiliation (الموالية
-    # لدمشق), water (بحر قزوين), name (صحيفة الرياض), metonym (أعلنت دمشق), abroad (a same-named
-    # place in a country the report gives no support to). All but hometown leave `choice` None.
+    # لدمشق), water (بحر قزوين), name (صحيفة الرياض), metonym (أعلنت دمشق), dateline (a bureau
+    # abroad), abroad (a same-named place in a country the report gives no support to). All but
+    # hometown leave `choice` None.
     role: str = ""
     # How well the report supports the choice's country: 0 named right after it, 1 the report's
     # country, 2 another country of the report's focus, 3 none (see LOCAL … ABROAD).
@@ -281,7 +283,7 @@ class PlaceRecognizer:
     def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
         folded = doc.folded.text
         # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
-        #    text (a dateline twice), ambiguous ones a little to each of their countries; country
+        #    text, ambiguous ones a little to each of their countries; country
         #    adjectives; actor countries (added by the actor recogniser). Hometowns, waters and
         #    names of papers or ships do not vote.
         votes: Counter[str] = Counter(doc.country_scores)
@@ -290,8 +292,13 @@ class PlaceRecognizer:
         anchors: list[tuple[int, int, str, frozenset[str]]] = []
         border = {"place_border_before": self.k.cues["place_border_before"]}
 
+        inside = {"place_in_country_before": self.k.cues["place_in_country_before"]}
+
         def at_border(fstart: int) -> bool:
             return first_cue(words_before(folded, fstart, 0, 3), border, max_distance=1) is not None
+
+        def within(fstart: int) -> bool:
+            return first_cue(words_before(folded, fstart, 0, 3), inside, max_distance=1) is not None
 
         for h in self.demonyms.find(folded):
             cc = h.payloads[0]
@@ -311,8 +318,10 @@ class PlaceRecognizer:
                 continue
             if len(ccs) == 1:
                 cc = next(iter(ccs))
-                dateline = m.start < 40 and _DATELINE.match(doc.text, m.end) is not None
-                own[id(m)] = {cc: DATELINE_WEIGHT if dateline else COUNTRY_WEIGHT if country else 1.0}
+                w = 1.0
+                if country and not within(r.fstart):
+                    w = COUNTRY_WEIGHT
+                own[id(m)] = {cc: w}
                 anchors.append((r.fstart, m.sentence, cc, r.key))
             else:
                 # An ambiguous name votes less, mostly for the country of its larger namesake
@@ -339,6 +348,8 @@ class PlaceRecognizer:
         # 2. Each mention: a country named right after it (its governorate, "شمالي لبنان",
         #    "اليمنية") first, then the report's country, then the rest of its focus; then
         #    specific kinds, then near the places already chosen, then population.
+        dm = _DATELINE.match(doc.text)
+        dateline = dm.end() if dm else -1
         chosen: list[Place] = []
         for m in mentions:
             r = m.value
@@ -367,6 +378,8 @@ class PlaceRecognizer:
                 seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
                 if seat is not None and _latin(seat.name)[:4] == _latin(r.choice.name)[:4]:
                     r.choice = seat
+            if not r.role and m.end <= dateline and r.tier != MAIN:
+                r.role = "dateline"  # where the report was filed (a bureau), not an event
             if not r.role:
                 r.role = self._no_event_role(doc, m)
             if r.role and r.role != "hometown":
