@@ -191,3 +191,8 @@ def test_a_country_where_things_happen_outweighs_the_nationality_of_the_forces()
         title="مقتل جنديين تركيين شمالي العراق",
     )
     assert doc.country == "IQ"
+
+
+def test_district_noun_vouches_for_a_short_name() -> None:
+    doc = _doc("أسقطت القوات الحكومية طائرة مسيرة للحوثيين في مديرية حيس جنوبي محافظة الحديدة.")
+    assert _ref(doc, "حيس").located and _country(doc, "حيس") == "YE"

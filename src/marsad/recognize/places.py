@@ -26,13 +26,14 @@ CONTEXT_LISTS = (
     "province_before",
     "near_before",
     "settlement_before",
+    "district_before",
 )
 # "ريف حمص الشرقي": a direction adjective right after the place narrows a countryside to a part of it.
 _DIRECTION = re.compile(r"\s*(?:ال)?(شرقي|غربي|شمالي|جنوبي)(?:ه)?(?:\s+(?:ال)?(شرقي|غربي)(?:ه)?)?")
 # A second place joined by "و" right after a first one ("بين مدينتي السخنة وتدمر").
 FOREIGN_MIN_POP = 50_000
 CONTEXT_PLACES = 8  # the places named just before are the context for choosing among namesakes
-STRONG_CUES = ("settlement_before", "province_before", "countryside_before")
+STRONG_CUES = ("settlement_before", "province_before", "countryside_before", "district_before")
 _KIND_RANK = {"populated": 0, "region": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Cue lists (cues.yaml) right before a place that make it no event location, and the role they give.
 ROLE_BEFORE = {
