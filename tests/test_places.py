@@ -196,3 +196,31 @@ def test_a_country_where_things_happen_outweighs_the_nationality_of_the_forces()
 def test_district_noun_vouches_for_a_short_name() -> None:
     doc = _doc("أسقطت القوات الحكومية طائرة مسيرة للحوثيين في مديرية حيس جنوبي محافظة الحديدة.")
     assert _ref(doc, "حيس").located and _country(doc, "حيس") == "YE"
+
+
+def test_realdev_events_stay_in_the_reports_countries() -> None:
+    """On real reports, few events land in a country where the report has none (was 20%)."""
+    import json
+    import os
+    from pathlib import Path
+
+    from conftest import SHARED
+
+    folder = Path(os.environ.get("MARSAD_REALDEV") or SHARED / "realdev")
+    if not (folder / "gold.jsonl").exists():
+        pytest.skip(f"realdev not found at {folder}")
+    gold = {}
+    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            gold[rec["id"]] = {e["country"] for e in rec["events"]}
+    wrong = total = 0
+    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if not gold.get(rec["id"]):
+            continue
+        art = Article(id=rec["id"], title=rec["title"], text=rec["text"], published=rec["published"])
+        for e in PIPE.extract_article(art):
+            total += 1
+            wrong += e.country not in gold[rec["id"]]
+    assert total > 200 and wrong / total < 0.12, (wrong, total)
