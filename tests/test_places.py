@@ -224,3 +224,11 @@ def test_realdev_events_stay_in_the_reports_countries() -> None:
             total += 1
             wrong += e.country not in gold[rec["id"]]
     assert total > 200 and wrong / total < 0.12, (wrong, total)
+
+
+def test_where_fire_came_from_is_not_where_it_struck() -> None:
+    doc = _doc(
+        "اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون من مدينة صعدة اليمنية باتجاه جازان."
+    )
+    assert _ref(doc, "صعدة").role == "origin" and _ref(doc, "صعدة").choice is None
+    assert _ref(doc, "جازان").located

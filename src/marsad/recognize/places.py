@@ -54,6 +54,7 @@ REPEAT_FACTOR = 0.5  # each further mention of a name already counted
 AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
 LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
 _WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 # A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
 # العربية المتحدة (CNN)-- ").
 _DATELINE = re.compile(r"\s*(?:[^\W\d_]+[\s،,]*){1,6}(?:\([^)]{0,30}\)\s*)?[-–—]")
@@ -74,8 +75,8 @@ class PlaceRef:
     common: bool = False  # the name is also an ordinary word (عين، الحي…)
     scores: dict[str, float] = field(default_factory=dict)
     # Why the place is no event location ("" when it may be one): hometown, affiliation (الموالية
-    # لدمشق), water (بحر قزوين), name (صحيفة الرياض), metonym (أعلنت دمشق), dateline (a bureau
-    # abroad), abroad (a same-named place in a country the report gives no support to). All but
+    # لدمشق), water (بحر قزوين), name (صحيفة الرياض), metonym (أعلنت دمشق), origin (من صعدة
+    # باتجاه جازان), dateline (a bureau abroad), abroad (a same-named place in a country the report gives no support to). All but
     # hometown leave `choice` None.
     role: str = ""
     # How well the report supports the choice's country: 0 named right after it, 1 the report's
@@ -176,6 +177,7 @@ class PlaceRecognizer:
         role_lists = {n: k.cues[n] for n in ROLE_BEFORE}
         water_heads = set(k.cue_words("place_water_before"))
         water_after = set(k.cue_words("place_water_after"))
+        toward = set(k.cue_words("place_toward_after"))
         refs = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
@@ -209,7 +211,9 @@ class PlaceRecognizer:
             paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
             ref.fstart, ref.fend = h.word_start, h.end
-            ref.role = self._role(h.key, words, folded, h.end, cue_hit, role_lists, water_heads, water_after)
+            ref.role = self._role(
+                h.key, words, folded, h.end, cue_hit, role_lists, water_heads, water_after, toward
+            )
             start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
@@ -249,6 +253,7 @@ class PlaceRecognizer:
         role_lists: dict,
         water_heads: set[str],
         water_after: set[str],
+        toward: set[str],
     ) -> str:
         """Why the name is no event location, from the words around it ("" when it may be one)."""
         if cue_hit is not None and cue_hit[0] == "hometown_before":
@@ -259,9 +264,12 @@ class PlaceRecognizer:
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
         if " " in key and key.split(" ", 1)[0] in water_heads and not province:
             return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
-        after = _WORD.findall(folded[end : end + 30])[:1]
+        after = _WORD.findall(_SENTENCE_END.split(folded[end : end + 60], 1)[0])
         if after and after[0] in water_after:
             return "water"
+        # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
+        if any("من" in peel(w) for w in words[-2:]) and toward & set(after[:LOCAL_WORDS]):
+            return "origin"
         return ""
 
     # --- the report's focus and the choice among same-named places -------------------------
