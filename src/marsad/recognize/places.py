@@ -119,6 +119,16 @@ def _has_namesake_town(admin1: Place, cands: list[Place]) -> bool:
     )
 
 
+def _shares(cands: list[Place]) -> dict[str, float]:
+    """How much a name tells of each of its countries: all of it when it has one, else shares
+    that favour the larger namesake (الرقة the Syrian city, not a Kuwaiti district so named)."""
+    size: dict[str, float] = {}
+    for c in cands:
+        size[c.country_code] = max(size.get(c.country_code, 0.0), math.sqrt(c.population + 100))
+    total = sum(size.values())
+    return {cc: v / total for cc, v in size.items()}
+
+
 def km(a: Place, b: Place) -> float:
     p = math.pi / 180
     h = (
@@ -283,9 +293,8 @@ class PlaceRecognizer:
             cands = [gaz.get(pid) for pid in h.payloads]
             if self._never(h.key, h.article) or self._common(h.key, cands):
                 continue
-            ccs = {c.country_code for c in cands}
-            if len(ccs) == 1:
-                votes[next(iter(ccs))] += TITLE_WEIGHT
+            for cc, w in _shares(cands).items():
+                votes[cc] += TITLE_WEIGHT * w
         for h in self.demonyms.find(ft):
             votes[h.payloads[0]] += TITLE_WEIGHT / 2
 
@@ -333,13 +342,7 @@ class PlaceRecognizer:
                 own[id(m)] = {cc: w}
                 anchors.append((r.fstart, m.sentence, cc, r.key))
             else:
-                # An ambiguous name votes less, mostly for the country of its larger namesake
-                # (الرقة the Syrian city, not a Kuwaiti district of that name).
-                size = {cc: 0.0 for cc in ccs}
-                for c in r.candidates:
-                    size[c.country_code] = max(size[c.country_code], math.sqrt(c.population + 100))
-                total = sum(size.values())
-                own[id(m)] = {cc: AMBIGUOUS_WEIGHT * v / total for cc, v in size.items()}
+                own[id(m)] = {cc: AMBIGUOUS_WEIGHT * w for cc, w in _shares(r.candidates).items()}
             if r.key in by_name:
                 # Another mention of a name already counted: the count of distinct places tells
                 # more of the report's country than the repetition of one.
@@ -366,9 +369,12 @@ class PlaceRecognizer:
                 cc
                 for pos, sent, cc, key in anchors
                 if sent == m.sentence
-                and pos >= r.fend
                 and key != r.key
-                and len(_WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS
+                and (
+                    (pos >= r.fend and len(_WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS)
+                    # a country adjective just before: "العاصمة الأردنية عمان"
+                    or (not key and pos < r.fstart and len(_WORD.findall(folded[pos : r.fstart])) <= 2)
+                )
             }
 
             mine = by_name.get(r.key, Counter())
@@ -420,13 +426,15 @@ class PlaceRecognizer:
         r: PlaceRef = m.value
         folded = doc.folded.text
         verbs = {"capital_metonym_verbs": self.k.cues["capital_metonym_verbs"]}
-        if first_cue(words_before(folded, r.fstart, 0, 3), verbs, max_distance=1) is not None:
+        before = words_before(folded, r.fstart, 0, 3)
+        if before and "في" in peel(before[-1]):
+            return False  # "في بغداد": a place, whatever verb follows
+        if first_cue(before, verbs, max_distance=1) is not None:
             return True
-        after = _WORD.findall(folded[r.fend : r.fend + 30])[:1]
+        after = _WORD.findall(_SENTENCE_END.split(folded[r.fend : r.fend + 30], 1)[0])[:1]
         if after and first_cue(after, verbs, max_distance=1) is not None:
             return True
-        before = words_before(folded, r.fstart, 0, 1)
-        if before and "بين" in peel(before[0]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):
+        if before and "بين" in peel(before[-1]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):
             # "بين تل أبيب والفصائل": the other side is a party, unless it is a place too
             # ("الطريق بين دمشق وحلب").
             nxt = [p for p in doc.in_sentence(PLACE, m.sentence) if m.end < p.start <= m.end + 8]
