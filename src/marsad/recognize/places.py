@@ -57,7 +57,7 @@ _WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
 # العربية المتحدة (CNN)-- ").
-_DATELINE = re.compile(r"\s*(?:[^\W\d_]+[\s،,]*){1,6}(?:\([^)]{0,30}\)\s*)?[-–—]")
+_DATELINE = re.compile(r"\s*(?:[^\W\d_]+[\s،,]+){0,5}[^\W\d_]+\s*(?:\([^)]{0,30}\)\s*)?[-–—]")
 # Support tiers of a candidate's country, best first.
 LOCAL, MAIN, FOCUS, ABROAD = 0, 1, 2, 3
 
@@ -84,15 +84,11 @@ class PlaceRef:
     tier: int = MAIN
     fstart: int = 0  # folded offsets of the name
     fend: int = 0
+    key: frozenset[str] = frozenset()  # the name's identity: the places that bear it
 
     @property
     def hometown(self) -> bool:
         return self.cue == "hometown_before"
-
-    @property
-    def key(self) -> frozenset[str]:
-        """The name's identity: the places that bear it."""
-        return frozenset(c.id for c in self.candidates)
 
     @property
     def located(self) -> bool:
@@ -220,7 +216,7 @@ class PlaceRecognizer:
             between = folded[prev_end : h.word_start].strip()
             paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
-            ref.fstart, ref.fend = h.word_start, h.end
+            ref.fstart, ref.fend, ref.key = h.word_start, h.end, frozenset(h.payloads)
             ref.role = self._role(
                 h.key, words, folded, h.end, cue_hit, role_lists, water_heads, water_after, toward
             )
