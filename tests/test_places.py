@@ -232,3 +232,10 @@ def test_where_fire_came_from_is_not_where_it_struck() -> None:
     )
     assert _ref(doc, "صعدة").role == "origin" and _ref(doc, "صعدة").choice is None
     assert _ref(doc, "جازان").located
+
+
+def test_country_adjective_ending_a_persons_name_is_no_vote() -> None:
+    doc = _doc(
+        "أعلن الجيش العراقي مقتل القيادي في التنظيم أبو عمر السوداني في غارة جوية على بلدة القائم بمحافظة الأنبار."
+    )
+    assert doc.country == "IQ" and "SD" not in doc.country_scores

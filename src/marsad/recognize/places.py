@@ -292,7 +292,14 @@ class PlaceRecognizer:
             for cc, w in _shares(cands).items():
                 votes[cc] += TITLE_WEIGHT * w
         for h in self.demonyms.find(ft):
-            votes[h.payloads[0]] += TITLE_WEIGHT / 2
+            if not self._in_name(ft, h.word_start):
+                votes[h.payloads[0]] += TITLE_WEIGHT / 2
+
+    def _in_name(self, folded: str, fstart: int) -> bool:
+        """A country adjective that ends a person's name ("أبو خليل السوداني")."""
+        words = words_before(folded, fstart, 0, 2)
+        names = {"person_name_before": self.k.cues["person_name_before"]}
+        return len(words) == 2 and first_cue(words[:1], names, max_distance=1) is not None
 
     def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
         folded = doc.folded.text
@@ -316,7 +323,7 @@ class PlaceRecognizer:
 
         for h in self.demonyms.find(folded):
             cc = h.payloads[0]
-            if at_border(h.word_start):
+            if at_border(h.word_start) or self._in_name(folded, h.word_start):
                 continue
             votes[cc] += DEMONYM_WEIGHT
             anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
