@@ -239,3 +239,16 @@ def test_country_adjective_ending_a_persons_name_is_no_vote() -> None:
         "أعلن الجيش العراقي مقتل القيادي في التنظيم أبو عمر السوداني في غارة جوية على بلدة القائم بمحافظة الأنبار."
     )
     assert doc.country == "IQ" and "SD" not in doc.country_scores
+
+
+def test_town_named_as_such_in_a_country_the_report_names_stays_a_place() -> None:
+    # The attackers' country leads the votes, but the village is named with its town noun and
+    # the report names its country too: it stays the event's place.
+    doc = _doc(
+        "قصفت المقاتلات التركية مواقع لحزب العمال الكردستاني قرب بلدة العمادية، وقالت رئاسة الأركان "
+        "التركية إن الغارات دمرت مخابئ للمسلحين الذين يهاجمون القوات التركية. وأدانت الحكومة العراقية القصف.",
+        title="غارات تركية على مواقع لحزب العمال الكردستاني",
+    )
+    assert doc.country == "TR"
+    assert _ref(doc, "العمادية").located and _country(doc, "العمادية") == "IQ"
+    assert "YE" not in doc.country_scores  # العمال inside the party's name in the headline

@@ -73,8 +73,9 @@ class PlaceRef:
     choice: Place | None = None
     strong_cue: bool = False
     common: bool = False  # the name is also an ordinary word (عين، الحي…)
-    scores: dict[str, float] = field(default_factory=dict)
-    # Why the place is no event location ("" when it may be one): hometown, affiliation (الموالية
+    scores: dict[str, float] = field(
+        default_factory=dict
+    )  # candidate country → support beyond the name    # Why the place is no event location ("" when it may be one): hometown, affiliation (الموالية
     # لدمشق), water (بحر قزوين), name (صحيفة الرياض), metonym (أعلنت دمشق), origin (من صعدة
     # باتجاه جازان), dateline (a bureau abroad), abroad (a same-named place in a country the report gives no support to). All but
     # hometown leave `choice` None.
@@ -85,6 +86,7 @@ class PlaceRef:
     fstart: int = 0  # folded offsets of the name
     fend: int = 0
     key: frozenset[str] = frozenset()  # the name's identity: the places that bear it
+    noun: bool = False  # a place noun right before it (بلدة، مدينة، محافظة، مديرية…), not a common word
 
     @property
     def hometown(self) -> bool:
@@ -202,6 +204,8 @@ class PlaceRecognizer:
             words = words_before(folded, h.word_start, 0, 6)
             cue_hit = first_cue(words, lists, max_distance=3)
             cue = cue_hit[0] if cue_hit else None
+            # A place noun right before the name ("بلدة X", also in "قرب بلدة X").
+            noun = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
             if cue == "settlement_before" and len(words) > 1:
                 # "قرب بلدة X": the town noun sits between "near" and the name.
                 near = first_cue(words[:-1], {"near_before": lists["near_before"]}, max_distance=1)
@@ -217,6 +221,7 @@ class PlaceRecognizer:
             paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, frozenset(h.payloads)
+            ref.noun = noun and not common
             ref.role = self._role(
                 h.key, words, folded, h.end, cue_hit, role_lists, water_heads, water_after, toward
             )
@@ -279,18 +284,25 @@ class PlaceRecognizer:
         return ""
 
     # --- the report's focus and the choice among same-named places -------------------------
-    def _title_votes(self, doc: Doc, votes: Counter[str]) -> None:
+    def _title_votes(
+        self, doc: Doc, votes: Counter[str], by_name: defaultdict[frozenset[str], Counter[str]]
+    ) -> None:
         """Places, countries and country adjectives of the headline vote for the report's focus."""
         if not doc.title:
             return
         gaz = self.k.gazetteer
         ft = fold(doc.title)
+        # As in the text, a place name inside an actor's name (حزب العمال) is part of that name.
+        actors = [(a.start, a.end) for a in self.k.actor_matcher.find(ft)]
         for h in longest_first(self.k.place_matcher.find(ft)):
+            if any(s <= h.start and h.end <= e for s, e in actors):
+                continue
             cands = [gaz.get(pid) for pid in h.payloads]
             if self._never(h.key, h.article) or self._common(h.key, cands):
                 continue
-            for cc, w in _shares(cands).items():
-                votes[cc] += TITLE_WEIGHT * w
+            own = {cc: TITLE_WEIGHT * w for cc, w in _shares(cands).items()}
+            votes.update(own)
+            by_name[frozenset(h.payloads)].update(own)  # the text's mentions of it count them as own
         for h in self.demonyms.find(ft):
             if not self._in_name(ft, h.word_start):
                 votes[h.payloads[0]] += TITLE_WEIGHT / 2
@@ -308,7 +320,10 @@ class PlaceRecognizer:
         #    adjectives; actor countries (added by the actor recogniser). Hometowns, waters and
         #    names of papers or ships do not vote.
         votes: Counter[str] = Counter(doc.country_scores)
-        self._title_votes(doc, votes)
+        # all votes cast by each name (by its identity), so that a name never supports itself
+        by_name: defaultdict[frozenset[str], Counter[str]] = defaultdict(Counter)
+        self._title_votes(doc, votes, by_name)
+        seen: set[frozenset[str]] = set()  # names already counted in the text
         # Names that place their neighbours: (folded start, sentence, country, name identity).
         anchors: list[tuple[int, int, str, frozenset[str]]] = []
         border = {"place_border_before": self.k.cues["place_border_before"]}
@@ -328,7 +343,6 @@ class PlaceRecognizer:
             votes[cc] += DEMONYM_WEIGHT
             anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
         own: dict[int, dict[str, float]] = {}  # each mention's own votes
-        by_name: defaultdict[frozenset[str], Counter[str]] = defaultdict(Counter)  # all mentions of a name
         for m in mentions:
             r: PlaceRef = m.value
             if r.hometown or r.role in NO_VOTE_ROLES:
@@ -346,12 +360,13 @@ class PlaceRecognizer:
                 anchors.append((r.fstart, m.sentence, cc, r.key))
             else:
                 own[id(m)] = {cc: AMBIGUOUS_WEIGHT * w for cc, w in _shares(r.candidates).items()}
-            if r.key in by_name:
+            if r.key in seen:
                 # Another mention of a name already counted: the count of distinct places tells
                 # more of the report's country than the repetition of one.
                 own[id(m)] = {cc: w * REPEAT_FACTOR for cc, w in own[id(m)].items()}
             votes.update(own[id(m)])
             by_name[r.key].update(own[id(m)])
+            seen.add(r.key)
         if votes:
             # Ties go to the alphabetically first code, so a run never depends on hash order.
             doc.country = max(sorted(votes), key=lambda cc: votes[cc])
@@ -391,6 +406,9 @@ class PlaceRecognizer:
 
             r.choice = min(r.candidates, key=lambda c: (tier(c.country_code), *self._rank(c, r, chosen)))
             r.tier = tier(r.choice.country_code)
+            r.scores = {
+                c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0) for c in r.candidates
+            }
             if r.choice.kind == "admin1" and r.cue != "province_before":
                 # "البصرة" with no "محافظة" before it is the city that gives the province its name.
                 seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
@@ -416,9 +434,11 @@ class PlaceRecognizer:
             return ""
         if ch.id in self.capitals and self._metonym(doc, m):
             return "metonym"
-        if r.tier == ABROAD:
-            return "abroad"
         weak = not r.strong_cue or r.common
+        if r.tier == ABROAD and (not r.noun or len(r.scores) > 1 or r.scores.get(ch.country_code, 0.0) <= 0):
+            # A name of one country after a town noun ("قرية X"), in a country the report names
+            # otherwise too, is explicit enough.
+            return "abroad"
         if r.tier == FOCUS and weak and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
             # A small village of a neighbour, with no cue of its own, is most often a namesake.
             return "abroad"
