@@ -180,8 +180,8 @@ def test_bureau_dateline_abroad_is_no_event_location() -> None:
     )
     assert doc.country == "YE"
     assert _ref(doc, "دبي").role == "dateline" and _ref(doc, "دبي").choice is None
-    home = _doc("دمشق - قتل ثلاثة أشخاص في انفجار عبوة ناسفة في حي المزة بالعاصمة السورية.")
-    assert _ref(home, "دمشق").located
+    home = _doc("دمشق - قتل ثلاثة أشخاص في انفجار عبوة ناسفة في دمشق صباح اليوم.")
+    assert home.country == "SY" and [r.role for r in _refs(home, "دمشق")] == ["dateline", ""]
 
 
 def test_a_country_where_things_happen_outweighs_the_nationality_of_the_forces() -> None:
@@ -252,3 +252,9 @@ def test_town_named_as_such_in_a_country_the_report_names_stays_a_place() -> Non
     assert doc.country == "TR"
     assert _ref(doc, "العمادية").located and _country(doc, "العمادية") == "IQ"
     assert "YE" not in doc.country_scores  # العمال inside the party's name in the headline
+
+
+def test_dateline_in_the_reports_country_votes_but_places_no_event() -> None:
+    doc = _doc("القاهرة، مصر (CNN)-- أعلن الجيش المصري مقتل عشرة مسلحين في مداهمات بمدينة العريش.")
+    assert doc.country == "EG" and _ref(doc, "القاهرة").role == "dateline"
+    assert _ref(doc, "العريش").located

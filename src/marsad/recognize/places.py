@@ -414,8 +414,10 @@ class PlaceRecognizer:
                 seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
                 if seat is not None and _latin(seat.name)[:4] == _latin(r.choice.name)[:4]:
                     r.choice = seat
-            if not r.role and m.end <= dateline and r.tier != MAIN:
-                r.role = "dateline"  # where the report was filed (a bureau), not an event
+            if not r.role and m.end <= dateline:
+                # Where the report was filed ("القاهرة –", a bureau abroad): its country votes,
+                # but the events are placed by the text's own places.
+                r.role = "dateline"
             if not r.role:
                 r.role = self._no_event_role(doc, m)
             if r.role and r.role != "hometown":
