@@ -77,7 +77,7 @@ class PlaceRef:
         default_factory=dict
     )  # candidate country → support beyond the name    # Why the place is no event location ("" when it may be one): hometown, affiliation (الموالية
     # لدمشق), water (بحر قزوين), name (صحيفة الرياض), metonym (أعلنت دمشق), origin (من صعدة
-    # باتجاه جازان), dateline (a bureau abroad), abroad (a same-named place in a country the report gives no support to). All but
+    # باتجاه جازان), dateline (where the report was filed), abroad (a same-named place in a country the report gives no support to). All but
     # hometown leave `choice` None.
     role: str = ""
     # How well the report supports the choice's country: 0 named right after it, 1 the report's
