@@ -258,3 +258,17 @@ def test_dateline_in_the_reports_country_votes_but_places_no_event() -> None:
     doc = _doc("القاهرة، مصر (CNN)-- أعلن الجيش المصري مقتل عشرة مسلحين في مداهمات بمدينة العريش.")
     assert doc.country == "EG" and _ref(doc, "القاهرة").role == "dateline"
     assert _ref(doc, "العريش").located
+
+
+def test_village_named_like_a_foreign_capital_is_not_that_capital() -> None:
+    doc = _doc(
+        "قصفت قوات النظام بالمدفعية الثقيلة قرية القاهرة في ريف حماة الغربي، ما أدى إلى مقتل طفلين، "
+        "وسط تحليق لطيران الاستطلاع فوق سهل الغاب."
+    )
+    assert doc.country == "SY"
+    cairo = _ref(doc, "القاهرة")
+    assert cairo.role == "abroad" and cairo.choice is None
+    import marsad
+
+    events = marsad.extract(doc.text, published="2023-10-12")
+    assert events and {e.country for e in events} == {"Syria"}
