@@ -7,14 +7,18 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from marsad.doc import ACTOR, PLACE, Doc
+import yaml
+
+from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
-from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import first_cue, words_before
-from marsad.text.matcher import longest_first
+from marsad.knowledge.resources import DATA_DIR, Knowledge
+from marsad.recognize.cues import first_cue, peel, words_before
+from marsad.text.matcher import PhraseMatcher, longest_first
+from marsad.text.normalize import fold
 
 CONTEXT_LISTS = (
     "hometown_before",
@@ -22,14 +26,40 @@ CONTEXT_LISTS = (
     "province_before",
     "near_before",
     "settlement_before",
+    "district_before",
 )
 # "ريف حمص الشرقي": a direction adjective right after the place narrows a countryside to a part of it.
 _DIRECTION = re.compile(r"\s*(?:ال)?(شرقي|غربي|شمالي|جنوبي)(?:ه)?(?:\s+(?:ال)?(شرقي|غربي)(?:ه)?)?")
 # A second place joined by "و" right after a first one ("بين مدينتي السخنة وتدمر").
 FOREIGN_MIN_POP = 50_000
 CONTEXT_PLACES = 8  # the places named just before are the context for choosing among namesakes
-STRONG_CUES = ("settlement_before", "province_before", "countryside_before")
+STRONG_CUES = ("settlement_before", "province_before", "countryside_before", "district_before")
 _KIND_RANK = {"populated": 0, "region": 1, "admin2": 2, "admin1": 3, "country": 4}
+# Cue lists (cues.yaml) right before a place that make it no event location, and the role they give.
+ROLE_BEFORE = {
+    "place_affiliation_before": "affiliation",
+    "place_water_before": "water",
+    "place_name_of_before": "name",
+}
+NO_VOTE_ROLES = ("water", "name")  # these say nothing of where the report is
+# The report's focus: a country is in focus with at least this share of the leading country's
+# votes (and one whole vote); a place in no focus country needs its country named right after it.
+FOCUS_SHARE = 0.3
+TITLE_WEIGHT = 2.0  # a place or country named in the headline
+DEMONYM_WEIGHT = 0.3  # "السورية", "اليمني"
+# A country's name in the text, unless something is placed in it ("شمالي العراق"): reports name
+# other countries often (sources, sponsors), and "السعودية" is both the country and its adjective.
+COUNTRY_WEIGHT = 0.5
+REPEAT_FACTOR = 0.5  # each further mention of a name already counted
+AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
+LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+# A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
+# العربية المتحدة (CNN)-- ").
+_DATELINE = re.compile(r"\s*(?:[^\W\d_]+[\s،,]+){0,5}[^\W\d_]+\s*(?:\([^)]{0,30}\)\s*)?[-–—]")
+# Support tiers of a candidate's country, best first.
+LOCAL, MAIN, FOCUS, ABROAD = 0, 1, 2, 3
 
 
 @dataclass(slots=True)
@@ -43,11 +73,29 @@ class PlaceRef:
     choice: Place | None = None
     strong_cue: bool = False
     common: bool = False  # the name is also an ordinary word (عين، الحي…)
-    scores: dict[str, float] = field(default_factory=dict)
+    scores: dict[str, float] = field(
+        default_factory=dict
+    )  # candidate country → support beyond the name    # Why the place is no event location ("" when it may be one): hometown, affiliation (الموالية
+    # لدمشق), water (بحر قزوين), name (صحيفة الرياض), metonym (أعلنت دمشق), origin (من صعدة
+    # باتجاه جازان), dateline (where the report was filed), abroad (a same-named place in a country the report gives no support to). All but
+    # hometown leave `choice` None.
+    role: str = ""
+    # How well the report supports the choice's country: 0 named right after it, 1 the report's
+    # country, 2 another country of the report's focus, 3 none (see LOCAL … ABROAD).
+    tier: int = MAIN
+    fstart: int = 0  # folded offsets of the name
+    fend: int = 0
+    key: frozenset[str] = frozenset()  # the name's identity: the places that bear it
+    noun: bool = False  # a place noun right before it (بلدة، مدينة، محافظة، مديرية…), not a common word
 
     @property
     def hometown(self) -> bool:
         return self.cue == "hometown_before"
+
+    @property
+    def located(self) -> bool:
+        """Whether the mention can be an event's location (a resolved place, not a hometown)."""
+        return self.choice is not None and not self.role
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -69,6 +117,16 @@ def _has_namesake_town(admin1: Place, cands: list[Place]) -> bool:
     )
 
 
+def _shares(cands: list[Place]) -> dict[str, float]:
+    """How much a name tells of each of its countries: all of it when it has one, else shares
+    that favour the larger namesake (الرقة the Syrian city, not a Kuwaiti district so named)."""
+    size: dict[str, float] = {}
+    for c in cands:
+        size[c.country_code] = max(size.get(c.country_code, 0.0), math.sqrt(c.population + 100))
+    total = sum(size.values())
+    return {cc: v / total for cc, v in size.items()}
+
+
 def km(a: Place, b: Place) -> float:
     p = math.pi / 180
     h = (
@@ -86,26 +144,68 @@ class PlaceRecognizer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
 
+    @cached_property
+    def _context(self) -> dict:
+        with (DATA_DIR / "place_context.yaml").open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh) or {}
+
+    @cached_property
+    def demonyms(self) -> PhraseMatcher[str]:
+        """Country adjectives of place_context.yaml, with their feminine and plural forms → ISO code."""
+        m: PhraseMatcher[str] = PhraseMatcher()
+        for cc, words in (self._context.get("demonyms") or {}).items():
+            for w in words:
+                for suffix in ("", "ه", "ون", "ين"):
+                    m.add(fold(w) + suffix, str(cc))
+        m.build()
+        return m
+
+    @cached_property
+    def capitals(self) -> frozenset[str]:
+        """Ids of the cities that may stand for a government: the populated place at each
+        country's point (its capital), and place_context.yaml's government cities."""
+        gaz = self.k.gazetteer
+        out = set()
+        for name in self._context.get("government_cities") or []:
+            cands = [c for c in gaz.candidates(fold(name)) if c.kind == "populated"]
+            if cands:
+                out.add(max(cands, key=lambda c: c.population).id)
+        for c in gaz.countries():
+            if math.isfinite(c.latitude + c.longitude):
+                p = gaz.nearest(c.latitude, c.longitude, country_code=c.country_code)
+                if p is not None and km(p, c) < 1:
+                    out.add(p.id)
+        return frozenset(out)
+
     def __call__(self, doc: Doc) -> Doc:
         k = self.k
         gaz = k.gazetteer
         folded = doc.folded.text
         lists = {n: k.cues[n] for n in CONTEXT_LISTS}
+        role_lists = {n: k.cues[n] for n in ROLE_BEFORE}
+        water_heads = set(k.cue_words("place_water_before"))
+        water_after = set(k.cue_words("place_water_after"))
+        toward = set(k.cue_words("place_toward_after"))
         refs = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
         actor_spans = sorted((doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR))
         actor_starts = [a for a, _ in actor_spans]
-        never, lexicon_words = k.never_places, k.lexicon_words
         for h in longest_first(k.place_matcher.find(folded)):
-            # With an article peeled off a form that has none, its article form counts too.
-            forms = {h.key, "ال" + h.key} if h.article else {h.key}
-            if forms & never or _inside(actor_spans, actor_starts, h.start, h.end):
+            if self._never(h.key, h.article) or _inside(actor_spans, actor_starts, h.start, h.end):
                 continue
-            common = len(h.key) <= 3 or h.key in lexicon_words or gaz.is_stopword(h.key)
+            # Some districts come without coordinates in the sources: they cannot locate an event.
+            cands = [
+                c for c in (gaz.get(pid) for pid in h.payloads) if math.isfinite(c.latitude + c.longitude)
+            ]
+            if not cands:
+                continue
+            common = self._common(h.key, cands)
             words = words_before(folded, h.word_start, 0, 6)
             cue_hit = first_cue(words, lists, max_distance=3)
             cue = cue_hit[0] if cue_hit else None
+            # A place noun right before the name ("بلدة X", also in "قرب بلدة X").
+            noun = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
             if cue == "settlement_before" and len(words) > 1:
                 # "قرب بلدة X": the town noun sits between "near" and the name.
                 near = first_cue(words[:-1], {"near_before": lists["near_before"]}, max_distance=1)
@@ -115,17 +215,16 @@ class PlaceRecognizer:
             strong_cue = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
             if common and not strong_cue:
                 continue
-            # Some districts come without coordinates in the sources: they cannot locate an event.
-            cands = [
-                c for c in (gaz.get(pid) for pid in h.payloads) if math.isfinite(c.latitude + c.longitude)
-            ]
-            if not cands:
-                continue
             dm = _DIRECTION.match(folded, h.end)
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
             between = folded[prev_end : h.word_start].strip()
             paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
+            ref.fstart, ref.fend, ref.key = h.word_start, h.end, frozenset(h.payloads)
+            ref.noun = noun and not common
+            ref.role = self._role(
+                h.key, words, folded, h.end, cue_hit, role_lists, water_heads, water_after, toward
+            )
             start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
@@ -134,62 +233,250 @@ class PlaceRecognizer:
             kept = [a for a in doc.get(ACTOR) if not any(p.start <= a.start and a.end <= p.end for p in refs)]
             if len(kept) != len(doc.get(ACTOR)):
                 doc.set_mentions(ACTOR, kept)
-        self._resolve(doc, [m.value for m in refs])
-        # A name that resolves only abroad, with no cue and no weight of its own, is most often a
-        # common word that happens to be a village name somewhere else: drop it.
-        if doc.country:
-            keep = []
-            for m in doc.mentions.get(PLACE, []):
-                ch = m.value.choice
-                foreign = ch is not None and ch.country_code != doc.country
-                weak = not m.value.strong_cue or m.value.common
-                if foreign and weak and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
-                    continue
-                keep.append(m)
-            doc.set_mentions(PLACE, keep)
+        self._resolve(doc, refs)
         return doc
 
-    def _resolve(self, doc: Doc, refs: list[PlaceRef]) -> None:
-        # 1. The report's country: unambiguous places vote, places named as hometowns do not;
-        #    actor countries (added by the actor recogniser) break ties.
-        votes: Counter[str] = Counter()
-        for r in refs:
+    def _common(self, key: str, cands: list[Place]) -> bool:
+        """The name is also an ordinary word (عين، الحي…): accepted only after a place noun.
+
+        Short names are most often pieces of words, except those of cities and governorates
+        (حلب، حمص، غزة، تعز، عدن، جدة, مصر): these stand on their own.
+        """
+        if key in self.k.lexicon_words or self.k.gazetteer.is_stopword(key):
+            return True
+        return len(key) <= 3 and not any(
+            c.kind in ("admin1", "country") or c.population >= FOREIGN_MIN_POP for c in cands
+        )
+
+    def _never(self, key: str, article: bool) -> bool:
+        """A word never taken as a place (cue nouns, not_places)."""
+        # With an article peeled off a form that has none, its article form counts too.
+        forms = {key, "ال" + key} if article else {key}
+        return bool(forms & self.k.never_places)
+
+    @staticmethod
+    def _role(
+        key: str,
+        words: list[str],
+        folded: str,
+        end: int,
+        cue_hit: tuple[str, int] | None,
+        role_lists: dict,
+        water_heads: set[str],
+        water_after: set[str],
+        toward: set[str],
+    ) -> str:
+        """Why the name is no event location, from the words around it ("" when it may be one)."""
+        if cue_hit is not None and cue_hit[0] == "hometown_before":
+            return "hometown"
+        hit = first_cue(words, role_lists, max_distance=1)
+        if hit is not None:
+            return ROLE_BEFORE[hit[0]]
+        province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
+        if " " in key and key.split(" ", 1)[0] in water_heads and not province:
+            return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
+        after = _WORD.findall(_SENTENCE_END.split(folded[end : end + 60], 1)[0])
+        if after and after[0] in water_after:
+            return "water"
+        # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
+        if any("من" in peel(w) for w in words[-2:]) and toward & set(after[:LOCAL_WORDS]):
+            return "origin"
+        return ""
+
+    # --- the report's focus and the choice among same-named places -------------------------
+    def _title_votes(
+        self, doc: Doc, votes: Counter[str], by_name: defaultdict[frozenset[str], Counter[str]]
+    ) -> None:
+        """Places, countries and country adjectives of the headline vote for the report's focus."""
+        if not doc.title:
+            return
+        gaz = self.k.gazetteer
+        ft = fold(doc.title)
+        # As in the text, a place name inside an actor's name (حزب العمال) is part of that name.
+        actors = [(a.start, a.end) for a in self.k.actor_matcher.find(ft)]
+        for h in longest_first(self.k.place_matcher.find(ft)):
+            if any(s <= h.start and h.end <= e for s, e in actors):
+                continue
+            cands = [gaz.get(pid) for pid in h.payloads]
+            if self._never(h.key, h.article) or self._common(h.key, cands):
+                continue
+            own = {cc: TITLE_WEIGHT * w for cc, w in _shares(cands).items()}
+            votes.update(own)
+            by_name[frozenset(h.payloads)].update(own)  # the text's mentions of it count them as own
+        for h in self.demonyms.find(ft):
+            if not self._in_name(ft, h.word_start):
+                votes[h.payloads[0]] += TITLE_WEIGHT / 2
+
+    def _in_name(self, folded: str, fstart: int) -> bool:
+        """A country adjective that ends a person's name ("أبو خليل السوداني")."""
+        words = words_before(folded, fstart, 0, 2)
+        names = {"person_name_before": self.k.cues["person_name_before"]}
+        return len(words) == 2 and first_cue(words[:1], names, max_distance=1) is not None
+
+    def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
+        folded = doc.folded.text
+        # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
+        #    text, ambiguous ones a little to each of their countries; country
+        #    adjectives; actor countries (added by the actor recogniser). Hometowns, waters and
+        #    names of papers or ships do not vote.
+        votes: Counter[str] = Counter(doc.country_scores)
+        # all votes cast by each name (by its identity), so that a name never supports itself
+        by_name: defaultdict[frozenset[str], Counter[str]] = defaultdict(Counter)
+        self._title_votes(doc, votes, by_name)
+        seen: set[frozenset[str]] = set()  # names already counted in the text
+        # Names that place their neighbours: (folded start, sentence, country, name identity).
+        anchors: list[tuple[int, int, str, frozenset[str]]] = []
+        border = {"place_border_before": self.k.cues["place_border_before"]}
+
+        inside = {"place_in_country_before": self.k.cues["place_in_country_before"]}
+
+        def at_border(fstart: int) -> bool:
+            return first_cue(words_before(folded, fstart, 0, 3), border, max_distance=1) is not None
+
+        def within(fstart: int) -> bool:
+            return first_cue(words_before(folded, fstart, 0, 3), inside, max_distance=1) is not None
+
+        for h in self.demonyms.find(folded):
+            cc = h.payloads[0]
+            if at_border(h.word_start) or self._in_name(folded, h.word_start):
+                continue
+            votes[cc] += DEMONYM_WEIGHT
+            anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
+        own: dict[int, dict[str, float]] = {}  # each mention's own votes
+        for m in mentions:
+            r: PlaceRef = m.value
+            if r.hometown or r.role in NO_VOTE_ROLES:
+                continue
             ccs = {c.country_code for c in r.candidates}
-            if len(ccs) == 1 and not r.hometown:
-                votes[next(iter(ccs))] += 1.0
-            elif not r.hometown:
-                for cc in sorted(ccs):
-                    votes[cc] += 0.2
-        for cc, w in doc.country_scores.items():
-            votes[cc] += w
+            country = all(c.kind == "country" for c in r.candidates)
+            if country and at_border(r.fstart):
+                continue
+            if len(ccs) == 1:
+                cc = next(iter(ccs))
+                w = 1.0
+                if country and not within(r.fstart):
+                    w = COUNTRY_WEIGHT
+                own[id(m)] = {cc: w}
+                anchors.append((r.fstart, m.sentence, cc, r.key))
+            else:
+                own[id(m)] = {cc: AMBIGUOUS_WEIGHT * w for cc, w in _shares(r.candidates).items()}
+            if r.key in seen:
+                # Another mention of a name already counted: the count of distinct places tells
+                # more of the report's country than the repetition of one.
+                own[id(m)] = {cc: w * REPEAT_FACTOR for cc, w in own[id(m)].items()}
+            votes.update(own[id(m)])
+            by_name[r.key].update(own[id(m)])
+            seen.add(r.key)
         if votes:
             # Ties go to the alphabetically first code, so a run never depends on hash order.
             doc.country = max(sorted(votes), key=lambda cc: votes[cc])
+        doc.country_scores = dict(votes)
+        # A country is in the focus with support beyond the votes of the name itself: a place
+        # abroad, however often named, does not vouch for itself.
+        floor = max(1.0, FOCUS_SHARE * votes[doc.country]) if doc.country else 0.0
         gaz = self.k.gazetteer
-        # 2. Each mention: same country first, then specific kinds, then near the places already
-        #    chosen, then population.
+        # 2. Each mention: a country named right after it (its governorate, "شمالي لبنان",
+        #    "اليمنية") first, then the report's country, then the rest of its focus; then
+        #    specific kinds, then near the places already chosen, then population.
+        dm = _DATELINE.match(doc.text)
+        dateline = dm.end() if dm else -1
         chosen: list[Place] = []
-        for r in refs:
-            if len(r.candidates) == 1:
-                r.choice = r.candidates[0]
-            else:
-                r.choice = min(r.candidates, key=lambda c: self._rank(c, r, doc.country, chosen))
+        for m in mentions:
+            r = m.value
+            local = {
+                cc
+                for pos, sent, cc, key in anchors
+                if sent == m.sentence
+                and key != r.key
+                and (
+                    (pos >= r.fend and len(_WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS)
+                    # a country adjective just before: "العاصمة الأردنية عمان"
+                    or (not key and pos < r.fstart and len(_WORD.findall(folded[pos : r.fstart])) <= 2)
+                )
+            }
+
+            mine = by_name.get(r.key, Counter())
+
+            def tier(cc: str, local: set[str] = local, mine: Counter[str] = mine) -> int:
+                if cc in local:
+                    return LOCAL
+                if doc.country is None or cc == doc.country:
+                    return MAIN
+                return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
+
+            r.choice = min(r.candidates, key=lambda c: (tier(c.country_code), *self._rank(c, r, chosen)))
+            r.tier = tier(r.choice.country_code)
+            r.scores = {
+                c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0) for c in r.candidates
+            }
             if r.choice.kind == "admin1" and r.cue != "province_before":
                 # "البصرة" with no "محافظة" before it is the city that gives the province its name.
                 seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
                 if seat is not None and _latin(seat.name)[:4] == _latin(r.choice.name)[:4]:
                     r.choice = seat
-            if r.choice.kind in ("populated", "admin2"):
+            if not r.role and m.end <= dateline:
+                # Where the report was filed ("القاهرة –", a bureau abroad): its country votes,
+                # but the events are placed by the text's own places.
+                r.role = "dateline"
+            if not r.role:
+                r.role = self._no_event_role(doc, m)
+            if r.role and r.role != "hometown":
+                r.choice = None
+            elif r.choice.kind in ("populated", "admin2"):
                 chosen.append(r.choice)
                 del chosen[:-CONTEXT_PLACES]
 
+    def _no_event_role(self, doc: Doc, m: Mention) -> str:
+        """'abroad' for a place in a country the report does not support, 'metonym' for a
+        capital standing for its government, else ''."""
+        r: PlaceRef = m.value
+        ch = r.choice
+        assert ch is not None
+        if ch.kind == "country":
+            return ""
+        if ch.id in self.capitals and self._metonym(doc, m):
+            return "metonym"
+        weak = not r.strong_cue or r.common
+        if r.tier == ABROAD and (not r.noun or len(r.scores) > 1 or r.scores.get(ch.country_code, 0.0) <= 0):
+            # A name of one country after a town noun ("قرية X"), in a country the report names
+            # otherwise too, is explicit enough.
+            return "abroad"
+        if r.tier == FOCUS and weak and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
+            # A small village of a neighbour, with no cue of its own, is most often a namesake.
+            return "abroad"
+        return ""
+
+    def _metonym(self, doc: Doc, m: Mention) -> bool:
+        """ "أعلنت دمشق", "طهران تدعم", "بين أنقرة والمتمردين": the capital is a party, not a place."""
+        r: PlaceRef = m.value
+        folded = doc.folded.text
+        verbs = {"capital_metonym_verbs": self.k.cues["capital_metonym_verbs"]}
+        before = words_before(folded, r.fstart, 0, 3)
+        if before and "في" in peel(before[-1]):
+            return False  # "في بغداد": a place, whatever verb follows
+        if first_cue(before, verbs, max_distance=1) is not None:
+            return True
+        after = _WORD.findall(_SENTENCE_END.split(folded[r.fend : r.fend + 30], 1)[0])[:1]
+        if after and first_cue(after, verbs, max_distance=1) is not None:
+            return True
+        if before and "بين" in peel(before[-1]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):
+            # "بين تل أبيب والفصائل": the other side is a party, unless it is a place too
+            # ("الطريق بين دمشق وحلب").
+            nxt = [p for p in doc.in_sentence(PLACE, m.sentence) if m.end < p.start <= m.end + 8]
+            if not nxt:
+                return True
+        for a in doc.in_sentence(ACTOR, m.sentence):
+            gap = doc.text[m.end : a.start] if a.start >= m.end else doc.text[a.end : m.start]
+            if 0 < len(gap) <= 6 and re.fullmatch(r"\s*و(?:ال)?", gap):
+                return True
+        return False
+
     @staticmethod
-    def _rank(c: Place, r: PlaceRef, country: str | None, chosen: list[Place]) -> tuple[float, ...]:
-        other_country = 0 if country is None or c.country_code == country else 1
+    def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
         kind = _KIND_RANK.get(c.kind, 5)
         if c.kind == "admin1" and (r.cue == "province_before" or not _has_namesake_town(c, r.candidates)):
             # A governorate named without a town of the same name (صلاح الدين، الأنبار): the
             # governorate, not a village that carries its name as an alternate.
             kind = -1
         near = min((km(c, p) for p in chosen), default=0.0)
-        return (other_country, kind, round(near / 50), -c.population)
+        return (kind, round(near / 50), -c.population)
