@@ -292,16 +292,22 @@ class EventAssembler:
                 return
 
     def _places_for(self, doc: Doc, sent: int, clause: int) -> list[Mention]:
+        """The clause's places, then the sentence's: within each, the best supported country
+        first (named right after the place, the report's own, another of its focus), then a town
+        or district before a governorate named with it ("مديرية حيس، بمحافظة الحديدة" → حيس),
+        then the first of "between X and Y"."""
+
         def usable(m: Mention) -> bool:
             ref: PlaceRef = m.value
-            return not ref.hometown and ref.choice is not None and ref.choice.kind != "country"
+            return ref.located and ref.choice.kind != "country"  # type: ignore[union-attr]
+
+        def rank(m: Mention) -> tuple[int, bool, bool]:
+            ref: PlaceRef = m.value
+            return (ref.tier, not _place_specific(m), ref.paired)
 
         in_clause = [m for m in doc.in_clause(PLACE, sent, clause) if usable(m)]
         in_sent = [m for m in doc.in_sentence(PLACE, sent) if usable(m) and m not in in_clause]
-        ordered = sorted(in_clause, key=lambda m: m.value.paired) + sorted(
-            in_sent, key=lambda m: m.value.paired
-        )
-        return ordered
+        return sorted(in_clause, key=rank) + sorted(in_sent, key=rank)
 
     def _attach_casualties(self, doc: Doc, cands: list[Candidate]) -> None:
         blocked = {ne.sentence for ne in doc.get(NONEVENT)}

@@ -173,7 +173,10 @@ def _reading(m: Mention) -> str:
         return f"{k.actors[v].name} (cue: {m.attrs.get('role_cue') or '-'})"
     if label == "PLACE":
         ch = v.choice
-        return f"{ch.name}, {ch.admin1}, {ch.country_code} ({ch.kind}; cue: {v.cue or '-'})" if ch else "?"
+        if ch is None:
+            return f"no location ({v.role or 'unresolved'})"
+        role = f"; {v.role}" if v.role else ""
+        return f"{ch.name}, {ch.admin1}, {ch.country_code} ({ch.kind}; cue: {v.cue or '-'}{role})"
     if label in ("TRIGGER", "NONEVENT"):
         return getattr(v, "sub_event_type", None) or getattr(v, "kind", "")
     if label == "WEAPON":
