@@ -62,11 +62,12 @@ def test_country_named_right_after_a_name_beats_the_report_country() -> None:
 
 def test_place_abroad_without_support_is_no_location() -> None:
     doc = _doc(
-        "شنت مقاتلات التحالف غارات على مواقع الحوثيين في عقبة مران بمحافظة صعدة شمالي اليمن، "
+        "شنت مقاتلات التحالف غارات على مواقع الحوثيين في منطقة سوسة بمحافظة صعدة شمالي اليمن، "
         "وقتل عشرات المسلحين في الغارات على صعدة."
     )
-    aqaba = _ref(doc, "عقبة")
-    assert aqaba.role == "abroad" and aqaba.choice is None and not aqaba.located
+    # The gazetteer knows Sousse only in Tunisia: a Yemeni report gives it no support.
+    sousse = _ref(doc, "سوسة")
+    assert sousse.role == "abroad" and sousse.choice is None and not sousse.located
     assert _ref(doc, "صعدة").located and _country(doc, "صعدة") == "YE"
     # The same town in a report about its own country is a place like any other.
     jordan = _doc("أحبطت قوات الأمن الأردنية عملية تهريب أسلحة في مدينة العقبة جنوبي الأردن.")
