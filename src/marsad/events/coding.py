@@ -156,6 +156,10 @@ class EventCoder:
             )
             if unidentified is not None:
                 a1 = unidentified
+        crowd = ("protesters", "rioters")
+        swap = a2 is not None and a2.kind in crowd and (a1 is None or a1.kind not in crowd)
+        if event_type in ("Protests", "Riots") and swap:
+            a1, a2 = a2, a1  # "متظاهرين برصاص الاحتلال": the crowd is the first side
         if event_type == "Protests" and (a1 is None or a1.kind not in ("protesters",)):
             protesters = next(
                 (e for e in self.k.actors if e.kind == "protesters" and "{country}" in e.name), None

@@ -11,10 +11,12 @@ strikes, and an unnamed air force is the one the report is about.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from marsad.doc import ACTOR, Doc, Mention
+from marsad.doc import ACTOR, TRIGGER, WEAPON, Doc, Mention
 from marsad.knowledge.resources import Knowledge
+from marsad.text.normalize import fold
 
 AGENT, PATIENT, ASSOC, IGNORE = "agent_before", "patient_before", "assoc_before", "ignore_before"
 BATTLES = "Battles"
@@ -44,35 +46,126 @@ def _usable(m: Mention) -> bool:
 def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Mention]) -> Roles:
     """actor1/actor2/associated actors of the event told by `triggers` in one clause."""
     out = Roles()
+    _name_unnamed_aircraft(doc, k)
     in_clause = [a for a in doc.in_clause(ACTOR, sentence, clause) if _usable(a)]
     in_sent = [a for a in doc.in_sentence(ACTOR, sentence) if _usable(a)]
     pool = in_clause or in_sent
-    if not pool:
-        return out
-    # Neighbouring clauses of the same sentence fill a side the clause leaves open.
-    extra = [a for a in in_sent if a not in pool]
-    agents = [a for a in pool if cue(a) == AGENT]
-    patients = [a for a in pool if cue(a) == PATIENT]
-    assoc = [a for a in pool if cue(a) == ASSOC]
-    neutral = [a for a in pool if cue(a) is None]
-    a1 = (agents or neutral or [None])[0]
-    rest = [a for a in patients + neutral + agents if a is not a1 and (a1 is None or a.value != a1.value)]
-    a2 = rest[0] if rest else None
-    if a1 is None and a2 is None:
-        return out
-    if a2 is None or a1 is None:
-        # Look into the rest of the sentence for the missing side.
-        others = [
-            a for a in extra if (a1 is None or a.value != a1.value) and (a2 is None or a.value != a2.value)
-        ]
-        if a1 is None:
-            ag = [a for a in others if cue(a) != PATIENT]
-            a1 = ag[0] if ag else None
-        elif others and cue(others[0]) in (PATIENT, None):
-            a2 = others[0]
-    out.actor1, out.actor2 = a1, a2
-    _associates(doc, pool, assoc, out)
+    subs = _sub_events(doc, sentence, clause, triggers)
+    aerial = AERIAL in subs
+    covert = not aerial and bool(subs & COVERT)
+    if pool:
+        # Neighbouring clauses of the same sentence fill a side the clause leaves open.
+        extra = [a for a in in_sent if a not in pool]
+        agents = [a for a in pool if cue(a) == AGENT]
+        patients = [a for a in pool if cue(a) == PATIENT]
+        assoc = [a for a in pool if cue(a) == ASSOC]
+        neutral = [a for a in pool if cue(a) is None]
+        # The teller of a claim ("قال الجيش") is the last choice for a side.
+        neutral.sort(key=lambda a: a.attrs.get("role_why") == "teller_verbs")
+        unfit = [a for a in neutral if not _can_act(k, a, aerial=aerial, covert=covert)]
+        neutral = [a for a in neutral if a not in unfit]
+        patients = patients + unfit
+        a1 = (agents or neutral or [None])[0]
+        rest = [a for a in patients + neutral + agents if a is not a1 and (a1 is None or a.value != a1.value)]
+        a2 = rest[0] if rest else None
+        if a2 is None or a1 is None:
+            # Look into the rest of the sentence for the missing side.
+            others = [
+                a
+                for a in extra
+                if (a1 is None or a.value != a1.value) and (a2 is None or a.value != a2.value)
+            ]
+            if a1 is None:
+                ag = [a for a in others if cue(a) != PATIENT and _can_act(k, a, aerial=aerial, covert=covert)]
+                a1 = ag[0] if ag else None
+            elif others and cue(others[0]) in (PATIENT, None):
+                a2 = others[0]
+        out.actor1, out.actor2 = a1, a2
+        _associates(doc, pool, assoc, out)
+    if aerial and out.actor1 is None:
+        # An air strike with no named author: the air force the report is about, else the
+        # report country's own.
+        out.actor1 = _report_air_force(doc, k, triggers[0])
+        if out.actor1 is not None and out.actor2 is not None and out.actor2.value == out.actor1.value:
+            out.actor2 = None
     return out
+
+
+def _sub_events(doc: Doc, sentence: int, clause: int, triggers: list[Mention]) -> set[str]:
+    """The sub-event types the clause's triggers and weapons speak for."""
+    subs = {t.value.sub_event_type for t in triggers}
+    subs |= {
+        w.value.sub_event_type for w in doc.in_clause(WEAPON, sentence, clause) if w.value.sub_event_type
+    }
+    return subs
+
+
+def _can_act(k: Knowledge, m: Mention, *, aerial: bool, covert: bool) -> bool:
+    """Whether an actor can be the author of the event: state forces set no suicide bombs or
+    roadside bombs, and only an actor with aircraft or drones flies an air strike."""
+    entry = k.actors[m.value]
+    if covert and entry.kind in STATE_KINDS:
+        return False
+    return not aerial or _flies(k, m.value)
+
+
+def _flies(k: Knowledge, idx: int) -> bool:
+    """A state's armed forces fly; another actor when one of its names is an aircraft's
+    (طيران، طائرات، مسيرة…)."""
+    cache: dict[int, bool] = k.__dict__.setdefault("_roles_flies", {})
+    if idx not in cache:
+        words = k.cue_words("aerial_words")
+        entry = k.actors[idx]
+        cache[idx] = entry.kind == "state" or any(w in fold(a) for a in entry.aliases for w in words)
+    return cache[idx]
+
+
+def _aerial_text(k: Knowledge, m: Mention) -> bool:
+    return any(w in fold(m.text) for w in k.cue_words("aerial_words"))
+
+
+def _named_air_forces(doc: Doc, k: Knowledge) -> list[Mention]:
+    """Aircraft the report names with their owner ("طائرات التحالف", "الطيران الروسي"), or the
+    author of an air strike it names ("غارات التحالف"), in order of mention."""
+    out = []
+    aerial_sents = {(t.sentence, t.clause) for t in doc.get(TRIGGER) if t.value.sub_event_type == AERIAL}
+    for m in doc.get(ACTOR):
+        if m.attrs.get("generic") or not _flies(k, m.value):
+            continue
+        if _aerial_text(k, m) or (cue(m) == AGENT and (m.sentence, m.clause) in aerial_sents):
+            out.append(m)
+    return out
+
+
+def _report_air_force(doc: Doc, k: Knowledge, trigger: Mention) -> Mention | None:
+    named = _named_air_forces(doc, k)
+    if named:
+        counts = Counter(m.value for m in named)
+        best = max(counts, key=lambda v: (counts[v], -next(i for i, m in enumerate(named) if m.value == v)))
+        return next(m for m in named if m.value == best)
+    own = k.state_actor("state", doc.country) if doc.country else None
+    if own is None:
+        return None
+    # The trigger's words are the evidence for an air force the report leaves unnamed.
+    return Mention(
+        ACTOR, trigger.start, trigger.end, trigger.text, own, trigger.sentence, trigger.clause,
+        {"role_cue": AGENT, "role_why": "report country's air force", "kind": "state"},
+    )  # fmt: skip
+
+
+def _name_unnamed_aircraft(doc: Doc, k: Knowledge) -> None:
+    """ "الطيران الحربي" with no owner, in a report that names whose aircraft fly (Israeli,
+    coalition, Russian jets), is that air force, not the report country's own."""
+    unnamed = [m for m in doc.get(ACTOR) if m.attrs.get("generic") and _aerial_text(k, m)]
+    if not unnamed or any(m.attrs.get("aircraft_named") for m in unnamed):
+        return
+    named = _named_air_forces(doc, k)
+    for m in unnamed:
+        m.attrs["aircraft_named"] = True
+        if named:
+            counts = Counter(n.value for n in named)
+            m.value = max(counts, key=lambda v: counts[v])
+            m.attrs["kind"] = k.actors[m.value].kind
 
 
 def _associates(doc: Doc, pool: list[Mention], assoc: list[Mention], out: Roles) -> None:

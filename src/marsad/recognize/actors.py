@@ -7,11 +7,23 @@ from functools import lru_cache
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import first_cue, peel, words_before
+from marsad.recognize.cues import CueList, first_cue, peel, words_after, words_before
 from marsad.text.matcher import longest_first
 
-# Role cue lists consulted before each actor mention, in the order of cues.yaml.
-ROLE_LISTS = ("ignore_before", "assoc_before", "agent_before", "patient_before")
+# Role cue lists consulted before each actor mention (cues.yaml), nearest cue first.
+ROLE_LISTS = (
+    "ignore_before",
+    "source_before",
+    "teller_verbs",
+    "assoc_before",
+    "agent_before",
+    "agent_verbs",
+    "patient_before",
+)
+# How many words a cue of these lists may stand before the actor it marks. A verb or action noun
+# makes the noun right after it its subject ("قصفت قوات النظام", "غارات التحالف"); an actor further
+# on is its object. A teller ("قال", "بحسب") marks only the name that follows it.
+ADJACENT = {"agent_verbs": 0, "source_before": 1, "teller_verbs": 0}
 
 
 class ActorRecognizer:
@@ -36,23 +48,89 @@ class ActorRecognizer:
         found.extend(self._anaphora(folded, found))
         found.sort()
         lists = {n: k.cues[n] for n in ROLE_LISTS}
-        event_nouns = k.cue_words("event_nouns")
+        prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
-            start, end = doc.original(starts.get(fs, fs), fe)
+            name_start = starts.get(fs, fs)
+            start, end = doc.original(name_start, fe)
             sent, clause = doc.locate(start)
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             words = words_before(folded, fs, doc.folded_index(cstart))
-            cue = first_cue(words, lists)
-            chain = folded[fs : starts.get(fs, fs)]
-            if chain.endswith("ل") and words and any(f.startswith(event_nouns) for f in peel(words[-1])):
-                cue = ("agent_before", 0)  # "بهجوم لداعش": the lam of possession marks the author
+            role, why = self._role(folded, fe, folded[fs:name_start], words, lists)
+            chain = folded[fs:name_start]
+            if prev is not None and folded[prev[0] : fs].strip() == "" and chain.startswith("و"):
+                # Coordinated names share their role ("قوات النظام والميليشيات").
+                role, why = prev[1], "coordinated"
+            prev = (fe, role)
             entry = k.actors[idx]
-            doc.add(ACTOR, start, end, idx, role_cue=cue[0] if cue else None, anaphoric=ana, kind=entry.kind)
+            doc.add(
+                ACTOR,
+                start,
+                end,
+                idx,
+                role_cue=role,
+                role_why=why,
+                anaphoric=ana,
+                kind=entry.kind,
+                generic=entry.template,
+            )
             if entry.country and not entry.template and entry.kind not in ("external",):
                 # A state's own forces point at where a report is set (weak: they also act abroad).
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
         return doc
+
+    def _role(
+        self, folded: str, fe: int, chain: str, words: list[str], lists: dict[str, CueList]
+    ) -> tuple[str | None, str | None]:
+        """The role the words around an actor give it: (role_cue, the cue list that decided)."""
+        cues = self.k.cues
+        skip = cues["role_skip"]
+        # Days and time words between a verb and its subject do not break the pair.
+        words = [w for i, w in enumerate(words) if skip.ends_at(words, i) is None]
+        hit = first_cue(words, lists)
+        name, dist = hit if hit else (None, 0)
+        if name == "agent_verbs" and dist > 0:
+            # "هاجمت قوات الحركة": a force or weapon noun between the verb and the name heads
+            # the subject; anything else makes the name part of the object.
+            heads = cues["force_heads"]
+            between = words[len(words) - dist :]
+            if not all(heads.ends_at(between, i) for i in range(len(between))):
+                name = "object"
+        elif name is not None and dist > ADJACENT.get(name, dist):
+            name = None
+        if name in ("source_before", "teller_verbs"):
+            # The teller of a claim is a party to it only when it claims its own action
+            # ("أعلن الجيش أنه استهدف"); a teller named by a verb stays a weak candidate.
+            after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
+            after = [w for i, w in enumerate(after) if skip.ends_at(after, i) is None][:4]
+            claim = cues["self_claim_after"]
+            if any(claim.ends_at(after, i) for i in range(len(after))):
+                return None, "self_claim_after"
+            return ("ignore_before", name) if name == "source_before" else (None, name)
+        if chain.endswith("ل") and name in (None, "object"):
+            return self._possessor(words)
+        if name == "object":
+            return "patient_before", "agent_verbs object"
+        if name == "agent_verbs":
+            return "agent_before", name
+        return name, name
+
+    def _possessor(self, words: list[str]) -> tuple[str | None, str | None]:
+        """The lam of possession ("هجوم لداعش", "مركزا للشرطة", "مروحيات تابعة للنظام"): the actor
+        is the author of an action noun, the owner of an aircraft or force, else the owner of
+        the target."""
+        if not words:
+            return None, None
+        cues = self.k.cues
+        head = words[:-1] if cues["link_words"].ends_at(words, len(words) - 1) else words
+        nouns = self.k.cue_words("event_nouns")
+        heads = cues["force_heads"]
+        near = head[-2:]
+        if any(f.startswith(nouns) for w in near for f in peel(w)):
+            return "agent_before", "event_nouns"
+        if any(heads.ends_at(near, i) for i in range(len(near))):
+            return "agent_before", "force_heads"
+        return "patient_before", "possessive"
 
     def _anaphora(
         self, folded: str, found: list[tuple[int, int, int, bool]]

@@ -118,6 +118,11 @@ def words_before(folded: str, fpos: int, limit_start: int, max_words: int = 5) -
     return _WORD.findall(window)[-max_words:]
 
 
+def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
+    """Up to `max_words` folded words starting at folded offset `fpos`."""
+    return _WORD.findall(folded[fpos : fpos + 60])[:max_words]
+
+
 class _Combined:
     """Several cue lists in one index, so each word is looked up once, not once per list."""
 
