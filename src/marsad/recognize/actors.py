@@ -56,7 +56,7 @@ class ActorRecognizer:
             sent, clause = doc.locate(start)
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             words = words_before(folded, fs, doc.folded_index(cstart))
-            role, why = self._role(folded, fe, folded[fs:name_start], words, lists)
+            role, why = self._role(folded, name_start, fe, folded[fs:name_start], words, lists)
             chain = folded[fs:name_start]
             if prev is not None and folded[prev[0] : fs].strip() == "" and chain.startswith("و"):
                 # Coordinated names share their role ("قوات النظام والميليشيات").
@@ -80,7 +80,7 @@ class ActorRecognizer:
         return doc
 
     def _role(
-        self, folded: str, fe: int, chain: str, words: list[str], lists: dict[str, CueList]
+        self, folded: str, name_start: int, fe: int, chain: str, words: list[str], lists: dict[str, CueList]
     ) -> tuple[str | None, str | None]:
         """The role the words around an actor give it: (role_cue, the cue list that decided)."""
         cues = self.k.cues
@@ -95,6 +95,12 @@ class ActorRecognizer:
             heads = cues["force_heads"]
             between = words[len(words) - dist :]
             if not all(heads.ends_at(between, i) for i in range(len(between))):
+                name = "object"
+        if name == "agent_verbs":
+            # "قتل جنديان", "قتل عناصر من الحركة": persons after an often-passive verb were hit.
+            verb = words[len(words) - dist - 1]
+            first = words[len(words) - dist : len(words) - dist + 1] or words_after(folded, name_start, 1)
+            if cues["passive_verbs"].ends_at([verb], 0) and cues["person_nouns"].ends_at(first, 0):
                 name = "object"
         elif name is not None and dist > ADJACENT.get(name, dist):
             name = None
