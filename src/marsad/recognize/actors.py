@@ -10,6 +10,8 @@ from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CueList, first_cue, peel, words_after, words_before
 from marsad.text.matcher import longest_first
 
+_WORD = re.compile(r"[^\W_]+")
+
 # Role cue lists consulted before each actor mention (cues.yaml), nearest cue first.
 ROLE_LISTS = (
     "ignore_before",
@@ -46,6 +48,8 @@ class ActorRecognizer:
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
         found.extend(self._anaphora(folded, found))
+        nisba = self._nisba(doc, folded, found)
+        found.extend(nisba)
         found.sort()
         lists = {n: k.cues[n] for n in ROLE_LISTS}
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
@@ -57,6 +61,8 @@ class ActorRecognizer:
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             words = words_before(folded, fs, doc.folded_index(cstart))
             role, why = self._role(folded, name_start, fe, folded[fs:name_start], words, lists)
+            if nisba.get((fs, fe, idx, ana)):
+                role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
             chain = folded[fs:name_start]
             if prev is not None and folded[prev[0] : fs].strip() == "" and chain.startswith("و"):
                 # Coordinated names share their role ("قوات النظام والميليشيات").
@@ -74,7 +80,12 @@ class ActorRecognizer:
                 kind=entry.kind,
                 generic=entry.template,
             )
-            if entry.country and not entry.template and entry.kind not in ("external",):
+            if (
+                entry.country
+                and not entry.template
+                and entry.kind != "external"
+                and (fs, fe, idx, ana) not in nisba
+            ):
                 # A state's own forces point at where a report is set (weak: they also act abroad).
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
         return doc
@@ -137,6 +148,42 @@ class ActorRecognizer:
         if any(heads.ends_at(near, i) for i in range(len(near))):
             return "agent_before", "force_heads"
         return "patient_before", "possessive"
+
+    def _nisba(
+        self, doc: Doc, folded: str, found: list[tuple[int, int, int, bool]]
+    ) -> dict[tuple[int, int, int, bool], bool]:
+        """State forces named by a nationality adjective after an action, weapon or force noun
+        ("غارة أميركية", "غارات جوية تركية", "دبابات تركية"). Value: whether the noun is an action
+        or aircraft, whose owner is its author."""
+        adjectives = self.k.cues.state_adjectives
+        if not adjectives:
+            return {}
+        cues = self.k.cues
+        heads, skip = cues["nisba_heads"], cues["nisba_skip"]
+        actions = self.k.cue_words("event_nouns") + self.k.cue_words("aerial_words")
+        taken = [(s, e) for s, e, _, _ in found]
+        words = list(_WORD.finditer(folded))
+        out: dict[tuple[int, int, int, bool], bool] = {}
+        for i, w in enumerate(words):
+            if not heads.ends_at([w.group()], 0):
+                continue
+            j = i + 1
+            while j < len(words) and j <= i + 3 and skip.ends_at([words[j].group()], 0):
+                j += 1
+            if j >= len(words) or words[j].group() not in adjectives:
+                continue
+            if words[j].start() - w.end() > 40:
+                continue
+            fs, fe = w.start(), words[j].end()
+            if any(s < fe and fs < e for s, e in taken):
+                continue
+            idx = self.k.state_actor("state", adjectives[words[j].group()])
+            if idx is None:
+                continue
+            action = any(f.startswith(actions) for f in peel(w.group()))
+            out[(fs, fe, idx, False)] = action
+            taken.append((fs, fe))
+        return out
 
     def _anaphora(
         self, folded: str, found: list[tuple[int, int, int, bool]]

@@ -102,6 +102,12 @@ class Cues:
         self.anaphora: dict[str, tuple[str, ...]] = {
             fold(k): tuple(fold(x) for x in v) for k, v in (data.get("anaphora") or {}).items()
         }
+        # Nationality adjectives → ISO country code, in every folded form they take.
+        self.state_adjectives: dict[str, str] = {
+            form: str(code)
+            for adj, code in (data.get("state_adjectives") or {}).items()
+            for form in _nisba_forms(fold(adj))
+        }
 
     @classmethod
     def load(cls, path: Path) -> Cues:
@@ -110,6 +116,12 @@ class Cues:
 
     def __getitem__(self, name: str) -> CueList:
         return self.lists[name]
+
+
+def _nisba_forms(adj: str) -> set[str]:
+    """أمريكي → أمريكية، أمريكيين، أمريكيون، أمريكيان، أمريكيا and their definite forms (folded)."""
+    forms = {adj + end for end in ("", "ه", "ين", "ون", "ان", "ا", "تين", "تان")}
+    return forms | {"ال" + f for f in forms}
 
 
 def words_before(folded: str, fpos: int, limit_start: int, max_words: int = 5) -> list[str]:
