@@ -190,8 +190,8 @@ class EventCoder:
             a2 = None
         if a1 is None and a2 is None:
             return None
-        if a1 is not None and a2 is not None and a1 is a2:
-            a2 = None
+        if a1 is not None and a2 is not None and self.actor_name(a1, country) == self.actor_name(a2, country):
+            a2 = None  # never the same actor on both sides
         if event_type == BATTLES and (a1 is None or a2 is None) and not c.casualties and c.inherited_date:
             # A fight with one side, no toll and no day of its own is a passing reference to the
             # fighting ("المعارك الدائرة"), not a reported clash.
@@ -200,10 +200,11 @@ class EventCoder:
         ev["actor2"] = self.actor_name(a2, country) if a2 else ""
         ev["inter1"] = self.inter(a1, country_code) if a1 else None
         ev["inter2"] = self.inter(a2, country_code) if a2 else None
-        if c.actor1 is not None and a1 is self._entry(c.actor1):
-            evidence["actor1"] = [c.actor1.span()]
-        if c.actor2 is not None and a2 is self._entry(c.actor2):
-            evidence["actor2"] = [c.actor2.span()]
+        # The words behind each side, also when the coding rules above swapped the two.
+        for side, entry in (("actor1", a1), ("actor2", a2)):
+            m = next((x for x in (c.actor1, c.actor2) if x is not None and self._entry(x) is entry), None)
+            if entry is not None and m is not None:
+                evidence[side] = [m.span()]
         ev["assoc_actor_1"] = "; ".join(
             dict.fromkeys(self.actor_name(self.k.actors[m.value], country) for m in c.assoc1)
         )
