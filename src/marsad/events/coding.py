@@ -335,12 +335,14 @@ class EventCoder:
 
 
 def _most_specific(subs: list[str]) -> str:
+    # Explosives dropped from the air (barrel bombs, "براميل محملة بالمتفجرات") are an air
+    # strike, not an IED: the aircraft outranks the explosive it carries.
     order = [
         "Suicide bomb",
         "Chemical weapon",
+        "Air/drone strike",
         "Remote explosive/landmine/IED",
         "Grenade",
-        "Air/drone strike",
         "Shelling/artillery/missile attack",
     ]
     for s in order:
