@@ -56,15 +56,14 @@ def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Me
     if pool:
         # Neighbouring clauses of the same sentence fill a side the clause leaves open.
         extra = [a for a in in_sent if a not in pool]
-        agents = [a for a in pool if cue(a) == AGENT]
-        patients = [a for a in pool if cue(a) == PATIENT]
+        # What the event is decides who can have done it, whatever the words around a name say.
+        unfit = [a for a in pool if not _can_act(k, a, aerial=aerial, covert=covert)]
+        agents = [a for a in pool if cue(a) == AGENT and a not in unfit]
+        patients = [a for a in pool if cue(a) == PATIENT or (a in unfit and cue(a) != ASSOC)]
         assoc = [a for a in pool if cue(a) == ASSOC]
-        neutral = [a for a in pool if cue(a) is None]
+        neutral = [a for a in pool if cue(a) is None and a not in unfit]
         # The teller of a claim ("قال الجيش") is the last choice for a side.
         neutral.sort(key=lambda a: a.attrs.get("role_why") == "teller_verbs")
-        unfit = [a for a in neutral if not _can_act(k, a, aerial=aerial, covert=covert)]
-        neutral = [a for a in neutral if a not in unfit]
-        patients = patients + unfit
         a1 = (agents or neutral or [None])[0]
         rest = [a for a in patients + neutral + agents if a is not a1 and (a1 is None or a.value != a1.value)]
         a2 = rest[0] if rest else None

@@ -69,6 +69,8 @@ class ActorRecognizer:
                 role, why = prev[1], "coordinated"
             prev = (fe, role)
             entry = k.actors[idx]
+            if entry.kind == "unidentified" and self._heads_named_group(folded, fe, found):
+                role, why = "ignore_before", "heads a named group"  # "مسلحين من حركة الشباب"
             doc.add(
                 ACTOR,
                 start,
@@ -132,6 +134,17 @@ class ActorRecognizer:
             return "agent_before", name
         return name, name
 
+    def _heads_named_group(self, folded: str, fe: int, found: list[tuple[int, int, int, bool]]) -> bool:
+        """A generic noun ("مسلحين", "عناصر مسلحة") right before "من"/"في"/"تابعين لـ" and a named
+        actor: the noun is that actor's men, not a party of its own."""
+        nxt = min((f for f in found if f[0] >= fe), default=None)
+        if nxt is None:
+            return False
+        gap = folded[fe : nxt[0]].split()
+        return gap in (["من"], ["في"]) or (
+            len(gap) == 1 and self.k.cues["link_words"].ends_at(gap, 0) is not None
+        )
+
     def _possessor(self, words: list[str]) -> tuple[str | None, str | None]:
         """The lam of possession ("هجوم لداعش", "مركزا للشرطة", "مروحيات تابعة للنظام"): the actor
         is the author of an action noun, the owner of an aircraft or force, else the owner of
@@ -141,8 +154,9 @@ class ActorRecognizer:
         cues = self.k.cues
         head = words[:-1] if cues["link_words"].ends_at(words, len(words) - 1) else words
         nouns = self.k.cue_words("event_nouns")
-        heads = cues["force_heads"]
-        near = head[-2:]
+        heads, adjectives = cues["force_heads"], cues["nisba_skip"]
+        # The head noun is the word right before, or before its adjective ("هجوم مسلح لـ").
+        near = head[-2:] if len(head) > 1 and adjectives.ends_at(head, len(head) - 1) else head[-1:]
         if any(f.startswith(nouns) for w in near for f in peel(w)):
             return "agent_before", "event_nouns"
         if any(heads.ends_at(near, i) for i in range(len(near))):
