@@ -20,6 +20,8 @@ from marsad.text.normalize import fold
 
 AGENT, PATIENT, ASSOC, IGNORE = "agent_before", "patient_before", "assoc_before", "ignore_before"
 BATTLES = "Battles"
+EXPLOSIONS = "Explosions/Remote violence"
+VAC = "Violence against civilians"
 UNARMED_KINDS = {"civilians", "protesters"}
 STATE_KINDS = {"state", "police"}
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
@@ -91,11 +93,13 @@ def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Me
 
 
 def _sub_events(doc: Doc, sentence: int, clause: int, triggers: list[Mention]) -> set[str]:
-    """The sub-event types the clause's triggers and weapons speak for."""
-    subs = {t.value.sub_event_type for t in triggers}
-    subs |= {
-        w.value.sub_event_type for w in doc.in_clause(WEAPON, sentence, clause) if w.value.sub_event_type
-    }
+    """The sub-event types the clause's leading trigger speaks for, with its weapons when it tells
+    an explosion or remote attack (an air raid backing a ground fight leaves the fight a fight)."""
+    lead = triggers[0].value
+    subs = {lead.sub_event_type}
+    if lead.event_type in (EXPLOSIONS, VAC):
+        weapons = doc.in_clause(WEAPON, sentence, clause)
+        subs |= {w.value.sub_event_type for w in weapons if w.value.sub_event_type}
     return subs
 
 
