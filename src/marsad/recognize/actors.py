@@ -215,9 +215,14 @@ class ActorRecognizer:
             if any(s <= ws < e for s, e in taken):
                 continue
             prev = [f for f in found if f[1] <= ws]
+            # "kind:rebel" refers back to the last actor of that kind ("المتمردين" → the rebels named).
+            kinds = {h[5:] for h in heads if h.startswith("kind:")}
             for _fs, _fe, idx, _ in reversed(prev):
+                entry = self.k.actors[idx]
                 # patterns are the entry's folded aliases (cached on the entry)
-                if any(a.startswith(heads) for a, _ in self.k.actors[idx].patterns):
+                if (entry.kind in kinds and not entry.template) or any(
+                    a.startswith(heads) for a, _ in entry.patterns
+                ):
                     out.append((ws, pos, idx, True))
                     break
         return out
