@@ -187,3 +187,19 @@ def test_never_the_same_actor_on_both_sides() -> None:
     text = "اندلعت اشتباكات بين الجيش السوري وقوات النظام في حي الميدان بدمشق، وقتل جنديان من الجيش."
     for _, a1, a2 in _events(text):
         assert a1 != a2
+
+
+def test_vowelled_passive_verb_makes_what_follows_the_target(pipeline: Pipeline) -> None:
+    text = "استُهدفت قوات الأمن العراقية بعبوة ناسفة قرب قضاء الطارمية شمالي بغداد، ما أدى إلى إصابة عنصرين."
+    assert _cues(pipeline, text)["قوات الأمن العراقية"] == roles.PATIENT
+    assert _cues(pipeline, text.replace("استُهدفت", "استهدفت"))["قوات الأمن العراقية"] == roles.AGENT
+
+
+def test_rebels_named_by_what_they_are_refer_back_to_the_named_group() -> None:
+    text = (
+        "اندلعت اشتباكات عنيفة بين المقاومة الشعبية ومسلحي جماعة الحوثي في مديرية المسيمير بمحافظة لحج. "
+        "وشنت طائرات التحالف العربي غارات على تجمعات للمتمردين في المديرية ذاتها."
+    )
+    got = _events(text)
+    assert ("Armed clash", "Popular Resistance (Yemen)", "Houthi Movement") in got
+    assert ("Air/drone strike", "Saudi-led Coalition", "Houthi Movement") in got

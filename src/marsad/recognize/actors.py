@@ -9,8 +9,10 @@ from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CueList, first_cue, peel, words_after, words_before
 from marsad.text.matcher import longest_first
+from marsad.text.normalize import fold
 
 _WORD = re.compile(r"[^\W_]+")
+_DAMMA = "\u064f"
 
 # Role cue lists consulted before each actor mention (cues.yaml), nearest cue first.
 ROLE_LISTS = (
@@ -60,7 +62,9 @@ class ActorRecognizer:
             sent, clause = doc.locate(start)
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             words = words_before(folded, fs, doc.folded_index(cstart))
-            role, why = self._role(folded, name_start, fe, folded[fs:name_start], words, lists)
+            # The original words before the name keep their vowel marks: "استُهدفت" is passive.
+            raw = doc.text[max(0, start - 80) : doc.original(fs, fs)[0]].split()[-8:]
+            role, why = self._role(folded, name_start, fe, folded[fs:name_start], words, lists, raw)
             if nisba.get((fs, fe, idx, ana)):
                 role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
             chain = folded[fs:name_start]
@@ -93,7 +97,14 @@ class ActorRecognizer:
         return doc
 
     def _role(
-        self, folded: str, name_start: int, fe: int, chain: str, words: list[str], lists: dict[str, CueList]
+        self,
+        folded: str,
+        name_start: int,
+        fe: int,
+        chain: str,
+        words: list[str],
+        lists: dict[str, CueList],
+        raw: list[str],
     ) -> tuple[str | None, str | None]:
         """The role the words around an actor give it: (role_cue, the cue list that decided)."""
         cues = self.k.cues
@@ -115,6 +126,8 @@ class ActorRecognizer:
             first = words[len(words) - dist : len(words) - dist + 1] or words_after(folded, name_start, 1)
             if cues["passive_verbs"].ends_at([verb], 0) and cues["person_nouns"].ends_at(first, 0):
                 name = "object"
+            elif any(_DAMMA in r[:4] and verb in peel(fold(r)) for r in raw):
+                name = "object"  # a vowelled passive ("قُتل", "استُهدفت"): what follows was hit
         elif name is not None and dist > ADJACENT.get(name, dist):
             name = None
         if name in ("source_before", "teller_verbs"):
