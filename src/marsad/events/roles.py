@@ -85,8 +85,8 @@ def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Me
         _associates(doc, pool, assoc, out)
     if aerial and out.actor1 is None:
         # An air strike with no named author: the air force the report is about, else the
-        # report country's own.
-        out.actor1 = _report_air_force(doc, k, triggers[0])
+        # report country's own. Drones fly for anyone: an unclaimed drone attack stays unclaimed.
+        out.actor1 = _report_air_force(doc, k, triggers[0], drones_only=_drones_only(doc, sentence, clause))
         if out.actor1 is not None and out.actor2 is not None and out.actor2.value == out.actor1.value:
             out.actor2 = None
     return out
@@ -140,13 +140,18 @@ def _named_air_forces(doc: Doc, k: Knowledge) -> list[Mention]:
     return out
 
 
-def _report_air_force(doc: Doc, k: Knowledge, trigger: Mention) -> Mention | None:
+def _drones_only(doc: Doc, sentence: int, clause: int) -> bool:
+    aerial = [w for w in doc.in_clause(WEAPON, sentence, clause) if w.value.sub_event_type == AERIAL]
+    return bool(aerial) and all(w.value.name == "drone" for w in aerial)
+
+
+def _report_air_force(doc: Doc, k: Knowledge, trigger: Mention, *, drones_only: bool) -> Mention | None:
     named = _named_air_forces(doc, k)
     if named:
         counts = Counter(m.value for m in named)
         best = max(counts, key=lambda v: (counts[v], -next(i for i, m in enumerate(named) if m.value == v)))
         return next(m for m in named if m.value == best)
-    own = k.state_actor("state", doc.country) if doc.country else None
+    own = k.state_actor("state", doc.country) if doc.country and not drones_only else None
     if own is None:
         return None
     # The trigger's words are the evidence for an air force the report leaves unnamed.

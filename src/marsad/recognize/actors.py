@@ -172,6 +172,7 @@ class ActorRecognizer:
         near = head[-2:] if len(head) > 1 and adjectives.ends_at(head, len(head) - 1) else head[-1:]
         if any(f.startswith(nouns) for w in near for f in peel(w)):
             return "agent_before", "event_nouns"
+        near = head[-2:]  # a force noun may carry an adjective ("الفرق الهندسية التابعة لـ")
         if any(heads.ends_at(near, i) for i in range(len(near))):
             return "agent_before", "force_heads"
         return "patient_before", "possessive"
