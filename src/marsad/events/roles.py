@@ -11,6 +11,7 @@ strikes, and an unnamed air force is the one the report is about.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -27,6 +28,8 @@ STATE_KINDS = {"state", "police"}
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
 COVERT = {"Suicide bomb", "Remote explosive/landmine/IED"}
 AERIAL = "Air/drone strike"
+# Per report: the actors whose aircraft it names (computed once, on its first event).
+_AIR_FORCES: weakref.WeakKeyDictionary[Doc, list[Mention]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(slots=True)
@@ -124,13 +127,18 @@ def _flies(k: Knowledge, idx: int) -> bool:
 
 
 def _aerial_text(k: Knowledge, m: Mention) -> bool:
-    return any(w in fold(m.text) for w in k.cue_words("aerial_words"))
+    """The name is an aircraft's (set by the actor recogniser from cues.yaml aerial_words)."""
+    return bool(m.attrs.get("aerial"))
 
 
 def _named_air_forces(doc: Doc, k: Knowledge) -> list[Mention]:
     """Aircraft the report names with their owner ("طائرات التحالف", "الطيران الروسي"), or the
-    author of an air strike it names ("غارات التحالف"), in order of mention."""
-    out = []
+    author of an air strike it names ("غارات التحالف"), in order of mention (once per report)."""
+    cached = _AIR_FORCES.get(doc)
+    if cached is not None:
+        return cached
+    out: list[Mention] = []
+    _AIR_FORCES[doc] = out
     aerial_sents = {(t.sentence, t.clause) for t in doc.get(TRIGGER) if t.value.sub_event_type == AERIAL}
     for m in doc.get(ACTOR):
         if m.attrs.get("generic") or not _flies(k, m.value):
@@ -164,12 +172,12 @@ def _report_air_force(doc: Doc, k: Knowledge, trigger: Mention, *, drones_only: 
 def _name_unnamed_aircraft(doc: Doc, k: Knowledge) -> None:
     """ "الطيران الحربي" with no owner, in a report that names whose aircraft fly (Israeli,
     coalition, Russian jets), is that air force, not the report country's own."""
-    unnamed = [m for m in doc.get(ACTOR) if m.attrs.get("generic") and _aerial_text(k, m)]
-    if not unnamed or any(m.attrs.get("aircraft_named") for m in unnamed):
-        return
+    if doc in _AIR_FORCES:
+        return  # done for this report
     named = _named_air_forces(doc, k)
-    for m in unnamed:
-        m.attrs["aircraft_named"] = True
+    for m in doc.get(ACTOR):
+        if not (m.attrs.get("generic") and _aerial_text(k, m)):
+            continue
         if named:
             counts = Counter(n.value for n in named)
             m.value = max(counts, key=lambda v: counts[v])

@@ -55,6 +55,7 @@ class ActorRecognizer:
         found.sort()
         lists = {n: k.cues[n] for n in ROLE_LISTS}
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
+        aerial_words = k.cue_words("aerial_words")  # an aircraft's name ("الطيران الحربي")
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             name_start = starts.get(fs, fs)
@@ -85,6 +86,7 @@ class ActorRecognizer:
                 anaphoric=ana,
                 kind=entry.kind,
                 generic=entry.template,
+                aerial=any(w in folded[name_start:fe] for w in aerial_words),
             )
             if (
                 entry.country
@@ -110,7 +112,7 @@ class ActorRecognizer:
         cues = self.k.cues
         skip = cues["role_skip"]
         # Days and time words between a verb and its subject do not break the pair.
-        words = [w for i, w in enumerate(words) if skip.ends_at(words, i) is None]
+        words = [w for w in words if not skip.has_word(w)]
         hit = first_cue(words, lists)
         name, dist = hit if hit else (None, 0)
         if name == "agent_verbs" and dist > 0:
@@ -118,13 +120,13 @@ class ActorRecognizer:
             # the subject; anything else makes the name part of the object.
             heads = cues["force_heads"]
             between = words[len(words) - dist :]
-            if not all(heads.ends_at(between, i) for i in range(len(between))):
+            if not all(heads.has_word(w) for w in between):
                 name = "object"
         if name == "agent_verbs":
             # "قتل جنديان", "قتل عناصر من الحركة": persons after an often-passive verb were hit.
             verb = words[len(words) - dist - 1]
             first = words[len(words) - dist : len(words) - dist + 1] or words_after(folded, name_start, 1)
-            if cues["passive_verbs"].ends_at([verb], 0) and cues["person_nouns"].ends_at(first, 0):
+            if cues["passive_verbs"].has_word(verb) and first and cues["person_nouns"].has_word(first[0]):
                 name = "object"
             elif any(_DAMMA in r[:4] and verb in peel(fold(r)) for r in raw):
                 name = "object"  # a vowelled passive ("قُتل", "استُهدفت"): what follows was hit
@@ -134,7 +136,7 @@ class ActorRecognizer:
             # The teller of a claim is a party to it only when it claims its own action
             # ("أعلن الجيش أنه استهدف"); a teller named by a verb stays a weak candidate.
             after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
-            after = [w for i, w in enumerate(after) if skip.ends_at(after, i) is None][:4]
+            after = [w for w in after if not skip.has_word(w)][:4]
             claim = cues["self_claim_after"]
             if any(claim.ends_at(after, i) for i in range(len(after))):
                 return None, "self_claim_after"
@@ -154,9 +156,7 @@ class ActorRecognizer:
         if nxt is None:
             return False
         gap = folded[fe : nxt[0]].split()
-        return gap in (["من"], ["في"]) or (
-            len(gap) == 1 and self.k.cues["link_words"].ends_at(gap, 0) is not None
-        )
+        return gap in (["من"], ["في"]) or (len(gap) == 1 and self.k.cues["link_words"].has_word(gap[0]))
 
     def _possessor(self, words: list[str]) -> tuple[str | None, str | None]:
         """The lam of possession ("هجوم لداعش", "مركزا للشرطة", "مروحيات تابعة للنظام"): the actor
@@ -165,15 +165,15 @@ class ActorRecognizer:
         if not words:
             return None, None
         cues = self.k.cues
-        head = words[:-1] if cues["link_words"].ends_at(words, len(words) - 1) else words
+        head = words[:-1] if cues["link_words"].has_word(words[-1]) else words
         nouns = self.k.cue_words("event_nouns")
         heads, adjectives = cues["force_heads"], cues["nisba_skip"]
         # The head noun is the word right before, or before its adjective ("هجوم مسلح لـ").
-        near = head[-2:] if len(head) > 1 and adjectives.ends_at(head, len(head) - 1) else head[-1:]
+        near = head[-2:] if len(head) > 1 and adjectives.has_word(head[-1]) else head[-1:]
         if any(f.startswith(nouns) for w in near for f in peel(w)):
             return "agent_before", "event_nouns"
         near = head[-2:]  # a force noun may carry an adjective ("الفرق الهندسية التابعة لـ")
-        if any(heads.ends_at(near, i) for i in range(len(near))):
+        if any(heads.has_word(w) for w in near):
             return "agent_before", "force_heads"
         return "patient_before", "possessive"
 
@@ -192,24 +192,23 @@ class ActorRecognizer:
         taken = [(s, e) for s, e, _, _ in found]
         words = list(_WORD.finditer(folded))
         out: dict[tuple[int, int, int, bool], bool] = {}
-        for i, w in enumerate(words):
-            if not heads.ends_at([w.group()], 0):
+        for j, adj in enumerate(words):
+            code = adjectives.get(adj.group())
+            if code is None:
+                continue  # nationality adjectives are rare: start from them, look back for the noun
+            i = j - 1  # back over adjectives ("غارات جوية تركية") to the noun
+            while i > j - 4 and i >= 0 and not heads.has_word(words[i].group()):
+                i = i - 1 if skip.has_word(words[i].group()) else -1
+            if i < 0 or i <= j - 4:
                 continue
-            j = i + 1
-            while j < len(words) and j <= i + 3 and skip.ends_at([words[j].group()], 0):
-                j += 1
-            if j >= len(words) or words[j].group() not in adjectives:
+            w = words[i]
+            fs, fe = w.start(), adj.end()
+            if fe - fs > 60 or any(s < fe and fs < e for s, e in taken):
                 continue
-            if words[j].start() - w.end() > 40:
-                continue
-            fs, fe = w.start(), words[j].end()
-            if any(s < fe and fs < e for s, e in taken):
-                continue
-            idx = self.k.state_actor("state", adjectives[words[j].group()])
+            idx = self.k.state_actor("state", code)
             if idx is None:
                 continue
-            action = any(f.startswith(actions) for f in peel(w.group()))
-            out[(fs, fe, idx, False)] = action
+            out[(fs, fe, idx, False)] = any(f.startswith(actions) for f in peel(w.group()))
             taken.append((fs, fe))
         return out
 

@@ -62,6 +62,15 @@ class CueList:
             else:
                 self.by_last.setdefault(words[-1], []).append(cue)
 
+    def has_word(self, word: str) -> bool:
+        """Whether a one-word cue of this list is this word (clitics peeled); memoised."""
+        memo = self.__dict__.setdefault("_memo", {})
+        hit = memo.get(word)
+        if hit is None:
+            cue = self.ends_at([word], 0)
+            hit = memo[word] = cue is not None and len(cue.words) == 1
+        return hit
+
     def _word_ok(self, cue_word: str, word: str, last: bool, prefix: bool) -> bool:
         return any(form == cue_word or (last and prefix and form.startswith(cue_word)) for form in peel(word))
 
