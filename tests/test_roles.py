@@ -203,3 +203,8 @@ def test_rebels_named_by_what_they_are_refer_back_to_the_named_group() -> None:
     got = _events(text)
     assert ("Armed clash", "Popular Resistance (Yemen)", "Houthi Movement") in got
     assert ("Air/drone strike", "Saudi-led Coalition", "Houthi Movement") in got
+
+
+def test_wounded_or_killed_verbs_mark_the_side_hit() -> None:
+    e = _one("أصيب ثلاثة جنود إسرائيليين بعملية دهس نفذها فلسطيني عند حاجز قرب مدينة الخليل.")
+    assert e.actor2 == "Military Forces of Israel" and e.actor1 != "Military Forces of Israel"
