@@ -208,3 +208,11 @@ def test_rebels_named_by_what_they_are_refer_back_to_the_named_group() -> None:
 def test_wounded_or_killed_verbs_mark_the_side_hit() -> None:
     e = _one("أصيب ثلاثة جنود إسرائيليين بعملية دهس نفذها فلسطيني عند حاجز قرب مدينة الخليل.")
     assert e.actor2 == "Military Forces of Israel" and e.actor1 != "Military Forces of Israel"
+
+
+def test_the_attackers_refer_back_to_the_group_named_before() -> None:
+    text = (
+        "قتل أربعة عناصر من قوات النظام السوري بهجوم شنه مسلحون من تنظيم الدولة الإسلامية على نقطة "
+        "عسكرية قرب مدينة السخنة. وأضافت المصادر أن الاشتباكات استمرت ساعات قبل انسحاب المهاجمين."
+    )
+    assert _events(text) == [("Armed clash", "Islamic State (Syria)", "Military Forces of Syria")]

@@ -51,7 +51,9 @@ def _usable(m: Mention) -> bool:
 def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Mention]) -> Roles:
     """actor1/actor2/associated actors of the event told by `triggers` in one clause."""
     out = Roles()
-    _name_unnamed_aircraft(doc, k)
+    if doc not in _AIR_FORCES:  # once per report
+        _name_the_attackers(doc, k)
+        _name_unnamed_aircraft(doc, k)
     in_clause = [a for a in doc.in_clause(ACTOR, sentence, clause) if _usable(a)]
     in_sent = [a for a in doc.in_sentence(ACTOR, sentence) if _usable(a)]
     pool = in_clause or in_sent
@@ -169,11 +171,23 @@ def _report_air_force(doc: Doc, k: Knowledge, trigger: Mention, *, drones_only: 
     )  # fmt: skip
 
 
+def _name_the_attackers(doc: Doc, k: Knowledge) -> None:
+    """ "المهاجمين", "المسلحين", "الجناة" with the article refer back to the attackers the report
+    named before them ("هجوم شنه مسلحون من تنظيم الدولة … قبل انسحاب المهاجمين")."""
+    last: Mention | None = None
+    for m in sorted(doc.get(ACTOR), key=lambda m: m.start):
+        entry = k.actors[m.value]
+        if entry.template and entry.kind == "unidentified":
+            if last is not None and fold(m.text).startswith("ال"):
+                m.value, m.attrs["kind"], m.attrs["anaphoric"] = last.value, last.attrs.get("kind"), True
+            continue
+        if cue(m) == AGENT and not entry.template and entry.kind not in UNARMED_KINDS:
+            last = m
+
+
 def _name_unnamed_aircraft(doc: Doc, k: Knowledge) -> None:
     """ "الطيران الحربي" with no owner, in a report that names whose aircraft fly (Israeli,
     coalition, Russian jets), is that air force, not the report country's own."""
-    if doc in _AIR_FORCES:
-        return  # done for this report
     named = _named_air_forces(doc, k)
     for m in doc.get(ACTOR):
         if not (m.attrs.get("generic") and _aerial_text(k, m)):
