@@ -30,6 +30,8 @@ COVERT = {"Suicide bomb", "Remote explosive/landmine/IED"}
 AERIAL = "Air/drone strike"
 # Per report: the actors whose aircraft it names (computed once, on its first event).
 _AIR_FORCES: weakref.WeakKeyDictionary[Doc, list[Mention]] = weakref.WeakKeyDictionary()
+# Per knowledge base: whether each actor flies.
+_FLIES: weakref.WeakKeyDictionary[Knowledge, dict[int, bool]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(slots=True)
@@ -120,7 +122,7 @@ def _can_act(k: Knowledge, m: Mention, *, aerial: bool, covert: bool) -> bool:
 def _flies(k: Knowledge, idx: int) -> bool:
     """A state's armed forces fly; another actor when one of its names is an aircraft's
     (طيران، طائرات، مسيرة…)."""
-    cache: dict[int, bool] = k.__dict__.setdefault("_roles_flies", {})
+    cache = _FLIES.setdefault(k, {})
     if idx not in cache:
         words = k.cue_words("aerial_words")
         entry = k.actors[idx]
