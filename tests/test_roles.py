@@ -216,3 +216,8 @@ def test_the_attackers_refer_back_to_the_group_named_before() -> None:
         "عسكرية قرب مدينة السخنة. وأضافت المصادر أن الاشتباكات استمرت ساعات قبل انسحاب المهاجمين."
     )
     assert _events(text) == [("Armed clash", "Islamic State (Syria)", "Military Forces of Syria")]
+
+
+def test_fighters_belonging_to_a_group_are_not_its_aircraft(pipeline: Pipeline) -> None:
+    cues = _cues(pipeline, "استهدفت الغارة مقاتلين تابعين لتنظيم داعش في منطقة بونتلاند.")
+    assert cues["تنظيم داعش"] == roles.PATIENT

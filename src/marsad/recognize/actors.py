@@ -167,14 +167,14 @@ class ActorRecognizer:
         cues = self.k.cues
         head = words[:-1] if cues["link_words"].has_word(words[-1]) else words
         nouns = self.k.cue_words("event_nouns")
-        heads, adjectives = cues["force_heads"], cues["nisba_skip"]
+        heads, adjectives = cues["owned_heads"], cues["nisba_skip"]
         # The head noun is the word right before, or before its adjective ("هجوم مسلح لـ").
         near = head[-2:] if len(head) > 1 and adjectives.has_word(head[-1]) else head[-1:]
         if any(f.startswith(nouns) for w in near for f in peel(w)):
             return "agent_before", "event_nouns"
         near = head[-2:]  # a force noun may carry an adjective ("الفرق الهندسية التابعة لـ")
         if any(heads.has_word(w) for w in near):
-            return "agent_before", "force_heads"
+            return "agent_before", "owned_heads"
         return "patient_before", "possessive"
 
     def _nisba(
