@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
+from marsad.events import roles
 from marsad.events.incidents import (
     RIOTS,
     VIOLENT_DEMONSTRATION,
@@ -204,92 +205,22 @@ class EventAssembler:
         return c
 
     def _assign_actors(self, doc: Doc, c: Candidate) -> None:
-        in_clause = [
-            a
-            for a in doc.in_clause(ACTOR, c.sentence, c.clause)
-            if a.attrs.get("role_cue") != "ignore_before"
-        ]
-        in_sent = [
-            a for a in doc.in_sentence(ACTOR, c.sentence) if a.attrs.get("role_cue") != "ignore_before"
-        ]
-        pool = in_clause or in_sent
-        if not pool:
-            return
-        # Neighbouring clauses of the same sentence fill a side the clause leaves open.
-        extra = [a for a in in_sent if a not in pool]
-        agents = [a for a in pool if a.attrs.get("role_cue") == "agent_before"]
-        patients = [a for a in pool if a.attrs.get("role_cue") == "patient_before"]
-        assoc = [a for a in pool if a.attrs.get("role_cue") == "assoc_before"]
-        neutral = [a for a in pool if a.attrs.get("role_cue") is None]
-        a1 = (agents or neutral or [None])[0]
-        rest = [a for a in patients + neutral + agents if a is not a1 and (a1 is None or a.value != a1.value)]
-        a2 = rest[0] if rest else None
-        if a1 is None and a2 is None:
-            return
-        if a2 is None or a1 is None:
-            # Look into the rest of the sentence for the missing side.
-            others = [
-                a
-                for a in extra
-                if (a1 is None or a.value != a1.value) and (a2 is None or a.value != a2.value)
-            ]
-            if a1 is None:
-                ag = [a for a in others if a.attrs.get("role_cue") != "patient_before"]
-                a1 = ag[0] if ag else None
-            elif others and others[0].attrs.get("role_cue") in ("patient_before", None):
-                a2 = others[0]
-        c.actor1, c.actor2 = a1, a2
-        # Associated actors: cued ones go with actor1; a same-side actor named right after a main
-        # one and joined by "و" goes with that side.
-        used = {id(x) for x in (a1, a2) if x is not None}
-        for a in assoc:
-            if id(a) not in used and (a1 is None or a.value != a1.value):
-                c.assoc1.append(a)
-                used.add(id(a))
-        for main, bucket in ((a1, c.assoc1), (a2, c.assoc2)):
-            if main is None:
-                continue
-            for a in pool:
-                if id(a) in used or a.value in {x.value for x in (a1, a2) if x is not None}:
-                    continue
-                gap = doc.text[main.end : a.start]
-                if len(gap) <= 3 and gap.strip() == "و":
-                    bucket.append(a)
-                    used.add(id(a))
+        r = roles.assign(doc, self.k, c.sentence, c.clause, c.triggers)
+        c.actor1, c.actor2, c.assoc1, c.assoc2 = r.actor1, r.actor2, r.assoc1, r.assoc2
 
     def _fill_second_side(self, doc: Doc, c: Candidate) -> None:
-        """A side the event's own clauses leave open is looked for in its sentences, then in the
-        sentence before and after: the party shelled, the police that dispersed a protest."""
+        """A side the event's own clauses leave open, from its sentences and their neighbours."""
         if c.actor2 is not None:
             return
-        etype = c.event_type
         if (
-            etype == "Protests"
+            c.event_type == "Protests"
             and not c.intervention
             and c.trigger.value.sub_event_type == "Peaceful protest"
         ):
             return
-        taken = {c.actor1.value} if c.actor1 is not None else set()
-        near = sorted(c.sentences) + [
-            s for s in (min(c.sentences) - 1, max(c.sentences) + 1) if s not in c.sentences
-        ]
-        for s in near:
-            for a in doc.in_sentence(ACTOR, s):
-                kind = a.attrs.get("kind")
-                if a.value in taken or a.attrs.get("role_cue") in ("ignore_before", "assoc_before"):
-                    continue
-                if etype == "Protests" and kind not in ("state", "police"):
-                    continue
-                if etype == BATTLES and kind in UNARMED_KINDS:
-                    continue
-                if (
-                    c.actor1 is None
-                    and kind not in UNARMED_KINDS
-                    and a.attrs.get("role_cue") != "patient_before"
-                ):
-                    continue  # would more likely be the attacker
-                c.actor2 = a
-                return
+        c.actor2 = roles.second_side(
+            doc, self.k, event_type=c.event_type, actor1=c.actor1, sentences=c.sentences
+        )
 
     def _places_for(self, doc: Doc, sent: int, clause: int) -> list[Mention]:
         """The clause's places, then the sentence's: within each, the best supported country

@@ -156,6 +156,10 @@ class EventCoder:
             )
             if unidentified is not None:
                 a1 = unidentified
+        crowd = ("protesters", "rioters")
+        swap = a2 is not None and a2.kind in crowd and (a1 is None or a1.kind not in crowd)
+        if event_type in ("Protests", "Riots") and swap:
+            a1, a2 = a2, a1  # "متظاهرين برصاص الاحتلال": the crowd is the first side
         if event_type == "Protests" and (a1 is None or a1.kind not in ("protesters",)):
             protesters = next(
                 (e for e in self.k.actors if e.kind == "protesters" and "{country}" in e.name), None
@@ -187,8 +191,8 @@ class EventCoder:
             a2 = None
         if a1 is None and a2 is None:
             return None
-        if a1 is not None and a2 is not None and a1 is a2:
-            a2 = None
+        if a1 is not None and a2 is not None and self.actor_name(a1, country) == self.actor_name(a2, country):
+            a2 = None  # never the same actor on both sides
         if event_type == BATTLES and (a1 is None or a2 is None) and not c.casualties and c.inherited_date:
             # A fight with one side, no toll and no day of its own is a passing reference to the
             # fighting ("المعارك الدائرة"), not a reported clash.
@@ -197,10 +201,11 @@ class EventCoder:
         ev["actor2"] = self.actor_name(a2, country) if a2 else ""
         ev["inter1"] = self.inter(a1, country_code) if a1 else None
         ev["inter2"] = self.inter(a2, country_code) if a2 else None
-        if c.actor1 is not None and a1 is self._entry(c.actor1):
-            evidence["actor1"] = [c.actor1.span()]
-        if c.actor2 is not None and a2 is self._entry(c.actor2):
-            evidence["actor2"] = [c.actor2.span()]
+        # The words behind each side, also when the coding rules above swapped the two.
+        for side, entry in (("actor1", a1), ("actor2", a2)):
+            m = next((x for x in (c.actor1, c.actor2) if x is not None and self._entry(x) is entry), None)
+            if entry is not None and m is not None:
+                evidence[side] = [m.span()]
         ev["assoc_actor_1"] = "; ".join(
             dict.fromkeys(self.actor_name(self.k.actors[m.value], country) for m in c.assoc1)
         )
@@ -331,12 +336,14 @@ class EventCoder:
 
 
 def _most_specific(subs: list[str]) -> str:
+    # Explosives dropped from the air (barrel bombs, "براميل محملة بالمتفجرات") are an air
+    # strike, not an IED: the aircraft outranks the explosive it carries.
     order = [
         "Suicide bomb",
         "Chemical weapon",
+        "Air/drone strike",
         "Remote explosive/landmine/IED",
         "Grenade",
-        "Air/drone strike",
         "Shelling/artillery/missile attack",
     ]
     for s in order:

@@ -7,11 +7,27 @@ from functools import lru_cache
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import first_cue, peel, words_before
+from marsad.recognize.cues import CueList, first_cue, peel, words_after, words_before
 from marsad.text.matcher import longest_first
+from marsad.text.normalize import fold
 
-# Role cue lists consulted before each actor mention, in the order of cues.yaml.
-ROLE_LISTS = ("ignore_before", "assoc_before", "agent_before", "patient_before")
+_WORD = re.compile(r"[^\W_]+")
+_DAMMA = "\u064f"
+
+# Role cue lists consulted before each actor mention (cues.yaml), nearest cue first.
+ROLE_LISTS = (
+    "ignore_before",
+    "source_before",
+    "teller_verbs",
+    "assoc_before",
+    "agent_before",
+    "agent_verbs",
+    "patient_before",
+)
+# How many words a cue of these lists may stand before the actor it marks. A verb or action noun
+# makes the noun right after it its subject ("قصفت قوات النظام", "غارات التحالف"); an actor further
+# on is its object. A teller ("قال", "بحسب") marks only the name that follows it.
+ADJACENT = {"agent_verbs": 0, "source_before": 1, "teller_verbs": 0}
 
 
 class ActorRecognizer:
@@ -34,25 +50,167 @@ class ActorRecognizer:
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
         found.extend(self._anaphora(folded, found))
+        nisba = self._nisba(doc, folded, found)
+        found.extend(nisba)
         found.sort()
         lists = {n: k.cues[n] for n in ROLE_LISTS}
-        event_nouns = k.cue_words("event_nouns")
+        prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
+        aerial_words = k.cue_words("aerial_words")  # an aircraft's name ("الطيران الحربي")
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
-            start, end = doc.original(starts.get(fs, fs), fe)
+            name_start = starts.get(fs, fs)
+            start, end = doc.original(name_start, fe)
             sent, clause = doc.locate(start)
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             words = words_before(folded, fs, doc.folded_index(cstart))
-            cue = first_cue(words, lists)
-            chain = folded[fs : starts.get(fs, fs)]
-            if chain.endswith("ل") and words and any(f.startswith(event_nouns) for f in peel(words[-1])):
-                cue = ("agent_before", 0)  # "بهجوم لداعش": the lam of possession marks the author
+            # The original words before the name keep their vowel marks: "استُهدفت" is passive.
+            raw = doc.text[max(0, start - 80) : doc.original(fs, fs)[0]].split()[-8:]
+            role, why = self._role(folded, name_start, fe, folded[fs:name_start], words, lists, raw)
+            if nisba.get((fs, fe, idx, ana)):
+                role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
+            chain = folded[fs:name_start]
+            if prev is not None and folded[prev[0] : fs].strip() == "" and chain.startswith("و"):
+                # Coordinated names share their role ("قوات النظام والميليشيات").
+                role, why = prev[1], "coordinated"
+            prev = (fe, role)
             entry = k.actors[idx]
-            doc.add(ACTOR, start, end, idx, role_cue=cue[0] if cue else None, anaphoric=ana, kind=entry.kind)
-            if entry.country and not entry.template and entry.kind not in ("external",):
+            if entry.kind == "unidentified" and self._heads_named_group(folded, fe, found):
+                role, why = "ignore_before", "heads a named group"  # "مسلحين من حركة الشباب"
+            doc.add(
+                ACTOR,
+                start,
+                end,
+                idx,
+                role_cue=role,
+                role_why=why,
+                anaphoric=ana,
+                kind=entry.kind,
+                generic=entry.template,
+                aerial=any(w in folded[name_start:fe] for w in aerial_words),
+            )
+            if (
+                entry.country
+                and not entry.template
+                and entry.kind != "external"
+                and (fs, fe, idx, ana) not in nisba
+            ):
                 # A state's own forces point at where a report is set (weak: they also act abroad).
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
         return doc
+
+    def _role(
+        self,
+        folded: str,
+        name_start: int,
+        fe: int,
+        chain: str,
+        words: list[str],
+        lists: dict[str, CueList],
+        raw: list[str],
+    ) -> tuple[str | None, str | None]:
+        """The role the words around an actor give it: (role_cue, the cue list that decided)."""
+        cues = self.k.cues
+        skip = cues["role_skip"]
+        # Days and time words between a verb and its subject do not break the pair.
+        words = [w for w in words if not skip.has_word(w)]
+        hit = first_cue(words, lists)
+        name, dist = hit if hit else (None, 0)
+        if name == "agent_verbs" and dist > 0:
+            # "هاجمت قوات الحركة": a force or weapon noun between the verb and the name heads
+            # the subject; anything else makes the name part of the object.
+            heads = cues["force_heads"]
+            between = words[len(words) - dist :]
+            if not all(heads.has_word(w) for w in between):
+                name = "object"
+        if name == "agent_verbs":
+            # "قتل جنديان", "قتل عناصر من الحركة": persons after an often-passive verb were hit.
+            verb = words[len(words) - dist - 1]
+            first = words[len(words) - dist : len(words) - dist + 1] or words_after(folded, name_start, 1)
+            if cues["passive_verbs"].has_word(verb) and first and cues["person_nouns"].has_word(first[0]):
+                name = "object"
+            elif any(_DAMMA in r[:4] and verb in peel(fold(r)) for r in raw):
+                name = "object"  # a vowelled passive ("قُتل", "استُهدفت"): what follows was hit
+        elif name is not None and dist > ADJACENT.get(name, dist):
+            name = None
+        if name in ("source_before", "teller_verbs"):
+            # The teller of a claim is a party to it only when it claims its own action
+            # ("أعلن الجيش أنه استهدف"); a teller named by a verb stays a weak candidate.
+            after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
+            after = [w for w in after if not skip.has_word(w)][:4]
+            claim = cues["self_claim_after"]
+            if any(claim.ends_at(after, i) for i in range(len(after))):
+                return None, "self_claim_after"
+            return ("ignore_before", name) if name == "source_before" else (None, name)
+        if chain.endswith("ل") and name in (None, "object"):
+            return self._possessor(words)
+        if name == "object":
+            return "patient_before", "agent_verbs object"
+        if name == "agent_verbs":
+            return "agent_before", name
+        return name, name
+
+    def _heads_named_group(self, folded: str, fe: int, found: list[tuple[int, int, int, bool]]) -> bool:
+        """A generic noun ("مسلحين", "عناصر مسلحة") right before "من"/"في"/"تابعين لـ" and a named
+        actor: the noun is that actor's men, not a party of its own."""
+        nxt = min((f for f in found if f[0] >= fe), default=None)
+        if nxt is None:
+            return False
+        gap = folded[fe : nxt[0]].split()
+        return gap in (["من"], ["في"]) or (len(gap) == 1 and self.k.cues["link_words"].has_word(gap[0]))
+
+    def _possessor(self, words: list[str]) -> tuple[str | None, str | None]:
+        """The lam of possession ("هجوم لداعش", "مركزا للشرطة", "مروحيات تابعة للنظام"): the actor
+        is the author of an action noun, the owner of an aircraft or force, else the owner of
+        the target."""
+        if not words:
+            return None, None
+        cues = self.k.cues
+        head = words[:-1] if cues["link_words"].has_word(words[-1]) else words
+        nouns = self.k.cue_words("event_nouns")
+        heads, adjectives = cues["owned_heads"], cues["nisba_skip"]
+        # The head noun is the word right before, or before its adjective ("هجوم مسلح لـ").
+        near = head[-2:] if len(head) > 1 and adjectives.has_word(head[-1]) else head[-1:]
+        if any(f.startswith(nouns) for w in near for f in peel(w)):
+            return "agent_before", "event_nouns"
+        near = head[-2:]  # a force noun may carry an adjective ("الفرق الهندسية التابعة لـ")
+        if any(heads.has_word(w) for w in near):
+            return "agent_before", "owned_heads"
+        return "patient_before", "possessive"
+
+    def _nisba(
+        self, doc: Doc, folded: str, found: list[tuple[int, int, int, bool]]
+    ) -> dict[tuple[int, int, int, bool], bool]:
+        """State forces named by a nationality adjective after an action, weapon or force noun
+        ("غارة أميركية", "غارات جوية تركية", "دبابات تركية"). Value: whether the noun is an action
+        or aircraft, whose owner is its author."""
+        adjectives = self.k.cues.state_adjectives
+        if not adjectives:
+            return {}
+        cues = self.k.cues
+        heads, skip = cues["nisba_heads"], cues["nisba_skip"]
+        actions = self.k.cue_words("event_nouns") + self.k.cue_words("aerial_words")
+        taken = [(s, e) for s, e, _, _ in found]
+        words = list(_WORD.finditer(folded))
+        out: dict[tuple[int, int, int, bool], bool] = {}
+        for j, adj in enumerate(words):
+            code = adjectives.get(adj.group())
+            if code is None:
+                continue  # nationality adjectives are rare: start from them, look back for the noun
+            i = j - 1  # back over adjectives ("غارات جوية تركية") to the noun
+            while i > j - 4 and i >= 0 and not heads.has_word(words[i].group()):
+                i = i - 1 if skip.has_word(words[i].group()) else -1
+            if i < 0 or i <= j - 4:
+                continue
+            w = words[i]
+            fs, fe = w.start(), adj.end()
+            if fe - fs > 60 or any(s < fe and fs < e for s, e in taken):
+                continue
+            idx = self.k.state_actor("state", code)
+            if idx is None:
+                continue
+            out[(fs, fe, idx, False)] = any(f.startswith(actions) for f in peel(w.group()))
+            taken.append((fs, fe))
+        return out
 
     def _anaphora(
         self, folded: str, found: list[tuple[int, int, int, bool]]
@@ -70,9 +228,14 @@ class ActorRecognizer:
             if any(s <= ws < e for s, e in taken):
                 continue
             prev = [f for f in found if f[1] <= ws]
+            # "kind:rebel" refers back to the last actor of that kind ("المتمردين" → the rebels named).
+            kinds = {h[5:] for h in heads if h.startswith("kind:")}
             for _fs, _fe, idx, _ in reversed(prev):
+                entry = self.k.actors[idx]
                 # patterns are the entry's folded aliases (cached on the entry)
-                if any(a.startswith(heads) for a, _ in self.k.actors[idx].patterns):
+                if (entry.kind in kinds and not entry.template) or any(
+                    a.startswith(heads) for a, _ in entry.patterns
+                ):
                     out.append((ws, pos, idx, True))
                     break
         return out

@@ -62,6 +62,15 @@ class CueList:
             else:
                 self.by_last.setdefault(words[-1], []).append(cue)
 
+    def has_word(self, word: str) -> bool:
+        """Whether a one-word cue of this list is this word (clitics peeled); memoised."""
+        memo = self.__dict__.setdefault("_memo", {})
+        hit = memo.get(word)
+        if hit is None:
+            cue = self.ends_at([word], 0)
+            hit = memo[word] = cue is not None and len(cue.words) == 1
+        return hit
+
     def _word_ok(self, cue_word: str, word: str, last: bool, prefix: bool) -> bool:
         return any(form == cue_word or (last and prefix and form.startswith(cue_word)) for form in peel(word))
 
@@ -102,6 +111,12 @@ class Cues:
         self.anaphora: dict[str, tuple[str, ...]] = {
             fold(k): tuple(fold(x) for x in v) for k, v in (data.get("anaphora") or {}).items()
         }
+        # Nationality adjectives → ISO country code, in every folded form they take.
+        self.state_adjectives: dict[str, str] = {
+            form: str(code)
+            for adj, code in (data.get("state_adjectives") or {}).items()
+            for form in _nisba_forms(fold(adj))
+        }
 
     @classmethod
     def load(cls, path: Path) -> Cues:
@@ -112,10 +127,21 @@ class Cues:
         return self.lists[name]
 
 
+def _nisba_forms(adj: str) -> set[str]:
+    """أمريكي → أمريكية، أمريكيين، أمريكيون، أمريكيان، أمريكيا and their definite forms (folded)."""
+    forms = {adj + end for end in ("", "ه", "ين", "ون", "ان", "ا", "تين", "تان")}
+    return forms | {"ال" + f for f in forms}
+
+
 def words_before(folded: str, fpos: int, limit_start: int, max_words: int = 5) -> list[str]:
     """Up to `max_words` folded words ending before folded offset `fpos`, not before `limit_start`."""
     window = folded[max(limit_start, fpos - 60) : fpos]
     return _WORD.findall(window)[-max_words:]
+
+
+def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
+    """Up to `max_words` folded words starting at folded offset `fpos`."""
+    return _WORD.findall(folded[fpos : fpos + 60])[:max_words]
 
 
 class _Combined:

@@ -1,0 +1,223 @@
+"""Who did what to whom (CODING.md §3): actor1/actor2 from Arabic structure, one mechanism per test,
+on short reports written for them in the style of real outlets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+from marsad.doc import ACTOR, Doc
+from marsad.events import roles
+from marsad.pipeline import Pipeline
+
+PUB = "2023-10-12"  # a Thursday
+
+
+def _events(text: str) -> list[tuple[str, str, str]]:
+    return [(e.sub_event_type, e.actor1, e.actor2) for e in marsad.extract(text, published=PUB)]
+
+
+def _one(text: str) -> marsad.Event:
+    events = marsad.extract(text, published=PUB)
+    assert len(events) == 1, [(e.sub_event_type, e.actor1, e.actor2, e.location) for e in events]
+    return events[0]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+class _Cues(dict[str, str | None]):
+    def __missing__(self, name: str) -> str | None:
+        # "للجيش" is reported without its article ("لجيش"): look the name up by its tail.
+        return next(v for k, v in self.items() if name.endswith(k[1:]))
+
+
+def _cues(pipeline: Pipeline, text: str) -> _Cues:
+    """The role each actor mention's own words give it (before event assembly)."""
+    doc = pipeline.components[0](Doc(text, published=date.fromisoformat(PUB)))
+    return _Cues({m.text: m.attrs.get("role_cue") for m in doc.get(ACTOR)})
+
+
+# --- verb–subject–object order ----------------------------------------------------------------
+
+
+def test_subject_right_after_the_verb_is_actor1_and_a_later_actor_is_the_object(pipeline: Pipeline) -> None:
+    cues = _cues(pipeline, "استهدفت قوات النظام بالمدفعية الثقيلة مقرا لهيئة تحرير الشام في بلدة سرمين.")
+    assert cues["قوات النظام"] == roles.AGENT
+    assert cues["هيئة تحرير الشام"] == roles.PATIENT
+
+
+def test_bomb_as_subject_makes_the_force_named_after_it_the_target() -> None:
+    # "استهدف تفجير انتحاري مركزا للشرطة": the police own the target, they did not bomb it.
+    e = _one("استهدف تفجير انتحاري صباح اليوم مركزا للشرطة في مدينة قسنطينة شرقي الجزائر.")
+    assert e.sub_event_type == "Suicide bomb"
+    assert e.actor1 == "Unidentified Armed Group (Algeria)" and e.actor2 == "Police Forces of Algeria"
+
+
+def test_persons_after_an_often_passive_verb_were_hit_a_force_there_acted(pipeline: Pipeline) -> None:
+    assert _cues(pipeline, "قتل جنديان في هجوم على حاجز بمدينة العريش.")["جنديان"] == roles.PATIENT
+    assert (
+        _cues(pipeline, "قتل الجيش الإسرائيلي ثلاثة شبان شرق مدينة غزة.")["الجيش الإسرائيلي"] == roles.AGENT
+    )
+
+
+def test_force_head_between_verb_and_name_belongs_to_the_subject(pipeline: Pipeline) -> None:
+    cues = _cues(pipeline, "هاجمت قوات الحركة الشعبية لتحرير السودان مواقع للجيش السوداني قرب الدلنج.")
+    assert cues["الحركة الشعبية لتحرير السودان"] == roles.AGENT
+    assert cues["الجيش السوداني"] == roles.PATIENT
+
+
+# --- passive and agentive forms, idafa, the lam of possession --------------------------------
+
+
+def test_killed_at_the_hands_of_gives_the_author() -> None:
+    e = _one(
+        "قتل قيادي في جماعة الحوثي على يد قوات ألوية العمالقة خلال اشتباكات في مديرية حيس بمحافظة الحديدة."
+    )
+    assert e.actor1 == "Giants Brigades" and e.actor2 == "Houthi Movement"
+
+
+def test_idafa_of_an_action_noun_names_its_author(pipeline: Pipeline) -> None:
+    cues = _cues(pipeline, "قتل خمسة من عناصر تنظيم داعش بغارات التحالف الدولي قرب بلدة الباغوز.")
+    assert cues["التحالف الدولي"] == roles.AGENT
+    assert cues["تنظيم داعش"] == roles.PATIENT
+
+
+def test_lam_after_aircraft_marks_the_owner_as_author(pipeline: Pipeline) -> None:
+    cues = _cues(pipeline, "ألقت مروحيات تابعة لقوات النظام براميل متفجرة على بلدة كفرزيتا بريف حماة.")
+    assert cues["قوات النظام"] == roles.AGENT
+
+
+def test_lam_after_a_target_noun_marks_the_owner_of_the_target(pipeline: Pipeline) -> None:
+    cues = _cues(pipeline, "انفجرت عبوة ناسفة بدورية لقوات سوريا الديمقراطية على طريق الشدادي.")
+    assert cues["قوات سوريا الديمقراطية"] == roles.PATIENT
+
+
+def test_coordinated_names_share_their_role(pipeline: Pipeline) -> None:
+    cues = _cues(pipeline, "شنت قوات النظام وحزب الله هجوما على مواقع الفصائل في ريف اللاذقية.")
+    assert cues["قوات النظام"] == roles.AGENT
+    assert cues["حزب الله"] == roles.AGENT
+
+
+# --- suicide and IED perpetration --------------------------------------------------------------
+
+
+def test_suicide_bomber_from_a_group_makes_the_group_actor1() -> None:
+    e = _one(
+        "فجر انتحاري من تنظيم داعش سيارة مفخخة عند حاجز لقوات سوريا الديمقراطية في بلدة الشدادي "
+        "بريف الحسكة، ما أسفر عن مقتل خمسة عناصر."
+    )
+    assert e.actor1 == "Islamic State (Syria)" and e.actor2 == "Syrian Democratic Forces"
+
+
+def test_a_state_force_in_a_roadside_bomb_clause_is_the_target() -> None:
+    e = _one("قتل ثلاثة من عناصر الشرطة العراقية بانفجار عبوة ناسفة استهدفت دوريتهم في قضاء الطارمية.")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.actor1 == "Unidentified Armed Group (Iraq)" and e.actor2 == "Police Forces of Iraq"
+
+
+# --- sources of a claim --------------------------------------------------------------------------
+
+
+def test_source_of_a_claim_is_no_party(pipeline: Pipeline) -> None:
+    cues = _cues(
+        pipeline, "قتل أربعة مدنيين بقصف لقوات النظام على بلدة كنصفرة، بحسب المرصد السوري لحقوق الإنسان."
+    )
+    assert cues["قوات النظام"] == roles.AGENT
+    cues = _cues(pipeline, "وقالت مصادر في الشرطة العراقية إن الهجوم وقع فجرا على أطراف مدينة بعقوبة.")
+    assert cues["الشرطة العراقية"] == roles.IGNORE
+
+
+def test_teller_claiming_its_own_action_stays_a_party() -> None:
+    e = _one("أعلن الجيش الإسرائيلي أنه قصف موقعا لحركة حماس شمال قطاع غزة ليلة الأربعاء.")
+    assert e.actor1 == "Military Forces of Israel" and e.actor2 == "Hamas Movement"
+
+
+# --- air strikes -----------------------------------------------------------------------------------
+
+
+def test_nationality_adjective_names_the_air_force() -> None:
+    e = _one("قتل أربعة مسلحين من حركة الشباب في غارة جوية أميركية قرب بلدة جليب في إقليم جوبا الوسطى.")
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1 == "Military Forces of United States" and e.actor2 == "Al Shabaab"
+
+
+def test_unnamed_warplanes_take_the_air_force_the_report_is_about() -> None:
+    text = (
+        "شنت طائرات حربية إسرائيلية فجر اليوم غارات على مواقع في ريف دمشق الغربي. "
+        "وقال مصدر محلي إن الطيران الحربي استهدف أيضا مستودعا قرب مطار المزة العسكري."
+    )
+    actors = {a1 for _, a1, _ in _events(text)}
+    assert actors == {"Military Forces of Israel"}
+
+
+def test_unnamed_warplanes_without_context_are_the_report_countrys_own() -> None:
+    e = _one("قتل ستة مدنيين بغارات للطيران الحربي على بلدة كفرنبل في ريف إدلب الجنوبي.")
+    assert e.actor1 == "Military Forces of Syria" and e.actor2 == "Civilians (Syria)"
+
+
+def test_an_air_strike_on_a_group_without_aircraft_keeps_the_group_as_target() -> None:
+    text = (
+        "أعلن الجيش التركي تحييد 12 عنصرا من حزب العمال الكردستاني في ضربات جوية على جبال قنديل "
+        "شمالي العراق. وقالت وزارة الدفاع التركية إن الغارات دمرت مخابئ ومستودعات للحزب."
+    )
+    got = _events(text)
+    assert ("Air/drone strike", "Military Forces of Turkey", "Kurdistan Workers' Party") in got
+    assert all(a1 != "Kurdistan Workers' Party" for _, a1, _ in got)
+
+
+def test_barrel_bombs_are_air_strikes_not_ieds() -> None:
+    for text in (
+        "ألقت مروحيات النظام برميلين متفجرين على حي الوعر في مدينة حمص، ما أسفر عن مقتل طفلين.",
+        "ألقت المروحيات براميل محملة بالمتفجرات على بلدة اللطامنة بريف حماة الشمالي.",
+    ):
+        e = _one(text)
+        assert e.sub_event_type == "Air/drone strike", text
+        assert "barrel bomb" in e.weapons and e.actor1 == "Military Forces of Syria"
+
+
+# --- never the same actor on both sides --------------------------------------------------------------
+
+
+def test_never_the_same_actor_on_both_sides() -> None:
+    text = "اندلعت اشتباكات بين الجيش السوري وقوات النظام في حي الميدان بدمشق، وقتل جنديان من الجيش."
+    for _, a1, a2 in _events(text):
+        assert a1 != a2
+
+
+def test_vowelled_passive_verb_makes_what_follows_the_target(pipeline: Pipeline) -> None:
+    text = "استُهدفت قوات الأمن العراقية بعبوة ناسفة قرب قضاء الطارمية شمالي بغداد، ما أدى إلى إصابة عنصرين."
+    assert _cues(pipeline, text)["قوات الأمن العراقية"] == roles.PATIENT
+    assert _cues(pipeline, text.replace("استُهدفت", "استهدفت"))["قوات الأمن العراقية"] == roles.AGENT
+
+
+def test_rebels_named_by_what_they_are_refer_back_to_the_named_group() -> None:
+    text = (
+        "اندلعت اشتباكات عنيفة بين المقاومة الشعبية ومسلحي جماعة الحوثي في مديرية المسيمير بمحافظة لحج. "
+        "وشنت طائرات التحالف العربي غارات على تجمعات للمتمردين في المديرية ذاتها."
+    )
+    got = _events(text)
+    assert ("Armed clash", "Popular Resistance (Yemen)", "Houthi Movement") in got
+    assert ("Air/drone strike", "Saudi-led Coalition", "Houthi Movement") in got
+
+
+def test_wounded_or_killed_verbs_mark_the_side_hit() -> None:
+    e = _one("أصيب ثلاثة جنود إسرائيليين بعملية دهس نفذها فلسطيني عند حاجز قرب مدينة الخليل.")
+    assert e.actor2 == "Military Forces of Israel" and e.actor1 != "Military Forces of Israel"
+
+
+def test_the_attackers_refer_back_to_the_group_named_before() -> None:
+    text = (
+        "قتل أربعة عناصر من قوات النظام السوري بهجوم شنه مسلحون من تنظيم الدولة الإسلامية على نقطة "
+        "عسكرية قرب مدينة السخنة. وأضافت المصادر أن الاشتباكات استمرت ساعات قبل انسحاب المهاجمين."
+    )
+    assert _events(text) == [("Armed clash", "Islamic State (Syria)", "Military Forces of Syria")]
+
+
+def test_fighters_belonging_to_a_group_are_not_its_aircraft(pipeline: Pipeline) -> None:
+    cues = _cues(pipeline, "استهدفت الغارة مقاتلين تابعين لتنظيم داعش في منطقة بونتلاند.")
+    assert cues["تنظيم داعش"] == roles.PATIENT
