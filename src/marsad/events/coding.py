@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.assemble import BATTLES, EXPLOSIONS, VAC, Candidate
+from marsad.events.fatalities import FatalityFilter, figure
 from marsad.events.notes import write_notes
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import ActorEntry
@@ -44,6 +45,7 @@ class EventCoder:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        self.fatality_filter = FatalityFilter(knowledge)
 
     def __call__(self, doc: Doc) -> Doc:
         events = []
@@ -229,10 +231,13 @@ class EventCoder:
         self._code_date(doc, c, ev, evidence)
 
         # Fatalities and injuries (§6).
-        killed = [m for m in c.casualties if m.value.kind == "killed"]
-        injured = [m for m in c.casualties if m.value.kind == "injured"]
-        ev["fatalities"] = _figure(killed) or 0
-        ev["injuries"] = _figure(injured)
+        # Period totals, recalled tolls and other days' tolls are no figure of this event.
+        day = c.date.value.date if c.date is not None and ev["time_precision"] == 1 else None
+        counted = [m for m in c.casualties if self.fatality_filter.belongs(doc, m, day, c.background)]
+        killed = [m for m in counted if m.value.kind == "killed"]
+        injured = [m for m in counted if m.value.kind == "injured"]
+        ev["fatalities"] = figure(killed) or 0
+        ev["injuries"] = figure(injured)
         if killed:
             evidence["fatalities"] = [m.span() for m in killed]
         if injured:
@@ -346,21 +351,6 @@ def _most_specific(subs: list[str]) -> str:
 
 def _aerial(m: Mention | None, words: tuple[str, ...]) -> bool:
     return m is not None and any(w in fold(m.text) for w in words)
-
-
-def _figure(mentions: list[Mention]) -> int | None:
-    """CODING.md §6: sum distinct victim groups within a sentence; across sentences, the lowest
-    exact total (vague totals only when no exact one exists)."""
-    if not mentions:
-        return None
-    by_sent: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sent.setdefault(m.sentence, []).append(m)
-    exact_totals, vague_totals = [], []
-    for ms in by_sent.values():
-        total = sum(m.value.count for m in ms)
-        (exact_totals if all(m.value.exact for m in ms) else vague_totals).append(total)
-    return min(exact_totals) if exact_totals else min(vague_totals)
 
 
 def _confidence(c: Candidate, has_a1: bool, has_a2: bool) -> float:

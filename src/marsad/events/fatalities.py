@@ -1,0 +1,82 @@
+"""Which casualty figures count for one event, and the figure coded (CODING.md §6).
+
+A report often gives, beside the toll of the incident it announces, tolls that are not that
+incident's: a period or campaign total ("مقتل أكثر من 1600 مدني منذ بدء الهجوم", "خلال 24 ساعة"),
+the toll of an earlier incident it recalls ("وكان 5 قد قتلوا الأحد الماضي"), or the toll of
+another day. Those attach to no event. Of the figures left, conflicting ones give the lowest.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from marsad.doc import CUE, DATE, Doc, Mention
+from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import CueList
+
+# Words of a period total looked for right after / right before the figure, in its sentence.
+WINDOW_AFTER = 10
+WINDOW_BEFORE = 8
+DATE_REACH = 50  # characters after a toll where its own date may still stand
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# "منذ 2011", "منذ عام 1989": a count since a year is a running total, whatever the words.
+_SINCE_YEAR = re.compile(r"(?:^|\s)منذ\s+(?:(?:عام|العام|سنه|السنه)\s+)?\d{4}(?!\d)")
+
+
+class FatalityFilter:
+    """Tells a casualty mention that belongs to no single incident from one that may."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.after: CueList = knowledge.cues["period_total_after"]
+        self.before: CueList = knowledge.cues["period_total_before"]
+
+    def is_period_total(self, doc: Doc, m: Mention) -> bool:
+        """A toll counted over a period or a campaign, not one incident's."""
+        if m.attrs.get("period_total") is not None:
+            return bool(m.attrs["period_total"])
+        sent = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
+        lo, hi = (sent.start, sent.end) if sent is not None else (0, len(doc.text))
+        after = doc.folded_slice(m.end, min(hi, m.end + 120))
+        words_after = _WORD.findall(after)[:WINDOW_AFTER]
+        before = doc.folded_slice(max(lo, m.start - 90), m.start)
+        words_before = _WORD.findall(before)[-WINDOW_BEFORE:]
+        hit = (
+            any(self.after.ends_at(words_after, i) for i in range(len(words_after)))
+            or any(self.before.ends_at(words_before, i) for i in range(len(words_before)))
+            or _SINCE_YEAR.search(" ".join(words_after)) is not None
+        )
+        m.attrs["period_total"] = hit
+        return hit
+
+    def belongs(self, doc: Doc, m: Mention, event_date: date | None, background: bool) -> bool:
+        """Whether casualty mention `m` may be counted for an event of `event_date`."""
+        if self.is_period_total(doc, m):
+            return False
+        if not background and any(c.value == "background" and c.sentence == m.sentence for c in doc.get(CUE)):
+            return False  # an earlier incident's toll, recalled in a background sentence
+        if event_date is not None:
+            # A toll dated in its own clause, or just after it, on another day is another day's event.
+            own = [
+                d
+                for d in doc.in_sentence(DATE, m.sentence)
+                if d.value.date is not None and (d.clause == m.clause or 0 <= d.start - m.end <= DATE_REACH)
+            ]
+            if own and all(d.value.date != event_date for d in own):
+                return False
+        return True
+
+
+def figure(mentions: list[Mention]) -> int | None:
+    """CODING.md §6: sum distinct victim groups within a sentence; across sentences, the lowest
+    exact total (vague totals only when no exact one exists)."""
+    if not mentions:
+        return None
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sentence, []).append(m)
+    exact_totals, vague_totals = [], []
+    for ms in by_sent.values():
+        total = sum(m.value.count for m in ms)
+        (exact_totals if all(m.value.exact for m in ms) else vague_totals).append(total)
+    return min(exact_totals) if exact_totals else min(vague_totals)
