@@ -53,6 +53,8 @@ class FatalityFilter:
         """Whether casualty mention `m` may be counted for an event of `event_date`."""
         if self.is_period_total(doc, m):
             return False
+        if any(c.value == "residue" and c.start <= m.start < c.end for c in doc.get(CUE)):
+            return False  # a linked headline's toll
         if not background and any(c.value == "background" and c.sentence == m.sentence for c in doc.get(CUE)):
             return False  # an earlier incident's toll, recalled in a background sentence
         if event_date is not None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from marsad.doc import CUE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import first_cue, words_before
+from marsad.recognize.cues import first_cue, residue_spans, words_before
 from marsad.text.matcher import longest_first
 
 
@@ -12,6 +14,40 @@ def _word_end(text: str, i: int) -> int:
     while i < len(text) and text[i].isalnum():
         i += 1
     return i
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+DESCRIBED_WITHIN = 5  # words after a recalled incident's noun where a relative pronoun describes it
+_CLAUSE_MARK = re.compile(r"[،,.؛;:!?؟\n]")
+
+
+def _words_in_clause_before(folded: str, pos: int) -> list[str]:
+    """The last few words before `pos`, not reaching back over punctuation."""
+    window = folded[max(0, pos - 60) : pos]
+    marks = list(_CLAUSE_MARK.finditer(window))
+    if marks:
+        window = window[marks[-1].end() :]
+    return words_before(window, len(window), 0, 5)
+
+
+class RecalledIncident:
+    """ "بعد يومين من اشتباكات", "منذ بدء الهجوم": an earlier incident named in passing, as the
+    reference point of a relative date. One the report goes on to describe ("… من التفجير الذي
+    ضرب سوقا") is told, not just named."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.before = {"background_before": knowledge.cues["background_before"]}
+        self.just_before = {"background_just_before": knowledge.cues["background_just_before"]}
+        self.described = frozenset(knowledge.cue_words("relative_pronouns"))
+
+    def __call__(self, folded: str, start: int, end: int) -> bool:
+        words = _words_in_clause_before(folded, start)
+        if not (
+            first_cue(words, self.before, max_distance=2)
+            or first_cue(words, self.just_before, max_distance=1)
+        ):
+            return False
+        return not self.described.intersection(_WORD.findall(folded[end : end + 60])[:DESCRIBED_WITHIN])
 
 
 class TriggerRecognizer:
@@ -25,11 +61,19 @@ class TriggerRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
         negation = {"negation_before": self.k.cues["negation_before"]}
+        recalled = RecalledIncident(self.k)
+        residue = residue_spans(doc.text, self.k.cues["residue_line"])
+        for a, b in residue:
+            doc.add(CUE, a, b, "residue")
         for h in longest_first(self.k.trigger_matcher.find(folded)):
             end = _word_end(folded, h.end)
             start, oend = doc.original(h.word_start, end)
             if first_cue(words_before(folded, h.word_start, 0, 4), negation, max_distance=3):
                 continue  # denied, prevented or only intended: no event
+            if recalled(folded, h.word_start, end):
+                continue
+            if any(a <= start < b for a, b in residue):
+                continue  # a link list, caption or tag line left by the scraper
             # One phrase can be listed as a trigger and as a non-event cue: the cue wins, it is
             # the more specific reading ("أرسل تعزيزات إلى منطقة الاشتباك").
             kinds = {p[0] for p in h.payloads}
@@ -55,8 +99,11 @@ class WeaponRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
+        recalled = RecalledIncident(self.k)
         for h in longest_first(self.k.weapon_matcher.find(folded)):
             end = _word_end(folded, h.end)
+            if recalled(folded, h.word_start, end):
+                continue  # the weapon of an earlier incident, not of the one told
             start, oend = doc.original(h.word_start, end)
             doc.add(WEAPON, start, oend, self.k.weapons[h.payloads[0]])
         return doc

@@ -1,0 +1,55 @@
+"""Background and residue: an incident named only as the reference of a relative date is no event
+of its own; scraping residue (link lists, captions) yields no event. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import marsad
+from marsad.knowledge.resources import get_knowledge
+from marsad.recognize.cues import residue_spans
+
+
+def _types(text: str, published: str) -> list[str]:
+    return sorted(e.event_type for e in marsad.extract(text, published=published))
+
+
+def test_incident_named_after_a_relative_lag_is_no_event() -> None:
+    text = (
+        "سيطرت فصائل المعارضة على بلدة كفرنبودة في ريف حماة الشمالي، اليوم الأحد، بعد أسبوع من "
+        "غارات مكثفة على المنطقة."
+    )
+    assert _types(text, "2019-05-26") == ["Battles"]
+
+
+def test_incident_the_report_describes_stays_an_event() -> None:
+    text = (
+        "قتل ثلاثة جنود في هجوم على حاجز للجيش قرب مدينة العريش اليوم الاثنين. ويأتي الهجوم بعد "
+        "أيام من التفجير الانتحاري الذي استهدف كمينا أمنيا في مدينة رفح الأربعاء الماضي."
+    )
+    assert "Explosions/Remote violence" in _types(text, "2020-03-09")
+
+
+def test_residue_lines_and_link_block() -> None:
+    text = (
+        "تظاهر المئات في مدينة صفاقس احتجاجا على غلاء الأسعار.\n"
+        "اقرأ أيضا:\n"
+        "اشتباكات بين قوات الأمن ومهربين على الحدود الليبية\n"
+        "مقتل جنديين في انفجار لغم بجبل الشعانبي\n"
+        "\n"
+        "وقال منظمو الوقفة إن الاحتجاجات ستتواصل حتى تستجيب الحكومة لمطالبهم.\n"
+        "شاهد بالفيديو: لحظة اقتحام محتجين مقر الولاية"
+    )
+    spans = residue_spans(text, get_knowledge().cues["residue_line"])
+    lines = [text[a:b] for a, b in spans]
+    assert lines[0] == "اقرأ أيضا:" and len(lines) == 4
+    assert lines[-1].startswith("شاهد بالفيديو")
+    assert _types(text, "2022-01-10") == ["Protests"]
+
+
+def test_prose_lines_are_not_residue() -> None:
+    text = "المزيد من القوات وصل إلى المدينة صباح اليوم.\nشارك مئات في وقفة أمام البرلمان."
+    assert residue_spans(text, get_knowledge().cues["residue_line"]) == []
+
+
+def test_ongoing_fight_since_two_days_stays_an_event() -> None:
+    text = "تشهد مدينة سرت منذ يومين اشتباكات عنيفة بين قوات حكومة الوفاق ومسلحي تنظيم داعش."
+    assert _types(text, "2016-06-20") == ["Battles"]
