@@ -371,6 +371,10 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
                 continue  # "اليوم التالي", "اليوم الثالث من المعارك", "اليوم العالمي"
         # A weekday after the relative word ("أمس الثلاثاء") is only a check: the word wins.
         dt = published + timedelta(days=_REL[rel]) if published else None
+        if dt is not None and _REL[rel] == 0 and m.group("wd"):
+            wd_day = resolve_weekday(_WEEKDAY[_norm(m.group("wd"))], dt)
+            if dt - wd_day == timedelta(days=1):
+                dt = wd_day  # "اليوم الاثنين" in a wire story filed on Monday, published after midnight
         add(_Cand(a, b, dt, 1, "relative", False))
 
     for m in scan(_RX_AGO, _K_AGO):
