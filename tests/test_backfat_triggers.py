@@ -1,0 +1,27 @@
+"""Ambiguous protest and strategic-development cues that alone make no event. Sentences written
+for the tests."""
+
+from __future__ import annotations
+
+import marsad
+
+
+def _types(text: str, published: str = "2021-04-10") -> list[str]:
+    return sorted(e.event_type for e in marsad.extract(text, published=published))
+
+
+def test_repression_talked_about_is_no_protest() -> None:
+    text = "وقال الناشط في مقابلة مع الصحيفة إن الشباب يهاجرون هربا من القمع وغياب الحريات في البلاد."
+    assert _types(text) == []
+
+
+def test_putschist_as_an_epithet_is_no_coup() -> None:
+    text = "أعلنت ألوية العمالقة مقتل 12 عنصرا من الميليشيات الانقلابية في اشتباكات جنوب مدينة الحديدة."
+    assert "Strategic developments" not in _types(text)
+
+
+def test_ceasefire_rejected_is_no_agreement_but_announced_is() -> None:
+    rejected = "قال زعيم الجماعة في كلمة متلفزة إنه يرفض وقف إطلاق النار الذي يعتزم التحالف تطبيقه في اليمن."
+    assert _types(rejected) == []
+    announced = "أعلنت الحكومة اليمنية وجماعة الحوثي في مدينة الحديدة التوصل إلى وقف إطلاق النار اعتبارا من منتصف الليل."
+    assert _types(announced) == ["Strategic developments"]
