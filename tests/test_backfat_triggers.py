@@ -25,3 +25,21 @@ def test_ceasefire_rejected_is_no_agreement_but_announced_is() -> None:
     assert _types(rejected) == []
     announced = "أعلنت الحكومة اليمنية وجماعة الحوثي في مدينة الحديدة التوصل إلى وقف إطلاق النار اعتبارا من منتصف الليل."
     assert _types(announced) == ["Strategic developments"]
+
+
+def test_figurative_and_verbal_violence_is_no_event() -> None:
+    assert (
+        _types("شن رئيس الكتلة النيابية هجوما لاذعا على الحكومة في جلسة البرلمان أمس بسبب غلاء الأسعار.")
+        == []
+    )
+    assert _types("حذر خبراء من انفجار الأوضاع في المخيمات بسبب نقص المساعدات الغذائية والطبية.") == []
+    assert _types("تستعد الأحزاب في تونس لمعركة انتخابية حامية في الانتخابات البلدية المقبلة.") == []
+
+
+def test_stones_as_building_material_are_no_riot() -> None:
+    assert _types("شيد المسجد القديم في مدينة حلب من الحجارة البيضاء في القرن الثاني عشر.") == []
+
+
+def test_stone_throwing_protesters_stay_a_riot() -> None:
+    text = "رشق محتجون قوات الأمن بالحجارة في مدينة القصرين التونسية ليلة أمس احتجاجا على البطالة."
+    assert _types(text) == ["Riots"]
