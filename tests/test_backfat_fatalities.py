@@ -53,3 +53,27 @@ def test_toll_of_another_day_is_not_the_events() -> None:
         "مقتل شاب في احتجاج مماثل، الأحد الماضي."
     )
     assert _fatalities(text, "2018-07-13") == [0]
+
+
+def test_running_toll_without_figure_adds_nothing_to_its_figure() -> None:
+    text = (
+        "ارتفع عدد القتلى في صفوف المتظاهرين في مدينة الناصرية، اليوم الجمعة، إلى 9 قتلى بعد أن "
+        "أطلقت قوات الأمن الرصاص الحي على المحتجين."
+    )
+    assert _fatalities(text, "2019-11-29") == [9]
+
+
+def test_vague_and_numbered_groups_in_one_sentence_add_up() -> None:
+    text = (
+        "هاجم مسلحون حوثيون مواقع القوات الحكومية في مديرية حيس اليوم الأحد، وأسفرت الاشتباكات عن "
+        "مقتل عدد من المهاجمين، فيما قتل جنديان من القوات الحكومية."
+    )
+    assert _fatalities(text, "2023-06-18") == [12]
+
+
+def test_conflict_wide_toll_since_decades_attaches_to_no_event() -> None:
+    text = (
+        "قتل ثلاثة جنود أتراك اليوم في هجوم لحزب العمال الكردستاني في ولاية هكاري. ويخوض الحزب تمردا "
+        "منذ ثلاثة عقود في جنوب شرق تركيا، مما أسفر عن مقتل نحو 40 ألف شخص."
+    )
+    assert _fatalities(text, "2018-06-15") == [3]

@@ -14,12 +14,15 @@ from datetime import date
 from marsad.doc import CUE, DATE, Doc, Mention
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CueList
+from marsad.text.normalize import fold
 
 # Words of a period total looked for right after / right before the figure, in its sentence.
 WINDOW_AFTER = 10
-WINDOW_BEFORE = 8
+WINDOW_BEFORE = 20
 DATE_REACH = 50  # characters after a toll where its own date may still stand
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
+_TOLL = re.compile(r"(?:عدد|حصيله)\s+ال")  # "عدد القتلى", "حصيلة الضحايا": a running toll
 # "منذ 2011", "منذ عام 1989": a count since a year is a running total, whatever the words.
 _SINCE_YEAR = re.compile(r"(?:^|\s)منذ\s+(?:(?:عام|العام|سنه|السنه)\s+)?\d{4}(?!\d)")
 
@@ -39,15 +42,24 @@ class FatalityFilter:
         lo, hi = (sent.start, sent.end) if sent is not None else (0, len(doc.text))
         after = doc.folded_slice(m.end, min(hi, m.end + 120))
         words_after = _WORD.findall(after)[:WINDOW_AFTER]
-        before = doc.folded_slice(max(lo, m.start - 90), m.start)
+        before = doc.folded_slice(max(lo, m.start - 200), m.start)
         words_before = _WORD.findall(before)[-WINDOW_BEFORE:]
         hit = (
             any(self.after.ends_at(words_after, i) for i in range(len(words_after)))
             or any(self.before.ends_at(words_before, i) for i in range(len(words_before)))
             or _SINCE_YEAR.search(" ".join(words_after)) is not None
+            or _SINCE_YEAR.search(" ".join(words_before)) is not None
         )
         m.attrs["period_total"] = hit
         return hit
+
+    def only_a_total(self, doc: Doc, triggers: list[Mention], casualties: list[Mention]) -> bool:
+        """Every trigger of the candidate is a word of a period total ("مقتل" in "مقتل 40 ألف
+        شخص منذ 1984"): the total told no incident."""
+        totals = [m for m in casualties if self.is_period_total(doc, m)]
+        return bool(totals) and all(
+            any(t.start < m.end and m.start < t.end for m in totals) for t in triggers
+        )
 
     def belongs(self, doc: Doc, m: Mention, event_date: date | None, background: bool) -> bool:
         """Whether casualty mention `m` may be counted for an event of `event_date`."""
@@ -79,6 +91,16 @@ def figure(mentions: list[Mention]) -> int | None:
         by_sent.setdefault(m.sentence, []).append(m)
     exact_totals, vague_totals = [], []
     for ms in by_sent.values():
+        # "ارتفع عدد القتلى … إلى 12 قتيلا": a running toll without its figure is the same deaths
+        # as the figure its sentence gives, not another group to add ("مقتل عدد من المهاجمين،
+        # فيما قتل جنديان" is two groups).
+        if any(_numbered(m) for m in ms):
+            ms = [m for m in ms if _numbered(m) or not _TOLL.search(fold(m.text))]
         total = sum(m.value.count for m in ms)
         (exact_totals if all(m.value.exact for m in ms) else vague_totals).append(total)
     return min(exact_totals) if exact_totals else min(vague_totals)
+
+
+def _numbered(m: Mention) -> bool:
+    """The figure is stated (a count or a number word), not the default for "killed, no number"."""
+    return bool(m.value.exact or m.value.hedge or _DIGIT.search(m.text))
