@@ -77,3 +77,9 @@ def test_conflict_wide_toll_since_decades_attaches_to_no_event() -> None:
         "منذ ثلاثة عقود في جنوب شرق تركيا، مما أسفر عن مقتل نحو 40 ألف شخص."
     )
     assert _fatalities(text, "2018-06-15") == [3]
+
+
+def test_victims_who_fell_dead() -> None:
+    assert _killed("أفاد المرصد بأن 17 مدنيا على الأقل سقطوا قتلى في غارات على بلدة سراقب.") == [
+        ("17 مدنيا على الأقل سقطوا قتلى", 17)
+    ]
