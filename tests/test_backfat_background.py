@@ -53,3 +53,21 @@ def test_prose_lines_are_not_residue() -> None:
 def test_ongoing_fight_since_two_days_stays_an_event() -> None:
     text = "تشهد مدينة سرت منذ يومين اشتباكات عنيفة بين قوات حكومة الوفاق ومسلحي تنظيم داعش."
     assert _types(text, "2016-06-20") == ["Battles"]
+
+
+def test_pluperfect_retelling_of_yesterdays_attack_is_not_background() -> None:
+    text = (
+        "قتل جنديان في هجوم على حاجز للجيش في ريف درعا الغربي أمس الثلاثاء. وكان مسلحون مجهولون قد "
+        "هاجموا الحاجز نفسه بالأسلحة الرشاشة أمس الثلاثاء."
+    )
+    events = marsad.extract(text, published="2020-06-17")
+    assert events and all(e.primary for e in events)
+
+
+def test_pluperfect_recall_of_last_months_attack_is_background() -> None:
+    text = (
+        "قتل جنديان في هجوم على حاجز للجيش في ريف درعا الغربي أمس الثلاثاء. وكان مسلحون مجهولون قد "
+        "هاجموا الحاجز نفسه بالأسلحة الرشاشة في 3 أيار الماضي."
+    )
+    events = marsad.extract(text, published="2020-06-17")
+    assert sorted(e.primary for e in events) == [False, True]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.doc import CUE, NONEVENT, TRIGGER, WEAPON, Doc
+from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import first_cue, residue_spans, words_before
 from marsad.text.matcher import longest_first
@@ -17,6 +17,7 @@ def _word_end(text: str, i: int) -> int:
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+RECENT_DAYS = 7  # CODING.md §1: primary events are usually those of the last seven days
 DESCRIBED_WITHIN = 5  # words after a recalled incident's noun where a relative pronoun describes it
 _CLAUSE_MARK = re.compile(r"[،,.؛;:!?؟\n]")
 
@@ -123,6 +124,20 @@ class BackgroundCueRecognizer:
             head = doc.folded_slice(sent.start, min(sent.end, sent.start + 40)).split()
             for i in range(min(4, len(head))):
                 if cl.ends_at(head, i) is not None:
-                    doc.add(CUE, sent.start, sent.start + 1, "background", sentence_index=si)
+                    if not self._recent(doc, si):
+                        doc.add(CUE, sent.start, sent.start + 1, "background", sentence_index=si)
                     break
         return doc
+
+    @staticmethod
+    def _recent(doc: Doc, sentence: int) -> bool:
+        """"وكان مسلحون قد هاجموا الحاجز أمس": a pluperfect clause dated within the last days
+        retells recent news (CODING.md §1: primary events are those of the last seven days)."""
+        if doc.published is None:
+            return False
+        days = [
+            (doc.published - d.value.date).days
+            for d in doc.in_sentence(DATE, sentence)
+            if d.value.date is not None and d.value.precision == 1
+        ]
+        return bool(days) and all(0 <= n <= RECENT_DAYS for n in days)
