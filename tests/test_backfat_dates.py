@@ -38,3 +38,29 @@ def test_announcement_of_a_capture_after_fighting_that_began_earlier_keeps_its_d
         "معارك عنيفة مع جماعة الحوثي بدأت مساء الاثنين."
     )
     assert "2020-03-05" in _dates(text, "2020-03-05")
+
+
+def test_months_ago_gives_the_month() -> None:
+    (m,) = find_dates("اعتقلت السلطات الناشط قبل شهرين", date(2018, 7, 14))
+    assert (m.date, m.precision) == (date(2018, 5, 15), 3)
+    # "منذ خمسة أشهر" is a duration ("محاصرة منذ خمسة أشهر"), not an incident's date.
+    assert find_dates("البلدة محاصرة منذ خمسة أشهر", date(2018, 7, 14)) == []
+
+
+def test_approximate_days_ago_give_the_week_or_the_month() -> None:
+    (m,) = find_dates("اعتقل قبل نحو أسبوعين في مدينة قم", date(2018, 3, 11))
+    assert (m.date, m.precision) == (date(2018, 2, 25), 2)
+    (m,) = find_dates("بدأت الاحتجاجات قبل نحو مئة يوم", date(2018, 7, 14))
+    assert (m.date, m.precision) == (date(2018, 4, 15), 3)
+
+
+def test_news_dates_leave_out_recalled_incidents() -> None:
+    from marsad.doc import DATE
+    from marsad.events.background import news_dates
+    from marsad.models import Article
+    from marsad.pipeline import Pipeline
+
+    text = "تظاهر المئات أمام السفارة اليوم احتجاجا على اعتقال رجل دين قبل نحو أسبوعين."
+    p = Pipeline()
+    doc = p(p.make_doc(Article(id="t", text=text, published=date(2018, 3, 11))))
+    assert [d.text for d in news_dates(doc, doc.get(DATE))] == ["اليوم"]

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.assemble import BATTLES, EXPLOSIONS, VAC, Candidate
+from marsad.events.background import is_recent
 from marsad.events.fatalities import FatalityFilter, figure
 from marsad.events.notes import write_notes
 from marsad.knowledge.gazetteer import Place
@@ -313,6 +314,8 @@ class EventCoder:
         self, doc: Doc, c: Candidate, ev: dict[str, object], evidence: dict[str, list[Span]]
     ) -> None:
         dm = c.date
+        if dm is not None and c.inherited_date and not is_recent(doc.published, dm.value.date):
+            dm = None  # a recalled incident's date cannot stand for the undated news (CODING.md §1)
         d: date | None = dm.value.date if dm is not None else None
         precision = dm.value.precision if dm is not None else 3
         if dm is not None and d is None:
