@@ -3,8 +3,13 @@ of its own; scraping residue (link lists, captions) yields no event. Sentences w
 
 from __future__ import annotations
 
+from datetime import date
+
 import marsad
+from marsad.doc import TRIGGER
 from marsad.knowledge.resources import get_knowledge
+from marsad.models import Article
+from marsad.pipeline import Pipeline
 from marsad.recognize.cues import residue_spans
 
 
@@ -71,3 +76,35 @@ def test_pluperfect_recall_of_last_months_attack_is_background() -> None:
     )
     events = marsad.extract(text, published="2020-06-17")
     assert sorted(e.primary for e in events) == [False, True]
+
+
+def test_toll_of_the_incident_recalled_after_the_news_is_not_the_news() -> None:
+    text = (
+        "تبادلت القوات التركية إطلاق النار مع عناصر من تنظيم داعش على الحدود قرب كلس اليوم. ويأتي "
+        "تبادل إطلاق النار بعد أسبوعين على هجوم انتحاري في مدينة سروج استهدف تجمعا لناشطين وأسفر "
+        "عن مقتل 30 شخصا."
+    )
+    events = marsad.extract(text, published="2015-07-23")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 0)]
+
+
+def test_incident_days_older_told_alone_stays_an_event() -> None:
+    text = (
+        "عثرت الشرطة على جثتي شرطيين في منزلهما بمدينة جيلان بينار صباح أمس. ويأتي ذلك بعد يومين "
+        "على هجوم انتحاري في بلدة سروج أوقع 30 قتيلا."
+    )
+    assert "هجوم انتحاري" in _triggers(text, "2015-07-23")
+    # Told after the news of its own clause, the same lag names the fighting of that news.
+    text = "سيطرت القوات الحكومية على بلدة الوهط في محافظة لحج اليوم، بعد يومين من المعارك العنيفة."
+    assert "المعارك" not in _triggers(text, "2015-07-23")
+
+
+def _triggers(text: str, published: str) -> list[str]:
+    p = Pipeline()
+    doc = p(p.make_doc(Article(id="t", text=text, published=date.fromisoformat(published))))
+    return [m.text for m in doc.get(TRIGGER)]
+
+
+def test_crowds_going_out_in_marches_are_a_protest() -> None:
+    text = "خرج آلاف المواطنين في مسيرات في مدينة نابلس اليوم الجمعة رفضا لقرار الحكومة."
+    assert _types(text, "2018-03-30") == ["Protests"]

@@ -234,7 +234,9 @@ class EventCoder:
         # Fatalities and injuries (§6).
         # Period totals, recalled tolls and other days' tolls are no figure of this event.
         day = c.date.value.date if c.date is not None and ev["time_precision"] == 1 else None
-        counted = [m for m in c.casualties if self.fatality_filter.belongs(doc, m, day, c.background)]
+        counted = [
+            m for m in c.casualties if self.fatality_filter.belongs(doc, m, day, c.background, c.triggers)
+        ]
         if self.fatality_filter.only_a_total(doc, c.triggers, c.casualties):
             return None  # "مما أسفر عن مقتل 40 ألف شخص" after "منذ ثلاثة عقود": a toll, no incident
         killed = [m for m in counted if m.value.kind == "killed"]

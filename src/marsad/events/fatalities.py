@@ -61,10 +61,18 @@ class FatalityFilter:
             any(t.start < m.end and m.start < t.end for m in totals) for t in triggers
         )
 
-    def belongs(self, doc: Doc, m: Mention, event_date: date | None, background: bool) -> bool:
-        """Whether casualty mention `m` may be counted for an event of `event_date`."""
+    def belongs(
+        self, doc: Doc, m: Mention, event_date: date | None, background: bool, triggers: list[Mention]
+    ) -> bool:
+        """Whether casualty mention `m` may be counted for an event of `event_date` told by
+        `triggers`."""
         if self.is_period_total(doc, m):
             return False
+        recalled = [
+            c for c in doc.get(CUE) if c.value == "recalled" and c.sentence == m.sentence and c.end <= m.start
+        ]
+        if recalled and not any(recalled[-1].end <= t.start < m.start for t in triggers):
+            return False  # "بعد ثلاثة أيام على هجوم … أسفر عن مقتل 32": the earlier incident's toll
         if any(c.value == "residue" and c.start <= m.start < c.end for c in doc.get(CUE)):
             return False  # a linked headline's toll
         if not background and any(c.value == "background" and c.sentence == m.sentence for c in doc.get(CUE)):

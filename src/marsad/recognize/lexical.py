@@ -39,16 +39,23 @@ class RecalledIncident:
     def __init__(self, knowledge: Knowledge) -> None:
         self.before = {"background_before": knowledge.cues["background_before"]}
         self.just_before = {"background_just_before": knowledge.cues["background_just_before"]}
+        self.recent = {"recent_before": knowledge.cues["recent_before"]}
         self.described = frozenset(knowledge.cue_words("relative_pronouns"))
 
-    def __call__(self, folded: str, start: int, end: int) -> bool:
+    def __call__(self, folded: str, start: int, end: int) -> str | None:
+        """ "old" for an incident over a week older, "recent" for one days older, else None."""
         words = _words_in_clause_before(folded, start)
-        if not (
-            first_cue(words, self.before, max_distance=2)
-            or first_cue(words, self.just_before, max_distance=1)
+        if first_cue(words, self.before, max_distance=2) or first_cue(
+            words, self.just_before, max_distance=1
         ):
-            return False
-        return not self.described.intersection(_WORD.findall(folded[end : end + 60])[:DESCRIBED_WITHIN])
+            kind = "old"
+        elif first_cue(words, self.recent, max_distance=2):
+            kind = "recent"
+        else:
+            return None
+        if self.described.intersection(_WORD.findall(folded[end : end + 60])[:DESCRIBED_WITHIN]):
+            return None
+        return kind
 
 
 class TriggerRecognizer:
@@ -66,12 +73,35 @@ class TriggerRecognizer:
         residue = residue_spans(doc.text, self.k.cues["residue_line"])
         for a, b in residue:
             doc.add(CUE, a, b, "residue")
-        for h in longest_first(self.k.trigger_matcher.find(folded)):
+        hits = longest_first(self.k.trigger_matcher.find(folded))
+        # Incidents named in passing: kept as cues, and what their clause says after them
+        # ("… على هجوم انتحاري استهدف ناشطين وأسفر عن مقتل 32") tells that earlier incident.
+        # Only when the clause told its own incident first: "بعد يومين من المعارك سيطرت القوات
+        # على البلدة" opens with the earlier incident and goes on with the news.
+        recalled_at: dict[tuple[int, int], int] = {}
+        cued: set[int] = set()
+        spans = [doc.original(h.word_start, _word_end(folded, h.end)) for h in hits]
+        where = [doc.locate(a) for a, _ in spans]
+        for i, h in enumerate(hits):
+            kind = recalled(folded, h.word_start, _word_end(folded, h.end))
+            if kind is None:
+                continue
+            start, oend = spans[i]
+            key = where[i]
+            told_first = any(where[j] == key and spans[j][0] < start for j in range(len(hits)) if j != i)
+            if kind == "recent" and not any(
+                where[j][0] == key[0] and spans[j][0] < start for j in range(len(hits)) if j != i
+            ):
+                continue  # told alone in its sentence, the earlier incident is its news
+            doc.add(CUE, start, oend, "recalled")
+            cued.add(start)
+            recalled_at[key] = min(recalled_at.get(key, start), start if told_first else oend)
+        for h in hits:
             end = _word_end(folded, h.end)
             start, oend = doc.original(h.word_start, end)
             if first_cue(words_before(folded, h.word_start, 0, 4), negation, max_distance=3):
                 continue  # denied, prevented or only intended: no event
-            if recalled(folded, h.word_start, end):
+            if start >= recalled_at.get(doc.locate(start), len(doc.text)) or start in cued:
                 continue
             if any(a <= start < b for a, b in residue):
                 continue  # a link list, caption or tag line left by the scraper
@@ -103,7 +133,7 @@ class WeaponRecognizer:
         recalled = RecalledIncident(self.k)
         for h in longest_first(self.k.weapon_matcher.find(folded)):
             end = _word_end(folded, h.end)
-            if recalled(folded, h.word_start, end):
+            if recalled(folded, h.word_start, end) == "old":
                 continue  # the weapon of an earlier incident, not of the one told
             start, oend = doc.original(h.word_start, end)
             doc.add(WEAPON, start, oend, self.k.weapons[h.payloads[0]])
@@ -131,7 +161,7 @@ class BackgroundCueRecognizer:
 
     @staticmethod
     def _recent(doc: Doc, sentence: int) -> bool:
-        """"وكان مسلحون قد هاجموا الحاجز أمس": a pluperfect clause dated within the last days
+        """ "وكان مسلحون قد هاجموا الحاجز أمس": a pluperfect clause dated within the last days
         retells recent news (CODING.md §1: primary events are those of the last seven days)."""
         if doc.published is None:
             return False
