@@ -175,11 +175,11 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        words = _WORD.findall(fold(line))
+        words = line.split()  # only counted; the head is folded for the cue check
         if not words:
             in_block = False
             continue
-        head = words[:6]
+        head = _WORD.findall(fold(" ".join(words[:6])))[:6]
         opens = any(
             (cue := cues.ends_at(head, i)) is not None and len(cue.words) == i + 1 for i in range(len(head))
         )

@@ -6,7 +6,7 @@ import re
 
 from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import first_cue, residue_spans, words_before
+from marsad.recognize.cues import first_cue, peel, residue_spans, words_before
 from marsad.text.matcher import longest_first
 
 
@@ -18,6 +18,7 @@ def _word_end(text: str, i: int) -> int:
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 RECENT_DAYS = 7  # CODING.md §1: primary events are usually those of the last seven days
+_COMMON = frozenset({"من", "علي", "في"})  # too frequent to rule a window in
 DESCRIBED_WITHIN = 5  # words after a recalled incident's noun where a relative pronoun describes it
 _CLAUSE_MARK = re.compile(r"[،,.؛;:!?؟\n]")
 
@@ -41,10 +42,26 @@ class RecalledIncident:
         self.just_before = {"background_just_before": knowledge.cues["background_just_before"]}
         self.recent = {"recent_before": knowledge.cues["recent_before"]}
         self.described = frozenset(knowledge.cue_words("relative_pronouns"))
+        # Every cue holds one of these words: a window without any needs no cue lookup.
+        lists = [*self.before.values(), *self.just_before.values(), *self.recent.values()]
+        self.keys = (
+            frozenset(
+                w
+                for cl in lists
+                for c in [*cl.prefixed, *(x for v in cl.by_last.values() for x in v)]
+                for w in c.words
+            )
+            - _COMMON
+        )
+
+    def _may_match(self, words: list[str]) -> bool:
+        return any(f in self.keys for w in words for f in peel(w))
 
     def __call__(self, folded: str, start: int, end: int) -> str | None:
         """ "old" for an incident over a week older, "recent" for one days older, else None."""
         words = _words_in_clause_before(folded, start)
+        if not self._may_match(words):
+            return None
         if first_cue(words, self.before, max_distance=2) or first_cue(
             words, self.just_before, max_distance=1
         ):
