@@ -43,3 +43,10 @@ def test_stones_as_building_material_are_no_riot() -> None:
 def test_stone_throwing_protesters_stay_a_riot() -> None:
     text = "رشق محتجون قوات الأمن بالحجارة في مدينة القصرين التونسية ليلة أمس احتجاجا على البطالة."
     assert _types(text) == ["Riots"]
+
+
+def test_defeat_of_a_group_in_general_is_no_event_but_a_killing_is() -> None:
+    text = "تشهد مدينة الموصل تحسنا أمنيا نسبيا منذ سنوات بعد القضاء على تنظيم داعش في المحافظة."
+    assert _types(text) == []
+    text = "تمكنت قوات الجيش من القضاء على 4 إرهابيين في اشتباك مسلح قرب مدينة العريش اليوم."
+    assert _types(text) == ["Battles"]
