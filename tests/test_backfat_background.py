@@ -108,3 +108,11 @@ def _triggers(text: str, published: str) -> list[str]:
 def test_crowds_going_out_in_marches_are_a_protest() -> None:
     text = "خرج آلاف المواطنين في مسيرات في مدينة نابلس اليوم الجمعة رفضا لقرار الحكومة."
     assert _types(text, "2018-03-30") == ["Protests"]
+
+
+def test_attacks_of_the_past_named_after_the_news_are_no_event() -> None:
+    text = (
+        "انفجرت سيارة مفخخة قرب فندق في العاصمة مقديشو اليوم الخميس، وكان الفندق هدفا لهجمات في "
+        "السابق شنتها حركة الشباب."
+    )
+    assert "لهجمات" not in _triggers(text, "2018-03-22")

@@ -19,6 +19,7 @@ def _word_end(text: str, i: int) -> int:
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 RECENT_DAYS = 7  # CODING.md §1: primary events are usually those of the last seven days
 _COMMON = frozenset({"من", "علي", "في"})  # too frequent to rule a window in
+AFTER_REACH = 4  # words after a trigger where "في السابق" makes it a recalled one
 DESCRIBED_WITHIN = 5  # words after a recalled incident's noun where a relative pronoun describes it
 _CLAUSE_MARK = re.compile(r"[،,.؛;:!?؟\n]")
 
@@ -32,6 +33,13 @@ def _words_in_clause_before(folded: str, pos: int) -> list[str]:
     return words_before(window, len(window), 0, 5)
 
 
+def _words_in_clause_after(folded: str, pos: int) -> list[str]:
+    """The first few words after `pos`, not reaching over punctuation."""
+    window = folded[pos : pos + 40]
+    mark = _CLAUSE_MARK.search(window)
+    return _WORD.findall(window[: mark.start()] if mark else window)
+
+
 class RecalledIncident:
     """ "بعد يومين من اشتباكات", "منذ بدء الهجوم": an earlier incident named in passing, as the
     reference point of a relative date. One the report goes on to describe ("… من التفجير الذي
@@ -41,6 +49,7 @@ class RecalledIncident:
         self.before = {"background_before": knowledge.cues["background_before"]}
         self.just_before = {"background_just_before": knowledge.cues["background_just_before"]}
         self.recent = {"recent_before": knowledge.cues["recent_before"]}
+        self.after = knowledge.cues["background_after"]
         self.described = frozenset(knowledge.cue_words("relative_pronouns"))
         # Every cue holds one of these words: a window without any needs no cue lookup.
         lists = [*self.before.values(), *self.just_before.values(), *self.recent.values()]
@@ -59,6 +68,9 @@ class RecalledIncident:
 
     def __call__(self, folded: str, start: int, end: int) -> str | None:
         """ "old" for an incident over a week older, "recent" for one days older, else None."""
+        after = _words_in_clause_after(folded, end)
+        if any(self.after.ends_at(after, i) for i in range(min(len(after), AFTER_REACH))):
+            return "old"  # "لهجمات في السابق", "هجمات العام الماضي"
         words = _words_in_clause_before(folded, start)
         if not self._may_match(words):
             return None
