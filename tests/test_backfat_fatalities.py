@@ -83,3 +83,11 @@ def test_victims_who_fell_dead() -> None:
     assert _killed("أفاد المرصد بأن 17 مدنيا على الأقل سقطوا قتلى في غارات على بلدة سراقب.") == [
         ("17 مدنيا على الأقل سقطوا قتلى", 17)
     ]
+
+
+def test_toll_of_a_separate_incident_told_in_its_own_sentence() -> None:
+    text = (
+        "انفجرت عبوة ناسفة قرب دورية للشرطة في مدينة ديار بكر اليوم دون وقوع إصابات. وفي حادث منفصل، "
+        "لقي شاب حتفه في المدينة."
+    )
+    assert _fatalities(text, "2015-08-10") == [0]

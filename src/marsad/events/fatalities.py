@@ -33,6 +33,7 @@ class FatalityFilter:
     def __init__(self, knowledge: Knowledge) -> None:
         self.after: CueList = knowledge.cues["period_total_after"]
         self.before: CueList = knowledge.cues["period_total_before"]
+        self.new_incident: CueList = knowledge.cues["new_incident"]
 
     def is_period_total(self, doc: Doc, m: Mention) -> bool:
         """A toll counted over a period or a campaign, not one incident's."""
@@ -53,6 +54,16 @@ class FatalityFilter:
         m.attrs["period_total"] = hit
         return hit
 
+    def _opens_new_incident(self, doc: Doc, sentence: int) -> bool:
+        seg = doc.sentences[sentence] if 0 <= sentence < len(doc.sentences) else None
+        if seg is None:
+            return False
+        head = _WORD.findall(doc.folded_slice(seg.start, min(seg.end, seg.start + 40)))[:5]
+        return any(
+            (cue := self.new_incident.ends_at(head, i)) is not None and len(cue.words) == i + 1
+            for i in range(len(head))
+        )
+
     def only_a_total(self, doc: Doc, triggers: list[Mention], casualties: list[Mention]) -> bool:
         """Every trigger of the candidate is a word of a period total ("مقتل" in "مقتل 40 ألف
         شخص منذ 1984"): the total told no incident."""
@@ -68,6 +79,8 @@ class FatalityFilter:
         `triggers`."""
         if self.is_period_total(doc, m):
             return False
+        if m.sentence not in {t.sentence for t in triggers} and self._opens_new_incident(doc, m.sentence):
+            return False  # "وفي حادث منفصل، قتل جندي": another incident's toll
         recalled = [
             c for c in doc.get(CUE) if c.value == "recalled" and c.sentence == m.sentence and c.end <= m.start
         ]
