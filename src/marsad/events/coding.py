@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.assemble import BATTLES, EXPLOSIONS, VAC, Candidate
+from marsad.events.background import is_recent
+from marsad.events.fatalities import FatalityFilter, figure
 from marsad.events.notes import write_notes
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import ActorEntry
@@ -44,6 +46,7 @@ class EventCoder:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        self.fatality_filter = FatalityFilter(knowledge)
 
     def __call__(self, doc: Doc) -> Doc:
         events = []
@@ -235,10 +238,17 @@ class EventCoder:
         self._code_date(doc, c, ev, evidence)
 
         # Fatalities and injuries (§6).
-        killed = [m for m in c.casualties if m.value.kind == "killed"]
-        injured = [m for m in c.casualties if m.value.kind == "injured"]
-        ev["fatalities"] = _figure(killed) or 0
-        ev["injuries"] = _figure(injured)
+        # Period totals, recalled tolls and other days' tolls are no figure of this event.
+        day = c.date.value.date if c.date is not None and ev["time_precision"] == 1 else None
+        counted = [
+            m for m in c.casualties if self.fatality_filter.belongs(doc, m, day, c.background, c.triggers)
+        ]
+        if self.fatality_filter.only_a_total(doc, c.triggers, c.casualties):
+            return None  # "مما أسفر عن مقتل 40 ألف شخص" after "منذ ثلاثة عقود": a toll, no incident
+        killed = [m for m in counted if m.value.kind == "killed"]
+        injured = [m for m in counted if m.value.kind == "injured"]
+        ev["fatalities"] = figure(killed) or 0
+        ev["injuries"] = figure(injured)
         if killed:
             evidence["fatalities"] = [m.span() for m in killed]
         if injured:
@@ -312,6 +322,8 @@ class EventCoder:
         self, doc: Doc, c: Candidate, ev: dict[str, object], evidence: dict[str, list[Span]]
     ) -> None:
         dm = c.date
+        if dm is not None and c.inherited_date and not is_recent(doc.published, dm.value.date):
+            dm = None  # a recalled incident's date cannot stand for the undated news (CODING.md §1)
         d: date | None = dm.value.date if dm is not None else None
         precision = dm.value.precision if dm is not None else 3
         if dm is not None and d is None:
@@ -354,21 +366,6 @@ def _most_specific(subs: list[str]) -> str:
 
 def _aerial(m: Mention | None, words: tuple[str, ...]) -> bool:
     return m is not None and any(w in fold(m.text) for w in words)
-
-
-def _figure(mentions: list[Mention]) -> int | None:
-    """CODING.md §6: sum distinct victim groups within a sentence; across sentences, the lowest
-    exact total (vague totals only when no exact one exists)."""
-    if not mentions:
-        return None
-    by_sent: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sent.setdefault(m.sentence, []).append(m)
-    exact_totals, vague_totals = [], []
-    for ms in by_sent.values():
-        total = sum(m.value.count for m in ms)
-        (exact_totals if all(m.value.exact for m in ms) else vague_totals).append(total)
-    return min(exact_totals) if exact_totals else min(vague_totals)
 
 
 def _confidence(c: Candidate, has_a1: bool, has_a2: bool) -> float:

@@ -19,6 +19,18 @@ def _actor_set(e: Event) -> set[str]:
 
 
 DEMONSTRATIONS = {"Protests", "Riots"}
+_PLACE_FIELDS = (
+    "country",
+    "iso",
+    "region",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+)
 
 
 def same_event(a: Event, b: Event) -> bool:
@@ -27,8 +39,10 @@ def same_event(a: Event, b: Event) -> bool:
     types_agree = a.event_type == b.event_type or {a.event_type, b.event_type} == DEMONSTRATIONS
     if not types_agree or a.event_date != b.event_date or a.primary != b.primary:
         return False
-    if a.location != b.location or a.country != b.country:
+    if a.country != b.country and a.country and b.country:
         return False
+    if a.location != b.location and a.location and b.location:
+        return False  # a recalled incident told twice, once without its place, is one event
     if a.event_type == "Explosions/Remote violence" and a.sub_event_type != b.sub_event_type:
         return False  # air strikes and shelling on one place are one event per means
     if a.event_type in DEMONSTRATIONS and b.event_type in DEMONSTRATIONS:
@@ -51,6 +65,10 @@ def merge_into(keep: Event, other: Event) -> None:
         rank = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
         if rank.index(other.sub_event_type) > rank.index(keep.sub_event_type):
             keep.sub_event_type = other.sub_event_type
+    if not keep.location and other.location:
+        # The account that names the place gives the event its place.
+        for field in _PLACE_FIELDS:
+            setattr(keep, field, getattr(other, field))
     for field in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         if not getattr(keep, field) and getattr(other, field):
             setattr(keep, field, getattr(other, field))

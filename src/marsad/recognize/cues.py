@@ -185,3 +185,35 @@ def first_cue(words: list[str], lists: dict[str, CueList], max_distance: int = 4
             if cl.ends_at(words, i) is not None:
                 return name, d
     return None
+
+
+# A header line ("اقرأ أيضا:") of at most this many words heads a block of short link lines.
+RESIDUE_HEADER_WORDS = 5
+RESIDUE_ITEM_WORDS = 16  # a link title or caption is short; a line longer than this is prose
+
+
+def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
+    """Lines left by the scraper (link lists, captions, tag lines): a line that opens with a cue
+    of `cues`, and after a bare header line the short lines that follow it (the links)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    in_block = False
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        words = line.split()  # only counted; the head is folded for the cue check
+        if not words:
+            in_block = False
+            continue
+        head = _WORD.findall(fold(" ".join(words[:6])))[:6]
+        opens = any(
+            (cue := cues.ends_at(head, i)) is not None and len(cue.words) == i + 1 for i in range(len(head))
+        )
+        if opens:
+            out.append((start, end))
+            in_block = len(words) <= RESIDUE_HEADER_WORDS
+        elif in_block and len(words) <= RESIDUE_ITEM_WORDS and not line.rstrip().endswith((".", "。")):
+            out.append((start, end))
+        else:
+            in_block = False
+    return out

@@ -96,7 +96,8 @@ _ORDW = alternation(_ORD)
 _PARTW = alternation(_WEEK_PART)
 _CUE = alternation(_D["month_cues"])
 _YEARW = alternation(_D["year_words"])
-_CL = r"(?:[وفبل](?=\w))?"  # a clitic before the phrase stays out of the span
+_CL = r"(?:[وفبل](?=\w))?"
+_HEDGE = alternation(_D["approximately"])  # a clitic before the phrase stays out of the span
 
 # A day: digits (optionally "الـ12"), or an ordinal phrase ("الخامس عشر").
 _DAY = rf"(?:(?:ال\s*)?(?P<d>\d{{1,2}})(?!\d)|(?P<o>{_ORDW}){E})"
@@ -127,9 +128,11 @@ _RX_REL_SRC = (
     rf"{B}{_CL}(?P<x>(?:(?P<pod>{_POD}){E}\s+)?(?:يوم\s+)?(?P<rel>{_RELW}){E}(?:\s+(?P<wd>{_WD}){E})?)"
 )
 _RX_AGO_SRC = (
-    rf"{B}{_CL}(?P<x>(?:قبل|منذ)\s+(?:(?P<n>\d{{1,2}}|[^\s\d]+(?:\s+و?\s*[^\s\d]+)?)\s+(?:ايام|يوما){E}"
+    rf"{B}{_CL}(?P<x>(?:قبل|منذ)\s+(?:(?P<hedge>{_HEDGE}){E}\s+)?"
+    rf"(?:(?P<n>\d{{1,3}}|[^\s\d]+(?:\s+و?\s*[^\s\d]+)?)\s+(?:ايام|يوما|يوم){E}"
     rf"|(?P<two>يومين|يومان){E}|(?P<one>يوم){E}(?:\s+واحد{E})?"
-    rf"|(?P<wk2>اسبوعين|اسبوعان){E}|(?P<wk>اسبوع){E}(?:\s+واحد{E})?))"
+    rf"|(?P<wk2>اسبوعين|اسبوعان){E}|(?P<wk>اسبوع){E}(?:\s+واحد{E})?"
+    rf"|(?P<nm>\d{{1,2}}|[^\s\d]+)\s+(?:اشهر|شهور){E}|(?P<mo2>شهرين|شهران){E}|(?P<mo>شهر){E}(?:\s+واحد{E})?))"
 )
 _RX_WEEKDAY_SRC = (
     rf"{B}{_CL}(?P<x>(?:(?P<pod>{_POD}){E}\s+)?(?:(?P<day>يوم)\s+)?(?P<wd>{_WD}){E}(?:\s+(?P<q>{_QUAL}){E})?)"
@@ -280,6 +283,9 @@ class _Cand:
     explicit_year: bool
 
 
+AGO_MAX_DAYS = 400  # "قبل نحو مئة يوم" still dates an incident; larger counts are no date
+
+
 def _candidates(s: str, published: date | None) -> list[_Cand]:
     out: list[_Cand] = []
     add = out.append
@@ -371,17 +377,44 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
                 continue  # "اليوم التالي", "اليوم الثالث من المعارك", "اليوم العالمي"
         # A weekday after the relative word ("أمس الثلاثاء") is only a check: the word wins.
         dt = published + timedelta(days=_REL[rel]) if published else None
+        if dt is not None and _REL[rel] == 0 and m.group("wd"):
+            wd_day = resolve_weekday(_WEEKDAY[_norm(m.group("wd"))], dt)
+            if dt - wd_day == timedelta(days=1):
+                dt = wd_day  # "اليوم الاثنين" in a wire story filed on Monday, published after midnight
         add(_Cand(a, b, dt, 1, "relative", False))
 
     for m in scan(_RX_AGO, _K_AGO):
         a, b = m.span("x")
         if re.match(r"\s+(?:من|علي)" + E, s[b:]):
             continue  # "قبل يومين من الانتخابات" counts from another day
+        hedged = bool(m.group("hedge"))
+        if m.group("nm") or m.group("mo2") or m.group("mo"):
+            # "قبل شهرين": only the month is known (CODING.md §5, precision 3: the 15th).
+            # "منذ خمسة أشهر" is mostly a duration ("محاصرة منذ خمسة أشهر"), no incident's date.
+            if not s.startswith("قبل", a):
+                continue
+            q = parse_quantity(m.group("nm")) if m.group("nm") else None
+            n = 2 if m.group("mo2") else 1 if m.group("mo") else (q.value if q is not None and q.exact else 0)
+            if not 1 <= n <= 24:
+                continue
+            dt = None
+            if published:
+                y, mo = _add_months(published.year, published.month, -n)
+                dt = date(y, mo, 15)
+            add(_Cand(a, b, dt, 3, "month", False))
+            continue
         if m.group("n"):
             q = parse_quantity(m.group("n"))
-            if q is None or not q.exact or not 1 <= q.value <= 60:
+            if q is None or not q.exact or not 1 <= q.value <= AGO_MAX_DAYS:
                 continue
-            days, prec, kind = q.value, 1, "relative"
+            days = q.value
+            # A round or hedged count ("قبل نحو مئة يوم") gives the week or the month, not the day.
+            prec = 1 if days <= 14 and not hedged else 2 if days <= 31 else 3
+            kind = "relative" if prec == 1 else "week" if prec == 2 else "month"
+            if published and prec == 3:
+                back = published - timedelta(days=days)
+                add(_Cand(a, b, date(back.year, back.month, 15), prec, kind, False))
+                continue
         elif m.group("two"):
             days, prec, kind = 2, 1, "relative"
         elif m.group("one"):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from marsad.doc import CUE, NONEVENT, TRIGGER, WEAPON, Doc
+import re
+
+from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import first_cue, words_before
+from marsad.recognize.cues import first_cue, peel, residue_spans, words_before
 from marsad.text.matcher import longest_first
 
 
@@ -12,6 +14,77 @@ def _word_end(text: str, i: int) -> int:
     while i < len(text) and text[i].isalnum():
         i += 1
     return i
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+RECENT_DAYS = 7  # CODING.md §1: primary events are usually those of the last seven days
+_COMMON = frozenset({"من", "علي", "في"})  # too frequent to rule a window in
+AFTER_REACH = 4  # words after a trigger where "في السابق" makes it a recalled one
+DESCRIBED_WITHIN = 5  # words after a recalled incident's noun where a relative pronoun describes it
+_CLAUSE_MARK = re.compile(r"[،,.؛;:!?؟\n]")
+
+
+def _words_in_clause_before(folded: str, pos: int) -> list[str]:
+    """The last few words before `pos`, not reaching back over punctuation."""
+    window = folded[max(0, pos - 60) : pos]
+    marks = list(_CLAUSE_MARK.finditer(window))
+    if marks:
+        window = window[marks[-1].end() :]
+    return words_before(window, len(window), 0, 5)
+
+
+def _words_in_clause_after(folded: str, pos: int) -> list[str]:
+    """The first few words after `pos`, not reaching over punctuation."""
+    window = folded[pos : pos + 40]
+    mark = _CLAUSE_MARK.search(window)
+    return _WORD.findall(window[: mark.start()] if mark else window)
+
+
+class RecalledIncident:
+    """ "بعد يومين من اشتباكات", "منذ بدء الهجوم": an earlier incident named in passing, as the
+    reference point of a relative date. One the report goes on to describe ("… من التفجير الذي
+    ضرب سوقا") is told, not just named."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.before = {"background_before": knowledge.cues["background_before"]}
+        self.just_before = {"background_just_before": knowledge.cues["background_just_before"]}
+        self.recent = {"recent_before": knowledge.cues["recent_before"]}
+        self.after = knowledge.cues["background_after"]
+        self.described = frozenset(knowledge.cue_words("relative_pronouns"))
+        # Every cue holds one of these words: a window without any needs no cue lookup.
+        lists = [*self.before.values(), *self.just_before.values(), *self.recent.values()]
+        self.keys = (
+            frozenset(
+                w
+                for cl in lists
+                for c in [*cl.prefixed, *(x for v in cl.by_last.values() for x in v)]
+                for w in c.words
+            )
+            - _COMMON
+        )
+
+    def _may_match(self, words: list[str]) -> bool:
+        return any(f in self.keys for w in words for f in peel(w))
+
+    def __call__(self, folded: str, start: int, end: int) -> str | None:
+        """ "old" for an incident over a week older, "recent" for one days older, else None."""
+        after = _words_in_clause_after(folded, end)
+        if any(self.after.ends_at(after, i) for i in range(min(len(after), AFTER_REACH))):
+            return "old"  # "لهجمات في السابق", "هجمات العام الماضي"
+        words = _words_in_clause_before(folded, start)
+        if not self._may_match(words):
+            return None
+        if first_cue(words, self.before, max_distance=2) or first_cue(
+            words, self.just_before, max_distance=1
+        ):
+            kind = "old"
+        elif first_cue(words, self.recent, max_distance=2):
+            kind = "recent"
+        else:
+            return None
+        if self.described.intersection(_WORD.findall(folded[end : end + 60])[:DESCRIBED_WITHIN]):
+            return None
+        return kind
 
 
 class TriggerRecognizer:
@@ -25,11 +98,42 @@ class TriggerRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
         negation = {"negation_before": self.k.cues["negation_before"]}
-        for h in longest_first(self.k.trigger_matcher.find(folded)):
+        recalled = RecalledIncident(self.k)
+        residue = residue_spans(doc.text, self.k.cues["residue_line"])
+        for a, b in residue:
+            doc.add(CUE, a, b, "residue")
+        hits = longest_first(self.k.trigger_matcher.find(folded))
+        # Incidents named in passing: kept as cues, and what their clause says after them
+        # ("… على هجوم انتحاري استهدف ناشطين وأسفر عن مقتل 32") tells that earlier incident.
+        # Only when the clause told its own incident first: "بعد يومين من المعارك سيطرت القوات
+        # على البلدة" opens with the earlier incident and goes on with the news.
+        recalled_at: dict[tuple[int, int], int] = {}
+        cued: set[int] = set()
+        spans = [doc.original(h.word_start, _word_end(folded, h.end)) for h in hits]
+        where = [doc.locate(a) for a, _ in spans]
+        for i, h in enumerate(hits):
+            kind = recalled(folded, h.word_start, _word_end(folded, h.end))
+            if kind is None:
+                continue
+            start, oend = spans[i]
+            key = where[i]
+            told_first = any(where[j] == key and spans[j][0] < start for j in range(len(hits)) if j != i)
+            if kind == "recent" and not any(
+                where[j][0] == key[0] and spans[j][0] < start for j in range(len(hits)) if j != i
+            ):
+                continue  # told alone in its sentence, the earlier incident is its news
+            doc.add(CUE, start, oend, "recalled")
+            cued.add(start)
+            recalled_at[key] = min(recalled_at.get(key, start), start if told_first else oend)
+        for h in hits:
             end = _word_end(folded, h.end)
             start, oend = doc.original(h.word_start, end)
             if first_cue(words_before(folded, h.word_start, 0, 4), negation, max_distance=3):
                 continue  # denied, prevented or only intended: no event
+            if start >= recalled_at.get(doc.locate(start), len(doc.text)) or start in cued:
+                continue
+            if any(a <= start < b for a, b in residue):
+                continue  # a link list, caption or tag line left by the scraper
             # One phrase can be listed as a trigger and as a non-event cue: the cue wins, it is
             # the more specific reading ("أرسل تعزيزات إلى منطقة الاشتباك").
             kinds = {p[0] for p in h.payloads}
@@ -55,8 +159,11 @@ class WeaponRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
+        recalled = RecalledIncident(self.k)
         for h in longest_first(self.k.weapon_matcher.find(folded)):
             end = _word_end(folded, h.end)
+            if recalled(folded, h.word_start, end) == "old":
+                continue  # the weapon of an earlier incident, not of the one told
             start, oend = doc.original(h.word_start, end)
             doc.add(WEAPON, start, oend, self.k.weapons[h.payloads[0]])
         return doc
@@ -76,6 +183,20 @@ class BackgroundCueRecognizer:
             head = doc.folded_slice(sent.start, min(sent.end, sent.start + 40)).split()
             for i in range(min(4, len(head))):
                 if cl.ends_at(head, i) is not None:
-                    doc.add(CUE, sent.start, sent.start + 1, "background", sentence_index=si)
+                    if not self._recent(doc, si):
+                        doc.add(CUE, sent.start, sent.start + 1, "background", sentence_index=si)
                     break
         return doc
+
+    @staticmethod
+    def _recent(doc: Doc, sentence: int) -> bool:
+        """ "وكان مسلحون قد هاجموا الحاجز أمس": a pluperfect clause dated within the last days
+        retells recent news (CODING.md §1: primary events are those of the last seven days)."""
+        if doc.published is None:
+            return False
+        days = [
+            (doc.published - d.value.date).days
+            for d in doc.in_sentence(DATE, sentence)
+            if d.value.date is not None and d.value.precision == 1
+        ]
+        return bool(days) and all(0 <= n <= RECENT_DAYS for n in days)

@@ -683,6 +683,7 @@ _SPECS: list[_Spec] = [
 # "15 بين قتيل وجريح" / "مقتل وإصابة 5 أشخاص من …": a count before, victims after.
 _MIXED_REACH = (60, 170)
 
+KILLED_NO_NUMBER = 10  # CODING.md §6: killed, no number given
 _TOKEN = re.compile(r"[^\s،,.؛;:()]+|[،,.؛;:()]")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
@@ -842,6 +843,18 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
     return []
 
 
+def _vague_count(victims: str | None) -> int | None:
+    """The figure of a vague count word heading the victims ("العشرات", "عشرات من"), else None."""
+    if not victims:
+        return None
+    words = victims.split()
+    for n in (2, 1):
+        parsed = _parse(" ".join(words[:n]))
+        if parsed is not None:
+            return None if parsed[0].exact else KILLED_NO_NUMBER
+    return None
+
+
 def find_casualties(text: str) -> list[CasualtyMention]:
     """Killed and injured mentions, sorted by position, non-overlapping within each kind."""
     f = fast_fold_with_map(text)
@@ -863,9 +876,14 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     cands: list[CasualtyMention] = []
     for m in matches(_MIXED, _MIXED_KEYS, *_MIXED_REACH):
         a, b = m.span("m")
+        vague = _vague_count(m.group("vic"))
         for kind in ("killed", "injured"):
-            # Only "at least one of each" is certain in a killed-plus-injured total (§6: lowest).
-            cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
+            # Only "at least one of each" is certain in a killed-plus-injured total (§6: lowest);
+            # with a vague count ("مقتل وجرح العشرات") the deaths are "killed, no number" (§6: 10).
+            if kind == "killed" and vague is not None:
+                cands.append(_mention(text, f, kind, a, b, vague, False, None, None))
+            else:
+                cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
     for kind, name, rx, keys, before, after in _SPECS:
         for m in matches(rx, keys, before, after):
             prev = _preceding_tokens(s, m.start("m"), 1)

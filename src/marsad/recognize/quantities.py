@@ -6,8 +6,12 @@ import re
 
 from marsad.doc import CASUALTY, DATE, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.dates import find_dates
+from marsad.recognize.cues import first_cue
+from marsad.recognize.dates import DateMention, find_dates
 from marsad.recognize.numbers import find_casualties
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+REPORTING_REACH = 8  # words before a date where a reporting verb makes it the day of the report
 
 
 class DateRecognizer:
@@ -19,14 +23,45 @@ class DateRecognizer:
         words = "|".join(re.escape(w) for w in knowledge.cue_words("anniversary_before"))
         # "في ذكرى 30 يونيو 1989": an anniversary names the old date, not the event's.
         self._anniversary = re.compile(rf"(?:{words})\S*\s+(?:\S+\s+)?$")
+        self._reporting = knowledge.cues["reporting_verbs"]
+        self._onset_cues = {"onset_before": knowledge.cues["onset_before"]}
 
     def __call__(self, doc: Doc) -> Doc:
+        kept = []
         for dm in find_dates(doc.text, doc.published):
             before = doc.folded_slice(max(0, dm.start - 20), dm.start)
             if self._anniversary.search(before):
                 continue
+            kept.append(dm)
+        for i, dm in enumerate(kept):
+            if self._announcement_day(doc, dm, kept[i + 1 :]):
+                continue
             doc.add(DATE, dm.start, dm.end, dm)
         return doc
+
+    def _onset(self, doc: Doc, d: DateMention) -> bool:
+        """ "معارك بدأت مساء الإثنين": the day something began, not the day of what is announced."""
+        words = _WORD.findall(doc.folded_slice(max(0, d.start - 40), d.start))
+        return first_cue(words, self._onset_cues, max_distance=3) is not None
+
+    def _announcement_day(self, doc: Doc, dm: DateMention, later: list[DateMention]) -> bool:
+        """ "أعلن المرصد، الجمعة، أن 44 شخصا قتلوا خلال الليلة الماضية": the day right after a
+        reporting verb is when it was said; another day later in the sentence is the event's."""
+        if dm.kind not in ("weekday", "relative") or dm.date is None:
+            return False
+        sent, _ = doc.locate(dm.start)
+        if sent < 0:
+            return False
+        seg = doc.sentences[sent]
+        other = [
+            d
+            for d in later
+            if d.start < seg.end and d.date is not None and d.date < dm.date and not self._onset(doc, d)
+        ]
+        if not other:
+            return False
+        words = _WORD.findall(doc.folded_slice(seg.start, dm.start))[-REPORTING_REACH:]
+        return any(self._reporting.ends_at(words, i) for i in range(len(words)))
 
 
 class CasualtyRecognizer:

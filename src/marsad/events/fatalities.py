@@ -1,0 +1,127 @@
+"""Which casualty figures count for one event, and the figure coded (CODING.md §6).
+
+A report often gives, beside the toll of the incident it announces, tolls that are not that
+incident's: a period or campaign total ("مقتل أكثر من 1600 مدني منذ بدء الهجوم", "خلال 24 ساعة"),
+the toll of an earlier incident it recalls ("وكان 5 قد قتلوا الأحد الماضي"), or the toll of
+another day. Those attach to no event. Of the figures left, conflicting ones give the lowest.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from marsad.doc import CUE, DATE, Doc, Mention
+from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import CueList
+from marsad.text.normalize import fold
+
+# Words of a period total looked for right after / right before the figure, in its sentence.
+WINDOW_AFTER = 10
+WINDOW_BEFORE = 20
+DATE_REACH = 50  # characters after a toll where its own date may still stand
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
+_TOLL = re.compile(r"(?:عدد|حصيله)\s+ال")  # "عدد القتلى", "حصيلة الضحايا": a running toll
+# "منذ 2011", "منذ عام 1989": a count since a year is a running total, whatever the words.
+_SINCE_YEAR = re.compile(r"(?:^|\s)منذ\s+(?:(?:عام|العام|سنه|السنه)\s+)?\d{4}(?!\d)")
+
+
+class FatalityFilter:
+    """Tells a casualty mention that belongs to no single incident from one that may."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.after: CueList = knowledge.cues["period_total_after"]
+        self.before: CueList = knowledge.cues["period_total_before"]
+        self.new_incident: CueList = knowledge.cues["new_incident"]
+
+    def is_period_total(self, doc: Doc, m: Mention) -> bool:
+        """A toll counted over a period or a campaign, not one incident's."""
+        if m.attrs.get("period_total") is not None:
+            return bool(m.attrs["period_total"])
+        sent = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
+        lo, hi = (sent.start, sent.end) if sent is not None else (0, len(doc.text))
+        after = doc.folded_slice(m.end, min(hi, m.end + 120))
+        words_after = _WORD.findall(after)[:WINDOW_AFTER]
+        before = doc.folded_slice(max(lo, m.start - 200), m.start)
+        words_before = _WORD.findall(before)[-WINDOW_BEFORE:]
+        hit = (
+            any(self.after.ends_at(words_after, i) for i in range(len(words_after)))
+            or any(self.before.ends_at(words_before, i) for i in range(len(words_before)))
+            or _SINCE_YEAR.search(" ".join(words_after)) is not None
+            or _SINCE_YEAR.search(" ".join(words_before)) is not None
+        )
+        m.attrs["period_total"] = hit
+        return hit
+
+    def _opens_new_incident(self, doc: Doc, sentence: int) -> bool:
+        seg = doc.sentences[sentence] if 0 <= sentence < len(doc.sentences) else None
+        if seg is None:
+            return False
+        head = _WORD.findall(doc.folded_slice(seg.start, min(seg.end, seg.start + 40)))[:5]
+        return any(
+            (cue := self.new_incident.ends_at(head, i)) is not None and len(cue.words) == i + 1
+            for i in range(len(head))
+        )
+
+    def only_a_total(self, doc: Doc, triggers: list[Mention], casualties: list[Mention]) -> bool:
+        """Every trigger of the candidate is a word of a period total ("مقتل" in "مقتل 40 ألف
+        شخص منذ 1984"): the total told no incident."""
+        totals = [m for m in casualties if self.is_period_total(doc, m)]
+        return bool(totals) and all(
+            any(t.start < m.end and m.start < t.end for m in totals) for t in triggers
+        )
+
+    def belongs(
+        self, doc: Doc, m: Mention, event_date: date | None, background: bool, triggers: list[Mention]
+    ) -> bool:
+        """Whether casualty mention `m` may be counted for an event of `event_date` told by
+        `triggers`."""
+        if self.is_period_total(doc, m):
+            return False
+        if m.sentence not in {t.sentence for t in triggers} and self._opens_new_incident(doc, m.sentence):
+            return False  # "وفي حادث منفصل، قتل جندي": another incident's toll
+        recalled = [
+            c for c in doc.get(CUE) if c.value == "recalled" and c.sentence == m.sentence and c.end <= m.start
+        ]
+        if recalled and not any(recalled[-1].end <= t.start < m.start for t in triggers):
+            return False  # "بعد ثلاثة أيام على هجوم … أسفر عن مقتل 32": the earlier incident's toll
+        if any(c.value == "residue" and c.start <= m.start < c.end for c in doc.get(CUE)):
+            return False  # a linked headline's toll
+        if not background and any(c.value == "background" and c.sentence == m.sentence for c in doc.get(CUE)):
+            return False  # an earlier incident's toll, recalled in a background sentence
+        if event_date is not None:
+            # A toll dated in its own clause, or just after it, on another day is another day's event.
+            own = [
+                d
+                for d in doc.in_sentence(DATE, m.sentence)
+                if d.value.date is not None and (d.clause == m.clause or 0 <= d.start - m.end <= DATE_REACH)
+            ]
+            if own and all(d.value.date != event_date for d in own):
+                return False
+        return True
+
+
+def figure(mentions: list[Mention]) -> int | None:
+    """CODING.md §6: sum distinct victim groups within a sentence; across sentences, the lowest
+    exact total (vague totals only when no exact one exists)."""
+    if not mentions:
+        return None
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sentence, []).append(m)
+    exact_totals, vague_totals = [], []
+    for ms in by_sent.values():
+        # "ارتفع عدد القتلى … إلى 12 قتيلا": a running toll without its figure is the same deaths
+        # as the figure its sentence gives, not another group to add ("مقتل عدد من المهاجمين،
+        # فيما قتل جنديان" is two groups).
+        if any(_numbered(m) for m in ms):
+            ms = [m for m in ms if _numbered(m) or not _TOLL.search(fold(m.text))]
+        total = sum(m.value.count for m in ms)
+        (exact_totals if all(m.value.exact for m in ms) else vague_totals).append(total)
+    return min(exact_totals) if exact_totals else min(vague_totals)
+
+
+def _numbered(m: Mention) -> bool:
+    """The figure is stated (a count or a number word), not the default for "killed, no number"."""
+    return bool(m.value.exact or m.value.hedge or _DIGIT.search(m.text))

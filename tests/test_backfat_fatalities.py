@@ -1,0 +1,93 @@
+"""Fatalities per CODING.md §6: period totals, recalled tolls and other days' tolls count for no
+event; vague killed-and-injured counts; an expected rise is no toll. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import marsad
+from marsad.recognize.numbers import find_casualties
+
+
+def _killed(text: str) -> list[tuple[str, int]]:
+    return [(c.text, c.count) for c in find_casualties(text) if c.kind == "killed"]
+
+
+def test_vague_killed_and_injured_is_killed_no_number() -> None:
+    assert _killed("شنت مقاتلات التحالف غارات على مواقع المسلحين ما أسفر عن مقتل وجرح العشرات منهم.") == [
+        ("مقتل وجرح العشرات", 10)
+    ]
+
+
+def test_exact_killed_and_injured_total_stays_at_least_one() -> None:
+    assert [n for _, n in _killed("أسفر الانفجار عن مقتل وإصابة 7 أشخاص في السوق.")] == [1]
+
+
+def test_expected_rise_is_no_toll() -> None:
+    assert _killed("وقال المسعفون إنهم يتوقعون ارتفاع عدد القتلى بسبب خطورة الإصابات.") == []
+    assert _killed("وأعلنت الصحة ارتفاع عدد القتلى إلى 9 أشخاص.") == [("ارتفاع عدد القتلى إلى 9", 9)]
+
+
+def _fatalities(text: str, published: str) -> list[int]:
+    return [e.fatalities for e in marsad.extract(text, published=published) if e.primary]
+
+
+def test_campaign_total_attaches_to_no_event() -> None:
+    text = (
+        "قصفت قوات النظام السوري بلدة كفرنبل في ريف إدلب الجنوبي، اليوم الأربعاء، ما أدى إلى إصابة "
+        "أربعة مدنيين. وأدى القصف على المحافظة إلى مقتل أكثر من 900 مدني منذ بدء الحملة العسكرية، "
+        "بحسب المرصد السوري لحقوق الإنسان."
+    )
+    assert _fatalities(text, "2019-05-15") == [0]
+
+
+def test_day_total_over_many_places_attaches_to_no_event() -> None:
+    text = (
+        "قتل مدنيان في غارة جوية استهدفت بلدة معرة حرمة في ريف إدلب اليوم الخميس. وقتل 25 شخصا "
+        "في مناطق متفرقة من البلاد خلال الـ24 ساعة الماضية."
+    )
+    assert _fatalities(text, "2019-05-16") == [2]
+
+
+def test_toll_of_another_day_is_not_the_events() -> None:
+    text = (
+        "تظاهر مئات العاطلين عن العمل أمام مبنى المحافظة في مدينة البصرة اليوم الجمعة، غضبا من "
+        "مقتل شاب في احتجاج مماثل، الأحد الماضي."
+    )
+    assert _fatalities(text, "2018-07-13") == [0]
+
+
+def test_running_toll_without_figure_adds_nothing_to_its_figure() -> None:
+    text = (
+        "ارتفع عدد القتلى في صفوف المتظاهرين في مدينة الناصرية، اليوم الجمعة، إلى 9 قتلى بعد أن "
+        "أطلقت قوات الأمن الرصاص الحي على المحتجين."
+    )
+    assert _fatalities(text, "2019-11-29") == [9]
+
+
+def test_vague_and_numbered_groups_in_one_sentence_add_up() -> None:
+    text = (
+        "هاجم مسلحون حوثيون مواقع القوات الحكومية في مديرية حيس اليوم الأحد، وأسفرت الاشتباكات عن "
+        "مقتل عدد من المهاجمين، فيما قتل جنديان من القوات الحكومية."
+    )
+    assert _fatalities(text, "2023-06-18") == [12]
+
+
+def test_conflict_wide_toll_since_decades_attaches_to_no_event() -> None:
+    text = (
+        "قتل ثلاثة جنود أتراك اليوم في هجوم لحزب العمال الكردستاني في ولاية هكاري. ويخوض الحزب تمردا "
+        "منذ ثلاثة عقود في جنوب شرق تركيا، مما أسفر عن مقتل نحو 40 ألف شخص."
+    )
+    assert _fatalities(text, "2018-06-15") == [3]
+
+
+def test_victims_who_fell_dead() -> None:
+    assert _killed("أفاد المرصد بأن 17 مدنيا على الأقل سقطوا قتلى في غارات على بلدة سراقب.") == [
+        ("17 مدنيا على الأقل سقطوا قتلى", 17)
+    ]
+
+
+def test_toll_of_a_separate_incident_told_in_its_own_sentence() -> None:
+    text = (
+        "انفجرت عبوة ناسفة قرب دورية للشرطة في مدينة ديار بكر اليوم دون وقوع إصابات. وفي حادث منفصل، "
+        "لقي شاب حتفه في المدينة."
+    )
+    assert _fatalities(text, "2015-08-10") == [0]

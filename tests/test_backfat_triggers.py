@@ -1,0 +1,52 @@
+"""Ambiguous protest and strategic-development cues that alone make no event. Sentences written
+for the tests."""
+
+from __future__ import annotations
+
+import marsad
+
+
+def _types(text: str, published: str = "2021-04-10") -> list[str]:
+    return sorted(e.event_type for e in marsad.extract(text, published=published))
+
+
+def test_repression_talked_about_is_no_protest() -> None:
+    text = "وقال الناشط في مقابلة مع الصحيفة إن الشباب يهاجرون هربا من القمع وغياب الحريات في البلاد."
+    assert _types(text) == []
+
+
+def test_putschist_as_an_epithet_is_no_coup() -> None:
+    text = "أعلنت ألوية العمالقة مقتل 12 عنصرا من الميليشيات الانقلابية في اشتباكات جنوب مدينة الحديدة."
+    assert "Strategic developments" not in _types(text)
+
+
+def test_ceasefire_rejected_is_no_agreement_but_announced_is() -> None:
+    rejected = "قال زعيم الجماعة في كلمة متلفزة إنه يرفض وقف إطلاق النار الذي يعتزم التحالف تطبيقه في اليمن."
+    assert _types(rejected) == []
+    announced = "أعلنت الحكومة اليمنية وجماعة الحوثي في مدينة الحديدة التوصل إلى وقف إطلاق النار اعتبارا من منتصف الليل."
+    assert _types(announced) == ["Strategic developments"]
+
+
+def test_figurative_and_verbal_violence_is_no_event() -> None:
+    assert (
+        _types("شن رئيس الكتلة النيابية هجوما لاذعا على الحكومة في جلسة البرلمان أمس بسبب غلاء الأسعار.")
+        == []
+    )
+    assert _types("حذر خبراء من انفجار الأوضاع في المخيمات بسبب نقص المساعدات الغذائية والطبية.") == []
+    assert _types("تستعد الأحزاب في تونس لمعركة انتخابية حامية في الانتخابات البلدية المقبلة.") == []
+
+
+def test_stones_as_building_material_are_no_riot() -> None:
+    assert _types("شيد المسجد القديم في مدينة حلب من الحجارة البيضاء في القرن الثاني عشر.") == []
+
+
+def test_stone_throwing_protesters_stay_a_riot() -> None:
+    text = "رشق محتجون قوات الأمن بالحجارة في مدينة القصرين التونسية ليلة أمس احتجاجا على البطالة."
+    assert _types(text) == ["Riots"]
+
+
+def test_defeat_of_a_group_in_general_is_no_event_but_a_killing_is() -> None:
+    text = "تشهد مدينة الموصل تحسنا أمنيا نسبيا منذ سنوات بعد القضاء على تنظيم داعش في المحافظة."
+    assert _types(text) == []
+    text = "تمكنت قوات الجيش من القضاء على 4 إرهابيين في اشتباك مسلح قرب مدينة العريش اليوم."
+    assert _types(text) == ["Battles"]
