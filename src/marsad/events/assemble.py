@@ -9,6 +9,7 @@ from datetime import date
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
+from marsad.events.background import news_dates
 from marsad.events.incidents import (
     RIOTS,
     VIOLENT_DEMONSTRATION,
@@ -262,11 +263,14 @@ class EventAssembler:
         """The date a report's undated clauses inherit: the one nearest after a trigger. Only a
         day counts: "الأسبوع الماضي" or "الشهر الماضي" dates its own clause, not the report's
         other incidents (those take the publication day, CODING.md §5)."""
-        dates = [
-            d
-            for d in doc.get(DATE)
-            if (d.value.date is not None or d.value.kind != "absolute") and d.value.precision == 1
-        ]
+        dates = news_dates(
+            doc,
+            [
+                d
+                for d in doc.get(DATE)
+                if (d.value.date is not None or d.value.kind != "absolute") and d.value.precision == 1
+            ],
+        )
         if not dates:
             return None
         anchors: dict[int, list[Mention]] = {}
@@ -415,7 +419,7 @@ class EventAssembler:
     def _merge_across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Mention → incident coreference over the whole report (marsad.events.incidents)."""
         events: list[Candidate] = []
-        new_words = self.k.cue_words("new_incident")
+        new_words = self.k.cue_words("new_incident_words")
         for c in cands:
             target = self._intervention_target(events, c) or link(doc, events, c, new_words, self._actor_name)
             if target is None:
