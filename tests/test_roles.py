@@ -221,3 +221,11 @@ def test_the_attackers_refer_back_to_the_group_named_before() -> None:
 def test_fighters_belonging_to_a_group_are_not_its_aircraft(pipeline: Pipeline) -> None:
     cues = _cues(pipeline, "استهدفت الغارة مقاتلين تابعين لتنظيم داعش في منطقة بونتلاند.")
     assert cues["تنظيم داعش"] == roles.PATIENT
+
+
+def test_cells_belonging_to_a_group_are_its_attackers_and_a_convoy_belonging_to_a_militia_its_target() -> None:
+    e = _one(
+        "شنت الخلايا التابعة لتنظيم داعش مساء أمس هجوما على رتل عسكري تابع لميليشيا لواء القدس "
+        "قرب بلدة السخنة بريف حمص الشرقي."
+    )
+    assert e.actor1 == "Islamic State (Syria)" and e.actor2 == "Liwa al-Quds"
