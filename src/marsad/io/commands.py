@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from marsad.io.readers import Reject, iter_records
+from marsad.io.readers import Reject, iter_sourced, reject_line
 from marsad.io.writers import ResultWriter, UnknownFormatError, format_for
 from marsad.models import Article, ArticleResult
 
@@ -59,66 +59,79 @@ def extract_command(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_NOTHING) from None
     reject_path = rejects or output.with_name(output.name + ".rejects.jsonl")
-    rejected: list[Reject] = []
+    lines: list[dict[str, object]] = []  # rejects and warnings, in input order
+    n_in = n_rejected = n_warned = 0
+    where: dict[int, tuple[str, int | None]] = {}  # article index -> (source, line), while in flight
+
+    def note(source: str, line: int | None, rid: str | None, reason: str, kind: str = "rejected") -> None:
+        lines.append(reject_line(source, line, rid, reason, kind))
+        if not quiet:
+            at = source + (f":{line}" if line is not None else "") + (f" (id {rid})" if rid else "")
+            colour = "yellow" if kind == "rejected" else "cyan"
+            err.print(f"[{colour}]{kind}[/{colour}] {at}: {reason}")
 
     def articles() -> Iterator[Article]:
-        for rec in iter_records(inputs, published=pub):
+        nonlocal n_in, n_rejected
+        i = 0
+        for s in iter_sourced(inputs, published=pub):
+            n_in += 1
+            rec = s.record
             if isinstance(rec, Reject):
-                rejected.append(rec)
-                if not quiet:
-                    err.print(f"[yellow]rejected[/yellow] {rec}")
+                n_rejected += 1
+                note(rec.source, rec.line, rec.record_id, rec.reason)
             else:
+                where[i] = (s.source, s.line)
+                i += 1
                 yield rec
 
     pipeline = default_pipeline()
     done = 0
-    failures = 0
     show = not quiet and sys.stderr.isatty()
     with ResultWriter(output) as writer, Progress(
         TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TextColumn("reports"),
         TimeElapsedColumn(), console=err, disable=not show, transient=True,
     ) as progress:  # fmt: skip
         task = progress.add_task("extract", total=None)
-        results = pipeline.extract_many(articles(), workers=workers)
-        while True:
-            try:
-                art, events = next(results)
-            except StopIteration:
-                break
-            except Exception as exc:  # a bug on one report must not lose the others
-                failures += 1
-                rejected.append(
-                    Reject("pipeline", None, None, f"extraction failed: {type(exc).__name__}: {exc}")
-                )
-                if workers > 1:
-                    break  # a broken pool cannot be resumed safely
+        for o in pipeline.extract_outcomes(articles(), workers=workers):
+            source, line = where.pop(o.index)
+            rid = o.article.id or None
+            if o.error is not None:  # a bug on one report costs that report only
+                n_rejected += 1
+                note(source, line, rid, f"extraction failed: {o.error}")
                 continue
+            for w in o.warnings:
+                n_warned += 1
+                note(source, line, rid, w, "warning")
             writer.write(
                 ArticleResult(
-                    id=art.id,
-                    title=art.title,
-                    published=art.published,
-                    url=art.url,
-                    outlet=art.outlet,
-                    events=events,
+                    id=o.article.id,
+                    title=o.article.title,
+                    published=o.article.published,
+                    url=o.article.url,
+                    outlet=o.article.outlet,
+                    events=o.events,
                 )
             )
             done += 1
             progress.advance(task)
         n_events = writer.events
 
-    if rejected:
+    if lines:
         with reject_path.open("w", encoding="utf-8") as fh:
-            for r in rejected:
-                fh.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
+            for d in lines:
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    else:
+        reject_path.unlink(missing_ok=True)  # a previous run's rejects would describe this one
     if not quiet:
-        msg = f"{done} report(s) → {n_events} event(s) in {output}"
-        if rejected:
-            msg += f"; {len(rejected)} rejected (see {reject_path})"
+        msg = f"{n_in} record(s): {done} processed → {n_events} event(s) in {output}; {n_rejected} rejected"
+        if n_warned:
+            msg += f"; {n_warned} warning(s)"
+        if lines:
+            msg += f" (see {reject_path})"
         err.print(msg)
     if done == 0:
         raise typer.Exit(EXIT_NOTHING)
-    if rejected:
+    if n_rejected:
         raise typer.Exit(EXIT_PARTIAL)
 
 
