@@ -105,15 +105,20 @@ def run_ingest(
         with store.session() as s:
             return s.scalar(select(ArticleRow.id).where(ArticleRow.url == url).limit(1)) is not None
 
-    def reject(r: Reject) -> None:
-        report.rejects.append(RejectInfo(source=r.source, line=r.line, id=r.record_id, reason=r.reason))
+    order: dict[int, int] = {}  # id(RejectInfo) -> input record number: rejects come out in input order
+    seq_of: dict[int, int] = {}  # id(Prepared) -> input record number, while it is in flight
+
+    def reject(r: Reject, seq: int | None = None) -> None:
+        info = RejectInfo(source=r.source, line=r.line, id=r.record_id, reason=r.reason)
+        order[id(info)] = report.seen if seq is None else seq
+        report.rejects.append(info)
         if on_reject is not None:
             on_reject(r)
 
     def reject_item(p: Prepared, reason: str) -> None:
         source, line = _where(p)
         rid = p.article.id[:MAX_ID] or None
-        reject(Reject(source, line, rid, reason))
+        reject(Reject(source, line, rid, reason), seq_of.pop(id(p), None))
 
     def warn(p: Prepared, reason: str) -> None:
         source, line = _where(p)
@@ -152,6 +157,8 @@ def run_ingest(
         report.skipped_duplicates += skipped_here
         for p, why in bad:
             reject_item(p, why)
+        for p, _ in buffer:
+            seq_of.pop(id(p), None)
         buffer.clear()
         last_commit = time.monotonic()
 
@@ -193,6 +200,7 @@ def run_ingest(
                 report.skipped_duplicates += 1
             else:
                 p = item if isinstance(item, Prepared) else Prepared(item)
+                seq_of[id(p)] = report.seen
                 p.article = clean_article(p.article).ensure_id()
                 try:
                     check_article(p.article)  # before extraction: a record the store refuses costs nothing
@@ -204,6 +212,7 @@ def run_ingest(
                     elif already_stored(p.article):
                         # Checked before extraction: re-running a day's inputs costs a lookup per report.
                         report.skipped_duplicates += 1
+                        seq_of.pop(id(p), None)
                     else:
                         pending.append(p)
             if len(pending) >= (BATCH if workers > 1 and extractor is None else 1):
@@ -214,6 +223,7 @@ def run_ingest(
         commit()
         status = "deduplicating"  # the inputs are stored; the run is not done before its dedup
     finally:
+        report.rejects.sort(key=lambda r: order.get(id(r), 0))
         _log_run(store, run_id, report, status)
     if dedup:
         # Also when nothing was added here: a run killed during its dedup left events unchecked.

@@ -59,12 +59,15 @@ def extract_command(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_NOTHING) from None
     reject_path = rejects or output.with_name(output.name + ".rejects.jsonl")
-    lines: list[dict[str, object]] = []  # rejects and warnings, in input order
+    lines: list[tuple[int, dict[str, object]]] = []  # (record number, reject or warning)
     n_in = n_rejected = n_warned = 0
-    where: dict[int, tuple[str, int | None]] = {}  # article index -> (source, line), while in flight
+    # article index -> (record number, source, line), while the article is in flight
+    where: dict[int, tuple[int, str, int | None]] = {}
 
-    def note(source: str, line: int | None, rid: str | None, reason: str, kind: str = "rejected") -> None:
-        lines.append(reject_line(source, line, rid, reason, kind))
+    def note(
+        seq: int, source: str, line: int | None, rid: str | None, reason: str, kind: str = "rejected"
+    ) -> None:
+        lines.append((seq, reject_line(source, line, rid, reason, kind)))
         if not quiet:
             at = source + (f":{line}" if line is not None else "") + (f" (id {rid})" if rid else "")
             colour = "yellow" if kind == "rejected" else "cyan"
@@ -78,9 +81,9 @@ def extract_command(
             rec = s.record
             if isinstance(rec, Reject):
                 n_rejected += 1
-                note(rec.source, rec.line, rec.record_id, rec.reason)
+                note(n_in, rec.source, rec.line, rec.record_id, rec.reason)
             else:
-                where[i] = (s.source, s.line)
+                where[i] = (n_in, s.source, s.line)
                 i += 1
                 yield rec
 
@@ -93,15 +96,15 @@ def extract_command(
     ) as progress:  # fmt: skip
         task = progress.add_task("extract", total=None)
         for o in pipeline.extract_outcomes(articles(), workers=workers):
-            source, line = where.pop(o.index)
+            seq, source, line = where.pop(o.index)
             rid = o.article.id or None
             if o.error is not None:  # a bug on one report costs that report only
                 n_rejected += 1
-                note(source, line, rid, f"extraction failed: {o.error}")
+                note(seq, source, line, rid, f"extraction failed: {o.error}")
                 continue
             for w in o.warnings:
                 n_warned += 1
-                note(source, line, rid, w, "warning")
+                note(seq, source, line, rid, w, "warning")
             writer.write(
                 ArticleResult(
                     id=o.article.id,
@@ -118,7 +121,7 @@ def extract_command(
 
     if lines:
         with reject_path.open("w", encoding="utf-8") as fh:
-            for d in lines:
+            for _, d in sorted(lines, key=lambda x: x[0]):  # input order, whatever the workers did
                 fh.write(json.dumps(d, ensure_ascii=False) + "\n")
     else:
         reject_path.unlink(missing_ok=True)  # a previous run's rejects would describe this one
