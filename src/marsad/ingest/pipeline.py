@@ -102,7 +102,7 @@ def run_ingest(
     report = IngestReport(run_id=run_id)
 
     def known(url: str) -> bool:
-        with store.session() as s:
+        with store.read_session() as s:
             return s.scalar(select(ArticleRow.id).where(ArticleRow.url == url).limit(1)) is not None
 
     order: dict[int, int] = {}  # id(RejectInfo) -> input record number: rejects come out in input order
@@ -168,7 +168,7 @@ def run_ingest(
             commit()
 
     def already_stored(a: Article) -> bool:
-        with store.session() as s:
+        with store.read_session() as s:
             h = a.content_hash()
             cond = ArticleRow.content_hash == h
             if a.url:

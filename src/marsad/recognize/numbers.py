@@ -30,8 +30,8 @@ import yaml
 from marsad.text.normalize import Folded, fold, fold_with_map_cached
 
 __all__ = [
-    "CasualtyMention",
     "MAX_CASUALTY_COUNT",
+    "CasualtyMention",
     "FoldMap",
     "Quantity",
     "compile_patterns",

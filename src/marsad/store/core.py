@@ -19,7 +19,7 @@ from marsad.io.readers import Reject
 from marsad.models import Article, Event
 from marsad.store import repository as repo
 from marsad.store import review
-from marsad.store.db import make_engine, upgrade
+from marsad.store.db import make_engine, upgrade, writer
 from marsad.store.types import (
     ActorCount,
     ArticleDetail,
@@ -43,7 +43,8 @@ class Store:
         self.url = self.engine.url.render_as_string(hide_password=True)
         if create:
             upgrade(self.engine)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(writer(self.engine), expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
@@ -59,57 +60,66 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on any error."""
+        """A session in one transaction: committed on success, rolled back on any error.
+
+        On SQLite it holds the write lock from its start (BEGIN IMMEDIATE), so concurrent writers
+        wait for each other instead of failing; use `read_session` for reads."""
         with self._sessions() as s, s.begin():
+            yield s
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session for reads only: never waits for a writer (WAL)."""
+        with self._read_sessions() as s, s.begin():
             yield s
 
     # --- reads -------------------------------------------------------------------------------------
 
     def list_events(self, f: EventFilter, *, exact_total: bool = False) -> EventPage:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.list_events(s, f, exact_total=exact_total)
 
     def count_events(self, f: EventFilter) -> int:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.count_events(s, f)
 
     def iter_events(self, f: EventFilter | None = None, batch_size: int = 1000) -> Iterator[EventRecord]:
-        with self.session() as s:
+        with self.read_session() as s:
             yield from repo.iter_events(s, f or EventFilter(), batch_size)
 
     def get_event(self, event_id: str) -> EventDetail | None:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.get_event(s, event_id)
 
     def get_article(self, article_id: str) -> ArticleDetail | None:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.get_article(s, article_id)
 
     def list_articles(self, q: str | None = None, limit: int = 50, offset: int = 0) -> ArticlePage:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.list_articles(s, q, max(1, min(limit, 1000)), max(0, offset))
 
     def actors(self, f: EventFilter | None = None, limit: int = 500) -> list[ActorCount]:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.actors(s, f, limit)
 
     def places(self, f: EventFilter | None = None, limit: int = 500) -> list[PlaceCount]:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.places(s, f, limit)
 
     def stats(self, f: EventFilter | None = None) -> Stats:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.stats(s, f)
 
     def history(self, event_id: str) -> list[ReviewAction]:
-        with self.session() as s:
+        with self.read_session() as s:
             row = repo.get_event_row(s, event_id)
             if row is None:
                 raise KeyError(event_id)
             return repo.history(s, row.id, row.event_id_cnty)
 
     def merges(self, event_id: str | None = None, include_undone: bool = False) -> list[MergeRecord]:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.merges(s, event_id, include_undone)
 
     # --- review ------------------------------------------------------------------------------------
