@@ -180,3 +180,27 @@ def test_matcher_linear_on_a_long_token() -> None:
     assert m.find("الرقه" * 40_000) == []  # 200,000 letters, 40,000 automaton hits in one word
     # Walking back to the word start for every hit took minutes; bounded, it takes milliseconds.
     assert time.perf_counter() - t0 < 5.0
+
+
+# --- Spark: the function each partition runs ----------------------------------------------------
+
+
+def test_spark_partition_accounts_for_every_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pyspark")
+    import marsad.spark as spark_mod
+
+    monkeypatch.setitem(spark_mod._pipelines, ("k", None), FaultyPipeline("k"))
+    recs = [
+        {"id": "g1", "text": GOOD[0], "published": "2021-03-16"},
+        {"id": "sur", "text": GOOD[1] + "\ud800", "published": "2021-03-16"},  # raised outside the try
+        {"id": "bad", "text": GOOD[2] + " " + POISON, "published": "2021-03-16"},
+        {"id": "digits", "text": "قتل " + "9" * 400 + " مدنيا في حلب.", "published": "2021-03-16"},
+        {"id": "nul", "text": "قتل شخصان\x00 في اشتباكات بمدينة الباب.", "published": "2021-03-16"},
+        {"id": "notext", "title": "بلا نص"},
+        {"id": "g2", "text": GOOD[3], "published": "2021-03-16"},
+    ]
+    rows = list(spark_mod.extract_records(recs, Pipeline("k")))
+    rejected = {r["article_id"] for r in rows if r[spark_mod.REJECT_COL] is not None}
+    with_events = {r["article_id"] for r in rows if r[spark_mod.REJECT_COL] is None}
+    assert rejected == {"bad", "notext"}
+    assert {"g1", "sur", "g2"} <= with_events and not rejected & with_events

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from marsad.io.clean import clean_article
 from marsad.models import FLOAT_COLUMNS, INT_COLUMNS, OUTPUT_COLUMNS, Article, Event
 from marsad.pipeline import Pipeline
 
@@ -134,7 +135,8 @@ def to_article(record: dict[str, Any]) -> Article | str:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
         return f"invalid field '{loc}': {err['msg']}"
-    return art.ensure_id()
+    # Lone surrogates (from JSON escapes) would make hashing the text raise: cleaned as by the readers.
+    return clean_article(art).ensure_id()
 
 
 def extract_records(records: Iterable[dict[str, Any]], settings: Pipeline | None = None) -> Iterator[dict]:
@@ -149,16 +151,18 @@ def extract_records(records: Iterable[dict[str, Any]], settings: Pipeline | None
         if reason:  # already set aside upstream (e.g. a line that is not JSON)
             yield _empty_row(rid, where + str(reason))
             continue
-        art = to_article(rec)
+        try:
+            art = to_article(rec)
+        except Exception as exc:  # a reader bug on one record must not lose the partition
+            art = f"unreadable record: {type(exc).__name__}: {exc}"
         if isinstance(art, str):
             yield _empty_row(rid, where + art)
             continue
-        try:
-            events = pipeline.extract_article(art)
-        except Exception as exc:  # a bug on one report must not lose the partition
-            yield _empty_row(art.id, f"extraction failed: {type(exc).__name__}: {exc}")
+        out = pipeline.extract_outcome(art)  # never raises: a failure is the outcome's error
+        if out.error is not None:
+            yield _empty_row(art.id, f"{where}extraction failed: {out.error}")
             continue
-        for i, ev in enumerate(events):
+        for i, ev in enumerate(out.events):
             yield event_row(ev, i, art.id)
 
 
