@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from api_fixtures import *  # noqa: F403  (api_store, client fixtures)
-from api_fixtures import auth
+from api_fixtures import auth, make_client
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*httpx.*:DeprecationWarning")
 
@@ -61,3 +61,33 @@ def test_nul_in_a_note_is_422(client) -> None:
     _plain_4xx(client.post("/api/events/SYR1/confirm", json={"note": "تم\x00"}, headers=auth()))
     ok = client.post("/api/events/SYR1/confirm", json={"note": "تم التحقق\nمن مصدرين"}, headers=auth())
     assert ok.status_code == 200, ok.text
+
+
+def test_export_failure_is_visible(sqlite_store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import DataError
+
+    real = sqlite_store.iter_events
+
+    def refused(f=None, batch_size=1000):
+        raise DataError("SELECT", {}, Exception("invalid byte sequence"))
+        yield  # a generator, as the store's
+
+    def dies_midway(f=None, batch_size=1000):
+        it = real(f, batch_size)
+        yield next(it)
+        raise RuntimeError("connection lost")
+
+    with make_client(sqlite_store) as c:
+        monkeypatch.setattr(sqlite_store, "iter_events", refused)
+        _plain_4xx(c.get("/api/export", params={"format": "jsonl"}))  # was a 200 with a dropped body
+        monkeypatch.setattr(sqlite_store, "iter_events", dies_midway)
+        for fmt, marker in (("jsonl", '{"error": '), ("csv", "# ERROR:")):
+            resp = c.get("/api/export", params={"format": fmt})
+            assert resp.status_code == 200  # the headers had gone out: the body says it is incomplete
+            assert resp.text.rstrip().splitlines()[-1].startswith(marker), resp.text[-200:]
+
+
+def test_bidi_override_is_removed_from_notes(client) -> None:
+    resp = client.post("/api/events/SYR1/confirm", json={"note": "راجعه\u202eexe.png"}, headers=auth())
+    assert resp.status_code == 200, resp.text
+    assert client.get("/api/events/SYR1/history").json()[-1]["note"] == "راجعهexe.png"

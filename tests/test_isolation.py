@@ -204,3 +204,14 @@ def test_spark_partition_accounts_for_every_record(monkeypatch: pytest.MonkeyPat
     with_events = {r["article_id"] for r in rows if r[spark_mod.REJECT_COL] is None}
     assert rejected == {"bad", "notext"}
     assert {"g1", "sur", "g2"} <= with_events and not rejected & with_events
+
+
+def test_bidi_overrides_leave_names_and_keep_text_offsets() -> None:
+    from marsad.io.clean import clean_article
+
+    text = "قتل مدني\u202e في حلب\x00."
+    a = clean_article(
+        Article(id="r\u202e1", text=text, title="خبر\u2066عاجل\u2069", outlet="وكالة\u202egnp.exe")
+    )
+    assert (a.id, a.title, a.outlet) == ("r1", "خبرعاجل", "وكالةgnp.exe")
+    assert len(a.text) == len(text) and "\x00" not in a.text  # same length: evidence offsets hold

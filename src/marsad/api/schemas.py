@@ -39,7 +39,16 @@ def _refuse(pattern: re.Pattern[str], what: str) -> Any:
     return AfterValidator(check)
 
 
-NoteText = Annotated[str | None, Field(None, max_length=2000), _refuse(_NOTE_BAD, "a note")]
+def _no_bidi(v: str | None) -> str | None:
+    from marsad.io.clean import strip_bidi
+
+    return strip_bidi(v) if v is not None else v
+
+
+# Bidi overrides are removed from notes: a note is shown on its own, where U+202E would reverse it.
+NoteText = Annotated[
+    str | None, Field(None, max_length=2000), _refuse(_NOTE_BAD, "a note"), AfterValidator(_no_bidi)
+]
 
 
 class FilterParams(BaseModel):

@@ -26,6 +26,18 @@ def clean_str(s: str) -> str:
     return _BAD.sub(_fix, s) if _BAD.search(s) else s
 
 
+# Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in a name shown on its
+# own they reorder what follows ("gnp.exe" shown as "exe.png"). Letters' own direction and the
+# marks LRM/RLM (U+200E/F) are enough for Arabic names, so the controls are removed from the
+# short fields; the report text keeps them (offsets), and is shown as text, never as a label.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi(s: str) -> str:
+    """`s` without bidi embedding, override and isolate controls."""
+    return _BIDI.sub("", s)
+
+
 def clean_article(article: Article) -> Article:
     """The article with every text field cleaned (the same object when nothing needed it)."""
     changes = {
@@ -33,4 +45,8 @@ def clean_article(article: Article) -> Article:
         for k in ("id", "text", "title", "url", "outlet")
         if isinstance(v := getattr(article, k), str) and _BAD.search(v)
     }
+    for k in ("id", "title", "url", "outlet"):
+        v = changes.get(k, getattr(article, k))
+        if isinstance(v, str) and _BIDI.search(v):
+            changes[k] = strip_bidi(v)
     return article.model_copy(update=changes) if changes else article
