@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import marsad.pipeline as pipeline_mod
@@ -215,3 +217,54 @@ def test_bidi_overrides_leave_names_and_keep_text_offsets() -> None:
     )
     assert (a.id, a.title, a.outlet) == ("r1", "خبرعاجل", "وكالةgnp.exe")
     assert len(a.text) == len(text) and "\x00" not in a.text  # same length: evidence offsets hold
+
+
+# --- fuzz: whatever the lines, each comes out once ------------------------------------------------
+
+_JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=5), kids, max_size=3),
+    max_leaves=6,
+)
+_FIELD_TEXT = (
+    st.sampled_from(GOOD)
+    | st.text(max_size=60)
+    | st.sampled_from(["\ud800", "\x00", "9" * 400, "قتل 1000000000000 مدني", "\u202eexe.png", "", "   "])
+)
+_RECORD = st.fixed_dictionaries(
+    {"text": _FIELD_TEXT},
+    optional={
+        "id": st.text(max_size=8) | st.integers(),
+        "title": _FIELD_TEXT,
+        "published": st.sampled_from(["2021-03-16", "2021-02-30", "", "x"]) | st.integers(),
+        "outlet": _FIELD_TEXT,
+    },
+)
+_LINE = (
+    _RECORD.map(lambda r: json.dumps(r, ensure_ascii=True))
+    | _JSON_VALUE.map(json.dumps)
+    | st.text(max_size=30).filter(lambda t: "\n" not in t and "\r" not in t and t.strip())
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(lines=st.lists(_LINE, min_size=1, max_size=6))
+def test_fuzz_every_line_is_processed_or_rejected(tmp_path: Path, lines: list[str]) -> None:
+    src = tmp_path / "fuzz.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    out = tmp_path / "fuzz-out.jsonl"
+    rej_path = tmp_path / "fuzz-out.jsonl.rejects.jsonl"
+    res = CliRunner().invoke(app, ["extract", str(src), "-o", str(out), "-q"])
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+    # split on "\n" only: a title may hold U+2028, which splitlines() would also cut at
+    processed = len([x for x in out.read_text(encoding="utf-8").split("\n") if x])
+    rej_text = rej_path.read_text(encoding="utf-8") if rej_path.exists() else ""
+    notes = [json.loads(x) for x in rej_text.split("\n") if x]
+    rejected = sum(n["kind"] == "rejected" for n in notes)
+    non_blank = sum(1 for x in src.read_bytes().split(b"\n") if x.strip())
+    assert processed + rejected == non_blank
+    assert res.exit_code == (2 if processed == 0 else 1 if rejected else 0)

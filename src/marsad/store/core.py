@@ -6,6 +6,7 @@ so a `Store` can be shared by every thread of a server.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -36,6 +37,9 @@ from marsad.store.types import (
     Stats,
 )
 
+STATS_CACHE_SIZE = 256  # distinct filters whose stats are kept
+STATS_CONCURRENCY = 2  # stats scans at once per process; more requests wait for a slot
+
 
 class Store:
     def __init__(self, url: str | None = None, *, create: bool = True, engine: Engine | None = None) -> None:
@@ -45,6 +49,8 @@ class Store:
             upgrade(self.engine)
         self._sessions = sessionmaker(writer(self.engine), expire_on_commit=False)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._stats_cache: dict[str, tuple[tuple[int, int, int], Stats]] = {}
+        self._stats_slots = threading.BoundedSemaphore(STATS_CONCURRENCY)
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
@@ -107,9 +113,36 @@ class Store:
         with self.read_session() as s:
             return repo.places(s, f, limit)
 
-    def stats(self, f: EventFilter | None = None) -> Stats:
+    def data_version(self) -> tuple[int, int, int]:
+        """Changes whenever events are added, reviewed or merged (three primary-key maxima: cheap)."""
+        from sqlalchemy import func, select
+
+        from marsad.store.schema import EventRow, MergeRow, ReviewActionRow
+
         with self.read_session() as s:
-            return repo.stats(s, f)
+            return tuple(  # type: ignore[return-value]
+                s.scalar(select(func.max(t.id))) or 0 for t in (EventRow, ReviewActionRow, MergeRow)
+            )
+
+    def stats(self, f: EventFilter | None = None) -> Stats:
+        """Aggregates of the filtered events. They scan every match, so results are kept per filter
+        until the data changes (`data_version`), and at most STATS_CONCURRENCY are computed at once:
+        many clients asking for the same dashboard cost one scan."""
+        key = (f or EventFilter()).model_dump_json()
+        version = self.data_version()
+        hit = self._stats_cache.get(key)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        with self._stats_slots:
+            hit = self._stats_cache.get(key)  # computed by another thread while this one waited
+            if hit is not None and hit[0] == version:
+                return hit[1]
+            with self.read_session() as s:
+                result = repo.stats(s, f)
+            if len(self._stats_cache) >= STATS_CACHE_SIZE:
+                self._stats_cache.pop(next(iter(self._stats_cache)))  # oldest first
+            self._stats_cache[key] = (version, result)
+            return result
 
     def history(self, event_id: str) -> list[ReviewAction]:
         with self.read_session() as s:
