@@ -268,3 +268,19 @@ def test_fuzz_every_line_is_processed_or_rejected(tmp_path: Path, lines: list[st
     non_blank = sum(1 for x in src.read_bytes().split(b"\n") if x.strip())
     assert processed + rejected == non_blank
     assert res.exit_code == (2 if processed == 0 else 1 if rejected else 0)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_pool_failure_costs_one_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    from marsad.ingest.pipeline import run_ingest
+    from marsad.store import Store
+
+    monkeypatch.setattr(pipeline_mod, "default_pipeline", lambda: FaultyPipeline())
+    src = _write(tmp_path / "in.jsonl", _records())
+    with Store(f"sqlite:///{tmp_path / 'db.sqlite'}") as store:
+        rep = run_ingest(store, [str(src)], workers=workers, follow_links=False)
+        assert (rep.seen, rep.added, rep.exit_code) == (6, 3, 1)
+        assert [(r.line, r.id) for r in rep.rejects] == [(2, "bad1"), (4, None), (5, "bad2")]
+        assert {a.article_id for a in store.list_articles().items} == {"a1", "a2", "a3"}
