@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from marsad.io.clean import clean_article
+from marsad.io.readers import numeric_date
 from marsad.models import FLOAT_COLUMNS, INT_COLUMNS, OUTPUT_COLUMNS, Article, Event
 from marsad.pipeline import Pipeline
 
@@ -129,6 +130,8 @@ def to_article(record: dict[str, Any]) -> Article | str:
         return "empty 'text' field"
     fields = {k: record.get(k) for k in ("title", "url", "outlet")}
     fields = {k: (str(v) if v is not None else None) for k, v in fields.items()}
+    if (why := numeric_date(record.get("published"))) is not None:
+        return why
     try:
         art = Article(id=rid, text=text, published=_clean_published(record.get("published")), **fields)
     except ValidationError as exc:

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from marsad.ingest.feeds import feed_articles, looks_like_feed
 from marsad.ingest.fetch import FetchError, fetch, make_client
 from marsad.ingest.html import page_to_article
-from marsad.io.readers import JSONL_SUFFIXES, TEXT_SUFFIXES, Reject, iter_sourced
+from marsad.io.readers import JSONL_SUFFIXES, TEXT_SUFFIXES, Reject, iter_sourced, numeric_date
 from marsad.models import Article, ArticleResult, Event
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -82,6 +82,9 @@ def _iter_results(path: Path, published: date | None) -> Iterator[Item]:
                 yield Reject(
                     source, lineno, rid, "missing or empty 'text' field (needed to keep the evidence)"
                 )
+                continue
+            if (why := numeric_date(obj.get("published"))) is not None:
+                yield Reject(source, lineno, rid, why)
                 continue
             try:
                 res = ArticleResult.model_validate({k: v for k, v in obj.items() if k != "text"})

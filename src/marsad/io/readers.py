@@ -80,6 +80,14 @@ def _article_from_text(text: str, source: str, published: date | None) -> Record
     return clean_article(art).ensure_id()
 
 
+def numeric_date(value: object) -> str | None:
+    """The reject reason for a publication date given as a JSON number (20200101), else None:
+    pydantic would read it as a Unix timestamp or fail with a confusing message."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"invalid field 'published': {value} is a number; write the date as a string, YYYY-MM-DD"
+    return None
+
+
 def _record(obj: object, source: str, lineno: int, published: date | None) -> Record:
     """One parsed JSONL value as an Article, or the reason it is not one."""
     if not isinstance(obj, dict):
@@ -90,12 +98,8 @@ def _record(obj: object, source: str, lineno: int, published: date | None) -> Re
     if not obj["text"].strip():
         return Reject(source, lineno, rid, "empty 'text' field")
     fields = {k: obj.get(k) for k in ("title", "published", "url", "outlet")}
-    if isinstance(fields["published"], int | float) and not isinstance(fields["published"], bool):
-        # 20200101 as a JSON number reads as "not a date"; say what is expected instead.
-        return Reject(
-            source, lineno, rid, f"invalid field 'published': {fields['published']} is a number; "
-            "write the date as a string, YYYY-MM-DD"
-        )  # fmt: skip
+    if (why := numeric_date(fields["published"])) is not None:
+        return Reject(source, lineno, rid, why)
     if fields["published"] in (None, "") and published is not None:
         fields["published"] = published
     try:
