@@ -217,6 +217,9 @@ def test_bidi_overrides_leave_names_and_keep_text_offsets() -> None:
     )
     assert (a.id, a.title, a.outlet) == ("r1", "خبرعاجل", "وكالةgnp.exe")
     assert len(a.text) == len(text) and "\x00" not in a.text  # same length: evidence offsets hold
+    from marsad.io.clean import show_bidi
+
+    assert show_bidi("وكالة\u202egnp.exe") == "وكالة<U+202E>gnp.exe"  # `explain` shows, not obeys
 
 
 # --- fuzz: whatever the lines, each comes out once ------------------------------------------------

@@ -38,6 +38,11 @@ def strip_bidi(s: str) -> str:
     return _BIDI.sub("", s)
 
 
+def show_bidi(s: str) -> str:
+    """`s` for a terminal: each bidi control written out as <U+202E>, so it is seen, not obeyed."""
+    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", s)
+
+
 def clean_article(article: Article) -> Article:
     """The article with every text field cleaned (the same object when nothing needed it)."""
     changes = {

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from marsad.io.clean import show_bidi
 from marsad.io.readers import Reject, iter_sourced, reject_line
 from marsad.io.writers import ResultWriter, UnknownFormatError, format_for
 from marsad.models import Article, ArticleResult
@@ -156,7 +157,7 @@ def explain_command(
     for col in ("sent.clause", "label", "text", "reading"):
         table.add_column(col)
     for m in sorted(doc.all(), key=lambda m: m.start):
-        table.add_row(f"{m.sentence}.{m.clause}", m.label, m.text, _reading(m))
+        table.add_row(f"{m.sentence}.{m.clause}", m.label, show_bidi(m.text), show_bidi(_reading(m)))
     out.print(table)
     for i, ev in enumerate(doc.events, 1):
         t = Table(title=f"Event {i}: {ev.event_type} / {ev.sub_event_type}", show_header=True)
@@ -165,9 +166,9 @@ def explain_command(
         t.add_column("evidence")
         for field in ("actor1", "actor2", "location", "event_date", "fatalities", "weapons", "event_type"):
             spans = ev.evidence.get(field, [])
-            t.add_row(field, str(getattr(ev, field)), " | ".join(s.text for s in spans))
+            t.add_row(field, show_bidi(str(getattr(ev, field))), show_bidi(" | ".join(s.text for s in spans)))
         out.print(t)
-        out.print(ev.notes)
+        out.print(show_bidi(ev.notes))
 
 
 def _reading(m: Mention) -> str:
