@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SAMPLES := data/gold/dev data/gold/test
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo extract-samples serve test test-deps lint bench clean web
+.PHONY: install demo extract-samples serve test test-deps lint bench fuzz clean web
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -47,6 +47,12 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/bench_extract.py
+
+# Record accounting under generated hostile input, and the long-token timings (docs/robustness.md).
+FUZZ_RECORDS ?= 10000
+fuzz: install
+	$(BIN)/python bench/fuzz_records.py --records $(FUZZ_RECORDS) --workers 2
+	$(BIN)/python bench/bench_long_tokens.py
 
 clean:
 	rm -rf $(VENV) out .marsad artefacts .pytest_cache

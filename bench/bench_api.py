@@ -3,6 +3,7 @@ N synthetic events (default 1,000,000), on SQLite and on PostgreSQL.
 
     python bench/bench_api.py                    # 1M events, both databases
     python bench/bench_api.py --events 100000 --db sqlite --requests 200 --clients 4
+    python bench/bench_api.py --events 100000 --db sqlite --stats --clients 16   # /api/stats
 
 The database is bulk-loaded through SQLAlchemy Core (not the ingest path, which runs the
 extractor) into the store's own schema, then `marsad serve` (one uvicorn worker) is started on a
@@ -70,6 +71,14 @@ QUERIES: list[tuple[str, dict[str, str]]] = [
     ("actor substring", {"actor": "islamic state", "limit": "50"}),
     ("one month, page 3", {"date_from": "2023-05-01", "date_to": "2023-05-31", "offset": "100", "limit": "50"}),
 ]  # fmt: skip
+
+# `--stats`: the dashboard's aggregates (/api/stats), the whole store and two filtered views.
+STATS_QUERIES: list[tuple[str, dict[str, str]]] = [
+    ("stats: everything", {}),
+    ("stats: country", {"country": "Syria"}),
+    ("stats: country+year", {"country": "Iraq", "date_from": "2022-01-01", "date_to": "2022-12-31"}),
+]
+ENDPOINT = "/api/events"
 
 
 def synthetic_rows(n: int, seed: int = 7) -> Iterator[tuple[dict, list[dict]]]:
@@ -210,7 +219,7 @@ async def _client(base: str, jobs: asyncio.Queue, out: dict[str, list[float]], e
             except asyncio.QueueEmpty:
                 return
             t = time.perf_counter()
-            resp = await client.get("/api/events", params=params)
+            resp = await client.get(ENDPOINT, params=params)
             dt = time.perf_counter() - t
             if resp.status_code != 200:
                 errors.append(f"{name}: {resp.status_code} {resp.text[:200]}")
@@ -287,7 +296,12 @@ def main() -> None:
     ap.add_argument(
         "--build-only", action="store_true", help="load the databases (use with --keep), no requests"
     )
+    ap.add_argument("--stats", action="store_true", help="time /api/stats instead of /api/events")
     args = ap.parse_args()
+    if args.stats:
+        global ENDPOINT
+        ENDPOINT = "/api/stats"
+        QUERIES[:] = STATS_QUERIES
     args.workdir.mkdir(parents=True, exist_ok=True)
     kinds = ("sqlite", "postgres") if args.db == "both" else (args.db,)
     for kind in kinds:

@@ -20,6 +20,7 @@ import pytest
 
 pyspark = pytest.importorskip("pyspark", reason="pyspark not installed (pip install -e '.[spark]')")
 
+from marsad.io.readers import REJECT_KEYS  # noqa: E402
 from marsad.models import OUTPUT_COLUMNS, Event  # noqa: E402
 from marsad.spark import (  # noqa: E402
     REJECT_COL,
@@ -237,12 +238,13 @@ def test_files_rejects_written(spark: Any, file_run: tuple[Path, Any], gold: lis
         for part in sorted((out / "rejects").glob("part-*.json"))
         for line in part.read_text(encoding="utf-8").splitlines()
     ]
-    reasons = sorted(r[REJECT_COL] for r in lines)
+    reasons = sorted(r["reason"] for r in lines)
     assert len(reasons) == 4
-    assert all("zz-bad.jsonl" in r for r in reasons)  # a reject names its file
+    assert all(tuple(r) == REJECT_KEYS for r in lines)  # the keys of extract's and ingest's rejects
+    assert all(r["source"].endswith("zz-bad.jsonl") for r in lines)  # a reject names its file
     assert sum("invalid JSON" in r for r in reasons) == 1
     assert sum("expected a JSON object" in r for r in reasons) == 1
-    assert {r["article_id"] for r in lines} >= {"no-text", "file-bad-date"}
+    assert {r["id"] for r in lines} >= {"no-text", "file-bad-date"}
 
 
 def test_files_refuse_existing_output(spark: Any, file_run: tuple[Path, Any]) -> None:

@@ -6,17 +6,50 @@ each process loads the knowledge it needs once, on first use (marsad.knowledge.r
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
+import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
 from marsad.doc import Doc
 from marsad.models import Article, Event
 
+log = logging.getLogger(__name__)
+
 # Reports longer than this are cut before extraction: news reports are far shorter, and a
-# pathological input (a whole dump in one record) must not stall a run. The cut is reported.
+# pathological input (a whole dump in one record) must not stall a run. The cut is reported:
+# `Outcome.warnings` says so, and the commands write it to the rejects file and the run summary.
 MAX_CHARS = 200_000
+# A report that takes longer than this to extract is reported (not stopped): a slow record is a
+# bug to look at, not a reason to lose it.
+SLOW_SECONDS = 2.0
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one article: its events, or the error that set it aside; never both.
+
+    `index` is the article's position in the input stream, so a caller can find its provenance.
+    """
+
+    index: int
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    error: str | None = None  # "ExceptionType: message" when extraction failed
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def truncation_warning(article: Article) -> str | None:
+    n = len(article.text)
+    return f"text cut to its first {MAX_CHARS} of {n} characters" if n > MAX_CHARS else None
 
 
 class Component(Protocol):
@@ -67,18 +100,52 @@ class Pipeline:
             return []
         return self(self.make_doc(article)).events
 
-    def extract_many(
+    def extract_outcome(self, article: Article, index: int = 0) -> Outcome:
+        """Extract one article; an exception becomes the outcome's `error`, never escapes."""
+        t0 = time.perf_counter()
+        out = Outcome(index, article)
+        try:
+            out.events = self.extract_article(article)
+        except Exception as exc:  # one bad report must cost only itself
+            out.error = f"{type(exc).__name__}: {exc}"[:1000]
+        out.seconds = time.perf_counter() - t0
+        cut = truncation_warning(article)
+        if cut:
+            out.warnings.append(cut)
+        if out.seconds > SLOW_SECONDS:
+            out.warnings.append(f"extraction took {out.seconds:.1f} s (budget {SLOW_SECONDS:g} s)")
+        return out
+
+    def extract_outcomes(
         self, articles: Iterable[Article], *, workers: int = 1, chunksize: int = 16
-    ) -> Iterator[tuple[Article, list[Event]]]:
-        """Extract each article, in input order; `workers > 1` uses a process pool."""
+    ) -> Iterator[Outcome]:
+        """One `Outcome` per article, in input order; `workers > 1` uses a process pool.
+
+        Every article comes out exactly once, failed or not: the error is caught inside the
+        worker, so neither the stream nor a pool chunk ends early."""
+        numbered = enumerate(articles)
         if workers <= 1:
-            for a in articles:
-                yield a, self.extract_article(a)
+            for i, a in numbered:
+                if i == 0:
+                    self.warm()  # loading the knowledge is not the first report's time
+                yield self.extract_outcome(a, i)
             return
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         self.warm()  # forked workers inherit the loaded knowledge instead of loading it again
         with ctx.Pool(workers, initializer=_init_worker, initargs=(self,)) as pool:
-            yield from pool.imap(_work, articles, chunksize=chunksize)
+            yield from pool.imap(_work, numbered, chunksize=chunksize)
+
+    def extract_many(
+        self, articles: Iterable[Article], *, workers: int = 1, chunksize: int = 16
+    ) -> Iterator[tuple[Article, list[Event]]]:
+        """(article, events) for each article, in input order; `workers > 1` uses a process pool.
+
+        An article whose extraction failed is logged (id and reason) and comes out with no events,
+        so one bad report never ends the stream; `extract_outcomes` tells failures apart."""
+        for o in self.extract_outcomes(articles, workers=workers, chunksize=chunksize):
+            if o.error is not None:
+                log.warning("extraction failed on report %s: %s", o.article.id, o.error)
+            yield o.article, o.events
 
 
 def build_components(knowledge_dir: str | None = None, cache_dir: str | None = None) -> list[Component]:
@@ -114,9 +181,9 @@ def _init_worker(p: Pipeline) -> None:
     _worker_pipeline = p
 
 
-def _work(article: Article) -> tuple[Article, list[Event]]:
+def _work(item: tuple[int, Article]) -> Outcome:
     assert _worker_pipeline is not None
-    return article, _worker_pipeline.extract_article(article)
+    return _worker_pipeline.extract_outcome(item[1], item[0])
 
 
 _default: Pipeline | None = None

@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from marsad.io.clean import clean_article
+from marsad.io.readers import numeric_date
 from marsad.models import FLOAT_COLUMNS, INT_COLUMNS, OUTPUT_COLUMNS, Article, Event
 from marsad.pipeline import Pipeline
 
@@ -39,7 +41,8 @@ if TYPE_CHECKING:
 ARTICLE_FIELDS: tuple[str, ...] = ("id", "text", "title", "published", "url", "outlet")
 REJECT_COL = "_reject_reason"
 INDEX_COL = "event_index"  # the event's position in its report, so outputs can be ordered as the pipeline's
-RESULT_COLUMNS: tuple[str, ...] = (*OUTPUT_COLUMNS, INDEX_COL, REJECT_COL)
+SOURCE_COL = "_source"  # the input file of a reject row (null for DataFrame inputs and event rows)
+RESULT_COLUMNS: tuple[str, ...] = (*OUTPUT_COLUMNS, INDEX_COL, REJECT_COL, SOURCE_COL)
 
 # CODING.md §8 columns by Spark type; every other column is a string (weapons and evidence as JSON).
 _INT_COLS = INT_COLUMNS | {INDEX_COL}
@@ -84,8 +87,9 @@ def worker_pipeline(settings: Pipeline | None) -> Pipeline:
         return p
 
 
-def _empty_row(article_id: str | None, reason: str) -> dict[str, Any]:
+def _empty_row(article_id: str | None, reason: str, source: str | None = None) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(RESULT_COLUMNS)
+    row[SOURCE_COL] = source
     row["article_id"] = article_id
     row[REJECT_COL] = reason
     return row
@@ -107,6 +111,7 @@ def event_row(event: Event, index: int, article_id: str) -> dict[str, Any]:
                 row[c] = None
     row[INDEX_COL] = index
     row[REJECT_COL] = None
+    row[SOURCE_COL] = None
     return row
 
 
@@ -128,13 +133,16 @@ def to_article(record: dict[str, Any]) -> Article | str:
         return "empty 'text' field"
     fields = {k: record.get(k) for k in ("title", "url", "outlet")}
     fields = {k: (str(v) if v is not None else None) for k, v in fields.items()}
+    if (why := numeric_date(record.get("published"))) is not None:
+        return why
     try:
         art = Article(id=rid, text=text, published=_clean_published(record.get("published")), **fields)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
         return f"invalid field '{loc}': {err['msg']}"
-    return art.ensure_id()
+    # Lone surrogates (from JSON escapes) would make hashing the text raise: cleaned as by the readers.
+    return clean_article(art).ensure_id()
 
 
 def extract_records(records: Iterable[dict[str, Any]], settings: Pipeline | None = None) -> Iterator[dict]:
@@ -143,22 +151,24 @@ def extract_records(records: Iterable[dict[str, Any]], settings: Pipeline | None
     for rec in records:
         rid = rec.get("id")
         rid = str(rid) if rid not in (None, "") else None
-        # A record read from a file names it in its reject reason, so the line can be found again.
-        where = f"{rec['_source']}: " if rec.get("_source") else ""
+        # A record read from a file names it in its reject row, so the record can be found again.
+        where = str(rec["_source"]) if rec.get("_source") else None
         reason = rec.get(REJECT_COL)
         if reason:  # already set aside upstream (e.g. a line that is not JSON)
-            yield _empty_row(rid, where + str(reason))
-            continue
-        art = to_article(rec)
-        if isinstance(art, str):
-            yield _empty_row(rid, where + art)
+            yield _empty_row(rid, str(reason), where)
             continue
         try:
-            events = pipeline.extract_article(art)
-        except Exception as exc:  # a bug on one report must not lose the partition
-            yield _empty_row(art.id, f"extraction failed: {type(exc).__name__}: {exc}")
+            art = to_article(rec)
+        except Exception as exc:  # a reader bug on one record must not lose the partition
+            art = f"unreadable record: {type(exc).__name__}: {exc}"
+        if isinstance(art, str):
+            yield _empty_row(rid, art, where)
             continue
-        for i, ev in enumerate(events):
+        out = pipeline.extract_outcome(art)  # never raises: a failure is the outcome's error
+        if out.error is not None:
+            yield _empty_row(art.id, f"extraction failed: {out.error}", where)
+            continue
+        for i, ev in enumerate(out.events):
             yield event_row(ev, i, art.id)
 
 
@@ -282,7 +292,7 @@ def split_rejects(rows: DataFrame) -> tuple[DataFrame, DataFrame]:
     """(events, rejects) from `extract_dataframe`; cache `rows` first to extract only once."""
     from pyspark.sql import functions as F
 
-    events = rows.where(F.col(REJECT_COL).isNull()).drop(REJECT_COL)
+    events = rows.where(F.col(REJECT_COL).isNull()).drop(REJECT_COL, SOURCE_COL)
     rejects = rows.where(F.col(REJECT_COL).isNotNull()).select("article_id", REJECT_COL)
     return events, rejects
 
@@ -309,7 +319,7 @@ def extract_files(
     """Read JSONL reports, extract, write `output_dir/events` and `output_dir/rejects`.
 
     `fmt` is "parquet" or "jsonl" (Spark JSON lines, one part file per partition). Rejects are
-    always JSON lines (article_id, _reject_reason naming the input file). `partitions` sets how
+    always JSON lines with the keys of every rejects file: source, line (null), id, kind, reason. `partitions` sets how
     the lines are spread over tasks; by default at least the cluster's default parallelism.
     """
     from pyspark import StorageLevel
@@ -336,7 +346,16 @@ def extract_files(
     # Two outputs from one extraction: keep the rows rather than extract twice.
     rows.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        events, rejects = split_rejects(rows)
+        events, _ = split_rejects(rows)
+        # The rejects file has the keys of `marsad extract` and `marsad ingest` rejects (the line is
+        # not known: Spark reads lines without their numbers).
+        rejects = rows.where(F.col(REJECT_COL).isNotNull()).select(
+            F.col(SOURCE_COL).alias("source"),
+            F.lit(None).cast("int").alias("line"),
+            F.col("article_id").alias("id"),
+            F.lit("rejected").alias("kind"),
+            F.col(REJECT_COL).alias("reason"),
+        )
         base = output_dir.rstrip("/")
         events_path, rejects_path = f"{base}/events", f"{base}/rejects"
         mode = "overwrite" if overwrite else "errorifexists"

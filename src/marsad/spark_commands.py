@@ -34,7 +34,7 @@ def spark_extract_command(
     """Extract ACLED-style events from JSONL reports with Spark.
 
     Writes OUTPUT/events (Parquet or JSON lines, one row per event, CODING.md §8 columns) and
-    OUTPUT/rejects (JSON lines: article_id, _reject_reason). A local master runs offline (UI off,
+    OUTPUT/rejects (JSON lines: source, line, id, kind, reason). A local master runs offline (UI off,
     bound to 127.0.0.1). Exit code: 0 all reports processed, 1 some rejected, 2 nothing processed
     or usage error.
     """

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from fastapi import Request
+from sqlalchemy.exc import DataError
 
 from marsad.api.errors import ApiError
 
@@ -29,6 +30,10 @@ def call_store(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         raise ApiError(404, "not_found", f"Not found: {missing}") from None
     except ValueError as exc:
         raise ApiError(422, "invalid_request", str(exc) or "Invalid request") from None
+    except DataError:
+        # A value the database refuses (out of range, a character it cannot store): the client's
+        # input, not a server fault. The validation above should have caught it first.
+        raise ApiError(422, "invalid_request", "Invalid request: a value is out of range") from None
 
 
 def found(value: T | None, what: str, key: str) -> T:

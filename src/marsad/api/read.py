@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -35,6 +37,7 @@ from marsad.store.types import (
     Stats,
 )
 
+log = logging.getLogger("marsad.api")
 router = APIRouter(prefix="/api", dependencies=[Depends(require_reader)], responses=ERROR_RESPONSES)
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -216,6 +219,23 @@ def export(
         return FileResponse(
             tmp, media_type=_MEDIA[format], headers=headers, background=BackgroundTask(os.unlink, tmp)
         )
-    events = call_store(store.iter_events, f)
+    # The query runs with the first event: run it before the headers go out, so a refused query is
+    # an error response rather than a 200 whose connection drops.
+    rows = store.iter_events(f)
+    head = call_store(next, rows, None)
+    events = rows if head is None else itertools.chain([head], rows)
     chunks = {"csv": _csv_chunks, "geojson": _geojson_chunks, "jsonl": _jsonl_chunks}[format](events)
-    return StreamingResponse(chunks, media_type=_MEDIA[format], headers=headers)
+    return StreamingResponse(_guarded(chunks, format), media_type=_MEDIA[format], headers=headers)
+
+
+def _guarded(chunks: Iterator[str], fmt: str) -> Iterator[str]:
+    """The chunks; a failure after the headers were sent ends the body with a visible error line
+    (the status can no longer change) instead of a silently truncated file."""
+    try:
+        yield from chunks
+    except Exception:
+        log.exception("export failed while streaming")
+        msg = "export failed part-way: this file is incomplete"
+        yield {"csv": f"\n# ERROR: {msg}\n", "jsonl": json.dumps({"error": msg}) + "\n"}.get(
+            fmt, f"\n/* ERROR: {msg} */\n"
+        )

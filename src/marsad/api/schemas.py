@@ -6,11 +6,12 @@ each record. Everything a client sends is validated here, with bounds, before th
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import Query
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
 
 from marsad.models import Event
 from marsad.store.types import EDITABLE_FIELDS, SORT_FIELDS, EventFilter
@@ -22,6 +23,32 @@ Status = Literal["unreviewed", "confirmed", "edited", "rejected", "merged"]
 ExportFormat = Literal["csv", "jsonl", "geojson", "parquet"]
 
 Text = Annotated[str | None, Query(max_length=200)]
+
+# Control characters and lone surrogates have no place in a filter or a note: NUL is refused by
+# PostgreSQL (a 500) and ends the string for SQLite's LIKE (actor=%00 matched every event).
+_FILTER_BAD = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_NOTE_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")  # keeps \t \n \r
+
+
+def _refuse(pattern: re.Pattern[str], what: str) -> Any:
+    def check(v: str | None) -> str | None:
+        if v is not None and (m := pattern.search(v)):
+            raise ValueError(f"{what} must not contain control characters (found U+{ord(m.group()):04X})")
+        return v
+
+    return AfterValidator(check)
+
+
+def _no_bidi(v: str | None) -> str | None:
+    from marsad.io.clean import strip_bidi
+
+    return strip_bidi(v) if v is not None else v
+
+
+# Bidi overrides are removed from notes: a note is shown on its own, where U+202E would reverse it.
+NoteText = Annotated[
+    str | None, Field(None, max_length=2000), _refuse(_NOTE_BAD, "a note"), AfterValidator(_no_bidi)
+]
 
 
 class FilterParams(BaseModel):
@@ -50,6 +77,13 @@ class FilterParams(BaseModel):
     )
     status: list[Status] | None = Field(None, max_length=5)
     primary: bool | None = None
+
+    @model_validator(mode="after")
+    def _printable(self) -> FilterParams:
+        for name, v in self:
+            if isinstance(v, str) and (m := _FILTER_BAD.search(v)):
+                raise ValueError(f"{name} must not contain control characters (found U+{ord(m.group()):04X})")
+        return self
 
     def to_filter(self, **paging: Any) -> EventFilter:
         from marsad.api.errors import ApiError
@@ -81,7 +115,7 @@ class FilterParams(BaseModel):
 
 class NoteBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    note: str | None = Field(None, max_length=2000)
+    note: NoteText = None
 
 
 def _changes_model() -> type[BaseModel]:
@@ -104,7 +138,7 @@ class EditBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     changes: EventChanges  # type: ignore[valid-type]
-    note: str | None = Field(None, max_length=2000)
+    note: NoteText = None
 
     @model_validator(mode="after")
     def _not_empty(self) -> EditBody:
@@ -119,13 +153,13 @@ class EditBody(BaseModel):
 class MergeBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     event_ids: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(min_length=2, max_length=50)
-    note: str | None = Field(None, max_length=2000)
+    note: NoteText = None
 
 
 class SplitBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     members: list[Annotated[str, Field(min_length=1, max_length=40)]] | None = Field(None, max_length=50)
-    note: str | None = Field(None, max_length=2000)
+    note: NoteText = None
 
 
 class MapPoint(BaseModel):

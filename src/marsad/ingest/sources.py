@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from marsad.ingest.feeds import feed_articles, looks_like_feed
 from marsad.ingest.fetch import FetchError, fetch, make_client
 from marsad.ingest.html import page_to_article
-from marsad.io.readers import JSONL_SUFFIXES, TEXT_SUFFIXES, Reject, iter_records
+from marsad.io.readers import JSONL_SUFFIXES, TEXT_SUFFIXES, Reject, iter_sourced, numeric_date
 from marsad.models import Article, ArticleResult, Event
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -82,6 +82,9 @@ def _iter_results(path: Path, published: date | None) -> Iterator[Item]:
                 yield Reject(
                     source, lineno, rid, "missing or empty 'text' field (needed to keep the evidence)"
                 )
+                continue
+            if (why := numeric_date(obj.get("published"))) is not None:
+                yield Reject(source, lineno, rid, why)
                 continue
             try:
                 res = ArticleResult.model_validate({k: v for k, v in obj.items() if k != "text"})
@@ -149,8 +152,12 @@ def _iter_file(
     if coded and suffix in JSONL_SUFFIXES and path.is_file() and _carries_events(path):
         yield from _iter_results(path, published)
         return
-    for rec in iter_records([str(path)], published=published):
-        yield rec if isinstance(rec, Reject) else Prepared(rec, None, {"source": str(path)})
+    for s in iter_sourced([str(path)], published=published):
+        rec = s.record
+        meta: dict[str, object] = (
+            {"source": s.source} if s.line is None else {"source": s.source, "line": s.line}
+        )
+        yield rec if isinstance(rec, Reject) else Prepared(rec, None, meta)
 
 
 def iter_inputs(
@@ -201,8 +208,11 @@ def iter_inputs(
                     known_url=known_url,
                 )
             elif item == "-":
-                for rec in iter_records(["-"], published=published):
-                    yield rec if isinstance(rec, Reject) else Prepared(rec, None, {"source": "-"})
+                for s in iter_sourced(["-"], published=published):
+                    meta: dict[str, object] = (
+                        {"source": "-"} if s.line is None else {"source": "-", "line": s.line}
+                    )
+                    yield s.record if isinstance(s.record, Reject) else Prepared(s.record, None, meta)
             else:
                 path = Path(item)
                 if path.is_dir():

@@ -13,7 +13,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from marsad.io.readers import Reject, iter_records
+from marsad.io.clean import show_bidi
+from marsad.io.readers import Reject, iter_sourced, reject_line
 from marsad.io.writers import ResultWriter, UnknownFormatError, format_for
 from marsad.models import Article, ArticleResult
 
@@ -59,66 +60,82 @@ def extract_command(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_NOTHING) from None
     reject_path = rejects or output.with_name(output.name + ".rejects.jsonl")
-    rejected: list[Reject] = []
+    lines: list[tuple[int, dict[str, object]]] = []  # (record number, reject or warning)
+    n_in = n_rejected = n_warned = 0
+    # article index -> (record number, source, line), while the article is in flight
+    where: dict[int, tuple[int, str, int | None]] = {}
+
+    def note(
+        seq: int, source: str, line: int | None, rid: str | None, reason: str, kind: str = "rejected"
+    ) -> None:
+        lines.append((seq, reject_line(source, line, rid, reason, kind)))
+        if not quiet:
+            at = source + (f":{line}" if line is not None else "") + (f" (id {rid})" if rid else "")
+            colour = "yellow" if kind == "rejected" else "cyan"
+            err.print(f"[{colour}]{kind}[/{colour}] {at}: {reason}")
 
     def articles() -> Iterator[Article]:
-        for rec in iter_records(inputs, published=pub):
+        nonlocal n_in, n_rejected
+        i = 0
+        for s in iter_sourced(inputs, published=pub):
+            n_in += 1
+            rec = s.record
             if isinstance(rec, Reject):
-                rejected.append(rec)
-                if not quiet:
-                    err.print(f"[yellow]rejected[/yellow] {rec}")
+                n_rejected += 1
+                note(n_in, rec.source, rec.line, rec.record_id, rec.reason)
             else:
+                where[i] = (n_in, s.source, s.line)
+                i += 1
                 yield rec
 
     pipeline = default_pipeline()
     done = 0
-    failures = 0
     show = not quiet and sys.stderr.isatty()
     with ResultWriter(output) as writer, Progress(
         TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TextColumn("reports"),
         TimeElapsedColumn(), console=err, disable=not show, transient=True,
     ) as progress:  # fmt: skip
         task = progress.add_task("extract", total=None)
-        results = pipeline.extract_many(articles(), workers=workers)
-        while True:
-            try:
-                art, events = next(results)
-            except StopIteration:
-                break
-            except Exception as exc:  # a bug on one report must not lose the others
-                failures += 1
-                rejected.append(
-                    Reject("pipeline", None, None, f"extraction failed: {type(exc).__name__}: {exc}")
-                )
-                if workers > 1:
-                    break  # a broken pool cannot be resumed safely
+        for o in pipeline.extract_outcomes(articles(), workers=workers):
+            seq, source, line = where.pop(o.index)
+            rid = o.article.id or None
+            if o.error is not None:  # a bug on one report costs that report only
+                n_rejected += 1
+                note(seq, source, line, rid, f"extraction failed: {o.error}")
                 continue
+            for w in o.warnings:
+                n_warned += 1
+                note(seq, source, line, rid, w, "warning")
             writer.write(
                 ArticleResult(
-                    id=art.id,
-                    title=art.title,
-                    published=art.published,
-                    url=art.url,
-                    outlet=art.outlet,
-                    events=events,
+                    id=o.article.id,
+                    title=o.article.title,
+                    published=o.article.published,
+                    url=o.article.url,
+                    outlet=o.article.outlet,
+                    events=o.events,
                 )
             )
             done += 1
             progress.advance(task)
         n_events = writer.events
 
-    if rejected:
+    if lines:
         with reject_path.open("w", encoding="utf-8") as fh:
-            for r in rejected:
-                fh.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
+            for _, d in sorted(lines, key=lambda x: x[0]):  # input order, whatever the workers did
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    else:
+        reject_path.unlink(missing_ok=True)  # a previous run's rejects would describe this one
     if not quiet:
-        msg = f"{done} report(s) → {n_events} event(s) in {output}"
-        if rejected:
-            msg += f"; {len(rejected)} rejected (see {reject_path})"
+        msg = f"{n_in} record(s): {done} processed → {n_events} event(s) in {output}; {n_rejected} rejected"
+        if n_warned:
+            msg += f"; {n_warned} warning(s)"
+        if lines:
+            msg += f" (see {reject_path})"
         err.print(msg)
     if done == 0:
         raise typer.Exit(EXIT_NOTHING)
-    if rejected:
+    if n_rejected:
         raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -140,7 +157,7 @@ def explain_command(
     for col in ("sent.clause", "label", "text", "reading"):
         table.add_column(col)
     for m in sorted(doc.all(), key=lambda m: m.start):
-        table.add_row(f"{m.sentence}.{m.clause}", m.label, m.text, _reading(m))
+        table.add_row(f"{m.sentence}.{m.clause}", m.label, show_bidi(m.text), show_bidi(_reading(m)))
     out.print(table)
     incidents = Table(
         title="Incidents: the mentions that made each one, and why mentions were merged or kept apart"
@@ -158,9 +175,9 @@ def explain_command(
         t.add_column("evidence")
         for field in ("actor1", "actor2", "location", "event_date", "fatalities", "weapons", "event_type"):
             spans = ev.evidence.get(field, [])
-            t.add_row(field, str(getattr(ev, field)), " | ".join(s.text for s in spans))
+            t.add_row(field, show_bidi(str(getattr(ev, field))), show_bidi(" | ".join(s.text for s in spans)))
         out.print(t)
-        out.print(ev.notes)
+        out.print(show_bidi(ev.notes))
 
 
 def _reading(m: Mention) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from marsad.io.clean import clean_article
 from marsad.models import Article
 
 # A report larger than this is still read; only truly absurd inputs are refused.
@@ -33,7 +34,7 @@ class Reject:
     reason: str
 
     def as_dict(self) -> dict[str, object]:
-        return {"source": self.source, "line": self.line, "id": self.record_id, "reason": self.reason}
+        return reject_line(self.source, self.line, self.record_id, self.reason)
 
     def __str__(self) -> str:
         where = self.source + (f":{self.line}" if self.line is not None else "")
@@ -42,6 +43,27 @@ class Reject:
 
 
 Record = Article | Reject
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """A record with where it came from: `line` is the JSONL line (None for a whole file)."""
+
+    source: str
+    line: int | None
+    record: Record
+
+
+REJECT_KEYS = ("source", "line", "id", "kind", "reason")
+
+
+def reject_line(
+    source: str, line: int | None, record_id: str | None, reason: str, kind: str = "rejected"
+) -> dict[str, object]:
+    """One line of a rejects file, the same keys for every command (`extract`, `ingest`):
+    source (file, URL or "-"), line (JSONL line or null), id, kind ("rejected" for a record set
+    aside, "warning" for one processed with a caveat, e.g. cut at MAX_CHARS), reason."""
+    return dict(zip(REJECT_KEYS, (source, line, record_id, kind, reason), strict=True))
 
 
 def _decode(raw: bytes, source: str) -> str | Reject:
@@ -54,51 +76,71 @@ def _decode(raw: bytes, source: str) -> str | Reject:
 def _article_from_text(text: str, source: str, published: date | None) -> Record:
     if not text.strip():
         return Reject(source, None, None, "empty report")
-    return Article(id=Path(source).stem if source != "-" else "", text=text, published=published).ensure_id()
+    art = Article(id=Path(source).stem if source != "-" else "", text=text, published=published)
+    return clean_article(art).ensure_id()
 
 
-def _iter_jsonl(stream_lines: Iterator[bytes], source: str, published: date | None) -> Iterator[Record]:
+def numeric_date(value: object) -> str | None:
+    """The reject reason for a publication date given as a JSON number (20200101), else None:
+    pydantic would read it as a Unix timestamp or fail with a confusing message."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"invalid field 'published': {value} is a number; write the date as a string, YYYY-MM-DD"
+    return None
+
+
+def _record(obj: object, source: str, lineno: int, published: date | None) -> Record:
+    """One parsed JSONL value as an Article, or the reason it is not one."""
+    if not isinstance(obj, dict):
+        return Reject(source, lineno, None, f"expected a JSON object, got {type(obj).__name__}")
+    rid = str(obj["id"]) if obj.get("id") not in (None, "") else None
+    if not isinstance(obj.get("text"), str):
+        return Reject(source, lineno, rid, "missing or non-string 'text' field")
+    if not obj["text"].strip():
+        return Reject(source, lineno, rid, "empty 'text' field")
+    fields = {k: obj.get(k) for k in ("title", "published", "url", "outlet")}
+    if (why := numeric_date(fields["published"])) is not None:
+        return Reject(source, lineno, rid, why)
+    if fields["published"] in (None, "") and published is not None:
+        fields["published"] = published
+    try:
+        art = clean_article(Article(id=rid or "", text=obj["text"], **fields))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        return Reject(source, lineno, rid, f"invalid field '{loc}': {err['msg']}")
+    if not art.id:
+        art.id = f"{Path(source).stem}-{lineno}" if source != "-" else art.content_hash()[:16]
+    return art
+
+
+def _iter_jsonl(stream_lines: Iterator[bytes], source: str, published: date | None) -> Iterator[Sourced]:
     for lineno, raw in enumerate(stream_lines, start=1):
         if not raw.strip():
             continue
         if len(raw) > MAX_RECORD_BYTES:
-            yield Reject(source, lineno, None, f"record larger than {MAX_RECORD_BYTES} bytes")
-            continue
-        line = _decode(raw, source)
-        if isinstance(line, Reject):
-            yield Reject(source, lineno, None, line.reason)
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Reject(source, lineno, None, f"invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
-        if not isinstance(obj, dict):
-            yield Reject(source, lineno, None, f"expected a JSON object, got {type(obj).__name__}")
-            continue
-        rid = str(obj["id"]) if obj.get("id") not in (None, "") else None
-        if not isinstance(obj.get("text"), str):
-            yield Reject(source, lineno, rid, "missing or non-string 'text' field")
-            continue
-        if not obj["text"].strip():
-            yield Reject(source, lineno, rid, "empty 'text' field")
-            continue
-        fields = {k: obj.get(k) for k in ("title", "published", "url", "outlet")}
-        if fields["published"] in (None, "") and published is not None:
-            fields["published"] = published
-        try:
-            art = Article(id=rid or "", text=obj["text"], **fields)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            loc = ".".join(str(p) for p in err["loc"])
-            yield Reject(source, lineno, rid, f"invalid field '{loc}': {err['msg']}")
-            continue
-        if not art.id:
-            art.id = f"{Path(source).stem}-{lineno}" if source != "-" else art.content_hash()[:16]
-        yield art
+            rec: Record = Reject(source, lineno, None, f"record larger than {MAX_RECORD_BYTES} bytes")
+        elif isinstance(line := _decode(raw, source), Reject):
+            rec = Reject(source, lineno, None, line.reason)
+        else:
+            try:
+                obj = json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                why = (
+                    f"{exc.msg} (column {exc.colno})"
+                    if isinstance(exc, json.JSONDecodeError)
+                    else "nested too deep"
+                )
+                rec = Reject(source, lineno, None, f"invalid JSON: {why}")
+            else:
+                try:
+                    rec = _record(obj, source, lineno, published)
+                except Exception as exc:  # a reader bug on one line must not end the file
+                    rid = str(obj.get("id"))[:200] if isinstance(obj, dict) and obj.get("id") else None
+                    rec = Reject(source, lineno, rid, f"unreadable record: {type(exc).__name__}: {exc}")
+        yield Sourced(source, lineno, rec)
 
 
-def _iter_path(path: Path, published: date | None) -> Iterator[Record]:
+def _iter_path(path: Path, published: date | None) -> Iterator[Sourced]:
     source = str(path)
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
@@ -106,7 +148,7 @@ def _iter_path(path: Path, published: date | None) -> Iterator[Record]:
                 yield from _iter_path(child, published)
         return
     if not path.exists():
-        yield Reject(source, None, None, "no such file or folder")
+        yield Sourced(source, None, Reject(source, None, None, "no such file or folder"))
         return
     suffix = path.suffix.lower()
     try:
@@ -116,17 +158,19 @@ def _iter_path(path: Path, published: date | None) -> Iterator[Record]:
             return
         raw = path.read_bytes()
     except OSError as exc:
-        yield Reject(source, None, None, f"cannot read: {exc.strerror}")
+        yield Sourced(source, None, Reject(source, None, None, f"cannot read: {exc.strerror}"))
         return
     if b"\x00" in raw[:4096]:
-        yield Reject(source, None, None, "binary file, not a text report")
+        yield Sourced(source, None, Reject(source, None, None, "binary file, not a text report"))
         return
     text = _decode(raw, source)
-    yield text if isinstance(text, Reject) else _article_from_text(text, source, published)
+    yield Sourced(
+        source, None, text if isinstance(text, Reject) else _article_from_text(text, source, published)
+    )
 
 
-def iter_records(inputs: Sequence[str], *, published: date | None = None) -> Iterator[Record]:
-    """Every report in `inputs` (paths, folders or "-" for stdin), in order, as Article or Reject.
+def iter_sourced(inputs: Sequence[str], *, published: date | None = None) -> Iterator[Sourced]:
+    """Every report in `inputs` (paths, folders or "-" for stdin), in order, with its file and line.
 
     `published` fills the publication date of plain-text reports and of JSONL records without one.
     Stdin is read as JSON Lines when its first non-blank character is "{", else as one text report.
@@ -138,6 +182,13 @@ def iter_records(inputs: Sequence[str], *, published: date | None = None) -> Ite
                 yield from _iter_jsonl(iter(data.splitlines()), "-", published)
             else:
                 text = _decode(data, "-")
-                yield text if isinstance(text, Reject) else _article_from_text(text, "-", published)
+                rec = text if isinstance(text, Reject) else _article_from_text(text, "-", published)
+                yield Sourced("-", None, rec)
         else:
             yield from _iter_path(Path(item), published)
+
+
+def iter_records(inputs: Sequence[str], *, published: date | None = None) -> Iterator[Record]:
+    """Every report in `inputs` as Article or Reject (`iter_sourced` without the provenance)."""
+    for s in iter_sourced(inputs, published=published):
+        yield s.record

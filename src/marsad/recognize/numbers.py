@@ -20,6 +20,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ import yaml
 from marsad.text.normalize import Folded, fold, fold_with_map_cached
 
 __all__ = [
+    "MAX_CASUALTY_COUNT",
     "CasualtyMention",
     "FoldMap",
     "Quantity",
@@ -395,6 +397,8 @@ class Quantity:
     high: int | None
 
 
+# Digit strings longer than this are not read as quantities: no count, toll or year has 16 digits.
+_MAX_DIGITS = 15
 _PUNCT_EDGES = " \t\n.,،؛;:!?()[]{}-–"
 _WS = re.compile(r"\s+")
 
@@ -419,11 +423,13 @@ def _core_number(s: str) -> tuple[int, int, int | None, bool] | None:
             num = tok.replace(",", "")
             if re.fullmatch(r"\d+\.\d{3}", num) and not (i + 1 < len(tokens) and tokens[i + 1] in _WORDS):
                 num = num.replace(".", "")  # 1.200 as a thousands separator
+            if len(num.split(".", 1)[0]) > _MAX_DIGITS:
+                return None  # no count has that many digits (and int(float()) would overflow)
             try:
-                fval = float(num)
-            except ValueError:
+                fval = Decimal(num)  # exact: a float round-trip loses digits past the 15th
+            except InvalidOperation:
                 return None
-            fractional = fval != int(fval)
+            fractional = fval != fval.to_integral_value()
             cur += int(fval) if not fractional else 0
             if fractional:
                 cur_f = fval
@@ -855,6 +861,12 @@ def _vague_count(victims: str | None) -> int | None:
     return None
 
 
+# Plausibility bound: a figure above it is not coded as an event's fatalities or injuries (the
+# mention is dropped, as if no figure were given). Single events reported in the news stay far
+# below it; cumulative tolls of whole wars ("500 ألف قتيل منذ 2011") and garbled digits exceed it.
+MAX_CASUALTY_COUNT = 100_000
+
+
 def find_casualties(text: str) -> list[CasualtyMention]:
     """Killed and injured mentions, sorted by position, non-overlapping within each kind."""
     f = fast_fold_with_map(text)
@@ -896,6 +908,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     for kind in ("killed", "injured"):
         last_end = -1
         for c in sorted((c for c in cands if c.kind == kind), key=lambda c: (c.start, -(c.end - c.start))):
+            if c.count > MAX_CASUALTY_COUNT:
+                continue  # not a count of one event's victims (a war's toll, a typo, a hostile input)
             if c.start >= last_end:
                 out.append(c)
                 last_end = c.end

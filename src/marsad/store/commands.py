@@ -115,15 +115,21 @@ def ingest_command(
             on_reject=on_reject,
         )
     store.close()
-    if rejects and report.rejects:
-        with rejects.open("w", encoding="utf-8") as fh:
-            for r in report.rejects:
-                fh.write(r.model_dump_json() + "\n")
+    if rejects:  # the same keys as `marsad extract` writes: source, line, id, kind, reason
+        lines = report.rejects + report.warnings
+        if lines:
+            with rejects.open("w", encoding="utf-8") as fh:
+                for r in lines:
+                    fh.write(json.dumps(r.model_dump(), ensure_ascii=False) + "\n")
+        else:
+            rejects.unlink(missing_ok=True)  # a previous run's rejects would describe this one
     if not quiet:
+        for w in report.warnings:
+            err.print(f"[cyan]warning[/cyan] {w.source}:{w.line or ''} (id {w.id}): {w.reason}")
         err.print(
             f"run {report.run_id}: {report.seen} record(s), {report.added} new report(s) → "
             f"{report.events_added} event(s); {report.skipped_duplicates} already stored; "
-            f"{len(report.rejects)} rejected; {report.merges} merge(s)"
+            f"{len(report.rejects)} rejected; {len(report.warnings)} warning(s); {report.merges} merge(s)"
         )
     raise typer.Exit(report.exit_code)
 

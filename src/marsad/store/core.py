@@ -6,6 +6,7 @@ so a `Store` can be shared by every thread of a server.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -19,7 +20,7 @@ from marsad.io.readers import Reject
 from marsad.models import Article, Event
 from marsad.store import repository as repo
 from marsad.store import review
-from marsad.store.db import make_engine, upgrade
+from marsad.store.db import make_engine, upgrade, writer
 from marsad.store.types import (
     ActorCount,
     ArticleDetail,
@@ -36,6 +37,9 @@ from marsad.store.types import (
     Stats,
 )
 
+STATS_CACHE_SIZE = 256  # distinct filters whose stats are kept
+STATS_CONCURRENCY = 2  # stats scans at once per process; more requests wait for a slot
+
 
 class Store:
     def __init__(self, url: str | None = None, *, create: bool = True, engine: Engine | None = None) -> None:
@@ -43,7 +47,10 @@ class Store:
         self.url = self.engine.url.render_as_string(hide_password=True)
         if create:
             upgrade(self.engine)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(writer(self.engine), expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._stats_cache: dict[str, tuple[tuple[int, int, int], Stats]] = {}
+        self._stats_slots = threading.BoundedSemaphore(STATS_CONCURRENCY)
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
@@ -59,57 +66,93 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on any error."""
+        """A session in one transaction: committed on success, rolled back on any error.
+
+        On SQLite it holds the write lock from its start (BEGIN IMMEDIATE), so concurrent writers
+        wait for each other instead of failing; use `read_session` for reads."""
         with self._sessions() as s, s.begin():
+            yield s
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session for reads only: never waits for a writer (WAL)."""
+        with self._read_sessions() as s, s.begin():
             yield s
 
     # --- reads -------------------------------------------------------------------------------------
 
     def list_events(self, f: EventFilter, *, exact_total: bool = False) -> EventPage:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.list_events(s, f, exact_total=exact_total)
 
     def count_events(self, f: EventFilter) -> int:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.count_events(s, f)
 
     def iter_events(self, f: EventFilter | None = None, batch_size: int = 1000) -> Iterator[EventRecord]:
-        with self.session() as s:
+        with self.read_session() as s:
             yield from repo.iter_events(s, f or EventFilter(), batch_size)
 
     def get_event(self, event_id: str) -> EventDetail | None:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.get_event(s, event_id)
 
     def get_article(self, article_id: str) -> ArticleDetail | None:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.get_article(s, article_id)
 
     def list_articles(self, q: str | None = None, limit: int = 50, offset: int = 0) -> ArticlePage:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.list_articles(s, q, max(1, min(limit, 1000)), max(0, offset))
 
     def actors(self, f: EventFilter | None = None, limit: int = 500) -> list[ActorCount]:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.actors(s, f, limit)
 
     def places(self, f: EventFilter | None = None, limit: int = 500) -> list[PlaceCount]:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.places(s, f, limit)
 
+    def data_version(self) -> tuple[int, int, int]:
+        """Changes whenever events are added, reviewed or merged (three primary-key maxima: cheap)."""
+        from sqlalchemy import func, select
+
+        from marsad.store.schema import EventRow, MergeRow, ReviewActionRow
+
+        with self.read_session() as s:
+            return tuple(  # type: ignore[return-value]
+                s.scalar(select(func.max(t.id))) or 0 for t in (EventRow, ReviewActionRow, MergeRow)
+            )
+
     def stats(self, f: EventFilter | None = None) -> Stats:
-        with self.session() as s:
-            return repo.stats(s, f)
+        """Aggregates of the filtered events. They scan every match, so results are kept per filter
+        until the data changes (`data_version`), and at most STATS_CONCURRENCY are computed at once:
+        many clients asking for the same dashboard cost one scan."""
+        key = (f or EventFilter()).model_dump_json()
+        version = self.data_version()
+        hit = self._stats_cache.get(key)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        with self._stats_slots:
+            hit = self._stats_cache.get(key)  # computed by another thread while this one waited
+            if hit is not None and hit[0] == version:
+                return hit[1]
+            with self.read_session() as s:
+                result = repo.stats(s, f)
+            if len(self._stats_cache) >= STATS_CACHE_SIZE:
+                self._stats_cache.pop(next(iter(self._stats_cache)))  # oldest first
+            self._stats_cache[key] = (version, result)
+            return result
 
     def history(self, event_id: str) -> list[ReviewAction]:
-        with self.session() as s:
+        with self.read_session() as s:
             row = repo.get_event_row(s, event_id)
             if row is None:
                 raise KeyError(event_id)
             return repo.history(s, row.id, row.event_id_cnty)
 
     def merges(self, event_id: str | None = None, include_undone: bool = False) -> list[MergeRecord]:
-        with self.session() as s:
+        with self.read_session() as s:
             return repo.merges(s, event_id, include_undone)
 
     # --- review ------------------------------------------------------------------------------------

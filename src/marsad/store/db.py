@@ -55,6 +55,7 @@ def make_engine(url: str | None = None) -> Engine:
         # The API serves from a thread pool: one connection per thread, writes serialised by SQLite.
         engine = create_engine(resolved, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(resolved, pool_pre_ping=True, pool_size=5, max_overflow=10)
 
@@ -62,7 +63,27 @@ def make_engine(url: str | None = None) -> Engine:
 SQLITE_MMAP_BYTES = 1 << 30
 
 
+# Execution option naming how a SQLite transaction begins. A writer must begin IMMEDIATE: a
+# deferred transaction that reads, then writes, cannot wait for another writer (SQLite answers
+# "database is locked" at once, whatever the busy timeout), while BEGIN IMMEDIATE waits for the
+# write lock up to the busy timeout. Readers stay deferred, so they never wait for a writer (WAL).
+SQLITE_BEGIN = "marsad_sqlite_begin"
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (same pool), beginning its SQLite transactions IMMEDIATE."""
+    return engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"}) if is_sqlite(engine) else engine
+
+
+def _sqlite_begin(conn: object) -> None:
+    mode = conn.get_execution_options().get(SQLITE_BEGIN, "")  # type: ignore[attr-defined]
+    conn.exec_driver_sql(f"BEGIN {mode}".rstrip())  # type: ignore[attr-defined]
+
+
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+    # The driver's own implicit BEGIN (deferred, issued before the first write) is off: SQLAlchemy
+    # begins every transaction itself, in the mode the caller asked for (_sqlite_begin).
+    dbapi_conn.isolation_level = None  # type: ignore[attr-defined]
     cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
     # WAL: readers never block the writer (the API reads while `marsad ingest` writes).
     cur.execute("PRAGMA journal_mode=WAL")
@@ -119,7 +140,10 @@ def upgrade(url_or_engine: str | Engine | None = None, revision: str = "head") -
     from alembic import command
 
     engine = url_or_engine if isinstance(url_or_engine, Engine) else make_engine(url_or_engine)
-    command.upgrade(alembic_config(engine), revision)
+    # Two processes opening a new database at once must not both create the tables: on SQLite the
+    # whole upgrade runs in one IMMEDIATE transaction (the second waits, then finds the schema at
+    # head); on PostgreSQL migrations/env.py takes an advisory lock.
+    command.upgrade(alembic_config(writer(engine)), revision)
 
 
 def current_revision(engine: Engine) -> str | None:

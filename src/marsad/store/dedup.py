@@ -323,7 +323,7 @@ def run_dedup(
 
     t0 = time.perf_counter()
     report = DedupReport()
-    with store.session() as s:
+    with store.read_session() as s:  # a long read: no write lock held
         new_ids: set[int] | None = None
         if event_ids is not None:
             wanted = list(event_ids)

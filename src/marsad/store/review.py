@@ -37,7 +37,7 @@ from marsad.store.schema import (
     ReviewActionRow,
 )
 from marsad.store.types import EDITABLE_FIELDS
-from marsad.store.write import next_ids, now
+from marsad.store.write import check_row, next_ids, now
 
 # Fields a merge recomputes on the survivor from its sources; undo puts back the snapshot.
 _AGGREGATE_FIELDS = ("fatalities", "source", "source_scale", "n_sources")
@@ -178,6 +178,7 @@ def edit(session: Session, event_id: str, changes: dict[str, Any], user: str, no
         return row
     for col, value in new_cols.items():
         setattr(row, col, value)
+    check_row(row)  # a value the column cannot hold is a 422 here, not a DataError at commit
     row.iso3 = iso3_for(row.country, row.iso)  # the id keeps its original prefix: ids never change
     if {"actor1", "actor2", "assoc_actor_1", "assoc_actor_2"} & set(changes):
         set_actors(session, row)

@@ -193,9 +193,12 @@ class MergeRecord(BaseModel):
 
 
 class RejectInfo(BaseModel):
+    """One line of a rejects file; the same keys as `marsad extract` writes (io.readers.reject_line)."""
+
     source: str
     line: int | None = None
-    record_id: str | None = None
+    id: str | None = None
+    kind: str = "rejected"  # or "warning": processed, with a caveat (e.g. text cut at MAX_CHARS)
     reason: str
 
 
@@ -206,6 +209,7 @@ class IngestReport(BaseModel):
     skipped_duplicates: int = 0
     events_added: int = 0
     rejects: list[RejectInfo] = Field(default_factory=list)
+    warnings: list[RejectInfo] = Field(default_factory=list)
     merges: int = 0
     exit_code: int = 0
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import BigInteger, Integer, String, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from marsad.io.clean import clean_article
 from marsad.models import Article, Event
 from marsad.store.convert import actor_names, event_to_columns, iso3_for
 from marsad.store.schema import (
@@ -24,6 +25,39 @@ from marsad.text.normalize import fold
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+class InvalidRecord(ValueError):
+    """A record the store refuses, with a plain reason (a field too long, a number out of range).
+
+    Checked in Python before any SQL, so SQLite (which would store it) and PostgreSQL (which would
+    raise DataError mid-transaction) treat the record alike."""
+
+
+_INT_RANGE = {BigInteger: (-(2**63), 2**63 - 1), Integer: (-(2**31), 2**31 - 1)}
+
+
+def check_row(row: object) -> None:
+    """Raise InvalidRecord when a value does not fit its column (length, integer range, NUL)."""
+    table = row.__table__  # type: ignore[attr-defined]
+    for col in table.columns:
+        v = getattr(row, col.key, None)
+        if v is None:
+            continue
+        typ = col.type
+        if isinstance(v, str):
+            if "\x00" in v:
+                raise InvalidRecord(f"{table.name}.{col.name} contains a NUL character")
+            if isinstance(typ, String) and typ.length is not None and len(v) > typ.length:
+                raise InvalidRecord(
+                    f"{table.name}.{col.name} is {len(v)} characters long (at most {typ.length})"
+                )
+        elif isinstance(v, int) and not isinstance(v, bool):
+            for kind, (lo, hi) in _INT_RANGE.items():
+                if isinstance(typ, kind):
+                    if not lo <= v <= hi:
+                        raise InvalidRecord(f"{table.name}.{col.name} = {v} is out of range")
+                    break
 
 
 def next_ids(session: Session, prefix: str, n: int) -> list[int]:
@@ -79,7 +113,20 @@ def _unique_article_id(session: Session, wanted: str, content_hash: str) -> str:
     # Two different reports may carry the same id (two "report.txt" in different folders): the
     # second gets a hash suffix rather than being lost or overwriting the first.
     taken = session.scalar(select(ArticleRow.id).where(ArticleRow.article_id == wanted))
-    return wanted if taken is None else f"{wanted}-{content_hash[:8]}"
+    return wanted if taken is None else f"{wanted[: MAX_ID - 9]}-{content_hash[:8]}"
+
+
+_COL = ArticleRow.__table__.c
+MAX_ID, MAX_URL = _COL.article_id.type.length, _COL.url.type.length
+MAX_OUTLET = Outlet.__table__.c.name.type.length
+
+
+def check_article(article: Article) -> None:
+    """Raise InvalidRecord when the article's id, url or outlet cannot be stored as given."""
+    for what, value, limit in (("id", article.id, MAX_ID), ("url", article.url, MAX_URL),
+                               ("outlet", article.outlet, MAX_OUTLET)):  # fmt: skip
+        if value and len(value) > limit:
+            raise InvalidRecord(f"{what} is {len(value)} characters long (at most {limit})")
 
 
 def insert_events(
@@ -115,11 +162,13 @@ def insert_events(
             updated_at=ts,
         )
         rows.append(row)
+    for row in rows:
+        check_row(row)
     session.add_all(rows)
     session.flush()
     for ev, row in zip(events, rows, strict=True):
-        session.add_all(EventActor(event_id=row.id, role=r, name=n) for r, n in actor_names(ev))
-        session.add(
+        children: list[object] = [EventActor(event_id=row.id, role=r, name=n) for r, n in actor_names(ev)]
+        children.append(
             EventArticle(
                 event_id=row.id,
                 article_pk=article_pk,
@@ -128,13 +177,16 @@ def insert_events(
                 source_scale=row.source_scale,
             )
         )
-        for field, spans in ev.evidence.items():
-            session.add_all(
-                EvidenceSpanRow(
-                    event_id=row.id, article_pk=article_pk, field=field, start=s.start, end=s.end, text=s.text
-                )
-                for s in spans
+        children.extend(
+            EvidenceSpanRow(
+                event_id=row.id, article_pk=article_pk, field=field, start=s.start, end=s.end, text=s.text
             )
+            for field, spans in ev.evidence.items()
+            for s in spans
+        )
+        for c in children:
+            check_row(c)
+        session.add_all(children)
     return rows
 
 
@@ -147,8 +199,10 @@ def add_article(
     meta: dict | None = None,
 ) -> tuple[ArticleRow, list[EventRow]] | None:
     """Store an article and its events in the caller's transaction; None if it is already stored
-    (same URL or same text)."""
-    article.ensure_id()
+    (same URL or same text). Raises InvalidRecord (before writing anything) for a record that does
+    not fit the store; run it in a savepoint to keep the rest of the transaction."""
+    article = clean_article(article).ensure_id()
+    check_article(article)
     h = article.content_hash()
     if find_existing(session, h, article.url) is not None:
         return None
@@ -164,6 +218,7 @@ def add_article(
         ingest_run_id=run_id,
         ingested_at=now(),
     )
+    check_row(row)
     session.add(row)
     session.flush()
     index_article(session, row.id, article.title, article.text)

@@ -25,6 +25,7 @@ _BASE_CHAINS = {c + p for c in _CONJ for p in _PREP}
 _ARTICLE_CHAINS = {c + "ال" for c in _BASE_CHAINS}
 # "ل" + "ال" contracts to "لل": the form "لمدينه" (article minus its alef) needs this "ل" before it.
 _LAM_CHAINS = {c + "ل" for c in _CONJ}
+_MAX_CHAIN = max(len(c) for c in _BASE_CHAINS | _ARTICLE_CHAINS | _LAM_CHAINS)
 
 
 def is_letter(ch: str) -> bool:
@@ -91,11 +92,13 @@ class PhraseMatcher(Generic[P]):
         for end_idx, (key, modes) in auto.iter(text):
             start = end_idx - len(key) + 1
             end = end_idx + 1
-            ws = start
-            while ws > 0 and is_letter(text[ws - 1]):
+            # Walk back to the word start, but no further than the longest clitic chain allows:
+            # an unbounded walk costs the word's length per hit, quadratic on a long letter run.
+            ws, floor = start, max(0, start - _MAX_CHAIN - 1)
+            while ws > floor and is_letter(text[ws - 1]):
                 ws -= 1
             chain = text[ws:start]
-            if len(chain) > 4:
+            if len(chain) > _MAX_CHAIN:
                 continue
             at_word_end = end >= n or not is_letter(text[end])
             payloads: list[P] = []

@@ -14,6 +14,9 @@ target_metadata = Base.metadata
 def run_migrations_online() -> None:
     engine: Engine = context.config.attributes.get("engine") or make_engine(None)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Concurrent first opens: one process migrates, the others wait here, then find head.
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(4927011)")
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
