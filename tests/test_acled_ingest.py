@@ -44,7 +44,7 @@ EXPECTED = [
 def test_load_accounts_for_every_row(api_store) -> None:
     rep = load_export(api_store, EXPORT)
     assert (rep.rows, rep.added, rep.already, rep.merges) == (11, 5, 0, 2)
-    assert [(r.line, r.record_id, r.reason) for r in rep.rejects] == REJECTS
+    assert [(r.line, r.id, r.reason) for r in rep.rejects] == REJECTS
     assert all(r.source == str(EXPORT) for r in rep.rejects)
     assert rep.rows == rep.added + rep.already + len(rep.rejects)
     assert rep.exit_code == 1
@@ -134,7 +134,7 @@ def test_cli(sqlite_store, tmp_path: Path) -> None:
     res = runner.invoke(app, ["ingest", "--acled", str(copy), "--db", url, "--rejects", str(rejects)])
     assert res.exit_code == 1, res.output
     assert "11 row(s): 5 added, 0 already stored, 6 rejected; 2 merge(s)" in res.output
-    assert "line=12 record_id='SYR1'" in res.output
+    assert "line=12 id='SYR1'" in res.output
     assert len(rejects.read_text(encoding="utf-8").splitlines()) == 6
     res = runner.invoke(app, ["compare-acled", "--db", url])
     assert res.exit_code == 0

@@ -251,7 +251,7 @@ def _store_batch(
                     RejectInfo(
                         source=report.file,
                         line=line,
-                        record_id=ev.event_id_cnty,
+                        id=ev.event_id_cnty,
                         reason="event id already used by an event marsad coded",
                     )
                 )
@@ -324,7 +324,7 @@ def load_export(
     batch: list[tuple[int, Event]] = []
 
     def reject(line: int, record_id: str | None, reason: str) -> None:
-        info = RejectInfo(source=str(path), line=line, record_id=record_id or None, reason=reason)
+        info = RejectInfo(source=str(path), line=line, id=record_id or None, reason=reason)
         report.rejects.append(info)
         if on_reject:
             on_reject(info)
