@@ -11,8 +11,10 @@ exponentially and never stops the others. Logs are JSON lines on stderr.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -22,10 +24,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import feedparser
+import lxml.html
+from lxml import etree
 
 from marsad.ingest.feeds import SUMMARY_ONLY_CHARS, _entry_date, _entry_html
 from marsad.ingest.fetch import FetchError
-from marsad.ingest.html import page_to_article
+from marsad.ingest.html import MIN_CHARS, page_to_article
 from marsad.ingest.polite import FEED_MAX_BYTES, PAGE_MAX_BYTES, PoliteClient
 from marsad.ingest.watch_config import SourceConfig, WatchConfig
 from marsad.ingest.watch_db import known_item, next_polls, record_poll, store_item, validators
@@ -66,6 +70,26 @@ def arabic_share(text: str) -> float:
 def entry_key(entry: feedparser.FeedParserDict) -> str | None:
     """GUID, else link, else the title: what identifies an item across polls."""
     return entry.get("id") or entry.get("link") or entry.get("title") or None
+
+
+_BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|tr)>")
+
+
+def entry_text(fragment: str) -> str:
+    """A feed entry's HTML as text, one line per block. The entry is the report itself, without a
+    page's boilerplate: lxml is enough, and far cheaper than trafilatura's page analysis."""
+    if not fragment.strip():
+        return ""
+    if "<" not in fragment:
+        return " ".join(html.unescape(fragment).split())
+    try:
+        root = lxml.html.fragment_fromstring(_BLOCK_END.sub("\\g<0>\n", fragment), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def fingerprint(entry: feedparser.FeedParserDict) -> str:
@@ -202,12 +226,11 @@ class Watcher:
         link = entry.get("link") or None
         published = _entry_date(entry) or datetime.now(UTC).date()
         art: Article | Reject | None = None
-        body = _entry_html(entry)
-        if body:
-            wrapped = f"<html><body><article><p>{body}</p></article></body></html>"
-            art = page_to_article(wrapped, source=src.name, url=link, published=published)
-        short = not isinstance(art, Article) or len(art.text) < SUMMARY_ONLY_CHARS
-        why = art.reason if isinstance(art, Reject) else "no text in the entry"
+        body = entry_text(_entry_html(entry))
+        if len(body) >= MIN_CHARS:
+            art = Article(text=body, published=published)
+        short = art is None or len(art.text) < SUMMARY_ONLY_CHARS
+        why = "no text in the entry"
         if short and link and src.fetch_articles:
             try:
                 page = self.client.get(link, max_bytes=PAGE_MAX_BYTES, accept="text/html,*/*;q=0.8")
