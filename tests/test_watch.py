@@ -321,3 +321,23 @@ def test_run_forever_polls_on_each_interval(store: Store, site: Site) -> None:
         th.join(10)
     assert store.list_articles().total == 2
     assert 2 <= site.paths().count("/rss") <= 4
+
+
+def test_api_sources(store: Store, site: Site) -> None:
+    from api_fixtures import make_client
+
+    site.feed("/rss", items(2))
+    watcher(
+        store, cfg(site, {"name": "الرصد", "url": f"{site.base}/rss"}, {"name": "x", "url": f"{site.base}/x"})
+    ).run_once()
+    with make_client(store, public_read=True) as c:
+        got = c.get("/api/sources")
+        assert got.status_code == 200, got.text
+        rows = {r["name"]: r for r in got.json()["items"]}
+        ok, bad = rows["الرصد"], rows["x"]
+        assert ok["items_total"] == 2 and ok["events_total"] == 2 and ok["last_new_at"]
+        assert ok["days"][0]["items"] == 2 and ok["days"][0]["events"] == 2
+        assert bad["error_count"] == 1 and bad["last_error"] == "HTTP 404" and bad["last_new_at"] is None
+        assert c.get("/api/sources?days=0").status_code == 422
+    with make_client(store, public_read=False) as c:
+        assert c.get("/api/sources").status_code == 401
