@@ -144,17 +144,29 @@ def test_summary_only_items_fetch_the_page_in_cp1256(store: Store, site: Site) -
             Item("g2", "قصف على حماة", "قصف مدفعي على أطراف حماة.", f"{site.base}/n/2"),
             Item("g6", "قصف على حمص", "قصف مدفعي على أطراف حمص.", f"{site.base}/n/6"),
             Item("g9", "رابط مفقود", "قصف مدفعي على أطراف منبج.", f"{site.base}/n/9"),  # 404
+            Item("g4", "قصف على الرقة", "قصف مدفعي على أطراف الرقة.", f"{site.base}/n/4"),  # 500 first
         ],
     )
+    site.routes["/n/4"] = (500, "text/plain", b"busy")
     w = watcher(store, cfg(site, {"name": "s", "url": f"{site.base}/rss", "fetch_articles": True}))
     (r,) = w.run_once()
-    assert (r.new, r.skipped, r.error) == (2, 1, None)
+    assert (r.new, r.skipped, r.deferred, r.error) == (2, 1, 1, None)
     texts = {a.url: store.get_article(a.article_id).text for a in store.list_articles().items}  # type: ignore[union-attr]
     assert "حصيلة الضحايا مرشحة للارتفاع" in texts[f"{site.base}/n/2"]
     assert "الرئيسية" not in texts[f"{site.base}/n/2"]
     assert "أطراف مدينة حمص" in texts[f"{site.base}/n/6"]
-    (r,) = w.run_once()  # the 404 is remembered with its entry: not fetched again until it changes
-    assert site.paths().count("/n/9") == 1
+    # The 404 is remembered with its entry (not fetched again until it changes); the 500 is retried.
+    site.routes["/n/4"] = (
+        200,
+        "text/html",
+        SUMMARY_PAGE.format(title="قصف", p1=item_text(4)).encode("cp1256"),
+    )
+    (r,) = w.run_once()
+    assert (r.new, r.unchanged) == (1, 3)
+    assert site.paths().count("/n/9") == 1 and site.paths().count("/n/4") == 2
+    with store.session() as s:
+        statuses = dict(s.execute(text("SELECT key, status FROM watch_items")).all())
+    assert statuses == {"g2": "stored", "g6": "stored", "g9": "rejected", "g4": "stored"}
 
 
 def test_non_arabic_items_are_skipped_and_counted(store: Store, site: Site) -> None:
@@ -341,3 +353,18 @@ def test_api_sources(store: Store, site: Site) -> None:
         assert c.get("/api/sources?days=0").status_code == 422
     with make_client(store, public_read=False) as c:
         assert c.get("/api/sources").status_code == 401
+
+
+def test_an_extractor_failure_rejects_one_item_only(store: Store, site: Site) -> None:
+    site.feed("/rss", items(3))
+
+    def fragile(article: Article) -> list[Event]:
+        if "رقم 1)" in article.text:
+            raise RuntimeError("cannot read this one")
+        return one_event(article)
+
+    w = watcher(store, cfg(site, {"name": "s", "url": f"{site.base}/rss"}))
+    w.extractor = fragile
+    (r,) = w.run_once()
+    assert (r.new, r.skipped, r.error) == (2, 1, None)
+    assert state(store, "s")["skipped_total"] == 1

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("marsad.watch")
 Extractor = Callable[[Article], list[Event]]
 MIN_ARABIC_SHARE = 0.5  # of the letters; the extractor reads Arabic only
+# Page failures worth remembering (not retried until the entry changes); any other is retried.
+PERMANENT = ("HTTP 404", "HTTP 410", "HTTP 403", "HTTP 401", "response larger than", "too many redirects")
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
 
@@ -103,6 +105,15 @@ def fingerprint(entry: feedparser.FeedParserDict) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+class Stopped(Exception):
+    """The watcher was asked to stop in the middle of a feed: the poll is redone at the next start."""
+
+
+class RetryLater(Exception):
+    """A transient failure on one item (its page timed out, the server answered 5xx): the item is
+    not remembered, so the next poll tries it again."""
+
+
 @dataclass(slots=True)
 class PollResult:
     source: str
@@ -114,6 +125,7 @@ class PollResult:
     unchanged: int = 0
     duplicates: int = 0
     skipped: int = 0
+    deferred: int = 0  # items to retry at the next poll
     events: int = 0
     event_ids: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -169,6 +181,12 @@ class Watcher:
             res.status, etag, lm = resp.status, resp.etag or old_etag, resp.last_modified or old_lm
             if resp.status == 200:
                 self._items(src, resp.content, resp.charset, res)
+                if res.deferred:
+                    # Keep the old validators, or the next poll would get a 304 and never retry them.
+                    etag, lm = old_etag, old_lm
+        except Stopped:
+            log.info("poll interrupted", extra={"source": src.name, "new": res.new})
+            return res
         except FetchError as exc:
             res.error = str(exc)
         except Exception as exc:  # a bug or a database hiccup on one source must not stop the others
@@ -207,7 +225,7 @@ class Watcher:
         # Feeds list the newest first: store in publication order.
         for entry in reversed(parsed.entries):
             if self.stop.is_set():
-                raise FetchError("stopped before the end of the feed")
+                raise Stopped
             res.entries += 1
             key = entry_key(entry)
             if key is None:
@@ -219,10 +237,14 @@ class Watcher:
                 if seen is not None and seen.fingerprint == fp:
                     res.unchanged += 1
                     continue
-            self._item(src, entry, key, fp, outlet, res)
+            try:
+                self._item(src, entry, key, fp, outlet, res)
+            except RetryLater as exc:
+                res.deferred += 1
+                log.info("item retried later", extra={"source": src.name, "key": key, "reason": str(exc)})
 
     def _article(self, src: SourceConfig, entry: feedparser.FeedParserDict, outlet: str) -> Article | str:
-        """The entry as an Article, or why not (a short reason)."""
+        """The entry as an Article, or why not (a short reason); RetryLater on a transient failure."""
         link = entry.get("link") or None
         published = _entry_date(entry) or datetime.now(UTC).date()
         art: Article | Reject | None = None
@@ -240,6 +262,8 @@ class Watcher:
                 else:
                     why = f"page: {full.reason}"
             except FetchError as exc:
+                if not str(exc).startswith(PERMANENT):
+                    raise RetryLater(f"page: {exc}") from None
                 why = f"page: {exc}"
         if not isinstance(art, Article):
             return why
@@ -264,10 +288,14 @@ class Watcher:
         if isinstance(art, str):
             log.info("item rejected", extra={"source": src.name, "key": key, "reason": art})
             art = None
-        elif src.language == "ar" and arabic_share(art.text) < MIN_ARABIC_SHARE:
+        elif arabic_share(art.text) < MIN_ARABIC_SHARE:
             status, art = "not_arabic", None
         else:
-            events = self._extract(art)
+            try:
+                events = self._extract(art)
+            except Exception as exc:  # one report the extractor cannot read must not block the feed
+                log.warning("extraction failed", extra={"source": src.name, "key": key, "error": repr(exc)})
+                status, art = "rejected", None
             if src.source_scale:
                 events = [e.model_copy(update={"source_scale": src.source_scale}) for e in events]
         with self.store.session() as s:
@@ -280,6 +308,7 @@ class Watcher:
                 events=events,
                 status_if_no_article=status,
                 source_scale=src.source_scale,
+                meta={"country": src.country, "language": src.language} if art is not None else None,
             )
         res.events += out.events
         res.event_ids += out.event_ids

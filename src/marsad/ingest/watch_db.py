@@ -121,6 +121,7 @@ def store_item(
     events: Sequence[Event],
     status_if_no_article: str = "rejected",
     source_scale: str = "",
+    meta: dict | None = None,
 ) -> ItemOutcome:
     """Store one feed item and remember it, in the caller's transaction."""
     ts = now()
@@ -132,7 +133,9 @@ def store_item(
         existing = find_existing(s, h, article.url)
         if existing is None:
             outlet_id(s, article.outlet, source_scale)  # so a new outlet gets the source's scale
-            got = add_article(s, article, events, meta={"source": source, "watch": True, "key": key})
+            got = add_article(
+                s, article, events, meta={"source": source, "watch": True, "key": key, **(meta or {})}
+            )
             assert got is not None
             out = ItemOutcome("stored", len(got[1]), got[0].id, [r.event_id_cnty for r in got[1]])
         elif existing.content_hash == h or existing.url != article.url:
