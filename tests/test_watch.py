@@ -368,3 +368,21 @@ def test_an_extractor_failure_rejects_one_item_only(store: Store, site: Site) ->
     (r,) = w.run_once()
     assert (r.new, r.skipped, r.error) == (2, 1, None)
     assert state(store, "s")["skipped_total"] == 1
+
+
+def test_two_outlets_reporting_one_event_are_merged(store: Store, site: Site) -> None:
+    from store_fixtures import report
+
+    arts = {v: report(3, variant=v) for v in (0, 1)}
+    by_text = {a.text: evs for a, evs in arts.values()}
+    for v, (a, _) in arts.items():
+        site.feed(f"/f{v}", [Item(f"g{v}", a.title or "", a.text, a.url)])
+    config = cfg(site, *({"name": f"o{v}", "url": f"{site.base}/f{v}"} for v in (0, 1)))
+    w = watcher(store, config)
+    w.extractor = lambda article: by_text[article.text]
+    results = w.run_once()
+    assert sum(r.new for r in results) == 2
+    assert store.count_events(EventFilter()) == 1  # the active events: one, reported by both
+    (ev,) = store.list_events(EventFilter()).items
+    d = store.get_event(ev.event_id_cnty)
+    assert d is not None and len(d.sources) == 2

@@ -152,6 +152,8 @@ class Watcher:
         self.extractor = extractor
         self.dedup = dedup
         self._dedup_lock = threading.Lock()
+        self._undeduped = threading.Event()  # some poll stored events that dedup has not seen yet
+        self.dedup_every = 10.0  # seconds: one dedup of the pending events covers many polls
         self.stop = threading.Event()
 
     def close(self) -> None:
@@ -192,8 +194,8 @@ class Watcher:
         except Exception as exc:  # a bug or a database hiccup on one source must not stop the others
             res.error = f"{type(exc).__name__}: {exc}"
             log.exception("poll failed", extra={"source": src.name})
-        if res.events and self.dedup:
-            self._dedup(res)
+        if res.events:
+            self._undeduped.set()
         try:
             with self.store.session() as s:
                 record_poll(
@@ -321,13 +323,21 @@ class Watcher:
         else:
             res.skipped += 1
 
-    def _dedup(self, res: PollResult) -> None:
-        # One dedup at a time: two concurrent merges over the same days would fight over rows.
+    def run_dedup(self) -> None:
+        """Match the events stored since the last call against the stored ones (dedup of pending
+        events). Events are queryable before it; it only merges reports of the same event, so it
+        runs once for many polls rather than after each."""
+        if not self.dedup or not self._undeduped.is_set():
+            return
+        self._undeduped.clear()
         try:
-            with self._dedup_lock:
-                self.store.dedup(pending_only=True)
-        except Exception as exc:  # the events stay pending and the next poll's dedup takes them
-            log.warning("dedup failed", extra={"source": res.source, "error": repr(exc)})
+            with self._dedup_lock:  # two concurrent merges over the same days would fight over rows
+                report = self.store.dedup(pending_only=True)
+            if report.merges:
+                log.info("dedup", extra={"merges": report.merges})
+        except Exception as exc:  # the events stay pending; the next call takes them
+            self._undeduped.set()
+            log.warning("dedup failed", extra={"error": repr(exc)})
 
     # --- schedules ------------------------------------------------------------------------------------
 
@@ -343,7 +353,10 @@ class Watcher:
             if force or not errors or nxt is None or nxt <= now:
                 todo.append(src)
         with ThreadPoolExecutor(self.config.workers, thread_name_prefix="watch") as pool:
-            return list(pool.map(self.poll, todo))
+            results = list(pool.map(self.poll, todo))
+        self._undeduped.set()  # also takes events a killed run left pending
+        self.run_dedup()
+        return results
 
     def run_forever(self, *, tick: float = 0.5, on_poll: Callable[[PollResult], None] | None = None) -> None:
         """Poll each source when due until `stop` is set. A restart resumes the stored schedule."""
@@ -356,6 +369,9 @@ class Watcher:
             due[src.name] = mono + max(0.0, (nxt - wall).total_seconds()) if nxt else mono
         by_name = {s.name: s for s in self.sources}
         running: dict[str, Future[PollResult]] = {}
+        dedup: Future[None] | None = None
+        last_dedup = time.monotonic()
+        self._undeduped.set()  # events a killed run left pending
         started: dict[str, float] = {}
         with ThreadPoolExecutor(self.config.workers, thread_name_prefix="watch") as pool:
             while not self.stop.is_set():
@@ -375,11 +391,14 @@ class Watcher:
                     if name not in running and at <= t:
                         started[name] = t
                         running[name] = pool.submit(self.poll, by_name[name])
+                if (dedup is None or dedup.done()) and t - last_dedup >= self.dedup_every:
+                    dedup, last_dedup = pool.submit(self.run_dedup), t
                 waiting = [at for n, at in due.items() if n not in running]
                 nap = min([tick, *(max(0.0, a - time.monotonic()) for a in waiting)])
                 self.stop.wait(max(nap, 0.01))
             for fut in running.values():
                 fut.result()
+        self.run_dedup()
 
     def _backoff(self, name: str, src: SourceConfig) -> float:
         with self.store.session() as s:
