@@ -25,13 +25,15 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import DEFAULT_GOLD, make_corpus
@@ -103,6 +105,29 @@ def queryable(store, urls: set[str]) -> set[str]:  # type: ignore[no-untyped-def
         return {r[0] for r in rows} & urls
 
 
+def fresh_database(url: str | None, tmp: str) -> tuple[str, Callable[[], None]]:
+    """A fresh SQLite file, or a fresh schema in the given PostgreSQL database (dropped at the end)."""
+    if not url:
+        return f"sqlite:///{tmp}/watch.sqlite", lambda: None
+    from marsad.store.db import database_url
+
+    url = database_url(url)
+    if not url.startswith("postgresql"):
+        return url, lambda: None
+    schema = f"bench_watch_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(url)
+    with admin.begin() as c:
+        c.execute(text(f'CREATE SCHEMA "{schema}"'))
+
+    def drop() -> None:
+        with admin.begin() as c:
+            c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}options=-csearch_path%3D{schema}", drop
+
+
 def pct(xs: list[float], p: float) -> float:
     if not xs:
         return float("nan")
@@ -134,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus = make_corpus(DEFAULT_GOLD, n_steady + args.sources * args.burst + 10, args.seed, 2048)
     extract_article(Article(text=corpus[0]["text"]))  # load the knowledge before the clock starts
     tmp = tempfile.TemporaryDirectory()
-    store = Store(args.db or f"sqlite:///{tmp.name}/watch.sqlite")
+    db_url, drop = fresh_database(args.db, tmp.name)
+    store = Store(db_url)
     feeds = Feeds(args.sources)
     config = WatchConfig.model_validate(
         {
@@ -223,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         "duplicate_urls": dup,
     }
     store.close()
+    drop()
     feeds.server.shutdown()
     if args.json:
         print(json.dumps(out))
