@@ -386,3 +386,24 @@ def test_two_outlets_reporting_one_event_are_merged(store: Store, site: Site) ->
     (ev,) = store.list_events(EventFilter()).items
     d = store.get_event(ev.event_id_cnty)
     assert d is not None and len(d.sources) == 2
+
+
+def test_two_watchers_on_one_store_store_each_item_once(db_url: str, site: Site) -> None:
+    import threading
+
+    site.feed("/rss", items(12))
+    stores = [Store(db_url), Store(db_url)]
+    config = cfg(site, {"name": "s", "url": f"{site.base}/rss"})
+    results: list[object] = []
+    threads = [
+        threading.Thread(target=lambda st=st: results.extend(watcher(st, config).run_once())) for st in stores
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert [r.error for r in results] == [None, None]  # type: ignore[attr-defined]
+    assert sum(r.new for r in results) == 12  # type: ignore[attr-defined]
+    assert stores[0].list_articles().total == 12 and stores[0].count_events(EventFilter()) == 12
+    for st in stores:
+        st.close()

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import feedparser
 import lxml.html
 from lxml import etree
+from sqlalchemy.exc import IntegrityError
 
 from marsad.ingest.feeds import SUMMARY_ONLY_CHARS, _entry_date, _entry_html
 from marsad.ingest.fetch import FetchError
@@ -33,7 +34,6 @@ from marsad.ingest.html import MIN_CHARS, page_to_article
 from marsad.ingest.polite import FEED_MAX_BYTES, PAGE_MAX_BYTES, PoliteClient
 from marsad.ingest.watch_config import SourceConfig, WatchConfig
 from marsad.ingest.watch_db import known_item, next_polls, record_poll, store_item, validators
-from marsad.io.readers import Reject
 from marsad.models import Article, Event
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ class JsonLines(logging.Formatter):
             "msg": record.getMessage(),
         }
         out.update({k: v for k, v in record.__dict__.items() if k not in self._skip})
+        if record.exc_info:
+            out["exc"] = self.formatException(record.exc_info)
         return json.dumps(out, ensure_ascii=False, default=str)
 
 
@@ -249,7 +251,7 @@ class Watcher:
         """The entry as an Article, or why not (a short reason); RetryLater on a transient failure."""
         link = entry.get("link") or None
         published = _entry_date(entry) or datetime.now(UTC).date()
-        art: Article | Reject | None = None
+        art: Article | None = None
         body = entry_text(_entry_html(entry))
         if len(body) >= MIN_CHARS:
             art = Article(text=body, published=published)
@@ -300,18 +302,26 @@ class Watcher:
                 status, art = "rejected", None
             if src.source_scale:
                 events = [e.model_copy(update={"source_scale": src.source_scale}) for e in events]
-        with self.store.session() as s:
-            out = store_item(
-                s,
-                source=src.name,
-                key=key,
-                fingerprint=fp,
-                article=art,
-                events=events,
-                status_if_no_article=status,
-                source_scale=src.source_scale,
-                meta={"country": src.country, "language": src.language} if art is not None else None,
-            )
+        for attempt in (1, 2):
+            try:
+                with self.store.session() as s:
+                    out = store_item(
+                        s,
+                        source=src.name,
+                        key=key,
+                        fingerprint=fp,
+                        article=art,
+                        events=events,
+                        status_if_no_article=status,
+                        source_scale=src.source_scale,
+                        meta={"country": src.country, "language": src.language} if art is not None else None,
+                    )
+                break
+            except IntegrityError:
+                # Another writer (a second watcher, an ingest) stored the same report or item at the
+                # same moment: the retry sees it and records a duplicate.
+                if attempt == 2:
+                    raise
         res.events += out.events
         res.event_ids += out.event_ids
         if out.status == "stored":

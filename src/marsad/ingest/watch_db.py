@@ -136,8 +136,11 @@ def store_item(
             got = add_article(
                 s, article, events, meta={"source": source, "watch": True, "key": key, **(meta or {})}
             )
-            assert got is not None
-            out = ItemOutcome("stored", len(got[1]), got[0].id, [r.event_id_cnty for r in got[1]])
+            if got is None:  # another writer committed it since the lookup above
+                again = find_existing(s, h, article.url)
+                out = ItemOutcome("duplicate", 0, again.id if again is not None else None)
+            else:
+                out = ItemOutcome("stored", len(got[1]), got[0].id, [r.event_id_cnty for r in got[1]])
         elif existing.content_hash == h or existing.url != article.url:
             out = ItemOutcome("duplicate", 0, existing.id)  # same text, or this text is stored elsewhere
         elif s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == h)) is not None:
