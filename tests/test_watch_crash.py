@@ -21,9 +21,9 @@ from store_fixtures import PG_BASE
 from watch_fixtures import Item, Site, item_text
 from watch_fixtures import site as site
 
-N_ITEMS = 80
 # Each restart pays the extractor's start-up; raise for a longer soak (the issue asks for 20).
 KILLS = int(os.environ.get("MARSAD_TEST_WATCH_KILLS", "4"))
+N_ITEMS = max(80, 10 * KILLS)
 
 
 def _feed_items() -> list[Item]:
@@ -114,7 +114,7 @@ def test_kill_9_during_cycles_loses_and_duplicates_nothing(db_url: str, site: Si
         before = _count(db_url, "SELECT count(*) FROM articles")
         if before >= N_ITEMS - 5:
             break
-        target = rng.randint(before + 1, min(N_ITEMS - 1, before + 20))
+        target = rng.randint(before + 1, min(N_ITEMS - 1, before + N_ITEMS // KILLS))
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 90
         while (
@@ -128,6 +128,9 @@ def test_kill_9_during_cycles_loses_and_duplicates_nothing(db_url: str, site: Si
         assert proc.returncode == -signal.SIGKILL, errors.decode()
         kills += 1
     assert kills >= min(3, KILLS)
+    print(
+        f"{kills} kills with SIGKILL, {_count(db_url, 'SELECT count(*) FROM articles')} of {N_ITEMS} items stored"
+    )
     partial = _count(db_url, "SELECT count(*) FROM articles")
     assert 0 < partial < N_ITEMS, "every kill came after the cycle: nothing was interrupted"
     done = subprocess.run([*cmd[:-1], "--once"], env=env, capture_output=True, text=True, timeout=180)
