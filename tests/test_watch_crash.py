@@ -153,3 +153,32 @@ def test_kill_9_during_cycles_loses_and_duplicates_nothing(db_url: str, site: Si
     assert got["stored_total"] == N_ITEMS
     assert got["event_ids"] == got["n_events"]  # no id handed out twice
     assert got == want
+
+
+def test_sigterm_stops_cleanly_and_a_restart_finishes(site: Site, tmp_path: Path) -> None:
+    import json
+
+    site.feed("/rss", _feed_items())
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        f"min_host_gap: 0\nsources:\n  - {{name: s, url: '{site.base}/rss', interval: 1, fetch_articles: false}}\n",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'w.sqlite'}"
+    Store(db).close()
+    cmd = [sys.executable, "-m", "marsad.cli", "watch", str(sources), "--db", db]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while _count(db, "SELECT count(*) FROM articles") < 5 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    _, log = proc.communicate(timeout=60)
+    assert proc.returncode == 0, log
+    lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    assert any(x["msg"] == "stopping" for x in lines), log
+    # An interrupted poll is not an error: the source does not back off.
+    assert _count(db, "SELECT coalesce(sum(error_count), 0) FROM watch_sources") == 0
+    done = subprocess.run([*cmd, "--once", "-q"], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert _count(db, "SELECT count(*) FROM articles") == N_ITEMS
+    assert _count(db, "SELECT count(*) FROM watch_items WHERE status = 'stored'") == N_ITEMS
