@@ -10,6 +10,7 @@ import typer
 from marsad import acled_commands, spark_commands
 from marsad.api import commands as api_commands
 from marsad.evaluation import commands as eval_commands
+from marsad.ingest import commands as watch_commands
 from marsad.io import commands as extract_commands
 from marsad.knowledge import commands as knowledge_commands
 from marsad.store import commands as store_commands
@@ -26,6 +27,7 @@ for module in (
     eval_commands,
     knowledge_commands,
     store_commands,
+    watch_commands,
     api_commands,
     spark_commands,
     acled_commands,

@@ -25,6 +25,8 @@ await esbuild.build({
 });
 
 copyFileSync(join(web, "src", "index.html"), join(out, "index.html"));
+// The sources page has no dependencies: served as written.
+for (const f of ["sources.html", "sources.js", "sources.css"]) copyFileSync(join(web, "src", f), join(out, f));
 
 execFileSync(process.execPath, [join(web, "scripts", "basemap.mjs"), join(out, "basemap.topo.json")], {
   stdio: "inherit",

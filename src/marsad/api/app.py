@@ -20,6 +20,7 @@ from marsad.api.read import router as read_router
 from marsad.api.review import router as review_router
 from marsad.api.schemas import Me, Meta
 from marsad.api.settings import ApiSettings
+from marsad.api.sources import router as sources_router
 from marsad.api.taxonomy import EVENT_TYPES
 from marsad.store import Store
 from marsad.store.types import EDITABLE_FIELDS, SORT_FIELDS, EventFilter
@@ -98,6 +99,7 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
     app.include_router(read_router)
     app.include_router(review_router)
     app.include_router(acled_router)
+    app.include_router(sources_router)
 
     if not settings.public_read:
         # Private reads: say so in the schema, on every read operation but the health check.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
+from marsad.store import watch_state  # noqa: F401  (its tables join Base.metadata)
 from marsad.store.db import include_object, make_engine
 from marsad.store.schema import Base
 
