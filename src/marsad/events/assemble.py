@@ -53,6 +53,8 @@ class Candidate:
     intervention: bool = False  # a protest met with arrests, dispersal or force
     sentences: set[int] = field(default_factory=set)  # every sentence that told part of it
     inherited_date: bool = False
+    # actor1 read off the event's own words (an unnamed air force from the report's context)
+    inferred_actor1: bool = False
     log: list[str] = field(default_factory=list)  # why mentions were merged or kept apart (explain)
     retype: tuple[str, str] | None = None  # (event type, sub-event type) set by report context
 
@@ -199,6 +201,8 @@ class EventAssembler:
         trigs = sorted(trigs, key=lambda t: (-t.attrs.get("weight", 1.0), t.start))
         c = Candidate(sent, clause, trigs, sentences={sent})
         self._assign_actors(doc, c)
+        a1 = c.actor1
+        c.inferred_actor1 = a1 is not None and any(t.start == a1.start and t.end == a1.end for t in trigs)
         c.places = self._places_for(doc, sent, clause)
         c.dates = [d for d in doc.in_clause(DATE, sent, clause)] or doc.in_sentence(DATE, sent)
         c.weapons = doc.in_sentence(WEAPON, sent)
@@ -376,7 +380,8 @@ class EventAssembler:
         into.sentences |= c.sentences
         into.log.extend(c.log)
         into.background = into.background and c.background  # a retelling of the news is news
-        into.actor1 = into.actor1 or c.actor1
+        if into.actor1 is None and c.actor1 is not None:
+            into.actor1, into.inferred_actor1 = c.actor1, c.inferred_actor1
         into.actor2 = into.actor2 or c.actor2
         for a in c.assoc1:
             if all(a.value != x.value for x in into.assoc1):

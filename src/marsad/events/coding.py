@@ -240,8 +240,11 @@ class EventCoder:
         # Fatalities and injuries (§6).
         # Period totals, recalled tolls and other days' tolls are no figure of this event.
         day = c.date.value.date if c.date is not None and ev["time_precision"] == 1 else None
+        told = {t.sentence for t in c.triggers}
         counted = [
-            m for m in c.casualties if self.fatality_filter.belongs(doc, m, day, c.background, c.triggers)
+            m
+            for m in c.casualties
+            if self.fatality_filter.belongs(doc, m, day, c.background, c.triggers, told)
         ]
         if self.fatality_filter.only_a_total(doc, c.triggers, c.casualties):
             return None  # "مما أسفر عن مقتل 40 ألف شخص" after "منذ ثلاثة عقود": a toll, no incident

@@ -73,13 +73,21 @@ class FatalityFilter:
         )
 
     def belongs(
-        self, doc: Doc, m: Mention, event_date: date | None, background: bool, triggers: list[Mention]
+        self,
+        doc: Doc,
+        m: Mention,
+        event_date: date | None,
+        background: bool,
+        triggers: list[Mention],
+        told: set[int] | None = None,
     ) -> bool:
         """Whether casualty mention `m` may be counted for an event of `event_date` told by
-        `triggers`."""
+        `triggers` (`told`: their sentences, when the caller has them)."""
         if self.is_period_total(doc, m):
             return False
-        if m.sentence not in {t.sentence for t in triggers} and self._opens_new_incident(doc, m.sentence):
+        if told is None:
+            told = {t.sentence for t in triggers}
+        if m.sentence not in told and self._opens_new_incident(doc, m.sentence):
             return False  # "وفي حادث منفصل، قتل جندي": another incident's toll
         recalled = [
             c for c in doc.get(CUE) if c.value == "recalled" and c.sentence == m.sentence and c.end <= m.start

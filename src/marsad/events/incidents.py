@@ -107,17 +107,10 @@ def _armed(m: Mention | None) -> bool:
     return m is not None and m.attrs.get("kind") not in UNARMED_KINDS
 
 
-def _inferred(c: Candidate) -> bool:
-    """The attacker was read off the event's own words (an unnamed air force given from the
-    report's context), not named: it cannot tell two incidents apart."""
-    m = c.actor1
-    return m is not None and any(t.start == m.start and t.end == m.end for t in c.triggers)
-
-
 def actor_conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
     """Two named attackers that the other telling does not name on either side. Actors are
     compared by `name` (the canonical actor), so "الجيش الأميركي" and "غارة أميركية" agree."""
-    if not (_armed(a.actor1) and _armed(b.actor1)) or _inferred(a) or _inferred(b):
+    if not (_armed(a.actor1) and _armed(b.actor1)) or a.inferred_actor1 or b.inferred_actor1:
         return None
     assert a.actor1 is not None and b.actor1 is not None
     if name(a.actor1.value) == name(b.actor1.value):

@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 import yaml
 
@@ -230,7 +231,16 @@ class PlaceRecognizer:
             prev_end = h.end
         # A place name that contains an actor word (ود مدني ⊃ مدني "civilian") is the place.
         if refs and doc.get(ACTOR):
-            kept = [a for a in doc.get(ACTOR) if not any(p.start <= a.start and a.end <= p.end for p in refs)]
+            # Sorted starts with a running maximum of ends: an actor lies inside some place iff the
+            # places starting at or before it reach past its end (linear, not actors × places).
+            spans = sorted((p.start, p.end) for p in refs)
+            starts = [st for st, _ in spans]
+            reach = list(accumulate((en for _, en in spans), max))
+            kept = [
+                a
+                for a in doc.get(ACTOR)
+                if (i := bisect.bisect_right(starts, a.start)) == 0 or reach[i - 1] < a.end
+            ]
             if len(kept) != len(doc.get(ACTOR)):
                 doc.set_mentions(ACTOR, kept)
         self._resolve(doc, refs)
@@ -381,13 +391,15 @@ class PlaceRecognizer:
         dm = _DATELINE.match(doc.text)
         dateline = dm.end() if dm else -1
         chosen: list[Place] = []
+        anchors_in: dict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
+        for pos, sent, cc, key in anchors:
+            anchors_in[sent].append((pos, cc, key))
         for m in mentions:
             r = m.value
             local = {
                 cc
-                for pos, sent, cc, key in anchors
-                if sent == m.sentence
-                and key != r.key
+                for pos, cc, key in anchors_in.get(m.sentence, ())
+                if key != r.key
                 and (
                     (pos >= r.fend and len(_WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS)
                     # a country adjective just before: "العاصمة الأردنية عمان"
