@@ -223,9 +223,16 @@ def test_fighters_belonging_to_a_group_are_not_its_aircraft(pipeline: Pipeline) 
     assert cues["تنظيم داعش"] == roles.PATIENT
 
 
-def test_cells_belonging_to_a_group_are_its_attackers_and_a_convoy_belonging_to_a_militia_its_target() -> None:
+def test_cells_of_a_group_attack_and_a_convoy_of_a_militia_is_hit() -> None:
     e = _one(
         "شنت الخلايا التابعة لتنظيم داعش مساء أمس هجوما على رتل عسكري تابع لميليشيا لواء القدس "
         "قرب بلدة السخنة بريف حمص الشرقي."
     )
     assert e.actor1 == "Islamic State (Syria)" and e.actor2 == "Liwa al-Quds"
+
+
+def test_a_government_ally_retaking_a_place_is_government_regains_territory() -> None:
+    e = _one(
+        "استعادت ألوية العمالقة، أمس الأربعاء، السيطرة على مدينة حيس بمحافظة الحديدة بعد معارك مع الحوثيين."
+    )
+    assert e.sub_event_type == "Government regains territory" and e.actor1 == "Giants Brigades"

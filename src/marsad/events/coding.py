@@ -143,7 +143,9 @@ class EventCoder:
             else:
                 a2 = None
         if sub in ("Non-state actor overtakes territory", "Government regains territory") and a1 is not None:
-            state = a1.kind in ("state", "police") and (not a1.country or a1.country == country_code)
+            state = (a1.kind in ("state", "police") or a1.government_ally) and (
+                not a1.country or a1.country == country_code
+            )
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         if sub == "Arrests" and not self._notable_arrest(doc, c):
             return None

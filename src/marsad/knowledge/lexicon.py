@@ -153,6 +153,9 @@ class ActorEntry(_Entry):
     country: str | None = None  # ISO 3166-1 alpha-2 of the home state; None if transnational
     country_qualified: bool = False  # output "<name> (<event country>)", e.g. Islamic State (Syria)
     template: bool = False  # `{country}` in the name is filled from the event's country
+    # Fights on the state's side in its own country (CODING.md §2: "state forces or their allies
+    # retake a place" is Government regains territory): pro-government militias and resistance.
+    government_ally: bool = False
     aliases: list[str] = Field(min_length=1)
     note: str | None = None
 
