@@ -34,7 +34,7 @@ REQUIRED_ACTORS = [
     "Southern Transitional Council", "Al Qaeda in the Arabian Peninsula", "Saudi-led Coalition",
     "Libyan National Army", "Hamas Movement", "Palestinian Islamic Jihad", "Al-Aqsa Martyrs Brigades",
     "Settlers (Israel)", "Rapid Support Forces", "Sudan People's Liberation Movement-North", "Al Shabaab",
-    "African Union Transition Mission in Somalia", "Al Qaeda in the Islamic Maghreb",
+    "African Union Transition Mission in Somalia", "AQIM",
     "Jama'at Nusrat al-Islam wal-Muslimin", "Polisario Front", "Global Coalition Against Daesh",
     "Wagner Group", "Amal Movement", "Fatah Movement",
 ]  # fmt: skip
