@@ -179,3 +179,12 @@ def test_last_week_dates_its_own_clause_not_the_news() -> None:
     )
     strikes = [e for e in _events(text) if e.sub_event_type == "Air/drone strike"]
     assert [(e.event_date, e.time_precision) for e in strikes] == [(PUB, 2)]
+
+
+def test_a_day_told_later_for_another_matter_does_not_date_the_news() -> None:
+    text = (
+        "قتل عشرة مدنيين في غارات جوية على مدينة نوى بريف درعا خلال الساعات الماضية. "
+        "وكانت مفاوضات بين الفصائل والجانب الروسي قد انهارت يوم السبت."
+    )
+    strikes = [e for e in _events(text) if e.event_type == "Explosions/Remote violence"]
+    assert [(e.event_date, e.time_precision) for e in strikes] == [(PUB, 2)]

@@ -121,7 +121,14 @@ class EventAssembler:
         cands = self._merge_within_sentences(cands)
         default_date = self._report_date(doc)
         for c in cands:
-            if not c.dates and default_date is not None and not c.background:
+            # A day told before the clause carries forward ("شنت ... الأحد غارات ... كما قصفت");
+            # a day told only later in the report belongs to what is told there.
+            if (
+                not c.dates
+                and default_date is not None
+                and not c.background
+                and default_date.start < c.trigger.start
+            ):
                 c.dates = [default_date]
                 c.inherited_date = True
         events = [t for e in self._merge_across(doc, cands) for t in split_by_means(e)]
