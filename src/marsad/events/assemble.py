@@ -11,6 +11,7 @@ from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEA
 from marsad.events import roles
 from marsad.events.background import news_dates
 from marsad.events.incidents import (
+    FAMILY,
     RIOTS,
     VIOLENT_DEMONSTRATION,
     date_conflict,
@@ -119,15 +120,16 @@ class EventAssembler:
         ]
         self._attach_casualties(doc, cands)
         cands = self._merge_within_sentences(cands)
-        default_date = self._report_date(doc)
+        default_date, dated_family = self._report_date(doc)
         for c in cands:
             # A day told before the clause carries forward ("شنت ... الأحد غارات ... كما قصفت");
-            # a day told only later in the report belongs to what is told there.
+            # a day told later belongs to what is told there, unless that is the same kind of
+            # incident ("... سقطوا خلال الاشتباكات مساء أمس").
             if (
                 not c.dates
                 and default_date is not None
                 and not c.background
-                and default_date.start < c.trigger.start
+                and (default_date.start < c.trigger.start or dated_family == FAMILY.get(c.event_type))
             ):
                 c.dates = [default_date]
                 c.inherited_date = True
@@ -141,7 +143,9 @@ class EventAssembler:
         news_day = self._news_day(doc, events)
         for e in events:
             e.background = not self._told_as_news(e, news_day)
-        doc.candidates = [e for e in events if not e.background or recalled_specifically(e)]
+        # An incident the report places nowhere (no town, district, province or region, not even
+        # by inheritance) cannot be coded to ACLED's standard of a located event.
+        doc.candidates = [e for e in events if e.places and (not e.background or recalled_specifically(e))]
         return doc
 
     @staticmethod
@@ -270,7 +274,7 @@ class EventAssembler:
                     prev[-1].casualties.append(cm)
 
     # --- dates -----------------------------------------------------------------------------
-    def _report_date(self, doc: Doc) -> Mention | None:
+    def _report_date(self, doc: Doc) -> tuple[Mention | None, str | None]:
         """The date a report's undated clauses inherit: the one nearest after a trigger. Only a
         day counts: "الأسبوع الماضي" or "الشهر الماضي" dates its own clause, not the report's
         other incidents (those take the publication day, CODING.md §5)."""
@@ -283,7 +287,7 @@ class EventAssembler:
             ],
         )
         if not dates:
-            return None
+            return None, None
         anchors: dict[int, list[Mention]] = {}
         for a in sorted(doc.get(TRIGGER) + doc.get(NONEVENT), key=lambda m: m.start):
             anchors.setdefault(a.sentence, []).append(a)
@@ -294,7 +298,10 @@ class EventAssembler:
                 return (0, d.start - prev[-1].end)
             return (1, d.start)
 
-        return min(dates, key=score)
+        best = min(dates, key=score)
+        prev = [a for a in anchors.get(best.sentence, ()) if a.end <= best.start]
+        told = prev[-1] if prev and prev[-1].label == TRIGGER else None
+        return best, (FAMILY.get(told.value.event_type) if told is not None else None)
 
     # --- merging ---------------------------------------------------------------------------
     @staticmethod
