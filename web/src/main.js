@@ -7,6 +7,7 @@ import { getLang, setLang, t, typeLabel } from "./i18n.js";
 import { currentBbox, fillLegend, initMap, invalidate, refreshMap } from "./map.js";
 import { closePanel, initPanel, openPanel, rerender } from "./panel.js";
 import { FILTER_KEYS, apiFilters, onChange, readHash, setFilters, state, writeHash } from "./state.js";
+import { initAutoRefresh } from "./refresh.js";
 import { initTable, refreshTable } from "./table.js";
 import { initTimeline, refreshTimeline } from "./timeline.js";
 
@@ -59,19 +60,29 @@ function setSummary(stats) {
     `${stats.total_events.toLocaleString()} ${t("events")} · ${stats.total_fatalities.toLocaleString()} ${t("fatalities_total")}`;
 }
 
+function refreshStats() {
+  return get(`api/stats${qs(apiFilters())}`).then((s) => {
+    setSummary(s);
+    fillDatalists(s);
+  });
+}
+
 async function refreshAll() {
   fillFilterForm();
-  const jobs = [
-    refreshTable(),
-    refreshMap(),
-    refreshTimeline(),
-    get(`api/stats${qs(apiFilters())}`).then((s) => {
-      setSummary(s);
-      fillDatalists(s);
-    }),
-  ];
-  const results = await Promise.allSettled(jobs);
+  const results = await Promise.allSettled([refreshTable(), refreshMap(), refreshTimeline(), refreshStats()]);
   for (const r of results) if (r.status === "rejected") showError(r.reason);
+}
+
+/** The auto-refresh tick: the same data for the same filter, but the filter form (the analyst may
+ * be typing in it), the open event panel (an edit in progress), the map's view, the page, sort and
+ * the table's scroll position are left as they are. */
+async function refreshData() {
+  const box = $("#table");
+  const scroll = box.scrollTop;
+  const table = refreshTable().then(() => (box.scrollTop = scroll));
+  const results = await Promise.allSettled([table, refreshMap(), refreshTimeline(), refreshStats()]);
+  for (const r of results) if (r.status === "rejected") showError(r.reason);
+  $("#refreshed").textContent = t("refreshed_at", { time: new Date().toLocaleTimeString() });
 }
 
 async function open(id) {
@@ -163,6 +174,9 @@ function bind() {
     btn.addEventListener("click", () => exportCurrent(btn.dataset.export));
   }
   $("#f-bbox-toggle").addEventListener("change", () => setFilters({ bbox: readFilterForm().bbox }));
+  $("#f-origin").addEventListener("change", () => setFilters({ origin: $("#f-origin").value }));
+  const seconds = initAutoRefresh($("#auto-refresh"), refreshData);
+  $("#auto-refresh").parentElement.title = t("auto_refresh_title", { s: seconds });
   onChange(() => refreshAll());
   window.addEventListener("hashchange", () => {
     readHash();

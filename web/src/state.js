@@ -1,7 +1,7 @@
 // The current view (filters, sort, page, open event) lives in the URL hash, so a view can be
 // bookmarked or sent to a colleague, as in datasette.
 
-export const FILTER_KEYS = ["date_from", "date_to", "country", "admin1", "event_type", "actor", "q", "status", "bbox"];
+export const FILTER_KEYS = ["date_from", "date_to", "country", "admin1", "event_type", "actor", "q", "status", "origin", "bbox"];
 
 const listeners = [];
 

@@ -14,7 +14,7 @@ from fastapi import Query
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
 
 from marsad.models import Event
-from marsad.store.types import EDITABLE_FIELDS, SORT_FIELDS, EventFilter
+from marsad.store.types import EDITABLE_FIELDS, SORT_FIELDS, EventFilter, Origin
 
 # Sort keys as a Literal so the OpenAPI schema lists them ("-" = descending).
 SORT_KEYS: tuple[str, ...] = tuple(f"{p}{n}" for n in SORT_FIELDS for p in ("", "-"))
@@ -69,6 +69,11 @@ class FilterParams(BaseModel):
     actor: str | None = Field(None, max_length=200, description="Substring of any actor name")
     q: str | None = Field(None, max_length=200, description="Full-text query on the source reports")
     outlet: str | None = Field(None, max_length=200)
+    origin: Origin | None = Field(
+        None,
+        description="acled: events an ACLED export (`marsad ingest --acled`) has; marsad: events marsad coded "
+        "from reports; both; acled_only (what marsad missed); marsad_only (what ACLED lacks)",
+    )
     bbox: str | None = Field(
         None,
         max_length=100,

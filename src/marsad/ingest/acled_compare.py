@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from marsad.store.acled_query import acled_articles
+from marsad.store.origin import acled_articles
 from marsad.store.repository import HIDDEN_STATUSES
 from marsad.store.schema import EventArticle, EventRow
 

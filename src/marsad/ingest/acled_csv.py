@@ -2,8 +2,8 @@
 
 Each row becomes an event with ACLED's event_id_cnty and review status `confirmed`, linked to one
 pseudo-report per export file whose outlet is "ACLED". That link is what marks an event's origin
-(`outlet=ACLED` on /api/events, `origin=` on /api/acled/read), and it keeps dedup from merging two
-ACLED rows of one file (dedup never joins events of the same report) while it links marsad's
+(`origin=` on /api/events, /api/stats, /api/export, /api/acled/read: marsad.store.origin), and it
+keeps dedup from merging two ACLED rows of one file (dedup never joins events of the same report) while it links marsad's
 events to ACLED's. Every row is accounted for: added, already stored, or rejected with its file,
 line and reason.
 """
@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 from marsad.api.taxonomy import EVENT_TYPES
 from marsad.models import ACLED_COLUMNS, Article, Event
 from marsad.store import acled_codes as codes
-from marsad.store.acled_query import ACLED_OUTLET, acled_articles
 from marsad.store.convert import actor_names, event_to_columns, iso3_for
+from marsad.store.origin import ACLED_OUTLET, acled_articles
 from marsad.store.schema import EventActor, EventArticle, EventRow, IngestRun
 from marsad.store.types import RejectInfo
 from marsad.store.write import add_article, find_existing, now

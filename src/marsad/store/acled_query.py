@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from marsad.models import ACLED_COLUMNS
 from marsad.store import acled_codes as codes
-from marsad.store.repository import ACTIVE, HIDDEN_STATUSES, _roots_of_articles
-from marsad.store.schema import ArticleRow, EventArticle, EventRow, Outlet
+from marsad.store import origin
+from marsad.store.repository import ACTIVE, HIDDEN_STATUSES
+from marsad.store.schema import EventRow
 
 MAX_LIMIT = 5000  # ACLED's default page size, and the largest page served here
-ACLED_OUTLET = "ACLED"  # the outlet of the pseudo-article each `ingest --acled` file is stored under
 OPERATORS = ("=", "LIKE", ">", "<", ">=", "<=", "BETWEEN")
 # Request parameters that are not filters. key/email: ACLED's legacy credentials, sent by old
 # clients and meaningless here; population/terms: accepted and ignored (reported in `messages`).
@@ -80,7 +80,6 @@ EXTRA_COLUMNS: dict[str, Col] = {
     "n_sources": Col(EventRow.n_sources, "int"),
     "origin": Col(None, "origin"),
 }
-ORIGINS = ("acled", "marsad", "both", "acled_only", "marsad_only")
 MONADIC_DROPPED = ("actor2", "assoc_actor_2", "inter2")
 
 
@@ -152,32 +151,11 @@ def condition(name: str, col: Col, raw: str, op: str) -> ColumnElement[bool]:
     return _COMPARE[op](expr, values[0])
 
 
-def acled_articles() -> Any:
-    """The ids of the pseudo-reports ACLED exports are stored under (a subquery)."""
-    return (
-        select(ArticleRow.id)
-        .join(Outlet, Outlet.id == ArticleRow.outlet_id)
-        .where(Outlet.name == ACLED_OUTLET)
-    )
-
-
 def origin_condition(values: list[str]) -> ColumnElement[bool]:
-    """Events by where they come from: acled (an ACLED export row is among the event's members),
-    marsad (a report coded by marsad is), both, acled_only, marsad_only."""
-    acled = EventRow.id.in_(_roots_of_articles(acled_articles()))
-    own_arts = select(EventArticle.article_pk).where(EventArticle.article_pk.notin_(acled_articles()))
-    marsad = EventRow.id.in_(_roots_of_articles(own_arts))
-    table = {
-        "acled": acled,
-        "marsad": marsad,
-        "both": and_(acled, marsad),
-        "acled_only": and_(acled, ~marsad),
-        "marsad_only": and_(marsad, ~acled),
-    }
     try:
-        return or_(*(table[v.strip().lower()] for v in values))
-    except KeyError:
-        raise QueryError(f"origin must be one of {', '.join(ORIGINS)}") from None
+        return origin.origin_condition(values)
+    except ValueError as exc:
+        raise QueryError(str(exc)) from None
 
 
 def filters(params: Mapping[str, str], columns: Mapping[str, Col]) -> list[ColumnElement[bool]]:

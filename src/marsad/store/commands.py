@@ -153,6 +153,13 @@ def export_command(
         list[str] | None,
         typer.Option(help="Review status(es) to include (default: all but rejected and merged)."),
     ] = None,
+    origin: Annotated[
+        str | None,
+        typer.Option(
+            help="acled, marsad, both, acled_only (what marsad missed) or marsad_only (what ACLED lacks): "
+            "events by whether an ACLED export loaded with `ingest --acled` and/or marsad's coding has them."
+        ),
+    ] = None,
 ) -> None:
     """Export stored events, one row per event, with stable event ids."""
     from pydantic import ValidationError
@@ -171,6 +178,7 @@ def export_command(
             actor=actor,
             q=q,
             status=status or None,
+            origin=origin.strip().lower() if origin else None,
         )
     except (ValueError, ValidationError) as exc:
         err.print(f"[red]error:[/red] {exc}")

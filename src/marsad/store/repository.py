@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session, aliased
 
 from marsad.models import Span
 from marsad.store.convert import row_to_record
+from marsad.store.origin import origin_condition
+from marsad.store.origin import roots_of_articles as _roots_of_articles
 from marsad.store.schema import (
     ActorName,
     ArticleRow,
@@ -147,6 +149,8 @@ def _conditions(session: Session, f: EventFilter) -> list[Any]:
             .where(Outlet.name == f.outlet)
         )
         conds.append(EventRow.id.in_(_roots_of_articles(arts)))
+    if f.origin:
+        conds.append(origin_condition([f.origin]))
     return conds
 
 
@@ -249,14 +253,6 @@ def _actor_condition(session: Session, actor: str) -> _ActorMatch:
 
 
 Member = aliased(EventRow, name="member")
-
-
-def _roots_of_articles(article_pks: Select) -> Select:
-    return (
-        select(func.coalesce(Member.merged_into_id, Member.id))
-        .join(EventArticle, EventArticle.event_id == Member.id)
-        .where(EventArticle.article_pk.in_(article_pks))
-    )
 
 
 def _order(stmt: Select, sort: str, dialect: str) -> Select:

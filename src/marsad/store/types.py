@@ -12,6 +12,8 @@ from pydantic import BaseModel, Field, field_validator
 
 from marsad.models import Event
 
+# Where an event comes from (marsad.store.origin): ACLED exports, marsad's own coding, or both.
+Origin = Literal["acled", "marsad", "both", "acled_only", "marsad_only"]
 ReviewStatus = Literal["unreviewed", "confirmed", "edited", "rejected", "merged"]
 REVIEW_STATUSES: tuple[str, ...] = ("unreviewed", "confirmed", "edited", "rejected", "merged")
 ActionName = Literal["confirm", "edit", "reject", "merge", "split", "undo_merge", "dedup_merge", "restore"]
@@ -39,6 +41,7 @@ class EventFilter(BaseModel):
     actor: str | None = None
     q: str | None = None
     outlet: str | None = None
+    origin: Origin | None = None
     bbox: tuple[float, float, float, float] | None = None
     status: list[ReviewStatus] | None = None
     primary: bool | None = None
