@@ -143,9 +143,10 @@ class EventAssembler:
         news_day = self._news_day(doc, events)
         for e in events:
             e.background = not self._told_as_news(e, news_day)
-        # An incident the report places nowhere (no town, district, province or region, not even
-        # by inheritance) cannot be coded to ACLED's standard of a located event.
-        doc.candidates = [e for e in events if e.places and (not e.background or recalled_specifically(e))]
+        # News the report places nowhere (no town, district, province or region, not even by
+        # inheritance) cannot be coded to ACLED's standard of a located event; a recalled incident
+        # is kept when the report gives it its own day or place (CODING.md §1).
+        doc.candidates = [e for e in events if (recalled_specifically(e) if e.background else bool(e.places))]
         return doc
 
     @staticmethod
