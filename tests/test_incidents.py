@@ -195,3 +195,9 @@ def test_an_incident_placed_nowhere_is_not_coded() -> None:
     assert _events(text) == []
     placed = "قتل جنديان في هجوم للميليشيات على موقع عسكري قرب مدينة مأرب أمس."
     assert [e.admin1 for e in _events(placed)] == ["Marib"]
+
+
+def test_a_list_goes_on_over_names_the_gazetteer_does_not_know() -> None:
+    text = "تعرضت بلدات كفرنبل وكفرسجنة وحيش ومعرة النعمان وسراقب اليوم لغارات جوية روسية."
+    locations = {e.location for e in _events(text)}
+    assert {"Kafranbel", "Ma‘arrat an Nu‘mān", "Saraqib"} <= locations

@@ -135,8 +135,7 @@ class EventAssembler:
                 c.inherited_date = True
         events = [t for e in self._merge_across(doc, cands) for t in split_by_means(e)]
         riots_in_context(events)
-        joiners = self.k.cue_words("settlement_before") + self.k.cue_words("province_before")
-        events = [t for e in events for t in split_by_listed_places(doc, e, joiners)]
+        events = [t for e in events for t in split_by_listed_places(doc, e)]
         self._inherit_places(doc, events)
         for e in events:
             self._fill_second_side(doc, e)

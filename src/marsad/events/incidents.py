@@ -294,9 +294,10 @@ def riots_in_context(events: list[Candidate], reach: int = 3) -> None:
 
 LIST_KINDS = ("populated", "admin2", "admin1")
 LIST_SEPARATORS = ("", "،", ",", "و", "، و", "،و")
+UNKNOWN_IN_LIST = 2  # unrecognised "و"-joined words a list may carry between two known places
 
 
-def _listed_runs(doc: Doc, places: list[Mention], joiners: tuple[str, ...]) -> list[list[Mention]]:
+def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
     """Runs of place names told as a list: "نوى وطفس وبصرى الشام", "محافظات صعدة وحجة وعمران",
     "في نوى ومدينة طفس". A settlement or province noun may stand between two names."""
     runs: list[list[Mention]] = []
@@ -305,8 +306,10 @@ def _listed_runs(doc: Doc, places: list[Mention], joiners: tuple[str, ...]) -> l
         if run is not None and m.start > run[-1].end:
             gap = doc.text[run[-1].end : m.start].strip()
             words = doc.folded_slice(run[-1].end, m.start).replace("،", " ").split()
+            # "وأم المياذن ونصيب والغارية": list members the gazetteer does not know ("ونصيب")
+            # or a place noun ("ومدينة") between two known names keep the list going.
             joined = gap in LIST_SEPARATORS or (
-                words and words[0].startswith("و") and all(w.removeprefix("و") in joiners for w in words)
+                0 < len(words) <= UNKNOWN_IN_LIST + 1 and all(w.startswith("و") for w in words)
             )
             if joined and m.sentence == run[-1].sentence:
                 if m.value.choice.id not in {x.value.choice.id for x in run}:
@@ -316,7 +319,7 @@ def _listed_runs(doc: Doc, places: list[Mention], joiners: tuple[str, ...]) -> l
     return [r for r in runs if len(r) >= 2]
 
 
-def split_by_listed_places(doc: Doc, c: Candidate, joiners: tuple[str, ...]) -> list[Candidate]:
+def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
     """ "غارات على بلدات نوى وطفس وبصرى الشام": one event per place named in a list (CODING.md
     §1: one location per event). The list must stand in a sentence that tells the incident, in a
     clause that tells no other ("تعرضت بلدات X وY، صباح اليوم، لغارات"); "بين X وY" names one
@@ -333,7 +336,7 @@ def split_by_listed_places(doc: Doc, c: Candidate, joiners: tuple[str, ...]) -> 
         if m.sentence in told and (m.sentence, m.clause) not in others and m.value.choice is not None
         and m.value.choice.kind in kinds and m.value.cue != "near_before" and not m.value.hometown
     ]  # fmt: skip
-    runs = _listed_runs(doc, places, joiners)
+    runs = _listed_runs(doc, places)
     if not runs:
         return [c]
     listed = max(runs, key=len)
