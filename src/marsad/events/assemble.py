@@ -9,11 +9,16 @@ from datetime import date
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
-from marsad.events.background import news_dates
+from marsad.events.background import is_recent, news_dates
 from marsad.events.incidents import (
+    BATTLES,
+    EXPLOSIONS,
     FAMILY,
     RIOTS,
+    UNARMED_KINDS,
+    VAC,
     VIOLENT_DEMONSTRATION,
+    aerial,
     date_conflict,
     demonstrators_act,
     link,
@@ -27,13 +32,8 @@ from marsad.events.incidents import (
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.places import PlaceRef, km
 
-BATTLES = "Battles"
-EXPLOSIONS = "Explosions/Remote violence"
-VAC = "Violence against civilians"
-UNARMED_KINDS = {"civilians", "protesters"}
 CLAUSE_WIDE = {"trend", "statement"}
 MIN_WEIGHT = 0.5
-BACKGROUND_DAYS = 7  # CODING.md §1: primary events are usually within 7 days before publication
 
 
 @dataclass(slots=True)
@@ -79,28 +79,11 @@ class Candidate:
     def date(self) -> Mention | None:
         return self.dates[0] if self.dates else None
 
-    def actor_idx(self, which: int) -> int | None:
-        m = self.actor1 if which == 1 else self.actor2
-        return m.value if m is not None else None
-
 
 def _strength(c: Candidate) -> float:
     """The weight of the strongest trigger of the candidate's own type."""
     own = [t for t in c.triggers if t.value.event_type == c.event_type] or c.triggers  # retyped: all
     return max(t.attrs.get("weight", 1.0) for t in own)
-
-
-def _aerial(c: Candidate) -> bool:
-    return any(t.value.sub_event_type == "Air/drone strike" for t in c.triggers) or any(
-        w.value.name in ("air strike", "drone") for w in c.weapons
-    )
-
-
-def _place_specific(m: Mention | None) -> bool:
-    if m is None:
-        return False
-    ref: PlaceRef = m.value
-    return ref.choice is not None and ref.choice.kind in ("populated", "admin2")
 
 
 class EventAssembler:
@@ -152,8 +135,9 @@ class EventAssembler:
     def _told_as_news(e: Candidate, reference: date | None) -> bool:
         if e.background:
             return False
-        d = e.date.value.date if e.date is not None and not e.inherited_date else None
-        return not (d is not None and reference is not None and (reference - d).days > BACKGROUND_DAYS)
+        return is_recent(
+            reference, e.date.value.date if e.date is not None and not e.inherited_date else None
+        )
 
     @staticmethod
     def _news_day(doc: Doc, events: list[Candidate]) -> date | None:
@@ -250,7 +234,7 @@ class EventAssembler:
 
         def rank(m: Mention) -> tuple[int, bool, bool]:
             ref: PlaceRef = m.value
-            return (ref.tier, not _place_specific(m), ref.paired)
+            return (ref.tier, not place_specific(m), ref.paired)
 
         in_clause = [m for m in doc.in_clause(PLACE, sent, clause) if usable(m)]
         in_sent = [m for m in doc.in_sentence(PLACE, sent) if usable(m) and m not in in_clause]
@@ -329,7 +313,7 @@ class EventAssembler:
         ta, tb = a.event_type, b.event_type
         if ta != tb and {ta, tb} != {BATTLES, EXPLOSIONS} and not loose:
             return False
-        if ta != tb and (_aerial(a) or _aerial(b)) and not (a.sentences & b.sentences):
+        if ta != tb and (aerial(a) or aerial(b)) and not (a.sentences & b.sentences):
             return False  # air strikes told on their own are a distinct action (CODING.md §1)
         if (
             ta != tb
@@ -344,7 +328,7 @@ class EventAssembler:
         if a.background != b.background:
             return False
         pa, pb = a.place, b.place
-        if _place_specific(pa) and _place_specific(pb):
+        if place_specific(pa) and place_specific(pb):
             ca, cb = pa.value.choice, pb.value.choice
             if ca.id != cb.id and km(ca, cb) > 10:
                 return False
@@ -403,7 +387,7 @@ class EventAssembler:
         for a in c.assoc2:
             if all(a.value != x.value for x in into.assoc2):
                 into.assoc2.append(a)
-        if not _place_specific(into.place) and _place_specific(c.place):
+        if not place_specific(into.place) and place_specific(c.place):
             into.places = c.places + into.places
         else:
             into.places.extend(c.places)
@@ -473,11 +457,11 @@ class EventAssembler:
 
     def _inherit_places(self, doc: Doc, events: list[Candidate]) -> None:
         """A region-level or unplaced event takes the report's specific place in that region."""
-        specific = [e.place for e in events if _place_specific(e.place)]
+        specific = [e.place for e in events if place_specific(e.place)]
         if not specific:
             return
         for e in events:
-            if _place_specific(e.place):
+            if place_specific(e.place):
                 continue
             anchor = specific[0]
             ref = e.place.value if e.place is not None else None

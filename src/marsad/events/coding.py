@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
+from datetime import date
 
 from marsad.doc import ACTOR, Doc, Mention
-from marsad.events.assemble import BATTLES, EXPLOSIONS, VAC, Candidate
+from marsad.events.assemble import Candidate
 from marsad.events.background import is_recent
 from marsad.events.fatalities import FatalityFilter, figure
+from marsad.events.incidents import BATTLES, EXPLOSIONS, VAC
 from marsad.events.notes import write_notes
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import ActorEntry
@@ -37,7 +38,6 @@ UNIDENTIFIED_OK = {
     "Abduction/forced disappearance",
     "Armed clash",
 }
-BACKGROUND_DAYS = 7
 MANY_ARRESTED = 5
 
 
@@ -342,14 +342,7 @@ class EventCoder:
         ev["time_precision"] = precision
         if dm is not None and d is not None:
             evidence["event_date"] = [dm.span()]
-        primary = not c.background
-        if (
-            d is not None
-            and doc.published is not None
-            and doc.published - d > timedelta(days=BACKGROUND_DAYS)
-        ):
-            primary = False
-        ev["primary"] = primary
+        ev["primary"] = not c.background and is_recent(doc.published, d)
 
 
 def _most_specific(subs: list[str]) -> str:

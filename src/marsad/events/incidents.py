@@ -53,7 +53,6 @@ ActorName = Callable[[int], object]
 # a correct location; villages of one battle front are often 10–20 km apart).
 SAME_PLACE_KM = 25.0
 SAME_DAY_SLACK = 1  # days
-RETOLD = True
 
 
 def place_specific(m: Mention | None) -> bool:
@@ -157,22 +156,17 @@ def remote_beside_fighting(a: Candidate, b: Candidate, name: ActorName = int) ->
     return None
 
 
-CHECKS: tuple[Callable[[Candidate, Candidate], str | None], ...] = (
-    type_conflict,
-    date_conflict,
-    place_conflict,
-)
-
-
 def conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
     """Why `a` and `b` cannot be one incident, or None when they can."""
-    if a.background != b.background and not (RETOLD and _retold(a, b)):
+    if a.background != b.background and not _retold(a, b):
         return "one is background"
-    for check in CHECKS:
-        why = check(a, b)
-        if why:
-            return why
-    return actor_conflict(a, b, name) or remote_beside_fighting(a, b, name)
+    return (
+        type_conflict(a, b)
+        or date_conflict(a, b)
+        or place_conflict(a, b)
+        or actor_conflict(a, b, name)
+        or remote_beside_fighting(a, b, name)
+    )
 
 
 def _retold(a: Candidate, b: Candidate) -> bool:
