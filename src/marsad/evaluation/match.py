@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -176,10 +176,16 @@ def greedy_match(
             key = (-pair.score, math.inf if km is None else km, 0 if g.primary else 1, gi, pi)
             cands.append((key, pair))
     cands.sort(key=lambda c: c[0])
+    return one_to_one(pair for _key, pair in cands)
+
+
+def one_to_one(ranked: Iterable[Pair]) -> list[Pair]:
+    """Take candidate pairs best first, skipping any whose gold or prediction is already
+    taken; the result in (gold, prediction) order. Both rulers' greedy step."""
     used_g: set[int] = set()
     used_p: set[int] = set()
     pairs: list[Pair] = []
-    for _key, pair in cands:
+    for pair in ranked:
         if pair.gold in used_g or pair.pred in used_p:
             continue
         used_g.add(pair.gold)

@@ -201,7 +201,7 @@ def evaluate_article(
         for f in ARG_FIELDS:
             if ruler.field_equal(f, g, p):
                 c.tp += 1
-            else:  # the marsad ruler: a wrong value is both a miss and a false claim
+            else:  # the ruler says whether a wrong value is a false claim, a miss or both
                 fp, fn = ruler.wrong_field_counts(f, g, p)
                 c.fp += fp
                 c.fn += fn

@@ -28,7 +28,7 @@ from importlib import resources
 
 import yaml
 
-from marsad.evaluation.match import Pair
+from marsad.evaluation.match import Pair, one_to_one
 from marsad.models import Event
 
 FIELD_KM = 25.0  # location field equality
@@ -179,13 +179,4 @@ def greedy_match(gold: Sequence[Event], pred: Sequence[Event], *, ignore_type: b
             if s is not None:
                 cands.append((s, gi, pi))
     cands.sort(reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[Pair] = []
-    for s, gi, pi in cands:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append(Pair(gi, pi, s, distance_km(gold[gi], pred[pi])))
-    return sorted(pairs, key=lambda pr: (pr.gold, pr.pred))
+    return one_to_one(Pair(gi, pi, s, distance_km(gold[gi], pred[pi])) for s, gi, pi in cands)

@@ -39,7 +39,7 @@ MARSAD = Ruler(
     name="marsad",
     field_equal=match.field_equal,
     field_present=match.field_present,
-    match=lambda g, p: match.greedy_match(g, p),
+    match=match.greedy_match,
     match_any_type=lambda g, p: match.greedy_match(
         g, p, lambda a, b: match.compatible(a, b, ignore_type=True)
     ),
@@ -51,7 +51,7 @@ OFFICIAL = Ruler(
     name="official",
     field_equal=official.field_equal,
     field_present=official.field_present,
-    match=lambda g, p: official.greedy_match(g, p),
+    match=official.greedy_match,
     match_any_type=lambda g, p: official.greedy_match(g, p, ignore_type=True),
     wrong_field_counts=official.wrong_field_counts,
     max_score=None,
