@@ -17,7 +17,7 @@ import yaml
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.resources import DATA_DIR, Knowledge
-from marsad.recognize.cues import WORD, first_cue, peel, words_before
+from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_before
 from marsad.text.matcher import PhraseMatcher, longest_first
 from marsad.text.normalize import fold
 
@@ -179,11 +179,7 @@ class PlaceRecognizer:
         k = self.k
         gaz = k.gazetteer
         folded = doc.folded.text
-        lists = {n: k.cues[n] for n in CONTEXT_LISTS}
-        role_lists = {n: k.cues[n] for n in ROLE_BEFORE}
-        water_heads = set(k.cue_words("place_water_before"))
-        water_after = set(k.cue_words("place_water_after"))
-        toward = set(k.cue_words("place_toward_after"))
+        lists = self._context_lists
         refs = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
@@ -220,9 +216,7 @@ class PlaceRecognizer:
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, frozenset(h.payloads)
             ref.noun = noun and not common
-            ref.role = self._role(
-                h.key, words, folded, h.end, cue_hit, role_lists, water_heads, water_after, toward
-            )
+            ref.role = self._role(h.key, words, folded, h.end, cue_hit)
             start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
@@ -261,32 +255,44 @@ class PlaceRecognizer:
         forms = {key, "ال" + key} if article else {key}
         return bool(forms & self.k.never_places)
 
-    @staticmethod
+    # The cue lists and word sets read around every name, taken from the knowledge once.
+    @cached_property
+    def _context_lists(self) -> dict[str, CueList]:
+        return {n: self.k.cues[n] for n in CONTEXT_LISTS}
+
+    @cached_property
+    def _role_lists(self) -> dict[str, CueList]:
+        return {n: self.k.cues[n] for n in ROLE_BEFORE}
+
+    @cached_property
+    def _water_heads(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("place_water_before"))
+
+    @cached_property
+    def _water_after(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("place_water_after"))
+
+    @cached_property
+    def _toward(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("place_toward_after"))
+
     def _role(
-        key: str,
-        words: list[str],
-        folded: str,
-        end: int,
-        cue_hit: tuple[str, int] | None,
-        role_lists: dict,
-        water_heads: set[str],
-        water_after: set[str],
-        toward: set[str],
+        self, key: str, words: list[str], folded: str, end: int, cue_hit: tuple[str, int] | None
     ) -> str:
         """Why the name is no event location, from the words around it ("" when it may be one)."""
         if cue_hit is not None and cue_hit[0] == "hometown_before":
             return "hometown"
-        hit = first_cue(words, role_lists, max_distance=1)
+        hit = first_cue(words, self._role_lists, max_distance=1)
         if hit is not None:
             return ROLE_BEFORE[hit[0]]
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
-        if " " in key and key.split(" ", 1)[0] in water_heads and not province:
+        if " " in key and key.split(" ", 1)[0] in self._water_heads and not province:
             return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
         after = WORD.findall(_SENTENCE_END.split(folded[end : end + 60], 1)[0])
-        if after and after[0] in water_after:
+        if after and after[0] in self._water_after:
             return "water"
         # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
-        if any("من" in peel(w) for w in words[-2:]) and toward & set(after[:LOCAL_WORDS]):
+        if any("من" in peel(w) for w in words[-2:]) and self._toward & set(after[:LOCAL_WORDS]):
             return "origin"
         return ""
 
