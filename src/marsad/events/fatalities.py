@@ -13,14 +13,13 @@ from datetime import date
 
 from marsad.doc import CUE, DATE, Doc, Mention
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import CueList
+from marsad.recognize.cues import WORD, CueList
 from marsad.text.normalize import fold
 
 # Words of a period total looked for right after / right before the figure, in its sentence.
 WINDOW_AFTER = 10
 WINDOW_BEFORE = 20
 DATE_REACH = 50  # characters after a toll where its own date may still stand
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DIGIT = re.compile(r"\d")
 _TOLL = re.compile(r"(?:عدد|حصيله)\s+ال")  # "عدد القتلى", "حصيلة الضحايا": a running toll
 # "منذ 2011", "منذ عام 1989": a count since a year is a running total, whatever the words.
@@ -42,9 +41,9 @@ class FatalityFilter:
         sent = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
         lo, hi = (sent.start, sent.end) if sent is not None else (0, len(doc.text))
         after = doc.folded_slice(m.end, min(hi, m.end + 120))
-        words_after = _WORD.findall(after)[:WINDOW_AFTER]
+        words_after = WORD.findall(after)[:WINDOW_AFTER]
         before = doc.folded_slice(max(lo, m.start - 200), m.start)
-        words_before = _WORD.findall(before)[-WINDOW_BEFORE:]
+        words_before = WORD.findall(before)[-WINDOW_BEFORE:]
         hit = (
             any(self.after.ends_at(words_after, i) for i in range(len(words_after)))
             or any(self.before.ends_at(words_before, i) for i in range(len(words_before)))
@@ -58,7 +57,7 @@ class FatalityFilter:
         seg = doc.sentences[sentence] if 0 <= sentence < len(doc.sentences) else None
         if seg is None:
             return False
-        head = _WORD.findall(doc.folded_slice(seg.start, min(seg.end, seg.start + 40)))[:5]
+        head = WORD.findall(doc.folded_slice(seg.start, min(seg.end, seg.start + 40)))[:5]
         return any(
             (cue := self.new_incident.ends_at(head, i)) is not None and len(cue.words) == i + 1
             for i in range(len(head))

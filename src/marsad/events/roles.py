@@ -130,7 +130,7 @@ def _flies(k: Knowledge, idx: int) -> bool:
     return cache[idx]
 
 
-def _aerial_text(k: Knowledge, m: Mention) -> bool:
+def _aerial_text(m: Mention) -> bool:
     """The name is an aircraft's (set by the actor recogniser from cues.yaml aerial_words)."""
     return bool(m.attrs.get("aerial"))
 
@@ -147,7 +147,7 @@ def _named_air_forces(doc: Doc, k: Knowledge) -> list[Mention]:
     for m in doc.get(ACTOR):
         if m.attrs.get("generic") or not _flies(k, m.value):
             continue
-        if _aerial_text(k, m) or (cue(m) == AGENT and (m.sentence, m.clause) in aerial_sents):
+        if _aerial_text(m) or (cue(m) == AGENT and (m.sentence, m.clause) in aerial_sents):
             out.append(m)
     return out
 
@@ -191,13 +191,14 @@ def _name_unnamed_aircraft(doc: Doc, k: Knowledge) -> None:
     """ "الطيران الحربي" with no owner, in a report that names whose aircraft fly (Israeli,
     coalition, Russian jets), is that air force, not the report country's own."""
     named = _named_air_forces(doc, k)
+    if not named:
+        return
+    counts = Counter(n.value for n in named)
+    owner = max(counts, key=lambda v: counts[v])
     for m in doc.get(ACTOR):
-        if not (m.attrs.get("generic") and _aerial_text(k, m)):
-            continue
-        if named:
-            counts = Counter(n.value for n in named)
-            m.value = max(counts, key=lambda v: counts[v])
-            m.attrs["kind"] = k.actors[m.value].kind
+        if m.attrs.get("generic") and _aerial_text(m):
+            m.value = owner
+            m.attrs["kind"] = k.actors[owner].kind
 
 
 def _associates(doc: Doc, pool: list[Mention], assoc: list[Mention], out: Roles) -> None:

@@ -7,11 +7,10 @@ from functools import lru_cache
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import CueList, first_cue, peel, words_after, words_before
+from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_after, words_before
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import fold
 
-_WORD = re.compile(r"[^\W_]+")
 _DAMMA = "\u064f"
 
 # Role cue lists consulted before each actor mention (cues.yaml), nearest cue first.
@@ -190,7 +189,7 @@ class ActorRecognizer:
         heads, skip = cues["nisba_heads"], cues["nisba_skip"]
         actions = self.k.cue_words("event_nouns") + self.k.cue_words("aerial_words")
         taken = [(s, e) for s, e, _, _ in found]
-        words = list(_WORD.finditer(folded))
+        words = list(WORD.finditer(folded))
         out: dict[tuple[int, int, int, bool], bool] = {}
         for j, adj in enumerate(words):
             code = adjectives.get(adj.group())

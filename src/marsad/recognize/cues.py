@@ -22,7 +22,7 @@ _CHAINS = sorted(
     reverse=True,
 )
 _CLITIC_INITIALS = {c[0] for c in _CHAINS if c}
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+WORD = re.compile(r"[^\W_]+")  # a word of letters or digits, the unit of every cue window
 
 
 @lru_cache(maxsize=100_000)
@@ -136,12 +136,12 @@ def _nisba_forms(adj: str) -> set[str]:
 def words_before(folded: str, fpos: int, limit_start: int, max_words: int = 5) -> list[str]:
     """Up to `max_words` folded words ending before folded offset `fpos`, not before `limit_start`."""
     window = folded[max(limit_start, fpos - 60) : fpos]
-    return _WORD.findall(window)[-max_words:]
+    return WORD.findall(window)[-max_words:]
 
 
 def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
     """Up to `max_words` folded words starting at folded offset `fpos`."""
-    return _WORD.findall(folded[fpos : fpos + 60])[:max_words]
+    return WORD.findall(folded[fpos : fpos + 60])[:max_words]
 
 
 class _Combined:
@@ -205,7 +205,7 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
         if not words:
             in_block = False
             continue
-        head = _WORD.findall(fold(" ".join(words[:6])))[:6]
+        head = WORD.findall(fold(" ".join(words[:6])))[:6]
         opens = any(
             (cue := cues.ends_at(head, i)) is not None and len(cue.words) == i + 1 for i in range(len(head))
         )

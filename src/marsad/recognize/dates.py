@@ -96,8 +96,8 @@ _ORDW = alternation(_ORD)
 _PARTW = alternation(_WEEK_PART)
 _CUE = alternation(_D["month_cues"])
 _YEARW = alternation(_D["year_words"])
-_CL = r"(?:[وفبل](?=\w))?"
-_HEDGE = alternation(_D["approximately"])  # a clitic before the phrase stays out of the span
+_CL = r"(?:[وفبل](?=\w))?"  # a clitic before the phrase stays out of the span
+_HEDGE = alternation(_D["approximately"])  # "قبل نحو مئة يوم"
 
 # A day: digits (optionally "الـ12"), or an ordinal phrase ("الخامس عشر").
 _DAY = rf"(?:(?:ال\s*)?(?P<d>\d{{1,2}})(?!\d)|(?P<o>{_ORDW}){E})"

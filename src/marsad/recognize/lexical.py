@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import first_cue, peel, residue_spans, words_before
+from marsad.recognize.cues import WORD, first_cue, peel, residue_spans, words_before
 from marsad.text.matcher import longest_first
 
 
@@ -16,7 +17,6 @@ def _word_end(text: str, i: int) -> int:
     return i
 
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 RECENT_DAYS = 7  # CODING.md §1: primary events are usually those of the last seven days
 _COMMON = frozenset({"من", "علي", "في"})  # too frequent to rule a window in
 AFTER_REACH = 4  # words after a trigger where "في السابق" makes it a recalled one
@@ -37,7 +37,7 @@ def _words_in_clause_after(folded: str, pos: int) -> list[str]:
     """The first few words after `pos`, not reaching over punctuation."""
     window = folded[pos : pos + 40]
     mark = _CLAUSE_MARK.search(window)
-    return _WORD.findall(window[: mark.start()] if mark else window)
+    return WORD.findall(window[: mark.start()] if mark else window)
 
 
 class RecalledIncident:
@@ -82,7 +82,7 @@ class RecalledIncident:
             kind = "recent"
         else:
             return None
-        if self.described.intersection(_WORD.findall(folded[end : end + 60])[:DESCRIBED_WITHIN]):
+        if self.described.intersection(WORD.findall(folded[end : end + 60])[:DESCRIBED_WITHIN]):
             return None
         return kind
 
@@ -95,10 +95,14 @@ class TriggerRecognizer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
 
+    @cached_property
+    def recalled(self) -> RecalledIncident:
+        return RecalledIncident(self.k)  # built once, not per report
+
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
         negation = {"negation_before": self.k.cues["negation_before"]}
-        recalled = RecalledIncident(self.k)
+        recalled = self.recalled
         residue = residue_spans(doc.text, self.k.cues["residue_line"])
         for a, b in residue:
             doc.add(CUE, a, b, "residue")
@@ -157,9 +161,13 @@ class WeaponRecognizer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
 
+    @cached_property
+    def recalled(self) -> RecalledIncident:
+        return RecalledIncident(self.k)  # built once, not per report
+
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
-        recalled = RecalledIncident(self.k)
+        recalled = self.recalled
         for h in longest_first(self.k.weapon_matcher.find(folded)):
             end = _word_end(folded, h.end)
             if recalled(folded, h.word_start, end) == "old":

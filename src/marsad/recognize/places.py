@@ -17,7 +17,7 @@ import yaml
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.resources import DATA_DIR, Knowledge
-from marsad.recognize.cues import first_cue, peel, words_before
+from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_before
 from marsad.text.matcher import PhraseMatcher, longest_first
 from marsad.text.normalize import fold
 
@@ -31,7 +31,6 @@ CONTEXT_LISTS = (
 )
 # "ريف حمص الشرقي": a direction adjective right after the place narrows a countryside to a part of it.
 _DIRECTION = re.compile(r"\s*(?:ال)?(شرقي|غربي|شمالي|جنوبي)(?:ه)?(?:\s+(?:ال)?(شرقي|غربي)(?:ه)?)?")
-# A second place joined by "و" right after a first one ("بين مدينتي السخنة وتدمر").
 FOREIGN_MIN_POP = 50_000
 CONTEXT_PLACES = 8  # the places named just before are the context for choosing among namesakes
 STRONG_CUES = ("settlement_before", "province_before", "countryside_before", "district_before")
@@ -54,7 +53,6 @@ COUNTRY_WEIGHT = 0.5
 REPEAT_FACTOR = 0.5  # each further mention of a name already counted
 AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
 LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
-_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
 # العربية المتحدة (CNN)-- ").
@@ -74,12 +72,11 @@ class PlaceRef:
     choice: Place | None = None
     strong_cue: bool = False
     common: bool = False  # the name is also an ordinary word (عين، الحي…)
-    scores: dict[str, float] = field(
-        default_factory=dict
-    )  # candidate country → support beyond the name    # Why the place is no event location ("" when it may be one): hometown, affiliation (الموالية
+    scores: dict[str, float] = field(default_factory=dict)  # candidate country → support beyond the name
+    # Why the place is no event location ("" when it may be one): hometown, affiliation (الموالية
     # لدمشق), water (بحر قزوين), name (صحيفة الرياض), metonym (أعلنت دمشق), origin (من صعدة
-    # باتجاه جازان), dateline (where the report was filed), abroad (a same-named place in a country the report gives no support to). All but
-    # hometown leave `choice` None.
+    # باتجاه جازان), dateline (where the report was filed), abroad (a same-named place in a
+    # country the report gives no support to). All but hometown leave `choice` None.
     role: str = ""
     # How well the report supports the choice's country: 0 named right after it, 1 the report's
     # country, 2 another country of the report's focus, 3 none (see LOCAL … ABROAD).
@@ -182,11 +179,7 @@ class PlaceRecognizer:
         k = self.k
         gaz = k.gazetteer
         folded = doc.folded.text
-        lists = {n: k.cues[n] for n in CONTEXT_LISTS}
-        role_lists = {n: k.cues[n] for n in ROLE_BEFORE}
-        water_heads = set(k.cue_words("place_water_before"))
-        water_after = set(k.cue_words("place_water_after"))
-        toward = set(k.cue_words("place_toward_after"))
+        lists = self._context_lists
         refs = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
@@ -211,7 +204,7 @@ class PlaceRecognizer:
                 # "قرب بلدة X": the town noun sits between "near" and the name.
                 near = first_cue(words[:-1], {"near_before": lists["near_before"]}, max_distance=1)
                 if near is not None:
-                    cue, cue_hit = "near_before", (cue_hit[0], cue_hit[1]) if cue_hit else None
+                    cue = "near_before"
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it.
             strong_cue = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
             if common and not strong_cue:
@@ -223,9 +216,7 @@ class PlaceRecognizer:
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, frozenset(h.payloads)
             ref.noun = noun and not common
-            ref.role = self._role(
-                h.key, words, folded, h.end, cue_hit, role_lists, water_heads, water_after, toward
-            )
+            ref.role = self._role(h.key, words, folded, h.end, cue_hit)
             start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
@@ -264,32 +255,44 @@ class PlaceRecognizer:
         forms = {key, "ال" + key} if article else {key}
         return bool(forms & self.k.never_places)
 
-    @staticmethod
+    # The cue lists and word sets read around every name, taken from the knowledge once.
+    @cached_property
+    def _context_lists(self) -> dict[str, CueList]:
+        return {n: self.k.cues[n] for n in CONTEXT_LISTS}
+
+    @cached_property
+    def _role_lists(self) -> dict[str, CueList]:
+        return {n: self.k.cues[n] for n in ROLE_BEFORE}
+
+    @cached_property
+    def _water_heads(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("place_water_before"))
+
+    @cached_property
+    def _water_after(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("place_water_after"))
+
+    @cached_property
+    def _toward(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("place_toward_after"))
+
     def _role(
-        key: str,
-        words: list[str],
-        folded: str,
-        end: int,
-        cue_hit: tuple[str, int] | None,
-        role_lists: dict,
-        water_heads: set[str],
-        water_after: set[str],
-        toward: set[str],
+        self, key: str, words: list[str], folded: str, end: int, cue_hit: tuple[str, int] | None
     ) -> str:
         """Why the name is no event location, from the words around it ("" when it may be one)."""
         if cue_hit is not None and cue_hit[0] == "hometown_before":
             return "hometown"
-        hit = first_cue(words, role_lists, max_distance=1)
+        hit = first_cue(words, self._role_lists, max_distance=1)
         if hit is not None:
             return ROLE_BEFORE[hit[0]]
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
-        if " " in key and key.split(" ", 1)[0] in water_heads and not province:
+        if " " in key and key.split(" ", 1)[0] in self._water_heads and not province:
             return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
-        after = _WORD.findall(_SENTENCE_END.split(folded[end : end + 60], 1)[0])
-        if after and after[0] in water_after:
+        after = WORD.findall(_SENTENCE_END.split(folded[end : end + 60], 1)[0])
+        if after and after[0] in self._water_after:
             return "water"
         # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
-        if any("من" in peel(w) for w in words[-2:]) and toward & set(after[:LOCAL_WORDS]):
+        if any("من" in peel(w) for w in words[-2:]) and self._toward & set(after[:LOCAL_WORDS]):
             return "origin"
         return ""
 
@@ -401,9 +404,9 @@ class PlaceRecognizer:
                 for pos, cc, key in anchors_in.get(m.sentence, ())
                 if key != r.key
                 and (
-                    (pos >= r.fend and len(_WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS)
+                    (pos >= r.fend and len(WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS)
                     # a country adjective just before: "العاصمة الأردنية عمان"
-                    or (not key and pos < r.fstart and len(_WORD.findall(folded[pos : r.fstart])) <= 2)
+                    or (not key and pos < r.fstart and len(WORD.findall(folded[pos : r.fstart])) <= 2)
                 )
             }
 
@@ -468,7 +471,7 @@ class PlaceRecognizer:
             return False  # "في بغداد": a place, whatever verb follows
         if first_cue(before, verbs, max_distance=1) is not None:
             return True
-        after = _WORD.findall(_SENTENCE_END.split(folded[r.fend : r.fend + 30], 1)[0])[:1]
+        after = WORD.findall(_SENTENCE_END.split(folded[r.fend : r.fend + 30], 1)[0])[:1]
         if after and first_cue(after, verbs, max_distance=1) is not None:
             return True
         if before and "بين" in peel(before[-1]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):

@@ -6,11 +6,10 @@ import re
 
 from marsad.doc import CASUALTY, DATE, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import first_cue
+from marsad.recognize.cues import WORD, first_cue
 from marsad.recognize.dates import DateMention, find_dates
 from marsad.recognize.numbers import find_casualties
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 REPORTING_REACH = 8  # words before a date where a reporting verb makes it the day of the report
 
 
@@ -41,7 +40,7 @@ class DateRecognizer:
 
     def _onset(self, doc: Doc, d: DateMention) -> bool:
         """ "معارك بدأت مساء الإثنين": the day something began, not the day of what is announced."""
-        words = _WORD.findall(doc.folded_slice(max(0, d.start - 40), d.start))
+        words = WORD.findall(doc.folded_slice(max(0, d.start - 40), d.start))
         return first_cue(words, self._onset_cues, max_distance=3) is not None
 
     def _announcement_day(self, doc: Doc, dm: DateMention, later: list[DateMention]) -> bool:
@@ -60,7 +59,7 @@ class DateRecognizer:
         ]
         if not other:
             return False
-        words = _WORD.findall(doc.folded_slice(seg.start, dm.start))[-REPORTING_REACH:]
+        words = WORD.findall(doc.folded_slice(seg.start, dm.start))[-REPORTING_REACH:]
         return any(self._reporting.ends_at(words, i) for i in range(len(words)))
 
 
