@@ -37,6 +37,12 @@ from marsad.store.write import add_article, find_existing, now
 BATCH = 1000  # rows per transaction
 _ID = re.compile(r"^([A-Z]{3})(\d{1,12})$")
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%m/%d/%Y")  # ISO, and older export styles
+_WHOLE_FLOAT = re.compile(r"-?\d+\.0*")  # "3.0": a whole number written by a spreadsheet
+# ACLED columns taken as they are (stripped).
+_STRING_COLUMNS = (
+    "disorder_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "civilian_targeting",
+    "region", "country", "admin1", "admin2", "admin3", "location", "source", "source_scale", "notes", "tags",
+)  # fmt: skip
 
 
 class ExportError(ValueError):
@@ -77,7 +83,7 @@ def _int(row: dict[str, str], name: str, *, low: int | None = None, high: int | 
     if not raw:
         return None
     try:
-        value = int(float(raw)) if re.fullmatch(r"-?\d+\.0*", raw) else int(raw)
+        value = int(float(raw)) if _WHOLE_FLOAT.fullmatch(raw) else int(raw)
     except ValueError:
         raise ValueError(f"{name} '{raw}' is not a whole number") from None
     if (low is not None and value < low) or (high is not None and value > high):
@@ -127,15 +133,7 @@ def parse_row(row: dict[str, str]) -> Event:
     interaction = codes.interaction_code(raw_interaction) if raw_interaction else ""
     if not interaction and inter1 is not None:
         interaction = "".join(str(c) for c in sorted([inter1, inter2 or 0], key=lambda c: (c == 0, c)))
-    strings = {
-        k: row[k].strip()
-        for k in ACLED_COLUMNS
-        if k
-        in (
-            "disorder_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "civilian_targeting",
-            "region", "country", "admin1", "admin2", "admin3", "location", "source", "source_scale", "notes", "tags",
-        )
-    }  # fmt: skip
+    strings = {k: row[k].strip() for k in _STRING_COLUMNS}
     try:
         return Event(
             **strings,

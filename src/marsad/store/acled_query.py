@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from marsad.models import ACLED_COLUMNS
 from marsad.store import acled_codes as codes
 from marsad.store import origin
-from marsad.store.repository import ACTIVE, HIDDEN_STATUSES
+from marsad.store.repository import ACTIVE, HIDDEN_STATUSES, _order
 from marsad.store.schema import EventRow
 
 MAX_LIMIT = 5000  # ACLED's default page size, and the largest page served here
@@ -215,14 +215,6 @@ def wanted_fields(
     return list(dict.fromkeys(names))
 
 
-def _order_by_date(stmt: Any, dialect: str) -> Any:
-    # ACLED returns the latest events first. The same order as /api/events' default, spelled so
-    # the partial index ix_events_active_date serves it (see repository._order).
-    if dialect == "sqlite":
-        return stmt.order_by(EventRow.event_date.desc(), EventRow.id.desc())
-    return stmt.order_by(EventRow.event_date.desc().nulls_last(), EventRow.id.desc())
-
-
 # --- events --------------------------------------------------------------------------------------------
 
 
@@ -284,7 +276,8 @@ def read_events(session: Session, params: Mapping[str, str]) -> list[dict[str, s
     # Monadic rows need the actor2 side even when `fields` leaves it out.
     selected = list(dict.fromkeys([*names, *(MONADIC_DROPPED if export == "monadic" else ())]))
     stmt = select(*(columns[n].expr.label(n) for n in selected)).where(ACTIVE, *conds)
-    stmt = _order_by_date(stmt, session.get_bind().dialect.name).limit(limit).offset(offset)
+    # ACLED returns the latest events first: /api/events' default order, which its index serves.
+    stmt = _order(stmt, "-event_date", session.get_bind().dialect.name).limit(limit).offset(offset)
     # Core execution on the session's connection: plain rows, no ORM bookkeeping.
     result = session.connection().execute(stmt)
     rows = _rows(result, selected, [columns[n] for n in selected], inter_num)
