@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import httpx
@@ -22,23 +23,33 @@ class Fetched:
     content_type: str
 
 
+def read_capped(
+    resp: httpx.Response, max_bytes: int, *, started: float = 0.0, deadline: float | None = None
+) -> bytes:
+    """The streamed body, FetchError once it passes `max_bytes` or (with `deadline`) once
+    `deadline` seconds have passed since `started` (time.monotonic())."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"response larger than {max_bytes} bytes")
+        if deadline is not None and time.monotonic() - started > deadline:
+            raise FetchError(f"response slower than {deadline:g} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def fetch(url: str, *, client: httpx.Client | None = None) -> Fetched:
     """GET `url`; FetchError (with a message fit for a reject line) on any failure."""
     own = client is None
-    cl = client or httpx.Client(timeout=TIMEOUT, follow_redirects=True, headers={"User-Agent": USER_AGENT})
+    cl = client or make_client()
     try:
         with cl.stream("GET", url) as resp:
             if resp.status_code >= 400:
                 raise FetchError(f"HTTP {resp.status_code}")
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in resp.iter_bytes():
-                size += len(chunk)
-                if size > MAX_BYTES:
-                    raise FetchError(f"response larger than {MAX_BYTES} bytes")
-                chunks.append(chunk)
             ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
-            return Fetched(str(resp.url), b"".join(chunks), ctype)
+            return Fetched(str(resp.url), read_capped(resp, MAX_BYTES), ctype)
     except httpx.HTTPError as exc:
         raise FetchError(f"{type(exc).__name__}: {exc}") from None
     finally:

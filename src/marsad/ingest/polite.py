@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from marsad.ingest.fetch import USER_AGENT, FetchError
+from marsad.ingest.fetch import USER_AGENT, FetchError, read_capped
 
 FEED_MAX_BYTES = 5 * 1024 * 1024
 PAGE_MAX_BYTES = 3 * 1024 * 1024
@@ -144,20 +144,12 @@ class PoliteClient:
                 declared = resp.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > max_bytes:
                     raise FetchError(f"response larger than {max_bytes} bytes")
-                chunks: list[bytes] = []
-                size = 0
-                for chunk in resp.iter_bytes():
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise FetchError(f"response larger than {max_bytes} bytes")
-                    if time.monotonic() - started > self.deadline:
-                        raise FetchError(f"response slower than {self.deadline:g} s")
-                    chunks.append(chunk)
+                body = read_capped(resp, max_bytes, started=started, deadline=self.deadline)
                 ctype = resp.headers.get("content-type", "")
                 return Response(
                     str(resp.url),
                     resp.status_code,
-                    b"".join(chunks),
+                    body,
                     ctype.split(";")[0].strip().lower(),
                     resp.charset_encoding,
                     etag_of(resp),

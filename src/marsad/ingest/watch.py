@@ -368,7 +368,7 @@ class Watcher:
         self.run_dedup()
         return results
 
-    def run_forever(self, *, tick: float = 0.5, on_poll: Callable[[PollResult], None] | None = None) -> None:
+    def run_forever(self, *, tick: float = 0.5) -> None:
         """Poll each source when due until `stop` is set. A restart resumes the stored schedule."""
         with self.store.session() as s:
             plan = next_polls(s)
@@ -395,8 +395,6 @@ class Watcher:
                         due[name] = (
                             started[name] + src.interval if r.error is None else t + self._backoff(name, src)
                         )
-                        if on_poll is not None:
-                            on_poll(r)
                 for name, at in due.items():
                     if name not in running and at <= t:
                         started[name] = t

@@ -147,7 +147,7 @@ def store_item(
             out = ItemOutcome("duplicate", 0, existing.id)  # the new text already exists under another URL
         else:
             out = apply_correction(s, existing, article, events)
-    item = s.get(WatchItem, (source, key_hash(key)))
+    item = known_item(s, source, key)
     if item is None:
         item = WatchItem(source=source, key_hash=key_hash(key), key=key, first_seen=ts)
         s.add(item)
