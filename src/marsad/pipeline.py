@@ -42,10 +42,6 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
 
 def truncation_warning(article: Article) -> str | None:
     n = len(article.text)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from marsad.io.clean import clean_article
-from marsad.io.readers import numeric_date
+from marsad.io.readers import invalid_field, numeric_date
 from marsad.models import FLOAT_COLUMNS, INT_COLUMNS, OUTPUT_COLUMNS, Article, Event
 from marsad.pipeline import Pipeline
 
@@ -138,9 +138,7 @@ def to_article(record: dict[str, Any]) -> Article | str:
     try:
         art = Article(id=rid, text=text, published=_clean_published(record.get("published")), **fields)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        return f"invalid field '{loc}': {err['msg']}"
+        return invalid_field(exc)
     # Lone surrogates (from JSON escapes) would make hashing the text raise: cleaned as by the readers.
     return clean_article(art).ensure_id()
 

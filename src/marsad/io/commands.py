@@ -70,9 +70,8 @@ def extract_command(
     ) -> None:
         lines.append((seq, reject_line(source, line, rid, reason, kind)))
         if not quiet:
-            at = source + (f":{line}" if line is not None else "") + (f" (id {rid})" if rid else "")
             colour = "yellow" if kind == "rejected" else "cyan"
-            err.print(f"[{colour}]{kind}[/{colour}] {at}: {reason}")
+            err.print(f"[{colour}]{kind}[/{colour}] {Reject(source, line, rid, reason)}")
 
     def articles() -> Iterator[Article]:
         nonlocal n_in, n_rejected

@@ -33,9 +33,6 @@ class Reject:
     record_id: str | None
     reason: str
 
-    def as_dict(self) -> dict[str, object]:
-        return reject_line(self.source, self.line, self.record_id, self.reason)
-
     def __str__(self) -> str:
         where = self.source + (f":{self.line}" if self.line is not None else "")
         rid = f" (id {self.record_id})" if self.record_id else ""
@@ -88,6 +85,12 @@ def numeric_date(value: object) -> str | None:
     return None
 
 
+def invalid_field(exc: ValidationError) -> str:
+    """The reject reason for an Article that pydantic refused: its first error, field and message."""
+    err = exc.errors()[0]
+    return f"invalid field '{'.'.join(str(p) for p in err['loc'])}': {err['msg']}"
+
+
 def _record(obj: object, source: str, lineno: int, published: date | None) -> Record:
     """One parsed JSONL value as an Article, or the reason it is not one."""
     if not isinstance(obj, dict):
@@ -105,9 +108,7 @@ def _record(obj: object, source: str, lineno: int, published: date | None) -> Re
     try:
         art = clean_article(Article(id=rid or "", text=obj["text"], **fields))
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(p) for p in err["loc"])
-        return Reject(source, lineno, rid, f"invalid field '{loc}': {err['msg']}")
+        return Reject(source, lineno, rid, invalid_field(exc))
     if not art.id:
         art.id = f"{Path(source).stem}-{lineno}" if source != "-" else art.content_hash()[:16]
     return art

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from marsad.io.readers import Reject
@@ -21,6 +21,7 @@ from marsad.models import Article, Event
 from marsad.store import repository as repo
 from marsad.store import review
 from marsad.store.db import make_engine, upgrade, writer
+from marsad.store.schema import EventRow, MergeRow, ReviewActionRow
 from marsad.store.types import (
     ActorCount,
     ArticleDetail,
@@ -115,10 +116,6 @@ class Store:
 
     def data_version(self) -> tuple[int, int, int]:
         """Changes whenever events are added, reviewed or merged (three primary-key maxima: cheap)."""
-        from sqlalchemy import func, select
-
-        from marsad.store.schema import EventRow, MergeRow, ReviewActionRow
-
         with self.read_session() as s:
             return tuple(  # type: ignore[return-value]
                 s.scalar(select(func.max(t.id))) or 0 for t in (EventRow, ReviewActionRow, MergeRow)
