@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from marsad.ingest.feeds import feed_articles, looks_like_feed
 from marsad.ingest.fetch import FetchError, fetch, make_client
 from marsad.ingest.html import page_to_article
-from marsad.io.readers import JSONL_SUFFIXES, TEXT_SUFFIXES, Reject, iter_sourced, numeric_date
+from marsad.io.readers import JSONL_SUFFIXES, TEXT_SUFFIXES, Reject, invalid_field, iter_sourced, numeric_date
 from marsad.models import Article, ArticleResult, Event
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -97,10 +97,7 @@ def _iter_results(path: Path, published: date | None) -> Iterator[Item]:
                     outlet=res.outlet,
                 )
             except ValidationError as exc:
-                err = exc.errors()[0]
-                yield Reject(
-                    source, lineno, rid, f"invalid field '{'.'.join(map(str, err['loc']))}': {err['msg']}"
-                )
+                yield Reject(source, lineno, rid, invalid_field(exc))
                 continue
             yield Prepared(art.ensure_id(), list(res.events), {"source": source, "line": lineno})
 
