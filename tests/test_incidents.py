@@ -201,3 +201,48 @@ def test_a_list_goes_on_over_names_the_gazetteer_does_not_know() -> None:
     text = "تعرضت بلدات كفرنبل وكفرسجنة وحيش ومعرة النعمان وسراقب اليوم لغارات جوية روسية."
     locations = {e.location for e in _events(text)}
     assert {"Kafranbel", "Ma‘arrat an Nu‘mān", "Saraqib"} <= locations
+
+
+def test_fighting_and_air_strikes_told_in_one_clause_are_two_events() -> None:
+    # Ground fighting "coinciding with" air strikes: ACLED codes the strikes on their own.
+    text = (
+        "تدور اشتباكات عنيفة بين قوات النظام السوري وعناصر تنظيم داعش في حي القدم جنوب دمشق منذ صباح اليوم، "
+        "وتترافق الاشتباكات مع غارات جوية تشنها طائرات حربية روسية على الحي."
+    )
+    events = _events(text)
+    subs = sorted(e.sub_event_type for e in events)
+    assert subs == ["Air/drone strike", "Armed clash"], [
+        (e.sub_event_type, e.actor1, e.actor2) for e in events
+    ]
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert {clash.actor1, clash.actor2} == {"Military Forces of Syria", "Islamic State (Syria)"}
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 == "Military Forces of Russia"
+
+
+def test_two_names_of_one_actor_never_make_both_sides() -> None:
+    # "المقاومة" then "قوات المقاومة المشتركة": one actor, so the other side is the Houthis.
+    text = (
+        "تصدت المقاومة لهجوم شنه الحوثيون على مواقعها في مديرية حيس جنوب الحديدة، السبت. "
+        "وقالت مصادر إن مواجهات عنيفة دارت بين قوات المقاومة المشتركة وميليشيات الحوثي في حيس."
+    )
+    events = _events(text, "2018-06-09")
+    battles = [e for e in events if e.event_type == "Battles"]
+    assert battles, [(e.event_type, e.actor1, e.actor2) for e in events]
+    for e in battles:
+        assert e.actor1 != e.actor2
+        assert "Houthi Movement" in (e.actor1, e.actor2)
+
+
+def test_an_incident_placed_nowhere_is_not_coded_even_when_recalled() -> None:
+    # ACLED codes located events only: neither the news nor the recalled kidnapping has a place.
+    text = (
+        "قال مسؤول في الحكومة الليبية إن مسلحين مجهولين خطفوا أربعة عمال أجانب الأسبوع الماضي، "
+        "وإن السلطات تعمل على إطلاق سراحهم. وكان مسلحون قد خطفوا مهندسا تركيا في 3 مارس الماضي."
+    )
+    assert _events(text) == []
+    # Given a town, both are coded, the recalled one as background on its own day.
+    placed = text.replace("الأسبوع الماضي،", "في مدينة سبها أمس،")
+    events = _events(placed)
+    assert [(e.primary, e.location) for e in events] == [(True, "Sabha"), (False, "Sabha")]
+    assert events[1].event_date == "2023-03-03"

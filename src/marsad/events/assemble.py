@@ -21,6 +21,7 @@ from marsad.events.incidents import (
     aerial,
     date_conflict,
     demonstrators_act,
+    explicit_air_and_fight,
     link,
     place_conflict,
     place_specific,
@@ -28,6 +29,7 @@ from marsad.events.incidents import (
     riots_in_context,
     split_by_listed_places,
     split_by_means,
+    split_fighting_from_air,
 )
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.places import PlaceRef, km
@@ -97,7 +99,9 @@ class EventAssembler:
         cands = [
             c
             for c in (
-                self._candidate(doc, s, cl, trigs) for (s, cl), trigs in self._trigger_groups(doc).items()
+                self._candidate(doc, s, cl, trigs)
+                for (s, cl), group in self._trigger_groups(doc).items()
+                for trigs in split_fighting_from_air(group)
             )
             if c
         ]
@@ -125,10 +129,10 @@ class EventAssembler:
         news_day = self._news_day(doc, events)
         for e in events:
             e.background = not self._told_as_news(e, news_day)
-        # News the report places nowhere (no town, district, province or region, not even by
-        # inheritance) cannot be coded to ACLED's standard of a located event; a recalled incident
-        # is kept when the report gives it its own day or place (CODING.md §1).
-        doc.candidates = [e for e in events if (recalled_specifically(e) if e.background else bool(e.places))]
+        # An incident the report places nowhere (no town, district, province or region, not even
+        # by inheritance) cannot be coded to ACLED's standard of a located event; a recalled
+        # incident is kept when the report also gives it its own day or place (CODING.md §1).
+        doc.candidates = [e for e in events if e.places and (recalled_specifically(e) or not e.background)]
         return doc
 
     @staticmethod
@@ -292,6 +296,9 @@ class EventAssembler:
     def _same_side(a: Mention | None, b: Mention | None) -> bool:
         return a is None or b is None or a.value == b.value
 
+    def _one_actor(self, a: Mention | None, b: Mention | None) -> bool:
+        return a is not None and b is not None and self._actor_name(a.value) == self._actor_name(b.value)
+
     def _compatible(self, a: Candidate, b: Candidate, *, loose: bool) -> bool:
         if not self._same_side(a.actor1, b.actor1):
             return False
@@ -315,6 +322,10 @@ class EventAssembler:
             return False
         if ta != tb and (aerial(a) or aerial(b)) and not (a.sentences & b.sentences):
             return False  # air strikes told on their own are a distinct action (CODING.md §1)
+        if {ta, tb} == {BATTLES, EXPLOSIONS}:
+            remote, fight = (a, b) if ta == EXPLOSIONS else (b, a)
+            if explicit_air_and_fight(remote, fight):
+                return False
         if (
             ta != tb
             and {ta, tb} == {BATTLES, EXPLOSIONS}
@@ -334,8 +345,7 @@ class EventAssembler:
                 return False
         return True
 
-    @staticmethod
-    def _absorb(into: Candidate, c: Candidate) -> None:
+    def _absorb(self, into: Candidate, c: Candidate) -> None:
         if into.event_type == "Protests" and c.event_type != "Protests":
             # The intervening force is the protest's second actor; its words do not retype it.
             if (
@@ -380,7 +390,12 @@ class EventAssembler:
         into.background = into.background and c.background  # a retelling of the news is news
         if into.actor1 is None and c.actor1 is not None:
             into.actor1, into.inferred_actor1 = c.actor1, c.inferred_actor1
-        into.actor2 = into.actor2 or c.actor2
+        if into.actor2 is None or self._one_actor(into.actor1, into.actor2):
+            # Never the same actor on both sides: the other telling's second side, if it differs.
+            into.actor2 = next(
+                (m for m in (c.actor2, c.actor1) if m is not None and not self._one_actor(into.actor1, m)),
+                None,
+            )
         for a in c.assoc1:
             if all(a.value != x.value for x in into.assoc1):
                 into.assoc1.append(a)
@@ -459,6 +474,12 @@ class EventAssembler:
         """A region-level or unplaced event takes the report's specific place in that region."""
         specific = [e.place for e in events if place_specific(e.place)]
         if not specific:
+            # Only a province or region is named: an earlier incident recalled with no place at
+            # all ("the same checkpoint was attacked on 3 May") is there too.
+            anywhere = next((e.place for e in events if e.place is not None), None)
+            for e in events:
+                if e.place is None and anywhere is not None and e.background:
+                    e.places, e.inherited_place = [anywhere], True
             return
         for e in events:
             if place_specific(e.place):

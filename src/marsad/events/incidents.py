@@ -136,14 +136,28 @@ def aerial(c: Candidate) -> bool:
     )
 
 
+def explicit_air_and_fight(remote: Candidate, fight: Candidate) -> bool:
+    """Unambiguous air-strike words on one side and unambiguous fighting words on the other:
+    two actions, even when one sentence tells both (see split_fighting_from_air)."""
+    return any(
+        t.value.sub_event_type == AIR and t.attrs.get("weight", 1.0) >= EXPLICIT for t in remote.triggers
+    ) and any(
+        t.value.event_type == BATTLES and t.attrs.get("weight", 1.0) >= EXPLICIT for t in fight.triggers
+    )
+
+
 def remote_beside_fighting(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
     """Air strikes or shelling told on their own, beside fighting told elsewhere in the report,
     are a separate event (CODING.md §1: strikes in support of one side are their own action).
     A missile fired by the fighters themselves (a TOW in an ambush) or an explosion told in the
     same sentence as the fight is part of it."""
-    if {a.event_type, b.event_type} != {BATTLES, EXPLOSIONS} or a.sentences & b.sentences:
+    if {a.event_type, b.event_type} != {BATTLES, EXPLOSIONS}:
         return None
     remote, fight = (a, b) if a.event_type == EXPLOSIONS else (b, a)
+    if explicit_air_and_fight(remote, fight):
+        return "air strikes and ground fighting told apart"
+    if a.sentences & b.sentences:
+        return None
     if aerial(remote):
         return "air strikes told apart from the fighting"
     same_attacker = (
@@ -228,6 +242,21 @@ def recalled_specifically(c: Candidate) -> bool:
 
 
 EXPLICIT = 1.0  # only unambiguous cues ("قصف مدفعي", "غارات") split an incident by its means
+
+
+def split_fighting_from_air(triggers: list[Mention]) -> list[list[Mention]]:
+    """ "تتزامن الاشتباكات مع قصف جوي تشنه مقاتلات…": ground fighting and air strikes told in
+    one clause are two events (CODING.md §1: strikes in support of one side are their own
+    action), each with its own actors. Only unambiguous cues of both kinds split the clause."""
+    fight = [t for t in triggers if t.value.event_type == BATTLES and t.attrs.get("weight", 1.0) >= EXPLICIT]
+    air = [t for t in triggers if t.value.sub_event_type == AIR and t.attrs.get("weight", 1.0) >= EXPLICIT]
+    if not fight or not air:
+        return [triggers]
+    rest = [t for t in triggers if t not in fight and t not in air]
+    return [
+        fight + [t for t in rest if t.value.event_type == BATTLES],
+        air + [t for t in rest if t.value.event_type != BATTLES],
+    ]
 
 
 def split_by_means(c: Candidate) -> list[Candidate]:

@@ -74,15 +74,16 @@ def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Me
         # The teller of a claim ("قال الجيش") is the last choice for a side.
         neutral.sort(key=lambda a: a.attrs.get("role_why") == "teller_verbs")
         a1 = (agents or neutral or [None])[0]
-        rest = [a for a in patients + neutral + agents if a is not a1 and (a1 is None or a.value != a1.value)]
+
+        def other(a: Mention, b: Mention | None) -> bool:
+            # Two names of one actor ("المقاومة", "قوات المقاومة المشتركة") are one side.
+            return b is None or k.actors[a.value].name != k.actors[b.value].name
+
+        rest = [a for a in patients + neutral + agents if a is not a1 and other(a, a1)]
         a2 = rest[0] if rest else None
         if a2 is None or a1 is None:
             # Look into the rest of the sentence for the missing side.
-            others = [
-                a
-                for a in extra
-                if (a1 is None or a.value != a1.value) and (a2 is None or a.value != a2.value)
-            ]
+            others = [a for a in extra if other(a, a1) and other(a, a2)]
             if a1 is None:
                 ag = [a for a in others if cue(a) != PATIENT and _can_act(k, a, aerial=aerial, covert=covert)]
                 a1 = ag[0] if ag else None
