@@ -273,3 +273,23 @@ def test_village_named_like_a_foreign_capital_is_not_that_capital() -> None:
 
     events = marsad.extract(doc.text, published="2023-10-12")
     assert events and {e.country for e in events} == {"Syria"}
+
+
+def test_a_name_that_is_also_a_word_is_read_as_the_next_province_of_a_list() -> None:
+    # حجة is also "argument": alone it needs a place noun, but after "صعدة و" it is a province.
+    doc = _doc("وقصفت طائرات التحالف أهدافا متفرقة في صعدة والجوف وحجة وعمران أمس.")
+    names = {m.value.choice.name for m in doc.get(PLACE) if m.value.choice is not None}
+    assert "Hajjah" in names, names
+    # Not after an unrelated word: "حجة" in "بحجة" (on the pretext of) stays a word.
+    doc = _doc("اعتقلت السلطات ناشطا في صعدة بحجة التحريض على العنف.")
+    assert "Hajjah" not in {m.value.choice.name for m in doc.get(PLACE) if m.value.choice is not None}
+
+
+def test_aircraft_that_shelled_make_an_air_strike() -> None:
+    import marsad
+
+    events = marsad.extract(
+        "قصفت الطائرات مواقع للمتمردين الحوثيين في قاعدة الديلمي الجوية شمالي صنعاء، فجر اليوم.",
+        published="2018-07-28",
+    )
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

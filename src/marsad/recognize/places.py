@@ -207,7 +207,11 @@ class PlaceRecognizer:
                     cue = "near_before"
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it.
             strong_cue = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
-            if common and not strong_cue:
+            if (
+                common
+                and not strong_cue
+                and not self._listed_after(folded, refs, prev_end, h.word_start, cands)
+            ):
                 continue
             dm = _DIRECTION.match(folded, h.end)
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
@@ -236,6 +240,21 @@ class PlaceRecognizer:
                 doc.set_mentions(ACTOR, kept)
         self._resolve(doc, refs)
         return doc
+
+    @staticmethod
+    def _listed_after(
+        folded: str, refs: list[Mention], prev_end: int, start: int, cands: list[Place]
+    ) -> bool:
+        """ "في صعدة والجوف وحجة وعمران": a name that is also a word (حجة) joined by "و" to the
+        place just read, and of the same kind (province after province), is the next of a list."""
+        if not refs or start - prev_end > 3 or not folded.startswith("و", start):
+            return False
+        if folded[prev_end:start].strip() not in ("", "،"):
+            return False
+        prev: PlaceRef = refs[-1].value
+        kinds = {c.kind for c in prev.candidates if c.kind in ("admin1", "admin2")}
+        countries = {c.country_code for c in prev.candidates}
+        return any(c.kind in kinds and c.country_code in countries for c in cands)
 
     def _common(self, key: str, cands: list[Place]) -> bool:
         """The name is also an ordinary word (عين، الحي…): accepted only after a place noun.
