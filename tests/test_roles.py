@@ -236,3 +236,26 @@ def test_a_government_ally_retaking_a_place_is_government_regains_territory() ->
         "استعادت ألوية العمالقة، أمس الأربعاء، السيطرة على مدينة حيس بمحافظة الحديدة بعد معارك مع الحوثيين."
     )
     assert e.sub_event_type == "Government regains territory" and e.actor1 == "Giants Brigades"
+
+
+def test_a_checkpoint_hit_by_a_bomb_stands_for_the_forces_holding_it() -> None:
+    e = _one("قتل شخصان بتفجير انتحاري استهدف نقطة تفتيش في مدينة أجدابيا شرقي ليبيا، الثلاثاء.")
+    assert e.event_type == "Explosions/Remote violence"
+    assert e.actor2.startswith("Military Forces of") or e.actor2 == "Libyan National Army", e.actor2
+    assert not e.actor1.startswith("Military Forces of")
+
+
+def test_a_checkpoint_is_never_the_force_that_met_a_protest() -> None:
+    events = marsad.extract(
+        "تظاهر مئات المحتجين أمام مطار النجف الدولي مساء الجمعة، ووصل المتظاهرون إلى نقطة التفتيش الأخيرة داخل المطار.",
+        published=PUB,
+    )
+    assert events and all(not e.actor2.startswith("Military Forces") for e in events), [
+        (e.sub_event_type, e.actor2) for e in events
+    ]
+
+
+def test_a_generic_attack_carried_out_with_a_car_bomb_is_the_bombing() -> None:
+    e = _one("هاجمت حركة الشباب بسيارة ملغومة موكبا عسكريا في بلدة أفجوي غرب العاصمة مقديشو، الثلاثاء.")
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert e.actor1 == "Al Shabaab" and e.actor2 == "Military Forces of Somalia"

@@ -28,6 +28,7 @@ DISORDER = {
     "Strategic developments": "Strategic developments",
 }
 UNARMED = {"civilians", "protesters"}
+BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb"}
 ARMED_KINDS = {"state", "police", "rebel", "militia", "identity", "external", "unidentified"}
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
 UNIDENTIFIED_OK = {
@@ -98,6 +99,14 @@ class EventCoder:
         if event_type == EXPLOSIONS and weapon_subs:
             sub = _most_specific(weapon_subs)
         elif event_type in (BATTLES, VAC) and weapon_subs and not (a2 and a2.kind in ARMED_KINDS and a1):
+            event_type, sub = EXPLOSIONS, _most_specific(weapon_subs)
+        elif (
+            event_type == BATTLES
+            and c.trigger.attrs.get("weight", 1.0) < 1.0
+            and any(w.value.sub_event_type in BOMBS for w in c.weapons if w.sentence == c.trigger.sentence)
+        ):
+            # "هاجمت بسيارة ملغومة موكبا عسكريا": a generic attack carried out with a bomb is the
+            # bombing, whoever it hit (an exchange of fire, "اشتباكات", stays a battle).
             event_type, sub = EXPLOSIONS, _most_specific(weapon_subs)
         if (
             event_type == VAC

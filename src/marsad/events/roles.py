@@ -69,6 +69,9 @@ def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Me
         unfit = [a for a in pool if not _can_act(k, a, aerial=aerial, covert=covert)]
         agents = [a for a in pool if cue(a) == AGENT and a not in unfit]
         patients = [a for a in pool if cue(a) == PATIENT or (a in unfit and cue(a) != ASSOC)]
+        # The post or convoy the attack hit names the side attacked; the people killed there may
+        # be passers-by ("قتل شخصان بتفجير استهدف نقطة تفتيش").
+        patients.sort(key=lambda a: not a.attrs.get("target_only"))
         assoc = [a for a in pool if cue(a) == ASSOC]
         neutral = [a for a in pool if cue(a) is None and a not in unfit]
         # The teller of a claim ("قال الجيش") is the last choice for a side.
@@ -115,6 +118,8 @@ def _can_act(k: Knowledge, m: Mention, *, aerial: bool, covert: bool) -> bool:
     """Whether an actor can be the author of the event: state forces set no suicide bombs or
     roadside bombs, and only an actor with aircraft or drones flies an air strike."""
     entry = k.actors[m.value]
+    if m.attrs.get("target_only"):
+        return False
     if covert and entry.kind in STATE_KINDS:
         return False
     return not aerial or _flies(k, m.value)
@@ -241,7 +246,7 @@ def second_side(
             kind = a.attrs.get("kind")
             if a.value in taken or cue(a) in (IGNORE, ASSOC):
                 continue
-            if event_type == "Protests" and kind not in STATE_KINDS:
+            if event_type == "Protests" and (kind not in STATE_KINDS or a.attrs.get("target_only")):
                 continue
             if event_type == BATTLES and kind in UNARMED_KINDS:
                 continue

@@ -156,6 +156,9 @@ class ActorEntry(_Entry):
     # Fights on the state's side in its own country (CODING.md §2: "state forces or their allies
     # retake a place" is Government regains territory): pro-government militias and resistance.
     government_ally: bool = False
+    # Named only as what an attack hit (a checkpoint, a military convoy): the forces that hold it
+    # are the side acted upon, never the attacker or a force that intervened.
+    target_only: bool = False
     aliases: list[str] = Field(min_length=1)
     note: str | None = None
 
@@ -410,6 +413,9 @@ def _key_of(item: object) -> str:
     return fold(text.rstrip("*"))
 
 
+FLAG_KEYS = frozenset({"target_only"})
+
+
 def _assemble(
     files: list[Path],
     section: str,
@@ -424,7 +430,9 @@ def _assemble(
         seen_here: set[tuple[str, ...]] = set()
         for i, item in enumerate(_read(path, section)):
             try:
-                key = tuple(str(item[k]) for k in key_fields)
+                # A flag among the key fields tells apart variants of one name (the posts an
+                # attack hit are the army too, but only as its target); absent means off.
+                key = tuple(str(bool(item.get(k))) if k in FLAG_KEYS else str(item[k]) for k in key_fields)
             except KeyError as e:
                 raise LexiconError(f"{path}: {section}[{i}] has no {e.args[0]!r}") from None
             where = f"{path}: {section}[{i}] {'/'.join(key)!r}"
@@ -482,7 +490,7 @@ def load_actors(paths: Sequence[Path | str] | None = None, *, packaged: bool = T
     An alias that a later file gives to a different non-template actor is taken away from the
     earlier owner, so extensions can re-point an alias; within one file such a clash is an error.
     """
-    owner: dict[str, tuple[str, int]] = {}  # folded alias -> (actor name, index of the file)
+    owner: dict[str, tuple[tuple[str, ...], int]] = {}  # folded alias -> (actor key, index of the file)
 
     def claim(
         idx: int, where: str, key: tuple[str, ...], item: dict[str, Any], slots: dict[tuple[str, ...], _Slot]
@@ -493,15 +501,15 @@ def load_actors(paths: Sequence[Path | str] | None = None, *, packaged: bool = T
         for alias in aliases:
             k = _key_of(alias)
             prev = owner.get(k)
-            if prev is not None and prev[0] != key[0]:
+            if prev is not None and prev[0] != key:
                 if prev[1] == idx:
-                    raise LexiconError(f"{where}: alias {alias!r} already belongs to {prev[0]!r}")
-                other = slots[(prev[0],)]
+                    raise LexiconError(f"{where}: alias {alias!r} already belongs to {prev[0][0]!r}")
+                other = slots[prev[0]]
                 other.raw["aliases"] = [a for a in other.raw.get("aliases", []) if _key_of(a) != k]
-            owner[k] = (key[0], idx)
+            owner[k] = (key, idx)
 
     files = _sources("actors.yaml", paths, packaged)
-    slots = _assemble(files, "actors", ("name",), "aliases", claim)
+    slots = _assemble(files, "actors", ("name", "target_only"), "aliases", claim)
     return [_validate(ActorEntry, s) for s in slots.values()]
 
 

@@ -85,6 +85,7 @@ class ActorRecognizer:
                 anaphoric=ana,
                 kind=entry.kind,
                 generic=entry.template,
+                target_only=entry.target_only,
                 aerial=any(w in folded[name_start:fe] for w in aerial_words),
             )
             if (
