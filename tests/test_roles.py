@@ -259,3 +259,14 @@ def test_a_generic_attack_carried_out_with_a_car_bomb_is_the_bombing() -> None:
     e = _one("هاجمت حركة الشباب بسيارة ملغومة موكبا عسكريا في بلدة أفجوي غرب العاصمة مقديشو، الثلاثاء.")
     assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert e.actor1 == "Al Shabaab" and e.actor2 == "Military Forces of Somalia"
+
+
+def test_a_transnational_group_is_its_regional_branch_in_the_branchs_country() -> None:
+    yemen = _one(
+        "قتل ثلاثة جنود يمنيين في هجوم شنه مسلحون من تنظيم القاعدة على موقع للجيش في مديرية المحفد بمحافظة أبين، الأربعاء."
+    )
+    assert yemen.actor1 == "Al Qaeda in the Arabian Peninsula"
+    syria = _one(
+        "قتل ثلاثة جنود سوريين في هجوم شنه مسلحون من تنظيم القاعدة على موقع للجيش في بلدة معرة النعمان بريف إدلب، الأربعاء."
+    )
+    assert syria.actor1 == "Al Qaeda"

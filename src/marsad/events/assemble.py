@@ -164,7 +164,10 @@ class EventAssembler:
             return
         for m in doc.get(ACTOR):
             entry = self.k.actors[m.value]
-            if entry.template:
+            branch = self.k.branch_actor(m.value, doc.country) if entry.branches else None
+            if branch is not None:
+                m.value = branch
+            elif entry.template:
                 specific = self.k.state_actor(entry.kind, doc.country)
                 if specific is not None:
                     m.value = specific

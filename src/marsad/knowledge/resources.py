@@ -133,6 +133,22 @@ class Knowledge:
         """Index of the named military/police entry of a country (for template actors)."""
         return self._state_index.get((kind, country_code))
 
+    @cached_property
+    def _branch_index(self) -> dict[tuple[int, str], int]:
+        by_name = {e.name: i for i, e in enumerate(self.actors) if not e.target_only}
+        out: dict[tuple[int, str], int] = {}
+        for i, e in enumerate(self.actors):
+            for country, name in e.branches.items():
+                if name not in by_name:
+                    raise ValueError(f"actor {e.name!r}: branch {name!r} for {country} is not an actor")
+                out[(i, country)] = by_name[name]
+        return out
+
+    def branch_actor(self, index: int, country_code: str) -> int | None:
+        """The regional branch a transnational group's generic name stands for in a country
+        ("القاعدة" in a Yemeni report is AQAP), from the `branches` field of actors.yaml."""
+        return self._branch_index.get((index, country_code))
+
     # --- matchers: folded phrase → index into the lexicon list ------------------------------
     @cached_property
     def actor_matcher(self) -> PhraseMatcher[int]:
