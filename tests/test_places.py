@@ -293,3 +293,9 @@ def test_aircraft_that_shelled_make_an_air_strike() -> None:
         published="2018-07-28",
     )
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_where_an_outlet_is_based_is_no_event_location() -> None:
+    doc = _doc("وأورد تلفزيون المسار ومقره بنغازي أن ثلاثة أشخاص قتلوا في انفجار بمدينة سرت.")
+    assert _ref(doc, "بنغازي").choice is None
+    assert _ref(doc, "سرت").choice is not None
