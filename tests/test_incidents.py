@@ -246,3 +246,17 @@ def test_an_incident_placed_nowhere_is_not_coded_even_when_recalled() -> None:
     events = _events(placed)
     assert [(e.primary, e.location) for e in events] == [(True, "Sabha"), (False, "Sabha")]
     assert events[1].event_date == "2023-03-03"
+
+
+def test_the_author_named_after_one_event_word_is_not_the_other_events() -> None:
+    # "غارات للتحالف ومواجهات مع المقاومة": the coalition flew the strikes, it did not fight.
+    text = (
+        "قتل 20 عنصرا من ميليشيات الحوثي في غارات للتحالف العربي ومواجهات مع المقاومة المشتركة "
+        "في مديرية التحيتا جنوب الحديدة، الجمعة."
+    )
+    events = _events(text, "2018-06-22")
+    clash = [e for e in events if e.sub_event_type == "Armed clash"]
+    strike = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert clash and strike, [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+    assert clash[0].actor1 != "Saudi-led Coalition" and clash[0].actor2 != "Saudi-led Coalition"
+    assert strike[0].actor1 == "Saudi-led Coalition"

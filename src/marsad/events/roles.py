@@ -56,8 +56,16 @@ def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Me
     if doc not in _AIR_FORCES:  # once per report
         _name_the_attackers(doc, k)
         _name_unnamed_aircraft(doc, k)
-    in_clause = [a for a in doc.in_clause(ACTOR, sentence, clause) if _usable(a)]
-    in_sent = [a for a in doc.in_sentence(ACTOR, sentence) if _usable(a)]
+    # "بمقتل 43 في غارات للتحالف ومواجهات مع المقاومة": when a clause tells two events, the
+    # author named right after the other event's word ("غارات للتحالف") is that event's.
+    own = {id(t) for t in triggers}
+    others = [t for t in doc.in_clause(TRIGGER, sentence, clause) if id(t) not in own]
+
+    def _theirs(a: Mention) -> bool:
+        return any(0 <= a.start - t.end <= 3 and not doc.text[t.end : a.start].strip(" ل") for t in others)
+
+    in_clause = [a for a in doc.in_clause(ACTOR, sentence, clause) if _usable(a) and not _theirs(a)]
+    in_sent = [a for a in doc.in_sentence(ACTOR, sentence) if _usable(a) and not _theirs(a)]
     pool = in_clause or in_sent
     subs = _sub_events(doc, sentence, clause, triggers)
     aerial = AERIAL in subs
