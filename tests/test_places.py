@@ -299,3 +299,10 @@ def test_where_an_outlet_is_based_is_no_event_location() -> None:
     doc = _doc("وأورد تلفزيون المسار ومقره بنغازي أن ثلاثة أشخاص قتلوا في انفجار بمدينة سرت.")
     assert _ref(doc, "بنغازي").choice is None
     assert _ref(doc, "سرت").choice is not None
+
+
+def test_short_village_names_in_a_list_after_a_plural_place_noun() -> None:
+    # "نوى" and "طفس" are short names; "مدن وبلدات" vouches for the first, the list for the next.
+    doc = _doc("تعرضت مدن وبلدات نوى وكحيل والطيبة وطفس في ريف درعا لغارات جوية مكثفة اليوم.")
+    names = {m.value.choice.name for m in doc.get(PLACE) if m.value.choice is not None}
+    assert {"Nawá", "Kahil", "Ţafas"} <= names, names

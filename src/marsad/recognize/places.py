@@ -252,9 +252,14 @@ class PlaceRecognizer:
         if folded[prev_end:start].strip() not in ("", "،"):
             return False
         prev: PlaceRef = refs[-1].value
-        kinds = {c.kind for c in prev.candidates if c.kind in ("admin1", "admin2")}
-        countries = {c.country_code for c in prev.candidates}
-        return any(c.kind in kinds and c.country_code in countries for c in cands)
+        # Province after province of one country; town after town of one province.
+        kinds = {(c.kind, c.country_code) for c in prev.candidates if c.kind in ("admin1", "admin2")}
+        towns = {(c.country_code, c.admin1) for c in prev.candidates if c.kind == "populated"}
+        return any(
+            (c.kind, c.country_code) in kinds
+            or (c.kind == "populated" and (c.country_code, c.admin1) in towns)
+            for c in cands
+        )
 
     def _common(self, key: str, cands: list[Place]) -> bool:
         """The name is also an ordinary word (عين، الحي…): accepted only after a place noun.
