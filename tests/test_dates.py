@@ -283,3 +283,12 @@ def test_patterns_from_the_cache_are_exactly_re_compile() -> None:
     assert len(pats) == 11
     for p in pats:
         assert p == re.compile(p.pattern)  # same flags, text and compiled code
+
+
+def test_a_year_heading_dates_the_chronology_entries_below_it() -> None:
+    text = "أبرز الهجمات منذ 2016\n- 2016 -\n12 آذار/مارس: غارة على مطار المزة.\n- 2017 -\n3 أيار/مايو: قصف قرب الكسوة."
+    got = [m.date for m in find_dates(text, date(2018, 5, 10)) if m.precision == 1]
+    assert got == [date(2016, 3, 12), date(2017, 5, 3)]
+    # Without headings a day and month are the latest such day before publication.
+    plain = [m.date for m in find_dates("3 أيار/مايو: قصف قرب الكسوة.", date(2018, 5, 10))]
+    assert plain == [date(2018, 5, 3)]

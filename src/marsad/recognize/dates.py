@@ -475,6 +475,27 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
     return out
 
 
+# A line that is only a year ("- 2017 -") heads the entries of a chronology below it.
+_YEAR_HEADER = re.compile(r"^[\s\-–—*•#]*((?:19|20)\d\d)[\s\-–—*•#:]*$", re.M)
+
+
+def _header_years(s: str, kept: list[_Cand]) -> list[_Cand]:
+    """ "- 2017 -" then "17 آذار: …": a day and month under a year heading are of that year, not
+    of the publication year (chronologies, timelines)."""
+    headers = [(m.start(), int(m.group(1))) for m in _YEAR_HEADER.finditer(s)]
+    if not headers:
+        return kept
+    out = []
+    for c in kept:
+        year = next((y for at, y in reversed(headers) if at < c.a), None)
+        if year is not None and c.kind == "absolute" and not c.explicit_year and c.date is not None:
+            dt = _safe_date(year, c.date.month, c.date.day)
+            if dt is not None:
+                c = _Cand(c.a, c.b, dt, c.precision, c.kind, True)
+        out.append(c)
+    return out
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Date mentions in `text`, sorted and non-overlapping, resolved against `published`."""
     f = fast_fold_with_map(text)
@@ -493,6 +514,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 prev = kept.pop()
                 c = _Cand(prev.a, c.b, c.date, c.precision, c.kind, c.explicit_year)
         kept.append(c)
+    kept = _header_years(s, kept)
     out: list[DateMention] = []
     for c in kept:
         o_a, o_b = f.to_original(c.a, c.b)
