@@ -133,3 +133,10 @@ def test_two_workers_give_the_same_events_as_one(tmp_path: Path) -> None:
         with out.open(encoding="utf-8") as fh:
             rows.append([{k: v for k, v in row.items() if k != "timestamp"} for row in csv.DictReader(fh)])
     assert rows[0] == rows[1] and len(rows[0]) > 100
+
+
+def test_an_attack_told_in_the_future_tense_is_no_event() -> None:
+    import marsad
+
+    text = "قال وزير الدفاع التركي إن جيش بلاده سيطلق هجوما على مواقع المسلحين الأكراد في جبال قنديل شمالي العراق."
+    assert marsad.extract(text, published="2023-10-12") == []
