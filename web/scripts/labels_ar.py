@@ -100,15 +100,11 @@ def main(out: Path) -> None:
         if place.kind == "admin1" and place.arabic and place.admin1:
             admin1.setdefault(place.admin1, place.arabic)
             units.append((place.admin1, place.arabic, place.latitude, place.longitude))
+    # Named entries first, then the templates: where both give a name ("Military Forces of
+    # Syria"), the template's neutral form wins over the entry's first alias ("قوات النظام").
     actors: dict[str, str] = {}
-    for entry in load_actors():
-        if entry.template:
-            arabic = templates.get(entry.name)
-            if not arabic:
-                sys.exit(f"no Arabic template for {entry.name!r} in web/src/values.json")
-            for en, ar in countries.items():
-                actors[entry.display_name(en)] = arabic.replace("{country}", ar)
-            continue
+    entries = load_actors()
+    for entry in (e for e in entries if not e.template):
         first = next((a.rstrip("*") for a in entry.aliases if ARABIC.search(a)), None)
         if not first:
             continue
@@ -116,6 +112,12 @@ def main(out: Path) -> None:
         if entry.country_qualified:
             for en, ar in countries.items():
                 actors[entry.display_name(en)] = f"{first} ({ar})"
+    for entry in (e for e in entries if e.template):
+        arabic = templates.get(entry.name)
+        if not arabic:
+            sys.exit(f"no Arabic template for {entry.name!r} in web/src/values.json")
+        for en, ar in countries.items():
+            actors[entry.display_name(en)] = arabic.replace("{country}", ar)
     data = {
         "countries": countries,
         "country_iso": country_iso,

@@ -310,11 +310,23 @@ export function valueLabel(field, v) {
       .split(";")
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((s) => table[s] ?? s)
+      .map((s) => lookup(table, s))
       .join("؛ ");
   }
-  return table[v] ?? String(v);
+  return lookup(table, String(v));
 }
+
+// ACLED dates some state forces by period: "Military Forces of Syria (2000-2024)".
+const ERA = /^(.*) \((\d{4}-(?:\d{4})?)\)$/;
+
+function lookup(table, v) {
+  if (table[v]) return table[v];
+  const m = ERA.exec(v);
+  return m && table[m[1]] ? `${table[m[1]]} (${m[2]})` : v;
+}
+
+/** The separator of a list of names ("Idleb, Syria" / "إدلب، سوريا"). */
+export const listSep = () => (lang === "ar" ? "، " : ", ");
 
 export const interLabel = (code) => {
   const name = VALUES.inter[lang][String(code)];

@@ -32,10 +32,10 @@ function fillFilterForm() {
   $("#f-interaction").value = (f.interaction || []).join(", ");
   $("#f-undated").checked = f.undated === "true";
   $("#f-bbox-toggle").checked = Boolean(f.bbox);
-  // Open "More filters" when one of its filters is set, so a shared link shows what it holds.
-  if (f.inter1 || f.inter2 || f.interaction || f.fatalities_min || f.fatalities_max || f.undated) {
-    $("#more-filters").open = true;
-  }
+  // "More filters (2)": how many of its filters are set, so a shared link shows it holds some.
+  const more = ["inter1", "inter2", "interaction", "fatalities_min", "fatalities_max", "undated"].filter((k) => f[k]?.length);
+  $("#more-filters summary").textContent = more.length ? `${t("more_filters")} (${more.length})` : t("more_filters");
+  $("#more-filters").classList.toggle("active", more.length > 0);
   fillSubTypes();
   updateExportLinks();
 }
@@ -206,6 +206,12 @@ function trackHeader() {
 }
 
 function bind() {
+  // The drop-downs (More filters, Columns) close on a click elsewhere, like a menu.
+  document.addEventListener("click", (e) => {
+    for (const d of document.querySelectorAll("details.more[open], details.columns[open]")) {
+      if (!d.contains(e.target)) d.open = false;
+    }
+  });
   $("#filter-form").addEventListener("submit", (e) => {
     e.preventDefault();
     setFilters(readFilterForm());

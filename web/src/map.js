@@ -10,7 +10,7 @@ import { feature } from "topojson-client";
 import { get, qs } from "./api.js";
 import { OTHER_COLOR, TYPE_COLORS, radiusFor, typeColor } from "./colors.js";
 import { clear, h } from "./dom.js";
-import { arabicNames, getLang, t, typeLabel, valueLabel } from "./i18n.js";
+import { arabicNames, getLang, listSep, t, typeLabel, valueLabel } from "./i18n.js";
 import { apiFilters } from "./state.js";
 
 const INITIAL = { center: [29, 36], zoom: 4 };
@@ -86,7 +86,7 @@ function addZoomControl() {
   control.onAdd = () => {
     const bar = h("div", { class: "leaflet-bar leaflet-control zoom" });
     const btn = (id, text, label, fn) => {
-      const a = h("a", { href: "#", id, role: "button", title: label, "aria-label": label }, text);
+      const a = h("a", { href: "#", id, class: `leaflet-control-${id}`, role: "button", title: label, "aria-label": label }, text);
       L.DomEvent.on(a, "click", (e) => {
         L.DomEvent.stop(e);
         fn();
@@ -144,7 +144,7 @@ async function loadBasemap() {
   const admin1Ar = arabicNames("basemap_admin1");
   const place = (kind, f, ar) => ({ kind, ...labelPoint(f.geometry), en: f.properties.name, ar: ar || f.properties.name });
   places = [
-    ...countries.features.map((f) => place("country", f, isoAr[String(Number(f.id))])),
+    ...countries.features.map((f) => place("country", f, isoAr[String(Number(f.properties.id ?? f.id))])),
     ...admin1.features.map((f) => place("admin1", f, admin1Ar[f.properties.name])),
   ]
     .filter((p) => p.latlng && p.en)
@@ -234,7 +234,7 @@ function tooltipFor(p) {
     "div",
     { class: "tip", dir: "auto" },
     h("strong", {}, typeLabel(p.event_type)),
-    h("div", {}, `${p.event_date || "—"} · ${[p.location, place].filter(Boolean).join(", ")}`),
+    h("div", {}, `${p.event_date || "—"} · ${[p.location, place].filter(Boolean).join(listSep())}`),
     h("div", {}, valueLabel("sub_event_type", p.sub_event_type)),
     h("div", {}, `${t("fatalities")}: ${p.fatalities}`),
   );

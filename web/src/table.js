@@ -5,7 +5,7 @@
 import { get, qs } from "./api.js";
 import { typeColor } from "./colors.js";
 import { $, append, clear, h } from "./dom.js";
-import { fieldLabel, statusLabel, t, typeLabel, valueLabel } from "./i18n.js";
+import { fieldLabel, listSep, statusLabel, t, typeLabel, valueLabel } from "./i18n.js";
 import { apiFilters, state, writeHash } from "./state.js";
 
 // key: the column; sort: the API sort key; cls: width class (style.css); text: the cell's text.
@@ -100,7 +100,7 @@ function text(col, ev) {
     return a2 ? `${a1} — ${a2}` : a1;
   }
   if (col === "location") {
-    return [ev.location, valueLabel("admin1", ev.admin1), valueLabel("country", ev.country)].filter(Boolean).join(", ");
+    return [ev.location, valueLabel("admin1", ev.admin1), valueLabel("country", ev.country)].filter(Boolean).join(listSep());
   }
   if (col === "event_date") return ev.event_date || "—";
   if (col === "event_type") return typeLabel(ev.event_type);
