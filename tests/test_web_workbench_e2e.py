@@ -204,7 +204,9 @@ def test_zoom_in_never_lands_in_empty_space(page, base: str, size: str) -> None:
     assert state["inView"] > 0, state
 
 
-def test_limit_to_map_view_tracks_pan_and_zoom_and_reset_restores_everything(page, base: str, size: str) -> None:
+def test_limit_to_map_view_tracks_pan_and_zoom_and_reset_restores_everything(
+    page, base: str, size: str
+) -> None:
     start = map_state(page)
     page.click("th button[data-col='fatalities']")
     page.wait_for_function("() => location.hash.includes('sort=-fatalities')")
@@ -276,7 +278,9 @@ def test_layout_fits_the_screen(page, base: str, size: str) -> None:
     page.click("#columns > summary")
     cols = page.eval_on_selector_all("tr.row:first-child td", "tds => tds.map(td => td.dataset.col)")
     assert "event_id_cnty" in cols and "country" in cols and "actors" in cols
-    assert page.evaluate("() => { const t = document.querySelector('#table'); return t.scrollWidth <= t.clientWidth; }")
+    assert page.evaluate(
+        "() => { const t = document.querySelector('#table'); return t.scrollWidth <= t.clientWidth; }"
+    )
     shot(page, "6-columns", size)
 
 
@@ -313,7 +317,9 @@ def test_panel_leaves_sign_in_reachable_and_edits_refresh_totals(page, base: str
 
 def test_multi_value_and_new_filters_in_url_and_exports(page, base: str, size: str) -> None:
     pick(page, "country", "Syria", "Iraq")
-    page.wait_for_function("() => location.hash.includes('country=Syria') && location.hash.includes('country=Iraq')")
+    page.wait_for_function(
+        "() => location.hash.includes('country=Syria') && location.hash.includes('country=Iraq')"
+    )
     ids = wait_rows_match(page, base)
     assert ids and {i[:3] for i in ids} <= {"SYR", "IRQ"}
 
@@ -437,7 +443,8 @@ def test_arabic_view_names_every_value(page, base: str, size: str) -> None:
     assert "أخرى" in page.inner_text("#map-legend")
     # Every filter label and button of the bar is Arabic (ACLED's name and the formats aside).
     labels = page.eval_on_selector_all(
-        ".filters [data-i18n], .tabs [data-i18n], .timeline-head [data-i18n]", "es => es.map(e => e.textContent)"
+        ".filters [data-i18n], .tabs [data-i18n], .timeline-head [data-i18n]",
+        "es => es.map(e => e.textContent)",
     )
     leftover = [s for s in labels if LATIN.search(s.replace("ACLED", ""))]
     assert not leftover, leftover
@@ -455,11 +462,16 @@ def test_arabic_view_names_every_value(page, base: str, size: str) -> None:
         "() => [...document.querySelectorAll('td[data-col=event_type]')].every(td => !/[A-Za-z]/.test(td.textContent))"
     )
     # Place names on the map.
-    assert any(ARABIC.search(s) for s in page.eval_on_selector_all(".place-label span", "ss => ss.map(s => s.textContent)"))
+    assert any(
+        ARABIC.search(s)
+        for s in page.eval_on_selector_all(".place-label span", "ss => ss.map(s => s.textContent)")
+    )
     shot(page, "12-arabic", size)
 
     # The panel: coded values in Arabic, all lined up on the same side.
-    ev = api(base, "/api/events", [("country", "Syria"), ("event_type", "Battles"), ("limit", "1")])["items"][0]
+    ev = api(base, "/api/events", [("country", "Syria"), ("event_type", "Battles"), ("limit", "1")])["items"][
+        0
+    ]
     page.click(f"tr.row[data-id='{ev['event_id_cnty']}']")
     page.wait_for_selector(".panel .fields")
 

@@ -76,7 +76,11 @@ def basemap_admin1(units: list[tuple[str, str, float, float]]) -> dict[str, str]
         if not name or not geom.get("arcs"):
             continue
         w, s, e, n = _geom_box(geom, arcs)
-        near = {_key(en): ar for en, ar, lat, lon in units if w - 0.3 <= lon <= e + 0.3 and s - 0.3 <= lat <= n + 0.3}
+        near = {
+            _key(en): ar
+            for en, ar, lat, lon in units
+            if w - 0.3 <= lon <= e + 0.3 and s - 0.3 <= lat <= n + 0.3
+        }
         key = _key(name)
         hit = near.get(key)
         if hit is None:
