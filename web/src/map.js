@@ -12,6 +12,7 @@ import { OTHER_COLOR, TYPE_COLORS, radiusFor, typeColor } from "./colors.js";
 import { clear, h } from "./dom.js";
 import { arabicNames, getLang, listSep, t, typeLabel, valueLabel } from "./i18n.js";
 import { apiFilters } from "./state.js";
+import VALUES from "./values.json";
 
 const INITIAL = { center: [29, 36], zoom: 4 };
 const CLUSTER_UNTIL_ZOOM = 8; // clusters at this zoom and below... individual circles above
@@ -144,7 +145,9 @@ async function loadBasemap() {
   const admin1Ar = arabicNames("basemap_admin1");
   const place = (kind, f, ar) => ({ kind, ...labelPoint(f.geometry), en: f.properties.name, ar: ar || f.properties.name });
   places = [
-    ...countries.features.map((f) => place("country", f, isoAr[String(Number(f.properties.id ?? f.id))])),
+    ...countries.features.map((f) =>
+      place("country", f, isoAr[String(Number(f.properties.id ?? f.id))] || VALUES.map_countries[f.properties.name]),
+    ),
     ...admin1.features.map((f) => place("admin1", f, admin1Ar[f.properties.name])),
   ]
     .filter((p) => p.latlng && p.en)

@@ -111,7 +111,9 @@ function text(col, ev) {
 function cell(col, ev) {
   const value = text(col, ev);
   // One line a row: long values are cut with an ellipsis and shown whole on hover.
-  const td = h("td", { class: `${COLUMNS[col].cls}`, title: value, dir: "auto", "data-col": col });
+  // The cell keeps the page's direction: a Latin place name in the Arabic view reads as part of
+  // the Arabic list, and every row is cut on the same side.
+  const td = h("td", { class: `${COLUMNS[col].cls}`, title: value, "data-col": col });
   if (col === "event_type") td.append(h("span", { class: "dot", style: { background: typeColor(ev.event_type) } }));
   if (col === "status") td.append(h("span", { class: `status status-${ev.status}` }, value));
   else td.append(value);
