@@ -54,5 +54,11 @@ fuzz: install
 	$(BIN)/python bench/fuzz_records.py --records $(FUZZ_RECORDS) --workers 2
 	$(BIN)/python bench/bench_long_tokens.py
 
+# The web UI, bundled into src/marsad/web/static (committed, so `pip install` needs no npm): the
+# Arabic value labels from the knowledge base, then esbuild over the npm packages (no CDN).
+web: install
+	$(BIN)/python web/scripts/labels_ar.py
+	cd web && npm ci && npm run build
+
 clean:
 	rm -rf $(VENV) out .marsad artefacts .pytest_cache

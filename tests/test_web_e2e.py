@@ -97,6 +97,18 @@ def rows(pg) -> list[str]:  # type: ignore[no-untyped-def]
     return pg.eval_on_selector_all("tr.row", "rs => rs.map(r => r.dataset.id)")
 
 
+def pick(pg, key: str, *values: str) -> None:  # type: ignore[no-untyped-def]
+    """Tick `values` in the multi-value picker of filter `key` (it applies at once), then close it."""
+    pg.click(f"#f-{key} > summary")
+    for v in values:
+        pg.check(f"#f-{key} input[value='{v}']")
+    pg.click(f"#f-{key} > summary")
+
+
+def picked(pg, key: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return pg.eval_on_selector_all(f"#f-{key} input:checked", "bs => bs.map(b => b.value)")
+
+
 def test_load_filter_and_map(page, server: str) -> None:
     total = api(server, "/api/events")["total"]
     page.wait_for_function(f"() => document.querySelectorAll('tr.row').length === {total}")
@@ -108,8 +120,7 @@ def test_load_filter_and_map(page, server: str) -> None:
     assert "events" in page.inner_text("#summary")
     shot(page, "1-loaded")
 
-    page.fill("#f-country", "Iraq")
-    page.click("#apply")
+    pick(page, "country", "Iraq")
     page.wait_for_function(
         "() => [...document.querySelectorAll('tr.row')].every(r => r.dataset.id.startsWith('IRQ'))"
     )
@@ -213,7 +224,7 @@ def test_reviewer_edits_a_field_and_sees_the_audit_trail(page, server: str) -> N
     assert edit["note"] == "two deaths reported by a later source"
     # The table shows the new figure.
     page.wait_for_function(
-        f"() => [...document.querySelectorAll('tr.row[data-id=\"{ev}\"] td.num')].some(td => td.textContent === '2')"
+        f"() => document.querySelector('tr.row[data-id=\"{ev}\"] td[data-col=fatalities]').textContent === '2'"
     )
     page.click("#btn-confirm")
     page.wait_for_selector("#audit li[data-action='confirm']")
@@ -222,7 +233,7 @@ def test_reviewer_edits_a_field_and_sees_the_audit_trail(page, server: str) -> N
 
 def test_export_and_arabic_labels(page, server: str) -> None:
     with page.expect_download() as info:
-        page.click("button[data-export='csv']")
+        page.click("a[data-export='csv']")
     path = info.value.path()
     text = Path(path).read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("event_id_cnty,event_date,year")

@@ -37,7 +37,7 @@ const notices = [
   "Third-party components of the marsad web UI (bundled at build time from npm):",
   "",
 ];
-for (const pkg of ["leaflet", "d3-array", "d3-axis", "d3-brush", "d3-scale", "d3-selection", "d3-time", "topojson-client"]) {
+for (const pkg of ["leaflet", "leaflet.markercluster", "d3-array", "d3-axis", "d3-brush", "d3-scale", "d3-selection", "d3-time", "topojson-client"]) {
   const meta = JSON.parse(readFileSync(join(web, "node_modules", pkg, "package.json"), "utf8"));
   notices.push(`- ${meta.name} ${meta.version}: ${meta.license}`);
 }

@@ -1,5 +1,10 @@
 // Arabic and English labels. The page direction follows the language; report text is always
-// shown right-to-left and notes left-to-right, whatever the UI language.
+// shown right-to-left and notes left-to-right, whatever the UI language. Coded values (types,
+// sub-types, countries, admin1, actors) take their Arabic names from values.json and from
+// generated/labels-ar.json, which scripts/labels_ar.py writes from the knowledge base.
+
+import LABELS_AR from "./generated/labels-ar.json";
+import VALUES from "./values.json";
 
 const STRINGS = {
   en: {
@@ -7,6 +12,30 @@ const STRINGS = {
     subtitle: "Events coded from Arabic news reports",
     lang_toggle: "العربية",
     filters: "Filters",
+    sub_event_type: "Sub-event type",
+    inter1: "Inter 1",
+    inter2: "Inter 2",
+    interaction: "Interaction",
+    interaction_ph: "e.g. 17, 27",
+    fatalities: "Fatalities",
+    fat_min: "min",
+    fat_max: "max",
+    undated: "Undated only",
+    more_filters: "More filters",
+    n_selected: "{n} selected",
+    search_list: "Search…",
+    clear: "Clear",
+    columns: "Columns",
+    tab_events: "Events",
+    tab_actors: "Top actors",
+    tab_places: "Top admin1",
+    show_events: "Events",
+    show_fatalities: "Fatalities",
+    actors_col: "Actors",
+    location_col: "Location",
+    top_hint: "Click a name to filter by it.",
+    reviewer_token: "Reviewer token",
+    other: "Other",
     date_from: "From",
     date_to: "To",
     country: "Country",
@@ -86,6 +115,30 @@ const STRINGS = {
     subtitle: "أحداث مرمّزة من تقارير إخبارية عربية",
     lang_toggle: "English",
     filters: "التصفية",
+    sub_event_type: "النوع الفرعي",
+    inter1: "فئة الفاعل الأول",
+    inter2: "فئة الفاعل الثاني",
+    interaction: "التفاعل",
+    interaction_ph: "مثلاً 17، 27",
+    fatalities: "القتلى",
+    fat_min: "من",
+    fat_max: "إلى",
+    undated: "غير المؤرّخة فقط",
+    more_filters: "تصفية إضافية",
+    n_selected: "{n} مختارة",
+    search_list: "بحث…",
+    clear: "مسح",
+    columns: "الأعمدة",
+    tab_events: "الأحداث",
+    tab_actors: "أبرز الفاعلين",
+    tab_places: "أبرز المحافظات",
+    show_events: "الأحداث",
+    show_fatalities: "القتلى",
+    actors_col: "الفاعلون",
+    location_col: "الموقع",
+    top_hint: "انقر اسماً للتصفية به.",
+    reviewer_token: "رمز المراجِع",
+    other: "أخرى",
     date_from: "من",
     date_to: "إلى",
     country: "البلد",
@@ -108,7 +161,7 @@ const STRINGS = {
     token: "رمز المراجِع",
     sign_in: "دخول",
     sign_out: "خروج",
-    signed_in_as: "المستخدم",
+    signed_in_as: "تم الدخول باسم",
     bad_token: "الرمز غير مقبول",
     events: "حدثاً",
     fatalities_total: "قتيلاً",
@@ -187,15 +240,6 @@ const FIELD_LABELS = {
   },
 }; // prettier-ignore
 
-const EVENT_TYPES_AR = {
-  Battles: "معارك",
-  "Explosions/Remote violence": "انفجارات/عنف عن بعد",
-  "Violence against civilians": "عنف ضد المدنيين",
-  Protests: "احتجاجات",
-  Riots: "أعمال شغب",
-  "Strategic developments": "تطورات استراتيجية",
-};
-
 const STATUS_LABELS = {
   en: { unreviewed: "unreviewed", confirmed: "confirmed", edited: "edited", rejected: "rejected", merged: "merged" },
   ar: { unreviewed: "غير مراجَع", confirmed: "مؤكَّد", edited: "معدَّل", rejected: "مرفوض", merged: "مدمج" },
@@ -237,6 +281,59 @@ export function t(key, vars) {
 }
 
 export const fieldLabel = (f) => FIELD_LABELS[lang][f] ?? FIELD_LABELS.en[f] ?? f;
-export const typeLabel = (ty) => (lang === "ar" ? EVENT_TYPES_AR[ty] ?? ty : ty);
+export const typeLabel = (ty) => (ty === "Other" ? t("other") : lang === "ar" ? VALUES.event_types[ty] ?? ty : ty);
+
+const AR_TABLES = {
+  event_type: VALUES.event_types,
+  sub_event_type: VALUES.sub_event_types,
+  disorder_type: VALUES.disorder_types,
+  region: VALUES.regions,
+  country: LABELS_AR.countries,
+  admin1: LABELS_AR.admin1,
+  actor1: LABELS_AR.actors,
+  actor2: LABELS_AR.actors,
+  actor: LABELS_AR.actors,
+  assoc_actor_1: LABELS_AR.actors,
+  assoc_actor_2: LABELS_AR.actors,
+};
+
+/** A coded value as the current language writes it (the English value when Arabic has none).
+ * Associated actors are "; "-separated lists; inter codes take their category name. */
+export function valueLabel(field, v) {
+  if (v === null || v === undefined || v === "") return "";
+  if (field === "inter1" || field === "inter2" || field === "inter") return interLabel(v);
+  if (lang !== "ar") return String(v);
+  const table = AR_TABLES[field];
+  if (!table) return String(v);
+  if (field.startsWith("assoc_actor")) {
+    return String(v)
+      .split(";")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => lookup(table, s))
+      .join("؛ ");
+  }
+  return lookup(table, String(v));
+}
+
+// ACLED dates some state forces by period: "Military Forces of Syria (2000-2024)".
+const ERA = /^(.*) \((\d{4}-(?:\d{4})?)\)$/;
+
+function lookup(table, v) {
+  if (table[v]) return table[v];
+  const m = ERA.exec(v);
+  return m && table[m[1]] ? `${table[m[1]]} (${m[2]})` : v;
+}
+
+/** The separator of a list of names ("Idleb, Syria" / "إدلب، سوريا"). */
+export const listSep = () => (lang === "ar" ? "، " : ", ");
+
+export const interLabel = (code) => {
+  const name = VALUES.inter[lang][String(code)];
+  return name ? `${code} · ${name}` : String(code);
+};
+
+/** Every Arabic name of a coded value, for type-ahead lists (actors, countries). */
+export const arabicNames = (kind) => LABELS_AR[kind] || {};
 export const statusLabel = (s) => STATUS_LABELS[lang][s] ?? s;
 export const actionLabel = (a) => ACTION_LABELS[lang][a] ?? a;

@@ -1,17 +1,22 @@
-// Entry point: wires the filter bar, map, timeline, table and event panel together.
+// Entry point: wires the filter bar, map, timeline, table, top lists and event panel together.
 
 import "./style.css";
 import { download, get, qs, token } from "./api.js";
 import { $, clear, h } from "./dom.js";
-import { getLang, setLang, t, typeLabel } from "./i18n.js";
-import { currentBbox, fillLegend, initMap, invalidate, refreshMap } from "./map.js";
+import { arabicNames, getLang, interLabel, setLang, t, typeLabel, valueLabel } from "./i18n.js";
+import { currentBbox, fillLegend, initMap, invalidate, onViewChange, refreshMap, relabelMap, resetView } from "./map.js";
+import { MultiSelect } from "./multiselect.js";
 import { closePanel, initPanel, openPanel, rerender } from "./panel.js";
-import { FILTER_KEYS, apiFilters, onChange, readHash, setFilters, state, writeHash } from "./state.js";
 import { initAutoRefresh } from "./refresh.js";
-import { initTable, refreshTable } from "./table.js";
+import { apiFilters, onChange, readHash, resetState, setFilters, state, writeHash } from "./state.js";
+import { initTable, refreshTable, renderColumnChooser } from "./table.js";
 import { initTimeline, refreshTimeline } from "./timeline.js";
+import { initTops, refreshTops } from "./tops.js";
 
 let meta;
+const pickers = {};
+const TEXT_KEYS = ["date_from", "date_to", "actor", "q", "status", "origin", "fatalities_min", "fatalities_max"];
+const INTER_CODES = ["1", "2", "3", "4", "5", "6", "7", "8", "0"];
 
 function showError(err) {
   const box = $("#toast");
@@ -21,38 +26,76 @@ function showError(err) {
 }
 
 function fillFilterForm() {
-  for (const k of FILTER_KEYS) {
-    const el = $(`#f-${k}`);
-    if (el) el.value = state.filters[k] || (k === "status" ? "active" : "");
-  }
-  $("#f-bbox-toggle").checked = Boolean(state.filters.bbox);
+  const f = state.filters;
+  for (const k of TEXT_KEYS) $(`#f-${k}`).value = f[k] || (k === "status" ? "active" : "");
+  for (const [k, picker] of Object.entries(pickers)) picker.set(f[k] || []);
+  $("#f-interaction").value = (f.interaction || []).join(", ");
+  $("#f-undated").checked = f.undated === "true";
+  $("#f-bbox-toggle").checked = Boolean(f.bbox);
+  // "More filters (2)": how many of its filters are set, so a shared link shows it holds some.
+  const more = ["inter1", "inter2", "interaction", "fatalities_min", "fatalities_max", "undated"].filter((k) => f[k]?.length);
+  $("#more-filters summary").textContent = more.length ? `${t("more_filters")} (${more.length})` : t("more_filters");
+  $("#more-filters").classList.toggle("active", more.length > 0);
+  fillSubTypes();
+  updateExportLinks();
 }
 
 function readFilterForm() {
   const patch = {};
-  for (const k of FILTER_KEYS) {
-    const el = $(`#f-${k}`);
-    if (el) patch[k] = el.value.trim() === "active" ? "" : el.value.trim();
+  for (const k of TEXT_KEYS) {
+    const v = $(`#f-${k}`).value.trim();
+    patch[k] = v === "active" ? "" : v;
   }
+  for (const [k, picker] of Object.entries(pickers)) patch[k] = picker.get();
+  patch.interaction = $("#f-interaction")
+    .value.split(/[\s,،;]+/)
+    .filter((s) => /^\d{1,2}$/.test(s));
+  patch.undated = $("#f-undated").checked ? "true" : "";
   patch.bbox = $("#f-bbox-toggle").checked ? currentBbox() : "";
   return patch;
 }
 
-function fillEventTypes() {
-  const sel = $("#f-event_type");
-  const keep = sel.value;
-  clear(sel).append(h("option", { value: "" }, t("any")));
-  for (const ty of Object.keys(meta.event_types)) sel.append(h("option", { value: ty }, typeLabel(ty)));
-  sel.value = keep;
+function makePickers() {
+  const apply = () => setFilters(readFilterForm());
+  const mk = (key, opts) => (pickers[key] = new MultiSelect($(`#h-${key}`), { id: `f-${key}`, onchange: apply, ...opts }));
+  mk("country", { search: true, label: (v) => valueLabel("country", v) });
+  mk("admin1", { search: true, label: (v) => valueLabel("admin1", v) });
+  mk("event_type", {
+    label: typeLabel,
+    onchange: () => {
+      fillSubTypes();
+      apply();
+    },
+  });
+  mk("sub_event_type", { label: (v) => valueLabel("sub_event_type", v) });
+  mk("inter1", { label: interLabel });
+  mk("inter2", { label: interLabel });
+  pickers.event_type.setOptions(Object.keys(meta.event_types));
+  pickers.inter1.setOptions(INTER_CODES);
+  pickers.inter2.setOptions(INTER_CODES);
 }
 
-function fillDatalists(stats) {
-  const fill = (id, buckets) => {
-    const dl = clear($(id));
-    for (const b of buckets.slice(0, 200)) if (b.key) dl.append(h("option", { value: b.key }));
-  };
-  fill("#dl-country", stats.by_country);
-  fill("#dl-admin1", stats.by_admin1);
+/** Sub-event types of the chosen event types (all of them when none is chosen). */
+function fillSubTypes() {
+  const types = pickers.event_type.get();
+  const subs = Object.entries(meta.event_types)
+    .filter(([ty]) => !types.length || types.includes(ty))
+    .flatMap(([, s]) => s);
+  pickers.sub_event_type.setOptions(subs);
+}
+
+function fillActorList() {
+  // English names the data holds, and the knowledge base's Arabic names (the API resolves both).
+  get(`api/actors${qs({ limit: 300 })}`)
+    .then((list) => {
+      const dl = clear($("#dl-actor"));
+      const ar = arabicNames("actors");
+      for (const a of list) {
+        dl.append(h("option", { value: a.actor }, ar[a.actor] || ""));
+        if (ar[a.actor]) dl.append(h("option", { value: ar[a.actor] }, a.actor));
+      }
+    })
+    .catch(() => {});
 }
 
 function setSummary(stats) {
@@ -61,27 +104,36 @@ function setSummary(stats) {
 }
 
 function refreshStats() {
-  return get(`api/stats${qs(apiFilters())}`).then((s) => {
-    setSummary(s);
-    fillDatalists(s);
+  return get(`api/stats${qs(apiFilters())}`).then(setSummary);
+}
+
+/** The values offered by the country and admin1 lists: those present under the other filters. */
+function refreshOptions() {
+  return get(`api/stats${qs(apiFilters({ country: undefined, admin1: undefined, bbox: undefined }))}`).then((s) => {
+    pickers.country.setOptions(s.by_country.map((b) => b.key));
+    pickers.admin1.setOptions(s.by_admin1.slice(0, 400).map((b) => b.key));
   });
 }
 
-async function refreshAll() {
-  fillFilterForm();
-  const results = await Promise.allSettled([refreshTable(), refreshMap(), refreshTimeline(), refreshStats()]);
+async function settle(promises) {
+  const results = await Promise.allSettled(promises);
   for (const r of results) if (r.status === "rejected") showError(r.reason);
 }
 
-/** The auto-refresh tick: the same data for the same filter, but the filter form (the analyst may
- * be typing in it), the open event panel (an edit in progress), the map's view, the page, sort and
- * the table's scroll position are left as they are. */
+/** Everything after a filter change; the map frames the result unless only its own view moved. */
+async function refreshAll({ fit = true } = {}) {
+  fillFilterForm();
+  await settle([refreshTable(), refreshMap({ fit }), refreshTimeline(), refreshStats(), refreshTops(), refreshOptions()]);
+}
+
+/** The auto-refresh tick, and the refresh after a review edit: the same data for the same filter,
+ * but the filter form (the analyst may be typing in it), the open event panel, the map's view,
+ * the page, sort and the table's scroll position are left as they are. */
 async function refreshData() {
   const box = $("#table");
   const scroll = box.scrollTop;
   const table = refreshTable().then(() => (box.scrollTop = scroll));
-  const results = await Promise.allSettled([table, refreshMap(), refreshTimeline(), refreshStats()]);
-  for (const r of results) if (r.status === "rejected") showError(r.reason);
+  await settle([table, refreshMap({ fit: false }), refreshTimeline(), refreshStats(), refreshTops()]);
   $("#refreshed").textContent = t("refreshed_at", { time: new Date().toLocaleTimeString() });
 }
 
@@ -102,62 +154,79 @@ function close() {
   invalidate();
 }
 
+function showSignedIn(user) {
+  const signedIn = Boolean(user);
+  $("#who").textContent = signedIn ? `${t("signed_in_as")} ${user}` : "";
+  $("#who").dataset.user = user || "";
+  $("#token-form").hidden = signedIn;
+  $("#signout").hidden = !signedIn;
+}
+
 async function checkToken() {
-  const box = $("#who");
-  const tok = token.get();
-  if (!tok) {
-    box.textContent = "";
-    $("#token-form").hidden = false;
-    $("#signout").hidden = true;
+  if (!token.get()) {
+    showSignedIn(null);
     return;
   }
   try {
     const me = await get("api/me");
-    if (me.user) {
-      box.textContent = `${t("signed_in_as")} ${me.user}`;
-      $("#token-form").hidden = true;
-      $("#signout").hidden = false;
-    } else {
+    showSignedIn(me.user);
+    if (!me.user) {
       token.set("");
-      box.textContent = t("bad_token");
-      $("#token-form").hidden = false;
-      $("#signout").hidden = true;
+      $("#who").textContent = t("bad_token");
     }
   } catch (err) {
     showError(err);
   }
 }
 
-function exportCurrent(format) {
-  const path = `api/export${qs({ ...apiFilters(), format, sort: state.sort })}`;
-  const name = `marsad-events.${format}`;
-  // A plain link streams big exports straight to disk; with a token (private reads) go via fetch.
-  if (meta.public_read) {
-    const a = h("a", { href: path, download: name });
-    document.body.append(a);
-    a.click();
-    a.remove();
-  } else {
-    download(path, name).catch(showError);
-  }
+function exportPath(format) {
+  return `api/export${qs({ ...apiFilters(), format, sort: state.sort })}`;
+}
+
+/** The export links always carry the current filter and sort (a plain link streams big exports
+ * straight to disk, and can be copied). */
+function updateExportLinks() {
+  for (const a of document.querySelectorAll("[data-export]")) a.href = exportPath(a.dataset.export);
+}
+
+function relabel() {
+  setLang(getLang());
+  for (const p of Object.values(pickers)) p.relabel();
+  fillLegend();
+  relabelMap();
+  renderColumnChooser();
+  showSignedIn($("#who").dataset.user || null);
+}
+
+/** The header's height, so the event panel opens below it and never covers sign-in. */
+function trackHeader() {
+  const set = () => document.documentElement.style.setProperty("--top-h", `${$("header.top").offsetHeight}px`);
+  new ResizeObserver(set).observe($("header.top"));
+  set();
 }
 
 function bind() {
+  // The drop-downs (More filters, Columns) close on a click elsewhere, like a menu.
+  document.addEventListener("click", (e) => {
+    for (const d of document.querySelectorAll("details.more[open], details.columns[open]")) {
+      if (!d.contains(e.target)) d.open = false;
+    }
+  });
   $("#filter-form").addEventListener("submit", (e) => {
     e.preventDefault();
     setFilters(readFilterForm());
   });
   $("#reset").addEventListener("click", () => {
-    state.filters = {};
-    setFilters({});
+    close();
+    resetView();
+    resetState();
   });
   $("#clear-dates").addEventListener("click", () => setFilters({ date_from: "", date_to: "" }));
   $("#lang").addEventListener("click", () => {
     setLang(getLang() === "ar" ? "en" : "ar");
     localStorage.setItem("marsad.lang", getLang());
-    fillEventTypes();
-    fillLegend();
-    refreshAll();
+    relabel();
+    refreshAll({ fit: false });
     rerender();
   });
   $("#token-form").addEventListener("submit", (e) => {
@@ -170,14 +239,27 @@ function bind() {
     token.set("");
     checkToken().then(rerender);
   });
-  for (const btn of document.querySelectorAll("[data-export]")) {
-    btn.addEventListener("click", () => exportCurrent(btn.dataset.export));
+  for (const a of document.querySelectorAll("[data-export]")) {
+    a.addEventListener("click", (e) => {
+      if (meta.public_read) return; // the link itself downloads
+      e.preventDefault(); // private reads: the token goes in a header, so fetch it
+      download(exportPath(a.dataset.export), a.getAttribute("download")).catch(showError);
+    });
   }
-  $("#f-bbox-toggle").addEventListener("change", () => setFilters({ bbox: readFilterForm().bbox }));
-  $("#f-origin").addEventListener("change", () => setFilters({ origin: $("#f-origin").value }));
+  $("#f-bbox-toggle").addEventListener("change", () =>
+    setFilters({ bbox: $("#f-bbox-toggle").checked ? currentBbox() : "" }),
+  );
+  // "Limit to map view" follows every pan and zoom.
+  onViewChange(() => {
+    if ($("#f-bbox-toggle").checked) setFilters({ bbox: currentBbox() });
+  });
+  $("#f-origin").addEventListener("change", () => setFilters(readFilterForm()));
+  $("#f-status").addEventListener("change", () => setFilters(readFilterForm()));
+  $("#f-undated").addEventListener("change", () => setFilters(readFilterForm()));
   const seconds = initAutoRefresh($("#auto-refresh"), refreshData);
   $("#auto-refresh").parentElement.title = t("auto_refresh_title", { s: seconds });
-  onChange(() => refreshAll());
+  // The map frames the filtered events, except when the change is its own view (bbox) moving.
+  onChange((patch) => refreshAll({ fit: !(Object.keys(patch).length === 1 && "bbox" in patch) }));
   window.addEventListener("hashchange", () => {
     readHash();
     refreshAll();
@@ -193,23 +275,24 @@ async function start() {
     showError(err);
     return;
   }
-  fillEventTypes();
-  initMap($("#map"), { open });
+  trackHeader();
+  makePickers();
+  initMap($("#map"), { open, bbox: state.filters.bbox });
   initTimeline($("#timeline"));
   initTable($("#table"), { open });
-  initPanel($("#panel"), {
-    meta,
-    close,
-    changed: () => {
-      refreshTable();
-      refreshMap();
-    },
-  });
+  initTops($("#tops"), { pick: (key, value) => addFilterValue(key, value) });
+  initPanel($("#panel"), { meta, close, changed: () => refreshData() });
   bind();
+  fillActorList();
   await checkToken();
-  await refreshAll();
+  await refreshAll({ fit: !state.filters.bbox });
   document.body.dataset.ready = "1";
   if (state.event) open(state.event);
+}
+
+function addFilterValue(key, value) {
+  if (key === "actor") setFilters({ actor: value });
+  else setFilters({ [key]: [...new Set([...(state.filters[key] || []), value])] });
 }
 
 start();

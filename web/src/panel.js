@@ -4,7 +4,7 @@
 import { ApiError, get, patch, post, token } from "./api.js";
 import { fieldColor, typeColor } from "./colors.js";
 import { $, $$, clear, h } from "./dom.js";
-import { actionLabel, fieldLabel, statusLabel, t, typeLabel } from "./i18n.js";
+import { actionLabel, fieldLabel, statusLabel, t, typeLabel, valueLabel } from "./i18n.js";
 import { segment } from "./evidence.js";
 
 const SHOWN = [
@@ -52,11 +52,12 @@ export function rerender() {
   if (current && !root.hidden) render();
 }
 
-function display(v) {
+function display(field, v) {
   if (v === null || v === undefined || v === "") return "—";
   if (Array.isArray(v)) return v.join("; ") || "—";
   if (typeof v === "boolean") return v ? t("yes") : t("no");
-  return String(v);
+  if (field === "event_type") return typeLabel(v);
+  return valueLabel(field, v) || String(v);
 }
 
 function header(id, ev) {
@@ -81,12 +82,14 @@ function focusField(field) {
 function fieldsSection(ev, evidenceFields) {
   const rows = SHOWN.map((f) => {
     const has = evidenceFields.has(f);
-    const value = f === "event_type" ? typeLabel(ev[f]) : display(ev[f]);
+    const value = display(f, ev[f]);
+    // The value is isolated (bdi) but the cell keeps the page's direction, so every value lines
+    // up on the same side whatever its script.
     return h(
       "div",
       { class: has ? "field has-evidence" : "field", "data-field": f, onclick: has ? () => focusField(f) : null },
       h("dt", {}, has ? h("span", { class: "swatch", style: { background: fieldColor(f) } }) : null, fieldLabel(f)),
-      h("dd", { dir: "auto" }, value),
+      h("dd", {}, h("bdi", { title: String(ev[f] ?? "") }, value), h("span", { class: "field-error", "data-error-for": f })),
     );
   });
   return h("section", { class: "fields" }, h("h3", {}, t("fields")), h("dl", {}, rows));
@@ -162,6 +165,8 @@ function reviewSection(ev) {
   }
   const act = async (fn) => {
     msg.textContent = "";
+    msg.classList.remove("error");
+    showFieldErrors([]);
     try {
       current = await fn();
       render();
@@ -169,8 +174,10 @@ function reviewSection(ev) {
       const again = $("#review-msg", root);
       if (again) again.textContent = t("saved");
     } catch (err) {
+      const errors = err instanceof ApiError && Array.isArray(err.body?.errors) ? err.body.errors : [];
       msg.textContent = `${t("error")}: ${err instanceof ApiError ? err.message : String(err)}`;
       msg.classList.add("error");
+      showFieldErrors(errors);
     }
   };
   const id = encodeURIComponent(ev.event_id_cnty);
@@ -208,9 +215,30 @@ function reviewSection(ev) {
     h("label", {}, t("edit_field"), " ", select),
     input,
     h("button", { type: "submit", id: "btn-save" }, t("save")),
+    h("p", { class: "field-error edit-error", id: "edit-error", role: "alert" }),
   );
   box.append(buttons, form, note, msg);
   return box;
+}
+
+/** A refused edit (422): each field's reason next to the edit box and beside the field's row. */
+function showFieldErrors(errors) {
+  for (const el of $$("[data-error-for]", root)) el.textContent = "";
+  for (const el of $$(".fields .field.invalid", root)) el.classList.remove("invalid");
+  const box = $("#edit-error", root);
+  if (box) box.textContent = "";
+  const lines = [];
+  for (const e of errors) {
+    const field = e.field || e.loc?.[e.loc.length - 1] || "";
+    const reason = e.reason || e.msg || "";
+    lines.push(field ? `${fieldLabel(field)}: ${reason}` : reason);
+    const slot = $(`[data-error-for="${CSS.escape(field)}"]`, root);
+    if (slot) {
+      slot.textContent = reason;
+      slot.closest(".field")?.classList.add("invalid");
+    }
+  }
+  if (box) box.textContent = lines.join(" · ");
 }
 
 function auditSection(history) {
