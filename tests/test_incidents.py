@@ -260,3 +260,18 @@ def test_the_author_named_after_one_event_word_is_not_the_other_events() -> None
     assert clash and strike, [(e.sub_event_type, e.actor1, e.actor2) for e in events]
     assert clash[0].actor1 != "Saudi-led Coalition" and clash[0].actor2 != "Saudi-led Coalition"
     assert strike[0].actor1 == "Saudi-led Coalition"
+
+
+def test_a_car_bomb_and_air_strikes_on_one_town_are_two_incidents() -> None:
+    text = (
+        "قتل جنديان تركيان في انفجار سيارة مفخخة استهدف قافلة عسكرية في بلدة ليجه بمحافظة دياربكر السبت. "
+        "وشنت المقاتلات التركية بعد ساعات ضربات جوية على مواقع للمسلحين في ليجه."
+    )
+    subs = sorted(e.sub_event_type for e in _events(text, "2015-08-02"))
+    assert subs == ["Air/drone strike", "Remote explosive/landmine/IED"], subs
+
+
+def test_a_vehicle_overturning_is_no_coup() -> None:
+    text = "قتل جنديان في انفجار عبوة ناسفة أدى إلى انقلاب سيارتهما على طريق قرب بلدة ليجه بمحافظة دياربكر، السبت."
+    events = _events(text, "2015-08-02")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

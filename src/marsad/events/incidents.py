@@ -127,7 +127,23 @@ def type_conflict(a: Candidate, b: Candidate) -> str | None:
         return f"two kinds of event ({ta}, {tb})"
     if FAMILY.get(ta) == "development" and a.trigger.value.sub_event_type != b.trigger.value.sub_event_type:
         return "two kinds of development"
+    if (_explicit_air(a) and _bombing(b)) or (_explicit_air(b) and _bombing(a)):
+        return "a bombing and air strikes"
     return None
+
+
+BOMBINGS = ("Remote explosive/landmine/IED", "Suicide bomb")
+
+
+def _explicit_air(c: Candidate) -> bool:
+    return any(t.value.sub_event_type == AIR and t.attrs.get("weight", 1.0) >= EXPLICIT for t in c.triggers)
+
+
+def _bombing(c: Candidate) -> bool:
+    """A car bomb, roadside bomb or suicide attack, by its words or its weapon."""
+    return any(t.value.sub_event_type in BOMBINGS for t in c.triggers) or any(
+        w.value.sub_event_type in BOMBINGS for w in c.weapons if w.sentence in c.sentences
+    )
 
 
 def aerial(c: Candidate) -> bool:
