@@ -275,3 +275,19 @@ def test_a_vehicle_overturning_is_no_coup() -> None:
     text = "قتل جنديان في انفجار عبوة ناسفة أدى إلى انقلاب سيارتهما على طريق قرب بلدة ليجه بمحافظة دياربكر، السبت."
     events = _events(text, "2015-08-02")
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_an_explainer_headline_keeps_only_the_news_of_its_lead() -> None:
+    text = (
+        "قتل القيادي في تنظيم القاعدة أبو عمر في غارة أمريكية على بلدة أوباري جنوبي ليبيا مطلع الأسبوع. "
+        "وكان أبو عمر قد قاد في عام 2013 هجمات على قوات الأمن في منطقة جبل الشعانبي بتونس. "
+        "كما شارك في اشتباكات مع الجيش الجزائري قرب مدينة خنشلة."
+    )
+    news = _events(text, "2018-03-28")
+    assert len(news) >= 2  # told as a plain report, the later paragraphs yield events too
+    profile = marsad.extract(
+        text, published="2018-03-28", title="من هو أبو عمر.. قيادي القاعدة القتيل بليبيا"
+    )
+    assert [(e.sub_event_type, e.location) for e in profile] == [("Air/drone strike", "Ubari")]
+    question = marsad.extract(text, published="2018-03-28", title="هل تنهي الغارات الأمريكية نفوذ القاعدة؟")
+    assert [e.location for e in question] == ["Ubari"]

@@ -33,6 +33,7 @@ from marsad.events.incidents import (
 )
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.places import PlaceRef, km
+from marsad.text.normalize import fold
 
 CLAUSE_WIDE = {"trend", "statement"}
 MIN_WEIGHT = 0.5
@@ -133,7 +134,21 @@ class EventAssembler:
         # by inheritance) cannot be coded to ACLED's standard of a located event; a recalled
         # incident is kept when the report also gives it its own day or place (CODING.md §1).
         doc.candidates = [e for e in events if e.places and (recalled_specifically(e) or not e.background)]
+        if self._explainer(doc):
+            # A profile, explainer or question piece ("من هو…؟", "هل كانت الضربات قانونية؟") tells
+            # its news, if any, in the lead; the rest is history and analysis.
+            doc.candidates = [e for e in doc.candidates if min(e.sentences) == 0]
         return doc
+
+    def _explainer(self, doc: Doc) -> bool:
+        title = fold(doc.title or "").strip()
+        if not title:
+            return False
+        if "؟" in title or "?" in title:
+            return True
+        first = title.replace("..", " ").split()
+        phrases = {" ".join(c.words) for cs in self.k.cues["explainer_title"].by_last.values() for c in cs}
+        return any(" ".join(first[:n]) in phrases for n in (1, 2, 3))
 
     @staticmethod
     def _told_as_news(e: Candidate, reference: date | None) -> bool:
