@@ -291,3 +291,17 @@ def test_an_explainer_headline_keeps_only_the_news_of_its_lead() -> None:
     assert [(e.sub_event_type, e.location) for e in profile] == [("Air/drone strike", "Ubari")]
     question = marsad.extract(text, published="2018-03-28", title="هل تنهي الغارات الأمريكية نفوذ القاعدة؟")
     assert [e.location for e in question] == ["Ubari"]
+
+
+def test_a_cautious_calm_is_no_warning_and_a_named_gun_makes_shelling_its_own_event() -> None:
+    # "هدوء حذر" must not block the sentence as a threat; "قصف … بقذائف مدفعية" after air strikes
+    # the day before is shelling, its own event.
+    text = (
+        "بعد هدوء حذر استمر لساعات، قصف الجيش الإسرائيلي بثلاث قذائف مدفعية موقعا لحركة حماس شرق مدينة غزة، السبت. "
+        "وجاء القصف بعد سلسلة من الضربات الجوية الإسرائيلية على مواقع لحماس في مدينة غزة مساء الجمعة."
+    )
+    events = _events(text, "2018-07-21")
+    subs = sorted(e.sub_event_type for e in events)
+    assert subs == ["Air/drone strike", "Shelling/artillery/missile attack"], [
+        (e.sub_event_type, e.event_date) for e in events
+    ]

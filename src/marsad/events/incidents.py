@@ -257,6 +257,7 @@ def recalled_specifically(c: Candidate) -> bool:
     return own_date or _place_of(c) is not None
 
 
+GUNS = ("artillery", "mortar")  # a gun named beside "قصف": shelling from the ground, not missiles
 EXPLICIT = 1.0  # only unambiguous cues ("قصف مدفعي", "غارات") split an incident by its means
 
 
@@ -283,9 +284,11 @@ def split_by_means(c: Candidate) -> list[Candidate]:
     if c.event_type != EXPLOSIONS:
         return [c]
     air = [t for t in c.triggers if t.value.sub_event_type == AIR and t.attrs.get("weight", 1.0) >= EXPLICIT]
+    # "قصف … بأربعة قذائف مدفعية": a plain "قصف" is explicit when its sentence names the gun.
+    gunned = {w.sentence for w in c.weapons if w.value.name in GUNS}
     ground = [
         t for t in c.triggers
-        if t.value.sub_event_type == SHELLING and t.attrs.get("weight", 1.0) >= EXPLICIT
+        if t.value.sub_event_type == SHELLING and (t.attrs.get("weight", 1.0) >= EXPLICIT or t.sentence in gunned)
         and not any(a.sentence == t.sentence and a.clause == t.clause for a in air)
     ]  # fmt: skip
     if not air or not ground:

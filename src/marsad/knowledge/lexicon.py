@@ -64,7 +64,16 @@ ActorKind = Literal[
     "civilians", "protesters", "rioters", "unidentified",
 ]  # fmt: skip
 NonEventKind = Literal[
-    "reinforcement", "funeral", "threat", "condemnation", "plan", "trend", "statement", "movement", "mourning"
+    "reinforcement",
+    "funeral",
+    "threat",
+    "condemnation",
+    "plan",
+    "trend",
+    "statement",
+    "movement",
+    "mourning",
+    "neutral",  # an idiom that contains a cue word ("هدوء حذر"): matched so the word is not read
 ]
 
 # Which inter codes (CODING.md §3) make sense for each kind; catches typos in user files.

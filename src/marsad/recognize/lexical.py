@@ -143,7 +143,8 @@ class TriggerRecognizer:
             kinds = {p[0] for p in h.payloads}
             if "N" in kinds:
                 i = next(p[1] for p in h.payloads if p[0] == "N")
-                doc.add(NONEVENT, start, oend, self.k.non_events[i])
+                if self.k.non_events[i].kind != "neutral":  # idioms that only shadow a cue word
+                    doc.add(NONEVENT, start, oend, self.k.non_events[i])
                 continue
             entries = [self.k.triggers[p[1]] for p in h.payloads]
             weights = [
