@@ -305,3 +305,11 @@ def test_a_cautious_calm_is_no_warning_and_a_named_gun_makes_shelling_its_own_ev
     assert subs == ["Air/drone strike", "Shelling/artillery/missile attack"], [
         (e.sub_event_type, e.event_date) for e in events
     ]
+
+
+def test_an_explosion_given_an_accidental_cause_is_no_attack() -> None:
+    text = (
+        "أصيب ثمانية عمال بجروح في انفجار وقع مساء الخميس في مستودع لشركة كيماويات بمدينة العاشر من رمضان. "
+        "وقال مصدر في الدفاع المدني إن الانفجار وقع بسبب ماس كهربائي في أحد المخازن."
+    )
+    assert _events(text, "2018-07-13") == []

@@ -122,6 +122,10 @@ class EventAssembler:
                 c.dates = [default_date]
                 c.inherited_date = True
         events = [t for e in self._merge_across(doc, cands) for t in split_by_means(e)]
+        accidents = {ne.sentence for ne in doc.get(NONEVENT) if ne.value.kind == "accident"}
+        # "الانفجار وقع … لارتفاع درجة الحرارة": an explosion the report gives an accidental
+        # cause is no attack (ACLED codes no accidents).
+        events = [e for e in events if not (e.event_type == EXPLOSIONS and e.sentences & accidents)]
         riots_in_context(events)
         events = [t for e in events for t in split_by_listed_places(doc, e)]
         self._inherit_places(doc, events)

@@ -74,6 +74,7 @@ NonEventKind = Literal[
     "movement",
     "mourning",
     "neutral",  # an idiom that contains a cue word ("هدوء حذر"): matched so the word is not read
+    "accident",  # an accidental cause ("ماس كهربائي"): the explosion told with it is no attack
 ]
 
 # Which inter codes (CODING.md §3) make sense for each kind; catches typos in user files.
