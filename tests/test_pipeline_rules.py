@@ -140,3 +140,14 @@ def test_an_attack_told_in_the_future_tense_is_no_event() -> None:
 
     text = "قال وزير الدفاع التركي إن جيش بلاده سيطلق هجوما على مواقع المسلحين الأكراد في جبال قنديل شمالي العراق."
     assert marsad.extract(text, published="2023-10-12") == []
+
+
+def test_negotiations_and_a_stopped_car_are_no_events_but_an_intercepted_missile_is() -> None:
+    import marsad
+
+    talks = "وكانت مفاوضات بين الوفد الروسي وفصائل المعارضة في بلدة بصرى الشام قد تعثرت مساء السبت."
+    assert marsad.extract(talks, published="2018-07-01") == []
+    missile = "اعترضت قوات الدفاع الجوي السعودي، الأحد، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان."
+    # The interception, and the launch it stopped (the Houthis' missile attack), as ACLED codes both.
+    subs = sorted(e.sub_event_type for e in marsad.extract(missile, published="2018-03-25"))
+    assert subs == ["Disrupted weapons use", "Shelling/artillery/missile attack"]
