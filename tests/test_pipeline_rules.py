@@ -151,3 +151,14 @@ def test_negotiations_and_a_stopped_car_are_no_events_but_an_intercepted_missile
     # The interception, and the launch it stopped (the Houthis' missile attack), as ACLED codes both.
     subs = sorted(e.sub_event_type for e in marsad.extract(missile, published="2018-03-25"))
     assert subs == ["Disrupted weapons use", "Shelling/artillery/missile attack"]
+
+
+def test_a_charge_and_a_figurative_hijacking_are_no_events() -> None:
+    import marsad
+
+    charge = (
+        "أعلنت السلطات المصرية تسلم المتهم باختطاف طائرة ركاب مصرية إلى قبرص عام 2016، مساء السبت في القاهرة."
+    )
+    assert marsad.extract(charge, published="2018-08-18") == []
+    figurative = "تواصل الميليشيا في بيروت اختطاف القرار الأمني والسياسي للدولة اللبنانية منذ سنوات."
+    assert marsad.extract(figurative, published="2018-08-18") == []
