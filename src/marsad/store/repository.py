@@ -10,12 +10,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from marsad.models import Span
+from marsad.store import codebook
 from marsad.store.convert import row_to_record
 from marsad.store.origin import origin_condition
 from marsad.store.origin import roots_of_articles as _roots_of_articles
@@ -110,8 +112,14 @@ def apply_filter(session: Session, stmt: Select, f: EventFilter) -> Select:
     return stmt.where(and_(*conds))
 
 
+def _one_of(col: Any, values: list[Any]) -> ColumnElement[bool]:
+    # `=` for one value: the common case, and the form every index and planner handles.
+    return col == values[0] if len(values) == 1 else col.in_(values)
+
+
 def _conditions(session: Session, f: EventFilter) -> list[Any]:
-    """The WHERE terms of `f` over EventRow, except the actor filter."""
+    """The WHERE terms of `f` over EventRow, except the actor filter. Values of one field are
+    alternatives (OR); fields combine with AND."""
     conds: list[Any] = []
     if f.status:
         conds.append(EventRow.status.in_(f.status))
@@ -121,15 +129,32 @@ def _conditions(session: Session, f: EventFilter) -> list[Any]:
         conds.append(EventRow.event_date >= f.date_from)
     if f.date_to:
         conds.append(EventRow.event_date <= f.date_to)
+    if f.undated is not None:
+        conds.append(EventRow.event_date.is_(None) if f.undated else EventRow.event_date.is_not(None))
     if f.country:
         conds.append(_country_condition(session, f.country, None if f.status else conds[0]))
+    if f.iso:
+        conds.append(_one_of(EventRow.iso, f.iso))
     if f.admin1:
         # lower(admin1) is what ix_events_active_admin1* index.
-        conds.append(func.lower(EventRow.admin1) == f.admin1.lower())
-    if f.event_type:
-        conds.append(EventRow.event_type == f.event_type)
-    if f.sub_event_type:
-        conds.append(EventRow.sub_event_type == f.sub_event_type)
+        conds.append(_one_of(func.lower(EventRow.admin1), [a.lower() for a in f.admin1]))
+    for col, values in (
+        (EventRow.disorder_type, f.disorder_type),
+        (EventRow.event_type, f.event_type),
+        (EventRow.sub_event_type, f.sub_event_type),
+        (EventRow.inter1, f.inter1),
+        (EventRow.inter2, f.inter2),
+    ):
+        if values:
+            conds.append(_one_of(col, values))
+    if f.interaction:
+        conds.append(_one_of(EventRow.interaction, [str(i) for i in f.interaction]))
+    if f.fatalities_min is not None:
+        conds.append(EventRow.fatalities >= f.fatalities_min)
+    if f.fatalities_max is not None:
+        conds.append(EventRow.fatalities <= f.fatalities_max)
+    if f.updated_since is not None:
+        conds.append(EventRow.updated_at >= f.updated_since)
     if f.primary is not None:
         conds.append(EventRow.is_primary == f.primary)
     if f.bbox:
@@ -146,22 +171,39 @@ def _conditions(session: Session, f: EventFilter) -> list[Any]:
         arts = (
             select(ArticleRow.id)
             .join(Outlet, Outlet.id == ArticleRow.outlet_id)
-            .where(Outlet.name == f.outlet)
+            .where(_one_of(Outlet.name, f.outlet))
         )
         conds.append(EventRow.id.in_(_roots_of_articles(arts)))
     if f.origin:
-        conds.append(origin_condition([f.origin]))
+        conds.append(origin_condition(list(f.origin)))
     return conds
 
 
-def _country_condition(session: Session, c: str, active: Any) -> ColumnElement[bool]:
+def _country_condition(session: Session, values: list[str], active: Any) -> ColumnElement[bool]:
+    """Countries by English or Arabic name or ISO3 code. A country of the knowledge base is matched
+    by its stored English name; another value by name, or (three letters) as an ISO3 code."""
+    names: list[str] = []
+    others: list[ColumnElement[bool]] = []
+    for c in values:
+        known = codebook.find_country(c)
+        if known is not None:
+            names.append(known.name.lower())
+        elif len(c) == 3 and c.isalpha():
+            others.append(_iso3_or_name(session, c, active))
+        else:
+            names.append(c.lower())
+    conds = others
+    if names:
+        conds = [_one_of(func.lower(EventRow.country), list(dict.fromkeys(names))), *others]
+    return conds[0] if len(conds) == 1 else or_(*conds)
+
+
+def _iso3_or_name(session: Session, c: str, active: Any) -> ColumnElement[bool]:
     by_name = func.lower(EventRow.country) == c.lower()
-    if not (len(c) == 3 and c.isalpha()):
-        return by_name
     by_iso = EventRow.iso3 == c.upper()
     if active is None:  # an explicit status list: no partial index for the probes below
         return or_(by_iso, by_name)
-    # "SYR" may be an ISO3 code or (in principle) a country's name. An OR of both would stop either
+    # "NGA" may be an ISO3 code or (in principle) a country's name. An OR of both would stop either
     # index being walked in sort order, so keep only the reading some active event has (two
     # index probes).
     has_iso = session.scalar(select(EventRow.id).where(active, by_iso).limit(1)) is not None
@@ -171,11 +213,26 @@ def _country_condition(session: Session, c: str, active: Any) -> ColumnElement[b
     return by_name if has_name else by_iso
 
 
-def _actor_names_like(session: Session, actor: str) -> list[str] | Select:
-    """The stored actor names containing `actor`, case-insensitively, read from the short
+def actor_patterns(values: list[str]) -> list[str]:
+    """LIKE patterns (lower case) for the actor filter: an Arabic value is an alias of the knowledge
+    base and stands for that actor's English names ("الحوثي" → Houthi Movement); any other value
+    is a substring of the name."""
+    patterns: list[str] = []
+    for v in values:
+        entries = codebook.actors_for_alias(v) if codebook.has_arabic(v) else ()
+        if entries:
+            patterns.extend(p for e in entries for p in codebook.name_patterns(e))
+        else:
+            patterns.append(_like_pattern(v))
+    return list(dict.fromkeys(patterns))
+
+
+def _actor_names_like(session: Session, actor: list[str]) -> list[str] | Select:
+    """The stored actor names matching the actor filter, case-insensitively, read from the short
     actor_names list (not from event_actors). A list, so the planner sees the values and their
     frequencies; a subquery when there are too many to pass as parameters."""
-    names = select(ActorName.name).where(func.lower(ActorName.name).like(_like_pattern(actor), escape="\\"))
+    low = func.lower(ActorName.name)
+    names = select(ActorName.name).where(or_(*(low.like(p, escape="\\") for p in actor_patterns(actor))))
     found = list(session.scalars(names.limit(_MAX_NAME_PARAMS + 1)))
     return names if len(found) > _MAX_NAME_PARAMS else found
 
@@ -201,7 +258,7 @@ class _ActorMatch:
     member_only: list[int] = field(default_factory=list)
 
 
-def _actor_condition(session: Session, actor: str) -> _ActorMatch:
+def _actor_condition(session: Session, actor: list[str]) -> _ActorMatch:
     """The actor substring filter. An event matches through its own actors or through those of
     the events merged into it (their reports are the survivor's sources).
 
@@ -660,3 +717,24 @@ def merges(session: Session, event_id: str | None, include_undone: bool) -> list
     if not include_undone:
         stmt = stmt.where(MergeRow.undone_at.is_(None))
     return [merge_record(session, m) for m in session.scalars(stmt)]
+
+
+def deletions(
+    session: Session, since: datetime | None, limit: int, offset: int
+) -> tuple[int, list[tuple[str, str, str | None, datetime]]]:
+    """Events removed from the active data (rejected, or merged into another) whose last change is
+    at or after `since`, newest first: (event id, status, merged into, when), and how many."""
+    Target = aliased(EventRow, name="target")
+    where = [EventRow.status.in_(HIDDEN_STATUSES)]
+    if since is not None:
+        where.append(EventRow.updated_at >= since)
+    total = session.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
+    rows = session.execute(
+        select(EventRow.event_id_cnty, EventRow.status, Target.event_id_cnty, EventRow.updated_at)
+        .outerjoin(Target, Target.id == EventRow.merged_into_id)
+        .where(*where)
+        .order_by(EventRow.updated_at.desc(), EventRow.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return total, [tuple(r) for r in rows]  # type: ignore[misc]
