@@ -76,13 +76,20 @@ def _one_of(allowed: tuple[Any, ...], what: str, *, fold: bool = True) -> Any:
     shown = ", ".join(str(a) for a in allowed)
 
     def check(v: Any) -> Any:
+        if isinstance(v, str) and (m := _FILTER_BAD.search(v)):
+            # Refused before it is echoed in a message.
+            raise PydanticCustomError(
+                "control_character",
+                "must not contain control characters (found U+{code})",
+                {"code": f"{ord(m.group()):04X}"},
+            )
         if isinstance(v, str) and fold:
             hit = canonical(v, allowed)  # type: ignore[arg-type]
             if hit is not None:
                 return hit
         elif v in allowed:
             return v
-        raise PydanticCustomError("enum", "{value!r} is not {what}; use one of: {allowed}",
+        raise PydanticCustomError("enum", "'{value}' is not {what}; use one of: {allowed}",
                                   {"value": v, "what": what, "allowed": shown})  # fmt: skip
 
     kind = "string" if fold else "integer"
@@ -115,7 +122,7 @@ def _iso_time(v: str | None) -> str | None:
             datetime.fromisoformat(v.strip())
         except ValueError:
             raise PydanticCustomError(
-                "datetime", "{value!r} is not an ISO 8601 time: use e.g. 2024-03-11T08:00:00Z", {"value": v}
+                "datetime", "'{value}' is not an ISO 8601 time: use e.g. 2024-03-11T08:00:00Z", {"value": v}
             ) from None
     return v
 
@@ -192,7 +199,7 @@ class FilterParams(BaseModel):
                 date.fromisoformat(v)
             except ValueError:
                 raise PydanticCustomError(
-                    "date", "{value!r} is not a real date: use YYYY-MM-DD", {"value": v}
+                    "date", "'{value}' is not a real date: use YYYY-MM-DD", {"value": v}
                 ) from None
         return v
 

@@ -164,12 +164,11 @@ def edit(session: Session, event_id: str, changes: dict[str, Any], user: str, no
     if not sent:
         return row
     for field in sent:
-        log(session, row, user, "edit", field=field, old=current[field], new=getattr(ev, field), note=note)
+        old, new = _shown(field, current[field]), _shown(field, getattr(ev, field))
+        log(session, row, user, "edit", field=field, old=old, new=new, note=note)
     for field, because in derived.items():
-        log(
-            session, row, user, "recompute", field=field, old=current[field], new=getattr(ev, field),
-            note=f"follows from {because}",
-        )  # fmt: skip
+        old, new = _shown(field, current[field]), _shown(field, getattr(ev, field))
+        log(session, row, user, "recompute", field=field, old=old, new=new, note=f"follows from {because}")
     for col, value in event_to_columns(ev).items():
         setattr(row, col, value)
     try:
@@ -183,6 +182,13 @@ def edit(session: Session, event_id: str, changes: dict[str, Any], user: str, no
         row.status = "edited"
     row.updated_at = now()
     return row
+
+
+def _shown(field: str, value: Any) -> Any:
+    # The audit trail shows interaction as the API does: a number (stored as its two digits).
+    if field == "interaction" and isinstance(value, str):
+        return int(value) if value.isdigit() else None
+    return value
 
 
 def _column_of(message: str, fields: list[str]) -> str:

@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
+from pydantic import ValidationError
+
 from marsad.models import Event, Span
 from marsad.store import codebook
 from marsad.store.acled_codes import INTER_LABELS, REGIONS
@@ -84,7 +86,12 @@ def check_edit(
 
     Returns the new event and {field: what it was recomputed from} for the fields the reviewer did
     not send but the edit changed. Raises EditRefused naming every problem at once."""
-    c = _Check(current, changes)
+    try:
+        # The types of Event first (callers other than the API send what they like).
+        typed = Event.model_validate({**current, **changes}).model_dump(include=set(current))
+    except ValidationError as exc:
+        raise EditRefused([(".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]) from None
+    c = _Check(current, {k: typed.get(k, v) for k, v in changes.items()})
     _ranges(c)
     _taxonomy(c)
     _country(c)

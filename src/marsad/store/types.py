@@ -123,9 +123,10 @@ class EventRecord(Event):
     created_at: datetime
     updated_at: datetime
 
+    # Named as Event's validator so that it replaces it (Event's turns numbers into text).
     @field_validator("interaction", mode="before")
     @classmethod
-    def _interaction_number(cls, v: object) -> object:
+    def _interaction_text(cls, v: object) -> object:
         if isinstance(v, str):
             v = v.strip()
             return int(v) if v.isdigit() else None
