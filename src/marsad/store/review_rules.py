@@ -209,7 +209,7 @@ def _side_inter(c: _Check, side: str, country: codebook.Country | None) -> None:
         if len(entries) != 1:
             c.refuse(
                 actor,
-                f"{name!r} is not the Arabic name of one known actor: write the English name (CODING.md §3)",
+                f"{name!r} is not an Arabic name the knowledge base knows: write the English name (CODING.md §3)",
             )
             return
         name = c.sent[actor] = c.new[actor] = codebook.actor_display(entries[0], c.new["country"])
@@ -232,11 +232,12 @@ def _actors(c: _Check) -> None:
     """CODING.md §3: inter codes from the actors, interaction from the inter codes, civilian
     targeting from actor2."""
     relevant = ("actor1", "actor2", "inter1", "inter2", "interaction", "civilian_targeting", "country")
-    if not c.touched(*relevant):
+    moved = "country" in c.derived  # an edit of iso moves the country: state forces may change side
+    if not c.touched(*relevant) and not moved:
         return
     country = codebook.find_country(c.new["country"] or "")
     for side in ("1", "2"):
-        if c.touched(f"actor{side}", f"inter{side}", "country"):
+        if c.touched(f"actor{side}", f"inter{side}", "country") or moved:
             _side_inter(c, side, country)
     a1, a2 = (c.new["actor1"] or "").strip(), (c.new["actor2"] or "").strip()
     if c.touched("actor1", "actor2"):
