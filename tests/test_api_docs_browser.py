@@ -16,7 +16,9 @@ ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed: apt-get install chromium"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian chromium not installed: apt-get install chromium"
+    ),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright not installed")
 
