@@ -140,8 +140,10 @@ def test_export_csv_follows_filter(client) -> None:
     assert resp.headers["content-type"].startswith("text/csv")
     assert "attachment" in resp.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(resp.text.lstrip("\ufeff"))))
-    assert list(rows[0]) == list(OUTPUT_COLUMNS)
+    # ACLED's and marsad's columns, then the review status (issue 9: exports carry it).
+    assert list(rows[0]) == [*OUTPUT_COLUMNS, "status", "n_sources", "merged_into"]
     assert {r["event_id_cnty"] for r in rows} == {"SYR1", "SYR2"}
+    assert {r["status"] for r in rows} == {"unreviewed"}
 
 
 def test_export_geojson_and_jsonl(client) -> None:

@@ -110,3 +110,28 @@ def test_export_cli(db_url: str, tmp_path: Path) -> None:
         app, ["export", str(tmp_path / "p.dat"), "--db", db_url, "--format", "parquet", "--actor", "islamic"]
     )
     assert res.exit_code == 0 and pq.read_table(tmp_path / "p.dat").num_rows == 6
+
+
+def test_export_cli_warns_on_an_unknown_country_and_takes_arabic_names(db_url: str, tmp_path: Path) -> None:
+    st = Store(db_url)
+    _fill(st, 3)
+    st.close()
+    runner = CliRunner()
+    out = tmp_path / "narnia.csv"
+    res = runner.invoke(app, ["export", str(out), "--db", db_url, "--country", "Narnia"])
+    assert res.exit_code == 0 and "warning" in res.output and "Narnia" in res.output
+    assert _rows(out) == []
+    # Known names, in English, Arabic or ISO3, give no warning; repeated options are alternatives.
+    res = runner.invoke(app, ["export", str(out), "--db", db_url, "--country", "سوريا", "--country", "IRQ"])
+    assert res.exit_code == 0 and "warning" not in res.output
+    assert len(_rows(out)) == 3
+
+
+def test_missing_inputs_leave_no_empty_outputs(tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "out.csv"
+    res = runner.invoke(app, ["extract", str(tmp_path / "missing.jsonl"), "-o", str(out)])
+    assert res.exit_code == 2 and "no such file" in res.output
+    res = runner.invoke(app, ["export", str(out), "--db", f"sqlite:///{tmp_path / 'missing.sqlite'}"])
+    assert res.exit_code == 2 and "no database" in res.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

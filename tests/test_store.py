@@ -262,10 +262,10 @@ def test_total_is_capped_past_the_bound_and_exact_on_request(store: Store, monke
 
 @pytest.mark.parametrize("narrow", [True, False], ids=["narrow", "broad"])
 def test_actor_filter_both_strategies_agree(store: Store, monkeypatch, narrow: bool) -> None:
-    from marsad.store import repository
+    from marsad.store import filters, repository
 
     if not narrow:  # every actor counts as common: per-row EXISTS and the capped count from the index
-        monkeypatch.setattr(repository, "_NARROW_ACTOR", 0)
+        monkeypatch.setattr(filters, "_NARROW_ACTOR", 0)
         monkeypatch.setattr(repository, "TOTAL_CAP", 2)
     _add(store, 0)
     _add(store, 0, variant=1)  # actor2 "Military Forces of Syria" (no period)

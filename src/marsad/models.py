@@ -106,6 +106,14 @@ class Event(BaseModel):
     confidence: float = 0.0
     evidence: dict[str, list[Span]] = Field(default_factory=dict)
 
+    @field_validator("interaction", mode="before")
+    @classmethod
+    def _interaction_text(cls, v: object) -> object:
+        # Stored events carry it as a number (the API's and ACLED's convention): read either.
+        if v is None:
+            return ""
+        return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
     def acled_row(self) -> dict[str, object]:
         """The flat row of CODING.md §8, as written to CSV (lists and evidence as text)."""
         d = self.model_dump(mode="json")

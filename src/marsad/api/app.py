@@ -12,18 +12,19 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import Scope
 
-from marsad.api import errors
+from marsad.api import docs, errors
 from marsad.api.acled import router as acled_router
 from marsad.api.auth import require_reader, user_for_header
 from marsad.api.middleware import LimitAndHeaders
 from marsad.api.read import router as read_router
 from marsad.api.review import router as review_router
-from marsad.api.schemas import Me, Meta
+from marsad.api.schemas import CountryInfo, Me, Meta
 from marsad.api.settings import ApiSettings
 from marsad.api.sources import router as sources_router
 from marsad.api.taxonomy import EVENT_TYPES
-from marsad.store import Store
-from marsad.store.types import EDITABLE_FIELDS, SORT_FIELDS, EventFilter
+from marsad.store import Store, codebook
+from marsad.store.acled_codes import INTER_LABELS
+from marsad.store.types import EDITABLE_FIELDS, REVIEW_STATUSES, SORT_FIELDS, EventFilter
 
 STATIC_DIR = Path(str(files("marsad.web").joinpath("static")))
 
@@ -56,9 +57,18 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
         description=(
             "Read events, the reports behind them with their evidence, actors, places and "
             "statistics; review (confirm, edit, reject, merge, split) with an audit trail. "
-            "Write endpoints need `Authorization: Bearer <token>`."
+            "Write endpoints need `Authorization: Bearer <token>`.\n\n"
+            "Query parameters are strict: an unknown one is a 422 that names it. A repeated parameter "
+            "(`country=Syria&country=Iraq`) means any of the values. Enumerations (event_type, "
+            "sub_event_type, disorder_type, status, origin) match in any case. `inter1`, `inter2` and "
+            "`interaction` are integers (ACLED's numeric codes: interaction = the two inter codes, "
+            "lower first, or the code and 0 for a one-sided event). Every 422 lists each bad "
+            "parameter or field in `errors` as `{field, reason}`.\n\n"
+            "Incremental sync: `/api/events?updated_since=T` gives events added or changed since T, "
+            "`/api/deletions?since=T` the ids rejected or merged since T."
         ),
-        # The interactive docs pages load their scripts from a CDN: off, the schema stays.
+        # FastAPI's own docs pages load their scripts from a CDN: off; marsad.api.docs serves
+        # Swagger UI from a package instead.
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
@@ -67,6 +77,7 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
     app.state.tokens = tokens
     app.state.store = store
     errors.install(app)
+    strict = [Depends(errors.reject_unknown_params)]
 
     def authorized(scope: Scope) -> bool:
         header = dict(scope.get("headers", [])).get(b"authorization")
@@ -74,14 +85,24 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
 
     app.add_middleware(LimitAndHeaders, max_bytes=settings.max_request_bytes, authorized=authorized)
 
-    @app.get("/api/health", tags=["meta"], summary="Liveness: the database answers")
+    @app.get("/api/health", tags=["meta"], summary="Liveness: the database answers", dependencies=strict)
     def health() -> dict[str, str]:
         store.count_events(EventFilter(limit=1))
         return {"status": "ok"}
 
-    @app.get("/api/meta", response_model=Meta, tags=["meta"], dependencies=[Depends(require_reader)])
+    @app.get("/api/meta", response_model=Meta, tags=["meta"], dependencies=[Depends(require_reader), *strict])
     def meta() -> Meta:
+        """What clients build their forms from: sort keys, editable fields, the code lists of
+        CODING.md and the countries of the knowledge base."""
         return Meta(
+            disorder_types=list(codebook.DISORDERS),
+            inter_codes={str(k): v for k, v in INTER_LABELS.items()},
+            interactions=list(codebook.INTERACTIONS),
+            review_statuses=list(REVIEW_STATUSES),
+            countries=[
+                CountryInfo(name=c.name, iso=c.iso, iso3=c.iso3, region=c.region, arabic=c.arabic[0])
+                for c in codebook.countries()
+            ],
             version=app.version,
             public_read=settings.public_read,
             sort_fields=list(SORT_FIELDS),
@@ -91,7 +112,9 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
             max_request_bytes=settings.max_request_bytes,
         )
 
-    @app.get("/api/me", response_model=Me, tags=["meta"], summary="Who the token belongs to")
+    @app.get(
+        "/api/me", response_model=Me, tags=["meta"], summary="Who the token belongs to", dependencies=strict
+    )
     def me(request: Request) -> Me:
         user = user_for_header(tokens, request.headers.get("authorization"))
         return Me(user=user, can_write=user is not None, public_read=settings.public_read)
@@ -118,6 +141,7 @@ def create_app(settings: ApiSettings | None = None, *, store: Store | None = Non
 
         app.openapi = private_openapi  # type: ignore[method-assign]
 
+    docs.install(app)
     index = STATIC_DIR / "index.html"
 
     @app.get("/", include_in_schema=False, response_model=None)

@@ -19,15 +19,28 @@ from starlette.background import BackgroundTask
 
 from marsad.api.auth import require_reader
 from marsad.api.deps import call_store, found, get_store
-from marsad.api.errors import ERROR_RESPONSES, NOT_FOUND
-from marsad.api.schemas import ExportFormat, FilterParams, MapPoint, MapPoints, SortKey
-from marsad.io.writers import csv_row, event_feature
+from marsad.api.errors import ERROR_RESPONSES, NOT_FOUND, reject_unknown_params
+from marsad.api.schemas import (
+    ArticlesQuery,
+    CountsQuery,
+    DeletionsQuery,
+    EventsQuery,
+    ExportQuery,
+    FilterParams,
+    MapPoint,
+    MapPoints,
+    MergesQuery,
+    PointsQuery,
+)
+from marsad.io.writers import event_feature
 from marsad.models import OUTPUT_COLUMNS
 from marsad.store import Store
+from marsad.store.export import STORE_COLUMNS, flat_row
 from marsad.store.types import (
     ActorCount,
     ArticleDetail,
     ArticlePage,
+    DeletionPage,
     EventDetail,
     EventPage,
     EventRecord,
@@ -38,14 +51,16 @@ from marsad.store.types import (
 )
 
 log = logging.getLogger("marsad.api")
-router = APIRouter(prefix="/api", dependencies=[Depends(require_reader)], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api",
+    dependencies=[Depends(require_reader), Depends(reject_unknown_params)],
+    responses=ERROR_RESPONSES,
+)
 
 StoreDep = Annotated[Store, Depends(get_store)]
 Filters = Annotated[FilterParams, Query()]
 EventId = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_.-]+$")]
 ArticleId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")]
-Limit = Annotated[int, Query(ge=1, le=1000)]
-Offset = Annotated[int, Query(ge=0, le=100_000_000)]
 
 
 def _page_limit(request: Request, limit: int) -> int:
@@ -53,15 +68,8 @@ def _page_limit(request: Request, limit: int) -> int:
 
 
 @router.get("/events", response_model=EventPage, tags=["events"], summary="Filter, sort and page events")
-def list_events(
-    request: Request,
-    store: StoreDep,
-    filters: Filters,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    sort: SortKey = "-event_date",
-) -> EventPage:
-    f = filters.to_filter(limit=_page_limit(request, limit), offset=offset, sort=sort)
+def list_events(request: Request, store: StoreDep, query: Annotated[EventsQuery, Query()]) -> EventPage:
+    f = query.to_filter(limit=_page_limit(request, query.limit), offset=query.offset, sort=query.sort)
     return call_store(store.list_events, f)
 
 
@@ -71,12 +79,10 @@ def list_events(
     tags=["events"],
     summary="Located events for the map (lightweight, highest fatalities first when truncated)",
 )
-def event_points(
-    request: Request, store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=10000)] = 1000
-) -> MapPoints:
-    cap = min(limit, request.app.state.settings.max_map_points)
+def event_points(request: Request, store: StoreDep, query: Annotated[PointsQuery, Query()]) -> MapPoints:
+    cap = min(query.limit, request.app.state.settings.max_map_points)
     # Sorted by fatalities so a truncated map still shows the deadliest events.
-    f = filters.to_filter(limit=cap, offset=0, sort="-fatalities")
+    f = query.to_filter(limit=cap, offset=0, sort="-fatalities")
     page = call_store(store.list_events, f)
     points = [
         MapPoint(
@@ -113,13 +119,9 @@ def event_history(store: StoreDep, event_id: EventId) -> list[ReviewAction]:
 
 
 @router.get("/articles", response_model=ArticlePage, tags=["articles"])
-def list_articles(
-    store: StoreDep,
-    q: Annotated[str | None, Query(max_length=200, description="Full-text query")] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
-) -> ArticlePage:
-    return call_store(store.list_articles, q=(q or "").strip() or None, limit=limit, offset=offset)
+def list_articles(store: StoreDep, query: Annotated[ArticlesQuery, Query()]) -> ArticlePage:
+    q = (query.q or "").strip() or None
+    return call_store(store.list_articles, q=q, limit=query.limit, offset=query.offset)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])
@@ -129,17 +131,15 @@ def get_article(store: StoreDep, article_id: ArticleId) -> ArticleDetail:
 
 
 @router.get("/actors", response_model=list[ActorCount], tags=["reference"])
-def actors(
-    store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 500
-) -> list[ActorCount]:
-    return call_store(store.actors, filters.to_filter(), limit=limit)
+def actors(store: StoreDep, query: Annotated[CountsQuery, Query()]) -> list[ActorCount]:
+    """Actors of the filtered events, most events first (the filter applies as on /api/events)."""
+    return call_store(store.actors, query.to_filter(), limit=query.limit)
 
 
 @router.get("/places", response_model=list[PlaceCount], tags=["reference"])
-def places(
-    store: StoreDep, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 500
-) -> list[PlaceCount]:
-    return call_store(store.places, filters.to_filter(), limit=limit)
+def places(store: StoreDep, query: Annotated[CountsQuery, Query()]) -> list[PlaceCount]:
+    """Locations of the filtered events with admin1 and country, most events first."""
+    return call_store(store.places, query.to_filter(), limit=query.limit)
 
 
 @router.get("/stats", response_model=Stats, tags=["stats"], summary="Counts by day, type, admin1, country")
@@ -148,12 +148,24 @@ def stats(store: StoreDep, filters: Filters) -> Stats:
 
 
 @router.get("/merges", response_model=list[MergeRecord], responses=NOT_FOUND, tags=["review"])
-def merges(
-    store: StoreDep,
-    event_id: Annotated[str | None, Query(max_length=40)] = None,
-    include_undone: bool = False,
-) -> list[MergeRecord]:
-    return call_store(store.merges, (event_id or "").strip() or None, include_undone=include_undone)
+def merges(store: StoreDep, query: Annotated[MergesQuery, Query()]) -> list[MergeRecord]:
+    event_id = (query.event_id or "").strip() or None
+    return call_store(store.merges, event_id, include_undone=query.include_undone)
+
+
+@router.get(
+    "/deletions",
+    response_model=DeletionPage,
+    tags=["events"],
+    summary="Ids of events removed since a time (rejected, or merged into another): incremental sync",
+)
+def deletions(store: StoreDep, query: Annotated[DeletionsQuery, Query()]) -> DeletionPage:
+    """With `/api/events?updated_since=T` (new and changed events), a client keeps a copy in
+    step: drop the ids listed here since T. A restored or un-merged event comes back through
+    `updated_since`. Newest first."""
+    return call_store(
+        store.deletions, query.since_time(), limit=query.limit, offset=query.offset, field_="since"
+    )
 
 
 _MEDIA = {
@@ -166,12 +178,13 @@ _MEDIA = {
 
 def _csv_chunks(events: Iterator[EventRecord]) -> Iterator[str]:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(OUTPUT_COLUMNS))
+    # CODING.md §8's columns, then the review status, source count and merge target.
+    writer = csv.DictWriter(buf, fieldnames=[*OUTPUT_COLUMNS, *STORE_COLUMNS])
     # A BOM so spreadsheet programs read the Arabic text as UTF-8.
     buf.write("\ufeff")
     writer.writeheader()
     for n, event in enumerate(events, 1):
-        writer.writerow(csv_row(event))
+        writer.writerow(flat_row(event))
         if n % 500 == 0:
             yield buf.getvalue()
             buf.seek(0)
@@ -201,13 +214,11 @@ def _jsonl_chunks(events: Iterator[EventRecord]) -> Iterator[str]:
     response_model=None,
     responses={200: {"content": {m: {} for m in _MEDIA.values()}}},
 )
-def export(
-    store: StoreDep,
-    filters: Filters,
-    format: ExportFormat = "csv",
-    sort: SortKey = "-event_date",
-) -> StreamingResponse | FileResponse:
-    f = filters.to_filter(sort=sort)
+def export(store: StoreDep, query: Annotated[ExportQuery, Query()]) -> StreamingResponse | FileResponse:
+    """Every match of the filter, as on /api/events. CSV: ACLED's columns, marsad's, then
+    `status` (review status), `n_sources` and `merged_into`."""
+    format = query.format
+    f = query.to_filter(sort=query.sort)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     name = f"marsad-events-{stamp}.{format}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}

@@ -11,10 +11,14 @@ from pydantic import BaseModel
 
 from marsad.api.auth import require_reader
 from marsad.api.deps import get_store
-from marsad.api.errors import ERROR_RESPONSES
+from marsad.api.errors import ERROR_RESPONSES, reject_unknown_params
 from marsad.store import Store
 
-router = APIRouter(prefix="/api", dependencies=[Depends(require_reader)], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api",
+    dependencies=[Depends(require_reader), Depends(reject_unknown_params)],
+    responses=ERROR_RESPONSES,
+)
 
 
 class SourceDay(BaseModel):

@@ -34,6 +34,11 @@ def _parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
 
 
+def _local(source: str) -> bool:
+    """A file or folder name (not stdin, not a URL)."""
+    return source != "-" and "://" not in source
+
+
 def extract_command(
     inputs: Annotated[list[str], typer.Argument(help="JSONL files, .txt files, folders, or - for stdin.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output file: .csv, .jsonl or .geojson.")],
@@ -59,6 +64,11 @@ def extract_command(
     except UnknownFormatError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_NOTHING) from None
+    missing = [i for i in inputs if _local(i) and not Path(i).exists()]
+    if missing and len(missing) == len(inputs):
+        # Nothing to read: say so, and leave no empty output (nor rejects file) behind.
+        err.print(f"[red]error:[/red] no such file or folder: {', '.join(missing)}")
+        raise typer.Exit(EXIT_NOTHING)
     reject_path = rejects or output.with_name(output.name + ".rejects.jsonl")
     lines: list[tuple[int, dict[str, object]]] = []  # (record number, reject or warning)
     n_in = n_rejected = n_warned = 0

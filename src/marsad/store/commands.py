@@ -40,6 +40,27 @@ def _open(db: str | None):
         raise typer.Exit(EXIT_NOTHING) from None
 
 
+def _known_country(value: str) -> bool:
+    from marsad.store.codebook import find_country
+    from marsad.store.convert import UNKNOWN_PREFIX, iso3_for
+
+    return find_country(value) is not None or iso3_for(value, None) != UNKNOWN_PREFIX
+
+
+def _need_database(db: str | None) -> None:
+    """Reading commands refuse a SQLite file that is not there, instead of creating an empty
+    database (and then an empty export) where a path was mistyped."""
+    from sqlalchemy.engine import make_url
+
+    from marsad.store import database_url
+
+    url = make_url(database_url(db))
+    path = url.database
+    if url.get_backend_name() == "sqlite" and path and path != ":memory:" and not Path(path).exists():
+        err.print(f"[red]error:[/red] no database at {path} (`marsad ingest` creates one)")
+        raise typer.Exit(EXIT_NOTHING)
+
+
 def ingest_command(
     inputs: Annotated[
         list[str] | None,
@@ -142,10 +163,20 @@ def export_command(
     fmt: Annotated[str | None, typer.Option("--format", help="csv, jsonl, geojson or parquet.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="First event date (YYYY-MM-DD).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last event date (YYYY-MM-DD).")] = None,
-    country: Annotated[str | None, typer.Option(help="Country name or ISO3 code.")] = None,
-    admin1: Annotated[str | None, typer.Option(help="First-level administrative division.")] = None,
-    event_type: Annotated[str | None, typer.Option("--event-type", help="ACLED event type.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Actor name (substring, case-insensitive).")] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(help="Country: English or Arabic name, or ISO3 code (repeatable: any of them)."),
+    ] = None,
+    admin1: Annotated[
+        list[str] | None, typer.Option(help="First-level administrative division (repeatable).")
+    ] = None,
+    event_type: Annotated[
+        list[str] | None, typer.Option("--event-type", help="ACLED event type, any case (repeatable).")
+    ] = None,
+    actor: Annotated[
+        list[str] | None,
+        typer.Option(help="Actor: part of the English name, or an Arabic alias (repeatable)."),
+    ] = None,
     q: Annotated[
         str | None, typer.Option("--q", "--query", help="Full-text query on the source reports.")
     ] = None,
@@ -183,6 +214,13 @@ def export_command(
     except (ValueError, ValidationError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_NOTHING) from None
+    for c in f.country or []:
+        if not _known_country(c):
+            err.print(
+                f"[yellow]warning:[/yellow] country {c!r} is not a country name or ISO3 code marsad knows: "
+                "only events stored under exactly that name are exported"
+            )
+    _need_database(db)
     store = _open(db)
     n = store.export(output, f, fmt=fmt)
     store.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ from marsad.store.types import (
     ArticleDetail,
     ArticlePage,
     DedupReport,
+    Deletion,
+    DeletionPage,
     EventDetail,
     EventFilter,
     EventPage,
@@ -140,6 +142,16 @@ class Store:
                 self._stats_cache.pop(next(iter(self._stats_cache)))  # oldest first
             self._stats_cache[key] = (version, result)
             return result
+
+    def deletions(self, since: datetime | None = None, *, limit: int = 1000, offset: int = 0) -> DeletionPage:
+        """Ids removed (rejected, or merged into another) at or after `since`, newest first."""
+        with self.read_session() as s:
+            total, rows = repo.deletions(s, since, max(1, min(limit, 10000)), max(0, offset))
+        items = [
+            Deletion(event_id=e, reason=st, merged_into=into, at=at)  # type: ignore[arg-type]
+            for e, st, into, at in rows
+        ]
+        return DeletionPage(total=total, limit=limit, offset=offset, items=items)
 
     def history(self, event_id: str) -> list[ReviewAction]:
         with self.read_session() as s:

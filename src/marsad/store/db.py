@@ -37,7 +37,7 @@ def _sqlite_from_hint(compiler: object, table: object, text: str | None) -> str 
 
 # SQLAlchemy's SQLite compiler drops `Select.with_hint(..., "sqlite")` texts (its base returns None);
 # the store passes "INDEXED BY <index>" hints where sqlite_stat1 averages mislead the planner
-# (repository._hint). Only statements that carry a SQLite hint are affected.
+# (store.filters.hint). Only statements that carry a SQLite hint are affected.
 SQLiteCompiler.get_from_hint_text = _sqlite_from_hint  # type: ignore[method-assign]
 
 

@@ -35,7 +35,7 @@ def format_for(path: Path, fmt: str | None = None) -> str:
         ) from None
 
 
-def _flat(ev: EventRecord) -> dict[str, object]:
+def flat_row(ev: EventRecord) -> dict[str, object]:
     row = csv_row(ev)
     row.update({"status": ev.status, "n_sources": ev.n_sources, "merged_into": ev.merged_into or ""})
     return row
@@ -46,7 +46,7 @@ def write_csv(fh: IO[str], events: Iterable[EventRecord]) -> int:
     w.writeheader()
     n = 0
     for ev in events:
-        w.writerow(_flat(ev))
+        w.writerow(flat_row(ev))
         n += 1
     return n
 
@@ -77,7 +77,7 @@ def write_geojson(fh: IO[str], events: Iterable[EventRecord]) -> int:
 def _parquet_schema():
     import pyarrow as pa
 
-    ints = INT_COLUMNS | {"n_sources"}
+    ints = INT_COLUMNS | {"n_sources", "interaction"}  # interaction: a number, as in the API
     floats = FLOAT_COLUMNS
     fields = []
     for name in [*OUTPUT_COLUMNS, *STORE_COLUMNS]:

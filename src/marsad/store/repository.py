@@ -6,21 +6,29 @@ fixed (table and column names chosen from whitelists).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal_column, or_, select, text
+from sqlalchemy import Select, and_, case, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from marsad.models import Span
 from marsad.store.convert import row_to_record
-from marsad.store.origin import origin_condition
-from marsad.store.origin import roots_of_articles as _roots_of_articles
+from marsad.store.filters import (  # noqa: F401  (ACTIVE, HIDDEN_STATUSES: imported from here by others)
+    ACTIVE,
+    BY_NAME_INDEX,
+    HIDDEN_STATUSES,
+    ActorMatch,
+    Member,
+    actor_condition,
+    apply_filter,
+    conditions,
+    fts_article_ids,
+    hint,
+)
 from marsad.store.schema import (
-    ActorName,
     ArticleRow,
     EventActor,
     EventArticle,
@@ -48,19 +56,9 @@ from marsad.store.types import (
     SourceRef,
     Stats,
 )
-from marsad.text.normalize import fold
 
-HIDDEN_STATUSES = ("rejected", "merged")
-# The default status filter, as literal SQL: the partial indexes of migration 0002 carry this exact
-# predicate, and the planners (SQLite's above all) only use them when the query repeats it verbatim,
-# not through a bound parameter.
-ACTIVE = text("events.status NOT IN ('rejected', 'merged')")
 # A listing counts matches up to offset + TOTAL_CAP; past that, EventPage.total_exact is False.
 TOTAL_CAP = 10_000
-# An actor filter matching at most this many event_actors rows is resolved to ids first.
-_NARROW_ACTOR = 2_000
-# Actor names matched by a filter are passed as parameters up to this many.
-_MAX_NAME_PARAMS = 500
 _SORT_COLUMNS = {
     "event_date": EventRow.event_date,
     "event_id_cnty": EventRow.id,  # sequence order, not string order ("SYR10" after "SYR9")
@@ -75,184 +73,6 @@ _SORT_COLUMNS = {
     "n_sources": EventRow.n_sources,
     "updated_at": EventRow.updated_at,
 }
-_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def _like_pattern(value: str) -> str:
-    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def fts_article_ids(session: Session, q: str) -> Select | None:
-    """A subquery of article primary keys matching the full-text query `q` (Arabic-folded), or None
-    when q has no searchable word."""
-    tokens = _FTS_TOKEN.findall(fold(q))
-    if not tokens:
-        return None
-    if session.get_bind().dialect.name == "sqlite":
-        # Each word quoted: FTS5 operators in user input are then plain words; words are ANDed.
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
-        cond = text("article_fts MATCH :fts_q").bindparams(fts_q=match)
-    else:
-        cond = text("article_fts.tsv @@ plainto_tsquery('simple', :fts_q)").bindparams(fts_q=" ".join(tokens))
-    return select(literal_column("article_fts.rowid")).select_from(text("article_fts")).where(cond)
-
-
-def root_id():  # the event a row belongs to after merges
-    return func.coalesce(EventRow.merged_into_id, EventRow.id)
-
-
-def apply_filter(session: Session, stmt: Select, f: EventFilter) -> Select:
-    """Add the WHERE clauses of `f` to a statement over EventRow."""
-    conds = _conditions(session, f)
-    if f.actor:
-        conds.append(_actor_condition(session, f.actor).cond)
-    return stmt.where(and_(*conds))
-
-
-def _conditions(session: Session, f: EventFilter) -> list[Any]:
-    """The WHERE terms of `f` over EventRow, except the actor filter."""
-    conds: list[Any] = []
-    if f.status:
-        conds.append(EventRow.status.in_(f.status))
-    else:
-        conds.append(ACTIVE)
-    if f.date_from:
-        conds.append(EventRow.event_date >= f.date_from)
-    if f.date_to:
-        conds.append(EventRow.event_date <= f.date_to)
-    if f.country:
-        conds.append(_country_condition(session, f.country, None if f.status else conds[0]))
-    if f.admin1:
-        # lower(admin1) is what ix_events_active_admin1* index.
-        conds.append(func.lower(EventRow.admin1) == f.admin1.lower())
-    if f.event_type:
-        conds.append(EventRow.event_type == f.event_type)
-    if f.sub_event_type:
-        conds.append(EventRow.sub_event_type == f.sub_event_type)
-    if f.primary is not None:
-        conds.append(EventRow.is_primary == f.primary)
-    if f.bbox:
-        min_lon, min_lat, max_lon, max_lat = f.bbox
-        conds.append(EventRow.latitude.between(min_lat, max_lat))
-        conds.append(EventRow.longitude.between(min_lon, max_lon))
-    if f.q:
-        arts = fts_article_ids(session, f.q)
-        if arts is None:
-            conds.append(literal_column("1") == 0)
-        else:
-            conds.append(EventRow.id.in_(_roots_of_articles(arts)))
-    if f.outlet:
-        arts = (
-            select(ArticleRow.id)
-            .join(Outlet, Outlet.id == ArticleRow.outlet_id)
-            .where(Outlet.name == f.outlet)
-        )
-        conds.append(EventRow.id.in_(_roots_of_articles(arts)))
-    if f.origin:
-        conds.append(origin_condition([f.origin]))
-    return conds
-
-
-def _country_condition(session: Session, c: str, active: Any) -> ColumnElement[bool]:
-    by_name = func.lower(EventRow.country) == c.lower()
-    if not (len(c) == 3 and c.isalpha()):
-        return by_name
-    by_iso = EventRow.iso3 == c.upper()
-    if active is None:  # an explicit status list: no partial index for the probes below
-        return or_(by_iso, by_name)
-    # "SYR" may be an ISO3 code or (in principle) a country's name. An OR of both would stop either
-    # index being walked in sort order, so keep only the reading some active event has (two
-    # index probes).
-    has_iso = session.scalar(select(EventRow.id).where(active, by_iso).limit(1)) is not None
-    has_name = session.scalar(select(EventRow.id).where(active, by_name).limit(1)) is not None
-    if has_iso and has_name:
-        return or_(by_iso, by_name)
-    return by_name if has_name else by_iso
-
-
-def _actor_names_like(session: Session, actor: str) -> list[str] | Select:
-    """The stored actor names containing `actor`, case-insensitively, read from the short
-    actor_names list (not from event_actors). A list, so the planner sees the values and their
-    frequencies; a subquery when there are too many to pass as parameters."""
-    names = select(ActorName.name).where(func.lower(ActorName.name).like(_like_pattern(actor), escape="\\"))
-    found = list(session.scalars(names.limit(_MAX_NAME_PARAMS + 1)))
-    return names if len(found) > _MAX_NAME_PARAMS else found
-
-
-_BY_NAME = "ix_event_actors_name_event"
-
-
-def _hint(stmt: Select, table: Any, index: str) -> Select:
-    """`table INDEXED BY index` on SQLite. Its planner goes by sqlite_stat1 averages, which mislead
-    it here: merged_into_id's NULLs count as one key of a million rows, and a list of names looks
-    costlier through the name index than a scan of every event_actors row. (Rendered only for
-    tables listed in FROM, not inside a JOIN.) PostgreSQL's planner needs no help."""
-    return stmt.with_hint(table, f"INDEXED BY {index}", "sqlite")
-
-
-@dataclass
-class _ActorMatch:
-    """How one actor filter is applied (see _actor_condition)."""
-
-    cond: ColumnElement[bool]
-    broad: bool = False
-    names: list[str] | Select = field(default_factory=list)
-    member_only: list[int] = field(default_factory=list)
-
-
-def _actor_condition(session: Session, actor: str) -> _ActorMatch:
-    """The actor substring filter. An event matches through its own actors or through those of
-    the events merged into it (their reports are the survivor's sources).
-
-    Narrow (few event_actors rows): the matching root ids are fetched first: `id IN (...)`.
-    Broad: `EXISTS` on the event's own actor rows, so a page walks the sort index and stops after
-    `limit` matches; the few survivors that match only through a member are listed apart."""
-    names = _actor_names_like(session, actor)
-    if isinstance(names, list) and not names:
-        return _ActorMatch(literal_column("1") == 0)
-    by_name = _hint(select(EventActor.event_id).where(EventActor.name.in_(names)), EventActor, _BY_NAME)
-    hits = session.scalar(select(func.count()).select_from(by_name.limit(_NARROW_ACTOR + 1).subquery()))
-    if not hits:
-        return _ActorMatch(literal_column("1") == 0)
-    if hits <= _NARROW_ACTOR:
-        roots = session.scalars(
-            _hint(
-                select(func.coalesce(Member.merged_into_id, Member.id)).where(
-                    EventActor.event_id == Member.id, EventActor.name.in_(names)
-                ),
-                EventActor,
-                _BY_NAME,
-            )
-        )
-        return _ActorMatch(EventRow.id.in_(sorted(set(roots))))
-    own = exists().where(EventActor.event_id == EventRow.id, EventActor.name.in_(names))
-    # Survivors that match only through a merged member: usually none (the survivor names the
-    # same actor), and never more than the merged events, so SQLite starts from those.
-    Own = aliased(EventActor, name="own")
-    member_only = sorted(
-        set(
-            session.scalars(
-                _hint(
-                    # Member alone in FROM (actor tests as EXISTS), so it is SQLite's outer loop.
-                    select(Member.merged_into_id).where(
-                        Member.merged_into_id.is_not(None),
-                        exists().where(EventActor.event_id == Member.id, EventActor.name.in_(names)),
-                        ~exists().where(Own.event_id == Member.merged_into_id, Own.name.in_(names)),
-                    ),
-                    Member,
-                    "ix_events_merged_into",
-                )
-            )
-        )
-    )
-    # Kept apart from the EXISTS when empty: an OR would stop PostgreSQL turning it into a
-    # semi-join walked in index order (it would hash every matching row first).
-    cond = or_(own, EventRow.id.in_(member_only)) if member_only else own
-    return _ActorMatch(cond, broad=True, names=names, member_only=member_only)
-
-
-Member = aliased(EventRow, name="member")
 
 
 def _order(stmt: Select, sort: str, dialect: str) -> Select:
@@ -307,8 +127,8 @@ def list_events(session: Session, f: EventFilter, *, exact_total: bool = False) 
     """One page of events. `total` is exact up to offset + TOTAL_CAP matches (or always, with
     exact_total); past that it is that bound and `total_exact` is False, so a page on a million
     events costs an index walk, not a count of every match."""
-    conds = _conditions(session, f)
-    actor = _actor_condition(session, f.actor) if f.actor else None
+    conds = conditions(session, f)
+    actor = actor_condition(session, f.actor) if f.actor else None
     if actor is not None:
         conds.append(actor.cond)
     base = select(EventRow).where(and_(*conds))
@@ -337,7 +157,7 @@ def _count(session: Session, ids: Select, cap: int | None) -> int:
     return session.scalar(select(func.count()).select_from(ids.subquery())) or 0
 
 
-def _count_broad_actor(session: Session, conds: list[Any], actor: _ActorMatch, cap: int) -> int:
+def _count_broad_actor(session: Session, conds: list[Any], actor: ActorMatch, cap: int) -> int:
     """Matching events for a common actor, up to `cap`. The per-row EXISTS that serves a page
     would probe most of the table to reach the cap, and a DISTINCT over the name index makes
     PostgreSQL sort every match first; so a window of actor rows is read from the name index
@@ -345,12 +165,12 @@ def _count_broad_actor(session: Session, conds: list[Any], actor: _ActorMatch, c
     window is full but holds fewer than `cap` events, the plain capped count decides. `conds`: the
     filter's other terms."""
     window = cap + cap // 20
-    rows = _hint(
+    rows = hint(
         select(EventActor.event_id)
         .where(EventRow.id == EventActor.event_id, EventActor.name.in_(actor.names), *conds)
         .limit(window),
         EventActor,
-        _BY_NAME,
+        BY_NAME_INDEX,
     ).subquery()
     n_rows, n = session.execute(select(func.count(), func.count(func.distinct(rows.c.event_id)))).one()
     if n_rows >= window and n < cap:
@@ -660,3 +480,24 @@ def merges(session: Session, event_id: str | None, include_undone: bool) -> list
     if not include_undone:
         stmt = stmt.where(MergeRow.undone_at.is_(None))
     return [merge_record(session, m) for m in session.scalars(stmt)]
+
+
+def deletions(
+    session: Session, since: datetime | None, limit: int, offset: int
+) -> tuple[int, list[tuple[str, str, str | None, datetime]]]:
+    """Events removed from the active data (rejected, or merged into another) whose last change is
+    at or after `since`, newest first: (event id, status, merged into, when), and how many."""
+    Target = aliased(EventRow, name="target")
+    where = [EventRow.status.in_(HIDDEN_STATUSES)]
+    if since is not None:
+        where.append(EventRow.updated_at >= since)
+    total = session.scalar(select(func.count()).select_from(EventRow).where(*where)) or 0
+    rows = session.execute(
+        select(EventRow.event_id_cnty, EventRow.status, Target.event_id_cnty, EventRow.updated_at)
+        .outerjoin(Target, Target.id == EventRow.merged_into_id)
+        .where(*where)
+        .order_by(EventRow.updated_at.desc(), EventRow.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return total, [tuple(r) for r in rows]  # type: ignore[misc]

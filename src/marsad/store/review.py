@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from marsad.models import Event
+from marsad.models import Event, Span
 from marsad.store.convert import (
     actor_names,
     conservative_fatalities,
@@ -24,6 +23,7 @@ from marsad.store.convert import (
     iso3_for,
     row_to_event_dict,
 )
+from marsad.store.review_rules import EditRefused, check_edit
 from marsad.store.schema import (
     ArticleRow,
     DedupExclusion,
@@ -37,7 +37,7 @@ from marsad.store.schema import (
     ReviewActionRow,
 )
 from marsad.store.types import EDITABLE_FIELDS
-from marsad.store.write import check_row, next_ids, now
+from marsad.store.write import InvalidRecord, check_row, next_ids, now
 
 # Fields a merge recomputes on the survivor from its sources; undo puts back the snapshot.
 _AGGREGATE_FIELDS = ("fatalities", "source", "source_scale", "n_sources")
@@ -140,6 +140,9 @@ def set_actors(session: Session, row: EventRow) -> None:
 
 
 def edit(session: Session, event_id: str, changes: dict[str, Any], user: str, note: str | None) -> EventRow:
+    """Apply a reviewer's changes after the checks of review_rules (CODING.md); the fields that
+    follow from them are recomputed. Audit rows: one "edit" per changed field the reviewer sent,
+    one "recompute" per derived field that changed with it (its note says what it follows from)."""
     user = _need_user(user)
     unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
     if unknown:
@@ -151,41 +154,62 @@ def edit(session: Session, event_id: str, changes: dict[str, Any], user: str, no
     row = load(session, event_id)
     _active(row)
     current = row_to_event_dict(row)
-    merged = {**current, **changes}
-    if "event_date" in changes and "year" not in changes:
-        merged["year"] = None  # follows the new date below
-    try:
-        ev = Event.model_validate(merged)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise ValueError(
-            f"invalid value for '{'.'.join(str(p) for p in err['loc'])}': {err['msg']}"
-        ) from None
-    if ev.event_date:
-        try:
-            ev.year = date.fromisoformat(ev.event_date).year
-        except ValueError:
-            raise ValueError(f"invalid event_date '{ev.event_date}': use YYYY-MM-DD") from None
-    new_cols = event_to_columns(ev)
-    changed = False
-    for field in changes:
-        old_v, new_v = current[field], getattr(ev, field)
-        if old_v == new_v:
-            continue
-        changed = True
-        log(session, row, user, "edit", field=field, old=old_v, new=new_v, note=note)
-    if not changed:
+    ev, derived = check_edit(
+        current,
+        changes,
+        first_published=_first_published(session, row),
+        fatality_evidence=_spans(session, row, "fatalities"),
+    )
+    sent = [f for f in changes if current[f] != getattr(ev, f)]
+    if not sent:
         return row
-    for col, value in new_cols.items():
+    for field in sent:
+        old, new = _shown(field, current[field]), _shown(field, getattr(ev, field))
+        log(session, row, user, "edit", field=field, old=old, new=new, note=note)
+    for field, because in derived.items():
+        old, new = _shown(field, current[field]), _shown(field, getattr(ev, field))
+        log(session, row, user, "recompute", field=field, old=old, new=new, note=f"follows from {because}")
+    for col, value in event_to_columns(ev).items():
         setattr(row, col, value)
-    check_row(row)  # a value the column cannot hold is a 422 here, not a DataError at commit
+    try:
+        check_row(row)  # a value the column cannot hold is a 422 here, not a DataError at commit
+    except InvalidRecord as exc:
+        raise EditRefused([(_column_of(str(exc), sent), str(exc))]) from None
     row.iso3 = iso3_for(row.country, row.iso)  # the id keeps its original prefix: ids never change
-    if {"actor1", "actor2", "assoc_actor_1", "assoc_actor_2"} & set(changes):
+    if {"actor1", "actor2", "assoc_actor_1", "assoc_actor_2"} & set(sent):
         set_actors(session, row)
     if row.status in ("unreviewed", "confirmed"):
         row.status = "edited"
     row.updated_at = now()
     return row
+
+
+def _shown(field: str, value: Any) -> Any:
+    # The audit trail shows interaction as the API does: a number (stored as its two digits).
+    if field == "interaction" and isinstance(value, str):
+        return int(value) if value.isdigit() else None
+    return value
+
+
+def _column_of(message: str, fields: list[str]) -> str:
+    # check_row names "events.<column>"; report it under the edited field it came from.
+    return next((f for f in fields if f"events.{f} " in message), fields[0])
+
+
+def _first_published(session: Session, row: EventRow) -> date | None:
+    """The publication day of the first report behind the event (its merged members' included)."""
+    return session.scalar(
+        select(func.min(ArticleRow.published))
+        .join(EventArticle, EventArticle.article_pk == ArticleRow.id)
+        .where(EventArticle.event_id.in_(cluster_ids(session, row)))
+    )
+
+
+def _spans(session: Session, row: EventRow, field: str) -> list[Span]:
+    rows = session.scalars(
+        select(EvidenceSpanRow).where(EvidenceSpanRow.event_id == row.id, EvidenceSpanRow.field == field)
+    )
+    return [Span(start=s.start, end=s.end, text=s.text) for s in rows]
 
 
 # --- merges ---------------------------------------------------------------------------------------
