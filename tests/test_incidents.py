@@ -313,3 +313,14 @@ def test_an_explosion_given_an_accidental_cause_is_no_attack() -> None:
         "وقال مصدر في الدفاع المدني إن الانفجار وقع بسبب ماس كهربائي في أحد المخازن."
     )
     assert _events(text, "2018-07-13") == []
+
+
+def test_two_bombings_in_one_town_on_one_day_are_one_event_with_their_dead_added() -> None:
+    text = (
+        "قال مصدر أمني إن 12 شخصا قتلوا عندما انفجرت سيارة مفخخة في سوق شعبي بمدينة بعقوبة الاثنين. "
+        "وأضاف المصدر أن أربعة آخرين قتلوا في تفجير آخر شرقي مدينة بعقوبة."
+    )
+    events = _events(text, "2015-08-11")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Baqubah", 16)
+    ]

@@ -22,6 +22,7 @@ from marsad.events.incidents import (
     date_conflict,
     demonstrators_act,
     explicit_air_and_fight,
+    join_coinciding,
     link,
     place_conflict,
     place_specific,
@@ -61,6 +62,9 @@ class Candidate:
     inferred_actor1: bool = False
     log: list[str] = field(default_factory=list)  # why mentions were merged or kept apart (explain)
     retype: tuple[str, str] | None = None  # (event type, sub-event type) set by report context
+    announced: bool = False  # the report announced it as another incident ("وفي هجوم آخر")
+    # Tolls of other incidents of the same type, place and day joined into this event (added).
+    separate_tolls: list[list[Mention]] = field(default_factory=list)
 
     @property
     def coded_type(self) -> tuple[str, str]:
@@ -129,6 +133,7 @@ class EventAssembler:
         riots_in_context(events)
         events = [t for e in events for t in split_by_listed_places(doc, e)]
         self._inherit_places(doc, events)
+        events = join_coinciding(events)
         for e in events:
             self._fill_second_side(doc, e)
         news_day = self._news_day(doc, events)

@@ -263,6 +263,15 @@ class EventCoder:
         injured = [m for m in counted if m.value.kind == "injured"]
         ev["fatalities"] = figure(killed) or 0
         ev["injuries"] = figure(injured)
+        for toll in c.separate_tolls:  # other incidents joined into this event: their dead add up
+            own = [
+                m for m in toll if self.fatality_filter.belongs(doc, m, day, c.background, c.triggers, told)
+            ]
+            ev["fatalities"] += figure([m for m in own if m.value.kind == "killed"]) or 0
+            hurt = figure([m for m in own if m.value.kind == "injured"])
+            if hurt:
+                ev["injuries"] = (ev["injuries"] or 0) + hurt
+            killed += own
         if killed:
             evidence["fatalities"] = [m.span() for m in killed]
         if injured:

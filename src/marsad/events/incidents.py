@@ -229,6 +229,7 @@ def link(
         return None
     if announces_new_incident(doc, c, new_words):
         c.log.append(f"'{c.trigger.text}': the report announces another incident")
+        c.announced = True
         return None
     best: Candidate | None = None
     best_key: tuple[int, int, int] | None = None
@@ -394,3 +395,37 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
         twins.append(twin)
     c.log.append(f"places listed together ({', '.join(m.text for m in listed)}): one event each")
     return twins
+
+
+def join_coinciding(events: list[Candidate]) -> list[Candidate]:
+    """ "24 قتيلا في انفجار سيارة مفخخة في سوق بعقوبة … وسبعة آخرون في تفجير آخر شرقي المدينة":
+    another incident the report announces, of the same type in the same place on the same day,
+    is the same ACLED event (CODING.md §1: one event per type, actors, place and day); its dead
+    are added, not compared (§6: the lowest figure is for one incident told twice)."""
+    out: list[Candidate] = []
+    for c in events:
+        same = next((e for e in out if c.announced and _coincide(e, c)), None)
+        if same is None:
+            out.append(c)
+            continue
+        same.separate_tolls.append(c.casualties)
+        same.separate_tolls.extend(c.separate_tolls)
+        same.triggers.extend(c.triggers)
+        same.sentences |= c.sentences
+        same.log.append(
+            f"'{c.trigger.text}' (sentence {c.sentence}): another incident, same type, place and day: its dead added"
+        )
+    return out
+
+
+def _coincide(a: Candidate, b: Candidate) -> bool:
+    if a.coded_type != b.coded_type or a.background != b.background:
+        return False
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or pa.value.choice is None or pb.value.choice is None:
+        return False
+    if pa.value.choice.id != pb.value.choice.id:
+        return False
+    da = a.date.value.date if a.date is not None else None
+    db = b.date.value.date if b.date is not None else None
+    return da == db
