@@ -306,3 +306,13 @@ def test_short_village_names_in_a_list_after_a_plural_place_noun() -> None:
     doc = _doc("تعرضت مدن وبلدات نوى وكحيل والطيبة وطفس في ريف درعا لغارات جوية مكثفة اليوم.")
     names = {m.value.choice.name for m in doc.get(PLACE) if m.value.choice is not None}
     assert {"Nawá", "Kahil", "Ţafas"} <= names, names
+
+
+def test_a_region_named_with_its_country_vouches_for_itself_in_a_foreign_focused_report() -> None:
+    # A report about Turkish soldiers (Turkey's focus) places the attack in "شمالي العراق".
+    doc = _doc(
+        "قتل جنديان تركيان في هجوم شنه مسلحون من حزب العمال الكردستاني ضد قوة تركية شمالي العراق. "
+        "وقالت رئاسة الأركان التركية في أنقرة إن الجيش التركي رد على الهجوم."
+    )
+    ref = _ref(doc, "شمالي العراق")
+    assert ref.choice is not None and ref.choice.name == "Northern Iraq"

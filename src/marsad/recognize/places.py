@@ -435,6 +435,8 @@ class PlaceRecognizer:
             }
 
             mine = by_name.get(r.key, Counter())
+            # "شمالي العراق": a region whose name holds its country's name vouches for itself.
+            local |= self._named_countries(folded[r.fstart : r.fend], r.candidates)
 
             def tier(cc: str, local: set[str] = local, mine: Counter[str] = mine) -> int:
                 if cc in local:
@@ -464,6 +466,18 @@ class PlaceRecognizer:
             elif r.choice.kind in ("populated", "admin2"):
                 chosen.append(r.choice)
                 del chosen[:-CONTEXT_PLACES]
+
+    def _named_countries(self, surface: str, cands: list[Place]) -> set[str]:
+        regional = {c.country_code for c in cands if c.kind == "region"}
+        if not regional or " " not in surface:
+            return set()
+        gaz = self.k.gazetteer
+        return {
+            c.country_code
+            for w in surface.split()
+            for c in gaz.candidates(w)
+            if c.kind == "country" and c.country_code in regional
+        }
 
     def _no_event_role(self, doc: Doc, m: Mention) -> str:
         """'abroad' for a place in a country the report does not support, 'metonym' for a
