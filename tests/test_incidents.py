@@ -324,3 +324,17 @@ def test_two_bombings_in_one_town_on_one_day_are_one_event_with_their_dead_added
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Remote explosive/landmine/IED", "Baqubah", 16)
     ]
+
+
+def test_a_list_of_towns_beside_a_protest_clause_is_not_one_protest_each() -> None:
+    text = (
+        "اعتصم مئات المتظاهرين أمام مبنى المحافظة في مدينة البصرة الثلاثاء احتجاجا على انقطاع الكهرباء. "
+        "وأدى الغضب المتنامي في البصرة والنجف والعاصمة بغداد إلى إقالة وزير الكهرباء، لكنه لم ينجح في تهدئة الاحتجاجات."
+    )
+    events = _events(text, "2018-07-31")
+    assert [e.location for e in events if e.event_type == "Protests"] == ["Basrah"]
+    listed = "خرجت مظاهرات غاضبة في البصرة والنجف الثلاثاء احتجاجا على انقطاع الكهرباء."
+    assert sorted(e.location for e in _events(listed, "2018-07-31") if e.event_type == "Protests") == [
+        "Basrah",
+        "Najaf",
+    ]

@@ -374,9 +374,14 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
     # Governorates listed are separate targets of remote strikes ("غارات على صعدة وحجة"); for
     # other events a list of provinces is a region ("امتدت الاحتجاجات إلى محافظات ميسان وذي قار").
     kinds = LIST_KINDS if c.event_type == EXPLOSIONS else LIST_KINDS[:2]
+    # Remote strikes name their targets anywhere in the sentence ("تعرضت بلدات X وY، صباح اليوم،
+    # لغارات"); other events in the clause that tells them ("خرجت مظاهرات في X وY"), not in a
+    # neighbouring one ("أدى الغضب في X وY إلى …، لكنه لم ينجح في تهدئة الاحتجاجات").
+    own_clauses = {(t.sentence, t.clause) for t in c.triggers}
     places = [
         m for m in dict.fromkeys(c.places)
         if m.sentence in told and (m.sentence, m.clause) not in others and m.value.choice is not None
+        and (c.event_type == EXPLOSIONS or (m.sentence, m.clause) in own_clauses)
         and m.value.choice.kind in kinds and m.value.cue != "near_before" and not m.value.hometown
     ]  # fmt: skip
     runs = _listed_runs(doc, places)
