@@ -6,7 +6,6 @@ so a `Store` can be shared by every thread of a server.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -22,6 +21,7 @@ from marsad.store import repository as repo
 from marsad.store import review
 from marsad.store.db import make_engine, upgrade, writer
 from marsad.store.schema import EventRow, MergeRow, ReviewActionRow
+from marsad.store.stats_cache import StatsCache
 from marsad.store.types import (
     ActorCount,
     ArticleDetail,
@@ -38,9 +38,6 @@ from marsad.store.types import (
     Stats,
 )
 
-STATS_CACHE_SIZE = 256  # distinct filters whose stats are kept
-STATS_CONCURRENCY = 2  # stats scans at once per process; more requests wait for a slot
-
 
 class Store:
     def __init__(self, url: str | None = None, *, create: bool = True, engine: Engine | None = None) -> None:
@@ -50,13 +47,13 @@ class Store:
             upgrade(self.engine)
         self._sessions = sessionmaker(writer(self.engine), expire_on_commit=False)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._stats_cache: dict[str, tuple[tuple[int, int, int], Stats]] = {}
-        self._stats_slots = threading.BoundedSemaphore(STATS_CONCURRENCY)
+        self._stats = StatsCache(self._compute_stats, self.data_version)
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
 
     def close(self) -> None:
+        self._stats.close()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -122,24 +119,17 @@ class Store:
             )
 
     def stats(self, f: EventFilter | None = None) -> Stats:
-        """Aggregates of the filtered events. They scan every match, so results are kept per filter
-        until the data changes (`data_version`), and at most STATS_CONCURRENCY are computed at once:
-        many clients asking for the same dashboard cost one scan."""
-        key = (f or EventFilter()).model_dump_json()
-        version = self.data_version()
-        hit = self._stats_cache.get(key)
-        if hit is not None and hit[0] == version:
-            return hit[1]
-        with self._stats_slots:
-            hit = self._stats_cache.get(key)  # computed by another thread while this one waited
-            if hit is not None and hit[0] == version:
-                return hit[1]
-            with self.read_session() as s:
-                result = repo.stats(s, f)
-            if len(self._stats_cache) >= STATS_CACHE_SIZE:
-                self._stats_cache.pop(next(iter(self._stats_cache)))  # oldest first
-            self._stats_cache[key] = (version, result)
-            return result
+        """Aggregates of the filtered events, kept until the data change (marsad.store.stats_cache)."""
+        return self._stats.get(f or EventFilter()).stats
+
+    def stats_json(self, f: EventFilter | None = None, *, wait: float | None = None) -> bytes:
+        """`stats` as JSON, kept with it. `wait`: seconds to wait at most when the result must be
+        computed and every computation slot is busy; then StatsBusy."""
+        return self._stats.get(f or EventFilter(), wait=wait).body
+
+    def _compute_stats(self, f: EventFilter) -> Stats:
+        with self.read_session() as s:
+            return repo.stats(s, f)
 
     def history(self, event_id: str) -> list[ReviewAction]:
         with self.read_session() as s:

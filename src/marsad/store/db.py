@@ -113,6 +113,7 @@ UNMANAGED_INDEXES = frozenset(
         "ix_events_active_fatalities",
         "ix_events_active_country_fatalities",
         "ix_events_active_id",
+        "ix_events_active_stats",
     }
 )
 

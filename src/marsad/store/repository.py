@@ -12,7 +12,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal_column,
+    null,
+    or_,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from marsad.models import Span
@@ -598,31 +611,63 @@ def places(session: Session, f: EventFilter | None, limit: int) -> list[PlaceCou
     ]
 
 
+# Filters the covering stats index (migration 0004) serves alone: a date range over the active
+# events. Any other filter has a narrower index of its own (migration 0002), or (an explicit
+# status list) cannot use the partial index at all.
+_STATS_INDEX_FILTERS = frozenset({"date_from", "date_to", "primary", "limit", "offset", "sort"})
+
+
 def stats(session: Session, f: EventFilter | None) -> Stats:
+    """Totals and buckets of the filtered events, reading the matching rows once (a pass over the
+    events per bucket kind cost ~5x as much): GROUPING SETS on PostgreSQL; on SQLite, which has
+    none, the rows' five columns are materialized once and grouped five ways."""
     flt = f or EventFilter()
-
-    def buckets(col: Any, *, by_key: bool = False, where: Any = None) -> list[Bucket]:
-        n = func.count(EventRow.id)
-        stmt = apply_filter(session, select(col, n, func.sum(EventRow.fatalities)), flt).group_by(col)
-        if where is not None:
-            stmt = stmt.where(where)
-        stmt = stmt.order_by(col) if by_key else stmt.order_by(n.desc(), col)
-        return [
-            Bucket(key=str(k) if k is not None else "", events=c, fatalities=fat or 0)
-            for k, c, fat in session.execute(stmt)
-        ]
-
-    total, fat = session.execute(
-        apply_filter(session, select(func.count(EventRow.id), func.sum(EventRow.fatalities)), flt)
-    ).one()
+    cols = (EventRow.event_date, EventRow.event_type, EventRow.admin1, EventRow.country)
+    if session.get_bind().dialect.name == "postgresql":
+        found = _stats_grouping_sets(session, flt, cols)
+    else:
+        found = _stats_materialized(session, flt, cols)
+    out: dict[int, list[Bucket]] = defaultdict(list)
+    for kind, key, count, fat in found:
+        if kind == 1 and key is None:
+            continue  # undated events count in the totals, not in by_day
+        out[kind].append(Bucket(key=str(key) if key is not None else "", events=count, fatalities=fat or 0))
+    ranked = [sorted(out[k], key=lambda b: (-b.events, b.key)) for k in (2, 3, 4)]
+    total = out[0][0] if out[0] else Bucket(key="", events=0, fatalities=0)
     return Stats(
-        total_events=total or 0,
-        total_fatalities=fat or 0,
-        by_day=buckets(EventRow.event_date, by_key=True, where=EventRow.event_date.is_not(None)),
-        by_type=buckets(EventRow.event_type),
-        by_admin1=buckets(EventRow.admin1),
-        by_country=buckets(EventRow.country),
+        total_events=total.events,
+        total_fatalities=total.fatalities,
+        by_day=sorted(out[1], key=lambda b: b.key),
+        by_type=ranked[0],
+        by_admin1=ranked[1],
+        by_country=ranked[2],
     )
+
+
+# GROUPING(date, type, admin1, country) of each grouping set -> its bucket kind (0 = the total).
+_GROUPING_KIND = {0b1111: 0, 0b0111: 1, 0b1011: 2, 0b1101: 3, 0b1110: 4}
+
+
+def _stats_grouping_sets(session: Session, flt: EventFilter, cols: tuple[Any, ...]) -> Iterator[tuple]:
+    grouping = func.grouping(*cols)
+    stmt = apply_filter(
+        session, select(grouping, *cols, func.count(), func.sum(EventRow.fatalities)), flt
+    ).group_by(func.grouping_sets(text("()"), *cols))
+    for g, d, t, a, c, count, fat in session.execute(stmt):
+        kind = _GROUPING_KIND[g]
+        yield kind, (None, d, t, a, c)[kind], count, fat
+
+
+def _stats_materialized(session: Session, flt: EventFilter, cols: tuple[Any, ...]) -> Iterator[tuple]:
+    rows = apply_filter(session, select(*cols, EventRow.fatalities), flt)
+    if not set(flt.model_dump(exclude_defaults=True)) - _STATS_INDEX_FILTERS:
+        rows = _hint(rows, EventRow, "ix_events_active_stats")
+    m = rows.cte("stats_rows").prefix_with("MATERIALIZED")
+    n, fat = func.count(), func.sum(m.c.fatalities)
+    mcols = [m.c[c.key] for c in cols]
+    parts = [select(literal_column("0"), null(), n, fat).select_from(m)]
+    parts += [select(literal_column(str(k)), col, n, fat).group_by(col) for k, col in enumerate(mcols, 1)]
+    yield from session.execute(union_all(*parts))
 
 
 def merge_record(session: Session, m: MergeRow) -> MergeRecord:
