@@ -1,0 +1,216 @@
+"""`/api/stats` under load (issue 8): p50/p99 with 16 concurrent clients on loopback against a
+store of 100,000 synthetic events, on SQLite and on PostgreSQL. Target: p99 < 200 ms.
+
+    python bench/bench_stats.py                        # 100k events, both databases
+    python bench/bench_stats.py --db sqlite --keep     # keep (and reuse) the loaded database
+
+The events are bulk-loaded with `bench_api.build` (synthetic, 2018-2025, six countries), then
+`marsad serve` (one uvicorn worker) is started and three phases are timed, each with `--clients`
+concurrent anonymous httpx clients sending `--requests` requests in all:
+
+1. **dashboard**: the unfiltered stats and typical filtered views (a country, a country and a
+   year, a type in a governorate, the last year), interleaved. After the first computation of
+   each they are served from the kept results (`marsad.store.stats_cache`).
+2. **dashboard + writes**: the same while a reviewer confirms one event every `--write-every`
+   seconds through the API, so the kept results go stale and are recomputed (by the warmer, or
+   by the first client to ask).
+3. **every request a new filter**: country x year x type drawn so that (nearly) every request
+   misses the kept results and is computed. This is the cost cap's case: anonymous clients
+   wait at most 5 s for a computation slot, then get 503 (counted, not timed as success).
+
+Client and server share the machine (and, here, two cores with other jobs): run `uptime` next
+to the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from bench_api import PG_URL, PLACES, TYPES, build, loaded, pct
+
+from api_fixtures import WRITER_TOKEN, running_server
+
+SCHEMA = "bench_stats"
+
+DASHBOARD: list[tuple[str, dict[str, str]]] = [
+    ("everything", {}),
+    ("country", {"country": "Syria"}),
+    ("country + year", {"country": "Iraq", "date_from": "2022-01-01", "date_to": "2022-12-31"}),
+    ("type in admin1", {"admin1": "Aleppo", "event_type": "Battles"}),
+    ("last year", {"date_from": "2025-01-01", "date_to": "2025-12-31"}),
+]
+
+
+def fresh_filters(seed: int = 11) -> Iterator[tuple[str, dict[str, str]]]:
+    """Filters in a random order, each used once: country x year x (type or none), 336 in all,
+    then the same again with a month range (so runs longer than 336 requests still miss)."""
+    rng = random.Random(seed)
+    combos = [
+        (c, y, t)
+        for c, *_ in PLACES
+        for y in range(2018, 2026)
+        for t in [None, *sorted({t for t, _, _ in TYPES})]
+    ]
+    rng.shuffle(combos)
+    for month in itertools.count(0):
+        for country, year, ev_type in combos:
+            params = {
+                "country": country,
+                "date_from": f"{year}-{1 + month % 12:02d}-01",
+                "date_to": f"{year}-12-31",
+            }
+            if ev_type:
+                params["event_type"] = ev_type
+            yield "new filter", params
+
+
+async def _client(
+    client: httpx.AsyncClient, jobs: Iterator[tuple[str, dict[str, str]]], left: list[int],
+    out: dict[str, list[float]], refused: dict[int, int],
+) -> None:  # fmt: skip
+    while left[0] > 0:
+        left[0] -= 1
+        name, params = next(jobs)
+        t = time.perf_counter()
+        resp = await client.get("/api/stats", params=params)
+        dt = time.perf_counter() - t
+        if resp.status_code == 200:
+            out.setdefault(name, []).append(dt)
+        else:
+            refused[resp.status_code] = refused.get(resp.status_code, 0) + 1
+
+
+async def _writer(client: httpx.AsyncClient, every: float, stop: asyncio.Event, ids: list[str]) -> int:
+    """Confirm one event every `every` seconds (a reviewer at work): each write moves data_version."""
+    n = 0
+    headers = {"Authorization": f"Bearer {WRITER_TOKEN}"}
+    while not stop.is_set():
+        resp = await client.post(
+            f"/api/events/{ids[n % len(ids)]}/confirm", headers=headers, json={"note": "bench"}
+        )
+        resp.raise_for_status()
+        n += 1
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), every)
+    return n
+
+
+async def phase(
+    base: str,
+    jobs: Iterator[tuple[str, dict[str, str]]],
+    requests: int,
+    clients: int,
+    write_every: float | None,
+) -> tuple[dict[str, list[float]], dict[int, int], float, int]:
+    out: dict[str, list[float]] = {}
+    refused: dict[int, int] = {}
+    left = [requests]
+    limits = httpx.Limits(max_connections=clients + 2)
+    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+        writes = 0
+        stop = asyncio.Event()
+        writer = None
+        if write_every:
+            page = (await client.get("/api/events", params={"limit": "200"})).json()
+            ids = [e["event_id_cnty"] for e in page["items"]]
+            writer = asyncio.create_task(_writer(client, write_every, stop, ids))
+        t0 = time.perf_counter()
+        await asyncio.gather(*(_client(client, jobs, left, out, refused) for _ in range(clients)))
+        wall = time.perf_counter() - t0
+        if writer is not None:
+            stop.set()
+            writes = await writer
+    return out, refused, wall, writes
+
+
+def report(
+    title: str, out: dict[str, list[float]], refused: dict[int, int], wall: float, writes: int
+) -> None:
+    every = [x for v in out.values() for x in v]
+    extra = f", {writes} writes" if writes else ""
+    print(f"\n-- {title}: {len(every)} answered in {wall:.1f} s ({len(every) / wall:.0f} req/s){extra}")
+    if refused:
+        print(f"   refused: {', '.join(f'{n} x {code}' for code, n in sorted(refused.items()))}")
+    print(f"   {'query':18} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'mean ms':>8}")
+    for name, v in [*out.items(), ("all", every)]:
+        if v:
+            print(f"   {name:18} {len(v):5d} {pct(v, 50) * 1000:8.1f} {pct(v, 99) * 1000:8.1f} "
+                  f"{max(v) * 1000:8.1f} {statistics.mean(v) * 1000:8.1f}")  # fmt: skip
+
+
+@contextlib.contextmanager
+def database(kind: str, workdir: Path, keep: bool) -> Iterator[str]:
+    if kind == "sqlite":
+        path = workdir / "bench-stats.sqlite"
+        yield f"sqlite:///{path}"
+        if not keep:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    admin = create_engine(PG_URL)
+    with admin.begin() as conn:
+        if not keep:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}"))
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{SCHEMA}"
+    finally:
+        if not keep:
+            with admin.begin() as conn:
+                conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
+        admin.dispose()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--requests", type=int, default=1600, help="requests per phase")
+    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--write-every", type=float, default=1.0, help="seconds between writes in phase 2")
+    ap.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    ap.add_argument("--workdir", type=Path, default=Path(".marsad"))
+    ap.add_argument("--keep", action="store_true", help="keep (and reuse) the loaded databases")
+    args = ap.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    print(f"load before: {os.getloadavg()[0]:.2f} (1-min average, {os.cpu_count()} CPUs)")
+    for kind in ("sqlite", "postgres") if args.db == "both" else (args.db,):
+        with database(kind, args.workdir, args.keep) as url:
+            reuse = args.keep and loaded(url)
+            build_s = 0.0 if reuse else build(url, args.events)
+            print(f"\n== {kind}: {args.events:,} events ({'reused' if reuse else f'loaded in {build_s:.0f} s'}), "
+                  f"{args.clients} clients ==")  # fmt: skip
+            with running_server(url, timeout=300) as base:
+                dashboard = itertools.cycle(DASHBOARD)
+                t = time.perf_counter()
+                asyncio.run(phase(base, iter(DASHBOARD), len(DASHBOARD), 1, None))
+                print(f"first computation of the {len(DASHBOARD)} dashboard views, one client: "
+                      f"{time.perf_counter() - t:.2f} s")  # fmt: skip
+                report("dashboard", *asyncio.run(phase(base, dashboard, args.requests, args.clients, None)))
+                report(
+                    f"dashboard + a write every {args.write_every:g} s",
+                    *asyncio.run(phase(base, dashboard, args.requests, args.clients, args.write_every)),
+                )
+                report(
+                    "every request a new filter",
+                    *asyncio.run(phase(base, fresh_filters(), args.requests // 4, args.clients, None)),
+                )
+        print(f"load after {kind}: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
