@@ -11,15 +11,16 @@ concurrent anonymous httpx clients sending `--requests` requests in all:
 1. **dashboard**: the unfiltered stats and typical filtered views (a country, a country and a
    year, a type in a governorate, the last year), interleaved. After the first computation of
    each they are served from the kept results (`marsad.store.stats_cache`).
-2. **dashboard + writes**: the same while a reviewer confirms one event every `--write-every`
-   seconds through the API, so the kept results go stale and are recomputed (by the warmer, or
-   by the first client to ask).
+2. **dashboard + writes**: the same while one event is confirmed every `--write-every` seconds,
+   (a) through the API, as a reviewer does: everyone then waits for the fresh result (the
+   warmer starts it at once); (b) from another process, as an ingest or the watcher writes:
+   clients asking during the recomputation get the previous result.
 3. **every request a new filter**: country x year x type drawn so that (nearly) every request
    misses the kept results and is computed. This is the cost cap's case: anonymous clients
    wait at most 5 s for a computation slot, then get 503 (counted, not timed as success).
 
-Client and server share the machine (and, here, two cores with other jobs): run `uptime` next
-to the figures.
+Client and server share the machine (and, here, two cores with other jobs): the load average
+is printed, and the server's CPU time per request, which the load does not inflate much.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from bench_api import PG_URL, PLACES, TYPES, build, loaded, pct
 
 from api_fixtures import WRITER_TOKEN, running_server
+from marsad.store import Store
 
 SCHEMA = "bench_stats"
 
@@ -95,19 +97,37 @@ async def _client(
             refused[resp.status_code] = refused.get(resp.status_code, 0) + 1
 
 
-async def _writer(client: httpx.AsyncClient, every: float, stop: asyncio.Event, ids: list[str]) -> int:
-    """Confirm one event every `every` seconds (a reviewer at work): each write moves data_version."""
+async def _writer(
+    client: httpx.AsyncClient, every: float, stop: asyncio.Event, ids: list[str], store: Store | None
+) -> int:
+    """Confirm one event every `every` seconds, through the API (a reviewer) or, given `store`,
+    from this process (another process than the server, as an ingest or the watcher is): each
+    write moves data_version."""
     n = 0
     headers = {"Authorization": f"Bearer {WRITER_TOKEN}"}
     while not stop.is_set():
-        resp = await client.post(
-            f"/api/events/{ids[n % len(ids)]}/confirm", headers=headers, json={"note": "bench"}
-        )
-        resp.raise_for_status()
+        event_id = ids[n % len(ids)]
+        if store is None:
+            resp = await client.post(
+                f"/api/events/{event_id}/confirm", headers=headers, json={"note": "bench"}
+            )
+            resp.raise_for_status()
+        else:
+            await asyncio.to_thread(store.confirm, event_id, user="bench")
         n += 1
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), every)
     return n
+
+
+def server_cpu() -> float:
+    """CPU seconds used so far by the `marsad serve` child (Linux /proc)."""
+    me = os.getpid()
+    for pid in Path(f"/proc/{me}/task/{me}/children").read_text().split():
+        if b"serve" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return float("nan")
 
 
 async def phase(
@@ -115,8 +135,10 @@ async def phase(
     jobs: Iterator[tuple[str, dict[str, str]]],
     requests: int,
     clients: int,
-    write_every: float | None,
-) -> tuple[dict[str, list[float]], dict[int, int], float, int]:
+    write_every: float | None = None,
+    store: Store | None = None,
+) -> tuple[dict[str, list[float]], dict[int, int], float, int, float]:
+    cpu0 = server_cpu()
     out: dict[str, list[float]] = {}
     refused: dict[int, int] = {}
     left = [requests]
@@ -128,22 +150,23 @@ async def phase(
         if write_every:
             page = (await client.get("/api/events", params={"limit": "200"})).json()
             ids = [e["event_id_cnty"] for e in page["items"]]
-            writer = asyncio.create_task(_writer(client, write_every, stop, ids))
+            writer = asyncio.create_task(_writer(client, write_every, stop, ids, store))
         t0 = time.perf_counter()
         await asyncio.gather(*(_client(client, jobs, left, out, refused) for _ in range(clients)))
         wall = time.perf_counter() - t0
         if writer is not None:
             stop.set()
             writes = await writer
-    return out, refused, wall, writes
+    return out, refused, wall, writes, server_cpu() - cpu0
 
 
 def report(
-    title: str, out: dict[str, list[float]], refused: dict[int, int], wall: float, writes: int
+    title: str, out: dict[str, list[float]], refused: dict[int, int], wall: float, writes: int, cpu: float
 ) -> None:
     every = [x for v in out.values() for x in v]
     extra = f", {writes} writes" if writes else ""
-    print(f"\n-- {title}: {len(every)} answered in {wall:.1f} s ({len(every) / wall:.0f} req/s){extra}")
+    print(f"\n-- {title}: {len(every)} answered in {wall:.1f} s ({len(every) / wall:.0f} req/s){extra}; "
+          f"server CPU {cpu / max(1, len(every)) * 1000:.1f} ms per request")  # fmt: skip
     if refused:
         print(f"   refused: {', '.join(f'{n} x {code}' for code, n in sorted(refused.items()))}")
     print(f"   {'query':18} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'mean ms':>8}")
@@ -202,9 +225,16 @@ def main() -> None:
                       f"{time.perf_counter() - t:.2f} s")  # fmt: skip
                 report("dashboard", *asyncio.run(phase(base, dashboard, args.requests, args.clients, None)))
                 report(
-                    f"dashboard + a write every {args.write_every:g} s",
+                    f"dashboard + a review through the API every {args.write_every:g} s",
                     *asyncio.run(phase(base, dashboard, args.requests, args.clients, args.write_every)),
                 )
+                with Store(url, create=False) as other:
+                    report(
+                        f"dashboard + a write by another process every {args.write_every:g} s",
+                        *asyncio.run(
+                            phase(base, dashboard, args.requests, args.clients, args.write_every, other)
+                        ),
+                    )
                 report(
                     "every request a new filter",
                     *asyncio.run(phase(base, fresh_filters(), args.requests // 4, args.clients, None)),

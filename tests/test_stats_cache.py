@@ -14,7 +14,7 @@ import pytest
 import marsad.api.read as read_api
 from api_fixtures import make_client
 from marsad.store import EventFilter, Store
-from marsad.store.stats_cache import StatsBusy, StatsCache
+from marsad.store.stats_cache import VERSION_TTL, StatsBusy, StatsCache
 from marsad.store.types import Bucket, Stats
 from store_fixtures import *  # noqa: F403
 from store_fixtures import report
@@ -89,7 +89,7 @@ def test_stats_equal_a_plain_count(store: Store) -> None:
         assert store.stats(f) == _plain(store, f), f
 
 
-def test_kept_until_the_data_change(store: Store) -> None:
+def test_kept_until_the_data_change(store: Store, db_url: str) -> None:
     ids = _fill(store, 6)
     first = store.stats()
     computed = store._stats.computed
@@ -99,9 +99,12 @@ def test_kept_until_the_data_change(store: Store) -> None:
     store.reject(ids[1], user="t")
     after = store.stats()
     assert after.total_events == first.total_events - 1
-    _fill_more = report(40)
-    store.add_article(*_fill_more)
+    store.add_article(*report(40))  # this store's own write: seen at once
     assert store.stats().total_events == after.total_events + 1
+    with Store(db_url) as other:  # another process's write: seen within VERSION_TTL
+        other.add_article(*report(41))
+    time.sleep(VERSION_TTL + 0.05)
+    assert store.stats().total_events == after.total_events + 2
 
 
 def _slow_cache(delay: float, **kw: object) -> tuple[StatsCache, list[int]]:
@@ -178,3 +181,25 @@ def test_anonymous_stats_get_503_when_busy(tmp_path, monkeypatch) -> None:
         assert Counter(b["key"] for b in client.get("/api/stats").json()["by_country"]) == Counter(
             ["Syria", "Iraq"]
         )
+
+
+def test_previous_result_while_recomputing_only_after_another_process_wrote() -> None:
+    cache, version = _slow_cache(0.5)
+    cache._version_ttl = 0  # read the version on every request
+    assert cache.get(EventFilter()).stats.total_events == 1
+    version[0] = 2  # another process wrote
+    first = threading.Thread(target=cache.get, args=(EventFilter(),))
+    first.start()
+    time.sleep(0.1)
+    t0 = time.monotonic()
+    assert cache.get(EventFilter()).stats.total_events == 1  # at once, one computation old
+    assert time.monotonic() - t0 < 0.2
+    first.join()
+    assert cache.get(EventFilter()).stats.total_events == 2
+    version[0] = 3
+    cache.changed()  # this process wrote: nobody gets the old result
+    first = threading.Thread(target=cache.get, args=(EventFilter(),))
+    first.start()
+    time.sleep(0.1)
+    assert cache.get(EventFilter()).stats.total_events == 3
+    first.join()

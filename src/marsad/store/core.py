@@ -68,8 +68,11 @@ class Store:
 
         On SQLite it holds the write lock from its start (BEGIN IMMEDIATE), so concurrent writers
         wait for each other instead of failing; use `read_session` for reads."""
-        with self._sessions() as s, s.begin():
-            yield s
+        try:
+            with self._sessions() as s, s.begin():
+                yield s
+        finally:
+            self._stats.changed()  # kept stats check the data version again
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:

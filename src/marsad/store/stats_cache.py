@@ -1,13 +1,15 @@
 """Kept `/api/stats` results (issue 8): a dashboard asked for by many clients costs one query.
 
 Each result is kept with the store's `data_version` at the time it was computed and its JSON
-body, and served while the version is unchanged, so a hit costs one cheap version query and no
-serialization. A miss is computed once however many clients ask at the same moment (the others
-wait for that computation), and at most `slots` computations run at once per process: more
-wait for a slot, and a caller that gives a `wait` (the API does for anonymous clients) gets
-`StatsBusy` instead of queueing longer. A warmer thread recomputes the results that clients
-asked for recently as soon as the data changes, so after an ingest or a review the next
-client seldom waits for the computation.
+body, and served while the version is unchanged, so a hit costs no query (the version is read
+at most every VERSION_TTL seconds) and no serialization. When the data change, the warmer
+thread (woken by this process's writes, polling every WARM_EVERY s for other processes') or the
+first client to ask recomputes the result. A change made by another process (an ingest, the
+watcher) lets clients asking meanwhile have the previous result at once, at most one
+computation old; after a write through this process (a reviewer's), everyone waits for the
+fresh result, so the reviewer sees the change. At most `slots` computations run at once per
+process: a caller that gives a `wait` (the API does for anonymous clients) gets `StatsBusy` when
+no slot frees within it, so anonymous clients cannot queue heavy queries without bound.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ SLOTS = 2  # computations at once per process (the machine this was sized on has
 WARM_EVERY = 2.0  # seconds between the warmer's looks at the data version
 HOT_FOR = 120.0  # a result asked for within this many seconds is recomputed when the data change
 WARM_AT_MOST = 8  # results the warmer recomputes per change, most recently asked for first
+# The data version is read at most this often (seconds): at 16 clients most requests then need
+# no database round trip at all. Writes through the same Store call `changed()`, so they show at
+# once; another process's ingest shows within this delay.
+VERSION_TTL = 0.25
 
 
 class StatsBusy(RuntimeError):
@@ -42,6 +48,7 @@ class Entry:
     stats: Stats
     body: bytes  # stats as JSON
     used: float  # time.monotonic() of the last request
+    gen: int  # writes of this process before it was computed (StatsCache._gen)
 
 
 def filter_key(f: EventFilter) -> str:
@@ -63,9 +70,13 @@ class StatsCache:
         size: int = CACHE_SIZE,
         slots: int = SLOTS,
         warm_every: float | None = WARM_EVERY,
+        version_ttl: float = VERSION_TTL,
     ) -> None:
         self._compute = compute
-        self._version = version
+        self._read_version = version
+        self._version_ttl = version_ttl
+        self._known: tuple[float, int, Version] | None = None  # (monotonic time read, _gen, version)
+        self._gen = 0  # writes of this process so far
         self._size = size
         self._slots = threading.BoundedSemaphore(slots)
         self._entries: OrderedDict[str, Entry] = OrderedDict()  # least recently used first
@@ -75,7 +86,23 @@ class StatsCache:
         self._warm_every = warm_every
         self._warmer: threading.Thread | None = None
         self._stop = threading.Event()
+        self._wake = threading.Event()  # set by changed() and close()
         self.computed = 0  # computations run (tests and the benchmark read it)
+
+    def _version(self) -> Version:
+        known, gen = self._known, self._gen
+        if known is not None and known[1] == gen and time.monotonic() - known[0] < self._version_ttl:
+            return known[2]
+        t = time.monotonic()
+        version = self._read_version()
+        if self._gen == gen:  # no write of this process ended while reading: safe to reuse
+            self._known = (t, gen, version)
+        return version
+
+    def changed(self) -> None:
+        """This process wrote: read the data version afresh next time, and wake the warmer."""
+        self._gen += 1
+        self._wake.set()
 
     def get(self, f: EventFilter, *, wait: float | None = None) -> Entry:
         """The stats of `f` at the current data version. `wait`: seconds to wait at most for a
@@ -89,10 +116,20 @@ class StatsCache:
         deadline = None if wait is None else time.monotonic() + wait
         with self._lock:
             key_lock = self._key_locks.setdefault(key, threading.Lock())
-        # One computation per key: the others asking for it wait here, then find it kept.
-        left = _left(deadline)
-        if not key_lock.acquire(timeout=-1 if left is None else left):
-            raise StatsBusy
+        if not key_lock.acquire(blocking=False):
+            # Being recomputed (by another client or the warmer) since another process changed
+            # the data: the previous result, at most one computation old, rather than a wait in
+            # line. Not after a write of this process: whoever wrote through this server (a
+            # reviewer) must see the change, so then everyone waits for the fresh result.
+            with self._lock:
+                previous = self._entries.get(key)
+            if previous is not None and previous.gen == self._gen:
+                previous.used = time.monotonic()
+                return previous
+            # One computation per key: the others wait here, then find it kept.
+            left = _left(deadline)
+            if not key_lock.acquire(timeout=-1 if left is None else left):
+                raise StatsBusy
         try:
             hit = self._fresh(key, version)
             if hit is not None:
@@ -116,11 +153,13 @@ class StatsCache:
             return entry
 
     def _refresh(self, key: str, f: EventFilter) -> Entry:
-        """Compute and keep `f`'s stats. The version is read first: data written during the
-        computation make the entry look older than it is (recomputed once more), never newer."""
-        version = self._version()
+        """Compute and keep `f`'s stats. The version is read first (from the database): data
+        written during the computation make the entry look older than it is (recomputed once
+        more), never newer."""
+        gen = self._gen
+        version = self._read_version()
         stats = self._compute(f)
-        entry = Entry(version, stats, stats.model_dump_json().encode(), time.monotonic())
+        entry = Entry(version, stats, stats.model_dump_json().encode(), time.monotonic(), gen)
         with self._lock:
             self.computed += 1
             old = self._entries.pop(key, None)
@@ -144,7 +183,7 @@ class StatsCache:
             hot = [(k, e.version) for k, e in reversed(self._entries.items()) if now - e.used < HOT_FOR]
         if not hot:
             return 0  # nobody is looking: do not even read the version
-        version = self._version()
+        version = self._read_version()
         done = 0
         for key, have in hot[:WARM_AT_MOST]:
             if _covers(have, version):
@@ -180,7 +219,11 @@ class StatsCache:
 
     def _warm_loop(self) -> None:
         assert self._warm_every is not None
-        while not self._stop.wait(self._warm_every):
+        while not self._stop.is_set():
+            self._wake.wait(self._warm_every)
+            self._wake.clear()
+            if self._stop.is_set():
+                return
             try:
                 self.warm()
             except Exception:  # a database hiccup must not end the thread; clients compute then
@@ -188,6 +231,7 @@ class StatsCache:
 
     def close(self) -> None:
         self._stop.set()
+        self._wake.set()
         if self._warmer is not None:
             self._warmer.join(timeout=5)
 
