@@ -29,13 +29,19 @@ import argparse
 import asyncio
 import contextlib
 import itertools
+import json
 import os
 import random
+import re
 import statistics
+import subprocess
 import sys
+import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 from sqlalchemy import create_engine, text
@@ -176,6 +182,93 @@ def report(
                   f"{max(v) * 1000:8.1f} {statistics.mean(v) * 1000:8.1f}")  # fmt: skip
 
 
+# --- wrk: a C load generator, so the client's own CPU does not crowd the server's -------------
+
+WRK_LUA = """
+local paths = {%s}
+local n = 0
+local step = 1
+function setup(thread)
+  n = n + 1
+  thread:set("first", n)
+end
+function init(args)
+  step = first
+end
+function request()
+  step = step + 2
+  return wrk.format("GET", paths[(step %% #paths) + 1])
+end
+"""
+
+
+def _path(params: dict[str, str]) -> str:
+    return "/api/stats" + ("?" + urlencode(params) if params else "")
+
+
+def _write_loop(base: str, every: float, stop: threading.Event, store: Store | None) -> list[int]:
+    """The writer of `_writer`, in a thread (wrk runs in the foreground)."""
+    writes = [0]
+    headers = {"Authorization": f"Bearer {WRITER_TOKEN}"}
+    with httpx.Client(base_url=base, timeout=60) as client:
+        ids = [e["event_id_cnty"] for e in client.get("/api/events", params={"limit": "200"}).json()["items"]]
+
+        def loop() -> None:
+            while not stop.is_set():
+                event_id = ids[writes[0] % len(ids)]
+                if store is None:
+                    client.post(
+                        f"/api/events/{event_id}/confirm", headers=headers, json={}
+                    ).raise_for_status()
+                else:
+                    store.confirm(event_id, user="bench")
+                writes[0] += 1
+                stop.wait(every)
+
+        worker = threading.Thread(target=loop)
+        worker.start()
+        stop.wait()
+        worker.join()
+    return writes
+
+
+def wrk_phase(
+    base: str, title: str, paths: list[str], seconds: float, clients: int,
+    write_every: float | None = None, store: Store | None = None,
+) -> None:  # fmt: skip
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(WRK_LUA % ", ".join(json.dumps(p) for p in paths))
+    stop = threading.Event()
+    result: list[list[int]] = []
+    writer = None
+    if write_every:
+        writer = threading.Thread(target=lambda: result.append(_write_loop(base, write_every, stop, store)))
+        writer.start()
+    cpu0 = server_cpu()
+    try:
+        run = subprocess.run(
+            ["wrk", "-t2", f"-c{clients}", f"-d{seconds:g}s", "--latency", "--timeout", "30s", "-s", fh.name, base],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+    finally:
+        stop.set()
+        if writer is not None:
+            writer.join()
+        os.unlink(fh.name)
+    cpu = server_cpu() - cpu0
+    out = run.stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    n = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    lat = dict(re.findall(r"^\s+(50|75|90|99)(?:\.000)?%\s+(\S+)\s*$", out, re.M))
+    if len(lat) < 4:
+        print(out)
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    writes = f", {result[0][0]} writes" if result else ""
+    print(f"\n-- {title} (wrk): {n} requests, {rate:.0f} req/s{writes}; server CPU {cpu / max(1, n) * 1000:.1f} ms "
+          f"per request; p50 {lat.get('50')}, p90 {lat.get('90')}, p99 {lat.get('99')}"
+          + (f"; {bad.group(1)} not 200" if bad else ""))  # fmt: skip
+
+
 @contextlib.contextmanager
 def database(kind: str, workdir: Path, keep: bool) -> Iterator[str]:
     if kind == "sqlite":
@@ -199,6 +292,36 @@ def database(kind: str, workdir: Path, keep: bool) -> Iterator[str]:
         admin.dispose()
 
 
+def run_httpx(base: str, url: str, args: argparse.Namespace) -> None:
+    dashboard = itertools.cycle(DASHBOARD)
+    report("dashboard", *asyncio.run(phase(base, dashboard, args.requests, args.clients, None)))
+    report(
+        f"dashboard + a review through the API every {args.write_every:g} s",
+        *asyncio.run(phase(base, dashboard, args.requests, args.clients, args.write_every)),
+    )
+    with Store(url, create=False) as other:
+        report(
+            f"dashboard + a write by another process every {args.write_every:g} s",
+            *asyncio.run(phase(base, dashboard, args.requests, args.clients, args.write_every, other)),
+        )
+    report(
+        "every request a new filter",
+        *asyncio.run(phase(base, fresh_filters(), args.requests // 4, args.clients, None)),
+    )
+
+
+def run_wrk(base: str, url: str, args: argparse.Namespace) -> None:
+    dashboard = [_path(q) for _, q in DASHBOARD]
+    wrk_phase(base, "dashboard", dashboard, args.seconds, args.clients)
+    wrk_phase(base, f"dashboard + a review through the API every {args.write_every:g} s", dashboard,
+              args.seconds, args.clients, args.write_every)  # fmt: skip
+    with Store(url, create=False) as other:
+        wrk_phase(base, f"dashboard + a write by another process every {args.write_every:g} s", dashboard,
+                  args.seconds, args.clients, args.write_every, other)  # fmt: skip
+    fresh = [_path(q) for _, q in itertools.islice(fresh_filters(seed=args.seed), 4000)]
+    wrk_phase(base, "every request a new filter", fresh, args.seconds, args.clients)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", type=int, default=100_000)
@@ -208,6 +331,10 @@ def main() -> None:
     ap.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
     ap.add_argument("--workdir", type=Path, default=Path(".marsad"))
     ap.add_argument("--keep", action="store_true", help="keep (and reuse) the loaded databases")
+    ap.add_argument("--client", choices=("httpx", "wrk"), default="httpx",
+                    help="httpx: per-query figures; wrk: a C client, so the client's CPU does not crowd the server")  # fmt: skip
+    ap.add_argument("--seconds", type=float, default=10, help="length of each wrk phase")
+    ap.add_argument("--seed", type=int, default=11, help="order of the new filters (wrk)")
     args = ap.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"load before: {os.getloadavg()[0]:.2f} (1-min average, {os.cpu_count()} CPUs)")
@@ -218,27 +345,14 @@ def main() -> None:
             print(f"\n== {kind}: {args.events:,} events ({'reused' if reuse else f'loaded in {build_s:.0f} s'}), "
                   f"{args.clients} clients ==")  # fmt: skip
             with running_server(url, timeout=300) as base:
-                dashboard = itertools.cycle(DASHBOARD)
                 t = time.perf_counter()
                 asyncio.run(phase(base, iter(DASHBOARD), len(DASHBOARD), 1, None))
                 print(f"first computation of the {len(DASHBOARD)} dashboard views, one client: "
                       f"{time.perf_counter() - t:.2f} s")  # fmt: skip
-                report("dashboard", *asyncio.run(phase(base, dashboard, args.requests, args.clients, None)))
-                report(
-                    f"dashboard + a review through the API every {args.write_every:g} s",
-                    *asyncio.run(phase(base, dashboard, args.requests, args.clients, args.write_every)),
-                )
-                with Store(url, create=False) as other:
-                    report(
-                        f"dashboard + a write by another process every {args.write_every:g} s",
-                        *asyncio.run(
-                            phase(base, dashboard, args.requests, args.clients, args.write_every, other)
-                        ),
-                    )
-                report(
-                    "every request a new filter",
-                    *asyncio.run(phase(base, fresh_filters(), args.requests // 4, args.clients, None)),
-                )
+                if args.client == "wrk":
+                    run_wrk(base, url, args)
+                else:
+                    run_httpx(base, url, args)
         print(f"load after {kind}: {os.getloadavg()[0]:.2f}")
 
 

@@ -86,7 +86,8 @@ class StatsCache:
         self._warm_every = warm_every
         self._warmer: threading.Thread | None = None
         self._stop = threading.Event()
-        self._wake = threading.Event()  # set by changed() and close()
+        self._wake = threading.Event()  # set by changed(), close() and a stale result served
+        self._wanted: set[str] = set()  # keys served stale, for the warmer to recompute
         self.computed = 0  # computations run (tests and the benchmark read it)
 
     def _version(self) -> Version:
@@ -116,16 +117,22 @@ class StatsCache:
         deadline = None if wait is None else time.monotonic() + wait
         with self._lock:
             key_lock = self._key_locks.setdefault(key, threading.Lock())
+            previous = self._entries.get(key)
+            # Only another process changed the data since this result was computed (an ingest,
+            # the watcher): serve it, and have it recomputed in the background (or, without a
+            # warmer, by whoever computes it now). After a write of this process, whoever wrote
+            # through this server (a reviewer) must see the change: everyone waits for it.
+            stale_ok = previous is not None and previous.gen == self._gen
+            if stale_ok and self._warmer is not None:
+                previous.used = time.monotonic()  # type: ignore[union-attr]
+                self._wanted.add(key)
+        if stale_ok and self._warmer is not None:
+            self._wake.set()
+            return previous  # type: ignore[return-value]
         if not key_lock.acquire(blocking=False):
-            # Being recomputed (by another client or the warmer) since another process changed
-            # the data: the previous result, at most one computation old, rather than a wait in
-            # line. Not after a write of this process: whoever wrote through this server (a
-            # reviewer) must see the change, so then everyone waits for the fresh result.
-            with self._lock:
-                previous = self._entries.get(key)
-            if previous is not None and previous.gen == self._gen:
-                previous.used = time.monotonic()
-                return previous
+            if stale_ok:  # being recomputed right now
+                previous.used = time.monotonic()  # type: ignore[union-attr]
+                return previous  # type: ignore[return-value]
             # One computation per key: the others wait here, then find it kept.
             left = _left(deadline)
             if not key_lock.acquire(timeout=-1 if left is None else left):
@@ -176,18 +183,19 @@ class StatsCache:
     # --- warming ----------------------------------------------------------------------------------
 
     def warm(self) -> int:
-        """Recompute the stale results asked for within HOT_FOR seconds (at most WARM_AT_MOST, the
-        most recently asked first); return how many were recomputed."""
+        """Recompute the stale results clients were served (all of them) and those asked for
+        within HOT_FOR seconds (at most WARM_AT_MOST, the most recently asked first); return
+        how many were recomputed."""
         now = time.monotonic()
         with self._lock:
-            hot = [(k, e.version) for k, e in reversed(self._entries.items()) if now - e.used < HOT_FOR]
-        if not hot:
+            wanted, self._wanted = self._wanted, set()
+            hot = [k for k, e in reversed(self._entries.items()) if now - e.used < HOT_FOR]
+            keys = [*wanted, *(k for k in hot[:WARM_AT_MOST] if k not in wanted)]
+        if not keys:
             return 0  # nobody is looking: do not even read the version
         version = self._read_version()
         done = 0
-        for key, have in hot[:WARM_AT_MOST]:
-            if _covers(have, version):
-                continue
+        for key in keys:
             with self._lock:
                 key_lock, f = self._key_locks.get(key), self._filters.get(key)
             # A key being computed for a client right now needs no warming.
