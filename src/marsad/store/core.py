@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from marsad.io.readers import Reject
 from marsad.models import Article, Event
 from marsad.store import repository as repo
-from marsad.store import review
+from marsad.store import review, stats_query
 from marsad.store.db import make_engine, upgrade, writer
 from marsad.store.schema import EventRow, MergeRow, ReviewActionRow
 from marsad.store.stats_cache import StatsCache
@@ -134,7 +134,7 @@ class Store:
 
     def _compute_stats(self, f: EventFilter) -> Stats:
         with self.read_session() as s:
-            return repo.stats(s, f)
+            return stats_query.stats(s, f)
 
     def history(self, event_id: str) -> list[ReviewAction]:
         with self.read_session() as s:
