@@ -174,7 +174,12 @@ def compare(ref: Snapshot, got: Snapshot) -> tuple[int, int, int]:
 @contextlib.contextmanager
 def fresh_db(kind: str, workdir: Path) -> Iterator[str]:
     if kind == "sqlite":
-        yield f"sqlite:///{workdir / f'kill-{uuid.uuid4().hex[:8]}.sqlite'}"
+        path = workdir / f"kill-{uuid.uuid4().hex[:8]}.sqlite"
+        try:
+            yield f"sqlite:///{path}"
+        finally:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
     schema = f"kill_{uuid.uuid4().hex[:10]}"
     admin = create_engine(PG_URL)
@@ -220,10 +225,6 @@ def trial(kind: str, inputs: Path, workdir: Path, ref: Snapshot, point: str, k: 
         if rerun.returncode != 0:
             raise RuntimeError(f"{point}:{k}: the re-run failed ({rerun.returncode}): {rerun.stderr[-2000:]}")
         got = snapshot(url)
-        if kind == "sqlite":
-            path = Path(url.removeprefix("sqlite:///"))
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
     lost, dup, undedup = compare(ref, got)
     return Trial(
         kind, point, k, killed, lost, dup, undedup, got.runs[-1] if got.runs else "", time.perf_counter() - t0
