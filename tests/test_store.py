@@ -33,7 +33,7 @@ def test_migrations_create_exactly_the_models(store: Store) -> None:
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include_object, "compare_type": False})
         assert compare_metadata(ctx, Base.metadata) == []
-    assert current_revision(store.engine) == "0003"
+    assert current_revision(store.engine) == "0004"
 
 
 def test_store_article_with_events_sources_and_evidence(store: Store) -> None:

@@ -14,12 +14,12 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import FileResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 
 from marsad.api.auth import require_reader
 from marsad.api.deps import call_store, found, get_store
-from marsad.api.errors import ERROR_RESPONSES, NOT_FOUND, reject_unknown_params
+from marsad.api.errors import ERROR_RESPONSES, NOT_FOUND, ApiError, ErrorBody, reject_unknown_params
 from marsad.api.schemas import (
     ArticlesQuery,
     CountsQuery,
@@ -36,6 +36,7 @@ from marsad.io.writers import event_feature
 from marsad.models import OUTPUT_COLUMNS
 from marsad.store import Store
 from marsad.store.export import STORE_COLUMNS, flat_row
+from marsad.store.stats_cache import StatsBusy
 from marsad.store.types import (
     ActorCount,
     ArticleDetail,
@@ -142,9 +143,30 @@ def places(store: StoreDep, query: Annotated[CountsQuery, Query()]) -> list[Plac
     return call_store(store.places, query.to_filter(), limit=query.limit)
 
 
-@router.get("/stats", response_model=Stats, tags=["stats"], summary="Counts by day, type, admin1, country")
-def stats(store: StoreDep, filters: Filters) -> Stats:
-    return call_store(store.stats, filters.to_filter())
+# An anonymous client whose stats must be computed waits at most this long for a free
+# computation slot, then gets 503: a public server cannot be saturated by stats queries.
+ANONYMOUS_STATS_WAIT = 5.0
+BUSY = {503: {"model": ErrorBody, "description": "Busy: the stats must be computed and every slot is taken"}}
+
+
+@router.get(
+    "/stats",
+    response_model=Stats,
+    responses=BUSY,
+    tags=["stats"],
+    summary="Counts by day, type, admin1, country",
+)
+def stats(
+    store: StoreDep, filters: Filters, user: Annotated[str | None, Depends(require_reader)]
+) -> Response:
+    # The store keeps the JSON of each result until the data change: sent as it is.
+    try:
+        body = call_store(store.stats_json, filters.to_filter(), wait=None if user else ANONYMOUS_STATS_WAIT)
+    except StatsBusy:
+        raise ApiError(
+            503, "busy", "Busy computing statistics: retry shortly.", headers={"Retry-After": "2"}
+        ) from None
+    return Response(body, media_type="application/json")
 
 
 @router.get("/merges", response_model=list[MergeRecord], responses=NOT_FOUND, tags=["review"])

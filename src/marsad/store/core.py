@@ -6,7 +6,6 @@ so a `Store` can be shared by every thread of a server.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -19,9 +18,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from marsad.io.readers import Reject
 from marsad.models import Article, Event
 from marsad.store import repository as repo
-from marsad.store import review
+from marsad.store import review, stats_query
 from marsad.store.db import make_engine, upgrade, writer
 from marsad.store.schema import EventRow, MergeRow, ReviewActionRow
+from marsad.store.stats_cache import StatsCache
 from marsad.store.types import (
     ActorCount,
     ArticleDetail,
@@ -40,9 +40,6 @@ from marsad.store.types import (
     Stats,
 )
 
-STATS_CACHE_SIZE = 256  # distinct filters whose stats are kept
-STATS_CONCURRENCY = 2  # stats scans at once per process; more requests wait for a slot
-
 
 class Store:
     def __init__(self, url: str | None = None, *, create: bool = True, engine: Engine | None = None) -> None:
@@ -52,13 +49,13 @@ class Store:
             upgrade(self.engine)
         self._sessions = sessionmaker(writer(self.engine), expire_on_commit=False)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._stats_cache: dict[str, tuple[tuple[int, int, int], Stats]] = {}
-        self._stats_slots = threading.BoundedSemaphore(STATS_CONCURRENCY)
+        self._stats = StatsCache(self._compute_stats, self.data_version)
 
     def __repr__(self) -> str:
         return f"Store({self.url!r})"
 
     def close(self) -> None:
+        self._stats.close()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -73,8 +70,11 @@ class Store:
 
         On SQLite it holds the write lock from its start (BEGIN IMMEDIATE), so concurrent writers
         wait for each other instead of failing; use `read_session` for reads."""
-        with self._sessions() as s, s.begin():
-            yield s
+        try:
+            with self._sessions() as s, s.begin():
+                yield s
+        finally:
+            self._stats.changed()  # kept stats check the data version again
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
@@ -117,31 +117,26 @@ class Store:
             return repo.places(s, f, limit)
 
     def data_version(self) -> tuple[int, int, int]:
-        """Changes whenever events are added, reviewed or merged (three primary-key maxima: cheap)."""
-        with self.read_session() as s:
-            return tuple(  # type: ignore[return-value]
-                s.scalar(select(func.max(t.id))) or 0 for t in (EventRow, ReviewActionRow, MergeRow)
-            )
+        """Changes whenever events are added, reviewed or merged: three primary-key maxima, read
+        in one statement (it runs before every kept stats result is served)."""
+        maxima = select(
+            *(select(func.max(t.id)).scalar_subquery() for t in (EventRow, ReviewActionRow, MergeRow))
+        )
+        with self.engine.connect() as conn:
+            return tuple(v or 0 for v in conn.execute(maxima).one())  # type: ignore[return-value]
 
     def stats(self, f: EventFilter | None = None) -> Stats:
-        """Aggregates of the filtered events. They scan every match, so results are kept per filter
-        until the data changes (`data_version`), and at most STATS_CONCURRENCY are computed at once:
-        many clients asking for the same dashboard cost one scan."""
-        key = (f or EventFilter()).model_dump_json()
-        version = self.data_version()
-        hit = self._stats_cache.get(key)
-        if hit is not None and hit[0] == version:
-            return hit[1]
-        with self._stats_slots:
-            hit = self._stats_cache.get(key)  # computed by another thread while this one waited
-            if hit is not None and hit[0] == version:
-                return hit[1]
-            with self.read_session() as s:
-                result = repo.stats(s, f)
-            if len(self._stats_cache) >= STATS_CACHE_SIZE:
-                self._stats_cache.pop(next(iter(self._stats_cache)))  # oldest first
-            self._stats_cache[key] = (version, result)
-            return result
+        """Aggregates of the filtered events, kept until the data change (marsad.store.stats_cache)."""
+        return self._stats.get(f or EventFilter()).stats
+
+    def stats_json(self, f: EventFilter | None = None, *, wait: float | None = None) -> bytes:
+        """`stats` as JSON, kept with it. `wait`: seconds to wait at most when the result must be
+        computed and every computation slot is busy; then StatsBusy."""
+        return self._stats.get(f or EventFilter(), wait=wait).body
+
+    def _compute_stats(self, f: EventFilter) -> Stats:
+        with self.read_session() as s:
+            return stats_query.stats(s, f)
 
     def deletions(self, since: datetime | None = None, *, limit: int = 1000, offset: int = 0) -> DeletionPage:
         """Ids removed (rejected, or merged into another) at or after `since`, newest first."""

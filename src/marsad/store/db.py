@@ -113,6 +113,10 @@ UNMANAGED_INDEXES = frozenset(
         "ix_events_active_fatalities",
         "ix_events_active_country_fatalities",
         "ix_events_active_id",
+        "ix_events_active_stats",
+        "ix_events_active_stats_type",
+        "ix_events_active_stats_admin1",
+        "ix_events_active_stats_country",
     }
 )
 

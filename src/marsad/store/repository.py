@@ -1,4 +1,4 @@
-"""Read queries: filtered/paginated/sorted events, event and article details, actors, places, stats.
+"""Read queries: filtered/paginated/sorted events, event and article details, actors, places (stats: stats_query.py).
 
 Every value from a caller reaches SQL as a bound parameter; the only SQL text assembled here is
 fixed (table and column names chosen from whitelists).
@@ -44,7 +44,6 @@ from marsad.store.types import (
     ArticleDetail,
     ArticlePage,
     ArticleSummary,
-    Bucket,
     EventDetail,
     EventFilter,
     EventPage,
@@ -54,7 +53,6 @@ from marsad.store.types import (
     PlaceCount,
     ReviewAction,
     SourceRef,
-    Stats,
 )
 
 # A listing counts matches up to offset + TOTAL_CAP; past that, EventPage.total_exact is False.
@@ -416,33 +414,6 @@ def places(session: Session, f: EventFilter | None, limit: int) -> list[PlaceCou
         )
         for loc, a1, c, lat, lon, cnt, fat in session.execute(stmt)
     ]
-
-
-def stats(session: Session, f: EventFilter | None) -> Stats:
-    flt = f or EventFilter()
-
-    def buckets(col: Any, *, by_key: bool = False, where: Any = None) -> list[Bucket]:
-        n = func.count(EventRow.id)
-        stmt = apply_filter(session, select(col, n, func.sum(EventRow.fatalities)), flt).group_by(col)
-        if where is not None:
-            stmt = stmt.where(where)
-        stmt = stmt.order_by(col) if by_key else stmt.order_by(n.desc(), col)
-        return [
-            Bucket(key=str(k) if k is not None else "", events=c, fatalities=fat or 0)
-            for k, c, fat in session.execute(stmt)
-        ]
-
-    total, fat = session.execute(
-        apply_filter(session, select(func.count(EventRow.id), func.sum(EventRow.fatalities)), flt)
-    ).one()
-    return Stats(
-        total_events=total or 0,
-        total_fatalities=fat or 0,
-        by_day=buckets(EventRow.event_date, by_key=True, where=EventRow.event_date.is_not(None)),
-        by_type=buckets(EventRow.event_type),
-        by_admin1=buckets(EventRow.admin1),
-        by_country=buckets(EventRow.country),
-    )
 
 
 def merge_record(session: Session, m: MergeRow) -> MergeRecord:
