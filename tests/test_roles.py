@@ -270,3 +270,13 @@ def test_a_transnational_group_is_its_regional_branch_in_the_branchs_country() -
         "قتل ثلاثة جنود سوريين في هجوم شنه مسلحون من تنظيم القاعدة على موقع للجيش في بلدة معرة النعمان بريف إدلب، الأربعاء."
     )
     assert syria.actor1 == "Al Qaeda"
+
+
+def test_bare_army_words_in_a_gaza_report_are_the_army_the_report_names() -> None:
+    events = marsad.extract(
+        "قال الجيش الإسرائيلي إن طائراته أغارت على موقعين لحركة حماس شمال قطاع غزة فجر السبت. "
+        "وأضاف الجيش أن الغارات جاءت ردا على إطلاق صواريخ من مدينة غزة.",
+        published="2018-07-14",
+    )
+    names = {e.actor1 for e in events} | {e.actor2 for e in events}
+    assert "Military Forces of Palestine" not in names, names

@@ -4,6 +4,7 @@ split/merge rules that turn them into one event per (type, actor pair, place, da
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -186,6 +187,12 @@ class EventAssembler:
         report country's own entry, so the two names count as one actor everywhere after."""
         if not doc.country:
             return
+        # Where the report's country has no army of its own in the lexicon (the Palestinian
+        # territories), "الجيش" and "الجنود" are the one army the report names ("الجيش الإسرائيلي").
+        named: Counter[int] = Counter(
+            m.value for m in doc.get(ACTOR)
+            if not self.k.actors[m.value].template and self.k.actors[m.value].kind in ("state", "police")
+        )  # fmt: skip
         for m in doc.get(ACTOR):
             entry = self.k.actors[m.value]
             branch = self.k.branch_actor(m.value, doc.country) if entry.branches else None
@@ -193,6 +200,9 @@ class EventAssembler:
                 m.value = branch
             elif entry.template:
                 specific = self.k.state_actor(entry.kind, doc.country)
+                if specific is None and entry.kind == "state":
+                    armies = [v for v, _ in named.most_common() if self.k.actors[v].kind == "state"]
+                    specific = armies[0] if armies else None
                 if specific is not None:
                     m.value = specific
 

@@ -170,6 +170,8 @@ class ActorEntry(_Entry):
     # Named only as what an attack hit (a checkpoint, a military convoy): the forces that hold it
     # are the side acted upon, never the attacker or a force that intervened.
     target_only: bool = False
+    # A state force the bare army words of its country's reports (الجيش، الجنود) may stand for.
+    generic_names: bool = True
     # The regional branch the generic name stands for in a country (ISO alpha-2 → actor name).
     branches: dict[str, str] = Field(default_factory=dict)
     aliases: list[str] = Field(min_length=1)

@@ -125,7 +125,7 @@ class Knowledge:
     def _state_index(self) -> dict[tuple[str, str], int]:
         out: dict[tuple[str, str], int] = {}
         for i, e in enumerate(self.actors):
-            if not e.template and e.country and e.kind in ("state", "police"):
+            if not e.template and e.country and e.kind in ("state", "police") and e.generic_names:
                 out.setdefault((e.kind, e.country), i)
         return out
 
