@@ -105,6 +105,12 @@ const STRINGS = {
     no_history: "No review actions yet.",
     members: "Merged from",
     saved: "Saved.",
+    edit_sub_type: "Sub-event type",
+    choose: "choose…",
+    follows_from: "follows from {f}",
+    and: "and",
+    edited_fields: "the edited fields",
+    filter_refused: "This filter was refused",
     error: "Error",
     open_report: "Open report",
     yes: "yes",
@@ -208,6 +214,12 @@ const STRINGS = {
     no_history: "لا توجد إجراءات مراجعة بعد.",
     members: "مدمج من",
     saved: "تم الحفظ.",
+    edit_sub_type: "النوع الفرعي",
+    choose: "اختر…",
+    follows_from: "مشتق من {f}",
+    and: "و",
+    edited_fields: "الحقول المعدَّلة",
+    filter_refused: "رُفض هذا المرشّح",
     error: "خطأ",
     open_report: "فتح التقرير",
     yes: "نعم",
@@ -249,10 +261,11 @@ const ACTION_LABELS = {
   en: {
     confirm: "confirmed", edit: "edited", reject: "rejected", merge: "merged", split: "split",
     undo_merge: "undid a merge", dedup_merge: "merged automatically", restore: "restored",
+    recompute: "recomputed",
   },
   ar: {
     confirm: "أكّد", edit: "عدّل", reject: "رفض", merge: "دمج", split: "فصل", undo_merge: "ألغى دمجاً",
-    dedup_merge: "دمج آلي", restore: "استعاد",
+    dedup_merge: "دمج آلي", restore: "استعاد", recompute: "أعاد احتساب",
   },
 }; // prettier-ignore
 

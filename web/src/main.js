@@ -16,7 +16,6 @@ import { initTops, refreshTops } from "./tops.js";
 let meta;
 const pickers = {};
 const TEXT_KEYS = ["date_from", "date_to", "actor", "q", "status", "origin", "fatalities_min", "fatalities_max"];
-const INTER_CODES = ["1", "2", "3", "4", "5", "6", "7", "8", "0"];
 
 function showError(err) {
   const box = $("#toast");
@@ -47,12 +46,25 @@ function readFilterForm() {
     patch[k] = v === "active" ? "" : v;
   }
   for (const [k, picker] of Object.entries(pickers)) patch[k] = picker.get();
-  patch.interaction = $("#f-interaction")
-    .value.split(/[\s,،;]+/)
-    .filter((s) => /^\d{1,2}$/.test(s));
+  patch.interaction = [
+    ...new Set(
+      $("#f-interaction")
+        .value.split(/[\s,،;]+/)
+        .filter((s) => /^\d{1,2}$/.test(s))
+        .map(interactionCode),
+    ),
+  ];
   patch.undated = $("#f-undated").checked ? "true" : "";
   patch.bbox = $("#f-bbox-toggle").checked ? currentBbox() : "";
   return patch;
+}
+
+/** ACLED's way of writing an interaction: the lower inter code first, a one-sided event as its
+ * code and 0 ("71" → "17", "6" → "60"), so a code typed either way finds the events. */
+function interactionCode(s) {
+  const [a, b = "0"] = s.split("");
+  if (a === "0" || b === "0") return `${a === "0" ? b : a}0`;
+  return a <= b ? `${a}${b}` : `${b}${a}`;
 }
 
 function makePickers() {
@@ -71,8 +83,9 @@ function makePickers() {
   mk("inter1", { label: interLabel });
   mk("inter2", { label: interLabel });
   pickers.event_type.setOptions(Object.keys(meta.event_types));
-  pickers.inter1.setOptions(INTER_CODES);
-  pickers.inter2.setOptions(INTER_CODES);
+  // The API's inter codes (1–8): 0, "no second actor", is not a filter value it takes.
+  pickers.inter1.setOptions(Object.keys(meta.inter_codes));
+  pickers.inter2.setOptions(Object.keys(meta.inter_codes));
 }
 
 /** Sub-event types of the chosen event types (all of them when none is chosen). */
@@ -115,9 +128,30 @@ function refreshOptions() {
   });
 }
 
+/** A filter the API refused (422): its reason beside the filter, and once in the toast (every
+ * panel asked the same question and got the same answer). */
+function showFilterErrors(errors) {
+  for (const el of document.querySelectorAll(".filters .invalid")) {
+    el.classList.remove("invalid");
+    el.removeAttribute("title");
+  }
+  for (const e of errors) {
+    const el = $(`#f-${CSS.escape(e.field || "")}`);
+    if (!el) continue;
+    el.classList.add("invalid");
+    el.title = e.reason;
+  }
+}
+
 async function settle(promises) {
   const results = await Promise.allSettled(promises);
-  for (const r of results) if (r.status === "rejected") showError(r.reason);
+  const failed = results.filter((r) => r.status === "rejected").map((r) => r.reason);
+  const refused = failed.find((e) => e?.status === 422 && e.body?.errors?.length);
+  showFilterErrors(refused ? refused.body.errors : []);
+  if (refused) {
+    const why = refused.body.errors.map((e) => `${t(e.field)}: ${e.reason}`).join(" · ");
+    showError(`${t("filter_refused")} — ${why}`);
+  } else if (failed.length) showError(failed[0]);
 }
 
 /** Everything after a filter change; the map frames the result unless only its own view moved. */
@@ -212,6 +246,18 @@ function bind() {
       if (!d.contains(e.target)) d.open = false;
     }
   });
+  // A drop-down opened near the window's edge is moved back inside it (More filters sits at the
+  // end of the filter bar, and its pop-up is wider than its button).
+  for (const d of document.querySelectorAll("details.more, details.ms")) {
+    d.addEventListener("toggle", () => {
+      const pop = d.querySelector(".more-pop, .ms-pop");
+      if (!d.open || !pop) return;
+      pop.style.translate = "";
+      const r = pop.getBoundingClientRect();
+      const shift = r.right > innerWidth - 8 ? innerWidth - 8 - r.right : r.left < 8 ? 8 - r.left : 0;
+      if (shift) pop.style.translate = `${shift}px 0`;
+    });
+  }
   $("#filter-form").addEventListener("submit", (e) => {
     e.preventDefault();
     setFilters(readFilterForm());

@@ -4,7 +4,7 @@
 import { ApiError, get, patch, post, token } from "./api.js";
 import { fieldColor, typeColor } from "./colors.js";
 import { $, $$, clear, h } from "./dom.js";
-import { actionLabel, fieldLabel, statusLabel, t, typeLabel, valueLabel } from "./i18n.js";
+import { actionLabel, fieldLabel, getLang, interLabel, statusLabel, t, typeLabel, valueLabel } from "./i18n.js";
 import { segment } from "./evidence.js";
 
 const SHOWN = [
@@ -13,7 +13,9 @@ const SHOWN = [
   "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "injuries", "weapons",
   "primary", "source", "confidence", "n_sources",
 ]; // prettier-ignore
-const INT_FIELDS = new Set(["year", "time_precision", "inter1", "inter2", "iso", "geo_precision", "fatalities", "injuries"]);
+const INT_FIELDS = new Set([
+  "year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities", "injuries",
+]); // prettier-ignore
 const FLOAT_FIELDS = new Set(["latitude", "longitude", "confidence"]);
 const MAX_SOURCES = 5;
 
@@ -156,6 +158,72 @@ function inputValue(v) {
   return Array.isArray(v) ? v.join("; ") : String(v);
 }
 
+function options(values, label, current) {
+  return values.map((v) => h("option", { value: String(v), selected: String(v) === String(current ?? "") }, label(v)));
+}
+
+/** The edit box for one field, and the changes it sends. Coded fields are picked from the lists
+ * of /api/meta, so an edit cannot name a type or code CODING.md does not have. The event type is
+ * sent with its sub-event type: the API refuses a type whose sub-type does not belong to it
+ * (a sub-event type alone moves the event type and disorder type with it). */
+function valueEditor(field, ev) {
+  const types = meta.event_types || {};
+  if (field === "event_type" || field === "sub_event_type") {
+    const typeBox = h("select", { id: "edit-value" }, options(Object.keys(types), typeLabel, ev.event_type));
+    const subBox = h("select", { id: "edit-sub", "aria-label": t("edit_sub_type") });
+    const fillSubs = () => {
+      const subs = types[typeBox.value] || [];
+      const keep = subs.includes(ev.sub_event_type) ? ev.sub_event_type : "";
+      clear(subBox).append(
+        ...(keep ? [] : [h("option", { value: "", disabled: true, selected: true }, t("choose"))]),
+        ...options(subs, (v) => valueLabel("sub_event_type", v), keep),
+      );
+    };
+    typeBox.addEventListener("change", fillSubs);
+    fillSubs();
+    if (field === "sub_event_type") {
+      // Every sub-type, grouped under its event type.
+      const all = h(
+        "select",
+        { id: "edit-value" },
+        Object.entries(types).map(([ty, subs]) =>
+          h("optgroup", { label: typeLabel(ty) }, options(subs, (v) => valueLabel("sub_event_type", v), ev.sub_event_type)),
+        ),
+      );
+      return { els: [all], changes: () => ({ sub_event_type: all.value }) };
+    }
+    return {
+      els: [typeBox, subBox],
+      changes: () => ({ event_type: typeBox.value, sub_event_type: subBox.value || null }),
+    };
+  }
+  const lists = {
+    disorder_type: [meta.disorder_types || [], (v) => valueLabel("disorder_type", v)],
+    inter1: [Object.keys(meta.inter_codes || {}), interLabel],
+    inter2: [Object.keys(meta.inter_codes || {}), interLabel],
+    interaction: [meta.interactions || [], String],
+  };
+  if (lists[field]) {
+    const [values, label] = lists[field];
+    const empty = field === "inter2" ? [h("option", { value: "" }, "—")] : [];
+    const box = h("select", { id: "edit-value" }, empty, options(values, label, ev[field]));
+    return { els: [box], changes: () => ({ [field]: coerce(field, box.value) }) };
+  }
+  const input = h("input", { type: "text", id: "edit-value", dir: "auto", placeholder: t("new_value") });
+  input.value = inputValue(ev[field]);
+  if (field === "country") {
+    // The knowledge base's countries, by English or Arabic name (the API takes both).
+    input.setAttribute("list", "edit-countries");
+    const dl = h(
+      "datalist",
+      { id: "edit-countries" },
+      (meta.countries || []).flatMap((c) => [h("option", { value: c.name }, c.arabic), h("option", { value: c.arabic }, c.name)]),
+    );
+    return { els: [input, dl], changes: () => ({ country: coerce(field, input.value) }) };
+  }
+  return { els: [input], changes: () => ({ [field]: coerce(field, input.value) }) };
+}
+
 function reviewSection(ev) {
   const msg = h("p", { class: "review-msg", role: "status", id: "review-msg" });
   const box = h("section", { class: "review" }, h("h3", {}, t("review")));
@@ -196,24 +264,25 @@ function reviewSection(ev) {
     { id: "edit-field" },
     meta.editable_fields.map((f) => h("option", { value: f }, fieldLabel(f))),
   );
-  const input = h("input", { type: "text", id: "edit-value", dir: "auto", placeholder: t("new_value") });
+  const slot = h("span", { class: "edit-slot" });
+  let editor = valueEditor("fatalities", ev);
+  slot.append(...editor.els);
   select.addEventListener("change", () => {
-    input.value = inputValue(ev[select.value]);
+    editor = valueEditor(select.value, ev);
+    clear(slot).append(...editor.els);
   });
   select.value = "fatalities";
-  input.value = inputValue(ev.fatalities);
   const form = h(
     "form",
     {
       class: "edit-form",
       onsubmit: (e) => {
         e.preventDefault();
-        const field = select.value;
-        act(() => patch(`api/events/${id}`, { changes: { [field]: coerce(field, input.value) }, ...noteBody() }));
+        act(() => patch(`api/events/${id}`, { changes: editor.changes(), ...noteBody() }));
       },
     },
     h("label", {}, t("edit_field"), " ", select),
-    input,
+    slot,
     h("button", { type: "submit", id: "btn-save" }, t("save")),
     h("p", { class: "field-error edit-error", id: "edit-error", role: "alert" }),
   );
@@ -241,6 +310,35 @@ function showFieldErrors(errors) {
   if (box) box.textContent = lines.join(" · ");
 }
 
+/** An audit value in the current language. The store keeps each value as JSON text
+ * ('"Battles"', '2', 'null'), so it is decoded before its label is looked up. */
+function shown(field, v) {
+  let value = v;
+  if (typeof v === "string") {
+    try {
+      value = JSON.parse(v);
+    } catch {
+      value = v; // older rows hold plain text
+    }
+  }
+  return display(field, value);
+}
+
+/** The store's "follows from sub_event_type" / "follows from inter1 and inter2" note with the
+ * field names in the reader's language (the explanation in brackets is English only). */
+function followsFrom(note) {
+  const m = /^follows from (.+)$/.exec(note || "");
+  if (!m) return note;
+  let what = m[1];
+  if (what === "the edited fields") return t("follows_from", { f: t("edited_fields") });
+  if (getLang() === "ar") what = what.replace(/\s*\(.*\)$/, "");
+  what = what
+    .split(" and ")
+    .map((w) => w.replace(/^[a-z_0-9]+/, (f) => (fieldLabel(f) !== f ? fieldLabel(f) : f)))
+    .join(` ${t("and")} `);
+  return t("follows_from", { f: what });
+}
+
 function auditSection(history) {
   const box = h("section", { class: "audit", id: "audit" }, h("h3", {}, t("audit")));
   if (!history.length) {
@@ -250,10 +348,12 @@ function auditSection(history) {
   const list = h("ol", { class: "audit-list" });
   for (const a of [...history].reverse()) {
     const when = a.at ? a.at.replace("T", " ").slice(0, 19) : "";
+    // Edits and the fields recomputed with them show what changed; a recompute says from what.
     const change =
-      a.action === "edit" && a.field
-        ? h("span", { class: "change", dir: "auto" }, ` ${fieldLabel(a.field)}: `, h("del", {}, a.old_value ?? "—"), " → ", h("ins", {}, a.new_value ?? "—"))
+      (a.action === "edit" || a.action === "recompute") && a.field
+        ? h("span", { class: "change", dir: "auto" }, ` ${fieldLabel(a.field)}: `, h("del", {}, shown(a.field, a.old_value)), " → ", h("ins", {}, shown(a.field, a.new_value)))
         : null;
+    const note = a.action === "recompute" ? followsFrom(a.note) : a.note;
     list.append(
       h(
         "li",
@@ -264,7 +364,7 @@ function auditSection(history) {
         " ",
         actionLabel(a.action),
         change,
-        a.note ? h("q", { dir: "auto" }, a.note) : null,
+        note ? h("q", { dir: "auto" }, note) : null,
       ),
     );
   }

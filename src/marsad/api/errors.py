@@ -126,6 +126,9 @@ def _item(request: Request, e: Any) -> dict[str, Any]:
     if loc[:1] == ["body"] and len(parts) > 1 and parts[0] == "changes":
         parts = parts[1:]  # an edit: name the event field, as the UI shows it
     field = ".".join(str(p) for p in parts if not isinstance(p, int)) if parts else ""
+    ctx = e.get("ctx")
+    if not field and isinstance(ctx, dict) and isinstance(ctx.get("field"), str):
+        field = ctx["field"]  # a check across parameters names the one it is about (schemas._about)
     reason = msg.removeprefix("Value error, ")
     if kind == "extra_forbidden" and loc[:1] == ["query"]:
         known = ", ".join(sorted(allowed_query_params(request)))

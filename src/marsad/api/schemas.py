@@ -129,6 +129,12 @@ def _iso_time(v: str | None) -> str | None:
     return v
 
 
+def _about(field: str, reason: str) -> PydanticCustomError:
+    """A check across parameters: the error names the parameter (errors.py reads ctx["field"]),
+    so a client can show the reason beside it rather than nowhere."""
+    return PydanticCustomError("value_error", "{reason}", {"field": field, "reason": reason})
+
+
 class FilterParams(BaseModel):
     """The event filter as query parameters, shared by lists, map points, actors, places, stats and
     exports. A repeated parameter means "any of these"; different parameters combine with AND.
@@ -226,15 +232,15 @@ class FilterParams(BaseModel):
         for name, v in self:
             for item in v if isinstance(v, list) else [v]:
                 if isinstance(item, str) and (m := _FILTER_BAD.search(item)):
-                    raise ValueError(
-                        f"{name} must not contain control characters (found U+{ord(m.group()):04X})"
+                    raise _about(
+                        name, f"{name} must not contain control characters (found U+{ord(m.group()):04X})"
                     )
         dates = (self.date_from or "").strip(), (self.date_to or "").strip()
         if all(dates) and dates[0] > dates[1]:
-            raise ValueError("date_from is after date_to")
+            raise _about("date_from", "date_from is after date_to")
         low, high = self.fatalities_min, self.fatalities_max
         if low is not None and high is not None and low > high:
-            raise ValueError("fatalities_min is above fatalities_max")
+            raise _about("fatalities_min", "fatalities_min is above fatalities_max")
         return self
 
     def to_filter(self, **paging: Any) -> EventFilter:
