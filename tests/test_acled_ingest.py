@@ -51,7 +51,9 @@ def test_load_accounts_for_every_row(api_store) -> None:
 
     lbn = api_store.get_event("LBN900401").event
     assert lbn.status == "confirmed" and lbn.time_precision == 2
-    assert lbn.inter1 == 1 and lbn.inter2 == 7 and lbn.interaction == 17  # labels stored as codes (an integer, like inter1/inter2)
+    assert (
+        lbn.inter1 == 1 and lbn.inter2 == 7 and lbn.interaction == 17
+    )  # labels stored as codes (an integer, like inter1/inter2)
     assert lbn.notes.endswith("(North),\naccused of smuggling weapons.")  # a note spanning two lines
     assert lbn.timestamp == 1710500000 and lbn.confidence == 1.0
     irq = api_store.get_event("IRQ900201")  # "12 March 2024": the older export date style

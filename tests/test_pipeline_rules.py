@@ -162,3 +162,14 @@ def test_a_charge_and_a_figurative_hijacking_are_no_events() -> None:
     assert marsad.extract(charge, published="2018-08-18") == []
     figurative = "تواصل الميليشيا في بيروت اختطاف القرار الأمني والسياسي للدولة اللبنانية منذ سنوات."
     assert marsad.extract(figurative, published="2018-08-18") == []
+
+
+def test_a_discussion_of_strikes_and_a_verbal_attack_are_no_events() -> None:
+    import marsad
+
+    talks = "ناقش وزير الخارجية الأمريكي مع نظيره السعودي في الرياض قضية الغارات الأخيرة على محافظة صعدة."
+    assert marsad.extract(talks, published="2018-08-14") == []
+    lecture = "اعتقلت السلطات رجل الدين في مدينة قم بعد محاضرة هاجم فيها المرشد الأعلى."
+    assert all(
+        e.event_type != "Violence against civilians" for e in marsad.extract(lecture, published="2018-03-11")
+    )
