@@ -173,3 +173,17 @@ def test_a_discussion_of_strikes_and_a_verbal_attack_are_no_events() -> None:
     assert all(
         e.event_type != "Violence against civilians" for e in marsad.extract(lecture, published="2018-03-11")
     )
+
+
+def test_habits_and_foiled_attempts_are_no_incidents() -> None:
+    import marsad
+
+    habit = "ودأبت الميليشيات على استهداف الأحياء السكنية في مدينة حيس بالقذائف."
+    assert marsad.extract(habit, published="2018-07-22") == []
+    repeated = "ويتخذ المسلحون من الجبال الواقعة قرب بلدة سيدكان قواعد يشنون منها هجمات متكررة على القوات."
+    assert marsad.extract(repeated, published="2018-07-22") == []
+    foiled = "أحبطت الشرطة الفرنسية محاولة تفجير عبوة ناسفة في مدينة ليون مساء الجمعة."
+    assert all(
+        e.sub_event_type != "Remote explosive/landmine/IED"
+        for e in marsad.extract(foiled, published="2018-05-19")
+    )
