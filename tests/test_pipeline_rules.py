@@ -187,3 +187,13 @@ def test_habits_and_foiled_attempts_are_no_incidents() -> None:
         e.sub_event_type != "Remote explosive/landmine/IED"
         for e in marsad.extract(foiled, published="2018-05-19")
     )
+
+
+def test_a_repelled_advance_is_a_fight() -> None:
+    import marsad
+
+    text = (
+        "صدت فصائل الجيش السوري الحر، الأربعاء، محاولات تقدم لقوات النظام في محيط مدينة طفس بريف درعا الغربي."
+    )
+    events = marsad.extract(text, published="2018-07-04")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Armed clash", "Military Forces of Syria")]
