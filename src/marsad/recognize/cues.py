@@ -23,6 +23,9 @@ _CHAINS = sorted(
 )
 _CLITIC_INITIALS = {c[0] for c in _CHAINS if c}
 WORD = re.compile(r"[^\W_]+")  # a word of letters or digits, the unit of every cue window
+# Per-word memos are emptied when they reach this size: a long-running process meets an open
+# vocabulary, and a few tens of thousands of words cover a day of news.
+MEMO_WORDS = 50_000
 
 
 @lru_cache(maxsize=100_000)
@@ -49,6 +52,8 @@ class CueList:
         self.by_last: dict[str, list[_Cue]] = {}
         self.prefixed: list[_Cue] = []
         self.by_prefix: dict[str, list[_Cue]] = {}  # last word of a starred cue → cues
+        self._cand_memo: dict[str, tuple[_Cue, ...]] = {}
+        self._has_memo: dict[str, bool] = {}
         for p in phrases:
             p = str(p)
             prefix = p.endswith("*")
@@ -64,9 +69,11 @@ class CueList:
 
     def has_word(self, word: str) -> bool:
         """Whether a one-word cue of this list is this word (clitics peeled); memoised."""
-        memo = self.__dict__.setdefault("_memo", {})
+        memo = self._has_memo
         hit = memo.get(word)
         if hit is None:
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
             cue = self.ends_at([word], 0)
             hit = memo[word] = cue is not None and len(cue.words) == 1
         return hit
@@ -78,19 +85,30 @@ class CueList:
     def _prefix_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(w) for w in self.by_prefix}))
 
+    def _ending_in(self, word: str) -> tuple[_Cue, ...]:
+        """The cues whose last word `word` may be, longest first; memoised per word (a report
+        asks about the same few hundred words again and again, and so do the next reports)."""
+        memo = self._cand_memo
+        got = memo.get(word)
+        if got is None:
+            cands: list[_Cue] = []
+            for form in peel(word):
+                cands.extend(self.by_last.get(form, ()))
+                # Starred cues: look up each prefix length once instead of testing every cue.
+                for n in self._prefix_lengths:
+                    if n <= len(form):
+                        cands.extend(self.by_prefix.get(form[:n], ()))
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            got = memo[word] = tuple(sorted(cands, key=lambda c: -len(c.words)))
+        return got
+
     def ends_at(self, words: list[str], i: int) -> _Cue | None:
         """A cue whose last word is words[i], or None."""
-        forms = peel(words[i])
-        cands: list[_Cue] = []
-        for form in forms:
-            cands.extend(self.by_last.get(form, ()))
-            # Starred cues: look up each prefix length once instead of testing every cue.
-            for n in self._prefix_lengths:
-                if n <= len(form):
-                    cands.extend(self.by_prefix.get(form[:n], ()))
+        cands = self._ending_in(words[i])
         if not cands:
             return None
-        for cue in sorted(cands, key=lambda c: -len(c.words)):
+        for cue in cands:
             k = len(cue.words)
             if i - k + 1 < 0:
                 continue
@@ -152,12 +170,21 @@ class _Combined:
         self.lists = lists
         self.keys: set[str] = set()
         self.prefixes: dict[int, set[str]] = {}
+        self.memo: dict[str, bool] = {}
         for cl in lists.values():
             self.keys.update(cl.by_last)
             for w in cl.by_prefix:
                 self.prefixes.setdefault(len(w), set()).add(w)
 
     def may_end_at(self, word: str) -> bool:
+        got = self.memo.get(word)
+        if got is None:
+            if len(self.memo) >= MEMO_WORDS:
+                self.memo.clear()
+            got = self.memo[word] = self._may_end_at(word)
+        return got
+
+    def _may_end_at(self, word: str) -> bool:
         for form in peel(word):
             if form in self.keys:
                 return True
@@ -172,7 +199,7 @@ _combined: dict[tuple[int, ...], _Combined] = {}
 
 def first_cue(words: list[str], lists: dict[str, CueList], max_distance: int = 4) -> tuple[str, int] | None:
     """The nearest cue before a mention: (list name, distance in words), scanning nearest first."""
-    key = tuple(id(cl) for cl in lists.values())
+    key = tuple(map(id, lists.values()))
     comb = _combined.get(key)
     if comb is None:
         comb = _combined[key] = _Combined(lists)
