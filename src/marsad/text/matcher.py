@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -28,13 +27,11 @@ _LAM_CHAINS = {c + "ل" for c in _CONJ}
 _MAX_CHAIN = max(len(c) for c in _BASE_CHAINS | _ARTICLE_CHAINS | _LAM_CHAINS)
 
 
-def is_letter(ch: str) -> bool:
-    return ch.isalnum()
+class Hit(NamedTuple, Generic[P]):
+    """One accepted match in folded coordinates: [start, end) of the phrase itself.
 
-
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[P]):
-    """One accepted match in folded coordinates: [start, end) of the phrase itself."""
+    A named tuple, not a dataclass: a report yields a few hundred hits and building a frozen
+    dataclass cost more than finding the hit."""
 
     start: int  # start of the matched form (after the clitics)
     end: int
@@ -71,7 +68,10 @@ class PhraseMatcher(Generic[P]):
     def build(self) -> None:
         auto = ahocorasick.Automaton()
         for key, modes in self._entries.items():
-            auto.add_word(key, (key, {m: tuple(v) for m, v in modes.items()}))
+            # What find() needs per hit, worked out once: the key, its length, whether it has
+            # its own article, and per mode (lam-contracted?, whole word?, payloads) in order.
+            plan = tuple((m.startswith("lam-"), m.endswith("word"), tuple(v)) for m, v in modes.items())
+            auto.add_word(key, (key, len(key), key.startswith("ال"), plan))
         if len(self._entries):
             auto.make_automaton()
         self._automaton = auto
@@ -89,34 +89,34 @@ class PhraseMatcher(Generic[P]):
             return []
         hits: list[Hit[P]] = []
         n = len(text)
-        for end_idx, (key, modes) in auto.iter(text):
-            start = end_idx - len(key) + 1
+        base, article_chains, lam_chains = _BASE_CHAINS, _ARTICLE_CHAINS, _LAM_CHAINS
+        for end_idx, (key, klen, own_article, plan) in auto.iter(text):
+            start = end_idx - klen + 1
             end = end_idx + 1
             # Walk back to the word start, but no further than the longest clitic chain allows:
             # an unbounded walk costs the word's length per hit, quadratic on a long letter run.
-            ws, floor = start, max(0, start - _MAX_CHAIN - 1)
-            while ws > floor and is_letter(text[ws - 1]):
+            ws, floor = start, start - _MAX_CHAIN - 1
+            if floor < 0:
+                floor = 0
+            while ws > floor and text[ws - 1].isalnum():
                 ws -= 1
-            chain = text[ws:start]
-            if len(chain) > _MAX_CHAIN:
+            if start - ws > _MAX_CHAIN:
                 continue
-            at_word_end = end >= n or not is_letter(text[end])
+            chain = text[ws:start]
+            at_word_end = end >= n or not text[end].isalnum()
             payloads: list[P] = []
             article = False
             form = key
-            for mode, pls in modes.items():
-                lam = mode.startswith("lam-")
+            for lam, word, pls in plan:
                 if lam:
-                    ok = chain in _LAM_CHAINS
-                elif chain in _BASE_CHAINS:
-                    ok = True
-                elif chain in _ARTICLE_CHAINS and not key.startswith("ال"):
-                    ok, article = True, True
-                else:
-                    ok = False
-                if not ok:
-                    continue
-                if mode.endswith("word") and not at_word_end:
+                    if chain not in lam_chains:
+                        continue
+                elif chain not in base:
+                    if chain in article_chains and not own_article:
+                        article = True
+                    else:
+                        continue
+                if word and not at_word_end:
                     continue
                 payloads.extend(pls)
                 if lam:
