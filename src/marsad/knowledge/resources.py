@@ -16,7 +16,7 @@ import yaml
 from marsad.knowledge import lexicon
 from marsad.knowledge.gazetteer import Gazetteer
 from marsad.recognize.cues import Cues
-from marsad.text.matcher import PhraseMatcher
+from marsad.text.matcher import MatcherGroup, PhraseMatcher
 from marsad.text.normalize import fold
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -135,38 +135,46 @@ class Knowledge:
 
     # --- matchers: folded phrase → index into the lexicon list ------------------------------
     @cached_property
-    def actor_matcher(self) -> PhraseMatcher[int]:
-        return _index_matcher(self.actors)
-
-    @cached_property
-    def trigger_matcher(self) -> PhraseMatcher[tuple[str, int]]:
-        m: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
+    def _matchers(
+        self,
+    ) -> tuple[PhraseMatcher[int], PhraseMatcher[tuple[str, int]], PhraseMatcher[int], PhraseMatcher[str]]:
+        """The four matchers, built together: one automaton pass per report serves them all."""
+        actors = _index_matcher(self.actors)
+        triggers: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
         for i, entry in enumerate(self.triggers):
             for phrase, prefix in entry.patterns:
-                m.add(phrase, ("T", i), prefix=prefix)
+                triggers.add(phrase, ("T", i), prefix=prefix)
         for i, ne in enumerate(self.non_events):
             for phrase, prefix in ne.patterns:
-                m.add(phrase, ("N", i), prefix=prefix)
-        m.build()
-        return m
-
-    @cached_property
-    def weapon_matcher(self) -> PhraseMatcher[int]:
-        return _index_matcher(self.weapons)
-
-    @cached_property
-    def place_matcher(self) -> PhraseMatcher[str]:
-        m: PhraseMatcher[str] = PhraseMatcher()
+                triggers.add(phrase, ("N", i), prefix=prefix)
+        weapons = _index_matcher(self.weapons)
+        places: PhraseMatcher[str] = PhraseMatcher()
         for name, ids in self.gazetteer.names():
             if len(name) >= 3:
                 for pid in ids:
-                    m.add(name, pid)
-        m.build()
-        return m
+                    places.add(name, pid)
+        MatcherGroup([actors, triggers, weapons, places]).build()
+        return actors, triggers, weapons, places
+
+    @property
+    def actor_matcher(self) -> PhraseMatcher[int]:
+        return self._matchers[0]
+
+    @property
+    def trigger_matcher(self) -> PhraseMatcher[tuple[str, int]]:
+        return self._matchers[1]
+
+    @property
+    def weapon_matcher(self) -> PhraseMatcher[int]:
+        return self._matchers[2]
+
+    @property
+    def place_matcher(self) -> PhraseMatcher[str]:
+        return self._matchers[3]
 
     def warm(self) -> None:
         """Load everything now (before forking workers or timing)."""
-        for attr in ("actor_matcher", "trigger_matcher", "weapon_matcher", "place_matcher", "cues"):
+        for attr in ("_matchers", "cues"):
             getattr(self, attr)
 
 
@@ -187,7 +195,6 @@ def _index_matcher(entries: list[Any]) -> PhraseMatcher[int]:
     for i, entry in enumerate(entries):
         for phrase, prefix in entry.patterns:
             m.add(phrase, i, prefix=prefix)
-    m.build()
     return m
 
 

@@ -10,8 +10,10 @@ hand-written because no offline Arabic segmenter that works here handles proper 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Hashable, Iterable
-from typing import Generic, NamedTuple, TypeVar
+import threading
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -41,12 +43,18 @@ class Hit(NamedTuple, Generic[P]):
     article: bool  # an article was peeled in front of a form that has none
 
 
+# What find() needs per key, worked out once at build: the key, its length, whether it has its
+# own article, and per mode (lam-contracted?, whole word?, payloads), in the order added.
+_Plan = tuple[str, int, bool, tuple[tuple[bool, bool, tuple[Any, ...]], ...]]
+
+
 class PhraseMatcher(Generic[P]):
     """Map folded phrases to payloads; find them in folded text with clitics peeled."""
 
     def __init__(self) -> None:
         self._entries: dict[str, dict[str, list[P]]] = {}
         self._automaton: ahocorasick.Automaton | None = None
+        self._group: tuple[MatcherGroup, int] | None = None  # set by MatcherGroup
 
     def add(self, phrase: str, payload: P, *, prefix: bool = False) -> None:
         """Add a folded phrase. `prefix`: the last word may continue (suffixes, inflection)."""
@@ -58,6 +66,8 @@ class PhraseMatcher(Generic[P]):
         if phrase.startswith("ال") and len(phrase) > 3:
             self._put(phrase[1:], "lam-" + mode, payload)
         self._automaton = None
+        if self._group is not None:
+            self._group[0].invalidate()
 
     def _put(self, key: str, mode: str, payload: P) -> None:
         modes = self._entries.setdefault(key, {})
@@ -65,13 +75,15 @@ class PhraseMatcher(Generic[P]):
         if payload not in lst:
             lst.append(payload)
 
+    def plans(self) -> Iterator[_Plan]:
+        for key, modes in self._entries.items():
+            plan = tuple((m.startswith("lam-"), m.endswith("word"), tuple(v)) for m, v in modes.items())
+            yield key, len(key), key.startswith("ال"), plan
+
     def build(self) -> None:
         auto = ahocorasick.Automaton()
-        for key, modes in self._entries.items():
-            # What find() needs per hit, worked out once: the key, its length, whether it has
-            # its own article, and per mode (lam-contracted?, whole word?, payloads) in order.
-            plan = tuple((m.startswith("lam-"), m.endswith("word"), tuple(v)) for m, v in modes.items())
-            auto.add_word(key, (key, len(key), key.startswith("ال"), plan))
+        for plan in self.plans():
+            auto.add_word(plan[0], (plan,))
         if len(self._entries):
             auto.make_automaton()
         self._automaton = auto
@@ -81,18 +93,72 @@ class PhraseMatcher(Generic[P]):
 
     def find(self, text: str) -> list[Hit[P]]:
         """All accepted hits in folded `text`, ordered by start then longest first."""
+        if self._group is not None:
+            group, i = self._group
+            return list(group.find_all(text)[i])
         if self._automaton is None:
             self.build()
-        auto = self._automaton
-        assert auto is not None
         if not len(self._entries):
             return []
-        hits: list[Hit[P]] = []
-        n = len(text)
-        base, article_chains, lam_chains = _BASE_CHAINS, _ARTICLE_CHAINS, _LAM_CHAINS
-        for end_idx, (key, klen, own_article, plan) in auto.iter(text):
-            start = end_idx - klen + 1
-            end = end_idx + 1
+        return _scan(self._automaton, text, 1)[0]
+
+
+class MatcherGroup:
+    """Several matchers served by one automaton pass per text (the lexicons and the gazetteer
+    scan the same report): each member's `find` answers from the shared pass, with the very
+    hits it would find alone. The last few texts' hits are kept, so the members asking about
+    the same report in turn scan it once."""
+
+    def __init__(self, matchers: Sequence[PhraseMatcher[Any]]) -> None:
+        self.matchers = list(matchers)
+        for i, m in enumerate(self.matchers):
+            m._group = (self, i)
+        self._automaton: ahocorasick.Automaton | None = None
+        self._lock = threading.Lock()
+        self.find_all = lru_cache(maxsize=4)(self._find_all)
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._automaton = None
+            self.find_all.cache_clear()
+
+    def build(self) -> ahocorasick.Automaton:
+        with self._lock:
+            if self._automaton is None:
+                merged: dict[str, list[tuple[int, _Plan]]] = {}
+                for i, m in enumerate(self.matchers):
+                    for plan in m.plans():
+                        merged.setdefault(plan[0], []).append((i, plan))
+                auto = ahocorasick.Automaton()
+                for key, entries in merged.items():
+                    auto.add_word(key, tuple(entries))
+                if merged:
+                    auto.make_automaton()
+                self._automaton = auto
+            return self._automaton
+
+    def _find_all(self, text: str) -> list[list[Hit[Any]]]:
+        auto = self._automaton or self.build()
+        if not len(auto):
+            return [[] for _ in self.matchers]
+        return _scan(auto, text, len(self.matchers))
+
+
+def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit[Any]]]:
+    """The accepted hits of each member matcher in one pass of `auto`, whose values are tuples
+    of plans (a lone matcher's plan, or (member index, plan) pairs of a group)."""
+    out: list[list[Hit[Any]]] = [[] for _ in range(members)]
+    n = len(text)
+    base, article_chains, lam_chains = _BASE_CHAINS, _ARTICLE_CHAINS, _LAM_CHAINS
+    for end_idx, entries in auto.iter(text):
+        end = end_idx + 1
+        at_word_end = end >= n or not text[end].isalnum()
+        for entry in entries:
+            if members == 1:
+                hits, (key, klen, own_article, plan) = out[0], entry
+            else:
+                hits, (key, klen, own_article, plan) = out[entry[0]], entry[1]
+            start = end - klen
             # Walk back to the word start, but no further than the longest clitic chain allows:
             # an unbounded walk costs the word's length per hit, quadratic on a long letter run.
             ws, floor = start, start - _MAX_CHAIN - 1
@@ -103,8 +169,7 @@ class PhraseMatcher(Generic[P]):
             if start - ws > _MAX_CHAIN:
                 continue
             chain = text[ws:start]
-            at_word_end = end >= n or not text[end].isalnum()
-            payloads: list[P] = []
+            payloads: list[Any] = []
             article = False
             form = key
             for lam, word, pls in plan:
@@ -123,8 +188,9 @@ class PhraseMatcher(Generic[P]):
                     form = "ا" + key  # report the lexicon form (المدينه), not its لل-contracted key
             if payloads:
                 hits.append(Hit(start, end, ws, tuple(dict.fromkeys(payloads)), form, article))
+    for hits in out:
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        return hits
+    return out
 
 
 def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:

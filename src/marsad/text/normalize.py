@@ -170,5 +170,16 @@ def fold(text: str) -> str:
 
     Lexicons and the gazetteer store names under this key; text is folded the same way.
     """
-    s = fold_with_map(text).text
-    return " ".join(s.split())
+    # Short strings (names, cue phrases, the head of a line) come back again and again, within
+    # a report and across reports: they are folded once.
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+_SHORT = 200
+
+
+def _fold(text: str) -> str:
+    return " ".join(fold_with_map(text).text.split())
+
+
+_fold_short = lru_cache(maxsize=20_000)(_fold)
