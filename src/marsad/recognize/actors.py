@@ -7,9 +7,10 @@ from functools import lru_cache
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_after, words_before
+from marsad.recognize.cues import CueList, first_cue, peel, words_after, words_before
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import fold
+from marsad.text.tokens import Tokens, tokens
 
 _DAMMA = "\u064f"
 
@@ -189,25 +190,27 @@ class ActorRecognizer:
         heads, skip = cues["nisba_heads"], cues["nisba_skip"]
         actions = self.k.cue_words("event_nouns") + self.k.cue_words("aerial_words")
         taken = [(s, e) for s, e, _, _ in found]
-        words = list(WORD.finditer(folded))
+        t = tokens(folded) or Tokens(folded)
+        words = t.words
         out: dict[tuple[int, int, int, bool], bool] = {}
-        for j, adj in enumerate(words):
-            code = adjectives.get(adj.group())
-            if code is None:
-                continue  # nationality adjectives are rare: start from them, look back for the noun
+        present = adjectives.keys() & set(words)
+        if not present:
+            return out
+        # Nationality adjectives are rare: start from them, look back for the noun.
+        for j in [j for j, w in enumerate(words) if w in present]:
+            code = adjectives[words[j]]
             i = j - 1  # back over adjectives ("غارات جوية تركية") to the noun
-            while i > j - 4 and i >= 0 and not heads.has_word(words[i].group()):
-                i = i - 1 if skip.has_word(words[i].group()) else -1
+            while i > j - 4 and i >= 0 and not heads.has_word(words[i]):
+                i = i - 1 if skip.has_word(words[i]) else -1
             if i < 0 or i <= j - 4:
                 continue
-            w = words[i]
-            fs, fe = w.start(), adj.end()
+            fs, fe = t.starts[i], t.ends[j]
             if fe - fs > 60 or any(s < fe and fs < e for s, e in taken):
                 continue
             idx = self.k.state_actor("state", code)
             if idx is None:
                 continue
-            out[(fs, fe, idx, False)] = any(f.startswith(actions) for f in peel(w.group()))
+            out[(fs, fe, idx, False)] = any(f.startswith(actions) for f in peel(words[i]))
             taken.append((fs, fe))
         return out
 

@@ -5,7 +5,6 @@ Used to tell an attacker from a target, a hometown from an event place, "near X"
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from marsad.text import tokens
 from marsad.text.normalize import fold
 
 _CHAINS = sorted(
@@ -22,7 +22,7 @@ _CHAINS = sorted(
     reverse=True,
 )
 _CLITIC_INITIALS = {c[0] for c in _CHAINS if c}
-WORD = re.compile(r"[^\W_]+")  # a word of letters or digits, the unit of every cue window
+WORD = tokens.WORD  # a word of letters or digits, the unit of every cue window
 # Per-word memos are emptied when they reach this size: a long-running process meets an open
 # vocabulary, and a few tens of thousands of words cover a day of news.
 MEMO_WORDS = 50_000
@@ -153,13 +153,12 @@ def _nisba_forms(adj: str) -> set[str]:
 
 def words_before(folded: str, fpos: int, limit_start: int, max_words: int = 5) -> list[str]:
     """Up to `max_words` folded words ending before folded offset `fpos`, not before `limit_start`."""
-    window = folded[max(limit_start, fpos - 60) : fpos]
-    return WORD.findall(window)[-max_words:]
+    return tokens.words_before(folded, fpos, max(limit_start, fpos - 60), max_words)
 
 
 def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
     """Up to `max_words` folded words starting at folded offset `fpos`."""
-    return WORD.findall(folded[fpos : fpos + 60])[:max_words]
+    return tokens.words_after(folded, fpos, fpos + 60, max_words)
 
 
 class _Combined:
