@@ -28,8 +28,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from marsad.knowledge.lexicon import load_yaml
 from marsad.text import normalize as normalize_module
 from marsad.text.normalize import fold
 
@@ -264,7 +263,7 @@ def _package_dir(name: str) -> Path:
 
 def load_countries(data_dir: Path) -> dict[str, dict[str, Any]]:
     with (data_dir / "countries.yaml").open(encoding="utf-8") as fh:
-        doc = yaml.safe_load(fh)
+        doc = load_yaml(fh)
     return {c["code"]: c for c in doc["countries"]}
 
 
@@ -273,7 +272,7 @@ def load_regions(data_dir: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     with path.open(encoding="utf-8") as fh:
-        doc = yaml.safe_load(fh) or {}
+        doc = load_yaml(fh) or {}
     return list(doc.get("regions") or [])
 
 

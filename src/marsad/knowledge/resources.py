@@ -11,10 +11,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from marsad.knowledge import lexicon
 from marsad.knowledge.gazetteer import Gazetteer
+from marsad.knowledge.lexicon import load_yaml
 from marsad.recognize.cues import Cues
 from marsad.text.matcher import MatcherGroup, PhraseMatcher
 from marsad.text.normalize import fold
@@ -200,7 +199,7 @@ def _index_matcher(entries: list[Any]) -> PhraseMatcher[int]:
 
 def _yaml(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return load_yaml(fh) or {}
 
 
 _lock = threading.Lock()

@@ -10,8 +10,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from marsad.knowledge.lexicon import load_yaml
 from marsad.text import tokens
 from marsad.text.normalize import fold
 
@@ -139,7 +138,7 @@ class Cues:
     @classmethod
     def load(cls, path: Path) -> Cues:
         with path.open(encoding="utf-8") as fh:
-            return cls(yaml.safe_load(fh) or {})
+            return cls(load_yaml(fh) or {})
 
     def __getitem__(self, name: str) -> CueList:
         return self.lists[name]

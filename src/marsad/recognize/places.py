@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 
-import yaml
-
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
+from marsad.knowledge.lexicon import load_yaml
 from marsad.knowledge.resources import DATA_DIR, Knowledge
 from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_before
 from marsad.text.matcher import PhraseMatcher, longest_first
@@ -145,7 +144,7 @@ class PlaceRecognizer:
     @cached_property
     def _context(self) -> dict:
         with (DATA_DIR / "place_context.yaml").open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh) or {}
+            return load_yaml(fh) or {}
 
     @cached_property
     def demonyms(self) -> PhraseMatcher[str]:

@@ -117,6 +117,15 @@ class MatcherGroup:
         self._lock = threading.Lock()
         self.find_all = lru_cache(maxsize=4)(self._find_all)
 
+    def __getstate__(self) -> dict[str, Any]:  # the compiled group is cached on disk
+        return {"matchers": self.matchers, "automaton": self._automaton}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.matchers = state["matchers"]
+        self._automaton = state["automaton"]
+        self._lock = threading.Lock()
+        self.find_all = lru_cache(maxsize=4)(self._find_all)
+
     def invalidate(self) -> None:
         with self._lock:
             self._automaton = None
