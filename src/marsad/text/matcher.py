@@ -178,7 +178,7 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
             if start - ws > _MAX_CHAIN:
                 continue
             chain = text[ws:start]
-            payloads: list[Any] = []
+            parts: list[tuple[Any, ...]] = []  # the payloads of each accepted mode
             article = False
             form = key
             for lam, word, pls in plan:
@@ -192,11 +192,18 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
                         continue
                 if word and not at_word_end:
                     continue
-                payloads.extend(pls)
+                parts.append(pls)
                 if lam:
                     form = "ا" + key  # report the lexicon form (المدينه), not its لل-contracted key
-            if payloads:
-                hits.append(Hit(start, end, ws, tuple(dict.fromkeys(payloads)), form, article))
+            if parts:
+                # One mode's payloads are distinct already (_put) and shared as they are: only a
+                # mix is merged and de-duplicated (a common name carries hundreds of places).
+                if len(parts) == 1:
+                    payloads = parts[0]
+                else:
+                    payloads = tuple(dict.fromkeys(p for part in parts for p in part))
+                if payloads:
+                    hits.append(Hit(start, end, ws, payloads, form, article))
     for hits in out:
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return out
