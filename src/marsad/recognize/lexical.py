@@ -7,7 +7,7 @@ from functools import cached_property
 
 from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import WORD, first_cue, peel, residue_spans, words_before
+from marsad.recognize.cues import MEMO_WORDS, WORD, first_cue, peel, residue_spans, words_before
 from marsad.text.matcher import longest_first
 
 
@@ -62,9 +62,19 @@ class RecalledIncident:
             )
             - _COMMON
         )
+        self._memo: dict[str, bool] = {}  # word → one of its forms is a key
 
     def _may_match(self, words: list[str]) -> bool:
-        return any(f in self.keys for w in words for f in peel(w))
+        memo = self._memo
+        for w in words:
+            hit = memo.get(w)
+            if hit is None:
+                if len(memo) >= MEMO_WORDS:
+                    memo.clear()
+                hit = memo[w] = any(f in self.keys for f in peel(w))
+            if hit:
+                return True
+        return False
 
     def __call__(self, folded: str, start: int, end: int) -> str | None:
         """ "old" for an incident over a week older, "recent" for one days older, else None."""

@@ -26,7 +26,7 @@ class Tokens:
     def __init__(self, text: str) -> None:
         self.text = text
         self.words: list[str] = WORD.findall(text)
-        self.starts: list[int] = [m.start() for m in WORD.finditer(text)]
+        self.starts: list[int] = list(map(re.Match.start, WORD.finditer(text)))
         self.ends: list[int] = list(map(add, self.starts, map(len, self.words)))
 
     def before(self, pos: int, lo: int, max_words: int) -> list[str]:
