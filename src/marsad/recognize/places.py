@@ -9,7 +9,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
 from marsad.doc import ACTOR, PLACE, Doc, Mention
@@ -101,6 +101,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     return any(spans[j][0] <= start and spans[j][1] >= end for j in range(max(0, i - 3), i))
 
 
+@lru_cache(maxsize=50_000)
 def _latin(s: str) -> str:
     return "".join(ch for ch in s.lower() if ch.isascii() and ch.isalpha())
 
@@ -124,7 +125,24 @@ def _shares(cands: list[Place]) -> dict[str, float]:
     return {cc: v / total for cc, v in size.items()}
 
 
+# Distances between the candidates of a name and the places chosen before it: the same pairs
+# come back for every repeated name and in the next reports of the same area.
+# Keyed by the coordinates themselves (all the formula reads), so no two gazetteers can mix.
+_KM: dict[tuple[float, float, float, float], float] = {}
+_KM_MAX = 200_000
+
+
 def km(a: Place, b: Place) -> float:
+    key = (a.latitude, a.longitude, b.latitude, b.longitude)
+    d = _KM.get(key)
+    if d is None:
+        if len(_KM) >= _KM_MAX:
+            _KM.clear()
+        d = _KM[key] = _km(a, b)
+    return d
+
+
+def _km(a: Place, b: Place) -> float:
     p = math.pi / 180
     h = (
         math.sin((b.latitude - a.latitude) * p / 2) ** 2
