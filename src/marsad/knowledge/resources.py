@@ -154,7 +154,9 @@ class Knowledge:
             list(self.gazetteer.names()),
             *(Path(f).read_bytes() for f in (matcher_module.__file__, __file__)),
         )
-        key = hashlib.sha256(pickle.dumps(sources, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()[:20]
+        # repr, not pickle: pickle's bytes depend on which equal strings are one object, and a
+        # freshly built gazetteer shares them differently from a loaded one.
+        key = hashlib.sha256(repr(sources).encode()).hexdigest()[:20]
         folder = Path(self.cache_dir) if self.cache_dir else cache_dir_default()
         path = folder / f"matchers-{key}.pickle"
         try:
