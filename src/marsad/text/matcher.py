@@ -106,7 +106,7 @@ class PhraseMatcher(Generic[P]):
 class MatcherGroup:
     """Several matchers served by one automaton pass per text (the lexicons and the gazetteer
     scan the same report): each member's `find` answers from the shared pass, with the very
-    hits it would find alone. The last few texts' hits are kept, so the members asking about
+    hits it would find alone. The last two texts' hits are kept, so the members asking about
     the same report in turn scan it once."""
 
     def __init__(self, matchers: Sequence[PhraseMatcher[Any]]) -> None:
@@ -115,7 +115,8 @@ class MatcherGroup:
             m._group = (self, i)
         self._automaton: ahocorasick.Automaton | None = None
         self._lock = threading.Lock()
-        self.find_all = lru_cache(maxsize=4)(self._find_all)
+        # The report and its headline: the recognisers ask about them in turn.
+        self.find_all = lru_cache(maxsize=2)(self._find_all)
 
     def __getstate__(self) -> dict[str, Any]:  # the compiled group is cached on disk
         return {"matchers": self.matchers, "automaton": self._automaton}
@@ -124,7 +125,7 @@ class MatcherGroup:
         self.matchers = state["matchers"]
         self._automaton = state["automaton"]
         self._lock = threading.Lock()
-        self.find_all = lru_cache(maxsize=4)(self._find_all)
+        self.find_all = lru_cache(maxsize=2)(self._find_all)
 
     def invalidate(self) -> None:
         with self._lock:

@@ -57,7 +57,7 @@ class Tokens:
         return out
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)  # the report being read (and one more): a 200,000-char one holds ~5 MB
 def _tokens(text: str) -> Tokens:
     return Tokens(text)
 
