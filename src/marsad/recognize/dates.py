@@ -33,6 +33,7 @@ from marsad.recognize.numbers import (
     load_lexicon,
     ordinal_day_words,
     parse_quantity,
+    register_anchor_words,
 )
 from marsad.text.normalize import fold
 
@@ -191,6 +192,7 @@ _ANCHORS_SRC = rf"(?P<d>\d+)|{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'
         _ANCHORS_SRC,
     ],
 )
+register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=True)
 _RX_NAME = {
     _RX_NUMERIC: "numeric",
     _RX_DAY_MONTH: "day_month",
