@@ -34,3 +34,20 @@ def test_words_cut_at_the_window_edges() -> None:
     assert t.after(start + 2, start + 8, 5) == ["فعي", "عل"]
     # Tokens are meant for folded text: an unfolded vowel mark is no word character.
     assert t.words[:2] == ["ق", "تل"]
+
+
+def test_clause_windows_match_a_scan_of_the_window() -> None:
+    from marsad.recognize import lexical
+    from marsad.text.normalize import fold
+
+    folded = fold(TEXT)
+    for pos in range(0, len(folded) + 2, 3):
+        window = folded[max(0, pos - 60) : pos]
+        marks = list(lexical._CLAUSE_MARK.finditer(window))
+        before = WORD.findall(window[marks[-1].end() :] if marks else window)[-5:]
+        assert lexical._words_in_clause_before(folded, pos) == before
+        after = folded[pos : pos + 40]
+        mark = lexical._CLAUSE_MARK.search(after)
+        assert lexical._words_in_clause_after(folded, pos) == WORD.findall(
+            after[: mark.start()] if mark else after
+        )
