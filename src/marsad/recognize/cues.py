@@ -109,6 +109,8 @@ class CueList:
             return None
         for cue in cands:
             k = len(cue.words)
+            if k == 1:
+                return cue  # its one word is words[i]: that is how _ending_in found it
             if i - k + 1 < 0:
                 continue
             seq = words[i - k + 1 : i + 1]
@@ -202,9 +204,13 @@ def first_cue(words: list[str], lists: dict[str, CueList], max_distance: int = 4
     if comb is None:
         comb = _combined[key] = _Combined(lists)
     n = len(words)
+    memo = comb.memo
     for d in range(min(max_distance, n)):
         i = n - 1 - d
-        if not comb.may_end_at(words[i]):
+        may = memo.get(words[i])
+        if may is None:
+            may = comb.may_end_at(words[i])
+        if not may:
             continue  # no list has a cue ending in this word: skip the per-list checks
         for name, cl in lists.items():
             if cl.ends_at(words, i) is not None:
