@@ -53,6 +53,8 @@ class CueList:
         self.by_prefix: dict[str, list[_Cue]] = {}  # last word of a starred cue → cues
         self._cand_memo: dict[str, tuple[_Cue, ...]] = {}
         self._has_memo: dict[str, bool] = {}
+        self._ok_memo: dict[tuple[str, str, bool], bool] = {}
+        self._open_memo: dict[str, bool] = {}
         for p in phrases:
             p = str(p)
             prefix = p.endswith("*")
@@ -78,7 +80,27 @@ class CueList:
         return hit
 
     def _word_ok(self, cue_word: str, word: str, last: bool, prefix: bool) -> bool:
-        return any(form == cue_word or (last and prefix and form.startswith(cue_word)) for form in peel(word))
+        key = (cue_word, word, last and prefix)
+        ok = self._ok_memo.get(key)
+        if ok is None:
+            if len(self._ok_memo) >= MEMO_WORDS:
+                self._ok_memo.clear()
+            open_end = last and prefix
+            ok = self._ok_memo[key] = any(
+                form == cue_word or (open_end and form.startswith(cue_word)) for form in peel(word)
+            )
+        return ok
+
+    def may_open(self, word: str) -> bool:
+        """Whether some cue of this list may start with `word` (its first word fits); memoised."""
+        memo = self._open_memo
+        ok = memo.get(word)
+        if ok is None:
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            cues = [*self.prefixed, *(c for v in self.by_last.values() for c in v)]
+            ok = memo[word] = any(self._word_ok(c.words[0], word, len(c.words) == 1, c.prefix) for c in cues)
+        return ok
 
     @cached_property
     def _prefix_lengths(self) -> tuple[int, ...]:
@@ -237,8 +259,14 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
             in_block = False
             continue
         head = WORD.findall(fold(" ".join(words[:6])))[:6]
-        opens = any(
-            (cue := cues.ends_at(head, i)) is not None and len(cue.words) == i + 1 for i in range(len(head))
+        # A cue that opens the line has its first word there: most lines fail on that at once.
+        opens = (
+            bool(head)
+            and cues.may_open(head[0])
+            and any(
+                (cue := cues.ends_at(head, i)) is not None and len(cue.words) == i + 1
+                for i in range(len(head))
+            )
         )
         if opens:
             out.append((start, end))
