@@ -269,7 +269,8 @@ def _day_value(groups: dict[str, str | None]) -> int | None:
 
 
 def _norm(s: str | None) -> str:
-    return re.sub(r"\s+", " ", s or "").strip()
+    # Whitespace runs to one space, stripped: str.split's whitespace is exactly re's \s.
+    return " ".join((s or "").split())
 
 
 # --------------------------------------------------------------------------------------------
