@@ -57,7 +57,9 @@ else:
         k += 1
         events += len(evs)
     out.update(seconds=time.perf_counter() - t1, reports=k, events=events)
-out["self_maxrss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+_ru = resource.getrusage(resource.RUSAGE_SELF)
+out["cpu_s"] = _ru.ru_utime + _ru.ru_stime
+out["self_maxrss_kib"] = _ru.ru_maxrss
 out["children_maxrss_kib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps(out))
 """

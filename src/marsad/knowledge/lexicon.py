@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -358,10 +358,17 @@ def _sources(name: str, paths: Sequence[Path | str] | None, packaged: bool) -> l
     return out
 
 
-def _safe_load(text: str) -> Any:
-    # The C safe loader when libyaml is there (7x faster on these files); same safe semantics.
-    loader = getattr(yaml, "CSafeLoader", None)
-    return yaml.load(text, Loader=loader) if loader else yaml.safe_load(text)
+# The C safe loader when libyaml is there (7-10x faster on these files); same safe semantics and,
+# on every knowledge file, the very same data as the pure-Python one.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(source: str | IO[str]) -> Any:
+    """yaml.safe_load, with libyaml's loader when available: every knowledge file reads through it."""
+    return yaml.load(source, Loader=_LOADER)
+
+
+_safe_load = load_yaml
 
 
 def _read(path: Path, section: str) -> list[dict[str, Any]]:

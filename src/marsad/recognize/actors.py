@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_after, words_before
+from marsad.recognize.cues import CueList, first_cue, peel, words_after, words_before
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import fold
+from marsad.text.tokens import Tokens, tokens
 
 _DAMMA = "\u064f"
 
@@ -152,9 +154,11 @@ class ActorRecognizer:
     def _heads_named_group(self, folded: str, fe: int, found: list[tuple[int, int, int, bool]]) -> bool:
         """A generic noun ("مسلحين", "عناصر مسلحة") right before "من"/"في"/"تابعين لـ" and a named
         actor: the noun is that actor's men, not a party of its own."""
-        nxt = min((f for f in found if f[0] >= fe), default=None)
-        if nxt is None:
+        # `found` is sorted: the first name starting at or after fe is the nearest one.
+        i = bisect.bisect_left(found, (fe,))
+        if i == len(found):
             return False
+        nxt = found[i]
         gap = folded[fe : nxt[0]].split()
         return gap in (["من"], ["في"]) or (len(gap) == 1 and self.k.cues["link_words"].has_word(gap[0]))
 
@@ -190,25 +194,27 @@ class ActorRecognizer:
         heads, skip = cues["nisba_heads"], cues["nisba_skip"]
         actions = self.k.cue_words("event_nouns") + self.k.cue_words("aerial_words")
         taken = [(s, e) for s, e, _, _ in found]
-        words = list(WORD.finditer(folded))
+        t = tokens(folded) or Tokens(folded)
+        words = t.words
         out: dict[tuple[int, int, int, bool], bool] = {}
-        for j, adj in enumerate(words):
-            code = adjectives.get(adj.group())
-            if code is None:
-                continue  # nationality adjectives are rare: start from them, look back for the noun
+        present = adjectives.keys() & set(words)
+        if not present:
+            return out
+        # Nationality adjectives are rare: start from them, look back for the noun.
+        for j in [j for j, w in enumerate(words) if w in present]:
+            code = adjectives[words[j]]
             i = j - 1  # back over adjectives ("غارات جوية تركية") to the noun
-            while i > j - 4 and i >= 0 and not heads.has_word(words[i].group()):
-                i = i - 1 if skip.has_word(words[i].group()) else -1
+            while i > j - 4 and i >= 0 and not heads.has_word(words[i]):
+                i = i - 1 if skip.has_word(words[i]) else -1
             if i < 0 or i <= j - 4:
                 continue
-            w = words[i]
-            fs, fe = w.start(), adj.end()
+            fs, fe = t.starts[i], t.ends[j]
             if fe - fs > 60 or any(s < fe and fs < e for s, e in taken):
                 continue
             idx = self.k.state_actor("state", code)
             if idx is None:
                 continue
-            out[(fs, fe, idx, False)] = any(f.startswith(actions) for f in peel(w.group()))
+            out[(fs, fe, idx, False)] = any(f.startswith(actions) for f in peel(words[i]))
             taken.append((fs, fe))
         return out
 
@@ -221,21 +227,38 @@ class ActorRecognizer:
             return []
         out: list[tuple[int, int, int, bool]] = []
         taken = [(s, e) for s, e, _, _ in found]
+        starts, ends = [s for s, _ in taken], [e for _, e in taken]
+        # The names come in text order and apart (longest_first): then "inside a name" and "the
+        # names before" are binary searches, not a pass over every name per generic noun.
+        ordered = all(ends[i] <= starts[i + 1] for i in range(len(taken) - 1)) and all(
+            s <= e for s, e in taken
+        )
+        shares: dict[tuple[int, str], bool] = {}  # (actor, generic noun) → an alias shares its head
         for m in _anaphora_regex(tuple(table)).finditer(folded):
             ws, pos = m.start(), m.end()
             key = m.group("key") or "ال" + (m.group("lkey") or "")
             heads = table[key]
-            if any(s <= ws < e for s, e in taken):
-                continue
-            prev = [f for f in found if f[1] <= ws]
+            if ordered:
+                i = bisect.bisect_right(starts, ws) - 1
+                if i >= 0 and ws < ends[i]:
+                    continue
+                prev = found[: bisect.bisect_right(ends, ws)]
+            else:
+                if any(s <= ws < e for s, e in taken):
+                    continue
+                prev = [f for f in found if f[1] <= ws]
             # "kind:rebel" refers back to the last actor of that kind ("المتمردين" → the rebels named).
             kinds = {h[5:] for h in heads if h.startswith("kind:")}
             for _fs, _fe, idx, _ in reversed(prev):
                 entry = self.k.actors[idx]
-                # patterns are the entry's folded aliases (cached on the entry)
-                if (entry.kind in kinds and not entry.template) or any(
-                    a.startswith(heads) for a, _ in entry.patterns
-                ):
+                if entry.kind in kinds and not entry.template:
+                    out.append((ws, pos, idx, True))
+                    break
+                share = shares.get((idx, key))
+                if share is None:
+                    # patterns are the entry's folded aliases (cached on the entry)
+                    share = shares[idx, key] = any(a.startswith(heads) for a, _ in entry.patterns)
+                if share:
                     out.append((ws, pos, idx, True))
                     break
         return out

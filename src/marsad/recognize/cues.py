@@ -5,14 +5,13 @@ Used to tell an attacker from a target, a hometown from an event place, "near X"
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from marsad.knowledge.lexicon import load_yaml
+from marsad.text import tokens
 from marsad.text.normalize import fold
 
 _CHAINS = sorted(
@@ -22,7 +21,10 @@ _CHAINS = sorted(
     reverse=True,
 )
 _CLITIC_INITIALS = {c[0] for c in _CHAINS if c}
-WORD = re.compile(r"[^\W_]+")  # a word of letters or digits, the unit of every cue window
+WORD = tokens.WORD  # a word of letters or digits, the unit of every cue window
+# Per-word memos are emptied when they reach this size: a long-running process meets an open
+# vocabulary, and a few tens of thousands of words cover a day of news.
+MEMO_WORDS = 50_000
 
 
 @lru_cache(maxsize=100_000)
@@ -49,6 +51,10 @@ class CueList:
         self.by_last: dict[str, list[_Cue]] = {}
         self.prefixed: list[_Cue] = []
         self.by_prefix: dict[str, list[_Cue]] = {}  # last word of a starred cue → cues
+        self._cand_memo: dict[str, tuple[_Cue, ...]] = {}
+        self._has_memo: dict[str, bool] = {}
+        self._ok_memo: dict[tuple[str, str, bool], bool] = {}
+        self._open_memo: dict[str, bool] = {}
         for p in phrases:
             p = str(p)
             prefix = p.endswith("*")
@@ -64,34 +70,69 @@ class CueList:
 
     def has_word(self, word: str) -> bool:
         """Whether a one-word cue of this list is this word (clitics peeled); memoised."""
-        memo = self.__dict__.setdefault("_memo", {})
+        memo = self._has_memo
         hit = memo.get(word)
         if hit is None:
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
             cue = self.ends_at([word], 0)
             hit = memo[word] = cue is not None and len(cue.words) == 1
         return hit
 
     def _word_ok(self, cue_word: str, word: str, last: bool, prefix: bool) -> bool:
-        return any(form == cue_word or (last and prefix and form.startswith(cue_word)) for form in peel(word))
+        key = (cue_word, word, last and prefix)
+        ok = self._ok_memo.get(key)
+        if ok is None:
+            if len(self._ok_memo) >= MEMO_WORDS:
+                self._ok_memo.clear()
+            open_end = last and prefix
+            ok = self._ok_memo[key] = any(
+                form == cue_word or (open_end and form.startswith(cue_word)) for form in peel(word)
+            )
+        return ok
+
+    def may_open(self, word: str) -> bool:
+        """Whether some cue of this list may start with `word` (its first word fits); memoised."""
+        memo = self._open_memo
+        ok = memo.get(word)
+        if ok is None:
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            cues = [*self.prefixed, *(c for v in self.by_last.values() for c in v)]
+            ok = memo[word] = any(self._word_ok(c.words[0], word, len(c.words) == 1, c.prefix) for c in cues)
+        return ok
 
     @cached_property
     def _prefix_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(w) for w in self.by_prefix}))
 
+    def _ending_in(self, word: str) -> tuple[_Cue, ...]:
+        """The cues whose last word `word` may be, longest first; memoised per word (a report
+        asks about the same few hundred words again and again, and so do the next reports)."""
+        memo = self._cand_memo
+        got = memo.get(word)
+        if got is None:
+            cands: list[_Cue] = []
+            for form in peel(word):
+                cands.extend(self.by_last.get(form, ()))
+                # Starred cues: look up each prefix length once instead of testing every cue.
+                for n in self._prefix_lengths:
+                    if n <= len(form):
+                        cands.extend(self.by_prefix.get(form[:n], ()))
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            got = memo[word] = tuple(sorted(cands, key=lambda c: -len(c.words)))
+        return got
+
     def ends_at(self, words: list[str], i: int) -> _Cue | None:
         """A cue whose last word is words[i], or None."""
-        forms = peel(words[i])
-        cands: list[_Cue] = []
-        for form in forms:
-            cands.extend(self.by_last.get(form, ()))
-            # Starred cues: look up each prefix length once instead of testing every cue.
-            for n in self._prefix_lengths:
-                if n <= len(form):
-                    cands.extend(self.by_prefix.get(form[:n], ()))
+        cands = self._ending_in(words[i])
         if not cands:
             return None
-        for cue in sorted(cands, key=lambda c: -len(c.words)):
+        for cue in cands:
             k = len(cue.words)
+            if k == 1:
+                return cue  # its one word is words[i]: that is how _ending_in found it
             if i - k + 1 < 0:
                 continue
             seq = words[i - k + 1 : i + 1]
@@ -121,7 +162,7 @@ class Cues:
     @classmethod
     def load(cls, path: Path) -> Cues:
         with path.open(encoding="utf-8") as fh:
-            return cls(yaml.safe_load(fh) or {})
+            return cls(load_yaml(fh) or {})
 
     def __getitem__(self, name: str) -> CueList:
         return self.lists[name]
@@ -135,13 +176,12 @@ def _nisba_forms(adj: str) -> set[str]:
 
 def words_before(folded: str, fpos: int, limit_start: int, max_words: int = 5) -> list[str]:
     """Up to `max_words` folded words ending before folded offset `fpos`, not before `limit_start`."""
-    window = folded[max(limit_start, fpos - 60) : fpos]
-    return WORD.findall(window)[-max_words:]
+    return tokens.words_before(folded, fpos, max(limit_start, fpos - 60), max_words)
 
 
 def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
     """Up to `max_words` folded words starting at folded offset `fpos`."""
-    return WORD.findall(folded[fpos : fpos + 60])[:max_words]
+    return tokens.words_after(folded, fpos, fpos + 60, max_words)
 
 
 class _Combined:
@@ -152,12 +192,21 @@ class _Combined:
         self.lists = lists
         self.keys: set[str] = set()
         self.prefixes: dict[int, set[str]] = {}
+        self.memo: dict[str, bool] = {}
         for cl in lists.values():
             self.keys.update(cl.by_last)
             for w in cl.by_prefix:
                 self.prefixes.setdefault(len(w), set()).add(w)
 
     def may_end_at(self, word: str) -> bool:
+        got = self.memo.get(word)
+        if got is None:
+            if len(self.memo) >= MEMO_WORDS:
+                self.memo.clear()
+            got = self.memo[word] = self._may_end_at(word)
+        return got
+
+    def _may_end_at(self, word: str) -> bool:
         for form in peel(word):
             if form in self.keys:
                 return True
@@ -172,14 +221,18 @@ _combined: dict[tuple[int, ...], _Combined] = {}
 
 def first_cue(words: list[str], lists: dict[str, CueList], max_distance: int = 4) -> tuple[str, int] | None:
     """The nearest cue before a mention: (list name, distance in words), scanning nearest first."""
-    key = tuple(id(cl) for cl in lists.values())
+    key = tuple(map(id, lists.values()))
     comb = _combined.get(key)
     if comb is None:
         comb = _combined[key] = _Combined(lists)
     n = len(words)
+    memo = comb.memo
     for d in range(min(max_distance, n)):
         i = n - 1 - d
-        if not comb.may_end_at(words[i]):
+        may = memo.get(words[i])
+        if may is None:
+            may = comb.may_end_at(words[i])
+        if not may:
             continue  # no list has a cue ending in this word: skip the per-list checks
         for name, cl in lists.items():
             if cl.ends_at(words, i) is not None:
@@ -206,8 +259,14 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
             in_block = False
             continue
         head = WORD.findall(fold(" ".join(words[:6])))[:6]
-        opens = any(
-            (cue := cues.ends_at(head, i)) is not None and len(cue.words) == i + 1 for i in range(len(head))
+        # A cue that opens the line has its first word there: most lines fail on that at once.
+        opens = (
+            bool(head)
+            and cues.may_open(head[0])
+            and any(
+                (cue := cues.ends_at(head, i)) is not None and len(cue.words) == i + 1
+                for i in range(len(head))
+            )
         )
         if opens:
             out.append((start, end))

@@ -33,6 +33,7 @@ from marsad.recognize.numbers import (
     load_lexicon,
     ordinal_day_words,
     parse_quantity,
+    register_anchor_words,
 )
 from marsad.text.normalize import fold
 
@@ -191,6 +192,7 @@ _ANCHORS_SRC = rf"(?P<d>\d+)|{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'
         _ANCHORS_SRC,
     ],
 )
+register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=True)
 _RX_NAME = {
     _RX_NUMERIC: "numeric",
     _RX_DAY_MONTH: "day_month",
@@ -266,8 +268,16 @@ def _day_value(groups: dict[str, str | None]) -> int | None:
     return None
 
 
+# Read right after a match, in place (match(s, b)): slicing off the rest of the report per match
+# copied it whole each time.
+_NEXT_DEFINITE = re.compile(r"\s+(ال\w+)")
+_FROM_AFTER = re.compile(r"\s+(?:من|علي)" + E)
+_TEEN_AFTER = re.compile(r"\s+عشر")
+
+
 def _norm(s: str | None) -> str:
-    return re.sub(r"\s+", " ", s or "").strip()
+    # Whitespace runs to one space, stripped: str.split's whitespace is exactly re's \s.
+    return " ".join((s or "").split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -372,7 +382,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
             before = s[max(0, a - 12) : a].split()
             if before and before[-1] in _NOT_TODAY:
                 continue  # "حتى اليوم", "ذلك اليوم": not a date of an event
-            after = re.match(r"\s+(ال\w+)", s[b:])
+            after = _NEXT_DEFINITE.match(s, b)
             if after and not m.group("wd") and after.group(1) not in _WEEKDAY and not m.group("pod"):
                 continue  # "اليوم التالي", "اليوم الثالث من المعارك", "اليوم العالمي"
         # A weekday after the relative word ("أمس الثلاثاء") is only a check: the word wins.
@@ -385,7 +395,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
 
     for m in scan(_RX_AGO, _K_AGO):
         a, b = m.span("x")
-        if re.match(r"\s+(?:من|علي)" + E, s[b:]):
+        if _FROM_AFTER.match(s, b):
             continue  # "قبل يومين من الانتخابات" counts from another day
         hedged = bool(m.group("hedge"))
         if m.group("nm") or m.group("mo2") or m.group("mo"):
@@ -436,7 +446,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
             after = s[b : b + 8].split()
             if (before and before[-1] in _AMBIGUOUS_TWO) or (after and after[0] in ("معا", "منهم", "منهما")):
                 continue  # "كلا الاثنين": "the two", not Monday
-        if re.match(r"\s+عشر", s[b:]):
+        if _TEEN_AFTER.match(s, b):
             continue  # "الأحد عشر", "الاثني عشر": eleven, twelve
         dt = None
         if published:

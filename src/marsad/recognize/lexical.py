@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import WORD, first_cue, peel, residue_spans, words_before
+from marsad.recognize.cues import MEMO_WORDS, WORD, first_cue, peel, residue_spans, words_before
+from marsad.text import tokens
 from marsad.text.matcher import longest_first
 
 
@@ -24,20 +26,41 @@ DESCRIBED_WITHIN = 5  # words after a recalled incident's noun where a relative 
 _CLAUSE_MARK = re.compile(r"[،,.؛;:!?؟\n]")
 
 
+@lru_cache(maxsize=2)
+def _marks(folded: str) -> list[int]:
+    """Offsets of the report's punctuation marks, found once: each window below is then two
+    binary searches here and two in the shared tokens (the same words as a scan of the window)."""
+    return list(map(re.Match.start, _CLAUSE_MARK.finditer(folded)))
+
+
 def _words_in_clause_before(folded: str, pos: int) -> list[str]:
     """The last few words before `pos`, not reaching back over punctuation."""
-    window = folded[max(0, pos - 60) : pos]
-    marks = list(_CLAUSE_MARK.finditer(window))
-    if marks:
-        window = window[marks[-1].end() :]
-    return words_before(window, len(window), 0, 5)
+    lo = max(0, pos - 60)
+    if tokens.tokens(folded) is None:
+        window = folded[lo:pos]
+        marks = list(_CLAUSE_MARK.finditer(window))
+        if marks:
+            window = window[marks[-1].end() :]
+        return words_before(window, len(window), 0, 5)
+    marks = _marks(folded)
+    i = bisect.bisect_left(marks, pos) - 1  # the last mark before pos
+    if i >= 0 and marks[i] >= lo:
+        lo = marks[i] + 1
+    return tokens.words_before(folded, pos, lo, 5)
 
 
 def _words_in_clause_after(folded: str, pos: int) -> list[str]:
     """The first few words after `pos`, not reaching over punctuation."""
-    window = folded[pos : pos + 40]
-    mark = _CLAUSE_MARK.search(window)
-    return WORD.findall(window[: mark.start()] if mark else window)
+    if tokens.tokens(folded) is None:
+        window = folded[pos : pos + 40]
+        mark = _CLAUSE_MARK.search(window)
+        return WORD.findall(window[: mark.start()] if mark else window)
+    hi = pos + 40
+    marks = _marks(folded)
+    i = bisect.bisect_left(marks, pos)  # the first mark at or after pos
+    if i < len(marks) and marks[i] < hi:
+        hi = marks[i]
+    return tokens.words_after(folded, pos, hi, 40)
 
 
 class RecalledIncident:
@@ -62,9 +85,19 @@ class RecalledIncident:
             )
             - _COMMON
         )
+        self._memo: dict[str, bool] = {}  # word → one of its forms is a key
 
     def _may_match(self, words: list[str]) -> bool:
-        return any(f in self.keys for w in words for f in peel(w))
+        memo = self._memo
+        for w in words:
+            hit = memo.get(w)
+            if hit is None:
+                if len(memo) >= MEMO_WORDS:
+                    memo.clear()
+                hit = memo[w] = any(f in self.keys for f in peel(w))
+            if hit:
+                return True
+        return False
 
     def __call__(self, folded: str, start: int, end: int) -> str | None:
         """ "old" for an incident over a week older, "recent" for one days older, else None."""

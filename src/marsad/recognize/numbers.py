@@ -11,6 +11,7 @@ lexicon entry written once matches all its spellings; spans are mapped back to t
 from __future__ import annotations
 
 import array
+import bisect
 import hashlib
 import marshal
 import os
@@ -22,12 +23,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from importlib.resources import files
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from marsad.text.normalize import Folded, fold, fold_with_map_cached
+from marsad.text.tokens import Tokens, tokens
 
 __all__ = [
     "MAX_CASUALTY_COUNT",
@@ -66,19 +70,65 @@ def anchor_key(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
-def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[tuple[int, int, frozenset[str]]]:
-    """(start, end, keys) of every anchor word in s.
+_AnchorHit = tuple[int, int, frozenset[str]]
+# Anchor patterns whose matches are known word forms (register_anchor_words): the forms with
+# their clitic, and whether digit runs are anchors too.
+_SWEEPS: dict[re.Pattern[str], tuple[frozenset[str], bool]] = {}
+_DIGIT_RUN = re.compile(r"\d+")
+_WORDLIKE = re.compile(r"[^\W_]+")
+_KEYS_OF: dict[str, frozenset[str]] = {}
 
-    A word is filed under itself and, when it starts with a clitic letter, under the rest too:
-    "بحياة" is the anchor of "أودى بحياة" and also ب + "حياة" (the anchor of "فارق الحياة").
-    """
-    out: list[tuple[int, int, frozenset[str]]] = []
-    for m in anchors.finditer(s):
-        word = m.group(0)
+
+def register_anchor_words(anchors: re.Pattern[str], words: Iterable[str], *, digits: bool) -> None:
+    """Declare that `anchors` is B[وفبل]?(?P<w>alternation(words))E, after (?P<d>\\d+)| when
+    `digits`: anchor_hits then finds its matches among the report's shared tokens (a set
+    intersection) instead of running the regex over the whole report. Words that are not
+    plain letters and digits keep the regex."""
+    keys = set(_folded(words))
+    if keys and all(_WORDLIKE.fullmatch(k) for k in keys):
+        _SWEEPS[anchors] = (frozenset(keys | {c + k for c in "وفبل" for k in keys}), digits)
+
+
+def _keys_of(word: str) -> frozenset[str]:
+    """A word is filed under itself and, when it starts with a clitic letter, under the rest too:
+    "بحياة" is the anchor of "أودى بحياة" and also ب + "حياة" (the anchor of "فارق الحياة")."""
+    got = _KEYS_OF.get(word)
+    if got is None:
         keys = {anchor_key(word)}
         if len(word) > 3 and word[0] in "وفبل":
             keys.add(anchor_key(word[1:]))
-        out.append((m.start(), m.end(), frozenset(keys)))
+        if len(_KEYS_OF) >= 50_000:
+            _KEYS_OF.clear()
+        got = _KEYS_OF[word] = frozenset(keys)
+    return got
+
+
+def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
+    """(start, end, keys) of every anchor word in s, in order."""
+    sweep = _SWEEPS.get(anchors)
+    if sweep is None or "_" in s:  # \w counts "_" as a letter, the shared tokens do not
+        return [(m.start(), m.end(), _keys_of(m.group(0))) for m in anchors.finditer(s)]
+    forms, digits = sweep
+    # The pattern matches whole words only (B…E), a word exactly when it is one of the forms.
+    t = tokens(s) or Tokens(s)
+    words = t.words
+    present = forms.intersection(words)
+    out: list[_AnchorHit] = []
+    if present:
+        for i in compress(range(len(words)), map(present.__contains__, words)):
+            out.append((t.starts[i], t.ends[i], _keys_of(words[i])))
+    if digits:
+        # (?P<d>\d+) comes first and needs no word edge: every digit run is an anchor, except
+        # inside a word already matched whole ("ت1"), which the scan has moved past.
+        starts = [a for a, _, _ in out]
+        hash_keys = _keys_of("0")
+        runs = []
+        for a, b in map(re.Match.span, _DIGIT_RUN.finditer(s)):
+            i = bisect.bisect_right(starts, a) - 1
+            if i < 0 or out[i][1] <= a:
+                runs.append((a, b, hash_keys))
+        if runs:
+            out = sorted(out + runs, key=itemgetter(0))
     return out
 
 
@@ -684,6 +734,7 @@ _VITEM_RE, _MIXED, _ANCHORS, _tail_killed, _tail_injured, *_spec_rx = compile_pa
     + [spec[2] for spec in _SPEC_SOURCES],
 )
 _TAIL_OTHER = {"killed": _tail_killed, "injured": _tail_injured}
+register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=False)
 _SPECS: list[_Spec] = [
     (k, n, rx, keys, b, a) for (k, n, _, keys, b, a), rx in zip(_SPEC_SOURCES, _spec_rx, strict=True)
 ]

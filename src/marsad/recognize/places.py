@@ -9,13 +9,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate
-
-import yaml
 
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
+from marsad.knowledge.lexicon import load_yaml
 from marsad.knowledge.resources import DATA_DIR, Knowledge
 from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_before
 from marsad.text.matcher import PhraseMatcher, longest_first
@@ -102,6 +101,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     return any(spans[j][0] <= start and spans[j][1] >= end for j in range(max(0, i - 3), i))
 
 
+@lru_cache(maxsize=50_000)
 def _latin(s: str) -> str:
     return "".join(ch for ch in s.lower() if ch.isascii() and ch.isalpha())
 
@@ -125,7 +125,24 @@ def _shares(cands: list[Place]) -> dict[str, float]:
     return {cc: v / total for cc, v in size.items()}
 
 
+# Distances between the candidates of a name and the places chosen before it: the same pairs
+# come back for every repeated name and in the next reports of the same area.
+# Keyed by the coordinates themselves (all the formula reads), so no two gazetteers can mix.
+_KM: dict[tuple[float, float, float, float], float] = {}
+_KM_MAX = 200_000
+
+
 def km(a: Place, b: Place) -> float:
+    key = (a.latitude, a.longitude, b.latitude, b.longitude)
+    d = _KM.get(key)
+    if d is None:
+        if len(_KM) >= _KM_MAX:
+            _KM.clear()
+        d = _KM[key] = _km(a, b)
+    return d
+
+
+def _km(a: Place, b: Place) -> float:
     p = math.pi / 180
     h = (
         math.sin((b.latitude - a.latitude) * p / 2) ** 2
@@ -145,7 +162,7 @@ class PlaceRecognizer:
     @cached_property
     def _context(self) -> dict:
         with (DATA_DIR / "place_context.yaml").open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh) or {}
+            return load_yaml(fh) or {}
 
     @cached_property
     def demonyms(self) -> PhraseMatcher[str]:

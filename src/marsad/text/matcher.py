@@ -10,9 +10,10 @@ hand-written because no offline Arabic segmenter that works here handles proper 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+import threading
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -28,13 +29,11 @@ _LAM_CHAINS = {c + "ل" for c in _CONJ}
 _MAX_CHAIN = max(len(c) for c in _BASE_CHAINS | _ARTICLE_CHAINS | _LAM_CHAINS)
 
 
-def is_letter(ch: str) -> bool:
-    return ch.isalnum()
+class Hit(NamedTuple, Generic[P]):
+    """One accepted match in folded coordinates: [start, end) of the phrase itself.
 
-
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[P]):
-    """One accepted match in folded coordinates: [start, end) of the phrase itself."""
+    A named tuple, not a dataclass: a report yields a few hundred hits and building a frozen
+    dataclass cost more than finding the hit."""
 
     start: int  # start of the matched form (after the clitics)
     end: int
@@ -44,12 +43,18 @@ class Hit(Generic[P]):
     article: bool  # an article was peeled in front of a form that has none
 
 
+# What find() needs per key, worked out once at build: the key, its length, whether it has its
+# own article, and per mode (lam-contracted?, whole word?, payloads), in the order added.
+_Plan = tuple[str, int, bool, tuple[tuple[bool, bool, tuple[Any, ...]], ...]]
+
+
 class PhraseMatcher(Generic[P]):
     """Map folded phrases to payloads; find them in folded text with clitics peeled."""
 
     def __init__(self) -> None:
         self._entries: dict[str, dict[str, list[P]]] = {}
         self._automaton: ahocorasick.Automaton | None = None
+        self._group: tuple[MatcherGroup, int] | None = None  # set by MatcherGroup
 
     def add(self, phrase: str, payload: P, *, prefix: bool = False) -> None:
         """Add a folded phrase. `prefix`: the last word may continue (suffixes, inflection)."""
@@ -61,6 +66,8 @@ class PhraseMatcher(Generic[P]):
         if phrase.startswith("ال") and len(phrase) > 3:
             self._put(phrase[1:], "lam-" + mode, payload)
         self._automaton = None
+        if self._group is not None:
+            self._group[0].invalidate()
 
     def _put(self, key: str, mode: str, payload: P) -> None:
         modes = self._entries.setdefault(key, {})
@@ -68,10 +75,15 @@ class PhraseMatcher(Generic[P]):
         if payload not in lst:
             lst.append(payload)
 
+    def plans(self) -> Iterator[_Plan]:
+        for key, modes in self._entries.items():
+            plan = tuple((m.startswith("lam-"), m.endswith("word"), tuple(v)) for m, v in modes.items())
+            yield key, len(key), key.startswith("ال"), plan
+
     def build(self) -> None:
         auto = ahocorasick.Automaton()
-        for key, modes in self._entries.items():
-            auto.add_word(key, (key, {m: tuple(v) for m, v in modes.items()}))
+        for plan in self.plans():
+            auto.add_word(plan[0], (plan,))
         if len(self._entries):
             auto.make_automaton()
         self._automaton = auto
@@ -81,50 +93,121 @@ class PhraseMatcher(Generic[P]):
 
     def find(self, text: str) -> list[Hit[P]]:
         """All accepted hits in folded `text`, ordered by start then longest first."""
+        if self._group is not None:
+            group, i = self._group
+            return list(group.find_all(text)[i])
         if self._automaton is None:
             self.build()
-        auto = self._automaton
-        assert auto is not None
         if not len(self._entries):
             return []
-        hits: list[Hit[P]] = []
-        n = len(text)
-        for end_idx, (key, modes) in auto.iter(text):
-            start = end_idx - len(key) + 1
-            end = end_idx + 1
+        return _scan(self._automaton, text, 1)[0]
+
+
+class MatcherGroup:
+    """Several matchers served by one automaton pass per text (the lexicons and the gazetteer
+    scan the same report): each member's `find` answers from the shared pass, with the very
+    hits it would find alone. The last two texts' hits are kept, so the members asking about
+    the same report in turn scan it once."""
+
+    def __init__(self, matchers: Sequence[PhraseMatcher[Any]]) -> None:
+        self.matchers = list(matchers)
+        for i, m in enumerate(self.matchers):
+            m._group = (self, i)
+        self._automaton: ahocorasick.Automaton | None = None
+        self._lock = threading.Lock()
+        # The report and its headline: the recognisers ask about them in turn.
+        self.find_all = lru_cache(maxsize=2)(self._find_all)
+
+    def __getstate__(self) -> dict[str, Any]:  # the compiled group is cached on disk
+        return {"matchers": self.matchers, "automaton": self._automaton}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.matchers = state["matchers"]
+        self._automaton = state["automaton"]
+        self._lock = threading.Lock()
+        self.find_all = lru_cache(maxsize=2)(self._find_all)
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._automaton = None
+            self.find_all.cache_clear()
+
+    def build(self) -> ahocorasick.Automaton:
+        with self._lock:
+            if self._automaton is None:
+                merged: dict[str, list[tuple[int, _Plan]]] = {}
+                for i, m in enumerate(self.matchers):
+                    for plan in m.plans():
+                        merged.setdefault(plan[0], []).append((i, plan))
+                auto = ahocorasick.Automaton()
+                for key, entries in merged.items():
+                    auto.add_word(key, tuple(entries))
+                if merged:
+                    auto.make_automaton()
+                self._automaton = auto
+            return self._automaton
+
+    def _find_all(self, text: str) -> list[list[Hit[Any]]]:
+        auto = self._automaton or self.build()
+        if not len(auto):
+            return [[] for _ in self.matchers]
+        return _scan(auto, text, len(self.matchers))
+
+
+def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit[Any]]]:
+    """The accepted hits of each member matcher in one pass of `auto`, whose values are tuples
+    of plans (a lone matcher's plan, or (member index, plan) pairs of a group)."""
+    out: list[list[Hit[Any]]] = [[] for _ in range(members)]
+    n = len(text)
+    base, article_chains, lam_chains = _BASE_CHAINS, _ARTICLE_CHAINS, _LAM_CHAINS
+    for end_idx, entries in auto.iter(text):
+        end = end_idx + 1
+        at_word_end = end >= n or not text[end].isalnum()
+        for entry in entries:
+            if members == 1:
+                hits, (key, klen, own_article, plan) = out[0], entry
+            else:
+                hits, (key, klen, own_article, plan) = out[entry[0]], entry[1]
+            start = end - klen
             # Walk back to the word start, but no further than the longest clitic chain allows:
             # an unbounded walk costs the word's length per hit, quadratic on a long letter run.
-            ws, floor = start, max(0, start - _MAX_CHAIN - 1)
-            while ws > floor and is_letter(text[ws - 1]):
+            ws, floor = start, start - _MAX_CHAIN - 1
+            if floor < 0:
+                floor = 0
+            while ws > floor and text[ws - 1].isalnum():
                 ws -= 1
-            chain = text[ws:start]
-            if len(chain) > _MAX_CHAIN:
+            if start - ws > _MAX_CHAIN:
                 continue
-            at_word_end = end >= n or not is_letter(text[end])
-            payloads: list[P] = []
+            chain = text[ws:start]
+            parts: list[tuple[Any, ...]] = []  # the payloads of each accepted mode
             article = False
             form = key
-            for mode, pls in modes.items():
-                lam = mode.startswith("lam-")
+            for lam, word, pls in plan:
                 if lam:
-                    ok = chain in _LAM_CHAINS
-                elif chain in _BASE_CHAINS:
-                    ok = True
-                elif chain in _ARTICLE_CHAINS and not key.startswith("ال"):
-                    ok, article = True, True
-                else:
-                    ok = False
-                if not ok:
+                    if chain not in lam_chains:
+                        continue
+                elif chain not in base:
+                    if chain in article_chains and not own_article:
+                        article = True
+                    else:
+                        continue
+                if word and not at_word_end:
                     continue
-                if mode.endswith("word") and not at_word_end:
-                    continue
-                payloads.extend(pls)
+                parts.append(pls)
                 if lam:
                     form = "ا" + key  # report the lexicon form (المدينه), not its لل-contracted key
-            if payloads:
-                hits.append(Hit(start, end, ws, tuple(dict.fromkeys(payloads)), form, article))
+            if parts:
+                # One mode's payloads are distinct already (_put) and shared as they are: only a
+                # mix is merged and de-duplicated (a common name carries hundreds of places).
+                if len(parts) == 1:
+                    payloads = parts[0]
+                else:
+                    payloads = tuple(dict.fromkeys(p for part in parts for p in part))
+                if payloads:
+                    hits.append(Hit(start, end, ws, payloads, form, article))
+    for hits in out:
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        return hits
+    return out
 
 
 def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:

@@ -8,7 +8,7 @@ into one sentence. Offsets are in the coordinates of the text given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A sentence ends at . ! ? ؟ … or a line break, but not at a decimal point (3.5); a year or a
 # toll closes a sentence like any word ("... في 14 كانون الثاني 1991. وقتل ...").
@@ -19,9 +19,12 @@ _CLAUSE_BREAK = re.compile(
     r"[،؛;,]\s*|\s+(?=(?:و|ف)?(?:كما|بينما|في حين|فيما|في وقت|إلى ذلك|الى ذلك|من جهة|من جانب|وذلك بعد|حيث)\s)"
 )
 
+_LETTER = re.compile(r"[^\W_]")  # exactly str.isalnum, searched in C instead of char by char
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+
+class Segment(NamedTuple):
+    """A sentence or clause (a named tuple: a report has a hundred of them, built per report)."""
+
     start: int
     end: int
     index: int
@@ -40,7 +43,7 @@ def _split(text: str, pattern: re.Pattern[str], base: int = 0) -> list[tuple[int
     if pos < len(text):
         out.append((base + pos, base + len(text)))
     # Drop pieces that hold no word character (stray punctuation).
-    return [(s, e) for s, e in out if any(c.isalnum() for c in text[s - base : e - base])]
+    return [(s, e) for s, e in out if _LETTER.search(text, s - base, e - base)]
 
 
 def sentences(text: str) -> list[Segment]:

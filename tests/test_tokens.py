@@ -1,0 +1,53 @@
+"""Shared tokens answer word windows exactly as a regex pass over the window would."""
+
+from __future__ import annotations
+
+import random
+
+from marsad.text.tokens import WORD, Tokens, words_after, words_before
+
+# Our own sentences, repeated past the length from which tokens are shared.
+TEXT = (
+    "قُتل ثلاثة مدنيين بقصف مدفعي على مدينة إدلب، وأفاد مرصد_محلي بأن 12 قذيفة سقطت فجر 3/5. "
+    "انفجرت عبوة ناسفة في الموصل صباح اليوم «ولم تتبن» أي جهة التفجير حتى الآن!!\n"
+) * 6
+
+
+def test_windows_match_a_regex_pass() -> None:
+    rng = random.Random(7)
+    n = len(TEXT)
+    for _ in range(5000):
+        pos, lo, hi, k = (
+            rng.randint(-3, n + 3),
+            rng.randint(-70, n + 3),
+            rng.randint(-3, n + 80),
+            rng.randint(0, 8),
+        )
+        assert words_before(TEXT, pos, lo, k) == WORD.findall(TEXT[lo:pos])[-k:]
+        assert words_after(TEXT, pos, hi, k) == WORD.findall(TEXT[pos:hi])[:k]
+
+
+def test_words_cut_at_the_window_edges() -> None:
+    t = Tokens(TEXT)
+    start = TEXT.index("مدفعي")
+    assert t.before(start + 3, start - 6, 5) == ["بقصف", "مدف"]
+    assert t.after(start + 2, start + 8, 5) == ["فعي", "عل"]
+    # Tokens are meant for folded text: an unfolded vowel mark is no word character.
+    assert t.words[:2] == ["ق", "تل"]
+
+
+def test_clause_windows_match_a_scan_of_the_window() -> None:
+    from marsad.recognize import lexical
+    from marsad.text.normalize import fold
+
+    folded = fold(TEXT)
+    for pos in range(0, len(folded) + 2, 3):
+        window = folded[max(0, pos - 60) : pos]
+        marks = list(lexical._CLAUSE_MARK.finditer(window))
+        before = WORD.findall(window[marks[-1].end() :] if marks else window)[-5:]
+        assert lexical._words_in_clause_before(folded, pos) == before
+        after = folded[pos : pos + 40]
+        mark = lexical._CLAUSE_MARK.search(after)
+        assert lexical._words_in_clause_after(folded, pos) == WORD.findall(
+            after[: mark.start()] if mark else after
+        )
