@@ -197,3 +197,5 @@ def test_a_repelled_advance_is_a_fight() -> None:
     )
     events = marsad.extract(text, published="2018-07-04")
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Armed clash", "Military Forces of Syria")]
+    # "في محيط مدينة طفس": the town noun vouches for a short name also after "near".
+    assert events[0].location == "Ţafas" and events[0].geo_precision == 2

@@ -222,8 +222,9 @@ class PlaceRecognizer:
                 near = first_cue(words[:-1], {"near_before": lists["near_before"]}, max_distance=1)
                 if near is not None:
                     cue = "near_before"
-            # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it.
-            strong_cue = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
+            # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it, also
+            # after "near" ("في محيط مدينة طفس").
+            strong_cue = noun
             if (
                 common
                 and not strong_cue
