@@ -19,10 +19,12 @@ install: $(STAMP)
 
 # The quickstart's main job: extract the bundled sample reports to CSV, load them into the
 # embedded SQLite database, and serve the map on http://127.0.0.1:8000
+HOST ?= 127.0.0.1
+PORT ?= 8000
 demo: install
 	$(BIN)/marsad extract $(SAMPLES) -o out/sample-events.csv
 	$(BIN)/marsad ingest $(SAMPLES)
-	$(BIN)/marsad serve --host 127.0.0.1 --port 8000
+	$(BIN)/marsad serve --host $(HOST) --port $(PORT)
 
 extract-samples: install
 	$(BIN)/marsad extract $(SAMPLES) -o out/sample-events.csv
@@ -35,11 +37,17 @@ test-deps:
 
 # The quality guards: data/gold dev, then the real reports of ../shared/realdev (or
 # $MARSAD_REALDEV), whose check is skipped with a message when that folder is absent.
+# The guards' full tables go to out/eval-*.txt (printed only when a guard fails); the run ends
+# with one summary line.
 test: install test-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -n 2 -q
-	$(BIN)/marsad eval data/gold/dev --check
-	$(BIN)/marsad eval --realdev --check --worst 0
+	@mkdir -p out
+	@COLUMNS=100 $(BIN)/marsad eval data/gold/dev --check --worst 0 > out/eval-gold-dev.txt 2>&1 \
+	  || { cat out/eval-gold-dev.txt; exit 1; }
+	@COLUMNS=100 $(BIN)/marsad eval --realdev --check --worst 0 > out/eval-realdev.txt 2>&1 \
+	  || { cat out/eval-realdev.txt; exit 1; }
+	@echo "make test: passed — ruff, pytest; $$(sed -n '/^ok:/,$$p' out/eval-gold-dev.txt | tr -s ' \n' ' '); $$(sed -n '/^\(ok\|realdev check skipped\):*/,$$p' out/eval-realdev.txt | tr -s ' \n' ' ')"
 
 lint: install
 	$(BIN)/ruff check src tests bench
