@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
+from marsad.knowledge.lexicon import DISORDER_TYPES
 from marsad.models import Article, ArticleResult, Event
 
 # Exactly the fields of a gold event (the events of /work/shared/seed/gold.json).
@@ -44,14 +45,7 @@ SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "Non-violent transfer of territory", "Other",
     ),
 }  # fmt: skip
-DISORDER_TYPE: dict[str, str] = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
+DISORDER_TYPE = DISORDER_TYPES
 EVENT_TYPES: tuple[str, ...] = tuple(SUB_EVENT_TYPES)
 
 

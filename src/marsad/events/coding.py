@@ -12,21 +12,14 @@ from marsad.events.fatalities import FatalityFilter, figure
 from marsad.events.incidents import BATTLES, EXPLOSIONS, VAC
 from marsad.events.notes import write_notes
 from marsad.knowledge.gazetteer import Place
-from marsad.knowledge.lexicon import ActorEntry
+from marsad.knowledge.lexicon import DISORDER_TYPES, ActorEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.models import Event, Span
 from marsad.recognize.numbers import parse_quantity
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
-DISORDER = {
-    BATTLES: "Political violence",
-    EXPLOSIONS: "Political violence",
-    VAC: "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
+DISORDER = DISORDER_TYPES
 UNARMED = {"civilians", "protesters"}
 BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb"}
 ARMED_KINDS = {"state", "police", "rebel", "militia", "identity", "external", "unidentified"}

@@ -59,6 +59,16 @@ SUB_EVENT_TYPES: dict[str, str] = {
 }
 EVENT_TYPES: tuple[str, ...] = tuple(dict.fromkeys(SUB_EVENT_TYPES.values()))
 
+# CODING.md §2: the disorder type follows from the event type.
+DISORDER_TYPES: dict[str, str] = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
 ActorKind = Literal[
     "state", "police", "rebel", "militia", "identity", "external",
     "civilians", "protesters", "rioters", "unidentified",

@@ -14,18 +14,16 @@ from functools import lru_cache
 
 import yaml
 
-from marsad.knowledge.lexicon import EVENT_TYPES, SUB_EVENT_TYPES, ActorEntry, data_path, load_actors
+from marsad.knowledge.lexicon import (
+    DISORDER_TYPES,
+    EVENT_TYPES,
+    SUB_EVENT_TYPES,
+    ActorEntry,
+    data_path,
+    load_actors,
+)
 from marsad.text.normalize import fold
 
-# CODING.md §2: the disorder type follows from the event type.
-DISORDER_TYPES: dict[str, str] = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
 DISORDERS: tuple[str, ...] = tuple(dict.fromkeys(DISORDER_TYPES.values()))
 SUB_TYPES: tuple[str, ...] = tuple(SUB_EVENT_TYPES)
 INTER_CODES: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8)
