@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from marsad.doc import TRIGGER, Doc, Mention
+from marsad.knowledge.gazetteer import Place
 from marsad.recognize.places import PlaceRef, km
 
 if TYPE_CHECKING:
@@ -106,32 +109,6 @@ def _armed(m: Mention | None) -> bool:
     return m is not None and m.attrs.get("kind") not in UNARMED_KINDS
 
 
-def actor_conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
-    """Two named attackers that the other telling does not name on either side. Actors are
-    compared by `name` (the canonical actor), so "الجيش الأميركي" and "غارة أميركية" agree."""
-    if not (_armed(a.actor1) and _armed(b.actor1)) or a.inferred_actor1 or b.inferred_actor1:
-        return None
-    assert a.actor1 is not None and b.actor1 is not None
-    if name(a.actor1.value) == name(b.actor1.value):
-        return None
-    sides_a = {name(m.value) for m in (a.actor1, a.actor2, *a.assoc1, *a.assoc2) if m is not None}
-    sides_b = {name(m.value) for m in (b.actor1, b.actor2, *b.assoc1, *b.assoc2) if m is not None}
-    if name(b.actor1.value) in sides_a or name(a.actor1.value) in sides_b:
-        return None  # a swapped or partly named pair: the same fight told from the other side
-    return f"two actor pairs ({a.actor1.text} / {b.actor1.text})"
-
-
-def type_conflict(a: Candidate, b: Candidate) -> str | None:
-    ta, tb = a.event_type, b.event_type
-    if FAMILY.get(ta) != FAMILY.get(tb):
-        return f"two kinds of event ({ta}, {tb})"
-    if FAMILY.get(ta) == "development" and a.trigger.value.sub_event_type != b.trigger.value.sub_event_type:
-        return "two kinds of development"
-    if (_explicit_air(a) and _bombing(b)) or (_explicit_air(b) and _bombing(a)):
-        return "a bombing and air strikes"
-    return None
-
-
 BOMBINGS = ("Remote explosive/landmine/IED", "Suicide bomb")
 
 
@@ -162,53 +139,124 @@ def explicit_air_and_fight(remote: Candidate, fight: Candidate) -> bool:
     )
 
 
-def remote_beside_fighting(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
-    """Air strikes or shelling told on their own, beside fighting told elsewhere in the report,
-    are a separate event (CODING.md §1: strikes in support of one side are their own action).
-    A missile fired by the fighters themselves (a TOW in an ambush) or an explosion told in the
-    same sentence as the fight is part of it."""
-    if {a.event_type, b.event_type} != {BATTLES, EXPLOSIONS}:
-        return None
-    remote, fight = (a, b) if a.event_type == EXPLOSIONS else (b, a)
-    if explicit_air_and_fight(remote, fight):
-        return "air strikes and ground fighting told apart"
-    if a.sentences & b.sentences:
-        return None
-    if aerial(remote):
-        return "air strikes told apart from the fighting"
-    same_attacker = (
-        remote.actor1 is not None
-        and fight.actor1 is not None
-        and name(remote.actor1.value) == name(fight.actor1.value)
+@dataclass(slots=True)
+class Sig:
+    """What `conflict` reads of one candidate, computed once (issue 11: `link` compares every
+    candidate with every incident kept so far, so the per-pair work must be plain comparisons).
+    An incident's signature is recomputed whenever a telling is merged into it (`_merge_across`)."""
+
+    background: bool
+    own_date: date | None  # its own day (not inherited)
+    date_text: str  # str(own_date), formatted once for the log
+    place: Place | None  # its own place's choice (_place_of)
+    specific: bool  # place_specific(_place_of)
+    event_type: str
+    family: str | None
+    sub_type: str
+    trigger_text: str
+    explicit_air: bool
+    explicit_fight: bool
+    bombing: bool
+    aerial: bool
+    armed: bool  # actor1 armed and named in the text (actor_conflict compares only those)
+    has_actor1: bool
+    name1: object
+    actor1_text: str
+    all_sides: frozenset[object]  # actor1, actor2 and their associates, by name
+    sides: frozenset[object]  # actor1 and actor2, by name (link's tie-break)
+    sentences: set[int]
+
+
+def signature(c: Candidate, name: ActorName = int) -> Sig:
+    pm = _place_of(c)
+    d = c.date.value.date if c.date is not None and not c.inherited_date else None
+    a1 = c.actor1
+    et = c.event_type
+    trig = c.trigger
+    return Sig(
+        background=c.background,
+        own_date=d,
+        date_text=str(d),
+        place=pm.value.choice if pm is not None else None,
+        specific=place_specific(pm),
+        event_type=et,
+        family=FAMILY.get(et),
+        sub_type=trig.value.sub_event_type,
+        trigger_text=trig.text,
+        explicit_air=_explicit_air(c),
+        explicit_fight=any(
+            t.value.event_type == BATTLES and t.attrs.get("weight", 1.0) >= EXPLICIT for t in c.triggers
+        ),
+        bombing=_bombing(c),
+        aerial=aerial(c),
+        armed=_armed(a1) and not c.inferred_actor1,
+        has_actor1=a1 is not None,
+        name1=name(a1.value) if a1 is not None else None,
+        actor1_text=a1.text if a1 is not None else "",
+        all_sides=frozenset(name(m.value) for m in (a1, c.actor2, *c.assoc1, *c.assoc2) if m is not None),
+        sides=frozenset(_sides(c, name)),
+        sentences=c.sentences,
     )
-    if remote.trigger.value.sub_event_type == SHELLING and not same_attacker:
-        return "shelling told apart from the fighting"
-    return None
 
 
 def conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
     """Why `a` and `b` cannot be one incident, or None when they can."""
-    if a.background != b.background and not _retold(a, b):
+    return sig_conflict(signature(a, name), signature(b, name))
+
+
+def sig_conflict(a: Sig, b: Sig) -> str | None:
+    """`conflict` on two signatures: background, then type, day, place, actors, and remote
+    violence told beside fighting (the reasons of type_conflict, date_conflict, place_conflict,
+    actor_conflict and remote_beside_fighting, in that order)."""
+    if a.background != b.background and not _sig_retold(a, b):
         return "one is background"
-    return (
-        type_conflict(a, b)
-        or date_conflict(a, b)
-        or place_conflict(a, b)
-        or actor_conflict(a, b, name)
-        or remote_beside_fighting(a, b, name)
-    )
+    # type_conflict
+    if a.family != b.family:
+        return f"two kinds of event ({a.event_type}, {b.event_type})"
+    if a.family == "development" and a.sub_type != b.sub_type:
+        return "two kinds of development"
+    if (a.explicit_air and b.bombing) or (b.explicit_air and a.bombing):
+        return "a bombing and air strikes"
+    # date_conflict
+    da, db = a.own_date, b.own_date
+    if da is not None and db is not None and abs((da - db).days) > SAME_DAY_SLACK:
+        return f"two days ({a.date_text}, {b.date_text})"
+    # place_conflict
+    ca, cb = a.place, b.place
+    if ca is not None and cb is not None and ca.id != cb.id:
+        if ca.country_code != cb.country_code:
+            return f"places in two countries ({ca.name}, {cb.name})"
+        if a.specific and b.specific:
+            d = km(ca, cb)
+            if d > SAME_PLACE_KM:
+                return f"places {d:.0f} km apart ({ca.name}, {cb.name})"
+        elif ca.admin1 and cb.admin1 and ca.admin1 != cb.admin1:
+            return f"places in two provinces ({ca.admin1}, {cb.admin1})"
+    # actor_conflict
+    if a.armed and b.armed and a.name1 != b.name1 and b.name1 not in a.all_sides and a.name1 not in b.all_sides:
+        return f"two actor pairs ({a.actor1_text} / {b.actor1_text})"
+    # remote_beside_fighting
+    if {a.event_type, b.event_type} == {BATTLES, EXPLOSIONS}:
+        remote, fight = (a, b) if a.event_type == EXPLOSIONS else (b, a)
+        if remote.explicit_air and fight.explicit_fight:
+            return "air strikes and ground fighting told apart"
+        if a.sentences & b.sentences:
+            return None
+        if remote.aerial:
+            return "air strikes told apart from the fighting"
+        same_attacker = remote.has_actor1 and fight.has_actor1 and remote.name1 == fight.name1
+        if remote.sub_type == SHELLING and not same_attacker:
+            return "shelling told apart from the fighting"
+    return None
 
 
-def _retold(a: Candidate, b: Candidate) -> bool:
+def _sig_retold(a: Sig, b: Sig) -> bool:
     """ "وكان الانفجار قد وقع مساء أمس": a pluperfect retelling of the news itself, not an
     earlier incident — its own day is the news day (within the slack), or it names no day but
     the same place."""
-    da = a.date.value.date if a.date is not None and not a.inherited_date else None
-    db = b.date.value.date if b.date is not None and not b.inherited_date else None
-    if da is not None and db is not None:
-        return abs((da - db).days) <= SAME_DAY_SLACK
-    pa, pb = _place_of(a), _place_of(b)
-    return pa is not None and pb is not None and pa.value.choice.id == pb.value.choice.id
+    if a.own_date is not None and b.own_date is not None:
+        return abs((a.own_date - b.own_date).days) <= SAME_DAY_SLACK
+    return a.place is not None and b.place is not None and a.place.id == b.place.id
 
 
 def announces_new_incident(doc: Doc, c: Candidate, words: tuple[str, ...]) -> bool:
@@ -221,25 +269,35 @@ def announces_new_incident(doc: Doc, c: Candidate, words: tuple[str, ...]) -> bo
 
 
 def link(
-    doc: Doc, incidents: list[Candidate], c: Candidate, new_words: tuple[str, ...], name: ActorName = int
+    doc: Doc,
+    incidents: list[Candidate],
+    c: Candidate,
+    new_words: tuple[str, ...],
+    name: ActorName = int,
+    sigs: list[Sig] | None = None,
 ) -> Candidate | None:
     """The incident `c` is another telling of, or None for a new one. The log of each side
-    records the reason."""
+    records the reason. `sigs`, when given, holds each incident's current signature (in the
+    order of `incidents`), so a long report does not recompute them for every candidate."""
     if not incidents:
         return None
     if announces_new_incident(doc, c, new_words):
         c.log.append(f"'{c.trigger.text}': the report announces another incident")
         c.announced = True
         return None
+    if sigs is None:
+        sigs = [signature(e, name) for e in incidents]
+    sc = signature(c, name)
+    apart = f"'{sc.trigger_text}' kept apart from '"
     best: Candidate | None = None
     best_key: tuple[int, int, int] | None = None
-    for pos, e in enumerate(incidents):
-        why = conflict(e, c, name)
+    for pos, (e, se) in enumerate(zip(incidents, sigs, strict=True)):
+        why = sig_conflict(se, sc)
         if why:
-            c.log.append(f"'{c.trigger.text}' kept apart from '{e.trigger.text}': {why}")
+            c.log.append(f"{apart}{se.trigger_text}': {why}")
             continue
-        shares = int(bool(_sides(e, name) & _sides(c, name)))
-        key = (shares, int(e.event_type == c.event_type), pos)  # nearest last: recency breaks ties
+        shares = int(bool(se.sides & sc.sides))
+        key = (shares, int(se.event_type == sc.event_type), pos)  # nearest last: recency breaks ties
         if best_key is None or key > best_key:
             best, best_key = e, key
     if best is not None:
@@ -346,7 +404,9 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
     runs: list[list[Mention]] = []
     for m in sorted(places, key=lambda m: m.start):
         run = runs[-1] if runs else None
-        if run is not None and m.start > run[-1].end:
+        # Same sentence first: an incident told across a long report collects places from far
+        # apart, and the gap text between them would otherwise be sliced and split (issue 11).
+        if run is not None and m.start > run[-1].end and m.sentence == run[-1].sentence:
             gap = doc.text[run[-1].end : m.start].strip()
             words = doc.folded_slice(run[-1].end, m.start).replace("،", " ").split()
             # "وأم المياذن ونصيب والغارية": list members the gazetteer does not know ("ونصيب")
@@ -354,7 +414,7 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
             joined = gap in LIST_SEPARATORS or (
                 0 < len(words) <= UNKNOWN_IN_LIST + 1 and all(w.startswith("و") for w in words)
             )
-            if joined and m.sentence == run[-1].sentence:
+            if joined:
                 if m.value.choice.id not in {x.value.choice.id for x in run}:
                     run.append(m)
                 continue
