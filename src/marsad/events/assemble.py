@@ -30,7 +30,6 @@ from marsad.events.incidents import (
     place_specific,
     recalled_specifically,
     riots_in_context,
-    signature,
     split_by_listed_places,
     split_by_means,
     split_fighting_from_air,
@@ -476,26 +475,24 @@ class EventAssembler:
     def _merge_across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Mention → incident coreference over the whole report (marsad.events.incidents)."""
         events: list[Candidate] = []
-        # Each incident's conflict signature, kept beside it and recomputed when a telling is
-        # merged into it: `link` compares every candidate with every incident so far (issue 11).
-        sigs: list[Sig] = []
-        where: dict[int, int] = {}  # id(incident) → its position in `events`
+        # Conflict signatures by id() of candidate (`cands` keeps every one alive, so ids stay
+        # unique), made when `link` first needs one and dropped when a telling is merged into
+        # the incident: `link` compares every candidate with every incident so far (issue 11).
+        sigs: dict[int, Sig] = {}
         new_words = self.k.cue_words("new_incident_words")
         for c in cands:
             target = self._intervention_target(events, c) or link(
                 doc, events, c, new_words, self._actor_name, sigs
             )
             if target is None:
-                where[id(c)] = len(events)
                 events.append(c)
-                sigs.append(signature(c, self._actor_name))
                 continue
             if not place_specific(target.place) and place_specific(c.place) and c.actor2 is not None:
                 # A lead that sums up ("military positions of the regime and its militias") gives
                 # way to the account that names the place: its target is the one hit.
                 target.actor2 = c.actor2
             self._absorb(target, c)
-            sigs[where[id(target)]] = signature(target, self._actor_name)
+            sigs.pop(id(target), None)
         return [e for e in events if e.actor1 is not None or e.actor2 is not None or e.casualties or e.place]
 
     @staticmethod

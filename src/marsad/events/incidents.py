@@ -274,11 +274,12 @@ def link(
     c: Candidate,
     new_words: tuple[str, ...],
     name: ActorName = int,
-    sigs: list[Sig] | None = None,
+    sigs: dict[int, Sig] | None = None,
 ) -> Candidate | None:
     """The incident `c` is another telling of, or None for a new one. The log of each side
-    records the reason. `sigs`, when given, holds each incident's current signature (in the
-    order of `incidents`), so a long report does not recompute them for every candidate."""
+    records the reason. `sigs`, when given, keeps signatures by id() of candidate across calls
+    (the caller drops an incident's entry when it changes it), so a long report does not
+    recompute them for every candidate."""
     if not incidents:
         return None
     if announces_new_incident(doc, c, new_words):
@@ -286,12 +287,20 @@ def link(
         c.announced = True
         return None
     if sigs is None:
-        sigs = [signature(e, name) for e in incidents]
-    sc = signature(c, name)
+        sigs = {}
+
+    def sig(x: Candidate) -> Sig:
+        got = sigs.get(id(x))
+        if got is None:
+            got = sigs[id(x)] = signature(x, name)
+        return got
+
+    sc = sig(c)
     apart = f"'{sc.trigger_text}' kept apart from '"
     best: Candidate | None = None
     best_key: tuple[int, int, int] | None = None
-    for pos, (e, se) in enumerate(zip(incidents, sigs, strict=True)):
+    for pos, e in enumerate(incidents):
+        se = sig(e)
         why = sig_conflict(se, sc)
         if why:
             c.log.append(f"{apart}{se.trigger_text}': {why}")
