@@ -169,32 +169,54 @@ class Sig:
 
 def signature(c: Candidate, name: ActorName = int) -> Sig:
     pm = _place_of(c)
+    choice = pm.value.choice if pm is not None else None
     d = c.date.value.date if c.date is not None and not c.inherited_date else None
-    a1 = c.actor1
-    et = c.event_type
+    a1, a2 = c.actor1, c.actor2
     trig = c.trigger
+    et = c.event_type
+    # One pass over the triggers and one over the weapons: what _explicit_air, _bombing, aerial
+    # and explicit_air_and_fight each scan (a short report builds a signature per candidate).
+    explicit_air = explicit_fight = bombing = air = False
+    for t in c.triggers:
+        v = t.value
+        sub = v.sub_event_type
+        if sub == AIR:
+            air = True
+            if t.attrs.get("weight", 1.0) >= EXPLICIT:
+                explicit_air = True
+        elif sub in BOMBINGS:
+            bombing = True
+        if v.event_type == BATTLES and t.attrs.get("weight", 1.0) >= EXPLICIT:
+            explicit_fight = True
+    for w in c.weapons:
+        v = w.value
+        if v.name in ("air strike", "drone"):
+            air = True
+        if not bombing and v.sub_event_type in BOMBINGS and w.sentence in c.sentences:
+            bombing = True
+    name1 = name(a1.value) if a1 is not None else None
+    sides = frozenset(name(m.value) for m in (a1, a2) if m is not None)
+    assoc = c.assoc1 + c.assoc2
     return Sig(
         background=c.background,
         own_date=d,
-        date_text=str(d),
-        place=pm.value.choice if pm is not None else None,
-        specific=place_specific(pm),
+        date_text=str(d) if d is not None else "",
+        place=choice,
+        specific=choice is not None and choice.kind in ("populated", "admin2"),  # place_specific
         event_type=et,
         family=FAMILY.get(et),
         sub_type=trig.value.sub_event_type,
         trigger_text=trig.text,
-        explicit_air=_explicit_air(c),
-        explicit_fight=any(
-            t.value.event_type == BATTLES and t.attrs.get("weight", 1.0) >= EXPLICIT for t in c.triggers
-        ),
-        bombing=_bombing(c),
-        aerial=aerial(c),
+        explicit_air=explicit_air,
+        explicit_fight=explicit_fight,
+        bombing=bombing,
+        aerial=air,
         armed=_armed(a1) and not c.inferred_actor1,
         has_actor1=a1 is not None,
-        name1=name(a1.value) if a1 is not None else None,
+        name1=name1,
         actor1_text=a1.text if a1 is not None else "",
-        all_sides=frozenset(name(m.value) for m in (a1, c.actor2, *c.assoc1, *c.assoc2) if m is not None),
-        sides=frozenset(_sides(c, name)),
+        all_sides=sides.union(name(m.value) for m in assoc) if assoc else sides,
+        sides=sides,
         sentences=c.sentences,
     )
 
