@@ -45,7 +45,6 @@ SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "Non-violent transfer of territory", "Other",
     ),
 }  # fmt: skip
-DISORDER_TYPE = DISORDER_TYPES
 EVENT_TYPES: tuple[str, ...] = tuple(SUB_EVENT_TYPES)
 
 
@@ -156,8 +155,8 @@ def validate_event(ev: dict[str, Any]) -> list[str]:
     else:
         if sub not in SUB_EVENT_TYPES[et]:
             out.append(f"sub_event_type {sub!r} is not one of {et}")
-        if ev.get("disorder_type") != DISORDER_TYPE[et]:
-            out.append(f"disorder_type {ev.get('disorder_type')!r} should be {DISORDER_TYPE[et]!r}")
+        if ev.get("disorder_type") != DISORDER_TYPES[et]:
+            out.append(f"disorder_type {ev.get('disorder_type')!r} should be {DISORDER_TYPES[et]!r}")
     d = ev.get("event_date", "")
     if d:
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
@@ -158,8 +159,14 @@ class EventAssembler:
         if "؟" in title or "?" in title:
             return True
         first = title.replace("..", " ").split()
-        phrases = {" ".join(c.words) for cs in self.k.cues["explainer_title"].by_last.values() for c in cs}
-        return any(" ".join(first[:n]) in phrases for n in (1, 2, 3))
+        return any(" ".join(first[:n]) in self._explainer_openings for n in (1, 2, 3))
+
+    @cached_property
+    def _explainer_openings(self) -> frozenset[str]:
+        """cues.yaml's explainer_title phrases, folded, as whole phrases (built once)."""
+        return frozenset(
+            " ".join(c.words) for cs in self.k.cues["explainer_title"].by_last.values() for c in cs
+        )
 
     @staticmethod
     def _told_as_news(e: Candidate, reference: date | None) -> bool:

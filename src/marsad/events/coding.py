@@ -9,7 +9,7 @@ from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.assemble import Candidate
 from marsad.events.background import is_recent
 from marsad.events.fatalities import FatalityFilter, figure
-from marsad.events.incidents import BATTLES, EXPLOSIONS, VAC
+from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS, VAC
 from marsad.events.notes import write_notes
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import DISORDER_TYPES, ActorEntry
@@ -19,9 +19,7 @@ from marsad.recognize.numbers import parse_quantity
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
-DISORDER = DISORDER_TYPES
 UNARMED = {"civilians", "protesters"}
-BOMBS = {"Remote explosive/landmine/IED", "Suicide bomb"}
 ARMED_KINDS = {"state", "police", "rebel", "militia", "identity", "external", "unidentified"}
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
 UNIDENTIFIED_OK = {
@@ -96,7 +94,7 @@ class EventCoder:
         elif (
             event_type == BATTLES
             and c.trigger.attrs.get("weight", 1.0) < 1.0
-            and any(w.value.sub_event_type in BOMBS for w in c.weapons if w.sentence == c.trigger.sentence)
+            and any(w.value.sub_event_type in BOMBINGS for w in c.weapons if w.sentence == c.trigger.sentence)
         ):
             # "هاجمت بسيارة ملغومة موكبا عسكريا": a generic attack carried out with a bomb is the
             # bombing, whoever it hit (an exchange of fire, "اشتباكات", stays a battle).
@@ -152,7 +150,7 @@ class EventCoder:
         if sub == "Arrests" and not self._notable_arrest(doc, c):
             return None
         ev["event_type"], ev["sub_event_type"] = event_type, sub
-        ev["disorder_type"] = DISORDER.get(event_type, "")
+        ev["disorder_type"] = DISORDER_TYPES.get(event_type, "")
         evidence["event_type"] = [t.span() for t in c.triggers[:3]]
         evidence["sub_event_type"] = [t.span() for t in c.triggers[:1]] + [w.span() for w in c.weapons[:1]]
 

@@ -74,35 +74,13 @@ def _place_of(c: Candidate) -> Mention | None:
 
 
 def place_conflict(a: Candidate, b: Candidate) -> str | None:
-    pa, pb = _place_of(a), _place_of(b)
-    if pa is None or pb is None:
-        return None
-    ca, cb = pa.value.choice, pb.value.choice
-    if ca.id == cb.id:
-        return None
-    if ca.country_code != cb.country_code:
-        return f"places in two countries ({ca.name}, {cb.name})"
-    if place_specific(pa) and place_specific(pb):
-        if km(ca, cb) > SAME_PLACE_KM:
-            return f"places {km(ca, cb):.0f} km apart ({ca.name}, {cb.name})"
-        return None
-    # A region or governorate and a place: one incident when the place lies inside it.
-    if ca.admin1 and cb.admin1 and ca.admin1 != cb.admin1:
-        return f"places in two provinces ({ca.admin1}, {cb.admin1})"
-    return None
+    return _places_apart(signature(a), signature(b))
 
 
 def date_conflict(a: Candidate, b: Candidate) -> str | None:
     """Two days given for two tellings. One day apart is one incident: a report dated "the
     Saturday" of its announcement and "yesterday evening" of the blast tells one blast."""
-    if a.inherited_date or b.inherited_date:
-        return None
-    da, db = a.date, b.date
-    if da is None or db is None or da.value.date is None or db.value.date is None:
-        return None
-    if abs((da.value.date - db.value.date).days) > SAME_DAY_SLACK:
-        return f"two days ({da.value.date}, {db.value.date})"
-    return None
+    return _days_apart(signature(a), signature(b))
 
 
 def _armed(m: Mention | None) -> bool:
@@ -112,15 +90,18 @@ def _armed(m: Mention | None) -> bool:
 BOMBINGS = ("Remote explosive/landmine/IED", "Suicide bomb")
 
 
-def _explicit_air(c: Candidate) -> bool:
-    return any(t.value.sub_event_type == AIR and t.attrs.get("weight", 1.0) >= EXPLICIT for t in c.triggers)
+def _explicit(t: Mention) -> bool:
+    return t.attrs.get("weight", 1.0) >= EXPLICIT
 
 
-def _bombing(c: Candidate) -> bool:
-    """A car bomb, roadside bomb or suicide attack, by its words or its weapon."""
-    return any(t.value.sub_event_type in BOMBINGS for t in c.triggers) or any(
-        w.value.sub_event_type in BOMBINGS for w in c.weapons if w.sentence in c.sentences
-    )
+def _air_word(t: Mention) -> bool:
+    """An unambiguous air-strike word ("غارات", "قصف جوي")."""
+    return t.value.sub_event_type == AIR and _explicit(t)
+
+
+def _fight_word(t: Mention) -> bool:
+    """An unambiguous fighting word ("اشتباكات", "معارك")."""
+    return t.value.event_type == BATTLES and _explicit(t)
 
 
 def aerial(c: Candidate) -> bool:
@@ -132,11 +113,7 @@ def aerial(c: Candidate) -> bool:
 def explicit_air_and_fight(remote: Candidate, fight: Candidate) -> bool:
     """Unambiguous air-strike words on one side and unambiguous fighting words on the other:
     two actions, even when one sentence tells both (see split_fighting_from_air)."""
-    return any(
-        t.value.sub_event_type == AIR and t.attrs.get("weight", 1.0) >= EXPLICIT for t in remote.triggers
-    ) and any(
-        t.value.event_type == BATTLES and t.attrs.get("weight", 1.0) >= EXPLICIT for t in fight.triggers
-    )
+    return any(_air_word(t) for t in remote.triggers) and any(_fight_word(t) for t in fight.triggers)
 
 
 @dataclass(slots=True)
@@ -158,7 +135,7 @@ class Sig:
     explicit_fight: bool
     bombing: bool
     aerial: bool
-    armed: bool  # actor1 armed and named in the text (actor_conflict compares only those)
+    armed: bool  # actor1 armed and named in the text (only those are compared as attackers)
     has_actor1: bool
     name1: object
     actor1_text: str
@@ -174,20 +151,18 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
     a1, a2 = c.actor1, c.actor2
     trig = c.trigger
     et = c.event_type
-    # One pass over the triggers and one over the weapons: what _explicit_air, _bombing, aerial
-    # and explicit_air_and_fight each scan (a short report builds a signature per candidate).
+    # One pass over the triggers and one over the weapons for the air, fighting and bombing
+    # words (a bombing: a car bomb, roadside bomb or suicide attack, by its words or weapon).
     explicit_air = explicit_fight = bombing = air = False
     for t in c.triggers:
         v = t.value
         sub = v.sub_event_type
         if sub == AIR:
             air = True
-            if t.attrs.get("weight", 1.0) >= EXPLICIT:
-                explicit_air = True
+            explicit_air = explicit_air or _explicit(t)
         elif sub in BOMBINGS:
             bombing = True
-        if v.event_type == BATTLES and t.attrs.get("weight", 1.0) >= EXPLICIT:
-            explicit_fight = True
+        explicit_fight = explicit_fight or _fight_word(t)
     for w in c.weapons:
         v = w.value
         if v.name in ("air strike", "drone"):
@@ -227,37 +202,32 @@ def conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
 
 
 def sig_conflict(a: Sig, b: Sig) -> str | None:
-    """`conflict` on two signatures: background, then type, day, place, actors, and remote
-    violence told beside fighting (the reasons of type_conflict, date_conflict, place_conflict,
-    actor_conflict and remote_beside_fighting, in that order)."""
+    """`conflict` on two signatures: background, then kind of event, day, place, attackers, and
+    remote violence told beside fighting, in that order."""
     if a.background != b.background and not _sig_retold(a, b):
         return "one is background"
-    # type_conflict
+    # Another kind of event.
     if a.family != b.family:
         return f"two kinds of event ({a.event_type}, {b.event_type})"
     if a.family == "development" and a.sub_type != b.sub_type:
         return "two kinds of development"
     if (a.explicit_air and b.bombing) or (b.explicit_air and a.bombing):
         return "a bombing and air strikes"
-    # date_conflict
-    da, db = a.own_date, b.own_date
-    if da is not None and db is not None and abs((da - db).days) > SAME_DAY_SLACK:
-        return f"two days ({a.date_text}, {b.date_text})"
-    # place_conflict
-    ca, cb = a.place, b.place
-    if ca is not None and cb is not None and ca.id != cb.id:
-        if ca.country_code != cb.country_code:
-            return f"places in two countries ({ca.name}, {cb.name})"
-        if a.specific and b.specific:
-            d = km(ca, cb)
-            if d > SAME_PLACE_KM:
-                return f"places {d:.0f} km apart ({ca.name}, {cb.name})"
-        elif ca.admin1 and cb.admin1 and ca.admin1 != cb.admin1:
-            return f"places in two provinces ({ca.admin1}, {cb.admin1})"
-    # actor_conflict
-    if a.armed and b.armed and a.name1 != b.name1 and b.name1 not in a.all_sides and a.name1 not in b.all_sides:
+    why = _days_apart(a, b) or _places_apart(a, b)
+    if why:
+        return why
+    # Two named attackers that the other telling names on neither side (a swapped or partly
+    # named pair is the same fight told from the other side).
+    if (
+        a.armed
+        and b.armed
+        and a.name1 != b.name1
+        and b.name1 not in a.all_sides
+        and a.name1 not in b.all_sides
+    ):
         return f"two actor pairs ({a.actor1_text} / {b.actor1_text})"
-    # remote_beside_fighting
+    # Air strikes or shelling told on their own beside fighting are their own action (CODING.md
+    # §1); a missile of the fighters themselves or an explosion in the fight's sentence is part of it.
     if {a.event_type, b.event_type} == {BATTLES, EXPLOSIONS}:
         remote, fight = (a, b) if a.event_type == EXPLOSIONS else (b, a)
         if remote.explicit_air and fight.explicit_fight:
@@ -269,6 +239,28 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         same_attacker = remote.has_actor1 and fight.has_actor1 and remote.name1 == fight.name1
         if remote.sub_type == SHELLING and not same_attacker:
             return "shelling told apart from the fighting"
+    return None
+
+
+def _days_apart(a: Sig, b: Sig) -> str | None:
+    da, db = a.own_date, b.own_date
+    if da is not None and db is not None and abs((da - db).days) > SAME_DAY_SLACK:
+        return f"two days ({a.date_text}, {b.date_text})"
+    return None
+
+
+def _places_apart(a: Sig, b: Sig) -> str | None:
+    ca, cb = a.place, b.place
+    if ca is None or cb is None or ca.id == cb.id:
+        return None
+    if ca.country_code != cb.country_code:
+        return f"places in two countries ({ca.name}, {cb.name})"
+    if a.specific and b.specific:
+        d = km(ca, cb)
+        return f"places {d:.0f} km apart ({ca.name}, {cb.name})" if d > SAME_PLACE_KM else None
+    # A region or governorate and a place: one incident when the place lies inside it.
+    if ca.admin1 and cb.admin1 and ca.admin1 != cb.admin1:
+        return f"places in two provinces ({ca.admin1}, {cb.admin1})"
     return None
 
 
@@ -355,8 +347,8 @@ def split_fighting_from_air(triggers: list[Mention]) -> list[list[Mention]]:
     """ "تتزامن الاشتباكات مع قصف جوي تشنه مقاتلات…": ground fighting and air strikes told in
     one clause are two events (CODING.md §1: strikes in support of one side are their own
     action), each with its own actors. Only unambiguous cues of both kinds split the clause."""
-    fight = [t for t in triggers if t.value.event_type == BATTLES and t.attrs.get("weight", 1.0) >= EXPLICIT]
-    air = [t for t in triggers if t.value.sub_event_type == AIR and t.attrs.get("weight", 1.0) >= EXPLICIT]
+    fight = [t for t in triggers if _fight_word(t)]
+    air = [t for t in triggers if _air_word(t)]
     if not fight or not air:
         return [triggers]
     rest = [t for t in triggers if t not in fight and t not in air]
@@ -373,12 +365,12 @@ def split_by_means(c: Candidate) -> list[Candidate]:
     aircraft struck, and splits nothing."""
     if c.event_type != EXPLOSIONS:
         return [c]
-    air = [t for t in c.triggers if t.value.sub_event_type == AIR and t.attrs.get("weight", 1.0) >= EXPLICIT]
+    air = [t for t in c.triggers if _air_word(t)]
     # "قصف … بأربعة قذائف مدفعية": a plain "قصف" is explicit when its sentence names the gun.
     gunned = {w.sentence for w in c.weapons if w.value.name in GUNS}
     ground = [
         t for t in c.triggers
-        if t.value.sub_event_type == SHELLING and (t.attrs.get("weight", 1.0) >= EXPLICIT or t.sentence in gunned)
+        if t.value.sub_event_type == SHELLING and (_explicit(t) or t.sentence in gunned)
         and not any(a.sentence == t.sentence and a.clause == t.clause for a in air)
     ]  # fmt: skip
     if not air or not ground:

@@ -390,6 +390,19 @@ def read_extra_places(data_dir: Path) -> list[dict[str, str]]:
     return rows
 
 
+def write_cache_pickle(path: Path, data: object, family: str) -> None:
+    """Write a compiled cache atomically (worker processes may load while another process
+    builds), then delete the older files of its family (`<family>-*.pickle`) in that folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    for old in path.parent.glob(f"{family}-*.pickle"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
 def cache_key(data_dir: Path, cache_dir: Path) -> str:
     h = hashlib.sha256(f"marsad-gazetteer:{BUILD_VERSION}".encode())
     for pkg in _SOURCE_PACKAGES:
@@ -851,14 +864,7 @@ class Gazetteer:
             except (pickle.UnpicklingError, EOFError, KeyError, TypeError):
                 pass  # a truncated or foreign file: rebuild it
         data = _Builder(data_dir, cache_dir).build()
-        # Write atomically: worker processes may load while another process builds.
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in cache_dir.glob("gazetteer-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        write_cache_pickle(path, data, "gazetteer")
         return cls(data, cache_path=path)
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -6,8 +6,8 @@ of the lexicons, matchers and gazetteer on first use.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import pickle
 import threading
 from functools import cached_property
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.knowledge import lexicon
-from marsad.knowledge.gazetteer import Gazetteer, cache_dir_default
+from marsad.knowledge.gazetteer import Gazetteer, cache_dir_default, write_cache_pickle
 from marsad.knowledge.lexicon import load_yaml
 from marsad.recognize.cues import Cues
 from marsad.text import matcher as matcher_module
@@ -181,18 +181,9 @@ class Knowledge:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
             pass  # not built yet, or a truncated or foreign file: build it
         built = self._build_matchers()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            # Atomically: worker processes may load while another process writes.
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-            for old in folder.glob("matchers-*.pickle"):
-                if old != path:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only cache folder costs start-up time, not correctness
+        # A read-only cache folder costs start-up time, not correctness.
+        with contextlib.suppress(OSError):
+            write_cache_pickle(path, built, "matchers")
         return built
 
     def _build_matchers(
