@@ -195,12 +195,7 @@ class EventAssembler:
         report country's own entry, so the two names count as one actor everywhere after."""
         if not doc.country:
             return
-        # Where the report's country has no army of its own in the lexicon (the Palestinian
-        # territories), "الجيش" and "الجنود" are the one army the report names ("الجيش الإسرائيلي").
-        named: Counter[int] = Counter(
-            m.value for m in doc.get(ACTOR)
-            if not self.k.actors[m.value].template and self.k.actors[m.value].kind in ("state", "police")
-        )  # fmt: skip
+        army: list[int | None] = []  # the report's most named state army, found on first need
         for m in doc.get(ACTOR):
             entry = self.k.actors[m.value]
             branch = self.k.branch_actor(m.value, doc.country) if entry.branches else None
@@ -209,10 +204,20 @@ class EventAssembler:
             elif entry.template:
                 specific = self.k.state_actor(entry.kind, doc.country)
                 if specific is None and entry.kind == "state":
-                    armies = [v for v, _ in named.most_common() if self.k.actors[v].kind == "state"]
-                    specific = armies[0] if armies else None
+                    # No army of the report's country goes by the bare words (the Palestinian
+                    # territories): "الجيش" is the army the report names ("الجيش الإسرائيلي").
+                    if not army:
+                        army.append(self._named_army(doc))
+                    specific = army[0]
                 if specific is not None:
                     m.value = specific
+
+    def _named_army(self, doc: Doc) -> int | None:
+        named = Counter(
+            m.value for m in doc.get(ACTOR)
+            if not self.k.actors[m.value].template and self.k.actors[m.value].kind == "state"
+        )  # fmt: skip
+        return named.most_common(1)[0][0] if named else None
 
     # --- candidates ------------------------------------------------------------------------
     def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
