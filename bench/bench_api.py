@@ -262,15 +262,17 @@ def report(
 
 
 @contextlib.contextmanager
-def database(kind: str, workdir: Path, keep: bool) -> Iterator[str]:
+def database(kind: str, workdir: Path, keep: bool, name: str = "bench_api") -> Iterator[str]:
+    """A bench database: `<name>.sqlite` in workdir, or schema `name` on PostgreSQL; dropped
+    afterwards unless `keep` (reused by the next run)."""
     if kind == "sqlite":
-        path = workdir / "bench-api.sqlite"
+        path = workdir / f"{name.replace('_', '-')}.sqlite"
         yield f"sqlite:///{path}"
         if not keep:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
-    schema = "bench_api"
+    schema = name
     admin = create_engine(PG_URL)
     with admin.begin() as conn:
         if not keep:

@@ -44,11 +44,10 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
-from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from bench_api import PG_URL, PLACES, TYPES, build, loaded, pct
+from bench_api import PLACES, TYPES, build, database, loaded, pct
 
 from api_fixtures import WRITER_TOKEN, running_server
 from marsad.store import Store
@@ -269,29 +268,6 @@ def wrk_phase(
           + (f"; {bad.group(1)} not 200" if bad else ""))  # fmt: skip
 
 
-@contextlib.contextmanager
-def database(kind: str, workdir: Path, keep: bool) -> Iterator[str]:
-    if kind == "sqlite":
-        path = workdir / "bench-stats.sqlite"
-        yield f"sqlite:///{path}"
-        if not keep:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        if not keep:
-            conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-        conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}"))
-    try:
-        yield f"{PG_URL}?options=-csearch_path%3D{SCHEMA}"
-    finally:
-        if not keep:
-            with admin.begin() as conn:
-                conn.execute(text(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE"))
-        admin.dispose()
-
-
 def run_httpx(base: str, url: str, args: argparse.Namespace) -> None:
     dashboard = itertools.cycle(DASHBOARD)
     report("dashboard", *asyncio.run(phase(base, dashboard, args.requests, args.clients, None)))
@@ -339,7 +315,7 @@ def main() -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"load before: {os.getloadavg()[0]:.2f} (1-min average, {os.cpu_count()} CPUs)")
     for kind in ("sqlite", "postgres") if args.db == "both" else (args.db,):
-        with database(kind, args.workdir, args.keep) as url:
+        with database(kind, args.workdir, args.keep, SCHEMA) as url:
             reuse = args.keep and loaded(url)
             build_s = 0.0 if reuse else build(url, args.events)
             print(f"\n== {kind}: {args.events:,} events ({'reused' if reuse else f'loaded in {build_s:.0f} s'}), "
