@@ -5,14 +5,11 @@ another origin and no Content-Security-Policy violation. Screenshot in artefacts
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from api_fixtures import fill, running_server
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
+from test_web_e2e import ARTEFACTS, CHROMIUM, LAUNCH_ARGS
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,7 +33,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_swagger_ui_renders_offline_under_the_csp(server: str) -> None:
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 720})
         outside: list[str] = []
         problems: list[str] = []
