@@ -85,3 +85,20 @@ def test_fast_fold_equals_reference(text: str) -> None:
         assert all(fast.orig(j) < pos for j in range(i))
         if i < len(fast.text):
             assert fast.orig(i) >= pos
+
+
+@given(
+    st.text(alphabet=st.sampled_from("اأةىـًٌَُّ“” ٠١bc\u200f"), max_size=40),
+    st.integers(min_value=0, max_value=45),
+    st.integers(min_value=-2, max_value=45),
+)
+def test_to_original_is_orig_of_both_ends(text: str, start: int, width: int) -> None:
+    """to_original spells out orig() for speed: it must give what orig() gives, in and out of bounds."""
+    f = fold_with_map(text)
+    end = start + width
+    if start >= len(f.text):
+        expected = (f.original_length, f.original_length)
+    else:
+        o = f.orig(start)
+        expected = (o, f.orig(end - 1) + 1 if end > start else o)
+    assert f.to_original(start, end) == expected

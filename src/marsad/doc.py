@@ -72,13 +72,14 @@ class Doc:
     def locate(self, pos: int) -> tuple[int, int]:
         """(sentence index, clause index) holding original offset `pos`, or (-1, -1)."""
         i = bisect.bisect_right(self._sent_starts, pos) - 1
-        if i < 0 or not self.sentences[i].contains(pos):
+        # (Segment.contains spelt out: this runs for every mention of every report.)
+        if i < 0 or pos >= self.sentences[i].end:
             # Between sentences (punctuation): attach to the next sentence if any.
             i = min(i + 1, len(self.sentences) - 1) if self.sentences else -1
             if i < 0:
                 return -1, -1
         for c in self.clauses[i]:
-            if c.contains(pos):
+            if c.start <= pos < c.end:
                 return i, c.index
         return i, 0
 

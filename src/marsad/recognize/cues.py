@@ -185,43 +185,28 @@ def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
 
 
 class _Combined:
-    """Several cue lists in one index, so each word is looked up once, not once per list."""
+    """Several cue lists in one index: for each word, the lists (in their order) that have a cue
+    it may end, found once per word instead of asking every list about every word."""
 
     def __init__(self, lists: dict[str, CueList]) -> None:
-        self.names = list(lists)
-        self.lists = lists
-        self.keys: set[str] = set()
-        self.prefixes: dict[int, set[str]] = {}
-        self.memo: dict[str, bool] = {}
-        for cl in lists.values():
-            self.keys.update(cl.by_last)
-            for w in cl.by_prefix:
-                self.prefixes.setdefault(len(w), set()).add(w)
+        self.items = list(lists.items())
+        self.memo: dict[str, tuple[tuple[str, CueList], ...]] = {}
 
-    def may_end_at(self, word: str) -> bool:
+    def ending_in(self, word: str) -> tuple[tuple[str, CueList], ...]:
         got = self.memo.get(word)
         if got is None:
             if len(self.memo) >= MEMO_WORDS:
                 self.memo.clear()
-            got = self.memo[word] = self._may_end_at(word)
+            got = self.memo[word] = tuple((n, cl) for n, cl in self.items if cl._ending_in(word))
         return got
 
-    def _may_end_at(self, word: str) -> bool:
-        for form in peel(word):
-            if form in self.keys:
-                return True
-            for n, ws in self.prefixes.items():
-                if form[:n] in ws:
-                    return True
-        return False
 
-
-_combined: dict[tuple[int, ...], _Combined] = {}
+_combined: dict[tuple[tuple[str, CueList], ...], _Combined] = {}
 
 
 def first_cue(words: list[str], lists: dict[str, CueList], max_distance: int = 4) -> tuple[str, int] | None:
     """The nearest cue before a mention: (list name, distance in words), scanning nearest first."""
-    key = tuple(map(id, lists.values()))
+    key = tuple(lists.items())  # names and lists (a list hashes by identity)
     comb = _combined.get(key)
     if comb is None:
         comb = _combined[key] = _Combined(lists)
@@ -229,12 +214,11 @@ def first_cue(words: list[str], lists: dict[str, CueList], max_distance: int = 4
     memo = comb.memo
     for d in range(min(max_distance, n)):
         i = n - 1 - d
-        may = memo.get(words[i])
-        if may is None:
-            may = comb.may_end_at(words[i])
-        if not may:
-            continue  # no list has a cue ending in this word: skip the per-list checks
-        for name, cl in lists.items():
+        cands = memo.get(words[i])
+        if cands is None:
+            cands = comb.ending_in(words[i])
+        # Only the lists with a cue that may end in this word are asked (most words: none).
+        for name, cl in cands:
             if cl.ends_at(words, i) is not None:
                 return name, d
     return None

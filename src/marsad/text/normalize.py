@@ -64,11 +64,23 @@ class Folded:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded [start, end) back to the original text."""
-        if start >= len(self.text):
+        n = len(self.text)
+        if start >= n:
             return self.original_length, self.original_length
-        o_start = self.orig(start)
-        o_end = self.orig(end - 1) + 1 if end > start else o_start
-        return o_start, o_end
+        run_at = self.run_at
+        if not run_at and end <= n:  # nothing folded away: the offsets are the original ones
+            return start, (end if end > start else start)
+        # orig() of both ends, spelt out: this runs for every mention of every report.
+        shift = self.shift
+        k = bisect.bisect_right(run_at, start) - 1
+        o_start = start + (shift[k] if k >= 0 else 0)
+        if end <= start:
+            return o_start, o_start
+        last = end - 1
+        if last >= n:
+            return o_start, self.original_length + 1
+        k = bisect.bisect_right(run_at, last, k if k > 0 else 0) - 1
+        return o_start, last + (shift[k] if k >= 0 else 0) + 1
 
     def folded_index(self, pos: int) -> int:
         """Folded offset of the first folded character at or after original offset `pos`."""
