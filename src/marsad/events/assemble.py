@@ -20,7 +20,7 @@ from marsad.events.incidents import (
     UNARMED_KINDS,
     VAC,
     VIOLENT_DEMONSTRATION,
-    Sig,
+    Incidents,
     aerial,
     date_conflict,
     demonstrators_act,
@@ -486,26 +486,24 @@ class EventAssembler:
 
     def _merge_across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Mention → incident coreference over the whole report (marsad.events.incidents)."""
-        events: list[Candidate] = []
-        # Conflict signatures by id() of candidate (`cands` keeps every one alive, so ids stay
-        # unique), made when `link` first needs one and dropped when a telling is merged into
-        # the incident: `link` compares every candidate with every incident so far (issue 11).
-        sigs: dict[int, Sig] = {}
+        incidents = Incidents(self._actor_name)
         new_words = self.k.cue_words("new_incident_words")
         for c in cands:
-            target = self._intervention_target(events, c) or link(
-                doc, events, c, new_words, self._actor_name, sigs
-            )
+            target = self._intervention_target(incidents.items, c) or link(doc, incidents, c, new_words)
             if target is None:
-                events.append(c)
+                incidents.add(c)
                 continue
             if not place_specific(target.place) and place_specific(c.place) and c.actor2 is not None:
                 # A lead that sums up ("military positions of the regime and its militias") gives
                 # way to the account that names the place: its target is the one hit.
                 target.actor2 = c.actor2
             self._absorb(target, c)
-            sigs.pop(id(target), None)
-        return [e for e in events if e.actor1 is not None or e.actor2 is not None or e.casualties or e.place]
+            incidents.changed(target)
+        return [
+            e
+            for e in incidents.items
+            if e.actor1 is not None or e.actor2 is not None or e.casualties or e.place
+        ]
 
     @staticmethod
     def _intervention_target(events: list[Candidate], c: Candidate) -> Candidate | None:
