@@ -255,7 +255,7 @@ class EventAssembler:
         c.places = self._places_for(doc, sent, clause)
         c.dates = [d for d in doc.in_clause(DATE, sent, clause)] or doc.in_sentence(DATE, sent)
         c.weapons = doc.in_sentence(WEAPON, sent)
-        c.background = any(m.sentence == sent for m in doc.get(CUE) if m.value == "background")
+        c.background = any(m.value == "background" for m in doc.in_sentence(CUE, sent))
         return c
 
     def _assign_actors(self, doc: Doc, c: Candidate) -> None:
@@ -297,8 +297,10 @@ class EventAssembler:
     def _attach_casualties(self, doc: Doc, cands: list[Candidate]) -> None:
         blocked = {ne.sentence for ne in doc.get(NONEVENT)}
         by_sent: dict[int, list[Candidate]] = {}
-        for c in cands:
+        last: dict[int, int] = {}  # sentence → position in `cands` of its last candidate
+        for i, c in enumerate(cands):
             by_sent.setdefault(c.sentence, []).append(c)
+            last[c.sentence] = i
         for cm in doc.get(CASUALTY):
             owners = by_sent.get(cm.sentence)
             if owners:
@@ -306,10 +308,11 @@ class EventAssembler:
                 before = [c for c in owners if c.trigger.start <= cm.start]
                 (before[-1] if before else owners[0]).casualties.append(cm)
             elif cm.sentence not in blocked:
-                # A toll told in its own sentence belongs to the incident just told.
-                prev = [c for c in cands if cm.sentence - 2 <= c.sentence < cm.sentence]
+                # A toll told in its own sentence belongs to the incident just told: the last
+                # candidate of the two sentences before (looked up, not a scan of all: issue 11).
+                prev = [last[s] for s in (cm.sentence - 2, cm.sentence - 1) if s in last]
                 if prev:
-                    prev[-1].casualties.append(cm)
+                    cands[max(prev)].casualties.append(cm)
 
     # --- dates -----------------------------------------------------------------------------
     def _report_date(self, doc: Doc) -> tuple[Mention | None, str | None]:
