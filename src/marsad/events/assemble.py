@@ -20,7 +20,7 @@ from marsad.events.incidents import (
     UNARMED_KINDS,
     VAC,
     VIOLENT_DEMONSTRATION,
-    Sig,
+    Incidents,
     aerial,
     date_conflict,
     demonstrators_act,
@@ -255,7 +255,7 @@ class EventAssembler:
         c.places = self._places_for(doc, sent, clause)
         c.dates = [d for d in doc.in_clause(DATE, sent, clause)] or doc.in_sentence(DATE, sent)
         c.weapons = doc.in_sentence(WEAPON, sent)
-        c.background = any(m.sentence == sent for m in doc.get(CUE) if m.value == "background")
+        c.background = any(m.value == "background" for m in doc.in_sentence(CUE, sent))
         return c
 
     def _assign_actors(self, doc: Doc, c: Candidate) -> None:
@@ -297,8 +297,10 @@ class EventAssembler:
     def _attach_casualties(self, doc: Doc, cands: list[Candidate]) -> None:
         blocked = {ne.sentence for ne in doc.get(NONEVENT)}
         by_sent: dict[int, list[Candidate]] = {}
-        for c in cands:
+        last: dict[int, int] = {}  # sentence → position in `cands` of its last candidate
+        for i, c in enumerate(cands):
             by_sent.setdefault(c.sentence, []).append(c)
+            last[c.sentence] = i
         for cm in doc.get(CASUALTY):
             owners = by_sent.get(cm.sentence)
             if owners:
@@ -306,10 +308,11 @@ class EventAssembler:
                 before = [c for c in owners if c.trigger.start <= cm.start]
                 (before[-1] if before else owners[0]).casualties.append(cm)
             elif cm.sentence not in blocked:
-                # A toll told in its own sentence belongs to the incident just told.
-                prev = [c for c in cands if cm.sentence - 2 <= c.sentence < cm.sentence]
+                # A toll told in its own sentence belongs to the incident just told: the last
+                # candidate of the two sentences before (looked up, not a scan of all: issue 11).
+                prev = [last[s] for s in (cm.sentence - 2, cm.sentence - 1) if s in last]
                 if prev:
-                    prev[-1].casualties.append(cm)
+                    cands[max(prev)].casualties.append(cm)
 
     # --- dates -----------------------------------------------------------------------------
     def _report_date(self, doc: Doc) -> tuple[Mention | None, str | None]:
@@ -486,26 +489,24 @@ class EventAssembler:
 
     def _merge_across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Mention → incident coreference over the whole report (marsad.events.incidents)."""
-        events: list[Candidate] = []
-        # Conflict signatures by id() of candidate (`cands` keeps every one alive, so ids stay
-        # unique), made when `link` first needs one and dropped when a telling is merged into
-        # the incident: `link` compares every candidate with every incident so far (issue 11).
-        sigs: dict[int, Sig] = {}
+        incidents = Incidents(self._actor_name)
         new_words = self.k.cue_words("new_incident_words")
         for c in cands:
-            target = self._intervention_target(events, c) or link(
-                doc, events, c, new_words, self._actor_name, sigs
-            )
+            target = self._intervention_target(incidents.items, c) or link(doc, incidents, c, new_words)
             if target is None:
-                events.append(c)
+                incidents.add(c)
                 continue
             if not place_specific(target.place) and place_specific(c.place) and c.actor2 is not None:
                 # A lead that sums up ("military positions of the regime and its militias") gives
                 # way to the account that names the place: its target is the one hit.
                 target.actor2 = c.actor2
             self._absorb(target, c)
-            sigs.pop(id(target), None)
-        return [e for e in events if e.actor1 is not None or e.actor2 is not None or e.casualties or e.place]
+            incidents.changed(target)
+        return [
+            e
+            for e in incidents.items
+            if e.actor1 is not None or e.actor2 is not None or e.casualties or e.place
+        ]
 
     @staticmethod
     def _intervention_target(events: list[Candidate], c: Candidate) -> Candidate | None:

@@ -88,14 +88,13 @@ class FatalityFilter:
             told = {t.sentence for t in triggers}
         if m.sentence not in told and self._opens_new_incident(doc, m.sentence):
             return False  # "وفي حادث منفصل، قتل جندي": another incident's toll
-        recalled = [
-            c for c in doc.get(CUE) if c.value == "recalled" and c.sentence == m.sentence and c.end <= m.start
-        ]
+        cues = doc.in_sentence(CUE, m.sentence)  # not a scan of all the report's (issue 11)
+        recalled = [c for c in cues if c.value == "recalled" and c.end <= m.start]
         if recalled and not any(recalled[-1].end <= t.start < m.start for t in triggers):
             return False  # "بعد ثلاثة أيام على هجوم … أسفر عن مقتل 32": the earlier incident's toll
         if any(c.value == "residue" and c.start <= m.start < c.end for c in doc.get(CUE)):
             return False  # a linked headline's toll
-        if not background and any(c.value == "background" and c.sentence == m.sentence for c in doc.get(CUE)):
+        if not background and any(c.value == "background" for c in cues):
             return False  # an earlier incident's toll, recalled in a background sentence
         if event_date is not None:
             # A toll dated in its own clause, or just after it, on another day is another day's event.

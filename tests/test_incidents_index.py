@@ -1,0 +1,82 @@
+"""The incident index of `link` (issue 11) is exact: on long reports it picks, for every
+candidate, the incident a comparison with every incident so far picks, with the same
+tie-break; and the explain log stays linear in the report's length."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.events import assemble
+from marsad.events.incidents import Incidents, announces_new_incident, sig_conflict, signature
+from marsad.models import Article
+from marsad.pipeline import default_pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _gold_texts() -> list[str]:
+    spec = importlib.util.spec_from_file_location("extract_snapshot", REPO / "bench" / "extract_snapshot.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return [a.text for a in mod.gold_articles()]
+
+
+def _long_reports() -> list[Article]:
+    texts = _gold_texts()
+    rnd = random.Random(11)
+    out = []
+    for k in range(3):
+        order = texts[:] if k == 0 else rnd.sample(texts, len(texts))
+        out.append(Article(id=f"long{k}", text="\n".join(order)[:40_000], published="2021-03-01"))
+    return out
+
+
+def _full_scan(doc: Any, incidents: Incidents, c: Any, new_words: tuple[str, ...]) -> Any:
+    """`link` as it was: every incident so far, signatures made afresh."""
+    if not incidents.items or announces_new_incident(doc, c, new_words):
+        return None
+    sc = signature(c, incidents.name)
+    best, best_key = None, None
+    for pos, e in enumerate(incidents.items):
+        se = signature(e, incidents.name)
+        if sig_conflict(se, sc):
+            continue
+        key = (int(bool(se.sides & sc.sides)), int(se.event_type == sc.event_type), pos)
+        if best_key is None or key > best_key:
+            best, best_key = e, key
+    return best
+
+
+def test_index_links_like_a_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = assemble.link
+    calls = {"linked": 0, "merged": 0}
+
+    def checked(doc: Any, incidents: Incidents, c: Any, new_words: tuple[str, ...]) -> Any:
+        want = _full_scan(doc, incidents, c, new_words)
+        got = real(doc, incidents, c, new_words)
+        assert got is want
+        calls["linked"] += 1
+        calls["merged"] += got is not None
+        return got
+
+    monkeypatch.setattr(assemble, "link", checked)
+    p = default_pipeline()
+    for art in _long_reports():
+        p.extract_article(art)
+    assert calls["linked"] > 300 and calls["merged"] > 30
+
+
+def test_explain_log_stays_linear() -> None:
+    p = default_pipeline()
+    doc = p(p.make_doc(_long_reports()[0]))
+    lines = [line for c in doc.candidates for line in c.log]
+    # One line per incident compared, plus two counts: not one per incident of another kind.
+    assert len(lines) < 25 * len(doc.candidates)
+    assert any("incident(s) of other kinds of event" in line for line in lines)
+    assert any("incident(s) told on other days or in other countries" in line for line in lines)
