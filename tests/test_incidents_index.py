@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from marsad.events import assemble
-from marsad.events.incidents import Incidents, announces_new_incident, sig_conflict, signature
+from marsad.events.incidents import sig_conflict, signature
+from marsad.events.linking import Incidents, announces_new_incident
 from marsad.models import Article
 from marsad.pipeline import default_pipeline
 

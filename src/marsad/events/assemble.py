@@ -20,13 +20,11 @@ from marsad.events.incidents import (
     UNARMED_KINDS,
     VAC,
     VIOLENT_DEMONSTRATION,
-    Incidents,
     aerial,
     date_conflict,
     demonstrators_act,
     explicit_air_and_fight,
     join_coinciding,
-    link,
     place_conflict,
     place_specific,
     recalled_specifically,
@@ -35,6 +33,7 @@ from marsad.events.incidents import (
     split_by_means,
     split_fighting_from_air,
 )
+from marsad.events.linking import Incidents, link
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.places import PlaceRef, km
 from marsad.text.normalize import fold

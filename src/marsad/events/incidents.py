@@ -8,18 +8,18 @@ compatible with, and starts a new incident only when the report gives it somethi
 that differs — another place, another day, another pair of actors, another kind of event, or
 words that announce a new incident ("وفي هجوم آخر", "في حادث منفصل").
 
+This module holds what makes two candidates one incident or two (signatures and conflicts) and
+the splits and joins of incidents; marsad.events.linking links each candidate to an incident.
 Every decision is written to the incident's `log` so `marsad explain` can show why two mentions
-were merged or kept apart (incidents ruled out by `Incidents`' index without a comparison are
-counted, not listed one by one).
+were merged or kept apart.
 """
 
 from __future__ import annotations
 
-import bisect
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from marsad.doc import TRIGGER, Doc, Mention
@@ -273,171 +273,6 @@ def _sig_retold(a: Sig, b: Sig) -> bool:
     if a.own_date is not None and b.own_date is not None:
         return abs((a.own_date - b.own_date).days) <= SAME_DAY_SLACK
     return a.place is not None and b.place is not None and a.place.id == b.place.id
-
-
-def announces_new_incident(doc: Doc, c: Candidate, words: tuple[str, ...]) -> bool:
-    """ "وفي هجوم آخر", "في حادث منفصل": words before the trigger in its clause that say the
-    report moves on to another incident."""
-    seg = doc.clauses[c.sentence][c.clause] if 0 <= c.sentence < len(doc.clauses) else None
-    start = seg.start if seg is not None else max(0, c.trigger.start - 40)
-    window = doc.folded_slice(start, c.trigger.end + 12).split()
-    return any(w.strip("،,.") in words for w in window)
-
-
-# The index key of an incident with no own place (no country code is None): it may be the
-# same incident as one anywhere.
-_NOWHERE = None
-
-
-def _day_key(s: Sig) -> date | None:
-    return s.own_date
-
-
-def _country_key(s: Sig) -> str | None:
-    return s.place.country_code if s.place is not None else _NOWHERE
-
-
-class Incidents:
-    """The incidents kept so far in a report, in order, with their conflict signatures and an
-    exact index for `link` (issue 11: comparing every candidate with every incident so far was
-    quadratic in the report's length). Two incidents of different FAMILY always conflict
-    (`sig_conflict`), and so do two whose own days are more than SAME_DAY_SLACK apart (as
-    "two days", or as "one is background" when that check comes first and the day does not
-    make one a retelling) or whose own places lie in two countries (likewise). So a candidate
-    needs comparing only with the incidents of its family filed under a day within the slack
-    or no day, and under its country or no place: positions are filed by family, by (family,
-    day), by (family, country) and by (family, day, country)."""
-
-    def __init__(self, name: ActorName = int) -> None:
-        self.items: list[Candidate] = []
-        self.name = name
-        self._sigs: list[Sig] = []  # by position
-        self._pos: dict[int, int] = {}  # id() of incident → position (items keeps them alive)
-        self._family: dict[str | None, list[int]] = {}  # positions, ascending
-        self._day: dict[tuple[str | None, date | None], list[int]] = {}
-        self._country: dict[tuple[str | None, str | None], list[int]] = {}
-        self._both: dict[tuple[str | None, date | None, str | None], list[int]] = {}
-        self._made: tuple[Candidate, Sig] | None = None  # the last candidate's, for add()
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def sig(self, pos: int) -> Sig:
-        return self._sigs[pos]
-
-    def signature(self, c: Candidate) -> Sig:
-        """A candidate's signature, kept for `add` when the candidate becomes an incident."""
-        s = signature(c, self.name)
-        self._made = (c, s)
-        return s
-
-    def add(self, c: Candidate) -> None:
-        """`c` is a new incident (unchanged since `link` made its signature, if it did)."""
-        pos = len(self.items)
-        self.items.append(c)
-        self._pos[id(c)] = pos
-        made, self._made = self._made, None
-        s = made[1] if made is not None and made[0] is c else signature(c, self.name)
-        self._sigs.append(s)
-        self._file(pos, s, insert=False)
-
-    def changed(self, e: Candidate) -> None:
-        """A telling was merged into `e`: its signature, and maybe its day or place, changed."""
-        pos = self._pos[id(e)]
-        old = self._sigs[pos]
-        new = self._sigs[pos] = signature(e, self.name)
-        if (old.family, _day_key(old), _country_key(old)) != (new.family, _day_key(new), _country_key(new)):
-            for lst in self._lists(old):
-                lst.remove(pos)
-            self._file(pos, new, insert=True)
-
-    def _lists(self, s: Sig) -> tuple[list[int], ...]:
-        f, d, cc = s.family, _day_key(s), _country_key(s)
-        return (
-            self._family.setdefault(f, []),
-            self._day.setdefault((f, d), []),
-            self._country.setdefault((f, cc), []),
-            self._both.setdefault((f, d, cc), []),
-        )
-
-    def _file(self, pos: int, s: Sig, *, insert: bool) -> None:
-        for lst in self._lists(s):
-            if insert:
-                bisect.insort(lst, pos)
-            else:
-                lst.append(pos)  # a new incident has the highest position
-
-    def family_size(self, s: Sig) -> int:
-        return len(self._family.get(s.family, ()))
-
-    def comparable(self, s: Sig) -> list[int]:
-        """Positions of the incidents a candidate with signature `s` may be a telling of (every
-        other one conflicts with it), latest first."""
-        f = s.family
-        days: tuple[date | None, ...] = ()
-        if s.own_date is not None:
-            d = s.own_date
-            days = (None, *(d + timedelta(days=k) for k in range(-SAME_DAY_SLACK, SAME_DAY_SLACK + 1)))
-        countries = (_NOWHERE, s.place.country_code) if s.place is not None else ()
-        if days and countries:
-            got = [self._both.get((f, d, cc)) for d in days for cc in countries]
-        elif days:
-            got = [self._day.get((f, d)) for d in days]
-        elif countries:
-            got = [self._country.get((f, cc)) for cc in countries]
-        else:
-            got = [self._family.get(f)]
-        out = [p for lst in got if lst for p in lst]
-        out.sort(reverse=True)
-        return out
-
-
-def link(doc: Doc, incidents: Incidents, c: Candidate, new_words: tuple[str, ...]) -> Candidate | None:
-    """The incident `c` is another telling of, or None for a new one. The log of each side
-    records the reason: one line per incident compared, and counts of the incidents the index
-    rules out without comparing (other kinds of event, days or countries). Incidents older than
-    one that nothing older can beat are not compared: the merge line names the one chosen."""
-    if not incidents:
-        return None
-    if announces_new_incident(doc, c, new_words):
-        c.log.append(f"'{c.trigger.text}': the report announces another incident")
-        c.announced = True
-        return None
-    sc = incidents.signature(c)
-    # Latest first, so the search stops at the first incident that no earlier one can beat on
-    # the tie-break (shares a side, same event type, position); a candidate naming no side
-    # shares none with any incident.
-    top = (int(bool(sc.sides)), 1)
-    apart: list[str] = []
-    best_pos = -1
-    best_key: tuple[int, int] | None = None
-    positions = incidents.comparable(sc)
-    for pos in positions:
-        se = incidents.sig(pos)
-        why = sig_conflict(se, sc)
-        if why:
-            apart.append(f"'{sc.trigger_text}' kept apart from '{se.trigger_text}': {why}")
-            continue
-        key = (int(bool(se.sides & sc.sides)), int(se.event_type == sc.event_type))
-        if best_key is None or key > best_key:  # equal keys: the later one (nearest last) stays
-            best_pos, best_key = pos, key
-            if key == top:
-                break
-    family = incidents.family_size(sc)
-    other_kinds = len(incidents) - family
-    if other_kinds:
-        c.log.append(f"'{sc.trigger_text}' kept apart from {other_kinds} incident(s) of other kinds of event")
-    unseen = family - len(positions)
-    if unseen:
-        c.log.append(
-            f"'{sc.trigger_text}' kept apart from {unseen} incident(s) told on other days or in other countries"
-        )
-    c.log.extend(reversed(apart))
-    if best_key is None:
-        return None
-    best = incidents.items[best_pos]
-    best.log.append(f"'{c.trigger.text}' (sentence {c.sentence}) merged: same incident retold")
-    return best
 
 
 def _sides(c: Candidate, name: ActorName) -> set[object]:
