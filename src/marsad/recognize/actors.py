@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
@@ -193,7 +194,12 @@ class ActorRecognizer:
         cues = self.k.cues
         heads, skip = cues["nisba_heads"], cues["nisba_skip"]
         actions = self.k.cue_words("event_nouns") + self.k.cue_words("aerial_words")
-        taken = [(s, e) for s, e, _, _ in found]
+        # The names' spans sorted by start with a running maximum of ends: a span [fs, fe)
+        # overlaps a name iff the names starting before fe reach past fs (a look-up, not a scan).
+        taken = sorted((s, e) for s, e, _, _ in found)
+        name_starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))
+        last_end = -1  # of the spans this adds, found in text order: the last reaches furthest
         t = tokens(folded) or Tokens(folded)
         words = t.words
         out: dict[tuple[int, int, int, bool], bool] = {}
@@ -209,13 +215,17 @@ class ActorRecognizer:
             if i < 0 or i <= j - 4:
                 continue
             fs, fe = t.starts[i], t.ends[j]
-            if fe - fs > 60 or any(s < fe and fs < e for s, e in taken):
+            if (
+                fe - fs > 60
+                or ((k := bisect.bisect_left(name_starts, fe)) > 0 and reach[k - 1] > fs)
+                or last_end > fs
+            ):
                 continue
             idx = self.k.state_actor("state", code)
             if idx is None:
                 continue
             out[(fs, fe, idx, False)] = any(f.startswith(actions) for f in peel(words[i]))
-            taken.append((fs, fe))
+            last_end = fe
         return out
 
     def _anaphora(

@@ -148,16 +148,21 @@ class TriggerRecognizer:
         cued: set[int] = set()
         spans = [doc.original(h.word_start, _word_end(folded, h.end)) for h in hits]
         where = [doc.locate(a) for a, _ in spans]
+        # The earliest trigger of each clause and of each sentence: "another trigger told before
+        # this one there" is a comparison with it (not a scan of every trigger per trigger).
+        first_in_clause: dict[tuple[int, int], int] = {}
+        first_in_sentence: dict[int, int] = {}
+        for (a, _), key in zip(spans, where, strict=True):
+            first_in_clause[key] = min(first_in_clause.get(key, a), a)
+            first_in_sentence[key[0]] = min(first_in_sentence.get(key[0], a), a)
         for i, h in enumerate(hits):
             kind = recalled(folded, h.word_start, _word_end(folded, h.end))
             if kind is None:
                 continue
             start, oend = spans[i]
             key = where[i]
-            told_first = any(where[j] == key and spans[j][0] < start for j in range(len(hits)) if j != i)
-            if kind == "recent" and not any(
-                where[j][0] == key[0] and spans[j][0] < start for j in range(len(hits)) if j != i
-            ):
+            told_first = first_in_clause[key] < start
+            if kind == "recent" and not first_in_sentence[key[0]] < start:
                 continue  # told alone in its sentence, the earlier incident is its news
             doc.add(CUE, start, oend, "recalled")
             cued.add(start)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from marsad.doc import CASUALTY, DATE, Doc
@@ -32,8 +33,13 @@ class DateRecognizer:
             if self._anniversary.search(before):
                 continue
             kept.append(dm)
+        starts = [d.start for d in kept]  # find_dates gives them sorted
         for i, dm in enumerate(kept):
-            if self._announcement_day(doc, dm, kept[i + 1 :]):
+            sent, _ = doc.locate(dm.start)
+            # The dates after this one in its sentence (a slice, not every later date of the
+            # report: a long report has thousands).
+            end = bisect.bisect_left(starts, doc.sentences[sent].end, i + 1) if sent >= 0 else i + 1
+            if self._announcement_day(doc, dm, kept[i + 1 : end]):
                 continue
             doc.add(DATE, dm.start, dm.end, dm)
         return doc
