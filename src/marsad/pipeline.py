@@ -6,6 +6,7 @@ each process loads the knowledge it needs once, on first use (marsad.knowledge.r
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import time
@@ -66,13 +67,20 @@ class Pipeline:
     @property
     def components(self) -> list[Component]:
         if self._components is None:
+            from marsad.knowledge.resources import get_knowledge
+
+            get_knowledge(self.knowledge_dir, self.cache_dir).warm()
             self._components = build_components(self.knowledge_dir, self.cache_dir)
+            # The knowledge (lexicons, gazetteer, automata: millions of objects) lives as long as
+            # the process and never changes. Frozen out of the collector's generations, it is no
+            # longer traversed by every full collection, which a long report's allocations
+            # trigger (at 200,000 characters one per report, 70-85 ms each; bench/bench_cpu.py),
+            # and forked workers keep sharing its memory pages.
+            gc.freeze()
         return self._components
 
     def warm(self) -> None:
-        from marsad.knowledge.resources import get_knowledge
-
-        get_knowledge(self.knowledge_dir, self.cache_dir).warm()
+        """Load the knowledge and build the components now (before forking workers or timing)."""
         _ = self.components
 
     def make_doc(self, article: Article) -> Doc:
