@@ -280,3 +280,20 @@ def test_bare_army_words_in_a_gaza_report_are_the_army_the_report_names() -> Non
     )
     names = {e.actor1 for e in events} | {e.actor2 for e in events}
     assert "Military Forces of Palestine" not in names, names
+
+
+@pytest.mark.parametrize(
+    "ground",
+    [
+        "أحبطت قوات الجيش محاولة تسلل للحوثيين نحو مواقعها غرب مديرية حيس",
+        "أفشلت قوات الجيش محاولة تقدم لعناصر الحوثي باتجاه مديرية حيس",
+    ],
+)
+def test_unowned_aircraft_fly_for_the_air_force_the_report_names_not_a_ground_force(ground: str) -> None:
+    text = (
+        "شنت مقاتلات التحالف العربي غارات جوية على مواقع لجماعة الحوثي في مديرية الدريهمي جنوب الحديدة. "
+        f"وأكد مصدر عسكري أن {ground}، في وقت قصفت فيه مروحيات الأباتشي تجمعات الميليشيات."
+    )
+    strikes = [e for e in marsad.extract(text, published=PUB) if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 2, [(e.actor1, e.location) for e in strikes]
+    assert [e.actor1 for e in strikes] == ["Saudi-led Coalition"] * 2

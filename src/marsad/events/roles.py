@@ -98,6 +98,11 @@ def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Me
             if a1 is None:
                 ag = [a for a in others if cue(a) != PATIENT and _can_act(k, a, aerial=aerial, covert=covert)]
                 a1 = ag[0] if ag else None
+                if aerial and a1 is not None and not _flies_here(doc, k, a1):
+                    # "أحبطت قوات الجيش …، بالتزامن مع قصف مقاتلات الأباتشي": aircraft whose owner
+                    # the clause leaves unnamed fly for the air force the report names, not for
+                    # the ground force another clause makes the subject of its own verb.
+                    a1 = None
             elif others and cue(others[0]) in (PATIENT, None):
                 a2 = others[0]
         out.actor1, out.actor2 = a1, a2
@@ -164,6 +169,12 @@ def _named_air_forces(doc: Doc, k: Knowledge) -> list[Mention]:
         if _aerial_text(m) or (cue(m) == AGENT and (m.sentence, m.clause) in aerial_sents):
             out.append(m)
     return out
+
+
+def _flies_here(doc: Doc, k: Knowledge, m: Mention) -> bool:
+    """Whether the report names `m`'s aircraft (or no one's: then a state's forces may fly)."""
+    named = _named_air_forces(doc, k)
+    return not named or any(n.value == m.value for n in named)
 
 
 def _drones_only(doc: Doc, sentence: int, clause: int) -> bool:
