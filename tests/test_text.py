@@ -102,3 +102,25 @@ def test_to_original_is_orig_of_both_ends(text: str, start: int, width: int) -> 
         o = f.orig(start)
         expected = (o, f.orig(end - 1) + 1 if end > start else o)
     assert f.to_original(start, end) == expected
+
+
+_CONNECTIVES = r"(?:و|ف)?(?:كما|بينما|في حين|فيما|في وقت|إلى ذلك|الى ذلك|من جهة|من جانب|وذلك بعد|حيث)\s"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["،", ",", ";", " ", "\n", ".", "3", "٣", "!", "؟", "و", "كما ", "حيث ", "ب", "\t"])
+    )
+)
+def test_segment_patterns_match_their_plain_forms(pieces: list[str]) -> None:
+    """The boundary patterns are written to open with a character class (for speed): they must
+    find exactly what their plain forms find."""
+    import re
+
+    from marsad.text import segment
+
+    text = "".join(pieces)
+    plain_sent = re.compile(r"(?:\.(?!\d)|(?<!\d)\.|[!?؟…]|\n+)\s*")
+    plain_clause = re.compile(r"[،؛;,]\s*|\s+(?=" + _CONNECTIVES + ")")
+    for fast, plain in ((segment._SENT_END, plain_sent), (segment._CLAUSE_BREAK, plain_clause)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -106,7 +106,7 @@ class CueList:
     def _prefix_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(w) for w in self.by_prefix}))
 
-    def _ending_in(self, word: str) -> tuple[_Cue, ...]:
+    def ending_in(self, word: str) -> tuple[_Cue, ...]:
         """The cues whose last word `word` may be, longest first; memoised per word (a report
         asks about the same few hundred words again and again, and so do the next reports)."""
         memo = self._cand_memo
@@ -126,13 +126,13 @@ class CueList:
 
     def ends_at(self, words: list[str], i: int) -> _Cue | None:
         """A cue whose last word is words[i], or None."""
-        cands = self._ending_in(words[i])
+        cands = self.ending_in(words[i])
         if not cands:
             return None
         for cue in cands:
             k = len(cue.words)
             if k == 1:
-                return cue  # its one word is words[i]: that is how _ending_in found it
+                return cue  # its one word is words[i]: that is how ending_in found it
             if i - k + 1 < 0:
                 continue
             seq = words[i - k + 1 : i + 1]
@@ -197,7 +197,7 @@ class _Combined:
         if got is None:
             if len(self.memo) >= MEMO_WORDS:
                 self.memo.clear()
-            got = self.memo[word] = tuple((n, cl) for n, cl in self.items if cl._ending_in(word))
+            got = self.memo[word] = tuple((n, cl) for n, cl in self.items if cl.ending_in(word))
         return got
 
 

@@ -49,18 +49,18 @@ def _words_in_clause_before(folded: str, pos: int) -> list[str]:
     return tokens.words_before(folded, pos, lo, 5)
 
 
-def _words_in_clause_after(folded: str, pos: int) -> list[str]:
-    """The first few words after `pos`, not reaching over punctuation."""
+def _words_in_clause_after(folded: str, pos: int, max_words: int) -> list[str]:
+    """The first `max_words` words after `pos` (within 40 characters), not reaching over punctuation."""
     if tokens.tokens(folded) is None:
         window = folded[pos : pos + 40]
         mark = _CLAUSE_MARK.search(window)
-        return WORD.findall(window[: mark.start()] if mark else window)
+        return WORD.findall(window[: mark.start()] if mark else window)[:max_words]
     hi = pos + 40
     marks = _marks(folded)
     i = bisect.bisect_left(marks, pos)  # the first mark at or after pos
     if i < len(marks) and marks[i] < hi:
         hi = marks[i]
-    return tokens.words_after(folded, pos, hi, 40)
+    return tokens.words_after(folded, pos, hi, max_words)
 
 
 class RecalledIncident:
@@ -101,9 +101,12 @@ class RecalledIncident:
 
     def __call__(self, folded: str, start: int, end: int) -> str | None:
         """ "old" for an incident over a week older, "recent" for one days older, else None."""
-        after = _words_in_clause_after(folded, end)
-        if any(self.after.ends_at(after, i) for i in range(min(len(after), AFTER_REACH))):
-            return "old"  # "لهجمات في السابق", "هجمات العام الماضي"
+        # A cue ending at the i-th word reads only words up to it: the first AFTER_REACH suffice.
+        after = _words_in_clause_after(folded, end, AFTER_REACH)
+        cues_after = self.after
+        for i, w in enumerate(after):
+            if cues_after.ending_in(w) and cues_after.ends_at(after, i) is not None:
+                return "old"  # "لهجمات في السابق", "هجمات العام الماضي"
         words = _words_in_clause_before(folded, start)
         if not self._may_match(words):
             return None

@@ -12,11 +12,16 @@ from typing import NamedTuple
 
 # A sentence ends at . ! ? ؟ … or a line break, but not at a decimal point (3.5); a year or a
 # toll closes a sentence like any word ("... في 14 كانون الثاني 1991. وقتل ...").
-_SENT_END = re.compile(r"(?:\.(?!\d)|(?<!\d)\.|[!?؟…]|\n+)\s*")
+# Every branch opens with its character (the lookbehind comes after the dot): re then skips
+# ahead to the next candidate character instead of trying the pattern at every position.
+_SENT_END = re.compile(r"(?:\.(?:(?!\d)|(?<!\d\.))|[!?؟…]|\n+)\s*")
 # Clause boundaries inside a sentence: Arabic comma/semicolon, and connectives that open a new
 # clause. The connective stays with the clause it opens.
+# (One opening character class for both branches, for the same reason: "[،؛;,]\s*" or
+# "\s+(?=connective)".)
 _CLAUSE_BREAK = re.compile(
-    r"[،؛;,]\s*|\s+(?=(?:و|ف)?(?:كما|بينما|في حين|فيما|في وقت|إلى ذلك|الى ذلك|من جهة|من جانب|وذلك بعد|حيث)\s)"
+    r"[،؛;,\s](?:(?<=[،؛;,])\s*|\s*(?="
+    r"(?:و|ف)?(?:كما|بينما|في حين|فيما|في وقت|إلى ذلك|الى ذلك|من جهة|من جانب|وذلك بعد|حيث)\s))"
 )
 
 _LETTER = re.compile(r"[^\W_]")  # exactly str.isalnum, searched in C instead of char by char
