@@ -48,6 +48,6 @@ def test_clause_windows_match_a_scan_of_the_window() -> None:
         assert lexical._words_in_clause_before(folded, pos) == before
         after = folded[pos : pos + 40]
         mark = lexical._CLAUSE_MARK.search(after)
-        assert lexical._words_in_clause_after(folded, pos) == WORD.findall(
-            after[: mark.start()] if mark else after
-        )
+        scanned = WORD.findall(after[: mark.start()] if mark else after)
+        for n in (lexical.AFTER_REACH, 40):
+            assert lexical._words_in_clause_after(folded, pos, n) == scanned[:n]
