@@ -124,3 +124,19 @@ def test_segment_patterns_match_their_plain_forms(pieces: list[str]) -> None:
     plain_clause = re.compile(r"[،؛;,]\s*|\s+(?=" + _CONNECTIVES + ")")
     for fast, plain in ((segment._SENT_END, plain_sent), (segment._CLAUSE_BREAK, plain_clause)):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(
+    st.lists(st.sampled_from(["،", ",", " ", "\n", ".", "و", "كما ", "حيث ", "بينما ", "ب", "3"])),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+)
+def test_clauses_read_in_place_equal_clauses_of_the_slice(pieces: list[str], a: int, b: int) -> None:
+    """clauses() reads the sentence inside the report (pos/endpos); a slice gives the same pieces."""
+    from marsad.text.segment import Segment
+
+    text = "".join(pieces)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    in_place = clauses(text, Segment(start, end, 0))
+    sliced = clauses(text[start:end], Segment(0, end - start, 0))
+    assert [(c.start - start, c.end - start, c.index) for c in in_place] == list(sliced)

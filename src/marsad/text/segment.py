@@ -38,23 +38,26 @@ class Segment(NamedTuple):
         return self.start <= pos < self.end
 
 
-def _split(text: str, pattern: re.Pattern[str], base: int = 0) -> list[tuple[int, int]]:
+def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of text[start:end] between the matches of `pattern`, read in place (re's pos and
+    endpos, not a slice: the clause pattern looks behind only at what it has just matched, and
+    endpos ends the string for its lookahead as a slice would)."""
     out: list[tuple[int, int]] = []
-    pos = 0
-    for m in pattern.finditer(text):
+    pos = start
+    for m in pattern.finditer(text, start, end):
         if m.start() > pos:
-            out.append((base + pos, base + m.start()))
+            out.append((pos, m.start()))
         pos = max(pos, m.end())
-    if pos < len(text):
-        out.append((base + pos, base + len(text)))
+    if pos < end:
+        out.append((pos, end))
     # Drop pieces that hold no word character (stray punctuation).
-    return [(s, e) for s, e in out if _LETTER.search(text, s - base, e - base)]
+    return [(s, e) for s, e in out if _LETTER.search(text, s, e)]
 
 
 def sentences(text: str) -> list[Segment]:
-    return [Segment(s, e, i) for i, (s, e) in enumerate(_split(text, _SENT_END))]
+    return [Segment(s, e, i) for i, (s, e) in enumerate(_split(text, _SENT_END, 0, len(text)))]
 
 
 def clauses(text: str, sentence: Segment) -> list[Segment]:
-    sub = text[sentence.start : sentence.end]
-    return [Segment(s, e, i) for i, (s, e) in enumerate(_split(sub, _CLAUSE_BREAK, sentence.start))]
+    pieces = _split(text, _CLAUSE_BREAK, sentence.start, sentence.end)
+    return [Segment(s, e, i) for i, (s, e) in enumerate(pieces)]
