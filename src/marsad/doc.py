@@ -89,7 +89,7 @@ class Doc:
     # --- annotations -----------------------------------------------------------------------
     def add(self, label: str, start: int, end: int, value: Any = None, **attrs: Any) -> Mention:
         s, c = self.locate(start)
-        m = Mention(label, start, end, self.text[start:end], value, s, c, dict(attrs))
+        m = Mention(label, start, end, self.text[start:end], value, s, c, attrs)  # **attrs is a new dict
         self.mentions.setdefault(label, []).append(m)
         self._by_sentence.setdefault((label, s), []).append(m)
         return m
