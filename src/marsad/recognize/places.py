@@ -19,6 +19,7 @@ from marsad.knowledge.resources import DATA_DIR, Knowledge
 from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_before
 from marsad.text.matcher import PhraseMatcher, longest_first
 from marsad.text.normalize import fold
+from marsad.text.tokens import tokens, words_after
 
 CONTEXT_LISTS = (
     "hometown_before",
@@ -153,6 +154,25 @@ def _km(a: Place, b: Place) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_NO_VOTES: Counter[str] = Counter()  # the votes of a name that cast none (read only)
+
+
+def _count_words(folded: str, start: int, end: int) -> int:
+    """len(WORD.findall(folded[start:end])), from the report's shared tokens when it has them:
+    the words overlapping [start, end) are those starting before end less those ending by start
+    (two bisects instead of a regex over the slice; a word cut at an edge still counts once)."""
+    t = tokens(folded) if start < end else None
+    if t is None:
+        return len(WORD.findall(folded[start:end]))
+    return bisect.bisect_left(t.starts, end) - bisect.bisect_right(t.ends, start)
+
+
+def _sentence_words_after(folded: str, pos: int, width: int, max_words: int) -> list[str]:
+    """The first words of folded[pos : pos + width] up to its first sentence end."""
+    m = _SENTENCE_END.search(folded, pos, pos + width)
+    return words_after(folded, pos, m.start() if m else pos + width, max_words)
+
+
 class PlaceRecognizer:
     name = "places"
 
@@ -219,7 +239,7 @@ class PlaceRecognizer:
             noun = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
             if cue == "settlement_before" and len(words) > 1:
                 # "قرب بلدة X": the town noun sits between "near" and the name.
-                near = first_cue(words[:-1], {"near_before": lists["near_before"]}, max_distance=1)
+                near = first_cue(words[:-1], self._near_list, max_distance=1)
                 if near is not None:
                     cue = "near_before"
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it, also
@@ -294,8 +314,8 @@ class PlaceRecognizer:
     def _never(self, key: str, article: bool) -> bool:
         """A word never taken as a place (cue nouns, not_places)."""
         # With an article peeled off a form that has none, its article form counts too.
-        forms = {key, "ال" + key} if article else {key}
-        return bool(forms & self.k.never_places)
+        never = self.k.never_places
+        return key in never or (article and "ال" + key in never)
 
     # The cue lists and word sets read around every name, taken from the knowledge once.
     @cached_property
@@ -305,6 +325,29 @@ class PlaceRecognizer:
     @cached_property
     def _role_lists(self) -> dict[str, CueList]:
         return {n: self.k.cues[n] for n in ROLE_BEFORE}
+
+    def _one_list(self, name: str) -> dict[str, CueList]:
+        return {name: self.k.cues[name]}
+
+    @cached_property
+    def _near_list(self) -> dict[str, CueList]:
+        return self._one_list("near_before")
+
+    @cached_property
+    def _border_list(self) -> dict[str, CueList]:
+        return self._one_list("place_border_before")
+
+    @cached_property
+    def _in_country_list(self) -> dict[str, CueList]:
+        return self._one_list("place_in_country_before")
+
+    @cached_property
+    def _person_name_list(self) -> dict[str, CueList]:
+        return self._one_list("person_name_before")
+
+    @cached_property
+    def _metonym_verbs(self) -> dict[str, CueList]:
+        return self._one_list("capital_metonym_verbs")
 
     @cached_property
     def _water_heads(self) -> frozenset[str]:
@@ -330,11 +373,11 @@ class PlaceRecognizer:
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
         if " " in key and key.split(" ", 1)[0] in self._water_heads and not province:
             return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
-        after = WORD.findall(_SENTENCE_END.split(folded[end : end + 60], 1)[0])
+        after = _sentence_words_after(folded, end, 60, LOCAL_WORDS)
         if after and after[0] in self._water_after:
             return "water"
         # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
-        if any("من" in peel(w) for w in words[-2:]) and self._toward & set(after[:LOCAL_WORDS]):
+        if not self._toward.isdisjoint(after) and any("من" in peel(w) for w in words[-2:]):
             return "origin"
         return ""
 
@@ -359,14 +402,19 @@ class PlaceRecognizer:
             votes.update(own)
             by_name[frozenset(h.payloads)].update(own)  # the text's mentions of it count them as own
         for h in self.demonyms.find(ft):
-            if not self._in_name(ft, h.word_start):
+            if not self._in_name(words_before(ft, h.word_start, 0, 2)):
                 votes[h.payloads[0]] += TITLE_WEIGHT / 2
 
-    def _in_name(self, folded: str, fstart: int) -> bool:
-        """A country adjective that ends a person's name ("أبو خليل السوداني")."""
-        words = words_before(folded, fstart, 0, 2)
-        names = {"person_name_before": self.k.cues["person_name_before"]}
-        return len(words) == 2 and first_cue(words[:1], names, max_distance=1) is not None
+    def _in_name(self, before: list[str]) -> bool:
+        """A country adjective that ends a person's name ("أبو خليل السوداني"), from the words
+        before it (two or more: the one before the last is read)."""
+        return (
+            len(before) >= 2 and first_cue(before[-2:-1], self._person_name_list, max_distance=1) is not None
+        )
+
+    def _at_border(self, before: list[str]) -> bool:
+        """A border cue right before ("الحدود السورية"), from the words before the name."""
+        return first_cue(before, self._border_list, max_distance=1) is not None
 
     def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
         folded = doc.folded.text
@@ -381,19 +429,10 @@ class PlaceRecognizer:
         seen: set[frozenset[str]] = set()  # names already counted in the text
         # Names that place their neighbours: (folded start, sentence, country, name identity).
         anchors: list[tuple[int, int, str, frozenset[str]]] = []
-        border = {"place_border_before": self.k.cues["place_border_before"]}
-
-        inside = {"place_in_country_before": self.k.cues["place_in_country_before"]}
-
-        def at_border(fstart: int) -> bool:
-            return first_cue(words_before(folded, fstart, 0, 3), border, max_distance=1) is not None
-
-        def within(fstart: int) -> bool:
-            return first_cue(words_before(folded, fstart, 0, 3), inside, max_distance=1) is not None
-
         for h in self.demonyms.find(folded):
             cc = h.payloads[0]
-            if at_border(h.word_start) or self._in_name(folded, h.word_start):
+            before = words_before(folded, h.word_start, 0, 3)
+            if self._at_border(before) or self._in_name(before):
                 continue
             votes[cc] += DEMONYM_WEIGHT
             anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
@@ -404,12 +443,13 @@ class PlaceRecognizer:
                 continue
             ccs = {c.country_code for c in r.candidates}
             country = all(c.kind == "country" for c in r.candidates)
-            if country and at_border(r.fstart):
+            before = words_before(folded, r.fstart, 0, 3) if country else []
+            if country and self._at_border(before):
                 continue
             if len(ccs) == 1:
                 cc = next(iter(ccs))
                 w = 1.0
-                if country and not within(r.fstart):
+                if country and first_cue(before, self._in_country_list, max_distance=1) is None:
                     w = COUNTRY_WEIGHT
                 own[id(m)] = {cc: w}
                 anchors.append((r.fstart, m.sentence, cc, r.key))
@@ -446,13 +486,13 @@ class PlaceRecognizer:
                 for pos, cc, key in anchors_in.get(m.sentence, ())
                 if key != r.key
                 and (
-                    (pos >= r.fend and len(WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS)
+                    (pos >= r.fend and _count_words(folded, r.fend, pos) < LOCAL_WORDS)
                     # a country adjective just before: "العاصمة الأردنية عمان"
-                    or (not key and pos < r.fstart and len(WORD.findall(folded[pos : r.fstart])) <= 2)
+                    or (not key and pos < r.fstart and _count_words(folded, pos, r.fstart) <= 2)
                 )
             }
 
-            mine = by_name.get(r.key, Counter())
+            mine = by_name.get(r.key, _NO_VOTES)
             # "شمالي العراق": a region whose name holds its country's name vouches for itself.
             local |= self._named_countries(folded[r.fstart : r.fend], r.candidates)
 
@@ -463,7 +503,12 @@ class PlaceRecognizer:
                     return MAIN
                 return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
 
-            r.choice = min(r.candidates, key=lambda c: (tier(c.country_code), *self._rank(c, r, chosen)))
+            # (A lone candidate is the choice: its ranking key would be read by no one.)
+            r.choice = (
+                r.candidates[0]
+                if len(r.candidates) == 1
+                else min(r.candidates, key=lambda c: (tier(c.country_code), *self._rank(c, r, chosen)))
+            )
             r.tier = tier(r.choice.country_code)
             r.scores = {
                 c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0) for c in r.candidates
@@ -486,8 +531,10 @@ class PlaceRecognizer:
                 del chosen[:-CONTEXT_PLACES]
 
     def _named_countries(self, surface: str, cands: list[Place]) -> set[str]:
+        if " " not in surface:
+            return set()
         regional = {c.country_code for c in cands if c.kind == "region"}
-        if not regional or " " not in surface:
+        if not regional:
             return set()
         gaz = self.k.gazetteer
         return {
@@ -521,13 +568,13 @@ class PlaceRecognizer:
         """ "أعلنت دمشق", "طهران تدعم", "بين أنقرة والمتمردين": the capital is a party, not a place."""
         r: PlaceRef = m.value
         folded = doc.folded.text
-        verbs = {"capital_metonym_verbs": self.k.cues["capital_metonym_verbs"]}
+        verbs = self._metonym_verbs
         before = words_before(folded, r.fstart, 0, 3)
         if before and "في" in peel(before[-1]):
             return False  # "في بغداد": a place, whatever verb follows
         if first_cue(before, verbs, max_distance=1) is not None:
             return True
-        after = WORD.findall(_SENTENCE_END.split(folded[r.fend : r.fend + 30], 1)[0])[:1]
+        after = _sentence_words_after(folded, r.fend, 30, 1)
         if after and first_cue(after, verbs, max_distance=1) is not None:
             return True
         if before and "بين" in peel(before[-1]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):
