@@ -99,7 +99,18 @@ class PlaceRef:
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     """Whether [start, end) lies within one of the sorted, mostly disjoint spans."""
     i = bisect.bisect_right(starts, start)
-    return any(spans[j][0] <= start and spans[j][1] >= end for j in range(max(0, i - 3), i))
+    # A loop, not any() over a generator: this runs for every name of every report.
+    for s, e in spans[max(0, i - 3) : i]:  # noqa: SIM110
+        if s <= start and e >= end:
+            return True
+    return False
+
+
+def _add_votes(votes: Counter[str], more: dict[str, float]) -> None:
+    """votes.update(more), the same sums without Counter.update's generic dispatch (a Mapping
+    check per call, and the calls come per name)."""
+    for cc, w in more.items():
+        votes[cc] = w + votes.get(cc, 0)
 
 
 @lru_cache(maxsize=50_000)
@@ -226,9 +237,7 @@ class PlaceRecognizer:
             if self._never(h.key, h.article) or _inside(actor_spans, actor_starts, h.start, h.end):
                 continue
             # Some districts come without coordinates in the sources: they cannot locate an event.
-            cands = [
-                c for c in (gaz.get(pid) for pid in h.payloads) if math.isfinite(c.latitude + c.longitude)
-            ]
+            cands = [c for c in map(gaz.get, h.payloads) if math.isfinite(c.latitude + c.longitude)]
             if not cands:
                 continue
             common = self._common(h.key, cands)
@@ -399,8 +408,8 @@ class PlaceRecognizer:
             if self._never(h.key, h.article) or self._common(h.key, cands):
                 continue
             own = {cc: TITLE_WEIGHT * w for cc, w in _shares(cands).items()}
-            votes.update(own)
-            by_name[frozenset(h.payloads)].update(own)  # the text's mentions of it count them as own
+            _add_votes(votes, own)
+            _add_votes(by_name[frozenset(h.payloads)], own)  # the text's mentions of it count them as own
         for h in self.demonyms.find(ft):
             if not self._in_name(words_before(ft, h.word_start, 0, 2)):
                 votes[h.payloads[0]] += TITLE_WEIGHT / 2
@@ -436,7 +445,6 @@ class PlaceRecognizer:
                 continue
             votes[cc] += DEMONYM_WEIGHT
             anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
-        own: dict[int, dict[str, float]] = {}  # each mention's own votes
         for m in mentions:
             r: PlaceRef = m.value
             if r.hometown or r.role in NO_VOTE_ROLES:
@@ -451,16 +459,16 @@ class PlaceRecognizer:
                 w = 1.0
                 if country and first_cue(before, self._in_country_list, max_distance=1) is None:
                     w = COUNTRY_WEIGHT
-                own[id(m)] = {cc: w}
+                cast = {cc: w}
                 anchors.append((r.fstart, m.sentence, cc, r.key))
             else:
-                own[id(m)] = {cc: AMBIGUOUS_WEIGHT * w for cc, w in _shares(r.candidates).items()}
+                cast = {cc: AMBIGUOUS_WEIGHT * w for cc, w in _shares(r.candidates).items()}
             if r.key in seen:
                 # Another mention of a name already counted: the count of distinct places tells
                 # more of the report's country than the repetition of one.
-                own[id(m)] = {cc: w * REPEAT_FACTOR for cc, w in own[id(m)].items()}
-            votes.update(own[id(m)])
-            by_name[r.key].update(own[id(m)])
+                cast = {cc: w * REPEAT_FACTOR for cc, w in cast.items()}
+            _add_votes(votes, cast)
+            _add_votes(by_name[r.key], cast)
             seen.add(r.key)
         if votes:
             # Ties go to the alphabetically first code, so a run never depends on hash order.
