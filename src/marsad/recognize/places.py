@@ -8,9 +8,12 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import accumulate
+from types import MappingProxyType
+from typing import Any
 
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
@@ -106,7 +109,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     return False
 
 
-def _add_votes(votes: Counter[str], more: dict[str, float]) -> None:
+def _add_votes(votes: MutableMapping[str, Any], more: Mapping[str, float]) -> None:
     """votes.update(more), the same sums without Counter.update's generic dispatch (a Mapping
     check per call, and the calls come per name)."""
     for cc, w in more.items():
@@ -165,7 +168,7 @@ def _km(a: Place, b: Place) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
-_NO_VOTES: Counter[str] = Counter()  # the votes of a name that cast none (read only)
+_NO_VOTES: Mapping[str, float] = MappingProxyType({})  # the votes of a name that cast none
 
 
 def _count_words(folded: str, start: int, end: int) -> int:
@@ -182,6 +185,19 @@ def _sentence_words_after(folded: str, pos: int, width: int, max_words: int) -> 
     """The first words of folded[pos : pos + width] up to its first sentence end."""
     m = _SENTENCE_END.search(folded, pos, pos + width)
     return words_after(folded, pos, m.start() if m else pos + width, max_words)
+
+
+def _choose(
+    cands: list[Place], tier: Callable[[str], int], rank: Callable[[Place], tuple[float, ...]]
+) -> Place:
+    """min(cands, key=(tier of its country, *rank)): the first candidate of the best tier by rank,
+    with the (costlier) rank read only among the candidates of that tier, and never for a lone one."""
+    if len(cands) == 1:
+        return cands[0]
+    tiers = [tier(c.country_code) for c in cands]
+    best = min(tiers)
+    pool = [c for c, t in zip(cands, tiers, strict=True) if t == best]
+    return pool[0] if len(pool) == 1 else min(pool, key=rank)
 
 
 class PlaceRecognizer:
@@ -227,7 +243,6 @@ class PlaceRecognizer:
         k = self.k
         gaz = k.gazetteer
         folded = doc.folded.text
-        lists = self._context_lists
         refs = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
@@ -242,7 +257,7 @@ class PlaceRecognizer:
                 continue
             common = self._common(h.key, cands)
             words = words_before(folded, h.word_start, 0, 6)
-            cue_hit = first_cue(words, lists, max_distance=3)
+            cue_hit, role_cue = self._cues_before(words)
             cue = cue_hit[0] if cue_hit else None
             # A place noun right before the name ("بلدة X", also in "قرب بلدة X").
             noun = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
@@ -267,7 +282,7 @@ class PlaceRecognizer:
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, frozenset(h.payloads)
             ref.noun = noun and not common
-            ref.role = self._role(h.key, words, folded, h.end, cue_hit)
+            ref.role = self._role(h.key, words, folded, h.end, cue_hit, role_cue)
             start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
@@ -370,13 +385,37 @@ class PlaceRecognizer:
     def _toward(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("place_toward_after"))
 
+    @cached_property
+    def _context_and_role_lists(self) -> dict[str, CueList]:
+        return {**self._context_lists, **self._role_lists}
+
+    def _cues_before(self, words: list[str]) -> tuple[tuple[str, int] | None, bool]:
+        """The nearest context cue within 3 words before a name, and whether a role cue may
+        end right before it. Most names have no cue at all: one scan of the context and role
+        lists together tells so, instead of one scan of each."""
+        hit = first_cue(words, self._context_and_role_lists, max_distance=3)
+        if hit is None:
+            return None, False
+        # The context lists come first: the nearest cue of all, if a context one, is the
+        # nearest context cue. A role cue can end right before the name only if some cue does.
+        cue_hit = (
+            hit if hit[0] in self._context_lists else first_cue(words, self._context_lists, max_distance=3)
+        )
+        return cue_hit, hit[1] == 0
+
     def _role(
-        self, key: str, words: list[str], folded: str, end: int, cue_hit: tuple[str, int] | None
+        self,
+        key: str,
+        words: list[str],
+        folded: str,
+        end: int,
+        cue_hit: tuple[str, int] | None,
+        role_cue: bool,
     ) -> str:
         """Why the name is no event location, from the words around it ("" when it may be one)."""
         if cue_hit is not None and cue_hit[0] == "hometown_before":
             return "hometown"
-        hit = first_cue(words, self._role_lists, max_distance=1)
+        hit = first_cue(words, self._role_lists, max_distance=1) if role_cue else None
         if hit is not None:
             return ROLE_BEFORE[hit[0]]
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
@@ -392,7 +431,7 @@ class PlaceRecognizer:
 
     # --- the report's focus and the choice among same-named places -------------------------
     def _title_votes(
-        self, doc: Doc, votes: Counter[str], by_name: defaultdict[frozenset[str], Counter[str]]
+        self, doc: Doc, votes: Counter[str], by_name: defaultdict[frozenset[str], dict[str, float]]
     ) -> None:
         """Places, countries and country adjectives of the headline vote for the report's focus."""
         if not doc.title:
@@ -433,7 +472,7 @@ class PlaceRecognizer:
         #    names of papers or ships do not vote.
         votes: Counter[str] = Counter(doc.country_scores)
         # all votes cast by each name (by its identity), so that a name never supports itself
-        by_name: defaultdict[frozenset[str], Counter[str]] = defaultdict(Counter)
+        by_name: defaultdict[frozenset[str], dict[str, float]] = defaultdict(dict)
         self._title_votes(doc, votes, by_name)
         seen: set[frozenset[str]] = set()  # names already counted in the text
         # Names that place their neighbours: (folded start, sentence, country, name identity).
@@ -504,19 +543,14 @@ class PlaceRecognizer:
             # "شمالي العراق": a region whose name holds its country's name vouches for itself.
             local |= self._named_countries(folded[r.fstart : r.fend], r.candidates)
 
-            def tier(cc: str, local: set[str] = local, mine: Counter[str] = mine) -> int:
+            def tier(cc: str, local: set[str] = local, mine: Mapping[str, float] = mine) -> int:
                 if cc in local:
                     return LOCAL
                 if doc.country is None or cc == doc.country:
                     return MAIN
                 return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
 
-            # (A lone candidate is the choice: its ranking key would be read by no one.)
-            r.choice = (
-                r.candidates[0]
-                if len(r.candidates) == 1
-                else min(r.candidates, key=lambda c: (tier(c.country_code), *self._rank(c, r, chosen)))
-            )
+            r.choice = _choose(r.candidates, tier, partial(self._rank, r=r, chosen=chosen))
             r.tier = tier(r.choice.country_code)
             r.scores = {
                 c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0) for c in r.candidates
