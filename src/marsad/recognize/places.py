@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from types import MappingProxyType
 from typing import Any
@@ -187,17 +187,27 @@ def _sentence_words_after(folded: str, pos: int, width: int, max_words: int) -> 
     return words_after(folded, pos, m.start() if m else pos + width, max_words)
 
 
-def _choose(
-    cands: list[Place], tier: Callable[[str], int], rank: Callable[[Place], tuple[float, ...]]
-) -> Place:
-    """min(cands, key=(tier of its country, *rank)): the first candidate of the best tier by rank,
-    with the (costlier) rank read only among the candidates of that tier, and never for a lone one."""
+def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
+    kind = _KIND_RANK.get(c.kind, 5)
+    if c.kind == "admin1" and (r.cue == "province_before" or not _has_namesake_town(c, r.candidates)):
+        # A governorate named without a town of the same name (صلاح الدين، الأنبار): the
+        # governorate, not a village that carries its name as an alternate.
+        kind = -1
+    near = min((km(c, p) for p in chosen), default=0.0)
+    return (kind, round(near / 50), -c.population)
+
+
+def _choose(r: PlaceRef, tier: Callable[[str], int], chosen: list[Place]) -> Place:
+    """min(candidates, key=(tier of its country, *_rank)): the first candidate of the best tier
+    by rank, with the (costlier) rank read only among the candidates of that tier, and never for
+    a lone one."""
+    cands = r.candidates
     if len(cands) == 1:
         return cands[0]
     tiers = [tier(c.country_code) for c in cands]
     best = min(tiers)
     pool = [c for c, t in zip(cands, tiers, strict=True) if t == best]
-    return pool[0] if len(pool) == 1 else min(pool, key=rank)
+    return pool[0] if len(pool) == 1 else min(pool, key=lambda c: _rank(c, r, chosen))
 
 
 class PlaceRecognizer:
@@ -362,8 +372,8 @@ class PlaceRecognizer:
         return self._one_list("place_border_before")
 
     @cached_property
-    def _in_country_list(self) -> dict[str, CueList]:
-        return self._one_list("place_in_country_before")
+    def _border_and_in_country_lists(self) -> dict[str, CueList]:
+        return {**self._border_list, **self._one_list("place_in_country_before")}
 
     @cached_property
     def _person_name_list(self) -> dict[str, CueList]:
@@ -460,6 +470,12 @@ class PlaceRecognizer:
             len(before) >= 2 and first_cue(before[-2:-1], self._person_name_list, max_distance=1) is not None
         )
 
+    def _country_cue(self, before: list[str]) -> str | None:
+        """The border or "in" cue right before a country's name ("الحدود مع سوريا", "داخل
+        سوريا"), one scan for both: the border list comes first, so it wins as when read alone."""
+        hit = first_cue(before, self._border_and_in_country_lists, max_distance=1)
+        return hit[0] if hit else None
+
     def _at_border(self, before: list[str]) -> bool:
         """A border cue right before ("الحدود السورية"), from the words before the name."""
         return first_cue(before, self._border_list, max_distance=1) is not None
@@ -490,13 +506,13 @@ class PlaceRecognizer:
                 continue
             ccs = {c.country_code for c in r.candidates}
             country = all(c.kind == "country" for c in r.candidates)
-            before = words_before(folded, r.fstart, 0, 3) if country else []
-            if country and self._at_border(before):
+            country_cue = self._country_cue(words_before(folded, r.fstart, 0, 3)) if country else None
+            if country_cue == "place_border_before":
                 continue
             if len(ccs) == 1:
                 cc = next(iter(ccs))
                 w = 1.0
-                if country and first_cue(before, self._in_country_list, max_distance=1) is None:
+                if country and country_cue != "place_in_country_before":
                     w = COUNTRY_WEIGHT
                 cast = {cc: w}
                 anchors.append((r.fstart, m.sentence, cc, r.key))
@@ -550,7 +566,7 @@ class PlaceRecognizer:
                     return MAIN
                 return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
 
-            r.choice = _choose(r.candidates, tier, partial(self._rank, r=r, chosen=chosen))
+            r.choice = _choose(r, tier, chosen)
             r.tier = tier(r.choice.country_code)
             r.scores = {
                 c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0) for c in r.candidates
@@ -630,13 +646,3 @@ class PlaceRecognizer:
             if 0 < len(gap) <= 6 and re.fullmatch(r"\s*و(?:ال)?", gap):
                 return True
         return False
-
-    @staticmethod
-    def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
-        kind = _KIND_RANK.get(c.kind, 5)
-        if c.kind == "admin1" and (r.cue == "province_before" or not _has_namesake_town(c, r.candidates)):
-            # A governorate named without a town of the same name (صلاح الدين، الأنبار): the
-            # governorate, not a village that carries its name as an alternate.
-            kind = -1
-        near = min((km(c, p) for p in chosen), default=0.0)
-        return (kind, round(near / 50), -c.population)
