@@ -8,9 +8,12 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
+from types import MappingProxyType
+from typing import Any
 
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
@@ -19,6 +22,7 @@ from marsad.knowledge.resources import DATA_DIR, Knowledge
 from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_before
 from marsad.text.matcher import PhraseMatcher, longest_first
 from marsad.text.normalize import fold
+from marsad.text.tokens import tokens, words_after
 
 CONTEXT_LISTS = (
     "hometown_before",
@@ -98,7 +102,18 @@ class PlaceRef:
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     """Whether [start, end) lies within one of the sorted, mostly disjoint spans."""
     i = bisect.bisect_right(starts, start)
-    return any(spans[j][0] <= start and spans[j][1] >= end for j in range(max(0, i - 3), i))
+    # A loop, not any() over a generator: this runs for every name of every report.
+    for s, e in spans[max(0, i - 3) : i]:  # noqa: SIM110
+        if s <= start and e >= end:
+            return True
+    return False
+
+
+def _add_votes(votes: MutableMapping[str, Any], more: Mapping[str, float]) -> None:
+    """votes.update(more), the same sums without Counter.update's generic dispatch (a Mapping
+    check per call, and the calls come per name)."""
+    for cc, w in more.items():
+        votes[cc] = w + votes.get(cc, 0)
 
 
 @lru_cache(maxsize=50_000)
@@ -153,6 +168,48 @@ def _km(a: Place, b: Place) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_NO_VOTES: Mapping[str, float] = MappingProxyType({})  # the votes of a name that cast none
+
+
+def _count_words(folded: str, start: int, end: int) -> int:
+    """len(WORD.findall(folded[start:end])), from the report's shared tokens when it has them:
+    the words overlapping [start, end) are those starting before end less those ending by start
+    (two bisects instead of a regex over the slice; a word cut at an edge still counts once)."""
+    t = tokens(folded) if start < end else None
+    if t is None:
+        return len(WORD.findall(folded[start:end]))
+    return bisect.bisect_left(t.starts, end) - bisect.bisect_right(t.ends, start)
+
+
+def _sentence_words_after(folded: str, pos: int, width: int, max_words: int) -> list[str]:
+    """The first words of folded[pos : pos + width] up to its first sentence end."""
+    m = _SENTENCE_END.search(folded, pos, pos + width)
+    return words_after(folded, pos, m.start() if m else pos + width, max_words)
+
+
+def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
+    kind = _KIND_RANK.get(c.kind, 5)
+    if c.kind == "admin1" and (r.cue == "province_before" or not _has_namesake_town(c, r.candidates)):
+        # A governorate named without a town of the same name (صلاح الدين، الأنبار): the
+        # governorate, not a village that carries its name as an alternate.
+        kind = -1
+    near = min((km(c, p) for p in chosen), default=0.0)
+    return (kind, round(near / 50), -c.population)
+
+
+def _choose(r: PlaceRef, tier: Callable[[str], int], chosen: list[Place]) -> Place:
+    """min(candidates, key=(tier of its country, *_rank)): the first candidate of the best tier
+    by rank, with the (costlier) rank read only among the candidates of that tier, and never for
+    a lone one."""
+    cands = r.candidates
+    if len(cands) == 1:
+        return cands[0]
+    tiers = [tier(c.country_code) for c in cands]
+    best = min(tiers)
+    pool = [c for c, t in zip(cands, tiers, strict=True) if t == best]
+    return pool[0] if len(pool) == 1 else min(pool, key=lambda c: _rank(c, r, chosen))
+
+
 class PlaceRecognizer:
     name = "places"
 
@@ -196,7 +253,6 @@ class PlaceRecognizer:
         k = self.k
         gaz = k.gazetteer
         folded = doc.folded.text
-        lists = self._context_lists
         refs = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
@@ -206,20 +262,18 @@ class PlaceRecognizer:
             if self._never(h.key, h.article) or _inside(actor_spans, actor_starts, h.start, h.end):
                 continue
             # Some districts come without coordinates in the sources: they cannot locate an event.
-            cands = [
-                c for c in (gaz.get(pid) for pid in h.payloads) if math.isfinite(c.latitude + c.longitude)
-            ]
+            cands = [c for c in map(gaz.get, h.payloads) if math.isfinite(c.latitude + c.longitude)]
             if not cands:
                 continue
             common = self._common(h.key, cands)
             words = words_before(folded, h.word_start, 0, 6)
-            cue_hit = first_cue(words, lists, max_distance=3)
+            cue_hit, role_cue = self._cues_before(words)
             cue = cue_hit[0] if cue_hit else None
             # A place noun right before the name ("بلدة X", also in "قرب بلدة X").
             noun = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
             if cue == "settlement_before" and len(words) > 1:
                 # "قرب بلدة X": the town noun sits between "near" and the name.
-                near = first_cue(words[:-1], {"near_before": lists["near_before"]}, max_distance=1)
+                near = first_cue(words[:-1], self._near_list, max_distance=1)
                 if near is not None:
                     cue = "near_before"
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it, also
@@ -238,7 +292,7 @@ class PlaceRecognizer:
             ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, frozenset(h.payloads)
             ref.noun = noun and not common
-            ref.role = self._role(h.key, words, folded, h.end, cue_hit)
+            ref.role = self._role(h.key, words, folded, h.end, cue_hit, role_cue)
             start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             prev_end = h.end
@@ -294,8 +348,8 @@ class PlaceRecognizer:
     def _never(self, key: str, article: bool) -> bool:
         """A word never taken as a place (cue nouns, not_places)."""
         # With an article peeled off a form that has none, its article form counts too.
-        forms = {key, "ال" + key} if article else {key}
-        return bool(forms & self.k.never_places)
+        never = self.k.never_places
+        return key in never or (article and "ال" + key in never)
 
     # The cue lists and word sets read around every name, taken from the knowledge once.
     @cached_property
@@ -305,6 +359,29 @@ class PlaceRecognizer:
     @cached_property
     def _role_lists(self) -> dict[str, CueList]:
         return {n: self.k.cues[n] for n in ROLE_BEFORE}
+
+    def _one_list(self, name: str) -> dict[str, CueList]:
+        return {name: self.k.cues[name]}
+
+    @cached_property
+    def _near_list(self) -> dict[str, CueList]:
+        return self._one_list("near_before")
+
+    @cached_property
+    def _border_list(self) -> dict[str, CueList]:
+        return self._one_list("place_border_before")
+
+    @cached_property
+    def _border_and_in_country_lists(self) -> dict[str, CueList]:
+        return {**self._border_list, **self._one_list("place_in_country_before")}
+
+    @cached_property
+    def _person_name_list(self) -> dict[str, CueList]:
+        return self._one_list("person_name_before")
+
+    @cached_property
+    def _metonym_verbs(self) -> dict[str, CueList]:
+        return self._one_list("capital_metonym_verbs")
 
     @cached_property
     def _water_heads(self) -> frozenset[str]:
@@ -318,29 +395,53 @@ class PlaceRecognizer:
     def _toward(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("place_toward_after"))
 
+    @cached_property
+    def _context_and_role_lists(self) -> dict[str, CueList]:
+        return {**self._context_lists, **self._role_lists}
+
+    def _cues_before(self, words: list[str]) -> tuple[tuple[str, int] | None, bool]:
+        """The nearest context cue within 3 words before a name, and whether a role cue may
+        end right before it. Most names have no cue at all: one scan of the context and role
+        lists together tells so, instead of one scan of each."""
+        hit = first_cue(words, self._context_and_role_lists, max_distance=3)
+        if hit is None:
+            return None, False
+        # The context lists come first: the nearest cue of all, if a context one, is the
+        # nearest context cue. A role cue can end right before the name only if some cue does.
+        cue_hit = (
+            hit if hit[0] in self._context_lists else first_cue(words, self._context_lists, max_distance=3)
+        )
+        return cue_hit, hit[1] == 0
+
     def _role(
-        self, key: str, words: list[str], folded: str, end: int, cue_hit: tuple[str, int] | None
+        self,
+        key: str,
+        words: list[str],
+        folded: str,
+        end: int,
+        cue_hit: tuple[str, int] | None,
+        role_cue: bool,
     ) -> str:
         """Why the name is no event location, from the words around it ("" when it may be one)."""
         if cue_hit is not None and cue_hit[0] == "hometown_before":
             return "hometown"
-        hit = first_cue(words, self._role_lists, max_distance=1)
+        hit = first_cue(words, self._role_lists, max_distance=1) if role_cue else None
         if hit is not None:
             return ROLE_BEFORE[hit[0]]
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
         if " " in key and key.split(" ", 1)[0] in self._water_heads and not province:
             return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
-        after = WORD.findall(_SENTENCE_END.split(folded[end : end + 60], 1)[0])
+        after = _sentence_words_after(folded, end, 60, LOCAL_WORDS)
         if after and after[0] in self._water_after:
             return "water"
         # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
-        if any("من" in peel(w) for w in words[-2:]) and self._toward & set(after[:LOCAL_WORDS]):
+        if not self._toward.isdisjoint(after) and any("من" in peel(w) for w in words[-2:]):
             return "origin"
         return ""
 
     # --- the report's focus and the choice among same-named places -------------------------
     def _title_votes(
-        self, doc: Doc, votes: Counter[str], by_name: defaultdict[frozenset[str], Counter[str]]
+        self, doc: Doc, votes: Counter[str], by_name: defaultdict[frozenset[str], dict[str, float]]
     ) -> None:
         """Places, countries and country adjectives of the headline vote for the report's focus."""
         if not doc.title:
@@ -356,17 +457,28 @@ class PlaceRecognizer:
             if self._never(h.key, h.article) or self._common(h.key, cands):
                 continue
             own = {cc: TITLE_WEIGHT * w for cc, w in _shares(cands).items()}
-            votes.update(own)
-            by_name[frozenset(h.payloads)].update(own)  # the text's mentions of it count them as own
+            _add_votes(votes, own)
+            _add_votes(by_name[frozenset(h.payloads)], own)  # the text's mentions of it count them as own
         for h in self.demonyms.find(ft):
-            if not self._in_name(ft, h.word_start):
+            if not self._in_name(words_before(ft, h.word_start, 0, 2)):
                 votes[h.payloads[0]] += TITLE_WEIGHT / 2
 
-    def _in_name(self, folded: str, fstart: int) -> bool:
-        """A country adjective that ends a person's name ("أبو خليل السوداني")."""
-        words = words_before(folded, fstart, 0, 2)
-        names = {"person_name_before": self.k.cues["person_name_before"]}
-        return len(words) == 2 and first_cue(words[:1], names, max_distance=1) is not None
+    def _in_name(self, before: list[str]) -> bool:
+        """A country adjective that ends a person's name ("أبو خليل السوداني"), from the words
+        before it (two or more: the one before the last is read)."""
+        return (
+            len(before) >= 2 and first_cue(before[-2:-1], self._person_name_list, max_distance=1) is not None
+        )
+
+    def _country_cue(self, before: list[str]) -> str | None:
+        """The border or "in" cue right before a country's name ("الحدود مع سوريا", "داخل
+        سوريا"), one scan for both: the border list comes first, so it wins as when read alone."""
+        hit = first_cue(before, self._border_and_in_country_lists, max_distance=1)
+        return hit[0] if hit else None
+
+    def _at_border(self, before: list[str]) -> bool:
+        """A border cue right before ("الحدود السورية"), from the words before the name."""
+        return first_cue(before, self._border_list, max_distance=1) is not None
 
     def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
         folded = doc.folded.text
@@ -376,51 +488,42 @@ class PlaceRecognizer:
         #    names of papers or ships do not vote.
         votes: Counter[str] = Counter(doc.country_scores)
         # all votes cast by each name (by its identity), so that a name never supports itself
-        by_name: defaultdict[frozenset[str], Counter[str]] = defaultdict(Counter)
+        by_name: defaultdict[frozenset[str], dict[str, float]] = defaultdict(dict)
         self._title_votes(doc, votes, by_name)
         seen: set[frozenset[str]] = set()  # names already counted in the text
         # Names that place their neighbours: (folded start, sentence, country, name identity).
         anchors: list[tuple[int, int, str, frozenset[str]]] = []
-        border = {"place_border_before": self.k.cues["place_border_before"]}
-
-        inside = {"place_in_country_before": self.k.cues["place_in_country_before"]}
-
-        def at_border(fstart: int) -> bool:
-            return first_cue(words_before(folded, fstart, 0, 3), border, max_distance=1) is not None
-
-        def within(fstart: int) -> bool:
-            return first_cue(words_before(folded, fstart, 0, 3), inside, max_distance=1) is not None
-
         for h in self.demonyms.find(folded):
             cc = h.payloads[0]
-            if at_border(h.word_start) or self._in_name(folded, h.word_start):
+            before = words_before(folded, h.word_start, 0, 3)
+            if self._at_border(before) or self._in_name(before):
                 continue
             votes[cc] += DEMONYM_WEIGHT
             anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
-        own: dict[int, dict[str, float]] = {}  # each mention's own votes
         for m in mentions:
             r: PlaceRef = m.value
             if r.hometown or r.role in NO_VOTE_ROLES:
                 continue
             ccs = {c.country_code for c in r.candidates}
             country = all(c.kind == "country" for c in r.candidates)
-            if country and at_border(r.fstart):
+            country_cue = self._country_cue(words_before(folded, r.fstart, 0, 3)) if country else None
+            if country_cue == "place_border_before":
                 continue
             if len(ccs) == 1:
                 cc = next(iter(ccs))
                 w = 1.0
-                if country and not within(r.fstart):
+                if country and country_cue != "place_in_country_before":
                     w = COUNTRY_WEIGHT
-                own[id(m)] = {cc: w}
+                cast = {cc: w}
                 anchors.append((r.fstart, m.sentence, cc, r.key))
             else:
-                own[id(m)] = {cc: AMBIGUOUS_WEIGHT * w for cc, w in _shares(r.candidates).items()}
+                cast = {cc: AMBIGUOUS_WEIGHT * w for cc, w in _shares(r.candidates).items()}
             if r.key in seen:
                 # Another mention of a name already counted: the count of distinct places tells
                 # more of the report's country than the repetition of one.
-                own[id(m)] = {cc: w * REPEAT_FACTOR for cc, w in own[id(m)].items()}
-            votes.update(own[id(m)])
-            by_name[r.key].update(own[id(m)])
+                cast = {cc: w * REPEAT_FACTOR for cc, w in cast.items()}
+            _add_votes(votes, cast)
+            _add_votes(by_name[r.key], cast)
             seen.add(r.key)
         if votes:
             # Ties go to the alphabetically first code, so a run never depends on hash order.
@@ -446,24 +549,24 @@ class PlaceRecognizer:
                 for pos, cc, key in anchors_in.get(m.sentence, ())
                 if key != r.key
                 and (
-                    (pos >= r.fend and len(WORD.findall(folded[r.fend : pos])) < LOCAL_WORDS)
+                    (pos >= r.fend and _count_words(folded, r.fend, pos) < LOCAL_WORDS)
                     # a country adjective just before: "العاصمة الأردنية عمان"
-                    or (not key and pos < r.fstart and len(WORD.findall(folded[pos : r.fstart])) <= 2)
+                    or (not key and pos < r.fstart and _count_words(folded, pos, r.fstart) <= 2)
                 )
             }
 
-            mine = by_name.get(r.key, Counter())
+            mine = by_name.get(r.key, _NO_VOTES)
             # "شمالي العراق": a region whose name holds its country's name vouches for itself.
             local |= self._named_countries(folded[r.fstart : r.fend], r.candidates)
 
-            def tier(cc: str, local: set[str] = local, mine: Counter[str] = mine) -> int:
+            def tier(cc: str, local: set[str] = local, mine: Mapping[str, float] = mine) -> int:
                 if cc in local:
                     return LOCAL
                 if doc.country is None or cc == doc.country:
                     return MAIN
                 return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
 
-            r.choice = min(r.candidates, key=lambda c: (tier(c.country_code), *self._rank(c, r, chosen)))
+            r.choice = _choose(r, tier, chosen)
             r.tier = tier(r.choice.country_code)
             r.scores = {
                 c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0) for c in r.candidates
@@ -486,8 +589,10 @@ class PlaceRecognizer:
                 del chosen[:-CONTEXT_PLACES]
 
     def _named_countries(self, surface: str, cands: list[Place]) -> set[str]:
+        if " " not in surface:
+            return set()
         regional = {c.country_code for c in cands if c.kind == "region"}
-        if not regional or " " not in surface:
+        if not regional:
             return set()
         gaz = self.k.gazetteer
         return {
@@ -521,13 +626,13 @@ class PlaceRecognizer:
         """ "أعلنت دمشق", "طهران تدعم", "بين أنقرة والمتمردين": the capital is a party, not a place."""
         r: PlaceRef = m.value
         folded = doc.folded.text
-        verbs = {"capital_metonym_verbs": self.k.cues["capital_metonym_verbs"]}
+        verbs = self._metonym_verbs
         before = words_before(folded, r.fstart, 0, 3)
         if before and "في" in peel(before[-1]):
             return False  # "في بغداد": a place, whatever verb follows
         if first_cue(before, verbs, max_distance=1) is not None:
             return True
-        after = WORD.findall(_SENTENCE_END.split(folded[r.fend : r.fend + 30], 1)[0])[:1]
+        after = _sentence_words_after(folded, r.fend, 30, 1)
         if after and first_cue(after, verbs, max_distance=1) is not None:
             return True
         if before and "بين" in peel(before[-1]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):
@@ -541,13 +646,3 @@ class PlaceRecognizer:
             if 0 < len(gap) <= 6 and re.fullmatch(r"\s*و(?:ال)?", gap):
                 return True
         return False
-
-    @staticmethod
-    def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
-        kind = _KIND_RANK.get(c.kind, 5)
-        if c.kind == "admin1" and (r.cue == "province_before" or not _has_namesake_town(c, r.candidates)):
-            # A governorate named without a town of the same name (صلاح الدين، الأنبار): the
-            # governorate, not a village that carries its name as an alternate.
-            kind = -1
-        near = min((km(c, p) for p in chosen), default=0.0)
-        return (kind, round(near / 50), -c.population)
