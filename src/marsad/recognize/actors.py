@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
@@ -44,6 +44,19 @@ class ActorRecognizer:
     def _role_lists(self) -> CueIndex:
         return cue_index({n: self.k.cues[n] for n in ROLE_LISTS})
 
+    # Word lists read per report or per mention, taken from the cue lists once.
+    @cached_property
+    def _event_nouns(self) -> tuple[str, ...]:
+        return self.k.cue_words("event_nouns")
+
+    @cached_property
+    def _aerial_words(self) -> tuple[str, ...]:
+        return self.k.cue_words("aerial_words")
+
+    @cached_property
+    def _aerial(self) -> re.Pattern[str] | None:
+        return _any_of(self._aerial_words)
+
     def __call__(self, doc: Doc) -> Doc:
         k = self.k
         folded = doc.folded.text
@@ -63,7 +76,7 @@ class ActorRecognizer:
         found.sort()
         lists = self._role_lists
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
-        aerial = _any_of(k.cue_words("aerial_words"))  # an aircraft's name ("الطيران الحربي")
+        aerial = self._aerial  # an aircraft's name ("الطيران الحربي")
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             name_start = starts.get(fs, fs)
@@ -174,7 +187,7 @@ class ActorRecognizer:
             return None, None
         cues = self.k.cues
         head = words[:-1] if cues["link_words"].has_word(words[-1]) else words
-        nouns = self.k.cue_words("event_nouns")
+        nouns = self._event_nouns
         heads, adjectives = cues["owned_heads"], cues["nisba_skip"]
         # The head noun is the word right before, or before its adjective ("هجوم مسلح لـ").
         near = head[-2:] if len(head) > 1 and adjectives.has_word(head[-1]) else head[-1:]
@@ -196,17 +209,21 @@ class ActorRecognizer:
             return {}
         cues = self.k.cues
         heads, skip = cues["nisba_heads"], cues["nisba_skip"]
-        actions = self.k.cue_words("event_nouns") + self.k.cue_words("aerial_words")
+        words = t.words
+        # Nationality adjectives are rare: start from them, look back for the noun. (compress
+        # and map test every word of the report in C, not in a Python loop.)
+        found_at = list(compress(range(len(words)), map(adjectives.__contains__, words)))
+        if not found_at:
+            return {}
+        actions = self._event_nouns + self._aerial_words
         # The names' spans sorted by start with a running maximum of ends: a span [fs, fe)
         # overlaps a name iff the names starting before fe reach past fs (a look-up, not a scan).
         taken = sorted((s, e) for s, e, _, _ in found)
         name_starts = [s for s, _ in taken]
         reach = list(accumulate((e for _, e in taken), max))
         last_end = -1  # of the spans this adds, found in text order: the last reaches furthest
-        words = t.words
         out: dict[tuple[int, int, int, bool], bool] = {}
-        # Nationality adjectives are rare: start from them, look back for the noun.
-        for j in [j for j, w in enumerate(words) if w in adjectives]:
+        for j in found_at:
             code = adjectives[words[j]]
             i = j - 1  # back over adjectives ("غارات جوية تركية") to the noun
             while i > j - 4 and i >= 0 and not heads.has_word(words[i]):
