@@ -12,7 +12,7 @@ from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CUE_REACH, CueIndex, cue_index, first_cue, peel, words_after
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import fold
-from marsad.text.tokens import Tokens, tokens
+from marsad.text.tokens import WORD, Tokens, tokens
 
 _DAMMA = "\u064f"
 
@@ -68,9 +68,9 @@ class ActorRecognizer:
             idx = min(h.payloads, key=lambda i: (k.actors[i].template, i))
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
-        found.extend(self._anaphora(folded, found))
         # The report's words, shared with the other recognisers (a short text: its own).
         toks = tokens(folded) or Tokens(folded)
+        found.extend(self._anaphora(toks, found))
         nisba = self._nisba(toks, found)
         found.extend(nisba)
         found.sort()
@@ -245,7 +245,7 @@ class ActorRecognizer:
         return out
 
     def _anaphora(
-        self, folded: str, found: list[tuple[int, int, int, bool]]
+        self, t: Tokens, found: list[tuple[int, int, int, bool]]
     ) -> list[tuple[int, int, int, bool]]:
         """Generic nouns (التنظيم، الميليشيا…) resolved to the last actor whose aliases share the head."""
         table = self.k.cues.anaphora
@@ -260,9 +260,7 @@ class ActorRecognizer:
             s <= e for s, e in taken
         )
         shares: dict[tuple[int, str], bool] = {}  # (actor, generic noun) → an alias shares its head
-        for m in _anaphora_regex(tuple(table)).finditer(folded):
-            ws, pos = m.start(), m.end()
-            key = m.group("key") or "ال" + (m.group("lkey") or "")
+        for ws, pos, key in _generic_nouns(t, tuple(table)):
             heads = table[key]
             if ordered:
                 i = bisect.bisect_right(starts, ws) - 1
@@ -304,6 +302,45 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _generic_nouns(t: Tokens, keys: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, noun) of each generic noun of `keys` in the text, clitics included: the
+    matches of _anaphora_regex, found as whole words among the shared tokens (a set look-up
+    per word in C, not a regex pass over the text)."""
+    forms = _generic_forms(keys)
+    words, text = t.words, t.text
+    if forms is None:  # a noun of several words (none yet): the regex pass
+        return [
+            (m.start(), m.end(), m.group("key") or "ال" + (m.group("lkey") or ""))
+            for m in _anaphora_regex(keys).finditer(text)
+        ]
+    out: list[tuple[int, int, str]] = []
+    for j in compress(range(len(words)), map(forms.__contains__, words)):
+        ws, pos = t.starts[j], t.ends[j]
+        # The regex's \w also holds "_", which no token does: a word glued to one is no match.
+        if text[ws - 1 : ws] != "_" and text[pos : pos + 1] != "_":
+            out.append((ws, pos, forms[words[j]]))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _generic_forms(keys: tuple[str, ...]) -> dict[str, str] | None:
+    """Every word _anaphora_regex matches (a noun with proclitics, or its لل contraction) → the
+    noun; None when a noun is not one word. The regex parses each form itself, so the two
+    cannot disagree."""
+    if not all(WORD.fullmatch(k) for k in keys):
+        return None
+    regex = _anaphora_regex(keys)
+    out: dict[str, str] = {}
+    for key in keys:
+        forms = [c + p + key for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل")]
+        if key.startswith("ال"):
+            forms += [c + "لل" + key[2:] for c in ("", "و", "ف")]
+        for form in forms:
+            if (m := regex.fullmatch(form)) is not None:
+                out[form] = m.group("key") or "ال" + (m.group("lkey") or "")
+    return out
 
 
 @lru_cache(maxsize=8)
