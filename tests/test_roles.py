@@ -297,3 +297,22 @@ def test_unowned_aircraft_fly_for_the_air_force_the_report_names_not_a_ground_fo
     strikes = [e for e in marsad.extract(text, published=PUB) if e.sub_event_type == "Air/drone strike"]
     assert len(strikes) == 2, [(e.actor1, e.location) for e in strikes]
     assert [e.actor1 for e in strikes] == ["Saudi-led Coalition"] * 2
+
+
+def test_generic_nouns_are_the_anaphora_regex_matches() -> None:
+    # The token look-up must find exactly what the regex pass finds: clitics, the لل
+    # contraction, words glued to "_" or digits, nouns inside longer words.
+    from marsad.knowledge.resources import get_knowledge
+    from marsad.recognize.actors import _anaphora_regex, _generic_nouns
+    from marsad.text.normalize import fold
+    from marsad.text.tokens import Tokens
+
+    keys = tuple(get_knowledge().cues.anaphora)
+    pieces = [c + p + k for k in keys for c in ("", "و", "ف") for p in ("", "ب", "ل", "لل", "ال", "ك")]
+    glue = [" ", "، ", "_", "3", "x", "\n", ". "]
+    text = fold("".join(w + glue[i % len(glue)] for i, w in enumerate(pieces * 2)))
+    regex = _anaphora_regex(keys)
+    expected = [
+        (m.start(), m.end(), m.group("key") or "ال" + (m.group("lkey") or "")) for m in regex.finditer(text)
+    ]
+    assert expected and _generic_nouns(Tokens(text), keys) == expected

@@ -27,6 +27,15 @@ def test_windows_match_a_regex_pass() -> None:
         assert words_after(TEXT, pos, hi, k) == WORD.findall(TEXT[pos:hi])[:k]
 
 
+def test_tokens_before_matches_a_regex_pass_from_any_start() -> None:
+    # Tokens.before on its own (actors calls it without words_before's guard): an empty or
+    # reversed window inside a word gives no words, not an empty cut.
+    t = Tokens(TEXT)
+    for pos in range(0, len(TEXT) + 2, 5):
+        for lo in range(max(0, pos - 70), pos + 4, 3):
+            assert t.before(pos, lo, 5) == WORD.findall(TEXT[lo:pos])[-5:]
+
+
 def test_words_cut_at_the_window_edges() -> None:
     t = Tokens(TEXT)
     start = TEXT.index("مدفعي")

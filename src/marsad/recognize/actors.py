@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
-from itertools import accumulate
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import CueList, first_cue, peel, words_after, words_before
+from marsad.recognize.cues import CUE_REACH, CueIndex, cue_index, first_cue, peel, words_after
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import fold
-from marsad.text.tokens import Tokens, tokens
+from marsad.text.tokens import WORD, Tokens, tokens
 
 _DAMMA = "\u064f"
 
@@ -40,6 +40,23 @@ class ActorRecognizer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
 
+    @cached_property
+    def _role_lists(self) -> CueIndex:
+        return cue_index({n: self.k.cues[n] for n in ROLE_LISTS})
+
+    # Word lists read per report or per mention, taken from the cue lists once.
+    @cached_property
+    def _event_nouns(self) -> tuple[str, ...]:
+        return self.k.cue_words("event_nouns")
+
+    @cached_property
+    def _aerial_words(self) -> tuple[str, ...]:
+        return self.k.cue_words("aerial_words")
+
+    @cached_property
+    def _aerial(self) -> re.Pattern[str] | None:
+        return _any_of(self._aerial_words)
+
     def __call__(self, doc: Doc) -> Doc:
         k = self.k
         folded = doc.folded.text
@@ -51,23 +68,24 @@ class ActorRecognizer:
             idx = min(h.payloads, key=lambda i: (k.actors[i].template, i))
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
-        found.extend(self._anaphora(folded, found))
-        nisba = self._nisba(doc, folded, found)
+        # The report's words, shared with the other recognisers (a short text: its own).
+        toks = tokens(folded) or Tokens(folded)
+        found.extend(self._anaphora(toks, found))
+        nisba = self._nisba(toks, found)
         found.extend(nisba)
         found.sort()
-        lists = {n: k.cues[n] for n in ROLE_LISTS}
+        lists = self._role_lists
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
-        aerial_words = k.cue_words("aerial_words")  # an aircraft's name ("الطيران الحربي")
+        aerial = self._aerial  # an aircraft's name ("الطيران الحربي")
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             name_start = starts.get(fs, fs)
             start, end = doc.original(name_start, fe)
             sent, clause = doc.locate(start)
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
-            words = words_before(folded, fs, doc.folded_index(cstart))
-            # The original words before the name keep their vowel marks: "استُهدفت" is passive.
-            raw = doc.text[max(0, start - 80) : doc.original(fs, fs)[0]].split()[-8:]
-            role, why = self._role(folded, name_start, fe, folded[fs:name_start], words, lists, raw)
+            # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
+            words = toks.before(fs, max(doc.folded_index(cstart), fs - CUE_REACH), 5)
+            role, why = self._role(doc, fs, name_start, fe, words, lists)
             if nisba.get((fs, fe, idx, ana)):
                 role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
             chain = folded[fs:name_start]
@@ -89,7 +107,7 @@ class ActorRecognizer:
                 kind=entry.kind,
                 generic=entry.template,
                 target_only=entry.target_only,
-                aerial=any(w in folded[name_start:fe] for w in aerial_words),
+                aerial=aerial is not None and aerial.search(folded, name_start, fe) is not None,
             )
             if (
                 entry.country
@@ -102,20 +120,16 @@ class ActorRecognizer:
         return doc
 
     def _role(
-        self,
-        folded: str,
-        name_start: int,
-        fe: int,
-        chain: str,
-        words: list[str],
-        lists: dict[str, CueList],
-        raw: list[str],
+        self, doc: Doc, fs: int, name_start: int, fe: int, words: list[str], lists: CueIndex
     ) -> tuple[str | None, str | None]:
-        """The role the words around an actor give it: (role_cue, the cue list that decided)."""
+        """The role the words around an actor give it: (role_cue, the cue list that decided).
+        [fs, fe): the folded name with its clitics, which end at name_start."""
+        folded = doc.folded.text
+        chain = folded[fs:name_start]
         cues = self.k.cues
         skip = cues["role_skip"]
         # Days and time words between a verb and its subject do not break the pair.
-        words = [w for w in words if not skip.has_word(w)]
+        words = skip.without_words(words)
         hit = first_cue(words, lists)
         name, dist = hit if hit else (None, 0)
         if name == "agent_verbs" and dist > 0:
@@ -131,7 +145,9 @@ class ActorRecognizer:
             first = words[len(words) - dist : len(words) - dist + 1] or words_after(folded, name_start, 1)
             if cues["passive_verbs"].has_word(verb) and first and cues["person_nouns"].has_word(first[0]):
                 name = "object"
-            elif any(_DAMMA in r[:4] and verb in peel(fold(r)) for r in raw):
+            elif any(
+                _DAMMA in r[:4] and verb in peel(fold(r)) for r in _raw_words_before(doc, fs, name_start)
+            ):
                 name = "object"  # a vowelled passive ("قُتل", "استُهدفت"): what follows was hit
         elif name is not None and dist > ADJACENT.get(name, dist):
             name = None
@@ -139,7 +155,7 @@ class ActorRecognizer:
             # The teller of a claim is a party to it only when it claims its own action
             # ("أعلن الجيش أنه استهدف"); a teller named by a verb stays a weak candidate.
             after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
-            after = [w for w in after if not skip.has_word(w)][:4]
+            after = skip.without_words(after)[:4]
             claim = cues["self_claim_after"]
             if any(claim.ends_at(after, i) for i in range(len(after))):
                 return None, "self_claim_after"
@@ -171,7 +187,7 @@ class ActorRecognizer:
             return None, None
         cues = self.k.cues
         head = words[:-1] if cues["link_words"].has_word(words[-1]) else words
-        nouns = self.k.cue_words("event_nouns")
+        nouns = self._event_nouns
         heads, adjectives = cues["owned_heads"], cues["nisba_skip"]
         # The head noun is the word right before, or before its adjective ("هجوم مسلح لـ").
         near = head[-2:] if len(head) > 1 and adjectives.has_word(head[-1]) else head[-1:]
@@ -183,7 +199,7 @@ class ActorRecognizer:
         return "patient_before", "possessive"
 
     def _nisba(
-        self, doc: Doc, folded: str, found: list[tuple[int, int, int, bool]]
+        self, t: Tokens, found: list[tuple[int, int, int, bool]]
     ) -> dict[tuple[int, int, int, bool], bool]:
         """State forces named by a nationality adjective after an action, weapon or force noun
         ("غارة أميركية", "غارات جوية تركية", "دبابات تركية"). Value: whether the noun is an action
@@ -193,21 +209,21 @@ class ActorRecognizer:
             return {}
         cues = self.k.cues
         heads, skip = cues["nisba_heads"], cues["nisba_skip"]
-        actions = self.k.cue_words("event_nouns") + self.k.cue_words("aerial_words")
+        words = t.words
+        # Nationality adjectives are rare: start from them, look back for the noun. (compress
+        # and map test every word of the report in C, not in a Python loop.)
+        found_at = list(compress(range(len(words)), map(adjectives.__contains__, words)))
+        if not found_at:
+            return {}
+        actions = self._event_nouns + self._aerial_words
         # The names' spans sorted by start with a running maximum of ends: a span [fs, fe)
         # overlaps a name iff the names starting before fe reach past fs (a look-up, not a scan).
         taken = sorted((s, e) for s, e, _, _ in found)
         name_starts = [s for s, _ in taken]
         reach = list(accumulate((e for _, e in taken), max))
         last_end = -1  # of the spans this adds, found in text order: the last reaches furthest
-        t = tokens(folded) or Tokens(folded)
-        words = t.words
         out: dict[tuple[int, int, int, bool], bool] = {}
-        present = adjectives.keys() & set(words)
-        if not present:
-            return out
-        # Nationality adjectives are rare: start from them, look back for the noun.
-        for j in [j for j, w in enumerate(words) if w in present]:
+        for j in found_at:
             code = adjectives[words[j]]
             i = j - 1  # back over adjectives ("غارات جوية تركية") to the noun
             while i > j - 4 and i >= 0 and not heads.has_word(words[i]):
@@ -229,7 +245,7 @@ class ActorRecognizer:
         return out
 
     def _anaphora(
-        self, folded: str, found: list[tuple[int, int, int, bool]]
+        self, t: Tokens, found: list[tuple[int, int, int, bool]]
     ) -> list[tuple[int, int, int, bool]]:
         """Generic nouns (التنظيم، الميليشيا…) resolved to the last actor whose aliases share the head."""
         table = self.k.cues.anaphora
@@ -244,9 +260,7 @@ class ActorRecognizer:
             s <= e for s, e in taken
         )
         shares: dict[tuple[int, str], bool] = {}  # (actor, generic noun) → an alias shares its head
-        for m in _anaphora_regex(tuple(table)).finditer(folded):
-            ws, pos = m.start(), m.end()
-            key = m.group("key") or "ال" + (m.group("lkey") or "")
+        for ws, pos, key in _generic_nouns(t, tuple(table)):
             heads = table[key]
             if ordered:
                 i = bisect.bisect_right(starts, ws) - 1
@@ -272,6 +286,61 @@ class ActorRecognizer:
                     out.append((ws, pos, idx, True))
                     break
         return out
+
+
+def _raw_words_before(doc: Doc, fs: int, name_start: int) -> list[str]:
+    """The original words before a name (up to 8; from 80 characters before the name itself,
+    to its clitics at folded `fs`): they keep their vowel marks ("استُهدفت" is passive). Asked
+    only after a verb cue, so not sliced per mention."""
+    lo = doc.original(name_start, name_start)[0] - 80
+    return doc.text[max(0, lo) : doc.original(fs, fs)[0]].split()[-8:]
+
+
+@lru_cache(maxsize=8)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern finding any of `words` as a substring (one search, not a test per word)."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _generic_nouns(t: Tokens, keys: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, noun) of each generic noun of `keys` in the text, clitics included: the
+    matches of _anaphora_regex, found as whole words among the shared tokens (a set look-up
+    per word in C, not a regex pass over the text)."""
+    forms = _generic_forms(keys)
+    words, text = t.words, t.text
+    if forms is None:  # a noun of several words (none yet): the regex pass
+        return [
+            (m.start(), m.end(), m.group("key") or "ال" + (m.group("lkey") or ""))
+            for m in _anaphora_regex(keys).finditer(text)
+        ]
+    out: list[tuple[int, int, str]] = []
+    for j in compress(range(len(words)), map(forms.__contains__, words)):
+        ws, pos = t.starts[j], t.ends[j]
+        # The regex's \w also holds "_", which no token does: a word glued to one is no match.
+        if text[ws - 1 : ws] != "_" and text[pos : pos + 1] != "_":
+            out.append((ws, pos, forms[words[j]]))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _generic_forms(keys: tuple[str, ...]) -> dict[str, str] | None:
+    """Every word _anaphora_regex matches (a noun with proclitics, or its لل contraction) → the
+    noun; None when a noun is not one word. The regex parses each form itself, so the two
+    cannot disagree."""
+    if not all(WORD.fullmatch(k) for k in keys):
+        return None
+    regex = _anaphora_regex(keys)
+    out: dict[str, str] = {}
+    for key in keys:
+        forms = [c + p + key for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل")]
+        if key.startswith("ال"):
+            forms += [c + "لل" + key[2:] for c in ("", "و", "ف")]
+        for form in forms:
+            if (m := regex.fullmatch(form)) is not None:
+                out[form] = m.group("key") or "ال" + (m.group("lkey") or "")
+    return out
 
 
 @lru_cache(maxsize=8)

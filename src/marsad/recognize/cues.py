@@ -43,6 +43,11 @@ class _Cue:
     words: tuple[str, ...]
     prefix: bool  # the last word may continue
 
+    @cached_property
+    def head(self) -> tuple[str, ...]:
+        """The words before the last (empty for a one-word cue)."""
+        return self.words[:-1]
+
 
 class CueList:
     """One list of cue phrases, matched on whole folded words with clitics peeled."""
@@ -127,21 +132,32 @@ class CueList:
     def ends_at(self, words: list[str], i: int) -> _Cue | None:
         """A cue whose last word is words[i], or None."""
         cands = self.ending_in(words[i])
-        if not cands:
-            return None
-        for cue in cands:
-            k = len(cue.words)
-            if k == 1:
-                return cue  # its one word is words[i]: that is how ending_in found it
-            if i - k + 1 < 0:
-                continue
-            seq = words[i - k + 1 : i + 1]
-            if all(
-                self._word_ok(cw, sw, j == k - 1, cue.prefix)
-                for j, (cw, sw) in enumerate(zip(cue.words, seq, strict=True))
-            ):
-                return cue
-        return None
+        return _fitting(cands, words, i) if cands else None
+
+    def without_words(self, words: list[str]) -> list[str]:
+        """`words` less those that are a one-word cue of this list (has_word)."""
+        memo = self._has_memo
+        return [w for w in words if not (memo[w] if w in memo else self.has_word(w))]
+
+
+def _fitting(cands: tuple[_Cue, ...], words: list[str], i: int) -> _Cue | None:
+    """The first of `cands` (cues that may end in words[i]) whose other words precede it."""
+    for cue in cands:
+        head = cue.head
+        if not head:
+            return cue  # its one word is words[i]: that is how ending_in found it
+        j = i - len(head)
+        if j < 0:
+            continue
+        # The last word fits (ending_in found the cue by it); an inner word must be the cue
+        # word once its clitics are peeled (no open end there): a membership test, not a memo.
+        for cw in head:
+            if cw not in peel(words[j]):
+                break
+            j += 1
+        else:
+            return cue
+    return None
 
 
 class Cues:
@@ -174,9 +190,12 @@ def _nisba_forms(adj: str) -> set[str]:
     return forms | {"ال" + f for f in forms}
 
 
+CUE_REACH = 60  # how many characters before a mention its cue words are looked for
+
+
 def words_before(folded: str, fpos: int, limit_start: int, max_words: int = 5) -> list[str]:
     """Up to `max_words` folded words ending before folded offset `fpos`, not before `limit_start`."""
-    return tokens.words_before(folded, fpos, max(limit_start, fpos - 60), max_words)
+    return tokens.words_before(folded, fpos, max(limit_start, fpos - CUE_REACH), max_words)
 
 
 def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
@@ -184,42 +203,53 @@ def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
     return tokens.words_after(folded, fpos, fpos + 60, max_words)
 
 
-class _Combined:
+class CueIndex:
     """Several cue lists in one index: for each word, the lists (in their order) that have a cue
-    it may end, found once per word instead of asking every list about every word."""
+    it may end, with those cues, found once per word instead of asking every list about every
+    word. Build it once per set of lists (cue_index) and pass it to first_cue."""
 
     def __init__(self, lists: dict[str, CueList]) -> None:
         self.items = list(lists.items())
-        self.memo: dict[str, tuple[tuple[str, CueList], ...]] = {}
+        self.memo: dict[str, tuple[tuple[str, tuple[_Cue, ...]], ...]] = {}
 
-    def ending_in(self, word: str) -> tuple[tuple[str, CueList], ...]:
+    def ending_in(self, word: str) -> tuple[tuple[str, tuple[_Cue, ...]], ...]:
         got = self.memo.get(word)
         if got is None:
             if len(self.memo) >= MEMO_WORDS:
                 self.memo.clear()
-            got = self.memo[word] = tuple((n, cl) for n, cl in self.items if cl.ending_in(word))
+            found = ((n, cl.ending_in(word)) for n, cl in self.items)
+            got = self.memo[word] = tuple((n, cands) for n, cands in found if cands)
         return got
 
 
-_combined: dict[tuple[tuple[str, CueList], ...], _Combined] = {}
+_indexes: dict[tuple[tuple[str, CueList], ...], CueIndex] = {}
 
 
-def first_cue(words: list[str], lists: dict[str, CueList], max_distance: int = 4) -> tuple[str, int] | None:
-    """The nearest cue before a mention: (list name, distance in words), scanning nearest first."""
-    key = tuple(lists.items())  # names and lists (a list hashes by identity)
-    comb = _combined.get(key)
-    if comb is None:
-        comb = _combined[key] = _Combined(lists)
+def cue_index(lists: dict[str, CueList]) -> CueIndex:
+    """The shared index of these named lists (a list hashes by identity)."""
+    key = tuple(lists.items())
+    index = _indexes.get(key)
+    if index is None:
+        index = _indexes[key] = CueIndex(lists)
+    return index
+
+
+def first_cue(
+    words: list[str], lists: dict[str, CueList] | CueIndex, max_distance: int = 4
+) -> tuple[str, int] | None:
+    """The nearest cue before a mention: (list name, distance in words), scanning nearest first.
+    `lists`: named cue lists, or their CueIndex (built once by the caller, saving a look-up)."""
+    index = lists if type(lists) is CueIndex else cue_index(lists)  # type: ignore[arg-type]
     n = len(words)
-    memo = comb.memo
+    memo = index.memo
     for d in range(min(max_distance, n)):
         i = n - 1 - d
         cands = memo.get(words[i])
         if cands is None:
-            cands = comb.ending_in(words[i])
+            cands = index.ending_in(words[i])
         # Only the lists with a cue that may end in this word are asked (most words: none).
-        for name, cl in cands:
-            if cl.ends_at(words, i) is not None:
+        for name, cues in cands:
+            if _fitting(cues, words, i) is not None:
                 return name, d
     return None
 

@@ -13,6 +13,7 @@ import bisect
 import threading
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
@@ -27,6 +28,14 @@ _ARTICLE_CHAINS = {c + "ال" for c in _BASE_CHAINS}
 # "ل" + "ال" contracts to "لل": the form "لمدينه" (article minus its alef) needs this "ل" before it.
 _LAM_CHAINS = {c + "ل" for c in _CONJ}
 _MAX_CHAIN = max(len(c) for c in _BASE_CHAINS | _ARTICLE_CHAINS | _LAM_CHAINS)
+# The chains a one-mode key accepts, each with whether it peels an article the key lacks, by
+# kind of key: a لل-contracted form, a form with its own article, a form without one.
+_LAM, _OWN_ARTICLE, _NO_ARTICLE, _MIXED = 0, 1, 2, 3
+_ACCEPTED: tuple[dict[str, bool], ...] = (
+    dict.fromkeys(_LAM_CHAINS, False),
+    dict.fromkeys(_BASE_CHAINS, False),
+    {**dict.fromkeys(_BASE_CHAINS, False), **dict.fromkeys(_ARTICLE_CHAINS, True)},
+)
 
 
 class Hit(NamedTuple, Generic[P]):
@@ -46,6 +55,25 @@ class Hit(NamedTuple, Generic[P]):
 # What find() needs per key, worked out once at build: the key, its length, whether it has its
 # own article, and per mode (lam-contracted?, whole word?, payloads), in the order added.
 _Plan = tuple[str, int, bool, tuple[tuple[bool, bool, tuple[Any, ...]], ...]]
+# One matcher's share of an automaton value: (member index, kind, whole word?, payloads, form).
+# A key with one mode (nearly all) is checked by one look-up in _ACCEPTED[kind]; a key with
+# several (kind _MIXED) keeps its modes in place of the payloads and the plain key as the form.
+_Entry = tuple[int, int, bool, Any, str]
+
+
+def _automaton_value(entries: Iterable[tuple[int, _Plan]]) -> tuple[int, tuple[_Entry, ...]]:
+    """The value stored under a key: its length and each member's entry."""
+    out: list[_Entry] = []
+    key = ""  # the same key in every entry
+    for member, (key, _, own_article, modes) in entries:
+        if len(modes) == 1:
+            ((lam, word, payloads),) = modes
+            kind = _LAM if lam else _OWN_ARTICLE if own_article else _NO_ARTICLE
+            # Report the lexicon form (المدينه), not its لل-contracted key.
+            out.append((member, kind, word, payloads, "ا" + key if lam else key))
+        else:
+            out.append((member, _MIXED, False, (own_article, modes), key))
+    return len(key), tuple(out)
 
 
 class PhraseMatcher(Generic[P]):
@@ -83,7 +111,7 @@ class PhraseMatcher(Generic[P]):
     def build(self) -> None:
         auto = ahocorasick.Automaton()
         for plan in self.plans():
-            auto.add_word(plan[0], (plan,))
+            auto.add_word(plan[0], _automaton_value([(0, plan)]))
         if len(self._entries):
             auto.make_automaton()
         self._automaton = auto
@@ -141,7 +169,7 @@ class MatcherGroup:
                         merged.setdefault(plan[0], []).append((i, plan))
                 auto = ahocorasick.Automaton()
                 for key, entries in merged.items():
-                    auto.add_word(key, tuple(entries))
+                    auto.add_word(key, _automaton_value(entries))
                 if merged:
                     auto.make_automaton()
                 self._automaton = auto
@@ -155,59 +183,84 @@ class MatcherGroup:
 
 
 def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit[Any]]]:
-    """The accepted hits of each member matcher in one pass of `auto`, whose values are tuples
-    of plans (a lone matcher's plan, or (member index, plan) pairs of a group)."""
+    """The accepted hits of each member matcher in one pass of `auto`, whose values are
+    _automaton_value's (key length, entries)."""
     out: list[list[Hit[Any]]] = [[] for _ in range(members)]
     n = len(text)
-    base, article_chains, lam_chains = _BASE_CHAINS, _ARTICLE_CHAINS, _LAM_CHAINS
-    for end_idx, entries in auto.iter(text):
+    accepted = _ACCEPTED
+    new = tuple.__new__  # builds the named tuple without the Python-level Hit.__new__ frame
+    for end_idx, (klen, entries) in auto.iter(text):
         end = end_idx + 1
         at_word_end = end >= n or not text[end].isalnum()
-        for entry in entries:
-            if members == 1:
-                hits, (key, klen, own_article, plan) = out[0], entry
-            else:
-                hits, (key, klen, own_article, plan) = out[entry[0]], entry[1]
-            start = end - klen
-            # Walk back to the word start, but no further than the longest clitic chain allows:
-            # an unbounded walk costs the word's length per hit, quadratic on a long letter run.
-            ws, floor = start, start - _MAX_CHAIN - 1
-            if floor < 0:
-                floor = 0
-            while ws > floor and text[ws - 1].isalnum():
-                ws -= 1
-            if start - ws > _MAX_CHAIN:
+        start = end - klen
+        chain: str | None = None  # what stands between the word start and the key, found once
+        ws = start
+        for member, kind, word, payloads, form in entries:
+            if word and not at_word_end:
                 continue
-            chain = text[ws:start]
-            parts: list[tuple[Any, ...]] = []  # the payloads of each accepted mode
-            article = False
-            form = key
-            for lam, word, pls in plan:
-                if lam:
-                    if chain not in lam_chains:
-                        continue
-                elif chain not in base:
-                    if chain in article_chains and not own_article:
-                        article = True
-                    else:
-                        continue
-                if word and not at_word_end:
+            if chain is None:
+                # Walk back to the word start, but no further than the longest clitic chain
+                # allows: an unbounded walk costs the word's length per hit, quadratic on a
+                # long letter run.
+                floor = start - _MAX_CHAIN - 1
+                if floor < 0:
+                    floor = 0
+                while ws > floor and text[ws - 1].isalnum():
+                    ws -= 1
+                if start - ws > _MAX_CHAIN:
+                    break
+                chain = text[ws:start]
+            if kind == _MIXED:
+                got = _mixed_modes(payloads, form, chain, at_word_end)
+                if got is None:
                     continue
-                parts.append(pls)
-                if lam:
-                    form = "ا" + key  # report the lexicon form (المدينه), not its لل-contracted key
-            if parts:
-                # One mode's payloads are distinct already (_put) and shared as they are: only a
-                # mix is merged and de-duplicated (a common name carries hundreds of places).
-                if len(parts) == 1:
-                    payloads = parts[0]
-                else:
-                    payloads = tuple(dict.fromkeys(p for part in parts for p in part))
-                if payloads:
-                    hits.append(Hit(start, end, ws, payloads, form, article))
+                payloads, form, article = got
+            else:
+                article = accepted[kind].get(chain)
+                if article is None:
+                    continue
+            out[member].append(new(Hit, (start, end, ws, payloads, form, article)))
     for hits in out:
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        # Hits come in order of their end; reversed, one stable sort by start leaves the longest
+        # first at each start (a member's hits at one start differ in end), as key (start,
+        # -length) would, without a Python key call per hit.
+        hits.reverse()
+        hits.sort(key=_START)
     return out
+
+
+_START = itemgetter(0)
+
+
+def _mixed_modes(
+    plan: tuple[bool, tuple[tuple[bool, bool, tuple[Any, ...]], ...]], key: str, chain: str, at_word_end: bool
+) -> tuple[tuple[Any, ...], str, bool] | None:
+    """A key with several modes: the payloads of the modes that accept `chain` (merged), the
+    form to report and whether an article was peeled; None when no mode accepts."""
+    own_article, modes = plan
+    parts: list[tuple[Any, ...]] = []  # the payloads of each accepted mode
+    article = False
+    form = key
+    for lam, word, pls in modes:
+        if lam:
+            if chain not in _LAM_CHAINS:
+                continue
+        elif chain not in _BASE_CHAINS:
+            if chain in _ARTICLE_CHAINS and not own_article:
+                article = True
+            else:
+                continue
+        if word and not at_word_end:
+            continue
+        parts.append(pls)
+        if lam:
+            form = "ا" + key  # report the lexicon form (المدينه), not its لل-contracted key
+    if not parts:
+        return None
+    # One mode's payloads are distinct already (_put) and shared as they are: only a mix is
+    # merged and de-duplicated (a common name carries hundreds of places).
+    payloads = parts[0] if len(parts) == 1 else tuple(dict.fromkeys(p for part in parts for p in part))
+    return (payloads, form, article) if payloads else None
 
 
 def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:

@@ -36,6 +36,8 @@ class Tokens:
 
     def before(self, pos: int, lo: int, max_words: int) -> list[str]:
         """The last `max_words` words of text[lo:pos] (words cut at lo or pos come cut)."""
+        if lo >= pos:
+            return []  # an empty window (a word around pos would come as an empty cut)
         j = bisect.bisect_left(self.starts, pos)  # words starting before pos: [0, j)
         i = bisect.bisect_right(self.ends, lo)  # the first word ending after lo
         k = max(i, j - max_words)
