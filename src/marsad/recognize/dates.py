@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from marsad.recognize.numbers import (
+    AnchorIndex,
     B,
     E,
     alternation,
     anchor_hits,
     anchor_keys,
-    anchor_windows,
     compile_patterns,
     extend_marks,
     fast_fold_with_map,
@@ -264,7 +264,7 @@ def _day_value(groups: dict[str, str | None]) -> int | None:
         return int(groups["d"] or 0)
     o = groups.get("o")
     if o:
-        return _ORD.get(re.sub(r"\s+", " ", o))
+        return _ORD.get(_WS.sub(" ", o))
     return None
 
 
@@ -273,6 +273,7 @@ def _day_value(groups: dict[str, str | None]) -> int | None:
 _NEXT_DEFINITE = re.compile(r"\s+(ال\w+)")
 _FROM_AFTER = re.compile(r"\s+(?:من|علي)" + E)
 _TEEN_AFTER = re.compile(r"\s+عشر")
+_WS = re.compile(r"\s+")
 
 
 def _norm(s: str | None) -> str:
@@ -302,10 +303,11 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
     hits = anchor_hits(s, _ANCHORS)
     if not hits:
         return out
+    index = AnchorIndex(s, hits)
 
     def scan(rx: re.Pattern[str], keys: frozenset[str]) -> Iterator[re.Match[str]]:
         before, after = _REACH[_RX_NAME[rx]]
-        for wa, wb in anchor_windows(s, hits, keys, before, after):
+        for wa, wb in index.windows(keys, before, after):
             yield from rx.finditer(s, wa, wb)
 
     for m in scan(_RX_NUMERIC, _K_DIGIT):
