@@ -38,7 +38,8 @@ def _marks(folded: str) -> list[int]:
 def _words_in_clause_before(folded: str, pos: int) -> list[str]:
     """The last few words before `pos`, not reaching back over punctuation."""
     lo = max(0, pos - 60)
-    if tokens.tokens(folded) is None:
+    t = tokens.tokens(folded)
+    if t is None:
         window = folded[lo:pos]
         marks = list(_CLAUSE_MARK.finditer(window))
         if marks:
@@ -48,12 +49,13 @@ def _words_in_clause_before(folded: str, pos: int) -> list[str]:
     i = bisect.bisect_left(marks, pos) - 1  # the last mark before pos
     if i >= 0 and marks[i] >= lo:
         lo = marks[i] + 1
-    return tokens.words_before(folded, pos, lo, 5)
+    return t.before(pos, lo, 5) if lo < pos else []  # tokens.words_before on the tokens at hand
 
 
 def _words_in_clause_after(folded: str, pos: int, max_words: int) -> list[str]:
     """The first `max_words` words after `pos` (within 40 characters), not reaching over punctuation."""
-    if tokens.tokens(folded) is None:
+    t = tokens.tokens(folded)
+    if t is None:
         window = folded[pos : pos + 40]
         mark = _CLAUSE_MARK.search(window)
         return WORD.findall(window[: mark.start()] if mark else window)[:max_words]
@@ -62,7 +64,7 @@ def _words_in_clause_after(folded: str, pos: int, max_words: int) -> list[str]:
     i = bisect.bisect_left(marks, pos)  # the first mark at or after pos
     if i < len(marks) and marks[i] < hi:
         hi = marks[i]
-    return tokens.words_after(folded, pos, hi, max_words)
+    return t.after(pos, hi, max_words) if pos < hi else []  # tokens.words_after on the tokens at hand
 
 
 class RecalledIncident:
@@ -243,10 +245,11 @@ class BackgroundCueRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         cl = self.k.cues["background"]
+        ending_in = cl.ending_in  # most words end no cue: ends_at's own first test, asked directly
         for si, sent in enumerate(doc.sentences):
             head = doc.folded_slice(sent.start, min(sent.end, sent.start + 40)).split()
             for i in range(min(4, len(head))):
-                if cl.ends_at(head, i) is not None:
+                if ending_in(head[i]) and cl.ends_at(head, i) is not None:
                     if not self._recent(doc, si):
                         doc.add(CUE, sent.start, sent.start + 1, "background", sentence_index=si)
                     break

@@ -971,16 +971,17 @@ def find_casualties(text: str) -> list[CasualtyMention]:
 
     def matches(
         rx: re.Pattern[str], keys: frozenset[str], before: int, after: int
-    ) -> Iterator[re.Match[str]]:
+    ) -> Iterator[tuple[re.Match[str], list[str]]]:
+        """The matches not negated, each with the (up to 4) words before it, nearest first."""
         for wa, wb in index.windows(keys, before, after):
             for m in rx.finditer(s, wa, wb):
-                start = m.start("m")
-                if any(_strip_clitics(t) in _NEG or t in _NEG for t in _preceding_tokens(s, start, 4)):
+                prev = _preceding_tokens(s, m.start("m"), 4)
+                if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
                     continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
-                yield m
+                yield m, prev
 
     cands: list[CasualtyMention] = []
-    for m in matches(_MIXED, _MIXED_KEYS, *_MIXED_REACH):
+    for m, _ in matches(_MIXED, _MIXED_KEYS, *_MIXED_REACH):
         a, b = m.span("m")
         vague = _vague_count(m.group("vic"))
         for kind in ("killed", "injured"):
@@ -991,8 +992,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             else:
                 cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
     for kind, name, rx, keys, before, after in _SPECS:
-        for m in matches(rx, keys, before, after):
-            prev = _preceding_tokens(s, m.start("m"), 1)
+        for m, prev in matches(rx, keys, before, after):
             if kind == "killed" and prev and _strip_clitics(prev[0]) in _NOT_DEATH:
                 continue  # "محاولة اغتيال", "ذكرى مقتل"
             cands.extend(_interpret(kind, name, m, text, f))
