@@ -74,7 +74,9 @@ _AnchorHit = tuple[int, int, frozenset[str]]
 # Anchor patterns whose matches are known word forms (register_anchor_words): the forms with
 # their clitic, and whether digit runs are anchors too.
 _SWEEPS: dict[re.Pattern[str], tuple[frozenset[str], bool]] = {}
-_DIGIT_RUN = re.compile(r"\d+")
+# \d\d* rather than \d+: a pattern opening with a character class lets re skip to the next digit
+# in C (a repeat first has no such skip), half the cost of a pass over the whole report.
+_DIGIT_RUN = re.compile(r"\d\d*")
 _WORDLIKE = re.compile(r"[^\W_]+")
 _KEYS_OF: dict[str, frozenset[str]] = {}
 
