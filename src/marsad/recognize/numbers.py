@@ -73,7 +73,9 @@ def anchor_key(word: str) -> str:
 _AnchorHit = tuple[int, int, frozenset[str]]
 # Anchor patterns whose matches are known word forms (register_anchor_words): the forms with
 # their clitic, and whether digit runs are anchors too.
-_SWEEPS: dict[re.Pattern[str], tuple[frozenset[str], bool]] = {}
+# Keyed by id(): a Pattern hashes its whole compiled code on every lookup (≈1.5–2 µs for the anchor
+# patterns); the pattern is kept in the value, so its id stays its own.
+_SWEEPS: dict[int, tuple[re.Pattern[str], frozenset[str], bool]] = {}
 # \d\d* rather than \d+: a pattern opening with a character class lets re skip to the next digit
 # in C (a repeat first has no such skip), half the cost of a pass over the whole report.
 _DIGIT_RUN = re.compile(r"\d\d*")
@@ -88,7 +90,7 @@ def register_anchor_words(anchors: re.Pattern[str], words: Iterable[str], *, dig
     plain letters and digits keep the regex."""
     keys = set(_folded(words))
     if keys and all(_WORDLIKE.fullmatch(k) for k in keys):
-        _SWEEPS[anchors] = (frozenset(keys | {c + k for c in "وفبل" for k in keys}), digits)
+        _SWEEPS[id(anchors)] = (anchors, frozenset(keys | {c + k for c in "وفبل" for k in keys}), digits)
 
 
 def _keys_of(word: str) -> frozenset[str]:
@@ -107,10 +109,10 @@ def _keys_of(word: str) -> frozenset[str]:
 
 def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     """(start, end, keys) of every anchor word in s, in order."""
-    sweep = _SWEEPS.get(anchors)
-    if sweep is None or "_" in s:  # \w counts "_" as a letter, the shared tokens do not
+    sweep = _SWEEPS.get(id(anchors))
+    if sweep is None or sweep[0] is not anchors or "_" in s:  # \w counts "_" as a letter, tokens do not
         return [(m.start(), m.end(), _keys_of(m.group(0))) for m in anchors.finditer(s)]
-    forms, digits = sweep
+    _, forms, digits = sweep
     # The pattern matches whole words only (B…E), a word exactly when it is one of the forms.
     t = tokens(s) or Tokens(s)
     words = t.words
