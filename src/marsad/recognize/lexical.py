@@ -157,9 +157,18 @@ class TriggerRecognizer:
             got = self._readings[(key, payloads)] = (entries, best, weights[best])
         return got
 
+    def _negated(self, folded: str, pos: int) -> bool:
+        """A negation cue ends in one of the three words before `pos` ("لم يسجل", "منع")."""
+        negation = self.k.cues["negation_before"]
+        words = words_before(folded, pos, 0, 4)
+        # Most triggers have no word in reach that ends a negation cue: first_cue only for those.
+        for w in words[-3:]:
+            if negation.ending_in(w):
+                return first_cue(words, {"negation_before": negation}, max_distance=3) is not None
+        return False
+
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
-        negation = {"negation_before": self.k.cues["negation_before"]}
         recalled = self.recalled
         residue = residue_spans(doc.text, self.k.cues["residue_line"])
         for a, b in residue:
@@ -195,7 +204,7 @@ class TriggerRecognizer:
             cued.add(start)
             recalled_at[key] = min(recalled_at.get(key, start), start if told_first else oend)
         for h, (start, oend), key in zip(hits, spans, where, strict=True):
-            if first_cue(words_before(folded, h.word_start, 0, 4), negation, max_distance=3):
+            if self._negated(folded, h.word_start):
                 continue  # denied, prevented or only intended: no event
             if start >= recalled_at.get(key, len(doc.text)) or start in cued:
                 continue
