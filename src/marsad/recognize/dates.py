@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from marsad.recognize.numbers import (
+    AnchorIndex,
     B,
     E,
     alternation,
     anchor_hits,
     anchor_keys,
-    anchor_windows,
     compile_patterns,
     extend_marks,
     fast_fold_with_map,
@@ -205,6 +205,7 @@ _RX_NAME = {
     _RX_WEEK: "week",
     _RX_MONTH_REL: "month_rel",
 }
+_RX_BY_NAME = {name: rx for rx, name in _RX_NAME.items()}
 # How far each pattern reaches before and after its anchor word, in characters.
 _REACH = {
     "numeric": (12, 12),
@@ -264,7 +265,7 @@ def _day_value(groups: dict[str, str | None]) -> int | None:
         return int(groups["d"] or 0)
     o = groups.get("o")
     if o:
-        return _ORD.get(re.sub(r"\s+", " ", o))
+        return _ORD.get(_WS.sub(" ", o))
     return None
 
 
@@ -273,6 +274,7 @@ def _day_value(groups: dict[str, str | None]) -> int | None:
 _NEXT_DEFINITE = re.compile(r"\s+(ال\w+)")
 _FROM_AFTER = re.compile(r"\s+(?:من|علي)" + E)
 _TEEN_AFTER = re.compile(r"\s+عشر")
+_WS = re.compile(r"\s+")
 
 
 def _norm(s: str | None) -> str:
@@ -302,13 +304,16 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
     hits = anchor_hits(s, _ANCHORS)
     if not hits:
         return out
+    index = AnchorIndex(s, hits)
 
-    def scan(rx: re.Pattern[str], keys: frozenset[str]) -> Iterator[re.Match[str]]:
-        before, after = _REACH[_RX_NAME[rx]]
-        for wa, wb in anchor_windows(s, hits, keys, before, after):
+    def scan(name: str, keys: frozenset[str]) -> Iterator[re.Match[str]]:
+        # By name, not by pattern: a Pattern hashes its whole compiled code at every dict lookup.
+        rx = _RX_BY_NAME[name]
+        before, after = _REACH[name]
+        for wa, wb in index.windows(keys, before, after):
             yield from rx.finditer(s, wa, wb)
 
-    for m in scan(_RX_NUMERIC, _K_DIGIT):
+    for m in scan("numeric", _K_DIGIT):
         if m.group("d"):
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
             if mo > 12 and d <= 12:
@@ -319,7 +324,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         if dt is not None and 1900 <= y <= 2100:
             add(_Cand(m.start(), m.end(), dt, 1, "absolute", True))
 
-    for m in scan(_RX_DAY_MONTH, _K_MONTH):
+    for m in scan("day_month", _K_MONTH):
         g = m.groupdict()
         day, mon = _day_value(g), _MONTH.get(_norm(g["mon"]))
         if day is None or mon is None:
@@ -338,7 +343,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         dt = _latest_not_after(mon, day, published) if published else None
         add(_Cand(*m.span("x"), dt, 1, "absolute", False))
 
-    for m in scan(_RX_DAY_OF_MONTH, _K_SHAHR):
+    for m in scan("day_of_month", _K_SHAHR):
         g = m.groupdict()
         day = _day_value(g)
         q = _norm(g.get("q"))
@@ -353,7 +358,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
                 continue
         add(_Cand(*m.span("x"), dt, 1, "absolute", False))
 
-    for m in scan(_RX_MONTH_YEAR, _K_MONTH):
+    for m in scan("month_year", _K_MONTH):
         if _DAY_BEFORE.search(s, max(0, m.start("x") - 12), m.start("x")):
             continue  # "31 نيسان 2020": an impossible day, not a month-only date
         mon = _MONTH.get(_norm(m.group("mon")))
@@ -361,7 +366,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         if dt is not None:
             add(_Cand(*m.span("x"), dt, 3, "month", True))
 
-    for m in scan(_RX_MONTH_ALONE, _K_MONTH):
+    for m in scan("month_alone", _K_MONTH):
         span = m.span("x") if m.group("x") else m.span("x2")
         mon = _MONTH.get(_norm(m.group("mon") or m.group("mon2") or m.group("mon3")))
         q = _norm(m.group("q") or m.group("q2"))
@@ -375,7 +380,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
             dt = date(y, mon, 15)
         add(_Cand(*span, dt, 3, "month", False))
 
-    for m in scan(_RX_REL, _K_REL):
+    for m in scan("rel", _K_REL):
         rel = _norm(m.group("rel"))
         a, b = m.span("x")
         if rel == "اليوم":
@@ -393,7 +398,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
                 dt = wd_day  # "اليوم الاثنين" in a wire story filed on Monday, published after midnight
         add(_Cand(a, b, dt, 1, "relative", False))
 
-    for m in scan(_RX_AGO, _K_AGO):
+    for m in scan("ago", _K_AGO):
         a, b = m.span("x")
         if _FROM_AFTER.match(s, b):
             continue  # "قبل يومين من الانتخابات" counts from another day
@@ -435,7 +440,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
             days, prec, kind = 7, 2, "week"
         add(_Cand(a, b, published - timedelta(days=days) if published else None, prec, kind, False))
 
-    for m in scan(_RX_WEEKDAY, _K_WEEKDAY):
+    for m in scan("weekday", _K_WEEKDAY):
         a, b = m.span("x")
         wd = _WEEKDAY[_norm(m.group("wd"))]
         q = _norm(m.group("q"))
@@ -455,7 +460,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
                 dt -= timedelta(days=7)  # "الثلاثاء الماضي" written on a Tuesday: a week back
         add(_Cand(a, b, dt, 1, "weekday", False))
 
-    for m in scan(_RX_WEEK, _K_WEEK):
+    for m in scan("week", _K_WEEK):
         a, b = m.span("x")
         part = _WEEK_PART.get(_norm(m.group("part")), "middle")
         last = _norm(m.group("q")) in _PAST
@@ -472,7 +477,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
             dt = start + timedelta(days=offset)
         add(_Cand(a, b, dt, 2, "week", False))
 
-    for m in scan(_RX_MONTH_REL, _K_SHAHR):
+    for m in scan("month_rel", _K_SHAHR):
         a, b = m.span("x")
         last = _norm(m.group("q")) in _PAST
         dt = None

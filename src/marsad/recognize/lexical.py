@@ -5,8 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property, lru_cache
+from typing import Any
 
 from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
+from marsad.knowledge.lexicon import TriggerEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import MEMO_WORDS, WORD, first_cue, peel, residue_spans, words_before
 from marsad.text import tokens
@@ -36,7 +38,8 @@ def _marks(folded: str) -> list[int]:
 def _words_in_clause_before(folded: str, pos: int) -> list[str]:
     """The last few words before `pos`, not reaching back over punctuation."""
     lo = max(0, pos - 60)
-    if tokens.tokens(folded) is None:
+    t = tokens.tokens(folded)
+    if t is None:
         window = folded[lo:pos]
         marks = list(_CLAUSE_MARK.finditer(window))
         if marks:
@@ -46,12 +49,13 @@ def _words_in_clause_before(folded: str, pos: int) -> list[str]:
     i = bisect.bisect_left(marks, pos) - 1  # the last mark before pos
     if i >= 0 and marks[i] >= lo:
         lo = marks[i] + 1
-    return tokens.words_before(folded, pos, lo, 5)
+    return t.before(pos, lo, 5) if lo < pos else []  # tokens.words_before on the tokens at hand
 
 
 def _words_in_clause_after(folded: str, pos: int, max_words: int) -> list[str]:
     """The first `max_words` words after `pos` (within 40 characters), not reaching over punctuation."""
-    if tokens.tokens(folded) is None:
+    t = tokens.tokens(folded)
+    if t is None:
         window = folded[pos : pos + 40]
         mark = _CLAUSE_MARK.search(window)
         return WORD.findall(window[: mark.start()] if mark else window)[:max_words]
@@ -60,7 +64,7 @@ def _words_in_clause_after(folded: str, pos: int, max_words: int) -> list[str]:
     i = bisect.bisect_left(marks, pos)  # the first mark at or after pos
     if i < len(marks) and marks[i] < hi:
         hi = marks[i]
-    return tokens.words_after(folded, pos, hi, max_words)
+    return t.after(pos, hi, max_words) if pos < hi else []  # tokens.words_after on the tokens at hand
 
 
 class RecalledIncident:
@@ -130,14 +134,41 @@ class TriggerRecognizer:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        # (lexicon form, payloads) → (entries, best, its weight): the same for every hit of a
+        # form, so worked out once per form (bounded by the lexicon).
+        self._readings: dict[tuple[str, tuple[Any, ...]], tuple[tuple[TriggerEntry, ...], int, float]] = {}
 
     @cached_property
     def recalled(self) -> RecalledIncident:
         return RecalledIncident(self.k)  # built once, not per report
 
+    def _reading(self, key: str, payloads: tuple[Any, ...]) -> tuple[tuple[TriggerEntry, ...], int, float]:
+        """The trigger entries a hit of lexicon form `key` may be, the index of the weightiest
+        and its weight (1.0 for an entry that gives the form none)."""
+        got = self._readings.get((key, payloads))
+        if got is None:
+            entries = tuple(self.k.triggers[p[1]] for p in payloads)
+            weights = [
+                max(e.weights.get((key, True), 0.0), e.weights.get((key, False), 0.0)) or 1.0 for e in entries
+            ]
+            best = max(range(len(entries)), key=lambda i: weights[i])
+            if len(self._readings) >= MEMO_WORDS:
+                self._readings.clear()
+            got = self._readings[(key, payloads)] = (entries, best, weights[best])
+        return got
+
+    def _negated(self, folded: str, pos: int) -> bool:
+        """A negation cue ends in one of the three words before `pos` ("لم يسجل", "منع")."""
+        negation = self.k.cues["negation_before"]
+        words = words_before(folded, pos, 0, 4)
+        # Most triggers have no word in reach that ends a negation cue: first_cue only for those.
+        for w in words[-3:]:
+            if negation.ending_in(w):
+                return first_cue(words, {"negation_before": negation}, max_distance=3) is not None
+        return False
+
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
-        negation = {"negation_before": self.k.cues["negation_before"]}
         recalled = self.recalled
         residue = residue_spans(doc.text, self.k.cues["residue_line"])
         for a, b in residue:
@@ -149,7 +180,9 @@ class TriggerRecognizer:
         # على البلدة" opens with the earlier incident and goes on with the news.
         recalled_at: dict[tuple[int, int], int] = {}
         cued: set[int] = set()
-        spans = [doc.original(h.word_start, _word_end(folded, h.end)) for h in hits]
+        # Each hit's word end, original span and place, found once for both passes below.
+        ends = [_word_end(folded, h.end) for h in hits]
+        spans = [doc.original(h.word_start, end) for h, end in zip(hits, ends, strict=True)]
         where = [doc.locate(a) for a, _ in spans]
         # The earliest trigger of each clause and of each sentence: "another trigger told before
         # this one there" is a comparison with it (not a scan of every trigger per trigger).
@@ -159,7 +192,7 @@ class TriggerRecognizer:
             first_in_clause[key] = min(first_in_clause.get(key, a), a)
             first_in_sentence[key[0]] = min(first_in_sentence.get(key[0], a), a)
         for i, h in enumerate(hits):
-            kind = recalled(folded, h.word_start, _word_end(folded, h.end))
+            kind = recalled(folded, h.word_start, ends[i])
             if kind is None:
                 continue
             start, oend = spans[i]
@@ -170,30 +203,22 @@ class TriggerRecognizer:
             doc.add(CUE, start, oend, "recalled")
             cued.add(start)
             recalled_at[key] = min(recalled_at.get(key, start), start if told_first else oend)
-        for h in hits:
-            end = _word_end(folded, h.end)
-            start, oend = doc.original(h.word_start, end)
-            if first_cue(words_before(folded, h.word_start, 0, 4), negation, max_distance=3):
+        for h, (start, oend), key in zip(hits, spans, where, strict=True):
+            if self._negated(folded, h.word_start):
                 continue  # denied, prevented or only intended: no event
-            if start >= recalled_at.get(doc.locate(start), len(doc.text)) or start in cued:
+            if start >= recalled_at.get(key, len(doc.text)) or start in cued:
                 continue
             if any(a <= start < b for a, b in residue):
                 continue  # a link list, caption or tag line left by the scraper
             # One phrase can be listed as a trigger and as a non-event cue: the cue wins, it is
             # the more specific reading ("أرسل تعزيزات إلى منطقة الاشتباك").
-            kinds = {p[0] for p in h.payloads}
-            if "N" in kinds:
-                i = next(p[1] for p in h.payloads if p[0] == "N")
-                if self.k.non_events[i].kind != "neutral":  # idioms that only shadow a cue word
-                    doc.add(NONEVENT, start, oend, self.k.non_events[i])
+            non_event = next((p[1] for p in h.payloads if p[0] == "N"), None)
+            if non_event is not None:
+                if self.k.non_events[non_event].kind != "neutral":  # idioms that only shadow a cue word
+                    doc.add(NONEVENT, start, oend, self.k.non_events[non_event])
                 continue
-            entries = [self.k.triggers[p[1]] for p in h.payloads]
-            weights = [
-                max(e.weights.get((h.key, True), 0.0), e.weights.get((h.key, False), 0.0)) or 1.0
-                for e in entries
-            ]
-            best = max(range(len(entries)), key=lambda i: weights[i])
-            doc.add(TRIGGER, start, oend, entries[best], weight=weights[best], alternatives=entries)
+            entries, best, weight = self._reading(h.key, h.payloads)
+            doc.add(TRIGGER, start, oend, entries[best], weight=weight, alternatives=list(entries))
         return doc
 
 
@@ -229,10 +254,11 @@ class BackgroundCueRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         cl = self.k.cues["background"]
+        ending_in = cl.ending_in  # most words end no cue: ends_at's own first test, asked directly
         for si, sent in enumerate(doc.sentences):
             head = doc.folded_slice(sent.start, min(sent.end, sent.start + 40)).split()
             for i in range(min(4, len(head))):
-                if cl.ends_at(head, i) is not None:
+                if ending_in(head[i]) and cl.ends_at(head, i) is not None:
                     if not self._recent(doc, si):
                         doc.add(CUE, sent.start, sent.start + 1, "background", sentence_index=si)
                     break

@@ -73,8 +73,12 @@ def anchor_key(word: str) -> str:
 _AnchorHit = tuple[int, int, frozenset[str]]
 # Anchor patterns whose matches are known word forms (register_anchor_words): the forms with
 # their clitic, and whether digit runs are anchors too.
-_SWEEPS: dict[re.Pattern[str], tuple[frozenset[str], bool]] = {}
-_DIGIT_RUN = re.compile(r"\d+")
+# Keyed by id(): a Pattern hashes its whole compiled code on every lookup (≈1.5–2 µs for the anchor
+# patterns); the pattern is kept in the value, so its id stays its own.
+_SWEEPS: dict[int, tuple[re.Pattern[str], frozenset[str], bool]] = {}
+# \d\d* rather than \d+: a pattern opening with a character class lets re skip to the next digit
+# in C (a repeat first has no such skip), half the cost of a pass over the whole report.
+_DIGIT_RUN = re.compile(r"\d\d*")
 _WORDLIKE = re.compile(r"[^\W_]+")
 _KEYS_OF: dict[str, frozenset[str]] = {}
 
@@ -86,7 +90,7 @@ def register_anchor_words(anchors: re.Pattern[str], words: Iterable[str], *, dig
     plain letters and digits keep the regex."""
     keys = set(_folded(words))
     if keys and all(_WORDLIKE.fullmatch(k) for k in keys):
-        _SWEEPS[anchors] = (frozenset(keys | {c + k for c in "وفبل" for k in keys}), digits)
+        _SWEEPS[id(anchors)] = (anchors, frozenset(keys | {c + k for c in "وفبل" for k in keys}), digits)
 
 
 def _keys_of(word: str) -> frozenset[str]:
@@ -105,10 +109,10 @@ def _keys_of(word: str) -> frozenset[str]:
 
 def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     """(start, end, keys) of every anchor word in s, in order."""
-    sweep = _SWEEPS.get(anchors)
-    if sweep is None or "_" in s:  # \w counts "_" as a letter, the shared tokens do not
+    sweep = _SWEEPS.get(id(anchors))
+    if sweep is None or sweep[0] is not anchors or "_" in s:  # \w counts "_" as a letter, tokens do not
         return [(m.start(), m.end(), _keys_of(m.group(0))) for m in anchors.finditer(s)]
-    forms, digits = sweep
+    _, forms, digits = sweep
     # The pattern matches whole words only (B…E), a word exactly when it is one of the forms.
     t = tokens(s) or Tokens(s)
     words = t.words
@@ -132,20 +136,44 @@ def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     return out
 
 
-def anchor_windows(
-    s: str, hits: list[tuple[int, int, frozenset[str]]], keys: frozenset[str], before: int, after: int
-) -> list[tuple[int, int]]:
-    """Merged [start, end) windows of s around the hits whose key is in `keys`, on word edges.
+class AnchorIndex:
+    """The anchor hits of one report filed by key, so that each pattern's windows come from the
+    hits of its own keys (a lookup per key present) rather than a test of every hit per pattern."""
 
-    A pattern runs only inside its windows: every pattern contains one of its anchor words and
-    reaches at most `before`/`after` characters from it, so nothing is lost, while a report
-    without the pattern's cue words costs nothing (a full regex pass is ≈0.1 ms per 2 KB).
-    """
+    __slots__ = ("by_key", "hits", "s")
+
+    def __init__(self, s: str, hits: list[_AnchorHit]) -> None:
+        self.s = s
+        self.hits = hits
+        self.by_key: dict[str, list[int]] = {}  # key → indexes of its hits, in order
+        for i, (_, _, hit_keys) in enumerate(hits):
+            for k in hit_keys:
+                self.by_key.setdefault(k, []).append(i)
+
+    def windows(self, keys: frozenset[str], before: int, after: int) -> list[tuple[int, int]]:
+        """Merged [start, end) windows of s around the hits whose key is in `keys`, on word edges.
+
+        A pattern runs only inside its windows: every pattern contains one of its anchor words and
+        reaches at most `before`/`after` characters from it, so nothing is lost, while a report
+        without the pattern's cue words costs nothing (a full regex pass is ≈0.1 ms per 2 KB).
+        """
+        by_key = self.by_key
+        present = by_key.keys() & keys
+        if not present:
+            return []
+        if len(present) == 1:
+            picked = by_key[present.pop()]
+        else:  # a hit filed under two keys counts once; the hits stay in text order
+            picked = sorted({i for k in present for i in by_key[k]})
+        hits = self.hits
+        return _windows(self.s, [hits[i] for i in picked], before, after)
+
+
+def _windows(s: str, hits: list[_AnchorHit], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged windows reaching `before`/`after` characters around each hit, widened to word edges."""
     out: list[tuple[int, int]] = []
     n = len(s)
-    for start, end, hit_keys in hits:
-        if keys.isdisjoint(hit_keys):
-            continue
+    for start, end, _ in hits:
         a = max(0, start - before)
         b = min(n, end + after)
         while a > 0 and s[a - 1].isalnum():
@@ -451,6 +479,8 @@ class Quantity:
 _MAX_DIGITS = 15
 _PUNCT_EDGES = " \t\n.,،؛;:!?()[]{}-–"
 _WS = re.compile(r"\s+")
+_DIGITS_RE = re.compile(_DIGITS)
+_THOUSANDS_DOT = re.compile(r"\d+\.\d{3}")
 
 
 def _core_number(s: str) -> tuple[int, int, int | None, bool] | None:
@@ -469,9 +499,9 @@ def _core_number(s: str) -> tuple[int, int, int | None, bool] | None:
     fractional = False
     for i, tok in enumerate(tokens):
         kind_val: tuple[str, int] | None
-        if re.fullmatch(_DIGITS, tok):
+        if _DIGITS_RE.fullmatch(tok):
             num = tok.replace(",", "")
-            if re.fullmatch(r"\d+\.\d{3}", num) and not (i + 1 < len(tokens) and tokens[i + 1] in _WORDS):
+            if _THOUSANDS_DOT.fullmatch(num) and not (i + 1 < len(tokens) and tokens[i + 1] in _WORDS):
                 num = num.replace(".", "")  # 1.200 as a thousands separator
             if len(num.split(".", 1)[0]) > _MAX_DIGITS:
                 return None  # no count has that many digits (and int(float()) would overflow)
@@ -519,24 +549,38 @@ def _core_number(s: str) -> tuple[int, int, int | None, bool] | None:
     return value, value, value, True
 
 
+def _longest_first_by(words: Iterable[str], edge: int) -> dict[str, list[str]]:
+    """Words longest first, filed by their first (edge 0) or last (edge -1) character: a phrase
+    is only tested against the hedges that can start or end it, in the same order."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        out.setdefault(w[edge], []).append(w)
+    return out
+
+
+# Sorted, filed and compiled once, not per phrase.
+_HEDGES_BEFORE_BY_FIRST = _longest_first_by(_HEDGE_BEFORE, 0)
+_HEDGES_AFTER_BY_LAST = _longest_first_by(_HEDGE_AFTER, -1)
+_RANGE_BETWEEN = re.compile(r"(?:ما )?بين (.+?) و ?(.+)")
+_RANGE_JOINED = re.compile(rf"(.+?) ?(?:-|–| (?:{_JOIN}) ) ?(.+)")
+
+
 def _parse(text: str) -> tuple[Quantity, str | None] | None:
     s = _WS.sub(" ", fold(text)).strip(_PUNCT_EDGES)
     if not s:
         return None
     hedge: str | None = None
-    for w in sorted(_HEDGE_BEFORE, key=len, reverse=True):
+    for w in _HEDGES_BEFORE_BY_FIRST.get(s[:1], ()):
         if s.startswith(w + " ") or (s.startswith(w) and s[len(w) : len(w) + 1].isdigit()):
             hedge = _HEDGE_BEFORE[w]
             s = s[len(w) :].strip()
             break
-    for w in sorted(_HEDGE_AFTER, key=len, reverse=True):
+    for w in _HEDGES_AFTER_BY_LAST.get(s[-1:], ()):
         if s.endswith(" " + w):
             hedge = hedge or _HEDGE_AFTER[w]
             s = s[: -len(w)].strip()
             break
-    m = re.fullmatch(r"(?:ما )?بين (.+?) و ?(.+)", s) or re.fullmatch(
-        rf"(.+?) ?(?:-|–| (?:{_JOIN}) ) ?(.+)", s
-    )
+    m = _RANGE_BETWEEN.fullmatch(s) or _RANGE_JOINED.fullmatch(s)
     if m:
         a, b = _core_number(m.group(1).strip()), _core_number(m.group(2).strip())
         if a and b and a[3] and b[3] and b[0] >= a[0]:
@@ -741,6 +785,7 @@ _SPECS: list[_Spec] = [
 # "15 بين قتيل وجريح" / "مقتل وإصابة 5 أشخاص من …": a count before, victims after.
 _MIXED_REACH = (60, 170)
 
+_AND = re.compile(r"\s+و\s*")  # between two victim items
 KILLED_NO_NUMBER = 10  # CODING.md §6: killed, no number given
 _TOKEN = re.compile(r"[^\s،,.؛;:()]+|[،,.؛;:()]")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
@@ -819,13 +864,13 @@ def _victims(
             if vic_start is None and noun:
                 vic_start = m.start()
         pos = m.end()
-        j = re.match(r"\s+و\s*", s[pos:end])
+        j = _AND.match(s, pos, end)  # in place: a slice copied the rest of the window
         if not j:
             break
-        nxt = _VITEM_RE.match(s, pos + j.end(), end)
+        nxt = _VITEM_RE.match(s, j.end(), end)
         if not nxt or not (nxt.group("q") or nxt.group("n")):
             break
-        pos += j.end()
+        pos = j.end()
     if items == 0:
         return None
     if noun_seen and vic_start is not None:
@@ -926,19 +971,21 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     hits = anchor_hits(s, _ANCHORS)
     if not hits:
         return []
+    index = AnchorIndex(s, hits)
 
     def matches(
         rx: re.Pattern[str], keys: frozenset[str], before: int, after: int
-    ) -> Iterator[re.Match[str]]:
-        for wa, wb in anchor_windows(s, hits, keys, before, after):
+    ) -> Iterator[tuple[re.Match[str], list[str]]]:
+        """The matches not negated, each with the (up to 4) words before it, nearest first."""
+        for wa, wb in index.windows(keys, before, after):
             for m in rx.finditer(s, wa, wb):
-                start = m.start("m")
-                if any(_strip_clitics(t) in _NEG or t in _NEG for t in _preceding_tokens(s, start, 4)):
+                prev = _preceding_tokens(s, m.start("m"), 4)
+                if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
                     continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
-                yield m
+                yield m, prev
 
     cands: list[CasualtyMention] = []
-    for m in matches(_MIXED, _MIXED_KEYS, *_MIXED_REACH):
+    for m, _ in matches(_MIXED, _MIXED_KEYS, *_MIXED_REACH):
         a, b = m.span("m")
         vague = _vague_count(m.group("vic"))
         for kind in ("killed", "injured"):
@@ -949,8 +996,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             else:
                 cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
     for kind, name, rx, keys, before, after in _SPECS:
-        for m in matches(rx, keys, before, after):
-            prev = _preceding_tokens(s, m.start("m"), 1)
+        for m, prev in matches(rx, keys, before, after):
             if kind == "killed" and prev and _strip_clitics(prev[0]) in _NOT_DEATH:
                 continue  # "محاولة اغتيال", "ذكرى مقتل"
             cands.extend(_interpret(kind, name, m, text, f))
