@@ -35,7 +35,8 @@ from marsad.events.incidents import (
 )
 from marsad.events.linking import Incidents, link
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.places import PlaceRef, km
+from marsad.recognize.place_choice import km
+from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
 CLAUSE_WIDE = {"trend", "statement"}

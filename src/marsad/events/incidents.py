@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from marsad.doc import TRIGGER, Doc, Mention
 from marsad.knowledge.gazetteer import Place
-from marsad.recognize.places import PlaceRef, km
+from marsad.recognize.place_choice import km
+from marsad.recognize.places import PlaceRef
 
 if TYPE_CHECKING:
     from marsad.events.assemble import Candidate

@@ -8,9 +8,9 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import accumulate
 from types import MappingProxyType
 from typing import Any
@@ -20,6 +20,7 @@ from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import load_yaml
 from marsad.knowledge.resources import DATA_DIR, Knowledge
 from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_before
+from marsad.recognize.place_choice import choose, country_shares, km, latin
 from marsad.text.matcher import PhraseMatcher, longest_first
 from marsad.text.normalize import fold
 from marsad.text.tokens import tokens, words_after
@@ -37,7 +38,6 @@ _DIRECTION = re.compile(r"\s*(?:ال)?(شرقي|غربي|شمالي|جنوبي)(
 FOREIGN_MIN_POP = 50_000
 CONTEXT_PLACES = 8  # the places named just before are the context for choosing among namesakes
 STRONG_CUES = ("settlement_before", "province_before", "countryside_before", "district_before")
-_KIND_RANK = {"populated": 0, "region": 1, "admin2": 2, "admin1": 3, "country": 4}
 # Cue lists (cues.yaml) right before a place that make it no event location, and the role they give.
 ROLE_BEFORE = {
     "place_affiliation_before": "affiliation",
@@ -116,58 +116,6 @@ def _add_votes(votes: MutableMapping[str, Any], more: Mapping[str, float]) -> No
         votes[cc] = w + votes.get(cc, 0)
 
 
-@lru_cache(maxsize=50_000)
-def _latin(s: str) -> str:
-    return "".join(ch for ch in s.lower() if ch.isascii() and ch.isalpha())
-
-
-def _has_namesake_town(admin1: Place, cands: list[Place]) -> bool:
-    """Whether a candidate town shares the governorate's English name (Homs city / Homs)."""
-    key = _latin(admin1.name)[:4]
-    return any(
-        c.kind == "populated" and c.country_code == admin1.country_code and key and key in _latin(c.name)
-        for c in cands
-    )
-
-
-def _shares(cands: list[Place]) -> dict[str, float]:
-    """How much a name tells of each of its countries: all of it when it has one, else shares
-    that favour the larger namesake (الرقة the Syrian city, not a Kuwaiti district so named)."""
-    size: dict[str, float] = {}
-    for c in cands:
-        size[c.country_code] = max(size.get(c.country_code, 0.0), math.sqrt(c.population + 100))
-    total = sum(size.values())
-    return {cc: v / total for cc, v in size.items()}
-
-
-# Distances between the candidates of a name and the places chosen before it: the same pairs
-# come back for every repeated name and in the next reports of the same area.
-# Keyed by the coordinates themselves (all the formula reads), so no two gazetteers can mix.
-_KM: dict[tuple[float, float, float, float], float] = {}
-_KM_MAX = 200_000
-
-
-def km(a: Place, b: Place) -> float:
-    key = (a.latitude, a.longitude, b.latitude, b.longitude)
-    d = _KM.get(key)
-    if d is None:
-        if len(_KM) >= _KM_MAX:
-            _KM.clear()
-        d = _KM[key] = _km(a, b)
-    return d
-
-
-def _km(a: Place, b: Place) -> float:
-    p = math.pi / 180
-    h = (
-        math.sin((b.latitude - a.latitude) * p / 2) ** 2
-        + math.cos(a.latitude * p)
-        * math.cos(b.latitude * p)
-        * math.sin((b.longitude - a.longitude) * p / 2) ** 2
-    )
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
-
-
 _NO_VOTES: Mapping[str, float] = MappingProxyType({})  # the votes of a name that cast none
 
 
@@ -185,29 +133,6 @@ def _sentence_words_after(folded: str, pos: int, width: int, max_words: int) -> 
     """The first words of folded[pos : pos + width] up to its first sentence end."""
     m = _SENTENCE_END.search(folded, pos, pos + width)
     return words_after(folded, pos, m.start() if m else pos + width, max_words)
-
-
-def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
-    kind = _KIND_RANK.get(c.kind, 5)
-    if c.kind == "admin1" and (r.cue == "province_before" or not _has_namesake_town(c, r.candidates)):
-        # A governorate named without a town of the same name (صلاح الدين، الأنبار): the
-        # governorate, not a village that carries its name as an alternate.
-        kind = -1
-    near = min((km(c, p) for p in chosen), default=0.0)
-    return (kind, round(near / 50), -c.population)
-
-
-def _choose(r: PlaceRef, tier: Callable[[str], int], chosen: list[Place]) -> Place:
-    """min(candidates, key=(tier of its country, *_rank)): the first candidate of the best tier
-    by rank, with the (costlier) rank read only among the candidates of that tier, and never for
-    a lone one."""
-    cands = r.candidates
-    if len(cands) == 1:
-        return cands[0]
-    tiers = [tier(c.country_code) for c in cands]
-    best = min(tiers)
-    pool = [c for c, t in zip(cands, tiers, strict=True) if t == best]
-    return pool[0] if len(pool) == 1 else min(pool, key=lambda c: _rank(c, r, chosen))
 
 
 class PlaceRecognizer:
@@ -456,7 +381,7 @@ class PlaceRecognizer:
             cands = [gaz.get(pid) for pid in h.payloads]
             if self._never(h.key, h.article) or self._common(h.key, cands):
                 continue
-            own = {cc: TITLE_WEIGHT * w for cc, w in _shares(cands).items()}
+            own = {cc: TITLE_WEIGHT * w for cc, w in country_shares(cands).items()}
             _add_votes(votes, own)
             _add_votes(by_name[frozenset(h.payloads)], own)  # the text's mentions of it count them as own
         for h in self.demonyms.find(ft):
@@ -517,7 +442,7 @@ class PlaceRecognizer:
                 cast = {cc: w}
                 anchors.append((r.fstart, m.sentence, cc, r.key))
             else:
-                cast = {cc: AMBIGUOUS_WEIGHT * w for cc, w in _shares(r.candidates).items()}
+                cast = {cc: AMBIGUOUS_WEIGHT * w for cc, w in country_shares(r.candidates).items()}
             if r.key in seen:
                 # Another mention of a name already counted: the count of distinct places tells
                 # more of the report's country than the repetition of one.
@@ -566,7 +491,7 @@ class PlaceRecognizer:
                     return MAIN
                 return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
 
-            r.choice = _choose(r, tier, chosen)
+            r.choice = choose(r, tier, chosen)
             r.tier = tier(r.choice.country_code)
             r.scores = {
                 c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0) for c in r.candidates
@@ -574,7 +499,7 @@ class PlaceRecognizer:
             if r.choice.kind == "admin1" and r.cue != "province_before":
                 # "البصرة" with no "محافظة" before it is the city that gives the province its name.
                 seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
-                if seat is not None and _latin(seat.name)[:4] == _latin(r.choice.name)[:4]:
+                if seat is not None and latin(seat.name)[:4] == latin(r.choice.name)[:4]:
                     r.choice = seat
             if not r.role and m.end <= dateline:
                 # Where the report was filed ("القاهرة –", a bureau abroad): its country votes,

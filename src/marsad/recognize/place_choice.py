@@ -1,0 +1,92 @@
+"""Choosing among places of one name: distances, vote shares between countries, and the rank
+of a candidate (its kind, its distance to the places just chosen, its population) that breaks
+ties within the best tier of countries (marsad.recognize.places decides the tiers)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from marsad.knowledge.gazetteer import Place
+
+if TYPE_CHECKING:
+    from marsad.recognize.places import PlaceRef
+
+_KIND_RANK = {"populated": 0, "region": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+@lru_cache(maxsize=50_000)
+def latin(s: str) -> str:
+    return "".join(ch for ch in s.lower() if ch.isascii() and ch.isalpha())
+
+
+def _has_namesake_town(admin1: Place, cands: list[Place]) -> bool:
+    """Whether a candidate town shares the governorate's English name (Homs city / Homs)."""
+    key = latin(admin1.name)[:4]
+    return any(
+        c.kind == "populated" and c.country_code == admin1.country_code and key and key in latin(c.name)
+        for c in cands
+    )
+
+
+def country_shares(cands: list[Place]) -> dict[str, float]:
+    """How much a name tells of each of its countries: all of it when it has one, else shares
+    that favour the larger namesake (الرقة the Syrian city, not a Kuwaiti district so named)."""
+    size: dict[str, float] = {}
+    for c in cands:
+        size[c.country_code] = max(size.get(c.country_code, 0.0), math.sqrt(c.population + 100))
+    total = sum(size.values())
+    return {cc: v / total for cc, v in size.items()}
+
+
+# Distances between the candidates of a name and the places chosen before it: the same pairs
+# come back for every repeated name and in the next reports of the same area.
+# Keyed by the coordinates themselves (all the formula reads), so no two gazetteers can mix.
+_KM: dict[tuple[float, float, float, float], float] = {}
+_KM_MAX = 200_000
+
+
+def km(a: Place, b: Place) -> float:
+    key = (a.latitude, a.longitude, b.latitude, b.longitude)
+    d = _KM.get(key)
+    if d is None:
+        if len(_KM) >= _KM_MAX:
+            _KM.clear()
+        d = _KM[key] = _km(a, b)
+    return d
+
+
+def _km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (
+        math.sin((b.latitude - a.latitude) * p / 2) ** 2
+        + math.cos(a.latitude * p)
+        * math.cos(b.latitude * p)
+        * math.sin((b.longitude - a.longitude) * p / 2) ** 2
+    )
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
+    kind = _KIND_RANK.get(c.kind, 5)
+    if c.kind == "admin1" and (r.cue == "province_before" or not _has_namesake_town(c, r.candidates)):
+        # A governorate named without a town of the same name (صلاح الدين، الأنبار): the
+        # governorate, not a village that carries its name as an alternate.
+        kind = -1
+    near = min((km(c, p) for p in chosen), default=0.0)
+    return (kind, round(near / 50), -c.population)
+
+
+def choose(r: PlaceRef, tier: Callable[[str], int], chosen: list[Place]) -> Place:
+    """min(candidates, key=(tier of its country, *_rank)): the first candidate of the best tier
+    by rank, with the (costlier) rank read only among the candidates of that tier, and never for
+    a lone one."""
+    cands = r.candidates
+    if len(cands) == 1:
+        return cands[0]
+    tiers = [tier(c.country_code) for c in cands]
+    best = min(tiers)
+    pool = [c for c, t in zip(cands, tiers, strict=True) if t == best]
+    return pool[0] if len(pool) == 1 else min(pool, key=lambda c: _rank(c, r, chosen))
