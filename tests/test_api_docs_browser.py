@@ -9,14 +9,9 @@ from collections.abc import Iterator
 import pytest
 
 from api_fixtures import fill, running_server
-from test_web_e2e import ARTEFACTS, CHROMIUM, LAUNCH_ARGS
+from browser_fixtures import ARTEFACTS, BROWSER_MARKS, CHROMIUM, LAUNCH_ARGS, keep_on_origin
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian chromium not installed: apt-get install chromium"
-    ),
-]
+pytestmark = BROWSER_MARKS
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright not installed")
 
 
@@ -35,17 +30,8 @@ def test_swagger_ui_renders_offline_under_the_csp(server: str) -> None:
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 720})
-        outside: list[str] = []
+        outside = keep_on_origin(page, server)
         problems: list[str] = []
-
-        def guard(route) -> None:  # type: ignore[no-untyped-def]
-            if route.request.url.startswith((server, "data:", "blob:")):
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", guard)
         page.on("pageerror", lambda e: problems.append(str(e)))
         page.on(
             "console",

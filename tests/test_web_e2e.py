@@ -13,24 +13,9 @@ import httpx
 import pytest
 
 from api_fixtures import REPORTS, SCRIPT_MARKUP, WRITER_TOKEN, running_server
+from browser_fixtures import ARTEFACTS, BROWSER_MARKS, CHROMIUM, LAUNCH_ARGS, keep_on_origin
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTEFACTS = Path(__file__).resolve().parent.parent / "artefacts"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian chromium not installed: apt-get install chromium"
-    ),
-]
+pytestmark = BROWSER_MARKS
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright not installed")
 
 
@@ -64,16 +49,7 @@ def page(browser, server: str) -> Iterator[object]:
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     # Offline by construction: any request leaving the app's own origin fails the test.
-    outside: list[str] = []
-
-    def guard(route) -> None:  # type: ignore[no-untyped-def]
-        if route.request.url.startswith(server) or route.request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    pg.route("**/*", guard)
+    outside = keep_on_origin(pg, server)
     pg.goto(f"{server}/")
     pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
     yield pg

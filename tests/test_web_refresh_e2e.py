@@ -17,14 +17,10 @@ import httpx
 import pytest
 
 from api_fixtures import REPORTS, WRITER_TOKEN, running_server
-from test_web_e2e import CHROMIUM, LAUNCH_ARGS, pick, picked, rows, shot
+from browser_fixtures import BROWSER_MARKS, CHROMIUM, LAUNCH_ARGS
+from test_web_e2e import pick, picked, rows, shot
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian chromium not installed: apt-get install chromium"
-    ),
-]
+pytestmark = BROWSER_MARKS
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright not installed")
 
 EXPORT = Path(__file__).parent / "fixtures" / "acled" / "export_sample.csv"

@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 
 from api_fixtures import running_server
+from browser_fixtures import BROWSER_MARKS, CHROMIUM, LAUNCH_ARGS
 
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian chromium not installed: apt-get install chromium"
-    ),
-]
+pytestmark = BROWSER_MARKS
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright not installed")
 
 
@@ -36,7 +31,7 @@ def test_sources_page_shows_each_source_state(tmp_path: Path) -> None:
         store_item(s, source="عنب بلدي", key="a1", fingerprint="f", article=art, events=[])
         record_poll(s, odd, "http://feeds.invalid/gone", interval=300, status=None, error="HTTP 404")
     with running_server(url, env={"MARSAD_PUBLIC_READ": "true"}) as base, sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         page = browser.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))

@@ -29,14 +29,10 @@ import httpx
 import pytest
 
 from api_fixtures import REPORTS, WRITER_TOKEN, running_server
-from test_web_e2e import ARTEFACTS, CHROMIUM, LAUNCH_ARGS, pick, picked, rows
+from browser_fixtures import ARTEFACTS, BROWSER_MARKS, CHROMIUM, LAUNCH_ARGS, keep_on_origin
+from test_web_e2e import pick, picked, rows
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian chromium not installed: apt-get install chromium"
-    ),
-]
+pytestmark = BROWSER_MARKS
 sync_api = pytest.importorskip("playwright.sync_api", reason="Python playwright not installed")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,16 +80,7 @@ def page(browser, base: str, size: str) -> Iterator[object]:  # type: ignore[no-
     pg = ctx.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    outside: list[str] = []
-
-    def guard(route) -> None:  # type: ignore[no-untyped-def]
-        if route.request.url.startswith(base) or route.request.url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    pg.route("**/*", guard)
+    outside = keep_on_origin(pg, base)
     pg.goto(f"{base}/")
     pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
     pg.wait_for_function("() => document.querySelector('#map').dataset.points > 0")
