@@ -210,11 +210,13 @@ def main() -> None:
 
             from sqlalchemy import create_engine, text
 
+            from marsad.store.scratch import schema_url
+
             schema = f"bench_{uuid.uuid4().hex[:10]}"
             admin = create_engine(args.pg)
             with admin.begin() as c:
                 c.execute(text(f'CREATE SCHEMA "{schema}"'))
-            cmd += ["--db", "postgresql", "--url", f"{args.pg}?options=-csearch_path%3D{schema}"]
+            cmd += ["--db", "postgresql", "--url", schema_url(args.pg, schema)]
 
             def cleanup(admin=admin, schema=schema) -> None:
                 with admin.begin() as c:

@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, text
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from marsad.ingest import Prepared
 from marsad.store import Store
+from marsad.store.scratch import schema_url
 from store_fixtures import report
 
 
@@ -47,7 +48,7 @@ def targets(pg: str, want: list[str]):
                     c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
                 admin.dispose()
 
-            yield "PostgreSQL", f"{pg}?options=-csearch_path%3D{schema}", drop
+            yield "PostgreSQL", schema_url(pg, schema), drop
 
 
 def main() -> None:

@@ -35,6 +35,8 @@ from xml.sax.saxutils import escape
 
 from sqlalchemy import create_engine, text
 
+from marsad.store.scratch import schema_url
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import DEFAULT_GOLD, make_corpus
 
@@ -124,8 +126,7 @@ def fresh_database(url: str | None, tmp: str) -> tuple[str, Callable[[], None]]:
             c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 
-    sep = "&" if "?" in url else "?"
-    return f"{url}{sep}options=-csearch_path%3D{schema}", drop
+    return schema_url(url, schema), drop
 
 
 def pct(xs: list[float], p: float) -> float:

@@ -45,6 +45,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from marsad.store.scratch import scratch_schema
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("MARSAD_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")
 POINTS = ("extract", "store write", "commit", "dedup merge", "dedup mark", "run log")
@@ -181,16 +183,8 @@ def fresh_db(kind: str, workdir: Path) -> Iterator[str]:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
-    schema = f"kill_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as c:
-        c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as c:
-            c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with scratch_schema(PG_URL, "kill") as url:
+        yield url
 
 
 def ingest(url: str, inputs: Path, kill_at: str | None, timeout: float = 600) -> subprocess.CompletedProcess:

@@ -14,15 +14,14 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
 
 from marsad.models import Article, Event, Span
+from marsad.store.scratch import scratch_schema
 
 WRITER_TOKEN = "reviewer-token-1234"
 OTHER_TOKEN = "second-token-5678"
@@ -284,16 +283,8 @@ def pg_available() -> bool:
 @contextlib.contextmanager
 def pg_schema_url() -> Iterator[str]:
     """A PostgreSQL URL whose search_path is a fresh schema, dropped afterwards."""
-    schema = f"api_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with scratch_schema(PG_ADMIN_URL, "api") as url:
+        yield url
 
 
 def fill(store: object) -> dict[str, list[str]]:

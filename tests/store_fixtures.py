@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
@@ -19,6 +18,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from marsad.models import Article, Event, Span
+from marsad.store.scratch import scratch_schema
 
 PG_BASE = os.environ.get("MARSAD_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")
 
@@ -44,16 +44,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     problem = pg_problem()
     if problem:
         pytest.skip(problem)
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_BASE)
-    with admin.begin() as c:
-        c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as c:
-            c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with scratch_schema(PG_BASE, "t") as url:
+        yield url
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from marsad.ingest.html import page_to_article
 from marsad.io.readers import Reject
 from marsad.models import Article
 from marsad.store import EventFilter, Store
+from marsad.store.scratch import schema_url
 from store_fixtures import *  # noqa: F403  (db_url and store fixtures)
 from store_fixtures import report, result_line, write_reports
 
@@ -291,7 +292,7 @@ def test_kill_9_mid_run_loses_and_duplicates_nothing(db_url: str, tmp_path: Path
         with admin.begin() as c:
             c.execute(text(f'CREATE SCHEMA "{schema}"'))
         try:
-            clean = f"{PG_BASE}?options=-csearch_path%3D{schema}"
+            clean = schema_url(PG_BASE, schema)
             subprocess.run([*cmd[:-3], "--db", clean, "-q"], env=env, check=True, timeout=120)
             want = _counts(clean)
         finally:

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from marsad.store import Store
+from marsad.store.scratch import schema_url
 from store_fixtures import *  # noqa: F403  (db_url fixture)
 from store_fixtures import PG_BASE
 from watch_fixtures import Item, Site, item_text
@@ -88,7 +89,7 @@ def _fresh_pg() -> tuple[str, str]:
     with admin.begin() as c:
         c.execute(text(f'CREATE SCHEMA "{schema}"'))
     admin.dispose()
-    return f"{PG_BASE}?options=-csearch_path%3D{schema}", schema
+    return schema_url(PG_BASE, schema), schema
 
 
 def _drop_pg(schema: str) -> None:
