@@ -200,7 +200,7 @@ def words_before(folded: str, fpos: int, limit_start: int, max_words: int = 5) -
 
 def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
     """Up to `max_words` folded words starting at folded offset `fpos`."""
-    return tokens.words_after(folded, fpos, fpos + 60, max_words)
+    return tokens.words_after(folded, fpos, fpos + CUE_REACH, max_words)
 
 
 class CueIndex:
