@@ -29,17 +29,10 @@ def announces_new_incident(doc: Doc, c: Candidate, words: tuple[str, ...]) -> bo
     return any(w.strip("،,.") in words for w in window)
 
 
-# The index key of an incident with no own place (no country code is None): it may be the
-# same incident as one anywhere.
-_NOWHERE = None
-
-
-def _day_key(s: Sig) -> date | None:
-    return s.own_date
-
-
-def _country_key(s: Sig) -> str | None:
-    return s.place.country_code if s.place is not None else _NOWHERE
+def _file_key(s: Sig) -> tuple[str | None, date | None, str | None]:
+    """Where an incident is filed: its family, own day and own place's country (None for no
+    day or no place: such an incident may be the same as one on any day or anywhere)."""
+    return s.family, s.own_date, s.place.country_code if s.place is not None else None
 
 
 class Incidents:
@@ -91,13 +84,13 @@ class Incidents:
         pos = self._pos[id(e)]
         old = self._sigs[pos]
         new = self._sigs[pos] = signature(e, self.name)
-        if (old.family, _day_key(old), _country_key(old)) != (new.family, _day_key(new), _country_key(new)):
+        if _file_key(old) != _file_key(new):
             for lst in self._lists(old):
                 lst.remove(pos)
             self._file(pos, new, insert=True)
 
     def _lists(self, s: Sig) -> tuple[list[int], ...]:
-        f, d, cc = s.family, _day_key(s), _country_key(s)
+        f, d, cc = _file_key(s)
         return (
             self._family.setdefault(f, []),
             self._day.setdefault((f, d), []),
@@ -123,7 +116,7 @@ class Incidents:
         if s.own_date is not None:
             d = s.own_date
             days = (None, *(d + timedelta(days=k) for k in range(-SAME_DAY_SLACK, SAME_DAY_SLACK + 1)))
-        countries = (_NOWHERE, s.place.country_code) if s.place is not None else ()
+        countries = (None, s.place.country_code) if s.place is not None else ()
         if days and countries:
             got = [self._both.get((f, d, cc)) for d in days for cc in countries]
         elif days:
