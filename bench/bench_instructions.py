@@ -75,6 +75,7 @@ def per_report(corpus: str) -> dict[str, float | int]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--only", choices=("realdev", "gold"), help="one corpus only")
     args = ap.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (apt-get install valgrind)", file=sys.stderr)
@@ -83,9 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     import extract_snapshot
 
     figures: dict[str, dict[str, float | int]] = {}
-    if extract_snapshot.realdev_articles():
+    if args.only != "gold" and extract_snapshot.realdev_articles():
         figures["realdev"] = per_report("realdev")
-    figures["data/gold"] = per_report("gold")
+    if args.only != "realdev":
+        figures["data/gold"] = per_report("gold")
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
