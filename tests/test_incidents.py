@@ -315,6 +315,27 @@ def test_an_explosion_given_an_accidental_cause_is_no_attack() -> None:
     assert _events(text, "2018-07-13") == []
 
 
+def test_an_accidental_explosion_retold_later_in_the_report_stays_no_attack() -> None:
+    # The cause is told in a quote; a later paragraph retells the blast as the TV first reported
+    # it ("كانت … قد أفادت"), which the incident linker keeps apart as told earlier.
+    text = (
+        "مصر: إصابة 9 أشخاص في انفجار بمخزن لشركة أسمدة قرب مطار برج العرب\n"
+        "أصيب 9 أشخاص بجروح إثر انفجار كبير وقع مساء الخميس في مخازن شركة \"النيل للأسمدة\" المملوكة "
+        "للدولة، والواقعة قرب مطار برج العرب. وتمكن رجال الإطفاء في وقت لاحق من السيطرة على الحريق، "
+        "بينما نقل المصابون إلى المستشفى.\n"
+        "وقع انفجار قوي في مخازن شركة للأسمدة غرب الإسكندرية، ما أدى إلى إصابة 9 أشخاص بجروح، حسبما أكد "
+        "متحدث باسم المحافظة مساء الخميس.\n"
+        "وأوضح المتحدث أن \"الانفجار وقع في أحد المخازن لارتفاع درجة الحرارة\".\n"
+        "وكانت قناة محلية قد أفادت بأن دوي انفجار سمع في منطقة مجاورة لمطار برج العرب.\n"
+        "وقالت القناة \"سمع دوي انفجار واندلع حريق في منطقة مجاورة لمطار برج العرب\" غرب الإسكندرية.\n"
+        "وأشار مراسل محلي إلى أن قوات الأمن طوقت مكان الانفجار."
+    )
+    assert _events(text, "2018-07-12") == []
+    # A bombing someone is named as carrying out is no accident retold.
+    claimed = text + "\nوفي سيناء، قتل جنديان في انفجار عبوة ناسفة زرعها مسلحون من تنظيم داعش الخميس."
+    assert [e.sub_event_type for e in _events(claimed, "2018-07-12")] == ["Remote explosive/landmine/IED"]
+
+
 def test_two_bombings_in_one_town_on_one_day_are_one_event_with_their_dead_added() -> None:
     text = (
         "قال مصدر أمني إن 12 شخصا قتلوا عندما انفجرت سيارة مفخخة في سوق شعبي بمدينة بعقوبة الاثنين. "

@@ -132,7 +132,7 @@ class EventAssembler:
         accidents = {ne.sentence for ne in doc.get(NONEVENT) if ne.value.kind == "accident"}
         # "الانفجار وقع … لارتفاع درجة الحرارة": an explosion the report gives an accidental
         # cause is no attack (ACLED codes no accidents).
-        events = [e for e in events if not (e.event_type == EXPLOSIONS and e.sentences & accidents)]
+        events = _without_accidents(events, accidents)
         riots_in_context(events)
         events = [t for e in events for t in split_by_listed_places(doc, e)]
         self._inherit_places(doc, events)
@@ -550,3 +550,20 @@ class EventAssembler:
                     continue
             e.places = [anchor, *e.places]
             e.inherited_place = True
+
+
+def _without_accidents(events: list[Candidate], accidents: set[int]) -> list[Candidate]:
+    """The events less the explosions the report gives an accidental cause ("الانفجار وقع …
+    لارتفاع درجة الحرارة": ACLED codes no accidents), and less that explosion retold elsewhere
+    in the report (TV heard it, firemen put it out): an explosion on the same day that nobody is
+    named as setting off."""
+    accidental = [e for e in events if e.event_type == EXPLOSIONS and e.sentences & accidents]
+    if not accidental:
+        return events
+    days = {d.value.date for e in accidental for d in e.dates} or {None}
+
+    def retold(e: Candidate) -> bool:
+        own = {d.value.date for d in e.dates} or {None}
+        return e.event_type == EXPLOSIONS and e.actor1 is None and bool(own & days or None in own)
+
+    return [e for e in events if e not in accidental and not retold(e)]
