@@ -91,3 +91,13 @@ def test_toll_of_a_separate_incident_told_in_its_own_sentence() -> None:
         "لقي شاب حتفه في المدينة."
     )
     assert _fatalities(text, "2015-08-10") == [0]
+
+
+def test_toll_of_a_span_of_weeks_told_before_it_attaches_to_no_event() -> None:
+    # The span stands before the figure ("خلال الأسبوعين الماضيين، مما أسفر عن مقتل …").
+    text = (
+        "أصيب ثلاثة مدنيين في غارة جوية على بلدة حمورية في الغوطة الشرقية يوم الثلاثاء. وقالت منظمة "
+        "إغاثية إن الطائرات قصفت الغوطة على مدار الساعة خلال الأسبوعين الماضيين، مما أسفر عن مقتل نحو "
+        "ثمانمئة شخص."
+    )
+    assert _fatalities(text, "2018-03-08") == [0]
