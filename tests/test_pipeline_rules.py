@@ -60,6 +60,22 @@ def test_arrest_of_few_ordinary_people_is_not_coded_but_a_leader_is() -> None:
     assert e.sub_event_type == "Arrests" and e.actor1 == "Military Forces of Israel"
 
 
+def test_arrest_of_suspected_militants_or_plotters_is_coded_whatever_their_number() -> None:
+    plot = (
+        "أوقفت الشرطة المغربية مساء أمس في مدينة طنجة شخصين يشتبه في أنهما كانا يخططان لتنفيذ هجوم "
+        "بعبوة ناسفة، وفق ما أعلنت وزارة الداخلية."
+    )
+    e = _one(plot)
+    assert (
+        e.sub_event_type == "Arrests" and e.actor1 == "Police Forces of Morocco" and e.location == "Tangier"
+    )
+    members = "اعتقل الجيش اللبناني اليوم في مدينة طرابلس عنصرين من تنظيم داعش."
+    assert [e.sub_event_type for e in marsad.extract(members, published=PUB)] == ["Arrests"]
+    # A criminal suspect is not a militant: one arrest for a murder stays uncoded.
+    murder = "أوقفت قوى الأمن الداخلي اليوم في بلدة بشري المشتبه به في جريمة قتل شاب من البلدة."
+    assert [e.sub_event_type for e in marsad.extract(murder, published=PUB)] == []
+
+
 def test_background_event_with_a_date_and_no_publication_date() -> None:
     text = (
         "قتل ثلاثة جنود بانفجار عبوة ناسفة استهدفت دوريتهم قرب مدينة العريش اليوم. "

@@ -15,11 +15,14 @@ from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import DISORDER_TYPES, ActorEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.models import Event, Span
+from marsad.recognize.cues import CueList
 from marsad.recognize.numbers import parse_quantity
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
 UNARMED = {"civilians", "protesters"}
+STATE_KINDS = {"state", "police", "external"}
+NAMED_GROUPS = {"rebel", "militia"}
 ARMED_KINDS = {"state", "police", "rebel", "militia", "identity", "external", "unidentified"}
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
 UNIDENTIFIED_OK = {
@@ -147,7 +150,10 @@ class EventCoder:
                 not a1.country or a1.country == country_code
             )
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"
-        if sub == "Arrests" and not self._notable_arrest(doc, c):
+        if sub == "Arrests" and not (
+            _armed_non_state(a2)
+            or self._notable_arrest(doc, c, by_state=a1 is None or a1.kind in STATE_KINDS)
+        ):
             return None
         ev["event_type"], ev["sub_event_type"] = event_type, sub
         ev["disorder_type"] = DISORDER_TYPES.get(event_type, "")
@@ -290,12 +296,19 @@ class EventCoder:
                     return entry
         return None
 
-    def _notable_arrest(self, doc: Doc, c: Candidate) -> bool:
-        """Arrests count only of notable people or many (five or more) people."""
+    def _notable_arrest(self, doc: Doc, c: Candidate, *, by_state: bool = False) -> bool:
+        """Arrests count only of notable people, many (five or more) people, or, by a state's
+        forces, suspected militants."""
         notable = self.k.cues["notable_after"]
+        suspect = self.k.cues["militant_suspect"]
         for t in c.triggers:
             if t.value.sub_event_type != "Arrests":
                 continue
+            # Suspected militants or plotters ("يشتبه في أنهما كانا يعتزمان تنفيذ الاعتداء",
+            # "مسؤول مالي في داعش"): an armed group named, or a suspicion of terrorism told, in
+            # the arrest's sentence.
+            if by_state and self._suspects(doc, t.sentence, suspect):
+                return True
             after = doc.text[t.end : t.end + 60]
             words = doc.folded_slice(t.end, t.end + 60).split()[:6]
             if any(notable.ends_at(words, i) for i in range(len(words))):
@@ -308,6 +321,14 @@ class EventCoder:
                         return True
                     break
         return False
+
+    def _suspects(self, doc: Doc, sentence: int, suspect: CueList) -> bool:
+        # A named armed group (not "gunmen", who are as often the ones arresting).
+        if any(self.k.actors[m.value].kind in NAMED_GROUPS for m in doc.in_sentence(ACTOR, sentence)):
+            return True
+        seg = doc.sentences[sentence]
+        words = doc.folded_slice(seg.start, seg.end).split()
+        return any(suspect.ends_at(words, i) for i in range(len(words)))
 
     def _coordinates(self, ref: PlaceRef, c: Candidate) -> tuple[float, float, int, Place]:
         place = ref.choice
@@ -352,6 +373,12 @@ class EventCoder:
         if dm is not None and d is not None:
             evidence["event_date"] = [dm.span()]
         ev["primary"] = not c.background and is_recent(doc.published, d)
+
+
+def _armed_non_state(entry: ActorEntry | None) -> bool:
+    """An armed group's members ("اعتقال عناصر من داعش"): their arrest is coded whatever their
+    number, as ACLED codes arrests of militants (CODING.md §2, Arrests)."""
+    return entry is not None and entry.kind in ARMED_KINDS - {"state", "police", "external"}
 
 
 def _most_specific(subs: list[str]) -> str:
