@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
 from marsad.doc import PLACE, Doc
 from marsad.models import Article
 from marsad.pipeline import Pipeline
@@ -316,3 +317,13 @@ def test_a_region_named_with_its_country_vouches_for_itself_in_a_foreign_focused
     )
     ref = _ref(doc, "شمالي العراق")
     assert ref.choice is not None and ref.choice.name == "Northern Iraq"
+
+
+def test_a_european_capital_is_itself_not_a_clitic_and_a_maghreb_town() -> None:
+    # "باريس" is Paris, not "ب" + Arris (Batna, Algeria): countries beyond the region are covered
+    # by their larger towns (countries.yaml min_population).
+    events = marsad.extract(
+        "أوقفت الشرطة الفرنسية مساء أمس في العاصمة باريس شخصين يشتبه في أنهما كانا يخططان لتنفيذ هجوم.",
+        published="2018-05-11",
+    )
+    assert [(e.location, e.country) for e in events] == [("Paris", "France")]

