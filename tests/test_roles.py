@@ -316,3 +316,20 @@ def test_generic_nouns_are_the_anaphora_regex_matches() -> None:
         (m.start(), m.end(), m.group("key") or "ال" + (m.group("lkey") or "")) for m in regex.finditer(text)
     ]
     assert expected and _generic_nouns(Tokens(text), keys) == expected
+
+
+def test_armed_as_the_adjective_of_an_attack_names_no_one() -> None:
+    # "هجوم مسلح": "armed" says how; the author follows with its possessive lam.
+    e = _one("قتل جنديان في هجوم مسلح لتنظيم داعش على نقطة للجيش العراقي في قضاء الحويجة اليوم.")
+    assert (e.actor1, e.actor2) == ("Islamic State (Iraq)", "Military Forces of Iraq")
+
+
+def test_members_named_by_a_relative_adjective_after_an_often_passive_verb_were_hit() -> None:
+    # "قتل حوثيان" = two Houthis were killed; the resistance, named again by a generic noun with
+    # a contracted possessive lam ("للمقاومة"), made the attack.
+    text = (
+        "اندلعت اشتباكات عنيفة بين المقاومة الشعبية ومسلحين حوثيين في منطقة الجفينة بمحافظة مارب اليوم. "
+        "وفي محافظة الحديدة، قتل حوثيان في هجوم مسلح للمقاومة على نقطة تابعة للمتمردين بمديرية باجل اليوم."
+    )
+    events = {e.location: (e.actor1, e.actor2) for e in marsad.extract(text, published=PUB)}
+    assert events["Bājil"] == ("Popular Resistance (Yemen)", "Houthi Movement")

@@ -9,7 +9,7 @@ from itertools import accumulate, compress
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import CUE_REACH, CueIndex, cue_index, first_cue, peel, words_after
+from marsad.recognize.cues import CUE_REACH, CueIndex, CueList, cue_index, first_cue, peel, words_after
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import fold
 from marsad.text.tokens import WORD, Tokens, tokens
@@ -85,7 +85,10 @@ class ActorRecognizer:
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
             words = toks.before(fs, max(doc.folded_index(cstart), fs - CUE_REACH), 5)
-            role, why = self._role(doc, fs, name_start, fe, words, lists)
+            # A generic noun's clitics stay in its span; its لل contraction is still a possessive
+            # lam ("هجوم مسلح للمقاومة": the resistance attacked).
+            lam = ana and folded.startswith(("لل", "ولل", "فلل"), fs)
+            role, why = self._role(doc, fs, name_start, fe, words, lists, lam=lam)
             if nisba.get((fs, fe, idx, ana)):
                 role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
             chain = folded[fs:name_start]
@@ -96,6 +99,8 @@ class ActorRecognizer:
             entry = k.actors[idx]
             if entry.kind == "unidentified" and self._heads_named_group(folded, fe, found):
                 role, why = "ignore_before", "heads a named group"  # "مسلحين من حركة الشباب"
+            elif entry.kind == "unidentified" and words and self._qualifies_action(words[-1], folded[fs:fe]):
+                role, why = "ignore_before", "adjective of an action"  # "هجوم مسلح لداعش"
             doc.add(
                 ACTOR,
                 start,
@@ -120,7 +125,15 @@ class ActorRecognizer:
         return doc
 
     def _role(
-        self, doc: Doc, fs: int, name_start: int, fe: int, words: list[str], lists: CueIndex
+        self,
+        doc: Doc,
+        fs: int,
+        name_start: int,
+        fe: int,
+        words: list[str],
+        lists: CueIndex,
+        *,
+        lam: bool = False,
     ) -> tuple[str | None, str | None]:
         """The role the words around an actor give it: (role_cue, the cue list that decided).
         [fs, fe): the folded name with its clitics, which end at name_start."""
@@ -143,7 +156,7 @@ class ActorRecognizer:
             # "قتل جنديان", "قتل عناصر من الحركة": persons after an often-passive verb were hit.
             verb = words[len(words) - dist - 1]
             first = words[len(words) - dist : len(words) - dist + 1] or words_after(folded, name_start, 1)
-            if cues["passive_verbs"].has_word(verb) and first and cues["person_nouns"].has_word(first[0]):
+            if cues["passive_verbs"].has_word(verb) and first and _persons(first[0], cues["person_nouns"]):
                 name = "object"
             elif any(
                 _DAMMA in r[:4] and verb in peel(fold(r)) for r in _raw_words_before(doc, fs, name_start)
@@ -160,7 +173,7 @@ class ActorRecognizer:
             if any(claim.ends_at(after, i) for i in range(len(after))):
                 return None, "self_claim_after"
             return ("ignore_before", name) if name == "source_before" else (None, name)
-        if chain.endswith("ل") and name in (None, "object"):
+        if (lam or chain.endswith("ل")) and name in (None, "object"):
             return self._possessor(words)
         if name == "object":
             return "patient_before", "agent_verbs object"
@@ -178,6 +191,15 @@ class ActorRecognizer:
         nxt = found[i]
         gap = folded[fe : nxt[0]].split()
         return gap in (["من"], ["في"]) or (len(gap) == 1 and self.k.cues["link_words"].has_word(gap[0]))
+
+    def _qualifies_action(self, before: str, name: str) -> bool:
+        """A one-word generic name that is an adjective of the action noun right before it
+        ("هجوم مسلح", "هجوما مسلحا"): it says how the attack was made, not who made it."""
+        return (
+            " " not in name
+            and self.k.cues["nisba_skip"].has_word(name)
+            and any(f.startswith(self._event_nouns) for f in peel(before))
+        )
 
     def _possessor(self, words: list[str]) -> tuple[str | None, str | None]:
         """The lam of possession ("هجوم لداعش", "مركزا للشرطة", "مروحيات تابعة للنظام"): the actor
@@ -286,6 +308,13 @@ class ActorRecognizer:
                     out.append((ws, pos, idx, True))
                     break
         return out
+
+
+def _persons(word: str, person_nouns: CueList) -> bool:
+    """A noun of persons: a listed one ("جنديان", "عناصر"), or an indefinite dual or plural of a
+    relative adjective ("حوثيان", "حوثيين", "تكفيريون"): after an often-passive verb they are the
+    ones hit ("قتل حوثيان"), where a named force with its article acts ("قتل الحوثيون")."""
+    return person_nouns.has_word(word) or (not word.startswith("ال") and word.endswith(("يان", "يين", "يون")))
 
 
 def _raw_words_before(doc: Doc, fs: int, name_start: int) -> list[str]:
