@@ -203,6 +203,17 @@ def test_habits_and_foiled_attempts_are_no_incidents() -> None:
         e.sub_event_type != "Remote explosive/landmine/IED"
         for e in marsad.extract(foiled, published="2018-05-19")
     )
+    # The act keeps its adjective before the weapon that goes on naming it.
+    described = "أحبطت قوات الأمن المغربية محاولة اعتداء إرهابية بعبوة ناسفة في مدينة طنجة مساء الجمعة."
+    assert all(
+        e.event_type not in ("Explosions/Remote violence", "Violence against civilians")
+        for e in marsad.extract(described, published="2018-05-19")
+    )
+
+
+def test_an_arrest_whose_makers_go_unnamed_is_the_countrys_police() -> None:
+    e = _one("تم توقيف سبعة أشخاص في مدينة طنجة صباح اليوم للاشتباه في تورطهم في أعمال شغب.")
+    assert (e.sub_event_type, e.actor1) == ("Arrests", "Police Forces of Morocco")
 
 
 def test_a_repelled_advance_is_a_fight() -> None:

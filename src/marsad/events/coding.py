@@ -161,6 +161,14 @@ class EventCoder:
         evidence["sub_event_type"] = [t.span() for t in c.triggers[:1]] + [w.span() for w in c.weapons[:1]]
 
         # Actors.
+        if a1 is None and sub == "Arrests":
+            # ACLED codes arrests by state forces only: a state force the clause names is the
+            # one arresting ("اعتقالات نفذها الجيش"), and an arrest whose makers go unnamed
+            # ("تم توقيف شخصين") was made by the police of the country it happened in.
+            if a2 is not None and a2.kind in STATE_KINDS:
+                a1, a2 = a2, None
+            else:
+                a1 = next((e for e in self.k.actors if e.kind == "police" and "{country}" in e.name), None)
         if a1 is None and sub in UNIDENTIFIED_OK and a2 is not None:
             unidentified = next(
                 (e for e in self.k.actors if e.kind == "unidentified" and "{country}" in e.name), None

@@ -167,6 +167,21 @@ class TriggerRecognizer:
                 return first_cue(words, {"negation_before": negation}, max_distance=3) is not None
         return False
 
+    def _goes_on(self, gap: str) -> bool:
+        """Nothing but adjectives between two trigger words: the second goes on naming the act
+        of the first ("محاولة اعتداء إرهابية بعبوة ناسفة")."""
+        words = gap.split()
+        return len(words) <= 2 and all(self.k.cues["nisba_skip"].has_word(w) for w in words)
+
+    def _foiled(self, folded: str, pos: int) -> bool:
+        """The act right after "محاولة" in a clause that opens with foiling it ("أحبطت الشرطة
+        محاولة تفجير"): attempted and stopped, so it did not happen."""
+        words = _words_in_clause_before(folded, pos)
+        if not words or not self.k.cues["attempt_before"].has_word(words[-1]):
+            return False
+        foil = self.k.cues["foil_before"]
+        return any(foil.has_word(w) for w in words[:-1])
+
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
         recalled = self.recalled
@@ -203,9 +218,15 @@ class TriggerRecognizer:
             doc.add(CUE, start, oend, "recalled")
             cued.add(start)
             recalled_at[key] = min(recalled_at.get(key, start), start if told_first else oend)
+        foiled_end = -1  # the end of the last act that did not happen
         for h, (start, oend), key in zip(hits, spans, where, strict=True):
-            if self._negated(folded, h.word_start):
-                continue  # denied, prevented or only intended: no event
+            after_foiled = foiled_end >= 0 and self._goes_on(folded[foiled_end : h.word_start])
+            if after_foiled or self._negated(folded, h.word_start) or self._foiled(folded, h.word_start):
+                # Denied, prevented, only intended or foiled ("أحبطت الشرطة محاولة تفجير"), with
+                # the words that go on naming that act ("… عبوة ناسفة"): no event (a foiling
+                # is the security forces' own, Disrupted weapons use).
+                foiled_end = h.end
+                continue
             if start >= recalled_at.get(key, len(doc.text)) or start in cued:
                 continue
             if any(a <= start < b for a, b in residue):
