@@ -333,3 +333,14 @@ def test_members_named_by_a_relative_adjective_after_an_often_passive_verb_were_
     )
     events = {e.location: (e.actor1, e.actor2) for e in marsad.extract(text, published=PUB)}
     assert events["Bājil"] == ("Popular Resistance (Yemen)", "Houthi Movement")
+
+
+def test_the_dead_of_a_bombing_are_not_turned_into_its_author() -> None:
+    # Civilians cannot be the attacker, and neither can the state force the bomb hit: the
+    # bomber stays unnamed rather than the army taking the civilians' place as actor1.
+    e = _one(
+        "قال مصدر أمني إن شخصين قتلا اليوم في تفجير استهدف نقطة تفتيش غربي مدينة سرت. "
+        "وذكرت مصادر أن القتيلين هما مدني وجندي من الجيش الوطني الليبي."
+    )
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Libya)", "Libyan National Army")

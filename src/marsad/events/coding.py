@@ -11,6 +11,7 @@ from marsad.events.background import is_recent
 from marsad.events.fatalities import FatalityFilter, figure
 from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS, VAC
 from marsad.events.notes import write_notes
+from marsad.events.roles import COVERT
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import DISORDER_TYPES, ActorEntry
 from marsad.knowledge.resources import Knowledge
@@ -132,6 +133,11 @@ class EventCoder:
         if event_type not in ("Protests", "Riots") and a1 is not None and a1.kind in UNARMED:
             if a2 is None or a2.kind in UNARMED:
                 a1, a2 = None, a1 if a2 is None else a2
+            elif a2.target_only or (sub in COVERT and a2.kind in STATE_KINDS):
+                # "قتل مدني وجندي في تفجير استهدف نقطة تفتيش": the post or the state's forces are
+                # the side attacked (states set no roadside or suicide bombs), the people killed
+                # there were passers-by, and the attacker is unnamed.
+                a1 = None
             else:
                 a1, a2 = a2, a1
         if event_type in (BATTLES, EXPLOSIONS, VAC) and a2 is not None and a2.kind == "protesters":
