@@ -359,3 +359,13 @@ def test_a_list_of_towns_beside_a_protest_clause_is_not_one_protest_each() -> No
         "Basrah",
         "Najaf",
     ]
+
+
+def test_a_bomber_setting_off_his_own_car_bomb_is_a_suicide_bombing_a_victims_car_is_not() -> None:
+    own = (
+        "قتل سبعة أشخاص في انفجار سيارة ملغومة بمدينة درنة اليوم. وتبنى تنظيم داعش الهجوم، وقال إن "
+        "أحد عناصره قام بتفجير سيارته المفخخة على تجمع للمسلحين في المدينة."
+    )
+    assert "Suicide bomb" in {e.sub_event_type for e in _events(own, "2015-08-11")}
+    victim = "اغتيل قيادي في حركة حماس اليوم بتفجير سيارته في حي الزاهرة بالعاصمة السورية دمشق."
+    assert {e.sub_event_type for e in _events(victim, "2015-08-11")} == {"Remote explosive/landmine/IED"}

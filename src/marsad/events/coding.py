@@ -92,7 +92,15 @@ class EventCoder:
         a1, a2 = self._entry(c.actor1), self._entry(c.actor2)
         weapon_subs = [w.value.sub_event_type for w in c.weapons if w.value.sub_event_type]
         if event_type == EXPLOSIONS and weapon_subs:
-            sub = _most_specific(weapon_subs)
+            # A weapon ("سيارة مفخخة") says what exploded, not who set it off: a trigger that
+            # tells a suicide attack in the weapon's sentence ("فجر سيارته المفخخة") makes it one.
+            armed = {w.sentence for w in c.weapons}
+            told = [
+                t.value.sub_event_type
+                for t in c.triggers
+                if t.value.sub_event_type == "Suicide bomb" and t.sentence in armed
+            ]
+            sub = _most_specific(weapon_subs + told)
         elif event_type in (BATTLES, VAC) and weapon_subs and not (a2 and a2.kind in ARMED_KINDS and a1):
             event_type, sub = EXPLOSIONS, _most_specific(weapon_subs)
         elif (
