@@ -344,3 +344,14 @@ def test_the_dead_of_a_bombing_are_not_turned_into_its_author() -> None:
     )
     assert e.sub_event_type == "Remote explosive/landmine/IED"
     assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Libya)", "Libyan National Army")
+
+
+def test_names_joined_by_and_after_the_verb_are_one_side_but_not_after_between() -> None:
+    e = _one(
+        "تمكنت المقاومة الشعبية والجيش الوطني اليوم من السيطرة على بلدة الوهط في محافظة لحج بعد يومين "
+        "من المعارك."
+    )
+    assert e.actor1 == "Popular Resistance (Yemen)" and e.assoc_actor_1 == "Military Forces of Yemen"
+    assert e.actor2 != "Military Forces of Yemen"
+    fight = _one("اندلعت اليوم اشتباكات عنيفة بين المقاومة الشعبية والحوثيين في منطقة الجفينة بمحافظة مارب.")
+    assert (fight.actor1, fight.actor2) == ("Popular Resistance (Yemen)", "Houthi Movement")

@@ -273,7 +273,7 @@ class EventAssembler:
         ):
             return
         c.actor2 = roles.second_side(
-            doc, self.k, event_type=c.event_type, actor1=c.actor1, sentences=c.sentences
+            doc, self.k, event_type=c.event_type, actor1=c.actor1, sentences=c.sentences, partners=c.assoc1
         )
 
     def _places_for(self, doc: Doc, sent: int, clause: int) -> list[Mention]:

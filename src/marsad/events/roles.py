@@ -90,7 +90,13 @@ def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Me
             # Two names of one actor ("المقاومة", "قوات المقاومة المشتركة") are one side.
             return b is None or k.actors[a.value].name != k.actors[b.value].name
 
-        rest = [a for a in patients + neutral + agents if a is not a1 and other(a, a1)]
+        # A name joined to actor1 by "و" is its partner ("تمكنت المقاومة والجيش من السيطرة"),
+        # unless "بين" opened the pair ("اشتباكات بين المقاومة والحوثيين": two sides).
+        rest = [
+            a
+            for a in patients + neutral + agents
+            if a is not a1 and other(a, a1) and not (cue(a) == AGENT and _partners(doc, a1, a))
+        ]
         a2 = rest[0] if rest else None
         if a2 is None or a1 is None:
             # Look into the rest of the sentence for the missing side.
@@ -226,6 +232,14 @@ def _name_unnamed_aircraft(doc: Doc, k: Knowledge) -> None:
             m.attrs["kind"] = k.actors[owner].kind
 
 
+def _partners(doc: Doc, main: Mention | None, a: Mention) -> bool:
+    """`a` follows `main` joined by "و" alone, and no "بين" stands right before `main`."""
+    if main is None or not 0 <= a.start - main.end <= 3 or doc.text[main.end : a.start].strip() != "و":
+        return False
+    before = doc.text[max(0, main.start - 6) : main.start].split()
+    return not (before and fold(before[-1]).endswith("بين"))
+
+
 def _associates(doc: Doc, pool: list[Mention], assoc: list[Mention], out: Roles) -> None:
     """Cued associates go with actor1; a different actor joined to a main one by "و" goes with
     that side."""
@@ -255,10 +269,13 @@ def second_side(
     event_type: str,
     actor1: Mention | None,
     sentences: set[int],
+    partners: list[Mention] | None = None,
 ) -> Mention | None:
     """The side an event's own clauses leave open, looked for in its sentences, then in the
-    sentence before and after: the party shelled, the police that dispersed a protest."""
+    sentence before and after: the party shelled, the police that dispersed a protest. Not
+    actor1, nor its `partners` (the associates that fought on its side)."""
     taken = {actor1.value} if actor1 is not None else set()
+    taken |= {p.value for p in partners or ()}
     near = sorted(sentences) + [s for s in (min(sentences) - 1, max(sentences) + 1) if s not in sentences]
     for s in near:
         for a in doc.in_sentence(ACTOR, s):
