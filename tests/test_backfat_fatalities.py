@@ -101,3 +101,11 @@ def test_toll_of_a_span_of_weeks_told_before_it_attaches_to_no_event() -> None:
         "ثمانمئة شخص."
     )
     assert _fatalities(text, "2018-03-08") == [0]
+
+
+def test_others_killed_without_a_number_is_killed_no_number() -> None:
+    # "آخرين" is "others", a plural: a dual would carry its number ("شخصين آخرين").
+    assert _killed("وأعلن الجيش القبض على عدد من المسلحين إضافة إلى مقتل آخرين في المدينة.") == [
+        ("مقتل آخرين", 10)
+    ]
+    assert _killed("قتل جنديان آخران في الهجوم.") == [("قتل جنديان آخران", 2)]
