@@ -64,3 +64,12 @@ def test_news_dates_leave_out_recalled_incidents() -> None:
     p = Pipeline()
     doc = p(p.make_doc(Article(id="t", text=text, published=date(2018, 3, 11))))
     assert [d.text for d in news_dates(doc, doc.get(DATE))] == ["اليوم"]
+
+
+def test_the_day_a_following_report_sentence_gives_beats_the_announcement_day() -> None:
+    text = (
+        "أعلن الجيش التركي، الخميس، عن مقتل 12 مسلحا في ضربات جوية على منطقة هاكورك شمالي العراق. "
+        "وذكرت وكالة أنباء تركية أن مقتل المسلحين كان يوم 8 مايو الجاري."
+    )
+    events = marsad.extract(text, published="2018-05-18")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Air/drone strike", "2018-05-08")]

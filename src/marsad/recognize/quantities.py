@@ -39,10 +39,20 @@ class DateRecognizer:
             # The dates after this one in its sentence (a slice, not every later date of the
             # report: a long report has thousands).
             end = bisect.bisect_left(starts, doc.sentences[sent].end, i + 1) if sent >= 0 else i + 1
+            if 0 <= sent < len(doc.sentences) - 1 and self._reports_on(doc, sent + 1):
+                # "ونقلت وسائل إعلام أن مقتل المسلحين كان في 12 يونيو": the next sentence, told
+                # as a report too, may give the day of what was announced.
+                end = bisect.bisect_left(starts, doc.sentences[sent + 1].end, i + 1)
             if self._announcement_day(doc, dm, kept[i + 1 : end]):
                 continue
             doc.add(DATE, dm.start, dm.end, dm)
         return doc
+
+    def _reports_on(self, doc: Doc, sent: int) -> bool:
+        """The sentence opens with a reporting verb ("ونقلت", "وأضاف", "وقال")."""
+        seg = doc.sentences[sent]
+        words = WORD.findall(doc.folded_slice(seg.start, min(seg.end, seg.start + 30)))[:2]
+        return any(self._reporting.ends_at(words, i) for i in range(len(words)))
 
     def _onset(self, doc: Doc, d: DateMention) -> bool:
         """ "معارك بدأت مساء الإثنين": the day something began, not the day of what is announced."""
@@ -58,11 +68,7 @@ class DateRecognizer:
         if sent < 0:
             return False
         seg = doc.sentences[sent]
-        other = [
-            d
-            for d in later
-            if d.start < seg.end and d.date is not None and d.date < dm.date and not self._onset(doc, d)
-        ]
+        other = [d for d in later if d.date is not None and d.date < dm.date and not self._onset(doc, d)]
         if not other:
             return False
         words = WORD.findall(doc.folded_slice(seg.start, dm.start))[-REPORTING_REACH:]
