@@ -355,3 +355,26 @@ def test_names_joined_by_and_after_the_verb_are_one_side_but_not_after_between()
     assert e.actor2 != "Military Forces of Yemen"
     fight = _one("اندلعت اليوم اشتباكات عنيفة بين المقاومة الشعبية والحوثيين في منطقة الجفينة بمحافظة مارب.")
     assert (fight.actor1, fight.actor2) == ("Popular Resistance (Yemen)", "Houthi Movement")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "صدت فصائل المعارضة اليوم محاولات تقدم لقوات النظام على محور تل السمن قرب مدينة طفس.",
+            ("Military Forces of Syria", "Opposition Rebels (Syria)"),
+        ),
+        (
+            "تصدت المقاومة الشعبية اليوم لهجمات المتمردين الحوثيين على مواقعها في مديرية حيس.",
+            ("Houthi Movement", "Popular Resistance (Yemen)"),
+        ),
+        # The attack's author is named with it: nothing to turn round.
+        (
+            "صدت قوات الجيش اليمني فجر اليوم هجوما واسعا شنه مسلحو الحوثي على مواقعها شمالي مدينة قعطبة.",
+            ("Houthi Movement", "Military Forces of Yemen"),
+        ),
+    ],
+)
+def test_the_side_that_repelled_an_attack_is_the_one_attacked(text: str, sides: tuple[str, str]) -> None:
+    e = _one(text)
+    assert e.event_type == "Battles" and (e.actor1, e.actor2) == sides

@@ -111,6 +111,10 @@ def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Me
                     a1 = None
             elif others and cue(others[0]) in (PATIENT, None):
                 a2 = others[0]
+        if a1 is not None and a2 is not None and not aerial and _repelled(doc, k, triggers, a1):
+            # "صدت الفصائل محاولات تقدم لقوات النظام": the side that repelled the attack is
+            # the one attacked; the attacker is actor1 (ACLED: the initiator first).
+            a1, a2 = a2, a1
         out.actor1, out.actor2 = a1, a2
         _associates(doc, pool, assoc, out)
     if aerial and out.actor1 is None:
@@ -120,6 +124,33 @@ def assign(doc: Doc, k: Knowledge, sentence: int, clause: int, triggers: list[Me
         if out.actor1 is not None and out.actor2 is not None and out.actor2.value == out.actor1.value:
             out.actor2 = None
     return out
+
+
+def _repelled(doc: Doc, k: Knowledge, triggers: list[Mention], subject: Mention) -> bool:
+    """`subject` repelled the event's attack: a repel word (cues.yaml repel_before) right before
+    `subject` ("صدت الفصائل محاولات تقدم"), a trigger that is a repel verb ("تصدت المقاومة
+    لهجمات", "صد هجوم"), or a repel word among the three words before an attack word `subject`
+    is named before. Not when `subject` is named as the attack's author."""
+    repel = k.cues["repel_before"]
+    folded = doc.folded
+    if subject.attrs.get("role_why") in ("agent_before", "event_nouns"):
+        return False  # named as the attack's author ("هجوما شنه مسلحو الجماعة", "هجوم للحوثيين")
+    ss = folded.folded_index(subject.start)
+    if any(repel.has_word(w) for w in folded.text[max(0, ss - 20) : ss].split()[-2:]):
+        return True  # the subject of a repel verb ("صدت قوات الجيش … هجوما")
+    for t in triggers:
+        if t.value.event_type != BATTLES:
+            continue
+        fs = folded.folded_index(t.start)
+        if repel.has_word(folded.text[fs : folded.folded_index(t.end)].split()[0]):
+            return True  # the repel verb itself ("تصدت المقاومة لهجمات"): its subject defended
+        if subject.start > t.start:
+            continue
+        seg = doc.clauses[t.sentence][t.clause] if t.sentence >= 0 else None
+        lo = folded.folded_index(seg.start) if seg is not None else 0
+        if any(repel.has_word(w) for w in folded.text[max(lo, fs - 40) : fs].split()[-3:]):
+            return True
+    return False
 
 
 def _sub_events(doc: Doc, sentence: int, clause: int, triggers: list[Mention]) -> set[str]:
