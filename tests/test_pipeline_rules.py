@@ -223,6 +223,9 @@ def test_a_repelled_advance_is_a_fight() -> None:
         "صدت فصائل الجيش السوري الحر، الأربعاء، محاولات تقدم لقوات النظام في محيط مدينة طفس بريف درعا الغربي."
     )
     events = marsad.extract(text, published="2018-07-04")
-    assert [(e.sub_event_type, e.actor2) for e in events] == [("Armed clash", "Military Forces of Syria")]
+    # The regime's forces made the advance the factions repelled: they are the initiator, actor1.
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Armed clash", "Military Forces of Syria", "Free Syrian Army")
+    ]
     # "في محيط مدينة طفس": the town noun vouches for a short name also after "near".
     assert events[0].location == "Ţafas" and events[0].geo_precision == 2
