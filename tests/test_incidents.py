@@ -369,3 +369,14 @@ def test_a_bomber_setting_off_his_own_car_bomb_is_a_suicide_bombing_a_victims_ca
     assert "Suicide bomb" in {e.sub_event_type for e in _events(own, "2015-08-11")}
     victim = "اغتيل قيادي في حركة حماس اليوم بتفجير سيارته في حي الزاهرة بالعاصمة السورية دمشق."
     assert {e.sub_event_type for e in _events(victim, "2015-08-11")} == {"Remote explosive/landmine/IED"}
+
+
+def test_a_clash_of_the_forces_beside_a_demonstration_is_force_used_against_it() -> None:
+    text = (
+        "قتل ثلاثة فلسطينيين وأصيب العشرات إثر مواجهات مع القوات الإسرائيلية شرق مدينة خان يونس، الجمعة. "
+        "وخرج آلاف الفلسطينيين في مسيرات قرب السياج الحدودي شرق خان يونس للمطالبة بحق العودة."
+    )
+    events = _events(text, "2018-04-06")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Excessive force against protesters", "Protesters (Palestine)", "Military Forces of Israel", 3)
+    ]

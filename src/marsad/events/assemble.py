@@ -24,6 +24,7 @@ from marsad.events.incidents import (
     date_conflict,
     demonstrators_act,
     explicit_air_and_fight,
+    force_on_demonstrations,
     join_coinciding,
     place_conflict,
     place_specific,
@@ -134,6 +135,7 @@ class EventAssembler:
         # cause is no attack (ACLED codes no accidents).
         events = _without_accidents(events, accidents)
         riots_in_context(events)
+        events = force_on_demonstrations(events)
         events = [t for e in events for t in split_by_listed_places(doc, e)]
         self._inherit_places(doc, events)
         events = join_coinciding(events)

@@ -364,6 +364,45 @@ def riots_in_context(events: list[Candidate], reach: int = 3) -> None:
         c.log.append(f"'{c.trigger.text}': destruction among demonstrations (a riot)")
 
 
+STATE_FORCE_KINDS = {"state", "police"}
+EXCESSIVE_FORCE = "Excessive force against protesters"
+
+
+def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Candidate]:
+    """A clash of a state's forces with no armed other side ("مواجهات مع القوات الإسرائيلية"),
+    told on the day and within `reach` sentences of a demonstration, is those forces acting on
+    the demonstrators: one event, force used against them (ACLED's Excessive force against
+    protesters), holding the demonstration's telling and the clash's toll."""
+    demos = [e for e in events if e.event_type == "Protests" and not e.background]
+    if not demos:
+        return events
+    dropped: set[int] = set()
+    for c in events:
+        if c.event_type != BATTLES or c.background or c.trigger.value.sub_event_type != "Armed clash":
+            continue
+        force = next(
+            (m for m in (c.actor1, c.actor2) if m is not None and m.attrs.get("kind") in STATE_FORCE_KINDS),
+            None,
+        )
+        other = c.actor2 if force is c.actor1 else c.actor1
+        if force is None or (_armed(other) and not _crowd(other)):
+            continue
+        near = [d for d in demos if id(d) not in dropped and abs(d.sentence - c.sentence) <= reach]
+        near = [d for d in near if not (d.date and c.date) or d.date.value.date == c.date.value.date]
+        if not near:
+            continue
+        demo = near[0]
+        c.retype = ("Protests", EXCESSIVE_FORCE)
+        c.actor1 = demo.actor1 if _crowd(demo.actor1) else (other if _crowd(other) else None)
+        c.actor2 = force
+        c.places = c.places or demo.places
+        c.dates = c.dates or demo.dates
+        c.sentences |= demo.sentences
+        c.log.append(f"'{c.trigger.text}': the forces acting on the demonstration '{demo.trigger.text}'")
+        dropped.add(id(demo))
+    return [e for e in events if id(e) not in dropped]
+
+
 LIST_KINDS = ("populated", "admin2", "admin1")
 LIST_SEPARATORS = ("", "،", ",", "و", "، و", "،و")
 UNKNOWN_IN_LIST = 2  # unrecognised "و"-joined words a list may carry between two known places
