@@ -229,3 +229,15 @@ def test_a_repelled_advance_is_a_fight() -> None:
     ]
     # "في محيط مدينة طفس": the town noun vouches for a short name also after "near".
     assert events[0].location == "Ţafas" and events[0].geo_precision == 2
+
+
+def test_a_demonstrator_killed_by_the_forces_facing_a_protest_is_excessive_force() -> None:
+    e = _one(
+        "قتل شاب فلسطيني برصاص الجيش الإسرائيلي اليوم في احتجاجات قرب السياج الحدودي شرق مدينة خان يونس."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Excessive force against protesters",
+        "Protesters (Palestine)",
+        "Military Forces of Israel",
+        1,
+    )

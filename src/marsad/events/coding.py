@@ -209,6 +209,17 @@ class EventCoder:
             sub = "Protest with intervention"
         if (
             event_type == "Protests"
+            and sub == "Peaceful protest"
+            and any(t.value.event_type in (BATTLES, VAC) for t in c.triggers)
+            and any(m.value.kind == "killed" for m in c.casualties)
+        ):
+            # "قتل شاب برصاص جيش الاحتلال في احتجاجات الجمعة": a demonstrator killed by the
+            # forces facing the demonstration.
+            force = a2 if a2 is not None and a2.kind in STATE_KINDS else self._security_force(doc, c)
+            if force is not None:
+                sub, a2 = "Excessive force against protesters", force
+        if (
+            event_type == "Protests"
             and sub == "Protest with intervention"
             and any(m.value.kind == "killed" for m in c.casualties)
         ):
