@@ -12,9 +12,10 @@ from typing import NamedTuple
 
 # A sentence ends at . ! ? ؟ … or a line break, but not at a decimal point (3.5); a year or a
 # toll closes a sentence like any word ("... في 14 كانون الثاني 1991. وقتل ...").
-# Every branch opens with its character (the lookbehind comes after the dot): re then skips
-# ahead to the next candidate character instead of trying the pattern at every position.
-_SENT_END = re.compile(r"(?:\.(?:(?!\d)|(?<!\d\.))|[!?؟…]|\n+)\s*")
+# One character class opens the pattern (the decimal-point test comes after it, as a lookahead
+# that looks back at the dot): re then skips ahead in C to the next candidate character. A
+# pattern opening with an alternation gets no such skip and is tried at every position.
+_SENT_END = re.compile(r"[.!?؟…\n](?!(?<=\d\.)\d)\s*")
 # Clause boundaries inside a sentence: Arabic comma/semicolon, and connectives that open a new
 # clause. The connective stays with the clause it opens.
 # (One opening character class for both branches, for the same reason: "[،؛;,]\s*" or
