@@ -7,6 +7,7 @@ into one sentence. Offsets are in the coordinates of the text given.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -24,6 +25,13 @@ _CLAUSE_BREAK = re.compile(
     r"[،؛;,\s](?:(?<=[،؛;,])\s*|\s*(?="
     r"(?:و|ف)?(?:كما|بينما|في حين|فيما|في وقت|إلى ذلك|الى ذلك|من جهة|من جانب|وذلك بعد|حيث)\s))"
 )
+
+# Each connective of _CLAUSE_BREAK contains one of these, as written. A sentence holding none of
+# them breaks only at punctuation, which a pattern opening with the punctuation alone finds by
+# re's skip to the next candidate character; _CLAUSE_BREAK must try every whitespace character
+# for a connective, a match attempt per word.
+_CONNECTIVE_CORES = ("كما", "بينما", "في حين", "فيما", "في وقت", "ذلك", "من جهة", "من جانب", "حيث")
+_PUNCT_BREAK = re.compile(r"[،؛;,]\s*")  # _CLAUSE_BREAK where no connective follows
 
 _LETTER = re.compile(r"[^\W_]")  # exactly str.isalnum, searched in C instead of char by char
 
@@ -62,3 +70,23 @@ def sentences(text: str) -> list[Segment]:
 def clauses(text: str, sentence: Segment) -> list[Segment]:
     pieces = _split(text, _CLAUSE_BREAK, sentence.start, sentence.end)
     return [Segment(s, e, i) for i, (s, e) in enumerate(pieces)]
+
+
+def all_clauses(text: str, sentences: list[Segment]) -> list[list[Segment]]:
+    """[clauses(text, s) for s in sentences], without the connective search in the sentences that
+    hold no connective (most of them)."""
+    cores: list[int] = []  # where a connective core starts, anywhere in the text
+    for core in _CONNECTIVE_CORES:
+        i = text.find(core)
+        while i >= 0:
+            cores.append(i)
+            i = text.find(core, i + 1)
+    cores.sort()
+    out: list[list[Segment]] = []
+    for sentence in sentences:
+        start, end = sentence.start, sentence.end
+        # A connective _CLAUSE_BREAK can see lies wholly inside the sentence (endpos).
+        k = bisect.bisect_left(cores, start)
+        pattern = _CLAUSE_BREAK if k < len(cores) and cores[k] < end else _PUNCT_BREAK
+        out.append([Segment(s, e, i) for i, (s, e) in enumerate(_split(text, pattern, start, end))])
+    return out
