@@ -218,12 +218,24 @@ _COMMON_STAYING = bytes(b for b, ch in enumerate(_COMMON) if ch not in _COMMON_R
 _SPECIAL_RE = re.compile("[" + _char_class("".join(_REPLACE)) + "\U00010000-\U0010ffff]")
 
 
+COMMON_CHARS = _COMMON  # byte b of encode_common's output stands for COMMON_CHARS[b]
+
+
+def encode_common(text: str) -> bytes | None:
+    """`text` as one byte per character (COMMON_CHARS[b]), or None when it has a character
+    outside them. A C-level table look-up per character: the cheap way to learn which of these
+    characters a report holds (bytes.translate and set on the result)."""
+    try:
+        return codecs.charmap_encode(text, "strict", _COMMON_CODEC)[0]
+    except UnicodeEncodeError:
+        return None
+
+
 def _common_changing(text: str) -> set[str] | None:
     """The distinct characters of `text` that change (capitals included), or None when it has a
     character outside _COMMON."""
-    try:
-        coded, _ = codecs.charmap_encode(text, "strict", _COMMON_CODEC)
-    except UnicodeEncodeError:
+    coded = encode_common(text)
+    if coded is None:
         return None
     return {_COMMON[b] for b in set(coded.translate(None, _COMMON_STAYING))}
 
