@@ -30,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from marsad.text.normalize import Folded, fold, fold_with_map_cached
+from marsad.text.normalize import COMMON_CHARS, Folded, fold, fold_with_map_cached
 from marsad.text.tokens import Tokens, tokens
 
 __all__ = [
@@ -79,6 +79,11 @@ _SWEEPS: dict[int, tuple[re.Pattern[str], frozenset[str], bool]] = {}
 # \d\d* rather than \d+: a pattern opening with a character class lets re skip to the next digit
 # in C (a repeat first has no such skip), half the cost of a pass over the whole report.
 _DIGIT_RUN = re.compile(r"\d\d*")
+# The same runs in a text encoded by normalize.encode_common (Tokens.coded), one byte per
+# character: a bytes class is a bitmap test per byte, where \d looks each character up in the
+# Unicode tables.
+_DIGIT_BYTES = re.escape(bytes(b for b, ch in enumerate(COMMON_CHARS) if _DIGIT_RUN.fullmatch(ch)))
+_DIGIT_BYTE_RUN = re.compile(b"[" + _DIGIT_BYTES + b"][" + _DIGIT_BYTES + b"]*")
 _WORDLIKE = re.compile(r"[^\W_]+")
 _KEYS_OF: dict[str, frozenset[str]] = {}
 
@@ -127,7 +132,8 @@ def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
         starts = [a for a, _, _ in out]
         hash_keys = _keys_of("0")
         runs = []
-        for a, b in map(re.Match.span, _DIGIT_RUN.finditer(s)):
+        found = _DIGIT_RUN.finditer(s) if t.coded is None else _DIGIT_BYTE_RUN.finditer(t.coded)
+        for a, b in map(re.Match.span, found):
             i = bisect.bisect_right(starts, a) - 1
             if i < 0 or out[i][1] <= a:
                 runs.append((a, b, hash_keys))

@@ -29,11 +29,13 @@ _SHARED_FROM = 400
 class Tokens:
     """Words of one text with their [start, end) offsets, in order."""
 
-    __slots__ = ("ends", "starts", "text", "words")
+    __slots__ = ("coded", "ends", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        coded = encode_common(text)
+        # The text as normalize.encode_common's bytes (None when it has other characters): kept
+        # for the recognisers, whose searches for ASCII-like classes run faster on bytes.
+        self.coded = coded = encode_common(text)
         separators = None if coded is None else set(coded.translate(None, _WORD_OR_SPACE))
         if separators is None or len(separators) > _MAX_SEPARATORS:
             # One split into [gap, word, gap, word, ..., gap] and running lengths give the words
