@@ -31,6 +31,26 @@ _CLAUSE_BREAK = re.compile(
 # them breaks only at its punctuation; _CLAUSE_BREAK would try every whitespace character in it
 # for a connective, a match attempt per word.
 _CONNECTIVE_CORES = ("كما", "بينما", "في حين", "فيما", "في وقت", "ذلك", "من جهة", "من جانب", "حيث")
+# What the connective branch of _CLAUSE_BREAK looks ahead for (the same words, and \s after).
+_CONNECTIVES = (
+    "كما",
+    "بينما",
+    "في حين",
+    "فيما",
+    "في وقت",
+    "إلى ذلك",
+    "الى ذلك",
+    "من جهة",
+    "من جانب",
+    "وذلك بعد",
+    "حيث",
+)
+_CONNECTIVE = re.compile(r"(?:و|ف)?(?:" + "|".join(_CONNECTIVES) + r")\s")
+# How far before one of its cores a connective (its clitic included) can start.
+_CORE_LEAD = max(
+    min(i for i in (f.find(c) for c in _CONNECTIVE_CORES) if i >= 0)
+    for f in (p + w for p in ("", "و", "ف") for w in _CONNECTIVES)
+)
 _PUNCT = "،؛;,"  # _CLAUSE_BREAK where no connective follows: one of these, then \s*
 _SENT_END_CHARS = ".!?؟…\n"  # what opens a _SENT_END match
 _SPACES = re.compile(r"\s*")
@@ -134,10 +154,35 @@ def all_clauses(text: str, sentences: list[Segment]) -> list[list[Segment]]:
         start, end = sentence.start, sentence.end
         # A connective _CLAUSE_BREAK can see lies wholly inside the sentence (endpos).
         k = bisect.bisect_left(cores, start)
+        own = puncts[bisect.bisect_left(puncts, start) : bisect.bisect_left(puncts, end)]
+        breaks = _runs_after(text, own, end)
         if k < len(cores) and cores[k] < end:
-            pieces = _split(text, _CLAUSE_BREAK, start, end)
-        else:
-            own = puncts[bisect.bisect_left(puncts, start) : bisect.bisect_left(puncts, end)]
-            pieces = _pieces(text, _runs_after(text, own, end), start, end)
-        out.append([_new(Segment, (s, e, i)) for i, (s, e) in enumerate(pieces)])
+            breaks = _with_connectives(text, breaks, cores[k : bisect.bisect_left(cores, end)], start, end)
+        out.append([_new(Segment, (s, e, i)) for i, (s, e) in enumerate(_pieces(text, breaks, start, end))])
+    return out
+
+
+def _with_connectives(
+    text: str, breaks: list[tuple[int, int]], cores: list[int], start: int, end: int
+) -> list[tuple[int, int]]:
+    """_CLAUSE_BREAK.finditer(text, start, end) as spans, given its punctuation spans `breaks`
+    and the cores of connectives in text[start:end]. Its other matches are the whitespace runs
+    right before a connective (tried near each core only, not at every whitespace character);
+    a run swallowed by an earlier punctuation span is no match, as in finditer."""
+    opens: dict[int, int] = {}  # start of a whitespace run → the connective after it
+    for k in cores:
+        for c in range(max(start + 1, k - _CORE_LEAD), k + 1):
+            if c not in opens.values() and text[c - 1].isspace() and _CONNECTIVE.match(text, c, end):
+                w = c - 1
+                while w > start and text[w - 1].isspace():
+                    w -= 1
+                opens[w] = c
+    if not opens:
+        return breaks
+    out: list[tuple[int, int]] = []
+    pos = start
+    for a, b in sorted([*breaks, *opens.items()]):
+        if a >= pos:
+            out.append((a, b))
+            pos = b
     return out
