@@ -14,7 +14,7 @@ from typing import Any
 
 from marsad.models import Event, Span
 from marsad.text.normalize import Folded, fold_with_map_cached
-from marsad.text.segment import Segment, clauses, sentences
+from marsad.text.segment import Segment, all_clauses, sentences
 
 # Mention labels, one per recogniser.
 ACTOR = "ACTOR"
@@ -59,7 +59,7 @@ class Doc:
         self.article_id = article_id
         self.folded: Folded = fold_with_map_cached(text)
         self.sentences: list[Segment] = sentences(text)
-        self.clauses: list[list[Segment]] = [clauses(text, s) for s in self.sentences]
+        self.clauses: list[list[Segment]] = all_clauses(text, self.sentences)
         self._sent_starts = [s.start for s in self.sentences]
         self.mentions: dict[str, list[Mention]] = {}
         self._by_sentence: dict[tuple[str, int], list[Mention]] = {}

@@ -1,8 +1,11 @@
-"""Quantities and casualty mentions in Arabic news text (CODING.md §6).
+"""Number words and quantities in Arabic news text (CODING.md §6), and the regex machinery the
+date and casualty recognisers share: anchor words and their windows, the compiled-pattern cache,
+lexicon tries. The casualty patterns live in `recognize.casualties` (their names stay reachable
+here).
 
 Own lexicon rules rather than pyarabic: its `text2number` returns 0 for عشرات, مئات, the dual and
 hedged figures (research notes), which are exactly the cases §6 codes specially. All words live in
-`knowledge/data/numbers.yaml` and `casualties.yaml`; this module only turns them into regexes.
+`knowledge/data/numbers.yaml`; this module only turns them into regexes.
 
 Matching runs on folded text (alef/hamza/ta-marbuta/yaa folded, digits ASCII, marks dropped), so a
 lexicon entry written once matches all its spellings; spans are mapped back to the original text.
@@ -19,7 +22,7 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from importlib.resources import files
@@ -30,17 +33,15 @@ from typing import Any
 
 import yaml
 
-from marsad.text.normalize import Folded, fold, fold_with_map_cached
+from marsad.text.normalize import COMMON_CHARS, Folded, fold, fold_with_map_cached
 from marsad.text.tokens import Tokens, tokens
 
+# (find_casualties, CasualtyMention and MAX_CASUALTY_COUNT: recognize.casualties, see __getattr__)
 __all__ = [
-    "MAX_CASUALTY_COUNT",
-    "CasualtyMention",
     "FoldMap",
     "Quantity",
     "compile_patterns",
     "fast_fold_with_map",
-    "find_casualties",
     "number_regex",
     "ordinal_day_words",
     "parse_quantity",
@@ -79,6 +80,11 @@ _SWEEPS: dict[int, tuple[re.Pattern[str], frozenset[str], bool]] = {}
 # \d\d* rather than \d+: a pattern opening with a character class lets re skip to the next digit
 # in C (a repeat first has no such skip), half the cost of a pass over the whole report.
 _DIGIT_RUN = re.compile(r"\d\d*")
+# The same runs in a text encoded by normalize.encode_common (Tokens.coded), one byte per
+# character: a bytes class is a bitmap test per byte, where \d looks each character up in the
+# Unicode tables.
+_DIGIT_BYTES = re.escape(bytes(b for b, ch in enumerate(COMMON_CHARS) if _DIGIT_RUN.fullmatch(ch)))
+_DIGIT_BYTE_RUN = re.compile(b"[" + _DIGIT_BYTES + b"][" + _DIGIT_BYTES + b"]*")
 _WORDLIKE = re.compile(r"[^\W_]+")
 _KEYS_OF: dict[str, frozenset[str]] = {}
 
@@ -127,7 +133,8 @@ def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
         starts = [a for a, _, _ in out]
         hash_keys = _keys_of("0")
         runs = []
-        for a, b in map(re.Match.span, _DIGIT_RUN.finditer(s)):
+        found = _DIGIT_RUN.finditer(s) if t.coded is None else _DIGIT_BYTE_RUN.finditer(t.coded)
+        for a, b in map(re.Match.span, found):
             i = bisect.bisect_right(starts, a) - 1
             if i < 0 or out[i][1] <= a:
                 runs.append((a, b, hash_keys))
@@ -379,7 +386,6 @@ B = r"(?<!\w)"  # word start (Arabic letters and digits are \w)
 E = r"(?!\w)"  # word end
 
 _NUM = load_lexicon("numbers.yaml")
-_CAS = load_lexicon("casualties.yaml")
 
 # Folded word → ("unit"|"ten"|"hundred"|"one"|"teen"|"scale"|"scale_pl"|"scale_dual", value)
 _WORDS: dict[str, tuple[str, int]] = {}
@@ -601,415 +607,12 @@ def parse_quantity(text: str) -> Quantity | None:
     return parsed[0] if parsed else None
 
 
-# --------------------------------------------------------------------------------------------
-# Casualties
+def __getattr__(name: str) -> Any:
+    """The casualty recogniser's names (find_casualties, CasualtyMention, its patterns), which
+    moved to recognize.casualties, stay importable from here."""
+    from marsad.recognize import casualties
 
-
-@dataclass(frozen=True, slots=True)
-class CasualtyMention:
-    start: int
-    end: int
-    text: str  # the whole casualty expression, original offsets
-    kind: str  # "killed" | "injured"
-    count: int  # coded figure per CODING.md §6
-    exact: bool
-    victim: tuple[int, int] | None  # span of the victim noun phrase, original offsets
-    hedge: str | None  # "at least" | "about" | "more than" | "range" | None
-
-
-_VICT = _CAS["victims"]
-_V_CLASS: dict[str, str] = {}
-for _cls in ("plural", "ambiguous", "dual", "singular"):  # later classes win on a clash
-    for _w in _folded(_VICT[_cls]):
-        _V_CLASS[_w] = _cls
-_VNOUN = alternation(_V_CLASS)
-_ATTACH = alternation(_VICT["attach"])
-_ADJ_AFTER = r"(?:\s+(?:اثنين|اثنان|اثنتين|اثنتان|اخرين|اخرون|اخران|اخر|اخري|اخرتين)" + E + ")?"
-
-# One victim item: count and/or person noun ("3 مدنيين", "عنصرين", "ثلاثة من العناصر", "أحد الجنود").
-_VITEM = (
-    rf"(?:(?:{QTY})(?:\s+(?:من\s+)?(?:ال)?(?:{_VNOUN}){E})?"
-    rf"|(?:{_ONEWORD}){E}\s+(?:ال)?(?:{_VNOUN}){E}"
-    rf"|(?:ال)?(?:{_VNOUN}){E})"
-    rf"{_ADJ_AFTER}(?:\s+(?:{_HA}){E})?"
-)
-_TAIL_WORD = r"[^\s،,.؛;:()\[\]\"']+"
-_VICTIMS = (
-    rf"{_VITEM}(?:\s+و\s*{_VITEM})*"
-    rf"(?:\s+(?:{_ATTACH}){E}\s+(?!و){_TAIL_WORD}(?:\s+(?![وف])(?!{alternation(['اصابه', 'اصابات'])}){_TAIL_WORD}){{0,2}})?"
-)
-# "خمسة من عناصر الجيش قتلوا": a short genitive tail between the victims and a following verb.
-_ATTACH_SHORT = rf"(?:\s+(?:{_ATTACH}){E}\s+{_TAIL_WORD}(?:\s+{_TAIL_WORD})?)?"
-_VITEM_SRC = (
-    rf"(?P<q>{QTY})?(?:(?(q)\s+(?:من\s+)?|)(?P<one>(?:{_ONEWORD}){E}\s+)?(?:ال)?(?P<n>{_VNOUN}){E})?"
-    rf"(?P<adj>{_ADJ_AFTER})(?:\s+(?P<ha>{_HA}){E})?"
-)
-
-_K = _CAS["killed"]
-_I = _CAS["injured"]
-
-
-def _noun_classes(group: dict[str, Any]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for cls in ("plural", "dual", "singular"):
-        for w in _folded(group["nouns"][cls]):
-            out[w] = cls
-    return out
-
-
-_KNOUN = _noun_classes(_K)
-_INOUN = _noun_classes(_I)
-_NEEDS_LEAD = set(_folded(_CAS["needs_lead"]))
-_NEEDS_NOUN = set(_folded(_K.get("needs_noun", [])))
-_BODY_LEAD = set(_folded(_K.get("body_lead", [])))
-_NEG = set(_folded(_CAS["negations"]))
-_NOT_DEATH = set(_folded(_CAS["not_death_before"]))
-_CL = r"(?:[وفبل](?=\w))?"  # conjunction/preposition clitic kept out of the span
-
-
-# kind, name, regex, anchor keys, and how far the pattern reaches before and after its anchor
-_Spec = tuple[str, str, re.Pattern[str], frozenset[str], int, int]
-_SpecSource = tuple[str, str, str, frozenset[str], int, int]
-_FUNCTION_WORDS = ("من", "عن", "على", "علي", "الي", "بين", "في", "و")
-
-
-def _last_words(phrases: Iterable[str]) -> frozenset[str]:
-    """Anchor keys for phrases: their last word, also without a glued و/ف ("وجريح")."""
-    keys: set[str] = set()
-    for p in _folded(phrases):
-        w = p.split()[-1]
-        keys.add(anchor_key(w))
-        if len(w) > 3 and w[0] in "وف":
-            keys.add(anchor_key(w[1:]))
-    return frozenset(keys)
-
-
-def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> list[_SpecSource]:
-    lead = alternation(group["lead"])
-    noun_alt = alternation(nouns)
-    noun_keys = anchor_keys(nouns)
-    wounds = alternation(group.get("wounds", []))
-    wound_tail = rf"(?:\s+(?:{wounds}){E}(?:\s+(?:خطيره|طفيفه|متفاوته|بليغه|متوسطه|بالغه){E})?)?"
-    weak = alternation(_CAS["weak_lead"])
-    toll_lead = alternation(_CAS["toll_lead"])
-    toll_noun = alternation(_CAS["toll_noun"])
-    specs: list[tuple[str, str, frozenset[str], int, int]] = [
-        # lead + victims: "مقتل 3 مدنيين", "إصابة 5 آخرين بجروح", "قُتل عنصران"
-        (
-            "lead",
-            rf"{B}{_CL}(?P<m>(?P<cue>{lead}){E}{wound_tail}\s+(?P<vic>{_VICTIMS}){wound_tail})",
-            _last_words(group["lead"]),
-            10,
-            170,
-        ),
-        # count + killed/injured noun: "20 قتيلا", "عشرات القتلى", "عدد كبير من القتلى والجرحى"
-        (
-            "count",
-            rf"{B}{_CL}(?P<m>(?:(?:{weak}){E}\s+)?(?P<q>{QTY})\s+(?:من\s+)?(?P<def>ال)?(?P<noun>{noun_alt}){E}"
-            rf"(?:\s+(?P<ha2>{_HA}){E})?)",
-            noun_keys,
-            100,
-            30,
-        ),
-        # bare noun: "قتيلان", "قتلى", "سقوط قتلى", "وقوع إصابات"
-        ("bare", rf"{B}{_CL}(?P<m>(?:(?P<weak>{weak}){E}\s+)?(?P<noun>{noun_alt}){E})", noun_keys, 25, 5),
-        # running toll: "ارتفع عدد القتلى إلى 15", "ارتفاع عدد القتلى"
-        (
-            "toll",
-            rf"{B}{_CL}(?P<m>(?:(?P<tl>{toll_lead}){E}\s+)?(?:{toll_noun}){E}\s+(?:ال)(?P<noun>{noun_alt}){E}"
-            rf"(?:\s+(?:(?:الي|نحو){E}\s*|ل(?=\d))?(?P<q>{QTY}))?)",
-            noun_keys,
-            40,
-            70,
-        ),
-        # victims then verb: "ثلاثة أشخاص قتلوا", "عنصران أصيبا"
-        (
-            "after",
-            rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM}{_ATTACH_SHORT})\s+(?:قد\s+)?(?P<cue>{alternation(group['after_verbs'])}){E}"
-            rf"{wound_tail})",
-            _last_words(group["after_verbs"]),
-            120,
-            40,
-        ),
-    ]
-    if group.get("single"):
-        specs.append(
-            (
-                "single",
-                rf"{B}{_CL}(?P<m>(?:{alternation(group['single'])}){E})",
-                _last_words(group["single"]),
-                30,
-                5,
-            )
-        )
-    if kind == "killed":
-        frame_open = alternation(group["frame"]["open"])
-        frame_close = alternation(group["frame"]["close"])
-        specs.append(
-            (
-                "frame",
-                # "لقي 5 أشخاص اليوم الأربعاء مصرعهم": a short time phrase may stand before the close.
-                rf"{B}{_CL}(?P<m>(?P<cue>{frame_open}){E}\s+(?P<vic>{_VICTIMS})(?:\s+[^\s.،,]+){{0,3}}?\s+(?:{frame_close}){E})",
-                _last_words(group["frame"]["close"]),
-                170,
-                5,
-            )
-        )
-    return [(kind, name, p, keys, bef, aft) for name, p, keys, bef, aft in specs]
-
-
-_SPEC_SOURCES = [*_kind_sources("killed", _K, _KNOUN), *_kind_sources("injured", _I, _INOUN)]
-_MIXED_KEYS = _last_words(list(_CAS["mixed"]) + list(_CAS["mixed_lead"]))
-# "عدد كبير من القتلى والجرحى": the other kind's noun right after a vague count.
-_TAIL_OTHER_SRC = {
-    "killed": rf"\s+و(?P<n2>(?:ال)?(?:{alternation(_INOUN)})){E}",
-    "injured": rf"\s+و(?P<n2>(?:ال)?(?:{alternation(_KNOUN)})){E}",
-}
-_MIXED_SRC = (
-    rf"{B}{_CL}(?P<m>(?:(?P<q>{QTY})\s+(?:(?:{_VNOUN}){E}\s+)?)?(?:{alternation(_CAS['mixed'])}){E}"
-    rf"|(?:{alternation(_CAS['mixed_lead'])}){E}(?:\s+(?P<vic>{_VICTIMS}))?)"
-)
-
-_ALL_KEYS = frozenset().union(*(spec[3] for spec in _SPEC_SOURCES), _MIXED_KEYS)
-_ANCHORS_SRC = rf"{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'ال' + k for k in _ALL_KEYS})}){E}"
-_VITEM_RE, _MIXED, _ANCHORS, _tail_killed, _tail_injured, *_spec_rx = compile_patterns(
-    "numbers",
-    [_VITEM_SRC, _MIXED_SRC, _ANCHORS_SRC, _TAIL_OTHER_SRC["killed"], _TAIL_OTHER_SRC["injured"]]
-    + [spec[2] for spec in _SPEC_SOURCES],
-)
-_TAIL_OTHER = {"killed": _tail_killed, "injured": _tail_injured}
-register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=False)
-_SPECS: list[_Spec] = [
-    (k, n, rx, keys, b, a) for (k, n, _, keys, b, a), rx in zip(_SPEC_SOURCES, _spec_rx, strict=True)
-]
-# "15 بين قتيل وجريح" / "مقتل وإصابة 5 أشخاص من …": a count before, victims after.
-_MIXED_REACH = (60, 170)
-
-_AND = re.compile(r"\s+و\s*")  # between two victim items
-KILLED_NO_NUMBER = 10  # CODING.md §6: killed, no number given
-_TOKEN = re.compile(r"[^\s،,.؛;:()]+|[،,.؛;:()]")
-_YEARLIKE = re.compile(r"(?:19|20)\d\d")
-
-
-def _strip_clitics(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in "وف" else w
-
-
-def _preceding_tokens(s: str, pos: int, n: int) -> list[str]:
-    """Up to n word tokens before pos, stopping at clause punctuation."""
-    toks = _TOKEN.findall(s[max(0, pos - 60) : pos])
-    out: list[str] = []
-    for t in reversed(toks):
-        if t in "،,.؛;:()":
-            break
-        out.append(t)
-        if len(out) == n:
-            break
-    return out
-
-
-def _victims(
-    f: FoldMap, s: str, start: int, end: int
-) -> tuple[int, bool, str | None, tuple[int, int] | None] | None:
-    """Count the victim items in s[start:end] → (count, exact, hedge, victim span) or None."""
-    total, exact, hedge = 0, True, None
-    vic_start: int | None = None
-    vic_end = start
-    pos = start
-    items = 0
-    noun_seen = False
-    while pos < end:
-        m = _VITEM_RE.match(s, pos, end)
-        if not m or m.end() == pos:
-            break
-        q_txt, noun = m.group("q"), m.group("n")
-        if not q_txt and not noun:
-            break
-        items += 1
-        if noun:
-            noun_seen = True
-            cls = _V_CLASS.get(_WS.sub(" ", noun), "plural")
-        adj = (m.group("adj") or "").strip()
-        if q_txt:
-            parsed = _parse(q_txt)
-            if parsed is None:
-                return None
-            qv, h = parsed
-            if qv.exact and _YEARLIKE.fullmatch(q_txt.strip()) and not noun:
-                return None  # "العام 2011" next to a cue is a year, not a toll
-            total += qv.value
-            exact = exact and qv.exact
-            hedge = hedge or h
-        elif m.group("one"):
-            total += 1
-        elif noun:
-            if cls == "singular":
-                total += 1
-            elif cls == "dual":
-                total += 2
-            elif cls == "ambiguous":
-                # مدنيين reads as "two civilians" or "civilians": code the lower reading.
-                total += 2
-                exact = exact and adj in ("اثنين", "اثنان", "اثنتين", "اثنتان")
-            else:
-                total += 10  # a plural with no figure: "killed but no number" (§6)
-                exact = False
-        if m.group("ha"):
-            hedge = hedge or _HEDGE_AFTER.get(_WS.sub(" ", m.group("ha")))
-            exact = False
-        if noun and vic_start is None:
-            vic_start = m.start()
-        if noun or q_txt:
-            vic_end = m.end() if (noun or adj) else vic_end
-            if vic_start is None and noun:
-                vic_start = m.start()
-        pos = m.end()
-        j = _AND.match(s, pos, end)  # in place: a slice copied the rest of the window
-        if not j:
-            break
-        nxt = _VITEM_RE.match(s, j.end(), end)
-        if not nxt or not (nxt.group("q") or nxt.group("n")):
-            break
-        pos = j.end()
-    if items == 0:
-        return None
-    if noun_seen and vic_start is not None:
-        # Keep the genitive continuation ("من قوات النظام") in the victim span.
-        vic_end = max(vic_end, end)
-        first = _VITEM_RE.match(s, start, end)
-        if first is not None and first.group("q"):
-            vic_start = start
-        span = f.to_original(vic_start, vic_end)
-        victim: tuple[int, int] | None = span
-    else:
-        victim = None
-    return total, exact, hedge, victim
-
-
-def _mention(text: str, f: FoldMap, kind: str, a: int, b: int, count: int, exact: bool,
-             victim: tuple[int, int] | None, hedge: str | None) -> CasualtyMention:  # fmt: skip
-    o_start, o_end = f.to_original(a, b)
-    o_end = extend_marks(text, o_end)
-    if victim is not None:
-        victim = (victim[0], extend_marks(text, victim[1]))
-    return CasualtyMention(o_start, o_end, text[o_start:o_end], kind, count, exact, victim, hedge)
-
-
-def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) -> list[CasualtyMention]:
-    """The mention(s) one pattern match stands for, or none when the match is no casualty."""
-    s = f.text
-    a, b = m.span("m")
-    g = m.groupdict()
-    if name in ("lead", "frame", "after"):
-        res = _victims(f, s, *m.span("vic"))
-        if res is None:
-            return []
-        count, exact, hedge, victim = res
-        cue = _WS.sub(" ", g["cue"])
-        if victim is None and (cue in _NEEDS_NOUN or cue in _BODY_LEAD or name == "after"):
-            return []  # "قضى 3 سنوات": these need a person noun
-        return [_mention(text, f, kind, a, b, count, exact, victim, hedge)]
-    if name == "count":
-        parsed = _parse(g["q"])
-        if parsed is None or _YEARLIKE.fullmatch(g["q"].strip()):
-            return []
-        qv, hedge = parsed
-        exact = qv.exact
-        if g.get("ha2"):
-            hedge, exact = hedge or _HEDGE_AFTER.get(_WS.sub(" ", g["ha2"])), False
-        out = [_mention(text, f, kind, a, b, qv.value, exact, None, hedge)]
-        # "عدد كبير من القتلى والجرحى": the same vague figure for the other kind.
-        tail = _TAIL_OTHER[kind].match(s, b)
-        if tail and not qv.exact:
-            other = "injured" if kind == "killed" else "killed"
-            out.append(_mention(text, f, other, *tail.span("n2"), qv.value, False, None, hedge))
-        return out
-    if name == "bare":
-        noun = _WS.sub(" ", g["noun"])
-        if noun in _NEEDS_LEAD and not g.get("weak"):
-            return []
-        cls = (_KNOUN if kind == "killed" else _INOUN).get(noun, "plural")
-        count, exact = {"singular": (1, True), "dual": (2, True)}.get(cls, (10, False))
-        return [_mention(text, f, kind, a, b, count, exact, None, None)]
-    if name == "toll":
-        if g.get("q"):
-            parsed = _parse(g["q"])
-            if parsed is None or _YEARLIKE.fullmatch(g["q"].strip()):
-                return []
-            qv, hedge = parsed
-            return [_mention(text, f, kind, a, b, qv.value, qv.exact, None, hedge)]
-        if g.get("tl"):  # "ارتفاع عدد القتلى" with no figure: killed, number unknown
-            return [_mention(text, f, kind, a, b, 10, False, None, None)]
-        return []
-    if name == "single":
-        return [_mention(text, f, kind, a, b, 1, True, None, None)]
-    return []
-
-
-def _vague_count(victims: str | None) -> int | None:
-    """The figure of a vague count word heading the victims ("العشرات", "عشرات من"), else None."""
-    if not victims:
-        return None
-    words = victims.split()
-    for n in (2, 1):
-        parsed = _parse(" ".join(words[:n]))
-        if parsed is not None:
-            return None if parsed[0].exact else KILLED_NO_NUMBER
-    return None
-
-
-# Plausibility bound: a figure above it is not coded as an event's fatalities or injuries (the
-# mention is dropped, as if no figure were given). Single events reported in the news stay far
-# below it; cumulative tolls of whole wars ("500 ألف قتيل منذ 2011") and garbled digits exceed it.
-MAX_CASUALTY_COUNT = 100_000
-
-
-def find_casualties(text: str) -> list[CasualtyMention]:
-    """Killed and injured mentions, sorted by position, non-overlapping within each kind."""
-    f = fast_fold_with_map(text)
-    s = f.text
-    hits = anchor_hits(s, _ANCHORS)
-    if not hits:
-        return []
-    index = AnchorIndex(s, hits)
-
-    def matches(
-        rx: re.Pattern[str], keys: frozenset[str], before: int, after: int
-    ) -> Iterator[tuple[re.Match[str], list[str]]]:
-        """The matches not negated, each with the (up to 4) words before it, nearest first."""
-        for wa, wb in index.windows(keys, before, after):
-            for m in rx.finditer(s, wa, wb):
-                prev = _preceding_tokens(s, m.start("m"), 4)
-                if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
-                    continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
-                yield m, prev
-
-    cands: list[CasualtyMention] = []
-    for m, _ in matches(_MIXED, _MIXED_KEYS, *_MIXED_REACH):
-        a, b = m.span("m")
-        vague = _vague_count(m.group("vic"))
-        for kind in ("killed", "injured"):
-            # Only "at least one of each" is certain in a killed-plus-injured total (§6: lowest);
-            # with a vague count ("مقتل وجرح العشرات") the deaths are "killed, no number" (§6: 10).
-            if kind == "killed" and vague is not None:
-                cands.append(_mention(text, f, kind, a, b, vague, False, None, None))
-            else:
-                cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
-    for kind, name, rx, keys, before, after in _SPECS:
-        for m, prev in matches(rx, keys, before, after):
-            if kind == "killed" and prev and _strip_clitics(prev[0]) in _NOT_DEATH:
-                continue  # "محاولة اغتيال", "ذكرى مقتل"
-            cands.extend(_interpret(kind, name, m, text, f))
-
-    # Per kind: earliest start first, longest first at a tie; drop what overlaps a kept mention.
-    out: list[CasualtyMention] = []
-    for kind in ("killed", "injured"):
-        last_end = -1
-        for c in sorted((c for c in cands if c.kind == kind), key=lambda c: (c.start, -(c.end - c.start))):
-            if c.count > MAX_CASUALTY_COUNT:
-                continue  # not a count of one event's victims (a war's toll, a typo, a hostile input)
-            if c.start >= last_end:
-                out.append(c)
-                last_end = c.end
-    out.sort(key=lambda c: (c.start, c.kind != "killed"))
-    return out
+    try:
+        return getattr(casualties, name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None

@@ -1,4 +1,4 @@
-"""Pipeline components wrapping the date and casualty recognisers (recognize.dates / .numbers)."""
+"""Pipeline components wrapping the date and casualty recognisers (recognize.dates / .casualties)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import re
 
 from marsad.doc import CASUALTY, DATE, Doc
 from marsad.knowledge.resources import Knowledge
+from marsad.recognize.casualties import find_casualties
 from marsad.recognize.cues import WORD, first_cue
 from marsad.recognize.dates import DateMention, find_dates
-from marsad.recognize.numbers import find_casualties
 
 REPORTING_REACH = 8  # words before a date where a reporting verb makes it the day of the report
 

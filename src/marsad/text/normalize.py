@@ -8,6 +8,7 @@ offset map, which every evidence span needs (CODING.md §7).
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -170,25 +171,115 @@ def _char_class(chars: str) -> str:
     return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in runs)
 
 
-_DELETED_RE = re.compile("[" + _char_class(_DELETED) + "]+")
-_MULTI = "".join(chr(cp) for cp, v in _TABLE.items() if v is not None and len(v) > 1)
-_MULTI_RE = re.compile("[" + re.escape(_MULTI) + "\U00010000-\U0010ffff]")
+# The fast path below replaces the few distinct characters of a report that change, one
+# C-level str.replace apiece: translate() costs three times as much on Arabic prose, where it
+# pays a raised and cleared KeyError for every character its table lacks (nearly every one).
+# No replacement is itself replaced, so replacing them one after another equals one translate.
+_REPLACE: dict[str, str] = {chr(cp): v or "" for cp, v in _TABLE.items()}
+if any(v in _REPLACE for v in _REPLACE.values() if v):
+    raise RuntimeError("a fold replacement would itself be folded again")
+_MULTI = frozenset(ch for ch, v in _REPLACE.items() if len(v) > 1)  # these take the slow path
+_MAX_REPLACED = 24  # more distinct changing characters than this: one translate pass is cheaper
+
+# The characters of nearly every Arabic report, as a charmap codec: ASCII, the Arabic letters,
+# marks, digits and punctuation, Persian letters and digits, and the quotes, dashes and spacing
+# marks of news text. Encoding a report with it is a C-level table look-up per character, far
+# cheaper than a regex pass, and the bytes tell which of these characters occur. Of them only
+# the ASCII capitals change in lower() and none folds to several characters, so a report made
+# of them needs neither lower() nor the slow path: its capitals are replaced like the rest.
+_COMMON = "".join(
+    dict.fromkeys(
+        [
+            *map(chr, range(128)),
+            *"،؛؟",
+            *map(chr, range(0x0621, 0x0656)),  # letters, tatweel, harakat
+            *map(chr, range(0x0660, 0x0674)),  # digits, ٪٫٬, superscript alef, alef variants
+            *"پچژکگیۀەھۆې",
+            *map(chr, range(0x06F0, 0x06FA)),
+            *"\u00a0«»·\u2009\u200b\u200c\u200d\u200e\u200f–—‘’“”„…‹›\u202f\u2066\u2067\u2068\u2069\ufeff",
+        ]
+    )
+).ljust(256, "\ufffe")  # U+FFFE: an unused byte
+_COMMON_CODEC = codecs.charmap_build(_COMMON)
+_COMMON_REPLACE = {**_REPLACE, **{ch: ch.lower() for ch in _COMMON if ch != ch.lower()}}
+if (
+    len(_COMMON) != 256
+    or not _MULTI.isdisjoint(_COMMON)
+    or any(ch != ch.lower() and not "A" <= ch <= "Z" for ch in _COMMON)
+    or any(v in _COMMON_REPLACE for v in _COMMON_REPLACE.values() if v)
+):
+    raise RuntimeError("the common characters must be 256, fold to one or none, lower() to one")
+# The bytes of the characters that stay as they are: deleted from an encoded report, they leave
+# the bytes of those that change.
+_COMMON_STAYING = bytes(b for b, ch in enumerate(_COMMON) if ch not in _COMMON_REPLACE)
+# Every character that folds to something else, and every astral one: the regex pass for a
+# report with characters outside _COMMON. (lower() takes no character into or out of the folded
+# ones, _MULTI or the astral planes, so the lowered text answers for the original.)
+_SPECIAL_RE = re.compile("[" + _char_class("".join(_REPLACE)) + "\U00010000-\U0010ffff]")
+
+
+COMMON_CHARS = _COMMON  # byte b of encode_common's output stands for COMMON_CHARS[b]
+
+
+def encode_common(text: str) -> bytes | None:
+    """`text` as one byte per character (COMMON_CHARS[b]), or None when it has a character
+    outside them. A C-level table look-up per character: the cheap way to learn which of these
+    characters a report holds (bytes.translate and set on the result)."""
+    try:
+        return codecs.charmap_encode(text, "strict", _COMMON_CODEC)[0]
+    except UnicodeEncodeError:
+        return None
+
+
+def _common_changing(text: str) -> set[str] | None:
+    """The distinct characters of `text` that change (capitals included), or None when it has a
+    character outside _COMMON."""
+    coded = encode_common(text)
+    if coded is None:
+        return None
+    return {_COMMON[b] for b in set(coded.translate(None, _COMMON_STAYING))}
 
 
 def fold_with_map(text: str) -> Folded:
-    low = text.lower()
-    if len(low) != len(text) or _MULTI_RE.search(text):
-        return _slow_fold_with_map(text)
-    folded = low.translate(_TABLE)
+    changing = _common_changing(text)
+    replace = _COMMON_REPLACE
+    source = text  # what the changing characters are replaced in
+    if changing is None:
+        source = text.lower()
+        if len(source) != len(text):
+            return _slow_fold_with_map(text)
+        changing = set(_SPECIAL_RE.findall(source))
+        if changing and (not changing.isdisjoint(_MULTI) or max(changing) > "\uffff"):
+            return _slow_fold_with_map(text)
+        replace = _REPLACE
+    if len(changing) > _MAX_REPLACED:
+        folded = text.lower().translate(_TABLE)
+    else:
+        folded = source
+        for ch in changing:
+            folded = folded.replace(ch, replace[ch])
     if len(folded) == len(text):
         return Folded(folded, len(text))
+    # Where the deleted characters stood (lower() moves none), found by str.find per distinct
+    # deleted character, a C-level search far cheaper than a regex pass, then grouped into runs.
+    gone: list[int] = []
+    for ch in changing:
+        if not replace[ch]:
+            i = text.find(ch)
+            while i >= 0:
+                gone.append(i)
+                i = text.find(ch, i + 1)
+    gone.sort()
     run_at: list[int] = []
     shift: list[int] = []
-    total = 0
-    for m in _DELETED_RE.finditer(text):
-        total += m.end() - m.start()
-        run_at.append(m.end() - total)
-        shift.append(total)
+    prev = -2
+    for total, i in enumerate(gone, 1):  # total: how many are gone up to and including i
+        if i == prev + 1:  # the run goes on: same folded index, one more character gone
+            shift[-1] = total
+        else:
+            run_at.append(i + 1 - total)
+            shift.append(total)
+        prev = i
     return Folded(folded, len(text), tuple(run_at), tuple(shift))
 
 

@@ -7,14 +7,17 @@ into one sentence. Offsets are in the coordinates of the text given.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 # A sentence ends at . ! ? ؟ … or a line break, but not at a decimal point (3.5); a year or a
 # toll closes a sentence like any word ("... في 14 كانون الثاني 1991. وقتل ...").
-# Every branch opens with its character (the lookbehind comes after the dot): re then skips
-# ahead to the next candidate character instead of trying the pattern at every position.
-_SENT_END = re.compile(r"(?:\.(?:(?!\d)|(?<!\d\.))|[!?؟…]|\n+)\s*")
+# One character class opens the pattern (the decimal-point test comes after it, as a lookahead
+# that looks back at the dot): re then skips ahead in C to the next candidate character. A
+# pattern opening with an alternation gets no such skip and is tried at every position.
+_SENT_END = re.compile(r"[.!?؟…\n](?!(?<=\d\.)\d)\s*")
 # Clause boundaries inside a sentence: Arabic comma/semicolon, and connectives that open a new
 # clause. The connective stays with the clause it opens.
 # (One opening character class for both branches, for the same reason: "[،؛;,]\s*" or
@@ -23,6 +26,34 @@ _CLAUSE_BREAK = re.compile(
     r"[،؛;,\s](?:(?<=[،؛;,])\s*|\s*(?="
     r"(?:و|ف)?(?:كما|بينما|في حين|فيما|في وقت|إلى ذلك|الى ذلك|من جهة|من جانب|وذلك بعد|حيث)\s))"
 )
+
+# Each connective of _CLAUSE_BREAK contains one of these, as written. A sentence holding none of
+# them breaks only at its punctuation; _CLAUSE_BREAK would try every whitespace character in it
+# for a connective, a match attempt per word.
+_CONNECTIVE_CORES = ("كما", "بينما", "في حين", "فيما", "في وقت", "ذلك", "من جهة", "من جانب", "حيث")
+# What the connective branch of _CLAUSE_BREAK looks ahead for (the same words, and \s after).
+_CONNECTIVES = (
+    "كما",
+    "بينما",
+    "في حين",
+    "فيما",
+    "في وقت",
+    "إلى ذلك",
+    "الى ذلك",
+    "من جهة",
+    "من جانب",
+    "وذلك بعد",
+    "حيث",
+)
+_CONNECTIVE = re.compile(r"(?:و|ف)?(?:" + "|".join(_CONNECTIVES) + r")\s")
+# How far before one of its cores a connective (its clitic included) can start.
+_CORE_LEAD = max(
+    min(i for i in (f.find(c) for c in _CONNECTIVE_CORES) if i >= 0)
+    for f in (p + w for p in ("", "و", "ف") for w in _CONNECTIVES)
+)
+_PUNCT = "،؛;,"  # _CLAUSE_BREAK where no connective follows: one of these, then \s*
+_SENT_END_CHARS = ".!?؟…\n"  # what opens a _SENT_END match
+_SPACES = re.compile(r"\s*")
 
 _LETTER = re.compile(r"[^\W_]")  # exactly str.isalnum, searched in C instead of char by char
 
@@ -38,26 +69,120 @@ class Segment(NamedTuple):
         return self.start <= pos < self.end
 
 
+# Builds a Segment without the Python-level __new__ a NamedTuple gets (a frame per call, dearer
+# than the tuple itself): the very same object.
+_new = tuple.__new__
+
+
 def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
     """The pieces of text[start:end] between the matches of `pattern`, read in place (re's pos and
     endpos, not a slice: the clause pattern looks behind only at what it has just matched, and
     endpos ends the string for its lookahead as a slice would)."""
+    return _pieces(text, [m.span() for m in pattern.finditer(text, start, end)], start, end)
+
+
+def _pieces(text: str, breaks: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of text[start:end] between `breaks` (in order, as finditer gives them) that hold
+    a word character (the others are stray punctuation)."""
     out: list[tuple[int, int]] = []
     pos = start
-    for m in pattern.finditer(text, start, end):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = max(pos, m.end())
+    for a, b in breaks:
+        if a > pos:
+            out.append((pos, a))
+        if b > pos:
+            pos = b
     if pos < end:
         out.append((pos, end))
-    # Drop pieces that hold no word character (stray punctuation).
     return [(s, e) for s, e in out if _LETTER.search(text, s, e)]
 
 
+def _positions(text: str, chars: Iterable[str]) -> list[int]:
+    """Where each of `chars` occurs in text, in order: a C-level str.find per occurrence, where a
+    regex pass tests every character of the text."""
+    out: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
+
+
+def _runs_after(text: str, opens: list[int], end: int) -> list[tuple[int, int]]:
+    """The spans finditer would give over text[:end] for a pattern that matches at each of
+    `opens` (in order) one character and then any whitespace: an opening inside an earlier span is skipped."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    spaces = _SPACES.match
+    for p in opens:
+        if p >= pos:
+            pos = spaces(text, p + 1, end).end()
+            out.append((p, pos))
+    return out
+
+
+def _sentence_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of _SENT_END.finditer(text), from the places of its opening characters."""
+    n = len(text)
+    opens = [
+        p
+        for p in _positions(text, _SENT_END_CHARS)
+        # Not a decimal point (re's \d is exactly str.isdecimal).
+        if not (text[p] == "." and 0 < p < n - 1 and text[p - 1].isdecimal() and text[p + 1].isdecimal())
+    ]
+    return _runs_after(text, opens, n)
+
+
 def sentences(text: str) -> list[Segment]:
-    return [Segment(s, e, i) for i, (s, e) in enumerate(_split(text, _SENT_END, 0, len(text)))]
+    pieces = _pieces(text, _sentence_breaks(text), 0, len(text))
+    return [_new(Segment, (s, e, i)) for i, (s, e) in enumerate(pieces)]
 
 
 def clauses(text: str, sentence: Segment) -> list[Segment]:
     pieces = _split(text, _CLAUSE_BREAK, sentence.start, sentence.end)
-    return [Segment(s, e, i) for i, (s, e) in enumerate(pieces)]
+    return [_new(Segment, (s, e, i)) for i, (s, e) in enumerate(pieces)]
+
+
+def all_clauses(text: str, sentences: list[Segment]) -> list[list[Segment]]:
+    """[clauses(text, s) for s in sentences], the connective search done only in the sentences
+    that hold a connective (few of them): the others break at their punctuation alone."""
+    cores = _positions(text, _CONNECTIVE_CORES)  # where a connective core starts
+    puncts = _positions(text, _PUNCT)
+    out: list[list[Segment]] = []
+    for sentence in sentences:
+        start, end = sentence.start, sentence.end
+        # A connective _CLAUSE_BREAK can see lies wholly inside the sentence (endpos).
+        k = bisect.bisect_left(cores, start)
+        own = puncts[bisect.bisect_left(puncts, start) : bisect.bisect_left(puncts, end)]
+        breaks = _runs_after(text, own, end)
+        if k < len(cores) and cores[k] < end:
+            breaks = _with_connectives(text, breaks, cores[k : bisect.bisect_left(cores, end)], start, end)
+        out.append([_new(Segment, (s, e, i)) for i, (s, e) in enumerate(_pieces(text, breaks, start, end))])
+    return out
+
+
+def _with_connectives(
+    text: str, breaks: list[tuple[int, int]], cores: list[int], start: int, end: int
+) -> list[tuple[int, int]]:
+    """_CLAUSE_BREAK.finditer(text, start, end) as spans, given its punctuation spans `breaks`
+    and the cores of connectives in text[start:end]. Its other matches are the whitespace runs
+    right before a connective (tried near each core only, not at every whitespace character);
+    a run swallowed by an earlier punctuation span is no match, as in finditer."""
+    opens: dict[int, int] = {}  # start of a whitespace run → the connective after it
+    for k in cores:
+        for c in range(max(start + 1, k - _CORE_LEAD), k + 1):
+            if c not in opens.values() and text[c - 1].isspace() and _CONNECTIVE.match(text, c, end):
+                w = c - 1
+                while w > start and text[w - 1].isspace():
+                    w -= 1
+                opens[w] = c
+    if not opens:
+        return breaks
+    out: list[tuple[int, int]] = []
+    pos = start
+    for a, b in sorted([*breaks, *opens.items()]):
+        if a >= pos:
+            out.append((a, b))
+            pos = b
+    return out
