@@ -109,3 +109,12 @@ def test_others_killed_without_a_number_is_killed_no_number() -> None:
         ("مقتل آخرين", 10)
     ]
     assert _killed("قتل جنديان آخران في الهجوم.") == [("قتل جنديان آخران", 2)]
+
+
+def test_the_killer_named_between_the_verb_and_the_counted_victims() -> None:
+    assert _killed("قتل الجيش الإسرائيلي، الأربعاء، 3 فلسطينيين على الحدود الشرقية لقطاع غزة.") == [
+        ("قتل الجيش الإسرائيلي، الأربعاء، 3 فلسطينيين", 3)
+    ]
+    assert _killed("قتلت قوات النظام خمسة مدنيين في قصف على البلدة.") == [("قتلت قوات النظام خمسة مدنيين", 5)]
+    # A new clause is not the killer: the second figure is the injured.
+    assert _killed("قُتل شرطي وأصيب ثلاثة مدنيين بجروح في الانفجار.") == [("قُتل شرطي", 1)]

@@ -169,6 +169,23 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
             40,
         ),
     ]
+    if group.get("active_lead"):
+        # "قتل الجيش الإسرائيلي، الأربعاء، 3 فلسطينيين": up to five words (the killer, a day)
+        # between the verb and a count with its person noun.
+        # The gap holds no new clause ("قتل شرطي وأصيب ثلاثة مدنيين": a word opening with و/ف)
+        # and does not open with a person noun (that is the passive "قتل شرطي", a lead match).
+        gap = rf"(?!\s+(?:{_VNOUN}){E})(?:\s*،?\s*(?![وف])[^\s.،,؛:()\[\]]+){{1,5}}?\s*،?"
+        # The person noun may be a relative adjective the victim list lacks ("3 فلسطينيين").
+        counted = rf"(?:{QTY})\s+(?:من\s+)?(?:ال)?(?:{_VNOUN}|\w+(?:يين|يون|يا)){E}{_ADJ_AFTER}"
+        specs.append(
+            (
+                "active",
+                rf"{B}{_CL}(?P<m>(?P<cue>{alternation(group['active_lead'])}){E}{gap}\s+(?P<vic>{counted}))",
+                _last_words(group["active_lead"]),
+                10,
+                120,
+            )
+        )
     if group.get("single"):
         specs.append(
             (
@@ -337,7 +354,7 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
     s = f.text
     a, b = m.span("m")
     g = m.groupdict()
-    if name in ("lead", "frame", "after"):
+    if name in ("lead", "frame", "after", "active"):
         res = _victims(f, s, *m.span("vic"))
         if res is None:
             return []
