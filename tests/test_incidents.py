@@ -380,3 +380,18 @@ def test_a_clash_of_the_forces_beside_a_demonstration_is_force_used_against_it()
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
         ("Excessive force against protesters", "Protesters (Palestine)", "Military Forces of Israel", 3)
     ]
+
+
+def test_an_unplaced_incident_takes_a_place_only_from_an_incident_told_close_by() -> None:
+    near = (
+        "قتل ثلاثة جنود في هجوم على حاجز للجيش قرب مدينة العريش اليوم الأحد. "
+        "وأعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم، فيما شنت مقاتلات حربية غارات على مواقع المسلحين."
+    )
+    assert "Air/drone strike" in {e.sub_event_type for e in _events(near, "2018-03-11")}
+    far = (
+        "قتل ثلاثة جنود في هجوم على حاجز للجيش قرب مدينة العريش اليوم الأحد. "
+        "وقال مصدر أمني إن التحقيقات جارية. وأضاف أن الحاجز أعيد فتحه. "
+        "وفي شأن آخر، أعلنت وزارة الخارجية استدعاء السفير. وقالت الوزارة في بيان إن القرار نهائي. "
+        "من جهة أخرى، شنت مقاتلات حربية غارات على مواقع للمسلحين، بحسب بيان عسكري."
+    )
+    assert "Air/drone strike" not in {e.sub_event_type for e in _events(far, "2018-03-11")}

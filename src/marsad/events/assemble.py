@@ -97,6 +97,10 @@ def _strength(c: Candidate) -> float:
     return max(t.attrs.get("weight", 1.0) for t in own)
 
 
+# How many sentences away an unplaced event may take a placed incident's place.
+INHERIT_REACH = 2
+
+
 class EventAssembler:
     name = "assemble"
 
@@ -532,7 +536,8 @@ class EventAssembler:
 
     def _inherit_places(self, doc: Doc, events: list[Candidate]) -> None:
         """A region-level or unplaced event takes the report's specific place in that region."""
-        specific = [e.place for e in events if place_specific(e.place)]
+        placed = [e for e in events if place_specific(e.place)]
+        specific = [e.place for e in placed]
         if not specific:
             # Only a province or region is named: an earlier incident recalled with no place at
             # all ("the same checkpoint was attacked on 3 May") is there too.
@@ -544,7 +549,15 @@ class EventAssembler:
         for e in events:
             if place_specific(e.place):
                 continue
-            anchor = specific[0]
+            if e.place is None:
+                # An unplaced event takes the place of the nearest placed incident told close by
+                # (a page of several news items places each in its own paragraph).
+                near = min(placed, key=lambda p: abs(min(p.sentences) - min(e.sentences)))
+                if abs(min(near.sentences) - min(e.sentences)) > INHERIT_REACH:
+                    continue
+                anchor = near.place
+            else:
+                anchor = specific[0]
             ref = e.place.value if e.place is not None else None
             if ref is not None and ref.choice is not None:
                 ch = ref.choice
