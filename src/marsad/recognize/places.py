@@ -19,7 +19,7 @@ from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import load_yaml
 from marsad.knowledge.resources import DATA_DIR, Knowledge
-from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_before
+from marsad.recognize.cues import WORD, CueIndex, cue_index, first_cue, peel, words_before
 from marsad.recognize.place_choice import choose, country_shares, km, latin
 from marsad.text.matcher import PhraseMatcher, longest_first
 from marsad.text.normalize import fold
@@ -179,6 +179,7 @@ class PlaceRecognizer:
         gaz = k.gazetteer
         folded = doc.folded.text
         refs = []
+        befores: list[list[str]] = []  # the words before each of refs, read again by _resolve
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
         actor_spans = sorted((doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR))
@@ -220,6 +221,7 @@ class PlaceRecognizer:
             ref.role = self._role(h.key, words, folded, h.end, cue_hit, role_cue)
             start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
+            befores.append(words)
             prev_end = h.end
         # A place name that contains an actor word (ود مدني ⊃ مدني "civilian") is the place.
         if refs and doc.get(ACTOR):
@@ -235,7 +237,7 @@ class PlaceRecognizer:
             ]
             if len(kept) != len(doc.get(ACTOR)):
                 doc.set_mentions(ACTOR, kept)
-        self._resolve(doc, refs)
+        self._resolve(doc, refs, befores)
         return doc
 
     @staticmethod
@@ -276,37 +278,42 @@ class PlaceRecognizer:
         never = self.k.never_places
         return key in never or (article and "ال" + key in never)
 
-    # The cue lists and word sets read around every name, taken from the knowledge once.
-    @cached_property
-    def _context_lists(self) -> dict[str, CueList]:
-        return {n: self.k.cues[n] for n in CONTEXT_LISTS}
+    # The cue lists and word sets read around every name, taken from the knowledge once; the
+    # lists as CueIndex, so that first_cue need not look their index up per question.
+    def _index(self, *names: str) -> CueIndex:
+        return cue_index({n: self.k.cues[n] for n in names})
 
     @cached_property
-    def _role_lists(self) -> dict[str, CueList]:
-        return {n: self.k.cues[n] for n in ROLE_BEFORE}
-
-    def _one_list(self, name: str) -> dict[str, CueList]:
-        return {name: self.k.cues[name]}
+    def _context_lists(self) -> CueIndex:
+        return self._index(*CONTEXT_LISTS)
 
     @cached_property
-    def _near_list(self) -> dict[str, CueList]:
-        return self._one_list("near_before")
+    def _role_lists(self) -> CueIndex:
+        return self._index(*ROLE_BEFORE)
 
     @cached_property
-    def _border_list(self) -> dict[str, CueList]:
-        return self._one_list("place_border_before")
+    def _context_and_role_lists(self) -> CueIndex:
+        return self._index(*CONTEXT_LISTS, *ROLE_BEFORE)
 
     @cached_property
-    def _border_and_in_country_lists(self) -> dict[str, CueList]:
-        return {**self._border_list, **self._one_list("place_in_country_before")}
+    def _near_list(self) -> CueIndex:
+        return self._index("near_before")
 
     @cached_property
-    def _person_name_list(self) -> dict[str, CueList]:
-        return self._one_list("person_name_before")
+    def _border_list(self) -> CueIndex:
+        return self._index("place_border_before")
 
     @cached_property
-    def _metonym_verbs(self) -> dict[str, CueList]:
-        return self._one_list("capital_metonym_verbs")
+    def _border_and_in_country_lists(self) -> CueIndex:
+        return self._index("place_border_before", "place_in_country_before")
+
+    @cached_property
+    def _person_name_list(self) -> CueIndex:
+        return self._index("person_name_before")
+
+    @cached_property
+    def _metonym_verbs(self) -> CueIndex:
+        return self._index("capital_metonym_verbs")
 
     @cached_property
     def _water_heads(self) -> frozenset[str]:
@@ -320,10 +327,6 @@ class PlaceRecognizer:
     def _toward(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("place_toward_after"))
 
-    @cached_property
-    def _context_and_role_lists(self) -> dict[str, CueList]:
-        return {**self._context_lists, **self._role_lists}
-
     def _cues_before(self, words: list[str]) -> tuple[tuple[str, int] | None, bool]:
         """The nearest context cue within 3 words before a name, and whether a role cue may
         end right before it. Most names have no cue at all: one scan of the context and role
@@ -333,9 +336,7 @@ class PlaceRecognizer:
             return None, False
         # The context lists come first: the nearest cue of all, if a context one, is the
         # nearest context cue. A role cue can end right before the name only if some cue does.
-        cue_hit = (
-            hit if hit[0] in self._context_lists else first_cue(words, self._context_lists, max_distance=3)
-        )
+        cue_hit = hit if hit[0] in CONTEXT_LISTS else first_cue(words, self._context_lists, max_distance=3)
         return cue_hit, hit[1] == 0
 
     def _role(
@@ -405,7 +406,9 @@ class PlaceRecognizer:
         """A border cue right before ("الحدود السورية"), from the words before the name."""
         return first_cue(before, self._border_list, max_distance=1) is not None
 
-    def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
+    def _resolve(self, doc: Doc, mentions: list[Mention], befores: list[list[str]]) -> None:
+        """Votes for the report's country and focus, then each mention's choice and role.
+        `befores`: the words before each mention (up to 6), as __call__ read them."""
         folded = doc.folded.text
         # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
         #    text, ambiguous ones a little to each of their countries; country
@@ -425,13 +428,14 @@ class PlaceRecognizer:
                 continue
             votes[cc] += DEMONYM_WEIGHT
             anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
-        for m in mentions:
+        for m, before in zip(mentions, befores, strict=True):
             r: PlaceRef = m.value
             if r.hometown or r.role in NO_VOTE_ROLES:
                 continue
             ccs = {c.country_code for c in r.candidates}
             country = all(c.kind == "country" for c in r.candidates)
-            country_cue = self._country_cue(words_before(folded, r.fstart, 0, 3)) if country else None
+            # The last 3 of the 6 words before are the 3 words before (the same window, cut the same).
+            country_cue = self._country_cue(before[-3:]) if country else None
             if country_cue == "place_border_before":
                 continue
             if len(ccs) == 1:
@@ -467,7 +471,7 @@ class PlaceRecognizer:
         anchors_in: dict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
         for pos, sent, cc, key in anchors:
             anchors_in[sent].append((pos, cc, key))
-        for m in mentions:
+        for m, before in zip(mentions, befores, strict=True):
             r = m.value
             local = {
                 cc
@@ -506,7 +510,7 @@ class PlaceRecognizer:
                 # but the events are placed by the text's own places.
                 r.role = "dateline"
             if not r.role:
-                r.role = self._no_event_role(doc, m)
+                r.role = self._no_event_role(doc, m, before[-3:])
             if r.role and r.role != "hometown":
                 r.choice = None
             elif r.choice.kind in ("populated", "admin2"):
@@ -527,15 +531,15 @@ class PlaceRecognizer:
             if c.kind == "country" and c.country_code in regional
         }
 
-    def _no_event_role(self, doc: Doc, m: Mention) -> str:
+    def _no_event_role(self, doc: Doc, m: Mention, before: list[str]) -> str:
         """'abroad' for a place in a country the report does not support, 'metonym' for a
-        capital standing for its government, else ''."""
+        capital standing for its government, else ''. `before`: the 3 words before the name."""
         r: PlaceRef = m.value
         ch = r.choice
         assert ch is not None
         if ch.kind == "country":
             return ""
-        if ch.id in self.capitals and self._metonym(doc, m):
+        if ch.id in self.capitals and self._metonym(doc, m, before):
             return "metonym"
         weak = not r.strong_cue or r.common
         if r.tier == ABROAD and (not r.noun or len(r.scores) > 1 or r.scores.get(ch.country_code, 0.0) <= 0):
@@ -547,12 +551,12 @@ class PlaceRecognizer:
             return "abroad"
         return ""
 
-    def _metonym(self, doc: Doc, m: Mention) -> bool:
-        """ "أعلنت دمشق", "طهران تدعم", "بين أنقرة والمتمردين": the capital is a party, not a place."""
+    def _metonym(self, doc: Doc, m: Mention, before: list[str]) -> bool:
+        """ "أعلنت دمشق", "طهران تدعم", "بين أنقرة والمتمردين": the capital is a party, not a
+        place. `before`: the 3 words before the name."""
         r: PlaceRef = m.value
         folded = doc.folded.text
         verbs = self._metonym_verbs
-        before = words_before(folded, r.fstart, 0, 3)
         if before and "في" in peel(before[-1]):
             return False  # "في بغداد": a place, whatever verb follows
         if first_cue(before, verbs, max_distance=1) is not None:
