@@ -19,11 +19,20 @@ from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import load_yaml
 from marsad.knowledge.resources import DATA_DIR, Knowledge
-from marsad.recognize.cues import WORD, CueIndex, cue_index, first_cue, peel, words_before
+from marsad.recognize.cues import (
+    CUE_REACH,
+    MEMO_WORDS,
+    WORD,
+    CueIndex,
+    cue_index,
+    first_cue,
+    peel,
+    words_before,
+)
 from marsad.recognize.place_choice import choose, country_shares, km, latin
 from marsad.text.matcher import PhraseMatcher, longest_first
 from marsad.text.normalize import fold
-from marsad.text.tokens import tokens, words_after
+from marsad.text.tokens import Tokens, tokens, words_after
 
 CONTEXT_LISTS = (
     "hometown_before",
@@ -119,20 +128,38 @@ def _add_votes(votes: MutableMapping[str, Any], more: Mapping[str, float]) -> No
 _NO_VOTES: Mapping[str, float] = MappingProxyType({})  # the votes of a name that cast none
 
 
-def _count_words(folded: str, start: int, end: int) -> int:
-    """len(WORD.findall(folded[start:end])), from the report's shared tokens when it has them:
-    the words overlapping [start, end) are those starting before end less those ending by start
-    (two bisects instead of a regex over the slice; a word cut at an edge still counts once)."""
-    t = tokens(folded) if start < end else None
-    if t is None:
+def _count_words(folded: str, toks: Tokens | None, start: int, end: int) -> int:
+    """len(WORD.findall(folded[start:end])), from the report's shared tokens `toks` when it has
+    them: the words overlapping [start, end) are those starting before end less those ending by
+    start (two bisects instead of a regex over the slice; a word cut at an edge still counts once)."""
+    if toks is None or start >= end:
         return len(WORD.findall(folded[start:end]))
-    return bisect.bisect_left(t.starts, end) - bisect.bisect_right(t.ends, start)
+    return bisect.bisect_left(toks.starts, end) - bisect.bisect_right(toks.ends, start)
 
 
-def _sentence_words_after(folded: str, pos: int, width: int, max_words: int) -> list[str]:
+# cues.words_before(folded, pos, 0, n) and text.tokens.words_after(folded, pos, hi, n) on the
+# report's tokens in hand (`toks`, None for a short text): the same words, without looking the
+# tokens up again for every window of every name.
+def _words_before(folded: str, toks: Tokens | None, pos: int, max_words: int) -> list[str]:
+    if toks is None:
+        return words_before(folded, pos, 0, max_words)
+    return toks.before(pos, max(0, pos - CUE_REACH), max_words)
+
+
+def _sentence_words_after(
+    folded: str, toks: Tokens | None, pos: int, width: int, max_words: int
+) -> list[str]:
     """The first words of folded[pos : pos + width] up to its first sentence end."""
     m = _SENTENCE_END.search(folded, pos, pos + width)
-    return words_after(folded, pos, m.start() if m else pos + width, max_words)
+    hi = m.start() if m else pos + width
+    if toks is None:
+        return words_after(folded, pos, hi, max_words)
+    return toks.after(pos, hi, max_words) if pos < hi else []
+
+
+# A name's candidates with coordinates, whether it is also an ordinary word, and its identity.
+_Name = tuple[list[Place], bool, frozenset[str]]
+_UNSEEN = object()  # not yet in a memo (None is a memoised answer)
 
 
 class PlaceRecognizer:
@@ -140,6 +167,7 @@ class PlaceRecognizer:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        self._names: dict[tuple[str, bool, tuple[str, ...]], _Name | None] = {}  # see _name
 
     @cached_property
     def _context(self) -> dict:
@@ -174,25 +202,47 @@ class PlaceRecognizer:
                     out.add(p.id)
         return frozenset(out)
 
+    def _name(self, key: str, article: bool, payloads: tuple[str, ...]) -> _Name | None:
+        """What a name found in the text is, whatever the report: its candidates that have
+        coordinates, whether it is also an ordinary word, its identity; None when it is never a
+        place here (a cue noun, not_places, or no candidate with coordinates). Memoised per name:
+        reports name the same places again and again."""
+        memo = self._names
+        nk = (key, article, payloads)
+        got = memo.get(nk, _UNSEEN)
+        if got is _UNSEEN:
+            got = None
+            if not self._never(key, article):
+                # Some districts come without coordinates in the sources: they cannot locate an event.
+                gaz = self.k.gazetteer
+                cands = [c for c in map(gaz.get, payloads) if math.isfinite(c.latitude + c.longitude)]
+                if cands:
+                    got = (cands, self._common(key, cands), frozenset(payloads))
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            memo[nk] = got
+        return got  # type: ignore[return-value]
+
     def __call__(self, doc: Doc) -> Doc:
         k = self.k
-        gaz = k.gazetteer
         folded = doc.folded.text
+        toks = tokens(folded)  # the report's words, for every window read around its names
         refs = []
         befores: list[list[str]] = []  # the words before each of refs, read again by _resolve
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
         actor_spans = sorted((doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR))
         actor_starts = [a for a, _ in actor_spans]
+        names, name_of = self._names, self._name
         for h in longest_first(k.place_matcher.find(folded)):
-            if self._never(h.key, h.article) or _inside(actor_spans, actor_starts, h.start, h.end):
+            hstart, hend, ws, payloads, key, article = h
+            name = names.get((key, article, payloads), _UNSEEN)
+            if name is _UNSEEN:
+                name = name_of(key, article, payloads)
+            if name is None or (actor_spans and _inside(actor_spans, actor_starts, hstart, hend)):
                 continue
-            # Some districts come without coordinates in the sources: they cannot locate an event.
-            cands = [c for c in map(gaz.get, h.payloads) if math.isfinite(c.latitude + c.longitude)]
-            if not cands:
-                continue
-            common = self._common(h.key, cands)
-            words = words_before(folded, h.word_start, 0, 6)
+            cands, common, identity = name
+            words = _words_before(folded, toks, ws, 6)
             cue_hit, role_cue = self._cues_before(words)
             cue = cue_hit[0] if cue_hit else None
             # A place noun right before the name ("بلدة X", also in "قرب بلدة X").
@@ -205,24 +255,20 @@ class PlaceRecognizer:
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it, also
             # after "near" ("في محيط مدينة طفس").
             strong_cue = noun
-            if (
-                common
-                and not strong_cue
-                and not self._listed_after(folded, refs, prev_end, h.word_start, cands)
-            ):
+            if common and not strong_cue and not self._listed_after(folded, refs, prev_end, ws, cands):
                 continue
-            dm = _DIRECTION.match(folded, h.end)
+            dm = _DIRECTION.match(folded, hend)
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
-            between = folded[prev_end : h.word_start].strip()
-            paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
-            ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
-            ref.fstart, ref.fend, ref.key = h.word_start, h.end, frozenset(h.payloads)
+            paired = ws - prev_end <= 2 and folded[ws] == "و" and folded[prev_end:ws].strip() == ""
+            # A list of its own per mention: the memoised one is shared by every mention of the name.
+            ref = PlaceRef(list(cands), cue, direction, paired, strong_cue=strong_cue, common=common)
+            ref.fstart, ref.fend, ref.key = ws, hend, identity
             ref.noun = noun and not common
-            ref.role = self._role(h.key, words, folded, h.end, cue_hit, role_cue)
-            start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
+            ref.role = self._role(key, words, folded, toks, hend, cue_hit, role_cue)
+            start, end = doc.original(hstart, hend)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             befores.append(words)
-            prev_end = h.end
+            prev_end = hend
         # A place name that contains an actor word (ود مدني ⊃ مدني "civilian") is the place.
         if refs and doc.get(ACTOR):
             # Sorted starts with a running maximum of ends: an actor lies inside some place iff the
@@ -344,6 +390,7 @@ class PlaceRecognizer:
         key: str,
         words: list[str],
         folded: str,
+        toks: Tokens | None,
         end: int,
         cue_hit: tuple[str, int] | None,
         role_cue: bool,
@@ -357,7 +404,7 @@ class PlaceRecognizer:
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
         if " " in key and key.split(" ", 1)[0] in self._water_heads and not province:
             return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
-        after = _sentence_words_after(folded, end, 60, LOCAL_WORDS)
+        after = _sentence_words_after(folded, toks, end, 60, LOCAL_WORDS)
         if after and after[0] in self._water_after:
             return "water"
         # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
@@ -410,6 +457,7 @@ class PlaceRecognizer:
         """Votes for the report's country and focus, then each mention's choice and role.
         `befores`: the words before each mention (up to 6), as __call__ read them."""
         folded = doc.folded.text
+        toks = tokens(folded)
         # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
         #    text, ambiguous ones a little to each of their countries; country
         #    adjectives; actor countries (added by the actor recogniser). Hometowns, waters and
@@ -423,7 +471,7 @@ class PlaceRecognizer:
         anchors: list[tuple[int, int, str, frozenset[str]]] = []
         for h in self.demonyms.find(folded):
             cc = h.payloads[0]
-            before = words_before(folded, h.word_start, 0, 3)
+            before = _words_before(folded, toks, h.word_start, 3)
             if self._at_border(before) or self._in_name(before):
                 continue
             votes[cc] += DEMONYM_WEIGHT
@@ -478,9 +526,9 @@ class PlaceRecognizer:
                 for pos, cc, key in anchors_in.get(m.sentence, ())
                 if key != r.key
                 and (
-                    (pos >= r.fend and _count_words(folded, r.fend, pos) < LOCAL_WORDS)
+                    (pos >= r.fend and _count_words(folded, toks, r.fend, pos) < LOCAL_WORDS)
                     # a country adjective just before: "العاصمة الأردنية عمان"
-                    or (not key and pos < r.fstart and _count_words(folded, pos, r.fstart) <= 2)
+                    or (not key and pos < r.fstart and _count_words(folded, toks, pos, r.fstart) <= 2)
                 )
             }
 
@@ -561,7 +609,7 @@ class PlaceRecognizer:
             return False  # "في بغداد": a place, whatever verb follows
         if first_cue(before, verbs, max_distance=1) is not None:
             return True
-        after = _sentence_words_after(folded, r.fend, 30, 1)
+        after = _sentence_words_after(folded, tokens(folded), r.fend, 30, 1)
         if after and first_cue(after, verbs, max_distance=1) is not None:
             return True
         if before and "بين" in peel(before[-1]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):
