@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
@@ -157,8 +157,18 @@ def _sentence_words_after(
     return toks.after(pos, hi, max_words) if pos < hi else []
 
 
-# A name's candidates with coordinates, whether it is also an ordinary word, and its identity.
-_Name = tuple[list[Place], bool, frozenset[str]]
+class _Name(NamedTuple):
+    """What a name of the gazetteer is, whatever report it is found in (PlaceRecognizer._name)."""
+
+    cands: list[Place]  # its places that have coordinates (shared: copied into each PlaceRef)
+    common: bool  # also an ordinary word
+    identity: frozenset[str]  # the places that bear it (PlaceRef.key)
+    country_code: str | None  # the one country of its places, None when they lie in several
+    country: bool  # all its places are countries
+    shares: Mapping[str, float]  # country_shares(cands) weighted by AMBIGUOUS_WEIGHT (several countries)
+    regional: bool  # some of its places are regions (_named_countries)
+
+
 _UNSEEN = object()  # not yet in a memo (None is a memoised answer)
 
 
@@ -217,7 +227,21 @@ class PlaceRecognizer:
                 gaz = self.k.gazetteer
                 cands = [c for c in map(gaz.get, payloads) if math.isfinite(c.latitude + c.longitude)]
                 if cands:
-                    got = (cands, self._common(key, cands), frozenset(payloads))
+                    ccs = {c.country_code for c in cands}
+                    shares = _NO_VOTES
+                    if len(ccs) > 1:
+                        shares = MappingProxyType(
+                            {cc: AMBIGUOUS_WEIGHT * w for cc, w in country_shares(cands).items()}
+                        )
+                    got = _Name(
+                        cands,
+                        self._common(key, cands),
+                        frozenset(payloads),
+                        next(iter(ccs)) if len(ccs) == 1 else None,
+                        all(c.kind == "country" for c in cands),
+                        shares,
+                        any(c.kind == "region" for c in cands),
+                    )
             if len(memo) >= MEMO_WORDS:
                 memo.clear()
             memo[nk] = got
@@ -228,7 +252,9 @@ class PlaceRecognizer:
         folded = doc.folded.text
         toks = tokens(folded)  # the report's words, for every window read around its names
         refs = []
-        befores: list[list[str]] = []  # the words before each of refs, read again by _resolve
+        # The words before each of refs and what its name is, read again by _resolve.
+        befores: list[list[str]] = []
+        infos: list[_Name] = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
         actor_spans = sorted((doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR))
@@ -241,7 +267,7 @@ class PlaceRecognizer:
                 name = name_of(key, article, payloads)
             if name is None or (actor_spans and _inside(actor_spans, actor_starts, hstart, hend)):
                 continue
-            cands, common, identity = name
+            cands, common, identity = name.cands, name.common, name.identity
             words = _words_before(folded, toks, ws, 6)
             cue_hit, role_cue = self._cues_before(words)
             cue = cue_hit[0] if cue_hit else None
@@ -268,6 +294,7 @@ class PlaceRecognizer:
             start, end = doc.original(hstart, hend)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             befores.append(words)
+            infos.append(name)
             prev_end = hend
         # A place name that contains an actor word (ود مدني ⊃ مدني "civilian") is the place.
         if refs and doc.get(ACTOR):
@@ -283,7 +310,7 @@ class PlaceRecognizer:
             ]
             if len(kept) != len(doc.get(ACTOR)):
                 doc.set_mentions(ACTOR, kept)
-        self._resolve(doc, refs, befores)
+        self._resolve(doc, refs, befores, infos)
         return doc
 
     @staticmethod
@@ -453,9 +480,12 @@ class PlaceRecognizer:
         """A border cue right before ("الحدود السورية"), from the words before the name."""
         return first_cue(before, self._border_list, max_distance=1) is not None
 
-    def _resolve(self, doc: Doc, mentions: list[Mention], befores: list[list[str]]) -> None:
+    def _resolve(
+        self, doc: Doc, mentions: list[Mention], befores: list[list[str]], infos: list[_Name]
+    ) -> None:
         """Votes for the report's country and focus, then each mention's choice and role.
-        `befores`: the words before each mention (up to 6), as __call__ read them."""
+        `befores`, `infos`: the words before each mention (up to 6) and what its name is, as
+        __call__ read them."""
         folded = doc.folded.text
         toks = tokens(folded)
         # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
@@ -476,25 +506,25 @@ class PlaceRecognizer:
                 continue
             votes[cc] += DEMONYM_WEIGHT
             anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
-        for m, before in zip(mentions, befores, strict=True):
+        for m, before, name in zip(mentions, befores, infos, strict=True):
             r: PlaceRef = m.value
             if r.hometown or r.role in NO_VOTE_ROLES:
                 continue
-            ccs = {c.country_code for c in r.candidates}
-            country = all(c.kind == "country" for c in r.candidates)
+            country = name.country
             # The last 3 of the 6 words before are the 3 words before (the same window, cut the same).
             country_cue = self._country_cue(before[-3:]) if country else None
             if country_cue == "place_border_before":
                 continue
-            if len(ccs) == 1:
-                cc = next(iter(ccs))
+            cast: Mapping[str, float]
+            cc = name.country_code
+            if cc is not None:
                 w = 1.0
                 if country and country_cue != "place_in_country_before":
                     w = COUNTRY_WEIGHT
                 cast = {cc: w}
                 anchors.append((r.fstart, m.sentence, cc, r.key))
             else:
-                cast = {cc: AMBIGUOUS_WEIGHT * w for cc, w in country_shares(r.candidates).items()}
+                cast = name.shares  # read only, never changed
             if r.key in seen:
                 # Another mention of a name already counted: the count of distinct places tells
                 # more of the report's country than the repetition of one.
@@ -519,7 +549,7 @@ class PlaceRecognizer:
         anchors_in: dict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
         for pos, sent, cc, key in anchors:
             anchors_in[sent].append((pos, cc, key))
-        for m, before in zip(mentions, befores, strict=True):
+        for m, before, name in zip(mentions, befores, infos, strict=True):
             r = m.value
             local = {
                 cc
@@ -534,7 +564,8 @@ class PlaceRecognizer:
 
             mine = by_name.get(r.key, _NO_VOTES)
             # "شمالي العراق": a region whose name holds its country's name vouches for itself.
-            local |= self._named_countries(folded[r.fstart : r.fend], r.candidates)
+            if name.regional:
+                local |= self._named_countries(folded[r.fstart : r.fend], r.candidates)
 
             def tier(cc: str, local: set[str] = local, mine: Mapping[str, float] = mine) -> int:
                 if cc in local:
