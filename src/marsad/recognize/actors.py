@@ -9,7 +9,16 @@ from itertools import accumulate, compress
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import CUE_REACH, CueIndex, cue_index, first_cue, peel, words_after
+from marsad.recognize.cues import (
+    CUE_REACH,
+    MEMO_WORDS,
+    CueIndex,
+    CueList,
+    cue_index,
+    first_cue,
+    peel,
+    words_after,
+)
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import fold
 from marsad.text.tokens import WORD, Tokens, tokens
@@ -39,10 +48,38 @@ class ActorRecognizer:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        # (actor, generic noun) → whether an alias of the actor shares the noun's head: the
+        # knowledge's answer, the same in every report (see _anaphora).
+        self._shares: dict[tuple[int, str], bool] = {}
 
     @cached_property
     def _role_lists(self) -> CueIndex:
         return cue_index({n: self.k.cues[n] for n in ROLE_LISTS})
+
+    # The cue lists read per mention, taken from the knowledge once (not looked up per mention).
+    @cached_property
+    def _skip(self) -> CueList:
+        return self.k.cues["role_skip"]
+
+    @cached_property
+    def _force_heads(self) -> CueList:
+        return self.k.cues["force_heads"]
+
+    @cached_property
+    def _passive_verbs(self) -> CueList:
+        return self.k.cues["passive_verbs"]
+
+    @cached_property
+    def _person_nouns(self) -> CueList:
+        return self.k.cues["person_nouns"]
+
+    @cached_property
+    def _self_claim(self) -> CueList:
+        return self.k.cues["self_claim_after"]
+
+    @cached_property
+    def _link_words(self) -> CueList:
+        return self.k.cues["link_words"]
 
     # Word lists read per report or per mention, taken from the cue lists once.
     @cached_property
@@ -65,7 +102,8 @@ class ActorRecognizer:
         starts: dict[int, int] = {}  # word start (clitics included) → start of the name itself
         for h in hits:
             # Prefer a specific (country-bound) actor over a template when one alias serves both.
-            idx = min(h.payloads, key=lambda i: (k.actors[i].template, i))
+            pls = h.payloads
+            idx = pls[0] if len(pls) == 1 else min(pls, key=lambda i: (k.actors[i].template, i))
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
         # The report's words, shared with the other recognisers (a short text: its own).
@@ -85,11 +123,13 @@ class ActorRecognizer:
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
             words = toks.before(fs, max(doc.folded_index(cstart), fs - CUE_REACH), 5)
-            role, why = self._role(doc, fs, name_start, fe, words, lists)
-            if nisba.get((fs, fe, idx, ana)):
-                role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
             chain = folded[fs:name_start]
-            if prev is not None and folded[prev[0] : fs].strip() == "" and chain.startswith("و"):
+            role, why = self._role(doc, fs, name_start, fe, chain, words, lists)
+            # (Most reports have no nationality adjective: no key to build then.)
+            own = nisba.get((fs, fe, idx, ana)) if nisba else None
+            if own:
+                role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
+            if prev is not None and chain.startswith("و") and folded[prev[0] : fs].strip() == "":
                 # Coordinated names share their role ("قوات النظام والميليشيات").
                 role, why = prev[1], "coordinated"
             prev = (fe, role)
@@ -109,25 +149,18 @@ class ActorRecognizer:
                 target_only=entry.target_only,
                 aerial=aerial is not None and aerial.search(folded, name_start, fe) is not None,
             )
-            if (
-                entry.country
-                and not entry.template
-                and entry.kind != "external"
-                and (fs, fe, idx, ana) not in nisba
-            ):
+            if entry.country and not entry.template and entry.kind != "external" and own is None:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
         return doc
 
     def _role(
-        self, doc: Doc, fs: int, name_start: int, fe: int, words: list[str], lists: CueIndex
+        self, doc: Doc, fs: int, name_start: int, fe: int, chain: str, words: list[str], lists: CueIndex
     ) -> tuple[str | None, str | None]:
         """The role the words around an actor give it: (role_cue, the cue list that decided).
-        [fs, fe): the folded name with its clitics, which end at name_start."""
+        [fs, fe): the folded name with its clitics `chain`, which end at name_start."""
         folded = doc.folded.text
-        chain = folded[fs:name_start]
-        cues = self.k.cues
-        skip = cues["role_skip"]
+        skip = self._skip
         # Days and time words between a verb and its subject do not break the pair.
         words = skip.without_words(words)
         hit = first_cue(words, lists)
@@ -135,7 +168,7 @@ class ActorRecognizer:
         if name == "agent_verbs" and dist > 0:
             # "هاجمت قوات الحركة": a force or weapon noun between the verb and the name heads
             # the subject; anything else makes the name part of the object.
-            heads = cues["force_heads"]
+            heads = self._force_heads
             between = words[len(words) - dist :]
             if not all(heads.has_word(w) for w in between):
                 name = "object"
@@ -143,7 +176,7 @@ class ActorRecognizer:
             # "قتل جنديان", "قتل عناصر من الحركة": persons after an often-passive verb were hit.
             verb = words[len(words) - dist - 1]
             first = words[len(words) - dist : len(words) - dist + 1] or words_after(folded, name_start, 1)
-            if cues["passive_verbs"].has_word(verb) and first and cues["person_nouns"].has_word(first[0]):
+            if self._passive_verbs.has_word(verb) and first and self._person_nouns.has_word(first[0]):
                 name = "object"
             elif any(
                 _DAMMA in r[:4] and verb in peel(fold(r)) for r in _raw_words_before(doc, fs, name_start)
@@ -156,7 +189,7 @@ class ActorRecognizer:
             # ("أعلن الجيش أنه استهدف"); a teller named by a verb stays a weak candidate.
             after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
             after = skip.without_words(after)[:4]
-            claim = cues["self_claim_after"]
+            claim = self._self_claim
             if any(claim.ends_at(after, i) for i in range(len(after))):
                 return None, "self_claim_after"
             return ("ignore_before", name) if name == "source_before" else (None, name)
@@ -177,7 +210,7 @@ class ActorRecognizer:
             return False
         nxt = found[i]
         gap = folded[fe : nxt[0]].split()
-        return gap in (["من"], ["في"]) or (len(gap) == 1 and self.k.cues["link_words"].has_word(gap[0]))
+        return gap in (["من"], ["في"]) or (len(gap) == 1 and self._link_words.has_word(gap[0]))
 
     def _possessor(self, words: list[str]) -> tuple[str | None, str | None]:
         """The lam of possession ("هجوم لداعش", "مركزا للشرطة", "مروحيات تابعة للنظام"): the actor
@@ -186,7 +219,7 @@ class ActorRecognizer:
         if not words:
             return None, None
         cues = self.k.cues
-        head = words[:-1] if cues["link_words"].has_word(words[-1]) else words
+        head = words[:-1] if self._link_words.has_word(words[-1]) else words
         nouns = self._event_nouns
         heads, adjectives = cues["owned_heads"], cues["nisba_skip"]
         # The head noun is the word right before, or before its adjective ("هجوم مسلح لـ").
@@ -217,10 +250,10 @@ class ActorRecognizer:
             return {}
         actions = self._event_nouns + self._aerial_words
         # The names' spans sorted by start with a running maximum of ends: a span [fs, fe)
-        # overlaps a name iff the names starting before fe reach past fs (a look-up, not a scan).
-        taken = sorted((s, e) for s, e, _, _ in found)
-        name_starts = [s for s, _ in taken]
-        reach = list(accumulate((e for _, e in taken), max))
+        # overlaps a name iff the names starting before fe reach past fs (a look-up, not a
+        # scan). Built for the first adjective after a noun (most have none).
+        name_starts: list[int] | None = None
+        reach: list[int] = []
         last_end = -1  # of the spans this adds, found in text order: the last reaches furthest
         out: dict[tuple[int, int, int, bool], bool] = {}
         for j in found_at:
@@ -231,11 +264,13 @@ class ActorRecognizer:
             if i < 0 or i <= j - 4:
                 continue
             fs, fe = t.starts[i], t.ends[j]
-            if (
-                fe - fs > 60
-                or ((k := bisect.bisect_left(name_starts, fe)) > 0 and reach[k - 1] > fs)
-                or last_end > fs
-            ):
+            if fe - fs > 60:
+                continue
+            if name_starts is None:
+                taken = sorted((s, e) for s, e, _, _ in found)
+                name_starts = [s for s, _ in taken]
+                reach = list(accumulate((e for _, e in taken), max))
+            if ((k := bisect.bisect_left(name_starts, fe)) > 0 and reach[k - 1] > fs) or last_end > fs:
                 continue
             idx = self.k.state_actor("state", code)
             if idx is None:
@@ -259,7 +294,7 @@ class ActorRecognizer:
         ordered = all(ends[i] <= starts[i + 1] for i in range(len(taken) - 1)) and all(
             s <= e for s, e in taken
         )
-        shares: dict[tuple[int, str], bool] = {}  # (actor, generic noun) → an alias shares its head
+        shares = self._shares
         for ws, pos, key in _generic_nouns(t, tuple(table)):
             heads = table[key]
             if ordered:
@@ -280,6 +315,8 @@ class ActorRecognizer:
                     break
                 share = shares.get((idx, key))
                 if share is None:
+                    if len(shares) >= MEMO_WORDS:
+                        shares.clear()
                     # patterns are the entry's folded aliases (cached on the entry)
                     share = shares[idx, key] = any(a.startswith(heads) for a, _ in entry.patterns)
                 if share:
