@@ -184,16 +184,11 @@ class PlaceRecognizer:
         with (DATA_DIR / "place_context.yaml").open(encoding="utf-8") as fh:
             return load_yaml(fh) or {}
 
-    @cached_property
+    @property
     def demonyms(self) -> PhraseMatcher[str]:
-        """Country adjectives of place_context.yaml, with their feminine and plural forms → ISO code."""
-        m: PhraseMatcher[str] = PhraseMatcher()
-        for cc, words in (self._context.get("demonyms") or {}).items():
-            for w in words:
-                for suffix in ("", "ه", "ون", "ين"):
-                    m.add(fold(w) + suffix, str(cc))
-        m.build()
-        return m
+        """Country adjectives of place_context.yaml, with their feminine and plural forms → ISO
+        code: a member of the knowledge's matcher group, so the report's one scan finds them."""
+        return self.k.demonym_matcher
 
     @cached_property
     def capitals(self) -> frozenset[str]:
