@@ -546,16 +546,16 @@ class PlaceRecognizer:
             anchors_in[sent].append((pos, cc, key))
         for m, before, name in zip(mentions, befores, infos, strict=True):
             r = m.value
-            local = {
-                cc
-                for pos, cc, key in anchors_in.get(m.sentence, ())
-                if key != r.key
-                and (
+            # The countries named close by in its sentence (a loop, not a set comprehension:
+            # most sentences have no such name, and then it costs nothing).
+            local: set[str] = set()
+            for pos, cc, key in anchors_in.get(m.sentence, ()):
+                if key != r.key and (
                     (pos >= r.fend and _count_words(folded, toks, r.fend, pos) < LOCAL_WORDS)
                     # a country adjective just before: "العاصمة الأردنية عمان"
                     or (not key and pos < r.fstart and _count_words(folded, toks, pos, r.fstart) <= 2)
-                )
-            }
+                ):
+                    local.add(cc)
 
             mine = by_name.get(r.key, _NO_VOTES)
             # "شمالي العراق": a region whose name holds its country's name vouches for itself.
