@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 
@@ -94,6 +95,20 @@ class ActorRecognizer:
     def _aerial(self) -> re.Pattern[str] | None:
         return _any_of(self._aerial_words)
 
+    @cached_property
+    def _anaphora_keys(self) -> tuple[str, ...]:
+        return tuple(self.k.cues.anaphora)
+
+    @cached_property
+    def _rare(self) -> frozenset[str] | None:
+        """The words _nisba and _anaphora start from (nationality adjectives; generic nouns with
+        their clitics), found in one pass over the report's words for both. None when a generic
+        noun is not one word (_generic_nouns then reads the text with its regex)."""
+        forms = _generic_forms(self._anaphora_keys)
+        if forms is None:
+            return None
+        return frozenset(self.k.cues.state_adjectives) | frozenset(forms)
+
     def __call__(self, doc: Doc) -> Doc:
         k = self.k
         folded = doc.folded.text
@@ -108,8 +123,12 @@ class ActorRecognizer:
             starts[h.word_start] = h.start
         # The report's words, shared with the other recognisers (a short text: its own).
         toks = tokens(folded) or Tokens(folded)
-        found.extend(self._anaphora(toks, found))
-        nisba = self._nisba(toks, found)
+        # Where the rare words both look-ups start from stand (compress and map test every word
+        # of the report in C, not in a Python loop).
+        rare, words = self._rare, toks.words
+        at = None if rare is None else list(compress(range(len(words)), map(rare.__contains__, words)))
+        found.extend(self._anaphora(toks, found, at))
+        nisba = self._nisba(toks, found, at)
         found.extend(nisba)
         found.sort()
         lists = self._role_lists
@@ -232,11 +251,12 @@ class ActorRecognizer:
         return "patient_before", "possessive"
 
     def _nisba(
-        self, t: Tokens, found: list[tuple[int, int, int, bool]]
+        self, t: Tokens, found: list[tuple[int, int, int, bool]], at: list[int] | None = None
     ) -> dict[tuple[int, int, int, bool], bool]:
         """State forces named by a nationality adjective after an action, weapon or force noun
         ("غارة أميركية", "غارات جوية تركية", "دبابات تركية"). Value: whether the noun is an action
-        or aircraft, whose owner is its author."""
+        or aircraft, whose owner is its author. `at`: the positions of the report's words among
+        which the adjectives are (None: all)."""
         adjectives = self.k.cues.state_adjectives
         if not adjectives:
             return {}
@@ -245,7 +265,10 @@ class ActorRecognizer:
         words = t.words
         # Nationality adjectives are rare: start from them, look back for the noun. (compress
         # and map test every word of the report in C, not in a Python loop.)
-        found_at = list(compress(range(len(words)), map(adjectives.__contains__, words)))
+        if at is None:
+            found_at = list(compress(range(len(words)), map(adjectives.__contains__, words)))
+        else:
+            found_at = [j for j in at if words[j] in adjectives]
         if not found_at:
             return {}
         actions = self._event_nouns + self._aerial_words
@@ -280,12 +303,16 @@ class ActorRecognizer:
         return out
 
     def _anaphora(
-        self, t: Tokens, found: list[tuple[int, int, int, bool]]
+        self, t: Tokens, found: list[tuple[int, int, int, bool]], at: list[int] | None = None
     ) -> list[tuple[int, int, int, bool]]:
-        """Generic nouns (التنظيم، الميليشيا…) resolved to the last actor whose aliases share the head."""
+        """Generic nouns (التنظيم، الميليشيا…) resolved to the last actor whose aliases share the
+        head. `at`: the positions of the report's words among which the nouns are (None: all)."""
         table = self.k.cues.anaphora
         if not table or not found:
             return []
+        nouns = _generic_nouns(t, self._anaphora_keys, at)
+        if not nouns:
+            return []  # most reports: no name spans to index
         out: list[tuple[int, int, int, bool]] = []
         taken = [(s, e) for s, e, _, _ in found]
         starts, ends = [s for s, _ in taken], [e for _, e in taken]
@@ -295,7 +322,7 @@ class ActorRecognizer:
             s <= e for s, e in taken
         )
         shares = self._shares
-        for ws, pos, key in _generic_nouns(t, tuple(table)):
+        for ws, pos, key in nouns:
             heads = table[key]
             if ordered:
                 i = bisect.bisect_right(starts, ws) - 1
@@ -341,10 +368,12 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
-def _generic_nouns(t: Tokens, keys: tuple[str, ...]) -> list[tuple[int, int, str]]:
+def _generic_nouns(
+    t: Tokens, keys: tuple[str, ...], at: list[int] | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, noun) of each generic noun of `keys` in the text, clitics included: the
     matches of _anaphora_regex, found as whole words among the shared tokens (a set look-up
-    per word in C, not a regex pass over the text)."""
+    per word in C, not a regex pass over the text; only at the positions `at` when given)."""
     forms = _generic_forms(keys)
     words, text = t.words, t.text
     if forms is None:  # a noun of several words (none yet): the regex pass
@@ -353,7 +382,11 @@ def _generic_nouns(t: Tokens, keys: tuple[str, ...]) -> list[tuple[int, int, str
             for m in _anaphora_regex(keys).finditer(text)
         ]
     out: list[tuple[int, int, str]] = []
-    for j in compress(range(len(words)), map(forms.__contains__, words)):
+    if at is None:
+        positions: Iterable[int] = compress(range(len(words)), map(forms.__contains__, words))
+    else:
+        positions = [j for j in at if words[j] in forms]
+    for j in positions:
         ws, pos = t.starts[j], t.ends[j]
         # The regex's \w also holds "_", which no token does: a word glued to one is no match.
         if text[ws - 1 : ws] != "_" and text[pos : pos + 1] != "_":
