@@ -134,14 +134,16 @@ class ActorRecognizer:
         lists = self._role_lists
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
         aerial = self._aerial  # an aircraft's name ("الطيران الحربي")
+        # doc.original and doc.folded_index, one call less per name
+        to_original, fidx = doc.folded.to_original, doc.folded.folded_index
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             name_start = starts.get(fs, fs)
-            start, end = doc.original(name_start, fe)
+            start, end = to_original(name_start, fe)
             sent, clause = doc.locate(start)
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
-            words = toks.before(fs, max(doc.folded_index(cstart), fs - CUE_REACH), 5)
+            words = toks.before(fs, max(fidx(cstart), fs - CUE_REACH), 5)
             chain = folded[fs:name_start]
             role, why = self._role(doc, fs, name_start, fe, chain, words, lists)
             # (Most reports have no nationality adjective: no key to build then.)

@@ -252,9 +252,11 @@ class PlaceRecognizer:
         infos: list[_Name] = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
-        actor_spans = sorted((doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR))
+        fidx = doc.folded.folded_index
+        actor_spans = sorted([(fidx(a.start), fidx(a.end)) for a in doc.get(ACTOR)])
         actor_starts = [a for a, _ in actor_spans]
         names, name_of = self._names, self._name
+        to_original = doc.folded.to_original  # doc.original, one call less per name
         for h in longest_first(k.place_matcher.find(folded)):
             hstart, hend, ws, payloads, key, article = h
             name = names.get((key, article, payloads), _UNSEEN)
@@ -286,7 +288,7 @@ class PlaceRecognizer:
             ref.fstart, ref.fend, ref.key = ws, hend, identity
             ref.noun = noun and not common
             ref.role = self._role(key, words, folded, toks, hend, cue_hit, role_cue)
-            start, end = doc.original(hstart, hend)  # evidence without clitics (بريف → ريف…)
+            start, end = to_original(hstart, hend)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             befores.append(words)
             infos.append(name)
@@ -571,9 +573,14 @@ class PlaceRecognizer:
 
             r.choice = choose(r, tier, chosen)
             r.tier = tier(r.choice.country_code)
-            r.scores = {
-                c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0) for c in r.candidates
-            }
+            cc = name.country_code
+            if cc is not None:  # the same one-key dict, without a comprehension call
+                r.scores = {cc: votes[cc] - mine.get(cc, 0.0)}
+            else:
+                r.scores = {
+                    c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0)
+                    for c in r.candidates
+                }
             if r.choice.kind == "admin1" and r.cue != "province_before":
                 # "البصرة" with no "محافظة" before it is the city that gives the province its name.
                 seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
