@@ -505,30 +505,36 @@ class PlaceRecognizer:
             anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
         for m, before, name in zip(mentions, befores, infos, strict=True):
             r: PlaceRef = m.value
-            if r.hometown or r.role in NO_VOTE_ROLES:
+            if r.cue == "hometown_before" or r.role in NO_VOTE_ROLES:  # r.hometown
                 continue
             country = name.country
             # The last 3 of the 6 words before are the 3 words before (the same window, cut the same).
             country_cue = self._country_cue(before[-3:]) if country else None
             if country_cue == "place_border_before":
                 continue
-            cast: Mapping[str, float]
+            key = r.key
+            # Another mention of a name already counted: the count of distinct places tells
+            # more of the report's country than the repetition of one.
+            again = key in seen
             cc = name.country_code
             if cc is not None:
                 w = 1.0
                 if country and country_cue != "place_in_country_before":
                     w = COUNTRY_WEIGHT
-                cast = {cc: w}
-                anchors.append((r.fstart, m.sentence, cc, r.key))
+                anchors.append((r.fstart, m.sentence, cc, key))
+                if again:
+                    w = w * REPEAT_FACTOR
+                # _add_votes of the one-country cast {cc: w}, spelt out (most names).
+                votes[cc] = w + votes.get(cc, 0)
+                own = by_name[key]
+                own[cc] = w + own.get(cc, 0)
             else:
                 cast = name.shares  # read only, never changed
-            if r.key in seen:
-                # Another mention of a name already counted: the count of distinct places tells
-                # more of the report's country than the repetition of one.
-                cast = {cc: w * REPEAT_FACTOR for cc, w in cast.items()}
-            _add_votes(votes, cast)
-            _add_votes(by_name[r.key], cast)
-            seen.add(r.key)
+                if again:
+                    cast = {cc: w * REPEAT_FACTOR for cc, w in cast.items()}
+                _add_votes(votes, cast)
+                _add_votes(by_name[key], cast)
+            seen.add(key)
         if votes:
             # Ties go to the alphabetically first code, so a run never depends on hash order.
             doc.country = max(sorted(votes), key=lambda cc: votes[cc])
@@ -591,7 +597,7 @@ class PlaceRecognizer:
                 # but the events are placed by the text's own places.
                 r.role = "dateline"
             if not r.role:
-                r.role = self._no_event_role(doc, m, before[-3:])
+                r.role = self._no_event_role(doc, m, before)
             if r.role and r.role != "hometown":
                 r.choice = None
             elif r.choice.kind in ("populated", "admin2"):
@@ -614,13 +620,13 @@ class PlaceRecognizer:
 
     def _no_event_role(self, doc: Doc, m: Mention, before: list[str]) -> str:
         """'abroad' for a place in a country the report does not support, 'metonym' for a
-        capital standing for its government, else ''. `before`: the 3 words before the name."""
+        capital standing for its government, else ''. `before`: the words before the name (6)."""
         r: PlaceRef = m.value
         ch = r.choice
         assert ch is not None
         if ch.kind == "country":
             return ""
-        if ch.id in self.capitals and self._metonym(doc, m, before):
+        if ch.id in self.capitals and self._metonym(doc, m, before[-3:]):
             return "metonym"
         weak = not r.strong_cue or r.common
         if r.tier == ABROAD and (not r.noun or len(r.scores) > 1 or r.scores.get(ch.country_code, 0.0) <= 0):
