@@ -24,6 +24,7 @@ from marsad.recognize.cues import (
     MEMO_WORDS,
     WORD,
     CueIndex,
+    CueList,
     cue_index,
     first_cue,
     peel,
@@ -178,6 +179,9 @@ class PlaceRecognizer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         self._names: dict[tuple[str, bool, tuple[str, ...]], _Name | None] = {}  # see _name
+        self._headline_names: dict[
+            tuple[str, bool, tuple[str, ...]], tuple[frozenset[str], Mapping[str, float]] | None
+        ] = {}  # see _headline_name
 
     @cached_property
     def _context(self) -> dict:
@@ -369,17 +373,19 @@ class PlaceRecognizer:
     def _near_list(self) -> CueIndex:
         return self._index("near_before")
 
+    # Lists read on one word only (right before a name, or the one before it): their own
+    # ends_at answers as first_cue would, without the scan around it.
     @cached_property
-    def _border_list(self) -> CueIndex:
-        return self._index("place_border_before")
+    def _borders(self) -> CueList:
+        return self.k.cues["place_border_before"]
 
     @cached_property
-    def _border_and_in_country_lists(self) -> CueIndex:
-        return self._index("place_border_before", "place_in_country_before")
+    def _in_country(self) -> CueList:
+        return self.k.cues["place_in_country_before"]
 
     @cached_property
-    def _person_name_list(self) -> CueIndex:
-        return self._index("person_name_before")
+    def _person_names(self) -> CueList:
+        return self.k.cues["person_name_before"]
 
     @cached_property
     def _metonym_verbs(self) -> CueIndex:
@@ -443,39 +449,62 @@ class PlaceRecognizer:
         """Places, countries and country adjectives of the headline vote for the report's focus."""
         if not doc.title:
             return
-        gaz = self.k.gazetteer
         ft = fold(doc.title)
         # As in the text, a place name inside an actor's name (حزب العمال) is part of that name.
         actors = [(a.start, a.end) for a in self.k.actor_matcher.find(ft)]
         for h in longest_first(self.k.place_matcher.find(ft)):
-            if any(s <= h.start and h.end <= e for s, e in actors):
+            if actors and any(s <= h.start and h.end <= e for s, e in actors):
                 continue
-            cands = [gaz.get(pid) for pid in h.payloads]
-            if self._never(h.key, h.article) or self._common(h.key, cands):
+            got = self._headline_name(h.key, h.article, h.payloads)
+            if got is None:
                 continue
-            own = {cc: TITLE_WEIGHT * w for cc, w in country_shares(cands).items()}
+            identity, own = got
             _add_votes(votes, own)
-            _add_votes(by_name[frozenset(h.payloads)], own)  # the text's mentions of it count them as own
+            _add_votes(by_name[identity], own)  # the text's mentions of it count them as own
         for h in self.demonyms.find(ft):
             if not self._in_name(words_before(ft, h.word_start, 0, 2)):
                 votes[h.payloads[0]] += TITLE_WEIGHT / 2
 
+    def _headline_name(
+        self, key: str, article: bool, payloads: tuple[str, ...]
+    ) -> tuple[frozenset[str], Mapping[str, float]] | None:
+        """A name in the headline: its identity and the votes it casts (all its places, with
+        or without coordinates), None when it casts none (never a place, an ordinary word).
+        Memoised per name like _name."""
+        memo = self._headline_names
+        nk = (key, article, payloads)
+        got = memo.get(nk, _UNSEEN)
+        if got is _UNSEEN:
+            got = None
+            gaz = self.k.gazetteer
+            cands = [gaz.get(pid) for pid in payloads]
+            if not (self._never(key, article) or self._common(key, cands)):
+                own = {cc: TITLE_WEIGHT * w for cc, w in country_shares(cands).items()}
+                got = (frozenset(payloads), MappingProxyType(own))
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            memo[nk] = got
+        return got  # type: ignore[return-value]
+
     def _in_name(self, before: list[str]) -> bool:
         """A country adjective that ends a person's name ("أبو خليل السوداني"), from the words
         before it (two or more: the one before the last is read)."""
-        return (
-            len(before) >= 2 and first_cue(before[-2:-1], self._person_name_list, max_distance=1) is not None
-        )
+        return len(before) >= 2 and self._person_names.ends_at(before[-2:-1], 0) is not None
 
     def _country_cue(self, before: list[str]) -> str | None:
         """The border or "in" cue right before a country's name ("الحدود مع سوريا", "داخل
         سوريا"), one scan for both: the border list comes first, so it wins as when read alone."""
-        hit = first_cue(before, self._border_and_in_country_lists, max_distance=1)
-        return hit[0] if hit else None
+        if not before:
+            return None
+        if self._borders.ends_at(before, len(before) - 1) is not None:
+            return "place_border_before"
+        if self._in_country.ends_at(before, len(before) - 1) is not None:
+            return "place_in_country_before"
+        return None
 
     def _at_border(self, before: list[str]) -> bool:
         """A border cue right before ("الحدود السورية"), from the words before the name."""
-        return first_cue(before, self._border_list, max_distance=1) is not None
+        return bool(before) and self._borders.ends_at(before, len(before) - 1) is not None
 
     def _resolve(
         self, doc: Doc, mentions: list[Mention], befores: list[list[str]], infos: list[_Name]
