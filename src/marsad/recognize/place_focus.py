@@ -272,15 +272,15 @@ class PlaceFocus:
         by_name: defaultdict[frozenset[str], dict[str, float]] = defaultdict(dict)
         self._title_votes(doc, votes, by_name)
         seen: set[frozenset[str]] = set()  # names already counted in the text
-        # Names that place their neighbours: (folded start, sentence, country, name identity).
-        anchors: list[tuple[int, int, str, frozenset[str]]] = []
+        # Names that place their neighbours, by sentence: (folded start, country, name identity).
+        anchors_in: defaultdict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
         for h in self.demonyms.find(folded):
             cc = h.payloads[0]
             before = _words_before(folded, toks, h.word_start, 3)
             if self._at_border(before) or self._in_name(before):
                 continue
             votes[cc] += DEMONYM_WEIGHT
-            anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
+            anchors_in[doc.locate(doc.original(h.start, h.end)[0])[0]].append((h.word_start, cc, frozenset()))
         for m, before, name in zip(mentions, befores, infos, strict=True):
             r: PlaceRef = m.value
             if r.cue == "hometown_before" or r.role in NO_VOTE_ROLES:  # r.hometown
@@ -299,7 +299,7 @@ class PlaceFocus:
                 w = 1.0
                 if country and country_cue != "place_in_country_before":
                     w = COUNTRY_WEIGHT
-                anchors.append((r.fstart, m.sentence, cc, key))
+                anchors_in[m.sentence].append((r.fstart, cc, key))
                 if again:
                     w = w * REPEAT_FACTOR
                 # _add_votes of the one-country cast {cc: w}, spelt out (most names).
@@ -327,9 +327,6 @@ class PlaceFocus:
         dm = _DATELINE.match(doc.text)
         dateline = dm.end() if dm else -1
         chosen: list[Place] = []
-        anchors_in: dict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
-        for pos, sent, cc, key in anchors:
-            anchors_in[sent].append((pos, cc, key))
         for m, before, name in zip(mentions, befores, infos, strict=True):
             r = m.value
             # The countries named close by in its sentence (a loop, not a set comprehension:

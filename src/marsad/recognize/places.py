@@ -86,9 +86,9 @@ class PlaceRef:
         return self.choice is not None and not self.role
 
 
-def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) lies within one of the sorted, mostly disjoint spans."""
-    i = bisect.bisect_right(starts, start)
+def _inside(spans: list[tuple[int, int]], i: int, start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of the sorted, mostly disjoint spans, of which the
+    first `i` start at or before `start` (bisect_right of the starts)."""
     # A loop, not any() over a generator: this runs for every name of every report.
     for s, e in spans[max(0, i - 3) : i]:  # noqa: SIM110
         if s <= start and e >= end:
@@ -154,6 +154,9 @@ class PlaceRecognizer(PlaceFocus):
         fidx = doc.folded.folded_index
         actor_spans = sorted([(fidx(a.start), fidx(a.end)) for a in doc.get(ACTOR)])
         actor_starts = [a for a, _ in actor_spans]
+        # The furthest end among the spans starting at or before each: a name that ends past it
+        # lies in none of them (a bisect and a comparison for most names, not a loop).
+        actor_reach = list(accumulate((e for _, e in actor_spans), max))
         names, name_of = self._names, self._name
         to_original = doc.folded.to_original  # doc.original, one call less per name
         for h in longest_first(k.place_matcher.find(folded)):
@@ -161,8 +164,12 @@ class PlaceRecognizer(PlaceFocus):
             name = names.get((key, article, payloads), _UNSEEN)
             if name is _UNSEEN:
                 name = name_of(key, article, payloads)
-            if name is None or (actor_spans and _inside(actor_spans, actor_starts, hstart, hend)):
+            if name is None:
                 continue
+            if actor_spans:
+                i = bisect.bisect_right(actor_starts, hstart)
+                if i and actor_reach[i - 1] >= hend and _inside(actor_spans, i, hstart, hend):
+                    continue
             cands, common, identity = name.cands, name.common, name.identity
             words = _words_before(folded, toks, ws, 6)
             cue_hit, role_cue = self._cues_before(words)
