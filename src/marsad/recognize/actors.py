@@ -140,7 +140,23 @@ class ActorRecognizer:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             name_start = starts.get(fs, fs)
             start, end = to_original(name_start, fe)
-            sent, clause = doc.locate(start)
+            entry = k.actors[idx]
+            # Added first, its role filled in below: doc.add locates the mention (sentence,
+            # clause), and the role's window needs that clause, so it is located once.
+            m = doc.add(
+                ACTOR,
+                start,
+                end,
+                idx,
+                role_cue=None,
+                role_why=None,
+                anaphoric=ana,
+                kind=entry.kind,
+                generic=entry.template,
+                target_only=entry.target_only,
+                aerial=aerial is not None and aerial.search(folded, name_start, fe) is not None,
+            )
+            sent, clause = m.sentence, m.clause
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
             words = toks.before(fs, max(fidx(cstart), fs - CUE_REACH), 5)
@@ -154,22 +170,9 @@ class ActorRecognizer:
                 # Coordinated names share their role ("قوات النظام والميليشيات").
                 role, why = prev[1], "coordinated"
             prev = (fe, role)
-            entry = k.actors[idx]
             if entry.kind == "unidentified" and self._heads_named_group(folded, fe, found):
                 role, why = "ignore_before", "heads a named group"  # "مسلحين من حركة الشباب"
-            doc.add(
-                ACTOR,
-                start,
-                end,
-                idx,
-                role_cue=role,
-                role_why=why,
-                anaphoric=ana,
-                kind=entry.kind,
-                generic=entry.template,
-                target_only=entry.target_only,
-                aerial=aerial is not None and aerial.search(folded, name_start, fe) is not None,
-            )
+            m.attrs["role_cue"], m.attrs["role_why"] = role, why
             if entry.country and not entry.template and entry.kind != "external" and own is None:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
