@@ -152,12 +152,24 @@ class Knowledge:
         ("القاعدة" in a Yemeni report is AQAP), from the `branches` field of actors.yaml."""
         return self._branch_index.get((index, country_code))
 
+    @cached_property
+    def _demonyms(self) -> dict[str, list[str]]:
+        """Country adjectives of place_context.yaml by ISO code (read by the place recogniser)."""
+        data = _yaml(DATA_DIR / "place_context.yaml").get("demonyms") or {}
+        return {str(cc): [str(w) for w in words] for cc, words in data.items()}
+
     # --- matchers: folded phrase → index into the lexicon list ------------------------------
     @cached_property
     def _matchers(
         self,
-    ) -> tuple[PhraseMatcher[int], PhraseMatcher[tuple[str, int]], PhraseMatcher[int], PhraseMatcher[str]]:
-        """The four matchers, built together: one automaton pass per report serves them all.
+    ) -> tuple[
+        PhraseMatcher[int],
+        PhraseMatcher[tuple[str, int]],
+        PhraseMatcher[int],
+        PhraseMatcher[str],
+        PhraseMatcher[str],
+    ]:
+        """The five matchers, built together: one automaton pass per report serves them all.
 
         Compiled once and kept in the cache folder like the gazetteer, under a hash of
         everything they are built from (the lexicons' patterns, the gazetteer's names, the code
@@ -168,6 +180,7 @@ class Knowledge:
             [e.patterns for e in self.non_events],
             [e.patterns for e in self.weapons],
             list(self.gazetteer.names()),
+            self._demonyms,
             *(Path(f).read_bytes() for f in (matcher_module.__file__, __file__)),
         )
         # repr, not pickle: pickle's bytes depend on which equal strings are one object, and a
@@ -188,7 +201,13 @@ class Knowledge:
 
     def _build_matchers(
         self,
-    ) -> tuple[PhraseMatcher[int], PhraseMatcher[tuple[str, int]], PhraseMatcher[int], PhraseMatcher[str]]:
+    ) -> tuple[
+        PhraseMatcher[int],
+        PhraseMatcher[tuple[str, int]],
+        PhraseMatcher[int],
+        PhraseMatcher[str],
+        PhraseMatcher[str],
+    ]:
         actors = _index_matcher(self.actors)
         triggers: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
         for i, entry in enumerate(self.triggers):
@@ -203,8 +222,14 @@ class Knowledge:
             if len(name) >= 3:
                 for pid in ids:
                     places.add(name, pid)
-        MatcherGroup([actors, triggers, weapons, places]).build()
-        return actors, triggers, weapons, places
+        # Country adjectives with their feminine and plural forms → ISO code.
+        demonyms: PhraseMatcher[str] = PhraseMatcher()
+        for cc, words in self._demonyms.items():
+            for w in words:
+                for suffix in ("", "ه", "ون", "ين"):
+                    demonyms.add(fold(w) + suffix, cc)
+        MatcherGroup([actors, triggers, weapons, places, demonyms]).build()
+        return actors, triggers, weapons, places, demonyms
 
     @property
     def actor_matcher(self) -> PhraseMatcher[int]:
@@ -221,6 +246,10 @@ class Knowledge:
     @property
     def place_matcher(self) -> PhraseMatcher[str]:
         return self._matchers[3]
+
+    @property
+    def demonym_matcher(self) -> PhraseMatcher[str]:
+        return self._matchers[4]
 
     def warm(self) -> None:
         """Load everything now (before forking workers or timing)."""

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import CUE_REACH, CueIndex, CueList, cue_index, first_cue, peel, words_after
+from marsad.recognize.cues import (
+    CUE_REACH,
+    MEMO_WORDS,
+    CueIndex,
+    CueList,
+    cue_index,
+    first_cue,
+    peel,
+    words_after,
+)
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import fold
 from marsad.text.tokens import WORD, Tokens, tokens
@@ -39,10 +49,38 @@ class ActorRecognizer:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        # (actor, generic noun) → whether an alias of the actor shares the noun's head: the
+        # knowledge's answer, the same in every report (see _anaphora).
+        self._shares: dict[tuple[int, str], bool] = {}
 
     @cached_property
     def _role_lists(self) -> CueIndex:
         return cue_index({n: self.k.cues[n] for n in ROLE_LISTS})
+
+    # The cue lists read per mention, taken from the knowledge once (not looked up per mention).
+    @cached_property
+    def _skip(self) -> CueList:
+        return self.k.cues["role_skip"]
+
+    @cached_property
+    def _force_heads(self) -> CueList:
+        return self.k.cues["force_heads"]
+
+    @cached_property
+    def _passive_verbs(self) -> CueList:
+        return self.k.cues["passive_verbs"]
+
+    @cached_property
+    def _person_nouns(self) -> CueList:
+        return self.k.cues["person_nouns"]
+
+    @cached_property
+    def _self_claim(self) -> CueList:
+        return self.k.cues["self_claim_after"]
+
+    @cached_property
+    def _link_words(self) -> CueList:
+        return self.k.cues["link_words"]
 
     # Word lists read per report or per mention, taken from the cue lists once.
     @cached_property
@@ -57,6 +95,20 @@ class ActorRecognizer:
     def _aerial(self) -> re.Pattern[str] | None:
         return _any_of(self._aerial_words)
 
+    @cached_property
+    def _anaphora_keys(self) -> tuple[str, ...]:
+        return tuple(self.k.cues.anaphora)
+
+    @cached_property
+    def _rare(self) -> frozenset[str] | None:
+        """The words _nisba and _anaphora start from (nationality adjectives; generic nouns with
+        their clitics), found in one pass over the report's words for both. None when a generic
+        noun is not one word (_generic_nouns then reads the text with its regex)."""
+        forms = _generic_forms(self._anaphora_keys)
+        if forms is None:
+            return None
+        return frozenset(self.k.cues.state_adjectives) | frozenset(forms)
+
     def __call__(self, doc: Doc) -> Doc:
         k = self.k
         folded = doc.folded.text
@@ -65,61 +117,68 @@ class ActorRecognizer:
         starts: dict[int, int] = {}  # word start (clitics included) → start of the name itself
         for h in hits:
             # Prefer a specific (country-bound) actor over a template when one alias serves both.
-            idx = min(h.payloads, key=lambda i: (k.actors[i].template, i))
+            pls = h.payloads
+            idx = pls[0] if len(pls) == 1 else min(pls, key=lambda i: (k.actors[i].template, i))
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
         # The report's words, shared with the other recognisers (a short text: its own).
         toks = tokens(folded) or Tokens(folded)
-        found.extend(self._anaphora(toks, found))
-        nisba = self._nisba(toks, found)
+        # Where the rare words both look-ups start from stand (compress and map test every word
+        # of the report in C, not in a Python loop).
+        rare, words = self._rare, toks.words
+        at = None if rare is None else list(compress(range(len(words)), map(rare.__contains__, words)))
+        found.extend(self._anaphora(toks, found, at))
+        nisba = self._nisba(toks, found, at)
         found.extend(nisba)
         found.sort()
         lists = self._role_lists
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
         aerial = self._aerial  # an aircraft's name ("الطيران الحربي")
+        # doc.original and doc.folded_index, one call less per name
+        to_original, fidx = doc.folded.to_original, doc.folded.folded_index
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             name_start = starts.get(fs, fs)
-            start, end = doc.original(name_start, fe)
-            sent, clause = doc.locate(start)
-            cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
-            # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
-            words = toks.before(fs, max(doc.folded_index(cstart), fs - CUE_REACH), 5)
-            # A generic noun's clitics stay in its span; its لل contraction is still a possessive
-            # lam ("هجوم مسلح للمقاومة": the resistance attacked).
-            lam = ana and folded.startswith(("لل", "ولل", "فلل"), fs)
-            role, why = self._role(doc, fs, name_start, fe, words, lists, lam=lam)
-            if nisba.get((fs, fe, idx, ana)):
-                role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
-            chain = folded[fs:name_start]
-            if prev is not None and folded[prev[0] : fs].strip() == "" and chain.startswith("و"):
-                # Coordinated names share their role ("قوات النظام والميليشيات").
-                role, why = prev[1], "coordinated"
-            prev = (fe, role)
+            start, end = to_original(name_start, fe)
             entry = k.actors[idx]
-            if entry.kind == "unidentified" and self._heads_named_group(folded, fe, found):
-                role, why = "ignore_before", "heads a named group"  # "مسلحين من حركة الشباب"
-            elif entry.kind == "unidentified" and words and self._qualifies_action(words[-1], folded[fs:fe]):
-                role, why = "ignore_before", "adjective of an action"  # "هجوم مسلح لداعش"
-            doc.add(
+            # Added first, its role filled in below: doc.add locates the mention (sentence,
+            # clause), and the role's window needs that clause, so it is located once.
+            m = doc.add(
                 ACTOR,
                 start,
                 end,
                 idx,
-                role_cue=role,
-                role_why=why,
+                role_cue=None,
+                role_why=None,
                 anaphoric=ana,
                 kind=entry.kind,
                 generic=entry.template,
                 target_only=entry.target_only,
                 aerial=aerial is not None and aerial.search(folded, name_start, fe) is not None,
             )
-            if (
-                entry.country
-                and not entry.template
-                and entry.kind != "external"
-                and (fs, fe, idx, ana) not in nisba
-            ):
+            sent, clause = m.sentence, m.clause
+            cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
+            # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
+            words = toks.before(fs, max(fidx(cstart), fs - CUE_REACH), 5)
+            chain = folded[fs:name_start]
+            # A generic noun's clitics stay in its span; its لل contraction is still a possessive
+            # lam ("هجوم مسلح للمقاومة": the resistance attacked).
+            lam = ana and folded.startswith(("لل", "ولل", "فلل"), fs)
+            role, why = self._role(doc, fs, name_start, fe, chain, words, lists, lam=lam)
+            # (Most reports have no nationality adjective: no key to build then.)
+            own = nisba.get((fs, fe, idx, ana)) if nisba else None
+            if own:
+                role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
+            if prev is not None and chain.startswith("و") and folded[prev[0] : fs].strip() == "":
+                # Coordinated names share their role ("قوات النظام والميليشيات").
+                role, why = prev[1], "coordinated"
+            prev = (fe, role)
+            if entry.kind == "unidentified" and self._heads_named_group(folded, fe, found):
+                role, why = "ignore_before", "heads a named group"  # "مسلحين من حركة الشباب"
+            elif entry.kind == "unidentified" and words and self._qualifies_action(words[-1], folded[fs:fe]):
+                role, why = "ignore_before", "adjective of an action"  # "هجوم مسلح لداعش"
+            m.attrs["role_cue"], m.attrs["role_why"] = role, why
+            if entry.country and not entry.template and entry.kind != "external" and own is None:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
         return doc
@@ -130,17 +189,16 @@ class ActorRecognizer:
         fs: int,
         name_start: int,
         fe: int,
+        chain: str,
         words: list[str],
         lists: CueIndex,
         *,
         lam: bool = False,
     ) -> tuple[str | None, str | None]:
         """The role the words around an actor give it: (role_cue, the cue list that decided).
-        [fs, fe): the folded name with its clitics, which end at name_start."""
+        [fs, fe): the folded name with its clitics `chain`, which end at name_start."""
         folded = doc.folded.text
-        chain = folded[fs:name_start]
-        cues = self.k.cues
-        skip = cues["role_skip"]
+        skip = self._skip
         # Days and time words between a verb and its subject do not break the pair.
         words = skip.without_words(words)
         hit = first_cue(words, lists)
@@ -148,7 +206,7 @@ class ActorRecognizer:
         if name == "agent_verbs" and dist > 0:
             # "هاجمت قوات الحركة": a force or weapon noun between the verb and the name heads
             # the subject; anything else makes the name part of the object.
-            heads = cues["force_heads"]
+            heads = self._force_heads
             between = words[len(words) - dist :]
             if not all(heads.has_word(w) for w in between):
                 name = "object"
@@ -156,7 +214,7 @@ class ActorRecognizer:
             # "قتل جنديان", "قتل عناصر من الحركة": persons after an often-passive verb were hit.
             verb = words[len(words) - dist - 1]
             first = words[len(words) - dist : len(words) - dist + 1] or words_after(folded, name_start, 1)
-            if cues["passive_verbs"].has_word(verb) and first and _persons(first[0], cues["person_nouns"]):
+            if self._passive_verbs.has_word(verb) and first and _persons(first[0], self._person_nouns):
                 name = "object"
             elif any(
                 _DAMMA in r[:4] and verb in peel(fold(r)) for r in _raw_words_before(doc, fs, name_start)
@@ -169,7 +227,7 @@ class ActorRecognizer:
             # ("أعلن الجيش أنه استهدف"); a teller named by a verb stays a weak candidate.
             after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
             after = skip.without_words(after)[:4]
-            claim = cues["self_claim_after"]
+            claim = self._self_claim
             if any(claim.ends_at(after, i) for i in range(len(after))):
                 return None, "self_claim_after"
             return ("ignore_before", name) if name == "source_before" else (None, name)
@@ -190,7 +248,7 @@ class ActorRecognizer:
             return False
         nxt = found[i]
         gap = folded[fe : nxt[0]].split()
-        return gap in (["من"], ["في"]) or (len(gap) == 1 and self.k.cues["link_words"].has_word(gap[0]))
+        return gap in (["من"], ["في"]) or (len(gap) == 1 and self._link_words.has_word(gap[0]))
 
     def _qualifies_action(self, before: str, name: str) -> bool:
         """A one-word generic name that is an adjective of the action noun right before it
@@ -208,7 +266,7 @@ class ActorRecognizer:
         if not words:
             return None, None
         cues = self.k.cues
-        head = words[:-1] if cues["link_words"].has_word(words[-1]) else words
+        head = words[:-1] if self._link_words.has_word(words[-1]) else words
         nouns = self._event_nouns
         heads, adjectives = cues["owned_heads"], cues["nisba_skip"]
         # The head noun is the word right before, or before its adjective ("هجوم مسلح لـ").
@@ -221,11 +279,12 @@ class ActorRecognizer:
         return "patient_before", "possessive"
 
     def _nisba(
-        self, t: Tokens, found: list[tuple[int, int, int, bool]]
+        self, t: Tokens, found: list[tuple[int, int, int, bool]], at: list[int] | None = None
     ) -> dict[tuple[int, int, int, bool], bool]:
         """State forces named by a nationality adjective after an action, weapon or force noun
         ("غارة أميركية", "غارات جوية تركية", "دبابات تركية"). Value: whether the noun is an action
-        or aircraft, whose owner is its author."""
+        or aircraft, whose owner is its author. `at`: the positions of the report's words among
+        which the adjectives are (None: all)."""
         adjectives = self.k.cues.state_adjectives
         if not adjectives:
             return {}
@@ -234,15 +293,18 @@ class ActorRecognizer:
         words = t.words
         # Nationality adjectives are rare: start from them, look back for the noun. (compress
         # and map test every word of the report in C, not in a Python loop.)
-        found_at = list(compress(range(len(words)), map(adjectives.__contains__, words)))
+        if at is None:
+            found_at = list(compress(range(len(words)), map(adjectives.__contains__, words)))
+        else:
+            found_at = [j for j in at if words[j] in adjectives]
         if not found_at:
             return {}
         actions = self._event_nouns + self._aerial_words
         # The names' spans sorted by start with a running maximum of ends: a span [fs, fe)
-        # overlaps a name iff the names starting before fe reach past fs (a look-up, not a scan).
-        taken = sorted((s, e) for s, e, _, _ in found)
-        name_starts = [s for s, _ in taken]
-        reach = list(accumulate((e for _, e in taken), max))
+        # overlaps a name iff the names starting before fe reach past fs (a look-up, not a
+        # scan). Built for the first adjective after a noun (most have none).
+        name_starts: list[int] | None = None
+        reach: list[int] = []
         last_end = -1  # of the spans this adds, found in text order: the last reaches furthest
         out: dict[tuple[int, int, int, bool], bool] = {}
         for j in found_at:
@@ -253,11 +315,13 @@ class ActorRecognizer:
             if i < 0 or i <= j - 4:
                 continue
             fs, fe = t.starts[i], t.ends[j]
-            if (
-                fe - fs > 60
-                or ((k := bisect.bisect_left(name_starts, fe)) > 0 and reach[k - 1] > fs)
-                or last_end > fs
-            ):
+            if fe - fs > 60:
+                continue
+            if name_starts is None:
+                taken = sorted((s, e) for s, e, _, _ in found)
+                name_starts = [s for s, _ in taken]
+                reach = list(accumulate((e for _, e in taken), max))
+            if ((k := bisect.bisect_left(name_starts, fe)) > 0 and reach[k - 1] > fs) or last_end > fs:
                 continue
             idx = self.k.state_actor("state", code)
             if idx is None:
@@ -267,12 +331,16 @@ class ActorRecognizer:
         return out
 
     def _anaphora(
-        self, t: Tokens, found: list[tuple[int, int, int, bool]]
+        self, t: Tokens, found: list[tuple[int, int, int, bool]], at: list[int] | None = None
     ) -> list[tuple[int, int, int, bool]]:
-        """Generic nouns (التنظيم، الميليشيا…) resolved to the last actor whose aliases share the head."""
+        """Generic nouns (التنظيم، الميليشيا…) resolved to the last actor whose aliases share the
+        head. `at`: the positions of the report's words among which the nouns are (None: all)."""
         table = self.k.cues.anaphora
         if not table or not found:
             return []
+        nouns = _generic_nouns(t, self._anaphora_keys, at)
+        if not nouns:
+            return []  # most reports: no name spans to index
         out: list[tuple[int, int, int, bool]] = []
         taken = [(s, e) for s, e, _, _ in found]
         starts, ends = [s for s, _ in taken], [e for _, e in taken]
@@ -281,8 +349,8 @@ class ActorRecognizer:
         ordered = all(ends[i] <= starts[i + 1] for i in range(len(taken) - 1)) and all(
             s <= e for s, e in taken
         )
-        shares: dict[tuple[int, str], bool] = {}  # (actor, generic noun) → an alias shares its head
-        for ws, pos, key in _generic_nouns(t, tuple(table)):
+        shares = self._shares
+        for ws, pos, key in nouns:
             heads = table[key]
             if ordered:
                 i = bisect.bisect_right(starts, ws) - 1
@@ -302,6 +370,8 @@ class ActorRecognizer:
                     break
                 share = shares.get((idx, key))
                 if share is None:
+                    if len(shares) >= MEMO_WORDS:
+                        shares.clear()
                     # patterns are the entry's folded aliases (cached on the entry)
                     share = shares[idx, key] = any(a.startswith(heads) for a, _ in entry.patterns)
                 if share:
@@ -333,10 +403,12 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
-def _generic_nouns(t: Tokens, keys: tuple[str, ...]) -> list[tuple[int, int, str]]:
+def _generic_nouns(
+    t: Tokens, keys: tuple[str, ...], at: list[int] | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, noun) of each generic noun of `keys` in the text, clitics included: the
     matches of _anaphora_regex, found as whole words among the shared tokens (a set look-up
-    per word in C, not a regex pass over the text)."""
+    per word in C, not a regex pass over the text; only at the positions `at` when given)."""
     forms = _generic_forms(keys)
     words, text = t.words, t.text
     if forms is None:  # a noun of several words (none yet): the regex pass
@@ -345,7 +417,11 @@ def _generic_nouns(t: Tokens, keys: tuple[str, ...]) -> list[tuple[int, int, str
             for m in _anaphora_regex(keys).finditer(text)
         ]
     out: list[tuple[int, int, str]] = []
-    for j in compress(range(len(words)), map(forms.__contains__, words)):
+    if at is None:
+        positions: Iterable[int] = compress(range(len(words)), map(forms.__contains__, words))
+    else:
+        positions = [j for j in at if words[j] in forms]
+    for j in positions:
         ws, pos = t.starts[j], t.ends[j]
         # The regex's \w also holds "_", which no token does: a word glued to one is no match.
         if text[ws - 1 : ws] != "_" and text[pos : pos + 1] != "_":

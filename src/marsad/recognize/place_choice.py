@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from marsad.knowledge.gazetteer import Place
@@ -75,7 +76,7 @@ def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
         # A governorate named without a town of the same name (صلاح الدين، الأنبار): the
         # governorate, not a village that carries its name as an alternate.
         kind = -1
-    near = min((km(c, p) for p in chosen), default=0.0)
+    near = min(map(km, repeat(c), chosen), default=0.0)  # map: no generator step per place
     return (kind, round(near / 50), -c.population)
 
 

@@ -1,5 +1,6 @@
 """Place mentions: gazetteer names in the text, their context (near / countryside / hometown /
 province), and disambiguation by the report's country and the other places it names (CODING.md §4).
+The disambiguation is the recogniser's base class, PlaceFocus (marsad.recognize.place_focus).
 """
 
 from __future__ import annotations
@@ -7,23 +8,29 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from types import MappingProxyType
-from typing import Any
 
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
-from marsad.knowledge.lexicon import load_yaml
-from marsad.knowledge.resources import DATA_DIR, Knowledge
-from marsad.recognize.cues import WORD, CueList, first_cue, peel, words_before
-from marsad.recognize.place_choice import choose, country_shares, km, latin
-from marsad.text.matcher import PhraseMatcher, longest_first
-from marsad.text.normalize import fold
-from marsad.text.tokens import tokens, words_after
+from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import MEMO_WORDS, CueIndex, first_cue, peel
+from marsad.recognize.place_choice import country_shares
+from marsad.recognize.place_focus import (
+    _NO_VOTES,
+    _UNSEEN,
+    AMBIGUOUS_WEIGHT,
+    LOCAL_WORDS,
+    MAIN,
+    PlaceFocus,
+    _Name,
+    _sentence_words_after,
+    _words_before,
+)
+from marsad.text.matcher import longest_first
+from marsad.text.tokens import Tokens, tokens
 
 CONTEXT_LISTS = (
     "hometown_before",
@@ -35,8 +42,6 @@ CONTEXT_LISTS = (
 )
 # "ريف حمص الشرقي": a direction adjective right after the place narrows a countryside to a part of it.
 _DIRECTION = re.compile(r"\s*(?:ال)?(شرقي|غربي|شمالي|جنوبي)(?:ه)?(?:\s+(?:ال)?(شرقي|غربي)(?:ه)?)?")
-FOREIGN_MIN_POP = 50_000
-CONTEXT_PLACES = 8  # the places named just before are the context for choosing among namesakes
 STRONG_CUES = ("settlement_before", "province_before", "countryside_before", "district_before")
 # Cue lists (cues.yaml) right before a place that make it no event location, and the role they give.
 ROLE_BEFORE = {
@@ -44,24 +49,6 @@ ROLE_BEFORE = {
     "place_water_before": "water",
     "place_name_of_before": "name",
 }
-NO_VOTE_ROLES = ("water", "name")  # these say nothing of where the report is
-# The report's focus: a country is in focus with at least this share of the leading country's
-# votes (and one whole vote); a place in no focus country needs its country named right after it.
-FOCUS_SHARE = 0.3
-TITLE_WEIGHT = 2.0  # a place or country named in the headline
-DEMONYM_WEIGHT = 0.3  # "السورية", "اليمني"
-# A country's name in the text, unless something is placed in it ("شمالي العراق"): reports name
-# other countries often (sources, sponsors), and "السعودية" is both the country and its adjective.
-COUNTRY_WEIGHT = 0.5
-REPEAT_FACTOR = 0.5  # each further mention of a name already counted
-AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
-LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
-# A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
-# العربية المتحدة (CNN)-- ").
-_DATELINE = re.compile(r"\s*(?:[^\W\d_]+[\s،,]+){0,5}[^\W\d_]+\s*(?:\([^)]{0,30}\)\s*)?[-–—]")
-# Support tiers of a candidate's country, best first.
-LOCAL, MAIN, FOCUS, ABROAD = 0, 1, 2, 3
 
 
 @dataclass(slots=True)
@@ -99,9 +86,9 @@ class PlaceRef:
         return self.choice is not None and not self.role
 
 
-def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) lies within one of the sorted, mostly disjoint spans."""
-    i = bisect.bisect_right(starts, start)
+def _inside(spans: list[tuple[int, int]], i: int, start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of the sorted, mostly disjoint spans, of which the
+    first `i` start at or before `start` (bisect_right of the starts)."""
     # A loop, not any() over a generator: this runs for every name of every report.
     for s, e in spans[max(0, i - 3) : i]:  # noqa: SIM110
         if s <= start and e >= end:
@@ -109,89 +96,82 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     return False
 
 
-def _add_votes(votes: MutableMapping[str, Any], more: Mapping[str, float]) -> None:
-    """votes.update(more), the same sums without Counter.update's generic dispatch (a Mapping
-    check per call, and the calls come per name)."""
-    for cc, w in more.items():
-        votes[cc] = w + votes.get(cc, 0)
+class PlaceRecognizer(PlaceFocus):
+    """Adds PLACE mentions (value: PlaceRef), then resolves them (PlaceFocus)."""
 
-
-_NO_VOTES: Mapping[str, float] = MappingProxyType({})  # the votes of a name that cast none
-
-
-def _count_words(folded: str, start: int, end: int) -> int:
-    """len(WORD.findall(folded[start:end])), from the report's shared tokens when it has them:
-    the words overlapping [start, end) are those starting before end less those ending by start
-    (two bisects instead of a regex over the slice; a word cut at an edge still counts once)."""
-    t = tokens(folded) if start < end else None
-    if t is None:
-        return len(WORD.findall(folded[start:end]))
-    return bisect.bisect_left(t.starts, end) - bisect.bisect_right(t.ends, start)
-
-
-def _sentence_words_after(folded: str, pos: int, width: int, max_words: int) -> list[str]:
-    """The first words of folded[pos : pos + width] up to its first sentence end."""
-    m = _SENTENCE_END.search(folded, pos, pos + width)
-    return words_after(folded, pos, m.start() if m else pos + width, max_words)
-
-
-class PlaceRecognizer:
     name = "places"
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        self._names: dict[tuple[str, bool, tuple[str, ...]], _Name | None] = {}  # see _name
+        self._headline_names = {}  # see PlaceFocus._headline_name
 
-    @cached_property
-    def _context(self) -> dict:
-        with (DATA_DIR / "place_context.yaml").open(encoding="utf-8") as fh:
-            return load_yaml(fh) or {}
-
-    @cached_property
-    def demonyms(self) -> PhraseMatcher[str]:
-        """Country adjectives of place_context.yaml, with their feminine and plural forms → ISO code."""
-        m: PhraseMatcher[str] = PhraseMatcher()
-        for cc, words in (self._context.get("demonyms") or {}).items():
-            for w in words:
-                for suffix in ("", "ه", "ون", "ين"):
-                    m.add(fold(w) + suffix, str(cc))
-        m.build()
-        return m
-
-    @cached_property
-    def capitals(self) -> frozenset[str]:
-        """Ids of the cities that may stand for a government: the populated place at each
-        country's point (its capital), and place_context.yaml's government cities."""
-        gaz = self.k.gazetteer
-        out = set()
-        for name in self._context.get("government_cities") or []:
-            cands = [c for c in gaz.candidates(fold(name)) if c.kind == "populated"]
-            if cands:
-                out.add(max(cands, key=lambda c: c.population).id)
-        for c in gaz.countries():
-            if math.isfinite(c.latitude + c.longitude):
-                p = gaz.nearest(c.latitude, c.longitude, country_code=c.country_code)
-                if p is not None and km(p, c) < 1:
-                    out.add(p.id)
-        return frozenset(out)
+    def _name(self, key: str, article: bool, payloads: tuple[str, ...]) -> _Name | None:
+        """What a name found in the text is, whatever the report: its candidates that have
+        coordinates, whether it is also an ordinary word, its identity; None when it is never a
+        place here (a cue noun, not_places, or no candidate with coordinates). Memoised per name:
+        reports name the same places again and again."""
+        memo = self._names
+        nk = (key, article, payloads)
+        got = memo.get(nk, _UNSEEN)
+        if got is _UNSEEN:
+            got = None
+            if not self._never(key, article):
+                # Some districts come without coordinates in the sources: they cannot locate an event.
+                gaz = self.k.gazetteer
+                cands = [c for c in map(gaz.get, payloads) if math.isfinite(c.latitude + c.longitude)]
+                if cands:
+                    ccs = {c.country_code for c in cands}
+                    shares = _NO_VOTES
+                    if len(ccs) > 1:
+                        shares = MappingProxyType(
+                            {cc: AMBIGUOUS_WEIGHT * w for cc, w in country_shares(cands).items()}
+                        )
+                    got = _Name(
+                        cands,
+                        self._common(key, cands),
+                        frozenset(payloads),
+                        next(iter(ccs)) if len(ccs) == 1 else None,
+                        all(c.kind == "country" for c in cands),
+                        shares,
+                        any(c.kind == "region" for c in cands),
+                    )
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            memo[nk] = got
+        return got  # type: ignore[return-value]
 
     def __call__(self, doc: Doc) -> Doc:
         k = self.k
-        gaz = k.gazetteer
         folded = doc.folded.text
+        toks = tokens(folded)  # the report's words, for every window read around its names
         refs = []
+        # The words before each of refs and what its name is, read again by _resolve.
+        befores: list[list[str]] = []
+        infos: list[_Name] = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
-        actor_spans = sorted((doc.folded_index(a.start), doc.folded_index(a.end)) for a in doc.get(ACTOR))
+        fidx = doc.folded.folded_index
+        actor_spans = sorted([(fidx(a.start), fidx(a.end)) for a in doc.get(ACTOR)])
         actor_starts = [a for a, _ in actor_spans]
+        # The furthest end among the spans starting at or before each: a name that ends past it
+        # lies in none of them (a bisect and a comparison for most names, not a loop).
+        actor_reach = list(accumulate((e for _, e in actor_spans), max))
+        names, name_of = self._names, self._name
+        to_original = doc.folded.to_original  # doc.original, one call less per name
         for h in longest_first(k.place_matcher.find(folded)):
-            if self._never(h.key, h.article) or _inside(actor_spans, actor_starts, h.start, h.end):
+            hstart, hend, ws, payloads, key, article = h
+            name = names.get((key, article, payloads), _UNSEEN)
+            if name is _UNSEEN:
+                name = name_of(key, article, payloads)
+            if name is None:
                 continue
-            # Some districts come without coordinates in the sources: they cannot locate an event.
-            cands = [c for c in map(gaz.get, h.payloads) if math.isfinite(c.latitude + c.longitude)]
-            if not cands:
-                continue
-            common = self._common(h.key, cands)
-            words = words_before(folded, h.word_start, 0, 6)
+            if actor_spans:
+                i = bisect.bisect_right(actor_starts, hstart)
+                if i and actor_reach[i - 1] >= hend and _inside(actor_spans, i, hstart, hend):
+                    continue
+            cands, common, identity = name.cands, name.common, name.identity
+            words = _words_before(folded, toks, ws, 6)
             cue_hit, role_cue = self._cues_before(words)
             cue = cue_hit[0] if cue_hit else None
             # A place noun right before the name ("بلدة X", also in "قرب بلدة X").
@@ -204,23 +184,21 @@ class PlaceRecognizer:
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it, also
             # after "near" ("في محيط مدينة طفس").
             strong_cue = noun
-            if (
-                common
-                and not strong_cue
-                and not self._listed_after(folded, refs, prev_end, h.word_start, cands)
-            ):
+            if common and not strong_cue and not self._listed_after(folded, refs, prev_end, ws, cands):
                 continue
-            dm = _DIRECTION.match(folded, h.end)
+            dm = _DIRECTION.match(folded, hend)
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
-            between = folded[prev_end : h.word_start].strip()
-            paired = h.word_start - prev_end <= 2 and folded[h.word_start] == "و" and between == ""
-            ref = PlaceRef(cands, cue, direction, paired, strong_cue=strong_cue, common=common)
-            ref.fstart, ref.fend, ref.key = h.word_start, h.end, frozenset(h.payloads)
+            paired = ws - prev_end <= 2 and folded[ws] == "و" and folded[prev_end:ws].strip() == ""
+            # A list of its own per mention: the memoised one is shared by every mention of the name.
+            ref = PlaceRef(list(cands), cue, direction, paired, strong_cue=strong_cue, common=common)
+            ref.fstart, ref.fend, ref.key = ws, hend, identity
             ref.noun = noun and not common
-            ref.role = self._role(h.key, words, folded, h.end, cue_hit, role_cue)
-            start, end = doc.original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
+            ref.role = self._role(key, words, folded, toks, hend, cue_hit, role_cue)
+            start, end = to_original(hstart, hend)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
-            prev_end = h.end
+            befores.append(words)
+            infos.append(name)
+            prev_end = hend
         # A place name that contains an actor word (ود مدني ⊃ مدني "civilian") is the place.
         if refs and doc.get(ACTOR):
             # Sorted starts with a running maximum of ends: an actor lies inside some place iff the
@@ -235,7 +213,7 @@ class PlaceRecognizer:
             ]
             if len(kept) != len(doc.get(ACTOR)):
                 doc.set_mentions(ACTOR, kept)
-        self._resolve(doc, refs)
+        self._resolve(doc, refs, befores, infos)
         return doc
 
     @staticmethod
@@ -258,55 +236,23 @@ class PlaceRecognizer:
             for c in cands
         )
 
-    def _common(self, key: str, cands: list[Place]) -> bool:
-        """The name is also an ordinary word (عين، الحي…): accepted only after a place noun.
-
-        Short names are most often pieces of words, except those of cities and governorates
-        (حلب، حمص، غزة، تعز، عدن، جدة, مصر): these stand on their own.
-        """
-        if key in self.k.lexicon_words or self.k.gazetteer.is_stopword(key):
-            return True
-        return len(key) <= 3 and not any(
-            c.kind in ("admin1", "country") or c.population >= FOREIGN_MIN_POP for c in cands
-        )
-
-    def _never(self, key: str, article: bool) -> bool:
-        """A word never taken as a place (cue nouns, not_places)."""
-        # With an article peeled off a form that has none, its article form counts too.
-        never = self.k.never_places
-        return key in never or (article and "ال" + key in never)
-
-    # The cue lists and word sets read around every name, taken from the knowledge once.
+    # The cue lists and word sets read around every name, taken from the knowledge once; the
+    # lists as CueIndex, so that first_cue need not look their index up per question.
     @cached_property
-    def _context_lists(self) -> dict[str, CueList]:
-        return {n: self.k.cues[n] for n in CONTEXT_LISTS}
+    def _context_lists(self) -> CueIndex:
+        return self._index(*CONTEXT_LISTS)
 
     @cached_property
-    def _role_lists(self) -> dict[str, CueList]:
-        return {n: self.k.cues[n] for n in ROLE_BEFORE}
-
-    def _one_list(self, name: str) -> dict[str, CueList]:
-        return {name: self.k.cues[name]}
+    def _role_lists(self) -> CueIndex:
+        return self._index(*ROLE_BEFORE)
 
     @cached_property
-    def _near_list(self) -> dict[str, CueList]:
-        return self._one_list("near_before")
+    def _context_and_role_lists(self) -> CueIndex:
+        return self._index(*CONTEXT_LISTS, *ROLE_BEFORE)
 
     @cached_property
-    def _border_list(self) -> dict[str, CueList]:
-        return self._one_list("place_border_before")
-
-    @cached_property
-    def _border_and_in_country_lists(self) -> dict[str, CueList]:
-        return {**self._border_list, **self._one_list("place_in_country_before")}
-
-    @cached_property
-    def _person_name_list(self) -> dict[str, CueList]:
-        return self._one_list("person_name_before")
-
-    @cached_property
-    def _metonym_verbs(self) -> dict[str, CueList]:
-        return self._one_list("capital_metonym_verbs")
+    def _near_list(self) -> CueIndex:
+        return self._index("near_before")
 
     @cached_property
     def _water_heads(self) -> frozenset[str]:
@@ -320,10 +266,6 @@ class PlaceRecognizer:
     def _toward(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("place_toward_after"))
 
-    @cached_property
-    def _context_and_role_lists(self) -> dict[str, CueList]:
-        return {**self._context_lists, **self._role_lists}
-
     def _cues_before(self, words: list[str]) -> tuple[tuple[str, int] | None, bool]:
         """The nearest context cue within 3 words before a name, and whether a role cue may
         end right before it. Most names have no cue at all: one scan of the context and role
@@ -333,9 +275,7 @@ class PlaceRecognizer:
             return None, False
         # The context lists come first: the nearest cue of all, if a context one, is the
         # nearest context cue. A role cue can end right before the name only if some cue does.
-        cue_hit = (
-            hit if hit[0] in self._context_lists else first_cue(words, self._context_lists, max_distance=3)
-        )
+        cue_hit = hit if hit[0] in CONTEXT_LISTS else first_cue(words, self._context_lists, max_distance=3)
         return cue_hit, hit[1] == 0
 
     def _role(
@@ -343,6 +283,7 @@ class PlaceRecognizer:
         key: str,
         words: list[str],
         folded: str,
+        toks: Tokens | None,
         end: int,
         cue_hit: tuple[str, int] | None,
         role_cue: bool,
@@ -356,7 +297,7 @@ class PlaceRecognizer:
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
         if " " in key and key.split(" ", 1)[0] in self._water_heads and not province:
             return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
-        after = _sentence_words_after(folded, end, 60, LOCAL_WORDS)
+        after = _sentence_words_after(folded, toks, end, 60, LOCAL_WORDS)
         if after and after[0] in self._water_after:
             return "water"
         # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
@@ -365,209 +306,3 @@ class PlaceRecognizer:
         return ""
 
     # --- the report's focus and the choice among same-named places -------------------------
-    def _title_votes(
-        self, doc: Doc, votes: Counter[str], by_name: defaultdict[frozenset[str], dict[str, float]]
-    ) -> None:
-        """Places, countries and country adjectives of the headline vote for the report's focus."""
-        if not doc.title:
-            return
-        gaz = self.k.gazetteer
-        ft = fold(doc.title)
-        # As in the text, a place name inside an actor's name (حزب العمال) is part of that name.
-        actors = [(a.start, a.end) for a in self.k.actor_matcher.find(ft)]
-        for h in longest_first(self.k.place_matcher.find(ft)):
-            if any(s <= h.start and h.end <= e for s, e in actors):
-                continue
-            cands = [gaz.get(pid) for pid in h.payloads]
-            if self._never(h.key, h.article) or self._common(h.key, cands):
-                continue
-            own = {cc: TITLE_WEIGHT * w for cc, w in country_shares(cands).items()}
-            _add_votes(votes, own)
-            _add_votes(by_name[frozenset(h.payloads)], own)  # the text's mentions of it count them as own
-        for h in self.demonyms.find(ft):
-            if not self._in_name(words_before(ft, h.word_start, 0, 2)):
-                votes[h.payloads[0]] += TITLE_WEIGHT / 2
-
-    def _in_name(self, before: list[str]) -> bool:
-        """A country adjective that ends a person's name ("أبو خليل السوداني"), from the words
-        before it (two or more: the one before the last is read)."""
-        return (
-            len(before) >= 2 and first_cue(before[-2:-1], self._person_name_list, max_distance=1) is not None
-        )
-
-    def _country_cue(self, before: list[str]) -> str | None:
-        """The border or "in" cue right before a country's name ("الحدود مع سوريا", "داخل
-        سوريا"), one scan for both: the border list comes first, so it wins as when read alone."""
-        hit = first_cue(before, self._border_and_in_country_lists, max_distance=1)
-        return hit[0] if hit else None
-
-    def _at_border(self, before: list[str]) -> bool:
-        """A border cue right before ("الحدود السورية"), from the words before the name."""
-        return first_cue(before, self._border_list, max_distance=1) is not None
-
-    def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
-        folded = doc.folded.text
-        # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
-        #    text, ambiguous ones a little to each of their countries; country
-        #    adjectives; actor countries (added by the actor recogniser). Hometowns, waters and
-        #    names of papers or ships do not vote.
-        votes: Counter[str] = Counter(doc.country_scores)
-        # all votes cast by each name (by its identity), so that a name never supports itself
-        by_name: defaultdict[frozenset[str], dict[str, float]] = defaultdict(dict)
-        self._title_votes(doc, votes, by_name)
-        seen: set[frozenset[str]] = set()  # names already counted in the text
-        # Names that place their neighbours: (folded start, sentence, country, name identity).
-        anchors: list[tuple[int, int, str, frozenset[str]]] = []
-        for h in self.demonyms.find(folded):
-            cc = h.payloads[0]
-            before = words_before(folded, h.word_start, 0, 3)
-            if self._at_border(before) or self._in_name(before):
-                continue
-            votes[cc] += DEMONYM_WEIGHT
-            anchors.append((h.word_start, doc.locate(doc.original(h.start, h.end)[0])[0], cc, frozenset()))
-        for m in mentions:
-            r: PlaceRef = m.value
-            if r.hometown or r.role in NO_VOTE_ROLES:
-                continue
-            ccs = {c.country_code for c in r.candidates}
-            country = all(c.kind == "country" for c in r.candidates)
-            country_cue = self._country_cue(words_before(folded, r.fstart, 0, 3)) if country else None
-            if country_cue == "place_border_before":
-                continue
-            if len(ccs) == 1:
-                cc = next(iter(ccs))
-                w = 1.0
-                if country and country_cue != "place_in_country_before":
-                    w = COUNTRY_WEIGHT
-                cast = {cc: w}
-                anchors.append((r.fstart, m.sentence, cc, r.key))
-            else:
-                cast = {cc: AMBIGUOUS_WEIGHT * w for cc, w in country_shares(r.candidates).items()}
-            if r.key in seen:
-                # Another mention of a name already counted: the count of distinct places tells
-                # more of the report's country than the repetition of one.
-                cast = {cc: w * REPEAT_FACTOR for cc, w in cast.items()}
-            _add_votes(votes, cast)
-            _add_votes(by_name[r.key], cast)
-            seen.add(r.key)
-        if votes:
-            # Ties go to the alphabetically first code, so a run never depends on hash order.
-            doc.country = max(sorted(votes), key=lambda cc: votes[cc])
-        doc.country_scores = dict(votes)
-        # A country is in the focus with support beyond the votes of the name itself: a place
-        # abroad, however often named, does not vouch for itself.
-        floor = max(1.0, FOCUS_SHARE * votes[doc.country]) if doc.country else 0.0
-        gaz = self.k.gazetteer
-        # 2. Each mention: a country named right after it (its governorate, "شمالي لبنان",
-        #    "اليمنية") first, then the report's country, then the rest of its focus; then
-        #    specific kinds, then near the places already chosen, then population.
-        dm = _DATELINE.match(doc.text)
-        dateline = dm.end() if dm else -1
-        chosen: list[Place] = []
-        anchors_in: dict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
-        for pos, sent, cc, key in anchors:
-            anchors_in[sent].append((pos, cc, key))
-        for m in mentions:
-            r = m.value
-            local = {
-                cc
-                for pos, cc, key in anchors_in.get(m.sentence, ())
-                if key != r.key
-                and (
-                    (pos >= r.fend and _count_words(folded, r.fend, pos) < LOCAL_WORDS)
-                    # a country adjective just before: "العاصمة الأردنية عمان"
-                    or (not key and pos < r.fstart and _count_words(folded, pos, r.fstart) <= 2)
-                )
-            }
-
-            mine = by_name.get(r.key, _NO_VOTES)
-            # "شمالي العراق": a region whose name holds its country's name vouches for itself.
-            local |= self._named_countries(folded[r.fstart : r.fend], r.candidates)
-
-            def tier(cc: str, local: set[str] = local, mine: Mapping[str, float] = mine) -> int:
-                if cc in local:
-                    return LOCAL
-                if doc.country is None or cc == doc.country:
-                    return MAIN
-                return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
-
-            r.choice = choose(r, tier, chosen)
-            r.tier = tier(r.choice.country_code)
-            r.scores = {
-                c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0) for c in r.candidates
-            }
-            if r.choice.kind == "admin1" and r.cue != "province_before":
-                # "البصرة" with no "محافظة" before it is the city that gives the province its name.
-                seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
-                if seat is not None and latin(seat.name)[:4] == latin(r.choice.name)[:4]:
-                    r.choice = seat
-            if not r.role and m.end <= dateline:
-                # Where the report was filed ("القاهرة –", a bureau abroad): its country votes,
-                # but the events are placed by the text's own places.
-                r.role = "dateline"
-            if not r.role:
-                r.role = self._no_event_role(doc, m)
-            if r.role and r.role != "hometown":
-                r.choice = None
-            elif r.choice.kind in ("populated", "admin2"):
-                chosen.append(r.choice)
-                del chosen[:-CONTEXT_PLACES]
-
-    def _named_countries(self, surface: str, cands: list[Place]) -> set[str]:
-        if " " not in surface:
-            return set()
-        regional = {c.country_code for c in cands if c.kind == "region"}
-        if not regional:
-            return set()
-        gaz = self.k.gazetteer
-        return {
-            c.country_code
-            for w in surface.split()
-            for c in gaz.candidates(w)
-            if c.kind == "country" and c.country_code in regional
-        }
-
-    def _no_event_role(self, doc: Doc, m: Mention) -> str:
-        """'abroad' for a place in a country the report does not support, 'metonym' for a
-        capital standing for its government, else ''."""
-        r: PlaceRef = m.value
-        ch = r.choice
-        assert ch is not None
-        if ch.kind == "country":
-            return ""
-        if ch.id in self.capitals and self._metonym(doc, m):
-            return "metonym"
-        weak = not r.strong_cue or r.common
-        if r.tier == ABROAD and (not r.noun or len(r.scores) > 1 or r.scores.get(ch.country_code, 0.0) <= 0):
-            # A name of one country after a town noun ("قرية X"), in a country the report names
-            # otherwise too, is explicit enough.
-            return "abroad"
-        if r.tier == FOCUS and weak and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
-            # A small village of a neighbour, with no cue of its own, is most often a namesake.
-            return "abroad"
-        return ""
-
-    def _metonym(self, doc: Doc, m: Mention) -> bool:
-        """ "أعلنت دمشق", "طهران تدعم", "بين أنقرة والمتمردين": the capital is a party, not a place."""
-        r: PlaceRef = m.value
-        folded = doc.folded.text
-        verbs = self._metonym_verbs
-        before = words_before(folded, r.fstart, 0, 3)
-        if before and "في" in peel(before[-1]):
-            return False  # "في بغداد": a place, whatever verb follows
-        if first_cue(before, verbs, max_distance=1) is not None:
-            return True
-        after = _sentence_words_after(folded, r.fend, 30, 1)
-        if after and first_cue(after, verbs, max_distance=1) is not None:
-            return True
-        if before and "بين" in peel(before[-1]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):
-            # "بين تل أبيب والفصائل": the other side is a party, unless it is a place too
-            # ("الطريق بين دمشق وحلب").
-            nxt = [p for p in doc.in_sentence(PLACE, m.sentence) if m.end < p.start <= m.end + 8]
-            if not nxt:
-                return True
-        for a in doc.in_sentence(ACTOR, m.sentence):
-            gap = doc.text[m.end : a.start] if a.start >= m.end else doc.text[a.end : m.start]
-            if 0 < len(gap) <= 6 and re.fullmatch(r"\s*و(?:ال)?", gap):
-                return True
-        return False

@@ -1,0 +1,439 @@
+"""The report's focus and the choice among same-named places (CODING.md §4): the headline, the
+text's places, country adjectives and actors vote for the report's countries; then each place
+mention gets its place and, when it cannot be an event's location, the reason (PlaceRef.role).
+
+PlaceRecognizer (marsad.recognize.places) finds the names and reads their context; this half
+of it (PlaceFocus, its base class) decides among them once the report's names are all known.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, MutableMapping
+from functools import cached_property
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from marsad.doc import ACTOR, PLACE, Doc, Mention
+from marsad.knowledge.gazetteer import Place
+from marsad.knowledge.lexicon import load_yaml
+from marsad.knowledge.resources import DATA_DIR, Knowledge
+from marsad.recognize.cues import (
+    CUE_REACH,
+    MEMO_WORDS,
+    WORD,
+    CueIndex,
+    CueList,
+    cue_index,
+    first_cue,
+    peel,
+    words_before,
+)
+from marsad.recognize.place_choice import choose, country_shares, km, latin
+from marsad.text.matcher import PhraseMatcher, longest_first
+from marsad.text.normalize import fold
+from marsad.text.tokens import Tokens, tokens, words_after
+
+if TYPE_CHECKING:
+    from marsad.recognize.places import PlaceRef
+
+FOREIGN_MIN_POP = 50_000
+CONTEXT_PLACES = 8  # the places named just before are the context for choosing among namesakes
+NO_VOTE_ROLES = ("water", "name")  # these say nothing of where the report is
+# The report's focus: a country is in focus with at least this share of the leading country's
+# votes (and one whole vote); a place in no focus country needs its country named right after it.
+FOCUS_SHARE = 0.3
+TITLE_WEIGHT = 2.0  # a place or country named in the headline
+DEMONYM_WEIGHT = 0.3  # "السورية", "اليمني"
+# A country's name in the text, unless something is placed in it ("شمالي العراق"): reports name
+# other countries often (sources, sponsors), and "السعودية" is both the country and its adjective.
+COUNTRY_WEIGHT = 0.5
+REPEAT_FACTOR = 0.5  # each further mention of a name already counted
+AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
+LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+# A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
+# العربية المتحدة (CNN)-- ").
+_DATELINE = re.compile(r"\s*(?:[^\W\d_]+[\s،,]+){0,5}[^\W\d_]+\s*(?:\([^)]{0,30}\)\s*)?[-–—]")
+# Support tiers of a candidate's country, best first.
+LOCAL, MAIN, FOCUS, ABROAD = 0, 1, 2, 3
+
+
+def _add_votes(votes: MutableMapping[str, Any], more: Mapping[str, float]) -> None:
+    """votes.update(more), the same sums without Counter.update's generic dispatch (a Mapping
+    check per call, and the calls come per name)."""
+    for cc, w in more.items():
+        votes[cc] = w + votes.get(cc, 0)
+
+
+_NO_VOTES: Mapping[str, float] = MappingProxyType({})  # the votes of a name that cast none
+
+
+def _count_words(folded: str, toks: Tokens | None, start: int, end: int) -> int:
+    """len(WORD.findall(folded[start:end])), from the report's shared tokens `toks` when it has
+    them: the words overlapping [start, end) are those starting before end less those ending by
+    start (two bisects instead of a regex over the slice; a word cut at an edge still counts once)."""
+    if toks is None or start >= end:
+        return len(WORD.findall(folded[start:end]))
+    return bisect.bisect_left(toks.starts, end) - bisect.bisect_right(toks.ends, start)
+
+
+# cues.words_before(folded, pos, 0, n) and text.tokens.words_after(folded, pos, hi, n) on the
+# report's tokens in hand (`toks`, None for a short text): the same words, without looking the
+# tokens up again for every window of every name.
+def _words_before(folded: str, toks: Tokens | None, pos: int, max_words: int) -> list[str]:
+    if toks is None:
+        return words_before(folded, pos, 0, max_words)
+    return toks.before(pos, max(0, pos - CUE_REACH), max_words)
+
+
+def _sentence_words_after(
+    folded: str, toks: Tokens | None, pos: int, width: int, max_words: int
+) -> list[str]:
+    """The first words of folded[pos : pos + width] up to its first sentence end."""
+    m = _SENTENCE_END.search(folded, pos, pos + width)
+    hi = m.start() if m else pos + width
+    if toks is None:
+        return words_after(folded, pos, hi, max_words)
+    return toks.after(pos, hi, max_words) if pos < hi else []
+
+
+class _Name(NamedTuple):
+    """What a name of the gazetteer is, whatever report it is found in (PlaceRecognizer._name)."""
+
+    cands: list[Place]  # its places that have coordinates (shared: copied into each PlaceRef)
+    common: bool  # also an ordinary word
+    identity: frozenset[str]  # the places that bear it (PlaceRef.key)
+    country_code: str | None  # the one country of its places, None when they lie in several
+    country: bool  # all its places are countries
+    shares: Mapping[str, float]  # country_shares(cands) weighted by AMBIGUOUS_WEIGHT (several countries)
+    regional: bool  # some of its places are regions (_named_countries)
+
+
+_UNSEEN = object()  # not yet in a memo (None is a memoised answer)
+
+
+class PlaceFocus:
+    """The place recogniser's second half: votes, choice and roles (see the module's doc)."""
+
+    k: Knowledge
+    _headline_names: dict[
+        tuple[str, bool, tuple[str, ...]], tuple[frozenset[str], Mapping[str, float]] | None
+    ]
+
+    def _index(self, *names: str) -> CueIndex:
+        """The named cue lists as one CueIndex, so that first_cue need not look it up per question."""
+        return cue_index({n: self.k.cues[n] for n in names})
+
+    @cached_property
+    def _context(self) -> dict:
+        with (DATA_DIR / "place_context.yaml").open(encoding="utf-8") as fh:
+            return load_yaml(fh) or {}
+
+    @property
+    def demonyms(self) -> PhraseMatcher[str]:
+        """Country adjectives of place_context.yaml, with their feminine and plural forms → ISO
+        code: a member of the knowledge's matcher group, so the report's one scan finds them."""
+        return self.k.demonym_matcher
+
+    @cached_property
+    def capitals(self) -> frozenset[str]:
+        """Ids of the cities that may stand for a government: the populated place at each
+        country's point (its capital), and place_context.yaml's government cities."""
+        gaz = self.k.gazetteer
+        out = set()
+        for name in self._context.get("government_cities") or []:
+            cands = [c for c in gaz.candidates(fold(name)) if c.kind == "populated"]
+            if cands:
+                out.add(max(cands, key=lambda c: c.population).id)
+        for c in gaz.countries():
+            if math.isfinite(c.latitude + c.longitude):
+                p = gaz.nearest(c.latitude, c.longitude, country_code=c.country_code)
+                if p is not None and km(p, c) < 1:
+                    out.add(p.id)
+        return frozenset(out)
+
+    def _common(self, key: str, cands: list[Place]) -> bool:
+        """The name is also an ordinary word (عين، الحي…): accepted only after a place noun.
+
+        Short names are most often pieces of words, except those of cities and governorates
+        (حلب، حمص، غزة، تعز، عدن، جدة, مصر): these stand on their own.
+        """
+        if key in self.k.lexicon_words or self.k.gazetteer.is_stopword(key):
+            return True
+        return len(key) <= 3 and not any(
+            c.kind in ("admin1", "country") or c.population >= FOREIGN_MIN_POP for c in cands
+        )
+
+    def _never(self, key: str, article: bool) -> bool:
+        """A word never taken as a place (cue nouns, not_places)."""
+        # With an article peeled off a form that has none, its article form counts too.
+        never = self.k.never_places
+        return key in never or (article and "ال" + key in never)
+
+    # Lists read on one word only (right before a name, or the one before it): their own
+    # ends_at answers as first_cue would, without the scan around it.
+    @cached_property
+    def _borders(self) -> CueList:
+        return self.k.cues["place_border_before"]
+
+    @cached_property
+    def _in_country(self) -> CueList:
+        return self.k.cues["place_in_country_before"]
+
+    @cached_property
+    def _person_names(self) -> CueList:
+        return self.k.cues["person_name_before"]
+
+    @cached_property
+    def _metonym_verbs(self) -> CueIndex:
+        return self._index("capital_metonym_verbs")
+
+    def _title_votes(
+        self, doc: Doc, votes: Counter[str], by_name: defaultdict[frozenset[str], dict[str, float]]
+    ) -> None:
+        """Places, countries and country adjectives of the headline vote for the report's focus."""
+        if not doc.title:
+            return
+        ft = fold(doc.title)
+        # As in the text, a place name inside an actor's name (حزب العمال) is part of that name.
+        actors = [(a.start, a.end) for a in self.k.actor_matcher.find(ft)]
+        for h in longest_first(self.k.place_matcher.find(ft)):
+            if actors and any(s <= h.start and h.end <= e for s, e in actors):
+                continue
+            got = self._headline_name(h.key, h.article, h.payloads)
+            if got is None:
+                continue
+            identity, own = got
+            _add_votes(votes, own)
+            _add_votes(by_name[identity], own)  # the text's mentions of it count them as own
+        for h in self.demonyms.find(ft):
+            if not self._in_name(words_before(ft, h.word_start, 0, 2)):
+                votes[h.payloads[0]] += TITLE_WEIGHT / 2
+
+    def _headline_name(
+        self, key: str, article: bool, payloads: tuple[str, ...]
+    ) -> tuple[frozenset[str], Mapping[str, float]] | None:
+        """A name in the headline: its identity and the votes it casts (all its places, with
+        or without coordinates), None when it casts none (never a place, an ordinary word).
+        Memoised per name like _name."""
+        memo = self._headline_names
+        nk = (key, article, payloads)
+        got = memo.get(nk, _UNSEEN)
+        if got is _UNSEEN:
+            got = None
+            gaz = self.k.gazetteer
+            cands = [gaz.get(pid) for pid in payloads]
+            if not (self._never(key, article) or self._common(key, cands)):
+                own = {cc: TITLE_WEIGHT * w for cc, w in country_shares(cands).items()}
+                got = (frozenset(payloads), MappingProxyType(own))
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            memo[nk] = got
+        return got  # type: ignore[return-value]
+
+    def _in_name(self, before: list[str]) -> bool:
+        """A country adjective that ends a person's name ("أبو خليل السوداني"), from the words
+        before it (two or more: the one before the last is read)."""
+        return len(before) >= 2 and self._person_names.ends_at(before[-2:-1], 0) is not None
+
+    def _country_cue(self, before: list[str]) -> str | None:
+        """The border or "in" cue right before a country's name ("الحدود مع سوريا", "داخل
+        سوريا"), one scan for both: the border list comes first, so it wins as when read alone."""
+        if not before:
+            return None
+        if self._borders.ends_at(before, len(before) - 1) is not None:
+            return "place_border_before"
+        if self._in_country.ends_at(before, len(before) - 1) is not None:
+            return "place_in_country_before"
+        return None
+
+    def _at_border(self, before: list[str]) -> bool:
+        """A border cue right before ("الحدود السورية"), from the words before the name."""
+        return bool(before) and self._borders.ends_at(before, len(before) - 1) is not None
+
+    def _resolve(
+        self, doc: Doc, mentions: list[Mention], befores: list[list[str]], infos: list[_Name]
+    ) -> None:
+        """Votes for the report's country and focus, then each mention's choice and role.
+        `befores`, `infos`: the words before each mention (up to 6) and what its name is, as
+        __call__ read them."""
+        folded = doc.folded.text
+        toks = tokens(folded)
+        # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
+        #    text, ambiguous ones a little to each of their countries; country
+        #    adjectives; actor countries (added by the actor recogniser). Hometowns, waters and
+        #    names of papers or ships do not vote.
+        votes: Counter[str] = Counter(doc.country_scores)
+        # all votes cast by each name (by its identity), so that a name never supports itself
+        by_name: defaultdict[frozenset[str], dict[str, float]] = defaultdict(dict)
+        self._title_votes(doc, votes, by_name)
+        seen: set[frozenset[str]] = set()  # names already counted in the text
+        # Names that place their neighbours, by sentence: (folded start, country, name identity).
+        anchors_in: defaultdict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
+        for h in self.demonyms.find(folded):
+            cc = h.payloads[0]
+            before = _words_before(folded, toks, h.word_start, 3)
+            if self._at_border(before) or self._in_name(before):
+                continue
+            votes[cc] += DEMONYM_WEIGHT
+            anchors_in[doc.locate(doc.original(h.start, h.end)[0])[0]].append((h.word_start, cc, frozenset()))
+        for m, before, name in zip(mentions, befores, infos, strict=True):
+            r: PlaceRef = m.value
+            if r.cue == "hometown_before" or r.role in NO_VOTE_ROLES:  # r.hometown
+                continue
+            country = name.country
+            # The last 3 of the 6 words before are the 3 words before (the same window, cut the same).
+            country_cue = self._country_cue(before[-3:]) if country else None
+            if country_cue == "place_border_before":
+                continue
+            key = r.key
+            # Another mention of a name already counted: the count of distinct places tells
+            # more of the report's country than the repetition of one.
+            again = key in seen
+            cc = name.country_code
+            if cc is not None:
+                w = 1.0
+                if country and country_cue != "place_in_country_before":
+                    w = COUNTRY_WEIGHT
+                anchors_in[m.sentence].append((r.fstart, cc, key))
+                if again:
+                    w = w * REPEAT_FACTOR
+                # _add_votes of the one-country cast {cc: w}, spelt out (most names).
+                votes[cc] = w + votes.get(cc, 0)
+                own = by_name[key]
+                own[cc] = w + own.get(cc, 0)
+            else:
+                cast = name.shares  # read only, never changed
+                if again:
+                    cast = {cc: w * REPEAT_FACTOR for cc, w in cast.items()}
+                _add_votes(votes, cast)
+                _add_votes(by_name[key], cast)
+            seen.add(key)
+        if votes:
+            # Ties go to the alphabetically first code, so a run never depends on hash order.
+            doc.country = max(sorted(votes), key=lambda cc: votes[cc])
+        doc.country_scores = dict(votes)
+        # A country is in the focus with support beyond the votes of the name itself: a place
+        # abroad, however often named, does not vouch for itself.
+        floor = max(1.0, FOCUS_SHARE * votes[doc.country]) if doc.country else 0.0
+        gaz = self.k.gazetteer
+        # 2. Each mention: a country named right after it (its governorate, "شمالي لبنان",
+        #    "اليمنية") first, then the report's country, then the rest of its focus; then
+        #    specific kinds, then near the places already chosen, then population.
+        dm = _DATELINE.match(doc.text)
+        dateline = dm.end() if dm else -1
+        chosen: list[Place] = []
+        for m, before, name in zip(mentions, befores, infos, strict=True):
+            r = m.value
+            # The countries named close by in its sentence (a loop, not a set comprehension:
+            # most sentences have no such name, and then it costs nothing).
+            local: set[str] = set()
+            for pos, cc, key in anchors_in.get(m.sentence, ()):
+                if key != r.key and (
+                    (pos >= r.fend and _count_words(folded, toks, r.fend, pos) < LOCAL_WORDS)
+                    # a country adjective just before: "العاصمة الأردنية عمان"
+                    or (not key and pos < r.fstart and _count_words(folded, toks, pos, r.fstart) <= 2)
+                ):
+                    local.add(cc)
+
+            mine = by_name.get(r.key, _NO_VOTES)
+            # "شمالي العراق": a region whose name holds its country's name vouches for itself.
+            if name.regional:
+                local |= self._named_countries(folded[r.fstart : r.fend], r.candidates)
+
+            def tier(cc: str, local: set[str] = local, mine: Mapping[str, float] = mine) -> int:
+                if cc in local:
+                    return LOCAL
+                if doc.country is None or cc == doc.country:
+                    return MAIN
+                return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
+
+            r.choice = choose(r, tier, chosen)
+            r.tier = tier(r.choice.country_code)
+            cc = name.country_code
+            if cc is not None:  # the same one-key dict, without a comprehension call
+                r.scores = {cc: votes[cc] - mine.get(cc, 0.0)}
+            else:
+                r.scores = {
+                    c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0)
+                    for c in r.candidates
+                }
+            if r.choice.kind == "admin1" and r.cue != "province_before":
+                # "البصرة" with no "محافظة" before it is the city that gives the province its name.
+                seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
+                if seat is not None and latin(seat.name)[:4] == latin(r.choice.name)[:4]:
+                    r.choice = seat
+            if not r.role and m.end <= dateline:
+                # Where the report was filed ("القاهرة –", a bureau abroad): its country votes,
+                # but the events are placed by the text's own places.
+                r.role = "dateline"
+            if not r.role:
+                r.role = self._no_event_role(doc, m, before)
+            if r.role and r.role != "hometown":
+                r.choice = None
+            elif r.choice.kind in ("populated", "admin2"):
+                chosen.append(r.choice)
+                del chosen[:-CONTEXT_PLACES]
+
+    def _named_countries(self, surface: str, cands: list[Place]) -> set[str]:
+        if " " not in surface:
+            return set()
+        regional = {c.country_code for c in cands if c.kind == "region"}
+        if not regional:
+            return set()
+        gaz = self.k.gazetteer
+        return {
+            c.country_code
+            for w in surface.split()
+            for c in gaz.candidates(w)
+            if c.kind == "country" and c.country_code in regional
+        }
+
+    def _no_event_role(self, doc: Doc, m: Mention, before: list[str]) -> str:
+        """'abroad' for a place in a country the report does not support, 'metonym' for a
+        capital standing for its government, else ''. `before`: the words before the name (6)."""
+        r: PlaceRef = m.value
+        ch = r.choice
+        assert ch is not None
+        if ch.kind == "country":
+            return ""
+        if ch.id in self.capitals and self._metonym(doc, m, before[-3:]):
+            return "metonym"
+        weak = not r.strong_cue or r.common
+        if r.tier == ABROAD and (not r.noun or len(r.scores) > 1 or r.scores.get(ch.country_code, 0.0) <= 0):
+            # A name of one country after a town noun ("قرية X"), in a country the report names
+            # otherwise too, is explicit enough.
+            return "abroad"
+        if r.tier == FOCUS and weak and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
+            # A small village of a neighbour, with no cue of its own, is most often a namesake.
+            return "abroad"
+        return ""
+
+    def _metonym(self, doc: Doc, m: Mention, before: list[str]) -> bool:
+        """ "أعلنت دمشق", "طهران تدعم", "بين أنقرة والمتمردين": the capital is a party, not a
+        place. `before`: the 3 words before the name."""
+        r: PlaceRef = m.value
+        folded = doc.folded.text
+        verbs = self._metonym_verbs
+        if before and "في" in peel(before[-1]):
+            return False  # "في بغداد": a place, whatever verb follows
+        if first_cue(before, verbs, max_distance=1) is not None:
+            return True
+        after = _sentence_words_after(folded, tokens(folded), r.fend, 30, 1)
+        if after and first_cue(after, verbs, max_distance=1) is not None:
+            return True
+        if before and "بين" in peel(before[-1]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):
+            # "بين تل أبيب والفصائل": the other side is a party, unless it is a place too
+            # ("الطريق بين دمشق وحلب").
+            nxt = [p for p in doc.in_sentence(PLACE, m.sentence) if m.end < p.start <= m.end + 8]
+            if not nxt:
+                return True
+        for a in doc.in_sentence(ACTOR, m.sentence):
+            gap = doc.text[m.end : a.start] if a.start >= m.end else doc.text[a.end : m.start]
+            if 0 < len(gap) <= 6 and re.fullmatch(r"\s*و(?:ال)?", gap):
+                return True
+        return False
