@@ -327,3 +327,12 @@ def test_a_european_capital_is_itself_not_a_clitic_and_a_maghreb_town() -> None:
         published="2018-05-11",
     )
     assert [(e.location, e.country) for e in events] == [("Paris", "France")]
+
+
+def test_where_the_fire_came_from_is_not_where_it_fell() -> None:
+    text = (
+        "قتل مدني وأصيب آخرون في قصف مدفعي لميليشيات الحوثي على مدينة حيس جنوبي محافظة الحديدة. "
+        "وقالت مصادر محلية إن المتمردين كثفوا قصف المدينة من مواقعهم في الجراحي وجبل راس."
+    )
+    events = marsad.extract(text, published="2018-07-28")
+    assert [(e.location, e.fatalities) for e in events] == [("Ḩays", 1)]
