@@ -241,3 +241,8 @@ def test_a_demonstrator_killed_by_the_forces_facing_a_protest_is_excessive_force
         "Military Forces of Israel",
         1,
     )
+
+
+def test_a_bomb_destroyed_or_intercepted_before_it_went_off_is_disrupted_weapons_use() -> None:
+    e = _one("تمكنت قوات البيشمركة اليوم من تدمير ثلاث سيارات مفخخة تعود لتنظيم داعش قرب مدينة سنجار.")
+    assert (e.sub_event_type, e.actor1) == ("Disrupted weapons use", "Peshmerga")

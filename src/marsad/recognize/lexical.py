@@ -239,8 +239,24 @@ class TriggerRecognizer:
                     doc.add(NONEVENT, start, oend, self.k.non_events[non_event])
                 continue
             entries, best, weight = self._reading(h.key, h.payloads)
-            doc.add(TRIGGER, start, oend, entries[best], weight=weight, alternatives=list(entries))
+            entry = entries[best]
+            if entry.event_type == "Explosions/Remote violence" and self._disrupted(folded, h.word_start):
+                # "تمكنت القوات من تدمير خمس سيارات مفخخة", "اعتراض صاروخ": the weapon was
+                # destroyed, defused or intercepted before it went off (Disrupted weapons use).
+                entry, weight = self._disrupted_entry, 1.0
+            doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries))
         return doc
+
+    @cached_property
+    def _disrupted_entry(self) -> TriggerEntry:
+        return next(t for t in self.k.triggers if t.sub_event_type == "Disrupted weapons use")
+
+    def _disrupted(self, folded: str, pos: int) -> bool:
+        """A disrupting word (cues.yaml disrupt_before: destroy, defuse, seize, intercept) among
+        the three words before the weapon in its clause, figures left out."""
+        words = [w for w in _words_in_clause_before(folded, pos) if not w.isdigit()][-3:]
+        disrupt = self.k.cues["disrupt_before"]
+        return any(disrupt.has_word(w) for w in words)
 
 
 class WeaponRecognizer:
