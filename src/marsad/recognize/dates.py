@@ -492,11 +492,17 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
 
 # A line that is only a year ("- 2017 -") heads the entries of a chronology below it.
 _YEAR_HEADER = re.compile(r"^[\s\-–—*•#]*((?:19|20)\d\d)[\s\-–—*•#:]*$", re.M)
+# The line that holds a _YEAR_HEADER's year is all this (^ and $ see only "\n" as a line end).
+# Most reports have no such line, and testing each line costs a fraction of searching the text,
+# where re tries every position for a ^.
+_YEAR_LINE = re.compile(r"[\s\-–—*•#]*(?:19|20)\d\d[\s\-–—*•#:]*")
 
 
 def _header_years(s: str, kept: list[_Cand]) -> list[_Cand]:
     """ "- 2017 -" then "17 آذار: …": a day and month under a year heading are of that year, not
     of the publication year (chronologies, timelines)."""
+    if not any(map(_YEAR_LINE.fullmatch, s.split("\n"))):
+        return kept
     headers = [(m.start(), int(m.group(1))) for m in _YEAR_HEADER.finditer(s)]
     if not headers:
         return kept

@@ -221,30 +221,43 @@ _SPECIAL_RE = re.compile("[" + _char_class("".join(_REPLACE)) + "\U00010000-\U00
 COMMON_CHARS = _COMMON  # byte b of encode_common's output stands for COMMON_CHARS[b]
 
 
+# A folded report's bytes follow from its own by one bytes.translate (a C-level pass): each
+# common character's byte becomes the byte of what it folds to, and the deleted ones go.
+if any(_COMMON_REPLACE.get(ch, ch) not in _COMMON for ch in _COMMON if _COMMON_REPLACE.get(ch) != ""):
+    raise RuntimeError("a common character must fold to a common character")
+_FOLD_BYTES = bytes(
+    _COMMON.index(_COMMON_REPLACE[ch]) if _COMMON_REPLACE.get(ch) else b for b, ch in enumerate(_COMMON)
+)
+_FOLD_DELETES = bytes(b for b, ch in enumerate(_COMMON) if _COMMON_REPLACE.get(ch) == "")
+# The bytes of the last report folded, for encode_common asked about that very string (the
+# report's Tokens, built right after its Doc): a memo of one report, replaced by the next.
+# Only report-length texts, so that folding a name in between does not push the report out.
+_MEMO_FROM = 400  # as tokens._SHARED_FROM: the texts tokenised once per report
+_last_folded: tuple[str, bytes] = ("", b"")
+
+
 def encode_common(text: str) -> bytes | None:
     """`text` as one byte per character (COMMON_CHARS[b]), or None when it has a character
     outside them. A C-level table look-up per character: the cheap way to learn which of these
     characters a report holds (bytes.translate and set on the result)."""
+    last = _last_folded
+    if last[0] is text:
+        return last[1]
     try:
         return codecs.charmap_encode(text, "strict", _COMMON_CODEC)[0]
     except UnicodeEncodeError:
         return None
 
 
-def _common_changing(text: str) -> set[str] | None:
-    """The distinct characters of `text` that change (capitals included), or None when it has a
-    character outside _COMMON."""
-    coded = encode_common(text)
-    if coded is None:
-        return None
-    return {_COMMON[b] for b in set(coded.translate(None, _COMMON_STAYING))}
-
-
 def fold_with_map(text: str) -> Folded:
-    changing = _common_changing(text)
+    global _last_folded
+    coded = encode_common(text)
     replace = _COMMON_REPLACE
     source = text  # what the changing characters are replaced in
-    if changing is None:
+    if coded is not None:
+        # The distinct characters that change (capitals included).
+        changing = {_COMMON[b] for b in set(coded.translate(None, _COMMON_STAYING))}
+    else:
         source = text.lower()
         if len(source) != len(text):
             return _slow_fold_with_map(text)
@@ -258,6 +271,8 @@ def fold_with_map(text: str) -> Folded:
         folded = source
         for ch in changing:
             folded = folded.replace(ch, replace[ch])
+    if coded is not None and len(folded) >= _MEMO_FROM:
+        _last_folded = (folded, coded.translate(_FOLD_BYTES, _FOLD_DELETES))
     if len(folded) == len(text):
         return Folded(folded, len(text))
     # Where the deleted characters stood (lower() moves none), found by str.find per distinct
