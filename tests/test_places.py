@@ -336,3 +336,8 @@ def test_where_the_fire_came_from_is_not_where_it_fell() -> None:
     )
     events = marsad.extract(text, published="2018-07-28")
     assert [(e.location, e.fatalities) for e in events] == [("Ḩays", 1)]
+
+
+def test_the_base_an_aircraft_flew_from_is_not_where_it_struck() -> None:
+    text = "قصفت طائرة حربية تابعة لسلاح الجو الليبي من قاعدة طبرق الجوية مركبا محملا بالذخيرة قبالة ميناء درنة اليوم."
+    assert [e.location for e in marsad.extract(text, published="2015-08-08")] == ["Darnah"]
