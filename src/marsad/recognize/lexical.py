@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property, lru_cache
+from collections.abc import Callable
+from functools import lru_cache
+from itertools import compress, count
 from typing import Any
 
 from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
@@ -12,7 +14,7 @@ from marsad.knowledge.lexicon import TriggerEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import MEMO_WORDS, WORD, first_cue, peel, residue_spans, words_before
 from marsad.text import tokens
-from marsad.text.matcher import longest_first
+from marsad.text.matcher import Hit, longest_first
 
 
 def _word_end(text: str, i: int) -> int:
@@ -67,6 +69,112 @@ def _words_in_clause_after(folded: str, pos: int, max_words: int) -> list[str]:
     return t.after(pos, hi, max_words) if pos < hi else []  # tokens.words_after on the tokens at hand
 
 
+# What a word can start in a hit's windows, one bit each: it ends a negation cue, it is (clitics
+# peeled) a word of a recalled-incident cue, it ends a "في السابق" cue.
+NEG, KEY, AFTER = 1, 2, 4
+# Which hits' windows hold a word at index x: those whose window starts or ends this far from x
+# (in words). A negation cue ends in the last 3 words before a hit, a recalled-incident cue in
+# the last 5 (_words_in_clause_before), a "في السابق" cue in the first AFTER_REACH after it.
+_NEG_REACH = range(1, 4)
+_KEY_REACH = range(1, 6)
+_AFTER_REACH = range(1 - AFTER_REACH, 1)
+
+
+class WordBits:
+    """Per word, the bits of the cue tests it passes; memoised (bounded) per word, as a report
+    asks about the same few hundred words and so do the next reports."""
+
+    def __init__(self, tests: dict[int, Callable[[str], object]]) -> None:
+        self.tests = tuple(tests.items())
+        self.memo: dict[str, int] = {}
+        # The last report's answer (its shared word list, held, and the sets): the weapon and
+        # trigger recognisers ask about the same report in turn.
+        self._last: tuple[list[str], tuple[set[int], set[int], set[int]]] | None = None
+
+    def of(self, word: str) -> int:
+        bits = self.memo.get(word)
+        if bits is None:
+            if len(self.memo) >= MEMO_WORDS:
+                self.memo.clear()
+            bits = self.memo[word] = sum(bit for bit, test in self.tests if test(word))
+        return bits
+
+    def near(self, words: list[str]) -> tuple[set[int], set[int], set[int]]:
+        """The word indices whose windows (before: NEG, KEY; after: AFTER) hold a word with
+        that bit. One look-up per word of the report, in C; a Python step only for the few
+        words that pass a test (most are none of these)."""
+        last = self._last
+        if last is not None and last[0] is words:
+            return last[1]
+        bits = list(map(self.memo.get, words))
+        if None in bits:
+            of = self.of
+            bits = [of(w) if b is None else b for w, b in zip(words, bits, strict=True)]
+        neg: set[int] = set()
+        key: set[int] = set()
+        after: set[int] = set()
+        for x in compress(count(), bits):
+            b = bits[x]
+            # (set.update over a range: no Python step per index)
+            if b & NEG:
+                neg.update(range(x + _NEG_REACH.start, x + _NEG_REACH.stop))
+            if b & KEY:
+                key.update(range(x + _KEY_REACH.start, x + _KEY_REACH.stop))
+            if b & AFTER:
+                after.update(range(x + _AFTER_REACH.start, x + _AFTER_REACH.stop))
+        self._last = (words, (neg, key, after))
+        return neg, key, after
+
+
+@lru_cache(maxsize=4)
+def _shared(knowledge: Knowledge) -> tuple[RecalledIncident, WordBits]:
+    """One RecalledIncident and one word-bit memo per knowledge, for the weapon and trigger
+    recognisers: they read the same report's windows with the same tests, so the report's
+    word bits are found once."""
+    recalled = RecalledIncident(knowledge)
+    negation = knowledge.cues["negation_before"]
+    return recalled, WordBits(
+        {NEG: negation.ending_in, KEY: recalled.is_key, AFTER: recalled.after.ending_in}
+    )
+
+
+def _screen(folded: str, hits: list[Hit[Any]], bits: WordBits) -> tuple[list[int], list[bool], list[bool]]:
+    """Each hit's word end, whether RecalledIncident may find a cue around it, and whether
+    _negated may: False only where no word in reach passes the word test (the full checks,
+    which read the same windows, then find nothing). The windows' words are the shared tokens
+    j-5..j-1 before a hit (j: the first word at or after its start) and i..i+3 after it, unless
+    a window's edge (60 or 40 characters away) cuts a word: those hits get the full checks."""
+    t = tokens.tokens(folded)
+    if t is None:  # a short text: no shared tokens, every hit gets the full checks
+        ends = [_word_end(folded, h.end) for h in hits]
+        return ends, [True] * len(hits), [True] * len(hits)
+    starts, word_ends = t.starts, t.ends
+    n = len(starts)
+    neg, key, after = bits.near(t.words)
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    ends: list[int] = []
+    recalled: list[bool] = []
+    negated: list[bool] = []
+    for h in hits:
+        # The word end (_word_end): the end of the word holding h.end, if one does.
+        x = bisect_right(starts, h.end) - 1
+        end = word_ends[x] if x >= 0 and word_ends[x] > h.end else h.end
+        ends.append(end)
+        i = x + 1  # the first word after the hit
+        pos = h.word_start
+        j = bisect_left(starts, pos)
+        cut = j > 0 and word_ends[j - 1] > pos  # a word running into the hit
+        recalled.append(
+            j in key
+            or i in after
+            or cut
+            or (j > 0 and starts[max(j - 5, 0)] < pos - 60)
+            or (i < n and word_ends[min(i + AFTER_REACH - 1, n - 1)] > end + 40)
+        )
+        negated.append(j in neg or cut or (j > 0 and starts[max(j - 3, 0)] < pos - 60))
+    return ends, recalled, negated
+
+
 class RecalledIncident:
     """ "بعد يومين من اشتباكات", "منذ بدء الهجوم": an earlier incident named in passing, as the
     reference point of a relative date. One the report goes on to describe ("… من التفجير الذي
@@ -91,6 +199,10 @@ class RecalledIncident:
         )
         self._memo: dict[str, bool] = {}  # word → one of its forms is a key
 
+    def is_key(self, word: str) -> bool:
+        """Whether one of the word's forms (clitics peeled) is a word of a cue before."""
+        return any(f in self.keys for f in peel(word))
+
     def _may_match(self, words: list[str]) -> bool:
         memo = self._memo
         for w in words:
@@ -98,7 +210,7 @@ class RecalledIncident:
             if hit is None:
                 if len(memo) >= MEMO_WORDS:
                     memo.clear()
-                hit = memo[w] = any(f in self.keys for f in peel(w))
+                hit = memo[w] = self.is_key(w)
             if hit:
                 return True
         return False
@@ -138,9 +250,13 @@ class TriggerRecognizer:
         # form, so worked out once per form (bounded by the lexicon).
         self._readings: dict[tuple[str, tuple[Any, ...]], tuple[tuple[TriggerEntry, ...], int, float]] = {}
 
-    @cached_property
+    @property
     def recalled(self) -> RecalledIncident:
-        return RecalledIncident(self.k)  # built once, not per report
+        return _shared(self.k)[0]  # built once, not per report
+
+    @property
+    def bits(self) -> WordBits:
+        return _shared(self.k)[1]
 
     def _reading(self, key: str, payloads: tuple[Any, ...]) -> tuple[tuple[TriggerEntry, ...], int, float]:
         """The trigger entries a hit of lexicon form `key` may be, the index of the weightiest
@@ -180,9 +296,11 @@ class TriggerRecognizer:
         # على البلدة" opens with the earlier incident and goes on with the news.
         recalled_at: dict[tuple[int, int], int] = {}
         cued: set[int] = set()
-        # Each hit's word end, original span and place, found once for both passes below.
-        ends = [_word_end(folded, h.end) for h in hits]
-        spans = [doc.original(h.word_start, end) for h, end in zip(hits, ends, strict=True)]
+        # Each hit's word end, original span and place, found once for both passes below, and
+        # which hits' windows may hold a cue at all (most hold none: no cue look-up for them).
+        ends, may_recall, may_negate = _screen(folded, hits, self.bits)
+        to_original = doc.folded.to_original
+        spans = [to_original(h.word_start, end) for h, end in zip(hits, ends, strict=True)]
         where = [doc.locate(a) for a, _ in spans]
         # The earliest trigger of each clause and of each sentence: "another trigger told before
         # this one there" is a comparison with it (not a scan of every trigger per trigger).
@@ -191,8 +309,8 @@ class TriggerRecognizer:
         for (a, _), key in zip(spans, where, strict=True):
             first_in_clause[key] = min(first_in_clause.get(key, a), a)
             first_in_sentence[key[0]] = min(first_in_sentence.get(key[0], a), a)
-        for i, h in enumerate(hits):
-            kind = recalled(folded, h.word_start, ends[i])
+        for i in compress(count(), may_recall):
+            kind = recalled(folded, hits[i].word_start, ends[i])
             if kind is None:
                 continue
             start, oend = spans[i]
@@ -203,12 +321,12 @@ class TriggerRecognizer:
             doc.add(CUE, start, oend, "recalled")
             cued.add(start)
             recalled_at[key] = min(recalled_at.get(key, start), start if told_first else oend)
-        for h, (start, oend), key in zip(hits, spans, where, strict=True):
-            if self._negated(folded, h.word_start):
+        for h, (start, oend), key, negatable in zip(hits, spans, where, may_negate, strict=True):
+            if negatable and self._negated(folded, h.word_start):
                 continue  # denied, prevented or only intended: no event
             if start >= recalled_at.get(key, len(doc.text)) or start in cued:
                 continue
-            if any(a <= start < b for a, b in residue):
+            if residue and any(a <= start < b for a, b in residue):
                 continue  # a link list, caption or tag line left by the scraper
             # One phrase can be listed as a trigger and as a non-event cue: the cue wins, it is
             # the more specific reading ("أرسل تعزيزات إلى منطقة الاشتباك").
@@ -228,19 +346,28 @@ class WeaponRecognizer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
 
-    @cached_property
+    @property
     def recalled(self) -> RecalledIncident:
-        return RecalledIncident(self.k)  # built once, not per report
+        return _shared(self.k)[0]  # built once, not per report
+
+    @property
+    def bits(self) -> WordBits:
+        return _shared(self.k)[1]
 
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
+        hits = longest_first(self.k.weapon_matcher.find(folded))
+        if not hits:
+            return doc
         recalled = self.recalled
-        for h in longest_first(self.k.weapon_matcher.find(folded)):
-            end = _word_end(folded, h.end)
-            if recalled(folded, h.word_start, end) == "old":
+        weapons = self.k.weapons
+        to_original = doc.folded.to_original
+        ends, may_recall, _ = _screen(folded, hits, self.bits)
+        for h, end, recallable in zip(hits, ends, may_recall, strict=True):
+            if recallable and recalled(folded, h.word_start, end) == "old":
                 continue  # the weapon of an earlier incident, not of the one told
-            start, oend = doc.original(h.word_start, end)
-            doc.add(WEAPON, start, oend, self.k.weapons[h.payloads[0]])
+            start, oend = to_original(h.word_start, end)
+            doc.add(WEAPON, start, oend, weapons[h.payloads[0]])
         return doc
 
 
