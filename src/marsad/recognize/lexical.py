@@ -378,16 +378,30 @@ class BackgroundCueRecognizer:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        self._ends: dict[str, bool] = {}  # word → it may end a cue (bounded memo)
 
     def __call__(self, doc: Doc) -> Doc:
         cl = self.k.cues["background"]
-        ending_in = cl.ending_in  # most words end no cue: ends_at's own first test, asked directly
+        memo = self._ends
+        folded = doc.folded.text
+        folded_index = doc.folded.folded_index
         for si, sent in enumerate(doc.sentences):
-            head = doc.folded_slice(sent.start, min(sent.end, sent.start + 40)).split()
-            for i in range(min(4, len(head))):
-                if ending_in(head[i]) and cl.ends_at(head, i) is not None:
+            start = sent.start
+            head = folded[folded_index(start) : folded_index(min(sent.end, start + 40))].split()[:4]
+            # Most sentences open with no word that ends a cue: one C-level memo look-up per
+            # word tells, and only the rest are asked about whole cues.
+            ends = list(map(memo.get, head))
+            if None in ends:
+                if len(memo) >= MEMO_WORDS:
+                    memo.clear()
+                ends = [bool(cl.ending_in(w)) if e is None else e for w, e in zip(head, ends, strict=True)]
+                memo.update(zip(head, ends, strict=True))
+            if not any(ends):
+                continue
+            for i, e in enumerate(ends):
+                if e and cl.ends_at(head, i) is not None:
                     if not self._recent(doc, si):
-                        doc.add(CUE, sent.start, sent.start + 1, "background", sentence_index=si)
+                        doc.add(CUE, start, start + 1, "background", sentence_index=si)
                     break
         return doc
 
