@@ -10,7 +10,7 @@ from itertools import compress, count
 from typing import Any
 
 from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
-from marsad.knowledge.lexicon import TriggerEntry
+from marsad.knowledge.lexicon import NonEventEntry, TriggerEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import MEMO_WORDS, WORD, first_cue, peel, residue_spans, words_before
 from marsad.text import tokens
@@ -239,6 +239,10 @@ class RecalledIncident:
         return kind
 
 
+# A hit's reading: (its non-event cue, or None and: trigger entries, index of the best, weight).
+_Reading = tuple[NonEventEntry | None, tuple[TriggerEntry, ...], int, float]
+
+
 class TriggerRecognizer:
     """TRIGGER mentions (value = TriggerEntry) and NONEVENT mentions (value = NonEventEntry)."""
 
@@ -246,9 +250,9 @@ class TriggerRecognizer:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
-        # (lexicon form, payloads) → (entries, best, its weight): the same for every hit of a
-        # form, so worked out once per form (bounded by the lexicon).
-        self._readings: dict[tuple[str, tuple[Any, ...]], tuple[tuple[TriggerEntry, ...], int, float]] = {}
+        # (lexicon form, payloads) → its reading (_reading): the same for every hit of a form,
+        # so worked out once per form (bounded by the lexicon).
+        self._readings: dict[tuple[str, tuple[Any, ...]], _Reading] = {}
 
     @property
     def recalled(self) -> RecalledIncident:
@@ -258,11 +262,19 @@ class TriggerRecognizer:
     def bits(self) -> WordBits:
         return _shared(self.k)[1]
 
-    def _reading(self, key: str, payloads: tuple[Any, ...]) -> tuple[tuple[TriggerEntry, ...], int, float]:
-        """The trigger entries a hit of lexicon form `key` may be, the index of the weightiest
-        and its weight (1.0 for an entry that gives the form none)."""
+    def _reading(self, key: str, payloads: tuple[Any, ...]) -> _Reading:
+        """What a hit of lexicon form `key` is: the non-event cue it is listed as, if any (the
+        cue wins, it is the more specific reading: "أرسل تعزيزات إلى منطقة الاشتباك"); else the
+        trigger entries it may be, the index of the weightiest and its weight (1.0 for an entry
+        that gives the form none)."""
         got = self._readings.get((key, payloads))
         if got is None:
+            non_event = next((p[1] for p in payloads if p[0] == "N"), None)
+            if non_event is not None:
+                if len(self._readings) >= MEMO_WORDS:
+                    self._readings.clear()
+                got = self._readings[(key, payloads)] = (self.k.non_events[non_event], (), 0, 0.0)
+                return got
             entries = tuple(self.k.triggers[p[1]] for p in payloads)
             weights = [
                 max(e.weights.get((key, True), 0.0), e.weights.get((key, False), 0.0)) or 1.0 for e in entries
@@ -270,7 +282,7 @@ class TriggerRecognizer:
             best = max(range(len(entries)), key=lambda i: weights[i])
             if len(self._readings) >= MEMO_WORDS:
                 self._readings.clear()
-            got = self._readings[(key, payloads)] = (entries, best, weights[best])
+            got = self._readings[(key, payloads)] = (None, entries, best, weights[best])
         return got
 
     def _negated(self, folded: str, pos: int) -> bool:
@@ -296,23 +308,27 @@ class TriggerRecognizer:
         # على البلدة" opens with the earlier incident and goes on with the news.
         recalled_at: dict[tuple[int, int], int] = {}
         cued: set[int] = set()
-        # Each hit's word end, original span and place, found once for both passes below, and
-        # which hits' windows may hold a cue at all (most hold none: no cue look-up for them).
+        # Each hit's word end and original span, found once for both passes below, and which
+        # hits' windows may hold a cue at all (most hold none: no cue look-up for them).
         ends, may_recall, may_negate = _screen(folded, hits, self.bits)
         to_original = doc.folded.to_original
         spans = [to_original(h.word_start, end) for h, end in zip(hits, ends, strict=True)]
-        where = [doc.locate(a) for a, _ in spans]
-        # The earliest trigger of each clause and of each sentence: "another trigger told before
-        # this one there" is a comparison with it (not a scan of every trigger per trigger).
-        first_in_clause: dict[tuple[int, int], int] = {}
-        first_in_sentence: dict[int, int] = {}
-        for (a, _), key in zip(spans, where, strict=True):
-            first_in_clause[key] = min(first_in_clause.get(key, a), a)
-            first_in_sentence[key[0]] = min(first_in_sentence.get(key[0], a), a)
-        for i in compress(count(), may_recall):
-            kind = recalled(folded, hits[i].word_start, ends[i])
-            if kind is None:
-                continue
+        kinds = [
+            (i, kind)
+            for i in compress(count(), may_recall)
+            if (kind := recalled(folded, hits[i].word_start, ends[i])) is not None
+        ]
+        where: list[tuple[int, int]] = []
+        if kinds:  # (most reports name no earlier incident: no hit's place is needed then)
+            where = [doc.locate(a) for a, _ in spans]
+            # The earliest trigger of each clause and of each sentence: "another trigger told
+            # before this one there" is a comparison with it (not a scan of every trigger).
+            first_in_clause: dict[tuple[int, int], int] = {}
+            first_in_sentence: dict[int, int] = {}
+            for (a, _), key in zip(spans, where, strict=True):
+                first_in_clause[key] = min(first_in_clause.get(key, a), a)
+                first_in_sentence[key[0]] = min(first_in_sentence.get(key[0], a), a)
+        for i, kind in kinds:
             start, oend = spans[i]
             key = where[i]
             told_first = first_in_clause[key] < start
@@ -321,21 +337,22 @@ class TriggerRecognizer:
             doc.add(CUE, start, oend, "recalled")
             cued.add(start)
             recalled_at[key] = min(recalled_at.get(key, start), start if told_first else oend)
-        for h, (start, oend), key, negatable in zip(hits, spans, where, may_negate, strict=True):
+        readings = self._readings  # looked up in place: a miss only for a form not met yet
+        for i, (h, (start, oend), negatable) in enumerate(zip(hits, spans, may_negate, strict=True)):
             if negatable and self._negated(folded, h.word_start):
                 continue  # denied, prevented or only intended: no event
-            if start >= recalled_at.get(key, len(doc.text)) or start in cued:
+            if recalled_at and (start >= recalled_at.get(where[i], len(doc.text)) or start in cued):
                 continue
             if residue and any(a <= start < b for a, b in residue):
                 continue  # a link list, caption or tag line left by the scraper
-            # One phrase can be listed as a trigger and as a non-event cue: the cue wins, it is
-            # the more specific reading ("أرسل تعزيزات إلى منطقة الاشتباك").
-            non_event = next((p[1] for p in h.payloads if p[0] == "N"), None)
+            # One phrase can be listed as a trigger and as a non-event cue (_reading).
+            non_event, entries, best, weight = readings.get((h.key, h.payloads)) or self._reading(
+                h.key, h.payloads
+            )
             if non_event is not None:
-                if self.k.non_events[non_event].kind != "neutral":  # idioms that only shadow a cue word
-                    doc.add(NONEVENT, start, oend, self.k.non_events[non_event])
+                if non_event.kind != "neutral":  # idioms that only shadow a cue word
+                    doc.add(NONEVENT, start, oend, non_event)
                 continue
-            entries, best, weight = self._reading(h.key, h.payloads)
             doc.add(TRIGGER, start, oend, entries[best], weight=weight, alternatives=list(entries))
         return doc
 
