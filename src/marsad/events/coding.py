@@ -232,14 +232,15 @@ class EventCoder:
             a2 = None
         if a1 is None and a2 is None:
             return None
-        if a1 is not None and a2 is not None and self.actor_name(a1, country) == self.actor_name(a2, country):
-            a2 = None  # never the same actor on both sides
+        name1 = self.actor_name(a1, country) if a1 else ""
+        name2 = self.actor_name(a2, country) if a2 else ""
+        if a1 is not None and a2 is not None and name1 == name2:
+            a2, name2 = None, ""  # never the same actor on both sides
         if event_type == BATTLES and (a1 is None or a2 is None) and not c.casualties and c.inherited_date:
             # A fight with one side, no toll and no day of its own is a passing reference to the
             # fighting ("المعارك الدائرة"), not a reported clash.
             return None
-        ev["actor1"] = self.actor_name(a1, country) if a1 else ""
-        ev["actor2"] = self.actor_name(a2, country) if a2 else ""
+        ev["actor1"], ev["actor2"] = name1, name2
         ev["inter1"] = self.inter(a1, country_code) if a1 else None
         ev["inter2"] = self.inter(a2, country_code) if a2 else None
         # The words behind each side, also when the coding rules above swapped the two.
@@ -285,7 +286,8 @@ class EventCoder:
 
         # Fatalities and injuries (§6).
         # Period totals, recalled tolls and other days' tolls are no figure of this event.
-        day = c.date.value.date if c.date is not None and ev["time_precision"] == 1 else None
+        dm = c.dates[0] if c.dates else None
+        day = dm.value.date if dm is not None and ev["time_precision"] == 1 else None
         told = {t.sentence for t in c.triggers}
         counted = [
             m
