@@ -138,22 +138,26 @@ def _shared(knowledge: Knowledge) -> tuple[RecalledIncident, WordBits]:
     )
 
 
-def _screen(folded: str, hits: list[Hit[Any]], bits: WordBits) -> tuple[list[int], list[bool], list[bool]]:
-    """Each hit's word end, whether RecalledIncident may find a cue around it, and whether
-    _negated may: False only where no word in reach passes the word test (the full checks,
-    which read the same windows, then find nothing). The windows' words are the shared tokens
+# _screen's answer for RecalledIncident, per hit: which of its windows may hold a cue.
+BEFORE_WINDOW, AFTER_WINDOW = 1, 2
+
+
+def _screen(folded: str, hits: list[Hit[Any]], bits: WordBits) -> tuple[list[int], list[int], list[bool]]:
+    """Each hit's word end, which of RecalledIncident's windows may hold a cue around it
+    (BEFORE_WINDOW | AFTER_WINDOW bits), and whether _negated's may: not where no word in reach
+    passes the word test (the full checks, which read the same windows, then find nothing). The windows' words are the shared tokens
     j-5..j-1 before a hit (j: the first word at or after its start) and i..i+3 after it, unless
     a window's edge (60 or 40 characters away) cuts a word: those hits get the full checks."""
     t = tokens.tokens(folded)
     if t is None:  # a short text: no shared tokens, every hit gets the full checks
         ends = [_word_end(folded, h.end) for h in hits]
-        return ends, [True] * len(hits), [True] * len(hits)
+        return ends, [BEFORE_WINDOW | AFTER_WINDOW] * len(hits), [True] * len(hits)
     starts, word_ends = t.starts, t.ends
     n = len(starts)
     neg, key, after = bits.near(t.words)
     bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
     ends: list[int] = []
-    recalled: list[bool] = []
+    recalled: list[int] = []
     negated: list[bool] = []
     for h in hits:
         # The word end (_word_end): the end of the word holding h.end, if one does.
@@ -165,11 +169,8 @@ def _screen(folded: str, hits: list[Hit[Any]], bits: WordBits) -> tuple[list[int
         j = bisect_left(starts, pos)
         cut = j > 0 and word_ends[j - 1] > pos  # a word running into the hit
         recalled.append(
-            j in key
-            or i in after
-            or cut
-            or (j > 0 and starts[max(j - 5, 0)] < pos - 60)
-            or (i < n and word_ends[min(i + AFTER_REACH - 1, n - 1)] > end + 40)
+            (j in key or cut or (j > 0 and starts[max(j - 5, 0)] < pos - 60))
+            + AFTER_WINDOW * (i in after or (i < n and word_ends[min(i + AFTER_REACH - 1, n - 1)] > end + 40))
         )
         negated.append(j in neg or cut or (j > 0 and starts[max(j - 3, 0)] < pos - 60))
     return ends, recalled, negated
@@ -215,14 +216,20 @@ class RecalledIncident:
                 return True
         return False
 
-    def __call__(self, folded: str, start: int, end: int) -> str | None:
-        """ "old" for an incident over a week older, "recent" for one days older, else None."""
-        # A cue ending at the i-th word reads only words up to it: the first AFTER_REACH suffice.
-        after = _words_in_clause_after(folded, end, AFTER_REACH)
-        cues_after = self.after
-        for i, w in enumerate(after):
-            if cues_after.ending_in(w) and cues_after.ends_at(after, i) is not None:
-                return "old"  # "لهجمات في السابق", "هجمات العام الماضي"
+    def __call__(
+        self, folded: str, start: int, end: int, windows: int = BEFORE_WINDOW | AFTER_WINDOW
+    ) -> str | None:
+        """ "old" for an incident over a week older, "recent" for one days older, else None.
+        `windows`: the windows that may hold a cue (_screen); the others are not read."""
+        if windows & AFTER_WINDOW:
+            # A cue ending at the i-th word reads only words up to it: the first AFTER_REACH suffice.
+            after = _words_in_clause_after(folded, end, AFTER_REACH)
+            cues_after = self.after
+            for i, w in enumerate(after):
+                if cues_after.ending_in(w) and cues_after.ends_at(after, i) is not None:
+                    return "old"  # "لهجمات في السابق", "هجمات العام الماضي"
+        if not windows & BEFORE_WINDOW:
+            return None
         words = _words_in_clause_before(folded, start)
         if not self._may_match(words):
             return None
@@ -316,7 +323,7 @@ class TriggerRecognizer:
         kinds = [
             (i, kind)
             for i in compress(count(), may_recall)
-            if (kind := recalled(folded, hits[i].word_start, ends[i])) is not None
+            if (kind := recalled(folded, hits[i].word_start, ends[i], may_recall[i])) is not None
         ]
         where: list[tuple[int, int]] = []
         if kinds:  # (most reports name no earlier incident: no hit's place is needed then)
@@ -380,8 +387,8 @@ class WeaponRecognizer:
         weapons = self.k.weapons
         to_original = doc.folded.to_original
         ends, may_recall, _ = _screen(folded, hits, self.bits)
-        for h, end, recallable in zip(hits, ends, may_recall, strict=True):
-            if recallable and recalled(folded, h.word_start, end) == "old":
+        for h, end, windows in zip(hits, ends, may_recall, strict=True):
+            if windows and recalled(folded, h.word_start, end, windows) == "old":
                 continue  # the weapon of an earlier incident, not of the one told
             start, oend = to_original(h.word_start, end)
             doc.add(WEAPON, start, oend, weapons[h.payloads[0]])
