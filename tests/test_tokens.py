@@ -60,3 +60,37 @@ def test_clause_windows_match_a_scan_of_the_window() -> None:
         scanned = WORD.findall(after[: mark.start()] if mark else after)
         for n in (lexical.AFTER_REACH, 40):
             assert lexical._words_in_clause_after(folded, pos, n) == scanned[:n]
+
+
+def test_the_hit_screen_passes_every_hit_the_full_checks_catch() -> None:
+    # _screen may send a hit to the full cue checks needlessly, never skip a cue they would find:
+    # every word start of a text full of cue words (recalled incidents, negations, long words
+    # cut by the windows' edges) is tried as a one-word hit.
+    from marsad.knowledge.resources import get_knowledge
+    from marsad.recognize import lexical
+    from marsad.text.matcher import Hit
+    from marsad.text.normalize import fold
+
+    text = (
+        fold(
+            "بعد يومين من اشتباكات عنيفة، لم تسجل أي اصابات منذ بدء الهجوم في السابق. "
+            "وكانت القوات قد احبطت هجوما الاسبوع الماضي وبعد ثلاثة اشهر من الاستهدافاتالمتكررةجدا هجمات "
+            "لعدم التمكن من الهجوم العام الماضيه على الحواجزالعسكريةالمتقدمةجداجدا.\n"
+        )
+        * 3
+    )
+    recalled, _bits = lexical._shared(get_knowledge())
+    trigger = lexical.TriggerRecognizer(get_knowledge())
+    # Whole words, and the first two letters of each (a hit ending inside its word).
+    hits = [
+        Hit(m.start(), e, m.start(), (), m.group(), False)
+        for m in WORD.finditer(text)
+        for e in (m.end(), m.start() + 2)
+    ]
+    ends, may_recall, may_negate = lexical._screen(text, hits, _bits)
+    assert sum(map(bool, may_recall)) < len(hits) and sum(may_negate) < len(hits)  # it screens
+    for h, end, r, n in zip(hits, ends, may_recall, may_negate, strict=True):
+        assert end == lexical._word_end(text, h.end)
+        # Reading only the windows the screen left gives what reading both gives.
+        assert recalled(text, h.word_start, end, r) == recalled(text, h.word_start, end)
+        assert n or not trigger._negated(text, h.word_start)

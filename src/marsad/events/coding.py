@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
+from functools import cached_property
 
 from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.assemble import Candidate
@@ -46,16 +48,34 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         events = []
-        for i, c in enumerate(doc.candidates):
-            ev = self.code(doc, c, i)
-            if ev is not None:
-                events.append(ev)
+        if doc.candidates:
+            # The same for every event of the report: found once per report.
+            scale = self.k.source_scale(doc.source)
+            spans: dict[Mention, Span] = {}
+            for i, c in enumerate(doc.candidates):
+                ev = self.code(doc, c, i, scale, spans)
+                if ev is not None:
+                    events.append(ev)
         doc.events = events
         return doc
 
     # --- actors ----------------------------------------------------------------------------
     def _entry(self, m: Mention | None) -> ActorEntry | None:
         return self.k.actors[m.value] if m is not None else None
+
+    @cached_property
+    def _templates(self) -> dict[str, ActorEntry]:
+        """The first "{country}" template actor of each kind (the unidentified armed group, the
+        protesters, the rioters of a country), found once instead of a scan per event."""
+        out: dict[str, ActorEntry] = {}
+        for e in self.k.actors:
+            if "{country}" in e.name:
+                out.setdefault(e.kind, e)
+        return out
+
+    @cached_property
+    def _aerial_words(self) -> tuple[str, ...]:
+        return self.k.cue_words("aerial_words")
 
     def actor_name(self, entry: ActorEntry, country: str) -> str:
         name = entry.name
@@ -72,7 +92,27 @@ class EventCoder:
         return entry.inter
 
     # --- the event -------------------------------------------------------------------------
-    def code(self, doc: Doc, c: Candidate, index: int) -> Event | None:
+    def code(
+        self,
+        doc: Doc,
+        c: Candidate,
+        index: int,
+        source_scale: str | None = None,
+        spans: dict[Mention, Span] | None = None,
+    ) -> Event | None:
+        """One candidate's event, or None. `source_scale` (the report's) and `spans` (the
+        evidence span of each mention, shared by the report's events) are the caller's per-report
+        values; without them they are found here."""
+        if spans is None:
+            spans = {}
+
+        def span(m: Mention) -> Span:
+            # One Span per mention and report: events sharing a place, date or trigger share it.
+            s = spans.get(m)
+            if s is None:
+                s = spans[m] = m.span()
+            return s
+
         ev: dict[str, object] = {}
         evidence: dict[str, list[Span]] = {}
         place_m = c.place
@@ -119,14 +159,14 @@ class EventCoder:
             and a1 is not None
         ):
             event_type, sub = BATTLES, "Armed clash"
-        aerial = any(w.value.name in ("air strike", "drone", "helicopter") for w in c.weapons) or _aerial(
-            c.actor1, self.k.cue_words("aerial_words")
-        )
         if (
             event_type == EXPLOSIONS
             and sub == "Shelling/artillery/missile attack"
             and a1 is not None
-            and aerial
+            and (
+                any(w.value.name in ("air strike", "drone", "helicopter") for w in c.weapons)
+                or _aerial(c.actor1, self._aerial_words)
+            )
         ):
             sub = "Air/drone strike"
         # Demonstrators in a "clash" with the police: a demonstration that turned violent (a riot)
@@ -171,8 +211,8 @@ class EventCoder:
             return None
         ev["event_type"], ev["sub_event_type"] = event_type, sub
         ev["disorder_type"] = DISORDER_TYPES.get(event_type, "")
-        evidence["event_type"] = [t.span() for t in c.triggers[:3]]
-        evidence["sub_event_type"] = [t.span() for t in c.triggers[:1]] + [w.span() for w in c.weapons[:1]]
+        evidence["event_type"] = [span(t) for t in c.triggers[:3]]
+        evidence["sub_event_type"] = [span(t) for t in c.triggers[:1]] + [span(w) for w in c.weapons[:1]]
 
         # Actors.
         if a1 is None and sub == "Arrests":
@@ -184,9 +224,7 @@ class EventCoder:
             else:
                 a1 = next((e for e in self.k.actors if e.kind == "police" and "{country}" in e.name), None)
         if a1 is None and sub in UNIDENTIFIED_OK and a2 is not None:
-            unidentified = next(
-                (e for e in self.k.actors if e.kind == "unidentified" and "{country}" in e.name), None
-            )
+            unidentified = self._templates.get("unidentified")
             if unidentified is not None:
                 a1 = unidentified
         crowd = ("protesters", "rioters")
@@ -194,15 +232,13 @@ class EventCoder:
         if event_type in ("Protests", "Riots") and swap:
             a1, a2 = a2, a1  # "متظاهرين برصاص الاحتلال": the crowd is the first side
         if event_type == "Protests" and (a1 is None or a1.kind not in ("protesters",)):
-            protesters = next(
-                (e for e in self.k.actors if e.kind == "protesters" and "{country}" in e.name), None
-            )
+            protesters = self._templates.get("protesters")
             if protesters is not None:
                 if a1 is not None and a1.kind not in ("protesters",):
                     a2 = a2 or a1
                 a1 = protesters
         if event_type == "Riots" and (a1 is None or a1.kind != "rioters"):
-            rioters = next((e for e in self.k.actors if e.kind == "rioters" and "{country}" in e.name), None)
+            rioters = self._templates.get("rioters")
             if rioters is not None:
                 a1 = rioters
         if event_type == "Protests" and sub == "Peaceful protest" and c.intervention:
@@ -235,31 +271,40 @@ class EventCoder:
             a2 = None
         if a1 is None and a2 is None:
             return None
-        if a1 is not None and a2 is not None and self.actor_name(a1, country) == self.actor_name(a2, country):
-            a2 = None  # never the same actor on both sides
+        name1 = self.actor_name(a1, country) if a1 else ""
+        name2 = self.actor_name(a2, country) if a2 else ""
+        if a1 is not None and a2 is not None and name1 == name2:
+            a2, name2 = None, ""  # never the same actor on both sides
         if event_type == BATTLES and (a1 is None or a2 is None) and not c.casualties and c.inherited_date:
             # A fight with one side, no toll and no day of its own is a passing reference to the
             # fighting ("المعارك الدائرة"), not a reported clash.
             return None
-        ev["actor1"] = self.actor_name(a1, country) if a1 else ""
-        ev["actor2"] = self.actor_name(a2, country) if a2 else ""
+        ev["actor1"], ev["actor2"] = name1, name2
         ev["inter1"] = self.inter(a1, country_code) if a1 else None
         ev["inter2"] = self.inter(a2, country_code) if a2 else None
         # The words behind each side, also when the coding rules above swapped the two.
+        actors = self.k.actors
         for side, entry in (("actor1", a1), ("actor2", a2)):
-            m = next((x for x in (c.actor1, c.actor2) if x is not None and self._entry(x) is entry), None)
-            if entry is not None and m is not None:
-                evidence[side] = [m.span()]
-        ev["assoc_actor_1"] = "; ".join(
-            dict.fromkeys(self.actor_name(self.k.actors[m.value], country) for m in c.assoc1)
+            if entry is None:
+                continue
+            for x in (c.actor1, c.actor2):
+                if x is not None and actors[x.value] is entry:
+                    evidence[side] = [span(x)]
+                    break
+        ev["assoc_actor_1"] = (
+            "; ".join(dict.fromkeys(self.actor_name(actors[m.value], country) for m in c.assoc1))
+            if c.assoc1
+            else ""
         )
-        ev["assoc_actor_2"] = "; ".join(
-            dict.fromkeys(self.actor_name(self.k.actors[m.value], country) for m in c.assoc2)
+        ev["assoc_actor_2"] = (
+            "; ".join(dict.fromkeys(self.actor_name(actors[m.value], country) for m in c.assoc2))
+            if c.assoc2
+            else ""
         )
         if c.assoc1:
-            evidence["assoc_actor_1"] = [m.span() for m in c.assoc1]
+            evidence["assoc_actor_1"] = [span(m) for m in c.assoc1]
         if c.assoc2:
-            evidence["assoc_actor_2"] = [m.span() for m in c.assoc2]
+            evidence["assoc_actor_2"] = [span(m) for m in c.assoc2]
         codes = sorted(x for x in (ev["inter1"], ev["inter2"]) if x is not None)
         ev["interaction"] = "".join(str(x) for x in codes) if len(codes) == 2 else f"{codes[0]}0"
         ev["civilian_targeting"] = "Civilian targeting" if a2 is not None and a2.kind == "civilians" else ""
@@ -271,16 +316,17 @@ class EventCoder:
                 country=place.country, iso=place.iso, region=place.region, admin1=place.admin1,
                 admin2=place.admin2, location=shown.name, latitude=lat, longitude=lon, geo_precision=prec,
             )  # fmt: skip
-            evidence["location"] = [place_m.span()]
+            evidence["location"] = [span(place_m)]
         elif country_place is not None:
             ev.update(country=country_place.country, iso=country_place.iso, region=country_place.region)
 
         # Date (§5) and primary/background (§1).
-        self._code_date(doc, c, ev, evidence)
+        self._code_date(doc, c, ev, evidence, span)
 
         # Fatalities and injuries (§6).
         # Period totals, recalled tolls and other days' tolls are no figure of this event.
-        day = c.date.value.date if c.date is not None and ev["time_precision"] == 1 else None
+        dm = c.dates[0] if c.dates else None
+        day = dm.value.date if dm is not None and ev["time_precision"] == 1 else None
         told = {t.sentence for t in c.triggers}
         counted = [
             m
@@ -303,15 +349,17 @@ class EventCoder:
                 ev["injuries"] = (ev["injuries"] or 0) + hurt
             killed += own
         if killed:
-            evidence["fatalities"] = [m.span() for m in killed]
+            evidence["fatalities"] = [span(m) for m in killed]
         if injured:
-            evidence["injuries"] = [m.span() for m in injured]
-        ev["weapons"] = list(dict.fromkeys(w.value.name for w in sorted(c.weapons, key=lambda m: m.start)))
+            evidence["injuries"] = [span(m) for m in injured]
         if c.weapons:
-            evidence["weapons"] = [w.span() for w in c.weapons]
+            ev["weapons"] = list(dict.fromkeys(w.value.name for w in sorted(c.weapons, key=_start)))
+            evidence["weapons"] = [span(w) for w in c.weapons]
+        else:
+            ev["weapons"] = []
 
         ev["source"] = doc.source or ""
-        ev["source_scale"] = self.k.source_scale(doc.source)
+        ev["source_scale"] = self.k.source_scale(doc.source) if source_scale is None else source_scale
         ev["article_id"] = doc.article_id
         ev["event_id_cnty"] = f"{doc.article_id}-{index + 1}" if doc.article_id else ""
         ev["timestamp"] = int(time.time())
@@ -387,7 +435,12 @@ class EventCoder:
         return place.latitude, place.longitude, 1, place
 
     def _code_date(
-        self, doc: Doc, c: Candidate, ev: dict[str, object], evidence: dict[str, list[Span]]
+        self,
+        doc: Doc,
+        c: Candidate,
+        ev: dict[str, object],
+        evidence: dict[str, list[Span]],
+        span: Callable[[Mention], Span] = Mention.span,
     ) -> None:
         dm = c.date
         if dm is not None and c.inherited_date and not is_recent(doc.published, dm.value.date):
@@ -404,7 +457,7 @@ class EventCoder:
         ev["year"] = d.year if d else None
         ev["time_precision"] = precision
         if dm is not None and d is not None:
-            evidence["event_date"] = [dm.span()]
+            evidence["event_date"] = [span(dm)]
         ev["primary"] = not c.background and is_recent(doc.published, d)
 
 
@@ -429,6 +482,10 @@ def _most_specific(subs: list[str]) -> str:
         if s in subs:
             return s
     return subs[0]
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def _aerial(m: Mention | None, words: tuple[str, ...]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from marsad.knowledge.resources import Knowledge
 from marsad.models import Event
@@ -35,9 +36,11 @@ def write_notes(ev: Event, k: Knowledge) -> str:
     a1 = ev.actor1 or "unidentified armed men"
     a2 = ev.actor2 or "unidentified targets"
     body = tpl.format(a1=a1, a2=a2, place=_place_phrase(ev)).replace("  ", " ").replace(" .", ".")
-    if ev.event_date:
-        d = date.fromisoformat(ev.event_date)
-        lead = f"On {d.day} {d:%B %Y}, " if ev.time_precision == 1 else f"Around {d.day} {d:%B %Y}, "
-    else:
-        lead = "On an unreported date, "
+    lead = _lead(ev.event_date, ev.time_precision == 1) if ev.event_date else "On an unreported date, "
     return f"{lead}{body} {_fatalities(ev)}"
+
+
+@lru_cache(maxsize=4096)  # news tells of a few days again and again: each day's words made once
+def _lead(event_date: str, exact: bool) -> str:
+    d = date.fromisoformat(event_date)
+    return f"On {d.day} {d:%B %Y}, " if exact else f"Around {d.day} {d:%B %Y}, "

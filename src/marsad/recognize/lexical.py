@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import cached_property, lru_cache
+from itertools import compress, count
 from typing import Any
 
 from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
-from marsad.knowledge.lexicon import TriggerEntry
+from marsad.knowledge.lexicon import NonEventEntry, TriggerEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import MEMO_WORDS, WORD, first_cue, peel, residue_spans, words_before
 from marsad.text import tokens
-from marsad.text.matcher import longest_first
+from marsad.text.matcher import Hit, longest_first
 
 
 def _word_end(text: str, i: int) -> int:
@@ -67,6 +69,113 @@ def _words_in_clause_after(folded: str, pos: int, max_words: int) -> list[str]:
     return t.after(pos, hi, max_words) if pos < hi else []  # tokens.words_after on the tokens at hand
 
 
+# What a word can start in a hit's windows, one bit each: it ends a negation cue, it is (clitics
+# peeled) a word of a recalled-incident cue, it ends a "في السابق" cue.
+NEG, KEY, AFTER = 1, 2, 4
+# Which hits' windows hold a word at index x: those whose window starts or ends this far from x
+# (in words). A negation cue ends in the last 3 words before a hit, a recalled-incident cue in
+# the last 5 (_words_in_clause_before), a "في السابق" cue in the first AFTER_REACH after it.
+_NEG_REACH = range(1, 4)
+_KEY_REACH = range(1, 6)
+_AFTER_REACH = range(1 - AFTER_REACH, 1)
+
+
+class WordBits:
+    """Per word, the bits of the cue tests it passes; memoised (bounded) per word, as a report
+    asks about the same few hundred words and so do the next reports."""
+
+    def __init__(self, tests: dict[int, Callable[[str], object]]) -> None:
+        self.tests = tuple(tests.items())
+        self.memo: dict[str, int] = {}
+        # The last report's answer (its shared word list, held, and the sets): the weapon and
+        # trigger recognisers ask about the same report in turn.
+        self._last: tuple[list[str], tuple[set[int], set[int], set[int]]] | None = None
+
+    def of(self, word: str) -> int:
+        bits = self.memo.get(word)
+        if bits is None:
+            if len(self.memo) >= MEMO_WORDS:
+                self.memo.clear()
+            bits = self.memo[word] = sum(bit for bit, test in self.tests if test(word))
+        return bits
+
+    def near(self, words: list[str]) -> tuple[set[int], set[int], set[int]]:
+        """The word indices whose windows (before: NEG, KEY; after: AFTER) hold a word with
+        that bit. One look-up per word of the report, in C; a Python step only for the few
+        words that pass a test (most are none of these)."""
+        last = self._last
+        if last is not None and last[0] is words:
+            return last[1]
+        bits = list(map(self.memo.get, words))
+        if None in bits:
+            of = self.of
+            bits = [of(w) if b is None else b for w, b in zip(words, bits, strict=True)]
+        neg: set[int] = set()
+        key: set[int] = set()
+        after: set[int] = set()
+        for x in compress(count(), bits):
+            b = bits[x]
+            # (set.update over a range: no Python step per index)
+            if b & NEG:
+                neg.update(range(x + _NEG_REACH.start, x + _NEG_REACH.stop))
+            if b & KEY:
+                key.update(range(x + _KEY_REACH.start, x + _KEY_REACH.stop))
+            if b & AFTER:
+                after.update(range(x + _AFTER_REACH.start, x + _AFTER_REACH.stop))
+        self._last = (words, (neg, key, after))
+        return neg, key, after
+
+
+@lru_cache(maxsize=4)
+def _shared(knowledge: Knowledge) -> tuple[RecalledIncident, WordBits]:
+    """One RecalledIncident and one word-bit memo per knowledge, for the weapon and trigger
+    recognisers: they read the same report's windows with the same tests, so the report's
+    word bits are found once."""
+    recalled = RecalledIncident(knowledge)
+    negation = knowledge.cues["negation_before"]
+    return recalled, WordBits(
+        {NEG: negation.ending_in, KEY: recalled.is_key, AFTER: recalled.after.ending_in}
+    )
+
+
+# _screen's answer for RecalledIncident, per hit: which of its windows may hold a cue.
+BEFORE_WINDOW, AFTER_WINDOW = 1, 2
+
+
+def _screen(folded: str, hits: list[Hit[Any]], bits: WordBits) -> tuple[list[int], list[int], list[bool]]:
+    """Each hit's word end, which of RecalledIncident's windows may hold a cue around it
+    (BEFORE_WINDOW | AFTER_WINDOW bits), and whether _negated's may: not where no word in reach
+    passes the word test (the full checks, which read the same windows, then find nothing). The windows' words are the shared tokens
+    j-5..j-1 before a hit (j: the first word at or after its start) and i..i+3 after it, unless
+    a window's edge (60 or 40 characters away) cuts a word: those hits get the full checks."""
+    t = tokens.tokens(folded)
+    if t is None:  # a short text: no shared tokens, every hit gets the full checks
+        ends = [_word_end(folded, h.end) for h in hits]
+        return ends, [BEFORE_WINDOW | AFTER_WINDOW] * len(hits), [True] * len(hits)
+    starts, word_ends = t.starts, t.ends
+    n = len(starts)
+    neg, key, after = bits.near(t.words)
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    ends: list[int] = []
+    recalled: list[int] = []
+    negated: list[bool] = []
+    for h in hits:
+        # The word end (_word_end): the end of the word holding h.end, if one does.
+        x = bisect_right(starts, h.end) - 1
+        end = word_ends[x] if x >= 0 and word_ends[x] > h.end else h.end
+        ends.append(end)
+        i = x + 1  # the first word after the hit
+        pos = h.word_start
+        j = bisect_left(starts, pos)
+        cut = j > 0 and word_ends[j - 1] > pos  # a word running into the hit
+        recalled.append(
+            (j in key or cut or (j > 0 and starts[max(j - 5, 0)] < pos - 60))
+            + AFTER_WINDOW * (i in after or (i < n and word_ends[min(i + AFTER_REACH - 1, n - 1)] > end + 40))
+        )
+        negated.append(j in neg or cut or (j > 0 and starts[max(j - 3, 0)] < pos - 60))
+    return ends, recalled, negated
+
+
 class RecalledIncident:
     """ "بعد يومين من اشتباكات", "منذ بدء الهجوم": an earlier incident named in passing, as the
     reference point of a relative date. One the report goes on to describe ("… من التفجير الذي
@@ -91,6 +200,10 @@ class RecalledIncident:
         )
         self._memo: dict[str, bool] = {}  # word → one of its forms is a key
 
+    def is_key(self, word: str) -> bool:
+        """Whether one of the word's forms (clitics peeled) is a word of a cue before."""
+        return any(f in self.keys for f in peel(word))
+
     def _may_match(self, words: list[str]) -> bool:
         memo = self._memo
         for w in words:
@@ -98,19 +211,25 @@ class RecalledIncident:
             if hit is None:
                 if len(memo) >= MEMO_WORDS:
                     memo.clear()
-                hit = memo[w] = any(f in self.keys for f in peel(w))
+                hit = memo[w] = self.is_key(w)
             if hit:
                 return True
         return False
 
-    def __call__(self, folded: str, start: int, end: int) -> str | None:
-        """ "old" for an incident over a week older, "recent" for one days older, else None."""
-        # A cue ending at the i-th word reads only words up to it: the first AFTER_REACH suffice.
-        after = _words_in_clause_after(folded, end, AFTER_REACH)
-        cues_after = self.after
-        for i, w in enumerate(after):
-            if cues_after.ending_in(w) and cues_after.ends_at(after, i) is not None:
-                return "old"  # "لهجمات في السابق", "هجمات العام الماضي"
+    def __call__(
+        self, folded: str, start: int, end: int, windows: int = BEFORE_WINDOW | AFTER_WINDOW
+    ) -> str | None:
+        """ "old" for an incident over a week older, "recent" for one days older, else None.
+        `windows`: the windows that may hold a cue (_screen); the others are not read."""
+        if windows & AFTER_WINDOW:
+            # A cue ending at the i-th word reads only words up to it: the first AFTER_REACH suffice.
+            after = _words_in_clause_after(folded, end, AFTER_REACH)
+            cues_after = self.after
+            for i, w in enumerate(after):
+                if cues_after.ending_in(w) and cues_after.ends_at(after, i) is not None:
+                    return "old"  # "لهجمات في السابق", "هجمات العام الماضي"
+        if not windows & BEFORE_WINDOW:
+            return None
         words = _words_in_clause_before(folded, start)
         if not self._may_match(words):
             return None
@@ -127,6 +246,10 @@ class RecalledIncident:
         return kind
 
 
+# A hit's reading: (its non-event cue, or None and: trigger entries, index of the best, weight).
+_Reading = tuple[NonEventEntry | None, tuple[TriggerEntry, ...], int, float]
+
+
 class TriggerRecognizer:
     """TRIGGER mentions (value = TriggerEntry) and NONEVENT mentions (value = NonEventEntry)."""
 
@@ -134,19 +257,31 @@ class TriggerRecognizer:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
-        # (lexicon form, payloads) → (entries, best, its weight): the same for every hit of a
-        # form, so worked out once per form (bounded by the lexicon).
-        self._readings: dict[tuple[str, tuple[Any, ...]], tuple[tuple[TriggerEntry, ...], int, float]] = {}
+        # (lexicon form, payloads) → its reading (_reading): the same for every hit of a form,
+        # so worked out once per form (bounded by the lexicon).
+        self._readings: dict[tuple[str, tuple[Any, ...]], _Reading] = {}
 
-    @cached_property
+    @property
     def recalled(self) -> RecalledIncident:
-        return RecalledIncident(self.k)  # built once, not per report
+        return _shared(self.k)[0]  # built once, not per report
 
-    def _reading(self, key: str, payloads: tuple[Any, ...]) -> tuple[tuple[TriggerEntry, ...], int, float]:
-        """The trigger entries a hit of lexicon form `key` may be, the index of the weightiest
-        and its weight (1.0 for an entry that gives the form none)."""
+    @property
+    def bits(self) -> WordBits:
+        return _shared(self.k)[1]
+
+    def _reading(self, key: str, payloads: tuple[Any, ...]) -> _Reading:
+        """What a hit of lexicon form `key` is: the non-event cue it is listed as, if any (the
+        cue wins, it is the more specific reading: "أرسل تعزيزات إلى منطقة الاشتباك"); else the
+        trigger entries it may be, the index of the weightiest and its weight (1.0 for an entry
+        that gives the form none)."""
         got = self._readings.get((key, payloads))
         if got is None:
+            non_event = next((p[1] for p in payloads if p[0] == "N"), None)
+            if non_event is not None:
+                if len(self._readings) >= MEMO_WORDS:
+                    self._readings.clear()
+                got = self._readings[(key, payloads)] = (self.k.non_events[non_event], (), 0, 0.0)
+                return got
             entries = tuple(self.k.triggers[p[1]] for p in payloads)
             weights = [
                 max(e.weights.get((key, True), 0.0), e.weights.get((key, False), 0.0)) or 1.0 for e in entries
@@ -154,7 +289,7 @@ class TriggerRecognizer:
             best = max(range(len(entries)), key=lambda i: weights[i])
             if len(self._readings) >= MEMO_WORDS:
                 self._readings.clear()
-            got = self._readings[(key, payloads)] = (entries, best, weights[best])
+            got = self._readings[(key, payloads)] = (None, entries, best, weights[best])
         return got
 
     def _negated(self, folded: str, pos: int) -> bool:
@@ -173,9 +308,16 @@ class TriggerRecognizer:
         words = gap.split()
         return len(words) <= 2 and all(self.k.cues["nisba_skip"].has_word(w) for w in words)
 
+    @cached_property
+    def _attempt_words(self) -> tuple[str, ...]:
+        return self.k.cue_words("attempt_before")
+
     def _foiled(self, folded: str, pos: int) -> bool:
         """The act right after "محاولة" in a clause that opens with foiling it ("أحبطت الشرطة
         محاولة تفجير"): attempted and stopped, so it did not happen."""
+        window = folded[max(0, pos - 16) : pos]
+        if not any(w in window for w in self._attempt_words):
+            return False  # (most hits: no attempt word just before, no window read)
         words = _words_in_clause_before(folded, pos)
         if not words or not self.k.cues["attempt_before"].has_word(words[-1]):
             return False
@@ -195,21 +337,27 @@ class TriggerRecognizer:
         # على البلدة" opens with the earlier incident and goes on with the news.
         recalled_at: dict[tuple[int, int], int] = {}
         cued: set[int] = set()
-        # Each hit's word end, original span and place, found once for both passes below.
-        ends = [_word_end(folded, h.end) for h in hits]
-        spans = [doc.original(h.word_start, end) for h, end in zip(hits, ends, strict=True)]
-        where = [doc.locate(a) for a, _ in spans]
-        # The earliest trigger of each clause and of each sentence: "another trigger told before
-        # this one there" is a comparison with it (not a scan of every trigger per trigger).
-        first_in_clause: dict[tuple[int, int], int] = {}
-        first_in_sentence: dict[int, int] = {}
-        for (a, _), key in zip(spans, where, strict=True):
-            first_in_clause[key] = min(first_in_clause.get(key, a), a)
-            first_in_sentence[key[0]] = min(first_in_sentence.get(key[0], a), a)
-        for i, h in enumerate(hits):
-            kind = recalled(folded, h.word_start, ends[i])
-            if kind is None:
-                continue
+        # Each hit's word end and original span, found once for both passes below, and which
+        # hits' windows may hold a cue at all (most hold none: no cue look-up for them).
+        ends, may_recall, may_negate = _screen(folded, hits, self.bits)
+        to_original = doc.folded.to_original
+        spans = [to_original(h.word_start, end) for h, end in zip(hits, ends, strict=True)]
+        kinds = [
+            (i, kind)
+            for i in compress(count(), may_recall)
+            if (kind := recalled(folded, hits[i].word_start, ends[i], may_recall[i])) is not None
+        ]
+        where: list[tuple[int, int]] = []
+        if kinds:  # (most reports name no earlier incident: no hit's place is needed then)
+            where = [doc.locate(a) for a, _ in spans]
+            # The earliest trigger of each clause and of each sentence: "another trigger told
+            # before this one there" is a comparison with it (not a scan of every trigger).
+            first_in_clause: dict[tuple[int, int], int] = {}
+            first_in_sentence: dict[int, int] = {}
+            for (a, _), key in zip(spans, where, strict=True):
+                first_in_clause[key] = min(first_in_clause.get(key, a), a)
+                first_in_sentence[key[0]] = min(first_in_sentence.get(key[0], a), a)
+        for i, kind in kinds:
             start, oend = spans[i]
             key = where[i]
             told_first = first_in_clause[key] < start
@@ -218,27 +366,32 @@ class TriggerRecognizer:
             doc.add(CUE, start, oend, "recalled")
             cued.add(start)
             recalled_at[key] = min(recalled_at.get(key, start), start if told_first else oend)
+        readings = self._readings  # looked up in place: a miss only for a form not met yet
         foiled_end = -1  # the end of the last act that did not happen
-        for h, (start, oend), key in zip(hits, spans, where, strict=True):
+        for i, (h, (start, oend), negatable) in enumerate(zip(hits, spans, may_negate, strict=True)):
             after_foiled = foiled_end >= 0 and self._goes_on(folded[foiled_end : h.word_start])
-            if after_foiled or self._negated(folded, h.word_start) or self._foiled(folded, h.word_start):
+            if (
+                after_foiled
+                or (negatable and self._negated(folded, h.word_start))
+                or self._foiled(folded, h.word_start)
+            ):
                 # Denied, prevented, only intended or foiled ("أحبطت الشرطة محاولة تفجير"), with
                 # the words that go on naming that act ("… عبوة ناسفة"): no event (a foiling
                 # is the security forces' own, Disrupted weapons use).
                 foiled_end = h.end
                 continue
-            if start >= recalled_at.get(key, len(doc.text)) or start in cued:
+            if recalled_at and (start >= recalled_at.get(where[i], len(doc.text)) or start in cued):
                 continue
-            if any(a <= start < b for a, b in residue):
+            if residue and any(a <= start < b for a, b in residue):
                 continue  # a link list, caption or tag line left by the scraper
-            # One phrase can be listed as a trigger and as a non-event cue: the cue wins, it is
-            # the more specific reading ("أرسل تعزيزات إلى منطقة الاشتباك").
-            non_event = next((p[1] for p in h.payloads if p[0] == "N"), None)
+            # One phrase can be listed as a trigger and as a non-event cue (_reading).
+            non_event, entries, best, weight = readings.get((h.key, h.payloads)) or self._reading(
+                h.key, h.payloads
+            )
             if non_event is not None:
-                if self.k.non_events[non_event].kind != "neutral":  # idioms that only shadow a cue word
-                    doc.add(NONEVENT, start, oend, self.k.non_events[non_event])
+                if non_event.kind != "neutral":  # idioms that only shadow a cue word
+                    doc.add(NONEVENT, start, oend, non_event)
                 continue
-            entries, best, weight = self._reading(h.key, h.payloads)
             entry = entries[best]
             if entry.event_type == "Explosions/Remote violence" and self._disrupted(folded, h.word_start):
                 # "تمكنت القوات من تدمير خمس سيارات مفخخة", "اعتراض صاروخ": the weapon was
@@ -265,19 +418,28 @@ class WeaponRecognizer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
 
-    @cached_property
+    @property
     def recalled(self) -> RecalledIncident:
-        return RecalledIncident(self.k)  # built once, not per report
+        return _shared(self.k)[0]  # built once, not per report
+
+    @property
+    def bits(self) -> WordBits:
+        return _shared(self.k)[1]
 
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
+        hits = longest_first(self.k.weapon_matcher.find(folded))
+        if not hits:
+            return doc
         recalled = self.recalled
-        for h in longest_first(self.k.weapon_matcher.find(folded)):
-            end = _word_end(folded, h.end)
-            if recalled(folded, h.word_start, end) == "old":
+        weapons = self.k.weapons
+        to_original = doc.folded.to_original
+        ends, may_recall, _ = _screen(folded, hits, self.bits)
+        for h, end, windows in zip(hits, ends, may_recall, strict=True):
+            if windows and recalled(folded, h.word_start, end, windows) == "old":
                 continue  # the weapon of an earlier incident, not of the one told
-            start, oend = doc.original(h.word_start, end)
-            doc.add(WEAPON, start, oend, self.k.weapons[h.payloads[0]])
+            start, oend = to_original(h.word_start, end)
+            doc.add(WEAPON, start, oend, weapons[h.payloads[0]])
         return doc
 
 
@@ -288,16 +450,30 @@ class BackgroundCueRecognizer:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        self._ends: dict[str, bool] = {}  # word → it may end a cue (bounded memo)
 
     def __call__(self, doc: Doc) -> Doc:
         cl = self.k.cues["background"]
-        ending_in = cl.ending_in  # most words end no cue: ends_at's own first test, asked directly
+        memo = self._ends
+        folded = doc.folded.text
+        folded_index = doc.folded.folded_index
         for si, sent in enumerate(doc.sentences):
-            head = doc.folded_slice(sent.start, min(sent.end, sent.start + 40)).split()
-            for i in range(min(4, len(head))):
-                if ending_in(head[i]) and cl.ends_at(head, i) is not None:
+            start = sent.start
+            head = folded[folded_index(start) : folded_index(min(sent.end, start + 40))].split()[:4]
+            # Most sentences open with no word that ends a cue: one C-level memo look-up per
+            # word tells, and only the rest are asked about whole cues.
+            ends = list(map(memo.get, head))
+            if None in ends:
+                if len(memo) >= MEMO_WORDS:
+                    memo.clear()
+                ends = [bool(cl.ending_in(w)) if e is None else e for w, e in zip(head, ends, strict=True)]
+                memo.update(zip(head, ends, strict=True))
+            if not any(ends):
+                continue
+            for i, e in enumerate(ends):
+                if e and cl.ends_at(head, i) is not None:
                     if not self._recent(doc, si):
-                        doc.add(CUE, sent.start, sent.start + 1, "background", sentence_index=si)
+                        doc.add(CUE, start, start + 1, "background", sentence_index=si)
                     break
         return doc
 
