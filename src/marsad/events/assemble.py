@@ -12,6 +12,7 @@ from functools import cached_property
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
 from marsad.events.background import is_recent, news_dates
+from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import (
     BATTLES,
     EXPLOSIONS,
@@ -90,6 +91,11 @@ class Candidate:
         return self.dates[0] if self.dates else None
 
 
+def _place_rank(m: Mention) -> tuple[int, bool, bool]:
+    ref: PlaceRef = m.value
+    return (ref.tier, not place_specific(m), ref.paired)
+
+
 def _strength(c: Candidate) -> float:
     """The weight of the strongest trigger of the candidate's own type."""
     own = [t for t in c.triggers if t.value.event_type == c.event_type] or c.triggers  # retyped: all
@@ -104,15 +110,16 @@ class EventAssembler:
 
     def __call__(self, doc: Doc) -> Doc:
         self._specialise_templates(doc)
-        cands = [
-            c
-            for c in (
-                self._candidate(doc, s, cl, trigs)
-                for (s, cl), group in self._trigger_groups(doc).items()
+        groups = self._trigger_groups(doc)
+        cands: list[Candidate] = []
+        if groups:
+            # Made only for a report with events: it settles who "المهاجمين" or "الطيران" is.
+            sides = roles.RoleAssigner(doc, self.k, ClauseIndex(doc))
+            cands = [
+                self._candidate(sides, s, cl, trigs)
+                for (s, cl), group in groups.items()
                 for trigs in split_fighting_from_air(group)
-            )
-            if c
-        ]
+            ]
         self._attach_casualties(doc, cands)
         cands = self._merge_within_sentences(cands)
         default_date, dated_family = self._report_date(doc)
@@ -244,23 +251,24 @@ class EventAssembler:
             if key in strong or (key in hurt and key[0] not in strong_sents)
         }  # fmt: skip
 
-    def _candidate(self, doc: Doc, sent: int, clause: int, trigs: list[Mention]) -> Candidate | None:
+    def _candidate(
+        self, sides: roles.RoleAssigner, sent: int, clause: int, trigs: list[Mention]
+    ) -> Candidate:
         # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
         # (explosion, attack) later in the same clause refines it.
         trigs = sorted(trigs, key=lambda t: (-t.attrs.get("weight", 1.0), t.start))
         c = Candidate(sent, clause, trigs, sentences={sent})
-        self._assign_actors(doc, c)
-        a1 = c.actor1
+        at = sides.at
+        r = sides.assign(sent, clause, trigs)
+        a1 = c.actor1 = r.actor1
+        c.actor2, c.assoc1, c.assoc2 = r.actor2, r.assoc1, r.assoc2
         c.inferred_actor1 = a1 is not None and any(t.start == a1.start and t.end == a1.end for t in trigs)
-        c.places = self._places_for(doc, sent, clause)
-        c.dates = [d for d in doc.in_clause(DATE, sent, clause)] or doc.in_sentence(DATE, sent)
-        c.weapons = doc.in_sentence(WEAPON, sent)
-        c.background = any(m.value == "background" for m in doc.in_sentence(CUE, sent))
+        c.places = self._places_for(at, sent, clause)
+        # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
+        c.dates = list(at.clause(DATE, sent, clause) or at.sentence(DATE, sent))
+        c.weapons = list(at.sentence(WEAPON, sent))
+        c.background = any(m.value == "background" for m in at.sentence(CUE, sent))
         return c
-
-    def _assign_actors(self, doc: Doc, c: Candidate) -> None:
-        r = roles.assign(doc, self.k, c.sentence, c.clause, c.triggers)
-        c.actor1, c.actor2, c.assoc1, c.assoc2 = r.actor1, r.actor2, r.assoc1, r.assoc2
 
     def _fill_second_side(self, doc: Doc, c: Candidate) -> None:
         """A side the event's own clauses leave open, from its sentences and their neighbours."""
@@ -276,23 +284,21 @@ class EventAssembler:
             doc, self.k, event_type=c.event_type, actor1=c.actor1, sentences=c.sentences
         )
 
-    def _places_for(self, doc: Doc, sent: int, clause: int) -> list[Mention]:
+    def _places_for(self, at: ClauseIndex, sent: int, clause: int) -> list[Mention]:
         """The clause's places, then the sentence's: within each, the best supported country
         first (named right after the place, the report's own, another of its focus), then a town
         or district before a governorate named with it ("مديرية حيس، بمحافظة الحديدة" → حيس),
         then the first of "between X and Y"."""
-
-        def usable(m: Mention) -> bool:
+        usable: list[Mention] = []
+        for m in at.sentence(PLACE, sent):
             ref: PlaceRef = m.value
-            return ref.located and ref.choice.kind != "country"  # type: ignore[union-attr]
-
-        def rank(m: Mention) -> tuple[int, bool, bool]:
-            ref: PlaceRef = m.value
-            return (ref.tier, not place_specific(m), ref.paired)
-
-        in_clause = [m for m in doc.in_clause(PLACE, sent, clause) if usable(m)]
-        in_sent = [m for m in doc.in_sentence(PLACE, sent) if usable(m) and m not in in_clause]
-        return sorted(in_clause, key=rank) + sorted(in_sent, key=rank)
+            if ref.located and ref.choice.kind != "country":  # type: ignore[union-attr]
+                usable.append(m)
+        if len(usable) < 2:
+            return usable
+        # The sentence's usable places, ranked once (a stable sort: the clause's keep their order).
+        usable.sort(key=_place_rank)
+        return [m for m in usable if m.clause == clause] + [m for m in usable if m.clause != clause]
 
     def _attach_casualties(self, doc: Doc, cands: list[Candidate]) -> None:
         blocked = {ne.sentence for ne in doc.get(NONEVENT)}
