@@ -34,7 +34,7 @@ from marsad.events.incidents import (
     split_by_means,
     split_fighting_from_air,
 )
-from marsad.events.linking import Incidents, link
+from marsad.events.linking import Incidents, link, word_offsets
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.place_choice import km
 from marsad.recognize.places import PlaceRef
@@ -72,7 +72,8 @@ class Candidate:
 
     @property
     def coded_type(self) -> tuple[str, str]:
-        return self.retype or (self.trigger.value.event_type, self.trigger.value.sub_event_type)
+        lead = self.triggers[0].value
+        return self.retype or (lead.event_type, lead.sub_event_type)
 
     @property
     def trigger(self) -> Mention:
@@ -80,7 +81,7 @@ class Candidate:
 
     @property
     def event_type(self) -> str:
-        return self.retype[0] if self.retype else self.trigger.value.event_type
+        return self.retype[0] if self.retype else self.triggers[0].value.event_type
 
     @property
     def place(self) -> Mention | None:
@@ -356,7 +357,7 @@ class EventAssembler:
         return a is None or b is None or a.value == b.value
 
     def _one_actor(self, a: Mention | None, b: Mention | None) -> bool:
-        return a is not None and b is not None and self._actor_name(a.value) == self._actor_name(b.value)
+        return a is not None and b is not None and self._names[a.value] == self._names[b.value]
 
     def _compatible(self, a: Candidate, b: Candidate, *, loose: bool) -> bool:
         if not self._same_side(a.actor1, b.actor1):
@@ -490,15 +491,26 @@ class EventAssembler:
                 out.append(c)
         return out
 
-    def _actor_name(self, value: int) -> str:
-        return self.k.actors[value].name
+    @cached_property
+    def _names(self) -> tuple[str, ...]:
+        """Each actor's canonical name by index (built once per knowledge load: looked up for
+        every side of every telling linked or merged)."""
+        return tuple(e.name for e in self.k.actors)
+
+    @cached_property
+    def _new_words(self) -> frozenset[str]:
+        """cues.yaml's new_incident_words (built once per knowledge load)."""
+        return frozenset(self.k.cue_words("new_incident_words"))
 
     def _merge_across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Mention → incident coreference over the whole report (marsad.events.incidents)."""
-        incidents = Incidents(self._actor_name)
-        new_words = self.k.cue_words("new_incident_words")
+        incidents = Incidents(self._names.__getitem__)
+        new_words = self._new_words
+        offsets = word_offsets(doc, new_words) if len(cands) > 1 else None
         for c in cands:
-            target = self._intervention_target(incidents.items, c) or link(doc, incidents, c, new_words)
+            target = self._intervention_target(incidents.items, c) or link(
+                doc, incidents, c, new_words, offsets
+            )
             if target is None:
                 incidents.add(c)
                 continue

@@ -127,7 +127,6 @@ class Sig:
 
     background: bool
     own_date: date | None  # its own day (not inherited)
-    date_text: str  # str(own_date), formatted once for the log
     place: Place | None  # its own place's choice (_place_of)
     specific: bool  # place_specific(_place_of)
     event_type: str
@@ -146,26 +145,38 @@ class Sig:
     sides: frozenset[object]  # actor1 and actor2, by name (link's tie-break)
     sentences: set[int]
 
+    @property
+    def date_text(self) -> str:
+        """The own day as the log writes it (formatted only when a log line needs it)."""
+        return str(self.own_date) if self.own_date is not None else ""
+
 
 def signature(c: Candidate, name: ActorName = int) -> Sig:
-    pm = _place_of(c)
-    choice = pm.value.choice if pm is not None else None
-    d = c.date.value.date if c.date is not None and not c.inherited_date else None
+    # This runs for every telling linked and every merge: the Candidate properties, _place_of,
+    # _explicit/_fight_word and _armed are spelt out (a call costs more than the test in it).
+    choice = None
+    if not c.inherited_place and c.places:  # _place_of
+        ch = c.places[0].value.choice
+        if ch is not None and ch.kind != "country":
+            choice = ch
+    d = c.dates[0].value.date if c.dates and not c.inherited_date else None
     a1, a2 = c.actor1, c.actor2
-    trig = c.trigger
-    et = c.event_type
+    trig = c.triggers[0]
+    et = c.retype[0] if c.retype else trig.value.event_type
     # One pass over the triggers and one over the weapons for the air, fighting and bombing
     # words (a bombing: a car bomb, roadside bomb or suicide attack, by its words or weapon).
     explicit_air = explicit_fight = bombing = air = False
     for t in c.triggers:
         v = t.value
         sub = v.sub_event_type
+        explicit = t.attrs.get("weight", 1.0) >= EXPLICIT
         if sub == AIR:
             air = True
-            explicit_air = explicit_air or _explicit(t)
+            explicit_air = explicit_air or explicit
         elif sub in BOMBINGS:
             bombing = True
-        explicit_fight = explicit_fight or _fight_word(t)
+        if explicit and v.event_type == BATTLES:
+            explicit_fight = True
     for w in c.weapons:
         v = w.value
         if v.name in ("air strike", "drone"):
@@ -173,12 +184,14 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
         if not bombing and v.sub_event_type in BOMBINGS and w.sentence in c.sentences:
             bombing = True
     name1 = name(a1.value) if a1 is not None else None
-    sides = frozenset(name(m.value) for m in (a1, a2) if m is not None)
+    named = [name1] if a1 is not None else []
+    if a2 is not None:
+        named.append(name(a2.value))
+    sides = frozenset(named)
     assoc = c.assoc1 + c.assoc2
     return Sig(
         background=c.background,
         own_date=d,
-        date_text=str(d) if d is not None else "",
         place=choice,
         specific=choice is not None and choice.kind in ("populated", "admin2"),  # place_specific
         event_type=et,
@@ -189,7 +202,7 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
         explicit_fight=explicit_fight,
         bombing=bombing,
         aerial=air,
-        armed=_armed(a1) and not c.inferred_actor1,
+        armed=a1 is not None and a1.attrs.get("kind") not in UNARMED_KINDS and not c.inferred_actor1,
         has_actor1=a1 is not None,
         name1=name1,
         actor1_text=a1.text if a1 is not None else "",
