@@ -243,9 +243,13 @@ class EventAssembler:
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
         hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
-        strong = {
-            key for key, ts in groups.items() if max(t.attrs.get("weight", 1.0) for t in ts) >= MIN_WEIGHT
-        }
+        strong: set[tuple[int, int]] = set()
+        for key, ts in groups.items():
+            # (a loop: most clauses have one trigger, and max() over a generator costs more)
+            for t in ts:
+                if t.attrs.get("weight", 1.0) >= MIN_WEIGHT:
+                    strong.add(key)
+                    break
         strong_sents = {s for s, _ in strong}
         return {
             key: ts for key, ts in groups.items()

@@ -411,6 +411,8 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
     §1: one location per event). The list must stand in a sentence that tells the incident, in a
     clause that tells no other ("تعرضت بلدات X وY، صباح اليوم، لغارات"); "بين X وY" names one
     place."""
+    if len(c.places) < 2:
+        return [c]  # a list needs two places (most events: nothing to look up)
     own = {id(t) for t in c.triggers}
     told = {t.sentence for t in c.triggers}
     # Clauses of the incident's sentences that tell no other incident.
@@ -453,7 +455,7 @@ def join_coinciding(events: list[Candidate]) -> list[Candidate]:
     are added, not compared (§6: the lowest figure is for one incident told twice)."""
     out: list[Candidate] = []
     for c in events:
-        same = next((e for e in out if c.announced and _coincide(e, c)), None)
+        same = next((e for e in out if _coincide(e, c)), None) if c.announced else None
         if same is None:
             out.append(c)
             continue

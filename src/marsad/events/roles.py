@@ -14,6 +14,7 @@ from __future__ import annotations
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from marsad.doc import ACTOR, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.clause_index import ClauseIndex
@@ -29,6 +30,7 @@ STATE_KINDS = {"state", "police"}
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
 COVERT = {"Suicide bomb", "Remote explosive/landmine/IED"}
 AERIAL = "Air/drone strike"
+_START = attrgetter("start")  # a mention's sort key (no Python call per mention)
 # Per knowledge base: whether each actor flies.
 _FLIES: weakref.WeakKeyDictionary[Knowledge, dict[int, bool]] = weakref.WeakKeyDictionary()
 
@@ -199,9 +201,16 @@ class RoleAssigner:
         out: list[Mention] = []
         aerial_sents = {(t.sentence, t.clause) for t in doc.get(TRIGGER) if t.value.sub_event_type == AERIAL}
         for m in doc.get(ACTOR):
-            if m.attrs.get("generic") or not self._flies(m.value):
+            # The mention's own attributes first: whether the actor flies is looked up (and
+            # maybe worked out from its aliases) only for an aircraft's name or an air strike's
+            # author.
+            attrs = m.attrs
+            if attrs.get("generic"):
                 continue
-            if _aerial_text(m) or (cue(m) == AGENT and (m.sentence, m.clause) in aerial_sents):
+            if (
+                attrs.get("aerial")  # an aircraft's name (the actor recogniser's aerial_words)
+                or (attrs.get("role_cue") == AGENT and (m.sentence, m.clause) in aerial_sents)
+            ) and self._flies(m.value):
                 out.append(m)
         return out
 
@@ -233,11 +242,6 @@ class RoleAssigner:
         )  # fmt: skip
 
 
-def _aerial_text(m: Mention) -> bool:
-    """The name is an aircraft's (set by the actor recogniser from cues.yaml aerial_words)."""
-    return bool(m.attrs.get("aerial"))
-
-
 def _drones_only(at: ClauseIndex, sentence: int, clause: int) -> bool:
     aerial = [w for w in at.clause(WEAPON, sentence, clause) if w.value.sub_event_type == AERIAL]
     return bool(aerial) and all(w.value.name == "drone" for w in aerial)
@@ -247,13 +251,14 @@ def _name_the_attackers(doc: Doc, k: Knowledge) -> None:
     """ "المهاجمين", "المسلحين", "الجناة" with the article refer back to the attackers the report
     named before them ("هجوم شنه مسلحون من تنظيم الدولة … قبل انسحاب المهاجمين")."""
     last: Mention | None = None
-    for m in sorted(doc.get(ACTOR), key=lambda m: m.start):
-        entry = k.actors[m.value]
+    entries = k.actors
+    for m in sorted(doc.get(ACTOR), key=_START):
+        entry = entries[m.value]
         if entry.template and entry.kind == "unidentified":
             if last is not None and fold(m.text).startswith("ال"):
                 m.value, m.attrs["kind"], m.attrs["anaphoric"] = last.value, last.attrs.get("kind"), True
             continue
-        if cue(m) == AGENT and not entry.template and entry.kind not in UNARMED_KINDS:
+        if m.attrs.get("role_cue") == AGENT and not entry.template and entry.kind not in UNARMED_KINDS:
             last = m
 
 
@@ -265,7 +270,7 @@ def _name_unnamed_aircraft(doc: Doc, k: Knowledge, named: list[Mention]) -> None
     counts = Counter(n.value for n in named)
     owner = max(counts, key=lambda v: counts[v])
     for m in doc.get(ACTOR):
-        if m.attrs.get("generic") and _aerial_text(m):
+        if m.attrs.get("generic") and m.attrs.get("aerial"):  # an unowned aircraft's name
             m.value = owner
             m.attrs["kind"] = k.actors[owner].kind
 
