@@ -92,6 +92,10 @@ class Candidate:
         return self.dates[0] if self.dates else None
 
 
+def _lead_first(t: Mention) -> tuple[float, int]:
+    return (-t.attrs.get("weight", 1.0), t.start)
+
+
 def _place_rank(m: Mention) -> tuple[int, bool, bool]:
     ref: PlaceRef = m.value
     return (ref.tier, not place_specific(m), ref.paired)
@@ -261,7 +265,7 @@ class EventAssembler:
     ) -> Candidate:
         # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
         # (explosion, attack) later in the same clause refines it.
-        trigs = sorted(trigs, key=lambda t: (-t.attrs.get("weight", 1.0), t.start))
+        trigs = sorted(trigs, key=_lead_first) if len(trigs) > 1 else trigs[:]
         c = Candidate(sent, clause, trigs, sentences={sent})
         at = sides.at
         r = sides.assign(sent, clause, trigs)
@@ -272,7 +276,8 @@ class EventAssembler:
         # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
         c.dates = list(at.clause(DATE, sent, clause) or at.sentence(DATE, sent))
         c.weapons = list(at.sentence(WEAPON, sent))
-        c.background = any(m.value == "background" for m in at.sentence(CUE, sent))
+        cues = at.sentence(CUE, sent)
+        c.background = bool(cues) and any(m.value == "background" for m in cues)
         return c
 
     def _fill_second_side(self, doc: Doc, c: Candidate) -> None:
@@ -410,7 +415,9 @@ class EventAssembler:
         return True
 
     def _absorb(self, into: Candidate, c: Candidate) -> None:
-        if into.event_type == "Protests" and c.event_type != "Protests":
+        # The two types as they stand before the merge (read once: each is a property).
+        ti, tc = into.event_type, c.event_type
+        if ti == "Protests" and tc != "Protests":
             # The intervening force is the protest's second actor; its words do not retype it.
             if (
                 into.actor2 is None
@@ -420,13 +427,13 @@ class EventAssembler:
                 into.actor2 = c.actor1
             into.casualties.extend(c.casualties)
             return
-        if into.event_type != c.event_type and BATTLES in (into.event_type, c.event_type):
+        if ti != tc and BATTLES in (ti, tc):
             # An explosion inside a fight is that fight, when the fight is told as one
             # ("اشتباكات", "كمين"); a generic "هجمات" does not turn air strikes into a battle.
-            fight, other = (c, into) if c.event_type == BATTLES else (into, c)
+            fight, other = (c, into) if tc == BATTLES else (into, c)
             strong = _strength(fight) >= _strength(other)
             into.triggers = fight.triggers + other.triggers if strong else other.triggers + fight.triggers
-        elif into.event_type == c.event_type == "Protests":
+        elif ti == tc == "Protests":
             # "تظاهر مئات..." then "وفرقت قوات الأمن المتظاهرين": the protest was met with force.
             into.triggers.extend(c.triggers)
             if any(
@@ -444,7 +451,7 @@ class EventAssembler:
                     into.actor2 is None or into.actor2.attrs.get("kind") in UNARMED_KINDS
                 ):
                     into.actor2 = force
-        elif into.event_type == VAC and c.event_type == EXPLOSIONS:
+        elif ti == VAC and tc == EXPLOSIONS:
             # "the attack" retold as "the explosion": the explosion says how it was done.
             into.triggers = c.triggers + into.triggers
         else:
@@ -483,7 +490,8 @@ class EventAssembler:
             into.dates = c.dates + into.dates
             into.inherited_date = False
         into.casualties.extend(c.casualties)
-        into.weapons.extend(w for w in c.weapons if w not in into.weapons)
+        if c.weapons:
+            into.weapons.extend(w for w in c.weapons if w not in into.weapons)
 
     def _merge_within_sentences(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []

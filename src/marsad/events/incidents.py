@@ -217,6 +217,9 @@ def conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
     return sig_conflict(signature(a, name), signature(b, name))
 
 
+_REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)
+
+
 def sig_conflict(a: Sig, b: Sig) -> str | None:
     """`conflict` on two signatures: background, then kind of event, day, place, attackers, and
     remote violence told beside fighting, in that order."""
@@ -229,9 +232,15 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         return "two kinds of development"
     if (a.explicit_air and b.bombing) or (b.explicit_air and a.bombing):
         return "a bombing and air strikes"
-    why = _days_apart(a, b) or _places_apart(a, b)
-    if why:
-        return why
+    # (Each looked into only when both tellings give one: this runs per pair compared.)
+    if a.own_date is not None and b.own_date is not None:
+        why = _days_apart(a, b)
+        if why:
+            return why
+    if a.place is not None and b.place is not None and a.place.id != b.place.id:
+        why = _places_apart(a, b)
+        if why:
+            return why
     # Two named attackers that the other telling names on neither side (a swapped or partly
     # named pair is the same fight told from the other side).
     if (
@@ -244,7 +253,7 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         return f"two actor pairs ({a.actor1_text} / {b.actor1_text})"
     # Air strikes or shelling told on their own beside fighting are their own action (CODING.md
     # §1); a missile of the fighters themselves or an explosion in the fight's sentence is part of it.
-    if {a.event_type, b.event_type} == {BATTLES, EXPLOSIONS}:
+    if a.event_type != b.event_type and a.event_type in _REMOTE_OR_FIGHT and b.event_type in _REMOTE_OR_FIGHT:
         remote, fight = (a, b) if a.event_type == EXPLOSIONS else (b, a)
         if remote.explicit_air and fight.explicit_fight:
             return "air strikes and ground fighting told apart"
@@ -308,6 +317,8 @@ def split_fighting_from_air(triggers: list[Mention]) -> list[list[Mention]]:
     """ "تتزامن الاشتباكات مع قصف جوي تشنه مقاتلات…": ground fighting and air strikes told in
     one clause are two events (CODING.md §1: strikes in support of one side are their own
     action), each with its own actors. Only unambiguous cues of both kinds split the clause."""
+    if len(triggers) < 2:
+        return [triggers]  # one word is not both (fighting is a battle, air strikes are not)
     fight = [t for t in triggers if _fight_word(t)]
     air = [t for t in triggers if _air_word(t)]
     if not fight or not air:

@@ -64,6 +64,9 @@ def _cover(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(w for w in words if not any(v != w and v in w for v in words))
 
 
+_SLACK_DAYS = tuple(timedelta(days=k) for k in range(-SAME_DAY_SLACK, SAME_DAY_SLACK + 1))
+
+
 def _file_key(s: Sig) -> tuple[str | None, date | None, str | None]:
     """Where an incident is filed: its family, own day and own place's country (None for no
     day or no place: such an incident may be the same as one on any day or anywhere)."""
@@ -150,7 +153,7 @@ class Incidents:
         days: tuple[date | None, ...] = ()
         if s.own_date is not None:
             d = s.own_date
-            days = (None, *(d + timedelta(days=k) for k in range(-SAME_DAY_SLACK, SAME_DAY_SLACK + 1)))
+            days = (None, *map(d.__add__, _SLACK_DAYS))
         countries = (None, s.place.country_code) if s.place is not None else ()
         if days and countries:
             got = [self._both.get((f, d, cc)) for d in days for cc in countries]
@@ -160,7 +163,10 @@ class Incidents:
             got = [self._country.get((f, cc)) for cc in countries]
         else:
             got = [self._family.get(f)]
-        out = [p for lst in got if lst for p in lst]
+        out: list[int] = []
+        for lst in got:
+            if lst:
+                out.extend(lst)
         out.sort(reverse=True)
         return out
 
@@ -192,8 +198,9 @@ def link(
     best_pos = -1
     best_key: tuple[int, int] | None = None
     positions = incidents.comparable(sc)
+    sigs = incidents._sigs
     for pos in positions:
-        se = incidents.sig(pos)
+        se = sigs[pos]
         why = sig_conflict(se, sc)
         if why:
             apart.append(f"'{sc.trigger_text}' kept apart from '{se.trigger_text}': {why}")
@@ -204,7 +211,7 @@ def link(
             if key == top:
                 break
     family = incidents.family_size(sc)
-    other_kinds = len(incidents) - family
+    other_kinds = len(incidents.items) - family
     if other_kinds:
         c.log.append(f"'{sc.trigger_text}' kept apart from {other_kinds} incident(s) of other kinds of event")
     unseen = family - len(positions)
