@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
@@ -92,6 +93,11 @@ class Candidate:
         return self.dates[0] if self.dates else None
 
 
+# Sort keys read in C (no Python call per item).
+_START = attrgetter("start")
+_SENTENCE_CLAUSE = attrgetter("sentence", "clause")
+
+
 def _lead_first(t: Mention) -> tuple[float, int]:
     return (-t.attrs.get("weight", 1.0), t.start)
 
@@ -127,16 +133,18 @@ class EventAssembler:
             ]
         self._attach_casualties(doc, cands)
         cands = self._merge_within_sentences(cands)
-        default_date, dated_family = self._report_date(doc)
+        report_date: tuple[Mention | None, str | None] | None = None  # found on first need
         for c in cands:
+            if c.dates or c.background:
+                continue
+            if report_date is None:
+                report_date = self._report_date(doc)
+            default_date, dated_family = report_date
             # A day told before the clause carries forward ("شنت ... الأحد غارات ... كما قصفت");
             # a day told later belongs to what is told there, unless that is the same kind of
             # incident ("... سقطوا خلال الاشتباكات مساء أمس").
-            if (
-                not c.dates
-                and default_date is not None
-                and not c.background
-                and (default_date.start < c.trigger.start or dated_family == FAMILY.get(c.event_type))
+            if default_date is not None and (
+                default_date.start < c.trigger.start or dated_family == FAMILY.get(c.event_type)
             ):
                 c.dates = [default_date]
                 c.inherited_date = True
@@ -346,7 +354,7 @@ class EventAssembler:
         if not dates:
             return None, None
         anchors: dict[int, list[Mention]] = {}
-        for a in sorted(doc.get(TRIGGER) + doc.get(NONEVENT), key=lambda m: m.start):
+        for a in sorted(doc.get(TRIGGER) + doc.get(NONEVENT), key=_START):
             anchors.setdefault(a.sentence, []).append(a)
 
         def score(d: Mention) -> tuple[int, int]:
@@ -495,7 +503,7 @@ class EventAssembler:
 
     def _merge_within_sentences(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
-        for c in sorted(cands, key=lambda c: (c.sentence, c.clause)):
+        for c in sorted(cands, key=_SENTENCE_CLAUSE):
             prev = out[-1] if out and out[-1].sentence == c.sentence else None
             if prev is not None and self._compatible(prev, c, loose=False):
                 self._absorb(prev, c)

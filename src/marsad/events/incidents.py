@@ -20,6 +20,7 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from marsad.doc import TRIGGER, Doc, Mention
@@ -397,7 +398,7 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
     """Runs of place names told as a list: "نوى وطفس وبصرى الشام", "محافظات صعدة وحجة وعمران",
     "في نوى ومدينة طفس". A settlement or province noun may stand between two names."""
     runs: list[list[Mention]] = []
-    for m in sorted(places, key=lambda m: m.start):
+    for m in sorted(places, key=attrgetter("start")):
         run = runs[-1] if runs else None
         # Same sentence first: an incident told across a long report collects places from far
         # apart, and the gap text between them would otherwise be sliced and split (issue 11).
