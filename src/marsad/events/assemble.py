@@ -152,7 +152,8 @@ class EventAssembler:
         accidents = {ne.sentence for ne in doc.get(NONEVENT) if ne.value.kind == "accident"}
         # "الانفجار وقع … لارتفاع درجة الحرارة": an explosion the report gives an accidental
         # cause is no attack (ACLED codes no accidents).
-        events = [e for e in events if not (e.event_type == EXPLOSIONS and e.sentences & accidents)]
+        if accidents:
+            events = [e for e in events if not (e.event_type == EXPLOSIONS and e.sentences & accidents)]
         riots_in_context(events)
         events = [t for e in events for t in split_by_listed_places(doc, e)]
         self._inherit_places(doc, events)
@@ -254,7 +255,6 @@ class EventAssembler:
             groups.setdefault((t.sentence, t.clause), []).append(t)
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
-        hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
         strong: set[tuple[int, int]] = set()
         for key, ts in groups.items():
             # (a loop: most clauses have one trigger, and max() over a generator costs more)
@@ -262,6 +262,9 @@ class EventAssembler:
                 if t.attrs.get("weight", 1.0) >= MIN_WEIGHT:
                     strong.add(key)
                     break
+        if len(strong) == len(groups):
+            return groups  # (the usual case: no clause of weak cues only, no casualties to look up)
+        hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
         strong_sents = {s for s, _ in strong}
         return {
             key: ts for key, ts in groups.items()
@@ -534,7 +537,7 @@ class EventAssembler:
             if target is None:
                 incidents.add(c)
                 continue
-            if not place_specific(target.place) and place_specific(c.place) and c.actor2 is not None:
+            if c.actor2 is not None and place_specific(c.place) and not place_specific(target.place):
                 # A lead that sums up ("military positions of the regime and its militias") gives
                 # way to the account that names the place: its target is the one hit.
                 target.actor2 = c.actor2

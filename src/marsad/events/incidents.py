@@ -425,8 +425,18 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
     place."""
     if len(c.places) < 2:
         return [c]  # a list needs two places (most events: nothing to look up)
-    own = {id(t) for t in c.triggers}
     told = {t.sentence for t in c.triggers}
+    # A list needs two of its places in one sentence that tells it: most events have none such,
+    # and need not have their sentences' other triggers looked up.
+    seen: set[int] = set()
+    for m in dict.fromkeys(c.places):
+        if m.sentence in told:
+            if m.sentence in seen:
+                break
+            seen.add(m.sentence)
+    else:
+        return [c]
+    own = {id(t) for t in c.triggers}
     # Clauses of the incident's sentences that tell no other incident.
     others = {(t.sentence, t.clause) for s in told for t in doc.in_sentence(TRIGGER, s) if id(t) not in own}
     # Governorates listed are separate targets of remote strikes ("غارات على صعدة وحجة"); for
