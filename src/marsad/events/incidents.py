@@ -29,7 +29,7 @@ from marsad.recognize.place_choice import km
 from marsad.recognize.places import PlaceRef
 
 if TYPE_CHECKING:
-    from marsad.events.assemble import Candidate
+    from marsad.events.candidate import Candidate
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"

@@ -19,7 +19,7 @@ from marsad.doc import Doc
 from marsad.events.incidents import SAME_DAY_SLACK, ActorName, Sig, sig_conflict, signature
 
 if TYPE_CHECKING:
-    from marsad.events.assemble import Candidate
+    from marsad.events.candidate import Candidate
 
 
 def announces_new_incident(
