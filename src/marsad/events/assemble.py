@@ -75,9 +75,11 @@ class EventAssembler:
         self._specialise_templates(doc)
         groups = self._trigger_groups(doc)
         cands: list[Candidate] = []
+        at: ClauseIndex | None = None  # the report's mentions by clause, when it has events
         if groups:
+            at = ClauseIndex(doc)
             # Made only for a report with events: it settles who "المهاجمين" or "الطيران" is.
-            sides = roles.RoleAssigner(doc, self.k, ClauseIndex(doc))
+            sides = roles.RoleAssigner(doc, self.k, at)
             cands = [
                 self._candidate(sides, s, cl, trigs)
                 for (s, cl), group in groups.items()
@@ -111,7 +113,7 @@ class EventAssembler:
         self._inherit_places(doc, events)
         events = join_coinciding(events)
         for e in events:
-            self._fill_second_side(doc, e)
+            self._fill_second_side(doc, e, at)
         news_day = self._news_day(doc, events)
         for e in events:
             e.background = not self._told_as_news(e, news_day)
@@ -243,7 +245,7 @@ class EventAssembler:
         c.background = bool(cues) and any(m.value == "background" for m in cues)
         return c
 
-    def _fill_second_side(self, doc: Doc, c: Candidate) -> None:
+    def _fill_second_side(self, doc: Doc, c: Candidate, at: ClauseIndex | None = None) -> None:
         """A side the event's own clauses leave open, from its sentences and their neighbours."""
         if c.actor2 is not None:
             return
@@ -254,7 +256,7 @@ class EventAssembler:
         ):
             return
         c.actor2 = roles.second_side(
-            doc, self.k, event_type=c.event_type, actor1=c.actor1, sentences=c.sentences
+            doc, self.k, event_type=c.event_type, actor1=c.actor1, sentences=c.sentences, at=at
         )
 
     def _places_for(self, at: ClauseIndex, sent: int, clause: int) -> list[Mention]:
@@ -506,10 +508,13 @@ class EventAssembler:
         """Arrests or force used on the demonstrators just told: the protest was met with
         intervention; force used by the demonstrators themselves (storming, burning): it turned
         into a riot. Same place and day (or none given)."""
-        if not events or c.event_type not in ("Strategic developments", VAC, BATTLES):
+        # The last incident a protest first: the rarer of the two tests, asked of every candidate.
+        if not events or events[-1].event_type != "Protests":
+            return None
+        if c.event_type not in ("Strategic developments", VAC, BATTLES):
             return None
         e = events[-1]
-        if e.event_type != "Protests" or c.background != e.background or c.sentence - e.sentence > 2:
+        if c.background != e.background or c.sentence - e.sentence > 2:
             return None
         if date_conflict(e, c) or place_conflict(e, c):
             return None

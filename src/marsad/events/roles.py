@@ -311,13 +311,15 @@ def second_side(
     event_type: str,
     actor1: Mention | None,
     sentences: set[int],
+    at: ClauseIndex | None = None,
 ) -> Mention | None:
     """The side an event's own clauses leave open, looked for in its sentences, then in the
-    sentence before and after: the party shelled, the police that dispersed a protest."""
+    sentence before and after: the party shelled, the police that dispersed a protest (`at`:
+    the report's mention index, when the caller keeps one)."""
     taken = {actor1.value} if actor1 is not None else set()
     near = sorted(sentences) + [s for s in (min(sentences) - 1, max(sentences) + 1) if s not in sentences]
     for s in near:
-        for a in doc.in_sentence(ACTOR, s):
+        for a in at.sentence(ACTOR, s) if at is not None else doc.in_sentence(ACTOR, s):
             kind = a.attrs.get("kind")
             if a.value in taken or cue(a) in (IGNORE, ASSOC):
                 continue
