@@ -38,7 +38,7 @@ def _long_reports() -> list[Article]:
     return out
 
 
-def _full_scan(doc: Any, incidents: Incidents, c: Any, new_words: tuple[str, ...]) -> Any:
+def _full_scan(doc: Any, incidents: Incidents, c: Any, new_words: Any) -> Any:
     """`link` as it was: every incident so far, signatures made afresh."""
     if not incidents.items or announces_new_incident(doc, c, new_words):
         return None
@@ -58,9 +58,9 @@ def test_index_links_like_a_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     real = assemble.link
     calls = {"linked": 0, "merged": 0}
 
-    def checked(doc: Any, incidents: Incidents, c: Any, new_words: tuple[str, ...]) -> Any:
-        want = _full_scan(doc, incidents, c, new_words)
-        got = real(doc, incidents, c, new_words)
+    def checked(doc: Any, incidents: Incidents, c: Any, new_words: Any, offsets: Any = None) -> Any:
+        want = _full_scan(doc, incidents, c, new_words)  # every window sliced: no offsets
+        got = real(doc, incidents, c, new_words, offsets)
         assert got is want
         calls["linked"] += 1
         calls["merged"] += got is not None

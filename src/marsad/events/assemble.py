@@ -5,13 +5,15 @@ split/merge rules that turn them into one event per (type, actor pair, place, da
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
 from marsad.events.background import is_recent, news_dates
+from marsad.events.candidate import Candidate
+from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import (
     BATTLES,
     EXPLOSIONS,
@@ -34,7 +36,7 @@ from marsad.events.incidents import (
     split_by_means,
     split_fighting_from_air,
 )
-from marsad.events.linking import Incidents, link
+from marsad.events.linking import Incidents, link, word_offsets
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.place_choice import km
 from marsad.recognize.places import PlaceRef
@@ -44,51 +46,18 @@ CLAUSE_WIDE = {"trend", "statement"}
 MIN_WEIGHT = 0.5
 
 
-@dataclass(slots=True)
-class Candidate:
-    sentence: int
-    clause: int
-    triggers: list[Mention]
-    actor1: Mention | None = None
-    actor2: Mention | None = None
-    assoc1: list[Mention] = field(default_factory=list)
-    assoc2: list[Mention] = field(default_factory=list)
-    places: list[Mention] = field(default_factory=list)  # best first
-    dates: list[Mention] = field(default_factory=list)
-    casualties: list[Mention] = field(default_factory=list)
-    weapons: list[Mention] = field(default_factory=list)
-    background: bool = False
-    inherited_place: bool = False
-    intervention: bool = False  # a protest met with arrests, dispersal or force
-    sentences: set[int] = field(default_factory=set)  # every sentence that told part of it
-    inherited_date: bool = False
-    # actor1 read off the event's own words (an unnamed air force from the report's context)
-    inferred_actor1: bool = False
-    log: list[str] = field(default_factory=list)  # why mentions were merged or kept apart (explain)
-    retype: tuple[str, str] | None = None  # (event type, sub-event type) set by report context
-    announced: bool = False  # the report announced it as another incident ("وفي هجوم آخر")
-    # Tolls of other incidents of the same type, place and day joined into this event (added).
-    separate_tolls: list[list[Mention]] = field(default_factory=list)
+# Sort keys read in C (no Python call per item).
+_START = attrgetter("start")
+_SENTENCE_CLAUSE = attrgetter("sentence", "clause")
 
-    @property
-    def coded_type(self) -> tuple[str, str]:
-        return self.retype or (self.trigger.value.event_type, self.trigger.value.sub_event_type)
 
-    @property
-    def trigger(self) -> Mention:
-        return self.triggers[0]
+def _lead_first(t: Mention) -> tuple[float, int]:
+    return (-t.attrs.get("weight", 1.0), t.start)
 
-    @property
-    def event_type(self) -> str:
-        return self.retype[0] if self.retype else self.trigger.value.event_type
 
-    @property
-    def place(self) -> Mention | None:
-        return self.places[0] if self.places else None
-
-    @property
-    def date(self) -> Mention | None:
-        return self.dates[0] if self.dates else None
+def _place_rank(m: Mention) -> tuple[int, bool, bool]:
+    ref: PlaceRef = m.value
+    return (ref.tier, not place_specific(m), ref.paired)
 
 
 def _strength(c: Candidate) -> float:
@@ -109,27 +78,32 @@ class EventAssembler:
 
     def __call__(self, doc: Doc) -> Doc:
         self._specialise_templates(doc)
-        cands = [
-            c
-            for c in (
-                self._candidate(doc, s, cl, trigs)
-                for (s, cl), group in self._trigger_groups(doc).items()
+        groups = self._trigger_groups(doc)
+        cands: list[Candidate] = []
+        at: ClauseIndex | None = None  # the report's mentions by clause, when it has events
+        if groups:
+            at = ClauseIndex(doc)
+            # Made only for a report with events: it settles who "المهاجمين" or "الطيران" is.
+            sides = roles.RoleAssigner(doc, self.k, at)
+            cands = [
+                self._candidate(sides, s, cl, trigs)
+                for (s, cl), group in groups.items()
                 for trigs in split_fighting_from_air(group)
-            )
-            if c
-        ]
+            ]
         self._attach_casualties(doc, cands)
         cands = self._merge_within_sentences(cands)
-        default_date, dated_family = self._report_date(doc)
+        report_date: tuple[Mention | None, str | None] | None = None  # found on first need
         for c in cands:
+            if c.dates or c.background:
+                continue
+            if report_date is None:
+                report_date = self._report_date(doc)
+            default_date, dated_family = report_date
             # A day told before the clause carries forward ("شنت ... الأحد غارات ... كما قصفت");
             # a day told later belongs to what is told there, unless that is the same kind of
             # incident ("... سقطوا خلال الاشتباكات مساء أمس").
-            if (
-                not c.dates
-                and default_date is not None
-                and not c.background
-                and (default_date.start < c.trigger.start or dated_family == FAMILY.get(c.event_type))
+            if default_date is not None and (
+                default_date.start < c.trigger.start or dated_family == FAMILY.get(c.event_type)
             ):
                 c.dates = [default_date]
                 c.inherited_date = True
@@ -137,14 +111,15 @@ class EventAssembler:
         accidents = {ne.sentence for ne in doc.get(NONEVENT) if ne.value.kind == "accident"}
         # "الانفجار وقع … لارتفاع درجة الحرارة": an explosion the report gives an accidental
         # cause is no attack (ACLED codes no accidents).
-        events = _without_accidents(events, accidents)
+        if accidents:
+            events = _without_accidents(events, accidents)
         riots_in_context(events)
         events = force_on_demonstrations(events)
         events = [t for e in events for t in split_by_listed_places(doc, e)]
         self._inherit_places(doc, events)
         events = join_coinciding(events)
         for e in events:
-            self._fill_second_side(doc, e)
+            self._fill_second_side(doc, e, at)
         news_day = self._news_day(doc, events)
         for e in events:
             e.background = not self._told_as_news(e, news_day)
@@ -240,35 +215,43 @@ class EventAssembler:
             groups.setdefault((t.sentence, t.clause), []).append(t)
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
+        strong: set[tuple[int, int]] = set()
+        for key, ts in groups.items():
+            # (a loop: most clauses have one trigger, and max() over a generator costs more)
+            for t in ts:
+                if t.attrs.get("weight", 1.0) >= MIN_WEIGHT:
+                    strong.add(key)
+                    break
+        if len(strong) == len(groups):
+            return groups  # (the usual case: no clause of weak cues only, no casualties to look up)
         hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
-        strong = {
-            key for key, ts in groups.items() if max(t.attrs.get("weight", 1.0) for t in ts) >= MIN_WEIGHT
-        }
         strong_sents = {s for s, _ in strong}
         return {
             key: ts for key, ts in groups.items()
             if key in strong or (key in hurt and key[0] not in strong_sents)
         }  # fmt: skip
 
-    def _candidate(self, doc: Doc, sent: int, clause: int, trigs: list[Mention]) -> Candidate | None:
+    def _candidate(
+        self, sides: roles.RoleAssigner, sent: int, clause: int, trigs: list[Mention]
+    ) -> Candidate:
         # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
         # (explosion, attack) later in the same clause refines it.
-        trigs = sorted(trigs, key=lambda t: (-t.attrs.get("weight", 1.0), t.start))
+        trigs = sorted(trigs, key=_lead_first) if len(trigs) > 1 else trigs[:]
         c = Candidate(sent, clause, trigs, sentences={sent})
-        self._assign_actors(doc, c)
-        a1 = c.actor1
+        at = sides.at
+        r = sides.assign(sent, clause, trigs)
+        a1 = c.actor1 = r.actor1
+        c.actor2, c.assoc1, c.assoc2 = r.actor2, r.assoc1, r.assoc2
         c.inferred_actor1 = a1 is not None and any(t.start == a1.start and t.end == a1.end for t in trigs)
-        c.places = self._places_for(doc, sent, clause)
-        c.dates = [d for d in doc.in_clause(DATE, sent, clause)] or doc.in_sentence(DATE, sent)
-        c.weapons = doc.in_sentence(WEAPON, sent)
-        c.background = any(m.value == "background" for m in doc.in_sentence(CUE, sent))
+        c.places = self._places_for(at, sent, clause)
+        # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
+        c.dates = list(at.clause(DATE, sent, clause) or at.sentence(DATE, sent))
+        c.weapons = list(at.sentence(WEAPON, sent))
+        cues = at.sentence(CUE, sent)
+        c.background = bool(cues) and any(m.value == "background" for m in cues)
         return c
 
-    def _assign_actors(self, doc: Doc, c: Candidate) -> None:
-        r = roles.assign(doc, self.k, c.sentence, c.clause, c.triggers)
-        c.actor1, c.actor2, c.assoc1, c.assoc2 = r.actor1, r.actor2, r.assoc1, r.assoc2
-
-    def _fill_second_side(self, doc: Doc, c: Candidate) -> None:
+    def _fill_second_side(self, doc: Doc, c: Candidate, at: ClauseIndex | None = None) -> None:
         """A side the event's own clauses leave open, from its sentences and their neighbours."""
         if c.actor2 is not None:
             return
@@ -279,26 +262,30 @@ class EventAssembler:
         ):
             return
         c.actor2 = roles.second_side(
-            doc, self.k, event_type=c.event_type, actor1=c.actor1, sentences=c.sentences, partners=c.assoc1
+            doc,
+            self.k,
+            event_type=c.event_type,
+            actor1=c.actor1,
+            sentences=c.sentences,
+            at=at,
+            partners=c.assoc1,
         )
 
-    def _places_for(self, doc: Doc, sent: int, clause: int) -> list[Mention]:
+    def _places_for(self, at: ClauseIndex, sent: int, clause: int) -> list[Mention]:
         """The clause's places, then the sentence's: within each, the best supported country
         first (named right after the place, the report's own, another of its focus), then a town
         or district before a governorate named with it ("مديرية حيس، بمحافظة الحديدة" → حيس),
         then the first of "between X and Y"."""
-
-        def usable(m: Mention) -> bool:
+        usable: list[Mention] = []
+        for m in at.sentence(PLACE, sent):
             ref: PlaceRef = m.value
-            return ref.located and ref.choice.kind != "country"  # type: ignore[union-attr]
-
-        def rank(m: Mention) -> tuple[int, bool, bool]:
-            ref: PlaceRef = m.value
-            return (ref.tier, not place_specific(m), ref.paired)
-
-        in_clause = [m for m in doc.in_clause(PLACE, sent, clause) if usable(m)]
-        in_sent = [m for m in doc.in_sentence(PLACE, sent) if usable(m) and m not in in_clause]
-        return sorted(in_clause, key=rank) + sorted(in_sent, key=rank)
+            if ref.located and ref.choice.kind != "country":  # type: ignore[union-attr]
+                usable.append(m)
+        if len(usable) < 2:
+            return usable
+        # The sentence's usable places, ranked once (a stable sort: the clause's keep their order).
+        usable.sort(key=_place_rank)
+        return [m for m in usable if m.clause == clause] + [m for m in usable if m.clause != clause]
 
     def _attach_casualties(self, doc: Doc, cands: list[Candidate]) -> None:
         blocked = {ne.sentence for ne in doc.get(NONEVENT)}
@@ -336,7 +323,7 @@ class EventAssembler:
         if not dates:
             return None, None
         anchors: dict[int, list[Mention]] = {}
-        for a in sorted(doc.get(TRIGGER) + doc.get(NONEVENT), key=lambda m: m.start):
+        for a in sorted(doc.get(TRIGGER) + doc.get(NONEVENT), key=_START):
             anchors.setdefault(a.sentence, []).append(a)
 
         def score(d: Mention) -> tuple[int, int]:
@@ -356,7 +343,7 @@ class EventAssembler:
         return a is None or b is None or a.value == b.value
 
     def _one_actor(self, a: Mention | None, b: Mention | None) -> bool:
-        return a is not None and b is not None and self._actor_name(a.value) == self._actor_name(b.value)
+        return a is not None and b is not None and self._names[a.value] == self._names[b.value]
 
     def _compatible(self, a: Candidate, b: Candidate, *, loose: bool) -> bool:
         if not self._same_side(a.actor1, b.actor1):
@@ -405,7 +392,9 @@ class EventAssembler:
         return True
 
     def _absorb(self, into: Candidate, c: Candidate) -> None:
-        if into.event_type == "Protests" and c.event_type != "Protests":
+        # The two types as they stand before the merge (read once: each is a property).
+        ti, tc = into.event_type, c.event_type
+        if ti == "Protests" and tc != "Protests":
             # The intervening force is the protest's second actor; its words do not retype it.
             if (
                 into.actor2 is None
@@ -415,13 +404,13 @@ class EventAssembler:
                 into.actor2 = c.actor1
             into.casualties.extend(c.casualties)
             return
-        if into.event_type != c.event_type and BATTLES in (into.event_type, c.event_type):
+        if ti != tc and BATTLES in (ti, tc):
             # An explosion inside a fight is that fight, when the fight is told as one
             # ("اشتباكات", "كمين"); a generic "هجمات" does not turn air strikes into a battle.
-            fight, other = (c, into) if c.event_type == BATTLES else (into, c)
+            fight, other = (c, into) if tc == BATTLES else (into, c)
             strong = _strength(fight) >= _strength(other)
             into.triggers = fight.triggers + other.triggers if strong else other.triggers + fight.triggers
-        elif into.event_type == c.event_type == "Protests":
+        elif ti == tc == "Protests":
             # "تظاهر مئات..." then "وفرقت قوات الأمن المتظاهرين": the protest was met with force.
             into.triggers.extend(c.triggers)
             if any(
@@ -439,7 +428,7 @@ class EventAssembler:
                     into.actor2 is None or into.actor2.attrs.get("kind") in UNARMED_KINDS
                 ):
                     into.actor2 = force
-        elif into.event_type == VAC and c.event_type == EXPLOSIONS:
+        elif ti == VAC and tc == EXPLOSIONS:
             # "the attack" retold as "the explosion": the explosion says how it was done.
             into.triggers = c.triggers + into.triggers
         else:
@@ -478,11 +467,12 @@ class EventAssembler:
             into.dates = c.dates + into.dates
             into.inherited_date = False
         into.casualties.extend(c.casualties)
-        into.weapons.extend(w for w in c.weapons if w not in into.weapons)
+        if c.weapons:
+            into.weapons.extend(w for w in c.weapons if w not in into.weapons)
 
     def _merge_within_sentences(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
-        for c in sorted(cands, key=lambda c: (c.sentence, c.clause)):
+        for c in sorted(cands, key=_SENTENCE_CLAUSE):
             prev = out[-1] if out and out[-1].sentence == c.sentence else None
             if prev is not None and self._compatible(prev, c, loose=False):
                 self._absorb(prev, c)
@@ -490,19 +480,30 @@ class EventAssembler:
                 out.append(c)
         return out
 
-    def _actor_name(self, value: int) -> str:
-        return self.k.actors[value].name
+    @cached_property
+    def _names(self) -> tuple[str, ...]:
+        """Each actor's canonical name by index (built once per knowledge load: looked up for
+        every side of every telling linked or merged)."""
+        return tuple(e.name for e in self.k.actors)
+
+    @cached_property
+    def _new_words(self) -> frozenset[str]:
+        """cues.yaml's new_incident_words (built once per knowledge load)."""
+        return frozenset(self.k.cue_words("new_incident_words"))
 
     def _merge_across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Mention → incident coreference over the whole report (marsad.events.incidents)."""
-        incidents = Incidents(self._actor_name)
-        new_words = self.k.cue_words("new_incident_words")
+        incidents = Incidents(self._names.__getitem__)
+        new_words = self._new_words
+        offsets = word_offsets(doc, new_words) if len(cands) > 1 else None
         for c in cands:
-            target = self._intervention_target(incidents.items, c) or link(doc, incidents, c, new_words)
+            target = self._intervention_target(incidents.items, c) or link(
+                doc, incidents, c, new_words, offsets
+            )
             if target is None:
                 incidents.add(c)
                 continue
-            if not place_specific(target.place) and place_specific(c.place) and c.actor2 is not None:
+            if c.actor2 is not None and place_specific(c.place) and not place_specific(target.place):
                 # A lead that sums up ("military positions of the regime and its militias") gives
                 # way to the account that names the place: its target is the one hit.
                 target.actor2 = c.actor2
@@ -519,10 +520,13 @@ class EventAssembler:
         """Arrests or force used on the demonstrators just told: the protest was met with
         intervention; force used by the demonstrators themselves (storming, burning): it turned
         into a riot. Same place and day (or none given)."""
-        if not events or c.event_type not in ("Strategic developments", VAC, BATTLES):
+        # The last incident a protest first: the rarer of the two tests, asked of every candidate.
+        if not events or events[-1].event_type != "Protests":
+            return None
+        if c.event_type not in ("Strategic developments", VAC, BATTLES):
             return None
         e = events[-1]
-        if e.event_type != "Protests" or c.background != e.background or c.sentence - e.sentence > 2:
+        if c.background != e.background or c.sentence - e.sentence > 2:
             return None
         if date_conflict(e, c) or place_conflict(e, c):
             return None

@@ -20,6 +20,7 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from marsad.doc import TRIGGER, Doc, Mention
@@ -28,7 +29,7 @@ from marsad.recognize.place_choice import km
 from marsad.recognize.places import PlaceRef
 
 if TYPE_CHECKING:
-    from marsad.events.assemble import Candidate
+    from marsad.events.candidate import Candidate
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
@@ -127,7 +128,6 @@ class Sig:
 
     background: bool
     own_date: date | None  # its own day (not inherited)
-    date_text: str  # str(own_date), formatted once for the log
     place: Place | None  # its own place's choice (_place_of)
     specific: bool  # place_specific(_place_of)
     event_type: str
@@ -146,26 +146,38 @@ class Sig:
     sides: frozenset[object]  # actor1 and actor2, by name (link's tie-break)
     sentences: set[int]
 
+    @property
+    def date_text(self) -> str:
+        """The own day as the log writes it (formatted only when a log line needs it)."""
+        return str(self.own_date) if self.own_date is not None else ""
+
 
 def signature(c: Candidate, name: ActorName = int) -> Sig:
-    pm = _place_of(c)
-    choice = pm.value.choice if pm is not None else None
-    d = c.date.value.date if c.date is not None and not c.inherited_date else None
+    # This runs for every telling linked and every merge: the Candidate properties, _place_of,
+    # _explicit/_fight_word and _armed are spelt out (a call costs more than the test in it).
+    choice = None
+    if not c.inherited_place and c.places:  # _place_of
+        ch = c.places[0].value.choice
+        if ch is not None and ch.kind != "country":
+            choice = ch
+    d = c.dates[0].value.date if c.dates and not c.inherited_date else None
     a1, a2 = c.actor1, c.actor2
-    trig = c.trigger
-    et = c.event_type
+    trig = c.triggers[0]
+    et = c.retype[0] if c.retype else trig.value.event_type
     # One pass over the triggers and one over the weapons for the air, fighting and bombing
     # words (a bombing: a car bomb, roadside bomb or suicide attack, by its words or weapon).
     explicit_air = explicit_fight = bombing = air = False
     for t in c.triggers:
         v = t.value
         sub = v.sub_event_type
+        explicit = t.attrs.get("weight", 1.0) >= EXPLICIT
         if sub == AIR:
             air = True
-            explicit_air = explicit_air or _explicit(t)
+            explicit_air = explicit_air or explicit
         elif sub in BOMBINGS:
             bombing = True
-        explicit_fight = explicit_fight or _fight_word(t)
+        if explicit and v.event_type == BATTLES:
+            explicit_fight = True
     for w in c.weapons:
         v = w.value
         if v.name in ("air strike", "drone"):
@@ -173,12 +185,14 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
         if not bombing and v.sub_event_type in BOMBINGS and w.sentence in c.sentences:
             bombing = True
     name1 = name(a1.value) if a1 is not None else None
-    sides = frozenset(name(m.value) for m in (a1, a2) if m is not None)
+    named = [name1] if a1 is not None else []
+    if a2 is not None:
+        named.append(name(a2.value))
+    sides = frozenset(named)
     assoc = c.assoc1 + c.assoc2
     return Sig(
         background=c.background,
         own_date=d,
-        date_text=str(d) if d is not None else "",
         place=choice,
         specific=choice is not None and choice.kind in ("populated", "admin2"),  # place_specific
         event_type=et,
@@ -189,7 +203,7 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
         explicit_fight=explicit_fight,
         bombing=bombing,
         aerial=air,
-        armed=_armed(a1) and not c.inferred_actor1,
+        armed=a1 is not None and a1.attrs.get("kind") not in UNARMED_KINDS and not c.inferred_actor1,
         has_actor1=a1 is not None,
         name1=name1,
         actor1_text=a1.text if a1 is not None else "",
@@ -204,6 +218,9 @@ def conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
     return sig_conflict(signature(a, name), signature(b, name))
 
 
+_REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)
+
+
 def sig_conflict(a: Sig, b: Sig) -> str | None:
     """`conflict` on two signatures: background, then kind of event, day, place, attackers, and
     remote violence told beside fighting, in that order."""
@@ -216,9 +233,15 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         return "two kinds of development"
     if (a.explicit_air and b.bombing) or (b.explicit_air and a.bombing):
         return "a bombing and air strikes"
-    why = _days_apart(a, b) or _places_apart(a, b)
-    if why:
-        return why
+    # (Each looked into only when both tellings give one: this runs per pair compared.)
+    if a.own_date is not None and b.own_date is not None:
+        why = _days_apart(a, b)
+        if why:
+            return why
+    if a.place is not None and b.place is not None and a.place.id != b.place.id:
+        why = _places_apart(a, b)
+        if why:
+            return why
     # Two named attackers that the other telling names on neither side (a swapped or partly
     # named pair is the same fight told from the other side).
     if (
@@ -231,7 +254,7 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         return f"two actor pairs ({a.actor1_text} / {b.actor1_text})"
     # Air strikes or shelling told on their own beside fighting are their own action (CODING.md
     # §1); a missile of the fighters themselves or an explosion in the fight's sentence is part of it.
-    if {a.event_type, b.event_type} == {BATTLES, EXPLOSIONS}:
+    if a.event_type != b.event_type and a.event_type in _REMOTE_OR_FIGHT and b.event_type in _REMOTE_OR_FIGHT:
         remote, fight = (a, b) if a.event_type == EXPLOSIONS else (b, a)
         if remote.explicit_air and fight.explicit_fight:
             return "air strikes and ground fighting told apart"
@@ -295,6 +318,8 @@ def split_fighting_from_air(triggers: list[Mention]) -> list[list[Mention]]:
     """ "تتزامن الاشتباكات مع قصف جوي تشنه مقاتلات…": ground fighting and air strikes told in
     one clause are two events (CODING.md §1: strikes in support of one side are their own
     action), each with its own actors. Only unambiguous cues of both kinds split the clause."""
+    if len(triggers) < 2:
+        return [triggers]  # one word is not both (fighting is a battle, air strikes are not)
     fight = [t for t in triggers if _fight_word(t)]
     air = [t for t in triggers if _air_word(t)]
     if not fight or not air:
@@ -412,7 +437,7 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
     """Runs of place names told as a list: "نوى وطفس وبصرى الشام", "محافظات صعدة وحجة وعمران",
     "في نوى ومدينة طفس". A settlement or province noun may stand between two names."""
     runs: list[list[Mention]] = []
-    for m in sorted(places, key=lambda m: m.start):
+    for m in sorted(places, key=attrgetter("start")):
         run = runs[-1] if runs else None
         # Same sentence first: an incident told across a long report collects places from far
         # apart, and the gap text between them would otherwise be sliced and split (issue 11).
@@ -437,8 +462,20 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
     §1: one location per event). The list must stand in a sentence that tells the incident, in a
     clause that tells no other ("تعرضت بلدات X وY، صباح اليوم، لغارات"); "بين X وY" names one
     place."""
-    own = {id(t) for t in c.triggers}
+    if len(c.places) < 2:
+        return [c]  # a list needs two places (most events: nothing to look up)
     told = {t.sentence for t in c.triggers}
+    # A list needs two of its places in one sentence that tells it: most events have none such,
+    # and need not have their sentences' other triggers looked up.
+    seen: set[int] = set()
+    for m in dict.fromkeys(c.places):
+        if m.sentence in told:
+            if m.sentence in seen:
+                break
+            seen.add(m.sentence)
+    else:
+        return [c]
+    own = {id(t) for t in c.triggers}
     # Clauses of the incident's sentences that tell no other incident.
     others = {(t.sentence, t.clause) for s in told for t in doc.in_sentence(TRIGGER, s) if id(t) not in own}
     # Governorates listed are separate targets of remote strikes ("غارات على صعدة وحجة"); for
@@ -479,7 +516,7 @@ def join_coinciding(events: list[Candidate]) -> list[Candidate]:
     are added, not compared (§6: the lowest figure is for one incident told twice)."""
     out: list[Candidate] = []
     for c in events:
-        same = next((e for e in out if c.announced and _coincide(e, c)), None)
+        same = next((e for e in out if _coincide(e, c)), None) if c.announced else None
         if same is None:
             out.append(c)
             continue

@@ -10,23 +10,61 @@ are counted in the explain log, not listed one by one.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.doc import Doc
 from marsad.events.incidents import SAME_DAY_SLACK, ActorName, Sig, sig_conflict, signature
 
 if TYPE_CHECKING:
-    from marsad.events.assemble import Candidate
+    from marsad.events.candidate import Candidate
 
 
-def announces_new_incident(doc: Doc, c: Candidate, words: tuple[str, ...]) -> bool:
+def announces_new_incident(
+    doc: Doc, c: Candidate, words: Collection[str], offsets: list[int] | None = None
+) -> bool:
     """ "وفي هجوم آخر", "في حادث منفصل": words before the trigger in its clause that say the
-    report moves on to another incident."""
+    report moves on to another incident (`offsets`: the report's `word_offsets` of `words`)."""
+    trigger = c.triggers[0]
     seg = doc.clauses[c.sentence][c.clause] if 0 <= c.sentence < len(doc.clauses) else None
-    start = seg.start if seg is not None else max(0, c.trigger.start - 40)
-    window = doc.folded_slice(start, c.trigger.end + 12).split()
+    start = seg.start if seg is not None else max(0, trigger.start - 40)
+    end = trigger.end + 12
+    if offsets is not None:
+        # None of the words starts in the window: it need not be sliced and split (issue 11).
+        i = bisect.bisect_left(offsets, start)
+        if i == len(offsets) or offsets[i] >= end:
+            return False
+    window = doc.folded_slice(start, end).split()
     return any(w.strip("،,.") in words for w in window)
+
+
+def word_offsets(doc: Doc, words: Collection[str]) -> list[int]:
+    """Original offsets, ascending, of every place where a word of `words` holding none of the
+    others starts in the report's folded text: a window holding any of `words` holds one of
+    these (found once per report, so most windows are never sliced; issue 11)."""
+    text = doc.folded.text
+    found: list[int] = []
+    for w in _cover(frozenset(words)):  # (a frozenset is not copied)
+        i = text.find(w)
+        while i >= 0:
+            found.append(i)
+            i = text.find(w, i + 1)
+    orig = doc.folded.orig
+    return sorted(orig(i) for i in found)
+
+
+@lru_cache(maxsize=8)
+def _cover(words: frozenset[str]) -> tuple[str, ...]:
+    """The words that hold no other of `words` ("ثان" for "ثاني" and "ثانيه"), once per list. An
+    empty word is held by every text: then the cover is the empty word itself."""
+    if "" in words:
+        return ("",)
+    return tuple(w for w in words if not any(v != w and v in w for v in words))
+
+
+_SLACK_DAYS = tuple(timedelta(days=k) for k in range(-SAME_DAY_SLACK, SAME_DAY_SLACK + 1))
 
 
 def _file_key(s: Sig) -> tuple[str | None, date | None, str | None]:
@@ -115,7 +153,7 @@ class Incidents:
         days: tuple[date | None, ...] = ()
         if s.own_date is not None:
             d = s.own_date
-            days = (None, *(d + timedelta(days=k) for k in range(-SAME_DAY_SLACK, SAME_DAY_SLACK + 1)))
+            days = (None, *map(d.__add__, _SLACK_DAYS))
         countries = (None, s.place.country_code) if s.place is not None else ()
         if days and countries:
             got = [self._both.get((f, d, cc)) for d in days for cc in countries]
@@ -125,19 +163,29 @@ class Incidents:
             got = [self._country.get((f, cc)) for cc in countries]
         else:
             got = [self._family.get(f)]
-        out = [p for lst in got if lst for p in lst]
+        out: list[int] = []
+        for lst in got:
+            if lst:
+                out.extend(lst)
         out.sort(reverse=True)
         return out
 
 
-def link(doc: Doc, incidents: Incidents, c: Candidate, new_words: tuple[str, ...]) -> Candidate | None:
-    """The incident `c` is another telling of, or None for a new one. The log of each side
-    records the reason: one line per incident compared, and counts of the incidents the index
-    rules out without comparing (other kinds of event, days or countries). Incidents older than
-    one that nothing older can beat are not compared: the merge line names the one chosen."""
-    if not incidents:
+def link(
+    doc: Doc,
+    incidents: Incidents,
+    c: Candidate,
+    new_words: Collection[str],
+    offsets: list[int] | None = None,
+) -> Candidate | None:
+    """The incident `c` is another telling of, or None for a new one (`offsets`: the report's
+    `word_offsets` of `new_words`). The log of each side records the reason: one line per
+    incident compared, and counts of the incidents the index rules out without comparing
+    (other kinds of event, days or countries). Incidents older than one that nothing older can
+    beat are not compared: the merge line names the one chosen."""
+    if not incidents.items:
         return None
-    if announces_new_incident(doc, c, new_words):
+    if announces_new_incident(doc, c, new_words, offsets):
         c.log.append(f"'{c.trigger.text}': the report announces another incident")
         c.announced = True
         return None
@@ -150,8 +198,9 @@ def link(doc: Doc, incidents: Incidents, c: Candidate, new_words: tuple[str, ...
     best_pos = -1
     best_key: tuple[int, int] | None = None
     positions = incidents.comparable(sc)
+    sigs = incidents._sigs
     for pos in positions:
-        se = incidents.sig(pos)
+        se = sigs[pos]
         why = sig_conflict(se, sc)
         if why:
             apart.append(f"'{sc.trigger_text}' kept apart from '{se.trigger_text}': {why}")
@@ -162,7 +211,7 @@ def link(doc: Doc, incidents: Incidents, c: Candidate, new_words: tuple[str, ...
             if key == top:
                 break
     family = incidents.family_size(sc)
-    other_kinds = len(incidents) - family
+    other_kinds = len(incidents.items) - family
     if other_kinds:
         c.log.append(f"'{sc.trigger_text}' kept apart from {other_kinds} incident(s) of other kinds of event")
     unseen = family - len(positions)

@@ -1,0 +1,59 @@
+"""A clause candidate of event assembly (CODING.md §1): the event one clause tells, with its
+arguments, and what merging other tellings into it has added. Assembly (marsad.events.assemble)
+makes them; linking and the incident rules (marsad.events.linking, .incidents) merge them; the
+coder (marsad.events.coding) codes each kept one as an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.doc import Mention
+
+
+@dataclass(slots=True)
+class Candidate:
+    sentence: int
+    clause: int
+    triggers: list[Mention]
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    assoc1: list[Mention] = field(default_factory=list)
+    assoc2: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)  # best first
+    dates: list[Mention] = field(default_factory=list)
+    casualties: list[Mention] = field(default_factory=list)
+    weapons: list[Mention] = field(default_factory=list)
+    background: bool = False
+    inherited_place: bool = False
+    intervention: bool = False  # a protest met with arrests, dispersal or force
+    sentences: set[int] = field(default_factory=set)  # every sentence that told part of it
+    inherited_date: bool = False
+    # actor1 read off the event's own words (an unnamed air force from the report's context)
+    inferred_actor1: bool = False
+    log: list[str] = field(default_factory=list)  # why mentions were merged or kept apart (explain)
+    retype: tuple[str, str] | None = None  # (event type, sub-event type) set by report context
+    announced: bool = False  # the report announced it as another incident ("وفي هجوم آخر")
+    # Tolls of other incidents of the same type, place and day joined into this event (added).
+    separate_tolls: list[list[Mention]] = field(default_factory=list)
+
+    @property
+    def coded_type(self) -> tuple[str, str]:
+        lead = self.triggers[0].value
+        return self.retype or (lead.event_type, lead.sub_event_type)
+
+    @property
+    def trigger(self) -> Mention:
+        return self.triggers[0]
+
+    @property
+    def event_type(self) -> str:
+        return self.retype[0] if self.retype else self.triggers[0].value.event_type
+
+    @property
+    def place(self) -> Mention | None:
+        return self.places[0] if self.places else None
+
+    @property
+    def date(self) -> Mention | None:
+        return self.dates[0] if self.dates else None

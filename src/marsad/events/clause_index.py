@@ -1,0 +1,57 @@
+"""A report's mentions by sentence and by clause, for event assembly (issue 11).
+
+Assembly asks, for every clause candidate, for the actors, places, dates, weapons, triggers and
+cues of its clause and of its sentence. `Doc.in_sentence` copies its list on every call and
+`Doc.in_clause` filters a fresh copy, so asking per candidate repeated the same copies and scans
+several times over. This index groups the report's mentions of those labels by sentence and by
+clause in one pass per label; the lists it returns are shared and must not be changed (copy them
+before keeping them in a candidate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from marsad.doc import ACTOR, CUE, DATE, PLACE, TRIGGER, WEAPON, Doc, Mention
+
+_NONE: list[Mention] = []  # shared empty answer (never changed)
+ASSEMBLY_LABELS = (ACTOR, PLACE, DATE, WEAPON, TRIGGER, CUE)
+
+
+class ClauseIndex:
+    """Mentions of one report by (label, sentence) and (label, sentence, clause), in the Doc's
+    order. Valid while the report's mention lists stay as they are (assembly adds none)."""
+
+    __slots__ = ("_by_clause", "_by_sentence")
+
+    def __init__(self, doc: Doc, labels: Iterable[str] = ASSEMBLY_LABELS) -> None:
+        # Built whole, label by label: a report has a few dozen mentions, and a look-up that
+        # fills on first need cost more per candidate than grouping them all once.
+        self._by_sentence: dict[str, dict[int, list[Mention]]] = {}
+        self._by_clause: dict[str, dict[tuple[int, int], list[Mention]]] = {}
+        for label in labels:
+            by_s: dict[int, list[Mention]] = {}
+            by_c: dict[tuple[int, int], list[Mention]] = {}
+            for m in doc.get(label):
+                s = m.sentence
+                lst = by_s.get(s)
+                if lst is None:
+                    by_s[s] = [m]
+                else:
+                    lst.append(m)
+                key = (s, m.clause)
+                lst = by_c.get(key)
+                if lst is None:
+                    by_c[key] = [m]
+                else:
+                    lst.append(m)
+            self._by_sentence[label] = by_s
+            self._by_clause[label] = by_c
+
+    def sentence(self, label: str, sentence: int) -> list[Mention]:
+        """The sentence's mentions of `label` (shared: do not change)."""
+        return self._by_sentence[label].get(sentence, _NONE)
+
+    def clause(self, label: str, sentence: int, clause: int) -> list[Mention]:
+        """The clause's mentions of `label` (shared: do not change)."""
+        return self._by_clause[label].get((sentence, clause), _NONE)
