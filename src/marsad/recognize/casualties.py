@@ -174,7 +174,8 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         # between the verb and a count with its person noun.
         # The gap holds no new clause ("قتل شرطي وأصيب ثلاثة مدنيين": a word opening with و/ف)
         # and does not open with a person noun (that is the passive "قتل شرطي", a lead match).
-        gap = rf"(?!\s+(?:{_VNOUN}){E})(?:\s*،?\s*(?![وف])[^\s.،,؛:()\[\]]+){{1,5}}?\s*،?"
+        subject = rf"(?=\s+(?:{alternation(group['active_subject'])}))"
+        gap = rf"{subject}(?!\s+(?:{_VNOUN}){E})(?:\s*،?\s*(?![وف])[^\s.،,؛:()\[\]]+){{1,5}}?\s*،?"
         # The person noun may be a relative adjective the victim list lacks ("3 فلسطينيين").
         counted = rf"(?:{QTY})\s+(?:من\s+)?(?:ال)?(?:{_VNOUN}|\w+(?:يين|يون|يا)){E}{_ADJ_AFTER}"
         specs.append(
