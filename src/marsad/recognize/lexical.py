@@ -309,14 +309,22 @@ class TriggerRecognizer:
         return len(words) <= 2 and all(self.k.cues["nisba_skip"].has_word(w) for w in words)
 
     @cached_property
-    def _attempt_words(self) -> tuple[str, ...]:
-        return self.k.cue_words("attempt_before")
+    def _attempt_rx(self) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, self.k.cue_words("attempt_before"))))
+
+    @cached_property
+    def _disrupt_rx(self) -> re.Pattern[str]:
+        # Any disrupting word's stem: a cheap first test before the clause's words are read.
+        cues = self.k.cues["disrupt_before"]
+        firsts = {c.words[0] for lst in cues.by_last.values() for c in lst} | {
+            c.words[0] for c in cues.prefixed
+        }
+        return re.compile("|".join(map(re.escape, sorted(firsts))))
 
     def _foiled(self, folded: str, pos: int) -> bool:
         """The act right after "محاولة" in a clause that opens with foiling it ("أحبطت الشرطة
         محاولة تفجير"): attempted and stopped, so it did not happen."""
-        window = folded[max(0, pos - 16) : pos]
-        if not any(w in window for w in self._attempt_words):
+        if self._attempt_rx.search(folded, max(0, pos - 16), pos) is None:
             return False  # (most hits: no attempt word just before, no window read)
         words = _words_in_clause_before(folded, pos)
         if not words or not self.k.cues["attempt_before"].has_word(words[-1]):
@@ -369,7 +377,11 @@ class TriggerRecognizer:
         readings = self._readings  # looked up in place: a miss only for a form not met yet
         foiled_end = -1  # the end of the last act that did not happen
         for i, (h, (start, oend), negatable) in enumerate(zip(hits, spans, may_negate, strict=True)):
-            after_foiled = foiled_end >= 0 and self._goes_on(folded[foiled_end : h.word_start])
+            after_foiled = (
+                foiled_end >= 0
+                and h.word_start - foiled_end <= 40
+                and self._goes_on(folded[foiled_end : h.word_start])
+            )
             if (
                 after_foiled
                 or (negatable and self._negated(folded, h.word_start))
@@ -407,6 +419,8 @@ class TriggerRecognizer:
     def _disrupted(self, folded: str, pos: int) -> bool:
         """A disrupting word (cues.yaml disrupt_before: destroy, defuse, seize, intercept) among
         the three words before the weapon in its clause, figures left out."""
+        if self._disrupt_rx.search(folded, max(0, pos - 60), pos) is None:
+            return False
         words = [w for w in _words_in_clause_before(folded, pos) if not w.isdigit()][-3:]
         disrupt = self.k.cues["disrupt_before"]
         return any(disrupt.has_word(w) for w in words)

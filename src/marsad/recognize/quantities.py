@@ -11,6 +11,8 @@ from marsad.recognize.casualties import find_casualties
 from marsad.recognize.cues import WORD, first_cue
 from marsad.recognize.dates import DateMention, find_dates
 
+# The kinds of day a reporting verb's own day takes ("أعلن الجيش، الجمعة،", "قال أمس").
+ANNOUNCED_KINDS = ("weekday", "relative")
 REPORTING_REACH = 8  # words before a date where a reporting verb makes it the day of the report
 
 
@@ -39,7 +41,11 @@ class DateRecognizer:
             # The dates after this one in its sentence (a slice, not every later date of the
             # report: a long report has thousands).
             end = bisect.bisect_left(starts, doc.sentences[sent].end, i + 1) if sent >= 0 else i + 1
-            if 0 <= sent < len(doc.sentences) - 1 and self._reports_on(doc, sent + 1):
+            if (
+                dm.kind in ANNOUNCED_KINDS
+                and 0 <= sent < len(doc.sentences) - 1
+                and self._reports_on(doc, sent + 1)
+            ):
                 # "ونقلت وسائل إعلام أن مقتل المسلحين كان في 12 يونيو": the next sentence, told
                 # as a report too, may give the day of what was announced.
                 end = bisect.bisect_left(starts, doc.sentences[sent + 1].end, i + 1)
@@ -62,7 +68,7 @@ class DateRecognizer:
     def _announcement_day(self, doc: Doc, dm: DateMention, later: list[DateMention]) -> bool:
         """ "أعلن المرصد، الجمعة، أن 44 شخصا قتلوا خلال الليلة الماضية": the day right after a
         reporting verb is when it was said; another day later in the sentence is the event's."""
-        if dm.kind not in ("weekday", "relative") or dm.date is None:
+        if dm.kind not in ANNOUNCED_KINDS or dm.date is None:
             return False
         sent, _ = doc.locate(dm.start)
         if sent < 0:
