@@ -395,3 +395,12 @@ def test_an_unplaced_incident_takes_a_place_only_from_an_incident_told_close_by(
         "من جهة أخرى، شنت مقاتلات حربية غارات على مواقع للمسلحين، بحسب بيان عسكري."
     )
     assert "Air/drone strike" not in {e.sub_event_type for e in _events(far, "2018-03-11")}
+
+
+def test_bombings_in_two_baghdad_neighbourhoods_are_two_events() -> None:
+    text = (
+        "قتل شخص وأصيب سبعة آخرون بانفجار عبوة ناسفة قرب سوق شعبي في منطقة الكرادة وسط بغداد اليوم. "
+        "وأضاف المصدر أنه قتل شخص آخر بتفجير مماثل في منطقة الشعلة شمال غربي العاصمة."
+    )
+    events = _events(text, "2015-08-11")
+    assert sorted((e.location, e.fatalities) for e in events) == [("Ash Shula", 1), ("Karrada", 1)]
