@@ -246,3 +246,15 @@ def test_a_demonstrator_killed_by_the_forces_facing_a_protest_is_excessive_force
 def test_a_bomb_destroyed_or_intercepted_before_it_went_off_is_disrupted_weapons_use() -> None:
     e = _one("تمكنت قوات البيشمركة اليوم من تدمير ثلاث سيارات مفخخة تعود لتنظيم داعش قرب مدينة سنجار.")
     assert (e.sub_event_type, e.actor1) == ("Disrupted weapons use", "Peshmerga")
+
+
+def test_a_raid_with_dead_is_a_fight_with_those_it_sought() -> None:
+    e = _one(
+        "داهمت قوات الأمن المصرية اليوم وكرا لمطلوبين في مدينة دمنهور وتعاملت معهم، مما أسفر عن مصرع 6 أشخاص."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Armed clash",
+        "Police Forces of Egypt",
+        "Unidentified Armed Group (Egypt)",
+        6,
+    )

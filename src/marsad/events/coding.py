@@ -204,6 +204,24 @@ class EventCoder:
                 not a1.country or a1.country == country_code
             )
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+        if (
+            sub == "Arrests"
+            and (a1 is None or a1.kind in STATE_KINDS)
+            and any(
+                m.value.kind == "killed"
+                and m.value.count
+                and m.sentence in {t.sentence for t in c.triggers if t.value.sub_event_type == "Arrests"}
+                and not self.fatality_filter.is_period_total(doc, m)
+                for m in c.casualties
+            )
+        ):
+            # "داهمت قوات الأمن وكر المتورطين وتعاملت معهم، مما أسفر عن مصرع 6": a raid with
+            # dead is a fight with those it sought (armed, unless the report names them).
+            event_type, sub = BATTLES, "Armed clash"
+            if a2 is None or a2.kind in UNARMED:
+                a2 = self._templates.get("unidentified")
+            if a1 is None:
+                a1 = self._templates.get("police")
         if sub == "Arrests" and not (
             _armed_non_state(a2)
             or self._notable_arrest(doc, c, by_state=a1 is None or a1.kind in STATE_KINDS)
