@@ -210,7 +210,7 @@ class EventCoder:
             and any(
                 m.value.kind == "killed"
                 and m.value.count
-                and m.sentence in {t.sentence for t in c.triggers if t.value.sub_event_type == "Arrests"}
+                and self._raid_toll(doc, c, m)
                 and not self.fatality_filter.is_period_total(doc, m)
                 for m in c.casualties
             )
@@ -385,6 +385,18 @@ class EventCoder:
         event = Event(**ev, evidence=evidence)  # type: ignore[arg-type]
         event.notes = write_notes(event, self.k)
         return event
+
+    def _raid_toll(self, doc: Doc, c: Candidate, m: Mention) -> bool:
+        """The dead `m` are the outcome of the arrest raid told before it in its sentence: a
+        fight or outcome word stands between them ("وتعاملت معهم، مما أسفر عن مصرع 6"), not a
+        charge ("المشتبه به في جريمة قتل شاب")."""
+        outcome = self.k.cues["raid_outcome"]
+        for t in c.triggers:
+            if t.value.sub_event_type == "Arrests" and t.sentence == m.sentence and t.end <= m.start:
+                words = doc.folded_slice(t.end, m.start).split()
+                if any(outcome.has_word(w) for w in words):
+                    return True
+        return False
 
     def _security_force(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The first state or police force named in the event's sentences."""
