@@ -90,8 +90,16 @@ class Doc:
     def add(self, label: str, start: int, end: int, value: Any = None, **attrs: Any) -> Mention:
         s, c = self.locate(start)
         m = Mention(label, start, end, self.text[start:end], value, s, c, attrs)  # **attrs is a new dict
-        self.mentions.setdefault(label, []).append(m)
-        self._by_sentence.setdefault((label, s), []).append(m)
+        # get, then a list only when new: setdefault would build an empty list per mention.
+        same = self.mentions.get(label)
+        if same is None:
+            same = self.mentions[label] = []
+        same.append(m)
+        key = (label, s)
+        same = self._by_sentence.get(key)
+        if same is None:
+            same = self._by_sentence[key] = []
+        same.append(m)
         return m
 
     def add_folded(self, label: str, fstart: int, fend: int, value: Any = None, **attrs: Any) -> Mention:
@@ -113,7 +121,8 @@ class Doc:
         return list(self._by_sentence.get((label, sentence), ()))
 
     def in_clause(self, label: str, sentence: int, clause: int) -> list[Mention]:
-        return [m for m in self.in_sentence(label, sentence) if m.clause == clause]
+        # Filters the sentence's own list: in_sentence's copy would be thrown away.
+        return [m for m in self._by_sentence.get((label, sentence), ()) if m.clause == clause]
 
     def all(self) -> Iterator[Mention]:
         for lst in self.mentions.values():
