@@ -61,6 +61,9 @@ class Doc:
         self.sentences: list[Segment] = sentences(text)
         self.clauses: list[list[Segment]] = all_clauses(text, self.sentences)
         self._sent_starts = [s.start for s in self.sentences]
+        self._sent_ends = [s.end for s in self.sentences]
+        # Each sentence's clauses as (start, end, index), read by locate for every mention.
+        self._clause_spans = [[(c.start, c.end, c.index) for c in cl] for cl in self.clauses]
         self.mentions: dict[str, list[Mention]] = {}
         self._by_sentence: dict[tuple[str, int], list[Mention]] = {}
         self.country_scores: dict[str, float] = {}  # ISO2 → weight, filled by recognisers
@@ -73,14 +76,14 @@ class Doc:
         """(sentence index, clause index) holding original offset `pos`, or (-1, -1)."""
         i = bisect.bisect_right(self._sent_starts, pos) - 1
         # (Segment.contains spelt out: this runs for every mention of every report.)
-        if i < 0 or pos >= self.sentences[i].end:
+        if i < 0 or pos >= self._sent_ends[i]:
             # Between sentences (punctuation): attach to the next sentence if any.
             i = min(i + 1, len(self.sentences) - 1) if self.sentences else -1
             if i < 0:
                 return -1, -1
-        for c in self.clauses[i]:
-            if c.start <= pos < c.end:
-                return i, c.index
+        for cs, ce, ci in self._clause_spans[i]:
+            if cs <= pos < ce:
+                return i, ci
         return i, 0
 
     def original(self, fstart: int, fend: int) -> tuple[int, int]:
