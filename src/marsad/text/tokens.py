@@ -81,15 +81,18 @@ class Tokens:
 
     def after(self, pos: int, hi: int, max_words: int) -> list[str]:
         """The first `max_words` words of text[pos:hi] (words cut at pos or hi come cut)."""
-        i = bisect.bisect_right(self.ends, pos)  # the first word ending after pos
-        j = min(bisect.bisect_left(self.starts, hi), i + max_words)
+        starts, ends = self.starts, self.ends  # read once (as in before)
+        i = bisect.bisect_right(ends, pos)  # the first word ending after pos
+        j = bisect.bisect_left(starts, hi)
+        if j > i + max_words:
+            j = i + max_words
         if i >= j:
             return []
         out = self.words[i:j]
-        if self.starts[i] < pos or self.ends[i] > hi:
-            out[0] = self.text[max(self.starts[i], pos) : min(self.ends[i], hi)]
-        if j - 1 > i and self.ends[j - 1] > hi:
-            out[-1] = self.text[self.starts[j - 1] : hi]
+        if starts[i] < pos or ends[i] > hi:
+            out[0] = self.text[max(starts[i], pos) : min(ends[i], hi)]
+        if j - 1 > i and ends[j - 1] > hi:
+            out[-1] = self.text[starts[j - 1] : hi]
         return out
 
 
