@@ -189,7 +189,7 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
     out: list[list[Hit[Any]]] = [[] for _ in range(members)]
     n = len(text)
     accepted = _ACCEPTED
-    max_chain = _MAX_CHAIN
+    max_chain, mixed = _MAX_CHAIN, _MIXED  # globals read once per text, not per hit
     new = tuple.__new__  # builds the named tuple without the Python-level Hit.__new__ frame
     for end_idx, (klen, all_word, entries) in auto.iter(text):
         end = end_idx + 1
@@ -218,7 +218,7 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
         for member, kind, word, payloads, form in entries:
             if word and not at_word_end:
                 continue
-            if kind == _MIXED:
+            if kind == mixed:
                 got = _mixed_modes(payloads, form, chain, at_word_end)
                 if got is None:
                     continue
