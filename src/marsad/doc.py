@@ -61,6 +61,9 @@ class Doc:
         self.sentences: list[Segment] = sentences(text)
         self.clauses: list[list[Segment]] = all_clauses(text, self.sentences)
         self._sent_starts = [s.start for s in self.sentences]
+        self._sent_ends = [s.end for s in self.sentences]
+        # Each sentence's clauses as (start, end, index), read by locate for every mention.
+        self._clause_spans = [[(c.start, c.end, c.index) for c in cl] for cl in self.clauses]
         self.mentions: dict[str, list[Mention]] = {}
         self._by_sentence: dict[tuple[str, int], list[Mention]] = {}
         self.country_scores: dict[str, float] = {}  # ISO2 → weight, filled by recognisers
@@ -73,14 +76,14 @@ class Doc:
         """(sentence index, clause index) holding original offset `pos`, or (-1, -1)."""
         i = bisect.bisect_right(self._sent_starts, pos) - 1
         # (Segment.contains spelt out: this runs for every mention of every report.)
-        if i < 0 or pos >= self.sentences[i].end:
+        if i < 0 or pos >= self._sent_ends[i]:
             # Between sentences (punctuation): attach to the next sentence if any.
             i = min(i + 1, len(self.sentences) - 1) if self.sentences else -1
             if i < 0:
                 return -1, -1
-        for c in self.clauses[i]:
-            if c.start <= pos < c.end:
-                return i, c.index
+        for cs, ce, ci in self._clause_spans[i]:
+            if cs <= pos < ce:
+                return i, ci
         return i, 0
 
     def original(self, fstart: int, fend: int) -> tuple[int, int]:
@@ -90,8 +93,16 @@ class Doc:
     def add(self, label: str, start: int, end: int, value: Any = None, **attrs: Any) -> Mention:
         s, c = self.locate(start)
         m = Mention(label, start, end, self.text[start:end], value, s, c, attrs)  # **attrs is a new dict
-        self.mentions.setdefault(label, []).append(m)
-        self._by_sentence.setdefault((label, s), []).append(m)
+        # get, then a list only when new: setdefault would build an empty list per mention.
+        same = self.mentions.get(label)
+        if same is None:
+            same = self.mentions[label] = []
+        same.append(m)
+        key = (label, s)
+        same = self._by_sentence.get(key)
+        if same is None:
+            same = self._by_sentence[key] = []
+        same.append(m)
         return m
 
     def add_folded(self, label: str, fstart: int, fend: int, value: Any = None, **attrs: Any) -> Mention:
@@ -113,7 +124,8 @@ class Doc:
         return list(self._by_sentence.get((label, sentence), ()))
 
     def in_clause(self, label: str, sentence: int, clause: int) -> list[Mention]:
-        return [m for m in self.in_sentence(label, sentence) if m.clause == clause]
+        # Filters the sentence's own list: in_sentence's copy would be thrown away.
+        return [m for m in self._by_sentence.get((label, sentence), ()) if m.clause == clause]
 
     def all(self) -> Iterator[Mention]:
         for lst in self.mentions.values():

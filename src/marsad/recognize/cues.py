@@ -240,17 +240,24 @@ def first_cue(
     """The nearest cue before a mention: (list name, distance in words), scanning nearest first.
     `lists`: named cue lists, or their CueIndex (built once by the caller, saving a look-up)."""
     index = lists if type(lists) is CueIndex else cue_index(lists)  # type: ignore[arg-type]
-    n = len(words)
     memo = index.memo
-    for d in range(min(max_distance, n)):
-        i = n - 1 - d
-        cands = memo.get(words[i])
+    last = len(words) - 1
+    # Index i from the last word back over max_distance words (distance last - i), counted
+    # without a range object per question.
+    stop = last - max_distance
+    if stop < -1:
+        stop = -1
+    i = last
+    while i > stop:
+        word = words[i]
+        cands = memo.get(word)
         if cands is None:
-            cands = index.ending_in(words[i])
+            cands = index.ending_in(word)
         # Only the lists with a cue that may end in this word are asked (most words: none).
         for name, cues in cands:
             if _fitting(cues, words, i) is not None:
-                return name, d
+                return name, last - i
+        i -= 1
     return None
 
 

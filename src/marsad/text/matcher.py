@@ -61,8 +61,9 @@ _Plan = tuple[str, int, bool, tuple[tuple[bool, bool, tuple[Any, ...]], ...]]
 _Entry = tuple[int, int, bool, Any, str]
 
 
-def _automaton_value(entries: Iterable[tuple[int, _Plan]]) -> tuple[int, tuple[_Entry, ...]]:
-    """The value stored under a key: its length and each member's entry."""
+def _automaton_value(entries: Iterable[tuple[int, _Plan]]) -> tuple[int, bool, tuple[_Entry, ...]]:
+    """The value stored under a key: its length, whether every entry wants a whole word (so a
+    hit inside a word is dropped at once) and each member's entry."""
     out: list[_Entry] = []
     key = ""  # the same key in every entry
     for member, (key, _, own_article, modes) in entries:
@@ -73,7 +74,7 @@ def _automaton_value(entries: Iterable[tuple[int, _Plan]]) -> tuple[int, tuple[_
             out.append((member, kind, word, payloads, "ا" + key if lam else key))
         else:
             out.append((member, _MIXED, False, (own_article, modes), key))
-    return len(key), tuple(out)
+    return len(key), all(e[2] for e in out), tuple(out)
 
 
 class PhraseMatcher(Generic[P]):
@@ -184,33 +185,40 @@ class MatcherGroup:
 
 def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit[Any]]]:
     """The accepted hits of each member matcher in one pass of `auto`, whose values are
-    _automaton_value's (key length, entries)."""
+    _automaton_value's (key length, all whole-word?, entries)."""
     out: list[list[Hit[Any]]] = [[] for _ in range(members)]
     n = len(text)
     accepted = _ACCEPTED
+    max_chain, mixed = _MAX_CHAIN, _MIXED  # globals read once per text, not per hit
     new = tuple.__new__  # builds the named tuple without the Python-level Hit.__new__ frame
-    for end_idx, (klen, entries) in auto.iter(text):
+    for end_idx, (klen, all_word, entries) in auto.iter(text):
         end = end_idx + 1
         at_word_end = end >= n or not text[end].isalnum()
+        if all_word and not at_word_end:
+            continue
         start = end - klen
-        chain: str | None = None  # what stands between the word start and the key, found once
-        ws = start
+        # What stands between the word start and the key, found once for all entries: most
+        # hits start a word and have none.
+        if start and text[start - 1].isalnum():
+            # Walk back to the word start, but no further than the longest clitic chain
+            # allows: an unbounded walk costs the word's length per hit, quadratic on a long
+            # letter run.
+            ws = start - 1
+            floor = start - max_chain - 1
+            if floor < 0:
+                floor = 0
+            while ws > floor and text[ws - 1].isalnum():
+                ws -= 1
+            if start - ws > max_chain:
+                continue
+            chain = text[ws:start]
+        else:
+            ws = start
+            chain = ""
         for member, kind, word, payloads, form in entries:
             if word and not at_word_end:
                 continue
-            if chain is None:
-                # Walk back to the word start, but no further than the longest clitic chain
-                # allows: an unbounded walk costs the word's length per hit, quadratic on a
-                # long letter run.
-                floor = start - _MAX_CHAIN - 1
-                if floor < 0:
-                    floor = 0
-                while ws > floor and text[ws - 1].isalnum():
-                    ws -= 1
-                if start - ws > _MAX_CHAIN:
-                    break
-                chain = text[ws:start]
-            if kind == _MIXED:
+            if kind == mixed:
                 got = _mixed_modes(payloads, form, chain, at_word_end)
                 if got is None:
                     continue

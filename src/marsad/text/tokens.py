@@ -63,29 +63,36 @@ class Tokens:
         """The last `max_words` words of text[lo:pos] (words cut at lo or pos come cut)."""
         if lo >= pos:
             return []  # an empty window (a word around pos would come as an empty cut)
-        j = bisect.bisect_left(self.starts, pos)  # words starting before pos: [0, j)
-        i = bisect.bisect_right(self.ends, lo)  # the first word ending after lo
-        k = max(i, j - max_words)
+        # Attributes read once into locals: this answers every cue window of a report.
+        starts, ends = self.starts, self.ends
+        j = bisect.bisect_left(starts, pos)  # words starting before pos: [0, j)
+        i = bisect.bisect_right(ends, lo)  # the first word ending after lo
+        k = j - max_words
+        if k < i:
+            k = i
         if k >= j:
             return []
         out = self.words[k:j]
-        if self.starts[k] < lo or self.ends[k] > pos:
-            out[0] = self.text[max(self.starts[k], lo) : min(self.ends[k], pos)]
-        if j - 1 > k and self.ends[j - 1] > pos:
-            out[-1] = self.text[self.starts[j - 1] : pos]
+        if starts[k] < lo or ends[k] > pos:
+            out[0] = self.text[max(starts[k], lo) : min(ends[k], pos)]
+        if j - 1 > k and ends[j - 1] > pos:
+            out[-1] = self.text[starts[j - 1] : pos]
         return out
 
     def after(self, pos: int, hi: int, max_words: int) -> list[str]:
         """The first `max_words` words of text[pos:hi] (words cut at pos or hi come cut)."""
-        i = bisect.bisect_right(self.ends, pos)  # the first word ending after pos
-        j = min(bisect.bisect_left(self.starts, hi), i + max_words)
+        starts, ends = self.starts, self.ends  # read once (as in before)
+        i = bisect.bisect_right(ends, pos)  # the first word ending after pos
+        j = bisect.bisect_left(starts, hi)
+        if j > i + max_words:
+            j = i + max_words
         if i >= j:
             return []
         out = self.words[i:j]
-        if self.starts[i] < pos or self.ends[i] > hi:
-            out[0] = self.text[max(self.starts[i], pos) : min(self.ends[i], hi)]
-        if j - 1 > i and self.ends[j - 1] > hi:
-            out[-1] = self.text[self.starts[j - 1] : hi]
+        if starts[i] < pos or ends[i] > hi:
+            out[0] = self.text[max(starts[i], pos) : min(ends[i], hi)]
+        if j - 1 > i and ends[j - 1] > hi:
+            out[-1] = self.text[starts[j - 1] : hi]
         return out
 
 
