@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from marsad.recognize import dates, numbers
+from marsad.recognize import casualties, dates, numbers
 from marsad.recognize.numbers import _SWEEPS, anchor_hits
 from marsad.text.normalize import fold
 
@@ -23,7 +23,7 @@ def _regex(s: str, pattern) -> list:  # type: ignore[no-untyped-def]
 
 
 def test_both_anchor_patterns_are_swept() -> None:
-    assert id(numbers._ANCHORS) in _SWEEPS and id(dates._ANCHORS) in _SWEEPS
+    assert id(casualties._ANCHORS) in _SWEEPS and id(dates._ANCHORS) in _SWEEPS
 
 
 def test_sweep_equals_regex() -> None:
@@ -32,10 +32,10 @@ def test_sweep_equals_regex() -> None:
     for _ in range(300):
         rng.shuffle(words)
         s = fold(" ".join(words[: rng.randint(1, len(words))]) * rng.choice((1, 8)))
-        for pattern in (numbers._ANCHORS, dates._ANCHORS):
+        for pattern in (casualties._ANCHORS, dates._ANCHORS):
             assert anchor_hits(s, pattern) == _regex(s, pattern)
 
 
 def test_underscore_keeps_the_regex() -> None:
     s = fold("قتل_ثلاثة " + " ".join(SENTENCES))
-    assert anchor_hits(s, numbers._ANCHORS) == _regex(s, numbers._ANCHORS)
+    assert anchor_hits(s, casualties._ANCHORS) == _regex(s, casualties._ANCHORS)

@@ -4,7 +4,7 @@ event; vague killed-and-injured counts; an expected rise is no toll. Sentences w
 from __future__ import annotations
 
 import marsad
-from marsad.recognize.numbers import find_casualties
+from marsad.recognize.casualties import find_casualties
 
 
 def _killed(text: str) -> list[tuple[str, int]]:

@@ -18,7 +18,8 @@ from marsad.doc import Doc
 from marsad.io.readers import REJECT_KEYS
 from marsad.models import Article
 from marsad.pipeline import MAX_CHARS, Pipeline
-from marsad.recognize.numbers import MAX_CASUALTY_COUNT, find_casualties, parse_quantity
+from marsad.recognize.casualties import MAX_CASUALTY_COUNT, find_casualties
+from marsad.recognize.numbers import parse_quantity
 from marsad.text.matcher import PhraseMatcher
 
 GOOD = [

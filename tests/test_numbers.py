@@ -11,13 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.recognize import numbers
-from marsad.recognize.numbers import (
-    CasualtyMention,
-    fast_fold_with_map,
-    find_casualties,
-    parse_quantity,
-)
+from marsad.recognize import casualties, numbers
+from marsad.recognize.casualties import CasualtyMention, find_casualties
+from marsad.recognize.numbers import fast_fold_with_map, parse_quantity
 from marsad.text.normalize import fold_with_map
 
 # --------------------------------------------------------------------------------------------
@@ -418,7 +414,7 @@ def test_compile_patterns_without_writable_dir(tmp_path: Path, monkeypatch: pyte
 
 
 def test_module_patterns_are_exactly_re_compile() -> None:
-    pats = [numbers._VITEM_RE, numbers._MIXED, numbers._ANCHORS, *numbers._TAIL_OTHER.values()]
-    pats += [spec[2] for spec in numbers._SPECS]
+    pats = [casualties._VITEM_RE, casualties._MIXED, casualties._ANCHORS, *casualties._TAIL_OTHER.values()]
+    pats += [spec[2] for spec in casualties._SPECS]
     for p in pats:
         assert p == re.compile(p.pattern)

@@ -36,7 +36,7 @@ import yaml
 from marsad.text.normalize import COMMON_CHARS, Folded, fold, fold_with_map_cached
 from marsad.text.tokens import Tokens, tokens
 
-# (find_casualties, CasualtyMention and MAX_CASUALTY_COUNT: recognize.casualties, see __getattr__)
+# (find_casualties, CasualtyMention and MAX_CASUALTY_COUNT live in recognize.casualties)
 __all__ = [
     "FoldMap",
     "Quantity",
@@ -605,14 +605,3 @@ def parse_quantity(text: str) -> Quantity | None:
     """A whole number phrase → its coded quantity ("ثلاثة وعشرون", "نحو 20", "١٢", "عشرات")."""
     parsed = _parse(text)
     return parsed[0] if parsed else None
-
-
-def __getattr__(name: str) -> Any:
-    """The casualty recogniser's names (find_casualties, CasualtyMention, its patterns), which
-    moved to recognize.casualties, stay importable from here."""
-    from marsad.recognize import casualties
-
-    try:
-        return getattr(casualties, name)
-    except AttributeError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
