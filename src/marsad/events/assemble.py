@@ -576,13 +576,13 @@ def _without_accidents(events: list[Candidate], accidents: set[int]) -> list[Can
     لارتفاع درجة الحرارة": ACLED codes no accidents), and less that explosion retold elsewhere
     in the report (TV heard it, firemen put it out): an explosion on the same day that nobody is
     named as setting off."""
-    accidental = [e for e in events if e.event_type == EXPLOSIONS and e.sentences & accidents]
+    accidental = {id(e): e for e in events if e.event_type == EXPLOSIONS and e.sentences & accidents}
     if not accidental:
         return events
-    days = {d.value.date for e in accidental for d in e.dates} or {None}
+    days = {d.value.date for e in accidental.values() for d in e.dates} or {None}
 
     def retold(e: Candidate) -> bool:
         own = {d.value.date for d in e.dates} or {None}
-        return e.event_type == EXPLOSIONS and e.actor1 is None and bool(own & days or None in own)
+        return e.event_type == EXPLOSIONS and e.actor1 is None and (bool(own & days) or None in own)
 
-    return [e for e in events if e not in accidental and not retold(e)]
+    return [e for e in events if id(e) not in accidental and not retold(e)]

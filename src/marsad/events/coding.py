@@ -240,7 +240,7 @@ class EventCoder:
             if a2 is not None and a2.kind in STATE_KINDS:
                 a1, a2 = a2, None
             else:
-                a1 = next((e for e in self.k.actors if e.kind == "police" and "{country}" in e.name), None)
+                a1 = self._templates.get("police")
         if a1 is None and sub in UNIDENTIFIED_OK and a2 is not None:
             unidentified = self._templates.get("unidentified")
             if unidentified is not None:

@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from marsad.doc import TRIGGER, Doc, Mention
+from marsad.events.roles import STATE_KINDS
 from marsad.knowledge.gazetteer import Place
 from marsad.recognize.place_choice import km
 from marsad.recognize.places import PlaceRef
@@ -389,7 +390,6 @@ def riots_in_context(events: list[Candidate], reach: int = 3) -> None:
         c.log.append(f"'{c.trigger.text}': destruction among demonstrations (a riot)")
 
 
-STATE_FORCE_KINDS = {"state", "police"}
 EXCESSIVE_FORCE = "Excessive force against protesters"
 
 
@@ -406,7 +406,7 @@ def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Can
         if c.event_type != BATTLES or c.background or c.trigger.value.sub_event_type != "Armed clash":
             continue
         force = next(
-            (m for m in (c.actor1, c.actor2) if m is not None and m.attrs.get("kind") in STATE_FORCE_KINDS),
+            (m for m in (c.actor1, c.actor2) if m is not None and m.attrs.get("kind") in STATE_KINDS),
             None,
         )
         other = c.actor2 if force is c.actor1 else c.actor1
