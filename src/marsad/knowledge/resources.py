@@ -25,6 +25,16 @@ from marsad.text.normalize import fold
 DATA_DIR = Path(__file__).parent / "data"
 
 
+# actors, triggers (non-event cues among them), weapons, gazetteer names, demonyms: one group
+_Matchers = tuple[
+    PhraseMatcher[int],
+    PhraseMatcher[tuple[str, int]],
+    PhraseMatcher[int],
+    PhraseMatcher[str],
+    PhraseMatcher[str],
+]
+
+
 class Knowledge:
     """Lexicons and matchers for one knowledge configuration (packaged data + user extensions)."""
 
@@ -160,15 +170,7 @@ class Knowledge:
 
     # --- matchers: folded phrase → index into the lexicon list ------------------------------
     @cached_property
-    def _matchers(
-        self,
-    ) -> tuple[
-        PhraseMatcher[int],
-        PhraseMatcher[tuple[str, int]],
-        PhraseMatcher[int],
-        PhraseMatcher[str],
-        PhraseMatcher[str],
-    ]:
+    def _matchers(self) -> _Matchers:
         """The five matchers, built together: one automaton pass per report serves them all.
 
         Compiled once and kept in the cache folder like the gazetteer, under a hash of
@@ -199,15 +201,7 @@ class Knowledge:
             write_cache_pickle(path, built, "matchers")
         return built
 
-    def _build_matchers(
-        self,
-    ) -> tuple[
-        PhraseMatcher[int],
-        PhraseMatcher[tuple[str, int]],
-        PhraseMatcher[int],
-        PhraseMatcher[str],
-        PhraseMatcher[str],
-    ]:
+    def _build_matchers(self) -> _Matchers:
         actors = _index_matcher(self.actors)
         triggers: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
         for i, entry in enumerate(self.triggers):

@@ -12,7 +12,7 @@ from typing import Any
 from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.lexicon import NonEventEntry, TriggerEntry
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import MEMO_WORDS, WORD, first_cue, peel, residue_spans, words_before
+from marsad.recognize.cues import MEMO_WORDS, WORD, CueList, first_cue, peel, residue_spans, words_before
 from marsad.text import tokens
 from marsad.text.matcher import Hit, longest_first
 
@@ -310,16 +310,11 @@ class TriggerRecognizer:
 
     @cached_property
     def _attempt_rx(self) -> re.Pattern[str]:
-        return re.compile("|".join(map(re.escape, self.k.cue_words("attempt_before"))))
+        return _first_words_rx(self.k.cues["attempt_before"])
 
     @cached_property
     def _disrupt_rx(self) -> re.Pattern[str]:
-        # Any disrupting word's stem: a cheap first test before the clause's words are read.
-        cues = self.k.cues["disrupt_before"]
-        firsts = {c.words[0] for lst in cues.by_last.values() for c in lst} | {
-            c.words[0] for c in cues.prefixed
-        }
-        return re.compile("|".join(map(re.escape, sorted(firsts))))
+        return _first_words_rx(self.k.cues["disrupt_before"])
 
     def _foiled(self, folded: str, pos: int) -> bool:
         """The act right after "محاولة" in a clause that opens with foiling it ("أحبطت الشرطة
@@ -424,6 +419,13 @@ class TriggerRecognizer:
         words = [w for w in _words_in_clause_before(folded, pos) if not w.isdigit()][-3:]
         disrupt = self.k.cues["disrupt_before"]
         return any(disrupt.has_word(w) for w in words)
+
+
+def _first_words_rx(cues: CueList) -> re.Pattern[str]:
+    """Any first word of a cue list as a substring (clitics and all): one C-level search that
+    rules out most hits before their clause's words are read and peeled."""
+    firsts = {c.words[0] for lst in cues.by_last.values() for c in lst} | {c.words[0] for c in cues.prefixed}
+    return re.compile("|".join(map(re.escape, sorted(firsts))))
 
 
 class WeaponRecognizer:
