@@ -52,35 +52,19 @@ class ActorRecognizer:
         # (actor, generic noun) → whether an alias of the actor shares the noun's head: the
         # knowledge's answer, the same in every report (see _anaphora).
         self._shares: dict[tuple[int, str], bool] = {}
+        # The cue lists read per mention, taken from the knowledge once (not looked up per mention).
+        cues = knowledge.cues
+        self._skip: CueList = cues["role_skip"]
+        self._force_heads: CueList = cues["force_heads"]
+        self._passive_verbs: CueList = cues["passive_verbs"]
+        self._person_nouns: CueList = cues["person_nouns"]
+        self._self_claim: CueList = cues["self_claim_after"]
+        self._link_words: CueList = cues["link_words"]
+        self._adjectives: CueList = cues["nisba_skip"]
 
     @cached_property
     def _role_lists(self) -> CueIndex:
         return cue_index({n: self.k.cues[n] for n in ROLE_LISTS})
-
-    # The cue lists read per mention, taken from the knowledge once (not looked up per mention).
-    @cached_property
-    def _skip(self) -> CueList:
-        return self.k.cues["role_skip"]
-
-    @cached_property
-    def _force_heads(self) -> CueList:
-        return self.k.cues["force_heads"]
-
-    @cached_property
-    def _passive_verbs(self) -> CueList:
-        return self.k.cues["passive_verbs"]
-
-    @cached_property
-    def _person_nouns(self) -> CueList:
-        return self.k.cues["person_nouns"]
-
-    @cached_property
-    def _self_claim(self) -> CueList:
-        return self.k.cues["self_claim_after"]
-
-    @cached_property
-    def _link_words(self) -> CueList:
-        return self.k.cues["link_words"]
 
     # Word lists read per report or per mention, taken from the cue lists once.
     @cached_property
@@ -255,7 +239,7 @@ class ActorRecognizer:
         ("هجوم مسلح", "هجوما مسلحا"): it says how the attack was made, not who made it."""
         return (
             " " not in name
-            and self.k.cues["nisba_skip"].has_word(name)
+            and self._adjectives.has_word(name)
             and any(f.startswith(self._event_nouns) for f in peel(before))
         )
 
