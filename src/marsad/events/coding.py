@@ -18,7 +18,6 @@ from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import DISORDER_TYPES, ActorEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.models import Event, Span
-from marsad.recognize.cues import CueList
 from marsad.recognize.numbers import parse_quantity
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
@@ -411,14 +410,13 @@ class EventCoder:
         """Arrests count only of notable people, many (five or more) people, or, by a state's
         forces, suspected militants."""
         notable = self.k.cues["notable_after"]
-        suspect = self.k.cues["militant_suspect"]
         for t in c.triggers:
             if t.value.sub_event_type != "Arrests":
                 continue
             # Suspected militants or plotters ("يشتبه في أنهما كانا يعتزمان تنفيذ الاعتداء",
             # "مسؤول مالي في داعش"): an armed group named, or a suspicion of terrorism told, in
             # the arrest's sentence.
-            if by_state and self._suspects(doc, t.sentence, suspect):
+            if by_state and self._suspects(doc, t.sentence):
                 return True
             after = doc.text[t.end : t.end + 60]
             words = doc.folded_slice(t.end, t.end + 60).split()[:6]
@@ -433,12 +431,13 @@ class EventCoder:
                     break
         return False
 
-    def _suspects(self, doc: Doc, sentence: int, suspect: CueList) -> bool:
+    def _suspects(self, doc: Doc, sentence: int) -> bool:
         # A named armed group (not "gunmen", who are as often the ones arresting).
         if any(self.k.actors[m.value].kind in NAMED_GROUPS for m in doc.in_sentence(ACTOR, sentence)):
             return True
         seg = doc.sentences[sentence]
         words = doc.folded_slice(seg.start, seg.end).split()
+        suspect = self.k.cues["militant_suspect"]
         return any(suspect.ends_at(words, i) for i in range(len(words)))
 
     def _coordinates(self, ref: PlaceRef, c: Candidate) -> tuple[float, float, int, Place]:
