@@ -15,6 +15,7 @@ from marsad.events.background import is_recent, news_dates
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import (
+    AIR,
     BATTLES,
     EXPLOSIONS,
     FAMILY,
@@ -36,6 +37,7 @@ from marsad.events.incidents import (
     split_by_means,
     split_fighting_from_air,
 )
+from marsad.events.launch import Launch, aimed_elsewhere, foreign_firer, split_launch
 from marsad.events.linking import Incidents, link, word_offsets
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.place_choice import km
@@ -86,9 +88,10 @@ class EventAssembler:
             # Made only for a report with events: it settles who "المهاجمين" or "الطيران" is.
             sides = roles.RoleAssigner(doc, self.k, at)
             cands = [
-                self._candidate(sides, s, cl, trigs)
+                self._candidate(sides, s, cl, part, launch, cut)
                 for (s, cl), group in groups.items()
                 for trigs in split_fighting_from_air(group)
+                for part, launch, cut in split_launch(doc, self.k, at, trigs)
             ]
         self._attach_casualties(doc, cands)
         cands = self._merge_within_sentences(cands)
@@ -232,7 +235,13 @@ class EventAssembler:
         }  # fmt: skip
 
     def _candidate(
-        self, sides: roles.RoleAssigner, sent: int, clause: int, trigs: list[Mention]
+        self,
+        sides: roles.RoleAssigner,
+        sent: int,
+        clause: int,
+        trigs: list[Mention],
+        launch: Launch | None = None,
+        cut: int | None = None,
     ) -> Candidate:
         # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
         # (explosion, attack) later in the same clause refines it.
@@ -247,14 +256,34 @@ class EventAssembler:
         # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
         c.dates = list(at.clause(DATE, sent, clause) or at.sentence(DATE, sent))
         c.weapons = list(at.sentence(WEAPON, sent))
+        if cut is not None:
+            # Air strikes told before a launch in their clause: the launch's target is not theirs.
+            c.places = [p for p in c.places if p.sentence != sent or p.clause != clause or p.start < cut]
+        if launch is not None:
+            self._launched(c, launch)
         cues = at.sentence(CUE, sent)
         c.background = bool(cues) and any(m.value == "background" for m in cues)
         return c
 
+    def _launched(self, c: Candidate, launch: Launch) -> None:
+        """Fire from one place at another (events/launch.py): struck in the target's country,
+        fired by no force of another country than the origin's."""
+        c.origin = launch.origin
+        c.target_country = launch.target_country
+        if launch.target_country is not None:
+            c.places = [p for p in c.places if p.value.choice.country_code == launch.target_country]
+        self._drop_foreign_firer(c)
+        c.weapons = [w for w in c.weapons if w.value.sub_event_type != AIR]
+
+    def _drop_foreign_firer(self, c: Candidate) -> None:
+        if foreign_firer(c):
+            c.log.append(f"'{c.actor1.text}': a force of another country than the fire's origin")  # type: ignore[union-attr]
+            c.actor1, c.inferred_actor1 = None, False
+
     def _fill_second_side(self, doc: Doc, c: Candidate, at: ClauseIndex | None = None) -> None:
         """A side the event's own clauses leave open, from its sentences and their neighbours."""
-        if c.actor2 is not None:
-            return
+        if c.actor2 is not None or c.target_country is not None:
+            return  # a launch's target is named in its own clause or not at all
         if (
             c.event_type == "Protests"
             and not c.intervention
@@ -389,7 +418,7 @@ class EventAssembler:
             ca, cb = pa.value.choice, pb.value.choice
             if ca.id != cb.id and km(ca, cb) > 10:
                 return False
-        return True
+        return not (aimed_elsewhere(a, b) or aimed_elsewhere(b, a))
 
     def _absorb(self, into: Candidate, c: Candidate) -> None:
         # The two types as they stand before the merge (read once: each is a property).
@@ -438,6 +467,12 @@ class EventAssembler:
         into.background = into.background and c.background  # a retelling of the news is news
         if into.actor1 is None and c.actor1 is not None:
             into.actor1, into.inferred_actor1 = c.actor1, c.inferred_actor1
+        if c.origin is not None or c.target_country is not None:
+            # A launch retold: where it came from and where it was aimed hold for the incident.
+            into.origin = into.origin or c.origin
+            into.target_country = into.target_country or c.target_country
+        if into.origin is not None or into.target_country is not None:
+            self._drop_foreign_firer(into)
         if into.actor2 is None or self._one_actor(into.actor1, into.actor2):
             # Never the same actor on both sides: the other telling's second side, if it differs.
             into.actor2 = next(

@@ -36,6 +36,10 @@ class Candidate:
     announced: bool = False  # the report announced it as another incident ("وفي هجوم آخر")
     # Tolls of other incidents of the same type, place and day joined into this event (added).
     separate_tolls: list[list[Mention]] = field(default_factory=list)
+    # Fire launched from one place at another (events/launch.py): the PLACE it came from, and the
+    # country it was aimed at.
+    origin: Mention | None = None
+    target_country: str | None = None
 
     @property
     def coded_type(self) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from datetime import date
@@ -240,6 +241,17 @@ class EventCoder:
                 a1, a2 = a2, None
             else:
                 a1 = self._templates.get("police")
+        # Fire from a place whose firer the report leaves unnamed ("أطلقت صواريخ من غزة على …"):
+        # an armed group of the origin's country, wherever the fire fell (events/launch.py).
+        a1_country = country
+        if a1 is None and (c.origin is not None or c.target_country is not None) and event_type == EXPLOSIONS:
+            a1 = self._templates.get("unidentified")
+            if c.origin is not None:
+                a1_country = c.origin.value.choice.country
+            elif doc.country and doc.country != c.target_country:
+                # Aimed across a border from an origin left unsaid: the report's own country.
+                with contextlib.suppress(KeyError):
+                    a1_country = gaz.country(doc.country).country
         if a1 is None and sub in UNIDENTIFIED_OK and a2 is not None:
             unidentified = self._templates.get("unidentified")
             if unidentified is not None:
@@ -288,7 +300,7 @@ class EventCoder:
             a2 = None
         if a1 is None and a2 is None:
             return None
-        name1 = self.actor_name(a1, country) if a1 else ""
+        name1 = self.actor_name(a1, a1_country) if a1 else ""
         name2 = self.actor_name(a2, country) if a2 else ""
         if a1 is not None and a2 is not None and name1 == name2:
             a2, name2 = None, ""  # never the same actor on both sides

@@ -136,6 +136,7 @@ class ActorRecognizer:
                 role_why=None,
                 anaphoric=ana,
                 kind=entry.kind,
+                country=entry.country,
                 generic=entry.template,
                 target_only=entry.target_only,
                 aerial=aerial is not None and aerial.search(folded, name_start, fe) is not None,

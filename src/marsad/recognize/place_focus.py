@@ -373,7 +373,7 @@ class PlaceFocus:
                 r.role = "dateline"
             if not r.role:
                 r.role = self._no_event_role(doc, m, before)
-            if r.role and r.role != "hometown":
+            if r.role and r.role not in ("hometown", "origin"):
                 r.choice = None
             elif r.choice.kind in ("populated", "admin2"):
                 chosen.append(r.choice)

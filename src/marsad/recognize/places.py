@@ -48,6 +48,7 @@ ROLE_BEFORE = {
     "place_affiliation_before": "affiliation",
     "place_water_before": "water",
     "place_name_of_before": "name",
+    "place_launch_before": "origin",
 }
 
 
@@ -66,7 +67,8 @@ class PlaceRef:
     # Why the place is no event location ("" when it may be one): hometown, affiliation (الموالية
     # لدمشق), water (بحر قزوين), name (صحيفة الرياض), metonym (أعلنت دمشق), origin (من صعدة
     # باتجاه جازان), dateline (where the report was filed), abroad (a same-named place in a
-    # country the report gives no support to). All but hometown leave `choice` None.
+    # country the report gives no support to). All but hometown and origin leave `choice` None
+    # (an origin's country names an unnamed firer).
     role: str = ""
     # How well the report supports the choice's country: 0 named right after it, 1 the report's
     # country, 2 another country of the report's focus, 3 none (see LOCAL … ABROAD).

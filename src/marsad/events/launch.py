@@ -1,0 +1,122 @@
+"""Fire launched from one place at another (CODING.md §2–§4): rockets or shells "من غزة على
+جنوبي إسرائيل", "صاروخين انطلقا من القطاع", "إطلاق قذيفتين من غزة باتجاه إسرائيل".
+
+The place the fire came from (PlaceRef.role "origin", set by the place recogniser after a launch
+phrase) is not where it struck; the place after it, or after "باتجاه/نحو/صوب", is. Three things
+follow for the clause's shelling:
+- its location is taken in the target's country, never in the origin's;
+- a force of another country than the origin's, named in the clause ("عقب الغارات الإسرائيلية",
+  "أعلن الجيش الإسرائيلي"), is not the firer: a firer the report leaves unnamed is an armed group
+  of the origin's country (coded in events/coding.py);
+- air strikes the clause names as what came before ("عقب الغارات") are another incident, told
+  where the report tells them, and do not make the launch an air strike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.doc import PLACE, Doc, Mention
+from marsad.events.candidate import Candidate
+from marsad.events.clause_index import ClauseIndex
+from marsad.knowledge.resources import Knowledge
+
+SHELLING = "Shelling/artillery/missile attack"
+AIR = "Air/drone strike"
+# How far after the launch word its origin or target may be named ("إطلاق قذائف صاروخية من غزة").
+REACH = 60
+
+
+@dataclass(slots=True)
+class Launch:
+    lead: Mention  # the clause's first shelling word
+    origin: Mention | None  # the PLACE the fire came from
+    target_country: str | None  # ISO alpha-2 of where it was aimed, when the clause says
+
+
+def launch_of(doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]) -> Launch | None:
+    """The launch a clause's shelling tells (its lead shelling word followed by an origin or a
+    target), or None."""
+    lead = next((t for t in trigs if t.value.sub_event_type == SHELLING), None)
+    if lead is None:
+        return None
+    places = [
+        m for m in at.clause(PLACE, lead.sentence, lead.clause) if lead.end <= m.start <= lead.end + REACH
+    ]
+    if not places:
+        return None
+    origin = next((m for m in places if m.value.role == "origin" and m.value.choice is not None), None)
+    target: Mention | None = None
+    if origin is not None:
+        target = next((m for m in places if m.start > origin.start and m.value.choice is not None), None)
+    else:
+        toward = k.cue_words("place_toward_after")
+        for m in places:
+            before = doc.folded_slice(lead.end, m.start).split()
+            if before and before[-1] in toward and m.value.choice is not None:
+                target = m
+                break
+    if origin is None and target is None:
+        return None
+    country = target.value.choice.country_code if target is not None else None
+    return Launch(lead, origin, country)
+
+
+def split_launch(
+    doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]
+) -> list[tuple[list[Mention], Launch | None, int | None]]:
+    """The clause's triggers as (triggers, launch, cut) parts: the launch with its own words; what
+    the clause tells before it ("قتل فلسطيني في غارة إسرائيلية … بعد إطلاق صاروخين باتجاه
+    إسرائيل") apart, placed only by what comes before the launch (`cut`: its start); air strikes
+    named after it ("عقب الغارات") are another incident, told where the report tells it, and are
+    left out."""
+    launch = launch_of(doc, k, at, trigs)
+    if launch is None:
+        return [(trigs, None, None)]
+    start = launch.lead.start
+    own = [t for t in trigs if t.start >= start and t.value.sub_event_type != AIR]
+    before = [t for t in trigs if t.start < start]
+    parts: list[tuple[list[Mention], Launch | None, int | None]] = [(own, launch, None)]
+    if before:
+        parts.insert(0, (before, None, start))
+    return parts
+
+
+def state_country(actor: Mention | None) -> str | None:
+    """The country of a state or police force (ISO alpha-2), else None."""
+    if actor is None or actor.attrs.get("kind") not in ("state", "police"):
+        return None
+    return actor.attrs.get("country")
+
+
+def launch_apart(origin: str | None, target: str | None, firer: str | None) -> bool:
+    """Whether fire from `origin` aimed at `target` cannot be the doing of a state force of
+    `firer`'s country: the launch and the strikes of another country's forces (often what
+    answered it) are two incidents."""
+    if firer is None:
+        return False
+    return (origin is not None and firer != origin) or firer == target
+
+
+def aimed_elsewhere(c: Candidate, other: Candidate) -> bool:
+    """Whether `c` is a launch that cannot be one incident with `other`: aimed at another
+    country than `other`'s place, or not fired by `other`'s state force."""
+    if c.origin is None and c.target_country is None:
+        return False
+    place = other.place
+    if (
+        c.target_country is not None
+        and place is not None
+        and place.value.choice is not None
+        and place.value.choice.country_code != c.target_country
+    ):
+        return True
+    origin = c.origin.value.choice.country_code if c.origin is not None else None
+    return launch_apart(origin, c.target_country, state_country(other.actor1))
+
+
+def foreign_firer(c: Candidate) -> bool:
+    """Whether `c`'s actor1 is a state force that cannot have fired its launch: one of another
+    country than the origin's, or of the country the fire was aimed at."""
+    origin = c.origin.value.choice.country_code if c.origin is not None else None
+    return launch_apart(origin, c.target_country, state_country(c.actor1))
