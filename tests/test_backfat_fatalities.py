@@ -118,3 +118,13 @@ def test_the_killer_named_between_the_verb_and_the_counted_victims() -> None:
     assert _killed("قتلت قوات النظام خمسة مدنيين في قصف على البلدة.") == [("قتلت قوات النظام خمسة مدنيين", 5)]
     # A new clause is not the killer: the second figure is the injured.
     assert _killed("قُتل شرطي وأصيب ثلاثة مدنيين بجروح في الانفجار.") == [("قُتل شرطي", 1)]
+
+
+def test_stated_lower_bound_outranks_a_words_default() -> None:
+    # "44 على الأقل" is a figure; "أكبر عدد من القتلى" in a later sentence is no count of its own.
+    text = (
+        "قال مرصد حقوقي إن 44 شخصا على الأقل قتلوا في غارات جوية استهدفت بلدة زردانا في ريف إدلب "
+        "الشمالي الليلة الماضية. ويعد ضحايا الغارات أكبر عدد من القتلى يسقط في هجوم واحد على المنطقة "
+        "هذا العام."
+    )
+    assert _fatalities(text, "2023-10-12") == [44]

@@ -141,7 +141,9 @@ def figure(mentions: list[Mention]) -> int | None:
         if any(_numbered(m) for m in ms):
             ms = [m for m in ms if _numbered(m) or not _TOLL.search(fold(m.text))]
         total = sum(m.value.count for m in ms)
-        (exact_totals if all(m.value.exact for m in ms) else vague_totals).append(total)
+        # A stated figure, even a lower bound ("44 على الأقل"), outranks a word's default
+        # ("عدد من القتلى" → 10).
+        (exact_totals if all(_numbered(m) for m in ms) else vague_totals).append(total)
     return min(exact_totals) if exact_totals else min(vague_totals)
 
 
