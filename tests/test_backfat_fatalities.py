@@ -128,3 +128,11 @@ def test_stated_lower_bound_outranks_a_words_default() -> None:
         "هذا العام."
     )
     assert _fatalities(text, "2023-10-12") == [44]
+
+
+def test_nationals_and_militants_named_by_a_nisba_are_victims() -> None:
+    assert _killed("قتل فلسطيني وأصيب ثلاثة آخرون في غارة على بلدة بيت لاهيا.") == [("قتل فلسطيني", 1)]
+    assert _killed("قتل حوثيان في هجوم على نقطة تفتيش بمديرية باجل.") == [("قتل حوثيان", 2)]
+    assert _killed("قال الجيش إنه قتل متطرفين اثنين في ضربة جوية.") == [("قتل متطرفين اثنين", 2)]
+    # The country's name is no victim ("مقتل سوريا" is not written; "سوريا" stays out of the list).
+    assert _killed("تواصل القتال في سوريا منذ سنوات.") == []
