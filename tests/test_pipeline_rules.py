@@ -258,3 +258,21 @@ def test_a_raid_with_dead_is_a_fight_with_those_it_sought() -> None:
         "Unidentified Armed Group (Egypt)",
         6,
     )
+
+
+def test_protesters_storming_a_site_is_a_violent_demonstration() -> None:
+    # "اقتحم" alone is a weak cue, more often the police's; with the crowd as its subject it is theirs.
+    events = marsad.extract(
+        "تتواصل الاحتجاجات المطالبة بتحسين الخدمات في جنوب العراق. واقتحم محتجون مساء اليوم مبنى مجلس "
+        "محافظة البصرة.",
+        published=PUB,
+    )
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
+        ("Violent demonstration", "Rioters (Iraq)", "Basrah")
+    ]
+
+
+def test_clashes_between_demonstrators_and_the_police_are_violence_at_a_protest() -> None:
+    e = _one("أصيب عشرات المتظاهرين اليوم في صدامات مع قوات الشرطة وسط مدينة العمارة جنوبي العراق.")
+    assert e.event_type in ("Riots", "Protests") and e.sub_event_type != "Peaceful protest"
+    assert e.actor2 == "Police Forces of Iraq" or e.actor1 == "Police Forces of Iraq"
