@@ -378,3 +378,19 @@ def test_names_joined_by_and_after_the_verb_are_one_side_but_not_after_between()
 def test_the_side_that_repelled_an_attack_is_the_one_attacked(text: str, sides: tuple[str, str]) -> None:
     e = _one(text)
     assert e.event_type == "Battles" and (e.actor1, e.actor2) == sides
+
+
+def test_people_killed_by_a_bomb_at_a_checkpoint_do_not_hide_the_post_attacked() -> None:
+    events = marsad.extract(
+        "هز انفجار عنيف مدينة بيدوا الصومالية اليوم ما أسفر عن مقتل أربعة أشخاص على الأقل. وقال ضابط "
+        "إن سيارة مفخخة انفجرت عند نقطة تفتيش عند المدخل الشمالي للمدينة.",
+        published=PUB,
+    )
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Remote explosive/landmine/IED", "Military Forces of Somalia")
+    ]
+
+
+def test_interior_ministry_personnel_are_the_police() -> None:
+    e = _one("قتل أحد منتسبي وزارة الداخلية اليوم بانفجار عبوة لاصقة وضعت في سيارته في قضاء المحمودية.")
+    assert (e.sub_event_type, e.actor2) == ("Remote explosive/landmine/IED", "Police Forces of Iraq")

@@ -19,6 +19,7 @@ from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import DISORDER_TYPES, ActorEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.models import Event, Span
+from marsad.recognize.cues import peel
 from marsad.recognize.numbers import parse_quantity
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
@@ -188,6 +189,17 @@ class EventCoder:
                 a1 = None
             else:
                 a1, a2 = a2, a1
+        if (
+            event_type == EXPLOSIONS
+            and sub in (*BOMBINGS, "Grenade")
+            and a2 is not None
+            and a2.kind == "civilians"
+            and c.actor2 is not None
+            and self._generic_people(c.actor2)
+        ):
+            # "مقتل 3 أشخاص" in the lead, "انفجار سيارة مفخخة عند نقطة تفتيش" in the next
+            # sentence: the people are whoever stood there; the post bombed says who was attacked.
+            a2 = self._post_attacked(doc, c) or a2
         if event_type in (BATTLES, EXPLOSIONS, VAC) and a2 is not None and a2.kind == "protesters":
             event_type, sub = "Protests", "Excessive force against protesters"
             a1, a2 = a2, a1
@@ -408,6 +420,27 @@ class EventCoder:
                 if any(outcome.has_word(w) for w in words):
                     return True
         return False
+
+    @cached_property
+    def _people_words(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("generic_people"))
+
+    def _generic_people(self, m: Mention) -> bool:
+        """Whether the mention is a bare "people" noun (أشخاص، شخصا), which names no side."""
+        words = fold(m.text).split()
+        return len(words) == 1 and any(f in self._people_words for f in peel(words[0]))
+
+    def _post_attacked(self, doc: Doc, c: Candidate) -> ActorEntry | None:
+        """The state or police force the event's sentences name as the target: a post or column
+        ("نقطة تفتيش", "بوابة أمنية", target-only names) or a force in the target's position."""
+        for sent in sorted(c.sentences):
+            for m in doc.in_sentence(ACTOR, sent):
+                entry = self.k.actors[m.value]
+                if m.attrs.get("target_only") or (
+                    entry.kind in ("state", "police") and m.attrs.get("role_cue") == "patient_before"
+                ):
+                    return entry
+        return None
 
     def _security_force(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The first state or police force named in the event's sentences."""
