@@ -394,3 +394,18 @@ def test_people_killed_by_a_bomb_at_a_checkpoint_do_not_hide_the_post_attacked()
 def test_interior_ministry_personnel_are_the_police() -> None:
     e = _one("قتل أحد منتسبي وزارة الداخلية اليوم بانفجار عبوة لاصقة وضعت في سيارته في قضاء المحمودية.")
     assert (e.sub_event_type, e.actor2) == ("Remote explosive/landmine/IED", "Police Forces of Iraq")
+
+
+def test_the_author_of_recalled_attacks_is_not_the_bomber() -> None:
+    e = _one(
+        "قتل خمسة أشخاص اليوم بانفجار سيارة مفخخة قرب فندق في مقديشو. وأوضح ضابط أن الانفجار وقع قرب "
+        "الفندق، الذي كان هدفا لهجمات في السابق شنتها حركة الشباب."
+    )
+    assert (e.sub_event_type, e.actor1) == (
+        "Remote explosive/landmine/IED",
+        "Unidentified Armed Group (Somalia)",
+    )
+
+
+def test_attacks_a_place_often_suffers_are_its_history() -> None:
+    assert _events("وتعرضت مدينة بيدوا مرارا لهجمات من حركة الشباب.") == []

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from marsad.doc import ACTOR, TRIGGER, WEAPON, Doc, Mention
+from marsad.doc import ACTOR, CUE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.clause_index import ClauseIndex
 from marsad.knowledge.resources import Knowledge
 from marsad.text.normalize import fold
@@ -83,6 +83,8 @@ class RoleAssigner:
                 and any(0 <= a.start - t.end <= 3 and not text[t.end : a.start].strip(" ل") for t in others)
             ):
                 continue
+            if a.clause != clause and _recalled_author(at, a):
+                continue  # "…والذي كان هدفا لهجمات في السابق شنتها حركة الشباب": not this event's
             in_sent.append(a)
             (in_clause if a.clause == clause else extra).append(a)
         # The clause's actors, else the sentence's; neighbouring clauses of the same sentence
@@ -248,6 +250,12 @@ class RoleAssigner:
             ACTOR, trigger.start, trigger.end, trigger.text, own, trigger.sentence, trigger.clause,
             {"role_cue": AGENT, "role_why": "report country's air force", "kind": "state"},
         )  # fmt: skip
+
+
+def _recalled_author(at: ClauseIndex, a: Mention) -> bool:
+    """Whether `a` follows, in its own clause, a recalled-attacks cue ("لهجمات في السابق"): it is
+    the author of those attacks."""
+    return any(c.value == "recalled" and c.end <= a.start for c in at.clause(CUE, a.sentence, a.clause))
 
 
 def _repelled(doc: Doc, k: Knowledge, triggers: list[Mention], subject: Mention) -> bool:
