@@ -203,6 +203,13 @@ def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
     return tokens.words_after(folded, fpos, fpos + CUE_REACH, max_words)
 
 
+# One list's share of a CueIndex answer: its name, the cues the word may end (longest first),
+# whether one of them is that one word, and the words that stand last before the word in the
+# others ("قرب" of "بالقرب من"): a word before that is none of them (clitics peeled) rules out
+# every longer cue, without a _fitting call (most questions about "في", "من" end so).
+_Ending = tuple[str, tuple[_Cue, ...], bool, frozenset[str]]
+
+
 class CueIndex:
     """Several cue lists in one index: for each word, the lists (in their order) that have a cue
     it may end, with those cues, found once per word instead of asking every list about every
@@ -210,15 +217,19 @@ class CueIndex:
 
     def __init__(self, lists: dict[str, CueList]) -> None:
         self.items = list(lists.items())
-        self.memo: dict[str, tuple[tuple[str, tuple[_Cue, ...]], ...]] = {}
+        self.memo: dict[str, tuple[_Ending, ...]] = {}
 
-    def ending_in(self, word: str) -> tuple[tuple[str, tuple[_Cue, ...]], ...]:
+    def ending_in(self, word: str) -> tuple[_Ending, ...]:
         got = self.memo.get(word)
         if got is None:
             if len(self.memo) >= MEMO_WORDS:
                 self.memo.clear()
             found = ((n, cl.ending_in(word)) for n, cl in self.items)
-            got = self.memo[word] = tuple((n, cands) for n, cands in found if cands)
+            got = self.memo[word] = tuple(
+                (n, cands, any(not c.head for c in cands), frozenset(c.head[-1] for c in cands if c.head))
+                for n, cands in found
+                if cands
+            )
         return got
 
 
@@ -254,9 +265,12 @@ def first_cue(
         if cands is None:
             cands = index.ending_in(word)
         # Only the lists with a cue that may end in this word are asked (most words: none).
-        for name, cues in cands:
-            if _fitting(cues, words, i) is not None:
-                return name, last - i
+        for name, cues, single, before in cands:
+            if before and i and not before.isdisjoint(peel(words[i - 1])):
+                if _fitting(cues, words, i) is not None:  # (it finds the one-word cue too)
+                    return name, last - i
+            elif single:
+                return name, last - i  # no longer cue fits: the one-word cue does
         i -= 1
     return None
 
