@@ -12,7 +12,7 @@ from typing import Any
 
 from marsad.knowledge.lexicon import load_yaml
 from marsad.text import tokens
-from marsad.text.normalize import fold
+from marsad.text.normalize import fold, fold_with_map_cached
 
 _CHAINS = sorted(
     {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")}
@@ -286,17 +286,23 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     in_block = False
-    for line in text.split("\n"):
+    # The report folded once (the Doc's, cached), line by line ("\n" folds to itself): its
+    # first word is the folded head's first word, so it rules out most lines before their head
+    # is folded on its own (a fold per line cost more than the rest of this).
+    folded_lines = fold_with_map_cached(text).text.split("\n")
+    for line, folded_line in zip(text.split("\n"), folded_lines, strict=True):
         start, end = pos, pos + len(line)
         pos = end + 1
         words = line.split()  # only counted; the head is folded for the cue check
         if not words:
             in_block = False
             continue
-        head = WORD.findall(fold(" ".join(words[:6])))[:6]
+        first = WORD.search(folded_line)
         # A cue that opens the line has its first word there: most lines fail on that at once.
         opens = (
-            bool(head)
+            first is not None
+            and cues.may_open(first.group())
+            and bool(head := WORD.findall(fold(" ".join(words[:6])))[:6])
             and cues.may_open(head[0])
             and any(
                 (cue := cues.ends_at(head, i)) is not None and len(cue.words) == i + 1
