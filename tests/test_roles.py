@@ -409,3 +409,9 @@ def test_the_author_of_recalled_attacks_is_not_the_bomber() -> None:
 
 def test_attacks_a_place_often_suffers_are_its_history() -> None:
     assert _events("وتعرضت مدينة بيدوا مرارا لهجمات من حركة الشباب.") == []
+
+
+def test_a_groups_activists_are_its_people_not_the_bombers() -> None:
+    e = _one("دمرت سيارتان تعودان لناشطين في حركة حماس بانفجار عبوتين ناسفتين في مدينة غزة فجر اليوم.")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.actor1 == "Unidentified Armed Group (Palestine)"
