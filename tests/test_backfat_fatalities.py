@@ -136,3 +136,11 @@ def test_nationals_and_militants_named_by_a_nisba_are_victims() -> None:
     assert _killed("قال الجيش إنه قتل متطرفين اثنين في ضربة جوية.") == [("قتل متطرفين اثنين", 2)]
     # The country's name is no victim ("مقتل سوريا" is not written; "سوريا" stays out of the list).
     assert _killed("تواصل القتال في سوريا منذ سنوات.") == []
+
+
+def test_a_conflicts_toll_over_decades_is_no_events_toll() -> None:
+    text = (
+        "قتل جنديان هنديان الثلاثاء في تبادل لإطلاق النار مع مسلحين في الشطر الهندي من كشمير، في أحدث "
+        "حلقات الصراع الذي خلف 70 ألف قتيل خلال 3 عقود."
+    )
+    assert _fatalities(text, "2023-10-12") == [2]

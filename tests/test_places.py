@@ -343,3 +343,15 @@ def test_where_the_fire_came_from_is_not_where_it_fell() -> None:
 def test_the_base_an_aircraft_flew_from_is_not_where_it_struck() -> None:
     text = "قصفت طائرة حربية تابعة لسلاح الجو الليبي من قاعدة طبرق الجوية مركبا محملا بالذخيرة قبالة ميناء درنة اليوم."
     assert [e.location for e in marsad.extract(text, published="2015-08-08")] == ["Darnah"]
+
+
+def test_kashmir_is_the_indian_administered_region() -> None:
+    doc = _doc("قتل جنديان في اشتباك مع مسلحين في الشطر الهندي من كشمير.")
+    ref = next(
+        m.value for m in doc.get(PLACE) if m.value.choice is not None and m.value.choice.kind == "region"
+    )
+    assert (ref.choice.name, ref.choice.country_code, ref.choice.admin1) == (
+        "Kashmir",
+        "IN",
+        "Jammu and Kashmir",
+    )
