@@ -415,3 +415,11 @@ def test_a_groups_activists_are_its_people_not_the_bombers() -> None:
     e = _one("دمرت سيارتان تعودان لناشطين في حركة حماس بانفجار عبوتين ناسفتين في مدينة غزة فجر اليوم.")
     assert e.sub_event_type == "Remote explosive/landmine/IED"
     assert e.actor1 == "Unidentified Armed Group (Palestine)"
+
+
+def test_who_holds_the_place_struck_is_not_the_side_struck() -> None:
+    e = _one(
+        "قال مرصد حقوقي، الخميس، إن 12 شخصا قتلوا، فجر اليوم، في غارات جوية استهدفت بلدات بمحافظة "
+        "إدلب التي يسيطر عليها مقاتلو المعارضة."
+    )
+    assert e.sub_event_type == "Air/drone strike" and e.actor2 != "Opposition Rebels (Syria)"
