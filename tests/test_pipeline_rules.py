@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -276,3 +277,19 @@ def test_clashes_between_demonstrators_and_the_police_are_violence_at_a_protest(
     e = _one("أصيب عشرات المتظاهرين اليوم في صدامات مع قوات الشرطة وسط مدينة العمارة جنوبي العراق.")
     assert e.event_type in ("Riots", "Protests") and e.sub_event_type != "Peaceful protest"
     assert e.actor2 == "Police Forces of Iraq" or e.actor1 == "Police Forces of Iraq"
+
+
+def test_an_armed_group_is_never_the_one_making_arrests() -> None:
+    # data/gold ly-0008: a unit of the LNA arrests suspected IS members after taking a town; the
+    # group named as the arrest's only side is the one whose members were arrested.
+    path = Path(__file__).resolve().parent.parent / "data" / "gold" / "test"
+    report = next(
+        r
+        for f in sorted(path.glob("*.jsonl"))
+        for line in f.read_text(encoding="utf-8").splitlines()
+        if line.strip() and (r := json.loads(line))["id"] == "ly-0008"
+    )
+    events = marsad.extract(report["text"], published=report["published"])
+    arrests = [(e.actor1, e.actor2) for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and all(not a1.startswith("Islamic State") for a1, _ in arrests)
+    assert any(a2 == "Islamic State (Libya)" for _, a2 in arrests)

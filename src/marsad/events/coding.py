@@ -245,6 +245,15 @@ class EventCoder:
         evidence["sub_event_type"] = [span(t) for t in c.triggers[:1]] + [span(w) for w in c.weapons[:1]]
 
         # Actors.
+        if (
+            sub == "Arrests"
+            and a1 is not None
+            and a1.kind in NAMED_GROUPS | {"unidentified"}
+            and (a2 is None or a2.kind in UNARMED)
+        ):
+            # ACLED's arrests are made by states: an armed group named as the only side of an
+            # arrest is the one whose members were arrested ("اعتقال عناصر من داعش").
+            a1, a2 = None, a1
         if a1 is None and sub == "Arrests":
             # ACLED codes arrests by state forces only: a state force the clause names is the
             # one arresting ("اعتقالات نفذها الجيش"), and an arrest whose makers go unnamed
