@@ -404,3 +404,13 @@ def test_bombings_in_two_baghdad_neighbourhoods_are_two_events() -> None:
     )
     events = _events(text, "2015-08-11")
     assert sorted((e.location, e.fatalities) for e in events) == [("Ash Shula", 1), ("Karrada", 1)]
+
+
+def test_quoted_natural_areas_listed_as_targets_are_one_strike_each() -> None:
+    events = marsad.extract(
+        'شنت مقاتلات تركية اليوم غارات على معاقل حزب العمال الكردستاني في مناطق "متينا" و"أفاشين" '
+        'و"سينات – هفتانين"، و"هاكورك" شمالي العراق.',
+        published="2023-10-12",
+    )
+    assert sorted(e.location for e in events) == ["Avashin", "Hakurk", "Metina", "Sinat-Haftanin"]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}

@@ -444,8 +444,11 @@ def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Can
     return [e for e in events if id(e) not in dropped]
 
 
-LIST_KINDS = ("populated", "admin2", "admin1")
-LIST_SEPARATORS = ("", "،", ",", "و", "، و", "،و")
+LIST_KINDS = ("populated", "admin2", "admin1", "natural")  # remote strikes: all four; others: the first two
+# (A dash joins the two names of one area: "سينات – هافتانين".)
+LIST_SEPARATORS = ("", "،", ",", "و", "، و", "،و", "–", "-")
+# Quotes around list members ("في مناطق "متينا" و"هاكورك"") separate nothing.
+_QUOTES = str.maketrans("", "", '"“”«»„')
 UNKNOWN_IN_LIST = 2  # unrecognised "و"-joined words a list may carry between two known places
 
 
@@ -458,7 +461,7 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
         # Same sentence first: an incident told across a long report collects places from far
         # apart, and the gap text between them would otherwise be sliced and split (issue 11).
         if run is not None and m.start > run[-1].end and m.sentence == run[-1].sentence:
-            gap = doc.text[run[-1].end : m.start].strip()
+            gap = doc.text[run[-1].end : m.start].translate(_QUOTES).strip()
             words = doc.folded_slice(run[-1].end, m.start).replace("،", " ").split()
             # "وأم المياذن ونصيب والغارية": list members the gazetteer does not know ("ونصيب")
             # or a place noun ("ومدينة") between two known names keep the list going.
@@ -466,11 +469,12 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
                 0 < len(words) <= UNKNOWN_IN_LIST + 1 and all(w.startswith("و") for w in words)
             )
             if joined:
-                if m.value.choice.id not in {x.value.choice.id for x in run}:
-                    run.append(m)
+                run.append(m)  # a name repeated ("سينات – هفتانين") keeps the list going
                 continue
         runs.append([m])
-    return [r for r in runs if len(r) >= 2]
+    # One member per place: the first of its names.
+    unique = [list({x.value.choice.id: x for x in reversed(r)}.values())[::-1] for r in runs]
+    return [r for r in unique if len(r) >= 2]
 
 
 def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
