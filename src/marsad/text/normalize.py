@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
+from operator import add
 
 # One character in, zero or one character out. Everything not listed passes through.
 _FOLD: dict[str, str] = {
@@ -51,7 +53,9 @@ class Folded:
     original_length: int
     run_at: tuple[int, ...] = ()
     shift: tuple[int, ...] = ()
-    # Filled on first use by folded_index: the original offset of every folded character.
+    # Filled on first use by folded_index: the original offset of each run's first folded
+    # character when folding only deleted characters (fold_with_map), else of every folded one.
+    _run_origs: list[int] = field(default_factory=list, compare=False, repr=False)
     _origs: list[int] = field(default_factory=list, compare=False, repr=False)
 
     def orig(self, i: int) -> int:
@@ -85,15 +89,30 @@ class Folded:
 
     def folded_index(self, pos: int) -> int:
         """Folded offset of the first folded character at or after original offset `pos`."""
-        if not self.run_at:
-            return max(0, min(pos, len(self.text)))
-        if not self._origs and self.text:
-            # Run by run: characters between two runs share one shift.
-            bounds = (*self.run_at, len(self.text))
-            self._origs.extend(range(0, bounds[0]))
-            for k, sh in enumerate(self.shift):
-                self._origs.extend(range(bounds[k] + sh, bounds[k + 1] + sh))
-        return bisect.bisect_left(self._origs, pos)
+        run_at, shift, n = self.run_at, self.shift, len(self.text)
+        if not run_at or not n:
+            return max(0, min(pos, n))
+        starts, origs = self._run_origs, self._origs
+        if not starts and not origs:
+            if shift[0] > 0 and all(a < b for a, b in pairwise(shift)):
+                # Only deletions: a look-up is a bisect over the runs' starts, not over a table
+                # of every character (whose building cost more than a report's look-ups).
+                starts.extend(map(add, run_at, shift))
+            else:  # a character folded to several: run by run, every folded character's offset
+                bounds = (*run_at, n)
+                origs.extend(range(0, bounds[0]))
+                for k, sh in enumerate(shift):
+                    origs.extend(range(bounds[k] + sh, bounds[k + 1] + sh))
+        if origs:
+            return bisect.bisect_left(origs, pos)
+        # In the last run starting at or before pos, folded characters stand `shift` before
+        # their original ones; pos among the characters deleted before the next run maps to
+        # that run's start.
+        k = bisect.bisect_right(starts, pos) - 1
+        i = pos - shift[k] if k >= 0 else pos
+        if k + 1 < len(run_at) and i > run_at[k + 1]:
+            i = run_at[k + 1]
+        return 0 if i < 0 else n if i > n else i
 
     @property
     def offsets(self) -> tuple[int, ...]:
