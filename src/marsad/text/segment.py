@@ -74,26 +74,30 @@ class Segment(NamedTuple):
 _new = tuple.__new__
 
 
-def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[Segment]:
     """The pieces of text[start:end] between the matches of `pattern`, read in place (re's pos and
     endpos, not a slice: the clause pattern looks behind only at what it has just matched, and
     endpos ends the string for its lookahead as a slice would)."""
     return _pieces(text, [m.span() for m in pattern.finditer(text, start, end)], start, end)
 
 
-def _pieces(text: str, breaks: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+def _pieces(text: str, breaks: list[tuple[int, int]], start: int, end: int) -> list[Segment]:
     """The pieces of text[start:end] between `breaks` (in order, as finditer gives them) that hold
-    a word character (the others are stray punctuation)."""
-    out: list[tuple[int, int]] = []
+    a word character (the others are stray punctuation), as Segments numbered from 0 (built
+    here, not by a pass over pairs afterwards: this runs for every sentence)."""
+    out: list[Segment] = []
     pos = start
+    # A piece nearly always opens with a letter: str.isalnum on it answers for most, and the
+    # regex (a call about four times dearer than a str method) reads only the others.
+    search = _LETTER.search
     for a, b in breaks:
-        if a > pos:
-            out.append((pos, a))
+        if a > pos and (text[pos].isalnum() or search(text, pos, a)):
+            out.append(_new(Segment, (pos, a, len(out))))
         if b > pos:
             pos = b
-    if pos < end:
-        out.append((pos, end))
-    return [(s, e) for s, e in out if _LETTER.search(text, s, e)]
+    if pos < end and (text[pos].isalnum() or search(text, pos, end)):
+        out.append(_new(Segment, (pos, end, len(out))))
+    return out
 
 
 def _positions(text: str, chars: Iterable[str]) -> list[int]:
@@ -117,7 +121,13 @@ def _runs_after(text: str, opens: list[int], end: int) -> list[tuple[int, int]]:
     spaces = _SPACES.match
     for p in opens:
         if p >= pos:
-            pos = spaces(text, p + 1, end).end()
+            # Most runs are one space or none: str.isspace (what \s matches) on a character or
+            # two, the regex only for a longer run.
+            pos = p + 1
+            if pos < end and text[pos].isspace():
+                pos += 1
+                if pos < end and text[pos].isspace():
+                    pos = spaces(text, pos, end).end()
             out.append((p, pos))
     return out
 
@@ -135,13 +145,11 @@ def _sentence_breaks(text: str) -> list[tuple[int, int]]:
 
 
 def sentences(text: str) -> list[Segment]:
-    pieces = _pieces(text, _sentence_breaks(text), 0, len(text))
-    return [_new(Segment, (s, e, i)) for i, (s, e) in enumerate(pieces)]
+    return _pieces(text, _sentence_breaks(text), 0, len(text))
 
 
 def clauses(text: str, sentence: Segment) -> list[Segment]:
-    pieces = _split(text, _CLAUSE_BREAK, sentence.start, sentence.end)
-    return [_new(Segment, (s, e, i)) for i, (s, e) in enumerate(pieces)]
+    return _split(text, _CLAUSE_BREAK, sentence.start, sentence.end)
 
 
 def all_clauses(text: str, sentences: list[Segment]) -> list[list[Segment]]:
@@ -158,7 +166,7 @@ def all_clauses(text: str, sentences: list[Segment]) -> list[list[Segment]]:
         breaks = _runs_after(text, own, end)
         if k < len(cores) and cores[k] < end:
             breaks = _with_connectives(text, breaks, cores[k : bisect.bisect_left(cores, end)], start, end)
-        out.append([_new(Segment, (s, e, i)) for i, (s, e) in enumerate(_pieces(text, breaks, start, end))])
+        out.append(_pieces(text, breaks, start, end))
     return out
 
 
