@@ -355,3 +355,9 @@ def test_kashmir_is_the_indian_administered_region() -> None:
         "IN",
         "Jammu and Kashmir",
     )
+
+
+def test_a_name_that_is_also_a_word_heads_a_list_of_towns() -> None:
+    # "حيس" is also an ordinary word: the town after it, joined by "و", vouches for it.
+    doc = _doc("شنت مقاتلات التحالف غارات على مواقع للحوثيين في حيس والتحيتا جنوبي الحديدة.")
+    assert _country(doc, "حيس") == "YE" and _ref(doc, "حيس").located

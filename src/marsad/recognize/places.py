@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from types import MappingProxyType
+from typing import Any
 
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
@@ -88,6 +89,17 @@ class PlaceRef:
         return self.choice is not None and not self.role
 
 
+def _same_list(prev: list[Place], cands: list[Place]) -> bool:
+    """Whether two names joined by "و" can be members of one list: province after province of
+    one country, town after town of one province."""
+    kinds = {(c.kind, c.country_code) for c in prev if c.kind in ("admin1", "admin2")}
+    towns = {(c.country_code, c.admin1) for c in prev if c.kind == "populated"}
+    return any(
+        (c.kind, c.country_code) in kinds or (c.kind == "populated" and (c.country_code, c.admin1) in towns)
+        for c in cands
+    )
+
+
 def _inside(spans: list[tuple[int, int]], i: int, start: int, end: int) -> bool:
     """Whether [start, end) lies within one of the sorted, mostly disjoint spans, of which the
     first `i` start at or before `start` (bisect_right of the starts)."""
@@ -161,6 +173,7 @@ class PlaceRecognizer(PlaceFocus):
         actor_reach = list(accumulate((e for _, e in actor_spans), max))
         names, name_of = self._names, self._name
         to_original = doc.folded.to_original  # doc.original, one call less per name
+        pending: tuple[Any, _Name, list[str], tuple[str, int] | None, bool, str | None] | None = None
         for h in longest_first(k.place_matcher.find(folded)):
             hstart, hend, ws, payloads, key, article = h
             name = names.get((key, article, payloads), _UNSEEN)
@@ -187,7 +200,27 @@ class PlaceRecognizer(PlaceFocus):
             # after "near" ("في محيط مدينة طفس").
             strong_cue = noun
             if common and not strong_cue and not self._listed_after(folded, refs, prev_end, ws, cands):
+                # Kept aside: the head of a list ("في حيس والتحيتا") is vouched for by the next name.
+                pending = (h, name, words, cue_hit, role_cue, cue)
                 continue
+            if pending is not None:
+                ph, pname = pending[0], pending[1]
+                if (
+                    ph.end < ws
+                    and ws - ph.end <= 3
+                    and folded.startswith("و", ws)
+                    and not folded[ph.end : ws].strip()
+                    and _same_list(pname.cands, cands)
+                ):
+                    pstart, pend = to_original(ph.start, ph.end)
+                    pref = PlaceRef(list(pname.cands), pending[5], "", False, strong_cue=False, common=True)
+                    pref.fstart, pref.fend, pref.key = ph.word_start, ph.end, pname.identity
+                    pref.role = self._role(ph.key, pending[2], folded, toks, ph.end, pending[3], pending[4])
+                    refs.append(doc.add(PLACE, pstart, pend, pref))
+                    befores.append(pending[2])
+                    infos.append(pname)
+                    prev_end = ph.end
+                pending = None
             dm = _DIRECTION.match(folded, hend)
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
             paired = ws - prev_end <= 2 and folded[ws] == "و" and folded[prev_end:ws].strip() == ""
@@ -229,14 +262,7 @@ class PlaceRecognizer(PlaceFocus):
         if folded[prev_end:start].strip() not in ("", "،"):
             return False
         prev: PlaceRef = refs[-1].value
-        # Province after province of one country; town after town of one province.
-        kinds = {(c.kind, c.country_code) for c in prev.candidates if c.kind in ("admin1", "admin2")}
-        towns = {(c.country_code, c.admin1) for c in prev.candidates if c.kind == "populated"}
-        return any(
-            (c.kind, c.country_code) in kinds
-            or (c.kind == "populated" and (c.country_code, c.admin1) in towns)
-            for c in cands
-        )
+        return _same_list(prev.candidates, cands)
 
     # The cue lists and word sets read around every name, taken from the knowledge once; the
     # lists as CueIndex, so that first_cue need not look their index up per question.
