@@ -293,3 +293,14 @@ def test_an_armed_group_is_never_the_one_making_arrests() -> None:
     arrests = [(e.actor1, e.actor2) for e in events if e.sub_event_type == "Arrests"]
     assert arrests and all(not a1.startswith("Islamic State") for a1, _ in arrests)
     assert any(a2 == "Islamic State (Libya)" for _, a2 in arrests)
+
+
+def test_police_shot_dead_by_unnamed_gunmen_is_a_clash_with_an_unidentified_group() -> None:
+    e = _one("عثرت السلطات فجر اليوم على شرطيين قتلا برصاص في الرأس داخل منزل في بلدة سوروج الحدودية.")
+    assert (e.event_type, e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Battles",
+        "Armed clash",
+        "Unidentified Armed Group (Turkey)",
+        "Police Forces of Turkey",
+        2,
+    )

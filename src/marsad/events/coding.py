@@ -157,8 +157,10 @@ class EventCoder:
             and sub == "Attack"
             and a2 is not None
             and a2.kind in ARMED_KINDS
-            and a1 is not None
+            and (a1 is not None or a2.kind in ("state", "police"))
         ):
+            # An attack on an armed side is a fight; on state forces also when the attackers go
+            # unnamed ("شرطيين قتلا برصاصة": unidentified gunmen, coded below).
             event_type, sub = BATTLES, "Armed clash"
         if (
             event_type == EXPLOSIONS
