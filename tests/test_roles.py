@@ -423,3 +423,12 @@ def test_who_holds_the_place_struck_is_not_the_side_struck() -> None:
         "إدلب التي يسيطر عليها مقاتلو المعارضة."
     )
     assert e.sub_event_type == "Air/drone strike" and e.actor2 != "Opposition Rebels (Syria)"
+
+
+def test_a_name_followed_by_a_passive_killed_verb_is_the_side_hit() -> None:
+    e = _one("قالت مصادر أمنية إن شرطيين قتلا برصاص في الرأس داخل منزل في بلدة سوروج الحدودية فجر اليوم.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Armed clash",
+        "Unidentified Armed Group (Turkey)",
+        "Police Forces of Turkey",
+    )

@@ -150,6 +150,8 @@ class ActorRecognizer:
             # lam ("هجوم مسلح للمقاومة": the resistance attacked).
             lam = ana and folded.startswith(("لل", "ولل", "فلل"), fs)
             role, why = self._role(doc, fs, name_start, fe, chain, words, lists, lam=lam)
+            if role is None and self._hit_after(folded, fe):
+                role, why = "patient_before", "patient_after"  # "إن شرطيين قتلا برصاص"
             # (Most reports have no nationality adjective: no key to build then.)
             own = nisba.get((fs, fe, idx, ana)) if nisba else None
             if own:
@@ -167,6 +169,16 @@ class ActorRecognizer:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
         return doc
+
+    def _hit_after(self, folded: str, fe: int) -> bool:
+        """Whether the word right after the name is a passive verb of being killed or hurt
+        (cues.yaml patient_after): the name is who was hit."""
+        nxt = folded[fe : fe + 16].split()[:1]
+        return bool(nxt) and self._patient_after.has_word(nxt[0])
+
+    @cached_property
+    def _patient_after(self) -> CueList:
+        return self.k.cues["patient_after"]
 
     def _role(
         self,
