@@ -24,7 +24,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from marsad.doc import TRIGGER, Doc, Mention
-from marsad.events.launch import launch_apart, state_country
+from marsad.events.launch import launch_conflict, origin_country, state_country
 from marsad.events.roles import STATE_KINDS
 from marsad.knowledge.gazetteer import Place
 from marsad.recognize.place_choice import km
@@ -216,7 +216,7 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
         all_sides=sides.union(name(m.value) for m in assoc) if assoc else sides,
         sides=sides,
         sentences=c.sentences,
-        origin_country=c.origin.value.choice.country_code if c.origin is not None else None,
+        origin_country=origin_country(c),
         target_country=c.target_country,
         firer_country=state_country(a1),
     )
@@ -251,13 +251,16 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         why = _places_apart(a, b)
         if why:
             return why
-    # Fire aimed at one country and an incident placed in another (the launch and the strikes
-    # that answered it, "غارة إسرائيلية على بيت لاهيا بعد إطلاق صاروخين باتجاه إسرائيل").
+    # Fire aimed at one country and an incident placed in another or fought by another country's
+    # forces (the launch and the strikes that answered it, "غارة إسرائيلية على بيت لاهيا بعد إطلاق
+    # صاروخين باتجاه إسرائيل"). Most pairs hold no launch: two attribute tests.
     for x, y in ((a, b), (b, a)):
-        if x.target_country is not None and y.place is not None and y.place.country_code != x.target_country:
-            return "fire aimed at another country"
-        if launch_apart(x.origin_country, x.target_country, y.firer_country):
-            return "fire from elsewhere than the other's forces"
+        if x.origin_country is not None or x.target_country is not None:
+            why = launch_conflict(
+                x.origin_country, x.target_country, y.place.country_code if y.place else None, y.firer_country
+            )
+            if why:
+                return why
     # Two named attackers that the other telling names on neither side (a swapped or partly
     # named pair is the same fight told from the other side).
     if (

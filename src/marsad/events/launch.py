@@ -89,6 +89,11 @@ def state_country(actor: Mention | None) -> str | None:
     return actor.attrs.get("country")
 
 
+def origin_country(c: Candidate) -> str | None:
+    """The country a candidate's fire came from (ISO alpha-2), when the report names its origin."""
+    return c.origin.value.choice.country_code if c.origin is not None else None
+
+
 def launch_apart(origin: str | None, target: str | None, firer: str | None) -> bool:
     """Whether fire from `origin` aimed at `target` cannot be the doing of a state force of
     `firer`'s country: the launch and the strikes of another country's forces (often what
@@ -98,25 +103,31 @@ def launch_apart(origin: str | None, target: str | None, firer: str | None) -> b
     return (origin is not None and firer != origin) or firer == target
 
 
+def launch_conflict(
+    origin: str | None, target: str | None, other_place: str | None, other_firer: str | None
+) -> str | None:
+    """Why a launch (from `origin`, aimed at `target`) and another telling (placed in the country
+    `other_place`, fought by a state force of `other_firer`) are two incidents, or None."""
+    if target is not None and other_place is not None and other_place != target:
+        return "fire aimed at another country"
+    if launch_apart(origin, target, other_firer):
+        return "fire from elsewhere than the other's forces"
+    return None
+
+
 def aimed_elsewhere(c: Candidate, other: Candidate) -> bool:
-    """Whether `c` is a launch that cannot be one incident with `other`: aimed at another
-    country than `other`'s place, or not fired by `other`'s state force."""
+    """Whether `c` is a launch that cannot be one incident with `other` (launch_conflict)."""
     if c.origin is None and c.target_country is None:
         return False
     place = other.place
-    if (
-        c.target_country is not None
-        and place is not None
-        and place.value.choice is not None
-        and place.value.choice.country_code != c.target_country
-    ):
-        return True
-    origin = c.origin.value.choice.country_code if c.origin is not None else None
-    return launch_apart(origin, c.target_country, state_country(other.actor1))
+    other_place = place.value.choice.country_code if place is not None and place.value.choice else None
+    return (
+        launch_conflict(origin_country(c), c.target_country, other_place, state_country(other.actor1))
+        is not None
+    )
 
 
 def foreign_firer(c: Candidate) -> bool:
     """Whether `c`'s actor1 is a state force that cannot have fired its launch: one of another
     country than the origin's, or of the country the fire was aimed at."""
-    origin = c.origin.value.choice.country_code if c.origin is not None else None
-    return launch_apart(origin, c.target_country, state_country(c.actor1))
+    return launch_apart(origin_country(c), c.target_country, state_country(c.actor1))
