@@ -444,21 +444,27 @@ class EventCoder:
     def _post_attacked(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The state or police force the event's sentences name as the target: a post or column
         ("نقطة تفتيش", "بوابة أمنية", target-only names) or a force in the target's position."""
-        for sent in sorted(c.sentences):
-            for m in doc.in_sentence(ACTOR, sent):
-                entry = self.k.actors[m.value]
-                if m.attrs.get("target_only") or (
-                    entry.kind in ("state", "police") and m.attrs.get("role_cue") == "patient_before"
-                ):
-                    return entry
-        return None
+        return self._first_actor(
+            doc,
+            c,
+            lambda m, e: (
+                bool(m.attrs.get("target_only"))
+                or (e.kind in ("state", "police") and m.attrs.get("role_cue") == "patient_before")
+            ),
+        )
 
     def _security_force(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The first state or police force named in the event's sentences."""
+        return self._first_actor(doc, c, lambda m, e: e.kind in ("state", "police"))
+
+    def _first_actor(
+        self, doc: Doc, c: Candidate, fits: Callable[[Mention, ActorEntry], bool]
+    ) -> ActorEntry | None:
+        """The entry of the first actor mention of the event's sentences that `fits`."""
         for sent in sorted(c.sentences):
             for m in doc.in_sentence(ACTOR, sent):
                 entry = self.k.actors[m.value]
-                if entry.kind in ("state", "police"):
+                if fits(m, entry):
                     return entry
         return None
 
