@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
@@ -30,7 +30,7 @@ from marsad.recognize.place_focus import (
     _sentence_words_after,
     _words_before,
 )
-from marsad.text.matcher import longest_first
+from marsad.text.matcher import Hit, longest_first
 from marsad.text.tokens import Tokens, tokens
 
 CONTEXT_LISTS = (
@@ -87,6 +87,23 @@ class PlaceRef:
     def located(self) -> bool:
         """Whether the mention can be an event's location (a resolved place, not a hometown)."""
         return self.choice is not None and not self.role
+
+
+class _Kept(NamedTuple):
+    """A name met in the text, with what was read before it (PlaceRecognizer.__call__)."""
+
+    hit: Hit[Any]
+    name: _Name
+    words: list[str]
+    cue_hit: tuple[str, int] | None
+    role_cue: bool
+    cue: str | None
+
+
+def _joined_by_wa(folded: str, end: int, start: int, gaps: tuple[str, ...] = ("",)) -> bool:
+    """Whether the name at `start` follows the one ending at `end` joined by "و" (a few
+    characters apart, nothing but `gaps` between)."""
+    return start - end <= 3 and folded.startswith("و", start) and folded[end:start].strip() in gaps
 
 
 def _same_list(prev: list[Place], cands: list[Place]) -> bool:
@@ -173,7 +190,24 @@ class PlaceRecognizer(PlaceFocus):
         actor_reach = list(accumulate((e for _, e in actor_spans), max))
         names, name_of = self._names, self._name
         to_original = doc.folded.to_original  # doc.original, one call less per name
-        pending: tuple[Any, _Name, list[str], tuple[str, int] | None, bool, str | None] | None = None
+        kept: _Kept | None = None  # a name that is also a word, waiting for the next name
+
+        def add(n: _Kept, direction: str, paired: bool, *, strong_cue: bool, noun: bool) -> None:
+            nonlocal prev_end
+            h, name = n.hit, n.name
+            # A list of its own per mention: the memoised one is shared by every mention of the name.
+            ref = PlaceRef(
+                list(name.cands), n.cue, direction, paired, strong_cue=strong_cue, common=name.common
+            )
+            ref.fstart, ref.fend, ref.key = h.word_start, h.end, name.identity
+            ref.noun = noun and not name.common
+            ref.role = self._role(h.key, n.words, folded, toks, h.end, n.cue_hit, n.role_cue)
+            start, end = to_original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
+            refs.append(doc.add(PLACE, start, end, ref))
+            befores.append(n.words)
+            infos.append(name)
+            prev_end = h.end
+
         for h in longest_first(k.place_matcher.find(folded)):
             hstart, hend, ws, payloads, key, article = h
             name = names.get((key, article, payloads), _UNSEEN)
@@ -185,7 +219,7 @@ class PlaceRecognizer(PlaceFocus):
                 i = bisect.bisect_right(actor_starts, hstart)
                 if i and actor_reach[i - 1] >= hend and _inside(actor_spans, i, hstart, hend):
                     continue
-            cands, common, identity = name.cands, name.common, name.identity
+            cands, common = name.cands, name.common
             words = _words_before(folded, toks, ws, 6)
             cue_hit, role_cue = self._cues_before(words)
             cue = cue_hit[0] if cue_hit else None
@@ -201,39 +235,26 @@ class PlaceRecognizer(PlaceFocus):
             strong_cue = noun
             if common and not strong_cue and not self._listed_after(folded, refs, prev_end, ws, cands):
                 # Kept aside: the head of a list ("في حيس والتحيتا") is vouched for by the next name.
-                pending = (h, name, words, cue_hit, role_cue, cue)
+                kept = _Kept(h, name, words, cue_hit, role_cue, cue)
                 continue
-            if pending is not None:
-                ph, pname = pending[0], pending[1]
+            if kept is not None:
                 if (
-                    ph.end < ws
-                    and ws - ph.end <= 3
-                    and folded.startswith("و", ws)
-                    and not folded[ph.end : ws].strip()
-                    and _same_list(pname.cands, cands)
+                    kept.hit.end < ws
+                    and _joined_by_wa(folded, kept.hit.end, ws)
+                    and _same_list(kept.name.cands, cands)
                 ):
-                    pstart, pend = to_original(ph.start, ph.end)
-                    pref = PlaceRef(list(pname.cands), pending[5], "", False, strong_cue=False, common=True)
-                    pref.fstart, pref.fend, pref.key = ph.word_start, ph.end, pname.identity
-                    pref.role = self._role(ph.key, pending[2], folded, toks, ph.end, pending[3], pending[4])
-                    refs.append(doc.add(PLACE, pstart, pend, pref))
-                    befores.append(pending[2])
-                    infos.append(pname)
-                    prev_end = ph.end
-                pending = None
+                    add(kept, "", False, strong_cue=False, noun=False)
+                kept = None
             dm = _DIRECTION.match(folded, hend)
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
             paired = ws - prev_end <= 2 and folded[ws] == "و" and folded[prev_end:ws].strip() == ""
-            # A list of its own per mention: the memoised one is shared by every mention of the name.
-            ref = PlaceRef(list(cands), cue, direction, paired, strong_cue=strong_cue, common=common)
-            ref.fstart, ref.fend, ref.key = ws, hend, identity
-            ref.noun = noun and not common
-            ref.role = self._role(key, words, folded, toks, hend, cue_hit, role_cue)
-            start, end = to_original(hstart, hend)  # evidence without clitics (بريف → ريف…)
-            refs.append(doc.add(PLACE, start, end, ref))
-            befores.append(words)
-            infos.append(name)
-            prev_end = hend
+            add(
+                _Kept(h, name, words, cue_hit, role_cue, cue),
+                direction,
+                paired,
+                strong_cue=strong_cue,
+                noun=noun,
+            )
         # A place name that contains an actor word (ود مدني ⊃ مدني "civilian") is the place.
         if refs and doc.get(ACTOR):
             # Sorted starts with a running maximum of ends: an actor lies inside some place iff the
@@ -257,12 +278,11 @@ class PlaceRecognizer(PlaceFocus):
     ) -> bool:
         """ "في صعدة والجوف وحجة وعمران": a name that is also a word (حجة) joined by "و" to the
         place just read, and of the same kind (province after province), is the next of a list."""
-        if not refs or start - prev_end > 3 or not folded.startswith("و", start):
-            return False
-        if folded[prev_end:start].strip() not in ("", "،"):
-            return False
-        prev: PlaceRef = refs[-1].value
-        return _same_list(prev.candidates, cands)
+        return (
+            bool(refs)
+            and _joined_by_wa(folded, prev_end, start, ("", "،"))
+            and _same_list(refs[-1].value.candidates, cands)
+        )
 
     # The cue lists and word sets read around every name, taken from the knowledge once; the
     # lists as CueIndex, so that first_cue need not look their index up per question.
