@@ -432,3 +432,30 @@ def test_a_name_followed_by_a_passive_killed_verb_is_the_side_hit() -> None:
         "Unidentified Armed Group (Turkey)",
         "Police Forces of Turkey",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # The attempt is told in the next sentence of the same incident.
+        (
+            "اندلعت اليوم مواجهات عنيفة بين قوات الجيش اليمني ومسلحي الحوثي في مديرية المتون غربي محافظة "
+            "الجوف. وذكرت مصادر ميدانية أن المواجهات اندلعت عقب محاولة مسلحي الحوثي التسلل إلى مواقع الجيش.",
+            ("Houthi Movement", "Military Forces of Yemen"),
+        ),
+        (
+            "اندلعت اليوم اشتباكات بين قوات المقاومة المشتركة وميليشيا الحوثي في مديرية حيس جنوبي الحديدة، "
+            "حيث تصدت المقاومة لهجمات ومحاولات تسلل المتمردين إلى مواقعها.",
+            ("Houthi Movement", "Joint Resistance Forces (Yemen)"),
+        ),
+        # An attempt on someone's life is no move of a side in the fight.
+        (
+            "اندلعت اليوم اشتباكات عنيفة بين قوات الجيش اليمني ومسلحي الحوثي في مديرية المتون غربي محافظة "
+            "الجوف عقب محاولة اغتيال قائد عسكري.",
+            ("Military Forces of Yemen", "Houthi Movement"),
+        ),
+    ],
+)
+def test_the_side_named_as_making_an_attempt_began_the_clash(text: str, sides: tuple[str, str]) -> None:
+    e = _one(text)
+    assert e.sub_event_type == "Armed clash" and (e.actor1, e.actor2) == sides

@@ -37,6 +37,7 @@ from marsad.events.incidents import (
     split_by_means,
     split_fighting_from_air,
 )
+from marsad.events.initiative import put_initiator_first
 from marsad.events.launch import Launch, aimed_elsewhere, foreign_firer, split_launch
 from marsad.events.linking import Incidents, link, word_offsets
 from marsad.knowledge.resources import Knowledge
@@ -123,6 +124,8 @@ class EventAssembler:
         events = join_coinciding(events)
         for e in events:
             self._fill_second_side(doc, e, at)
+        if at is not None:
+            put_initiator_first(doc, self.k, at, events)
         news_day = self._news_day(doc, events)
         for e in events:
             e.background = not self._told_as_news(e, news_day)
