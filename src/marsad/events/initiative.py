@@ -47,7 +47,12 @@ def _makes_attempt(doc: Doc, k: Knowledge, m: Mention) -> bool:
     after = words_after(text, fe, fe + CUE_REACH, 2)
     if before and k.cues["initiative_before"].ends_at(before, len(before) - 1) is not None:
         return True  # "محاولات تسلل المتمردين"
-    if before and after and k.cues["attempt_of"].has_word(before[-1]) and k.cues["advance_words"].has_word(after[0]):
+    if (
+        before
+        and after
+        and k.cues["attempt_of"].has_word(before[-1])
+        and k.cues["advance_words"].has_word(after[0])
+    ):
         return True  # "محاولة الميليشيا التسلل"
     return _opens_with(k.cues["initiative_after"], after)  # "المسلحين ممن حاولوا التسلل"
 
