@@ -62,3 +62,29 @@ def test_named_firer_of_the_origin_country_is_kept() -> None:
 def test_shelling_without_an_origin_keeps_its_named_army() -> None:
     (e,) = _events("قصف الجيش السوري بالمدفعية الثقيلة بلدة كفرنبل في ريف إدلب الجنوبي الثلاثاء.")
     assert (e.sub_event_type, e.actor1) == ("Shelling/artillery/missile attack", "Military Forces of Syria")
+
+
+def test_fire_aimed_at_a_country_with_no_place_named_is_coded_in_the_region_facing_its_origin() -> None:
+    # regions.yaml fire_from: fire from Gaza falls in southern Israel, from Lebanon in the north.
+    gaza = _events(
+        "أعلن الجيش الإسرائيلي صباح اليوم رصد إطلاق قذيفتين صاروخيتين من غزة باتجاه إسرائيل، اعترضت "
+        "منظومة القبة الحديدية إحداهما."
+    )
+    shelling = [e for e in gaza if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [(e.actor1, e.actor2, e.location, e.geo_precision) for e in shelling] == [
+        ("Unidentified Armed Group (Palestine)", "", "Southern Israel", 3)
+    ]
+    assert shelling[0].evidence["location"][0].text == "إسرائيل"
+    north = _rows(
+        "قال الجيش الإسرائيلي إن صاروخين أطلقا اليوم من لبنان باتجاه إسرائيل وسقطا في منطقة مفتوحة."
+    )
+    assert north == [
+        ("Shelling/artillery/missile attack", "Unidentified Armed Group (Lebanon)", "Israel", "HaZafon")
+    ]
+
+
+def test_a_town_named_as_the_target_is_the_place_even_after_a_place_noun() -> None:
+    events = _events("وأطلقت ثلاثة صواريخ مساء اليوم من قطاع غزة باتجاه مدينة سديروت دون وقوع إصابات.")
+    assert [(e.sub_event_type, e.location, e.geo_precision) for e in events] == [
+        ("Shelling/artillery/missile attack", "Sderot", 1)
+    ]

@@ -38,7 +38,7 @@ from marsad.events.incidents import (
     split_fighting_from_air,
 )
 from marsad.events.initiative import put_initiator_first
-from marsad.events.launch import Launch, aimed_elsewhere, foreign_firer, split_launch
+from marsad.events.launch import Launch, aimed_elsewhere, foreign_firer, landing, split_launch
 from marsad.events.linking import Incidents, link, word_offsets
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.place_choice import km
@@ -275,6 +275,10 @@ class EventAssembler:
         c.target_country = launch.target_country
         if launch.target_country is not None:
             c.places = [p for p in c.places if p.value.choice.country_code == launch.target_country]
+        if not c.places:
+            # Aimed at a country, no place of it named: the region facing the origin, if any.
+            land = landing(self.k, launch)
+            c.places = [land] if land is not None else []
         self._drop_foreign_firer(c)
         c.weapons = [w for w in c.weapons if w.value.sub_event_type != AIR]
 
@@ -285,7 +289,7 @@ class EventAssembler:
 
     def _fill_second_side(self, doc: Doc, c: Candidate, at: ClauseIndex | None = None) -> None:
         """A side the event's own clauses leave open, from its sentences and their neighbours."""
-        if c.actor2 is not None or c.target_country is not None:
+        if c.actor2 is not None or c.target_country is not None or c.origin is not None:
             return  # a launch's target is named in its own clause or not at all
         if (
             c.event_type == "Protests"

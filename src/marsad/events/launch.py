@@ -20,6 +20,7 @@ from marsad.doc import PLACE, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.knowledge.resources import Knowledge
+from marsad.recognize.places import PlaceRef
 
 SHELLING = "Shelling/artillery/missile attack"
 AIR = "Air/drone strike"
@@ -32,6 +33,7 @@ class Launch:
     lead: Mention  # the clause's first shelling word
     origin: Mention | None  # the PLACE the fire came from
     target_country: str | None  # ISO alpha-2 of where it was aimed, when the clause says
+    target: Mention | None = None  # the PLACE it was aimed at
 
 
 def launch_of(doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]) -> Launch | None:
@@ -53,13 +55,36 @@ def launch_of(doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]) -> 
         toward = k.cue_words("place_toward_after")
         for m in places:
             before = doc.folded_slice(lead.end, m.start).split()
+            if before and m.value.noun:
+                before.pop()  # "باتجاه مدينة سديروت": the place noun between
             if before and before[-1] in toward and m.value.choice is not None:
                 target = m
                 break
     if origin is None and target is None:
         return None
     country = target.value.choice.country_code if target is not None else None
-    return Launch(lead, origin, country)
+    return Launch(lead, origin, country, target)
+
+
+def landing(k: Knowledge, launch: Launch) -> Mention | None:
+    """Where fire aimed at a country, with no place of it named, is coded: the region of that
+    country that faces the origin (regions.yaml fire_from: southern Israel for fire from Gaza).
+    With no target named, the origin's only such region. None when the data name none."""
+    if launch.origin is None:
+        return None
+    by_target = k.landing_regions.get(launch.origin.value.choice.country_code)
+    if not by_target:
+        return None
+    if launch.target_country is not None:
+        place_id = by_target.get(launch.target_country)
+    else:
+        place_id = next(iter(by_target.values())) if len(by_target) == 1 else None
+    if place_id is None:
+        return None
+    place = k.gazetteer.get(place_id)
+    # The evidence: the words naming the target ("باتجاه إسرائيل"), else the launch word itself.
+    w = launch.target or launch.lead
+    return Mention(PLACE, w.start, w.end, w.text, PlaceRef([place], choice=place), w.sentence, w.clause)
 
 
 def split_launch(
