@@ -459,3 +459,12 @@ def test_a_name_followed_by_a_passive_killed_verb_is_the_side_hit() -> None:
 def test_the_side_named_as_making_an_attempt_began_the_clash(text: str, sides: tuple[str, str]) -> None:
     e = _one(text)
     assert e.sub_event_type == "Armed clash" and (e.actor1, e.actor2) == sides
+
+
+def test_a_generic_military_unit_belonging_to_a_named_group_is_that_group() -> None:
+    # "دورية عسكرية تابعة للحوثيين": the patrol is the Houthis', not the Yemeni army's.
+    e = _one(
+        "وقالت مصادر محلية إن المقاومة الشعبية نصبت اليوم كمينا مسلحا استهدف دورية عسكرية تابعة "
+        "للحوثيين في مدينة رداع بمحافظة البيضاء مما أسفر عن مقتل ثمانية مسلحين."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Armed clash", "Popular Resistance (Yemen)", "Houthi Movement")

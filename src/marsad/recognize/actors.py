@@ -160,8 +160,11 @@ class ActorRecognizer:
                 # Coordinated names share their role ("قوات النظام والميليشيات").
                 role, why = prev[1], "coordinated"
             prev = (fe, role)
-            if entry.kind == "unidentified" and self._heads_named_group(folded, fe, found):
-                role, why = "ignore_before", "heads a named group"  # "مسلحين من حركة الشباب"
+            if (
+                entry.kind == "unidentified" or (entry.template and entry.kind in ("state", "police"))
+            ) and self._heads_named_group(folded, fe, found, named=entry.kind != "unidentified"):
+                # "مسلحين من حركة الشباب", "دورية عسكرية تابعة للحوثيين"
+                role, why = "ignore_before", "heads a named group"
             elif entry.kind == "unidentified" and words and self._qualifies_action(words[-1], folded[fs:fe]):
                 role, why = "ignore_before", "adjective of an action"  # "هجوم مسلح لداعش"
             m.attrs["role_cue"], m.attrs["role_why"] = role, why
@@ -236,14 +239,18 @@ class ActorRecognizer:
             return "agent_before", name
         return name, name
 
-    def _heads_named_group(self, folded: str, fe: int, found: list[tuple[int, int, int, bool]]) -> bool:
-        """A generic noun ("مسلحين", "عناصر مسلحة") right before "من"/"في"/"تابعين لـ" and a named
-        actor: the noun is that actor's men, not a party of its own."""
+    def _heads_named_group(
+        self, folded: str, fe: int, found: list[tuple[int, int, int, bool]], named: bool = False
+    ) -> bool:
+        """A generic noun ("مسلحين", "عناصر مسلحة", "دورية عسكرية") right before "من"/"في"/"تابعين
+        لـ" and a named actor: the noun is that actor's men, not a party of its own."""
         # `found` is sorted: the first name starting at or after fe is the nearest one.
         i = bisect.bisect_left(found, (fe,))
         if i == len(found):
             return False
         nxt = found[i]
+        if named and self.k.actors[nxt[2]].template:
+            return False  # a generic force before another ("دورية من قوات الأمن"): no name to head
         gap = folded[fe : nxt[0]].split()
         return gap in (["من"], ["في"]) or (len(gap) == 1 and self._link_words.has_word(gap[0]))
 
