@@ -43,6 +43,7 @@ BBOX: dict[str, tuple[float, float, float, float]] = {
     "SA": (16.3, 34.4, 32.2, 55.7),
     "JO": (29.1, 34.9, 33.4, 39.3),
     "TR": (35.8, 25.6, 42.2, 44.9),
+    "IL": (29.4, 34.2, 33.4, 35.9),
 }
 KINDS = {"populated", "natural"}
 
