@@ -467,4 +467,8 @@ def test_a_generic_military_unit_belonging_to_a_named_group_is_that_group() -> N
         "وقالت مصادر محلية إن المقاومة الشعبية نصبت اليوم كمينا مسلحا استهدف دورية عسكرية تابعة "
         "للحوثيين في مدينة رداع بمحافظة البيضاء مما أسفر عن مقتل ثمانية مسلحين."
     )
-    assert (e.sub_event_type, e.actor1, e.actor2) == ("Armed clash", "Popular Resistance (Yemen)", "Houthi Movement")
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Armed clash",
+        "Popular Resistance (Yemen)",
+        "Houthi Movement",
+    )

@@ -30,8 +30,13 @@ def put_initiator_first(doc: Doc, k: Knowledge, at: ClauseIndex, events: list[Ca
         name1, name2 = k.actors[a1.value].name, k.actors[a2.value].name
         if name1 == name2:
             continue
-        named = [m for s in sorted(c.sentences) for m in at.sentence(ACTOR, s)]
-        took = {k.actors[m.value].name for m in named if _makes_attempt(doc, k, m)}
+        # Only the names of the two sides are read for an attempt.
+        took = {
+            name
+            for s in c.sentences
+            for m in at.sentence(ACTOR, s)
+            if (name := k.actors[m.value].name) in (name1, name2) and _makes_attempt(doc, k, m)
+        }
         if name2 in took and name1 not in took:
             c.actor1, c.actor2 = a2, a1
             c.assoc1, c.assoc2 = c.assoc2, c.assoc1

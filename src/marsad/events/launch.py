@@ -68,20 +68,12 @@ def launch_of(doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]) -> 
 
 def landing(k: Knowledge, launch: Launch) -> Mention | None:
     """Where fire aimed at a country, with no place of it named, is coded: the region of that
-    country that faces the origin (regions.yaml fire_from: southern Israel for fire from Gaza).
-    With no target named, the origin's only such region. None when the data name none."""
+    country that faces the origin (Gazetteer.landing_region: southern Israel for fire from Gaza)."""
     if launch.origin is None:
         return None
-    by_target = k.landing_regions.get(launch.origin.value.choice.country_code)
-    if not by_target:
+    place = k.gazetteer.landing_region(launch.origin.value.choice.country_code, launch.target_country)
+    if place is None:
         return None
-    if launch.target_country is not None:
-        place_id = by_target.get(launch.target_country)
-    else:
-        place_id = next(iter(by_target.values())) if len(by_target) == 1 else None
-    if place_id is None:
-        return None
-    place = k.gazetteer.get(place_id)
     # The evidence: the words naming the target ("باتجاه إسرائيل"), else the launch word itself.
     w = launch.target or launch.lead
     return Mention(PLACE, w.start, w.end, w.text, PlaceRef([place], choice=place), w.sentence, w.clause)

@@ -466,6 +466,8 @@ class _Builder:
         self.admin2_names: dict[str, str] = {}
         self.seats: dict[str, str] = {}  # admin code → populated place id
         self._seat_ids: set[str] = set()
+        # regions.yaml fire_from: origin country → {the region's country → region id}
+        self.fire_from: dict[str, dict[str, str]] = {}
 
     def _town_floor(self, cc: str) -> int:
         """countries.yaml `min_population`: a country beyond the region is covered by its
@@ -770,6 +772,8 @@ class _Builder:
             if reg.get("admin1") and not a1:
                 raise ValueError(f"regions.yaml: {reg['id']}: unknown admin1 {reg['admin1']!r}")
             rid = f"region:{reg['id']}"
+            for origin in reg.get("fire_from") or ():
+                self.fire_from.setdefault(str(origin), {})[cc] = rid
             self.recs[rid] = _Rec(
                 rid,
                 reg["name"],
@@ -834,6 +838,7 @@ class _Builder:
             "names": {k: tuple(v) for k, v in names.items()},
             "admin1_seats": admin1_seats,
             "stoplist": sorted(load_stoplist(self.data_dir)),
+            "fire_from": self.fire_from,
         }
 
 
@@ -851,6 +856,7 @@ class Gazetteer:
         self._names: dict[str, tuple[str, ...]] = data["names"]
         self._admin1_seats: dict[tuple[str, str], str] = data["admin1_seats"]
         self._stop = frozenset(data["stoplist"])
+        self._fire_from: dict[str, dict[str, str]] = data["fire_from"]
         self._cache_path = cache_path
         self._admin1_lower = {(cc, a.lower()): pid for (cc, a), pid in self._admin1_seats.items()}
         grid: dict[tuple[int, int], list[Place]] = defaultdict(list)
@@ -903,6 +909,7 @@ class Gazetteer:
             "names": self._names,
             "admin1_seats": self._admin1_seats,
             "stoplist": sorted(self._stop),
+            "fire_from": self._fire_from,
         }
 
     @property
@@ -923,6 +930,19 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Place:
         return self._places[place_id]
+
+    def landing_region(self, origin: str, target: str | None) -> Place | None:
+        """The region where fire from country `origin`, aimed at country `target` with no place
+        of it named, is coded (regions.yaml fire_from); with no target, the origin's only such
+        region. None when the data name none."""
+        by_target = self._fire_from.get(origin)
+        if not by_target:
+            return None
+        if target is None:
+            place_id = next(iter(by_target.values())) if len(by_target) == 1 else None
+        else:
+            place_id = by_target.get(target)
+        return self._places[place_id] if place_id is not None else None
 
     def candidates(self, folded_name: str) -> list[Place]:
         """All places with that folded name (callers fold with marsad.text.normalize.fold)."""

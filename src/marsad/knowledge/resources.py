@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.knowledge import lexicon
-from marsad.knowledge.gazetteer import Gazetteer, cache_dir_default, load_regions, write_cache_pickle
+from marsad.knowledge.gazetteer import Gazetteer, cache_dir_default, write_cache_pickle
 from marsad.knowledge.lexicon import load_yaml
 from marsad.recognize.cues import Cues
 from marsad.text import matcher as matcher_module
@@ -76,16 +76,6 @@ class Knowledge:
     @cached_property
     def gazetteer(self) -> Gazetteer:
         return Gazetteer.load(Path(self.cache_dir) if self.cache_dir else None)
-
-    @cached_property
-    def landing_regions(self) -> dict[str, dict[str, str]]:
-        """regions.yaml's fire_from: origin country → {target country → place id of the region
-        where fire from there, aimed at that country with no place named, is coded}."""
-        out: dict[str, dict[str, str]] = {}
-        for reg in load_regions(DATA_DIR):
-            for origin in reg.get("fire_from") or ():
-                out.setdefault(str(origin), {})[str(reg["country"])] = f"region:{reg['id']}"
-        return out
 
     @cached_property
     def _notes(self) -> dict[str, Any]:
