@@ -11,6 +11,7 @@ from operator import attrgetter
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
+from marsad.events.answered import answered_clauses, answering_side
 from marsad.events.background import is_recent, news_dates
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
@@ -84,10 +85,15 @@ class EventAssembler:
         groups = self._trigger_groups(doc)
         cands: list[Candidate] = []
         at: ClauseIndex | None = None  # the report's mentions by clause, when it has events
+        answered: frozenset[tuple[int, int]] = frozenset()
         if groups:
             at = ClauseIndex(doc)
+            cues = self.k.cues
+            answered = answered_clauses(
+                doc, cues["answered_opening"], cues["answered_back"], {s for s, _ in groups}
+            )
             # Made only for a report with events: it settles who "المهاجمين" or "الطيران" is.
-            sides = roles.RoleAssigner(doc, self.k, at)
+            sides = roles.RoleAssigner(doc, self.k, at, answered)
             cands = [
                 self._candidate(sides, s, cl, part, launch, cut)
                 for (s, cl), group in groups.items()
@@ -123,7 +129,7 @@ class EventAssembler:
         self._inherit_places(doc, events)
         events = join_coinciding(events)
         for e in events:
-            self._fill_second_side(doc, e, at)
+            self._fill_second_side(doc, e, at, answered)
         if at is not None:
             put_initiator_first(doc, self.k, at, events)
         news_day = self._news_day(doc, events)
@@ -250,6 +256,7 @@ class EventAssembler:
         # (explosion, attack) later in the same clause refines it.
         trigs = sorted(trigs, key=_lead_first) if len(trigs) > 1 else trigs[:]
         c = Candidate(sent, clause, trigs, sentences={sent})
+        c.answered = (sent, clause) in sides.answered
         at = sides.at
         r = sides.assign(sent, clause, trigs)
         a1 = c.actor1 = r.actor1
@@ -259,6 +266,15 @@ class EventAssembler:
         # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
         c.dates = list(at.clause(DATE, sent, clause) or at.sentence(DATE, sent))
         c.weapons = list(at.sentence(WEAPON, sent))
+        ans = sides.answered
+        if ans and any(s == sent for s, _ in ans):
+            # An act and the act it answered, told in one sentence, share no place, day or weapon.
+            def own(m: Mention) -> bool:
+                return ((sent, m.clause) in ans) == c.answered
+
+            c.places = [m for m in c.places if m.sentence != sent or own(m)]
+            c.dates = [m for m in c.dates if own(m)]
+            c.weapons = [m for m in c.weapons if own(m)]
         if cut is not None:
             # Air strikes told before a launch in their clause: the launch's target is not theirs.
             c.places = [p for p in c.places if p.sentence != sent or p.clause != clause or p.start < cut]
@@ -287,10 +303,19 @@ class EventAssembler:
             c.log.append(f"'{c.actor1.text}': a force of another country than the fire's origin")  # type: ignore[union-attr]
             c.actor1, c.inferred_actor1 = None, False
 
-    def _fill_second_side(self, doc: Doc, c: Candidate, at: ClauseIndex | None = None) -> None:
+    def _fill_second_side(
+        self,
+        doc: Doc,
+        c: Candidate,
+        at: ClauseIndex | None = None,
+        answered: frozenset[tuple[int, int]] = frozenset(),
+    ) -> None:
         """A side the event's own clauses leave open, from its sentences and their neighbours."""
         if c.actor2 is not None or c.target_country is not None or c.origin is not None:
             return  # a launch's target is named in its own clause or not at all
+        if c.answered and at is not None:
+            c.actor2 = answering_side(at, answered, c)
+            return
         if (
             c.event_type == "Protests"
             and not c.intervention
@@ -418,8 +443,8 @@ class EventAssembler:
         da, db = a.date, b.date
         if da is not None and db is not None and da.value.date != db.value.date:
             return False
-        if a.background != b.background:
-            return False
+        if a.background != b.background or a.answered != b.answered:
+            return False  # (an act and the act it answered: two events)
         pa, pb = a.place, b.place
         if place_specific(pa) and place_specific(pb):
             ca, cb = pa.value.choice, pb.value.choice

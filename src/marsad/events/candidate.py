@@ -40,6 +40,8 @@ class Candidate:
     # country it was aimed at.
     origin: Mention | None = None
     target_country: str | None = None
+    # Told as the act another answered ("ردا على إطلاق صواريخ", events/answered.py).
+    answered: bool = False
 
     @property
     def coded_type(self) -> tuple[str, str]:

@@ -275,7 +275,8 @@ class EventCoder:
                 # Aimed across a border from an origin left unsaid: the report's own country.
                 with contextlib.suppress(KeyError):
                     a1_country = gaz.country(doc.country).country
-        if a1 is None and sub in UNIDENTIFIED_OK and a2 is not None:
+        if a1 is None and (sub in UNIDENTIFIED_OK or c.answered) and a2 is not None:
+            # (An act told as what another answered was done by someone: unnamed, armed men.)
             unidentified = self._templates.get("unidentified")
             if unidentified is not None:
                 a1 = unidentified

@@ -151,6 +151,7 @@ class Sig:
     origin_country: str | None = None
     target_country: str | None = None
     firer_country: str | None = None
+    answered: bool = False  # told as the act another answered (events/answered.py)
 
     @property
     def date_text(self) -> str:
@@ -219,6 +220,7 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
         origin_country=origin_country(c),
         target_country=c.target_country,
         firer_country=state_country(a1),
+        answered=c.answered,
     )
 
 
@@ -235,6 +237,8 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
     remote violence told beside fighting, in that order."""
     if a.background != b.background and not _sig_retold(a, b):
         return "one is background"
+    if a.answered != b.answered and a.sentences & b.sentences:
+        return "an act and the act it answered"
     # Another kind of event.
     if a.family != b.family:
         return f"two kinds of event ({a.event_type}, {b.event_type})"

@@ -53,8 +53,16 @@ class RoleAssigner:
     (make it when the report has a first event: it re-points anaphoric and unowned actor
     mentions); `assign` then reads one clause (issue 11: per event, only the clause's work)."""
 
-    def __init__(self, doc: Doc, k: Knowledge, at: ClauseIndex | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        k: Knowledge,
+        at: ClauseIndex | None = None,
+        answered: frozenset[tuple[int, int]] = frozenset(),
+    ) -> None:
         self.doc, self.k = doc, k
+        # Clauses telling the act another answered (events/answered.py): their actors are theirs.
+        self.answered = answered
         self.at = at if at is not None else ClauseIndex(doc)
         self._fly = _FLIES.setdefault(k, {})  # looked up once per report, not per actor
         _name_the_attackers(doc, k)
@@ -77,7 +85,11 @@ class RoleAssigner:
         in_sent: list[Mention] = []
         in_clause: list[Mention] = []
         extra: list[Mention] = []
+        answered = self.answered
+        own = (sentence, clause) in answered if answered else False
         for a in at.sentence(ACTOR, sentence):
+            if answered and a.clause != clause and (own or (sentence, a.clause) in answered):
+                continue  # an act and the act it answered lend each other no side
             if a.attrs.get("role_cue") == IGNORE or (
                 others
                 and any(0 <= a.start - t.end <= 3 and not text[t.end : a.start].strip(" ل") for t in others)

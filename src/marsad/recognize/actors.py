@@ -201,6 +201,10 @@ class ActorRecognizer:
         skip = self._skip
         # Days and time words between a verb and its subject do not break the pair.
         words = skip.without_words(words)
+        if (lam or chain.endswith("ل")) and words and self._link_words.has_word(words[-1]):
+            # "دبابة تابعة لجيش الاحتلال": the link word ties the name to the noun before it,
+            # which decides the role; a cue word further back is about that noun.
+            return self._possessor(words)
         hit = first_cue(words, lists)
         name, dist = hit if hit else (None, 0)
         if name == "agent_verbs" and dist > 0:
@@ -222,14 +226,20 @@ class ActorRecognizer:
                 name = "object"  # a vowelled passive ("قُتل", "استُهدفت"): what follows was hit
         elif name is not None and dist > ADJACENT.get(name, dist):
             name = None
-        if name in ("source_before", "teller_verbs"):
+        statement = name == "ignore_before" and bool(
+            first_cue(words, {"statement_nouns": self.k.cues["statement_nouns"]}, max_distance=1)
+        )
+        if name in ("source_before", "teller_verbs") or statement:
             # The teller of a claim is a party to it only when it claims its own action
-            # ("أعلن الجيش أنه استهدف"); a teller named by a verb stays a weak candidate.
+            # ("أعلن الجيش أنه استهدف", "ذكر بيان للجيش أن مقاتلاته استهدفت"); a teller named by
+            # a verb stays a weak candidate.
             after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
             after = skip.without_words(after)[:4]
             claim = self._self_claim
             if any(claim.ends_at(after, i) for i in range(len(after))):
                 return None, "self_claim_after"
+            if statement:
+                return name, name
             return ("ignore_before", name) if name == "source_before" else (None, name)
         if (lam or chain.endswith("ل")) and name in (None, "object"):
             return self._possessor(words)
@@ -278,8 +288,12 @@ class ActorRecognizer:
         if any(f.startswith(nouns) for w in near for f in peel(w)):
             return "agent_before", "event_nouns"
         near = head[-2:]  # a force noun may carry an adjective ("الفرق الهندسية التابعة لـ")
-        if any(heads.has_word(w) for w in near):
-            return "agent_before", "owned_heads"
+        for i in range(len(head) - 1, len(head) - 1 - len(near), -1):
+            if heads.has_word(head[i]):
+                # The owned noun hit ("استهداف دبابة تابعة للجيش"): its owner is the target.
+                if i and first_cue(head[:i], {"patient_before": cues["patient_before"]}, max_distance=0):
+                    return "patient_before", "owned_heads hit"
+                return "agent_before", "owned_heads"
         return "patient_before", "possessive"
 
     def _nisba(

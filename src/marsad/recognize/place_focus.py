@@ -364,8 +364,13 @@ class PlaceFocus:
                 }
             if r.choice.kind == "admin1" and r.cue != "province_before":
                 # "البصرة" with no "محافظة" before it is the city that gives the province its name.
+                # A name the city does not bear ("قطاع غزة", the Strip) stays the area.
                 seat = gaz.admin1_seat(r.choice.country_code, r.choice.admin1)
-                if seat is not None and latin(seat.name)[:4] == latin(r.choice.name)[:4]:
+                if (
+                    seat is not None
+                    and latin(seat.name)[:4] == latin(r.choice.name)[:4]
+                    and any(c.id == seat.id for c in r.candidates)
+                ):
                     r.choice = seat
             if not r.role and m.end <= dateline:
                 # Where the report was filed ("القاهرة –", a bureau abroad): its country votes,

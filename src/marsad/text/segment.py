@@ -19,18 +19,23 @@ from typing import NamedTuple
 # pattern opening with an alternation gets no such skip and is tried at every position.
 _SENT_END = re.compile(r"[.!?؟…\n](?!(?<=\d\.)\d)\s*")
 # Clause boundaries inside a sentence: Arabic comma/semicolon, and connectives that open a new
-# clause. The connective stays with the clause it opens.
+# clause. The connective stays with the clause it opens. "ردا على" opens the act that the one
+# before it answered (events/answered.py).
 # (One opening character class for both branches, for the same reason: "[،؛;,]\s*" or
 # "\s+(?=connective)".)
 _CLAUSE_BREAK = re.compile(
     r"[،؛;,\s](?:(?<=[،؛;,])\s*|\s*(?="
-    r"(?:و|ف)?(?:كما|بينما|في حين|فيما|في وقت|إلى ذلك|الى ذلك|من جهة|من جانب|وذلك بعد|حيث)\s))"
+    r"(?:و|ف)?(?:كما|بينما|في حين|فيما|في وقت|إلى ذلك|الى ذلك|من جهة|من جانب|وذلك بعد|حيث"
+    r"|ردا على|رداً على|انتقاما|ثأرا)\s))"
 )
 
 # Each connective of _CLAUSE_BREAK contains one of these, as written. A sentence holding none of
 # them breaks only at its punctuation; _CLAUSE_BREAK would try every whitespace character in it
 # for a connective, a match attempt per word.
-_CONNECTIVE_CORES = ("كما", "بينما", "في حين", "فيما", "في وقت", "ذلك", "من جهة", "من جانب", "حيث")
+_CONNECTIVE_CORES = (
+    "كما", "بينما", "في حين", "فيما", "في وقت", "ذلك", "من جهة", "من جانب", "حيث", "ردا على", "رداً على",
+    "انتقاما", "ثأرا",
+)  # fmt: skip
 # What the connective branch of _CLAUSE_BREAK looks ahead for (the same words, and \s after).
 _CONNECTIVES = (
     "كما",
@@ -44,6 +49,11 @@ _CONNECTIVES = (
     "من جانب",
     "وذلك بعد",
     "حيث",
+    # An act told as the cause of the one before (events/answered.py).
+    "ردا على",
+    "رداً على",
+    "انتقاما",
+    "ثأرا",
 )
 _CONNECTIVE = re.compile(r"(?:و|ف)?(?:" + "|".join(_CONNECTIVES) + r")\s")
 # How far before one of its cores a connective (its clitic included) can start.

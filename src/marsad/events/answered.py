@@ -1,0 +1,58 @@
+"""Acts told as the cause of another ("قصف الجيش موقعين للحركة، ردا على إطلاق صواريخ من غزة"):
+the clause that "ردا على" opens tells an earlier act of the other side. ACLED codes it as an event
+of its own (CODING.md §1), with its own sides: the answer's attacker is usually its target. So an
+answered clause is kept apart from the clause it explains, and neither lends the other an actor.
+
+The segmenter breaks a clause before these words (text/segment.py); cues.yaml `answered_opening`
+lists the phrases whose clause is answered.
+"""
+
+from __future__ import annotations
+
+from marsad.doc import ACTOR, Doc, Mention
+from marsad.events.candidate import Candidate
+from marsad.events.clause_index import ClauseIndex
+from marsad.recognize.cues import WORD, CueList
+from marsad.text.normalize import fold
+
+# What an answered clause opens with, as written (diacritics and clitics included): a cheap
+# screen before its first words are folded and looked up (most clauses open with none of these).
+_OPENINGS = ("رد", "ورد", "فرد", "انتقام", "وانتقام", "ثأر", "وثأر", "في رد", "وفي رد")
+_HEAD_CHARS = 40  # enough for the longest opening phrase
+
+
+def answered_clauses(
+    doc: Doc, opening: CueList, back: CueList, sentences: set[int]
+) -> frozenset[tuple[int, int]]:
+    """(sentence, clause) of each clause of `sentences` that opens with an `opening` cue not
+    followed by a word of `back`."""
+    text = doc.text
+    out: set[tuple[int, int]] = set()
+    for s in sentences:
+        for cl in doc.clauses[s]:
+            if not text.startswith(_OPENINGS, cl.start):
+                continue
+            head = WORD.findall(fold(text[cl.start : cl.start + _HEAD_CHARS]))[:5]
+            for i in range(len(head) - 1):
+                cue = opening.ends_at(head, i)
+                if cue is not None and len(cue.words) == i + 1:
+                    if not back.has_word(head[i + 1]):
+                        out.add((s, cl.index))
+                    break
+    return frozenset(out)
+
+
+def answering_side(at: ClauseIndex, answered: frozenset[tuple[int, int]], c: Candidate) -> Mention | None:
+    """The side an answered act was aimed at, when its own clause names none: the side that
+    answered it ("قصف الجيش موقعين للحركة، ردا على قيام فلسطينيين بإحراق معدات": the army) —
+    the first actor of its sentences outside an answered clause cast as no target, qualifier
+    or associate, and not the act's own actor1."""
+    taken = c.actor1.value if c.actor1 is not None else None
+    for s in sorted(c.sentences):
+        for a in at.sentence(ACTOR, s):
+            if (s, a.clause) in answered or a.value == taken:
+                continue
+            if a.attrs.get("role_cue") in ("patient_before", "ignore_before", "assoc_before"):
+                continue
+            return a
+    return None
