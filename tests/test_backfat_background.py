@@ -116,3 +116,15 @@ def test_attacks_of_the_past_named_after_the_news_are_no_event() -> None:
         "السابق شنتها حركة الشباب."
     )
     assert "لهجمات" not in _triggers(text, "2018-03-22")
+
+
+def test_recalled_incident_with_only_a_month_is_no_event_and_with_its_day_is_background() -> None:
+    month = (
+        "قتل جنديان في هجوم على حاجز للجيش في ريف درعا الغربي أمس الثلاثاء. وكان مسلحون مجهولون قد "
+        "هاجموا حاجزا آخر في بلدة طفس بالأسلحة الرشاشة في أيار الماضي."
+    )
+    events = marsad.extract(month, published="2020-06-17")
+    assert [e.primary for e in events] == [True], [(e.event_date, e.location) for e in events]
+    day = month.replace("في أيار الماضي", "في 3 أيار الماضي")
+    events = marsad.extract(day, published="2020-06-17")
+    assert sorted((e.primary, e.time_precision) for e in events) == [(False, 1), (True, 1)]

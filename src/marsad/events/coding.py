@@ -375,6 +375,16 @@ class EventCoder:
 
         # Date (§5) and primary/background (§1).
         self._code_date(doc, c, ev, evidence, span)
+        if (
+            not ev["primary"]
+            and ev["time_precision"] != 1
+            and (ev["event_date"] or doc.published is not None)
+        ):
+            # A recalled incident with no day of its own ("في أبريل الماضي", "العام الماضي") is
+            # context, not a datable event: its own reports are the source for it (CODING.md §1
+            # keeps background events the report recalls specifically). An undated report's
+            # undated incident may still be its news.
+            return None
 
         # Fatalities and injuries (§6).
         # Period totals, recalled tolls and other days' tolls are no figure of this event.
