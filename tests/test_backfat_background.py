@@ -128,3 +128,13 @@ def test_recalled_incident_with_only_a_month_is_no_event_and_with_its_day_is_bac
     day = month.replace("في أيار الماضي", "في 3 أيار الماضي")
     events = marsad.extract(day, published="2020-06-17")
     assert sorted((e.primary, e.time_precision) for e in events) == [(False, 1), (True, 1)]
+
+
+def test_incident_recalled_by_its_year_is_no_event() -> None:
+    # A feature piece recalls attacks of earlier years as context; only the news is an event.
+    text = (
+        "فجر انتحاري نفسه عند حاجز للشرطة في مدينة الموصل اليوم الخميس. وفي عام 2014 قتل عشرة "
+        "جنود في هجوم بسيارة مفخخة على مقر للجيش في مدينة تكريت."
+    )
+    events = marsad.extract(text, published="2017-03-16")
+    assert [(e.sub_event_type, e.primary) for e in events] == [("Suicide bomb", True)]

@@ -163,8 +163,11 @@ def test_this_month_never_after_publication() -> None:
     [
         "شنت الطائرات الروسية 20 غارة على مواقع التنظيم",
         "قتل 3 عناصر من الفرقة 25",
-        "في العام 2011 بدأت الاحتجاجات",
         "عام 2011",
+        "منذ عام 2011",
+        "حرب عام 2014",
+        "خلال عام 2014",
+        "في عام 2020",
         "حيث قدر عدد هذه الغارات بحوالي 20 غارة خلال ساعات المساء",
         "منذ سنوات",
         "منذ أيام",
@@ -278,9 +281,20 @@ def test_golden_dates_unchanged() -> None:
             assert date_rows(r[field], None) == r["dates_unpublished"][field], (r["id"], field)
 
 
+def test_a_year_after_in_or_a_part_of_it_dates_an_earlier_incident() -> None:
+    # "في العام 2011" in a report of 2020: an earlier incident's year (precision 3, mid-year);
+    # the undated report reads no year at all.
+    found = find_dates("في العام 2011 بدأت الاحتجاجات، وفي أواخر أيام عام 2004 وقع الهجوم", WED)
+    assert [(m.text, m.date, m.precision, m.kind) for m in found] == [
+        ("في العام 2011", date(2011, 7, 1), 3, "year"),
+        ("أواخر أيام عام 2004", date(2004, 7, 1), 3, "year"),
+    ]
+    assert find_dates("في العام 2011 بدأت الاحتجاجات", None) == []
+
+
 def test_patterns_from_the_cache_are_exactly_re_compile() -> None:
     pats = [*dates_module._RX_NAME, dates_module._ANCHORS]
-    assert len(pats) == 11
+    assert len(pats) == 12
     for p in pats:
         assert p == re.compile(p.pattern)  # same flags, text and compiled code
 

@@ -142,6 +142,13 @@ _RX_WEEK_SRC = (
     rf"{B}{_CL}(?P<x>(?:(?P<part>{_PARTW}){E}\s+)?(?:خلال\s+)?"
     rf"(?:(?P<this>هذا)\s+الاسبوع|(?:ال)?اسبوع\s+(?P<q>{_PASTCUR}){E}))"
 )
+# A year alone, as when an incident happened: "في عام 2004", "أواخر أيام عام
+# 2004" ("في" or a part of the year before it, or no date: "حرب عام 2014" names the war,
+# "منذ عام 2011" and "خلال عام 2014" a span). Precision 3, the middle of the year.
+_RX_YEAR_SRC = (
+    rf"{B}{_CL}(?P<x>(?:(?P<pre>في)\s+|(?P<part>{_PARTW}){E}\s+(?:ايام\s+)?)"
+    rf"(?:{_YEARW}){E}\s+(?P<y>\d{{4}})(?!\d))"
+)
 _RX_MONTH_REL_SRC = (
     rf"{B}{_CL}(?P<x>(?:(?P<part>{_PARTW}){E}\s+)?(?:(?P<this>هذا)\s+الشهر|الشهر\s+(?P<q>{_PASTCUR}){E}))"
 )
@@ -175,6 +182,7 @@ _ANCHORS_SRC = rf"(?P<d>\d+)|{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'
     _RX_WEEKDAY,
     _RX_WEEK,
     _RX_MONTH_REL,
+    _RX_YEAR,
     _ANCHORS,
 ) = compile_patterns(
     "dates",
@@ -189,6 +197,7 @@ _ANCHORS_SRC = rf"(?P<d>\d+)|{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'
         _RX_WEEKDAY_SRC,
         _RX_WEEK_SRC,
         _RX_MONTH_REL_SRC,
+        _RX_YEAR_SRC,
         _ANCHORS_SRC,
     ],
 )
@@ -204,6 +213,7 @@ _RX_NAME = {
     _RX_WEEKDAY: "weekday",
     _RX_WEEK: "week",
     _RX_MONTH_REL: "month_rel",
+    _RX_YEAR: "year",
 }
 _RX_BY_NAME = {name: rx for rx, name in _RX_NAME.items()}
 # How far each pattern reaches before and after its anchor word, in characters.
@@ -218,6 +228,7 @@ _REACH = {
     "weekday": (30, 20),
     "week": (30, 20),
     "month_rel": (30, 20),
+    "year": (30, 6),
 }
 
 
@@ -487,6 +498,15 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
             if dt > published:
                 dt = published  # "this month" cannot point past publication
         add(_Cand(a, b, dt, 3, "month", False))
+
+    for m in scan("year", _K_DIGIT) if published is not None else ():
+        # Only against a publication day: the year sets an incident apart from the news (an
+        # earlier one, CODING.md §1); in an undated report it would date nothing better.
+        y = int(m.group("y"))
+        if not 1900 <= y < published.year:
+            continue  # the report's own year says nothing its days do not
+        a, b = m.span("x")
+        add(_Cand(a, b, date(y, 7, 1), 3, "year", True))
     return out
 
 
