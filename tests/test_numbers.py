@@ -172,6 +172,7 @@ CASUALTIES = [
     ("15 بين قتيل وجريح", [("killed", 1, False), ("injured", 1, False)]),
     ("مقتل وإصابة 5 أشخاص", [("killed", 1, False), ("injured", 1, False)]),
     ("إن خمسة من عناصر الجيش قتلوا", [("killed", 5, True)]),
+    ("وأفادت مصادر طبية بأن 14 مدنيا، قضوا تحت الأنقاض", [("killed", 14, True)]),  # a comma between
     ("أفاد المرصد بمقتل 12 عنصرا من قوات النظام", [("killed", 12, True)]),
     ("لقي 4 جنود صباح اليوم مصرعهم", [("killed", 4, True)]),  # a time phrase inside the frame
     ("ارتفعت الحصيلة إلى 9 قتلى بينهم 4 أطفال", [("killed", 9, True)]),

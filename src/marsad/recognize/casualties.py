@@ -159,10 +159,10 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
             40,
             70,
         ),
-        # victims then verb: "ثلاثة أشخاص قتلوا", "عنصران أصيبا"
+        # victims then verb: "ثلاثة أشخاص قتلوا", "عنصران أصيبا", "60 مدنيا، قضوا خلال…"
         (
             "after",
-            rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM}{_ATTACH_SHORT})\s+(?:قد\s+)?(?P<cue>{alternation(group['after_verbs'])}){E}"
+            rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM}{_ATTACH_SHORT})(?:\s*[،,])?\s+(?:قد\s+)?(?P<cue>{alternation(group['after_verbs'])}){E}"
             rf"{wound_tail})",
             _last_words(group["after_verbs"]),
             120,
