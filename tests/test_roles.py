@@ -472,3 +472,15 @@ def test_a_generic_military_unit_belonging_to_a_named_group_is_that_group() -> N
         "Popular Resistance (Yemen)",
         "Houthi Movement",
     )
+
+
+def test_unnamed_terrorists_arrested_are_an_unidentified_armed_group_not_civilians() -> None:
+    e = _one(
+        "أعلنت وزارة الداخلية التونسية الأربعاء إلقاء القبض على خمسة عناصر إرهابية في مدينة منزل "
+        "بورقيبة التابعة لولاية بنزرت."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Arrests",
+        "Police Forces of Tunisia",
+        "Unidentified Armed Group (Tunisia)",
+    )
