@@ -484,3 +484,11 @@ def test_unnamed_terrorists_arrested_are_an_unidentified_armed_group_not_civilia
         "Police Forces of Tunisia",
         "Unidentified Armed Group (Tunisia)",
     )
+
+
+def test_our_units_in_a_spokesmans_words_are_the_force_he_speaks_for() -> None:
+    rows = _events(
+        'قال الناطق باسم الجيش الوطني الليبي إن المعارك متواصلة في مدينة درنة. وأضاف: "تقدمت '
+        'وحداتنا في حي المغار بعد اشتباكات عنيفة مع الإرهابيين اليوم الخميس".'
+    )
+    assert ("Armed clash", "Libyan National Army", "Unidentified Armed Group (Libya)") in rows, rows

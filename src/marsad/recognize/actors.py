@@ -19,6 +19,7 @@ from marsad.recognize.cues import (
     first_cue,
     peel,
     words_after,
+    words_before,
 )
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import fold
@@ -379,10 +380,16 @@ class ActorRecognizer:
                 if any(s <= ws < e for s, e in taken):
                     continue
                 prev = [f for f in found if f[1] <= ws]
-            # "kind:rebel" refers back to the last actor of that kind ("المتمردين" → the rebels named).
+            # "kind:rebel" refers back to the last actor of that kind ("المتمردين" → the rebels named);
+            # "kind:speaker" to the last force a speaker spoke for ("قواتنا").
             kinds = {h[5:] for h in heads if h.startswith("kind:")}
             for _fs, _fe, idx, _ in reversed(prev):
                 entry = self.k.actors[idx]
+                if "speaker" in kinds:
+                    if not entry.template and self._spoken_for(t.text, _fs):
+                        out.append((ws, pos, idx, True))
+                        break
+                    continue
                 if entry.kind in kinds and not entry.template:
                     out.append((ws, pos, idx, True))
                     break
@@ -396,6 +403,16 @@ class ActorRecognizer:
                     out.append((ws, pos, idx, True))
                     break
         return out
+
+    def _spoken_for(self, folded: str, fs: int) -> bool:
+        """Whether the actor named at folded `fs` is one a speaker speaks for (cues.yaml
+        speaker_before within the two words before it: "الناطق باسم الجيش", "قال الجيش")."""
+        words = words_before(folded, fs, 0, 3)
+        return bool(words) and first_cue(words, self._speaker_lists, max_distance=2) is not None
+
+    @cached_property
+    def _speaker_lists(self) -> dict[str, CueList]:
+        return {"speaker_before": self.k.cues["speaker_before"]}
 
 
 def _persons(word: str, person_nouns: CueList) -> bool:
