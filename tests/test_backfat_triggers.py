@@ -50,3 +50,11 @@ def test_defeat_of_a_group_in_general_is_no_event_but_a_killing_is() -> None:
     assert _types(text) == []
     text = "تمكنت قوات الجيش من القضاء على 4 إرهابيين في اشتباك مسلح قرب مدينة العريش اليوم."
     assert _types(text) == ["Battles"]
+
+
+def test_a_plot_and_its_aim_are_no_attack() -> None:
+    text = (
+        "فككت وحدات الحرس الوطني خلية إرهابية في مدينة بنزرت كانت تعد لمخطط يرمي لاستهداف "
+        "منشآت حساسة في المدينة، وفق بيان لوزارة الداخلية اليوم السبت."
+    )
+    assert "Explosions/Remote violence" not in _types(text)
