@@ -414,3 +414,12 @@ def test_quoted_natural_areas_listed_as_targets_are_one_strike_each() -> None:
     )
     assert sorted(e.location for e in events) == ["Avashin", "Hakurk", "Metina", "Sinat-Haftanin"]
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+
+
+def test_clauses_of_one_sentence_in_two_provinces_are_two_events() -> None:
+    # A governorate and a town of another: no "specific" distance to compare, two provinces still.
+    events = _events(
+        "أحرق محتجون غاضبون مساء الأربعاء مقرا لحزب سياسي في محافظة البصرة، وأحرقوا مكاتب حزبين "
+        "آخرين في مدينة العمارة."
+    )
+    assert sorted(e.admin1 for e in events) == ["Basrah", "Maysan"], [(e.location, e.admin1) for e in events]

@@ -450,6 +450,16 @@ class EventAssembler:
             ca, cb = pa.value.choice, pb.value.choice
             if ca.id != cb.id and km(ca, cb) > 10:
                 return False
+        elif (
+            pa is not None
+            and pb is not None
+            and not a.inherited_place
+            and not b.inherited_place
+            and pa.value.choice.admin1
+            and pb.value.choice.admin1
+            and pa.value.choice.admin1 != pb.value.choice.admin1
+        ):
+            return False  # "إحراق مكتب في محافظة البصرة، وإحراق مكاتب في مدينة العمارة": two provinces
         return not (aimed_elsewhere(a, b) or aimed_elsewhere(b, a))
 
     def _absorb(self, into: Candidate, c: Candidate) -> None:
