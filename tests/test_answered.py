@@ -25,8 +25,8 @@ def test_the_retaliation_phrase_opens_a_clause_even_without_a_comma() -> None:
 
 def test_the_answered_act_is_its_own_event_by_unnamed_men_on_the_side_that_answered() -> None:
     rows = _rows(
-        "قصف الجيش الإسرائيلي الأربعاء موقعي رصد تابعين لحركة حماس شرقي خان يونس، ردا على قيام "
-        "مجهولين بإحراق آليات عسكرية إسرائيلية قرب السياج الفاصل."
+        "قصف الجيش الإسرائيلي ليل الأربعاء مرصدا لحركة حماس شرقي خان يونس، ردا على قيام "
+        "مجهولين بإحراق جرافة عسكرية إسرائيلية عند الشريط الحدودي."
     )
     assert (
         "Shelling/artillery/missile attack",
@@ -72,7 +72,7 @@ def test_retaliation_phrase_pointing_back_is_the_answer_itself() -> None:
 
 def test_a_tank_of_the_army_is_the_army_firing_and_a_tank_hit_is_the_army_hit() -> None:
     fired = _rows(
-        "أطلقت دبابة تابعة لجيش الاحتلال قذيفة على موقع لحماس شرقي رفح جنوبي قطاع غزة صباح الأربعاء."
+        "أطلقت دبابة تابعة للجيش الإسرائيلي قذيفتين على نقطة رصد لحركة حماس شرقي رفح جنوبي قطاع غزة صباح الأربعاء."
     )
     assert any(r[1] == "Military Forces of Israel" for r in fired), fired
     hit = _rows("استهدف مسلحون بقذيفة دبابة تابعة للجيش الإسرائيلي شرقي رفح جنوبي قطاع غزة صباح الأربعاء.")
@@ -81,16 +81,15 @@ def test_a_tank_of_the_army_is_the_army_firing_and_a_tank_hit_is_the_army_hit() 
 
 def test_the_author_of_a_statement_claiming_its_own_jets_struck_is_actor1() -> None:
     rows = _rows(
-        "ذكر بيان للجيش الإسرائيلي أن مقاتلاته استهدفت الأربعاء مواقع تابعة لحزب الله في بلدة "
-        "الخيام جنوبي لبنان."
+        "أفاد بيان للجيش الإسرائيلي بأن طائراته قصفت الأربعاء مستودعات لحزب الله في بلدة الخيام جنوبي لبنان."
     )
     assert rows and all(r[1] == "Military Forces of Israel" for r in rows), rows
 
 
 def test_the_gaza_strip_is_an_area_and_a_town_in_it_is_the_same_incident() -> None:
     rows = _rows(
-        "قتل فلسطينيان في قصف مدفعي إسرائيلي على قطاع غزة صباح الأربعاء. وأعلنت وزارة الصحة "
-        "وفاة الشابين جراء القصف الذي وقع شرقي مدينة رفح."
+        "قتل شابان فلسطينيان في قصف مدفعي إسرائيلي طال قطاع غزة فجر الأربعاء. وقالت مصادر طبية "
+        "إن الشابين سقطا في القصف الذي استهدف أرضا زراعية شرقي مدينة رفح."
     )
     assert len(rows) == 1, rows
     assert rows[0][3] == "Rafaḩ"

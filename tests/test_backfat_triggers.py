@@ -54,7 +54,7 @@ def test_defeat_of_a_group_in_general_is_no_event_but_a_killing_is() -> None:
 
 def test_a_plot_and_its_aim_are_no_attack() -> None:
     text = (
-        "فككت وحدات الحرس الوطني خلية إرهابية في مدينة بنزرت كانت تعد لمخطط يرمي لاستهداف "
-        "منشآت حساسة في المدينة، وفق بيان لوزارة الداخلية اليوم السبت."
+        "أوقفت الشرطة الجزائرية السبت ثلاثة أشخاص في ولاية تيزي وزو قالت إنهم وضعوا مخططا يرمي "
+        "لتفجير مقر أمني في المدينة."
     )
     assert "Explosions/Remote violence" not in _types(text)

@@ -366,7 +366,7 @@ def test_a_name_that_is_also_a_word_heads_a_list_of_towns() -> None:
 def test_a_front_noun_vouches_for_a_name_that_is_also_a_word() -> None:
     # "حرض" is also a verb ("incited"): after "جبهة" it is the town of the Harad front.
     events = marsad.extract(
-        "شنت مقاتلات التحالف الجمعة غارات على تعزيزات للحوثيين في جبهة حرض بمحافظة حجة.",
+        "قصفت طائرات التحالف الجمعة مواقع للحوثيين في جبهة حرض بمحافظة حجة.",
         published="2018-06-30",
     )
     assert [e.location for e in events] == ["Ḩaraḑ"], [(e.location, e.geo_precision) for e in events]

@@ -476,8 +476,7 @@ def test_a_generic_military_unit_belonging_to_a_named_group_is_that_group() -> N
 
 def test_unnamed_terrorists_arrested_are_an_unidentified_armed_group_not_civilians() -> None:
     e = _one(
-        "أعلنت وزارة الداخلية التونسية الأربعاء إلقاء القبض على خمسة عناصر إرهابية في مدينة منزل "
-        "بورقيبة التابعة لولاية بنزرت."
+        "أعلن الحرس الوطني التونسي الأربعاء توقيف خمسة عناصر إرهابية في مدينة سبيطلة التابعة لولاية القصرين."
     )
     assert (e.sub_event_type, e.actor1, e.actor2) == (
         "Arrests",
@@ -488,7 +487,7 @@ def test_unnamed_terrorists_arrested_are_an_unidentified_armed_group_not_civilia
 
 def test_our_units_in_a_spokesmans_words_are_the_force_he_speaks_for() -> None:
     rows = _events(
-        'قال الناطق باسم الجيش الوطني الليبي إن المعارك متواصلة في مدينة درنة. وأضاف: "تقدمت '
-        'وحداتنا في حي المغار بعد اشتباكات عنيفة مع الإرهابيين اليوم الخميس".'
+        'أكد المتحدث باسم الجيش الوطني الليبي أن العمليات مستمرة في المنطقة. وتابع: "خاضت قواتنا '
+        'اليوم الخميس اشتباكات عنيفة مع الإرهابيين جنوب مدينة سرت".'
     )
     assert ("Armed clash", "Libyan National Army", "Unidentified Armed Group (Libya)") in rows, rows

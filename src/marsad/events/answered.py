@@ -44,7 +44,7 @@ def answered_clauses(
 
 def answering_side(at: ClauseIndex, answered: frozenset[tuple[int, int]], c: Candidate) -> Mention | None:
     """The side an answered act was aimed at, when its own clause names none: the side that
-    answered it ("قصف الجيش موقعين للحركة، ردا على قيام فلسطينيين بإحراق معدات": the army) —
+    answered it ("قصفت المدفعية مواقع للحركة، ردا على قيام مجهولين بإضرام النار في آلية عسكرية": the army) —
     the first actor of its sentences outside an answered clause cast as no target, qualifier
     or associate, and not the act's own actor1."""
     taken = c.actor1.value if c.actor1 is not None else None

@@ -459,7 +459,7 @@ class EventAssembler:
             and pb.value.choice.admin1
             and pa.value.choice.admin1 != pb.value.choice.admin1
         ):
-            return False  # "إحراق مكتب في محافظة البصرة، وإحراق مكاتب في مدينة العمارة": two provinces
+            return False  # "أحرقوا مقرا في محافظة ذي قار، ومكتبين في مدينة السماوة": two provinces
         return not (aimed_elsewhere(a, b) or aimed_elsewhere(b, a))
 
     def _absorb(self, into: Candidate, c: Candidate) -> None:

@@ -203,7 +203,7 @@ class ActorRecognizer:
         # Days and time words between a verb and its subject do not break the pair.
         words = skip.without_words(words)
         if (lam or chain.endswith("ل")) and words and self._link_words.has_word(words[-1]):
-            # "دبابة تابعة لجيش الاحتلال": the link word ties the name to the noun before it,
+            # "مدرعة تابعة للجيش": the link word ties the name to the noun before it,
             # which decides the role; a cue word further back is about that noun.
             return self._possessor(words)
         hit = first_cue(words, lists)
@@ -232,7 +232,7 @@ class ActorRecognizer:
         )
         if name in ("source_before", "teller_verbs") or statement:
             # The teller of a claim is a party to it only when it claims its own action
-            # ("أعلن الجيش أنه استهدف", "ذكر بيان للجيش أن مقاتلاته استهدفت"); a teller named by
+            # ("أعلن الجيش أنه استهدف", "أفاد بيان للجيش بأن طائراته قصفت"); a teller named by
             # a verb stays a weak candidate.
             after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
             after = skip.without_words(after)[:4]

@@ -159,7 +159,7 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
             40,
             70,
         ),
-        # victims then verb: "ثلاثة أشخاص قتلوا", "عنصران أصيبا", "60 مدنيا، قضوا خلال…"
+        # victims then verb: "ثلاثة أشخاص قتلوا", "عنصران أصيبا", "14 مدنيا، قضوا تحت الأنقاض"
         (
             "after",
             rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM}{_ATTACH_SHORT})(?:\s*[،,])?\s+(?:قد\s+)?(?P<cue>{alternation(group['after_verbs'])}){E}"
