@@ -138,3 +138,15 @@ def test_incident_recalled_by_its_year_is_no_event() -> None:
     )
     events = marsad.extract(text, published="2017-03-16")
     assert [(e.sub_event_type, e.primary) for e in events] == [("Suicide bomb", True)]
+
+
+def test_a_pluperfect_of_the_telling_retells_the_news() -> None:
+    # "وكان … قد قالوا": said earlier; the toll is the strike's told in the first sentence.
+    text = (
+        "قصفت طائرات التحالف سوقا شعبية في مدينة صعدة اليوم الخميس. وكان مسؤولون في قطاع الصحة "
+        "قد قالوا إن 29 شخصا قتلوا في الغارة."
+    )
+    events = marsad.extract(text, published="2018-08-09")
+    assert [(e.fatalities, e.primary) for e in events] == [(29, True)], [
+        (e.fatalities, e.location) for e in events
+    ]

@@ -15,6 +15,7 @@ from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import MEMO_WORDS, WORD, CueList, first_cue, peel, residue_spans, words_before
 from marsad.text import tokens
 from marsad.text.matcher import Hit, longest_first
+from marsad.text.segment import Segment
 
 
 def _word_end(text: str, i: int) -> int:
@@ -488,10 +489,20 @@ class BackgroundCueRecognizer:
                 continue
             for i, e in enumerate(ends):
                 if e and cl.ends_at(head, i) is not None:
-                    if not self._recent(doc, si):
+                    if not self._recent(doc, si) and not self._told_before(folded, folded_index, sent):
                         doc.add(CUE, start, start + 1, "background", sentence_index=si)
                     break
         return doc
+
+    def _told_before(self, folded: str, folded_index: Callable[[int], int], sent: Segment) -> bool:
+        """ "وكان مسؤولو الصحة قد قالوا إن 50 شخصا قتلوا": the pluperfect is the telling's (said
+        earlier), not the incident's; the sentence retells the news. The verb after "قد" (within
+        the first words of the sentence) is a reporting verb (cues.yaml reporting_verbs)."""
+        words = folded[folded_index(sent.start) : folded_index(min(sent.end, sent.start + 160))].split()[:14]
+        if "قد" not in words:
+            return False
+        after = words[words.index("قد") + 1 : words.index("قد") + 2]
+        return bool(after) and self.k.cues["reporting_verbs"].has_word(after[0])
 
     @staticmethod
     def _recent(doc: Doc, sentence: int) -> bool:
