@@ -33,12 +33,10 @@ def answered_clauses(
             if not text.startswith(_OPENINGS, cl.start):
                 continue
             head = WORD.findall(fold(text[cl.start : cl.start + _HEAD_CHARS]))[:5]
-            for i in range(len(head) - 1):
-                cue = opening.ends_at(head, i)
-                if cue is not None and len(cue.words) == i + 1:
-                    if not back.has_word(head[i + 1]):
-                        out.add((s, cl.index))
-                    break
+            found = opening.opening(head)
+            # (A word must follow the cue, and not point back.)
+            if found is not None and found[1] < len(head) and not back.has_word(head[found[1]]):
+                out.add((s, cl.index))
     return frozenset(out)
 
 

@@ -328,7 +328,9 @@ def _sides(c: Candidate, name: ActorName) -> set[object]:
 
 def recalled_specifically(c: Candidate) -> bool:
     """A background incident is worth an event only when the report recalls it with its own day
-    or its own place (CODING.md §1); a passing "after weeks of clashes" is context, not data."""
+    or its own place (CODING.md §1); a passing "after weeks of clashes" is context, not data.
+    (The coder then keeps a dated report's background event only with a day of its own:
+    EventCoder.code, after the date is coded.)"""
     own_date = c.date is not None and not c.inherited_date and c.date.value.date is not None
     return own_date or _place_of(c) is not None
 

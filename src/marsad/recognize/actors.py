@@ -227,9 +227,7 @@ class ActorRecognizer:
                 name = "object"  # a vowelled passive ("قُتل", "استُهدفت"): what follows was hit
         elif name is not None and dist > ADJACENT.get(name, dist):
             name = None
-        statement = name == "ignore_before" and bool(
-            first_cue(words, {"statement_nouns": self.k.cues["statement_nouns"]}, max_distance=1)
-        )
+        statement = name == "ignore_before" and bool(first_cue(words, self._statement_lists, max_distance=1))
         if name in ("source_before", "teller_verbs") or statement:
             # The teller of a claim is a party to it only when it claims its own action
             # ("أعلن الجيش أنه استهدف", "أفاد بيان للجيش بأن طائراته قصفت"); a teller named by
@@ -292,7 +290,7 @@ class ActorRecognizer:
         for i in range(len(head) - 1, len(head) - 1 - len(near), -1):
             if heads.has_word(head[i]):
                 # The owned noun hit ("استهداف دبابة تابعة للجيش"): its owner is the target.
-                if i and first_cue(head[:i], {"patient_before": cues["patient_before"]}, max_distance=0):
+                if i and first_cue(head[:i], self._patient_lists, max_distance=0):
                     return "patient_before", "owned_heads hit"
                 return "agent_before", "owned_heads"
         return "patient_before", "possessive"
@@ -410,9 +408,18 @@ class ActorRecognizer:
         words = words_before(folded, fs, 0, 3)
         return bool(words) and first_cue(words, self._speaker_lists, max_distance=2) is not None
 
+    # One-list look-ups for first_cue, built once (first_cue indexes them by identity).
     @cached_property
     def _speaker_lists(self) -> dict[str, CueList]:
         return {"speaker_before": self.k.cues["speaker_before"]}
+
+    @cached_property
+    def _statement_lists(self) -> dict[str, CueList]:
+        return {"statement_nouns": self.k.cues["statement_nouns"]}
+
+    @cached_property
+    def _patient_lists(self) -> dict[str, CueList]:
+        return {"patient_before": self.k.cues["patient_before"]}
 
 
 def _persons(word: str, person_nouns: CueList) -> bool:

@@ -134,6 +134,15 @@ class CueList:
         cands = self.ending_in(words[i])
         return _fitting(cands, words, i) if cands else None
 
+    def opening(self, words: list[str]) -> tuple[_Cue, int] | None:
+        """The first cue (by its end) that opens `words`, with its length in words; None when
+        no cue of this list starts at the first word."""
+        for i in range(len(words)):
+            cue = self.ends_at(words, i)
+            if cue is not None and len(cue.words) == i + 1:
+                return cue, i + 1
+        return None
+
     def without_words(self, words: list[str]) -> list[str]:
         """`words` less those that are a one-word cue of this list (has_word)."""
         memo = self._has_memo
@@ -304,10 +313,7 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
             and cues.may_open(first.group())
             and bool(head := WORD.findall(fold(" ".join(words[:6])))[:6])
             and cues.may_open(head[0])
-            and any(
-                (cue := cues.ends_at(head, i)) is not None and len(cue.words) == i + 1
-                for i in range(len(head))
-            )
+            and cues.opening(head) is not None
         )
         if opens:
             out.append((start, end))

@@ -146,7 +146,7 @@ _RX_WEEK_SRC = (
 # 2004" ("في" or a part of the year before it, or no date: "حرب عام 2014" names the war,
 # "منذ عام 2011" and "خلال عام 2014" a span). Precision 3, the middle of the year.
 _RX_YEAR_SRC = (
-    rf"{B}{_CL}(?P<x>(?:(?P<pre>في)\s+|(?P<part>{_PARTW}){E}\s+(?:ايام\s+)?)"
+    rf"{B}{_CL}(?P<x>(?:في\s+|(?:{_PARTW}){E}\s+(?:ايام\s+)?)"
     rf"(?:{_YEARW}){E}\s+(?P<y>\d{{4}})(?!\d))"
 )
 _RX_MONTH_REL_SRC = (

@@ -501,8 +501,8 @@ class BackgroundCueRecognizer:
         words = folded[folded_index(sent.start) : folded_index(min(sent.end, sent.start + 160))].split()[:14]
         if "قد" not in words:
             return False
-        after = words[words.index("قد") + 1 : words.index("قد") + 2]
-        return bool(after) and self.k.cues["reporting_verbs"].has_word(after[0])
+        i = words.index("قد") + 1
+        return i < len(words) and self.k.cues["reporting_verbs"].has_word(words[i])
 
     @staticmethod
     def _recent(doc: Doc, sentence: int) -> bool:
