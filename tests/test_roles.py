@@ -357,6 +357,24 @@ def test_names_joined_by_and_after_the_verb_are_one_side_but_not_after_between()
     assert (fight.actor1, fight.actor2) == ("Popular Resistance (Yemen)", "Houthi Movement")
 
 
+def test_a_list_of_forces_before_the_verb_is_one_side_and_the_other_is_found_elsewhere() -> None:
+    # Three allied forces listed with "و" took a town: none of them is the side
+    # they fought; the side is the one the next sentence names.
+    e = _one(
+        "أفاد مصدر ميداني بأن ألوية العمالقة وحراس الجمهورية والمقاومة التهامية سيطرت فجر اليوم على "
+        "بلدة الجراحي جنوبي الحديدة. وقال المصدر إن مسلحي الحوثي انسحبوا من البلدة بعد ساعات من القتال."
+    )
+    assert e.actor1 == "Giants Brigades"
+    assert e.actor2 == "Houthi Movement"
+    assert {e.assoc_actor_1} <= {"National Resistance Forces; Joint Resistance Forces (Yemen)"}
+    # "بين" a few words before the first name still makes two sides.
+    fight = _one("اندلع اشتباك فجر اليوم بين دورية من الجيش اللبناني ومسلحين في حي الشراونة بمدينة بعلبك.")
+    assert {fight.actor1, fight.actor2} == {
+        "Military Forces of Lebanon",
+        "Unidentified Armed Group (Lebanon)",
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "sides"),
     [

@@ -158,10 +158,11 @@ class RoleAssigner:
             name1 = entries[a1.value].name if a1 is not None else None
             # A name joined to actor1 by "و" is its partner ("تمكنت المقاومة والجيش من السيطرة"),
             # unless "بين" opened the pair ("اشتباكات بين المقاومة والحوثيين": two sides).
+            joined = _partners(text, a1, pool) if a1 is not None and len(pool) > 1 else ()
             for side in (patients, neutral, agents):
                 for a in side:
                     if a is not a1 and (a1 is None or entries[a.value].name != name1):
-                        if side is agents and _partners(text, a1, a):
+                        if side is not patients and a in joined:
                             continue
                         a2 = a
                         break
@@ -297,12 +298,24 @@ def _repelled(doc: Doc, k: Knowledge, triggers: list[Mention], subject: Mention)
     return False
 
 
-def _partners(text: str, main: Mention | None, a: Mention) -> bool:
-    """`a` follows `main` joined by "و" alone, and no "بين" stands right before `main`."""
-    if main is None or not 0 <= a.start - main.end <= 3 or text[main.end : a.start].strip() != "و":
-        return False
-    before = text[max(0, main.start - 6) : main.start].split()
-    return not (before and fold(before[-1]).endswith("بين"))
+def _partners(text: str, main: Mention | None, pool: list[Mention]) -> list[Mention]:
+    """The names listed after `main` with "و" ("ألوية العمالقة وحراس الجمهورية والمقاومة"): one
+    side, not two — unless "بين" opened the list ("اشتباكات بين المقاومة والحوثيين")."""
+    if main is None:
+        return []
+    # "بين" may stand a few words before the name ("بين قوة من الجيش ومسلحين").
+    if any(fold(w).endswith("بين") for w in text[max(0, main.start - 24) : main.start].split()[-3:]):
+        return []
+    joined: list[Mention] = []
+    last = main
+    for a in sorted(pool, key=_START):
+        if a.start < last.end:
+            continue
+        if a.start - last.end > 3 or text[last.end : a.start].strip() != "و":
+            break
+        joined.append(a)
+        last = a
+    return joined
 
 
 def _drones_only(at: ClauseIndex, sentence: int, clause: int) -> bool:
@@ -347,8 +360,8 @@ def _associates(
     assoc1: list[Mention],
     assoc2: list[Mention],
 ) -> None:
-    """Cued associates go with actor1 (into `assoc1`); a different actor joined to a main one by
-    "و" goes with that side (`assoc1` or `assoc2`)."""
+    """Cued associates go with actor1 (into `assoc1`); the other actors listed after a main one
+    with "و" go with that side (`assoc1` or `assoc2`)."""
     mains = {x.value for x in (a1, a2) if x is not None}
     used = {id(x) for x in (a1, a2) if x is not None}
     for a in assoc:
@@ -358,11 +371,8 @@ def _associates(
     for main, bucket in ((a1, assoc1), (a2, assoc2)):
         if main is None:
             continue
-        for a in pool:
-            if id(a) in used or a.value in mains:
-                continue
-            gap = text[main.end : a.start]
-            if len(gap) <= 3 and gap.strip() == "و":
+        for a in _partners(text, main, pool):
+            if id(a) not in used and a.value not in mains:
                 bucket.append(a)
                 used.add(id(a))
 
