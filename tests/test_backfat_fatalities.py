@@ -144,3 +144,14 @@ def test_a_conflicts_toll_over_decades_is_no_events_toll() -> None:
         "حلقات الصراع الذي خلف 70 ألف قتيل خلال 3 عقود."
     )
     assert _fatalities(text, "2023-10-12") == [2]
+
+
+def test_toll_before_two_causes_goes_with_the_first_named() -> None:
+    # The killing word comes first, then air strikes and ground fighting: the fighting is split
+    # off the air strikes, and the toll stays with the strikes it was told with (named first).
+    text = (
+        "أفادت مصادر محلية اليوم بمقتل 27 مسلحا من جماعة الحوثي في غارات للتحالف العربي ومواجهات "
+        "مع القوات المشتركة في مديرية حيس جنوبي الحديدة."
+    )
+    events = {e.sub_event_type: e.fatalities for e in marsad.extract(text, published="2018-06-22")}
+    assert events == {"Air/drone strike": 27, "Armed clash": 0}

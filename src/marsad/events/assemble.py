@@ -358,9 +358,17 @@ class EventAssembler:
         for cm in doc.get(CASUALTY):
             owners = by_sent.get(cm.sentence)
             if owners:
-                # The nearest candidate before it in the sentence, else the first after it.
-                before = [c for c in owners if c.trigger.start <= cm.start]
-                (before[-1] if before else owners[0]).casualties.append(cm)
+                # The candidate told nearest before it in the sentence (by any of its words:
+                # "بمقتل 43 في غارات … ومواجهات" — the killing word went with the air strikes),
+                # else the one told first after it.
+                owner, best = None, -1
+                for c in owners:
+                    for t in c.triggers:
+                        if best < t.start <= cm.start:
+                            owner, best = c, t.start
+                if owner is None:
+                    owner = min(owners, key=lambda c: min(t.start for t in c.triggers))
+                owner.casualties.append(cm)
             elif cm.sentence not in blocked:
                 # A toll told in its own sentence belongs to the incident just told: the last
                 # candidate of the two sentences before (looked up, not a scan of all: issue 11).
