@@ -88,3 +88,20 @@ def test_a_town_named_as_the_target_is_the_place_even_after_a_place_noun() -> No
     assert [(e.sub_event_type, e.location, e.geo_precision) for e in events] == [
         ("Shelling/artillery/missile attack", "Sderot", 1)
     ]
+
+
+def test_gazas_factions_unnamed_are_a_palestinian_group_firing_at_the_border_towns() -> None:
+    # Neither faction is named: an unidentified armed group of Palestine, and the Israeli towns
+    # along the Strip's fence are the Gaza Envelope, not the Strip.
+    events = marsad.extract(
+        "ردت الفصائل الفلسطينية مساء اليوم بإطلاق عشرات القذائف على البلدات الإسرائيلية المحاذية لقطاع غزة.",
+        published="2018-07-14",
+    )
+    assert [(e.sub_event_type, e.actor1, e.country, e.location) for e in events] == [
+        (
+            "Shelling/artillery/missile attack",
+            "Unidentified Armed Group (Palestine)",
+            "Israel",
+            "Gaza Envelope",
+        )
+    ]
