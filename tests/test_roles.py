@@ -509,3 +509,19 @@ def test_our_units_in_a_spokesmans_words_are_the_force_he_speaks_for() -> None:
         'اليوم الخميس اشتباكات عنيفة مع الإرهابيين جنوب مدينة سرت".'
     )
     assert ("Armed clash", "Libyan National Army", "Unidentified Armed Group (Libya)") in rows, rows
+
+
+def test_a_security_force_is_the_police_and_no_other_clauses_subject_is_the_target() -> None:
+    # "قوة أمنية" is the police of the country; the subject of the arrest told after "فيما" is
+    # not the side the bomb hit.
+    fight = _one(
+        "اشتبكت قوة أمنية فجر اليوم مع مسلحين في مركز ساحل سليم بمحافظة أسيوط ما أسفر عن مقتل ثلاثة منهم."
+    )
+    assert (fight.actor1, fight.actor2) == ("Police Forces of Egypt", "Unidentified Armed Group (Egypt)")
+    events = marsad.extract(
+        "قتل مدني وأصيب ثلاثة آخرون اليوم بانفجار عبوة ناسفة قرب سوق شعبي في حي الحسينية شمالي بغداد، "
+        "فيما اعتقلت قوة أمنية أربعة مطلوبين بتهم إرهاب في منطقة التاجي.",
+        published=PUB,
+    )
+    bomb = next(e for e in events if e.sub_event_type == "Remote explosive/landmine/IED")
+    assert bomb.actor2 == "Civilians (Iraq)"

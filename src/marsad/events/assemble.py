@@ -330,6 +330,7 @@ class EventAssembler:
             sentences=c.sentences,
             at=at,
             partners=c.assoc1,
+            clauses={(t.sentence, t.clause) for t in c.triggers},
         )
 
     def _places_for(self, at: ClauseIndex, sent: int, clause: int) -> list[Mention]:

@@ -386,11 +386,13 @@ def second_side(
     sentences: set[int],
     at: ClauseIndex | None = None,
     partners: list[Mention] | None = None,
+    clauses: set[tuple[int, int]] | None = None,
 ) -> Mention | None:
     """The side an event's own clauses leave open, looked for in its sentences, then in the
     sentence before and after: the party shelled, the police that dispersed a protest (`at`:
     the report's mention index, when the caller keeps one). Not actor1, nor its `partners`
-    (the associates that fought on its side)."""
+    (the associates that fought on its side), nor the subject of a clause the event does not
+    hold (`clauses`: the event's own)."""
     taken = {actor1.value} if actor1 is not None else set()
     taken |= {p.value for p in partners or ()}
     near = sorted(sentences) + [s for s in (min(sentences) - 1, max(sentences) + 1) if s not in sentences]
@@ -399,6 +401,15 @@ def second_side(
             kind = a.attrs.get("kind")
             if a.value in taken or cue(a) in (IGNORE, ASSOC):
                 continue
+            if (
+                actor1 is not None
+                and clauses
+                and event_type in (BATTLES, EXPLOSIONS, VAC)
+                and cue(a) == AGENT
+                and (a.sentence, a.clause) not in clauses
+            ):
+                continue  # "…، فيما اعتقلت قوة أمنية عصابة": the subject of another clause's act
+
             if event_type == "Protests" and (kind not in STATE_KINDS or a.attrs.get("target_only")):
                 continue
             if event_type == BATTLES and kind in UNARMED_KINDS:
