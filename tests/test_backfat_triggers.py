@@ -58,3 +58,13 @@ def test_a_plot_and_its_aim_are_no_attack() -> None:
         "لتفجير مقر أمني في المدينة."
     )
     assert "Explosions/Remote violence" not in _types(text)
+
+
+def test_a_workshop_making_bombs_is_no_bombing_but_a_bomb_that_went_off_is() -> None:
+    for workshop in (
+        "وعثرت القوات خلال المداهمة على منزل في مدينة العريش استخدمه المسلحون معملا لتصنيع العبوات الناسفة.",
+        "كشفت الشرطة عن مخزن في حي الصدر ببغداد يستخدمه مطلوبون لتصنيع العبوات اللاصقة.",
+    ):
+        assert _types(workshop, "2018-03-11") == []
+    blast = "انفجرت عبوة ناسفة صباح اليوم قرب أحد منازل مدينة العريش وأصيب جنديان."
+    assert _types(blast, "2018-03-11") == ["Explosions/Remote violence"]
