@@ -260,6 +260,18 @@ def test_a_raid_with_dead_is_a_fight_with_those_it_sought() -> None:
         6,
     )
 
+    # The raid told with the exchange of fire, neither side named: the same fight.
+    e = _one(
+        "وفي محافظة سوهاج، تحصن المطلوبون داخل شقة سكنية، وتمت مداهمتها وتبادل إطلاق النار معهم ما أسفر عن "
+        "مصرع ثلاثة عناصر."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Armed clash",
+        "Police Forces of Egypt",
+        "Unidentified Armed Group (Egypt)",
+        3,
+    )
+
 
 def test_protesters_storming_a_site_is_a_violent_demonstration() -> None:
     # "اقتحم" alone is a weak cue, more often the police's; with the crowd as its subject it is theirs.

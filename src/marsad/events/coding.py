@@ -219,7 +219,9 @@ class EventCoder:
             )
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         if (
-            sub == "Arrests"
+            # (also a fight told with the raid and no side named: "تمت مداهمتها وتبادل إطلاق
+            # النار معهم مما أسفر عن مصرع 4 عناصر")
+            (sub == "Arrests" or (event_type == BATTLES and a1 is None and a2 is None))
             and (a1 is None or a1.kind in STATE_KINDS)
             and any(
                 m.value.kind == "killed"
