@@ -525,3 +525,17 @@ def test_a_security_force_is_the_police_and_no_other_clauses_subject_is_the_targ
     )
     bomb = next(e for e in events if e.sub_event_type == "Remote explosive/landmine/IED")
     assert bomb.actor2 == "Civilians (Iraq)"
+
+
+def test_the_terrorists_after_a_police_arrest_are_not_the_police() -> None:
+    # "الإرهابيين" refers back to the attackers a report named; the security service that made
+    # the arrest is not one of them.
+    e = _one(
+        "أوقفت المديرية العامة للأمن العام اللبناني أمس المدعو (ع.ك) في بلدة عرسال لانتمائه إلى مجموعة "
+        "الإرهابيين التي كانت تخطط لتفجيرات في لبنان."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Arrests",
+        "Police Forces of Lebanon",
+        "Unidentified Armed Group (Lebanon)",
+    )

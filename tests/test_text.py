@@ -140,3 +140,14 @@ def test_clauses_read_in_place_equal_clauses_of_the_slice(pieces: list[str], a: 
     in_place = clauses(text, Segment(start, end, 0))
     sliced = clauses(text[start:end], Segment(0, end - start, 0))
     assert [(c.start - start, c.end - start, c.index) for c in in_place] == list(sliced)
+
+
+def test_the_dot_of_an_initial_ends_no_sentence() -> None:
+    # Statements name suspects by their initials ("(م.ع)", "خالد ش.ر."); a dot after a lone
+    # letter is not a full stop, a dot after a word is, even with no space after it.
+    text = "أوقفت دورية أمنية المطلوب (م.ع) في بلدة عرسال. كما أوقفت خالد ش.ر. (سوري) بتهمة التهريب.وقال المصدر إن التحقيق جار."
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "أوقفت دورية أمنية المطلوب (م.ع) في بلدة عرسال",
+        "كما أوقفت خالد ش.ر. (سوري) بتهمة التهريب",
+        "وقال المصدر إن التحقيق جار",
+    ]

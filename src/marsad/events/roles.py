@@ -27,6 +27,7 @@ EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
 UNARMED_KINDS = {"civilians", "protesters"}
 STATE_KINDS = {"state", "police"}
+NOT_ATTACKERS = UNARMED_KINDS | STATE_KINDS  # what "المهاجمين" never refers back to
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
 COVERT = {"Suicide bomb", "Remote explosive/landmine/IED"}
 AERIAL = "Air/drone strike"
@@ -334,7 +335,8 @@ def _name_the_attackers(doc: Doc, k: Knowledge) -> None:
             if last is not None and fold(m.text).startswith("ال"):
                 m.value, m.attrs["kind"], m.attrs["anaphoric"] = last.value, last.attrs.get("kind"), True
             continue
-        if m.attrs.get("role_cue") == AGENT and not entry.template and entry.kind not in UNARMED_KINDS:
+        # (Armed groups only: "الإرهابيين" after "أوقفت المديرية العامة للأمن العام" is not the police.)
+        if m.attrs.get("role_cue") == AGENT and not entry.template and entry.kind not in NOT_ATTACKERS:
             last = m
 
 

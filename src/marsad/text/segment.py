@@ -148,8 +148,16 @@ def _sentence_breaks(text: str) -> list[tuple[int, int]]:
     opens = [
         p
         for p in _positions(text, _SENT_END_CHARS)
-        # Not a decimal point (re's \d is exactly str.isdecimal).
-        if not (text[p] == "." and 0 < p < n - 1 and text[p - 1].isdecimal() and text[p + 1].isdecimal())
+        # Not a decimal point (re's \d is exactly str.isdecimal), nor the dot of an initial: a
+        # lone letter before it ("علي ف.إ.", "(ع.ك)") — no Arabic word is one letter long.
+        if not (
+            text[p] == "."
+            and p > 0
+            and (
+                (p < n - 1 and text[p - 1].isdecimal() and text[p + 1].isdecimal())
+                or (text[p - 1].isalpha() and (p < 2 or not text[p - 2].isalnum()))
+            )
+        )
     ]
     return _runs_after(text, opens, n)
 
