@@ -539,3 +539,13 @@ def test_the_terrorists_after_a_police_arrest_are_not_the_police() -> None:
         "Police Forces of Lebanon",
         "Unidentified Armed Group (Lebanon)",
     )
+
+
+def test_a_sham_checkpoint_is_the_gunmens_not_the_armys() -> None:
+    # A post the attack hit names the forces that hold it, but a fake one was set up by the
+    # attackers themselves.
+    e = _one(
+        "خطف مسلحون مجهولون الليلة الماضية شيخ عشيرة بعد أن أقاموا نقطة تفتيش وهمية على طريق التاجي شمالي بغداد."
+    )
+    assert e.actor1 == "Unidentified Armed Group (Iraq)"
+    assert e.actor2 != "Military Forces of Iraq"

@@ -168,6 +168,8 @@ class ActorRecognizer:
                 role, why = "ignore_before", "heads a named group"
             elif entry.kind == "unidentified" and words and self._qualifies_action(words[-1], folded[fs:fe]):
                 role, why = "ignore_before", "adjective of an action"  # "هجوم مسلح لداعش"
+            elif entry.target_only and self._sham(folded, fe):
+                role, why = "ignore_before", "a sham post"  # "نقطة تفتيش وهمية" set up by gunmen
             m.attrs["role_cue"], m.attrs["role_why"] = role, why
             if entry.country and not entry.template and entry.kind != "external" and own is None:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
@@ -179,6 +181,10 @@ class ActorRecognizer:
         (cues.yaml patient_after): the name is who was hit."""
         nxt = folded[fe : fe + 16].split()[:1]
         return bool(nxt) and self._patient_after.has_word(nxt[0])
+
+    def _sham(self, folded: str, fe: int) -> bool:
+        nxt = words_after(folded, fe, 1)
+        return bool(nxt) and self.k.cues["sham_after"].has_word(nxt[0])
 
     @cached_property
     def _patient_after(self) -> CueList:
