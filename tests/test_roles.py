@@ -549,3 +549,13 @@ def test_a_sham_checkpoint_is_the_gunmens_not_the_armys() -> None:
     )
     assert e.actor1 == "Unidentified Armed Group (Iraq)"
     assert e.actor2 != "Military Forces of Iraq"
+
+
+def test_a_generic_noun_joined_by_and_shares_the_role_of_the_name_before_it() -> None:
+    # "للحوثيين والميليشيات الموالية لهم": the militias were hit with the Houthis; they did not
+    # become the attacker because their noun kept its "و" in its span.
+    e = _one(
+        "أعلن التحالف العربي مقتل 30 عنصرا تابعا للحوثيين والميليشيات الموالية لهم في قصف مدفعي على "
+        "مواقعهم في مديرية حيدان بمحافظة صعدة."
+    )
+    assert (e.actor1, e.actor2) == ("Saudi-led Coalition", "Houthi Movement")

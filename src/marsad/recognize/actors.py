@@ -147,6 +147,8 @@ class ActorRecognizer:
             # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
             words = toks.before(fs, max(fidx(cstart), fs - CUE_REACH), 5)
             chain = folded[fs:name_start]
+            if ana and not chain and folded.startswith("وال", fs):
+                chain = "و"  # a generic noun's clitics stay in its span: "والميليشيات" is "و" + noun
             # A generic noun's clitics stay in its span; its لل contraction is still a possessive
             # lam ("هجوم مسلح للمقاومة": the resistance attacked).
             lam = ana and folded.startswith(("لل", "ولل", "فلل"), fs)
