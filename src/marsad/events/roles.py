@@ -393,10 +393,11 @@ def second_side(
     """The side an event's own clauses leave open, looked for in its sentences, then in the
     sentence before and after: the party shelled, the police that dispersed a protest (`at`:
     the report's mention index, when the caller keeps one). Not actor1, nor its `partners`
-    (the associates that fought on its side), nor the subject of a clause the event does not
-    hold (`clauses`: the event's own)."""
+    (the associates that fought on its side), nor the subject of another clause (`clauses`: the
+    event's own) of its sentences or the sentence after."""
     taken = {actor1.value} if actor1 is not None else set()
     taken |= {p.value for p in partners or ()}
+    first = min(sentences)
     near = sorted(sentences) + [s for s in (min(sentences) - 1, max(sentences) + 1) if s not in sentences]
     for s in near:
         for a in at.sentence(ACTOR, s) if at is not None else doc.in_sentence(ACTOR, s):
@@ -409,8 +410,11 @@ def second_side(
                 and event_type in (BATTLES, EXPLOSIONS, VAC)
                 and cue(a) == AGENT
                 and (a.sentence, a.clause) not in clauses
+                and s >= first
             ):
-                continue  # "…، فيما اعتقلت قوة أمنية عصابة": the subject of another clause's act
+                # "…، فيما اعتقلت قوة أمنية عصابة": the subject of another act told with it or
+                # after it (the one told before may be the side it answered).
+                continue
 
             if event_type == "Protests" and (kind not in STATE_KINDS or a.attrs.get("target_only")):
                 continue
