@@ -68,3 +68,11 @@ def test_a_workshop_making_bombs_is_no_bombing_but_a_bomb_that_went_off_is() -> 
         assert _types(workshop, "2018-03-11") == []
     blast = "انفجرت عبوة ناسفة صباح اليوم قرب أحد منازل مدينة العريش وأصيب جنديان."
     assert _types(blast, "2018-03-11") == ["Explosions/Remote violence"]
+
+
+def test_a_weak_gathering_word_with_the_crowd_named_is_a_protest() -> None:
+    # "تجمع" alone is weak (a gathering of anything); with protesters as its subject it is a protest.
+    assert _types("تجمع مئات المحتجين صباح اليوم أمام مبنى المحافظة في مدينة الناصرية.", "2018-07-15") == [
+        "Protests"
+    ]
+    assert _types("تجمع مئات الحجاج صباح اليوم أمام مبنى المحافظة في مدينة الناصرية.", "2018-07-15") == []
