@@ -559,3 +559,15 @@ def test_a_generic_noun_joined_by_and_shares_the_role_of_the_name_before_it() ->
         "مواقعهم في مديرية حيدان بمحافظة صعدة."
     )
     assert (e.actor1, e.actor2) == ("Saudi-led Coalition", "Houthi Movement")
+
+
+def test_the_putschist_militias_are_the_houthis_whoever_was_named_before() -> None:
+    # Yemeni outlets call the Houthis "الميليشيات الانقلابية"; a bare "الميليشيات" would refer back
+    # to the last militia named (here Hezbollah, named in the sentence before).
+    events = marsad.extract(
+        "وأعلن التحالف أن بين القتلى عناصر من حزب الله. وفي الحديدة، قتل 12 عنصرا من الميليشيات "
+        "الانقلابية خلال اشتباكات مع ألوية العمالقة في منطقة الجاح.",
+        published=PUB,
+    )
+    fight = next(e for e in events if e.location == "Al Jah")
+    assert {fight.actor1, fight.actor2} == {"Giants Brigades", "Houthi Movement"}
