@@ -571,3 +571,19 @@ def test_the_putschist_militias_are_the_houthis_whoever_was_named_before() -> No
     )
     fight = next(e for e in events if e.location == "Al Jah")
     assert {fight.actor1, fight.actor2} == {"Giants Brigades", "Houthi Movement"}
+
+
+def test_the_army_hunting_the_bombers_is_neither_side_of_the_roadside_bomb() -> None:
+    # The next sentence retells the bombing as "the attack" the army set out to avenge: the army
+    # planted no bomb and the group suspected is not the target; village guards are their own
+    # pro-government militia.
+    e = _one(
+        "قتل ثلاثة من حراس القرى صباح اليوم بانفجار عبوة ناسفة زرعت على جانب طريق قرب الحدود العراقية. "
+        "وأطلق الجيش التركي عملية في ولاية شرناق بحثا عن منفذي الهجوم الذي يعتقد أن مسلحين من حزب "
+        "العمال الكردستاني نفذوه."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Remote explosive/landmine/IED",
+        "Unidentified Armed Group (Turkey)",
+        "Village Guards (Turkey)",
+    )

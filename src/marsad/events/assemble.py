@@ -523,7 +523,7 @@ class EventAssembler:
         into.sentences |= c.sentences
         into.log.extend(c.log)
         into.background = into.background and c.background  # a retelling of the news is news
-        if into.actor1 is None and c.actor1 is not None:
+        if into.actor1 is None and c.actor1 is not None and not self._covert_bomber(into, c.actor1):
             into.actor1, into.inferred_actor1 = c.actor1, c.inferred_actor1
         if c.origin is not None or c.target_country is not None:
             # A launch retold: where it came from and where it was aimed hold for the incident.
@@ -584,6 +584,17 @@ class EventAssembler:
         """cues.yaml's new_incident_words (built once per knowledge load)."""
         return frozenset(self.k.cue_words("new_incident_words"))
 
+    @staticmethod
+    def _covert_bomber(into: Candidate, a: Mention | None) -> bool:
+        """`a`, a state force, would become the author of a roadside or suicide bombing from a
+        retelling that names it ("بدأ الجيش عملية للعثور على المسؤولين عن الهجوم"): state forces
+        plant no such bombs (roles._can_act), so the retelling's sides are not the bombing's."""
+        return (
+            a is not None
+            and a.attrs.get("kind") in ("state", "police")
+            and into.triggers[0].value.sub_event_type in roles.COVERT
+        )
+
     def _merge_across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Mention → incident coreference over the whole report (marsad.events.incidents)."""
         incidents = Incidents(self._names.__getitem__)
@@ -596,7 +607,12 @@ class EventAssembler:
             if target is None:
                 incidents.add(c)
                 continue
-            if c.actor2 is not None and place_specific(c.place) and not place_specific(target.place):
+            if (
+                c.actor2 is not None
+                and place_specific(c.place)
+                and not place_specific(target.place)
+                and not self._covert_bomber(target, c.actor1)
+            ):
                 # A lead that sums up ("military positions of the regime and its militias") gives
                 # way to the account that names the place: its target is the one hit.
                 target.actor2 = c.actor2
