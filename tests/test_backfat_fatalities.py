@@ -150,8 +150,8 @@ def test_toll_before_two_causes_goes_with_the_first_named() -> None:
     # The killing word comes first, then air strikes and ground fighting: the fighting is split
     # off the air strikes, and the toll stays with the strikes it was told with (named first).
     text = (
-        "أفادت مصادر محلية اليوم بمقتل 27 مسلحا من جماعة الحوثي في غارات للتحالف العربي ومواجهات "
-        "مع القوات المشتركة في مديرية حيس جنوبي الحديدة."
+        "أفادت مصادر محلية اليوم بسقوط 27 قتيلا من الحوثيين في غارات للتحالف العربي ومعارك مع القوات "
+        "المشتركة شرقي مدينة حيس."
     )
     events = {e.sub_event_type: e.fatalities for e in marsad.extract(text, published="2018-06-22")}
     assert events == {"Air/drone strike": 27, "Armed clash": 0}

@@ -62,7 +62,7 @@ def test_a_plot_and_its_aim_are_no_attack() -> None:
 
 def test_a_workshop_making_bombs_is_no_bombing_but_a_bomb_that_went_off_is() -> None:
     for workshop in (
-        "وعثرت القوات خلال المداهمة على منزل في مدينة العريش استخدمه المسلحون معملا لتصنيع العبوات الناسفة.",
+        "وداهمت القوات منزلا في مدينة العريش حوله المسلحون إلى ورشة لتجهيز السيارات المفخخة.",
         "كشفت الشرطة عن مخزن في حي الصدر ببغداد يستخدمه مطلوبون لتصنيع العبوات اللاصقة.",
     ):
         assert _types(workshop, "2018-03-11") == []

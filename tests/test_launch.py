@@ -94,7 +94,7 @@ def test_gazas_factions_unnamed_are_a_palestinian_group_firing_at_the_border_tow
     # Neither faction is named: an unidentified armed group of Palestine, and the Israeli towns
     # along the Strip's fence are the Gaza Envelope, not the Strip.
     events = marsad.extract(
-        "ردت الفصائل الفلسطينية مساء اليوم بإطلاق عشرات القذائف على البلدات الإسرائيلية المحاذية لقطاع غزة.",
+        "أطلقت فصائل المقاومة في غزة مساء اليوم رشقة من القذائف على البلدات الإسرائيلية المحاذية لقطاع غزة.",
         published="2018-07-14",
     )
     assert [(e.sub_event_type, e.actor1, e.country, e.location) for e in events] == [

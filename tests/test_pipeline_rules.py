@@ -262,8 +262,8 @@ def test_a_raid_with_dead_is_a_fight_with_those_it_sought() -> None:
 
     # The raid told with the exchange of fire, neither side named: the same fight.
     e = _one(
-        "وفي محافظة سوهاج، تحصن المطلوبون داخل شقة سكنية، وتمت مداهمتها وتبادل إطلاق النار معهم ما أسفر عن "
-        "مصرع ثلاثة عناصر."
+        "وفي محافظة سوهاج، لجأ المطلوبون إلى مزرعة نائية، فتمت مداهمتها وتبادل إطلاق النار مع من فيها حتى "
+        "مقتل ثلاثة منهم."
     )
     assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
         "Armed clash",

@@ -367,7 +367,7 @@ class EventAssembler:
             owners = by_sent.get(cm.sentence)
             if owners:
                 # The candidate told nearest before it in the sentence (by any of its words:
-                # "بمقتل 43 في غارات … ومواجهات" — the killing word went with the air strikes),
+                # "بمقتل 20 في غارات … واشتباكات" — the killing word went with the air strikes),
                 # else the one told first after it.
                 owner, best = None, -1
                 for c in owners:
@@ -587,7 +587,7 @@ class EventAssembler:
     @staticmethod
     def _covert_bomber(into: Candidate, a: Mention | None) -> bool:
         """`a`, a state force, would become the author of a roadside or suicide bombing from a
-        retelling that names it ("بدأ الجيش عملية للعثور على المسؤولين عن الهجوم"): state forces
+        retelling that names it ("أطلقت القوات حملة تمشيط بحثا عن منفذي التفجير"): state forces
         plant no such bombs (roles._can_act), so the retelling's sides are not the bombing's."""
         return (
             a is not None

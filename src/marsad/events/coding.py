@@ -219,8 +219,8 @@ class EventCoder:
             )
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         if (
-            # (also a fight told with the raid and no side named: "تمت مداهمتها وتبادل إطلاق
-            # النار معهم مما أسفر عن مصرع 4 عناصر")
+            # (also a fight told with the raid and no side named: "دوهم المنزل وتبادلت القوة
+            # إطلاق النار مع من فيه فقتل اثنان منهم")
             (sub == "Arrests" or (event_type == BATTLES and a1 is None and a2 is None))
             and (a1 is None or a1.kind in STATE_KINDS)
             and any(

@@ -75,7 +75,7 @@ class RoleAssigner:
     def assign(self, sentence: int, clause: int, triggers: list[Mention]) -> Roles:
         """actor1/actor2/associated actors of the event told by `triggers` in one clause."""
         at, k = self.at, self.k
-        # "بمقتل 43 في غارات للتحالف ومواجهات مع المقاومة": when a clause tells two events, the
+        # "بمقتل 20 في غارات للتحالف واشتباكات مع الجيش": when a clause tells two events, the
         # author named right after the other event's word ("غارات للتحالف") is that event's.
         told = at.clause(TRIGGER, sentence, clause)  # `triggers` are some of these
         others = [t for t in told if t not in triggers] if len(told) > len(triggers) else None
@@ -300,7 +300,7 @@ def _repelled(doc: Doc, k: Knowledge, triggers: list[Mention], subject: Mention)
 
 
 def _partners(text: str, main: Mention | None, pool: list[Mention]) -> list[Mention]:
-    """The names listed after `main` with "و" ("ألوية العمالقة وحراس الجمهورية والمقاومة"): one
+    """The names listed after `main` with "و" ("الجيش والمقاومة الشعبية ومسلحو القبائل"): one
     side, not two — unless "بين" opened the list ("اشتباكات بين المقاومة والحوثيين")."""
     if main is None:
         return []
@@ -335,7 +335,7 @@ def _name_the_attackers(doc: Doc, k: Knowledge) -> None:
             if last is not None and fold(m.text).startswith("ال"):
                 m.value, m.attrs["kind"], m.attrs["anaphoric"] = last.value, last.attrs.get("kind"), True
             continue
-        # (Armed groups only: "الإرهابيين" after "أوقفت المديرية العامة للأمن العام" is not the police.)
+        # (Armed groups only: "الإرهابيين" after "اعتقل جهاز الأمن الوطني" is not the police.)
         if m.attrs.get("role_cue") == AGENT and not entry.template and entry.kind not in NOT_ATTACKERS:
             last = m
 
@@ -412,7 +412,7 @@ def second_side(
                 and (a.sentence, a.clause) not in clauses
                 and s >= first
             ):
-                # "…، فيما اعتقلت قوة أمنية عصابة": the subject of another act told with it or
+                # "…، فيما أوقفت دورية للشرطة ثلاثة مطلوبين": the subject of another act told with it or
                 # after it (the one told before may be the side it answered).
                 continue
 

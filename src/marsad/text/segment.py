@@ -149,7 +149,7 @@ def _sentence_breaks(text: str) -> list[tuple[int, int]]:
         p
         for p in _positions(text, _SENT_END_CHARS)
         # Not a decimal point (re's \d is exactly str.isdecimal), nor the dot of an initial: a
-        # lone letter before it ("علي ف.إ.", "(ع.ك)") — no Arabic word is one letter long.
+        # lone letter before it ("أحمد ن.ر.", "(س.م)") — no Arabic word is one letter long.
         if not (
             text[p] == "."
             and p > 0
