@@ -44,6 +44,7 @@ BBOX: dict[str, tuple[float, float, float, float]] = {
     "JO": (29.1, 34.9, 33.4, 39.3),
     "TR": (35.8, 25.6, 42.2, 44.9),
     "IL": (29.4, 34.2, 33.4, 35.9),
+    "IN": (6.5, 68.1, 35.7, 97.4),
 }
 KINDS = {"populated", "natural"}
 
@@ -144,6 +145,23 @@ def test_a_yemeni_coastal_village_is_located() -> None:
     text = "شنت طائرات التحالف غارتين على قرية الفازة التابعة لمديرية التحيتا جنوب محافظة الحديدة."
     locations = {(e.location, e.admin1) for e in marsad.extract(text, published=PUB)}
     assert ("Al Fazah", "Al Hudaydah") in locations
+
+
+def test_kashmir_valley_towns_and_common_spellings_are_located() -> None:
+    # India's towns under 100,000 come from the extra file; Kismayo and Yüksekova from their
+    # usual Arabic spellings (place_names_ar.tsv).
+    cases = {
+        "اشتبك مسلحون مع قوات الجيش الهندي في بلدة شوبيان جنوبي كشمير اليوم.": ("Shopian", "India"),
+        "قتل جنديان في انفجار استهدف دورية في مدينة كيسمايو جنوبي الصومال اليوم.": ("Kismayo", "Somalia"),
+        "قتل شرطي في هجوم مسلح على مركز أمني في بلدة يوكسيكوفا التابعة لولاية هكاري.": (
+            "Yüksekova",
+            "Turkey",
+        ),
+    }
+    for text, (location, country) in cases.items():
+        assert (location, country) in {
+            (e.location, e.country) for e in marsad.extract(text, published=PUB)
+        }, text
 
 
 def test_a_small_extra_namesake_does_not_shadow_a_city() -> None:
