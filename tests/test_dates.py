@@ -306,3 +306,17 @@ def test_a_year_heading_dates_the_chronology_entries_below_it() -> None:
     # Without headings a day and month are the latest such day before publication.
     plain = [m.date for m in find_dates("3 أيار/مايو: قصف قرب الكسوة.", date(2018, 5, 10))]
     assert plain == [date(2018, 5, 3)]
+
+
+def test_the_same_day_points_back_to_the_day_told_before_it() -> None:
+    # "مساء اليوم ذاته" names no day of its own: it is the day of the date before it, not today.
+    text = (
+        "أصيب ثلاثة مزارعين بقصف مدفعي يوم السبت 6 أغسطس 2022. وتجدد القصف مساء اليوم ذاته على قرية مجاورة."
+    )
+    found = find_dates(text, WED)
+    assert [(m.text, m.date, m.precision) for m in found] == [
+        ("يوم السبت 6 أغسطس 2022", date(2022, 8, 6), 1),
+        ("مساء اليوم ذاته", date(2022, 8, 6), 1),
+    ]
+    # With no day told before it, the phrase dates nothing ("اليوم" alone still reads as today).
+    assert [m.date for m in find_dates("وفي اليوم نفسه أعلن الجيش حظر التجول.", None)] == [None]

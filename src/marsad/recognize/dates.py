@@ -537,6 +537,32 @@ def _header_years(s: str, kept: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# "مساء اليوم ذاته", "في اليوم نفسه", "في ذات اليوم": the day of the date told before it (folded).
+_SAME_DAY = re.compile(
+    r"(?<!\S)(?:(?:صباح|مساء|ظهر|عصر|فجر|ليل|ليله)\s+)?(?:في\s+)?"
+    r"(?:(?:اليوم|النهار|الليله)\s+(?:ذاته|نفسه)|(?:ذات|نفس)\s+(?:اليوم|الليله))(?!\S)"
+)
+
+
+def _same_day(s: str, kept: list[_Cand]) -> list[_Cand]:
+    """ "القصف تجدد مساء اليوم ذاته": the day of the last day-precise date before it (no date
+    without one: the phrase points back, it names no day of its own)."""
+    if "ذات" not in s and "نفس" not in s:
+        return kept  # (most reports: no such phrase, no regex pass)
+    for m in _SAME_DAY.finditer(s):
+        a, b = m.span()
+        # "اليوم" inside the phrase was read as the publication day: the phrase replaces it.
+        inside = [c for c in kept if c.a < b and a < c.b]
+        if any(c.kind != "relative" for c in inside):
+            continue
+        prev = next((c for c in reversed(kept) if c.b <= a and c.precision == 1 and c.date), None)
+        if prev is not None:
+            kept = [c for c in kept if c not in inside]
+            kept.append(_Cand(a, b, prev.date, 1, prev.kind, prev.explicit_year))
+            kept.sort(key=lambda c: c.a)
+    return kept
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Date mentions in `text`, sorted and non-overlapping, resolved against `published`."""
     f = fast_fold_with_map(text)
@@ -556,6 +582,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 c = _Cand(prev.a, c.b, c.date, c.precision, c.kind, c.explicit_year)
         kept.append(c)
     kept = _header_years(s, kept)
+    kept = _same_day(s, kept)
     out: list[DateMention] = []
     for c in kept:
         o_a, o_b = f.to_original(c.a, c.b)
