@@ -540,14 +540,19 @@ def _header_years(s: str, kept: list[_Cand]) -> list[_Cand]:
 # "مساء اليوم ذاته", "في اليوم نفسه", "في ذات اليوم": the day of the date told before it (folded).
 _SAME_DAY = re.compile(
     r"(?<!\S)(?:(?:صباح|مساء|ظهر|عصر|فجر|ليل|ليله)\s+)?(?:في\s+)?"
-    r"(?:(?:اليوم|النهار|الليله)\s+(?:ذاته|نفسه)|(?:ذات|نفس)\s+(?:اليوم|الليله))(?!\S)"
+    r"(?:(?:اليوم|النهار)\s+(?:ذاته|نفسه)|الليله\s+(?:ذاتها|نفسها)|(?:ذات|نفس)\s+(?:اليوم|الليله))(?!\S)"
 )
+# The phrases' cores, looked for with str's C search before the regex reads the report.
+_SAME_DAY_CORES = (
+    "اليوم ذاته", "اليوم نفسه", "النهار ذاته", "النهار نفسه", "الليله ذاتها", "الليله نفسها",
+    "ذات اليوم", "نفس اليوم", "ذات الليله", "نفس الليله",
+)  # fmt: skip
 
 
 def _same_day(s: str, kept: list[_Cand]) -> list[_Cand]:
     """ "القصف تجدد مساء اليوم ذاته": the day of the last day-precise date before it (no date
     without one: the phrase points back, it names no day of its own)."""
-    if "ذات" not in s and "نفس" not in s:
+    if not any(core in s for core in _SAME_DAY_CORES):
         return kept  # (most reports: no such phrase, no regex pass)
     for m in _SAME_DAY.finditer(s):
         a, b = m.span()
