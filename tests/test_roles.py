@@ -587,3 +587,12 @@ def test_the_army_hunting_the_bombers_is_neither_side_of_the_roadside_bomb() -> 
         "Unidentified Armed Group (Turkey)",
         "Village Guards (Turkey)",
     )
+
+
+def test_the_libyan_army_of_pan_arab_outlets_is_haftars() -> None:
+    # "الجيش الليبي" in these outlets names the Libyan National Army; the Tripoli government's
+    # forces are named by their government.
+    e = _one("شنت مقاتلات الجيش الليبي اليوم غارات على مواقع لمسلحين في مدينة سرت.")
+    assert e.actor1 == "Libyan National Army"
+    gna = _one("اشتبكت قوات حكومة الوفاق اليوم مع مسلحين في منطقة الهضبة جنوبي طرابلس.")
+    assert gna.actor1 == "Military Forces of Libya"
