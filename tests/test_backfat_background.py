@@ -150,3 +150,16 @@ def test_a_pluperfect_of_the_telling_retells_the_news() -> None:
     assert [(e.fatalities, e.primary) for e in events] == [(29, True)], [
         (e.fatalities, e.location) for e in events
     ]
+
+
+def test_attacks_a_city_often_suffers_lend_the_news_no_author_even_when_described() -> None:
+    # "كثيرا ما … لهجمات يشنها مسلحو الحركة التي …": habitual history; the words after it describe
+    # the group, they do not make it an incident told, nor its group the bomber of today's blast.
+    events = marsad.extract(
+        "انفجرت سيارة مفخخة صباح اليوم عند نقطة تفتيش في مدينة بيدوا، ما أسفر عن مقتل جنديين. "
+        "وكثيرا ما تتعرض المدينة لهجمات من حركة الشباب التي تسيطر على قرى في محيطها.",
+        published="2018-03-25",
+    )
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Somalia)")
+    ]

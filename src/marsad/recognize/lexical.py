@@ -184,12 +184,18 @@ class RecalledIncident:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.before = {"background_before": knowledge.cues["background_before"]}
+        self.habitual = {"habitual_before": knowledge.cues["habitual_before"]}
         self.just_before = {"background_just_before": knowledge.cues["background_just_before"]}
         self.recent = {"recent_before": knowledge.cues["recent_before"]}
         self.after = knowledge.cues["background_after"]
         self.described = frozenset(knowledge.cue_words("relative_pronouns"))
         # Every cue holds one of these words: a window without any needs no cue lookup.
-        lists = [*self.before.values(), *self.just_before.values(), *self.recent.values()]
+        lists = [
+            *self.before.values(),
+            *self.habitual.values(),
+            *self.just_before.values(),
+            *self.recent.values(),
+        ]
         self.keys = (
             frozenset(
                 w
@@ -234,6 +240,8 @@ class RecalledIncident:
         words = _words_in_clause_before(folded, start)
         if not self._may_match(words):
             return None
+        if first_cue(words, self.habitual, max_distance=3):
+            return "old"  # habitual, whatever describes it
         if first_cue(words, self.before, max_distance=2) or first_cue(
             words, self.just_before, max_distance=1
         ):
