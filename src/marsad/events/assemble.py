@@ -591,7 +591,7 @@ class EventAssembler:
         plant no such bombs (roles._can_act), so the retelling's sides are not the bombing's."""
         return (
             a is not None
-            and a.attrs.get("kind") in ("state", "police")
+            and a.attrs.get("kind") in roles.STATE_KINDS
             and into.triggers[0].value.sub_event_type in roles.COVERT
         )
 

@@ -159,11 +159,12 @@ class RoleAssigner:
             name1 = entries[a1.value].name if a1 is not None else None
             # A name joined to actor1 by "و" is its partner ("تمكنت المقاومة والجيش من السيطرة"),
             # unless "بين" opened the pair ("اشتباكات بين المقاومة والحوثيين": two sides).
-            joined = _partners(text, a1, pool) if a1 is not None and len(pool) > 1 else ()
+            joined = _partners(text, a1, pool) if a1 is not None and len(pool) > 1 else None
+            joined_to = a1  # (a1 may still be swapped below; the list is that name's)
             for side in (patients, neutral, agents):
                 for a in side:
                     if a is not a1 and (a1 is None or entries[a.value].name != name1):
-                        if side is not patients and a in joined:
+                        if side is not patients and joined and a in joined:
                             continue
                         a2 = a
                         break
@@ -188,7 +189,7 @@ class RoleAssigner:
                 a1, a2 = a2, a1
             # (Nothing to associate when the pool holds only a main actor and none is cued.)
             if assoc or len(pool) > 1 or (pool[0] is not a1 and pool[0] is not a2):
-                _associates(text, pool, assoc, a1, a2, assoc1, assoc2)
+                _associates(text, pool, assoc, a1, a2, assoc1, assoc2, (joined_to, joined))
         if aerial and a1 is None:
             # An air strike with no named author: the air force the report is about, else the
             # report country's own. Drones fly for anyone: an unclaimed drone attack stays unclaimed.
@@ -304,9 +305,6 @@ def _partners(text: str, main: Mention | None, pool: list[Mention]) -> list[Ment
     side, not two — unless "بين" opened the list ("اشتباكات بين المقاومة والحوثيين")."""
     if main is None:
         return []
-    # "بين" may stand a few words before the name ("بين قوة من الجيش ومسلحين").
-    if any(fold(w).endswith("بين") for w in text[max(0, main.start - 24) : main.start].split()[-3:]):
-        return []
     joined: list[Mention] = []
     last = main
     for a in sorted(pool, key=_START):
@@ -316,6 +314,12 @@ def _partners(text: str, main: Mention | None, pool: list[Mention]) -> list[Ment
             break
         joined.append(a)
         last = a
+    # "بين" may stand a few words before the name ("بين قوة من الجيش ومسلحين"): read only when a
+    # name follows (most mains have none).
+    if joined and any(
+        fold(w).endswith("بين") for w in text[max(0, main.start - 24) : main.start].split()[-3:]
+    ):
+        return []
     return joined
 
 
@@ -361,9 +365,11 @@ def _associates(
     a2: Mention | None,
     assoc1: list[Mention],
     assoc2: list[Mention],
+    known: tuple[Mention | None, list[Mention] | None] = (None, None),
 ) -> None:
     """Cued associates go with actor1 (into `assoc1`); the other actors listed after a main one
-    with "و" go with that side (`assoc1` or `assoc2`)."""
+    with "و" go with that side (`assoc1` or `assoc2`). `known`: a main name and its list, when
+    the caller has already read it."""
     mains = {x.value for x in (a1, a2) if x is not None}
     used = {id(x) for x in (a1, a2) if x is not None}
     for a in assoc:
@@ -373,7 +379,8 @@ def _associates(
     for main, bucket in ((a1, assoc1), (a2, assoc2)):
         if main is None:
             continue
-        for a in _partners(text, main, pool):
+        listed = known[1] if main is known[0] and known[1] is not None else _partners(text, main, pool)
+        for a in listed:
             if id(a) not in used and a.value not in mains:
                 bucket.append(a)
                 used.add(id(a))
@@ -398,7 +405,7 @@ def second_side(
     taken = {actor1.value} if actor1 is not None else set()
     taken |= {p.value for p in partners or ()}
     first = min(sentences)
-    near = sorted(sentences) + [s for s in (min(sentences) - 1, max(sentences) + 1) if s not in sentences]
+    near = sorted(sentences) + [s for s in (first - 1, max(sentences) + 1) if s not in sentences]
     for s in near:
         for a in at.sentence(ACTOR, s) if at is not None else doc.in_sentence(ACTOR, s):
             kind = a.attrs.get("kind")
@@ -415,7 +422,6 @@ def second_side(
                 # "…، فيما أوقفت دورية للشرطة ثلاثة مطلوبين": the subject of another act told with it or
                 # after it (the one told before may be the side it answered).
                 continue
-
             if event_type == "Protests" and (kind not in STATE_KINDS or a.attrs.get("target_only")):
                 continue
             if event_type == BATTLES and kind in UNARMED_KINDS:

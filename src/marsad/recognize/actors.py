@@ -185,8 +185,13 @@ class ActorRecognizer:
         return bool(nxt) and self._patient_after.has_word(nxt[0])
 
     def _sham(self, folded: str, fe: int) -> bool:
+        """A sham post right after the name (cues.yaml sham_after: "نقطة تفتيش وهمية")."""
         nxt = words_after(folded, fe, 1)
-        return bool(nxt) and self.k.cues["sham_after"].has_word(nxt[0])
+        return bool(nxt) and self._sham_after.has_word(nxt[0])
+
+    @cached_property
+    def _sham_after(self) -> CueList:
+        return self.k.cues["sham_after"]
 
     @cached_property
     def _patient_after(self) -> CueList:
