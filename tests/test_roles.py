@@ -462,8 +462,8 @@ def test_a_name_followed_by_a_passive_killed_verb_is_the_side_hit() -> None:
             ("Houthi Movement", "Military Forces of Yemen"),
         ),
         (
-            "اندلعت اليوم اشتباكات بين قوات المقاومة المشتركة وميليشيا الحوثي في مديرية حيس جنوبي الحديدة، "
-            "حيث تصدت المقاومة لهجمات ومحاولات تسلل المتمردين إلى مواقعها.",
+            "دارت معارك صباح اليوم بين قوات المقاومة المشتركة وميليشيا الحوثي شرق مديرية حيس بالحديدة، "
+            "وقال قائد ميداني إن قواته صدت محاولات تسلل الحوثيين نحو خطوط التماس.",
             ("Houthi Movement", "Joint Resistance Forces (Yemen)"),
         ),
         # An attempt on someone's life is no move of a side in the fight.

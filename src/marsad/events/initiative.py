@@ -2,8 +2,8 @@
 
 "اندلعت مواجهات بين قوات الجيش وميليشيا الحوثي" names two sides in no particular order; the
 report often says elsewhere, in another sentence of the same incident, which side made the move:
-"عقب محاولة الميليشيا الحوثية التسلل", "تصدت المقاومة لهجمات ومحاولات تسلل المتمردين",
-"أسر عدد من المسلحين ممن حاولوا التسلل". A side named as making such an attempt is actor1 of the
+"إثر محاولة المسلحين التقدم نحو مواقع الجيش", "صد الجيش محاولات تسلل المسلحين",
+"قتل عدد من العناصر الذين حاولوا الاقتحام". A side named as making such an attempt is actor1 of the
 clash, unless the other side is named as making one too. The cue words are data (cues.yaml:
 attempt_of, advance_words, initiative_before, initiative_after).
 """
@@ -59,7 +59,7 @@ def _makes_attempt(doc: Doc, k: Knowledge, m: Mention) -> bool:
         and k.cues["advance_words"].has_word(after[0])
     ):
         return True  # "محاولة الميليشيا التسلل"
-    return _opens_with(k.cues["initiative_after"], after)  # "المسلحين ممن حاولوا التسلل"
+    return _opens_with(k.cues["initiative_after"], after)  # "العناصر الذين حاولوا الاقتحام"
 
 
 def _opens_with(cues: CueList, words: list[str]) -> bool:
