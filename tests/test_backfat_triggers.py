@@ -76,3 +76,25 @@ def test_a_weak_gathering_word_with_the_crowd_named_is_a_protest() -> None:
         "Protests"
     ]
     assert _types("تجمع مئات الحجاج صباح اليوم أمام مبنى المحافظة في مدينة الناصرية.", "2018-07-15") == []
+
+
+def _events(text: str, published: str = "2022-05-12") -> list[tuple[str, str, str]]:
+    return sorted(
+        (e.sub_event_type, e.actor1 or "", e.actor2 or "") for e in marsad.extract(text, published=published)
+    )
+
+
+def test_a_weapon_named_as_the_means_of_an_attack_is_no_event_of_its_own() -> None:
+    # The drones and mortars are what the attackers used in the one assault of the sentence.
+    text = (
+        "شن مسلحو جماعة الحوثي فجر اليوم هجوما على مواقع الجيش اليمني في مديرية صرواح غربي مأرب "
+        "مستخدمين قذائف الهاون والطائرات المسيرة، قبل أن تصده القوات بعد ساعات من القتال."
+    )
+    got = _events(text)
+    assert [g[0] for g in got] == ["Armed clash"], got
+    # Told alone, the same drones are a strike.
+    alone = "قصفت جماعة الحوثي مواقع الجيش اليمني في مديرية صرواح غربي مأرب بالطائرات المسيرة، اليوم."
+    assert [g[0] for g in _events(alone)] == ["Air/drone strike"]
+    # A drone strike told in a later sentence stays an event of its own.
+    later = text + " وفي وقت لاحق شنت طائرات مسيرة تابعة للحوثيين غارات على معسكر للجيش في مديرية حريب."
+    assert sorted(g[0] for g in _events(later)) == ["Air/drone strike", "Armed clash"]

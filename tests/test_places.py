@@ -145,6 +145,18 @@ def test_papers_ships_agreements_and_press_conferences_are_not_event_locations()
     assert _ref(doc, "الحديدة").located
 
 
+def test_a_hospital_named_after_a_town_is_no_event_location() -> None:
+    doc = _doc(
+        "قتل ثلاثة جنود في هجوم على حاجز للجيش قرب بلدة كفرنبل، ونقل الجرحى إلى مستشفى جامعة حلب "
+        "ومستشفى حماة الوطني، بحسب مصدر طبي في مشفى إدلب."
+    )
+    for name in ("حلب", "حماة", "إدلب"):
+        assert _ref(doc, name).role == "name", name
+    assert _ref(doc, "كفرنبل").located
+    # The town of the hospital, told apart from it, stays a place.
+    assert _ref(_doc("قصفت طائرات حربية مستشفى ميدانيا في مدينة حلب."), "حلب").located
+
+
 def test_capital_standing_for_its_government_is_no_location() -> None:
     for text, name in (
         ("أعلنت دمشق رفضها للعملية العسكرية التركية في ريف حلب الشمالي.", "دمشق"),

@@ -380,6 +380,8 @@ class TriggerRecognizer:
             recalled_at[key] = min(recalled_at.get(key, start), start if told_first else oend)
         readings = self._readings  # looked up in place: a miss only for a form not met yet
         foiled_end = -1  # the end of the last act that did not happen
+        kept: list[int] = []  # the starts of the triggers added
+        means: list[tuple[int, int, TriggerEntry, float, list[TriggerEntry]]] = []
         for i, (h, (start, oend), negatable) in enumerate(zip(hits, spans, may_negate, strict=True)):
             after_foiled = (
                 foiled_end >= 0
@@ -413,8 +415,29 @@ class TriggerRecognizer:
                 # "تمكنت القوات من تدمير خمس سيارات مفخخة", "اعتراض صاروخ": the weapon was
                 # destroyed, defused or intercepted before it went off (Disrupted weapons use).
                 entry, weight = self._disrupted_entry, 1.0
+            if self._instrument_rx.search(
+                folded, max(0, h.word_start - 40), h.word_start
+            ) is not None and self._instrument(folded, h.word_start):
+                means.append((start, oend, entry, weight, list(entries)))
+                continue
+            kept.append(start)
             doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries))
+        for start, oend, entry, weight, alternatives in means:
+            sentence = doc.locate(start)[0]
+            if any(k < start and doc.locate(k)[0] == sentence for k in kept):
+                continue  # the means of an act told before it in its sentence: a weapon only
+            doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=alternatives)
         return doc
+
+    @cached_property
+    def _instrument_rx(self) -> re.Pattern[str]:
+        return _first_words_rx(self.k.cues["instrument_before"])
+
+    def _instrument(self, folded: str, pos: int) -> bool:
+        """An instrument word ("باستخدام", "مستخدمين") among the three words before `pos` in its
+        clause: what follows is the means of an act, not an act."""
+        instrument = self.k.cues["instrument_before"]
+        return any(instrument.has_word(w) for w in _words_in_clause_before(folded, pos)[-3:])
 
     @cached_property
     def _disrupted_entry(self) -> TriggerEntry:
