@@ -306,3 +306,10 @@ def test_cli_lookup_and_import(tmp_path: Path, gaz: Gazetteer) -> None:
     assert res.exit_code == 0, res.output
     assert "9 places" in res.output
     assert (tmp_path / "user-SY.tsv").exists()
+
+
+def test_provinces_of_the_sahel_and_somalia_by_their_arabic_names(gaz: Gazetteer) -> None:
+    for arabic, cc, name in (("هيران", "SO", "Hiraan"), ("ميناكا", "ML", "Menaka"), ("بورنو", "NG", "Borno")):
+        assert any(
+            p.kind == "admin1" and p.country_code == cc and p.name == name for p in gaz.lookup(arabic)
+        ), arabic
