@@ -596,3 +596,37 @@ def test_the_libyan_army_of_pan_arab_outlets_is_haftars() -> None:
     assert e.actor1 == "Libyan National Army"
     gna = _one("اشتبكت قوات حكومة الوفاق اليوم مع مسلحين في منطقة الهضبة جنوبي طرابلس.")
     assert gna.actor1 == "Military Forces of Libya"
+
+
+def test_a_force_named_after_the_ministry_that_reported_it_is_the_subject() -> None:
+    # The ministry is the teller; the army after "أن" did the killing ("قتلت 12": active, with
+    # its toll right after it).
+    e = _one(
+        "أعلنت وزارة الدفاع الصومالية أن قوات الجيش قتلت 12 من مسلحي حركة الشباب في هجوم على معسكر "
+        "لهم قرب بلدة جلب."
+    )
+    assert (e.actor1, e.actor2) == ("Military Forces of Somalia", "Al Shabaab")
+    # A force that only qualifies the ministry ("وزارة الدفاع") is still no side.
+    e = _one("قال متحدث باسم وزارة الدفاع إن مسلحين هاجموا حاجزا للشرطة في بلدة بلدوين فقتلوا شرطيين.")
+    assert e.actor1 != "Military Forces of Somalia"
+    # Persons named before a passive verb were hit.
+    e = _one("قالت الشرطة إن شرطيين قتلا برصاص مسلحين مجهولين في بلدة أفجوي.")
+    assert e.actor2 == "Police Forces of Somalia"
+
+
+def test_the_subject_told_before_an_aside_between_commas_acted() -> None:
+    # "قوات الجيش، بدعم من مقاتلي العشائر، استعادت": the verb opens its clause; its subject ends
+    # the clause before the aside.
+    e = _one(
+        "أعلنت وزارة الدفاع الصومالية أن قوات الجيش، بدعم من مقاتلي العشائر، استعادت السيطرة على "
+        "بلدة مقاس في إقليم هيران بعد اشتباكات مع مسلحي حركة الشباب أسفرت عن مقتل تسعة منهم."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Government regains territory",
+        "Military Forces of Somalia",
+        "Al Shabaab",
+    )
+    # A name followed by more words in its clause is no subject left hanging.
+    # A verb whose own subject follows it keeps that subject.
+    got = _events("في بلدة بلعد، حيث تنتشر قوات الجيش، هاجم مسلحو حركة الشباب مركزا للشرطة فقتلوا شرطيا.")
+    assert ("Armed clash", "Al Shabaab", "Police Forces of Somalia") in got, got

@@ -121,6 +121,13 @@ class RoleAssigner:
         a2: Mention | None = None
         assoc1: list[Mention] = []
         assoc2: list[Mention] = []
+        subject = (
+            self._subject_before_break(sentence, clause, told, extra)
+            if in_clause and not any(cue(a) == AGENT for a in in_clause)
+            else None
+        )
+        if subject is not None:
+            pool = [subject, *pool]
         if pool:
             # What the event is decides who can have done it, whatever the words around a name
             # say: an actor unfit to act is a patient (unless cued as an associate). One pass
@@ -131,7 +138,9 @@ class RoleAssigner:
             neutral: list[Mention] = []
             for a in pool:
                 role = a.attrs.get("role_cue")
-                if role == PATIENT:
+                if a is subject:
+                    agents.append(a)
+                elif role == PATIENT:
                     patients.append(a)
                 elif role == ASSOC:
                     assoc.append(a)
@@ -197,6 +206,29 @@ class RoleAssigner:
             if a1 is not None and a2 is not None and a2.value == a1.value:
                 a2 = None
         return Roles(a1, a2, assoc1, assoc2)
+
+    def _subject_before_break(
+        self, sentence: int, clause: int, told: list[Mention], extra: list[Mention]
+    ) -> Mention | None:
+        """The subject of a clause that opens with its verb, told before a comma ("أن قوات الجيش،
+        بمساندة مقاتلي العشائر، استعادت …"): the uncued name that ends an earlier clause of the
+        sentence, with nothing but clauses naming no act between."""
+        if not told or not extra:
+            return None
+        doc, text = self.doc, self.doc.text
+        spans = doc.clauses[sentence]
+        lead = min(t.start for t in told)
+        if text[spans[clause].start : lead].strip(" \n\t،,و"):
+            return None  # words before the verb: its subject, if any, is in its own clause
+        for a in reversed(extra):
+            if a.clause >= clause or cue(a) not in (None, AGENT):
+                continue
+            if text[a.end : spans[a.clause].end].strip(" \n\t،,؛;"):
+                return None  # the name does not end its clause: not the subject left hanging
+            if any(self.at.clause(TRIGGER, sentence, c) for c in range(a.clause, clause)):
+                return None  # an act told in between has that name for its own
+            return a
+        return None
 
     def _can_act(self, m: Mention, aerial: bool, covert: bool) -> bool:
         """Whether an actor can be the author of the event: state forces set no suicide bombs or

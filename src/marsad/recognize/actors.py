@@ -56,6 +56,7 @@ class ActorRecognizer:
         # The cue lists read per mention, taken from the knowledge once (not looked up per mention).
         cues = knowledge.cues
         self._skip: CueList = cues["role_skip"]
+        self._reported: CueList = cues["reported_clause"]
         self._force_heads: CueList = cues["force_heads"]
         self._passive_verbs: CueList = cues["passive_verbs"]
         self._person_nouns: CueList = cues["person_nouns"]
@@ -182,7 +183,12 @@ class ActorRecognizer:
         """Whether the word right after the name is a passive verb of being killed or hurt
         (cues.yaml patient_after): the name is who was hit."""
         nxt = folded[fe : fe + 16].split()[:1]
-        return bool(nxt) and self._patient_after.has_word(nxt[0])
+        if not nxt or not self._patient_after.has_word(nxt[0]):
+            return False
+        # "قوات الجيش قتلت 12 مسلحا": a toll or persons right after the verb are its object,
+        # so the verb is active and the name before it did the killing.
+        obj = words_after(folded, fe, 2)[1:]
+        return not (obj and (obj[0].isdigit() or self._person_nouns.has_word(obj[0])))
 
     def _sham(self, folded: str, fe: int) -> bool:
         """A sham post right after the name (cues.yaml sham_after: "نقطة تفتيش وهمية")."""
@@ -221,6 +227,10 @@ class ActorRecognizer:
             return self._possessor(words)
         hit = first_cue(words, lists)
         name, dist = hit if hit else (None, 0)
+        if name == "ignore_before" and dist and any(self._reported.has_word(w) for w in words[-dist:]):
+            # "أعلنت وزارة الدفاع أن قوات الجيش استعادت": the ministry is the teller; the name
+            # after "أن" is the subject of what it told.
+            name, dist = None, 0
         if name == "agent_verbs" and dist > 0:
             # "هاجمت قوات الحركة": a force or weapon noun between the verb and the name heads
             # the subject; anything else makes the name part of the object.
