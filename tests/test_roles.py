@@ -630,3 +630,16 @@ def test_the_subject_told_before_an_aside_between_commas_acted() -> None:
     # A verb whose own subject follows it keeps that subject.
     got = _events("في بلدة بلعد، حيث تنتشر قوات الجيش، هاجم مسلحو حركة الشباب مركزا للشرطة فقتلوا شرطيا.")
     assert ("Armed clash", "Al Shabaab", "Police Forces of Somalia") in got, got
+
+
+def test_a_police_command_and_a_gang_named_by_its_group() -> None:
+    # "قيادة شرطة المحافظة" is the police; "عصابات داعش" is the Islamic State, not a second group.
+    e = _one(
+        "أعلنت قيادة شرطة محافظة صلاح الدين، اليوم، أن مفارزها عثرت على مخبأ لعصابات داعش في وادي "
+        "الشاي جنوب كركوك يضم ثماني عبوات ناسفة، وتم تفكيكها."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Disrupted weapons use",
+        "Police Forces of Iraq",
+        "Islamic State (Iraq)",
+    )

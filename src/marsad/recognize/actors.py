@@ -284,6 +284,9 @@ class ActorRecognizer:
         if named and self.k.actors[nxt[2]].template:
             return False  # a generic force before another ("دورية من قوات الأمن"): no name to head
         gap = folded[fe : nxt[0]].split()
+        if not gap:
+            # "عصابات داعش": an unnamed noun in construct with a group's name is that group
+            return not named and nxt[0] == fe + (folded[fe] == " ")
         return gap in (["من"], ["في"]) or (len(gap) == 1 and self._link_words.has_word(gap[0]))
 
     def _qualifies_action(self, before: str, name: str) -> bool:
