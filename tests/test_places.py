@@ -382,3 +382,17 @@ def test_a_front_noun_vouches_for_a_name_that_is_also_a_word() -> None:
         published="2018-06-30",
     )
     assert [e.location for e in events] == ["Ḩaraḑ"], [(e.location, e.geo_precision) for e in events]
+
+
+def test_the_dateline_and_a_settlement_noun_place_a_border_report() -> None:
+    # Israel's forces are named in every sentence, but the report is filed from south Lebanon and
+    # its towns are Lebanese; the Israeli town is named as a settlement ("مستوطنة المطلة").
+    doc = _doc(
+        "جنوب لبنان – استهدفت طائرة مسيرة إسرائيلية صباح اليوم دراجة نارية في بلدة عيترون، ما أدى إلى "
+        "مقتل شخصين. وكان الجيش الإسرائيلي قد قصف مساء أمس أطراف بلدة رميش بقذائف المدفعية، فيما "
+        "قال الجيش الإسرائيلي إن صاروخا مضادا للدروع أطلق من لبنان باتجاه مستوطنة المطلة. وأعلن حزب "
+        "الله استهداف موقع للجيش الإسرائيلي قرب الحدود."
+    )
+    assert doc.country == "LB"
+    assert _ref(doc, "عيترون").located and _country(doc, "عيترون") == "LB"
+    assert _ref(doc, "المطلة").located and _country(doc, "المطلة") == "IL"

@@ -52,6 +52,7 @@ DEMONYM_WEIGHT = 0.3  # "السورية", "اليمني"
 # other countries often (sources, sponsors), and "السعودية" is both the country and its adjective.
 COUNTRY_WEIGHT = 0.5
 REPEAT_FACTOR = 0.5  # each further mention of a name already counted
+DATELINE_WEIGHT = 1.0  # added to the vote of an area named alone in the dateline
 AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
 LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
@@ -281,7 +282,17 @@ class PlaceFocus:
                 continue
             votes[cc] += DEMONYM_WEIGHT
             anchors_in[doc.locate(doc.original(h.start, h.end)[0])[0]].append((h.word_start, cc, frozenset()))
-        for m, before, name in zip(mentions, befores, infos, strict=True):
+        dm = _DATELINE.match(doc.text)
+        dateline = dm.end() if dm else -1
+        # A dateline that names an area alone ("جنوب لبنان –", "ريف إدلب –") tells where the
+        # report is set; a city may be a bureau abroad ("دبي، الإمارات (CNN)--"): no extra vote.
+        in_dateline = [i for i, m in enumerate(mentions) if m.end <= dateline]
+        area_dateline = -1
+        if len(in_dateline) == 1 and infos[in_dateline[0]].country_code is not None:
+            r0: PlaceRef = mentions[in_dateline[0]].value
+            if all(c.kind != "populated" for c in r0.candidates):
+                area_dateline = in_dateline[0]
+        for i, (m, before, name) in enumerate(zip(mentions, befores, infos, strict=True)):
             r: PlaceRef = m.value
             if r.cue == "hometown_before" or r.role in NO_VOTE_ROLES:  # r.hometown
                 continue
@@ -302,6 +313,8 @@ class PlaceFocus:
                 anchors_in[m.sentence].append((r.fstart, cc, key))
                 if again:
                     w = w * REPEAT_FACTOR
+                elif i == area_dateline:
+                    w += DATELINE_WEIGHT
                 # _add_votes of the one-country cast {cc: w}, spelt out (most names).
                 votes[cc] = w + votes.get(cc, 0)
                 own = by_name[key]
@@ -324,8 +337,6 @@ class PlaceFocus:
         # 2. Each mention: a country named right after it (its governorate, "شمالي لبنان",
         #    "اليمنية") first, then the report's country, then the rest of its focus; then
         #    specific kinds, then near the places already chosen, then population.
-        dm = _DATELINE.match(doc.text)
-        dateline = dm.end() if dm else -1
         chosen: list[Place] = []
         for m, before, name in zip(mentions, befores, infos, strict=True):
             r = m.value
