@@ -423,3 +423,18 @@ def test_clauses_of_one_sentence_in_two_provinces_are_two_events() -> None:
         "آخرين في مدينة السماوة."
     )
     assert len({e.admin1 for e in events}) == 2, [(e.location, e.admin1) for e in events]
+
+
+def test_strikes_on_two_towns_told_for_today_and_last_night_are_two_incidents() -> None:
+    text = (
+        "قتل عنصران من حزب الله اليوم الأحد بغارة نفذتها طائرة مسيرة إسرائيلية على سيارة في بلدة عيترون "
+        "جنوبي لبنان. وكانت المدفعية الإسرائيلية قد قصفت ليلة أمس أطراف مدينة بنت جبيل دون وقوع إصابات."
+    )
+    got = sorted((e.location, str(e.event_date)) for e in _events(text, "2023-11-19"))
+    assert len(got) == 2 and got[0][1] != got[1][1], got
+    # One town told from both ends of the night stays one incident.
+    one = (
+        "قصفت المدفعية الإسرائيلية ليلة أمس أطراف بلدة الخيام جنوبي لبنان. وقالت مصادر محلية إن القصف "
+        "على الخيام استمر حتى فجر اليوم الأحد."
+    )
+    assert len(_events(one, "2023-11-19")) == 1

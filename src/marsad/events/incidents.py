@@ -295,6 +295,17 @@ def _days_apart(a: Sig, b: Sig) -> str | None:
     da, db = a.own_date, b.own_date
     if da is not None and db is not None and abs((da - db).days) > SAME_DAY_SLACK:
         return f"two days ({a.date_text}, {b.date_text})"
+    if (
+        da != db
+        and a.specific
+        and b.specific
+        and a.place is not None
+        and b.place is not None
+        and a.place.id != b.place.id
+    ):
+        # The day's slack is for one incident told from two ends of a night; in two towns as
+        # well, the tellings are two incidents ("قصفت ليلة أمس بلدة …" beside today's strike).
+        return f"two days and two places ({a.date_text}, {b.date_text})"
     return None
 
 
