@@ -438,3 +438,13 @@ def test_strikes_on_two_towns_told_for_today_and_last_night_are_two_incidents() 
         "على الخيام استمر حتى فجر اليوم الأحد."
     )
     assert len(_events(one, "2023-11-19")) == 1
+
+
+def test_two_dates_written_out_a_day_apart_are_two_days() -> None:
+    text = (
+        "سيطرت قوات موالية للمجلس الانتقالي الجنوبي يوم الخميس 11 مايو على مدينة زنجبار، بعد معارك مع "
+        "وحدات من الجيش الحكومي. وكانت المواجهات مع قوات الجيش قد اندلعت يوم الأربعاء 10 مايو وسط "
+        "زنجبار، وأسفرت عن مقتل سبعة أشخاص."
+    )
+    days = sorted(str(e.event_date) for e in _events(text, "2023-05-12"))
+    assert days == ["2023-05-10", "2023-05-11"], days

@@ -130,6 +130,7 @@ class Sig:
 
     background: bool
     own_date: date | None  # its own day (not inherited)
+    exact_day: bool  # that day named by its date ("الثلاثاء 9 أغسطس"), not by "أمس" or a weekday
     place: Place | None  # its own place's choice (_place_of)
     specific: bool  # place_specific(_place_of)
     event_type: str
@@ -168,6 +169,7 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
         if ch is not None and ch.kind != "country":
             choice = ch
     d = c.dates[0].value.date if c.dates and not c.inherited_date else None
+    exact = d is not None and c.dates[0].value.kind == "absolute" and c.dates[0].value.precision == 1
     a1, a2 = c.actor1, c.actor2
     trig = c.triggers[0]
     et = c.retype[0] if c.retype else trig.value.event_type
@@ -200,6 +202,7 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
     return Sig(
         background=c.background,
         own_date=d,
+        exact_day=exact,
         place=choice,
         specific=choice is not None and choice.kind in ("populated", "admin2"),  # place_specific
         event_type=et,
@@ -293,7 +296,13 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
 
 def _days_apart(a: Sig, b: Sig) -> str | None:
     da, db = a.own_date, b.own_date
-    if da is not None and db is not None and abs((da - db).days) > SAME_DAY_SLACK:
+    if (
+        da is not None
+        and db is not None
+        and abs((da - db).days) > (0 if a.exact_day and b.exact_day else SAME_DAY_SLACK)
+    ):
+        # (The slack is for "أمس" and "الليلة الماضية" told from two ends of a night; two dates
+        # written out are two days.)
         return f"two days ({a.date_text}, {b.date_text})"
     if (
         da != db
@@ -329,7 +338,8 @@ def _sig_retold(a: Sig, b: Sig) -> bool:
     earlier incident — its own day is the news day (within the slack), or it names no day but
     the same place."""
     if a.own_date is not None and b.own_date is not None:
-        return abs((a.own_date - b.own_date).days) <= SAME_DAY_SLACK
+        slack = 0 if a.exact_day and b.exact_day else SAME_DAY_SLACK
+        return abs((a.own_date - b.own_date).days) <= slack
     return a.place is not None and b.place is not None and a.place.id == b.place.id
 
 
