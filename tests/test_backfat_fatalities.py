@@ -155,3 +155,14 @@ def test_toll_before_two_causes_goes_with_the_first_named() -> None:
     )
     events = {e.sub_event_type: e.fatalities for e in marsad.extract(text, published="2018-06-22")}
     assert events == {"Air/drone strike": 27, "Armed clash": 0}
+
+
+def test_another_sources_figure_is_weighed_not_added() -> None:
+    text = (
+        "قتل ستة أشخاص في اشتباكات بين مجموعتين مسلحتين في مدينة الزاوية غربي ليبيا أمس، بينما قالت "
+        "مصادر أخرى إن عدد القتلى بلغ 11 قتيلا."
+    )
+    assert [e.fatalities for e in marsad.extract(text, published="2023-05-29")] == [6]
+    # Two groups of dead in one sentence still add up.
+    text = "قتل ستة مسلحين في اشتباكات مع قوة أمنية في مدينة الزاوية أمس، فيما قتل شرطيان."
+    assert [e.fatalities for e in marsad.extract(text, published="2023-05-29")] == [8]

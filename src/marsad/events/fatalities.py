@@ -33,6 +33,21 @@ class FatalityFilter:
         self.after: CueList = knowledge.cues["period_total_after"]
         self.before: CueList = knowledge.cues["period_total_before"]
         self.new_incident: CueList = knowledge.cues["new_incident"]
+        self.other_source: CueList = knowledge.cues["other_source_before"]
+
+    def mark_other_estimates(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Flag (attr "estimate") a toll told after another of its sentence as another source's
+        figure ("… مقتل تسعة، بينما أفادت مصادر أخرى بأن الحصيلة بلغت 14"): the same dead, so
+        `figure` weighs it against the rest rather than adding it."""
+        first: dict[int, int] = {}
+        for m in mentions:
+            first[m.sentence] = min(first.get(m.sentence, m.start), m.start)
+        for m in mentions:
+            if m.start == first[m.sentence] or "estimate" in m.attrs:
+                continue
+            lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
+            words = WORD.findall(doc.folded_slice(max(lo, m.start - 80), m.start))[-8:]
+            m.attrs["estimate"] = _any_cue_ends(self.other_source, words)
 
     def is_period_total(self, doc: Doc, m: Mention) -> bool:
         """A toll counted over a period or a campaign, not one incident's."""
@@ -130,9 +145,10 @@ def figure(mentions: list[Mention]) -> int | None:
     exact total (vague totals only when no exact one exists)."""
     if not mentions:
         return None
-    by_sent: dict[int, list[Mention]] = {}
+    by_sent: dict[tuple[int, bool], list[Mention]] = {}
     for m in mentions:
-        by_sent.setdefault(m.sentence, []).append(m)
+        # Another source's figure stands apart: an estimate to weigh, not a group to add.
+        by_sent.setdefault((m.sentence, bool(m.attrs.get("estimate"))), []).append(m)
     exact_totals, vague_totals = [], []
     for ms in by_sent.values():
         # "ارتفع عدد القتلى … إلى 12 قتيلا": a running toll without its figure is the same deaths
