@@ -98,3 +98,12 @@ def test_a_weapon_named_as_the_means_of_an_attack_is_no_event_of_its_own() -> No
     # A drone strike told in a later sentence stays an event of its own.
     later = text + " وفي وقت لاحق شنت طائرات مسيرة تابعة للحوثيين غارات على معسكر للجيش في مديرية حريب."
     assert sorted(g[0] for g in _events(later)) == ["Air/drone strike", "Armed clash"]
+
+
+def test_a_riots_other_side_is_the_force_it_faced_not_the_people_hurt() -> None:
+    text = (
+        "أصيب 12 شخصا مساء أمس خلال احتجاجات غاضبة في مدينة الناصرية جنوبي العراق، رشق خلالها محتجون "
+        "قوات مكافحة الشغب بالحجارة وأضرموا النار في إطارات السيارات أمام مبنى المحافظة."
+    )
+    got = [(e.sub_event_type, e.actor1, e.actor2) for e in marsad.extract(text, published="2023-02-14")]
+    assert got == [("Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq")], got

@@ -296,6 +296,16 @@ class EventCoder:
             rioters = self._templates.get("rioters")
             if rioters is not None:
                 a1 = rioters
+        if (
+            event_type == "Riots"
+            and a2 is not None
+            and a2.kind == "civilians"
+            and c.actor2 is not None
+            and self._generic_people(c.actor2)
+        ):
+            # "قتل شخصان خلال احتجاجات … رشق المحتجون عناصر الأمن": the people hurt are whoever
+            # stood there; the force the rioters faced, if named, is the other side.
+            a2 = self._security_force(doc, c)
         if event_type == "Protests" and sub == "Peaceful protest" and c.intervention:
             sub = "Protest with intervention"
         if (
