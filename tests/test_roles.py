@@ -643,3 +643,12 @@ def test_a_police_command_and_a_gang_named_by_its_group() -> None:
         "Police Forces of Iraq",
         "Islamic State (Iraq)",
     )
+
+
+def test_the_side_making_the_attempt_is_found_past_its_adjective() -> None:
+    # "قوات الجيش الوطني حاولت التقدم": the adjective after the name does not hide the attempt.
+    e = _one(
+        "اندلعت أمس اشتباكات عنيفة بين قوات حكومة الوفاق الوطني وقوات الجيش الوطني الليبي جنوب طرابلس. "
+        "وقالت مصادر ميدانية إن قوات الجيش الوطني حاولت التقدم نحو منطقة عين زارة قبل أن تصدها قوات الوفاق."
+    )
+    assert (e.actor1, e.actor2) == ("Libyan National Army", "Military Forces of Libya")

@@ -49,7 +49,10 @@ def _makes_attempt(doc: Doc, k: Knowledge, m: Mention) -> bool:
     text = folded.text
     fs, fe = folded.folded_index(m.start), folded.folded_index(m.end)
     before = words_before(text, fs, max(0, fs - CUE_REACH), 3)
-    after = words_after(text, fe, fe + CUE_REACH, 2)
+    after = words_after(text, fe, fe + CUE_REACH, 3)
+    if after and _adjective(after[0]):
+        after = after[1:]  # "قوات الجيش الوطني حاولت التقدم": a nisba of the name is still the name
+    after = after[:2]
     if before and k.cues["initiative_before"].ends_at(before, len(before) - 1) is not None:
         return True  # "محاولات تسلل المتمردين"
     if (
@@ -60,6 +63,11 @@ def _makes_attempt(doc: Doc, k: Knowledge, m: Mention) -> bool:
     ):
         return True  # "محاولة الميليشيا التسلل"
     return _opens_with(k.cues["initiative_after"], after)  # "العناصر الذين حاولوا الاقتحام"
+
+
+def _adjective(word: str) -> bool:
+    """A definite nisba adjective ("الوطني", "الحوثية", "الحكوميين"; folded, ة as ه)."""
+    return word.startswith("ال") and word.endswith(("ي", "يه", "يون", "يين"))
 
 
 def _opens_with(cues: CueList, words: list[str]) -> bool:
