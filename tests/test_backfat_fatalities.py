@@ -166,3 +166,11 @@ def test_another_sources_figure_is_weighed_not_added() -> None:
     # Two groups of dead in one sentence still add up.
     text = "قتل ستة مسلحين في اشتباكات مع قوة أمنية في مدينة الزاوية أمس، فيما قتل شرطيان."
     assert [e.fatalities for e in marsad.extract(text, published="2023-05-29")] == [8]
+
+
+def test_a_total_told_after_another_toll_is_the_same_dead() -> None:
+    text = (
+        "قتل سبعة أشخاص في اشتباكات بين قوات الجيش وقوات الدعم السريع في مدينة الأبيض أمس، فيما قال "
+        "مسعفون إن حصيلة القتلى بلغت 12 قتيلا."
+    )
+    assert [e.fatalities for e in marsad.extract(text, published="2023-06-02")] == [7]

@@ -34,11 +34,12 @@ class FatalityFilter:
         self.before: CueList = knowledge.cues["period_total_before"]
         self.new_incident: CueList = knowledge.cues["new_incident"]
         self.other_source: CueList = knowledge.cues["other_source_before"]
+        self.total: CueList = knowledge.cues["toll_total"]
 
     def mark_other_estimates(self, doc: Doc, mentions: list[Mention]) -> None:
         """Flag (attr "estimate") a toll told after another of its sentence as another source's
-        figure ("… مقتل تسعة، بينما أفادت مصادر أخرى بأن الحصيلة بلغت 14"): the same dead, so
-        `figure` weighs it against the rest rather than adding it."""
+        figure or a total ("… مقتل تسعة، بينما أفادت مصادر أخرى بأن الحصيلة بلغت 14"): the same
+        dead, so `figure` weighs it against the rest rather than adding it."""
         first: dict[int, int] = {}
         for m in mentions:
             first[m.sentence] = min(first.get(m.sentence, m.start), m.start)
@@ -47,7 +48,12 @@ class FatalityFilter:
                 continue
             lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
             words = WORD.findall(doc.folded_slice(max(lo, m.start - 80), m.start))[-8:]
-            m.attrs["estimate"] = _any_cue_ends(self.other_source, words)
+            own = WORD.findall(doc.folded_slice(m.start, m.end))
+            # Another source's figure, or a total ("الحصيلة بلغت 21", "عدد القتلى 18"): a total
+            # is all the dead, never one more group beside those told before it.
+            m.attrs["estimate"] = _any_cue_ends(self.other_source, words) or _any_cue_ends(
+                self.total, words[-3:] + own
+            )
 
     def is_period_total(self, doc: Doc, m: Mention) -> bool:
         """A toll counted over a period or a campaign, not one incident's."""
