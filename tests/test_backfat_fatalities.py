@@ -174,3 +174,9 @@ def test_a_total_told_after_another_toll_is_the_same_dead() -> None:
         "مسعفون إن حصيلة القتلى بلغت 12 قتيلا."
     )
     assert [e.fatalities for e in marsad.extract(text, published="2023-06-02")] == [7]
+
+
+def test_dual_person_nouns_joined_to_a_singular_count_two() -> None:
+    assert _killed("استشهد ضابط ومجندان صباح اليوم بانفجار عبوة ناسفة جنوب الشيخ زويد.") == [
+        ("استشهد ضابط ومجندان", 3)
+    ]
