@@ -652,3 +652,12 @@ def test_the_side_making_the_attempt_is_found_past_its_adjective() -> None:
         "وقالت مصادر ميدانية إن قوات الجيش الوطني حاولت التقدم نحو منطقة عين زارة قبل أن تصدها قوات الوفاق."
     )
     assert (e.actor1, e.actor2) == ("Libyan National Army", "Military Forces of Libya")
+
+
+def test_a_groups_news_outlet_is_no_side_of_what_it_reports() -> None:
+    # "قناة المسيرة التابعة للحوثيين" tells of the coalition's raids; the group is not their author.
+    got = _events(
+        "شن طيران التحالف فجر اليوم غارات على مواقع في مدينة صعدة، فيما قالت قناة المسيرة التابعة "
+        "للحوثيين إن الغارات استهدفت منازل المواطنين وأسفرت عن مقتل امرأتين."
+    )
+    assert [g[1] for g in got] == ["Saudi-led Coalition"], got

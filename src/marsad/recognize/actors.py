@@ -196,6 +196,10 @@ class ActorRecognizer:
         return bool(nxt) and self._sham_after.has_word(nxt[0])
 
     @cached_property
+    def _outlets(self) -> CueList:
+        return self.k.cues["outlet_nouns"]
+
+    @cached_property
     def _sham_after(self) -> CueList:
         return self.k.cues["sham_after"]
 
@@ -306,6 +310,10 @@ class ActorRecognizer:
             return None, None
         cues = self.k.cues
         head = words[:-1] if self._link_words.has_word(words[-1]) else words
+        if any(self._outlets.has_word(w) for w in head[-2:]):
+            # "قناة المسيرة التابعة للحوثيين": a group's outlet tells the news; the group is no
+            # party for that (and the outlet's name is no drone of its).
+            return "ignore_before", "outlet_nouns"
         nouns = self._event_nouns
         heads, adjectives = cues["owned_heads"], cues["nisba_skip"]
         # The head noun is the word right before, or before its adjective ("هجوم مسلح لـ").
