@@ -661,3 +661,25 @@ def test_a_groups_news_outlet_is_no_side_of_what_it_reports() -> None:
         "للحوثيين إن الغارات استهدفت منازل المواطنين وأسفرت عن مقتل امرأتين."
     )
     assert [g[1] for g in got] == ["Saudi-led Coalition"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "أعلن التحالف بقيادة السعودية، اليوم، اعتراض وتدمير طائرة مسيرة مفخخة أطلقتها ميليشيا الحوثي "
+            "باتجاه مدينة خميس مشيط جنوب المملكة.",
+            ("Saudi-led Coalition", "Houthi Movement"),
+        ),
+        (
+            "أحبطت القوات الأمنية محاولة تفجير عبوة ناسفة زرعها مسلحون من تنظيم داعش على طريق رئيسي في "
+            "قضاء الطارمية شمال بغداد، وتمكنت من تفكيكها.",
+            ("Police Forces of Iraq", "Islamic State (Iraq)"),
+        ),
+    ],
+)
+def test_the_side_that_stopped_a_weapon_comes_before_the_side_that_launched_it(
+    text: str, sides: tuple[str, str]
+) -> None:
+    e = _one(text)
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Disrupted weapons use", *sides)

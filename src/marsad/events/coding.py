@@ -19,7 +19,7 @@ from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import DISORDER_TYPES, ActorEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.models import Event, Span
-from marsad.recognize.cues import peel
+from marsad.recognize.cues import peel, words_before
 from marsad.recognize.numbers import parse_quantity
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
@@ -131,6 +131,10 @@ class EventCoder:
         # Type and sub-type: the leading trigger, refined by weapons and by who was targeted.
         event_type, sub = c.coded_type
         a1, a2 = self._entry(c.actor1), self._entry(c.actor2)
+        if sub == "Disrupted weapons use" and c.actor1 is not None and self._weapon_author(doc, c.actor1):
+            # "اعتراض طائرة مسيرة أطلقتها الميليشيا": whose weapon it was is the side disrupted;
+            # the side that stopped it is the other (ACLED: the disrupting actor first).
+            a1, a2 = a2, a1
         weapon_subs = [w.value.sub_event_type for w in c.weapons if w.value.sub_event_type]
         if event_type == EXPLOSIONS and weapon_subs:
             # A weapon ("سيارة مفخخة") says what exploded, not who set it off: a trigger that
@@ -459,6 +463,13 @@ class EventCoder:
     @cached_property
     def _people_words(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("generic_people"))
+
+    def _weapon_author(self, doc: Doc, m: Mention) -> bool:
+        """A launch or planting verb with the weapon as its object in the three words before the
+        name ("أطلقتها", "زرعها": cues.yaml weapon_author_before)."""
+        fs = doc.folded.folded_index(m.start)
+        before = words_before(doc.folded.text, fs, max(0, fs - 40), 3)  # "زرعها مسلحون من داعش"
+        return any(self.k.cues["weapon_author_before"].has_word(w) for w in before)
 
     def _generic_people(self, m: Mention) -> bool:
         """Whether the mention is a bare "people" noun (أشخاص، شخصا), which names no side."""
