@@ -683,3 +683,15 @@ def test_the_side_that_stopped_a_weapon_comes_before_the_side_that_launched_it(
 ) -> None:
     e = _one(text)
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Disrupted weapons use", *sides)
+
+
+def test_a_list_closed_by_min_jiha_is_one_side_of_the_pair() -> None:
+    # "بين X وY الموالين لها من جهة، وZ من جهة أخرى": X and Y are one side, Z the other.
+    e = _one(
+        "دارت اشتباكات عنيفة اليوم بين قوات النظام والمسلحين الموالين لها من جهة، وهيئة تحرير الشام من "
+        "جهة أخرى، على محور كفرنبودة في ريف حماة الشمالي."
+    )
+    assert (e.actor1, e.actor2) == ("Military Forces of Syria", "Hayat Tahrir al-Sham")
+    # Without "من جهة", "بين" still opens two sides.
+    e = _one("دارت اشتباكات عنيفة اليوم بين قوات النظام وهيئة تحرير الشام على محور كفرنبودة في ريف حماة.")
+    assert (e.actor1, e.actor2) == ("Military Forces of Syria", "Hayat Tahrir al-Sham")

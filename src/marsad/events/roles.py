@@ -11,6 +11,7 @@ strikes, and an unnamed air force is the one the report is about.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
@@ -332,6 +333,11 @@ def _repelled(doc: Doc, k: Knowledge, triggers: list[Mention], subject: Mention)
     return False
 
 
+# "… من جهة" right after a list (a few words of its own between): the list is one side of a
+# "بين … من جهة، و… من جهة أخرى" pair.
+_ONE_SIDE_END = re.compile(r"[^،,.؛\n]{0,30}?\sمن\s+جه[ةه](?!\s+أخرى)")
+
+
 def _partners(text: str, main: Mention | None, pool: list[Mention]) -> list[Mention]:
     """The names listed after `main` with "و" ("الجيش والمقاومة الشعبية ومسلحو القبائل"): one
     side, not two — unless "بين" opened the list ("اشتباكات بين المقاومة والحوثيين")."""
@@ -348,9 +354,13 @@ def _partners(text: str, main: Mention | None, pool: list[Mention]) -> list[Ment
         last = a
     # "بين" may stand a few words before the name ("بين قوة من الجيش ومسلحين"): read only when a
     # name follows (most mains have none).
-    if joined and any(
-        fold(w).endswith("بين") for w in text[max(0, main.start - 24) : main.start].split()[-3:]
+    if (
+        joined
+        and any(fold(w).endswith("بين") for w in text[max(0, main.start - 24) : main.start].split()[-3:])
+        and _ONE_SIDE_END.match(text, last.end) is None
     ):
+        # (Unless "من جهة" closes the list: "بين الجيش والمسلحين الموالين له من جهة، والفصائل من
+        # جهة أخرى" lists one side, then the other.)
         return []
     return joined
 
