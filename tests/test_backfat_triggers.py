@@ -107,3 +107,24 @@ def test_a_riots_other_side_is_the_force_it_faced_not_the_people_hurt() -> None:
     )
     got = [(e.sub_event_type, e.actor1, e.actor2) for e in marsad.extract(text, published="2023-02-14")]
     assert got == [("Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq")], got
+
+
+def test_a_death_told_with_istashhada_is_an_event() -> None:
+    got = marsad.extract(
+        "استشهد شاب فلسطيني برصاص قوات الاحتلال الإسرائيلي صباح اليوم قرب مخيم الفوار جنوب الخليل.",
+        published="2022-11-03",
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in got] == [
+        ("Attack", "Military Forces of Israel", "Civilians (Palestine)", 1)
+    ]
+
+
+def test_a_demonstrator_shot_dead_at_the_return_marches_is_force_against_protesters() -> None:
+    got = marsad.extract(
+        "استشهد شاب وأصيب العشرات برصاص جنود الاحتلال خلال مسيرات العودة قرب السياج الفاصل شرق مخيم "
+        "البريج وسط قطاع غزة، اليوم الجمعة.",
+        published="2018-08-10",
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in got] == [
+        ("Excessive force against protesters", "Protesters (Palestine)", "Military Forces of Israel")
+    ]

@@ -315,11 +315,11 @@ class EventCoder:
         if (
             event_type == "Protests"
             and sub == "Peaceful protest"
-            and any(t.value.event_type in (BATTLES, VAC) for t in c.triggers)
+            and (any(t.value.event_type in (BATTLES, VAC) for t in c.triggers) or c.weapons)
             and any(m.value.kind == "killed" for m in c.casualties)
         ):
             # "قتل شاب برصاص جيش الاحتلال في احتجاجات الجمعة": a demonstrator killed by the
-            # forces facing the demonstration.
+            # forces facing the demonstration (a killing word or a weapon says it was no accident).
             force = a2 if a2 is not None and a2.kind in STATE_KINDS else self._security_force(doc, c)
             if force is not None:
                 sub, a2 = "Excessive force against protesters", force
