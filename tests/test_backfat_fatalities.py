@@ -180,3 +180,16 @@ def test_dual_person_nouns_joined_to_a_singular_count_two() -> None:
     assert _killed("استشهد ضابط ومجندان صباح اليوم بانفجار عبوة ناسفة جنوب الشيخ زويد.") == [
         ("استشهد ضابط ومجندان", 3)
     ]
+
+
+def test_an_assassination_told_without_a_toll_killed_one() -> None:
+    text = (
+        "اغتال مسلحون مجهولون يستقلون دراجة نارية، مساء أمس، قياديا محليا في مديرية المنصورة بمحافظة عدن، "
+        "ولاذوا بالفرار."
+    )
+    assert [e.fatalities for e in marsad.extract(text, published="2019-03-02")] == [1]
+    # An attempt kills no one by itself.
+    text = (
+        "تعرض قيادي محلي لمحاولة اغتيال بعبوة ناسفة استهدفت سيارته في مديرية المنصورة بمحافظة عدن مساء أمس."
+    )
+    assert [e.fatalities for e in marsad.extract(text, published="2019-03-02")] in ([0], [])

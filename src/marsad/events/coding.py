@@ -428,6 +428,10 @@ class EventCoder:
             if hurt:
                 ev["injuries"] = (ev["injuries"] or 0) + hurt
             killed += own
+        if not ev["fatalities"] and sub == "Attack" and (kill := self._assassination(doc, c)) is not None:
+            # "اغتال مسلحون إمام مسجد": an assassination told with no toll killed one person.
+            ev["fatalities"] = 1
+            evidence["fatalities"] = [span(kill)]
         if killed:
             evidence["fatalities"] = [span(m) for m in killed]
         if injured:
@@ -463,6 +467,26 @@ class EventCoder:
     @cached_property
     def _people_words(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("generic_people"))
+
+    def _assassination(self, doc: Doc, c: Candidate) -> Mention | None:
+        """The trigger telling a carried-out assassination ("اغتال", "اغتيال"; cues.yaml
+        assassination_words), not an attempt or an escape from one (attempt_of, survived_before
+        in the two words before)."""
+        words = self.k.cues["assassination_words"]
+        for t in c.triggers:
+            if not any(words.has_word(w) for w in fold(t.text).split()):
+                continue
+            fs = doc.folded.folded_index(t.start)
+            before = words_before(doc.folded.text, fs, max(0, fs - 30), 2)
+            if any(
+                self.k.cues["attempt_of"].has_word(w) or self.k.cues["survived_before"].has_word(w)
+                for w in before
+            ):
+                continue
+            if "محاول" in fold(t.text):
+                continue
+            return t
+        return None
 
     def _weapon_author(self, doc: Doc, m: Mention) -> bool:
         """A launch or planting verb with the weapon as its object in the three words before the
