@@ -695,3 +695,11 @@ def test_a_list_closed_by_min_jiha_is_one_side_of_the_pair() -> None:
     # Without "من جهة", "بين" still opens two sides.
     e = _one("دارت اشتباكات عنيفة اليوم بين قوات النظام وهيئة تحرير الشام على محور كفرنبودة في ريف حماة.")
     assert (e.actor1, e.actor2) == ("Military Forces of Syria", "Hayat Tahrir al-Sham")
+
+
+def test_a_clash_between_two_tribes_has_tribal_militia_for_a_side() -> None:
+    e = _one(
+        "قتل 11 شخصا في اشتباكات قبلية اندلعت أمس بين قبيلتي الرزيقات والمعاليا في منطقة أبو كارنكا بولاية "
+        "شرق دارفور."
+    )
+    assert (e.sub_event_type, e.actor1) == ("Armed clash", "Unidentified Tribal Militia (Sudan)")
