@@ -193,3 +193,12 @@ def test_an_assassination_told_without_a_toll_killed_one() -> None:
         "تعرض قيادي محلي لمحاولة اغتيال بعبوة ناسفة استهدفت سيارته في مديرية المنصورة بمحافظة عدن مساء أمس."
     )
     assert [e.fatalities for e in marsad.extract(text, published="2019-03-02")] in ([0], [])
+
+
+def test_eliminated_in_a_military_statement_is_killed() -> None:
+    assert _killed("وأعلنت الوزارة أن وحدات الجيش قضت على ثلاثة إرهابيين في جبل الشعانبي.") == [
+        ("قضت على ثلاثة إرهابيين", 3)
+    ]
+    assert _killed("وأكد البيان القضاء على 7 عناصر إرهابية خلال العملية.") == [("القضاء على 7 عناصر", 7)]
+    # Ending a phenomenon is no death.
+    assert _killed("تعهد الوزير بالقضاء على الإرهاب في المنطقة.") == []
