@@ -703,3 +703,15 @@ def test_a_clash_between_two_tribes_has_tribal_militia_for_a_side() -> None:
         "شرق دارفور."
     )
     assert (e.sub_event_type, e.actor1) == ("Armed clash", "Unidentified Tribal Militia (Sudan)")
+
+
+def test_the_subject_of_taarradat_was_hit() -> None:
+    # "تعرضت دورية أمنية لإطلاق نار من مجهولين": the patrol was attacked, the unknown men attacked.
+    e = _one(
+        "قتل رجل أمن وأصيب آخر مساء أمس إثر تعرض دورية أمنية لإطلاق نار من مسلحين مجهولين في بلدة "
+        "العوامية بمحافظة القطيف."
+    )
+    assert (e.actor1, e.actor2) == (
+        "Unidentified Armed Group (Saudi Arabia)",
+        "Police Forces of Saudi Arabia",
+    )
