@@ -715,3 +715,18 @@ def test_the_subject_of_taarradat_was_hit() -> None:
         "Unidentified Armed Group (Saudi Arabia)",
         "Police Forces of Saudi Arabia",
     )
+
+
+def test_a_mass_arrest_with_its_count_after_the_subject_is_one_arrest_event() -> None:
+    # The count stands after the subject and the day; "اقتادتهم إلى جهة مجهولة" goes on telling the
+    # arrest, and the unknown destination is no armed group.
+    got = _events(
+        "اعتقلت قوات النظام السوري، أمس، 12 شابا من أبناء بلدة الحراك خلال حملة دهم وتفتيش، "
+        "واقتادتهم إلى جهة مجهولة."
+    )
+    assert got == [("Arrests", "Military Forces of Syria", "Civilians (Syria)")], got
+
+
+def test_gunmen_who_follow_a_group_are_that_group() -> None:
+    e = _one("اختطف مسلحون يتبعون لتنظيم داعش، الليلة الماضية، ثلاثة رعاة أغنام في بادية تدمر.")
+    assert (e.sub_event_type, e.actor1) == ("Abduction/forced disappearance", "Islamic State (Syria)")

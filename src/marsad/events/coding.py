@@ -543,13 +543,19 @@ class EventCoder:
             words = doc.folded_slice(t.end, t.end + 60).split()[:6]
             if any(notable.ends_at(words, i) for i in range(len(words))):
                 return True
-            head = after.split()[:3]
-            for n in (3, 2, 1):
-                q = parse_quantity(" ".join(head[:n]))
+            # The count of people held: the first figure in the few words after the verb (its
+            # subject and day may stand between: "اعتقلت قوات النظام، أمس، 15 شابا").
+            head = after.split()[:8]
+            q = None
+            for i in range(len(head)):
+                for n in (3, 2, 1):
+                    q = parse_quantity(" ".join(head[i : i + n]))
+                    if q is not None:
+                        break
                 if q is not None:
-                    if q.value >= MANY_ARRESTED:
-                        return True
                     break
+            if q is not None and q.value >= MANY_ARRESTED:
+                return True
         return False
 
     def _suspects(self, doc: Doc, sentence: int) -> bool:

@@ -173,6 +173,8 @@ class ActorRecognizer:
                 role, why = "ignore_before", "adjective of an action"  # "هجوم مسلح لداعش"
             elif entry.target_only and self._sham(folded, fe):
                 role, why = "ignore_before", "a sham post"  # "نقطة تفتيش وهمية" set up by gunmen
+            elif entry.kind == "unidentified" and words and self._destination.has_word(words[-1]):
+                role, why = "ignore_before", "a destination"  # "اقتادوهم إلى جهة مجهولة"
             m.attrs["role_cue"], m.attrs["role_why"] = role, why
             if entry.country and not entry.template and entry.kind != "external" and own is None:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
@@ -194,6 +196,10 @@ class ActorRecognizer:
         """A sham post right after the name (cues.yaml sham_after: "نقطة تفتيش وهمية")."""
         nxt = words_after(folded, fe, 1)
         return bool(nxt) and self._sham_after.has_word(nxt[0])
+
+    @cached_property
+    def _destination(self) -> CueList:
+        return self.k.cues["destination_before"]
 
     @cached_property
     def _outlets(self) -> CueList:
