@@ -15,18 +15,17 @@ from marsad.events.fatalities import FatalityFilter, figure
 from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS, VAC
 from marsad.events.notes import write_notes
 from marsad.events.roles import COVERT
+from marsad.events.wording import NAMED_GROUPS, assassination, notable_arrest, raid_toll, weapon_author
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import DISORDER_TYPES, ActorEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.models import Event, Span
-from marsad.recognize.cues import peel, words_before
-from marsad.recognize.numbers import parse_quantity
+from marsad.recognize.cues import peel
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
 UNARMED = {"civilians", "protesters"}
 STATE_KINDS = {"state", "police", "external"}
-NAMED_GROUPS = {"rebel", "militia"}
 ARMED_KINDS = {"state", "police", "rebel", "militia", "identity", "external", "unidentified"}
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
 UNIDENTIFIED_OK = {
@@ -37,7 +36,6 @@ UNIDENTIFIED_OK = {
     "Abduction/forced disappearance",
     "Armed clash",
 }
-MANY_ARRESTED = 5
 
 
 class EventCoder:
@@ -131,7 +129,7 @@ class EventCoder:
         # Type and sub-type: the leading trigger, refined by weapons and by who was targeted.
         event_type, sub = c.coded_type
         a1, a2 = self._entry(c.actor1), self._entry(c.actor2)
-        if sub == "Disrupted weapons use" and c.actor1 is not None and self._weapon_author(doc, c.actor1):
+        if sub == "Disrupted weapons use" and c.actor1 is not None and weapon_author(doc, self.k, c.actor1):
             # "اعتراض طائرة مسيرة أطلقتها الميليشيا": whose weapon it was is the side disrupted;
             # the side that stopped it is the other (ACLED: the disrupting actor first).
             a1, a2 = a2, a1
@@ -230,7 +228,7 @@ class EventCoder:
             and any(
                 m.value.kind == "killed"
                 and m.value.count
-                and self._raid_toll(doc, c, m)
+                and raid_toll(doc, self.k, c, m)
                 and not self.fatality_filter.is_period_total(doc, m)
                 for m in c.casualties
             )
@@ -244,7 +242,7 @@ class EventCoder:
                 a1 = self._templates.get("police")
         if sub == "Arrests" and not (
             _armed_non_state(a2)
-            or self._notable_arrest(doc, c, by_state=a1 is None or a1.kind in STATE_KINDS)
+            or notable_arrest(doc, self.k, c, by_state=a1 is None or a1.kind in STATE_KINDS)
         ):
             return None
         ev["event_type"], ev["sub_event_type"] = event_type, sub
@@ -428,7 +426,7 @@ class EventCoder:
             if hurt:
                 ev["injuries"] = (ev["injuries"] or 0) + hurt
             killed += own
-        if not ev["fatalities"] and sub == "Attack" and (kill := self._assassination(doc, c)) is not None:
+        if not ev["fatalities"] and sub == "Attack" and (kill := assassination(doc, self.k, c)) is not None:
             # "اغتال مسلحون إمام مسجد": an assassination told with no toll killed one person.
             ev["fatalities"] = 1
             evidence["fatalities"] = [span(kill)]
@@ -452,48 +450,9 @@ class EventCoder:
         event.notes = write_notes(event, self.k)
         return event
 
-    def _raid_toll(self, doc: Doc, c: Candidate, m: Mention) -> bool:
-        """The dead `m` are the outcome of the arrest raid told before it in its sentence: a
-        fight or outcome word stands between them ("وتعاملت معهم، مما أسفر عن مصرع 6"), not a
-        charge ("المشتبه به في جريمة قتل شاب")."""
-        outcome = self.k.cues["raid_outcome"]
-        for t in c.triggers:
-            if t.value.sub_event_type == "Arrests" and t.sentence == m.sentence and t.end <= m.start:
-                words = doc.folded_slice(t.end, m.start).split()
-                if any(outcome.has_word(w) for w in words):
-                    return True
-        return False
-
     @cached_property
     def _people_words(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("generic_people"))
-
-    def _assassination(self, doc: Doc, c: Candidate) -> Mention | None:
-        """The trigger telling a carried-out assassination ("اغتال", "اغتيال"; cues.yaml
-        assassination_words), not an attempt or an escape from one (attempt_of, survived_before
-        in the two words before)."""
-        words = self.k.cues["assassination_words"]
-        for t in c.triggers:
-            if not any(words.has_word(w) for w in fold(t.text).split()):
-                continue
-            fs = doc.folded.folded_index(t.start)
-            before = words_before(doc.folded.text, fs, max(0, fs - 30), 2)
-            if any(
-                self.k.cues["attempt_of"].has_word(w) or self.k.cues["survived_before"].has_word(w)
-                for w in before
-            ):
-                continue
-            if "محاول" in fold(t.text):
-                continue
-            return t
-        return None
-
-    def _weapon_author(self, doc: Doc, m: Mention) -> bool:
-        """A launch or planting verb with the weapon as its object in the three words before the
-        name ("أطلقتها", "زرعها": cues.yaml weapon_author_before)."""
-        fs = doc.folded.folded_index(m.start)
-        before = words_before(doc.folded.text, fs, max(0, fs - 40), 3)  # "زرعها مسلحون من داعش"
-        return any(self.k.cues["weapon_author_before"].has_word(w) for w in before)
 
     def _generic_people(self, m: Mention) -> bool:
         """Whether the mention is a bare "people" noun (أشخاص، شخصا), which names no side."""
@@ -526,46 +485,6 @@ class EventCoder:
                 if fits(m, entry):
                     return entry
         return None
-
-    def _notable_arrest(self, doc: Doc, c: Candidate, *, by_state: bool = False) -> bool:
-        """Arrests count only of notable people, many (five or more) people, or, by a state's
-        forces, suspected militants."""
-        notable = self.k.cues["notable_after"]
-        for t in c.triggers:
-            if t.value.sub_event_type != "Arrests":
-                continue
-            # Suspected militants or plotters ("يشتبه في أنهما كانا يعتزمان تنفيذ الاعتداء",
-            # "مسؤول مالي في داعش"): an armed group named, or a suspicion of terrorism told, in
-            # the arrest's sentence.
-            if by_state and self._suspects(doc, t.sentence):
-                return True
-            after = doc.text[t.end : t.end + 60]
-            words = doc.folded_slice(t.end, t.end + 60).split()[:6]
-            if any(notable.ends_at(words, i) for i in range(len(words))):
-                return True
-            # The count of people held: the first figure in the few words after the verb (its
-            # subject and day may stand between: "اعتقلت قوات النظام، أمس، 15 شابا").
-            head = after.split()[:8]
-            q = None
-            for i in range(len(head)):
-                for n in (3, 2, 1):
-                    q = parse_quantity(" ".join(head[i : i + n]))
-                    if q is not None:
-                        break
-                if q is not None:
-                    break
-            if q is not None and q.value >= MANY_ARRESTED:
-                return True
-        return False
-
-    def _suspects(self, doc: Doc, sentence: int) -> bool:
-        # A named armed group (not "gunmen", who are as often the ones arresting).
-        if any(self.k.actors[m.value].kind in NAMED_GROUPS for m in doc.in_sentence(ACTOR, sentence)):
-            return True
-        seg = doc.sentences[sentence]
-        words = doc.folded_slice(seg.start, seg.end).split()
-        suspect = self.k.cues["militant_suspect"]
-        return any(suspect.ends_at(words, i) for i in range(len(words)))
 
     def _coordinates(self, ref: PlaceRef, c: Candidate) -> tuple[float, float, int, Place]:
         place = ref.choice

@@ -1,0 +1,97 @@
+"""What the words around an event's triggers say of it, read for the coder (events/coding.py):
+whether an arrest is one ACLED codes, whether a toll came out of an arrest raid, whether an
+assassination was carried out, and who launched a weapon another side stopped. Each reading is
+a short look at the words near a mention, with the cue lists of cues.yaml."""
+
+from __future__ import annotations
+
+from marsad.doc import ACTOR, Doc, Mention
+from marsad.events.candidate import Candidate
+from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import words_before
+from marsad.recognize.numbers import parse_quantity
+from marsad.text.normalize import fold
+
+NAMED_GROUPS = {"rebel", "militia"}
+MANY_ARRESTED = 5
+
+
+def raid_toll(doc: Doc, k: Knowledge, c: Candidate, m: Mention) -> bool:
+    """The dead `m` are the outcome of the arrest raid told before it in its sentence: a
+    fight or outcome word stands between them ("وتعاملت معهم، مما أسفر عن مصرع 6"), not a
+    charge ("المشتبه به في جريمة قتل شاب")."""
+    outcome = k.cues["raid_outcome"]
+    for t in c.triggers:
+        if t.value.sub_event_type == "Arrests" and t.sentence == m.sentence and t.end <= m.start:
+            words = doc.folded_slice(t.end, m.start).split()
+            if any(outcome.has_word(w) for w in words):
+                return True
+    return False
+
+
+def assassination(doc: Doc, k: Knowledge, c: Candidate) -> Mention | None:
+    """The trigger telling a carried-out assassination ("اغتال", "اغتيال"; cues.yaml
+    assassination_words), not an attempt or an escape from one (attempt_of, survived_before
+    in the two words before)."""
+    words = k.cues["assassination_words"]
+    for t in c.triggers:
+        if not any(words.has_word(w) for w in fold(t.text).split()):
+            continue
+        fs = doc.folded.folded_index(t.start)
+        before = words_before(doc.folded.text, fs, max(0, fs - 30), 2)
+        if any(k.cues["attempt_of"].has_word(w) or k.cues["survived_before"].has_word(w) for w in before):
+            continue
+        if "محاول" in fold(t.text):
+            continue
+        return t
+    return None
+
+
+def weapon_author(doc: Doc, k: Knowledge, m: Mention) -> bool:
+    """A launch or planting verb with the weapon as its object in the three words before the
+    name ("أطلقتها", "زرعها": cues.yaml weapon_author_before)."""
+    fs = doc.folded.folded_index(m.start)
+    before = words_before(doc.folded.text, fs, max(0, fs - 40), 3)  # "زرعها مسلحون من داعش"
+    return any(k.cues["weapon_author_before"].has_word(w) for w in before)
+
+
+def notable_arrest(doc: Doc, k: Knowledge, c: Candidate, *, by_state: bool = False) -> bool:
+    """Arrests count only of notable people, many (five or more) people, or, by a state's
+    forces, suspected militants."""
+    notable = k.cues["notable_after"]
+    for t in c.triggers:
+        if t.value.sub_event_type != "Arrests":
+            continue
+        # Suspected militants or plotters ("يشتبه في أنهما كانا يعتزمان تنفيذ الاعتداء",
+        # "مسؤول مالي في داعش"): an armed group named, or a suspicion of terrorism told, in
+        # the arrest's sentence.
+        if by_state and suspects(doc, k, t.sentence):
+            return True
+        after = doc.text[t.end : t.end + 60]
+        words = doc.folded_slice(t.end, t.end + 60).split()[:6]
+        if any(notable.ends_at(words, i) for i in range(len(words))):
+            return True
+        # The count of people held: the first figure in the few words after the verb (its
+        # subject and day may stand between: "اعتقلت قوات النظام، أمس، 15 شابا").
+        head = after.split()[:8]
+        q = None
+        for i in range(len(head)):
+            for n in (3, 2, 1):
+                q = parse_quantity(" ".join(head[i : i + n]))
+                if q is not None:
+                    break
+            if q is not None:
+                break
+        if q is not None and q.value >= MANY_ARRESTED:
+            return True
+    return False
+
+
+def suspects(doc: Doc, k: Knowledge, sentence: int) -> bool:
+    # A named armed group (not "gunmen", who are as often the ones arresting).
+    if any(k.actors[m.value].kind in NAMED_GROUPS for m in doc.in_sentence(ACTOR, sentence)):
+        return True
+    seg = doc.sentences[sentence]
+    words = doc.folded_slice(seg.start, seg.end).split()
+    suspect = k.cues["militant_suspect"]
+    return any(suspect.ends_at(words, i) for i in range(len(words)))
