@@ -448,3 +448,18 @@ def test_two_dates_written_out_a_day_apart_are_two_days() -> None:
     )
     days = sorted(str(e.event_date) for e in _events(text, "2023-05-12"))
     assert days == ["2023-05-10", "2023-05-11"], days
+
+
+def test_an_incident_told_as_days_before_the_news_is_its_own() -> None:
+    # "ويأتي ذلك بعد يومين من غارات …": the raids are another, earlier incident; they neither
+    # merge into the shelling nor lend it their author.
+    text = (
+        "قتل أربعة مدنيين مساء السبت جراء قصف مدفعي شنته ميليشيا الحوثي على سوق شعبي في مديرية التحيتا "
+        "جنوب الحديدة. ويأتي ذلك بعد يومين من غارات شنها طيران التحالف على مواقع للحوثيين في مديرية زبيد "
+        "المجاورة، أسفرت عن مقتل 9 مسلحين."
+    )
+    got = sorted((e.sub_event_type, e.actor1, e.location) for e in _events(text, "2018-06-17"))
+    assert got == [
+        ("Air/drone strike", "Saudi-led Coalition", "Zabīd"),
+        ("Shelling/artillery/missile attack", "Houthi Movement", "At Tuḩaytā’"),
+    ], got

@@ -153,6 +153,7 @@ class Sig:
     target_country: str | None = None
     firer_country: str | None = None
     answered: bool = False  # told as the act another answered (events/answered.py)
+    earlier: bool = False  # told as days before another ("ويأتي ذلك بعد يومين من غارات …")
 
     @property
     def date_text(self) -> str:
@@ -224,6 +225,7 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
         target_country=c.target_country,
         firer_country=state_country(a1),
         answered=c.answered,
+        earlier=bool(trig.attrs.get("earlier")),
     )
 
 
@@ -242,6 +244,8 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         return "one is background"
     if a.answered != b.answered and a.sentences & b.sentences:
         return "an act and the act it answered"
+    if a.earlier != b.earlier:
+        return "one is told as days before the other"
     # Another kind of event.
     if a.family != b.family:
         return f"two kinds of event ({a.event_type}, {b.event_type})"

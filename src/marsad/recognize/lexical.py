@@ -349,6 +349,7 @@ class TriggerRecognizer:
         # على البلدة" opens with the earlier incident and goes on with the news.
         recalled_at: dict[tuple[int, int], int] = {}
         cued: set[int] = set()
+        earlier: set[int] = set()  # triggers of an incident told as days before another
         # Each hit's word end and original span, found once for both passes below, and which
         # hits' windows may hold a cue at all (most hold none: no cue look-up for them).
         ends, may_recall, may_negate = _screen(folded, hits, self.bits)
@@ -374,7 +375,10 @@ class TriggerRecognizer:
             key = where[i]
             told_first = first_in_clause[key] < start
             if kind == "recent" and not first_in_sentence[key[0]] < start:
-                continue  # told alone in its sentence, the earlier incident is its news
+                # Told alone in its sentence, the earlier incident is its news — an incident of
+                # its own, days before the one the report opened with (incidents.py: earlier).
+                earlier.add(start)
+                continue
             doc.add(CUE, start, oend, "recalled")
             cued.add(start)
             recalled_at[key] = min(recalled_at.get(key, start), start if told_first else oend)
@@ -421,6 +425,9 @@ class TriggerRecognizer:
                 means.append((start, oend, entry, weight, list(entries)))
                 continue
             kept.append(start)
+            if earlier and start in earlier:
+                doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries), earlier=True)
+                continue
             doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries))
         for start, oend, entry, weight, alternatives in means:
             sentence = doc.locate(start)[0]
