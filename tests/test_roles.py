@@ -730,3 +730,14 @@ def test_a_mass_arrest_with_its_count_after_the_subject_is_one_arrest_event() ->
 def test_gunmen_who_follow_a_group_are_that_group() -> None:
     e = _one("اختطف مسلحون يتبعون لتنظيم داعش، الليلة الماضية، ثلاثة رعاة أغنام في بادية تدمر.")
     assert (e.sub_event_type, e.actor1) == ("Abduction/forced disappearance", "Islamic State (Syria)")
+
+
+def test_rockets_that_fell_with_no_firer_named_were_fired_by_unidentified_men() -> None:
+    e = _one(
+        "سقطت ثلاثة صواريخ كاتيوشا مساء أمس داخل المنطقة الخضراء وسط بغداد قرب مقر السفارة الأمريكية، "
+        "من دون أن تسفر عن خسائر بشرية."
+    )
+    assert (e.sub_event_type, e.actor1) == (
+        "Shelling/artillery/missile attack",
+        "Unidentified Armed Group (Iraq)",
+    )
