@@ -463,3 +463,17 @@ def test_an_incident_told_as_days_before_the_news_is_its_own() -> None:
         ("Air/drone strike", "Saudi-led Coalition", "Zabīd"),
         ("Shelling/artillery/missile attack", "Houthi Movement", "At Tuḩaytā’"),
     ], got
+
+
+def test_air_strikes_by_a_third_side_on_the_attackers_are_their_own_event() -> None:
+    # "في هجوم لخلايا التنظيم" names the attackers (cells are a force noun); the Russian raids on
+    # them are another action, not the attack's means.
+    text = (
+        "قتل خمسة عناصر من قوات النظام فجر اليوم في هجوم لخلايا تنظيم الدولة الإسلامية على نقاط عسكرية "
+        "قرب مدينة تدمر بريف حمص الشرقي، فيما شنت طائرات حربية روسية غارات على مواقع التنظيم في المنطقة."
+    )
+    got = sorted((e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in _events(text, "2020-01-15"))
+    assert got == [
+        ("Air/drone strike", "Military Forces of Russia", "Islamic State (Syria)", 0),
+        ("Armed clash", "Islamic State (Syria)", "Military Forces of Syria", 5),
+    ], got

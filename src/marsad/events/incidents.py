@@ -272,6 +272,19 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
             )
             if why:
                 return why
+    # Air strikes on the attackers by a side not in the fight: the strikes are their own action,
+    # often the answer to the attack ("هجوم لخلايا داعش …، فيما شنت طائرات روسية غارات على مواقع
+    # التنظيم"), even when the attack's word is a weak one.
+    for x, y in ((a, b), (b, a)):
+        if (
+            x.explicit_air
+            and y.event_type == BATTLES
+            and x.armed
+            and y.armed
+            and y.name1 in x.sides
+            and x.name1 not in y.all_sides
+        ):
+            return f"air strikes on the attackers by a third side ({x.actor1_text} / {y.actor1_text})"
     # Two named attackers that the other telling names on neither side (a swapped or partly
     # named pair is the same fight told from the other side).
     if (
