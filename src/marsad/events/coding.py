@@ -236,10 +236,13 @@ class EventCoder:
             # "داهمت قوات الأمن وكر المتورطين وتعاملت معهم، مما أسفر عن مصرع 6": a raid with
             # dead is a fight with those it sought (armed, unless the report names them).
             event_type, sub = BATTLES, "Armed clash"
+            if a1 is None and a2 is not None and a2.kind in STATE_KINDS:
+                a1, a2 = a2, None  # the raiders' own dead ("استشهد ضابط خلال المداهمات")
             if a2 is None or a2.kind in UNARMED:
                 a2 = self._templates.get("unidentified")
             if a1 is None:
-                a1 = self._templates.get("police")
+                # The state force the report names (its spokesman, its dead), else the police.
+                a1 = self._security_force(doc, c) or self._templates.get("police")
         if sub == "Arrests" and not (
             _armed_non_state(a2)
             or notable_arrest(doc, self.k, c, by_state=a1 is None or a1.kind in STATE_KINDS)

@@ -17,14 +17,22 @@ MANY_ARRESTED = 5
 
 
 def raid_toll(doc: Doc, k: Knowledge, c: Candidate, m: Mention) -> bool:
-    """The dead `m` are the outcome of the arrest raid told before it in its sentence: a
-    fight or outcome word stands between them ("وتعاملت معهم، مما أسفر عن مصرع 6"), not a
-    charge ("المشتبه به في جريمة قتل شاب")."""
+    """The dead `m` are the outcome of an arrest raid of its sentence: told before them with a
+    fight or outcome word between ("وتعاملت معهم، مما أسفر عن مصرع 6"), not a charge
+    ("المشتبه به في جريمة قتل شاب"); or told right after them as where they fell ("مقتل 12 في
+    مداهمات")."""
     outcome = k.cues["raid_outcome"]
     for t in c.triggers:
-        if t.value.sub_event_type == "Arrests" and t.sentence == m.sentence and t.end <= m.start:
+        if t.value.sub_event_type != "Arrests" or t.sentence != m.sentence:
+            continue
+        if t.end <= m.start:
             words = doc.folded_slice(t.end, m.start).split()
             if any(outcome.has_word(w) for w in words):
+                return True
+        elif m.end <= t.start:
+            # The toll told first, the raid right after it: "مقتل 12 عنصرا في مداهمات للقوات".
+            gap = doc.folded_slice(m.end, t.start).split()
+            if 0 < len(gap) <= 4 and k.cues["during_before"].has_word(gap[-1]):
                 return True
     return False
 
