@@ -477,3 +477,15 @@ def test_air_strikes_by_a_third_side_on_the_attackers_are_their_own_event() -> N
         ("Air/drone strike", "Military Forces of Russia", "Islamic State (Syria)", 0),
         ("Armed clash", "Islamic State (Syria)", "Military Forces of Syria", 5),
     ], got
+
+
+def test_shelling_by_a_side_not_in_a_fight_is_not_that_fight() -> None:
+    text = (
+        "قصفت المدفعية التركية اليوم قرى في ريف عفرين، فيما دارت اشتباكات بين وحدات حماية الشعب الكردية "
+        "وفصائل الجيش السوري الحر قرب بلدة جنديرس، ما أسفر عن مقتل ثلاثة من عناصر الوحدات."
+    )
+    got = sorted((e.sub_event_type, e.actor1) for e in _events(text, "2018-02-11"))
+    assert got == [
+        ("Armed clash", "Syrian Democratic Forces"),
+        ("Shelling/artillery/missile attack", "Military Forces of Turkey"),
+    ], got

@@ -277,7 +277,7 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
     # التنظيم"), even when the attack's word is a weak one.
     for x, y in ((a, b), (b, a)):
         if (
-            x.explicit_air
+            (x.explicit_air or x.event_type == EXPLOSIONS)
             and y.event_type == BATTLES
             and x.armed
             and y.armed
