@@ -128,3 +128,15 @@ def test_a_demonstrator_shot_dead_at_the_return_marches_is_force_against_protest
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in got] == [
         ("Excessive force against protesters", "Protesters (Palestine)", "Military Forces of Israel")
     ]
+
+
+def test_what_protesters_demand_is_no_statement_that_silences_their_protest() -> None:
+    text = (
+        "أصيب 12 شخصا مساء الجمعة في مواجهات أمام مبنى محافظة البصرة بين محتجين يطالبون بتوفير فرص العمل "
+        "وقوات مكافحة الشغب، فيما رشق المحتجون القوات بالحجارة."
+    )
+    got = [(e.event_type, e.actor1) for e in marsad.extract(text, published="2018-07-14")]
+    assert len(got) == 1 and got[0][0] in ("Protests", "Riots"), got
+    # A statement clause still is one ("دعت الوزارة المحتجين إلى …" tells no event).
+    text = "دعت وزارة الداخلية المحتجين في البصرة إلى التظاهر السلمي وعدم الاعتداء على المباني الحكومية."
+    assert marsad.extract(text, published="2018-07-14") == []

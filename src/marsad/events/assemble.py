@@ -215,7 +215,17 @@ class EventAssembler:
     # --- candidates ------------------------------------------------------------------------
     def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
         blocked_from: dict[int, int] = {}
+        crowd_ends = {
+            m.end for m in doc.get(ACTOR) if self.k.actors[m.value].kind in ("protesters", "rioters")
+        }
         for ne in doc.get(NONEVENT):
+            if (
+                ne.value.kind == "statement"
+                and crowd_ends
+                and any(ne.start - e in (1, 2) for e in crowd_ends)
+            ):
+                # "محتجين يطالبون بتوفير الخدمات": what the crowd demands, not a statement clause.
+                continue
             # Trend and statement clauses are general: nothing from them on is an event. Other cues
             # (reinforcements, funerals, threats…) block what follows them in the sentence.
             start = doc.clauses[ne.sentence][ne.clause].start if ne.value.kind in CLAUSE_WIDE else ne.start
