@@ -21,7 +21,7 @@ def test_putschist_as_an_epithet_is_no_coup() -> None:
 
 
 def test_ceasefire_rejected_is_no_agreement_but_announced_is() -> None:
-    rejected = "قال زعيم الجماعة في كلمة متلفزة إنه يرفض وقف إطلاق النار الذي يعتزم التحالف تطبيقه في اليمن."
+    rejected = "أكد قائد الجماعة في خطاب بثته قناتها أنه لن يقبل بأي وقف لإطلاق النار يفرضه التحالف في اليمن."
     assert _types(rejected) == []
     announced = "أعلنت الحكومة اليمنية وجماعة الحوثي في مدينة الحديدة التوصل إلى وقف إطلاق النار اعتبارا من منتصف الليل."
     assert _types(announced) == ["Strategic developments"]

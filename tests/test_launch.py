@@ -32,7 +32,7 @@ def test_strikes_named_after_the_launch_are_not_its_means_nor_its_firer() -> Non
     # neither an air strike nor the Israeli army's.
     rows = _rows(
         "شنت مقاتلات إسرائيلية فجر الأربعاء غارات على موقعين عسكريين في بيت حانون شمالي قطاع غزة. "
-        "وأفادت مصادر محلية بإطلاق قذائف صاروخية من غزة على جنوبي إسرائيل عقب الغارات الإسرائيلية."
+        "وذكرت مصادر محلية أن قذائف صاروخية أطلقت من غزة نحو جنوب إسرائيل عقب الغارات الإسرائيلية."
     )
     assert ("Air/drone strike", "Military Forces of Israel", "Palestine", "Gaza Strip") in rows
     assert (

@@ -251,7 +251,7 @@ def test_a_bomb_destroyed_or_intercepted_before_it_went_off_is_disrupted_weapons
 
 def test_a_raid_with_dead_is_a_fight_with_those_it_sought() -> None:
     e = _one(
-        "داهمت قوات الأمن المصرية اليوم وكرا لمطلوبين في مدينة دمنهور وتعاملت معهم، مما أسفر عن مصرع 6 أشخاص."
+        "داهمت قوات الأمن المصرية اليوم شقة يختبئ فيها مطلوبون في مدينة دمنهور فبادلوها إطلاق النار، ما أدى إلى مصرع 6 منهم."
     )
     assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
         "Armed clash",

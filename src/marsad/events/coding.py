@@ -233,7 +233,7 @@ class EventCoder:
                 for m in c.casualties
             )
         ):
-            # "داهمت قوات الأمن وكر المتورطين وتعاملت معهم، مما أسفر عن مصرع 6": a raid with
+            # "داهمت قوات الأمن شقة المطلوبين فبادلوها إطلاق النار، ما أدى إلى مصرع 6": a raid with
             # dead is a fight with those it sought (armed, unless the report names them).
             event_type, sub = BATTLES, "Armed clash"
             if a1 is None and a2 is not None and a2.kind in STATE_KINDS:

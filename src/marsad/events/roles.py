@@ -98,7 +98,7 @@ class RoleAssigner:
             ):
                 continue
             if a.clause != clause and _recalled_author(at, a):
-                continue  # "…والذي كان هدفا لهجمات في السابق شنتها حركة الشباب": not this event's
+                continue  # "…المبنى الذي طالته من قبل هجمات تبنتها الحركة": not this event's
             in_sent.append(a)
             (in_clause if a.clause == clause else extra).append(a)
         # The clause's actors, else the sentence's; neighbouring clauses of the same sentence

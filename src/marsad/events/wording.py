@@ -18,7 +18,7 @@ MANY_ARRESTED = 5
 
 def raid_toll(doc: Doc, k: Knowledge, c: Candidate, m: Mention) -> bool:
     """The dead `m` are the outcome of an arrest raid of its sentence: told before them with a
-    fight or outcome word between ("وتعاملت معهم، مما أسفر عن مصرع 6"), not a charge
+    fight or outcome word between ("فبادلوها إطلاق النار، ما أدى إلى مصرع 6"), not a charge
     ("المشتبه به في جريمة قتل شاب"); or told right after them as where they fell ("مقتل 12 في
     مداهمات")."""
     outcome = k.cues["raid_outcome"]
