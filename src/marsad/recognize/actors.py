@@ -63,6 +63,10 @@ class ActorRecognizer:
         self._self_claim: CueList = cues["self_claim_after"]
         self._link_words: CueList = cues["link_words"]
         self._adjectives: CueList = cues["nisba_skip"]
+        self._destination: CueList = cues["destination_before"]
+        self._outlets: CueList = cues["outlet_nouns"]
+        self._sham_after: CueList = cues["sham_after"]
+        self._patient_after: CueList = cues["patient_after"]
 
     @cached_property
     def _role_lists(self) -> CueIndex:
@@ -196,22 +200,6 @@ class ActorRecognizer:
         """A sham post right after the name (cues.yaml sham_after: "نقطة تفتيش وهمية")."""
         nxt = words_after(folded, fe, 1)
         return bool(nxt) and self._sham_after.has_word(nxt[0])
-
-    @cached_property
-    def _destination(self) -> CueList:
-        return self.k.cues["destination_before"]
-
-    @cached_property
-    def _outlets(self) -> CueList:
-        return self.k.cues["outlet_nouns"]
-
-    @cached_property
-    def _sham_after(self) -> CueList:
-        return self.k.cues["sham_after"]
-
-    @cached_property
-    def _patient_after(self) -> CueList:
-        return self.k.cues["patient_after"]
 
     def _role(
         self,
