@@ -754,3 +754,8 @@ def test_a_toll_told_before_the_raids_it_fell_in_makes_the_raids_a_fight() -> No
         "Unidentified Armed Group (Egypt)",
         10,
     )
+
+
+def test_those_who_set_up_an_ambush_are_its_authors() -> None:
+    e = _one("قتل قيادي حوثي أمس في كمين نصبه مسلحون قبليون على طريق فرعي في مديرية ذي ناعم بمحافظة البيضاء.")
+    assert (e.actor1, e.actor2) == ("Unidentified Tribal Militia (Yemen)", "Houthi Movement")
