@@ -759,3 +759,13 @@ def test_a_toll_told_before_the_raids_it_fell_in_makes_the_raids_a_fight() -> No
 def test_those_who_set_up_an_ambush_are_its_authors() -> None:
     e = _one("قتل قيادي حوثي أمس في كمين نصبه مسلحون قبليون على طريق فرعي في مديرية ذي ناعم بمحافظة البيضاء.")
     assert (e.actor1, e.actor2) == ("Unidentified Tribal Militia (Yemen)", "Houthi Movement")
+
+
+def test_the_coalitions_raids_do_not_hit_the_forces_it_backs() -> None:
+    # The raids and the clash are told together; the resistance the coalition backs is no target.
+    got = _events(
+        "تزامنت غارات طيران التحالف العربي اليوم مع مواجهات بين قوات المقاومة المشتركة وميليشيات الحوثي "
+        "في مديرية حيس جنوب الحديدة، حيث صدت المقاومة هجوما للمتمردين."
+    )
+    strikes = [g for g in got if g[0] == "Air/drone strike"]
+    assert strikes and all(g[2] != "Joint Resistance Forces (Yemen)" for g in strikes), got

@@ -206,6 +206,24 @@ class RoleAssigner:
             a1 = self._report_air_force(triggers[0], sentence, clause)
             if a1 is not None and a2 is not None and a2.value == a1.value:
                 a2 = None
+        if (
+            a1 is not None
+            and a2 is not None
+            and (aerial or lead.event_type == EXPLOSIONS)
+            and (camp := k.actors[a1.value].government_camp())
+            and k.actors[a2.value].government_camp() & camp
+        ):
+            # Air strikes and shelling do not hit the striker's own camp ("تزامنت غارات التحالف مع
+            # مواجهات بين المقاومة والحوثيين": the coalition's raids are not on the resistance it
+            # backs): the sentence's next side outside that camp, else none.
+            a2 = next(
+                (
+                    a
+                    for a in in_sent
+                    if a is not a1 and cue(a) != ASSOC and not k.actors[a.value].government_camp() & camp
+                ),
+                None,
+            )
         return Roles(a1, a2, assoc1, assoc2)
 
     def _subject_before_break(
@@ -446,6 +464,10 @@ def second_side(
     event's own) of its sentences or the sentence after."""
     taken = {actor1.value} if actor1 is not None else set()
     taken |= {p.value for p in partners or ()}
+    # Remote fire does not hit the firer's own camp (see assign).
+    camp = (
+        k.actors[actor1.value].government_camp() if actor1 is not None and event_type == EXPLOSIONS else None
+    )
     first = min(sentences)
     near = sorted(sentences) + [s for s in (first - 1, max(sentences) + 1) if s not in sentences]
     for s in near:
@@ -465,6 +487,8 @@ def second_side(
                 # after it (the one told before may be the side it answered).
                 continue
             if event_type == "Protests" and (kind not in STATE_KINDS or a.attrs.get("target_only")):
+                continue
+            if camp and k.actors[a.value].government_camp() & camp:
                 continue
             if event_type == BATTLES and kind in UNARMED_KINDS:
                 continue

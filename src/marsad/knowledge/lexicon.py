@@ -168,6 +168,16 @@ class _Entry(BaseModel):
 class ActorEntry(_Entry):
     """One canonical actor (CODING.md §3) with its Arabic aliases."""
 
+    def government_camp(self) -> frozenset[str]:
+        """The countries on whose government's side the actor fights: its own state's (state
+        and police forces, government allies) and those it `supports`."""
+        own = (
+            {self.country}
+            if self.country and (self.kind in ("state", "police") or self.government_ally)
+            else set()
+        )
+        return frozenset(own | set(self.supports))
+
     name: str = Field(min_length=1)
     inter: int = Field(ge=1, le=8)
     kind: ActorKind
@@ -177,6 +187,9 @@ class ActorEntry(_Entry):
     # Fights on the state's side in its own country (CODING.md §2: "state forces or their allies
     # retake a place" is Government regains territory): pro-government militias and resistance.
     government_ally: bool = False
+    # Countries whose government (its forces and allies) this foreign actor fights alongside: its
+    # air strikes there do not hit them (the Saudi-led coalition in Yemen, Russia in Syria).
+    supports: list[str] = Field(default_factory=list)
     # Named only as what an attack hit (a checkpoint, a military convoy): the forces that hold it
     # are the side acted upon, never the attacker or a force that intervened.
     target_only: bool = False
