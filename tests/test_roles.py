@@ -769,3 +769,16 @@ def test_the_coalitions_raids_do_not_hit_the_forces_it_backs() -> None:
     )
     strikes = [g for g in got if g[0] == "Air/drone strike"]
     assert strikes and all(g[2] != "Joint Resistance Forces (Yemen)" for g in strikes), got
+
+
+def test_no_air_strike_is_coded_on_the_strikers_own_camp() -> None:
+    # The raids answered the Houthis' shelling of the resistance; whatever the merge brings in,
+    # the coalition's raids do not have the resistance for their target.
+    got = _events(
+        "شنت طائرات التحالف العربي اليوم غارات على مواقع الحوثيين في جبهة الحديدة. وردا على قصف المتمردين "
+        "على مواقع المقاومة المشتركة في محيط مطار الحديدة، نفذت طائرات التحالف غارات عدة على تجمعات لهم."
+    )
+    strikes = [g for g in got if g[0] == "Air/drone strike"]
+    assert strikes and all(
+        g[2] not in ("Joint Resistance Forces (Yemen)", "Military Forces of Yemen") for g in strikes
+    ), got

@@ -343,6 +343,15 @@ class EventCoder:
             and a2.kind not in ("state", "police", "militia", "rebel", "unidentified", "external")
         ):
             a2 = None
+        if (
+            event_type == EXPLOSIONS
+            and a1 is not None
+            and a2 is not None
+            and a1.government_camp() & a2.government_camp()
+        ):
+            # Remote fire never hits the firer's own camp (roles.py); a side that merging brought
+            # in from the act it answered ("ردا على قصف المتمردين مواقع المقاومة") is not its target.
+            a2 = None
         if a1 is None and a2 is None:
             return None
         name1 = self.actor_name(a1, a1_country) if a1 else ""
