@@ -175,7 +175,10 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         # The gap holds no new clause ("قتل شرطي وأصيب ثلاثة مدنيين": a word opening with و/ف)
         # and does not open with a person noun (that is the passive "قتل شرطي", a lead match).
         subject = rf"(?=\s+(?:{alternation(group['active_subject'])}))"
-        gap = rf"{subject}(?!\s+(?:{_VNOUN}){E})(?:\s*،?\s*(?![وف])[^\s.،,؛:()\[\]]+){{1,5}}?\s*،?"
+        # The word is read possessively (++): the gap can only end where a word does, so a
+        # word cut in two pieces reaches no new end, and trying every cut made this the
+        # costliest casualty pattern (each cut re-tries the count pattern after it).
+        gap = rf"{subject}(?!\s+(?:{_VNOUN}){E})(?:\s*،?\s*(?![وف])[^\s.،,؛:()\[\]]++){{1,5}}?\s*،?"
         # The person noun may be a relative adjective the victim list lacks ("3 فلسطينيين").
         counted = rf"(?:{QTY})\s+(?:من\s+)?(?:ال)?(?:{_VNOUN}|\w+(?:يين|يون|يا)){E}{_ADJ_AFTER}"
         specs.append(
