@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from marsad.recognize.anchored import finditer_upto, windows_upto
 from marsad.recognize.numbers import (
     _HA,
     _HEDGE_AFTER,
@@ -36,6 +37,7 @@ from marsad.recognize.numbers import (
     load_lexicon,
     register_anchor_words,
 )
+from marsad.text.tokens import tokens
 
 __all__ = ["KILLED_NO_NUMBER", "MAX_CASUALTY_COUNT", "CasualtyMention", "find_casualties"]
 
@@ -430,17 +432,28 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     if not hits:
         return []
     index = AnchorIndex(s, hits)
+    # The report's shared words, for the patterns that reach further after their anchor than
+    # before it: tried only where a match can start (anchored.py). (Not with a "_", which \w
+    # counts as a letter and the words do not.)
+    toks = tokens(s) if "_" not in s else None
+
+    def found(rx: re.Pattern[str], keys: frozenset[str], before: int, after: int) -> Iterator[re.Match[str]]:
+        if toks is not None and after > before:
+            for wa, wb, last in windows_upto(s, index.picked(keys), before, after):
+                yield from finditer_upto(rx, s, toks, wa, wb, last)
+        else:
+            for wa, wb in index.windows(keys, before, after):
+                yield from rx.finditer(s, wa, wb)
 
     def matches(
         rx: re.Pattern[str], keys: frozenset[str], before: int, after: int
     ) -> Iterator[tuple[re.Match[str], list[str]]]:
         """The matches not negated, each with the (up to 4) words before it, nearest first."""
-        for wa, wb in index.windows(keys, before, after):
-            for m in rx.finditer(s, wa, wb):
-                prev = _preceding_tokens(s, m.start("m"), 4)
-                if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
-                    continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
-                yield m, prev
+        for m in found(rx, keys, before, after):
+            prev = _preceding_tokens(s, m.start("m"), 4)
+            if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
+                continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
+            yield m, prev
 
     cands: list[CasualtyMention] = []
     for m, _ in matches(_MIXED, _MIXED_KEYS, *_MIXED_REACH):

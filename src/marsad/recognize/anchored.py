@@ -1,0 +1,77 @@
+"""An anchored pattern run only at the positions where one of its matches can start.
+
+The casualty patterns open with a word start (numbers.B) and every match of theirs holds one of
+their anchor words, the hits their windows are built around. A match therefore starts at a word
+start at or before the start of one of its window's hits: it cannot start inside the anchor word
+(that is no word start) nor after it. Past the last hit's start a window holds at most the rest of
+a match, never its start, yet finditer tries every position there: most of the window of a
+pattern reaching far after its anchor ("مقتل" and up to 170 characters of victims). Here only the
+positions that can start a match are tried, one `match` each, and what finditer would give comes
+out, match for match.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from marsad.text.tokens import Tokens
+
+_AnchorHit = tuple[int, int, frozenset[str]]
+
+
+def windows_upto(s: str, hits: list[_AnchorHit], before: int, after: int) -> list[tuple[int, int, int]]:
+    """numbers._windows (the same merged windows, widened to word edges), each with the start of
+    its last hit: the last position where one of its matches can start."""
+    out: list[tuple[int, int, int]] = []
+    n = len(s)
+    for start, end, _ in hits:  # in text order: the last hit merged into a window starts last
+        a = max(0, start - before)
+        b = min(n, end + after)
+        while a > 0 and s[a - 1].isalnum():
+            a -= 1
+        while b < n and s[b].isalnum():
+            b += 1
+        if out and a <= out[-1][1]:
+            wa, wb, _ = out[-1]
+            out[-1] = (wa, max(wb, b), start)
+        else:
+            out.append((a, b, start))
+    return out
+
+
+def word_starts(t: Tokens, lo: int, hi: int) -> list[int]:
+    """The positions p in [lo, hi] where (?<!\\w) holds: p == 0 or text[p - 1] is in no word.
+    (Tokens' words are the runs of str.isalnum, which is \\w less "_": the caller makes sure the
+    text holds no "_".)"""
+    starts, ends = t.starts, t.ends
+    nwords = len(starts)
+    out: list[int] = []
+    p = lo
+    # Words before i end at or before p - 1; word i ends after it (it holds p - 1, or follows).
+    i = bisect.bisect_right(ends, lo - 1)
+    while p <= hi:
+        if p > 0 and i < nwords and starts[i] <= p - 1:
+            p = ends[i] + 1  # p - 1 inside word i: the next candidate follows its end
+            i += 1
+        else:
+            out.append(p)
+            p += 1
+    return out
+
+
+def finditer_upto(
+    rx: re.Pattern[str], s: str, t: Tokens, wa: int, wb: int, last: int
+) -> Iterator[re.Match[str]]:
+    """rx.finditer(s, wa, wb) for a pattern that opens with (?<!\\w), never matches empty and
+    starts every match at or before `last`: a `match` at each word start of [wa, last] not
+    inside an earlier match (what finditer tries there, with the same end and look-behind)."""
+    pos = wa
+    match = rx.match
+    for p in word_starts(t, wa, last):
+        if p >= pos:
+            m = match(s, p, wb)
+            if m is not None:
+                yield m
+                pos = m.end()
