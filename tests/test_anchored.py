@@ -8,7 +8,7 @@ import random
 from marsad.recognize import casualties
 from marsad.recognize.anchored import finditer_upto, windows_upto, word_starts
 from marsad.recognize.numbers import AnchorIndex, anchor_hits, fast_fold_with_map
-from marsad.text.tokens import Tokens
+from marsad.text.tokens import Tokens, alnum_mask
 
 _WORDS = [
     "قتل",
@@ -88,3 +88,8 @@ def test_every_casualty_pattern_finds_what_finditer_finds() -> None:
             assert got == want, s
             found += len(want)
     assert found > 100  # the texts exercise the patterns
+
+
+def test_alnum_mask_is_str_isalnum_then_a_zero() -> None:
+    for s in [*_texts(50), "", "a_b 12", "قتل\U0001f600 مدني", "ﻻ٣ ½ ²x"]:
+        assert alnum_mask(s) == bytes(ch.isalnum() for ch in s) + b"\0"

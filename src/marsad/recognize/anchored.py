@@ -16,7 +16,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from marsad.text.tokens import Tokens
+from marsad.text.tokens import Tokens, alnum_mask
 
 _AnchorHit = tuple[int, int, frozenset[str]]
 
@@ -26,12 +26,13 @@ def windows_upto(s: str, hits: list[_AnchorHit], before: int, after: int) -> lis
     its last hit: the last position where one of its matches can start."""
     out: list[tuple[int, int, int]] = []
     n = len(s)
+    alnum = alnum_mask(s)  # word edges without a string and a method call per character
     for start, end, _ in hits:  # in text order: the last hit merged into a window starts last
         a = max(0, start - before)
         b = min(n, end + after)
-        while a > 0 and s[a - 1].isalnum():
+        while a > 0 and alnum[a - 1]:
             a -= 1
-        while b < n and s[b].isalnum():
+        while b < n and alnum[b]:
             b += 1
         if out and a <= out[-1][1]:
             wa, wb, _ = out[-1]
