@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from marsad.recognize import casualties
-from marsad.recognize.anchored import finditer_upto, windows_upto, word_starts
+from marsad.recognize.anchored import finditer_upto, hits_per_pattern, routes, windows_upto, word_starts
 from marsad.recognize.numbers import AnchorIndex, anchor_hits, fast_fold_with_map
 from marsad.text.tokens import Tokens, alnum_mask
 
@@ -93,3 +93,13 @@ def test_every_casualty_pattern_finds_what_finditer_finds() -> None:
 def test_alnum_mask_is_str_isalnum_then_a_zero() -> None:
     for s in [*_texts(50), "", "a_b 12", "قتل\U0001f600 مدني", "ﻻ٣ ½ ²x"]:
         assert alnum_mask(s) == bytes(ch.isalnum() for ch in s) + b"\0"
+
+
+def test_hits_per_pattern_is_each_patterns_picked_hits() -> None:
+    key_sets = [casualties._MIXED_KEYS, *(spec[3] for spec in casualties._SPECS)]
+    by_key = routes(key_sets)
+    for s in _texts(200):
+        hits = anchor_hits(s, casualties._ANCHORS)
+        index = AnchorIndex(s, hits)
+        got = hits_per_pattern(hits, by_key, len(key_sets))
+        assert got == [index.picked(keys) or None for keys in key_sets]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from marsad.text.tokens import Tokens, alnum_mask
 
@@ -76,3 +76,36 @@ def finditer_upto(
             if m is not None:
                 yield m
                 pos = m.end()
+
+
+def routes(key_sets: Sequence[frozenset[str]]) -> dict[str, tuple[int, ...]]:
+    """Anchor key → the indexes of the key sets (one per pattern) that hold it; built once."""
+    out: dict[str, list[int]] = {}
+    for i, keys in enumerate(key_sets):
+        for k in keys:
+            out.setdefault(k, []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def hits_per_pattern(
+    hits: list[_AnchorHit], by_key: dict[str, tuple[int, ...]], n: int
+) -> list[list[_AnchorHit] | None]:
+    """For each of n patterns, AnchorIndex.picked of its keys (its hits in text order, a hit
+    filed under two of its keys once), None when it has none: a report's few hits are sent to
+    their patterns, instead of every pattern intersecting its keys with the report's (most
+    patterns of a report have no hit, and then cost nothing)."""
+    out: list[list[_AnchorHit] | None] = [None] * n
+    for hit in hits:
+        keys = hit[2]
+        if len(keys) == 1:
+            (key,) = keys
+            targets: Iterable[int] = by_key.get(key, ())
+        else:
+            targets = {i for k in keys for i in by_key.get(k, ())}
+        for i in targets:
+            got = out[i]
+            if got is None:
+                out[i] = [hit]
+            else:
+                got.append(hit)
+    return out

@@ -20,10 +20,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from marsad.recognize.anchored import hits_per_pattern, routes
 from marsad.recognize.numbers import (
-    AnchorIndex,
     B,
     E,
+    _windows,
     alternation,
     anchor_hits,
     anchor_keys,
@@ -232,6 +233,15 @@ _REACH = {
 }
 
 
+# The patterns' distinct key sets (a frozenset hashes once, then by its cached hash), and each
+# anchor key's sets: a report's hits are sent to them once (anchored.hits_per_pattern).
+_KEY_SETS = {
+    k: i
+    for i, k in enumerate(dict.fromkeys([_K_DIGIT, _K_MONTH, _K_SHAHR, _K_REL, _K_AGO, _K_WEEKDAY, _K_WEEK]))
+}
+_KEY_ROUTES = routes(list(_KEY_SETS))
+
+
 # --------------------------------------------------------------------------------------------
 # Resolution helpers
 
@@ -315,13 +325,17 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
     hits = anchor_hits(s, _ANCHORS)
     if not hits:
         return out
-    index = AnchorIndex(s, hits)
+    # The hits of each key set (AnchorIndex.picked), None for the sets with none (most).
+    picked = hits_per_pattern(hits, _KEY_ROUTES, len(_KEY_SETS))
 
     def scan(name: str, keys: frozenset[str]) -> Iterator[re.Match[str]]:
+        hits_of = picked[_KEY_SETS[keys]]
+        if hits_of is None:
+            return
         # By name, not by pattern: a Pattern hashes its whole compiled code at every dict lookup.
         rx = _RX_BY_NAME[name]
         before, after = _REACH[name]
-        for wa, wb in index.windows(keys, before, after):
+        for wa, wb in _windows(s, hits_of, before, after):
             yield from rx.finditer(s, wa, wb)
 
     for m in scan("numeric", _K_DIGIT):
