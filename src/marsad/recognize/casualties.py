@@ -14,18 +14,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from marsad.recognize.anchored import finditer_upto, hits_per_pattern, routes, windows_upto
 from marsad.recognize.numbers import (
     _HA,
     _HEDGE_AFTER,
     _ONEWORD,
     _WS,
     QTY,
-    AnchorIndex,
     B,
     E,
     FoldMap,
+    _AnchorHit,
     _folded,
     _parse,
+    _windows,
     alternation,
     anchor_hits,
     anchor_key,
@@ -36,6 +38,8 @@ from marsad.recognize.numbers import (
     load_lexicon,
     register_anchor_words,
 )
+from marsad.recognize.optionals import branch_optionals
+from marsad.text.tokens import tokens
 
 __all__ = ["KILLED_NO_NUMBER", "MAX_CASUALTY_COUNT", "CasualtyMention", "find_casualties"]
 
@@ -175,7 +179,10 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         # The gap holds no new clause ("قتل شرطي وأصيب ثلاثة مدنيين": a word opening with و/ف)
         # and does not open with a person noun (that is the passive "قتل شرطي", a lead match).
         subject = rf"(?=\s+(?:{alternation(group['active_subject'])}))"
-        gap = rf"{subject}(?!\s+(?:{_VNOUN}){E})(?:\s*،?\s*(?![وف])[^\s.،,؛:()\[\]]+){{1,5}}?\s*،?"
+        # The word is read possessively (++): the gap can only end where a word does, so a
+        # word cut in two pieces reaches no new end, and trying every cut made this the
+        # costliest casualty pattern (each cut re-tries the count pattern after it).
+        gap = rf"{subject}(?!\s+(?:{_VNOUN}){E})(?:\s*،?\s*(?![وف])[^\s.،,؛:()\[\]]++){{1,5}}?\s*،?"
         # The person noun may be a relative adjective the victim list lacks ("3 فلسطينيين").
         counted = rf"(?:{QTY})\s+(?:من\s+)?(?:ال)?(?:{_VNOUN}|\w+(?:يين|يون|يا)){E}{_ADJ_AFTER}"
         specs.append(
@@ -227,10 +234,12 @@ _MIXED_SRC = (
 
 _ALL_KEYS = frozenset().union(*(spec[3] for spec in _SPEC_SOURCES), _MIXED_KEYS)
 _ANCHORS_SRC = rf"{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'ال' + k for k in _ALL_KEYS})}){E}"
+# (Their optional groups compiled as branches, which re runs faster: optionals.py.)
 _VITEM_RE, _MIXED, _ANCHORS, _tail_killed, _tail_injured, *_spec_rx = compile_patterns(
     "numbers",
-    [_VITEM_SRC, _MIXED_SRC, _ANCHORS_SRC, _TAIL_OTHER_SRC["killed"], _TAIL_OTHER_SRC["injured"]]
-    + [spec[2] for spec in _SPEC_SOURCES],
+    [branch_optionals(_VITEM_SRC), branch_optionals(_MIXED_SRC), _ANCHORS_SRC]
+    + [branch_optionals(src) for src in (_TAIL_OTHER_SRC["killed"], _TAIL_OTHER_SRC["injured"])]
+    + [branch_optionals(spec[2]) for spec in _SPEC_SOURCES],
 )
 _TAIL_OTHER = {"killed": _tail_killed, "injured": _tail_injured}
 register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=False)
@@ -239,6 +248,8 @@ _SPECS: list[_Spec] = [
 ]
 # "15 بين قتيل وجريح" / "مقتل وإصابة 5 أشخاص من …": a count before, victims after.
 _MIXED_REACH = (60, 170)
+# Anchor key → the patterns it serves (0: the mixed pattern, then _SPECS in order).
+_ROUTES = routes([_MIXED_KEYS, *(spec[3] for spec in _SPECS)])
 
 _AND = re.compile(r"\s+و\s*")  # between two victim items
 KILLED_NO_NUMBER = 10  # CODING.md §6: killed, no number given
@@ -426,21 +437,36 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     hits = anchor_hits(s, _ANCHORS)
     if not hits:
         return []
-    index = AnchorIndex(s, hits)
+    # Each pattern's hits (index 0: the mixed pattern, then _SPECS'): most have none.
+    picked = hits_per_pattern(hits, _ROUTES, 1 + len(_SPECS))
+    # The report's shared words, for the patterns that reach further after their anchor than
+    # before it: tried only where a match can start (anchored.py). (Not with a "_", which \w
+    # counts as a letter and the words do not.)
+    toks = tokens(s) if "_" not in s else None
+
+    def found(
+        rx: re.Pattern[str], hits_of: list[_AnchorHit], before: int, after: int
+    ) -> Iterator[re.Match[str]]:
+        """rx's matches in the windows around its hits (AnchorIndex.windows)."""
+        if toks is not None and after > before:
+            for wa, wb, last in windows_upto(s, hits_of, before, after):
+                yield from finditer_upto(rx, s, toks, wa, wb, last)
+        else:
+            for wa, wb in _windows(s, hits_of, before, after):
+                yield from rx.finditer(s, wa, wb)
 
     def matches(
-        rx: re.Pattern[str], keys: frozenset[str], before: int, after: int
+        rx: re.Pattern[str], hits_of: list[_AnchorHit], before: int, after: int
     ) -> Iterator[tuple[re.Match[str], list[str]]]:
         """The matches not negated, each with the (up to 4) words before it, nearest first."""
-        for wa, wb in index.windows(keys, before, after):
-            for m in rx.finditer(s, wa, wb):
-                prev = _preceding_tokens(s, m.start("m"), 4)
-                if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
-                    continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
-                yield m, prev
+        for m in found(rx, hits_of, before, after):
+            prev = _preceding_tokens(s, m.start("m"), 4)
+            if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
+                continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
+            yield m, prev
 
     cands: list[CasualtyMention] = []
-    for m, _ in matches(_MIXED, _MIXED_KEYS, *_MIXED_REACH):
+    for m, _ in matches(_MIXED, picked[0], *_MIXED_REACH) if picked[0] is not None else ():
         a, b = m.span("m")
         vague = _vague_count(m.group("vic"))
         for kind in ("killed", "injured"):
@@ -450,8 +476,10 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 cands.append(_mention(text, f, kind, a, b, vague, False, None, None))
             else:
                 cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
-    for kind, name, rx, keys, before, after in _SPECS:
-        for m, prev in matches(rx, keys, before, after):
+    for (kind, name, rx, _, before, after), hits_of in zip(_SPECS, picked[1:], strict=True):
+        if hits_of is None:
+            continue
+        for m, prev in matches(rx, hits_of, before, after):
             if kind == "killed" and prev and _strip_clitics(prev[0]) in _NOT_DEATH:
                 continue  # "محاولة اغتيال", "ذكرى مقتل"
             cands.extend(_interpret(kind, name, m, text, f))

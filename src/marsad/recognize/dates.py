@@ -20,10 +20,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from marsad.recognize.anchored import hits_per_pattern, routes
 from marsad.recognize.numbers import (
-    AnchorIndex,
     B,
     E,
+    _windows,
     alternation,
     anchor_hits,
     anchor_keys,
@@ -35,6 +36,7 @@ from marsad.recognize.numbers import (
     parse_quantity,
     register_anchor_words,
 )
+from marsad.recognize.optionals import branch_optionals
 from marsad.text.normalize import fold
 
 __all__ = ["DateMention", "find_dates", "resolve_weekday"]
@@ -186,19 +188,23 @@ _ANCHORS_SRC = rf"(?P<d>\d+)|{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'
     _ANCHORS,
 ) = compile_patterns(
     "dates",
+    # (Optional groups compiled as branches, which re runs faster: optionals.py.)
     [
-        _RX_NUMERIC_SRC,
-        _RX_DAY_MONTH_SRC,
-        _RX_DAY_OF_MONTH_SRC,
-        _RX_MONTH_YEAR_SRC,
-        _RX_MONTH_ALONE_SRC,
-        _RX_REL_SRC,
-        _RX_AGO_SRC,
-        _RX_WEEKDAY_SRC,
-        _RX_WEEK_SRC,
-        _RX_MONTH_REL_SRC,
-        _RX_YEAR_SRC,
-        _ANCHORS_SRC,
+        branch_optionals(src)
+        for src in (
+            _RX_NUMERIC_SRC,
+            _RX_DAY_MONTH_SRC,
+            _RX_DAY_OF_MONTH_SRC,
+            _RX_MONTH_YEAR_SRC,
+            _RX_MONTH_ALONE_SRC,
+            _RX_REL_SRC,
+            _RX_AGO_SRC,
+            _RX_WEEKDAY_SRC,
+            _RX_WEEK_SRC,
+            _RX_MONTH_REL_SRC,
+            _RX_YEAR_SRC,
+            _ANCHORS_SRC,
+        )
     ],
 )
 register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=True)
@@ -230,6 +236,15 @@ _REACH = {
     "month_rel": (30, 20),
     "year": (30, 6),
 }
+
+
+# The patterns' distinct key sets (a frozenset hashes once, then by its cached hash), and each
+# anchor key's sets: a report's hits are sent to them once (anchored.hits_per_pattern).
+_KEY_SETS = {
+    k: i
+    for i, k in enumerate(dict.fromkeys([_K_DIGIT, _K_MONTH, _K_SHAHR, _K_REL, _K_AGO, _K_WEEKDAY, _K_WEEK]))
+}
+_KEY_ROUTES = routes(list(_KEY_SETS))
 
 
 # --------------------------------------------------------------------------------------------
@@ -315,13 +330,17 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
     hits = anchor_hits(s, _ANCHORS)
     if not hits:
         return out
-    index = AnchorIndex(s, hits)
+    # The hits of each key set (AnchorIndex.picked), None for the sets with none (most).
+    picked = hits_per_pattern(hits, _KEY_ROUTES, len(_KEY_SETS))
 
     def scan(name: str, keys: frozenset[str]) -> Iterator[re.Match[str]]:
+        hits_of = picked[_KEY_SETS[keys]]
+        if hits_of is None:
+            return
         # By name, not by pattern: a Pattern hashes its whole compiled code at every dict lookup.
         rx = _RX_BY_NAME[name]
         before, after = _REACH[name]
-        for wa, wb in index.windows(keys, before, after):
+        for wa, wb in _windows(s, hits_of, before, after):
             yield from rx.finditer(s, wa, wb)
 
     for m in scan("numeric", _K_DIGIT):

@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from marsad.text.normalize import COMMON_CHARS, Folded, fold, fold_with_map_cached
-from marsad.text.tokens import Tokens, tokens
+from marsad.text.tokens import Tokens, alnum_mask, tokens
 
 # (find_casualties, CasualtyMention and MAX_CASUALTY_COUNT live in recognize.casualties)
 __all__ = [
@@ -164,28 +164,32 @@ class AnchorIndex:
         reaches at most `before`/`after` characters from it, so nothing is lost, while a report
         without the pattern's cue words costs nothing (a full regex pass is ≈0.1 ms per 2 KB).
         """
+        picked = self.picked(keys)
+        return _windows(self.s, picked, before, after) if picked else []
+
+    def picked(self, keys: frozenset[str]) -> list[_AnchorHit]:
+        """The hits filed under any of `keys`, in text order (a hit under two keys once)."""
         by_key = self.by_key
         present = by_key.keys() & keys
         if not present:
             return []
-        if len(present) == 1:
-            picked = by_key[present.pop()]
-        else:  # a hit filed under two keys counts once; the hits stay in text order
-            picked = sorted({i for k in present for i in by_key[k]})
         hits = self.hits
-        return _windows(self.s, [hits[i] for i in picked], before, after)
+        if len(present) == 1:
+            return [hits[i] for i in by_key[present.pop()]]
+        return [hits[i] for i in sorted({i for k in present for i in by_key[k]})]
 
 
 def _windows(s: str, hits: list[_AnchorHit], before: int, after: int) -> list[tuple[int, int]]:
     """Merged windows reaching `before`/`after` characters around each hit, widened to word edges."""
     out: list[tuple[int, int]] = []
     n = len(s)
+    alnum = alnum_mask(s)  # word edges without a string and a method call per character
     for start, end, _ in hits:
         a = max(0, start - before)
         b = min(n, end + after)
-        while a > 0 and s[a - 1].isalnum():
+        while a > 0 and alnum[a - 1]:
             a -= 1
-        while b < n and s[b].isalnum():
+        while b < n and alnum[b]:
             b += 1
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))

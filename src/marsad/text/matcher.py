@@ -18,6 +18,8 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
+from marsad.text.tokens import alnum_mask
+
 P = TypeVar("P", bound=Hashable)
 
 # Conjunction, then preposition, then (only for forms without their own article) the article.
@@ -187,19 +189,19 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
     """The accepted hits of each member matcher in one pass of `auto`, whose values are
     _automaton_value's (key length, all whole-word?, entries)."""
     out: list[list[Hit[Any]]] = [[] for _ in range(members)]
-    n = len(text)
+    alnum = alnum_mask(text)  # word edges, tested at every hit
     accepted = _ACCEPTED
     max_chain, mixed = _MAX_CHAIN, _MIXED  # globals read once per text, not per hit
     new = tuple.__new__  # builds the named tuple without the Python-level Hit.__new__ frame
     for end_idx, (klen, all_word, entries) in auto.iter(text):
         end = end_idx + 1
-        at_word_end = end >= n or not text[end].isalnum()
+        at_word_end = not alnum[end]
         if all_word and not at_word_end:
             continue
         start = end - klen
         # What stands between the word start and the key, found once for all entries: most
         # hits start a word and have none.
-        if start and text[start - 1].isalnum():
+        if alnum[start - 1]:  # (start 0 reads the padding byte)
             # Walk back to the word start, but no further than the longest clitic chain
             # allows: an unbounded walk costs the word's length per hit, quadratic on a long
             # letter run.
@@ -207,7 +209,7 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
             floor = start - max_chain - 1
             if floor < 0:
                 floor = 0
-            while ws > floor and text[ws - 1].isalnum():
+            while ws > floor and alnum[ws - 1]:
                 ws -= 1
             if start - ws > max_chain:
                 continue

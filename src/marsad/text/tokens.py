@@ -96,6 +96,23 @@ class Tokens:
         return out
 
 
+# Byte b of normalize.encode_common's output → 1 when its character is a letter or digit.
+_ALNUM = bytes(ch.isalnum() for ch in COMMON_CHARS)
+
+
+@lru_cache(maxsize=2)  # the report and its headline, asked about by the matcher and the windows
+def alnum_mask(text: str) -> bytes:
+    """Per character of text 1 if str.isalnum, else 0, then a 0 for the end of the text (read
+    as index len(text), and as index -1 before its start). Word edges are tested at every
+    automaton hit and window edge, where a one-character string and a method call per test
+    cost more than the rest of the test; one C-level translate of the text's encoding
+    (at hand for a report just folded) answers them all."""
+    coded = encode_common(text)
+    if coded is None:
+        return bytes(map(str.isalnum, text)) + b"\0"
+    return coded.translate(_ALNUM) + b"\0"
+
+
 @lru_cache(maxsize=2)  # the report being read (and one more): a 200,000-char one holds ~5 MB
 def _tokens(text: str) -> Tokens:
     return Tokens(text)

@@ -1,0 +1,111 @@
+"""An anchored pattern run only at the positions where one of its matches can start.
+
+The casualty patterns open with a word start (numbers.B) and every match of theirs holds one of
+their anchor words, the hits their windows are built around. A match therefore starts at a word
+start at or before the start of one of its window's hits: it cannot start inside the anchor word
+(that is no word start) nor after it. Past the last hit's start a window holds at most the rest of
+a match, never its start, yet finditer tries every position there: most of the window of a
+pattern reaching far after its anchor ("مقتل" and up to 170 characters of victims). Here only the
+positions that can start a match are tried, one `match` each, and what finditer would give comes
+out, match for match.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from marsad.text.tokens import Tokens, alnum_mask
+
+_AnchorHit = tuple[int, int, frozenset[str]]
+
+
+def windows_upto(s: str, hits: list[_AnchorHit], before: int, after: int) -> list[tuple[int, int, int]]:
+    """numbers._windows (the same merged windows, widened to word edges), each with the start of
+    its last hit: the last position where one of its matches can start."""
+    out: list[tuple[int, int, int]] = []
+    n = len(s)
+    alnum = alnum_mask(s)  # word edges without a string and a method call per character
+    for start, end, _ in hits:  # in text order: the last hit merged into a window starts last
+        a = max(0, start - before)
+        b = min(n, end + after)
+        while a > 0 and alnum[a - 1]:
+            a -= 1
+        while b < n and alnum[b]:
+            b += 1
+        if out and a <= out[-1][1]:
+            wa, wb, _ = out[-1]
+            out[-1] = (wa, max(wb, b), start)
+        else:
+            out.append((a, b, start))
+    return out
+
+
+def word_starts(t: Tokens, lo: int, hi: int) -> list[int]:
+    """The positions p in [lo, hi] where (?<!\\w) holds: p == 0 or text[p - 1] is in no word.
+    (Tokens' words are the runs of str.isalnum, which is \\w less "_": the caller makes sure the
+    text holds no "_".)"""
+    starts, ends = t.starts, t.ends
+    nwords = len(starts)
+    out: list[int] = []
+    p = lo
+    # Words before i end at or before p - 1; word i ends after it (it holds p - 1, or follows).
+    i = bisect.bisect_right(ends, lo - 1)
+    while p <= hi:
+        if p > 0 and i < nwords and starts[i] <= p - 1:
+            p = ends[i] + 1  # p - 1 inside word i: the next candidate follows its end
+            i += 1
+        else:
+            out.append(p)
+            p += 1
+    return out
+
+
+def finditer_upto(
+    rx: re.Pattern[str], s: str, t: Tokens, wa: int, wb: int, last: int
+) -> Iterator[re.Match[str]]:
+    """rx.finditer(s, wa, wb) for a pattern that opens with (?<!\\w), never matches empty and
+    starts every match at or before `last`: a `match` at each word start of [wa, last] not
+    inside an earlier match (what finditer tries there, with the same end and look-behind)."""
+    pos = wa
+    match = rx.match
+    for p in word_starts(t, wa, last):
+        if p >= pos:
+            m = match(s, p, wb)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
+def routes(key_sets: Sequence[frozenset[str]]) -> dict[str, tuple[int, ...]]:
+    """Anchor key → the indexes of the key sets (one per pattern) that hold it; built once."""
+    out: dict[str, list[int]] = {}
+    for i, keys in enumerate(key_sets):
+        for k in keys:
+            out.setdefault(k, []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def hits_per_pattern(
+    hits: list[_AnchorHit], by_key: dict[str, tuple[int, ...]], n: int
+) -> list[list[_AnchorHit] | None]:
+    """For each of n patterns, AnchorIndex.picked of its keys (its hits in text order, a hit
+    filed under two of its keys once), None when it has none: a report's few hits are sent to
+    their patterns, instead of every pattern intersecting its keys with the report's (most
+    patterns of a report have no hit, and then cost nothing)."""
+    out: list[list[_AnchorHit] | None] = [None] * n
+    for hit in hits:
+        keys = hit[2]
+        if len(keys) == 1:
+            (key,) = keys
+            targets: Iterable[int] = by_key.get(key, ())
+        else:
+            targets = {i for k in keys for i in by_key.get(k, ())}
+        for i in targets:
+            got = out[i]
+            if got is None:
+                out[i] = [hit]
+            else:
+                got.append(hit)
+    return out
