@@ -22,8 +22,8 @@ _AnchorHit = tuple[int, int, frozenset[str]]
 
 
 def windows_upto(s: str, hits: list[_AnchorHit], before: int, after: int) -> list[tuple[int, int, int]]:
-    """numbers._windows (the same merged windows, widened to word edges), each with the start of
-    its last hit: the last position where one of its matches can start."""
+    """Merged windows reaching `before`/`after` characters around each hit, widened to word edges,
+    each with the start of its last hit: the last position where one of its matches can start."""
     out: list[tuple[int, int, int]] = []
     n = len(s)
     alnum = alnum_mask(s)  # word edges without a string and a method call per character

@@ -33,8 +33,9 @@ from typing import Any
 
 import yaml
 
+from marsad.recognize.anchored import windows_upto
 from marsad.text.normalize import COMMON_CHARS, Folded, fold, fold_with_map_cached
-from marsad.text.tokens import Tokens, alnum_mask, tokens
+from marsad.text.tokens import Tokens, tokens
 
 # (find_casualties, CasualtyMention and MAX_CASUALTY_COUNT live in recognize.casualties)
 __all__ = [
@@ -180,22 +181,9 @@ class AnchorIndex:
 
 
 def _windows(s: str, hits: list[_AnchorHit], before: int, after: int) -> list[tuple[int, int]]:
-    """Merged windows reaching `before`/`after` characters around each hit, widened to word edges."""
-    out: list[tuple[int, int]] = []
-    n = len(s)
-    alnum = alnum_mask(s)  # word edges without a string and a method call per character
-    for start, end, _ in hits:
-        a = max(0, start - before)
-        b = min(n, end + after)
-        while a > 0 and alnum[a - 1]:
-            a -= 1
-        while b < n and alnum[b]:
-            b += 1
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
+    """Merged windows reaching `before`/`after` characters around each hit, widened to word edges
+    (anchored.windows_upto without the start of each window's last hit)."""
+    return [(a, b) for a, b, _ in windows_upto(s, hits, before, after)]
 
 
 def anchor_keys(phrases: Iterable[str], skip: Iterable[str] = ()) -> frozenset[str]:
