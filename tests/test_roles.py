@@ -782,3 +782,15 @@ def test_no_air_strike_is_coded_on_the_strikers_own_camp() -> None:
     assert strikes and all(
         g[2] not in ("Joint Resistance Forces (Yemen)", "Military Forces of Yemen") for g in strikes
     ), got
+
+
+def test_the_side_fought_with_is_the_other_side_of_the_subjects_clash() -> None:
+    e = _one(
+        "حققت قوات الجيش الوطني، أمس الأربعاء، تقدما ميدانيا في الجبهة الغربية لمدينة تعز، بعد معارك "
+        "عنيفة مع ميليشيات الحوثي استمرت ساعات."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Armed clash",
+        "Military Forces of Yemen",
+        "Houthi Movement",
+    )

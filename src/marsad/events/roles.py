@@ -159,6 +159,19 @@ class RoleAssigner:
             if len(neutral) > 1:
                 neutral.sort(key=lambda a: a.attrs.get("role_why") == "teller_verbs")
             a1 = (agents or neutral or [None])[0]
+            if (
+                a1 is not None
+                and not agents
+                and lead.event_type == BATTLES
+                and _after_with(text, a1)
+                and (subject := next((a for a in extra if a.clause < clause and cue(a) is None), None))
+                is not None
+                and k.actors[subject.value].name != k.actors[a1.value].name
+            ):
+                # "حققت قوات الجيش، أمس، تقدما …، بعد معارك مع الحوثيين": the side fought "with" is
+                # the other side; the sentence's subject, told in an earlier clause, is the first.
+                neutral = [subject, *neutral]
+                a1 = subject
             entries = k.actors
 
             def other(a: Mention, b: Mention | None) -> bool:
@@ -381,6 +394,12 @@ def _partners(text: str, main: Mention | None, pool: list[Mention]) -> list[Ment
         # جهة أخرى" lists one side, then the other.)
         return []
     return joined
+
+
+def _after_with(text: str, m: Mention) -> bool:
+    """The name follows "مع" (its clitics apart): "معارك مع الحوثيين"."""
+    words = text[max(0, m.start - 12) : m.start].split()
+    return bool(words) and words[-1] == "مع"
 
 
 def _drones_only(at: ClauseIndex, sentence: int, clause: int) -> bool:
