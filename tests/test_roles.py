@@ -794,3 +794,17 @@ def test_the_side_fought_with_is_the_other_side_of_the_subjects_clash() -> None:
         "Military Forces of Yemen",
         "Houthi Movement",
     )
+
+
+def test_the_forces_a_spokesman_tells_of_took_the_quarter_they_fought_for() -> None:
+    # "أعلن المتحدث باسم الجيش الوطني الليبي أن القوات سيطرت … بعد اشتباكات مع عناصر …": the
+    # forces are the spokesman's; the group fought "with" is the other side.
+    e = _one(
+        "أعلن المتحدث باسم الجيش الوطني الليبي، الثلاثاء، أن القوات سيطرت على حي شيحا في مدينة درنة بعد "
+        "اشتباكات مع عناصر ما يسمى مجلس شورى مجاهدي درنة."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Government regains territory",
+        "Libyan National Army",
+        "Mujahideen Shura Council of Derna",
+    )

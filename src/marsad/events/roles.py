@@ -21,6 +21,7 @@ from marsad.doc import ACTOR, CUE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.clause_index import ClauseIndex
 from marsad.knowledge.resources import Knowledge
 from marsad.text.normalize import fold
+from marsad.text.tokens import words_before
 
 AGENT, PATIENT, ASSOC, IGNORE = "agent_before", "patient_before", "assoc_before", "ignore_before"
 BATTLES = "Battles"
@@ -164,8 +165,7 @@ class RoleAssigner:
                 and not agents
                 and lead.event_type == BATTLES
                 and _after_with(text, a1)
-                and (subject := next((a for a in extra if a.clause < clause and cue(a) is None), None))
-                is not None
+                and (subject := self._earlier_subject(extra, sentence, clause)) is not None
                 and k.actors[subject.value].name != k.actors[a1.value].name
             ):
                 # "حققت قوات الجيش، أمس، تقدما …، بعد معارك مع الحوثيين": the side fought "with" is
@@ -260,6 +260,24 @@ class RoleAssigner:
             if any(self.at.clause(TRIGGER, sentence, c) for c in range(a.clause, clause)):
                 return None  # an act told in between has that name for its own
             return a
+        return None
+
+    def _earlier_subject(self, extra: list[Mention], sentence: int, clause: int) -> Mention | None:
+        """The subject told in an earlier clause of the sentence: its first uncued name, else the
+        force whose spokesman tells it ("أعلن المتحدث باسم الجيش أن القوات سيطرت …")."""
+        uncued = next((a for a in extra if a.clause < clause and cue(a) is None), None)
+        if uncued is not None:
+            return uncued
+        statement = self.k.cues["statement_nouns"]
+        folded = self.doc.folded
+        for a in self.at.sentence(ACTOR, sentence):
+            if a.clause >= clause:
+                continue
+            if cue(a) != IGNORE or a.attrs.get("kind") not in ("state", "police", "rebel", "militia"):
+                continue
+            fs = folded.folded_index(a.start)
+            if any(statement.has_word(w) for w in words_before(folded.text, fs, max(0, fs - 30), 3)):
+                return a
         return None
 
     def _can_act(self, m: Mention, aerial: bool, covert: bool) -> bool:
@@ -397,9 +415,9 @@ def _partners(text: str, main: Mention | None, pool: list[Mention]) -> list[Ment
 
 
 def _after_with(text: str, m: Mention) -> bool:
-    """The name follows "مع" (its clitics apart): "معارك مع الحوثيين"."""
-    words = text[max(0, m.start - 12) : m.start].split()
-    return bool(words) and words[-1] == "مع"
+    """The name follows "مع", a few words of its own apart at most: "معارك مع الحوثيين",
+    "اشتباكات مع عناصر ما يسمى مجلس الشورى"."""
+    return "مع" in text[max(0, m.start - 30) : m.start].split()[-4:]
 
 
 def _drones_only(at: ClauseIndex, sentence: int, clause: int) -> bool:
