@@ -140,3 +140,16 @@ def test_what_protesters_demand_is_no_statement_that_silences_their_protest() ->
     # A statement clause still is one ("دعت الوزارة المحتجين إلى …" tells no event).
     text = "دعت وزارة الداخلية المحتجين في البصرة إلى التظاهر السلمي وعدم الاعتداء على المباني الحكومية."
     assert marsad.extract(text, published="2018-07-14") == []
+
+
+def test_weapons_recovered_are_no_territory_retaken() -> None:
+    text = (
+        "أعلنت وزارة الدفاع الجزائرية أن مفرزة للجيش قضت على إرهابيين اثنين واسترجعت مسدسا رشاشا، إثر "
+        "كمين نصب بمنطقة سيدي علي بوناب بولاية تيزي وزو."
+    )
+    assert [e.sub_event_type for e in marsad.extract(text, published="2019-11-22")] == ["Armed clash"]
+    # Ground retaken by name stays a recapture.
+    text = "استرجعت قوات الجيش مدينة بيحان من الحوثيين بعد معارك عنيفة، اليوم."
+    assert [e.sub_event_type for e in marsad.extract(text, published="2019-11-22")] == [
+        "Government regains territory"
+    ]

@@ -415,6 +415,8 @@ class TriggerRecognizer:
                     doc.add(NONEVENT, start, oend, non_event)
                 continue
             entry = entries[best]
+            if entry.sub_event_type == "Government regains territory" and self._weapons_recovered(folded, h):
+                continue  # "واسترجعت مسدسا رشاشا": weapons recovered, no ground retaken
             if entry.event_type == "Explosions/Remote violence" and self._disrupted(folded, h.word_start):
                 # "تمكنت القوات من تدمير خمس سيارات مفخخة", "اعتراض صاروخ": the weapon was
                 # destroyed, defused or intercepted before it went off (Disrupted weapons use).
@@ -445,6 +447,14 @@ class TriggerRecognizer:
         clause: what follows is the means of an act, not an act."""
         instrument = self.k.cues["instrument_before"]
         return any(instrument.has_word(w) for w in _words_in_clause_before(folded, pos)[-3:])
+
+    def _weapons_recovered(self, folded: str, h: Hit[Any]) -> bool:
+        """A recovery word ("استرجع", "استرجاع") with a weapon as its object, in the two words
+        after it ("واسترجعت مسدسا رشاشا", "استرجاع أسلحة وذخيرة")."""
+        if "سترج" not in folded[h.word_start : h.end]:
+            return False
+        after = folded[h.end : h.end + 40].split()[:2]
+        return bool(after) and bool(self.k.weapon_matcher.find(" ".join(after)))
 
     @cached_property
     def _disrupted_entry(self) -> TriggerEntry:
