@@ -47,6 +47,7 @@ from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
 CLAUSE_WIDE = {"trend", "statement"}
+CROWD_KINDS = ("protesters", "rioters")
 MIN_WEIGHT = 0.5
 
 
@@ -215,15 +216,10 @@ class EventAssembler:
     # --- candidates ------------------------------------------------------------------------
     def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
         blocked_from: dict[int, int] = {}
-        crowd_ends = {
-            m.end for m in doc.get(ACTOR) if self.k.actors[m.value].kind in ("protesters", "rioters")
-        }
+        crowds = [m for m in doc.get(ACTOR) if m.attrs.get("kind") in CROWD_KINDS]
+        crowd_ends = {m.end for m in crowds}
         for ne in doc.get(NONEVENT):
-            if (
-                ne.value.kind == "statement"
-                and crowd_ends
-                and any(ne.start - e in (1, 2) for e in crowd_ends)
-            ):
+            if ne.value.kind == "statement" and (ne.start - 1 in crowd_ends or ne.start - 2 in crowd_ends):
                 # "محتجين يطالبون بتوفير الخدمات": what the crowd demands, not a statement clause.
                 continue
             # Trend and statement clauses are general: nothing from them on is an event. Other cues
@@ -250,9 +246,7 @@ class EventAssembler:
         strong_sents = {s for s, _ in strong}
         # A weak protest cue ("تجمع", "مسيرة") with the crowd named in its clause ("تجمع مئات
         # المحتجين أمام مبنى المحافظة") is a protest.
-        crowd = {
-            (m.sentence, m.clause) for m in doc.get(ACTOR) if m.attrs.get("kind") in ("protesters", "rioters")
-        }
+        crowd = {(m.sentence, m.clause) for m in crowds}
         return {
             key: ts for key, ts in groups.items()
             if key in strong

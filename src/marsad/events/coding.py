@@ -343,12 +343,7 @@ class EventCoder:
             and a2.kind not in ("state", "police", "militia", "rebel", "unidentified", "external")
         ):
             a2 = None
-        if (
-            event_type == EXPLOSIONS
-            and a1 is not None
-            and a2 is not None
-            and a1.government_camp() & a2.government_camp()
-        ):
+        if event_type == EXPLOSIONS and a1 is not None and a2 is not None and a1.shares_camp(a2):
             # Remote fire never hits the firer's own camp (roles.py); a side that merging brought
             # in from the act it answered ("ردا على قصف المتمردين مواقع المقاومة") is not its target.
             a2 = None

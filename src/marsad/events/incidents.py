@@ -311,15 +311,15 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
     return None
 
 
+def _slack(a: Sig, b: Sig) -> int:
+    """Days two tellings' own days may differ by and still tell one incident: the slack is for
+    "أمس" and "الليلة الماضية" told from two ends of a night; two dates written out are two days."""
+    return 0 if a.exact_day and b.exact_day else SAME_DAY_SLACK
+
+
 def _days_apart(a: Sig, b: Sig) -> str | None:
     da, db = a.own_date, b.own_date
-    if (
-        da is not None
-        and db is not None
-        and abs((da - db).days) > (0 if a.exact_day and b.exact_day else SAME_DAY_SLACK)
-    ):
-        # (The slack is for "أمس" and "الليلة الماضية" told from two ends of a night; two dates
-        # written out are two days.)
+    if da is not None and db is not None and abs((da - db).days) > _slack(a, b):
         return f"two days ({a.date_text}, {b.date_text})"
     if (
         da != db
@@ -355,8 +355,7 @@ def _sig_retold(a: Sig, b: Sig) -> bool:
     earlier incident — its own day is the news day (within the slack), or it names no day but
     the same place."""
     if a.own_date is not None and b.own_date is not None:
-        slack = 0 if a.exact_day and b.exact_day else SAME_DAY_SLACK
-        return abs((a.own_date - b.own_date).days) <= slack
+        return abs((a.own_date - b.own_date).days) <= _slack(a, b)
     return a.place is not None and b.place is not None and a.place.id == b.place.id
 
 

@@ -223,8 +223,7 @@ class RoleAssigner:
             a1 is not None
             and a2 is not None
             and (aerial or lead.event_type == EXPLOSIONS)
-            and (camp := k.actors[a1.value].government_camp())
-            and k.actors[a2.value].government_camp() & camp
+            and (striker := k.actors[a1.value]).shares_camp(k.actors[a2.value])
         ):
             # Air strikes and shelling do not hit the striker's own camp ("تزامنت غارات التحالف مع
             # مواجهات بين المقاومة والحوثيين": the coalition's raids are not on the resistance it
@@ -233,7 +232,7 @@ class RoleAssigner:
                 (
                     a
                     for a in in_sent
-                    if a is not a1 and cue(a) != ASSOC and not k.actors[a.value].government_camp() & camp
+                    if a is not a1 and cue(a) != ASSOC and not striker.shares_camp(k.actors[a.value])
                 ),
                 None,
             )
@@ -502,9 +501,7 @@ def second_side(
     taken = {actor1.value} if actor1 is not None else set()
     taken |= {p.value for p in partners or ()}
     # Remote fire does not hit the firer's own camp (see assign).
-    camp = (
-        k.actors[actor1.value].government_camp() if actor1 is not None and event_type == EXPLOSIONS else None
-    )
+    striker = k.actors[actor1.value] if actor1 is not None and event_type == EXPLOSIONS else None
     first = min(sentences)
     near = sorted(sentences) + [s for s in (first - 1, max(sentences) + 1) if s not in sentences]
     for s in near:
@@ -525,7 +522,7 @@ def second_side(
                 continue
             if event_type == "Protests" and (kind not in STATE_KINDS or a.attrs.get("target_only")):
                 continue
-            if camp and k.actors[a.value].government_camp() & camp:
+            if striker is not None and striker.shares_camp(k.actors[a.value]):
                 continue
             if event_type == BATTLES and kind in UNARMED_KINDS:
                 continue

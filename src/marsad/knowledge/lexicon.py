@@ -168,15 +168,20 @@ class _Entry(BaseModel):
 class ActorEntry(_Entry):
     """One canonical actor (CODING.md §3) with its Arabic aliases."""
 
+    @cached_property
     def government_camp(self) -> frozenset[str]:
         """The countries on whose government's side the actor fights: its own state's (state
-        and police forces, government allies) and those it `supports`."""
+        and police forces, government allies) and those it `supports` (found once per entry)."""
         own = (
             {self.country}
             if self.country and (self.kind in ("state", "police") or self.government_ally)
             else set()
         )
         return frozenset(own | set(self.supports))
+
+    def shares_camp(self, other: ActorEntry) -> bool:
+        """Whether both fight on the side of one country's government."""
+        return not self.government_camp.isdisjoint(other.government_camp)
 
     name: str = Field(min_length=1)
     inter: int = Field(ge=1, le=8)

@@ -427,10 +427,8 @@ class TriggerRecognizer:
                 means.append((start, oend, entry, weight, list(entries)))
                 continue
             kept.append(start)
-            if earlier and start in earlier:
-                doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries), earlier=True)
-                continue
-            doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries))
+            told_earlier = {"earlier": True} if start in earlier else {}
+            doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries), **told_earlier)
         for start, oend, entry, weight, alternatives in means:
             sentence = doc.locate(start)[0]
             if any(k < start and doc.locate(k)[0] == sentence for k in kept):
