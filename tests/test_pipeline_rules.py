@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import marsad
 
 PUB = "2023-10-12"  # a Thursday
@@ -249,28 +251,33 @@ def test_a_bomb_destroyed_or_intercepted_before_it_went_off_is_disrupted_weapons
     assert (e.sub_event_type, e.actor1) == ("Disrupted weapons use", "Peshmerga")
 
 
-def test_a_raid_with_dead_is_a_fight_with_those_it_sought() -> None:
-    e = _one(
-        "داهمت قوات الأمن المصرية اليوم شقة يختبئ فيها مطلوبون في مدينة دمنهور فبادلوها إطلاق النار، ما أدى إلى مصرع 6 منهم."
-    )
-    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
-        "Armed clash",
-        "Police Forces of Egypt",
-        "Unidentified Armed Group (Egypt)",
-        6,
-    )
-
-    # The raid told with the exchange of fire, neither side named: the same fight.
-    e = _one(
-        "وفي محافظة سوهاج، لجأ المطلوبون إلى مزرعة نائية، فتمت مداهمتها وتبادل إطلاق النار مع من فيها حتى "
-        "مقتل ثلاثة منهم."
-    )
-    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
-        "Armed clash",
-        "Police Forces of Egypt",
-        "Unidentified Armed Group (Egypt)",
-        3,
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "داهمت قوات الأمن المصرية اليوم شقة يختبئ فيها مطلوبون في مدينة دمنهور فبادلوها إطلاق النار، ما أدى "
+            "إلى مصرع 6 منهم.",
+            ("Armed clash", "Police Forces of Egypt", "Unidentified Armed Group (Egypt)", 6),
+        ),
+        # The raid told with the exchange of fire, neither side named: the same fight.
+        (
+            "وفي محافظة سوهاج، لجأ المطلوبون إلى مزرعة نائية، فتمت مداهمتها وتبادل إطلاق النار مع من فيها حتى "
+            "مقتل ثلاثة منهم.",
+            ("Armed clash", "Police Forces of Egypt", "Unidentified Armed Group (Egypt)", 3),
+        ),
+        # The toll told before the raids it fell in, with the raiders' own dead: the army's fight.
+        (
+            "أعلن المتحدث العسكري للقوات المسلحة المصرية، اليوم، مقتل 9 عناصر تكفيرية في مداهمات جنوب "
+            "مدينة الشيخ زويد، فيما استشهد ضابط خلال المداهمات.",
+            ("Armed clash", "Military Forces of Egypt", "Unidentified Armed Group (Egypt)", 10),
+        ),
+    ],
+)
+def test_a_raid_with_dead_is_a_fight_with_those_it_sought(
+    text: str, expected: tuple[str, str, str, int]
+) -> None:
+    e = _one(text)
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == expected
 
 
 def test_protesters_storming_a_site_is_a_violent_demonstration() -> None:

@@ -743,19 +743,6 @@ def test_rockets_that_fell_with_no_firer_named_were_fired_by_unidentified_men() 
     )
 
 
-def test_a_toll_told_before_the_raids_it_fell_in_makes_the_raids_a_fight() -> None:
-    e = _one(
-        "أعلن المتحدث العسكري للقوات المسلحة المصرية، اليوم، مقتل 9 عناصر تكفيرية في مداهمات جنوب "
-        "مدينة الشيخ زويد، فيما استشهد ضابط خلال المداهمات."
-    )
-    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
-        "Armed clash",
-        "Military Forces of Egypt",
-        "Unidentified Armed Group (Egypt)",
-        10,
-    )
-
-
 def test_those_who_set_up_an_ambush_are_its_authors() -> None:
     e = _one("قتل قيادي حوثي أمس في كمين نصبه مسلحون قبليون على طريق فرعي في مديرية ذي ناعم بمحافظة البيضاء.")
     assert (e.actor1, e.actor2) == ("Unidentified Tribal Militia (Yemen)", "Houthi Movement")
