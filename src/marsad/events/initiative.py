@@ -14,7 +14,7 @@ from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import CUE_REACH, CueList
+from marsad.recognize.cues import CUE_REACH
 from marsad.text.tokens import words_after, words_before
 
 CLASH = ("Battles", "Armed clash")
@@ -62,18 +62,10 @@ def _makes_attempt(doc: Doc, k: Knowledge, m: Mention) -> bool:
         and k.cues["advance_words"].has_word(after[0])
     ):
         return True  # "محاولة الميليشيا التسلل"
-    return _opens_with(k.cues["initiative_after"], after)  # "العناصر الذين حاولوا الاقتحام"
+    # "العناصر الذين حاولوا الاقتحام": a whole cue opens the words after the name
+    return k.cues["initiative_after"].opening(after) is not None
 
 
 def _adjective(word: str) -> bool:
     """A definite nisba adjective ("الوطني", "الحوثية", "الحكوميين"; folded, ة as ه)."""
     return word.startswith("ال") and word.endswith(("ي", "يه", "يون", "يين"))
-
-
-def _opens_with(cues: CueList, words: list[str]) -> bool:
-    """Whether a whole cue of `cues` is the first words of `words`."""
-    for n in range(len(words), 0, -1):
-        cue = cues.ends_at(words[:n], n - 1)
-        if cue is not None and len(cue.words) == n:
-            return True
-    return False
