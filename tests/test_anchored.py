@@ -7,7 +7,7 @@ import random
 
 from marsad.recognize import casualties
 from marsad.recognize.anchored import finditer_upto, hits_per_pattern, routes, windows_upto, word_starts
-from marsad.recognize.numbers import AnchorIndex, anchor_hits, fast_fold_with_map
+from marsad.recognize.numbers import _AnchorHit, _windows, anchor_hits, fast_fold_with_map
 from marsad.text.tokens import Tokens, alnum_mask
 
 _WORDS = [
@@ -57,6 +57,11 @@ def _texts(n: int) -> list[str]:
     return [fast_fold_with_map(t).text for t in out]
 
 
+def _picked(hits: list[_AnchorHit], keys: frozenset[str]) -> list[_AnchorHit]:
+    """The plain reading of a pattern's hits: those filed under any of its keys, in text order."""
+    return [h for h in hits if h[2] & keys]
+
+
 def test_word_starts_are_the_positions_after_no_word_character() -> None:
     for s in _texts(200):
         t = Tokens(s)
@@ -73,16 +78,16 @@ def test_every_casualty_pattern_finds_what_finditer_finds() -> None:
         hits = anchor_hits(s, casualties._ANCHORS)
         if not hits:
             continue
-        index, t = AnchorIndex(s, hits), Tokens(s)
+        t = Tokens(s)
         for rx, keys, before, after in specs:
             want = [
                 (m.span(), m.groupdict())
-                for wa, wb in index.windows(keys, before, after)
+                for wa, wb in _windows(s, _picked(hits, keys), before, after)
                 for m in rx.finditer(s, wa, wb)
             ]
             got = [
                 (m.span(), m.groupdict())
-                for wa, wb, last in windows_upto(s, index.picked(keys), before, after)
+                for wa, wb, last in windows_upto(s, _picked(hits, keys), before, after)
                 for m in finditer_upto(rx, s, t, wa, wb, last)
             ]
             assert got == want, s
@@ -100,6 +105,5 @@ def test_hits_per_pattern_is_each_patterns_picked_hits() -> None:
     by_key = routes(key_sets)
     for s in _texts(200):
         hits = anchor_hits(s, casualties._ANCHORS)
-        index = AnchorIndex(s, hits)
         got = hits_per_pattern(hits, by_key, len(key_sets))
-        assert got == [index.picked(keys) or None for keys in key_sets]
+        assert got == [_picked(hits, keys) or None for keys in key_sets]

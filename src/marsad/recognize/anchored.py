@@ -90,8 +90,8 @@ def routes(key_sets: Sequence[frozenset[str]]) -> dict[str, tuple[int, ...]]:
 def hits_per_pattern(
     hits: list[_AnchorHit], by_key: dict[str, tuple[int, ...]], n: int
 ) -> list[list[_AnchorHit] | None]:
-    """For each of n patterns, AnchorIndex.picked of its keys (its hits in text order, a hit
-    filed under two of its keys once), None when it has none: a report's few hits are sent to
+    """For each of n patterns, the hits filed under any of its keys (in text order, a hit filed
+    under two of its keys once), None when it has none: a report's few hits are sent to
     their patterns, instead of every pattern intersecting its keys with the report's (most
     patterns of a report have no hit, and then cost nothing)."""
     out: list[list[_AnchorHit] | None] = [None] * n

@@ -447,7 +447,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     def found(
         rx: re.Pattern[str], hits_of: list[_AnchorHit], before: int, after: int
     ) -> Iterator[re.Match[str]]:
-        """rx's matches in the windows around its hits (AnchorIndex.windows)."""
+        """rx's matches in the windows around its hits."""
         if toks is not None and after > before:
             for wa, wb, last in windows_upto(s, hits_of, before, after):
                 yield from finditer_upto(rx, s, toks, wa, wb, last)

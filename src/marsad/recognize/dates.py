@@ -330,7 +330,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
     hits = anchor_hits(s, _ANCHORS)
     if not hits:
         return out
-    # The hits of each key set (AnchorIndex.picked), None for the sets with none (most).
+    # The hits of each key set, None for the sets with none (most).
     picked = hits_per_pattern(hits, _KEY_ROUTES, len(_KEY_SETS))
 
     def scan(name: str, keys: frozenset[str]) -> Iterator[re.Match[str]]:
