@@ -286,7 +286,7 @@ class PlaceFocus:
         dateline = dm.end() if dm else -1
         # A dateline that names an area alone ("جنوب لبنان –", "ريف إدلب –") tells where the
         # report is set; a city may be a bureau abroad ("دبي، الإمارات (CNN)--"): no extra vote.
-        in_dateline = [i for i, m in enumerate(mentions) if m.end <= dateline]
+        in_dateline = [i for i, m in enumerate(mentions) if m.end <= dateline] if dateline >= 0 else []
         area_dateline = -1
         if len(in_dateline) == 1 and infos[in_dateline[0]].country_code is not None:
             r0: PlaceRef = mentions[in_dateline[0]].value
