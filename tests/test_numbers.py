@@ -160,6 +160,9 @@ CASUALTIES = [
     ("ما أسفر عن ارتفاع عدد القتلى", [("killed", 10, False)]),
     ("مقتل عناصر من قوات النظام", [("killed", 10, False)]),
     ("مقتل مدنيين", [("killed", 2, False)]),  # dual or plural: the lower reading
+    # those aboard or inside, no number: killed, number unknown
+    ("أصابت الغارة سيارة عسكرية وأدت إلى مصرع من كانوا على متنها", [("killed", 10, False)]),
+    ("تدمير عربتين ومقتل من كان على متنهما", [("killed", 10, False)]),
     # both kinds
     ("مقتل 3 وإصابة 5 آخرين", [("killed", 3, True), ("injured", 5, True)]),
     ("مقتل 3 مدنيين وإصابة 5 آخرين", [("killed", 3, True), ("injured", 5, True)]),

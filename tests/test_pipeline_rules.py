@@ -251,6 +251,16 @@ def test_a_bomb_destroyed_or_intercepted_before_it_went_off_is_disrupted_weapons
     assert (e.sub_event_type, e.actor1) == ("Disrupted weapons use", "Peshmerga")
 
 
+def test_a_strike_that_destroyed_something_is_the_strike_not_a_disrupted_weapon() -> None:
+    # The act noun after the destroying verb is its subject: the strike destroyed the vehicle.
+    e = _one("وفي مديرية عبس، دمرت غارة لطيران التحالف اليوم عربة عسكرية لميليشيا الحوثي.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Air/drone strike",
+        "Saudi-led Coalition",
+        "Houthi Movement",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

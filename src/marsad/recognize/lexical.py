@@ -417,7 +417,7 @@ class TriggerRecognizer:
             entry = entries[best]
             if entry.sub_event_type == "Government regains territory" and self._weapons_recovered(folded, h):
                 continue  # "واسترجعت مسدسا رشاشا": weapons recovered, no ground retaken
-            if entry.event_type == "Explosions/Remote violence" and self._disrupted(folded, h.word_start):
+            if entry.event_type == "Explosions/Remote violence" and self._disrupted(folded, h):
                 # "تمكنت القوات من تدمير خمس سيارات مفخخة", "اعتراض صاروخ": the weapon was
                 # destroyed, defused or intercepted before it went off (Disrupted weapons use).
                 entry, weight = self._disrupted_entry, 1.0
@@ -458,10 +458,15 @@ class TriggerRecognizer:
     def _disrupted_entry(self) -> TriggerEntry:
         return next(t for t in self.k.triggers if t.sub_event_type == "Disrupted weapons use")
 
-    def _disrupted(self, folded: str, pos: int) -> bool:
+    def _disrupted(self, folded: str, h: Hit[Any]) -> bool:
         """A disrupting word (cues.yaml disrupt_before: destroy, defuse, seize, intercept) among
-        the three words before the weapon in its clause, figures left out."""
+        the three words before the weapon in its clause, figures left out. An act noun
+        (cues.yaml event_nouns) after it is the verb's subject, not what was destroyed ("دمرت
+        غارة أخرى عربة عسكرية": the strike destroyed a vehicle)."""
+        pos = h.word_start
         if self._disrupt_rx.search(folded, max(0, pos - 60), pos) is None:
+            return False
+        if self.k.cues["event_nouns"].has_word(folded[pos : h.end]):
             return False
         words = [w for w in _words_in_clause_before(folded, pos) if not w.isdigit()][-3:]
         disrupt = self.k.cues["disrupt_before"]
