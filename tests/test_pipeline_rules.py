@@ -333,3 +333,39 @@ def test_police_shot_dead_by_unnamed_gunmen_is_a_clash_with_an_unidentified_grou
         "Police Forces of Turkey",
         2,
     )
+
+
+def test_strikes_on_an_area_across_the_border_keep_that_country() -> None:
+    # The area named for the strikes lies in Iraq: the town of the attack in Turkey is not theirs.
+    events = marsad.extract(
+        "قتل أربعة جنود أتراك مساء الثلاثاء في هجوم شنه مسلحون من حزب العمال الكردستاني على نقطة عسكرية "
+        "في بلدة يوكسيكوفا بولاية هكاري. وردت الطائرات الحربية التركية بقصف مواقع للحزب في منطقة زاب "
+        "شمالي العراق.",
+        published="2019-05-14",
+    )
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert [(e.country, e.location) for e in strikes] == [("Iraq", "Zap")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Unnamed Kurdish militants: the PKK where Turkish forces fight it in Iraq or Turkey …
+        (
+            "أعلنت وزارة الدفاع التركية اليوم مقتل 9 مسلحين أكراد في غارات جوية نفذتها مقاتلاتها على منطقة "
+            "هاكورك شمالي العراق.",
+            ("Military Forces of Turkey", "Kurdistan Workers' Party"),
+        ),
+        # … the SDF in Syria; and the soldiers' nationality names their army, not the report's.
+        (
+            "قتل جنديان تركيان اليوم في هجوم شنه مسلحون أكراد على نقطة عسكرية تركية قرب بلدة رأس العين في ريف "
+            "الحسكة.",
+            ("Syrian Democratic Forces", "Military Forces of Turkey"),
+        ),
+    ],
+)
+def test_unnamed_kurdish_militants_and_soldiers_of_a_named_nationality(
+    text: str, expected: tuple[str, str]
+) -> None:
+    e = _one(text)
+    assert (e.actor1, e.actor2) == expected

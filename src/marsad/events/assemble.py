@@ -677,8 +677,12 @@ class EventAssembler:
                 anchor = specific[0]
             ref = e.place.value if e.place is not None else None
             if ref is not None and ref.choice is not None:
-                ch = ref.choice
-                if ch.kind in ("admin1", "region") and ch.admin1 and ch.admin1 != anchor.value.choice.admin1:
+                # A province, region or natural area of its own ("منطقة زاب شمالي العراق") holds
+                # the report's town only when the town lies in it.
+                ch, at_anchor = ref.choice, anchor.value.choice
+                if ch.country_code != at_anchor.country_code or (
+                    ch.kind in ("admin1", "region", "natural") and ch.admin1 and ch.admin1 != at_anchor.admin1
+                ):
                     continue
             e.places = [anchor, *e.places]
             e.inherited_place = True

@@ -86,6 +86,11 @@ class ActorRecognizer:
         return _any_of(self._aerial_words)
 
     @cached_property
+    def _templates(self) -> frozenset[int]:
+        """The indexes of template actors (their country comes from the event)."""
+        return frozenset(i for i, e in enumerate(self.k.actors) if e.template)
+
+    @cached_property
     def _anaphora_keys(self) -> tuple[str, ...]:
         return tuple(self.k.cues.anaphora)
 
@@ -119,6 +124,12 @@ class ActorRecognizer:
         at = None if rare is None else list(compress(range(len(words)), map(rare.__contains__, words)))
         found.extend(self._anaphora(toks, found, at))
         nisba = self._nisba(toks, found, at)
+        if nisba:
+            templates = self._templates
+            found = [
+                f for f in found
+                if f[2] not in templates or not any(s <= f[0] and f[1] <= e for s, e, _, _ in nisba)
+            ]  # fmt: skip
         found.extend(nisba)
         found.sort()
         lists = self._role_lists
@@ -363,7 +374,10 @@ class ActorRecognizer:
             if fe - fs > 60:
                 continue
             if name_starts is None:
-                taken = sorted((s, e) for s, e, _, _ in found)
+                # A template's word ("جنديان") yields to the adjective that names its state
+                # ("جنديان تركيان"); __call__ drops it.
+                templates = self._templates
+                taken = sorted((s, e) for s, e, idx, _ in found if idx not in templates)
                 name_starts = [s for s, _ in taken]
                 reach = list(accumulate((e for _, e in taken), max))
             if ((k := bisect.bisect_left(name_starts, fe)) > 0 and reach[k - 1] > fs) or last_end > fs:
