@@ -369,3 +369,19 @@ def test_unnamed_kurdish_militants_and_soldiers_of_a_named_nationality(
 ) -> None:
     e = _one(text)
     assert (e.actor1, e.actor2) == expected
+
+
+def test_an_attack_foiled_at_the_front_is_a_fight_and_each_sides_dead_add_up() -> None:
+    # "أحبطت هجوما" on the army's positions: the attack was fought off (a clash, not a disrupted
+    # weapon); the attackers' dead and the soldiers' dead, told in two sentences, are one toll.
+    e = _one(
+        "لقي سبعة من عناصر ميليشيا الحوثي مصرعهم اليوم في مواجهات مع قوات الجيش الوطني في مديرية ناطع "
+        "بمحافظة البيضاء. وأفاد مصدر عسكري أن قوات الجيش أحبطت هجوما للميليشيا على مواقعها، مشيرا إلى أن "
+        "جنديين قتلا وأصيب أربعة آخرون."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Armed clash",
+        "Military Forces of Yemen",
+        "Houthi Movement",
+        9,
+    )

@@ -426,7 +426,7 @@ class EventCoder:
         self.fatality_filter.mark_other_estimates(doc, counted)
         killed = [m for m in counted if m.value.kind == "killed"]
         injured = [m for m in counted if m.value.kind == "injured"]
-        ev["fatalities"] = figure(killed) or 0
+        ev["fatalities"] = figure(killed, self._victim_sides(doc)) or 0
         ev["injuries"] = figure(injured)
         for toll in c.separate_tolls:  # other incidents joined into this event: their dead add up
             own = [
@@ -469,6 +469,23 @@ class EventCoder:
         """Whether the mention is a bare "people" noun (أشخاص، شخصا), which names no side."""
         words = fold(m.text).split()
         return len(words) == 1 and any(f in self._people_words for f in peel(words[0]))
+
+    def _victim_sides(self, doc: Doc) -> Callable[[Mention], frozenset[str]]:
+        """The actors named among a casualty mention's words ("لقي سبعة من عناصر ميليشيا الحوثي
+        مصرعهم": the Houthis), by canonical name, for `figure`."""
+        actors = self.k.actors
+
+        def sides(m: Mention) -> frozenset[str]:
+            lo, hi = m.start, m.end
+            if m.value.victim is not None:
+                lo, hi = min(lo, m.value.victim[0]), max(hi, m.value.victim[1])
+            return frozenset(
+                actors[a.value].name
+                for a in doc.in_sentence(ACTOR, m.sentence)
+                if lo <= a.start and a.end <= hi
+            )
+
+        return sides
 
     def _post_attacked(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The state or police force the event's sentences name as the target: a post or column

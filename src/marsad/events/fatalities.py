@@ -9,6 +9,7 @@ another day. Those attach to no event. Of the figures left, conflicting ones giv
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from marsad.doc import CUE, DATE, Doc, Mention
@@ -146,9 +147,11 @@ def _any_cue_ends(cues: CueList, words: list[str]) -> bool:
     return False
 
 
-def figure(mentions: list[Mention]) -> int | None:
+def figure(mentions: list[Mention], sides: Callable[[Mention], frozenset[str]] | None = None) -> int | None:
     """CODING.md §6: sum distinct victim groups within a sentence; across sentences, the lowest
-    exact total (vague totals only when no exact one exists)."""
+    exact total (vague totals only when no exact one exists) — unless each sentence counts the
+    dead of its own side (`sides`: the actors a mention's victims belong to), and then the
+    sentences add up ("لقي سبعة من عناصر الميليشيا مصرعهم … مشيرا إلى أن جنديين قتلا")."""
     if not mentions:
         return None
     by_sent: dict[tuple[int, bool], list[Mention]] = {}
@@ -166,7 +169,24 @@ def figure(mentions: list[Mention]) -> int | None:
         # A stated figure, even a lower bound ("44 على الأقل"), outranks a word's default
         # ("عدد من القتلى" → 10).
         (exact_totals if all(_numbered(m) for m in ms) else vague_totals).append(total)
+    if sides is not None and len(by_sent) > 1 and _own_sides(by_sent, sides):
+        return sum(exact_totals) + sum(vague_totals)
     return min(exact_totals) if exact_totals else min(vague_totals)
+
+
+def _own_sides(
+    by_sent: dict[tuple[int, bool], list[Mention]], sides: Callable[[Mention], frozenset[str]]
+) -> bool:
+    """Whether every sentence's dead are of a side named, and no two sentences share a side."""
+    if any(estimate for _, estimate in by_sent):
+        return False
+    seen: set[str] = set()
+    for ms in by_sent.values():
+        own = frozenset().union(*map(sides, ms))
+        if not own or own & seen:
+            return False
+        seen |= own
+    return True
 
 
 def _numbered(m: Mention) -> bool:
