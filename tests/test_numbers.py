@@ -166,6 +166,12 @@ CASUALTIES = [
     # both kinds
     ("مقتل 3 وإصابة 5 آخرين", [("killed", 3, True), ("injured", 5, True)]),
     ("مقتل 3 مدنيين وإصابة 5 آخرين", [("killed", 3, True), ("injured", 5, True)]),
+    # two counted groups, the first with its genitive, nationality or hedge before "و"
+    ("أسفرت المعارك عن مقتل 6 من عناصر الجيش و11 من المهاجمين", [("killed", 17, True)]),
+    ("مقتل 4 جنود من القوات الحكومية و3 من المسلحين", [("killed", 7, True)]),
+    ("مقتل 12 جنديا سودانيا و4 مدنيين", [("killed", 16, True)]),
+    ("مقتل 20 مسلحا على الأقل، و5 جنود", [("killed", 25, False)]),
+    ("مقتل 7 أشخاص بينهم 3 أطفال و2 من النساء", [("killed", 7, True)]),  # "بينهم": part of the 7
     ("ثلاثة قتلى وخمسة جرحى", [("killed", 3, True), ("injured", 5, True)]),
     ("سقوط 5 قتلى و10 جرحى", [("killed", 5, True), ("injured", 10, True)]),
     ("قتيلان وجريح", [("killed", 2, True), ("injured", 1, True)]),

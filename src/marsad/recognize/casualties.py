@@ -75,8 +75,16 @@ _VITEM = (
     rf"{_ADJ_AFTER}(?:\s+(?:{_HA}){E})?"
 )
 _TAIL_WORD = r"[^\s،,.؛;:()\[\]\"']+"
+# Between two victim items: "و"; before a counted item also a comma ("42 حوثيا على الأقل، و9
+# مقاتلين"), the first item's genitive ("9 من عناصر التنظيم و4 من مقاتلي …", "3 جنود من
+# الجيش و2 …": an optional attach word, then one or two definite words) or its nationality
+# ("45 جنديا إماراتيا و10 سعوديين").
+_LINK = (
+    rf"\s+و\s*|(?:(?:\s+(?:{_ATTACH}){E})?(?:\s+ال{_TAIL_WORD}){{1,2}}?|\s+\w+(?:يا|يين|يون|يه|ي){E})?"
+    rf"(?:\s*[،,])?\s+و\s*(?=(?:{QTY}))"
+)
 _VICTIMS = (
-    rf"{_VITEM}(?:\s+و\s*{_VITEM})*"
+    rf"{_VITEM}(?:(?:{_LINK}){_VITEM})*"
     rf"(?:\s+(?:{_ATTACH}){E}\s+(?!و){_TAIL_WORD}(?:\s+(?![وف])(?!{alternation(['اصابه', 'اصابات'])}){_TAIL_WORD}){{0,2}})?"
 )
 # "خمسة من عناصر الجيش قتلوا": a short genitive tail between the victims and a following verb.
@@ -251,7 +259,7 @@ _MIXED_REACH = (60, 170)
 # Anchor key → the patterns it serves (0: the mixed pattern, then _SPECS in order).
 _ROUTES = routes([_MIXED_KEYS, *(spec[3] for spec in _SPECS)])
 
-_AND = re.compile(r"\s+و\s*")  # between two victim items
+_AND = re.compile(_LINK)  # between two victim items
 KILLED_NO_NUMBER = 10  # CODING.md §6: killed, no number given
 _TOKEN = re.compile(r"[^\s،,.؛;:()]+|[،,.؛;:()]")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
