@@ -87,8 +87,13 @@ _VICTIMS = (
     rf"{_VITEM}(?:(?:{_LINK}){_VITEM})*"
     rf"(?:\s+(?:{_ATTACH}){E}\s+(?!و){_TAIL_WORD}(?:\s+(?![وف])(?!{alternation(['اصابه', 'اصابات'])}){_TAIL_WORD}){{0,2}})?"
 )
-# "خمسة من عناصر الجيش قتلوا": a short genitive tail between the victims and a following verb.
-_ATTACH_SHORT = rf"(?:\s+(?:{_ATTACH}){E}\s+{_TAIL_WORD}(?:\s+{_TAIL_WORD})?)?"
+# "خمسة من عناصر الجيش قتلوا", "ثلاثة عناصر من حزب الله اللبناني قتلوا": a short genitive tail
+# between the victims and a following verb; then maybe an aside on who was among them ("ستة
+# مدنيين، بينهم امرأتان، قتلوا").
+_ATTACH_SHORT = (
+    rf"(?:\s+(?:{_ATTACH}){E}\s+{_TAIL_WORD}(?:\s+{_TAIL_WORD}){{0,2}})?"
+    rf"(?:\s*[،,]\s*(?:من\s+)?(?:بينهم|بينهما|منهم)\s+[^\s،,.]+(?:\s+[^\s،,.]+){{0,3}}\s*(?=[،,]))?"
+)
 _VITEM_SRC = (
     rf"(?P<q>{QTY})?(?:(?(q)\s+(?:من\s+)?|)(?P<one>(?:{_ONEWORD}){E}\s+)?(?:ال)?(?P<n>{_VNOUN}){E})?"
     rf"(?P<adj>{_ADJ_AFTER})(?:\s+(?P<ha>{_HA}){E})?"
