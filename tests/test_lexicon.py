@@ -200,6 +200,16 @@ def test_patterns_are_folded_keys() -> None:
     assert entry.patterns == [("جيش العزه", False)]
 
 
+def test_shared_names_belong_to_one_countrys_forces() -> None:
+    entry = ActorEntry(
+        name="Police Forces of Egypt", inter=1, kind="police", country="EG", aliases=["الأمن المركزي"],
+        shared_names=["الأمن المركزي"],
+    )  # fmt: skip
+    assert entry.shared_folded == {fold("الأمن المركزي")}
+    with pytest.raises(ValueError, match="shared_names"):
+        ActorEntry(name="X", inter=2, kind="rebel", aliases=["جيش العزة"], shared_names=["جيش العزة"])
+
+
 def test_every_sub_event_type_has_triggers(triggers: tuple[list[TriggerEntry], list[NonEventEntry]]) -> None:
     trig, non = triggers
     assert {t.sub_event_type for t in trig} == set(SUB_EVENT_TYPES)

@@ -385,3 +385,18 @@ def test_an_attack_foiled_at_the_front_is_a_fight_and_each_sides_dead_add_up() -
         "Houthi Movement",
         9,
     )
+
+
+def test_a_security_agency_name_other_states_share_is_the_report_countrys() -> None:
+    # "جهاز الأمن الوطني" is Egypt's in an Egyptian report, Yemen's in a Yemeni one; the officer
+    # assassinated with no toll told is one dead.
+    e = _one(
+        "اغتال مسلحون مجهولون مساء أمس ضابطا في جهاز الأمن الوطني بإطلاق النار عليه أمام منزله في مديرية "
+        "الشيخ عثمان بمدينة عدن."
+    )
+    assert (e.actor1, e.actor2, e.country, e.fatalities) == (
+        "Unidentified Armed Group (Yemen)",
+        "Police Forces of Yemen",
+        "Yemen",
+        1,
+    )

@@ -195,6 +195,11 @@ class EventAssembler:
             branch = self.k.branch_actor(m.value, doc.country) if entry.branches else None
             if branch is not None:
                 m.value = branch
+            elif entry.shared_names and entry.country != doc.country and fold(m.text) in entry.shared_folded:
+                # "جهاز الأمن الوطني" in a Yemeni report: Yemen's, not Egypt's (its own entry, or
+                # the template of that kind, named after the event's country).
+                own = self.k.state_actor(entry.kind, doc.country)
+                m.value = own if own is not None else self._templates.get(entry.kind, m.value)
             elif entry.template:
                 specific = self.k.state_actor(entry.kind, doc.country)
                 if specific is None and entry.kind == "state":
@@ -582,6 +587,15 @@ class EventAssembler:
         """Each actor's canonical name by index (built once per knowledge load: looked up for
         every side of every telling linked or merged)."""
         return tuple(e.name for e in self.k.actors)
+
+    @cached_property
+    def _templates(self) -> dict[str, int]:
+        """The template actor of each kind (built once per knowledge load)."""
+        out: dict[str, int] = {}
+        for i, e in enumerate(self.k.actors):
+            if e.template and not e.target_only:
+                out.setdefault(e.kind, i)
+        return out
 
     @cached_property
     def _new_words(self) -> frozenset[str]:

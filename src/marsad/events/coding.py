@@ -437,8 +437,13 @@ class EventCoder:
             if hurt:
                 ev["injuries"] = (ev["injuries"] or 0) + hurt
             killed += own
-        if not ev["fatalities"] and sub == "Attack" and (kill := assassination(doc, self.k, c)) is not None:
-            # "اغتال مسلحون إمام مسجد": an assassination told with no toll killed one person.
+        if (
+            not ev["fatalities"]
+            and sub in ("Attack", "Armed clash")
+            and (kill := assassination(doc, self.k, c)) is not None
+        ):
+            # "اغتال مسلحون إمام مسجد", "اغتال مسلحون ضابطا": an assassination told with no toll
+            # killed one person.
             ev["fatalities"] = 1
             evidence["fatalities"] = [span(kill)]
         if killed:

@@ -202,6 +202,9 @@ class ActorEntry(_Entry):
     generic_names: bool = True
     # The regional branch the generic name stands for in a country (ISO alpha-2 → actor name).
     branches: dict[str, str] = Field(default_factory=dict)
+    # Aliases that other states' forces go by too ("جهاز الأمن الوطني", "الأمن المركزي", "الحرس
+    # الوطني"): in a report set in another country they are that country's forces of this kind.
+    shared_names: list[str] = Field(default_factory=list)
     aliases: list[str] = Field(min_length=1)
     note: str | None = None
 
@@ -226,10 +229,17 @@ class ActorEntry(_Entry):
             raise ValueError("a name with {country} must set template: true")
         if self.template and (self.country is not None or self.country_qualified):
             raise ValueError("a template takes its country from the event: no country/country_qualified")
+        if self.shared_names and (self.template or self.country is None):
+            raise ValueError("shared_names are for one country's forces (a country, no template)")
         if self.inter not in _KIND_INTER[self.kind]:
             allowed = sorted(_KIND_INTER[self.kind])
             raise ValueError(f"inter {self.inter} does not fit kind {self.kind!r} (expected {allowed})")
         return self
+
+    @cached_property
+    def shared_folded(self) -> frozenset[str]:
+        """shared_names, folded as mention texts are compared."""
+        return frozenset(fold(n) for n in self.shared_names)
 
     @cached_property
     def patterns(self) -> list[Pattern]:
@@ -299,6 +309,11 @@ class TriggerEntry(_Entry):
         return self
 
     @cached_property
+    def shared_folded(self) -> frozenset[str]:
+        """shared_names, folded as mention texts are compared."""
+        return frozenset(fold(n) for n in self.shared_names)
+
+    @cached_property
     def patterns(self) -> list[Pattern]:
         return _patterns(p.text for p in self.phrases)
 
@@ -322,6 +337,11 @@ class NonEventEntry(_Entry):
     @classmethod
     def _norm_phrases(cls, v: object) -> object:
         return _phrases(v)
+
+    @cached_property
+    def shared_folded(self) -> frozenset[str]:
+        """shared_names, folded as mention texts are compared."""
+        return frozenset(fold(n) for n in self.shared_names)
 
     @cached_property
     def patterns(self) -> list[Pattern]:
@@ -354,6 +374,11 @@ class WeaponEntry(_Entry):
     @property
     def event_type(self) -> str | None:
         return SUB_EVENT_TYPES.get(self.sub_event_type) if self.sub_event_type else None
+
+    @cached_property
+    def shared_folded(self) -> frozenset[str]:
+        """shared_names, folded as mention texts are compared."""
+        return frozenset(fold(n) for n in self.shared_names)
 
     @cached_property
     def patterns(self) -> list[Pattern]:
