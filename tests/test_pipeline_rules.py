@@ -400,3 +400,13 @@ def test_a_security_agency_name_other_states_share_is_the_report_countrys() -> N
         "Yemen",
         1,
     )
+
+
+def test_a_security_checkpoint_called_kamin_is_the_target_not_an_ambush() -> None:
+    # (Egyptian usage: a "كمين" of the army is its checkpoint, the side the shell hit.)
+    e = _one("سقطت قذيفة هاون اليوم على كمين للجيش في مدينة الشيخ زويد بشمال سيناء دون إصابات.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Shelling/artillery/missile attack",
+        "",
+        "Military Forces of Egypt",
+    )
