@@ -410,3 +410,20 @@ def test_a_security_checkpoint_called_kamin_is_the_target_not_an_ambush() -> Non
         "",
         "Military Forces of Egypt",
     )
+
+
+def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fight() -> None:
+    # "المعارك" retells the fight of the first sentence: neither the Russian strikes' name in its
+    # clause nor the town of the shelling in the next clause makes it a second fight; the
+    # shelling is by artillery, not by the aircraft of the clause before.
+    events = marsad.extract(
+        "صدت هيئة تحرير الشام فجر اليوم محاولة تقدم لقوات النظام على محور كبانة في جبل الأكراد بريف "
+        "اللاذقية، وقتلت 7 عناصر منهم. وتزامنت المعارك مع قصف جوي روسي مكثف على قرى المنطقة، فيما قصفت "
+        "قوات النظام بالمدفعية الثقيلة مدينة جسر الشغور غربي إدلب، ما أدى إلى مقتل مدنيين اثنين.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.actor1, e.location) for e in events) == [
+        ("Air/drone strike", "Military Forces of Russia", "Jisr ash Shughūr"),
+        ("Armed clash", "Military Forces of Syria", "Jabal al-Akrad"),
+        ("Shelling/artillery/missile attack", "Military Forces of Syria", "Jisr ash Shughūr"),
+    ]

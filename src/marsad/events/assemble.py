@@ -18,6 +18,7 @@ from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import (
     AIR,
     BATTLES,
+    EXPLICIT,
     EXPLOSIONS,
     FAMILY,
     RIOTS,
@@ -277,11 +278,20 @@ class EventAssembler:
         r = sides.assign(sent, clause, trigs)
         a1 = c.actor1 = r.actor1
         c.actor2, c.assoc1, c.assoc2 = r.actor2, r.assoc1, r.assoc2
+        if len(trigs) < len(at.clause(TRIGGER, sent, clause)):
+            # A clause split in two (fighting and air strikes): a name made of the other part's
+            # words ("قصف جوي روسي") is that part's author, not this one's.
+            a1 = c.actor1 = self._not_of_others(at, c, a1)
+            c.actor2 = self._not_of_others(at, c, c.actor2)
         c.inferred_actor1 = a1 is not None and any(t.start == a1.start and t.end == a1.end for t in trigs)
         c.places = self._places_for(at, sent, clause)
+        if c.places and c.places[-1].clause != clause:
+            c.places = self._not_borrowed(at, c, clause)
         # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
         c.dates = list(at.clause(DATE, sent, clause) or at.sentence(DATE, sent))
-        c.weapons = list(at.sentence(WEAPON, sent))
+        # The clause's own weapons when it names one ("فيما قصفت قوات النظام بالمدفعية": not the
+        # air strikes of the clause before), else the sentence's.
+        c.weapons = list(at.clause(WEAPON, sent, clause) or at.sentence(WEAPON, sent))
         ans = sides.answered
         if ans and any(s == sent for s, _ in ans):
             # An act and the act it answered, told in one sentence, share no place, day or weapon.
@@ -299,6 +309,39 @@ class EventAssembler:
         cues = at.sentence(CUE, sent)
         c.background = bool(cues) and any(m.value == "background" for m in cues)
         return c
+
+    @staticmethod
+    def _not_of_others(at: ClauseIndex, c: Candidate, m: Mention | None) -> Mention | None:
+        """`m`, unless it overlaps a trigger of its clause that the candidate does not hold."""
+        if m is None:
+            return None
+        own = {id(t) for t in c.triggers}
+        for t in at.clause(TRIGGER, c.sentence, c.clause):
+            if id(t) not in own and t.start < m.end and m.start < t.end:
+                return None
+        return m
+
+    @staticmethod
+    def _not_borrowed(at: ClauseIndex, c: Candidate, clause: int) -> list[Mention]:
+        """The candidate's places less those of another clause of its sentence that tells only
+        remote violence where the candidate is fighting, or the reverse ("وتزامنت المعارك مع …،
+        فيما قصفت قوات النظام مدينة X": X is the shelling's place, not the fighting's, which is
+        the fighting told before)."""
+        if c.event_type not in _REMOTE_OR_FIGHT:
+            return c.places
+        other = EXPLOSIONS if c.event_type == BATTLES else BATTLES
+        sent = c.sentence
+
+        def other_kind(cl: int) -> bool:
+            trigs = at.clause(TRIGGER, sent, cl)
+            # (Fighting in unambiguous words only: a generic "هجوم" may be the strikes themselves.)
+            return bool(trigs) and all(
+                t.value.event_type == other
+                and (other == EXPLOSIONS or t.attrs.get("weight", 1.0) >= EXPLICIT)
+                for t in trigs
+            )
+
+        return [m for m in c.places if m.clause == clause or m.sentence != sent or not other_kind(m.clause)]
 
     def _launched(self, c: Candidate, launch: Launch) -> None:
         """Fire from one place at another (events/launch.py): struck in the target's country,
@@ -700,6 +743,9 @@ class EventAssembler:
                     continue
             e.places = [anchor, *e.places]
             e.inherited_place = True
+
+
+_REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)
 
 
 def _without_accidents(events: list[Candidate], accidents: set[int]) -> list[Candidate]:
