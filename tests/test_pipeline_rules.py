@@ -427,3 +427,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
         ("Armed clash", "Military Forces of Syria", "Jabal al-Akrad"),
         ("Shelling/artillery/missile attack", "Military Forces of Syria", "Jisr ash Shughūr"),
     ]
+
+
+def test_a_drone_attack_retold_as_the_attack_its_author_is_blamed_for() -> None:
+    # The officers among the dead are hit, not the drone's senders; "الهجوم" the government
+    # blames on the Houthis is the drone strike, not a second, ground fight. "قناة المسيرة" is a
+    # television channel, not a march.
+    e = _one(
+        "استهدفت طائرة مسيرة مفخخة صباح اليوم منصة عرض عسكري في قاعدة العند الجوية بمحافظة لحج، ما أسفر "
+        "عن مقتل 6 جنود، بينهم قادة عسكريون. واتهمت الحكومة اليمنية جماعة الحوثي بالوقوف وراء الهجوم، "
+        "فيما أعلنت الجماعة مسؤوليتها عنه عبر قناة المسيرة."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Air/drone strike",
+        "Houthi Movement",
+        "Military Forces of Yemen",
+        6,
+    )

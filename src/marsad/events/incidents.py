@@ -303,7 +303,9 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
             return "air strikes and ground fighting told apart"
         if a.sentences & b.sentences:
             return None
-        if remote.aerial:
+        if remote.aerial and (fight.explicit_fight or remote.has_actor1):
+            # (A generic "الهجوم" told in another sentence of a drone strike whose author is not
+            # named retells it: "اتهمت الحكومة الحوثيين بالوقوف وراء الهجوم".)
             return "air strikes told apart from the fighting"
         same_attacker = remote.has_actor1 and fight.has_actor1 and remote.name1 == fight.name1
         if remote.sub_type == SHELLING and not same_attacker:
