@@ -444,3 +444,11 @@ def test_a_drone_attack_retold_as_the_attack_its_author_is_blamed_for() -> None:
         "Military Forces of Yemen",
         6,
     )
+
+
+def test_the_possessor_of_an_attack_noun_with_two_adjectives_is_its_author() -> None:
+    e = _one(
+        "قتل ثلاثة مدنيين بينهم طفل اليوم جراء قصف مدفعي وصاروخي لقوات النظام السوري استهدف بلدة كفرنبل "
+        "في ريف إدلب الجنوبي."
+    )
+    assert (e.actor1, e.actor2, e.fatalities) == ("Military Forces of Syria", "Civilians (Syria)", 3)

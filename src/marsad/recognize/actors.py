@@ -321,8 +321,12 @@ class ActorRecognizer:
             return "ignore_before", "outlet_nouns"
         nouns = self._event_nouns
         heads, adjectives = cues["owned_heads"], cues["nisba_skip"]
-        # The head noun is the word right before, or before its adjective ("هجوم مسلح لـ").
-        near = head[-2:] if len(head) > 1 and adjectives.has_word(head[-1]) else head[-1:]
+        # The head noun is the word right before, or before its adjectives ("هجوم مسلح لـ", "قصف
+        # مدفعي وصاروخي لـ").
+        j = len(head) - 1
+        while j > 0 and j >= len(head) - 3 and adjectives.has_word(head[j]):
+            j -= 1
+        near = head[j:]
         if any(f.startswith(nouns) for w in near for f in peel(w)):
             return "agent_before", "event_nouns"
         near = head[-2:]  # a force noun may carry an adjective ("الفرق الهندسية التابعة لـ")
