@@ -452,3 +452,12 @@ def test_the_possessor_of_an_attack_noun_with_two_adjectives_is_its_author() -> 
         "في ريف إدلب الجنوبي."
     )
     assert (e.actor1, e.actor2, e.fatalities) == ("Military Forces of Syria", "Civilians (Syria)", 3)
+
+
+def test_a_rival_governments_air_strikes_hit_the_other_governments_forces() -> None:
+    e = _one("شن طيران حفتر مساء أمس غارات على مواقع لقوات حكومة الوفاق في منطقة السواني جنوب طرابلس.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Air/drone strike",
+        "Libyan National Army",
+        "Military Forces of Libya",
+    )

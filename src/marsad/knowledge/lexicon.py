@@ -177,6 +177,8 @@ class ActorEntry(_Entry):
             if self.country and (self.kind in ("state", "police") or self.government_ally)
             else set()
         )
+        if self.rival_government:
+            own = {f"{self.country} (rival)"}  # the other government's camp, not the state's
         return frozenset(own | set(self.supports))
 
     def shares_camp(self, other: ActorEntry) -> bool:
@@ -192,6 +194,9 @@ class ActorEntry(_Entry):
     # Fights on the state's side in its own country (CODING.md §2: "state forces or their allies
     # retake a place" is Government regains territory): pro-government militias and resistance.
     government_ally: bool = False
+    # The forces of a rival government in its own country (Libya's LNA beside the Tripoli
+    # government): state forces that fight the country's other state forces, in a camp of their own.
+    rival_government: bool = False
     # Countries whose government (its forces and allies) this foreign actor fights alongside: its
     # air strikes there do not hit them (the Saudi-led coalition in Yemen, Russia in Syria).
     supports: list[str] = Field(default_factory=list)
