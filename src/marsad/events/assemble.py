@@ -21,6 +21,7 @@ from marsad.events.incidents import (
     EXPLICIT,
     EXPLOSIONS,
     FAMILY,
+    REMOTE_OR_FIGHT,
     RIOTS,
     UNARMED_KINDS,
     VAC,
@@ -200,7 +201,10 @@ class EventAssembler:
                 # "جهاز الأمن الوطني" in a Yemeni report: Yemen's, not Egypt's (its own entry, or
                 # the template of that kind, named after the event's country).
                 own = self.k.state_actor(entry.kind, doc.country)
-                m.value = own if own is not None else self._templates.get(entry.kind, m.value)
+                if own is None:
+                    own = self.k.template_actor(entry.kind)
+                if own is not None:
+                    m.value = own
             elif entry.template:
                 specific = self.k.state_actor(entry.kind, doc.country)
                 if specific is None and entry.kind == "state":
@@ -327,7 +331,7 @@ class EventAssembler:
         remote violence where the candidate is fighting, or the reverse ("وتزامنت المعارك مع …،
         فيما قصفت قوات النظام مدينة X": X is the shelling's place, not the fighting's, which is
         the fighting told before)."""
-        if c.event_type not in _REMOTE_OR_FIGHT:
+        if c.event_type not in REMOTE_OR_FIGHT:
             return c.places
         other = EXPLOSIONS if c.event_type == BATTLES else BATTLES
         sent = c.sentence
@@ -632,15 +636,6 @@ class EventAssembler:
         return tuple(e.name for e in self.k.actors)
 
     @cached_property
-    def _templates(self) -> dict[str, int]:
-        """The template actor of each kind (built once per knowledge load)."""
-        out: dict[str, int] = {}
-        for i, e in enumerate(self.k.actors):
-            if e.template and not e.target_only:
-                out.setdefault(e.kind, i)
-        return out
-
-    @cached_property
     def _new_words(self) -> frozenset[str]:
         """cues.yaml's new_incident_words (built once per knowledge load)."""
         return frozenset(self.k.cue_words("new_incident_words"))
@@ -743,9 +738,6 @@ class EventAssembler:
                     continue
             e.places = [anchor, *e.places]
             e.inherited_place = True
-
-
-_REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)
 
 
 def _without_accidents(events: list[Candidate], accidents: set[int]) -> list[Candidate]:

@@ -234,7 +234,7 @@ def conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
     return sig_conflict(signature(a, name), signature(b, name))
 
 
-_REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)
+REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)  # remote violence and fighting, told apart or as one
 
 
 def sig_conflict(a: Sig, b: Sig) -> str | None:
@@ -297,7 +297,7 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         return f"two actor pairs ({a.actor1_text} / {b.actor1_text})"
     # Air strikes or shelling told on their own beside fighting are their own action (CODING.md
     # §1); a missile of the fighters themselves or an explosion in the fight's sentence is part of it.
-    if a.event_type != b.event_type and a.event_type in _REMOTE_OR_FIGHT and b.event_type in _REMOTE_OR_FIGHT:
+    if a.event_type != b.event_type and a.event_type in REMOTE_OR_FIGHT and b.event_type in REMOTE_OR_FIGHT:
         remote, fight = (a, b) if a.event_type == EXPLOSIONS else (b, a)
         if remote.explicit_air and fight.explicit_fight:
             return "air strikes and ground fighting told apart"

@@ -314,11 +314,6 @@ class TriggerEntry(_Entry):
         return self
 
     @cached_property
-    def shared_folded(self) -> frozenset[str]:
-        """shared_names, folded as mention texts are compared."""
-        return frozenset(fold(n) for n in self.shared_names)
-
-    @cached_property
     def patterns(self) -> list[Pattern]:
         return _patterns(p.text for p in self.phrases)
 
@@ -342,11 +337,6 @@ class NonEventEntry(_Entry):
     @classmethod
     def _norm_phrases(cls, v: object) -> object:
         return _phrases(v)
-
-    @cached_property
-    def shared_folded(self) -> frozenset[str]:
-        """shared_names, folded as mention texts are compared."""
-        return frozenset(fold(n) for n in self.shared_names)
 
     @cached_property
     def patterns(self) -> list[Pattern]:
@@ -379,11 +369,6 @@ class WeaponEntry(_Entry):
     @property
     def event_type(self) -> str | None:
         return SUB_EVENT_TYPES.get(self.sub_event_type) if self.sub_event_type else None
-
-    @cached_property
-    def shared_folded(self) -> frozenset[str]:
-        """shared_names, folded as mention texts are compared."""
-        return frozenset(fold(n) for n in self.shared_names)
 
     @cached_property
     def patterns(self) -> list[Pattern]:

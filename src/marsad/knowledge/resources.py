@@ -147,6 +147,23 @@ class Knowledge:
         return self._state_index.get((kind, country_code))
 
     @cached_property
+    def template_ids(self) -> frozenset[int]:
+        """The indexes of the template actors (their country comes from the event)."""
+        return frozenset(i for i, e in enumerate(self.actors) if e.template)
+
+    @cached_property
+    def _template_index(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i, e in enumerate(self.actors):
+            if e.template and not e.target_only:
+                out.setdefault(e.kind, i)
+        return out
+
+    def template_actor(self, kind: str) -> int | None:
+        """Index of the template actor of a kind ("Police Forces of {country}")."""
+        return self._template_index.get(kind)
+
+    @cached_property
     def _branch_index(self) -> dict[tuple[int, str], int]:
         by_name = {e.name: i for i, e in enumerate(self.actors) if not e.target_only}
         out: dict[tuple[int, str], int] = {}

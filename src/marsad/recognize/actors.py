@@ -86,11 +86,6 @@ class ActorRecognizer:
         return _any_of(self._aerial_words)
 
     @cached_property
-    def _templates(self) -> frozenset[int]:
-        """The indexes of template actors (their country comes from the event)."""
-        return frozenset(i for i, e in enumerate(self.k.actors) if e.template)
-
-    @cached_property
     def _anaphora_keys(self) -> tuple[str, ...]:
         return tuple(self.k.cues.anaphora)
 
@@ -125,7 +120,7 @@ class ActorRecognizer:
         found.extend(self._anaphora(toks, found, at))
         nisba = self._nisba(toks, found, at)
         if nisba:
-            templates = self._templates
+            templates = self.k.template_ids
             found = [
                 f for f in found
                 if f[2] not in templates or not any(s <= f[0] and f[1] <= e for s, e, _, _ in nisba)
@@ -380,7 +375,7 @@ class ActorRecognizer:
             if name_starts is None:
                 # A template's word ("جنديان") yields to the adjective that names its state
                 # ("جنديان تركيان"); __call__ drops it.
-                templates = self._templates
+                templates = self.k.template_ids
                 taken = sorted((s, e) for s, e, idx, _ in found if idx not in templates)
                 name_starts = [s for s, _ in taken]
                 reach = list(accumulate((e for _, e in taken), max))
