@@ -404,6 +404,19 @@ ONE_EVENT = [
         id="shared-agency-name",
     ),
     pytest.param(
+        # The soldiers named with their nationality and the attackers killed, each in its own
+        # sentence, add up; angry protesters setting offices on fire are rioting.
+        "قتل 11 جنديا نيجيريا على الأقل اليوم في هجوم شنه مسلحون من جماعة بوكو حرام على قاعدة للجيش في "
+        "ولاية بورنو. وأضاف بيان الجيش أن 15 من المهاجمين قتلوا خلال الاشتباكات.",
+        {"sub_event_type": "Armed clash", "actor2": "Military Forces of Nigeria", "fatalities": 26},
+        id="soldiers-by-nationality-and-attackers-add-up",
+    ),
+    pytest.param(
+        "أضرم محتجون غاضبون النار مساء أمس في مقرات حزبين سياسيين وسط مدينة الديوانية جنوبي العراق.",
+        {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Iraq)"},
+        id="protesters-setting-offices-on-fire",
+    ),
+    pytest.param(
         # Egyptian usage: a "كمين" of the army is its checkpoint, the side the shell hit.
         "سقطت قذيفة هاون اليوم على كمين للجيش في مدينة الشيخ زويد بشمال سيناء دون إصابات.",
         {

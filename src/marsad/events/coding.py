@@ -477,7 +477,8 @@ class EventCoder:
 
     def _victim_sides(self, doc: Doc) -> Callable[[Mention], frozenset[str]]:
         """The actors named among a casualty mention's words ("لقي سبعة من عناصر ميليشيا الحوثي
-        مصرعهم": the Houthis), by canonical name, for `figure`."""
+        مصرعهم": the Houthis), by canonical name, for `figure`. Unnamed armed men ("المسلحين")
+        name no side: they may be the group named in another sentence."""
         actors = self.k.actors
 
         def sides(m: Mention) -> frozenset[str]:
@@ -487,7 +488,8 @@ class EventCoder:
             return frozenset(
                 actors[a.value].name
                 for a in doc.in_sentence(ACTOR, m.sentence)
-                if lo <= a.start and a.end <= hi
+                # "16 جنديا ماليا": the name may run past the figure's words
+                if lo <= a.start < hi and actors[a.value].kind != "unidentified"
             )
 
         return sides
