@@ -465,3 +465,12 @@ ONE_EVENT = [
 def test_one_event_coded_from_a_short_report(text: str, expected: dict[str, object]) -> None:
     e = _one(text)
     assert {k: getattr(e, k) for k in expected} == expected
+
+
+def test_a_gang_arrested_is_a_crime_story_not_an_arrests_event() -> None:
+    events = marsad.extract(
+        "اعتقلت قوة أمنية اليوم عصابة من ثلاثة أشخاص مختصة بسرقة السيارات خلال عملية نفذتها في حي الكرادة "
+        "وسط بغداد.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in events] == []

@@ -244,7 +244,7 @@ class EventCoder:
                 # The state force the report names (its spokesman, its dead), else the police.
                 a1 = self._security_force(doc, c) or self._templates.get("police")
         if sub == "Arrests" and not (
-            _armed_non_state(a2)
+            (_armed_non_state(a2) and not self._gang_held(c, a2))
             or notable_arrest(doc, self.k, c, by_state=a1 is None or a1.kind in STATE_KINDS)
         ):
             return None
@@ -465,6 +465,15 @@ class EventCoder:
         event = Event(**ev, evidence=evidence)  # type: ignore[arg-type]
         event.notes = write_notes(event, self.k)
         return event
+
+    def _gang_held(self, c: Candidate, entry: ActorEntry | None) -> bool:
+        """Whether the armed group arrested is named as a gang ("اعتقلت قوة أمنية عصابة مختصة
+        بخطف الأطفال": cues.yaml gang_words): crime, not political violence."""
+        gang = self.k.cues["gang_words"]
+        return any(
+            m is not None and self._entry(m) is entry and gang.has_word(fold(m.text).split()[0])
+            for m in (c.actor1, c.actor2)
+        )
 
     @cached_property
     def _people_words(self) -> frozenset[str]:
