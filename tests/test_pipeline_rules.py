@@ -474,3 +474,14 @@ def test_a_gang_arrested_is_a_crime_story_not_an_arrests_event() -> None:
         published=PUB,
     )
     assert [e.sub_event_type for e in events] == []
+
+
+def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
+    events = marsad.extract(
+        "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "
+        "فصائل المعارضة عادة تنظيم داعش بالوقوف وراء مثل هذه التفجيرات.",
+        published=PUB,
+    )
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)", 2)
+    ]
