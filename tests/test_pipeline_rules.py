@@ -485,3 +485,15 @@ def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [
         ("Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)", 2)
     ]
+
+
+def test_the_countryside_named_after_a_town_is_read_in_the_towns_country() -> None:
+    # "القنيطرة" is also a Moroccan city, larger than Syria's: after "بلدة جباتا الخشب بريف" it is
+    # Syria's governorate, even with the headline naming it alone.
+    events = marsad.extract(
+        "قصفت دبابات إسرائيلية صباح اليوم أطراف بلدة جباتا الخشب بريف القنيطرة الشمالي، دون ورود أنباء عن "
+        "إصابات.",
+        published=PUB,
+        title="قصف إسرائيلي على ريف القنيطرة",
+    )
+    assert [(e.country, e.admin1) for e in events] == [("Syria", "Quneitra")]

@@ -47,6 +47,10 @@ NO_VOTE_ROLES = ("water", "name")  # these say nothing of where the report is
 # votes (and one whole vote); a place in no focus country needs its country named right after it.
 FOCUS_SHARE = 0.3
 TITLE_WEIGHT = 2.0  # a place or country named in the headline
+# A province or countryside named right after a place ("X بريف Y", "X بمحافظة Y") holds it: Y is
+# read in X's country when it can be. CONTAINER_WORDS: the words from X's start to Y.
+CONTAINER_CUES = frozenset({"countryside_before", "province_before", "district_before"})
+CONTAINER_WORDS = 5
 DEMONYM_WEIGHT = 0.3  # "السورية", "اليمني"
 # A country's name in the text, unless something is placed in it ("شمالي العراق"): reports name
 # other countries often (sources, sponsors), and "السعودية" is both the country and its adjective.
@@ -343,6 +347,7 @@ class PlaceFocus:
             # The countries named close by in its sentence (a loop, not a set comprehension:
             # most sentences have no such name, and then it costs nothing).
             local: set[str] = set()
+            container: set[str] = set()
             for pos, cc, key in anchors_in.get(m.sentence, ()):
                 if key != r.key and (
                     (pos >= r.fend and _count_words(folded, toks, r.fend, pos) < LOCAL_WORDS)
@@ -350,21 +355,37 @@ class PlaceFocus:
                     or (not key and pos < r.fstart and _count_words(folded, toks, pos, r.fstart) <= 2)
                 ):
                     local.add(cc)
+                elif (
+                    key
+                    and pos < r.fstart
+                    and r.cue in CONTAINER_CUES
+                    and _count_words(folded, toks, pos, r.fstart) <= CONTAINER_WORDS
+                ):
+                    # the province or countryside of a place just named: "بلدة جباتا الخشب بريف
+                    # القنيطرة" (Syria's, not Morocco's). It picks the reading, and ranks the
+                    # place no higher than the one it holds.
+                    container.add(cc)
 
             mine = by_name.get(r.key, _NO_VOTES)
             # "شمالي العراق": a region whose name holds its country's name vouches for itself.
             if name.regional:
                 local |= self._named_countries(folded[r.fstart : r.fend], r.candidates)
 
-            def tier(cc: str, local: set[str] = local, mine: Mapping[str, float] = mine) -> int:
-                if cc in local:
+            def tier(
+                cc: str,
+                local: set[str] = local,
+                container: set[str] = container,
+                mine: Mapping[str, float] = mine,
+                held: bool = True,
+            ) -> int:
+                if cc in local or (held and cc in container):
                     return LOCAL
                 if doc.country is None or cc == doc.country:
                     return MAIN
                 return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
 
             r.choice = choose(r, tier, chosen)
-            r.tier = tier(r.choice.country_code)
+            r.tier = tier(r.choice.country_code, held=False)
             cc = name.country_code
             if cc is not None:  # the same one-key dict, without a comprehension call
                 r.scores = {cc: votes[cc] - mine.get(cc, 0.0)}
