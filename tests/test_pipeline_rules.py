@@ -497,3 +497,21 @@ def test_the_countryside_named_after_a_town_is_read_in_the_towns_country() -> No
         title="قصف إسرائيلي على ريف القنيطرة",
     )
     assert [(e.country, e.admin1) for e in events] == [("Syria", "Quneitra")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أعلن الجيش الوطني الليبي أن طائراته شنت أمس غارات على مواقع لمسلحين في جنوب ليبيا.",
+            ("Libya", "Fezzan", 3),
+        ),
+        (
+            "قتل ثلاثة مدنيين اليوم في قصف مدفعي لقوات النظام على قرى في شمال غربي سوريا.",
+            ("Syria", "Northwest Syria", 3),
+        ),
+    ],
+)
+def test_a_countrys_quarter_named_alone_places_the_event(text: str, expected: tuple[str, str, int]) -> None:
+    e = _one(text)
+    assert (e.country, e.location, e.geo_precision) == expected
