@@ -515,3 +515,15 @@ def test_the_countryside_named_after_a_town_is_read_in_the_towns_country() -> No
 def test_a_countrys_quarter_named_alone_places_the_event(text: str, expected: tuple[str, str, int]) -> None:
     e = _one(text)
     assert (e.country, e.location, e.geo_precision) == expected
+
+
+def test_the_dead_of_another_strike_are_added_to_its_own_place_only() -> None:
+    # Strikes on two places listed together are two events; the dead of "another" strike on the
+    # second place go to that event alone, not to its twin.
+    events = marsad.extract(
+        "شنت مقاتلات التحالف فجر اليوم غارات على مواقع للحوثيين في العاصمة صنعاء ومحافظة صعدة. وقالت "
+        "مصادر محلية إن خمس غارات استهدفت معسكرا شرقي صنعاء، فيما استهدفت ثلاث غارات أخرى مديرية الصفراء "
+        "بمحافظة صعدة، ما أدى إلى مقتل مواطنين اثنين.",
+        published=PUB,
+    )
+    assert sorted((e.admin1, e.fatalities) for e in events) == [("Amanat al Asimah", 0), ("Sadah", 2)]

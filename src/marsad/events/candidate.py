@@ -6,6 +6,7 @@ coder (marsad.events.coding) codes each kept one as an event.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from marsad.doc import Mention
@@ -42,6 +43,16 @@ class Candidate:
     target_country: str | None = None
     # Told as the act another answered ("ردا على إطلاق صواريخ", events/answered.py).
     answered: bool = False
+
+    def twin(self) -> Candidate:
+        """A copy for one part of the incident (a place of a list, a means of fire), with lists
+        and sets of its own: later merges into one twin must not reach the others."""
+        t = copy.copy(self)
+        t.triggers, t.assoc1, t.assoc2 = list(self.triggers), list(self.assoc1), list(self.assoc2)
+        t.places, t.dates, t.casualties = list(self.places), list(self.dates), list(self.casualties)
+        t.weapons, t.log, t.separate_tolls = list(self.weapons), list(self.log), list(self.separate_tolls)
+        t.sentences = set(self.sentences)
+        return t
 
     @property
     def coded_type(self) -> tuple[str, str]:

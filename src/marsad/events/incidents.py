@@ -16,7 +16,6 @@ were merged or kept apart.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -412,7 +411,7 @@ def split_by_means(c: Candidate) -> list[Candidate]:
     ]  # fmt: skip
     if not air or not ground:
         return [c]
-    shelling = copy.copy(c)
+    shelling = c.twin()
     shelling.triggers = ground + [t for t in c.triggers if t not in ground and t not in air]
     shelling.weapons = [w for w in c.weapons if w.value.sub_event_type != AIR]
     shelling.casualties = []  # a toll told once stays with the first-told means (CODING.md §6)
@@ -565,7 +564,7 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
     listed = max(runs, key=len)
     twins = []
     for i, m in enumerate(listed):
-        twin = copy.copy(c)
+        twin = c.twin()
         twin.places = [m]
         twin.inherited_place = False
         if i:
