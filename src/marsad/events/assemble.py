@@ -314,6 +314,10 @@ class EventAssembler:
         c.background = bool(cues) and any(m.value == "background" for m in cues)
         return c
 
+    def _broad(self, m: Mention | None) -> bool:
+        """Whether the place is a country's quarter (regions.yaml `broad`)."""
+        return m is not None and m.value.choice is not None and m.value.choice.id in self.k.broad_places
+
     @staticmethod
     def _not_of_others(at: ClauseIndex, c: Candidate, m: Mention | None) -> Mention | None:
         """`m`, unless it overlaps a trigger of its clause that the candidate does not hold."""
@@ -408,8 +412,15 @@ class EventAssembler:
                 usable.append(m)
         if len(usable) < 2:
             return usable
-        # The sentence's usable places, ranked once (a stable sort: the clause's keep their order).
-        usable.sort(key=_place_rank)
+        # The sentence's usable places, ranked once (a stable sort: the clause's keep their order);
+        # a country's quarter after any other place of its tier.
+        broad = self.k.broad_places
+
+        def rank(m: Mention) -> tuple[int, bool, bool, bool]:
+            tier, unspecific, paired = _place_rank(m)
+            return tier, m.value.choice.id in broad, unspecific, paired
+
+        usable.sort(key=rank)
         return [m for m in usable if m.clause == clause] + [m for m in usable if m.clause != clause]
 
     def _attach_casualties(self, doc: Doc, cands: list[Candidate]) -> None:
@@ -599,7 +610,10 @@ class EventAssembler:
         for a in c.assoc2:
             if all(a.value != x.value for x in into.assoc2):
                 into.assoc2.append(a)
-        if not place_specific(into.place) and place_specific(c.place):
+        if (not place_specific(into.place) and place_specific(c.place)) or (
+            self._broad(into.place) and c.place is not None and not self._broad(c.place)
+        ):
+            # (A country's quarter, "جنوب العراق", yields to the province or town told later.)
             into.places = c.places + into.places
         else:
             into.places.extend(c.places)

@@ -180,6 +180,13 @@ class Knowledge:
         return self._branch_index.get((index, country_code))
 
     @cached_property
+    def broad_places(self) -> frozenset[str]:
+        """Place ids of regions.yaml's `broad` areas (a country's quarters, "جنوب العراق"): any
+        other place an event names is the more precise."""
+        regions = _yaml(DATA_DIR / "regions.yaml").get("regions") or []
+        return frozenset(f"region:{r['id']}" for r in regions if r.get("broad"))
+
+    @cached_property
     def _demonyms(self) -> dict[str, list[str]]:
         """Country adjectives of place_context.yaml by ISO code (read by the place recogniser)."""
         data = _yaml(DATA_DIR / "place_context.yaml").get("demonyms") or {}
