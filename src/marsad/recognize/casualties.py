@@ -77,11 +77,12 @@ _VITEM = (
 _TAIL_WORD = r"[^\s،,.؛;:()\[\]\"']+"
 # Between two victim items: "و"; before a counted item also a comma ("42 حوثيا على الأقل، و9
 # مقاتلين"), the first item's genitive ("9 من عناصر التنظيم و4 من مقاتلي …", "23 عنصرا من قوات
-# النظام و31 …": an attach word and up to three words, or one or two definite words) or its
-# nationality ("45 جنديا إماراتيا و10 سعوديين").
+# النظام و31 …": an attach word and up to three words, or one or two definite words), its
+# nationality ("45 جنديا إماراتيا و10 سعوديين") or one or two words of a name ("4 من عناصر قسد
+# واثنين …"), never "بينهم …" (those are among the first group).
 _LINK = (
     rf"\s+و\s*|(?:\s+(?:{_ATTACH}){E}(?:\s+(?![وف]){_TAIL_WORD}){{1,3}}?|(?:\s+ال{_TAIL_WORD}){{1,2}}?"
-    rf"|\s+\w+(?:يا|يين|يون|يه|ي){E})?"
+    rf"|\s+\w+(?:يا|يين|يون|يه|ي){E}|(?:\s+(?!بين|منهم)(?![وف])[^\s،,.؛;:()\[\]]+){{1,2}}?)?"
     rf"(?:\s*[،,])?\s+و\s*(?=(?:{QTY}))"
 )
 _VICTIMS = (
