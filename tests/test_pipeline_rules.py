@@ -527,3 +527,24 @@ def test_the_dead_of_another_strike_are_added_to_its_own_place_only() -> None:
         published=PUB,
     )
     assert sorted((e.admin1, e.fatalities) for e in events) == [("Amanat al Asimah", 0), ("Sadah", 2)]
+
+
+def test_choking_from_tear_gas_is_no_chemical_attack() -> None:
+    events = marsad.extract(
+        "شارك مئات الفلسطينيين اليوم في مسيرة سلمية في بلدة كفر قدوم شرق قلقيلية تنديدا بالاستيطان. "
+        "وأطلقت قوات الاحتلال قنابل الغاز المسيل للدموع على المشاركين، ما أدى إلى إصابة العشرات بحالات "
+        "اختناق.",
+        published=PUB,
+    )
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Protest with intervention", "Military Forces of Israel")
+    ]
+
+
+def test_crowds_in_two_neighbouring_towns_are_two_events() -> None:
+    events = marsad.extract(
+        "خرج آلاف المتظاهرين اليوم في مدينة أم درمان للمطالبة بالحكم المدني، ورددوا هتافات ضد الحكومة. "
+        "وفي مدينة بحري، تظاهر المئات أمام مقر المحلية رافعين الشعارات ذاتها.",
+        published=PUB,
+    )
+    assert sorted(e.location for e in events) == ["Khartoum North", "Omdurman"]

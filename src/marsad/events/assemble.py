@@ -240,6 +240,8 @@ class EventAssembler:
         for t in doc.get(TRIGGER):
             if t.sentence < 0 or t.start >= blocked_from.get(t.sentence, 1 << 30):
                 continue
+            if t.value.sub_event_type == "Chemical weapon" and _tear_gas_choking(doc, t):
+                continue  # "إصابة العشرات بحالات اختناق" from the tear gas fired on a crowd
             groups.setdefault((t.sentence, t.clause), []).append(t)
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
@@ -752,6 +754,15 @@ class EventAssembler:
                     continue
             e.places = [anchor, *e.places]
             e.inherited_place = True
+
+
+def _tear_gas_choking(doc: Doc, t: Mention) -> bool:
+    """A weak chemical cue ("حالات اختناق") in a sentence that names tear gas and no chemical
+    agent: the choking is the tear gas's."""
+    if t.attrs.get("weight", 1.0) >= 1.0:
+        return False
+    names = {w.value.name for w in doc.in_sentence(WEAPON, t.sentence)}
+    return "tear gas" in names and "chemical agent" not in names
 
 
 def _without_accidents(events: list[Candidate], accidents: set[int]) -> list[Candidate]:

@@ -344,7 +344,13 @@ def _places_apart(a: Sig, b: Sig) -> str | None:
         return f"places in two countries ({ca.name}, {cb.name})"
     if a.specific and b.specific:
         d = km(ca, cb)
-        return f"places {d:.0f} km apart ({ca.name}, {cb.name})" if d > SAME_PLACE_KM else None
+        if d > SAME_PLACE_KM:
+            return f"places {d:.0f} km apart ({ca.name}, {cb.name})"
+        if a.family == "demonstration" and ca.kind == cb.kind == "populated":
+            # Crowds in two towns are two events, however close the towns (Khartoum, Bahri and
+            # Omdurman); the distance allowance is for the villages of one battle front.
+            return f"demonstrations in two towns ({ca.name}, {cb.name})"
+        return None
     # A region or governorate and a place: one incident when the place lies inside it.
     if ca.admin1 and cb.admin1 and ca.admin1 != cb.admin1:
         return f"places in two provinces ({ca.admin1}, {cb.admin1})"
