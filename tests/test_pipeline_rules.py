@@ -548,3 +548,16 @@ def test_crowds_in_two_neighbouring_towns_are_two_events() -> None:
         published=PUB,
     )
     assert sorted(e.location for e in events) == ["Khartoum North", "Omdurman"]
+
+
+def test_force_used_on_one_of_several_marches_is_that_marchs_only() -> None:
+    events = marsad.extract(
+        "شارك مئات الفلسطينيين اليوم في مسيرات سلمية خرجت في بلدات كفر قدوم وبلعين ونعلين بالضفة الغربية "
+        "تنديدا بالاستيطان. وأطلقت قوات الاحتلال قنابل الغاز المسيل للدموع على المشاركين في مسيرة كفر قدوم.",
+        published=PUB,
+    )
+    assert sorted((e.location, e.sub_event_type) for e in events) == [
+        ("Bil‘īn", "Peaceful protest"),
+        ("Kafr Qaddūm", "Protest with intervention"),
+        ("Ni‘līn", "Peaceful protest"),
+    ]

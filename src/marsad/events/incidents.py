@@ -22,7 +22,7 @@ from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from marsad.doc import TRIGGER, Doc, Mention
+from marsad.doc import PLACE, TRIGGER, Doc, Mention
 from marsad.events.launch import launch_conflict, origin_country, state_country
 from marsad.events.roles import STATE_KINDS
 from marsad.knowledge.gazetteer import Place
@@ -568,11 +568,16 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
     if not runs:
         return [c]
     listed = max(runs, key=len)
+    # Force used on a crowd where the report names the place of it: those places' twins only
+    # ("مسيرات في كفر قدوم وبلعين ونعلين … وأطلقت القوات الغاز على مسيرة كفر قدوم").
+    forced = _forced_places(doc, c, {m.sentence for m in listed}) if c.intervention else None
     twins = []
     for i, m in enumerate(listed):
         twin = c.twin()
         twin.places = [m]
         twin.inherited_place = False
+        if forced:
+            twin.intervention = m.value.choice.id in forced
         if i:
             # A toll told for the whole list stays with the first place (CODING.md §6: a total is
             # divided only when the report says how).
@@ -580,6 +585,20 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
         twins.append(twin)
     c.log.append(f"places listed together ({', '.join(m.text for m in listed)}): one event each")
     return twins
+
+
+_FORCE_ON_CROWDS = ("Protest with intervention", "Excessive force against protesters")
+
+
+def _forced_places(doc: Doc, c: Candidate, listing: set[int]) -> set[str]:
+    """The places named in the sentences that tell force used on the crowd, outside the
+    sentences of the list itself (`listing`; empty when those sentences name none)."""
+    sents = {
+        t.sentence
+        for t in c.triggers
+        if t.value.sub_event_type in _FORCE_ON_CROWDS and t.sentence not in listing
+    }
+    return {m.value.choice.id for s in sents for m in doc.in_sentence(PLACE, s) if m.value.choice is not None}
 
 
 def join_coinciding(events: list[Candidate]) -> list[Candidate]:
