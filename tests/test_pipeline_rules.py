@@ -561,3 +561,12 @@ def test_force_used_on_one_of_several_marches_is_that_marchs_only() -> None:
         ("Kafr Qaddūm", "Protest with intervention"),
         ("Ni‘līn", "Peaceful protest"),
     ]
+
+
+def test_a_funeral_of_fighters_killed_on_an_untold_day_is_no_new_event() -> None:
+    events = marsad.extract(
+        "شيع حزب الله اليوم في بلدات البقاع أربعة من عناصره قتلوا خلال المعارك الدائرة في ريف حمص الشرقي، "
+        "دون أن يحدد تاريخ مقتلهم.",
+        published=PUB,
+    )
+    assert events == []
