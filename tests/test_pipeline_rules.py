@@ -417,6 +417,12 @@ ONE_EVENT = [
         id="protesters-setting-offices-on-fire",
     ),
     pytest.param(
+        # Foreign engineers kidnapped are civilians.
+        "اختطف مسلحون مجهولون أمس ثلاثة مهندسين يعملون في شركة للكهرباء بمدينة أوباري جنوب غربي ليبيا.",
+        {"sub_event_type": "Abduction/forced disappearance", "actor2": "Civilians (Libya)"},
+        id="engineers-kidnapped",
+    ),
+    pytest.param(
         # Egyptian usage: a "كمين" of the army is its checkpoint, the side the shell hit.
         "سقطت قذيفة هاون اليوم على كمين للجيش في مدينة الشيخ زويد بشمال سيناء دون إصابات.",
         {
