@@ -417,6 +417,17 @@ ONE_EVENT = [
         id="protesters-setting-offices-on-fire",
     ),
     pytest.param(
+        # The owner of the aircraft shot down, named by its nationality after "طائرة تجسس", is the
+        # side disrupted; the side that downed it comes first.
+        "أعلنت جماعة الحوثي اليوم إسقاط طائرة تجسس أمريكية في أجواء مديرية بني حشيش شرقي صنعاء.",
+        {
+            "sub_event_type": "Disrupted weapons use",
+            "actor1": "Houthi Movement",
+            "actor2": "Military Forces of United States",
+        },
+        id="spy-plane-downed",
+    ),
+    pytest.param(
         # Foreign engineers kidnapped are civilians.
         "اختطف مسلحون مجهولون أمس ثلاثة مهندسين يعملون في شركة للكهرباء بمدينة أوباري جنوب غربي ليبيا.",
         {"sub_event_type": "Abduction/forced disappearance", "actor2": "Civilians (Libya)"},

@@ -129,9 +129,14 @@ class EventCoder:
         # Type and sub-type: the leading trigger, refined by weapons and by who was targeted.
         event_type, sub = c.coded_type
         a1, a2 = self._entry(c.actor1), self._entry(c.actor2)
-        if sub == "Disrupted weapons use" and c.actor1 is not None and weapon_author(doc, self.k, c.actor1):
-            # "اعتراض طائرة مسيرة أطلقتها الميليشيا": whose weapon it was is the side disrupted;
-            # the side that stopped it is the other (ACLED: the disrupting actor first).
+        if (
+            sub == "Disrupted weapons use"
+            and c.actor1 is not None
+            and (c.actor1.attrs.get("role_why") == "state_adjectives" or weapon_author(doc, self.k, c.actor1))
+        ):
+            # "اعتراض طائرة مسيرة أطلقتها الميليشيا", "إسقاط طائرة تجسس أمريكية": whose weapon it
+            # was is the side disrupted; the side that stopped it is the other (ACLED: the
+            # disrupting actor first).
             a1, a2 = a2, a1
         weapon_subs = [w.value.sub_event_type for w in c.weapons if w.value.sub_event_type]
         if event_type == EXPLOSIONS and weapon_subs:
