@@ -174,6 +174,12 @@ def test_origin_select_filters_the_map_and_table(page, live: tuple[str, str]) ->
         )
         assert f"origin={origin}" in page.evaluate("() => location.hash")
         total = api(base, "/api/stats", origin=origin)["total_events"]
+        # The summary comes from its own request, which may land after the table's.
+        page.wait_for_function(
+            "want => document.querySelector('#summary').innerText.startsWith(want)",
+            arg=f"{total} ",
+            timeout=10_000,
+        )
         assert page.inner_text("#summary").startswith(f"{total} ")
     shot(page, "refresh-2-origin")
     page.select_option("#f-origin", "")
