@@ -414,13 +414,12 @@ class EventAssembler:
                 usable.append(m)
         if len(usable) < 2:
             return usable
+
         # The sentence's usable places, ranked once (a stable sort: the clause's keep their order);
         # a country's quarter after any other place of its tier.
-        broad = self.k.broad_places
-
         def rank(m: Mention) -> tuple[int, bool, bool, bool]:
             tier, unspecific, paired = _place_rank(m)
-            return tier, m.value.choice.id in broad, unspecific, paired
+            return tier, self._broad(m), unspecific, paired
 
         usable.sort(key=rank)
         return [m for m in usable if m.clause == clause] + [m for m in usable if m.clause != clause]

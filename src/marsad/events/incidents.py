@@ -587,7 +587,7 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
     return twins
 
 
-_FORCE_ON_CROWDS = ("Protest with intervention", "Excessive force against protesters")
+_FORCE_ON_CROWDS = ("Protest with intervention", EXCESSIVE_FORCE)
 
 
 def _forced_places(doc: Doc, c: Candidate, listing: set[int]) -> set[str]:
