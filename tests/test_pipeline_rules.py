@@ -428,6 +428,18 @@ ONE_EVENT = [
         id="spy-plane-downed",
     ),
     pytest.param(
+        # Gunmen "believed to be" of a named group are that group's men, not a second side.
+        "قتل ثلاثة مدنيين ليلة أمس في هجوم شنه مسلحون يعتقد أنهم من تنظيم داعش على قرية قرب بلدة المقدادية "
+        "في محافظة ديالى.",
+        {
+            "sub_event_type": "Attack",
+            "actor1": "Islamic State (Iraq)",
+            "actor2": "Civilians (Iraq)",
+            "fatalities": 3,
+        },
+        id="gunmen-believed-of-a-group",
+    ),
+    pytest.param(
         # Foreign engineers kidnapped are civilians.
         "اختطف مسلحون مجهولون أمس ثلاثة مهندسين يعملون في شركة للكهرباء بمدينة أوباري جنوب غربي ليبيا.",
         {"sub_event_type": "Abduction/forced disappearance", "actor2": "Civilians (Libya)"},

@@ -160,9 +160,7 @@ class EventAssembler:
     @cached_property
     def _explainer_openings(self) -> frozenset[str]:
         """cues.yaml's explainer_title phrases, folded, as whole phrases (built once)."""
-        return frozenset(
-            " ".join(c.words) for cs in self.k.cues["explainer_title"].by_last.values() for c in cs
-        )
+        return self.k.cue_phrases("explainer_title")
 
     @staticmethod
     def _told_as_news(e: Candidate, reference: date | None) -> bool:

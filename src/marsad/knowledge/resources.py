@@ -125,10 +125,12 @@ class Knowledge:
         ("مدينة" before a name) and frequent nouns that are also village names somewhere."""
         words = set(self.cue_words("not_places"))
         for name in ("settlement_before", "province_before", "countryside_before"):
-            for cues in self.cues[name].by_last.values():
-                for c in cues:
-                    words.add(" ".join(c.words))
+            words |= self.cue_phrases(name)
         return frozenset(words)
+
+    def cue_phrases(self, name: str) -> frozenset[str]:
+        """The folded entries of a cues.yaml list as whole phrases (words joined by spaces)."""
+        return frozenset(" ".join(c.words) for cues in self.cues[name].by_last.values() for c in cues)
 
     def cue_words(self, name: str) -> tuple[str, ...]:
         """The folded one-word entries of a cues.yaml list."""

@@ -291,7 +291,16 @@ class ActorRecognizer:
         if not gap:
             # "عصابات داعش": an unnamed noun in construct with a group's name is that group
             return not named and nxt[0] == fe + (folded[fe] == " ")
-        return gap in (["من"], ["في"]) or (len(gap) == 1 and self._link_words.has_word(gap[0]))
+        return (
+            gap in (["من"], ["في"])
+            or (len(gap) == 1 and self._link_words.has_word(gap[0]))
+            or (not named and " ".join(gap) in self._suspected_of)
+        )
+
+    @cached_property
+    def _suspected_of(self) -> frozenset[str]:
+        """cues.yaml suspected_of, folded (built once per knowledge load)."""
+        return self.k.cue_phrases("suspected_of")
 
     def _qualifies_action(self, before: str, name: str) -> bool:
         """A one-word generic name that is an adjective of the action noun right before it
