@@ -200,7 +200,7 @@ class EventAssembler:
                 # the template of that kind, named after the event's country).
                 own = self.k.state_actor(entry.kind, doc.country)
                 if own is None:
-                    own = self.k.template_actor(entry.kind)
+                    own = self.k.templates_by_kind.get(entry.kind)
                 if own is not None:
                     m.value = own
             elif entry.template:

@@ -64,13 +64,9 @@ class EventCoder:
 
     @cached_property
     def _templates(self) -> dict[str, ActorEntry]:
-        """The first "{country}" template actor of each kind (the unidentified armed group, the
-        protesters, the rioters of a country), found once instead of a scan per event."""
-        out: dict[str, ActorEntry] = {}
-        for e in self.k.actors:
-            if "{country}" in e.name:
-                out.setdefault(e.kind, e)
-        return out
+        """The template actor of each kind (the unidentified armed group, the protesters, the
+        rioters of a country), as entries."""
+        return {kind: self.k.actors[i] for kind, i in self.k.templates_by_kind.items()}
 
     @cached_property
     def _aerial_words(self) -> tuple[str, ...]:

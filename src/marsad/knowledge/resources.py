@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.knowledge import lexicon
-from marsad.knowledge.gazetteer import Gazetteer, cache_dir_default, write_cache_pickle
+from marsad.knowledge.gazetteer import Gazetteer, cache_dir_default, load_regions, write_cache_pickle
 from marsad.knowledge.lexicon import load_yaml
 from marsad.recognize.cues import Cues
 from marsad.text import matcher as matcher_module
@@ -154,16 +154,14 @@ class Knowledge:
         return frozenset(i for i, e in enumerate(self.actors) if e.template)
 
     @cached_property
-    def _template_index(self) -> dict[str, int]:
+    def templates_by_kind(self) -> dict[str, int]:
+        """The index of the template actor of each kind ("Police Forces of {country}", the
+        unidentified armed group, the protesters …; the first that is not target-only)."""
         out: dict[str, int] = {}
         for i, e in enumerate(self.actors):
             if e.template and not e.target_only:
                 out.setdefault(e.kind, i)
         return out
-
-    def template_actor(self, kind: str) -> int | None:
-        """Index of the template actor of a kind ("Police Forces of {country}")."""
-        return self._template_index.get(kind)
 
     @cached_property
     def _branch_index(self) -> dict[tuple[int, str], int]:
@@ -185,8 +183,7 @@ class Knowledge:
     def broad_places(self) -> frozenset[str]:
         """Place ids of regions.yaml's `broad` areas (a country's quarters, "جنوب العراق"): any
         other place an event names is the more precise."""
-        regions = _yaml(DATA_DIR / "regions.yaml").get("regions") or []
-        return frozenset(f"region:{r['id']}" for r in regions if r.get("broad"))
+        return frozenset(f"region:{r['id']}" for r in load_regions(DATA_DIR) if r.get("broad"))
 
     @cached_property
     def _demonyms(self) -> dict[str, list[str]]:
