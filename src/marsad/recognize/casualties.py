@@ -76,12 +76,12 @@ _VITEM = (
 )
 _TAIL_WORD = r"[^\s،,.؛;:()\[\]\"']+"
 # Between two victim items: "و"; before a counted item also a comma ("42 حوثيا على الأقل، و9
-# مقاتلين"), the first item's genitive ("9 من عناصر التنظيم و4 من مقاتلي …", "23 عنصرا من قوات
-# النظام و31 …": an attach word and up to three words, or one or two definite words), its
-# nationality ("45 جنديا إماراتيا و10 سعوديين") or one or two words of a name ("4 من عناصر قسد
-# واثنين …"), never "بينهم …" (those are among the first group).
+# مقاتلين"), the first item's genitive ("23 عنصرا من قوات النظام و31 …": an attach word and up
+# to three words), its nationality ("45 جنديا إماراتيا و10 سعوديين", also after ف) or one or two
+# other words ("9 من عناصر التنظيم و4 …", "4 من عناصر قسد واثنين …"), never "بينهم …" (those are
+# among the first group).
 _LINK = (
-    rf"\s+و\s*|(?:\s+(?:{_ATTACH}){E}(?:\s+(?![وف]){_TAIL_WORD}){{1,3}}?|(?:\s+ال{_TAIL_WORD}){{1,2}}?"
+    rf"\s+و\s*|(?:\s+(?:{_ATTACH}){E}(?:\s+(?![وف]){_TAIL_WORD}){{1,3}}?"
     rf"|\s+\w+(?:يا|يين|يون|يه|ي){E}|(?:\s+(?!بين|منهم)(?![وف])[^\s،,.؛;:()\[\]]+){{1,2}}?)?"
     rf"(?:\s*[،,])?\s+و\s*(?=(?:{QTY}))"
 )
@@ -266,7 +266,7 @@ _MIXED_REACH = (60, 170)
 # Anchor key → the patterns it serves (0: the mixed pattern, then _SPECS in order).
 _ROUTES = routes([_MIXED_KEYS, *(spec[3] for spec in _SPECS)])
 
-_AND = re.compile(_LINK)  # between two victim items
+_LINK_RE = re.compile(_LINK)  # between two victim items
 KILLED_NO_NUMBER = 10  # CODING.md §6: killed, no number given
 _TOKEN = re.compile(r"[^\s،,.؛;:()]+|[،,.؛;:()]")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
@@ -345,7 +345,7 @@ def _victims(
             if vic_start is None and noun:
                 vic_start = m.start()
         pos = m.end()
-        j = _AND.match(s, pos, end)  # in place: a slice copied the rest of the window
+        j = _LINK_RE.match(s, pos, end)  # in place: a slice copied the rest of the window
         if not j:
             break
         nxt = _VITEM_RE.match(s, j.end(), end)
