@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	$(BIN)/marsad gazetteer build >/dev/null
 	$(BIN)/python -c "import marsad; marsad.extract('')"  # compiles the lexicon caches once
+	$(BIN)/python -m compileall -q src >/dev/null  # bytecode even where PYTHONDONTWRITEBYTECODE is set
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from marsad.recognize import casualties, numbers
 from marsad.recognize.casualties import CasualtyMention, find_casualties
 from marsad.recognize.numbers import fast_fold_with_map, parse_quantity
+from marsad.recognize.optionals import branch_optionals
 from marsad.text.normalize import fold_with_map
 
 # --------------------------------------------------------------------------------------------
@@ -422,10 +423,29 @@ def test_compile_patterns_rejects_tampered_code(tmp_path: Path, monkeypatch: pyt
     numbers.compile_patterns("t", _SOURCES)
     path = tmp_path / "regex-t.marshal"
     data = marshal.loads(path.read_bytes())
-    for key, (flags, code, groups, gi, ig) in list(data["entries"].items()):
-        data["entries"][key] = (flags, b"\xff" * len(code), groups, gi, ig)  # invalid SRE code
+    for key, (src, flags, code, groups, gi, ig) in list(data["entries"].items()):
+        data["entries"][key] = (src, flags, b"\xff" * len(code), groups, gi, ig)  # invalid SRE code
     path.write_bytes(marshal.dumps(data))
     assert numbers.compile_patterns("t", _SOURCES) == [re.compile(s) for s in _SOURCES]
+
+
+def test_compile_patterns_caches_the_rewritten_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
+    sources = [r"(?:ال)?(?:قتلى|جرحى)(?:\s+مدنيين)?", r"(?P<n>\d+)(?:\s+أشخاص)?"]
+    want = [re.compile(branch_optionals(s)) for s in sources]
+    assert numbers.compile_patterns("t", sources, branch_optionals) == want
+    assert want[0].pattern != sources[0]  # the rewrite did something
+
+    def no_rewrite(source: str) -> str:
+        raise AssertionError(f"rewrote {source!r} again")
+
+    no_rewrite.__qualname__ = branch_optionals.__qualname__  # the same rewrite, by name
+    no_rewrite.__module__ = branch_optionals.__module__
+    assert numbers.compile_patterns("t", sources, no_rewrite) == want
+    # Unrewritten sources are other entries, not the rewritten ones.
+    assert numbers.compile_patterns("t", sources) == [re.compile(s) for s in sources]
 
 
 def test_compile_patterns_without_writable_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

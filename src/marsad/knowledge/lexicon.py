@@ -386,7 +386,7 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("marsad.knowledge") / "data" / name))
 
 
-def _sources(name: str, paths: Sequence[Path | str] | None, packaged: bool) -> list[Path]:
+def source_files(name: str, paths: Sequence[Path | str] | None = None, packaged: bool = True) -> list[Path]:
     """The files to load for `name`, in order: packaged, $MARSAD_KNOWLEDGE_DIR, then `paths`."""
     out: list[Path] = [data_path(name)] if packaged else []
     env = os.environ.get(ENV_DIR)
@@ -573,7 +573,7 @@ def load_actors(paths: Sequence[Path | str] | None = None, *, packaged: bool = T
                 other.raw["aliases"] = [a for a in other.raw.get("aliases", []) if _key_of(a) != k]
             owner[k] = (key, idx)
 
-    files = _sources("actors.yaml", paths, packaged)
+    files = source_files("actors.yaml", paths, packaged)
     slots = _assemble(files, "actors", ("name", "target_only"), "aliases", claim)
     return [_validate(ActorEntry, s) for s in slots.values()]
 
@@ -582,7 +582,7 @@ def load_triggers(
     paths: Sequence[Path | str] | None = None, *, packaged: bool = True
 ) -> tuple[list[TriggerEntry], list[NonEventEntry]]:
     """Event triggers by sub-event type, and the non-event cue words."""
-    files = _sources("triggers.yaml", paths, packaged)
+    files = source_files("triggers.yaml", paths, packaged)
     trig = _assemble(files, "triggers", ("event_type", "sub_event_type"), "phrases")
     non = _assemble(files, "non_events", ("kind",), "phrases")
     return (
@@ -593,5 +593,5 @@ def load_triggers(
 
 def load_weapons(paths: Sequence[Path | str] | None = None, *, packaged: bool = True) -> list[WeaponEntry]:
     """Weapon labels with their aliases and the sub-event type each one decides."""
-    files = _sources("weapons.yaml", paths, packaged)
+    files = source_files("weapons.yaml", paths, packaged)
     return [_validate(WeaponEntry, s) for s in _assemble(files, "weapons", ("name",), "aliases").values()]

@@ -10,21 +10,32 @@ import contextlib
 import hashlib
 import pickle
 import threading
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from marsad.knowledge import lexicon
 from marsad.knowledge.gazetteer import Gazetteer, cache_dir_default, load_regions, write_cache_pickle
 from marsad.knowledge.lexicon import load_yaml
 from marsad.recognize.cues import Cues
 from marsad.text import matcher as matcher_module
+from marsad.text import normalize as normalize_module
 from marsad.text.matcher import MatcherGroup, PhraseMatcher
 from marsad.text.normalize import fold
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
+_T = TypeVar("_T")
+_LEXICON_FILES = ("actors.yaml", "triggers.yaml", "weapons.yaml")
+# actors, triggers, non-event cues, weapons
+_Lexicons = tuple[
+    list[lexicon.ActorEntry],
+    list[lexicon.TriggerEntry],
+    list[lexicon.NonEventEntry],
+    list[lexicon.WeaponEntry],
+]
 # actors, triggers (non-event cues among them), weapons, gazetteer names, demonyms: one group
 _Matchers = tuple[
     PhraseMatcher[int],
@@ -50,24 +61,63 @@ class Knowledge:
         return None
 
     @cached_property
-    def actors(self) -> list[lexicon.ActorEntry]:
-        return lexicon.load_actors(self._extra("actors.yaml"))
+    def _lexicons(self) -> _Lexicons:
+        """The actor, trigger (with non-event cues) and weapon lexicons, read, merged and
+        validated once and kept in the cache folder under a hash of their files and of the code
+        that reads them: parsing and validating the YAML was a third of a warm start."""
+        files = [f for name in _LEXICON_FILES for f in lexicon.source_files(name, self._extra(name))]
+        h = hashlib.sha256(b"marsad-lexicons")
+        for code in (lexicon.__file__, normalize_module.__file__):
+            h.update(Path(code).read_bytes())
+        for f in files:
+            h.update(str(f).encode())
+            h.update(f.read_bytes() if f.is_file() else b"-")
 
-    @cached_property
-    def _triggers(self) -> tuple[list[lexicon.TriggerEntry], list[lexicon.NonEventEntry]]:
-        return lexicon.load_triggers(self._extra("triggers.yaml"))
+        def build() -> _Lexicons:
+            triggers, non_events = lexicon.load_triggers(self._extra("triggers.yaml"))
+            built = (
+                lexicon.load_actors(self._extra("actors.yaml")),
+                triggers,
+                non_events,
+                lexicon.load_weapons(self._extra("weapons.yaml")),
+            )
+            for entries in built:  # the folded patterns go into the cache with their entries
+                for e in entries:
+                    _ = e.patterns
+            return built
+
+        return self._cached("lexicons", h.hexdigest()[:20], build)
+
+    @property
+    def actors(self) -> list[lexicon.ActorEntry]:
+        return self._lexicons[0]
 
     @property
     def triggers(self) -> list[lexicon.TriggerEntry]:
-        return self._triggers[0]
+        return self._lexicons[1]
 
     @property
     def non_events(self) -> list[lexicon.NonEventEntry]:
-        return self._triggers[1]
+        return self._lexicons[2]
 
-    @cached_property
+    @property
     def weapons(self) -> list[lexicon.WeaponEntry]:
-        return lexicon.load_weapons(self._extra("weapons.yaml"))
+        return self._lexicons[3]
+
+    def _cached(self, family: str, key: str, build: Callable[[], _T]) -> _T:
+        """What `build` returns, kept in the cache folder as `<family>-<key>.pickle`."""
+        folder = Path(self.cache_dir) if self.cache_dir else cache_dir_default()
+        path = folder / f"{family}-{key}.pickle"
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)  # type: ignore[no-any-return]
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            pass  # not built yet, or a truncated or foreign file: build it
+        built = build()
+        # A read-only cache folder costs start-up time, not correctness.
+        with contextlib.suppress(OSError):
+            write_cache_pickle(path, built, family)
+        return built
 
     @cached_property
     def cues(self) -> Cues:
@@ -211,18 +261,7 @@ class Knowledge:
         # repr, not pickle: pickle's bytes depend on which equal strings are one object, and a
         # freshly built gazetteer shares them differently from a loaded one.
         key = hashlib.sha256(repr(sources).encode()).hexdigest()[:20]
-        folder = Path(self.cache_dir) if self.cache_dir else cache_dir_default()
-        path = folder / f"matchers-{key}.pickle"
-        try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)  # type: ignore[no-any-return]
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-            pass  # not built yet, or a truncated or foreign file: build it
-        built = self._build_matchers()
-        # A read-only cache folder costs start-up time, not correctness.
-        with contextlib.suppress(OSError):
-            write_cache_pickle(path, built, "matchers")
-        return built
+        return self._cached("matchers", key, self._build_matchers)
 
     def _build_matchers(self) -> _Matchers:
         actors = _index_matcher(self.actors)

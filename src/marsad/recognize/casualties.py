@@ -252,9 +252,9 @@ _ANCHORS_SRC = rf"{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'ال' + k f
 # (Their optional groups compiled as branches, which re runs faster: optionals.py.)
 _VITEM_RE, _MIXED, _ANCHORS, _tail_killed, _tail_injured, *_spec_rx = compile_patterns(
     "numbers",
-    [branch_optionals(_VITEM_SRC), branch_optionals(_MIXED_SRC), _ANCHORS_SRC]
-    + [branch_optionals(src) for src in (_TAIL_OTHER_SRC["killed"], _TAIL_OTHER_SRC["injured"])]
-    + [branch_optionals(spec[2]) for spec in _SPEC_SOURCES],
+    [_VITEM_SRC, _MIXED_SRC, _ANCHORS_SRC, _TAIL_OTHER_SRC["killed"], _TAIL_OTHER_SRC["injured"]]
+    + [spec[2] for spec in _SPEC_SOURCES],
+    branch_optionals,
 )
 _TAIL_OTHER = {"killed": _tail_killed, "injured": _tail_injured}
 register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=False)

@@ -188,24 +188,22 @@ _ANCHORS_SRC = rf"(?P<d>\d+)|{B}(?:[وفبل])?(?P<w>{alternation(_ALL_KEYS | {'
     _ANCHORS,
 ) = compile_patterns(
     "dates",
-    # (Optional groups compiled as branches, which re runs faster: optionals.py.)
     [
-        branch_optionals(src)
-        for src in (
-            _RX_NUMERIC_SRC,
-            _RX_DAY_MONTH_SRC,
-            _RX_DAY_OF_MONTH_SRC,
-            _RX_MONTH_YEAR_SRC,
-            _RX_MONTH_ALONE_SRC,
-            _RX_REL_SRC,
-            _RX_AGO_SRC,
-            _RX_WEEKDAY_SRC,
-            _RX_WEEK_SRC,
-            _RX_MONTH_REL_SRC,
-            _RX_YEAR_SRC,
-            _ANCHORS_SRC,
-        )
+        _RX_NUMERIC_SRC,
+        _RX_DAY_MONTH_SRC,
+        _RX_DAY_OF_MONTH_SRC,
+        _RX_MONTH_YEAR_SRC,
+        _RX_MONTH_ALONE_SRC,
+        _RX_REL_SRC,
+        _RX_AGO_SRC,
+        _RX_WEEKDAY_SRC,
+        _RX_WEEK_SRC,
+        _RX_MONTH_REL_SRC,
+        _RX_YEAR_SRC,
+        _ANCHORS_SRC,
     ],
+    # (Optional groups compiled as branches, which re runs faster: optionals.py.)
+    branch_optionals,
 )
 register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=True)
 _RX_NAME = {
