@@ -198,6 +198,9 @@ CASUALTIES = [
     ("أفاد المرصد بمقتل 12 عنصرا من قوات النظام", [("killed", 12, True)]),
     ("لقي 4 جنود صباح اليوم مصرعهم", [("killed", 4, True)]),  # a time phrase inside the frame
     ("ارتفعت الحصيلة إلى 9 قتلى بينهم 4 أطفال", [("killed", 9, True)]),
+    # a person noun after the first group's genitive counts itself
+    ("قتل ضابط من الشرطة المحلية ومدني في الهجوم", [("killed", 2, True)]),
+    ("قتل جندي من الجيش الهندي ومسلحان، أمس", [("killed", 3, False)]),
     # injured only
     ("أسفرت عن إصابته بجروح طفيفة", [("injured", 1, True)]),
     ("أصيب بجروح ثلاثة مدنيين", [("injured", 3, True)]),

@@ -487,7 +487,34 @@ ONE_EVENT = [
         },
         id="rival-government",
     ),
+    pytest.param(
+        # Demonstrators who threw stones make a riot, however the police answered them.
+        "خرج مئات الشبان أمس إلى شوارع مدينة الفلوجة ورشقوا قوات الأمن بالحجارة، فردت الشرطة بإطلاق قنابل "
+        "الغاز المسيل للدموع لتفريقهم.",
+        {
+            "sub_event_type": "Violent demonstration",
+            "actor1": "Rioters (Iraq)",
+            "actor2": "Police Forces of Iraq",
+        },
+        id="stones-make-a-riot",
+    ),
 ]
+
+
+def test_a_riot_that_follows_news_of_a_fight_is_its_own_event_in_the_fights_town() -> None:
+    # The news of the fight spread ("انتشار نبأ"): no deployment of forces silencing what follows;
+    # the demonstrators, told two sentences on, are in the fight's town; "مسلحان" are its gunmen.
+    events = marsad.extract(
+        "قتل جندي من الجيش الهندي ومسلحان، أمس الأربعاء، في تبادل لإطلاق النار خلال عملية دهم في بلدة "
+        "شوبيان جنوبي كشمير. وقالت الشرطة إن المسلحين كانوا يتحصنون في منزل. ومع انتشار نبأ الاشتباك، "
+        "خرجت مظاهرات غاضبة. واحتشد عشرات الشبان ورشقوا قوات الشرطة بالحجارة، فردت بإطلاق الغاز المسيل "
+        "للدموع.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.actor1, e.actor2, e.location, e.fatalities) for e in events) == [
+        ("Armed clash", "Unidentified Armed Group (India)", "Military Forces of India", "Shopian", 3),
+        ("Violent demonstration", "Rioters (India)", "Police Forces of India", "Shopian", 0),
+    ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ONE_EVENT)

@@ -556,6 +556,8 @@ class EventAssembler:
             ):
                 into.actor2 = c.actor1
             into.casualties.extend(c.casualties)
+            if tc == RIOTS:
+                into.triggers.extend(c.triggers)  # what the crowd did: the coder weighs it
             return
         if ti != tc and BATTLES in (ti, tc):
             # An explosion inside a fight is that fight, when the fight is told as one
@@ -734,8 +736,13 @@ class EventAssembler:
             if e.place is None:
                 # An unplaced event takes the place of the nearest placed incident told close by
                 # (a page of several news items places each in its own paragraph).
-                near = min(placed, key=lambda p: abs(min(p.sentences) - min(e.sentences)))
-                if abs(min(near.sentences) - min(e.sentences)) > INHERIT_REACH:
+                # A demonstration in the sentence that retells an incident reacts to it there
+                # ("ومع انتشار أنباء القتال، خرجت مظاهرات"), however far back it was first told.
+                first = min(e.sentences)
+                crowd = FAMILY.get(e.event_type) == "demonstration"
+                retold = next((p for p in placed if first in p.sentences), None) if crowd else None
+                near = retold or min(placed, key=lambda p: abs(min(p.sentences) - first))
+                if not retold and abs(min(near.sentences) - first) > INHERIT_REACH:
                     continue
                 anchor = near.place
             else:

@@ -175,6 +175,19 @@ class EventCoder:
             )
         ):
             sub = "Air/drone strike"
+        if event_type == "Protests" and (
+            sub != "Excessive force against protesters"
+            or not any(m.value.kind == "killed" for m in c.casualties)
+        ):
+            # "خرج مئات الشبان ورشقوا قوات الأمن بالحجارة": demonstrators who used force, told
+            # with a sure word, make a riot however the demonstration was met, unless with
+            # lethal force (ACLED: Violent demonstration); the force they faced is the other side.
+            riot = [
+                t for t in c.triggers if t.value.event_type == "Riots" and t.attrs.get("weight", 1.0) >= 1.0
+            ]
+            if riot:
+                event_type, sub = "Riots", riot[0].value.sub_event_type
+                a2 = a2 if a2 is not None and a2.kind in STATE_KINDS else self._security_force(doc, c)
         # Demonstrators in a "clash" with the police: a demonstration that turned violent (a riot)
         # when the report says what the demonstrators did, else force used against them.
         if event_type in (BATTLES, VAC) and any(x is not None and x.kind == "protesters" for x in (a1, a2)):
@@ -311,10 +324,11 @@ class EventCoder:
             and a2 is not None
             and a2.kind == "civilians"
             and c.actor2 is not None
-            and self._generic_people(c.actor2)
+            and (sub == "Violent demonstration" or self._generic_people(c.actor2))
         ):
             # "قتل شخصان خلال احتجاجات … رشق المحتجون عناصر الأمن": the people hurt are whoever
-            # stood there; the force the rioters faced, if named, is the other side.
+            # stood there, and "احتشد عشرات الشبان ورشقوا …" names the crowd itself; the force
+            # the rioters faced, if named, is the other side (mob violence does target people).
             a2 = self._security_force(doc, c)
         if event_type == "Protests" and sub == "Peaceful protest" and c.intervention:
             sub = "Protest with intervention"

@@ -79,11 +79,12 @@ _TAIL_WORD = r"[^\s،,.؛;:()\[\]\"']+"
 # مقاتلين"), the first item's genitive ("23 عنصرا من قوات النظام و31 …": an attach word and up
 # to three words), its nationality ("45 جنديا إماراتيا و10 سعوديين", also after ف) or one or two
 # other words ("9 من عناصر التنظيم و4 …", "4 من عناصر قسد واثنين …"), never "بينهم …" (those are
-# among the first group).
+# among the first group). A person noun that is not a plural counts itself ("جندي من الجيش الهندي ومسلحان").
+_COUNTED_NOUN = alternation([w for w, cls in _V_CLASS.items() if cls != "plural"])
 _LINK = (
     rf"\s+و\s*|(?:\s+(?:{_ATTACH}){E}(?:\s+(?![وف]){_TAIL_WORD}){{1,3}}?"
     rf"|\s+\w+(?:يا|يين|يون|يه|ي){E}|(?:\s+(?!بين|منهم)(?![وف])[^\s،,.؛;:()\[\]]+){{1,2}}?)?"
-    rf"(?:\s*[،,])?\s+و\s*(?=(?:{QTY}))"
+    rf"(?:\s*[،,])?\s+و\s*(?=(?:{QTY})|(?:{_COUNTED_NOUN}){E})"
 )
 _VICTIMS = (
     rf"{_VITEM}(?:(?:{_LINK}){_VITEM})*"
