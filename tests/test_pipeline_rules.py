@@ -498,6 +498,18 @@ ONE_EVENT = [
         },
         id="stones-make-a-riot",
     ),
+    pytest.param(
+        # Shells on a town's residential quarters, no side named as hit: the people living there.
+        "قصفت قوات النظام بالمدفعية الثقيلة، صباح اليوم، الأحياء السكنية في بلدة كفرنبل جنوبي إدلب.",
+        {"sub_event_type": "Shelling/artillery/missile attack", "actor2": "Civilians (Syria)"},
+        id="shells-on-homes",
+    ),
+    pytest.param(
+        # … but a home named by its owner is the owner's side.
+        "شنت طائرات التحالف، اليوم، غارة على منزل قيادي حوثي في مدينة صعدة.",
+        {"sub_event_type": "Air/drone strike", "actor2": "Houthi Movement"},
+        id="strike-on-a-leaders-home",
+    ),
 ]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 
-from marsad.doc import ACTOR, Doc, Mention
+from marsad.doc import ACTOR, TRIGGER, Doc, Mention
 from marsad.events.assemble import Candidate
 from marsad.events.background import is_recent
 from marsad.events.fatalities import FatalityFilter, figure
@@ -188,6 +188,13 @@ class EventCoder:
             if riot:
                 event_type, sub = "Riots", riot[0].value.sub_event_type
                 a2 = a2 if a2 is not None and a2.kind in STATE_KINDS else self._security_force(doc, c)
+        if (
+            event_type == EXPLOSIONS
+            and sub in ("Shelling/artillery/missile attack", "Air/drone strike")
+            and a2 is None
+            and self._homes_hit(doc, c)
+        ):
+            a2 = self._templates.get("civilians")
         # Demonstrators in a "clash" with the police: a demonstration that turned violent (a riot)
         # when the report says what the demonstrators did, else force used against them.
         if event_type in (BATTLES, VAC) and any(x is not None and x.kind == "protesters" for x in (a1, a2)):
@@ -529,6 +536,27 @@ class EventCoder:
                 or (e.kind in ("state", "police") and m.attrs.get("role_cue") == "patient_before")
             ),
         )
+
+    def _homes_hit(self, doc: Doc, c: Candidate) -> bool:
+        """Whether the event's sentences name homes or a residential quarter after its shelling
+        or air-strike word, before the next other event's word (cues `residential`)."""
+        homes = self.k.cues["residential"]
+        own = {id(t) for t in c.triggers}
+        for t in c.triggers:
+            if t.value.event_type != EXPLOSIONS:
+                continue
+            end = min(
+                (
+                    o.start
+                    for o in doc.in_sentence(TRIGGER, t.sentence)
+                    if o.start > t.end and id(o) not in own
+                ),
+                default=doc.sentences[t.sentence].end,
+            )
+            words = doc.folded_slice(t.end, end).split()
+            if any(homes.ends_at(words, i) for i in range(len(words))):
+                return True
+        return False
 
     def _security_force(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The first state or police force named in the event's sentences."""
