@@ -513,6 +513,26 @@ ONE_EVENT = [
 ]
 
 
+def test_rockets_told_as_what_strikes_followed_are_their_own_event_where_they_fell() -> None:
+    # "بعد سقوط صاروخين": the strikes answered the rockets, whose firer is not the army that tells
+    # of both; the clause after it, with no act of its own, says where one fell.
+    events = marsad.extract(
+        "قتل فلسطيني في غارة إسرائيلية على مخيم البريج وسط قطاع غزة، الخميس. وقال الجيش الإسرائيلي إن "
+        "طائراته قصفت خمسة أهداف في غزة، بعد سقوط صاروخين أطلقا من قطاع غزة، سقط أحدهما على منزل في مدينة "
+        "أسدود، والآخر في منطقة مفتوحة.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.actor1, e.actor2, e.location) for e in events) == [
+        ("Air/drone strike", "Military Forces of Israel", "", "Al Bureij Refugee Camp"),
+        (
+            "Shelling/artillery/missile attack",
+            "Unidentified Armed Group (Palestine)",
+            "Civilians (Israel)",
+            "Ashdod",
+        ),
+    ]
+
+
 def test_a_riot_that_follows_news_of_a_fight_is_its_own_event_in_the_fights_town() -> None:
     # The news of the fight spread ("انتشار نبأ"): no deployment of forces silencing what follows;
     # the demonstrators, told two sentences on, are in the fight's town; "مسلحان" are its gunmen.

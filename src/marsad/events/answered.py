@@ -17,19 +17,22 @@ from marsad.text.normalize import fold
 
 # What an answered clause opens with, as written (diacritics and clitics included): a cheap
 # screen before its first words are folded and looked up (most clauses open with none of these).
-_OPENINGS = ("رد", "ورد", "فرد", "انتقام", "وانتقام", "ثأر", "وثأر", "في رد", "وفي رد")
+_OPENINGS = ("رد", "ورد", "فرد", "انتقام", "وانتقام", "ثأر", "وثأر", "في رد", "وفي رد", "بعد", "عقب")
 _HEAD_CHARS = 40  # enough for the longest opening phrase
 
 
 def answered_clauses(
-    doc: Doc, opening: CueList, back: CueList, sentences: set[int]
+    doc: Doc, opening: CueList, back: CueList, told: set[tuple[int, int]]
 ) -> frozenset[tuple[int, int]]:
-    """(sentence, clause) of each clause of `sentences` that opens with an `opening` cue not
-    followed by a word of `back`."""
+    """(sentence, clause) of each clause of the sentences of `told` (the clauses that tell an
+    act) that opens with an `opening` cue not followed by a word of `back`, and of the clauses
+    after it that tell no act of their own: they say more of the answered act ("بعد سقوط صاروخين
+    أطلقا من القطاع، سقط أحدهما على منزل في مدينة أسدود")."""
     text = doc.text
     out: set[tuple[int, int]] = set()
-    for s in sentences:
-        for cl in doc.clauses[s]:
+    for s in {s for s, _ in told}:
+        clauses = doc.clauses[s]
+        for cl in clauses:
             if not text.startswith(_OPENINGS, cl.start):
                 continue
             head = WORD.findall(fold(text[cl.start : cl.start + _HEAD_CHARS]))[:5]
@@ -37,6 +40,10 @@ def answered_clauses(
             # (A word must follow the cue, and not point back.)
             if found is not None and found[1] < len(head) and not back.has_word(head[found[1]]):
                 out.add((s, cl.index))
+                for k in range(cl.index + 1, len(clauses)):
+                    if (s, k) in told:
+                        break
+                    out.add((s, k))
     return frozenset(out)
 
 

@@ -92,9 +92,7 @@ class EventAssembler:
         if groups:
             at = ClauseIndex(doc)
             cues = self.k.cues
-            answered = answered_clauses(
-                doc, cues["answered_opening"], cues["answered_back"], {s for s, _ in groups}
-            )
+            answered = answered_clauses(doc, cues["answered_opening"], cues["answered_back"], set(groups))
             # Made only for a report with events: it settles who "المهاجمين" or "الطيران" is.
             sides = roles.RoleAssigner(doc, self.k, at, answered)
             cands = [
