@@ -510,6 +510,14 @@ ONE_EVENT = [
         {"sub_event_type": "Air/drone strike", "actor2": "Houthi Movement"},
         id="strike-on-a-leaders-home",
     ),
+    pytest.param(
+        # "عناصرها" in the words a group's media office reports: that group's men; the office's
+        # adjective "الإعلامي" names no media worker.
+        "وذكر المكتب الإعلامي للمقاومة الشعبية أن عناصرها قصفوا أمس بالصواريخ مواقع الحوثيين في منطقة "
+        "كرش بمحافظة لحج.",
+        {"actor1": "Popular Resistance (Yemen)", "actor2": "Houthi Movement"},
+        id="its-men-in-reported-words",
+    ),
 ]
 
 
