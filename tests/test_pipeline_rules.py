@@ -518,6 +518,13 @@ ONE_EVENT = [
         {"actor1": "Popular Resistance (Yemen)", "actor2": "Houthi Movement"},
         id="its-men-in-reported-words",
     ),
+    pytest.param(
+        # "وفقا للشرطة": the police is the source (the cue's lam is the name's clitic), not the side hit.
+        "ووفقا للشرطة الصومالية، فإن 9 أشخاص على الأقل قتلوا اليوم في الهجوم الذي نفذه انتحاري بسيارة "
+        "مفخخة عند بوابة وزارة الداخلية في مقديشو.",
+        {"sub_event_type": "Suicide bomb", "actor2": "Civilians (Somalia)", "fatalities": 9},
+        id="according-to-the-police",
+    ),
 ]
 
 

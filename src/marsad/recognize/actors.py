@@ -229,7 +229,9 @@ class ActorRecognizer:
             # "مدرعة تابعة للجيش": the link word ties the name to the noun before it,
             # which decides the role; a cue word further back is about that noun.
             return self._possessor(words)
-        hit = first_cue(words, lists)
+        # A cue written with a separate lam ("وفقا ل", "بيان ل") meets the lam of the name's clitics
+        # ("وفقا للشرطة").
+        hit = first_cue([*words, "ل"] if chain.endswith("ل") else words, lists)
         name, dist = hit if hit else (None, 0)
         if name == "ignore_before" and dist and any(self._reported.has_word(w) for w in words[-dist:]):
             # "أعلنت وزارة الدفاع أن قوات الجيش استعادت": the ministry is the teller; the name
