@@ -525,6 +525,19 @@ ONE_EVENT = [
         {"sub_event_type": "Suicide bomb", "actor2": "Civilians (Somalia)", "fatalities": 9},
         id="according-to-the-police",
     ),
+    pytest.param(
+        # "هجوم مسلح استهدف دورية": the patrol after the attack's verb was its target, so the
+        # gunmen who opened fire are the first side.
+        "قتل شرطيان وأصيب ثلاثة آخرون، مساء الاثنين، في هجوم مسلح استهدف دورية أمنية بمدينة العريش في "
+        "محافظة شمال سيناء. وأوضحت مصادر أمنية أن مسلحين مجهولين أطلقوا النار على الدورية ثم لاذوا "
+        "بالفرار.",
+        {
+            "sub_event_type": "Armed clash",
+            "actor1": "Unidentified Armed Group (Egypt)",
+            "actor2": "Police Forces of Egypt",
+        },
+        id="attack-that-targeted-a-patrol",
+    ),
 ]
 
 

@@ -63,6 +63,7 @@ class ActorRecognizer:
         self._self_claim: CueList = cues["self_claim_after"]
         self._link_words: CueList = cues["link_words"]
         self._adjectives: CueList = cues["nisba_skip"]
+        self._relatives: CueList = cues["relative_pronouns"]
         self._destination: CueList = cues["destination_before"]
         self._outlets: CueList = cues["outlet_nouns"]
         self._sham_after: CueList = cues["sham_after"]
@@ -247,6 +248,15 @@ class ActorRecognizer:
         if name == "agent_verbs":
             # "قتل جنديان", "قتل عناصر من الحركة": persons after an often-passive verb were hit.
             verb = words[len(words) - dist - 1]
+            # "هجوم مسلح استهدف دورية", "الغارة التي استهدفت موقعا": the act noun right before the
+            # verb, or before its adjective or relative pronoun, is its subject, so the name after
+            # the verb is its object.
+            vi = len(words) - dist - 1
+            lead = words[vi - 1 : vi]
+            if vi >= 2 and (self._adjectives.has_word(lead[0]) or self._relatives.has_word(lead[0])):
+                lead = words[vi - 2 : vi - 1]
+            if any(f.startswith(self._event_nouns) for w in lead for f in peel(w)):
+                name = "object"
             first = words[len(words) - dist : len(words) - dist + 1] or words_after(folded, name_start, 1)
             if self._passive_verbs.has_word(verb) and first and _persons(first[0], self._person_nouns):
                 name = "object"
