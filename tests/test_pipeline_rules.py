@@ -541,6 +541,20 @@ ONE_EVENT = [
 ]
 
 
+def test_a_soldier_is_of_the_foreign_army_whose_ministry_tells_the_news() -> None:
+    # A report set in Iraq, told by Turkey's ministry of defence, naming no other army: the bare
+    # "جندي" is a Turkish soldier, not the Iraqi army of the report's country.
+    events = marsad.extract(
+        "أعلنت وزارة الدفاع التركية، السبت، مقتل جندي وإصابة اثنين آخرين في هجوم شنه مسلحو حزب العمال "
+        "الكردستاني على قاعدة عسكرية في منطقة متينا شمالي العراق.",
+        published=PUB,
+        title="مقتل جندي في هجوم بشمال العراق",
+    )
+    assert [(e.actor1, e.actor2, e.country) for e in events] == [
+        ("Kurdistan Workers' Party", "Military Forces of Turkey", "Iraq")
+    ]
+
+
 def test_rockets_told_as_what_strikes_followed_are_their_own_event_where_they_fell() -> None:
     # "بعد سقوط صاروخين": the strikes answered the rockets, whose firer is not the army that tells
     # of both; the clause after it, with no act of its own, says where one fell.

@@ -75,6 +75,7 @@ def _strength(c: Candidate) -> float:
 
 # How many sentences away an unplaced event may take a placed incident's place.
 INHERIT_REACH = 2
+TELLING_CUES = ("teller_verbs", "source_before")  # an actor's role_why when it tells the news
 
 
 class EventAssembler:
@@ -188,6 +189,7 @@ class EventAssembler:
         if not doc.country:
             return
         army: list[int | None] = []  # the report's most named state army, found on first need
+        foreign: list[int | None] | None = None  # the foreign army telling the news, likewise
         for m in doc.get(ACTOR):
             entry = self.k.actors[m.value]
             branch = self.k.branch_actor(m.value, doc.country) if entry.branches else None
@@ -203,6 +205,12 @@ class EventAssembler:
                     m.value = own
             elif entry.template:
                 specific = self.k.state_actor(entry.kind, doc.country)
+                if entry.kind == "state" and foreign is None:
+                    foreign = [self._telling_foreign_army(doc)]
+                if entry.kind == "state" and foreign and foreign[0] is not None:
+                    # "أعلنت وزارة الدفاع التركية مقتل جندي في هجوم على قاعدة شمالي العراق": the
+                    # soldier is of the foreign army that tells the news, the only army named.
+                    specific = foreign[0]
                 if specific is None and entry.kind == "state":
                     # No army of the report's country goes by the bare words (the Palestinian
                     # territories): "الجيش" is the army the report names ("الجيش الإسرائيلي").
@@ -218,6 +226,23 @@ class EventAssembler:
             if not self.k.actors[m.value].template and self.k.actors[m.value].kind == "state"
         )  # fmt: skip
         return named.most_common(1)[0][0] if named else None
+
+    def _telling_foreign_army(self, doc: Doc) -> int | None:
+        """The army of another state than the report's, when it is the only state army the report
+        names and it (its ministry, its spokesman) tells the news."""
+        actors = self.k.actors
+        named = Counter(
+            m.value
+            for m in doc.get(ACTOR)
+            if not actors[m.value].template and actors[m.value].kind == "state"
+        )
+        if len({actors[i].country for i in named}) != 1:
+            return None
+        idx = named.most_common(1)[0][0]
+        if actors[idx].country == doc.country:
+            return None
+        tells = any(a.attrs.get("role_why") in TELLING_CUES for a in doc.get(ACTOR) if a.value in named)
+        return idx if tells else None
 
     # --- candidates ------------------------------------------------------------------------
     def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
