@@ -201,6 +201,9 @@ CASUALTIES = [
     # a person noun after the first group's genitive counts itself
     ("قتل ضابط من الشرطة المحلية ومدني في الهجوم", [("killed", 2, True)]),
     ("قتل جندي من الجيش الهندي ومسلحان، أمس", [("killed", 3, False)]),
+    # the killing of the person just named, as the act's result; settlers as victims
+    ("أطلق مسلحون النار عليه ما أدى إلى مقتله على الفور", [("killed", 1, True)]),
+    ("قتل مستوطن إسرائيلي وأصيب آخر في عملية طعن", [("killed", 1, True), ("injured", 1, True)]),
     # injured only
     ("أسفرت عن إصابته بجروح طفيفة", [("injured", 1, True)]),
     ("أصيب بجروح ثلاثة مدنيين", [("injured", 3, True)]),
