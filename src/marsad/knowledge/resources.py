@@ -70,7 +70,8 @@ class Knowledge:
         for code in (lexicon.__file__, normalize_module.__file__):
             h.update(Path(code).read_bytes())
         for f in files:
-            h.update(str(f).encode())
+            # By name and content, not path: two checkouts of the same data share the file.
+            h.update(f.name.encode())
             h.update(f.read_bytes() if f.is_file() else b"-")
 
         def build() -> _Lexicons:
