@@ -231,8 +231,9 @@ class ActorRecognizer:
             # which decides the role; a cue word further back is about that noun.
             return self._possessor(words)
         # A cue written with a separate lam ("وفقا ل", "بيان ل") meets the lam of the name's clitics
-        # ("وفقا للشرطة").
-        hit = first_cue([*words, "ل"] if chain.endswith("ل") else words, lists)
+        # ("وفقا للشرطة"); other cues are found, and their distance counted, on the words alone.
+        hit = first_cue([*words, "ل"], lists, max_distance=1) if chain.endswith("ل") else None
+        hit = hit or first_cue(words, lists)
         name, dist = hit if hit else (None, 0)
         if name == "ignore_before" and dist and any(self._reported.has_word(w) for w in words[-dist:]):
             # "أعلنت وزارة الدفاع أن قوات الجيش استعادت": the ministry is the teller; the name
