@@ -538,6 +538,13 @@ ONE_EVENT = [
         },
         id="attack-that-targeted-a-patrol",
     ),
+    pytest.param(
+        # A Baluch group named in Iran's south-east is that group, not an unnamed armed group.
+        "قتل أربعة من عناصر الحرس الثوري الإيراني، مساء الأحد، في اشتباكات مع مسلحين من جماعة جيش العدل "
+        "في منطقة ميرجاوه بمحافظة سيستان وبلوشستان جنوب شرقي إيران.",
+        {"actor1": "Jaish al-Adl", "actor2": "Military Forces of Iran", "fatalities": 4},
+        id="jaish-al-adl",
+    ),
 ]
 
 
