@@ -554,7 +554,7 @@ class EventCoder:
                 default=doc.sentences[t.sentence].end,
             )
             words = doc.folded_slice(t.end, end).split()
-            if any(homes.ends_at(words, i) for i in range(len(words))):
+            if homes.found_in(words):
                 return True
         return False
 

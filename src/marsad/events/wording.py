@@ -77,7 +77,7 @@ def notable_arrest(doc: Doc, k: Knowledge, c: Candidate, *, by_state: bool = Fal
             return True
         after = doc.text[t.end : t.end + 60]
         words = doc.folded_slice(t.end, t.end + 60).split()[:6]
-        if any(notable.ends_at(words, i) for i in range(len(words))):
+        if notable.found_in(words):
             return True
         # The count of people held: the first figure in the few words after the verb (its
         # subject and day may stand between: "اعتقلت قوات النظام، أمس، 15 شابا").
@@ -102,4 +102,4 @@ def suspects(doc: Doc, k: Knowledge, sentence: int) -> bool:
     seg = doc.sentences[sentence]
     words = doc.folded_slice(seg.start, seg.end).split()
     suspect = k.cues["militant_suspect"]
-    return any(suspect.ends_at(words, i) for i in range(len(words)))
+    return suspect.found_in(words)

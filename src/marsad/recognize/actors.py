@@ -275,7 +275,7 @@ class ActorRecognizer:
             after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
             after = skip.without_words(after)[:4]
             claim = self._self_claim
-            if any(claim.ends_at(after, i) for i in range(len(after))):
+            if claim.found_in(after):
                 return None, "self_claim_after"
             if statement:
                 return name, name

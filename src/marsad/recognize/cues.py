@@ -134,6 +134,10 @@ class CueList:
         cands = self.ending_in(words[i])
         return _fitting(cands, words, i) if cands else None
 
+    def found_in(self, words: list[str]) -> bool:
+        """Whether a cue of this list ends at any of `words`."""
+        return any(self.ends_at(words, i) for i in range(len(words)))
+
     def opening(self, words: list[str]) -> tuple[_Cue, int] | None:
         """The first cue (by its end) that opens `words`, with its length in words; None when
         no cue of this list starts at the first word."""

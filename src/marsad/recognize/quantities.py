@@ -58,7 +58,7 @@ class DateRecognizer:
         """The sentence opens with a reporting verb ("ونقلت", "وأضاف", "وقال")."""
         seg = doc.sentences[sent]
         words = WORD.findall(doc.folded_slice(seg.start, min(seg.end, seg.start + 30)))[:2]
-        return any(self._reporting.ends_at(words, i) for i in range(len(words)))
+        return self._reporting.found_in(words)
 
     def _onset(self, doc: Doc, d: DateMention) -> bool:
         """ "معارك بدأت مساء الإثنين": the day something began, not the day of what is announced."""
@@ -78,7 +78,7 @@ class DateRecognizer:
         if not other:
             return False
         words = WORD.findall(doc.folded_slice(seg.start, dm.start))[-REPORTING_REACH:]
-        return any(self._reporting.ends_at(words, i) for i in range(len(words)))
+        return self._reporting.found_in(words)
 
 
 class CasualtyRecognizer:
