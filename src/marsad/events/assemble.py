@@ -189,7 +189,7 @@ class EventAssembler:
         if not doc.country:
             return
         army: list[int | None] = []  # the report's most named state army, found on first need
-        foreign: list[int | None] | None = None  # the foreign army telling the news, likewise
+        foreign: list[int | None] = []  # the foreign army telling the news, likewise
         for m in doc.get(ACTOR):
             entry = self.k.actors[m.value]
             branch = self.k.branch_actor(m.value, doc.country) if entry.branches else None
@@ -205,9 +205,9 @@ class EventAssembler:
                     m.value = own
             elif entry.template:
                 specific = self.k.state_actor(entry.kind, doc.country)
-                if entry.kind == "state" and foreign is None:
-                    foreign = [self._telling_foreign_army(doc)]
-                if entry.kind == "state" and foreign and foreign[0] is not None:
+                if entry.kind == "state" and not foreign:
+                    foreign.append(self._telling_foreign_army(doc))
+                if entry.kind == "state" and foreign[0] is not None:
                     # "أعلنت وزارة الدفاع التركية مقتل جندي في هجوم على قاعدة شمالي العراق": the
                     # soldier is of the foreign army that tells the news, the only army named.
                     specific = foreign[0]
@@ -220,22 +220,24 @@ class EventAssembler:
                 if specific is not None:
                     m.value = specific
 
+    def _named_armies(self, doc: Doc) -> Counter[int]:
+        """The state armies the report names as such (not by the bare template words), counted."""
+        actors = self.k.actors
+        return Counter(
+            m.value
+            for m in doc.get(ACTOR)
+            if not actors[m.value].template and actors[m.value].kind == "state"
+        )
+
     def _named_army(self, doc: Doc) -> int | None:
-        named = Counter(
-            m.value for m in doc.get(ACTOR)
-            if not self.k.actors[m.value].template and self.k.actors[m.value].kind == "state"
-        )  # fmt: skip
+        named = self._named_armies(doc)
         return named.most_common(1)[0][0] if named else None
 
     def _telling_foreign_army(self, doc: Doc) -> int | None:
         """The army of another state than the report's, when it is the only state army the report
         names and it (its ministry, its spokesman) tells the news."""
         actors = self.k.actors
-        named = Counter(
-            m.value
-            for m in doc.get(ACTOR)
-            if not actors[m.value].template and actors[m.value].kind == "state"
-        )
+        named = self._named_armies(doc)
         if len({actors[i].country for i in named}) != 1:
             return None
         idx = named.most_common(1)[0][0]
