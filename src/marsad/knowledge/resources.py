@@ -61,18 +61,23 @@ class Knowledge:
         return None
 
     @cached_property
-    def _lexicons(self) -> _Lexicons:
-        """The actor, trigger (with non-event cues) and weapon lexicons, read, merged and
-        validated once and kept in the cache folder under a hash of their files and of the code
-        that reads them: parsing and validating the YAML was a third of a warm start."""
+    def _lexicon_key(self) -> str:
+        """A hash of the lexicon files (by name and content, not path: two checkouts of the same
+        data share the cache) and of the code that reads and folds them."""
         files = [f for name in _LEXICON_FILES for f in lexicon.source_files(name, self._extra(name))]
         h = hashlib.sha256(b"marsad-lexicons")
         for code in (lexicon.__file__, normalize_module.__file__):
             h.update(Path(code).read_bytes())
         for f in files:
-            # By name and content, not path: two checkouts of the same data share the file.
             h.update(f.name.encode())
             h.update(f.read_bytes() if f.is_file() else b"-")
+        return h.hexdigest()[:20]
+
+    @cached_property
+    def _lexicons(self) -> _Lexicons:
+        """The actor, trigger (with non-event cues) and weapon lexicons, read, merged and
+        validated once and kept in the cache folder under `_lexicon_key`: parsing and
+        validating the YAML was a third of a warm start."""
 
         def build() -> _Lexicons:
             triggers, non_events = lexicon.load_triggers(self._extra("triggers.yaml"))
@@ -87,7 +92,7 @@ class Knowledge:
                     _ = e.patterns
             return built
 
-        return self._cached("lexicons", h.hexdigest()[:20], build)
+        return self._cached("lexicons", self._lexicon_key, build)
 
     @property
     def actors(self) -> list[lexicon.ActorEntry]:
@@ -248,14 +253,13 @@ class Knowledge:
         """The five matchers, built together: one automaton pass per report serves them all.
 
         Compiled once and kept in the cache folder like the gazetteer, under a hash of
-        everything they are built from (the lexicons' patterns, the gazetteer's names, the code
-        that builds and reads them): loading is about twice as fast as building."""
+        everything they are built from (the lexicons' and the gazetteer's own keys, the
+        demonyms, the code that builds and reads them): loading is about twice as fast as
+        building."""
+        gazetteer_file = self.gazetteer.cache_path  # named by the hash its names come from
         sources = (
-            [e.patterns for e in self.actors],
-            [e.patterns for e in self.triggers],
-            [e.patterns for e in self.non_events],
-            [e.patterns for e in self.weapons],
-            list(self.gazetteer.names()),
+            self._lexicon_key,
+            gazetteer_file.name if gazetteer_file is not None else list(self.gazetteer.names()),
             self._demonyms,
             *(Path(f).read_bytes() for f in (matcher_module.__file__, __file__)),
         )
