@@ -13,12 +13,17 @@ from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.recognize.cues import WORD, CueList
-from marsad.text.normalize import fold
 
-# What an answered clause opens with, as written (diacritics and clitics included): a cheap
-# screen before its first words are folded and looked up (most clauses open with none of these).
-_OPENINGS = ("رد", "ورد", "فرد", "انتقام", "وانتقام", "ثأر", "وثأر", "في رد", "وفي رد", "بعد", "عقب")
 _HEAD_CHARS = 40  # enough for the longest opening phrase
+
+
+def _screen(opening: CueList) -> tuple[str, ...]:
+    """The folded phrases of `opening`, bare or after "و"/"ف": a cheap test of a clause's
+    start before its first words are looked up (most clauses open with none of them)."""
+    phrases = {
+        " ".join(c.words) for c in (*opening.prefixed, *(c for v in opening.by_last.values() for c in v))
+    }
+    return tuple(p + phrase for phrase in sorted(phrases) for p in ("", "و", "ف"))
 
 
 def answered_clauses(
@@ -28,14 +33,16 @@ def answered_clauses(
     act) that opens with an `opening` cue not followed by a word of `back`, and of the clauses
     after it that tell no act of their own: they say more of the answered act ("بعد سقوط صاروخين
     أطلقا من القطاع، سقط أحدهما على منزل في مدينة أسدود")."""
-    text = doc.text
+    folded = doc.folded.text
+    screen = _screen(opening)
     out: set[tuple[int, int]] = set()
     for s in {s for s, _ in told}:
         clauses = doc.clauses[s]
         for cl in clauses:
-            if not text.startswith(_OPENINGS, cl.start):
+            fs = doc.folded_index(cl.start)
+            if not folded.startswith(screen, fs):
                 continue
-            head = WORD.findall(fold(text[cl.start : cl.start + _HEAD_CHARS]))[:5]
+            head = WORD.findall(folded[fs : fs + _HEAD_CHARS])[:5]
             found = opening.opening(head)
             # (A word must follow the cue, and not point back.)
             if found is not None and found[1] < len(head) and not back.has_word(head[found[1]]):
