@@ -357,6 +357,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The post attacked stands for the force the sentence names among the dead, even in
+        # another clause (the police here, not the army a bare checkpoint stands for).
+        "قتل ثلاثة عناصر من الشرطة الاتحادية العراقية، ليلة أمس، بهجوم شنه مسلحون من تنظيم داعش على نقطة "
+        "تفتيش في قضاء الدبس شمال غربي كركوك.",
+        {"actor1": "Islamic State (Iraq)", "actor2": "Police Forces of Iraq", "fatalities": 3},
+        id="checkpoint-of-the-police-killed",
+    ),
+    pytest.param(
         # The act noun after the destroying verb is its subject: the strike destroyed the vehicle.
         "وفي مديرية عبس، دمرت غارة لطيران التحالف اليوم عربة عسكرية لميليشيا الحوثي.",
         {"sub_event_type": "Air/drone strike", "actor1": "Saudi-led Coalition", "actor2": "Houthi Movement"},

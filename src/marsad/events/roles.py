@@ -206,6 +206,20 @@ class RoleAssigner:
                         a1 = None
                 elif others and cue(others[0]) in (PATIENT, None):
                     a2 = others[0]
+            if a2 is not None and a2.attrs.get("target_only"):
+                # "قتل عنصران من الشرطة …، بهجوم على نقطة تفتيش": the post hit stands for the
+                # force the sentence names among the hit, whichever clause names it.
+                a2 = next(
+                    (
+                        a
+                        for a in in_sent
+                        if cue(a) == PATIENT
+                        and not a.attrs.get("target_only")
+                        and entries[a.value].kind in STATE_KINDS
+                        and other(a, a1)
+                    ),
+                    a2,
+                )
             if a1 is not None and a2 is not None and not aerial and _repelled(self.doc, k, triggers, a1):
                 # "صدت الفصائل محاولات تقدم لقوات النظام": the side that repelled the attack is
                 # the one attacked; the attacker is actor1 (ACLED: the initiator first).
