@@ -712,3 +712,20 @@ def test_force_used_on_one_of_several_marches_is_that_marchs_only() -> None:
 )
 def test_no_event_is_told(text: str) -> None:
     assert marsad.extract(text, published=PUB) == []
+
+
+def test_forces_firing_on_rioters_join_the_riot_of_their_own_sentence() -> None:
+    # The headline's demonstrations are in two cities; the live fire is on the rioters of the
+    # second city's sentence, not on the peaceful crowd of the capital.
+    events = marsad.extract(
+        "تجمع مئات المحتجين اليوم في ساحة الطيران وسط بغداد للمطالبة بإقالة المحافظ. وفي مدينة البصرة، "
+        "أحرق متظاهرون غاضبون مبنى مجلس المحافظة، ما دفع قوات الأمن إلى إطلاق الرصاص الحي، ما أسفر عن "
+        "مقتل متظاهرين اثنين.",
+        published=PUB,
+        title="احتجاجات في بغداد والبصرة",
+    )
+    coded = sorted((e.admin1, e.sub_event_type, e.actor2, e.fatalities) for e in events)
+    assert coded == [
+        ("Baghdad", "Peaceful protest", "", 0),
+        ("Basrah", "Violent demonstration", "Police Forces of Iraq", 2),
+    ]

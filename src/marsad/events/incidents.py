@@ -467,7 +467,7 @@ def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Can
     told on the day and within `reach` sentences of a demonstration, is those forces acting on
     the demonstrators: one event, force used against them (ACLED's Excessive force against
     protesters), holding the demonstration's telling and the clash's toll."""
-    demos = [e for e in events if e.event_type == "Protests" and not e.background]
+    demos = [e for e in events if e.event_type in ("Protests", "Riots") and not e.background]
     if not demos:
         return events
     dropped: set[int] = set()
@@ -485,7 +485,18 @@ def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Can
         near = [d for d in near if not (d.date and c.date) or d.date.value.date == c.date.value.date]
         if not near:
             continue
-        demo = near[0]
+        # The demonstration told nearest: the crowd of the clash's own sentence before one the
+        # headline or an earlier sentence tells of another town.
+        demo = min(near, key=lambda d: abs(d.sentence - c.sentence))
+        if demo.event_type == "Riots":
+            # Forces firing on rioters are part of the riot (ACLED: a violent demonstration
+            # with the forces as the second side), its toll the riot's.
+            demo.actor2 = demo.actor2 or force
+            demo.casualties.extend(c.casualties)
+            demo.sentences |= c.sentences
+            demo.log.append(f"'{c.trigger.text}': the forces acting on the riot '{demo.trigger.text}'")
+            dropped.add(id(c))
+            continue
         c.retype = ("Protests", EXCESSIVE_FORCE)
         c.actor1 = demo.actor1 if _crowd(demo.actor1) else (other if _crowd(other) else None)
         c.actor2 = force
