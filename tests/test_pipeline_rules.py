@@ -357,6 +357,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The Tripoli government's aircraft named by the government's short name.
+        "وقال المتحدث باسم قوات حكومة الوفاق إن طيران الوفاق استهدف اليوم تجمعا لقوات حفتر في مدينة ترهونة.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Libya", "actor2": "Libyan National Army"},
+        id="gna-aircraft",
+    ),
+    pytest.param(
         # The post attacked stands for the force the sentence names among the dead, even in
         # another clause (the police here, not the army a bare checkpoint stands for).
         "قتل ثلاثة عناصر من الشرطة الاتحادية العراقية، ليلة أمس، بهجوم شنه مسلحون من تنظيم داعش على نقطة "
