@@ -359,7 +359,11 @@ ONE_EVENT = [
     pytest.param(
         # The Tripoli government's aircraft named by the government's short name.
         "وقال المتحدث باسم قوات حكومة الوفاق إن طيران الوفاق استهدف اليوم تجمعا لقوات حفتر في مدينة ترهونة.",
-        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Libya", "actor2": "Libyan National Army"},
+        {
+            "sub_event_type": "Air/drone strike",
+            "actor1": "Military Forces of Libya",
+            "actor2": "Libyan National Army",
+        },
         id="gna-aircraft",
     ),
     pytest.param(
@@ -734,4 +738,20 @@ def test_forces_firing_on_rioters_join_the_riot_of_their_own_sentence() -> None:
     assert coded == [
         ("Baghdad", "Peaceful protest", "", 0),
         ("Basrah", "Violent demonstration", "Police Forces of Iraq", 2),
+    ]
+
+
+def test_fighters_shelling_homes_is_an_event_apart_from_the_fight() -> None:
+    # The same attacker's mortar fire on a neighbourhood, told after the fighting: an attack on
+    # civilians of its own, not part of the clash between the armed sides.
+    events = marsad.extract(
+        "تصدت قوات الجيش الوطني اليوم لهجوم شنته ميليشيا الحوثي على مواقعها في جبهة حيفان جنوب مدينة تعز. "
+        "وقال مصدر عسكري إن المواجهات أسفرت عن مقتل ثلاثة من عناصر الميليشيا. كما قصفت الميليشيا بقذائف "
+        "الهاون حي الجمهوري في المدينة، ما أدى إلى إصابة امرأة.",
+        published=PUB,
+    )
+    coded = sorted((e.sub_event_type, e.actor2, e.fatalities) for e in events)
+    assert coded == [
+        ("Armed clash", "Military Forces of Yemen", 3),
+        ("Shelling/artillery/missile attack", "Civilians (Yemen)", 0),
     ]

@@ -153,6 +153,7 @@ class Sig:
     firer_country: str | None = None
     answered: bool = False  # told as the act another answered (events/answered.py)
     earlier: bool = False  # told as days before another ("ويأتي ذلك بعد يومين من غارات …")
+    on_civilians: bool = False  # actor2 unarmed (civilians, protesters)
 
     @property
     def date_text(self) -> str:
@@ -225,6 +226,7 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
         firer_country=state_country(a1),
         answered=c.answered,
         earlier=bool(trig.attrs.get("earlier")),
+        on_civilians=a2 is not None and a2.attrs.get("kind") in UNARMED_KINDS,
     )
 
 
@@ -309,6 +311,15 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         same_attacker = remote.has_actor1 and fight.has_actor1 and remote.name1 == fight.name1
         if remote.sub_type == SHELLING and not same_attacker:
             return "shelling told apart from the fighting"
+        if (
+            remote.sub_type == SHELLING
+            and remote.on_civilians
+            and fight.explicit_fight
+            and not fight.on_civilians
+        ):
+            # "كما قصفت الميليشيا أحياء سكنية …، ما أدى إلى إصابة طفلة": the fighters' fire on
+            # homes is an attack of its own, not part of the fight between armed sides.
+            return "fire on civilians told apart from the fighting"
     return None
 
 
