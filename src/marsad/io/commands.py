@@ -151,6 +151,12 @@ def extract_command(
 def explain_command(
     path: Annotated[Path, typer.Argument(help="One report as a .txt file.")],
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
+    title: Annotated[
+        bool,
+        typer.Option(
+            "--title", help="The file's first line is the headline, read apart as extract reads one."
+        ),
+    ] = False,
 ) -> None:
     """Show how one report was read: every mention each recogniser found, then the events and the
     words behind each of their fields."""
@@ -159,8 +165,12 @@ def explain_command(
     from marsad.pipeline import default_pipeline
 
     text = path.read_text(encoding="utf-8")
+    headline = None
+    if title:
+        headline, _, text = text.partition("\n")
     pipeline = default_pipeline()
-    doc = pipeline(pipeline.make_doc(Article(id=path.stem, text=text, published=_parse_date(published))))
+    article = Article(id=path.stem, text=text, title=headline, published=_parse_date(published))
+    doc = pipeline(pipeline.make_doc(article))
     out = Console()
     table = Table(title=f"Mentions in {path.name} (report country: {doc.country or '?'})")
     for col in ("sent.clause", "label", "text", "reading"):
