@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -117,10 +118,22 @@ def test_explain_command_prints_mentions_and_evidence(tmp_path: Path) -> None:
     assert "Kafranbel" in r.stdout and "CASUALTY" in r.stdout and "Event 1" in r.stdout
 
 
+def test_explain_title_reads_the_first_line_as_the_headline(tmp_path: Path) -> None:
+    # As a sentence of the body the headline's town would be the event's place; read apart as
+    # extract reads a record's title, the body's own town is.
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "قصف على معرة النعمان\nقتل مدنيان أمس بقصف مدفعي لقوات النظام على بلدة كفرنبل.\n", encoding="utf-8"
+    )
+    exe = Path(sys.executable).parent / "marsad"
+    cmd = [str(exe), "explain", str(report), "--published", PUB, "--title"]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env={**os.environ, "COLUMNS": "200"})
+    assert r.returncode == 0, r.stderr
+    assert "in Kafranbel" in r.stdout and "Nu‘mān" not in r.stdout
+
+
 def test_output_does_not_depend_on_hash_seed(tmp_path: Path) -> None:
     """Set iteration order changes with PYTHONHASHSEED; the coded events must not."""
-    import os
-
     repo = Path(__file__).resolve().parents[1]
     exe = Path(sys.executable).parent / "marsad"
     outs = []
