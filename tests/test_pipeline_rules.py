@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A spokesman announcing the act as a noun claims it for his side.
+        "أعلن المتحدث العسكري باسم جماعة الحوثي مساء اليوم استهداف قاعدة الملك خالد الجوية في خميس مشيط "
+        "بطائرة مسيرة.",
+        {"actor1": "Houthi Movement", "admin1": "'Asir"},
+        id="spokesman-claims-the-act",
+    ),
+    pytest.param(
         # The Tripoli government's aircraft named by the government's short name.
         "وقال المتحدث باسم قوات حكومة الوفاق إن طيران الوفاق استهدف اليوم تجمعا لقوات حفتر في مدينة ترهونة.",
         {

@@ -33,6 +33,7 @@ NOT_ATTACKERS = UNARMED_KINDS | STATE_KINDS  # what "المهاجمين" never r
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
 COVERT = {"Suicide bomb", "Remote explosive/landmine/IED"}
 AERIAL = "Air/drone strike"
+_QUOTES = ('"', "“", "”", "«", "»")  # a quoted statement's marks
 _START = attrgetter("start")  # a mention's sort key (no Python call per mention)
 # Per knowledge base: whether each actor flies.
 _FLIES: weakref.WeakKeyDictionary[Knowledge, dict[int, bool]] = weakref.WeakKeyDictionary()
@@ -227,6 +228,14 @@ class RoleAssigner:
             # (Nothing to associate when the pool holds only a main actor and none is cued.)
             if assoc or len(pool) > 1 or (pool[0] is not a1 and pool[0] is not a2):
                 _associates(text, pool, assoc, a1, a2, assoc1, assoc2, (joined_to, joined))
+        # "أعلن المتحدث باسم الجماعة استهداف مطار …": a side claims its own act.
+        if (
+            a1 is None
+            and (spokesman := self._spokesman_force(sentence, clause, triggers[0])) is not None
+            and self._can_act(spokesman, aerial, covert)
+            and (a2 is None or k.actors[spokesman.value].name != k.actors[a2.value].name)
+        ):
+            a1 = spokesman
         if aerial and a1 is None:
             # An air strike with no named author: the air force the report is about, else the
             # report country's own. Drones fly for anyone: an unclaimed drone attack stays unclaimed.
@@ -281,16 +290,28 @@ class RoleAssigner:
         uncued = next((a for a in extra if a.clause < clause and cue(a) is None), None)
         if uncued is not None:
             return uncued
+        return self._spokesman_force(sentence, clause)
+
+    def _spokesman_force(self, sentence: int, clause: int, act: Mention | None = None) -> Mention | None:
+        """The armed force whose spokesman, told in an earlier clause of the sentence (or before
+        `act` in its clause), tells the act. With `act` (the act's word): the act is what the spokesman announced ("أعلن
+        المتحدث باسم الجماعة … استهداف مطار …": the group claims its own attack), not a statement
+        quoted after "إن" or in quotation marks ("قال المتحدث إن فلسطينيين أحرقا …")."""
         statement = self.k.cues["statement_nouns"]
         folded = self.doc.folded
         for a in self.at.sentence(ACTOR, sentence):
-            if a.clause >= clause:
+            if (a.clause > clause or a.end > act.start) if act is not None else a.clause >= clause:
                 continue
             if cue(a) != IGNORE or a.attrs.get("kind") not in ("state", "police", "rebel", "militia"):
                 continue
             fs = folded.folded_index(a.start)
-            if any(statement.has_word(w) for w in words_before(folded.text, fs, max(0, fs - 30), 3)):
-                return a
+            if not any(statement.has_word(w) for w in words_before(folded.text, fs, max(0, fs - 30), 3)):
+                continue
+            if act is not None:
+                between = folded.text[folded.folded_index(a.end) : folded.folded_index(act.start)]
+                if any(q in between for q in _QUOTES) or "ان" in between.split():
+                    return None
+            return a
         return None
 
     def _can_act(self, m: Mention, aerial: bool, covert: bool) -> bool:
