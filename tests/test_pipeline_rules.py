@@ -775,3 +775,22 @@ def test_fighters_shelling_homes_is_an_event_apart_from_the_fight() -> None:
         ("Armed clash", "Military Forces of Yemen", 3),
         ("Shelling/artillery/missile attack", "Civilians (Yemen)", 0),
     ]
+
+
+def test_property_burnt_in_an_attack_on_people_is_part_of_the_attack() -> None:
+    # People beaten and property burnt in one raid: the attack, the burning part of it.
+    events = marsad.extract(
+        "هاجم مستوطنون مساء اليوم قرية قريوت جنوب نابلس، وأضرموا النار في ثلاث مركبات وغرفة زراعية، كما "
+        "اعتدوا على المزارعين بالحجارة، ما أدى إلى إصابة ثلاثة منهم بجروح.",
+        published=PUB,
+    )
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Attack", "Settlers (Israel)")]
+    # Burning with no one harmed stays the wrecking of property.
+    events = marsad.extract(
+        "هاجم مستوطنون فجر اليوم قرية قريوت جنوب نابلس، وأحرقوا مركبتين ومخزنا زراعيا، دون أن يبلغ عن "
+        "إصابات.",
+        published=PUB,
+    )
+    assert ("Looting/property destruction", "Settlers (Israel)") in [
+        (e.sub_event_type, e.actor1) for e in events
+    ]

@@ -21,6 +21,7 @@ from marsad.events.incidents import (
     EXPLICIT,
     EXPLOSIONS,
     FAMILY,
+    LOOTING,
     REMOTE_OR_FIGHT,
     RIOTS,
     UNARMED_KINDS,
@@ -76,6 +77,11 @@ def _strength(c: Candidate) -> float:
 # How many sentences away an unplaced event may take a placed incident's place.
 INHERIT_REACH = 2
 TELLING_CUES = ("teller_verbs", "source_before")  # an actor's role_why when it tells the news
+
+
+# Acts whose damage to property is part of them (ACLED codes the attack, not the wrecking).
+_ATTACK_TYPES = (BATTLES, VAC, EXPLOSIONS)
+_CROWDS = {*UNARMED_KINDS, *CROWD_KINDS}
 
 
 class EventAssembler:
@@ -584,7 +590,9 @@ class EventAssembler:
             if tc == RIOTS:
                 into.triggers.extend(c.triggers)  # what the crowd did: the coder weighs it
             return
-        if ti != tc and BATTLES in (ti, tc):
+        if tc == "Strategic developments" and ti in _ATTACK_TYPES:
+            into.triggers.extend(c.triggers)  # the damage done in the attack (_wrecking_in_an_attack)
+        elif ti != tc and BATTLES in (ti, tc):
             # An explosion inside a fight is that fight, when the fight is told as one
             # ("اشتباكات", "كمين"); a generic "هجمات" does not turn air strikes into a battle.
             fight, other = (c, into) if tc == BATTLES else (into, c)
@@ -663,11 +671,42 @@ class EventAssembler:
         out: list[Candidate] = []
         for c in sorted(cands, key=_SENTENCE_CLAUSE):
             prev = out[-1] if out and out[-1].sentence == c.sentence else None
-            if prev is not None and self._compatible(prev, c, loose=False):
+            if prev is None:
+                out.append(c)
+            elif (pair := self._wrecking_in_an_attack(prev, c)) is not None:
+                self._absorb(*pair)
+                out[-1] = pair[0]
+            elif self._compatible(prev, c, loose=False):
                 self._absorb(prev, c)
             else:
                 out.append(c)
         return out
+
+    def _wrecking_in_an_attack(self, a: Candidate, b: Candidate) -> tuple[Candidate, Candidate] | None:
+        """(the attack, the wrecking) when one of two tellings of a sentence is burning or
+        wrecking property and the other an attack or fight by the same side ("هاجم مستوطنون قرية
+        …، وأضرموا النار في مركبات واعتدوا على الأهالي"): ACLED codes the attack, the damage
+        being part of it. Burning told beside a bare "هاجم" that harms no one is the wrecking of
+        property (a development), and a crowd's burning is left to riots_in_context (the
+        demonstrators' violence makes the riot)."""
+        for attack, wrecking in ((a, b), (b, a)):
+            if (
+                wrecking.event_type == "Strategic developments"
+                and wrecking.trigger.value.sub_event_type == LOOTING
+                and attack.event_type in _ATTACK_TYPES
+                and (
+                    attack.casualties
+                    or attack.event_type != BATTLES
+                    or attack.trigger.attrs.get("weight", 1.0) >= EXPLICIT
+                )
+                and (attack.actor1 is None or attack.actor1.attrs.get("kind") not in _CROWDS)
+                and self._same_side(attack.actor1, wrecking.actor1)
+                and attack.answered == wrecking.answered
+                and not date_conflict(attack, wrecking)
+                and not place_conflict(attack, wrecking)
+            ):
+                return attack, wrecking
+        return None
 
     @cached_property
     def _names(self) -> tuple[str, ...]:
