@@ -117,6 +117,11 @@ CASUALTIES = [
     ("مقتل مدنيين اثنين", [("killed", 2, True)]),
     ("مقتل طفل وامرأة", [("killed", 2, True)]),
     ("مقتل أحد عناصر الفرقة الرابعة", [("killed", 1, True)]),
+    # a member "في" his group, then more dead; one man named by his tie to another victim
+    ("مقتل قيادي في جبهة النصرة وثلاثة من حراسه", [("killed", 4, True)]),
+    ("مقتل ضابط كبير في الحرس الثوري واثنين من مرافقيه", [("killed", 3, True)]),
+    ("مقتل 4 في قصف على السوق و6 في غارة على المدرسة", [("killed", 4, True)]),
+    ("مقتل القيادي الميداني وسائقه", [("killed", 2, True)]),
     ("جريحان في القصف", [("injured", 2, True)]),
     # digits and words
     ("مقتل 3 مدنيين", [("killed", 3, True)]),
