@@ -794,3 +794,12 @@ def test_property_burnt_in_an_attack_on_people_is_part_of_the_attack() -> None:
     assert ("Looting/property destruction", "Settlers (Israel)") in [
         (e.sub_event_type, e.actor1) for e in events
     ]
+
+
+def test_a_later_toll_told_as_more_dead_adds_to_the_first() -> None:
+    # "أيضا": the second sentence's dead are others beside the first sentence's, not a retelling.
+    e = _one(
+        "قتل قيادي في حركة الشباب اليوم بغارة جوية أمريكية استهدفت سيارته قرب بلدة جلب في إقليم جوبا "
+        "الوسطى. وقال مسؤول محلي إن الغارة أسفرت أيضا عن مقتل سائقه."
+    )
+    assert (e.actor2, e.fatalities) == ("Al Shabaab", 2)

@@ -446,6 +446,7 @@ class EventCoder:
         if self.fatality_filter.only_a_total(doc, c.triggers, c.casualties):
             return None  # "مما أسفر عن مقتل 40 ألف شخص" after "منذ ثلاثة عقود": a toll, no incident
         self.fatality_filter.mark_other_estimates(doc, counted)
+        self.fatality_filter.mark_added(doc, counted)
         killed = [m for m in counted if m.value.kind == "killed"]
         injured = [m for m in counted if m.value.kind == "injured"]
         ev["fatalities"] = figure(killed, self._victim_sides(doc)) or 0

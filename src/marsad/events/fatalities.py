@@ -36,6 +36,7 @@ class FatalityFilter:
         self.new_incident: CueList = knowledge.cues["new_incident"]
         self.other_source: CueList = knowledge.cues["other_source_before"]
         self.total: CueList = knowledge.cues["toll_total"]
+        self.added: CueList = knowledge.cues["added_toll_before"]
 
     def mark_other_estimates(self, doc: Doc, mentions: list[Mention]) -> None:
         """Flag (attr "estimate") a toll told after another of its sentence as another source's
@@ -55,6 +56,14 @@ class FatalityFilter:
             m.attrs["estimate"] = _any_cue_ends(self.other_source, words) or _any_cue_ends(
                 self.total, words[-3:] + own
             )
+
+    def mark_added(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Flag (attr "added") a toll told as more dead beside those told before ("أدت أيضا إلى
+        مقتل مرافقه"): `figure` adds its sentence to the others' figure."""
+        for m in mentions:
+            lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
+            words = WORD.findall(doc.folded_slice(max(lo, m.start - 40), m.start))[-4:]
+            m.attrs["added"] = any(self.added.ends_at(words, i) for i in range(len(words)))
 
     def is_period_total(self, doc: Doc, m: Mention) -> bool:
         """A toll counted over a period or a campaign, not one incident's."""
@@ -158,6 +167,13 @@ def figure(mentions: list[Mention], sides: Callable[[Mention], frozenset[str]] |
     for m in mentions:
         # Another source's figure stands apart: an estimate to weigh, not a group to add.
         by_sent.setdefault((m.sentence, bool(m.attrs.get("estimate"))), []).append(m)
+    # A later sentence's toll told as more dead ("أدت أيضا إلى مقتل مرافقه", FatalityFilter.
+    # mark_added) adds to the figure of the sentences before it.
+    first = min(by_sent)
+    added = [k for k, ms in by_sent.items() if k != first and all(m.attrs.get("added") for m in ms)]
+    if added:
+        more = sum(m.value.count for k in added for m in by_sent.pop(k))
+        return (figure([m for ms in by_sent.values() for m in ms], sides) or 0) + more
     exact_totals, vague_totals = [], []
     for ms in by_sent.values():
         # "ارتفع عدد القتلى … إلى 12 قتيلا": a running toll without its figure is the same deaths
