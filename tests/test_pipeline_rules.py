@@ -803,3 +803,12 @@ def test_a_later_toll_told_as_more_dead_adds_to_the_first() -> None:
         "الوسطى. وقال مسؤول محلي إن الغارة أسفرت أيضا عن مقتل سائقه."
     )
     assert (e.actor2, e.fatalities) == ("Al Shabaab", 2)
+
+
+def test_a_name_that_is_also_a_common_word_is_weak_evidence_of_the_country() -> None:
+    # "وادي" after "مديرية" reads as Algeria's El Oued; the governorate named right after it is
+    # Yemen's, and a name that is only a place outweighs a word that may be one.
+    events = marsad.extract(
+        "قتل ثلاثة مسلحين اليوم في اشتباك مع قوات الأمن في مديرية وادي عبيدة بمحافظة مأرب.", published=PUB
+    )
+    assert [(e.country, e.admin1) for e in events] == [("Yemen", "Marib")]

@@ -56,6 +56,9 @@ DEMONYM_WEIGHT = 0.3  # "السورية", "اليمني"
 # other countries often (sources, sponsors), and "السعودية" is both the country and its adjective.
 COUNTRY_WEIGHT = 0.5
 REPEAT_FACTOR = 0.5  # each further mention of a name already counted
+# A name that is also an ordinary word ("وادي", read as El Oued only after "مديرية") is weaker
+# evidence of the report's country than a name that is only a place.
+COMMON_FACTOR = 0.5
 DATELINE_WEIGHT = 1.0  # added to the vote of an area named alone in the dateline
 AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
 LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
@@ -315,6 +318,8 @@ class PlaceFocus:
                 if country and country_cue != "place_in_country_before":
                     w = COUNTRY_WEIGHT
                 anchors_in[m.sentence].append((r.fstart, cc, key))
+                if r.common:
+                    w = w * COMMON_FACTOR
                 if again:
                     w = w * REPEAT_FACTOR
                 elif i == area_dateline:
@@ -325,8 +330,9 @@ class PlaceFocus:
                 own[cc] = w + own.get(cc, 0)
             else:
                 cast = name.shares  # read only, never changed
-                if again:
-                    cast = {cc: w * REPEAT_FACTOR for cc, w in cast.items()}
+                if again or r.common:
+                    factor = (REPEAT_FACTOR if again else 1.0) * (COMMON_FACTOR if r.common else 1.0)
+                    cast = {cc: w * factor for cc, w in cast.items()}
                 _add_votes(votes, cast)
                 _add_votes(by_name[key], cast)
             seen.add(key)
