@@ -812,3 +812,18 @@ def test_a_name_that_is_also_a_common_word_is_weak_evidence_of_the_country() -> 
         "قتل ثلاثة مسلحين اليوم في اشتباك مع قوات الأمن في مديرية وادي عبيدة بمحافظة مأرب.", published=PUB
     )
     assert [(e.country, e.admin1) for e in events] == [("Yemen", "Marib")]
+
+
+def test_an_interception_is_placed_where_the_fire_it_stopped_was_aimed() -> None:
+    # The strikes in Gaza are the report's main place; the interception told in the sentence of
+    # the rockets fired the day before at the towns near the Strip is there and then.
+    events = marsad.extract(
+        "شنت طائرات حربية إسرائيلية فجر اليوم غارات على مواقع لحركة الجهاد الإسلامي في مدينة رفح جنوبي "
+        "قطاع غزة. وقال الجيش الإسرائيلي إن الغارات جاءت ردا على إطلاق ثلاثة صواريخ من القطاع باتجاه "
+        "مستوطنات غلاف غزة مساء أمس، اعترضت منظومة القبة الحديدية اثنين منها.",
+        published=PUB,
+    )
+    disrupted = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert [(e.actor1, e.location, e.event_date) for e in disrupted] == [
+        ("Military Forces of Israel", "Gaza Envelope", "2023-10-11")
+    ]

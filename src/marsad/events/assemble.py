@@ -79,6 +79,7 @@ INHERIT_REACH = 2
 TELLING_CUES = ("teller_verbs", "source_before")  # an actor's role_why when it tells the news
 
 
+DISRUPTED = "Disrupted weapons use"
 # Acts whose damage to property is part of them (ACLED codes the attack, not the wrecking).
 _ATTACK_TYPES = (BATTLES, VAC, EXPLOSIONS)
 _CROWDS = {*UNARMED_KINDS, *CROWD_KINDS}
@@ -134,6 +135,7 @@ class EventAssembler:
         riots_in_context(events)
         events = force_on_demonstrations(events)
         events = [t for e in events for t in split_by_listed_places(doc, e)]
+        _interceptions_where_fired(events)
         self._inherit_places(doc, events)
         events = join_coinciding(events)
         for e in events:
@@ -822,6 +824,40 @@ class EventAssembler:
                     continue
             e.places = [anchor, *e.places]
             e.inherited_place = True
+
+
+def _interceptions_where_fired(events: list[Candidate]) -> None:
+    """An interception told with no place of its own, in the sentence of the fire it stopped
+    ("ردا على إطلاق صاروخين من القطاع باتجاه مستوطنات غلاف غزة، اعترضت القبة الحديدية أحدهما"), is
+    where and when that fire was aimed, and the firer is its second side — not the report's main
+    place (the strikes that answered the fire)."""
+    for e in events:
+        if e.place is not None or e.trigger.value.sub_event_type != DISRUPTED:
+            continue
+        # The fire told last before the interception in its sentence.
+        first, fire, at = min(e.sentences), None, -1
+        for f in events:
+            if f is e or f.event_type != EXPLOSIONS or not f.places:
+                continue
+            for t in f.triggers:
+                if t.sentence == first and at < t.start < e.trigger.start:
+                    fire, at = f, t.start
+        if (
+            fire is None
+            or e.actor1 is None
+            or (fire.actor1 is not None and fire.actor1.value == e.actor1.value)
+        ):
+            continue  # (no interceptor named apart from the firer: no event ACLED would code)
+        e.places, e.inherited_place = list(fire.places), True
+        if fire.dates and (not e.dates or e.inherited_date):
+            e.dates, e.inherited_date = list(fire.dates), fire.inherited_date
+        if fire.actor1 is not None and (
+            e.actor2 is None or e.actor2.value == (e.actor1.value if e.actor1 else None)
+        ):
+            e.actor2 = fire.actor1
+        e.log.append(
+            f"'{e.trigger.text}': placed where the fire it stopped was aimed ('{fire.trigger.text}')"
+        )
 
 
 def _tear_gas_choking(doc: Doc, t: Mention) -> bool:
