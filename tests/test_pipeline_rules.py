@@ -827,3 +827,12 @@ def test_an_interception_is_placed_where_the_fire_it_stopped_was_aimed() -> None
     assert [(e.actor1, e.location, e.event_date) for e in disrupted] == [
         ("Military Forces of Israel", "Gaza Envelope", "2023-10-11")
     ]
+
+
+def test_a_sahel_country_quarter_places_an_attack_on_an_unknown_village() -> None:
+    # The village is not in the gazetteer; "وسط مالي" places the ambush in Mali's centre.
+    e = _one(
+        "قتل ثلاثة جنود من الجيش المالي اليوم في كمين نصبه مسلحون من جماعة نصرة الإسلام والمسلمين لقافلة "
+        "عسكرية قرب قرية كوكولو وسط مالي."
+    )
+    assert (e.country, e.admin1, e.location) == ("Mali", "Mopti", "Central Mali")
