@@ -836,3 +836,17 @@ def test_a_sahel_country_quarter_places_an_attack_on_an_unknown_village() -> Non
         "عسكرية قرب قرية كوكولو وسط مالي."
     )
     assert (e.country, e.admin1, e.location) == ("Mali", "Mopti", "Central Mali")
+
+
+def test_armed_men_who_stop_a_car_and_take_its_passengers_abduct_them() -> None:
+    # "أوقفوا" reads as an arrest; armed men of a group are no state: with "اقتادوهم إلى جهة
+    # مجهولة" it is the abduction retold, one event, the employees its civilian victims.
+    e = _one(
+        "اختطف مسلحون يعتقد أنهم من حركة الشباب اليوم أربعة موظفين يعملون لدى منظمة محلية قرب مدينة بلدوين وسط "
+        "الصومال. وقال مسؤول محلي إن المسلحين أوقفوا الحافلة التي كانت تقلهم واقتادوهم إلى جهة مجهولة."
+    )
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Abduction/forced disappearance",
+        "Al Shabaab",
+        "Civilians (Somalia)",
+    )

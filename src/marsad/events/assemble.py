@@ -83,6 +83,8 @@ DISRUPTED = "Disrupted weapons use"
 # Acts whose damage to property is part of them (ACLED codes the attack, not the wrecking).
 _ATTACK_TYPES = (BATTLES, VAC, EXPLOSIONS)
 _CROWDS = {*UNARMED_KINDS, *CROWD_KINDS}
+ABDUCTION = "Abduction/forced disappearance"
+_NOT_ABDUCTORS = {*_CROWDS, *roles.STATE_KINDS}
 
 
 class EventAssembler:
@@ -321,6 +323,17 @@ class EventAssembler:
             a1 = c.actor1 = self._not_of_others(at, c, a1)
             c.actor2 = self._not_of_others(at, c, c.actor2)
         c.inferred_actor1 = a1 is not None and any(t.start == a1.start and t.end == a1.end for t in trigs)
+        if (
+            len(trigs) > 1
+            and trigs[0].value.sub_event_type == "Arrests"
+            and a1 is not None
+            and a1.attrs.get("kind") not in _NOT_ABDUCTORS
+        ):
+            # "أوقف المسلحون السيارة واقتادوا ركابها إلى جهة مجهولة": armed men who seize people
+            # abduct them (ACLED's arrests are made by states); the abduction word leads.
+            taken = next((t for t in trigs if t.value.sub_event_type == ABDUCTION), None)
+            if taken is not None:
+                c.triggers = [taken, *(t for t in trigs if t is not taken)]
         c.places = self._places_for(at, sent, clause)
         if c.places and c.places[-1].clause != clause:
             c.places = self._not_borrowed(at, c, clause)
