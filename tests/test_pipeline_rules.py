@@ -850,3 +850,13 @@ def test_armed_men_who_stop_a_car_and_take_its_passengers_abduct_them() -> None:
         "Al Shabaab",
         "Civilians (Somalia)",
     )
+
+
+def test_a_civilian_nisba_after_a_definite_noun_is_its_adjective() -> None:
+    # "بالحكم المدني" is civilian rule, not a civilian: the crowd's second side is the police who
+    # dispersed it, named in the clause before.
+    e = _one(
+        "فرقت قوات الأمن السودانية اليوم بالغاز المسيل للدموع مئات المتظاهرين الذين خرجوا في مدينة "
+        "كسلا للمطالبة بالحكم المدني."
+    )
+    assert (e.sub_event_type, e.actor2) == ("Protest with intervention", "Police Forces of Sudan")

@@ -110,6 +110,10 @@ class ActorRecognizer:
             # Prefer a specific (country-bound) actor over a template when one alias serves both.
             pls = h.payloads
             idx = pls[0] if len(pls) == 1 else min(pls, key=lambda i: (k.actors[i].template, i))
+            if h.start > h.word_start and self._adjective_of_definite(
+                folded, h.word_start, h.start, h.end, idx
+            ):
+                continue
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
         # The report's words, shared with the other recognisers (a short text: its own).
@@ -202,6 +206,19 @@ class ActorRecognizer:
         # so the verb is active and the name before it did the killing.
         obj = words_after(folded, fe, 2)[1:]
         return not (obj and (obj[0].isdigit() or self._person_nouns.has_word(obj[0])))
+
+    def _adjective_of_definite(self, folded: str, fs: int, name_start: int, fe: int, idx: int) -> bool:
+        """A civilian nisba (مدني، مدنية) written definite right after a definite noun is that
+        noun's adjective, not a person ("الدفاع المدني", "بالحكم المدني", "الحماية المدنية"); a
+        title after a name stays a person ("عمر النايف الناشط")."""
+        if (
+            self.k.actors[idx].kind != "civilians"
+            or not folded.endswith("ال", fs, name_start)
+            or not folded.endswith(("ي", "يه"), name_start, fe)
+        ):
+            return False
+        prev = folded[max(0, fs - 30) : fs].split()[-1:]
+        return bool(prev) and any(form.startswith("ال") for form in peel(prev[0]))
 
     def _sham(self, folded: str, fe: int) -> bool:
         """A sham post right after the name (cues.yaml sham_after: "نقطة تفتيش وهمية")."""
