@@ -860,3 +860,14 @@ def test_a_civilian_nisba_after_a_definite_noun_is_its_adjective() -> None:
         "كسلا للمطالبة بالحكم المدني."
     )
     assert (e.sub_event_type, e.actor2) == ("Protest with intervention", "Police Forces of Sudan")
+
+
+def test_a_list_of_districts_goes_on_after_the_province_of_its_first_members() -> None:
+    # "… بمحافظة مأرب، ومديرية نهم بمحافظة صنعاء": each province says where the districts before
+    # it lie; the third district is a target of its own.
+    events = marsad.extract(
+        "شنت مقاتلات التحالف اليوم غارات على مواقع للحوثيين في مديريتي مجزر ورغوان بمحافظة مأرب، ومديرية "
+        "نهم بمحافظة صنعاء.",
+        published=PUB,
+    )
+    assert sorted(e.admin1 for e in events) == ["Marib", "Marib", "Sanaa"]

@@ -528,17 +528,34 @@ _QUOTES = str.maketrans("", "", '"“”«»„')
 UNKNOWN_IN_LIST = 2  # unrecognised "و"-joined words a list may carry between two known places
 
 
+_QUALIFIER_GAPS = ("", "ب", "في")  # between a list member and the province it lies in
+
+
+def _holds(province: Mention, m: Mention) -> bool:
+    """Whether `province` is the governorate `m` (a town or district) lies in."""
+    p, c = province.value.choice, m.value.choice
+    return (
+        p is not None
+        and c is not None
+        and p.kind == "admin1"
+        and c.kind != "admin1"
+        and p.country_code == c.country_code
+        and p.admin1 == c.admin1
+    )
+
+
 def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
     """Runs of place names told as a list: "نوى وطفس وبصرى الشام", "محافظات صعدة وحجة وعمران",
     "في نوى ومدينة طفس". A settlement or province noun may stand between two names."""
     runs: list[list[Mention]] = []
+    end = 0  # where the last run's text ends: its last member, or the province that follows it
     for m in sorted(places, key=attrgetter("start")):
         run = runs[-1] if runs else None
         # Same sentence first: an incident told across a long report collects places from far
         # apart, and the gap text between them would otherwise be sliced and split (issue 11).
-        if run is not None and m.start > run[-1].end and m.sentence == run[-1].sentence:
-            gap = doc.text[run[-1].end : m.start].translate(_QUOTES).strip()
-            words = doc.folded_slice(run[-1].end, m.start).replace("،", " ").split()
+        if run is not None and m.start > end and m.sentence == run[-1].sentence:
+            gap = doc.text[end : m.start].translate(_QUOTES).strip()
+            words = doc.folded_slice(end, m.start).replace("،", " ").split()
             # "وأم المياذن ونصيب والغارية": list members the gazetteer does not know ("ونصيب")
             # or a place noun ("ومدينة") between two known names keep the list going.
             joined = gap in LIST_SEPARATORS or (
@@ -546,8 +563,15 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
             )
             if joined:
                 run.append(m)  # a name repeated ("سينات – هفتانين") keeps the list going
+                end = m.end
+                continue
+            if gap in _QUALIFIER_GAPS and _holds(m, run[-1]):
+                # "باقم وكتاف بمحافظة صعدة، ومديرية حرض بمحافظة حجة": the province after a member
+                # says where it lies; the list goes on after it.
+                end = m.end
                 continue
         runs.append([m])
+        end = m.end
     # One member per place: the first of its names.
     unique = [list({x.value.choice.id: x for x in reversed(r)}.values())[::-1] for r in runs]
     return [r for r in unique if len(r) >= 2]
