@@ -871,3 +871,22 @@ def test_a_list_of_districts_goes_on_after_the_province_of_its_first_members() -
         published=PUB,
     )
     assert sorted(e.admin1 for e in events) == ["Marib", "Marib", "Sanaa"]
+
+
+def test_a_drone_attack_on_a_base_that_hosts_foreign_forces() -> None:
+    # "بطائرتين مسيرتين" is a pair of drones, not two marches; the forces the base hosts are the
+    # side hit; the claim names the attacker; the base, not the province it lies in (whose
+    # country is named right after it), is the place.
+    events = marsad.extract(
+        "تعرضت قاعدة عين الأسد الجوية، التي تستضيف قوات أمريكية في محافظة الأنبار غربي العراق، مساء "
+        "اليوم لهجوم بطائرتين مسيرتين دون وقوع إصابات. وتبنت المقاومة الإسلامية في العراق الهجوم في بيان.",
+        published=PUB,
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.location) for e in events] == [
+        (
+            "Air/drone strike",
+            "Islamic Resistance in Iraq",
+            "Military Forces of United States",
+            "Ain al Asad Air Base",
+        )
+    ]

@@ -459,11 +459,28 @@ class EventAssembler:
         if len(usable) < 2:
             return usable
 
+        # A governorate ranks no higher than a town of the sentence that lies in it ("قاعدة عين
+        # الأسد، التي تستضيف قوات أمريكية في محافظة الأنبار غربي العراق": the country named right
+        # after the governorate supports it, and the base with it).
+        held: dict[int, int] = {}
+        for p in usable:
+            pc = p.value.choice
+            if pc.kind == "admin1":
+                tiers = [
+                    m.value.tier
+                    for m in usable
+                    if place_specific(m)
+                    and m.value.choice.country_code == pc.country_code
+                    and m.value.choice.admin1 == pc.admin1
+                ]
+                if tiers:
+                    held[id(p)] = max(p.value.tier, min(tiers))
+
         # The sentence's usable places, ranked once (a stable sort: the clause's keep their order);
         # a country's quarter after any other place of its tier.
         def rank(m: Mention) -> tuple[int, bool, bool, bool]:
             tier, unspecific, paired = _place_rank(m)
-            return tier, self._broad(m), unspecific, paired
+            return held.get(id(m), tier), self._broad(m), unspecific, paired
 
         usable.sort(key=rank)
         return [m for m in usable if m.clause == clause] + [m for m in usable if m.clause != clause]
