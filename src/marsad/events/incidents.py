@@ -473,6 +473,15 @@ def riots_in_context(events: list[Candidate], reach: int = 3) -> None:
 EXCESSIVE_FORCE = "Excessive force against protesters"
 
 
+def _at_the_riot(riot: Candidate, c: Candidate, force: Mention, other: Mention | None) -> bool:
+    """Whether the clash `c` is told at the riot: in a sentence of the riot, with the force or
+    the side it fought named there ("أحرق محتجون مقرا، ما دفع قوات الأمن إلى إطلاق الرصاص"; not
+    "ومع انتشار نبأ الاشتباك، خرجت مظاهرات", the news of a fight elsewhere in the report)."""
+    return bool(riot.sentences & c.sentences) and any(
+        m is not None and m.sentence in riot.sentences for m in (force, other)
+    )
+
+
 def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Candidate]:
     """A clash of a state's forces with no armed other side ("مواجهات مع القوات الإسرائيلية"),
     told on the day and within `reach` sentences of a demonstration, is those forces acting on
@@ -492,7 +501,18 @@ def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Can
         other = c.actor2 if force is c.actor1 else c.actor1
         if force is None or (_armed(other) and not _crowd(other)):
             continue
-        near = [d for d in demos if id(d) not in dropped and abs(d.sentence - c.sentence) <= reach]
+        # A riot only where the clash is told at it (_at_the_riot): a fight told sentences before
+        # a riot is more often the news the crowd rose at.
+        near = [
+            d
+            for d in demos
+            if id(d) not in dropped
+            and (
+                _at_the_riot(d, c, force, other)
+                if d.event_type == "Riots"
+                else abs(d.sentence - c.sentence) <= reach
+            )
+        ]
         near = [d for d in near if not (d.date and c.date) or d.date.value.date == c.date.value.date]
         if not near:
             continue
