@@ -370,6 +370,21 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The force's size between the verb and the army ("قوات كبيرة من") still heads the subject;
+        # the fighters it met are named as sympathetic outlets name them.
+        "اقتحمت قوات كبيرة من جيش الاحتلال الإسرائيلي فجر اليوم بلدة قباطية جنوب جنين، وسط اشتباكات "
+        "مسلحة مع مقاومين فلسطينيين.",
+        {"actor1": "Military Forces of Israel", "actor2": "Unidentified Armed Group (Palestine)"},
+        id="large-force-raid",
+    ),
+    pytest.param(
+        # A Tripoli militia whose name holds the city's; the capital named by its country's adjective.
+        "اندلعت اشتباكات مسلحة ليل أمس بين جهاز الردع وكتيبة ثوار طرابلس في منطقة الفرناج بالعاصمة "
+        "الليبية، أسفرت عن مقتل ثلاثة مسلحين.",
+        {"sub_event_type": "Armed clash", "actor2": "Tripoli Revolutionaries Brigade", "location": "Tripoli"},
+        id="tripoli-militias",
+    ),
+    pytest.param(
         # A spokesman announcing the act as a noun claims it for his side.
         "أعلن المتحدث العسكري باسم جماعة الحوثي مساء اليوم استهداف قاعدة الملك خالد الجوية في خميس مشيط "
         "بطائرة مسيرة.",
