@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The children named after "قتل" in the clause before the blast are its victims.
+        "قتل طفلان وأصيب ثالث مساء اليوم، بانفجار لغم أرضي زرعته ميليشيا الحوثي في قرية الجاح بمديرية "
+        "بيت الفقيه جنوبي محافظة الحديدة.",
+        {"actor1": "Houthi Movement", "actor2": "Civilians (Yemen)", "fatalities": 2},
+        id="children-killed-by-a-mine",
+    ),
+    pytest.param(
         # The force's size between the verb and the army ("قوات كبيرة من") still heads the subject;
         # the fighters it met are named as sympathetic outlets name them.
         "اقتحمت قوات كبيرة من جيش الاحتلال الإسرائيلي فجر اليوم بلدة قباطية جنوب جنين، وسط اشتباكات "

@@ -205,7 +205,11 @@ class RoleAssigner:
                         # owner the clause leaves unnamed fly for the air force the report names,
                         # not for the ground force another clause makes the subject of its verb.
                         a1 = None
-                elif others and cue(others[0]) in (PATIENT, None):
+                elif others and (
+                    cue(others[0]) in (PATIENT, None) or others[0].attrs.get("kind") in UNARMED_KINDS
+                ):
+                    # (Civilians are no one's attackers: "قتل طفلان … بانفجار لغم" reads "طفلان" as
+                    # the verb's subject, but they are the ones killed.)
                     a2 = others[0]
             if a2 is not None and a2.attrs.get("target_only"):
                 # "قتل عنصران من الشرطة …، بهجوم على نقطة تفتيش": the post hit stands for the
