@@ -912,3 +912,11 @@ def test_a_drone_attack_on_a_base_that_hosts_foreign_forces() -> None:
             "Ain al Asad Air Base",
         )
     ]
+
+
+def test_a_team_word_is_not_raqqa() -> None:
+    # "فرقه" (its teams) with "ف" peeled reads "رقه", Raqqa without its article.
+    e = _one(
+        "وفي ريف حلب الغربي، قال الدفاع المدني إن فرقه انتشلت اليوم جثة رجل قضى بقصف مدفعي على بلدة كفرنوران."
+    )
+    assert (e.admin1, e.location) == ("Aleppo", "Kafr Nuran")
