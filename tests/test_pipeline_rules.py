@@ -920,3 +920,21 @@ def test_a_team_word_is_not_raqqa() -> None:
         "وفي ريف حلب الغربي، قال الدفاع المدني إن فرقه انتشلت اليوم جثة رجل قضى بقصف مدفعي على بلدة كفرنوران."
     )
     assert (e.admin1, e.location) == ("Aleppo", "Kafr Nuran")
+
+
+def test_a_news_round_up_reads_each_item_in_the_country_that_opens_it() -> None:
+    # The report is mostly about Iraq; "وفي الصومال،" and "وفي سوريا،" open items of their own:
+    # the bare "الجيش" is Somalia's army, and Homs is Syria's (not dropped as abroad).
+    events = marsad.extract(
+        "في العراق، قتل جنديان من الجيش العراقي بهجوم لتنظيم داعش على نقطة عسكرية في قضاء الطارمية شمال "
+        "بغداد فجر اليوم. وفي الصومال، أعلن الجيش مقتل ثمانية من عناصر حركة الشباب في عملية عسكرية "
+        "بإقليم هيران. وفي سوريا، قتل ثلاثة مدنيين بقصف مدفعي على حي الوعر في مدينة حمص.",
+        published=PUB,
+        title="حصاد اليوم",
+    )
+    coded = sorted((e.country, e.actor1, e.fatalities) for e in events)
+    assert coded == [
+        ("Iraq", "Islamic State (Iraq)", 2),
+        ("Somalia", "Military Forces of Somalia", 8),
+        ("Syria", "", 3),
+    ]

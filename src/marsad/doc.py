@@ -68,6 +68,8 @@ class Doc:
         self._by_sentence: dict[tuple[str, int], list[Mention]] = {}
         self.country_scores: dict[str, float] = {}  # ISO2 → weight, filled by recognisers
         self.country: str | None = None  # the report's main country (ISO2), set by the place recogniser
+        # Sentences of a news round-up opened by their own country ("وفي الصومال، …") → its ISO2.
+        self.item_countries: dict[int, str] = {}
         self.events: list[Event] = []
         self.candidates: list[Any] = []  # event candidates, set by the assembler
 

@@ -213,6 +213,12 @@ class EventAssembler:
                     own = self.k.templates_by_kind.get(entry.kind)
                 if own is not None:
                     m.value = own
+            elif entry.template and m.sentence in doc.item_countries:
+                # A round-up's item opened by its country ("وفي الصومال، أعلن الجيش …"): that
+                # country's force, else the template named after the event's country.
+                specific = self.k.state_actor(entry.kind, doc.item_countries[m.sentence])
+                if specific is not None:
+                    m.value = specific
             elif entry.template:
                 specific = self.k.state_actor(entry.kind, doc.country)
                 if entry.kind == "state" and not foreign:

@@ -299,6 +299,9 @@ class PlaceFocus:
             r0: PlaceRef = mentions[in_dateline[0]].value
             if all(c.kind != "populated" for c in r0.candidates):
                 area_dateline = in_dateline[0]
+        # A sentence of a news round-up opened by its country ("وفي سوريا، …"): its places are
+        # read in that country, however little the rest of the report speaks of it.
+        openers: dict[int, str] = {}
         for i, (m, before, name) in enumerate(zip(mentions, befores, infos, strict=True)):
             r: PlaceRef = m.value
             if r.cue == "hometown_before" or r.role in NO_VOTE_ROLES:  # r.hometown
@@ -318,6 +321,8 @@ class PlaceFocus:
                 if country and country_cue != "place_in_country_before":
                     w = COUNTRY_WEIGHT
                 anchors_in[m.sentence].append((r.fstart, cc, key))
+                if country and self._opens_item(doc, m):
+                    openers[m.sentence] = cc
                 if r.common:
                     w = w * COMMON_FACTOR
                 if again:
@@ -336,6 +341,7 @@ class PlaceFocus:
                 _add_votes(votes, cast)
                 _add_votes(by_name[key], cast)
             seen.add(key)
+        doc.item_countries = openers
         if votes:
             # Ties go to the alphabetically first code, so a run never depends on hash order.
             doc.country = max(sorted(votes), key=lambda cc: votes[cc])
@@ -372,6 +378,8 @@ class PlaceFocus:
                     # place no higher than the one it holds.
                     container.add(cc)
 
+            if m.sentence in openers:
+                local.add(openers[m.sentence])
             mine = by_name.get(r.key, _NO_VOTES)
             # "شمالي العراق": a region whose name holds its country's name vouches for itself.
             if name.regional:
@@ -421,6 +429,14 @@ class PlaceFocus:
             elif r.choice.kind in ("populated", "admin2"):
                 chosen.append(r.choice)
                 del chosen[:-CONTEXT_PLACES]
+
+    @staticmethod
+    def _opens_item(doc: Doc, m: Mention) -> bool:
+        """Whether a country's name opens its sentence as a round-up's item does ("وفي سوريا،")."""
+        if m.sentence < 0:
+            return False
+        lead = doc.text[doc.sentences[m.sentence].start : m.start].strip()
+        return lead in ("في", "وفي") and doc.text[m.end : m.end + 3].lstrip().startswith(("،", ","))
 
     def _named_countries(self, surface: str, cands: list[Place]) -> set[str]:
         if " " not in surface:
