@@ -938,3 +938,15 @@ def test_a_news_round_up_reads_each_item_in_the_country_that_opens_it() -> None:
         ("Somalia", "Military Forces of Somalia", 8),
         ("Syria", "", 3),
     ]
+
+
+def test_kinds_of_violence_named_in_a_period_report_are_no_incident() -> None:
+    # A monthly tally: the provinces that suffered most, and from what, name no incident.
+    events = marsad.extract(
+        "قال مكتب أممي في تقرير اليوم إن 35 مدنيا على الأقل قتلوا وأصيب أكثر من 80 آخرين في أعمال عنف "
+        "متفرقة باليمن خلال شهر مارس الماضي. وأوضح المكتب في تقريره أن محافظات تعز والحديدة والضالع سجلت "
+        "أعلى عدد من الضحايا، جراء القصف المدفعي والألغام والغارات الجوية.",
+        published=PUB,
+        title="الأمم المتحدة: مقتل 35 مدنيا في اليمن خلال مارس",
+    )
+    assert events == []

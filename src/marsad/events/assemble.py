@@ -150,12 +150,34 @@ class EventAssembler:
         # An incident the report places nowhere (no town, district, province or region, not even
         # by inheritance) cannot be coded to ACLED's standard of a located event; a recalled
         # incident is kept when the report also gives it its own day or place (CODING.md §1).
-        doc.candidates = [e for e in events if e.places and (recalled_specifically(e) or not e.background)]
+        doc.candidates = [
+            e
+            for e in events
+            if e.places
+            and (recalled_specifically(e) or not e.background)
+            and not self._kinds_of_violence(doc, e)
+        ]
         if self._explainer(doc):
             # A profile, explainer or question piece ("من هو…؟", "هل كانت الضربات قانونية؟") tells
             # its news, if any, in the lead; the rest is history and analysis.
             doc.candidates = [e for e in doc.candidates if min(e.sentences) == 0]
         return doc
+
+    def _kinds_of_violence(self, doc: Doc, e: Candidate) -> bool:
+        """ "سجلت محافظات تعز والحديدة ومأرب أعلى عدد من الضحايا، جراء القصف المدفعي والألغام
+        والغارات الجوية": kinds of violence named in general — every word of the act definite, no
+        day, no side named in its sentence, no place finer than a governorate — are no incident."""
+        if e.dates and not e.inherited_date:
+            return False
+        if any(not fold(t.text).lstrip("وفب").startswith("ال") for t in e.triggers):
+            return False
+        if any(place_specific(p) for p in e.places):
+            return False
+        return not any(
+            self.k.actors[a.value].kind not in UNARMED_KINDS
+            for s in e.sentences
+            for a in doc.in_sentence(ACTOR, s)
+        )
 
     def _explainer(self, doc: Doc) -> bool:
         title = fold(doc.title or "").strip()
