@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The crowd named at the head of the sentence makes its weak cue ("مطالبين") a protest.
+        "قطع عشرات المحتجين من سكان قضاء الزبير صباح اليوم طريقا رئيسيا غربي البصرة، مطالبين بتحسين "
+        "خدمات الكهرباء والماء.",
+        {"sub_event_type": "Peaceful protest", "actor1": "Protesters (Iraq)"},
+        id="crowd-blocking-a-road",
+    ),
+    pytest.param(
         # The children named after "قتل" in the clause before the blast are its victims.
         "قتل طفلان وأصيب ثالث مساء اليوم، بانفجار لغم أرضي زرعته ميليشيا الحوثي في قرية الجاح بمديرية "
         "بيت الفقيه جنوبي محافظة الحديدة.",

@@ -317,14 +317,14 @@ class EventAssembler:
             return groups  # (the usual case: no clause of weak cues only, no casualties to look up)
         hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
         strong_sents = {s for s, _ in strong}
-        # A weak protest cue ("تجمع", "مسيرة") with the crowd named in its clause ("تجمع مئات
-        # المحتجين أمام مبنى المحافظة") is a protest.
-        crowd = {(m.sentence, m.clause) for m in crowds}
+        # A weak protest cue ("تجمع", "مطالبين") with the crowd named in its sentence ("تجمع مئات
+        # المحتجين أمام مبنى المحافظة", "أغلق عشرات المحتجين مدخل الحقل، مطالبين …") is a protest.
+        crowd = {m.sentence for m in crowds}
         return {
             key: ts for key, ts in groups.items()
             if key in strong
             or (key in hurt and key[0] not in strong_sents)
-            or (key in crowd and any(t.value.event_type in ("Protests", "Riots") for t in ts))
+            or (key[0] in crowd and any(t.value.event_type in ("Protests", "Riots") for t in ts))
         }  # fmt: skip
 
     def _candidate(
