@@ -957,3 +957,18 @@ def test_kinds_of_violence_named_in_a_period_report_are_no_incident() -> None:
         title="الأمم المتحدة: مقتل 35 مدنيا في اليمن خلال مارس",
     )
     assert events == []
+
+
+def test_an_ally_joining_the_battle_retells_it() -> None:
+    # "شارك طيران التحالف في المعركة": the battle retold with the army's ally, not a second clash
+    # between the coalition and the Houthis; its strikes are their own event.
+    events = marsad.extract(
+        "استعادت قوات الجيش الوطني اليوم السيطرة على مواقع في مديرية صرواح غربي مأرب، عقب مواجهات عنيفة "
+        "مع ميليشيا الحوثي. وأشار مصدر عسكري إلى أن طيران التحالف شارك في المعركة بغارات استهدفت "
+        "تعزيزات للميليشيا.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.actor1) for e in events) == [
+        ("Air/drone strike", "Saudi-led Coalition"),
+        ("Government regains territory", "Military Forces of Yemen"),
+    ]

@@ -775,6 +775,11 @@ class EventAssembler:
         return tuple(e.name for e in self.k.actors)
 
     @cached_property
+    def _camps(self) -> tuple[frozenset[str], ...]:
+        """Each actor's government camp by index (built once per knowledge load)."""
+        return tuple(e.government_camp for e in self.k.actors)
+
+    @cached_property
     def _new_words(self) -> frozenset[str]:
         """cues.yaml's new_incident_words (built once per knowledge load)."""
         return frozenset(self.k.cue_words("new_incident_words"))
@@ -792,7 +797,7 @@ class EventAssembler:
 
     def _merge_across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Mention → incident coreference over the whole report (marsad.events.incidents)."""
-        incidents = Incidents(self._names.__getitem__)
+        incidents = Incidents(self._names.__getitem__, self._camps.__getitem__)
         new_words = self._new_words
         offsets = word_offsets(doc, new_words) if len(cands) > 1 else None
         for c in cands:

@@ -56,6 +56,13 @@ FAMILY = {
 
 # Maps an actor mention's value to the actor it names (the canonical name); identity by default.
 ActorName = Callable[[int], object]
+# An actor's government camp (ActorEntry.government_camp): the sides fighting for one government.
+ActorCamp = Callable[[int], frozenset[str]]
+
+
+def no_camp(_: int) -> frozenset[str]:
+    return frozenset()
+
 
 # Two places further apart than this are two incidents (the ruler's own tolerance is 25 km for
 # a correct location; villages of one battle front are often 10–20 km apart).
@@ -154,6 +161,9 @@ class Sig:
     answered: bool = False  # told as the act another answered (events/answered.py)
     earlier: bool = False  # told as days before another ("ويأتي ذلك بعد يومين من غارات …")
     on_civilians: bool = False  # actor2 unarmed (civilians, protesters)
+    camp1: frozenset[str] = frozenset()  # actor1's government camp
+    name2: object = None  # actor2 by name
+    retelling: bool = False  # told only by definite nouns ("المعركة", "الهجوم")
 
     @property
     def date_text(self) -> str:
@@ -161,7 +171,7 @@ class Sig:
         return str(self.own_date) if self.own_date is not None else ""
 
 
-def signature(c: Candidate, name: ActorName = int) -> Sig:
+def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) -> Sig:
     # This runs for every telling linked and every merge: the Candidate properties, _place_of,
     # _explicit/_fight_word and _armed are spelt out (a call costs more than the test in it).
     choice = None
@@ -227,6 +237,9 @@ def signature(c: Candidate, name: ActorName = int) -> Sig:
         answered=c.answered,
         earlier=bool(trig.attrs.get("earlier")),
         on_civilians=a2 is not None and a2.attrs.get("kind") in UNARMED_KINDS,
+        camp1=camp(a1.value) if a1 is not None else frozenset(),
+        retelling=all(t.text.lstrip("وفب").startswith(("ال", "لل")) for t in c.triggers),
+        name2=name(a2.value) if a2 is not None else None,
     )
 
 
@@ -294,6 +307,7 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         and a.name1 != b.name1
         and b.name1 not in a.all_sides
         and a.name1 not in b.all_sides
+        and not _allies_on_one_foe(a, b)
     ):
         return f"two actor pairs ({a.actor1_text} / {b.actor1_text})"
     # Air strikes or shelling told on their own beside fighting are their own action (CODING.md
@@ -321,6 +335,18 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
             # homes is an attack of its own, not part of the fight between armed sides.
             return "fire on civilians told apart from the fighting"
     return None
+
+
+def _allies_on_one_foe(a: Sig, b: Sig) -> bool:
+    """Two attackers of one government's camp fighting one foe, one of them told only by a
+    definite noun ("حررت قوات الجيش مواقع … عقب مواجهات مع الحوثيين … وشارك طيران التحالف في
+    المعركة"): the battle retold with an ally."""
+    return (
+        a.event_type == b.event_type
+        and (a.retelling or b.retelling)
+        and not a.camp1.isdisjoint(b.camp1)
+        and (a.name2 is None or b.name2 is None or a.name2 == b.name2)
+    )
 
 
 def _slack(a: Sig, b: Sig) -> int:

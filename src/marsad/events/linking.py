@@ -16,7 +16,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.doc import Doc
-from marsad.events.incidents import SAME_DAY_SLACK, ActorName, Sig, sig_conflict, signature
+from marsad.events.incidents import (
+    SAME_DAY_SLACK,
+    ActorCamp,
+    ActorName,
+    Sig,
+    no_camp,
+    sig_conflict,
+    signature,
+)
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -84,9 +92,10 @@ class Incidents:
     or no day, and under its country or no place: positions are filed by family, by (family,
     day), by (family, country) and by (family, day, country)."""
 
-    def __init__(self, name: ActorName = int) -> None:
+    def __init__(self, name: ActorName = int, camp: ActorCamp = no_camp) -> None:
         self.items: list[Candidate] = []
         self.name = name
+        self.camp = camp
         self._sigs: list[Sig] = []  # by position
         self._pos: dict[int, int] = {}  # id() of incident → position (items keeps them alive)
         self._family: dict[str | None, list[int]] = {}  # positions, ascending
@@ -103,7 +112,7 @@ class Incidents:
 
     def signature(self, c: Candidate) -> Sig:
         """A candidate's signature, kept for `add` when the candidate becomes an incident."""
-        s = signature(c, self.name)
+        s = signature(c, self.name, self.camp)
         self._made = (c, s)
         return s
 
@@ -113,7 +122,7 @@ class Incidents:
         self.items.append(c)
         self._pos[id(c)] = pos
         made, self._made = self._made, None
-        s = made[1] if made is not None and made[0] is c else signature(c, self.name)
+        s = made[1] if made is not None and made[0] is c else signature(c, self.name, self.camp)
         self._sigs.append(s)
         self._file(pos, s, insert=False)
 
@@ -121,7 +130,7 @@ class Incidents:
         """A telling was merged into `e`: its signature, and maybe its day or place, changed."""
         pos = self._pos[id(e)]
         old = self._sigs[pos]
-        new = self._sigs[pos] = signature(e, self.name)
+        new = self._sigs[pos] = signature(e, self.name, self.camp)
         if _file_key(old) != _file_key(new):
             for lst in self._lists(old):
                 lst.remove(pos)
