@@ -972,3 +972,12 @@ def test_an_ally_joining_the_battle_retells_it() -> None:
         ("Air/drone strike", "Saudi-led Coalition"),
         ("Government regains territory", "Military Forces of Yemen"),
     ]
+
+
+def test_one_act_told_again_for_each_place_is_one_event_per_place() -> None:
+    events = marsad.extract(
+        "شن طيران التحالف اليوم خمس غارات على مديرية مجزر وثلاث غارات على مديرية صرواح بمحافظة مأرب، ما "
+        "أدى إلى مقتل مسلحين اثنين.",
+        published=PUB,
+    )
+    assert sorted((e.location, e.fatalities) for e in events) == [("Majzar", 0), ("Sūq Şirwāḩ", 2)]

@@ -39,6 +39,7 @@ from marsad.events.incidents import (
     riots_in_context,
     split_by_listed_places,
     split_by_means,
+    split_by_repeated_acts,
     split_fighting_from_air,
 )
 from marsad.events.initiative import put_initiator_first
@@ -137,6 +138,7 @@ class EventAssembler:
         riots_in_context(events)
         events = force_on_demonstrations(events)
         events = [t for e in events for t in split_by_listed_places(doc, e)]
+        events = [t for e in events for t in split_by_repeated_acts(doc, e)]
         _interceptions_where_fired(events)
         self._inherit_places(doc, events)
         events = join_coinciding(events)

@@ -464,6 +464,55 @@ def split_by_means(c: Candidate) -> list[Candidate]:
     return [c, shelling]
 
 
+def split_by_repeated_acts(doc: Doc, c: Candidate) -> list[Candidate]:
+    """ "شن الطيران ست غارات على مديرية حيدان وأربع غارات على مديرية الظاهر": one act word told
+    again in its clause, each time with its own place, is one event per place (CODING.md §1: one
+    location per event); the toll told after an act word is that place's."""
+    if c.event_type != EXPLOSIONS or len(c.triggers) < 2:
+        return [c]
+    # The first clause that tells the act twice or more (by sub-event type).
+    groups: dict[tuple[int, int, str], list[Mention]] = {}
+    for t in c.triggers:
+        groups.setdefault((t.sentence, t.clause, t.value.sub_event_type), []).append(t)
+    same = sorted(next((g for g in groups.values() if len(g) >= 2), []), key=attrgetter("start"))
+    if not same:
+        return [c]
+    lead = same[0]
+    places = [
+        m
+        for m in doc.in_sentence(PLACE, lead.sentence)
+        if m.clause == lead.clause
+        and m.value.choice is not None
+        and m.value.choice.kind in ("populated", "admin2")
+    ]
+    # Each act word's place: the first one named after it, before the next act word.
+    own: list[tuple[Mention, Mention]] = []
+    for i, t in enumerate(same):
+        nxt = same[i + 1].start if i + 1 < len(same) else 1 << 30
+        m = next((p for p in places if t.end <= p.start < nxt), None)
+        if m is not None and all(m.value.choice.id != p.value.choice.id for _, p in own):
+            own.append((t, m))
+    if len(own) < 2:
+        return [c]
+    twins = []
+    for i, (t, m) in enumerate(own):
+        twin = c.twin()
+        twin.places = [m]
+        twin.inherited_place = False
+        nxt = own[i + 1][0].start if i + 1 < len(own) else 1 << 30
+        # A toll told in the act's sentence goes with the act told last before it; a toll told
+        # elsewhere stays with the first place.
+        twin.casualties = [
+            k for k in c.casualties
+            if (k.sentence == lead.sentence and t.start <= k.start < nxt)
+            or (k.sentence != lead.sentence and i == 0)
+            or (k.sentence == lead.sentence and k.start < own[0][0].start and i == 0)
+        ]  # fmt: skip
+        twins.append(twin)
+    c.log.append(f"one act told for each of {', '.join(m.text for _, m in own)}: one event each")
+    return twins
+
+
 def _crowd(m: Mention | None) -> bool:
     return m is not None and m.attrs.get("kind") in CROWD_KINDS
 
