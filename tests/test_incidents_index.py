@@ -42,10 +42,10 @@ def _full_scan(doc: Any, incidents: Incidents, c: Any, new_words: Any) -> Any:
     """`link` as it was: every incident so far, signatures made afresh."""
     if not incidents.items or announces_new_incident(doc, c, new_words):
         return None
-    sc = signature(c, incidents.name)
+    sc = signature(c, incidents.name, incidents.camp)
     best, best_key = None, None
     for pos, e in enumerate(incidents.items):
-        se = signature(e, incidents.name)
+        se = signature(e, incidents.name, incidents.camp)
         if sig_conflict(se, sc):
             continue
         key = (int(bool(se.sides & sc.sides)), int(se.event_type == sc.event_type), pos)
