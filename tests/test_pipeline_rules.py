@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The accused, not the accuser, is the author: "اتهم الجيش قوات الدعم السريع بتنفيذ الهجوم".
+        "استهدفت طائرات مسيرة فجر اليوم مستودعا للوقود في مدينة كوستي بولاية النيل الأبيض. واتهم الجيش "
+        "السوداني قوات الدعم السريع بتنفيذ الهجوم.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Rapid Support Forces"},
+        id="the-accused-is-the-author",
+    ),
+    pytest.param(
         # The crowd named at the head of the sentence makes its weak cue ("مطالبين") a protest.
         "قطع عشرات المحتجين من سكان قضاء الزبير صباح اليوم طريقا رئيسيا غربي البصرة، مطالبين بتحسين "
         "خدمات الكهرباء والماء.",

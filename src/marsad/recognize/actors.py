@@ -68,6 +68,8 @@ class ActorRecognizer:
         self._outlets: CueList = cues["outlet_nouns"]
         self._sham_after: CueList = cues["sham_after"]
         self._patient_after: CueList = cues["patient_after"]
+        self._accuse_verbs: CueList = cues["accuse_verbs"]
+        self._accused_of: CueList = cues["accused_of_after"]
 
     @cached_property
     def _role_lists(self) -> CueIndex:
@@ -207,6 +209,20 @@ class ActorRecognizer:
         obj = words_after(folded, fe, 2)[1:]
         return not (obj and (obj[0].isdigit() or self._person_nouns.has_word(obj[0])))
 
+    def _accusation(self, folded: str, fe: int, words: list[str]) -> tuple[str, str] | None:
+        """In an accusation, the accused named right before what it is accused of is the act's
+        author ("اتهم الجيش قوات الدعم السريع بتنفيذ الهجوم"), and the accuser, named right after
+        the verb with an accused after it, no side of the act."""
+        after = words_after(folded, fe, 6)
+        # (An epithet may stand between: "اتهم الحوثيين "الإرهابيين" بتنفيذ الهجوم".)
+        if any(self._accused_of.opening(after[i:]) is not None for i in range(min(2, len(after)))):
+            return "agent_before", "accused"
+        if self._accuse_verbs.ends_at(words, len(words) - 1) is not None and any(
+            self._accused_of.opening(after[i:]) is not None for i in range(2, len(after))
+        ):
+            return "ignore_before", "accuser"
+        return None
+
     def _adjective_of_definite(self, folded: str, fs: int, name_start: int, fe: int, idx: int) -> bool:
         """A civilian nisba (مدني، مدنية) written definite right after a definite noun is that
         noun's adjective, not a person ("الدفاع المدني", "بالحكم المدني", "الحماية المدنية"); a
@@ -243,6 +259,10 @@ class ActorRecognizer:
         skip = self._skip
         # Days and time words between a verb and its subject do not break the pair.
         words = skip.without_words(words)
+        if words and self._accuse_verbs.found_in(words[-6:]):
+            accusation = self._accusation(folded, fe, words)
+            if accusation is not None:
+                return accusation
         if (lam or chain.endswith("ل")) and words and self._link_words.has_word(words[-1]):
             # "مدرعة تابعة للجيش": the link word ties the name to the noun before it,
             # which decides the role; a cue word further back is about that noun.
