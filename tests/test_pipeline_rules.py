@@ -988,3 +988,13 @@ def test_one_act_told_again_for_each_place_is_one_event_per_place() -> None:
         published=PUB,
     )
     assert sorted((e.location, e.fatalities) for e in events) == [("Majzar", 0), ("Sūq Şirwāḩ", 2)]
+
+
+def test_the_incident_a_tension_is_told_as_the_outcome_of_is_background() -> None:
+    # The arrest named as the cause of the tension is not the report's news.
+    events = marsad.extract(
+        "اندلعت اشتباكات اليوم بين قوات سوريا الديمقراطية ومسلحين من العشائر في بلدة الشحيل بريف دير الزور "
+        "الشرقي. وتشهد المنطقة توترا منذ أسابيع على خلفية اعتقال قسد قائد مجلس عسكري محلي.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
