@@ -122,6 +122,10 @@ CASUALTIES = [
     ("مقتل ضابط كبير في الحرس الثوري واثنين من مرافقيه", [("killed", 3, True)]),
     ("مقتل 4 في قصف على السوق و6 في غارة على المدرسة", [("killed", 4, True)]),
     ("مقتل القيادي الميداني وسائقه", [("killed", 2, True)]),
+    # the person just named, killed by those who fired; a definite victim before "استشهد"
+    ("أطلق الجنود النار عليه وقتلوه", [("killed", 1, True)]),
+    ("أطلق عناصر الحاجز النار على السائق وأردوه قتيلا", [("killed", 1, True)]),
+    ("أكدت مصادر طبية أن الفتى استشهد متأثرا بجراحه", [("killed", 1, True)]),
     ("جريحان في القصف", [("injured", 2, True)]),
     # digits and words
     ("مقتل 3 مدنيين", [("killed", 3, True)]),
