@@ -998,3 +998,17 @@ def test_the_incident_a_tension_is_told_as_the_outcome_of_is_background() -> Non
         published=PUB,
     )
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_the_man_named_as_carrying_out_an_attack_is_its_author_not_its_victim() -> None:
+    # "نفذها شاب": a civilian noun named as the doer is an unidentified attacker; the settler
+    # hurt stays the side hit, and the attacker shot dead is the event's toll.
+    e = _one(
+        "أصيب مستوطن إسرائيلي بجروح طفيفة صباح اليوم في عملية طعن نفذها شاب فلسطيني عند مدخل بلدة حوارة جنوب "
+        "نابلس، قبل أن يطلق جنود الاحتلال النار عليه ويقتلوه."
+    )
+    assert (e.actor1, e.actor2, e.fatalities) == (
+        "Unidentified Armed Group (Palestine)",
+        "Settlers (Israel)",
+        1,
+    )

@@ -212,6 +212,14 @@ class EventCoder:
                 # the side attacked (states set no roadside or suicide bombs), the people killed
                 # there were passers-by, and the attacker is unnamed.
                 a1 = None
+            elif (
+                c.actor1 is not None
+                and c.actor1.attrs.get("role_why") == "agent_before"
+                and event_type in (VAC, BATTLES)
+            ):
+                # "عملية طعن نفذها شاب فلسطيني": the man named as doing the attack is an
+                # unidentified attacker, not a victim; the people hit stay the second side.
+                a1 = self._templates.get("unidentified")
             else:
                 a1, a2 = a2, a1
         if (
