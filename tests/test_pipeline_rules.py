@@ -370,6 +370,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The group that claims the attack names the gunmen of the first telling; Waziristan places it.
+        "قتل أربعة جنود باكستانيين اليوم في هجوم شنه مسلحون على قافلة عسكرية في منطقة جنوب وزيرستان "
+        "القبلية. وتبنت حركة طالبان باكستان الهجوم في بيان.",
+        {"actor1": "Tehrik-i-Taliban Pakistan", "admin1": "Khyber Pakhtunkhwa"},
+        id="claimed-attack-in-waziristan",
+    ),
+    pytest.param(
+        "شن سلاح الجو التابع لقوات حفتر اليوم غارات على تجمعات لمسلحي المعارضة التشادية قرب مدينة أم "
+        "الأرانب جنوب ليبيا.",
+        {"actor1": "Libyan National Army", "actor2": "Opposition Rebels (Chad)"},
+        id="chadian-rebels-in-libya",
+    ),
+    pytest.param(
         # The accused, not the accuser, is the author: "اتهم الجيش قوات الدعم السريع بتنفيذ الهجوم".
         "استهدفت طائرات مسيرة فجر اليوم مستودعا للوقود في مدينة كوستي بولاية النيل الأبيض. واتهم الجيش "
         "السوداني قوات الدعم السريع بتنفيذ الهجوم.",

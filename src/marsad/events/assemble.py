@@ -28,6 +28,7 @@ from marsad.events.incidents import (
     VAC,
     VIOLENT_DEMONSTRATION,
     aerial,
+    claims,
     date_conflict,
     demonstrators_act,
     explicit_air_and_fight,
@@ -688,6 +689,10 @@ class EventAssembler:
         into.background = into.background and c.background  # a retelling of the news is news
         if into.actor1 is None and c.actor1 is not None and not self._covert_bomber(into, c.actor1):
             into.actor1, into.inferred_actor1 = c.actor1, c.inferred_actor1
+        elif claims(c.actor1) and into.actor1 is not None and into.actor1.attrs.get("kind") == "unidentified":
+            # "هجوم شنه مسلحون … وتبنت حركة طالبان باكستان الهجوم": the group that claims the
+            # attack names the gunmen.
+            into.actor1, into.inferred_actor1 = c.actor1, False
         if c.origin is not None or c.target_country is not None:
             # A launch retold: where it came from and where it was aimed hold for the incident.
             into.origin = into.origin or c.origin

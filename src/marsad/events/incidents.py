@@ -164,6 +164,8 @@ class Sig:
     camp1: frozenset[str] = frozenset()  # actor1's government camp
     name2: object = None  # actor2 by name
     retelling: bool = False  # told only by definite nouns ("المعركة", "الهجوم")
+    unnamed1: bool = False  # actor1 an unidentified armed group ("مسلحون")
+    claimed1: bool = False  # actor1 a named group claiming the act ("تبنت الحركة الهجوم")
 
     @property
     def date_text(self) -> str:
@@ -239,6 +241,8 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
         on_civilians=a2 is not None and a2.attrs.get("kind") in UNARMED_KINDS,
         camp1=camp(a1.value) if a1 is not None else frozenset(),
         retelling=all(t.text.lstrip("وفب").startswith(("ال", "لل")) for t in c.triggers),
+        unnamed1=a1 is not None and a1.attrs.get("kind") == "unidentified",
+        claimed1=claims(a1),
         name2=name(a2.value) if a2 is not None else None,
     )
 
@@ -308,6 +312,7 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         and b.name1 not in a.all_sides
         and a.name1 not in b.all_sides
         and not _allies_on_one_foe(a, b)
+        and not ((a.unnamed1 and b.claimed1) or (b.unnamed1 and a.claimed1))
     ):
         return f"two actor pairs ({a.actor1_text} / {b.actor1_text})"
     # Air strikes or shelling told on their own beside fighting are their own action (CODING.md
@@ -335,6 +340,15 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
             # homes is an attack of its own, not part of the fight between armed sides.
             return "fire on civilians told apart from the fighting"
     return None
+
+
+def claims(m: Mention | None) -> bool:
+    """A named armed group right after a claiming verb ("وتبنت الحركة الهجوم", actors.py)."""
+    return (
+        m is not None
+        and bool(m.attrs.get("claims"))
+        and m.attrs.get("kind") in ("rebel", "militia", "identity")
+    )
 
 
 def _allies_on_one_foe(a: Sig, b: Sig) -> bool:

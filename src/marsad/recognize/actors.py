@@ -69,6 +69,7 @@ class ActorRecognizer:
         self._sham_after: CueList = cues["sham_after"]
         self._patient_after: CueList = cues["patient_after"]
         self._accuse_verbs: CueList = cues["accuse_verbs"]
+        self._claim_before: CueList = cues["claim_before"]
         self._accused_of: CueList = cues["accused_of_after"]
 
     @cached_property
@@ -193,6 +194,8 @@ class ActorRecognizer:
             elif entry.kind == "unidentified" and words and self._destination.has_word(words[-1]):
                 role, why = "ignore_before", "a destination"  # "اقتادوهم إلى جهة مجهولة"
             m.attrs["role_cue"], m.attrs["role_why"] = role, why
+            if role == "agent_before" and words and self._claim_before.has_word(words[-1]):
+                m.attrs["claims"] = True  # "تبنت الحركة الهجوم": the group claims the act
             if entry.country and not entry.template and entry.kind != "external" and own is None:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
