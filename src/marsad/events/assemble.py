@@ -15,6 +15,7 @@ from marsad.events.answered import answered_clauses, answering_side
 from marsad.events.background import is_recent, news_dates
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
+from marsad.events.demonstrations import demonstrators_act, force_on_demonstrations, riots_in_context
 from marsad.events.incidents import (
     AIR,
     BATTLES,
@@ -30,22 +31,21 @@ from marsad.events.incidents import (
     aerial,
     claims,
     date_conflict,
-    demonstrators_act,
     explicit_air_and_fight,
-    force_on_demonstrations,
     join_coinciding,
     place_conflict,
     place_specific,
     recalled_specifically,
-    riots_in_context,
+)
+from marsad.events.initiative import put_initiator_first
+from marsad.events.launch import Launch, aimed_elsewhere, foreign_firer, landing, split_launch
+from marsad.events.linking import Incidents, link, word_offsets
+from marsad.events.splitting import (
     split_by_listed_places,
     split_by_means,
     split_by_repeated_acts,
     split_fighting_from_air,
 )
-from marsad.events.initiative import put_initiator_first
-from marsad.events.launch import Launch, aimed_elsewhere, foreign_firer, landing, split_launch
-from marsad.events.linking import Incidents, link, word_offsets
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.place_choice import km
 from marsad.recognize.places import PlaceRef

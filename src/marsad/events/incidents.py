@@ -19,12 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from marsad.doc import PLACE, TRIGGER, Doc, Mention
+from marsad.doc import Mention
 from marsad.events.launch import launch_conflict, origin_country, state_country
-from marsad.events.roles import STATE_KINDS
 from marsad.knowledge.gazetteer import Place
 from marsad.recognize.place_choice import km
 from marsad.recognize.places import PlaceRef
@@ -95,25 +93,25 @@ def date_conflict(a: Candidate, b: Candidate) -> str | None:
     return _days_apart(signature(a), signature(b))
 
 
-def _armed(m: Mention | None) -> bool:
+def armed(m: Mention | None) -> bool:
     return m is not None and m.attrs.get("kind") not in UNARMED_KINDS
 
 
 BOMBINGS = ("Remote explosive/landmine/IED", "Suicide bomb")
 
 
-def _explicit(t: Mention) -> bool:
+def explicit(t: Mention) -> bool:
     return t.attrs.get("weight", 1.0) >= EXPLICIT
 
 
-def _air_word(t: Mention) -> bool:
+def air_word(t: Mention) -> bool:
     """An unambiguous air-strike word ("غارات", "قصف جوي")."""
-    return t.value.sub_event_type == AIR and _explicit(t)
+    return t.value.sub_event_type == AIR and explicit(t)
 
 
-def _fight_word(t: Mention) -> bool:
+def fight_word(t: Mention) -> bool:
     """An unambiguous fighting word ("اشتباكات", "معارك")."""
-    return t.value.event_type == BATTLES and _explicit(t)
+    return t.value.event_type == BATTLES and explicit(t)
 
 
 def aerial(c: Candidate) -> bool:
@@ -125,7 +123,7 @@ def aerial(c: Candidate) -> bool:
 def explicit_air_and_fight(remote: Candidate, fight: Candidate) -> bool:
     """Unambiguous air-strike words on one side and unambiguous fighting words on the other:
     two actions, even when one sentence tells both (see split_fighting_from_air)."""
-    return any(_air_word(t) for t in remote.triggers) and any(_fight_word(t) for t in fight.triggers)
+    return any(air_word(t) for t in remote.triggers) and any(fight_word(t) for t in fight.triggers)
 
 
 @dataclass(slots=True)
@@ -175,7 +173,7 @@ class Sig:
 
 def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) -> Sig:
     # This runs for every telling linked and every merge: the Candidate properties, _place_of,
-    # _explicit/_fight_word and _armed are spelt out (a call costs more than the test in it).
+    # explicit/_fight_word and armed are spelt out (a call costs more than the test in it).
     choice = None
     if not c.inherited_place and c.places:  # _place_of
         ch = c.places[0].value.choice
@@ -432,329 +430,6 @@ def recalled_specifically(c: Candidate) -> bool:
 
 GUNS = ("artillery", "mortar")  # a gun named beside "قصف": shelling from the ground, not missiles
 EXPLICIT = 1.0  # only unambiguous cues ("قصف مدفعي", "غارات") split an incident by its means
-
-
-def split_fighting_from_air(triggers: list[Mention]) -> list[list[Mention]]:
-    """ "تتزامن الاشتباكات مع قصف جوي تشنه مقاتلات…": ground fighting and air strikes told in
-    one clause are two events (CODING.md §1: strikes in support of one side are their own
-    action), each with its own actors. Only unambiguous cues of both kinds split the clause."""
-    if len(triggers) < 2:
-        return [triggers]  # one word is not both (fighting is a battle, air strikes are not)
-    fight = [t for t in triggers if _fight_word(t)]
-    air = [t for t in triggers if _air_word(t)]
-    if not fight or not air:
-        return [triggers]
-    rest = [t for t in triggers if t not in fight and t not in air]
-    return [
-        fight + [t for t in rest if t.value.event_type == BATTLES],
-        air + [t for t in rest if t.value.event_type != BATTLES],
-    ]
-
-
-def split_by_means(c: Candidate) -> list[Candidate]:
-    """ "غارات جوية ترافقت مع قصف مدفعي وصاروخي": air strikes and ground shelling told together
-    on one place and day are two events, one per sub-event type (ACLED codes each means of
-    remote violence on its own). A lone "قصف" or "صواريخ" beside air strikes is how the
-    aircraft struck, and splits nothing."""
-    if c.event_type != EXPLOSIONS:
-        return [c]
-    air = [t for t in c.triggers if _air_word(t)]
-    # "قصف … بأربعة قذائف مدفعية": a plain "قصف" is explicit when its sentence names the gun.
-    gunned = {w.sentence for w in c.weapons if w.value.name in GUNS}
-    ground = [
-        t for t in c.triggers
-        if t.value.sub_event_type == SHELLING and (_explicit(t) or t.sentence in gunned)
-        and not any(a.sentence == t.sentence and a.clause == t.clause for a in air)
-    ]  # fmt: skip
-    if not air or not ground:
-        return [c]
-    shelling = c.twin()
-    shelling.triggers = ground + [t for t in c.triggers if t not in ground and t not in air]
-    shelling.weapons = [w for w in c.weapons if w.value.sub_event_type != AIR]
-    shelling.casualties = []  # a toll told once stays with the first-told means (CODING.md §6)
-    shelling.log = [*c.log, "air strikes and shelling told together: one event per means"]
-    c.triggers = air + [t for t in c.triggers if t not in air]
-    c.weapons = [w for w in c.weapons if w.value.sub_event_type != SHELLING]
-    return [c, shelling]
-
-
-def split_by_repeated_acts(doc: Doc, c: Candidate) -> list[Candidate]:
-    """ "شن الطيران ست غارات على مديرية حيدان وأربع غارات على مديرية الظاهر": one act word told
-    again in its clause, each time with its own place, is one event per place (CODING.md §1: one
-    location per event); the toll told after an act word is that place's."""
-    if c.event_type != EXPLOSIONS or len(c.triggers) < 2:
-        return [c]
-    # The first clause that tells the act twice or more (by sub-event type).
-    groups: dict[tuple[int, int, str], list[Mention]] = {}
-    for t in c.triggers:
-        groups.setdefault((t.sentence, t.clause, t.value.sub_event_type), []).append(t)
-    same = sorted(next((g for g in groups.values() if len(g) >= 2), []), key=attrgetter("start"))
-    if not same:
-        return [c]
-    lead = same[0]
-    places = [
-        m
-        for m in doc.in_sentence(PLACE, lead.sentence)
-        if m.clause == lead.clause
-        and m.value.choice is not None
-        and m.value.choice.kind in ("populated", "admin2")
-    ]
-    # Each act word's place: the first one named after it, before the next act word.
-    own: list[tuple[Mention, Mention]] = []
-    for i, t in enumerate(same):
-        nxt = same[i + 1].start if i + 1 < len(same) else 1 << 30
-        m = next((p for p in places if t.end <= p.start < nxt), None)
-        if m is not None and all(m.value.choice.id != p.value.choice.id for _, p in own):
-            own.append((t, m))
-    if len(own) < 2:
-        return [c]
-    twins = []
-    for i, (t, m) in enumerate(own):
-        twin = c.twin()
-        twin.places = [m]
-        twin.inherited_place = False
-        nxt = own[i + 1][0].start if i + 1 < len(own) else 1 << 30
-        # A toll told in the act's sentence goes with the act told last before it; a toll told
-        # elsewhere stays with the first place.
-        twin.casualties = [
-            k for k in c.casualties
-            if (k.sentence == lead.sentence and t.start <= k.start < nxt)
-            or (k.sentence != lead.sentence and i == 0)
-            or (k.sentence == lead.sentence and k.start < own[0][0].start and i == 0)
-        ]  # fmt: skip
-        twins.append(twin)
-    c.log.append(f"one act told for each of {', '.join(m.text for _, m in own)}: one event each")
-    return twins
-
-
-def _crowd(m: Mention | None) -> bool:
-    return m is not None and m.attrs.get("kind") in CROWD_KINDS
-
-
-def demonstrators_act(c: Candidate) -> bool:
-    """The clause tells a crowd of demonstrators using force (they clashed, attacked): an
-    unambiguous violent cue whose actor is the crowd. Arrests and weak cues ("اقتحام") are more
-    often the force acting on them, whatever the clause's word order suggests."""
-    if c.event_type not in (BATTLES, VAC) or not _crowd(c.actor1):
-        return False
-    # A weak cue counts when the crowd is its grammatical subject ("اقتحم محتجون مطار النجف").
-    return c.trigger.attrs.get("weight", 1.0) >= 0.6 or c.actor1.attrs.get("role_cue") == "agent_before"  # type: ignore[union-attr]
-
-
-def riots_in_context(events: list[Candidate], reach: int = 3) -> None:
-    """Burning or wrecking told among demonstrations, with no armed group doing it, is the
-    demonstrators' violence: a riot (ACLED's Violent demonstration), not a non-violent
-    development. `reach` is how many sentences away the demonstration may be told."""
-    demos = [e for e in events if FAMILY.get(e.event_type) == "demonstration" and not e.background]
-    for c in events:
-        if c.event_type != "Strategic developments" or c.trigger.value.sub_event_type != LOOTING:
-            continue
-        if _armed(c.actor1) and not _crowd(c.actor1):
-            continue
-        if not any(abs(d.sentence - c.sentence) <= reach for d in demos):
-            continue
-        crowd = next((m for m in (c.actor1, c.actor2) if _crowd(m)), None)
-        c.retype = (RIOTS, VIOLENT_DEMONSTRATION)
-        c.actor1, c.actor2 = crowd, None
-        c.log.append(f"'{c.trigger.text}': destruction among demonstrations (a riot)")
-
-
-EXCESSIVE_FORCE = "Excessive force against protesters"
-
-
-def _at_the_riot(riot: Candidate, c: Candidate, force: Mention, other: Mention | None) -> bool:
-    """Whether the clash `c` is told at the riot: in a sentence of the riot, with the force or
-    the side it fought named there ("أحرق محتجون مقرا، ما دفع قوات الأمن إلى إطلاق الرصاص"; not
-    "ومع انتشار نبأ الاشتباك، خرجت مظاهرات", the news of a fight elsewhere in the report)."""
-    return bool(riot.sentences & c.sentences) and any(
-        m is not None and m.sentence in riot.sentences for m in (force, other)
-    )
-
-
-def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Candidate]:
-    """A clash of a state's forces with no armed other side ("مواجهات مع القوات الإسرائيلية"),
-    told on the day and within `reach` sentences of a demonstration, is those forces acting on
-    the demonstrators: one event, force used against them (ACLED's Excessive force against
-    protesters), holding the demonstration's telling and the clash's toll."""
-    demos = [e for e in events if e.event_type in ("Protests", "Riots") and not e.background]
-    if not demos:
-        return events
-    dropped: set[int] = set()
-    for c in events:
-        if c.event_type != BATTLES or c.background or c.trigger.value.sub_event_type != "Armed clash":
-            continue
-        force = next(
-            (m for m in (c.actor1, c.actor2) if m is not None and m.attrs.get("kind") in STATE_KINDS),
-            None,
-        )
-        other = c.actor2 if force is c.actor1 else c.actor1
-        if force is None or (_armed(other) and not _crowd(other)):
-            continue
-        # A riot only where the clash is told at it (_at_the_riot): a fight told sentences before
-        # a riot is more often the news the crowd rose at.
-        near = [
-            d
-            for d in demos
-            if id(d) not in dropped
-            and (
-                _at_the_riot(d, c, force, other)
-                if d.event_type == "Riots"
-                else abs(d.sentence - c.sentence) <= reach
-            )
-        ]
-        near = [d for d in near if not (d.date and c.date) or d.date.value.date == c.date.value.date]
-        if not near:
-            continue
-        # The demonstration told nearest: the crowd of the clash's own sentence before one the
-        # headline or an earlier sentence tells of another town.
-        demo = min(near, key=lambda d: abs(d.sentence - c.sentence))
-        if demo.event_type == "Riots":
-            # Forces firing on rioters are part of the riot (ACLED: a violent demonstration
-            # with the forces as the second side), its toll the riot's.
-            demo.actor2 = demo.actor2 or force
-            demo.casualties.extend(c.casualties)
-            demo.sentences |= c.sentences
-            demo.log.append(f"'{c.trigger.text}': the forces acting on the riot '{demo.trigger.text}'")
-            dropped.add(id(c))
-            continue
-        c.retype = ("Protests", EXCESSIVE_FORCE)
-        c.actor1 = demo.actor1 if _crowd(demo.actor1) else (other if _crowd(other) else None)
-        c.actor2 = force
-        c.places = c.places or demo.places
-        c.dates = c.dates or demo.dates
-        c.sentences |= demo.sentences
-        c.triggers.extend(demo.triggers)  # what the crowd did, after what was done to it
-        c.log.append(f"'{c.trigger.text}': the forces acting on the demonstration '{demo.trigger.text}'")
-        dropped.add(id(demo))
-    return [e for e in events if id(e) not in dropped]
-
-
-LIST_KINDS = ("populated", "admin2", "admin1", "natural")  # remote strikes: all four; others: the first two
-# (A dash joins the two names of one area: "سينات – هافتانين".)
-LIST_SEPARATORS = ("", "،", ",", "و", "، و", "،و", "–", "-")
-# Quotes around list members ("في مناطق "متينا" و"هاكورك"") separate nothing.
-_QUOTES = str.maketrans("", "", '"“”«»„')
-UNKNOWN_IN_LIST = 2  # unrecognised "و"-joined words a list may carry between two known places
-
-
-_QUALIFIER_GAPS = ("", "ب", "في")  # between a list member and the province it lies in
-
-
-def _holds(province: Mention, m: Mention) -> bool:
-    """Whether `province` is the governorate `m` (a town or district) lies in."""
-    p, c = province.value.choice, m.value.choice
-    return (
-        p is not None
-        and c is not None
-        and p.kind == "admin1"
-        and c.kind != "admin1"
-        and p.country_code == c.country_code
-        and p.admin1 == c.admin1
-    )
-
-
-def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
-    """Runs of place names told as a list: "نوى وطفس وبصرى الشام", "محافظات صعدة وحجة وعمران",
-    "في نوى ومدينة طفس". A settlement or province noun may stand between two names."""
-    runs: list[list[Mention]] = []
-    end = 0  # where the last run's text ends: its last member, or the province that follows it
-    for m in sorted(places, key=attrgetter("start")):
-        run = runs[-1] if runs else None
-        # Same sentence first: an incident told across a long report collects places from far
-        # apart, and the gap text between them would otherwise be sliced and split (issue 11).
-        if run is not None and m.start > end and m.sentence == run[-1].sentence:
-            gap = doc.text[end : m.start].translate(_QUOTES).strip()
-            words = doc.folded_slice(end, m.start).replace("،", " ").split()
-            # "وأم المياذن ونصيب والغارية": list members the gazetteer does not know ("ونصيب")
-            # or a place noun ("ومدينة") between two known names keep the list going.
-            joined = gap in LIST_SEPARATORS or (
-                0 < len(words) <= UNKNOWN_IN_LIST + 1 and all(w.startswith("و") for w in words)
-            )
-            if joined:
-                run.append(m)  # a name repeated ("سينات – هفتانين") keeps the list going
-                end = m.end
-                continue
-            if gap in _QUALIFIER_GAPS and _holds(m, run[-1]):
-                # "باقم وكتاف بمحافظة صعدة، ومديرية حرض بمحافظة حجة": the province after a member
-                # says where it lies; the list goes on after it.
-                end = m.end
-                continue
-        runs.append([m])
-        end = m.end
-    # One member per place: the first of its names.
-    unique = [list({x.value.choice.id: x for x in reversed(r)}.values())[::-1] for r in runs]
-    return [r for r in unique if len(r) >= 2]
-
-
-def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
-    """ "غارات على بلدات نوى وطفس وبصرى الشام": one event per place named in a list (CODING.md
-    §1: one location per event). The list must stand in a sentence that tells the incident, in a
-    clause that tells no other ("تعرضت بلدات X وY، صباح اليوم، لغارات"); "بين X وY" names one
-    place."""
-    if len(c.places) < 2:
-        return [c]  # a list needs two places (most events: nothing to look up)
-    told = {t.sentence for t in c.triggers}
-    # A list needs two of its places in one sentence that tells it: most events have none such,
-    # and need not have their sentences' other triggers looked up.
-    seen: set[int] = set()
-    for m in dict.fromkeys(c.places):
-        if m.sentence in told:
-            if m.sentence in seen:
-                break
-            seen.add(m.sentence)
-    else:
-        return [c]
-    own = {id(t) for t in c.triggers}
-    # Clauses of the incident's sentences that tell no other incident.
-    others = {(t.sentence, t.clause) for s in told for t in doc.in_sentence(TRIGGER, s) if id(t) not in own}
-    # Governorates listed are separate targets of remote strikes ("غارات على صعدة وحجة"); for
-    # other events a list of provinces is a region ("امتدت الاحتجاجات إلى محافظات ميسان وذي قار").
-    kinds = LIST_KINDS if c.event_type == EXPLOSIONS else LIST_KINDS[:2]
-    # Remote strikes name their targets anywhere in the sentence ("تعرضت بلدات X وY، صباح اليوم،
-    # لغارات"); other events in the clause that tells them ("خرجت مظاهرات في X وY"), not in a
-    # neighbouring one ("أدى الغضب في X وY إلى …، لكنه لم ينجح في تهدئة الاحتجاجات").
-    own_clauses = {(t.sentence, t.clause) for t in c.triggers}
-    places = [
-        m for m in dict.fromkeys(c.places)
-        if m.sentence in told and (m.sentence, m.clause) not in others and m.value.choice is not None
-        and (c.event_type == EXPLOSIONS or (m.sentence, m.clause) in own_clauses)
-        and m.value.choice.kind in kinds and m.value.cue != "near_before" and not m.value.hometown
-    ]  # fmt: skip
-    runs = _listed_runs(doc, places)
-    if not runs:
-        return [c]
-    listed = max(runs, key=len)
-    # Force used on a crowd where the report names the place of it: those places' twins only
-    # ("مسيرات في كفر قدوم وبلعين ونعلين … وأطلقت القوات الغاز على مسيرة كفر قدوم").
-    forced = _forced_places(doc, c, {m.sentence for m in listed}) if c.intervention else None
-    twins = []
-    for i, m in enumerate(listed):
-        twin = c.twin()
-        twin.places = [m]
-        twin.inherited_place = False
-        if forced:
-            twin.intervention = m.value.choice.id in forced
-        if i:
-            # A toll told for the whole list stays with the first place (CODING.md §6: a total is
-            # divided only when the report says how).
-            twin.casualties = []
-        twins.append(twin)
-    c.log.append(f"places listed together ({', '.join(m.text for m in listed)}): one event each")
-    return twins
-
-
-_FORCE_ON_CROWDS = ("Protest with intervention", EXCESSIVE_FORCE)
-
-
-def _forced_places(doc: Doc, c: Candidate, listing: set[int]) -> set[str]:
-    """The places named in the sentences that tell force used on the crowd, outside the
-    sentences of the list itself (`listing`; empty when those sentences name none)."""
-    sents = {
-        t.sentence
-        for t in c.triggers
-        if t.value.sub_event_type in _FORCE_ON_CROWDS and t.sentence not in listing
-    }
-    return {m.value.choice.id for s in sents for m in doc.in_sentence(PLACE, s) if m.value.choice is not None}
 
 
 def join_coinciding(events: list[Candidate]) -> list[Candidate]:
