@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from marsad.events import assemble
+from marsad.events import merging
 from marsad.events.incidents import sig_conflict, signature
 from marsad.events.linking import Incidents, announces_new_incident
 from marsad.models import Article
@@ -55,7 +55,7 @@ def _full_scan(doc: Any, incidents: Incidents, c: Any, new_words: Any) -> Any:
 
 
 def test_index_links_like_a_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = assemble.link
+    real = merging.link
     calls = {"linked": 0, "merged": 0}
 
     def checked(doc: Any, incidents: Incidents, c: Any, new_words: Any, offsets: Any = None) -> Any:
@@ -66,7 +66,7 @@ def test_index_links_like_a_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
         calls["merged"] += got is not None
         return got
 
-    monkeypatch.setattr(assemble, "link", checked)
+    monkeypatch.setattr(merging, "link", checked)
     p = default_pipeline()
     for art in _long_reports():
         p.extract_article(art)

@@ -148,3 +148,11 @@ def foreign_firer(c: Candidate) -> bool:
     """Whether `c`'s actor1 is a state force that cannot have fired its launch: one of another
     country than the origin's, or of the country the fire was aimed at."""
     return launch_apart(origin_country(c), c.target_country, state_country(c.actor1))
+
+
+
+def drop_foreign_firer(c: Candidate) -> None:
+    """Forget an actor1 that is a force of another country than the fire's origin (foreign_firer)."""
+    if foreign_firer(c):
+        c.log.append(f"'{c.actor1.text}': a force of another country than the fire's origin")  # type: ignore[union-attr]
+        c.actor1, c.inferred_actor1 = None, False
