@@ -150,7 +150,6 @@ def foreign_firer(c: Candidate) -> bool:
     return launch_apart(origin_country(c), c.target_country, state_country(c.actor1))
 
 
-
 def drop_foreign_firer(c: Candidate) -> None:
     """Forget an actor1 that is a force of another country than the fire's origin (foreign_firer)."""
     if foreign_firer(c):

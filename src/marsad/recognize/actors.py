@@ -69,6 +69,11 @@ class ActorRecognizer:
         self._sham_after: CueList = cues["sham_after"]
         self._patient_after: CueList = cues["patient_after"]
         self._accuse_verbs: CueList = cues["accuse_verbs"]
+        # The accusation verbs as written with or without "و"/"ف": a set test per actor mention
+        # (most mentions have none near them) before the cue list is asked.
+        self._accuse_forms = frozenset(
+            c + w for w in knowledge.cue_words("accuse_verbs") for c in ("", "و", "ف")
+        )
         self._claim_before: CueList = cues["claim_before"]
         self._accused_of: CueList = cues["accused_of_after"]
 
@@ -262,7 +267,7 @@ class ActorRecognizer:
         skip = self._skip
         # Days and time words between a verb and its subject do not break the pair.
         words = skip.without_words(words)
-        if words and self._accuse_verbs.found_in(words[-6:]):
+        if words and not self._accuse_forms.isdisjoint(words[-6:]):
             accusation = self._accusation(folded, fe, words)
             if accusation is not None:
                 return accusation
