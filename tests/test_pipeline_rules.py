@@ -370,6 +370,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A sniper "belonging to" a group is that group's: the group fired, the child was hit.
+        "قتلت امرأة اليوم برصاص قناص تابع لميليشيا الحوثي في حي الجحملية شرقي مدينة تعز.",
+        {"actor1": "Houthi Movement", "actor2": "Civilians (Yemen)"},
+        id="a-groups-sniper",
+    ),
+    pytest.param(
+        # Gunmen believed to be of a group named without its alias's "تنظيم" are that group's men.
+        "هاجم مسلحون يعتقد أنهم من تنظيم ولاية سيناء فجر اليوم قسما للشرطة في مدينة الشيخ زويد، ما أدى "
+        "إلى مقتل مجندين اثنين.",
+        {"actor1": "Islamic State (Egypt)", "actor2": "Police Forces of Egypt"},
+        id="suspected-group-named-after-its-noun",
+    ),
+    pytest.param(
         # The group that claims the attack names the gunmen of the first telling; Waziristan places it.
         "قتل أربعة جنود باكستانيين اليوم في هجوم شنه مسلحون على قافلة عسكرية في منطقة جنوب وزيرستان "
         "القبلية. وتبنت حركة طالبان باكستان الهجوم في بيان.",

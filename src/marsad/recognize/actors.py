@@ -41,6 +41,8 @@ ROLE_LISTS = (
 # makes the noun right after it its subject ("قصفت قوات النظام", "غارات التحالف"); an actor further
 # on is its object. A teller ("قال", "بحسب") marks only the name that follows it.
 ADJACENT = {"agent_verbs": 0, "source_before": 1, "teller_verbs": 0}
+# Group nouns (folded) that may stand before a group's name without being part of its alias.
+_GROUP_NOUNS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"})
 
 
 class ActorRecognizer:
@@ -346,6 +348,8 @@ class ActorRecognizer:
         if named and self.k.actors[nxt[2]].template:
             return False  # a generic force before another ("دورية من قوات الأمن"): no name to head
         gap = folded[fe : nxt[0]].split()
+        if len(gap) > 1 and gap[-1] in _GROUP_NOUNS and " ".join(gap[:-1]) in self._suspected_of:
+            return not named  # "مسلحون يعتقد أنهم من تنظيم ولاية سيناء": the name without its noun
         if not gap:
             # "عصابات داعش": an unnamed noun in construct with a group's name is that group
             return not named and nxt[0] == fe + (folded[fe] == " ")
