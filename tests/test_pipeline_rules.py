@@ -370,6 +370,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # With no other place named, the demonstrators' hometown is where they demonstrate.
+        "تظاهر العشرات من أبناء محافظة السويداء اليوم في الساحة العامة وسط المدينة، مطالبين بتحسين الخدمات.",
+        {"sub_event_type": "Peaceful protest", "admin1": "As-Sweida"},
+        id="crowd-in-its-hometown",
+    ),
+    pytest.param(
         # A sniper "belonging to" a group is that group's: the group fired, the child was hit.
         "قتلت امرأة اليوم برصاص قناص تابع لميليشيا الحوثي في حي الجحملية شرقي مدينة تعز.",
         {"actor1": "Houthi Movement", "actor2": "Civilians (Yemen)"},

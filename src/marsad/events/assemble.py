@@ -348,6 +348,12 @@ class EventAssembler:
             if taken is not None:
                 c.triggers = [taken, *(t for t in trigs if t is not taken)]
         c.places = self._places_for(at, sent, clause)
+        if not c.places and FAMILY.get(c.event_type) == "demonstration":
+            # "تظاهر مئات من أبناء محافظة السويداء في ساحة الكرامة وسط المدينة": with no other
+            # place, the demonstrators' hometown is where they demonstrate.
+            home = next((m for m in at.sentence(PLACE, sent) if m.value.hometown and m.value.choice), None)
+            if home is not None:
+                c.places = [home]
         if c.places and c.places[-1].clause != clause:
             c.places = self._not_borrowed(at, c, clause)
         # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
