@@ -1044,3 +1044,14 @@ def test_the_man_named_as_carrying_out_an_attack_is_its_author_not_its_victim() 
         "Settlers (Israel)",
         1,
     )
+
+
+def test_its_fighters_after_a_claim_are_the_claimants() -> None:
+    # "مقاتليه" refers back to the group that claimed, not to the army whose statement opened
+    # the report.
+    events = marsad.extract(
+        "أعلن الجيش الإسرائيلي اليوم إصابة جنديين بجروح قرب بلدة شلومي. وتبنى حزب الله العملية في بيان، "
+        "مؤكدا أن مقاتليه استهدفوا آلية عسكرية إسرائيلية بصاروخ موجه قرب شلومي.",
+        published=PUB,
+    )
+    assert [(e.actor1, e.actor2) for e in events] == [("Hezbollah", "Military Forces of Israel")]
