@@ -28,6 +28,7 @@ from marsad.events.incidents import (
     join_coinciding,
     place_specific,
     recalled_specifically,
+    told_by_definite_nouns,
 )
 from marsad.events.initiative import put_initiator_first
 from marsad.events.launch import Launch, drop_foreign_firer, landing, split_launch
@@ -154,7 +155,7 @@ class EventAssembler:
         day, no side named in its sentence, no place finer than a governorate — are no incident."""
         if e.dates and not e.inherited_date:
             return False
-        if any(not fold(t.text).lstrip("وفب").startswith("ال") for t in e.triggers):
+        if not told_by_definite_nouns(e.triggers):
             return False
         if any(place_specific(p) for p in e.places):
             return False

@@ -238,7 +238,7 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
         earlier=bool(trig.attrs.get("earlier")),
         on_civilians=a2 is not None and a2.attrs.get("kind") in UNARMED_KINDS,
         camp1=camp(a1.value) if a1 is not None else frozenset(),
-        retelling=all(t.text.lstrip("وفب").startswith(("ال", "لل")) for t in c.triggers),
+        retelling=told_by_definite_nouns(c.triggers),
         unnamed1=a1 is not None and a1.attrs.get("kind") == "unidentified",
         claimed1=claims(a1),
         name2=name(a2.value) if a2 is not None else None,
@@ -338,6 +338,12 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
             # homes is an attack of its own, not part of the fight between armed sides.
             return "fire on civilians told apart from the fighting"
     return None
+
+
+def told_by_definite_nouns(triggers: list[Mention]) -> bool:
+    """Every act word a definite noun ("المعركة", "الهجوم", "والغارات"): the act retold, or named
+    in general, rather than told as it happened."""
+    return all(t.text.lstrip("وفب").startswith(("ال", "لل")) for t in triggers)
 
 
 def claims(m: Mention | None) -> bool:
