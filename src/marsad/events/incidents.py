@@ -245,11 +245,6 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     )
 
 
-def conflict(a: Candidate, b: Candidate, name: ActorName = int) -> str | None:
-    """Why `a` and `b` cannot be one incident, or None when they can."""
-    return sig_conflict(signature(a, name), signature(b, name))
-
-
 REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)  # remote violence and fighting, told apart or as one
 
 
