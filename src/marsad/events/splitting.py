@@ -89,22 +89,23 @@ def split_by_repeated_acts(doc: Doc, c: Candidate) -> list[Candidate]:
             own.append((t, m))
     if len(own) < 2:
         return [c]
+    c.log.append(f"one act told for each of {', '.join(m.text for _, m in own)}: one event each")
+
+    def told_for(k: Mention) -> int:
+        # A toll told in the act's sentence goes with the act told last before it; a toll told
+        # elsewhere stays with the first place.
+        if k.sentence != lead.sentence:
+            return 0
+        return max((i for i, (t, _) in enumerate(own) if t.start <= k.start), default=0)
+
+    owners = [told_for(k) for k in c.casualties]
     twins = []
-    for i, (t, m) in enumerate(own):
+    for i, (_, m) in enumerate(own):
         twin = c.twin()
         twin.places = [m]
         twin.inherited_place = False
-        nxt = own[i + 1][0].start if i + 1 < len(own) else 1 << 30
-        # A toll told in the act's sentence goes with the act told last before it; a toll told
-        # elsewhere stays with the first place.
-        twin.casualties = [
-            k for k in c.casualties
-            if (k.sentence == lead.sentence and t.start <= k.start < nxt)
-            or (k.sentence != lead.sentence and i == 0)
-            or (k.sentence == lead.sentence and k.start < own[0][0].start and i == 0)
-        ]  # fmt: skip
+        twin.casualties = [k for k, o in zip(c.casualties, owners, strict=True) if o == i]
         twins.append(twin)
-    c.log.append(f"one act told for each of {', '.join(m.text for _, m in own)}: one event each")
     return twins
 
 
