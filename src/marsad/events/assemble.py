@@ -621,9 +621,7 @@ def _interceptions_where_fired(events: list[Candidate]) -> None:
         e.places, e.inherited_place = list(fire.places), True
         if fire.dates and (not e.dates or e.inherited_date):
             e.dates, e.inherited_date = list(fire.dates), fire.inherited_date
-        if fire.actor1 is not None and (
-            e.actor2 is None or e.actor2.value == (e.actor1.value if e.actor1 else None)
-        ):
+        if fire.actor1 is not None and (e.actor2 is None or e.actor2.value == e.actor1.value):
             e.actor2 = fire.actor1
         e.log.append(
             f"'{e.trigger.text}': placed where the fire it stopped was aimed ('{fire.trigger.text}')"

@@ -173,7 +173,7 @@ class Sig:
 
 def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) -> Sig:
     # This runs for every telling linked and every merge: the Candidate properties, _place_of,
-    # explicit/_fight_word and armed are spelt out (a call costs more than the test in it).
+    # explicit/fight_word and armed are spelt out (a call costs more than the test in it).
     choice = None
     if not c.inherited_place and c.places:  # _place_of
         ch = c.places[0].value.choice
@@ -205,6 +205,7 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
         if not bombing and v.sub_event_type in BOMBINGS and w.sentence in c.sentences:
             bombing = True
     name1 = name(a1.value) if a1 is not None else None
+    camp1 = camp(a1.value) if a1 is not None else frozenset()
     named = [name1] if a1 is not None else []
     if a2 is not None:
         named.append(name(a2.value))
@@ -237,8 +238,9 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
         answered=c.answered,
         earlier=bool(trig.attrs.get("earlier")),
         on_civilians=a2 is not None and a2.attrs.get("kind") in UNARMED_KINDS,
-        camp1=camp(a1.value) if a1 is not None else frozenset(),
-        retelling=told_by_definite_nouns(c.triggers),
+        camp1=camp1,
+        # (read only for two allies: an actor outside any government's camp never needs it)
+        retelling=bool(camp1) and told_by_definite_nouns(c.triggers),
         unnamed1=a1 is not None and a1.attrs.get("kind") == "unidentified",
         claimed1=claims(a1),
         name2=name(a2.value) if a2 is not None else None,
