@@ -63,7 +63,7 @@ class FatalityFilter:
         for m in mentions:
             lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
             words = WORD.findall(doc.folded_slice(max(lo, m.start - 40), m.start))[-4:]
-            m.attrs["added"] = any(self.added.ends_at(words, i) for i in range(len(words)))
+            m.attrs["added"] = self.added.found_in(words)
 
     def is_period_total(self, doc: Doc, m: Mention) -> bool:
         """A toll counted over a period or a campaign, not one incident's."""

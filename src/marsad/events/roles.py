@@ -298,9 +298,10 @@ class RoleAssigner:
 
     def _spokesman_force(self, sentence: int, clause: int, act: Mention | None = None) -> Mention | None:
         """The armed force whose spokesman, told in an earlier clause of the sentence (or before
-        `act` in its clause), tells the act. With `act` (the act's word): the act is what the spokesman announced ("أعلن
-        المتحدث باسم الجماعة … استهداف مطار …": the group claims its own attack), not a statement
-        quoted after "إن" or in quotation marks ("قال المتحدث إن فلسطينيين أحرقا …")."""
+        `act` in its clause), tells the act. With `act` (the act's word): the act is what the
+        spokesman announced ("أعلن المتحدث باسم الجماعة … استهداف مطار …": the group claims its
+        own attack), not a statement quoted after "إن" or in quotation marks ("قال المتحدث إن
+        فلسطينيين أحرقا …")."""
         statement = self.k.cues["statement_nouns"]
         folded = self.doc.folded
         for a in self.at.sentence(ACTOR, sentence):

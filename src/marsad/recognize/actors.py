@@ -70,9 +70,8 @@ class ActorRecognizer:
         self._outlets: CueList = cues["outlet_nouns"]
         self._sham_after: CueList = cues["sham_after"]
         self._patient_after: CueList = cues["patient_after"]
-        self._accuse_verbs: CueList = cues["accuse_verbs"]
         # The accusation verbs as written with or without "و"/"ف": a set test per actor mention
-        # (most mentions have none near them) before the cue list is asked.
+        # (most mentions have none near them).
         self._accuse_forms = frozenset(
             c + w for w in knowledge.cue_words("accuse_verbs") for c in ("", "و", "ف")
         )
@@ -227,7 +226,7 @@ class ActorRecognizer:
         # (An epithet may stand between: "اتهم الحوثيين "الإرهابيين" بتنفيذ الهجوم".)
         if any(self._accused_of.opening(after[i:]) is not None for i in range(min(2, len(after)))):
             return "agent_before", "accused"
-        if self._accuse_verbs.ends_at(words, len(words) - 1) is not None and any(
+        if words[-1] in self._accuse_forms and any(
             self._accused_of.opening(after[i:]) is not None for i in range(2, len(after))
         ):
             return "ignore_before", "accuser"

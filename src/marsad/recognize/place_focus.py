@@ -315,6 +315,8 @@ class PlaceFocus:
             # Another mention of a name already counted: the count of distinct places tells
             # more of the report's country than the repetition of one.
             again = key in seen
+            # A repeated name, and a name that is also an ordinary word, vote less.
+            factor = (REPEAT_FACTOR if again else 1.0) * (COMMON_FACTOR if r.common else 1.0)
             cc = name.country_code
             if cc is not None:
                 w = 1.0
@@ -323,11 +325,8 @@ class PlaceFocus:
                 anchors_in[m.sentence].append((r.fstart, cc, key))
                 if country and self._opens_item(doc, m):
                     openers[m.sentence] = cc
-                if r.common:
-                    w = w * COMMON_FACTOR
-                if again:
-                    w = w * REPEAT_FACTOR
-                elif i == area_dateline:
+                w = w * factor
+                if not again and i == area_dateline:
                     w += DATELINE_WEIGHT
                 # _add_votes of the one-country cast {cc: w}, spelt out (most names).
                 votes[cc] = w + votes.get(cc, 0)
@@ -335,8 +334,7 @@ class PlaceFocus:
                 own[cc] = w + own.get(cc, 0)
             else:
                 cast = name.shares  # read only, never changed
-                if again or r.common:
-                    factor = (REPEAT_FACTOR if again else 1.0) * (COMMON_FACTOR if r.common else 1.0)
+                if factor != 1.0:
                     cast = {cc: w * factor for cc, w in cast.items()}
                 _add_votes(votes, cast)
                 _add_votes(by_name[key], cast)
