@@ -73,11 +73,13 @@ def _km(a: Place, b: Place) -> float:
 def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
     kind = _KIND_RANK.get(c.kind, 5)
     if c.kind == "admin1" and (
-        r.cue in ("province_before", "countryside_before") or not _has_namesake_town(c, r.candidates)
+        r.cue in ("province_before", "countryside_before")
+        or not (_has_namesake_town(c, r.candidates) or (r.strong_cue and r.cue == "settlement_before"))
     ):
         # A governorate named without a town of the same name (صلاح الدين، الأنبار), or as a
         # governorate or its countryside ("ريف القنيطرة"): the governorate, not a village that
-        # carries its name as an alternate, nor its city.
+        # carries its name as an alternate, nor its city. A town noun before the name ("مدينة
+        # الزاوية") asks for the town, whatever the English names look like.
         kind = -1
     near = min(map(km, repeat(c), chosen), default=0.0)  # map: no generator step per place
     return (kind, round(near / 50), -c.population)
