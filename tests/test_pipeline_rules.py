@@ -897,6 +897,19 @@ def test_an_interception_is_placed_where_the_fire_it_stopped_was_aimed() -> None
     ]
 
 
+def test_the_side_whose_drone_was_downed_is_the_firer_told_before_not_the_teller() -> None:
+    # The coalition tells of the interception; the drone it speaks of is the one the Houthis
+    # said they launched in the sentence before.
+    events = marsad.extract(
+        "أعلنت جماعة الحوثي مساء اليوم أنها هاجمت قاعدة عسكرية في منطقة خميس مشيط جنوبي السعودية بطائرة "
+        "مسيرة مفخخة. من جهته قال التحالف بقيادة السعودية إن قوات الدفاع الجوي اعترضت الطائرة المسيرة "
+        "وأسقطتها قبل بلوغ هدفها.",
+        published=PUB,
+    )
+    disrupted = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    assert [e.actor2 for e in disrupted] == ["Houthi Movement"], [(e.actor1, e.actor2) for e in events]
+
+
 def test_a_sahel_country_quarter_places_an_attack_on_an_unknown_village() -> None:
     # The village is not in the gazetteer; "وسط مالي" places the ambush in Mali's centre.
     e = _one(
