@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Houses burnt and cattle taken by the men who fired on the villagers are that attack.
+        "قتل 9 مدنيين اليوم في هجوم لقوات الدعم السريع على قرية شرق مدينة الجنينة. وأوضحت لجان محلية في "
+        "بيان أن عناصر الدعم السريع اقتحموا القرية وأطلقوا النار بشكل عشوائي على السكان، كما أحرقوا عددا "
+        "من المنازل ونهبوا الماشية.",
+        {"sub_event_type": "Attack", "actor1": "Rapid Support Forces", "fatalities": 9},
+        id="burning-and-looting-in-an-attack-on-villagers",
+    ),
+    pytest.param(
         # With no other place named, the demonstrators' hometown is where they demonstrate.
         "تظاهر العشرات من أبناء محافظة السويداء اليوم في الساحة العامة وسط المدينة، مطالبين بتحسين الخدمات.",
         {"sub_event_type": "Peaceful protest", "admin1": "As-Sweida"},

@@ -245,6 +245,7 @@ class Merger:
                     attack.casualties
                     or attack.event_type != BATTLES
                     or attack.trigger.attrs.get("weight", 1.0) >= EXPLICIT
+                    or (attack.actor2 is not None and attack.actor2.attrs.get("kind") in UNARMED_KINDS)
                 )
                 and (attack.actor1 is None or attack.actor1.attrs.get("kind") not in CROWDS)
                 and self._same_side(attack.actor1, wrecking.actor1)
