@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # No side claimed the bombing; the group said to be active in the area is context.
+        "قتل شرطيان اليوم بانفجار عبوة ناسفة استهدفت دوريتهما على طريق ترابي جنوب مدينة كركوك. ولم "
+        "تتبن أي جهة التفجير حتى الآن، لكن فلول تنظيم داعش تنتشر في القرى المحيطة.",
+        {"actor1": "Unidentified Armed Group (Iraq)", "actor2": "Police Forces of Iraq"},
+        id="a-group-named-beside-no-claim-is-no-author",
+    ),
+    pytest.param(
         # Houses burnt and cattle taken by the men who fired on the villagers are that attack.
         "قتل 9 مدنيين اليوم في هجوم لقوات الدعم السريع على قرية شرق مدينة الجنينة. وأوضحت لجان محلية في "
         "بيان أن عناصر الدعم السريع اقتحموا القرية وأطلقوا النار بشكل عشوائي على السكان، كما أحرقوا عددا "

@@ -313,6 +313,12 @@ class EventAssembler:
             or (key[0] in crowd and any(t.value.event_type in ("Protests", "Riots") for t in ts))
         }  # fmt: skip
 
+    def _unclaimed(self, doc: Doc, sent: int, trigger: Mention) -> bool:
+        """Whether the words before `trigger` in its sentence say that no side claimed it."""
+        start = doc.sentences[sent].start
+        words = doc.folded_slice(start, trigger.start).split()
+        return self.k.cues["unclaimed"].found_in(words)
+
     def _candidate(
         self,
         sides: roles.RoleAssigner,
@@ -336,6 +342,12 @@ class EventAssembler:
             # words ("قصف جوي روسي") is that part's author, not this one's.
             a1 = c.actor1 = self._not_of_others(at, c, a1)
             c.actor2 = self._not_of_others(at, c, c.actor2)
+        if a1 is not None and a1.sentence == sent and self._unclaimed(sides.doc, sent, trigs[0]):
+            # "ولم تعلن أي جهة مسؤوليتها عن الهجوم، إلا أن خلايا التنظيم تنشط في المنطقة": the
+            # group named beside the words that no one claimed the act is context, not its author.
+            a1 = c.actor1 = None
+            c.assoc1 = []
+            c.log.append(f"'{trigs[0].text}': told as claimed by no side; its sentence names no author")
         c.inferred_actor1 = a1 is not None and any(t.start == a1.start and t.end == a1.end for t in trigs)
         if (
             len(trigs) > 1
