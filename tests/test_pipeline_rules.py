@@ -370,6 +370,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A de facto authority that arrests is actor1 of the arrest, as a state force would be.
+        "اعتقلت جماعة الحوثي اليوم ثلاثة صحفيين في مدينة صنعاء بتهمة التخابر مع جهات خارجية.",
+        {"sub_event_type": "Arrests", "actor1": "Houthi Movement", "actor2": "Civilians (Yemen)"},
+        id="arrests-by-a-de-facto-authority",
+    ),
+    pytest.param(
+        # The group announcing, before a day set off by commas, an arrest named by its noun made it
+        # (its short name in brackets ends the clause as the name would).
+        "أعلنت قوات سوريا الديمقراطية (قسد)، الأحد، اعتقال 12 شخصا يشتبه بانتمائهم إلى تنظيم داعش في "
+        "بلدة ذيبان بريف دير الزور الشرقي.",
+        {"sub_event_type": "Arrests", "actor1": "Syrian Democratic Forces"},
+        id="an-authority-announcing-its-arrests",
+    ),
+    pytest.param(
         # No side claimed the bombing; the group said to be active in the area is context.
         "قتل شرطيان اليوم بانفجار عبوة ناسفة استهدفت دوريتهما على طريق ترابي جنوب مدينة كركوك. ولم "
         "تتبن أي جهة التفجير حتى الآن، لكن فلول تنظيم داعش تنتشر في القرى المحيطة.",

@@ -281,7 +281,7 @@ class RoleAssigner:
         for a in reversed(extra):
             if a.clause >= clause or cue(a) not in (None, AGENT):
                 continue
-            if text[a.end : spans[a.clause].end].strip(" \n\t،,؛;"):
+            if text[a.end : spans[a.clause].end].strip(" \n\t،,؛;()"):
                 return None  # the name does not end its clause: not the subject left hanging
             if any(self.at.clause(TRIGGER, sentence, c) for c in range(a.clause, clause)):
                 return None  # an act told in between has that name for its own

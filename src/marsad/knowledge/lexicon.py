@@ -197,6 +197,10 @@ class ActorEntry(_Entry):
     # The forces of a rival government in its own country (Libya's LNA beside the Tripoli
     # government): state forces that fight the country's other state forces, in a camp of their own.
     rival_government: bool = False
+    # Holds and polices territory as a de facto authority (the Houthis in Sanaa, the SDF in the
+    # north-east of Syria): the detentions it makes are arrests (ACLED: "state forces or other
+    # actors exercising de facto control over a territory"), not abductions.
+    de_facto_authority: bool = False
     # Countries whose government (its forces and allies) this foreign actor fights alongside: its
     # air strikes there do not hit them (the Saudi-led coalition in Yemen, Russia in Syria).
     supports: list[str] = Field(default_factory=list)
