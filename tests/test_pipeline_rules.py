@@ -370,6 +370,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Fire that wounded and killed no one is still an attack (fatalities 0).
+        "أصيب ثلاثة مدنيين اليوم برصاص قناصة الدعم السريع في حي كرري بمدينة أم درمان.",
+        {"sub_event_type": "Attack", "actor1": "Rapid Support Forces", "fatalities": 0},
+        id="wounded-by-fire-is-an-attack",
+    ),
+    pytest.param(
         # A de facto authority that arrests is actor1 of the arrest, as a state force would be.
         "اعتقلت جماعة الحوثي اليوم ثلاثة صحفيين في مدينة صنعاء بتهمة التخابر مع جهات خارجية.",
         {"sub_event_type": "Arrests", "actor1": "Houthi Movement", "actor2": "Civilians (Yemen)"},
