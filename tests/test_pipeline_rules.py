@@ -1103,3 +1103,17 @@ def test_its_fighters_after_a_claim_are_the_claimants() -> None:
         published=PUB,
     )
     assert [(e.actor1, e.actor2) for e in events] == [("Hezbollah", "Military Forces of Israel")]
+
+
+def test_a_sentence_opening_with_another_town_moves_on_to_another_incident() -> None:
+    # "وفي مدينة X،" opens the next item of a round-up: a shooting there is not the air strike
+    # told before in a town a few kilometres away.
+    events = marsad.extract(
+        "قتل ثلاثة مدنيين اليوم في غارة شنتها طائرة حربية إسرائيلية على منزل في مخيم النصيرات وسط قطاع "
+        "غزة. وفي مدينة دير البلح، قتل شاب برصاص قوات الاحتلال قرب شارع صلاح الدين.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.location, e.fatalities) for e in events) == [
+        ("Air/drone strike", "An Nuseirat Refugee Camp", 3),
+        ("Attack", "Dayr al Balaḩ", 1),
+    ]

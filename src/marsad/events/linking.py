@@ -48,6 +48,24 @@ def announces_new_incident(
     return any(w.strip("،,.") in words for w in window)
 
 
+_ITEM_LEADS = ("في", "وفي")
+
+
+def opens_at_own_place(doc: Doc, c: Candidate) -> bool:
+    """ "وفي مدينة رفح، أصيب ثلاثة مواطنين …": the candidate's sentence opens with its own place
+    set off by a comma, as a round-up's next item does — the report moves on to that place."""
+    if not c.places or c.inherited_place:
+        return False
+    m = c.places[0]
+    if m.sentence != c.sentence or not 0 <= m.sentence < len(doc.sentences):
+        return False
+    text = doc.text
+    lead = text[doc.sentences[m.sentence].start : m.start].split()
+    if not lead or lead[0] not in _ITEM_LEADS or len(lead) > 2:
+        return False  # "وفي رفح،", "وفي مدينة رفح،"
+    return text[m.end : m.end + 2].lstrip().startswith(("،", ","))
+
+
 def word_offsets(doc: Doc, words: Collection[str]) -> list[int]:
     """Original offsets, ascending, of every place where a word of `words` holding none of the
     others starts in the report's folded text: a window holding any of `words` holds one of
@@ -208,8 +226,14 @@ def link(
     best_key: tuple[int, int] | None = None
     positions = incidents.comparable(sc)
     sigs = incidents._sigs
+    moved = sc.specific and opens_at_own_place(doc, c)
     for pos in positions:
         se = sigs[pos]
+        if moved and se.specific and se.place is not None and se.place.id != sc.place.id:  # type: ignore[union-attr]
+            apart.append(
+                f"'{sc.trigger_text}' kept apart from '{se.trigger_text}': the report moves on to another place"
+            )
+            continue
         why = sig_conflict(se, sc)
         if why:
             apart.append(f"'{sc.trigger_text}' kept apart from '{se.trigger_text}': {why}")
