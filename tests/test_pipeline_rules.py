@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A ministry's "eliminated" told by the verb, not only by its noun, is the fight.
+        "أعلنت وزارة الدفاع الوطني الجزائرية اليوم أن مفرزة للجيش الوطني الشعبي قضت على ثلاثة إرهابيين "
+        "خلال عملية بحث وتمشيط بولاية عين الدفلى.",
+        {"sub_event_type": "Armed clash", "actor1": "Military Forces of Algeria", "fatalities": 3},
+        id="eliminated-told-by-the-verb",
+    ),
+    pytest.param(
         # Fire that wounded and killed no one is still an attack (fatalities 0).
         "أصيب ثلاثة مدنيين اليوم برصاص قناصة الدعم السريع في حي كرري بمدينة أم درمان.",
         {"sub_event_type": "Attack", "actor1": "Rapid Support Forces", "fatalities": 0},
