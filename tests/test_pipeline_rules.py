@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The agreement the crowd wants carried out is its demand: no force used, no second event.
+        "نظم عشرات العاطلين عن العمل اليوم وقفة احتجاجية أمام مقر ولاية قفصة جنوبي تونس، للمطالبة بتنفيذ "
+        "اتفاق التشغيل. ورفع المحتجون شعارات تندد بتهميش الجهة.",
+        {"sub_event_type": "Peaceful protest", "actor1": "Protesters (Tunisia)"},
+        id="an-agreement-demanded-by-a-protest",
+    ),
+    pytest.param(
         # A ministry's "eliminated" told by the verb, not only by its noun, is the fight.
         "أعلنت وزارة الدفاع الوطني الجزائرية اليوم أن مفرزة للجيش الوطني الشعبي قضت على ثلاثة إرهابيين "
         "خلال عملية بحث وتمشيط بولاية عين الدفلى.",

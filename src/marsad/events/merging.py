@@ -37,6 +37,8 @@ _SENTENCE_CLAUSE = attrgetter("sentence", "clause")
 # Acts whose damage to property is part of them (ACLED codes the attack, not the wrecking).
 _ATTACK_TYPES = (BATTLES, VAC, EXPLOSIONS)
 CROWDS = {*UNARMED_KINDS, *CROWD_KINDS}  # no attackers of an armed kind
+# The developments that meet a protest: arrests made there, property a crowd wrecks.
+_MET_WITH = ("Arrests", LOOTING)
 
 
 def _strength(c: Candidate) -> float:
@@ -327,6 +329,13 @@ class Merger:
             return None
         if date_conflict(e, c) or place_conflict(e, c):
             return None
+        if c.event_type == "Strategic developments" and c.trigger.value.sub_event_type not in _MET_WITH:
+            if c.sentence != e.sentence or c.trigger.attrs.get("weight", 1.0) >= 1.0:
+                return None
+            # "وقفة احتجاجية … للمطالبة بتنفيذ اتفاق الكامور": a development named by a weak word in
+            # the protest's sentence is what the crowd demands, no event of its own nor force.
+            e.log.append(f"'{c.trigger.text}': what the demonstrators demand, not an event")
+            return e
         if demonstrators_act(c):
             e.retype = (RIOTS, VIOLENT_DEMONSTRATION)
             e.log.append(f"'{c.trigger.text}': the demonstrators used force (a riot)")
