@@ -1131,3 +1131,16 @@ def test_a_sentence_opening_with_another_town_moves_on_to_another_incident() -> 
         ("Air/drone strike", "An Nuseirat Refugee Camp", 3),
         ("Attack", "Dayr al Balaḩ", 1),
     ]
+
+
+def test_a_fight_between_the_two_sides_takes_the_sides_told_before() -> None:
+    # "بين الطرفين": the army and the paramilitaries of the strikes told just before.
+    events = marsad.extract(
+        "شن الطيران الحربي للجيش السوداني اليوم غارات على مواقع لقوات الدعم السريع في مدينة أم درمان. "
+        "في غضون ذلك، تجددت المعارك بين الطرفين في محيط سلاح الإشارة بمدينة بحري.",
+        published=PUB,
+    )
+    clashes = [(e.actor1, e.actor2) for e in events if e.sub_event_type == "Armed clash"]
+    assert clashes == [("Military Forces of Sudan", "Rapid Support Forces")], [
+        (e.sub_event_type, e.actor1, e.actor2) for e in events
+    ]

@@ -13,6 +13,7 @@ from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEA
 from marsad.events import roles
 from marsad.events.answered import answered_clauses, answering_side
 from marsad.events.background import is_recent, news_dates
+from marsad.events.both_sides import sides_of_the_parties
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.demonstrations import force_on_demonstrations, riots_in_context
@@ -126,6 +127,7 @@ class EventAssembler:
         _interceptions_where_fired(events)
         self._inherit_places(doc, events)
         events = join_coinciding(events)
+        sides_of_the_parties(doc, self.k, events)
         for e in events:
             self._fill_second_side(doc, e, at, answered)
         if at is not None:
