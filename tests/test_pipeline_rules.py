@@ -1144,3 +1144,16 @@ def test_a_fight_between_the_two_sides_takes_the_sides_told_before() -> None:
     assert clashes == [("Military Forces of Sudan", "Rapid Support Forces")], [
         (e.sub_event_type, e.actor1, e.actor2) for e in events
     ]
+
+
+def test_shelling_answered_by_the_side_shelled_is_a_second_event() -> None:
+    # Fire from each side is an event of its own, though each side is the other's target.
+    events = marsad.extract(
+        "قصفت قوات النظام السوري اليوم بالمدفعية الثقيلة مواقع لهيئة تحرير الشام في بلدة كنصفرة بجبل "
+        "الزاوية جنوبي إدلب. وردت الهيئة بقصف مواقع لقوات النظام في محيط بلدة كفرنبل بقذائف الهاون.",
+        published=PUB,
+    )
+    assert sorted((e.actor1, e.actor2) for e in events) == [
+        ("Hayat Tahrir al-Sham", "Military Forces of Syria"),
+        ("Military Forces of Syria", "Hayat Tahrir al-Sham"),
+    ]

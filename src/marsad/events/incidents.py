@@ -247,7 +247,11 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     )
 
 
-REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)  # remote violence and fighting, told apart or as one
+REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)
+REMOTE_FIRE = (
+    SHELLING,
+    AIR,
+)  # fire from afar: each side's is an event of its own  # remote violence and fighting, told apart or as one
 
 
 def sig_conflict(a: Sig, b: Sig) -> str | None:
@@ -298,6 +302,17 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
             and x.name1 not in y.all_sides
         ):
             return f"air strikes on the attackers by a third side ({x.actor1_text} / {y.actor1_text})"
+    # Fire from each side ("قصف مدفعي لقوات النظام على سرمين … وردت الهيئة باستهداف مواقع النظام"):
+    # two remote attacks, each its own event, though one side is the other's target.
+    if (
+        a.sub_type in REMOTE_FIRE
+        and b.sub_type in REMOTE_FIRE
+        and a.armed
+        and b.armed
+        and a.name1 != b.name1
+        and a.name1 == b.name2
+    ):
+        return f"each side's own fire ({a.actor1_text} / {b.actor1_text})"
     # Two named attackers that the other telling names on neither side (a swapped or partly
     # named pair is the same fight told from the other side).
     if (
