@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The officer who tells the news is of the police; the police were not the side hit.
+        "قتل أربعة أشخاص اليوم في انفجار سيارة مفخخة قرب سوق شعبي في مدينة بيدوا. وقال مسؤول في "
+        "الشرطة إن السيارة انفجرت وسط المتسوقين.",
+        {"sub_event_type": "Remote explosive/landmine/IED", "actor2": "Civilians (Somalia)"},
+        id="a-tellers-force-is-not-the-side-hit",
+    ),
+    pytest.param(
         # The agreement the crowd wants carried out is its demand: no force used, no second event.
         "نظم عشرات العاطلين عن العمل اليوم وقفة احتجاجية أمام مقر ولاية قفصة جنوبي تونس، للمطالبة بتنفيذ "
         "اتفاق التشغيل. ورفع المحتجون شعارات تندد بتهميش الجهة.",

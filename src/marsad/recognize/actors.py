@@ -76,6 +76,7 @@ class ActorRecognizer:
             c + w for w in knowledge.cue_words("accuse_verbs") for c in ("", "و", "ف")
         )
         self._claim_before: CueList = cues["claim_before"]
+        self._tellers: CueList = cues["teller_verbs"]
         self._accused_of: CueList = cues["accused_of_after"]
 
     @cached_property
@@ -313,6 +314,16 @@ class ActorRecognizer:
                 name = "object"  # a vowelled passive ("قُتل", "استُهدفت"): what follows was hit
         elif name is not None and dist > ADJACENT.get(name, dist):
             name = None
+        elif (
+            name == "patient_before"
+            and dist == 0
+            and len(words) >= 3
+            and words[-1] == "في"
+            and self._tellers.has_word(words[-3])
+        ):
+            # "قال ضابط في الشرطة إن …": the force a teller belongs to tells the news with him;
+            # "ضابط في" marks a member hit only where no telling verb opens it.
+            return None, "teller_verbs"
         statement = name == "ignore_before" and bool(first_cue(words, self._statement_lists, max_distance=1))
         if name in ("source_before", "teller_verbs") or statement:
             # The teller of a claim is a party to it only when it claims its own action
