@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The rockets the attackers carried are arms of the attack, not a shelling of its own.
+        "قتل ثلاثة جنود اليوم في هجوم شنه مسلحون يعتقد أنهم من تنظيم القاعدة على نقطة للجيش في مديرية "
+        "الصومعة بمحافظة البيضاء. وذكرت مصادر أمنية أن المهاجمين استخدموا أسلحة رشاشة وقذائف آر بي جي.",
+        {"event_type": "Battles", "actor1": "Al Qaeda in the Arabian Peninsula", "fatalities": 3},
+        id="rpg-rounds-are-arms-of-the-attack",
+    ),
+    pytest.param(
         # The officer who tells the news is of the police; the police were not the side hit.
         "قتل أربعة أشخاص اليوم في انفجار سيارة مفخخة قرب سوق شعبي في مدينة بيدوا. وقال مسؤول في "
         "الشرطة إن السيارة انفجرت وسط المتسوقين.",
