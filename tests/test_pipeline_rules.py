@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The force after a raid's noun made the raid ("اقتحام قوات الاحتلال"), though a death verb
+        # stands a few words before it.
+        "استشهد شاب اليوم خلال اقتحام قوات الاحتلال الإسرائيلي مخيم نور شمس في طولكرم.",
+        {"actor1": "Military Forces of Israel", "actor2": "Civilians (Palestine)"},
+        id="the-force-after-a-raids-noun-made-it",
+    ),
+    pytest.param(
         # The rockets the attackers carried are arms of the attack, not a shelling of its own.
         "قتل ثلاثة جنود اليوم في هجوم شنه مسلحون يعتقد أنهم من تنظيم القاعدة على نقطة للجيش في مديرية "
         "الصومعة بمحافظة البيضاء. وذكرت مصادر أمنية أن المهاجمين استخدموا أسلحة رشاشة وقذائف آر بي جي.",
