@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The group whose statement pairs its fighters with the raiding force names the gunmen.
+        "اقتحمت قوات الاحتلال الإسرائيلي فجر اليوم مخيم بلاطة شرق نابلس. وأفادت مصادر محلية بأن مقاومين "
+        "اشتبكوا مع قوات الاحتلال في محيط المخيم. وقالت كتيبة جنين في بيان إن مقاتليها خاضوا اشتباكات "
+        "عنيفة مع قوات الاحتلال.",
+        {"sub_event_type": "Armed clash", "actor1": "Military Forces of Israel", "actor2": "Jenin Brigade"},
+        id="a-group-pairing-its-fighters-with-the-force-names-the-gunmen",
+    ),
+    pytest.param(
         # The force after a raid's noun made the raid ("اقتحام قوات الاحتلال"), though a death verb
         # stands a few words before it.
         "استشهد شاب اليوم خلال اقتحام قوات الاحتلال الإسرائيلي مخيم نور شمس في طولكرم.",

@@ -37,6 +37,7 @@ _SENTENCE_CLAUSE = attrgetter("sentence", "clause")
 # Acts whose damage to property is part of them (ACLED codes the attack, not the wrecking).
 _ATTACK_TYPES = (BATTLES, VAC, EXPLOSIONS)
 CROWDS = {*UNARMED_KINDS, *CROWD_KINDS}  # no attackers of an armed kind
+_GROUP_KINDS = ("rebel", "militia")  # named non-state armed groups
 # The developments that meet a protest: arrests made there, property a crowd wrecks.
 _MET_WITH = ("Arrests", LOOTING)
 
@@ -60,6 +61,29 @@ class Merger:
     @staticmethod
     def _same_side(a: Mention | None, b: Mention | None) -> bool:
         return a is None or b is None or a.value == b.value
+
+    def _name_the_unnamed(self, into: Candidate, c: Candidate) -> None:
+        """ "اشتبك مقاومون مع قوات الاحتلال … وقالت كتيبة جنين إن مقاتليها خاضوا اشتباكات مع
+        قوات الاحتلال": a retelling that pairs the incident's named side with a named group names
+        the incident's unidentified side."""
+        for mine, other in (("actor2", "actor1"), ("actor1", "actor2")):
+            unnamed, known = getattr(into, mine), getattr(into, other)
+            if unnamed is None or known is None or unnamed.attrs.get("kind") != "unidentified":
+                continue
+            told = (c.actor1, c.actor2)
+            if not any(self._one_actor(known, m) for m in told):
+                continue
+            group = next(
+                (
+                    m
+                    for m in told
+                    if m is not None and m.attrs.get("kind") in _GROUP_KINDS and not self._one_actor(known, m)
+                ),
+                None,
+            )
+            if group is not None:
+                setattr(into, mine, group)
+                into.log.append(f"'{group.text}': names the side told as '{unnamed.text}'")
 
     def _one_actor(self, a: Mention | None, b: Mention | None) -> bool:
         return a is not None and b is not None and self._names[a.value] == self._names[b.value]
@@ -187,6 +211,7 @@ class Merger:
                 (m for m in (c.actor2, c.actor1) if m is not None and not self._one_actor(into.actor1, m)),
                 None,
             )
+        self._name_the_unnamed(into, c)
         for a in c.assoc1:
             if all(a.value != x.value for x in into.assoc1):
                 into.assoc1.append(a)
