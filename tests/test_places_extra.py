@@ -164,6 +164,16 @@ def test_kashmir_valley_towns_and_common_spellings_are_located() -> None:
         }, text
 
 
+def test_israeli_posts_on_the_lebanese_border_are_located() -> None:
+    # A Lebanese report of the group's claim: the post is in Israel, not Syria's Al-Malikiyah.
+    text = (
+        "قصف الجيش الإسرائيلي اليوم أطراف بلدة كفركلا جنوبي لبنان. وأعلن حزب الله أن مقاتليه استهدفوا "
+        "موقع المالكية وثكنة زرعيت بالصواريخ."
+    )
+    places = {(e.location, e.country) for e in marsad.extract(text, published=PUB)}
+    assert ("Malkiya", "Israel") in places, places
+
+
 def test_a_small_extra_namesake_does_not_shadow_a_city() -> None:
     # صيدا is also a village of Daraa in the extra file (no population): alone, the name is Sidon.
     text = "قتل شخصان بغارة جوية استهدفت سيارة في صيدا صباح اليوم."
