@@ -213,6 +213,9 @@ CASUALTIES = [
     # the killing of the person just named, as the act's result; settlers as victims
     ("أطلق مسلحون النار عليه ما أدى إلى مقتله على الفور", [("killed", 1, True)]),
     ("قتل مستوطن إسرائيلي وأصيب آخر في عملية طعن", [("killed", 1, True), ("injured", 1, True)]),
+    # victims named by kinship to the first: a woman and her two children are three
+    ("قتلت سيدة وطفلاها بقذيفة سقطت على منزلهم", [("killed", 3, True)]),
+    ("أصيب شاب ووالدته بجروح", [("injured", 2, True)]),
     # injured only
     ("أسفرت عن إصابته بجروح طفيفة", [("injured", 1, True)]),
     ("أصيب بجروح ثلاثة مدنيين", [("injured", 3, True)]),
