@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Demonstrators who set the building's gate on fire are rioters, whatever force met them.
+        "قتل متظاهر وأصيب عشرة آخرون مساء اليوم إثر إطلاق قوات الأمن النار لتفريق محتجين تجمعوا أمام "
+        "مبنى المحافظة في مدينة الكوت. وقال شهود إن المحتجين أضرموا النار في بوابة المبنى.",
+        {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Iraq)", "fatalities": 1},
+        id="a-crowd-that-burns-is-rioting",
+    ),
+    pytest.param(
         # The group whose statement pairs its fighters with the raiding force names the gunmen.
         "اقتحمت قوات الاحتلال الإسرائيلي فجر اليوم مخيم بلاطة شرق نابلس. وأفادت مصادر محلية بأن مقاومين "
         "اشتبكوا مع قوات الاحتلال في محيط المخيم. وقالت كتيبة جنين في بيان إن مقاتليها خاضوا اشتباكات "

@@ -27,10 +27,14 @@ def _crowd(m: Mention | None) -> bool:
 
 
 def demonstrators_act(c: Candidate) -> bool:
-    """The clause tells a crowd of demonstrators using force (they clashed, attacked): an
-    unambiguous violent cue whose actor is the crowd. Arrests and weak cues ("اقتحام") are more
+    """The clause tells a crowd of demonstrators using force (they clashed, attacked, burnt or
+    wrecked): an unambiguous violent cue whose actor is the crowd. Arrests and weak cues ("اقتحام") are more
     often the force acting on them, whatever the clause's word order suggests."""
-    if c.event_type not in (BATTLES, VAC) or not _crowd(c.actor1):
+    if not _crowd(c.actor1):
+        return False
+    if c.trigger.value.sub_event_type == LOOTING:
+        return True  # "أضرم المحتجون النار في الإطارات": the crowd's burning or wrecking
+    if c.event_type not in (BATTLES, VAC):
         return False
     # A weak cue counts when the crowd is its grammatical subject ("اقتحم محتجون مطار النجف").
     return c.trigger.attrs.get("weight", 1.0) >= 0.6 or c.actor1.attrs.get("role_cue") == "agent_before"  # type: ignore[union-attr]
