@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Settlers' raid told over two sentences: burning in the first, live fire on the villagers
+        # and the wounded in the second. One attack on civilians (the burning part of it).
+        "هاجم مستوطنون مساء اليوم قرية المغير شمال شرق رام الله، وأحرقوا منزلين وثلاث مركبات. وقال رئيس "
+        "المجلس القروي إن المستوطنين أطلقوا الرصاص الحي على الأهالي، ما أدى إلى إصابة شابين بجروح.",
+        {"sub_event_type": "Attack", "actor1": "Settlers (Israel)", "actor2": "Civilians (Palestine)"},
+        id="a-raid-with-burning-and-live-fire-on-villagers",
+    ),
+    pytest.param(
         # Demonstrators who set the building's gate on fire are rioters, whatever force met them.
         "قتل متظاهر وأصيب عشرة آخرون مساء اليوم إثر إطلاق قوات الأمن النار لتفريق محتجين تجمعوا أمام "
         "مبنى المحافظة في مدينة الكوت. وقال شهود إن المحتجين أضرموا النار في بوابة المبنى.",

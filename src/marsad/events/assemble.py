@@ -114,7 +114,8 @@ class EventAssembler:
             ):
                 c.dates = [default_date]
                 c.inherited_date = True
-        events = [t for e in self.merger.across(doc, cands) for t in split_by_means(e)]
+        events = self.merger.wrecking_across(self.merger.across(doc, cands))
+        events = [t for e in events for t in split_by_means(e)]
         accidents = {ne.sentence for ne in doc.get(NONEVENT) if ne.value.kind == "accident"}
         # "الانفجار وقع … لارتفاع درجة الحرارة": an explosion the report gives an accidental
         # cause is no attack (ACLED codes no accidents).

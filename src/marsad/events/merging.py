@@ -256,6 +256,31 @@ class Merger:
                 out.append(c)
         return out
 
+    def wrecking_across(self, events: list[Candidate]) -> list[Candidate]:
+        """ "هاجم مستوطنون القرية وأضرموا النار في منازل … وأطلقوا الرصاص على الأهالي فأصابوا
+        شابين": burning told in one sentence of an attack whose harm to people is told in the next
+        is part of that attack too (_wrecking_in_an_attack, across up to two sentences)."""
+        wrecks = [
+            e
+            for e in events
+            if e.event_type == "Strategic developments"
+            and e.trigger.value.sub_event_type == LOOTING
+            and e.actor1 is not None  # (a wrecking by no one named may be anyone's)
+        ]
+        if not wrecks or len(events) == len(wrecks):
+            return events
+        gone: set[int] = set()
+        for w in wrecks:
+            for a in events:
+                if a is w or id(a) in gone or abs(a.sentence - w.sentence) > 2:
+                    continue
+                pair = self._wrecking_in_an_attack(a, w)
+                if pair is not None:
+                    self._absorb(*pair)
+                    gone.add(id(w))
+                    break
+        return [e for e in events if id(e) not in gone]
+
     def _wrecking_in_an_attack(self, a: Candidate, b: Candidate) -> tuple[Candidate, Candidate] | None:
         """(the attack, the wrecking) when one of two tellings of a sentence is burning or
         wrecking property and the other an attack or fight by the same side ("هاجم مستوطنون قرية
