@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The group claiming the attack, named after its group noun, names the gunmen.
+        "قتل شرطيان اليوم في هجوم شنه مسلحون على نقطة تفتيش في مدينة بئر العبد بشمال سيناء. وقالت مصادر "
+        "أمنية إن المهاجمين أطلقوا النار بكثافة على أفراد النقطة قبل أن يفروا. وتبنى تنظيم ولاية سيناء "
+        "الهجوم في بيان نشره على الإنترنت.",
+        {"actor1": "Islamic State (Egypt)", "actor2": "Police Forces of Egypt", "fatalities": 2},
+        id="a-claim-through-the-groups-noun",
+    ),
+    pytest.param(
         # Settlers' raid told over two sentences: burning in the first, live fire on the villagers
         # and the wounded in the second. One attack on civilians (the burning part of it).
         "هاجم مستوطنون مساء اليوم قرية المغير شمال شرق رام الله، وأحرقوا منزلين وثلاث مركبات. وقال رئيس "

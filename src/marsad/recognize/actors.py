@@ -45,6 +45,14 @@ ADJACENT = {"agent_verbs": 0, "source_before": 1, "teller_verbs": 0}
 _GROUP_NOUNS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"})
 
 
+def _claimed_by_it(words: list[str], claim_before: CueList) -> bool:
+    """A claiming verb right before the name, or before the group noun that heads it ("وتبنى
+    تنظيم ولاية سيناء الهجوم")."""
+    if claim_before.has_word(words[-1]):
+        return True
+    return len(words) > 1 and words[-1] in _GROUP_NOUNS and claim_before.has_word(words[-2])
+
+
 class ActorRecognizer:
     """Adds ACTOR mentions; value = index into knowledge.actors; attrs: role cue and anaphora."""
 
@@ -201,7 +209,7 @@ class ActorRecognizer:
             elif entry.kind == "unidentified" and words and self._destination.has_word(words[-1]):
                 role, why = "ignore_before", "a destination"  # "اقتادوهم إلى جهة مجهولة"
             m.attrs["role_cue"], m.attrs["role_why"] = role, why
-            if role == "agent_before" and words and self._claim_before.has_word(words[-1]):
+            if role == "agent_before" and words and _claimed_by_it(words, self._claim_before):
                 m.attrs["claims"] = True  # "تبنت الحركة الهجوم": the group claims the act
             if entry.country and not entry.template and entry.kind != "external" and own is None:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
