@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A ship struck at sea: the sea is the event's place (ACLED: the sea, the nearest coast's admin1).
+        "استهدفت جماعة الحوثي فجر اليوم سفينة شحن تجارية بصاروخين في البحر الأحمر، ما أدى إلى اندلاع حريق "
+        "على متنها، بحسب ما أعلنت الجماعة.",
+        {"actor1": "Houthi Movement", "location": "Red Sea", "admin1": "Al Hudaydah"},
+        id="a-ship-struck-at-sea",
+    ),
+    pytest.param(
         # The group claiming the attack, named after its group noun, names the gunmen.
         "قتل شرطيان اليوم في هجوم شنه مسلحون على نقطة تفتيش في مدينة بئر العبد بشمال سيناء. وقالت مصادر "
         "أمنية إن المهاجمين أطلقوا النار بكثافة على أفراد النقطة قبل أن يفروا. وتبنى تنظيم ولاية سيناء "

@@ -119,7 +119,6 @@ def test_seas_rivers_and_river_banks_are_not_event_locations() -> None:
             "سيطرت قوات سوريا الديمقراطية على ثلاث قرى في الضفة الغربية لنهر الفرات بريف دير الزور.",
             "الضفة الغربية",
         ),
-        ("هاجم الحوثيون سفينة تجارية في البحر الأحمر قبالة سواحل الحديدة غربي اليمن.", "البحر الأحمر"),
         (
             "قالت وزارة الدفاع الروسية إن سفنا حربية أطلقت صواريخ كروز من بحر قزوين على مواقع في سوريا.",
             "قزوين",
@@ -130,6 +129,11 @@ def test_seas_rivers_and_river_banks_are_not_event_locations() -> None:
     assert _ref(
         _doc("هاجم الحوثيون سفينة تجارية في البحر الأحمر قبالة سواحل الحديدة غربي اليمن."), "الحديدة"
     ).located
+    # A sea listed as a region (regions.yaml) is where ships are attacked: an event location.
+    red_sea = _ref(
+        _doc("هاجم الحوثيون سفينة تجارية في البحر الأحمر قبالة سواحل الحديدة غربي اليمن."), "البحر الأحمر"
+    )
+    assert red_sea.located and red_sea.choice is not None and red_sea.choice.name == "Red Sea"
     # A province that bears a sea's name, named as a province, is a place.
     sudan = _doc("خرجت مظاهرات في مدينة بورتسودان عاصمة ولاية البحر الأحمر شرقي السودان.")
     assert _ref(sudan, "ولاية البحر الأحمر").located and _country(sudan, "ولاية البحر الأحمر") == "SD"

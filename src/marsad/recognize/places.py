@@ -202,6 +202,8 @@ class PlaceRecognizer(PlaceFocus):
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, name.identity
             ref.noun = noun and not name.common
             ref.role = self._role(h.key, n.words, folded, toks, h.end, n.cue_hit, n.role_cue)
+            if ref.role == "water" and any(c.kind == "region" for c in name.cands):
+                ref.role = ""  # a sea the gazetteer lists as a region: ships are attacked there
             start, end = to_original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
             befores.append(n.words)
