@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "الاحتلال" with a nationality is that state's forces, not Israel's army.
+        "أعلنت فصائل عراقية مسلحة اليوم استهداف قاعدة للاحتلال الأمريكي في حقل كونيكو للغاز بريف دير الزور "
+        "بطائرة مسيرة.",
+        {"actor2": "Military Forces of United States"},
+        id="the-american-occupation",
+    ),
+    pytest.param(
         # A ship struck at sea: the sea is the event's place (ACLED: the sea, the nearest coast's admin1).
         "استهدفت جماعة الحوثي فجر اليوم سفينة شحن تجارية بصاروخين في البحر الأحمر، ما أدى إلى اندلاع حريق "
         "على متنها، بحسب ما أعلنت الجماعة.",
