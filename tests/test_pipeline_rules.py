@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The cell dismantled is the side arrested; the security units named after it arrested it.
+        "أعلنت السلطات الأمنية اليوم تفكيك خلية إرهابية من خمسة عناصر كانت تعد لهجمات في ولاية سيدي بوزيد. "
+        "وأوضحت أن الوحدات الأمنية ضبطت لدى الموقوفين أسلحة وذخائر.",
+        {"sub_event_type": "Arrests", "actor1": "Police Forces of Tunisia"},
+        id="a-dismantled-cell-is-arrested-by-the-units-named-after-it",
+    ),
+    pytest.param(
         # "الاحتلال" with a nationality is that state's forces, not Israel's army.
         "أعلنت فصائل عراقية مسلحة اليوم استهداف قاعدة للاحتلال الأمريكي في حقل كونيكو للغاز بريف دير الزور "
         "بطائرة مسيرة.",

@@ -279,6 +279,17 @@ class EventCoder:
             if a1 is None:
                 # The state force the report names (its spokesman, its dead), else the police.
                 a1 = self._security_force(doc, c) or self._templates.get("police")
+        if (
+            sub == "Arrests"
+            and a1 is not None
+            and a2 is not None
+            and a1.kind in NAMED_GROUPS | {"unidentified"}
+            and a2.kind in STATE_KINDS
+            and not (a1.de_facto_authority and c.actor1 is not None and self._makes_the_arrest(c, c.actor1))
+        ):
+            # "تفكيك خلية إرهابية … الوحدات الأمنية": the state force arrests the group, whichever
+            # the clause named first.
+            a1, a2 = a2, a1
         if sub == "Arrests" and not (
             (_armed_non_state(a2) and not self._gang_held(c, a2))
             or notable_arrest(doc, self.k, c, by_state=a1 is None or a1.kind in STATE_KINDS)
