@@ -230,6 +230,28 @@ def test_a_town_noun_before_a_governorates_name_is_its_city(text: str, name: str
     assert ref.choice is not None and ref.choice.kind == "populated", ref.choice
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "خرج آلاف الأردنيين بعد صلاة الجمعة في مسيرة وسط العاصمة عمان تضامنا مع أهالي قطاع غزة ورفضا "
+            "للعدوان على القطاع.",
+            ("Amman", "Jordan"),
+        ),
+        (
+            "شارك الآلاف اليوم في وقفة أمام مقر البرلمان في الرباط تضامنا مع الشعب الفلسطيني ورفضا للحرب على "
+            "غزة، ورفعوا الأعلام الفلسطينية.",
+            ("Rabat", "Morocco"),
+        ),
+    ],
+)
+def test_a_solidarity_march_is_where_the_crowd_is_not_the_place_it_supports(
+    text: str, place: tuple[str, str]
+) -> None:
+    events = marsad.extract(text, published="2023-10-12")
+    assert [(e.location, e.country) for e in events] == [place]
+
+
 def test_realdev_events_stay_in_the_reports_countries() -> None:
     """On real reports, few events land in a country where the report has none (was 20%)."""
     import json

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 FOREIGN_MIN_POP = 50_000
 CONTEXT_PLACES = 8  # the places named just before are the context for choosing among namesakes
-NO_VOTE_ROLES = ("water", "name")  # these say nothing of where the report is
+NO_VOTE_ROLES = ("water", "name", "cause")  # these say nothing of where the report is
 # The report's focus: a country is in focus with at least this share of the leading country's
 # votes (and one whole vote); a place in no focus country needs its country named right after it.
 FOCUS_SHARE = 0.3
@@ -197,6 +197,16 @@ class PlaceFocus:
         return self.k.cues["person_name_before"]
 
     @cached_property
+    def _causes(self) -> CueList:
+        return self.k.cues["place_cause_before"]
+
+    def _for_cause(self, before: list[str]) -> bool:
+        """ "تضامنا مع الشعب الفلسطيني": a country adjective right after a cause cue, or after
+        one noun that follows it, tells what a crowd is about, not where it is."""
+        n = len(before)
+        return any(self._causes.ends_at(before, i) is not None for i in range(max(0, n - 2), n))
+
+    @cached_property
     def _metonym_verbs(self) -> CueIndex:
         return self._index("capital_metonym_verbs")
 
@@ -285,7 +295,7 @@ class PlaceFocus:
         for h in self.demonyms.find(folded):
             cc = h.payloads[0]
             before = _words_before(folded, toks, h.word_start, 3)
-            if self._at_border(before) or self._in_name(before):
+            if self._at_border(before) or self._in_name(before) or self._for_cause(before):
                 continue
             votes[cc] += DEMONYM_WEIGHT
             anchors_in[doc.locate(doc.original(h.start, h.end)[0])[0]].append((h.word_start, cc, frozenset()))

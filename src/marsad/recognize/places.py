@@ -50,6 +50,7 @@ ROLE_BEFORE = {
     "place_water_before": "water",
     "place_name_of_before": "name",
     "place_launch_before": "origin",
+    "place_cause_before": "cause",
 }
 
 
