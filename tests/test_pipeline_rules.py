@@ -370,6 +370,15 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The striker's own word for what the strike achieved retells it; the commander's past role
+        # ("كان مسؤولا عن إطلاق صواريخ") is no act told.
+        "قتل عنصران من حزب الله اليوم في غارة شنتها طائرة مسيرة إسرائيلية على دراجة نارية في بلدة ياطر "
+        "جنوبي لبنان. وقال الجيش الإسرائيلي إنه قضى على قائد ميداني في الحزب كان مسؤولا عن إطلاق صواريخ "
+        "نحو مستوطنات الشمال.",
+        {"sub_event_type": "Air/drone strike", "actor2": "Hezbollah", "fatalities": 2},
+        id="the-strikers-word-for-its-result",
+    ),
+    pytest.param(
         # The cell dismantled is the side arrested; the security units named after it arrested it.
         "أعلنت السلطات الأمنية اليوم تفكيك خلية إرهابية من خمسة عناصر كانت تعد لهجمات في ولاية سيدي بوزيد. "
         "وأوضحت أن الوحدات الأمنية ضبطت لدى الموقوفين أسلحة وذخائر.",

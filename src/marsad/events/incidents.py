@@ -333,11 +333,14 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
             return "air strikes and ground fighting told apart"
         if a.sentences & b.sentences:
             return None
-        if remote.aerial and (fight.explicit_fight or remote.has_actor1):
-            # (A generic "الهجوم" told in another sentence of a drone strike whose author is not
-            # named retells it: "اتهمت الحكومة الحوثيين بالوقوف وراء الهجوم".)
-            return "air strikes told apart from the fighting"
         same_attacker = remote.has_actor1 and fight.has_actor1 and remote.name1 == fight.name1
+        # (the striker's own weak word for the act, not a capture of ground)
+        result_told = same_attacker and fight.sub_type == "Armed clash"
+        if remote.aerial and (fight.explicit_fight or (remote.has_actor1 and not result_told)):
+            # (A generic "الهجوم" told in another sentence of a drone strike whose author is not
+            # named retells it: "اتهمت الحكومة الحوثيين بالوقوف وراء الهجوم"; so does the striker's
+            # own word for what it achieved: "قال الجيش إنه قضى على قائد في الحزب".)
+            return "air strikes told apart from the fighting"
         if remote.sub_type == SHELLING and not same_attacker:
             return "shelling told apart from the fighting"
         if (
