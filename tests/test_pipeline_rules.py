@@ -370,6 +370,27 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قوات تابعة للقيادة العامة" in a Libyan report: Haftar's forces, the first side named.
+        "اندلعت اشتباكات الليلة الماضية في محيط مدينة مرزق جنوب ليبيا بين قوات تابعة للقيادة العامة "
+        "ومسلحين من المعارضة التشادية، أسفرت عن مقتل أربعة من المسلحين.",
+        {"actor1": "Libyan National Army", "actor2": "Opposition Rebels (Chad)", "fatalities": 4},
+        id="forces-of-the-general-command",
+    ),
+    pytest.param(
+        # Persons counted of a unit "تابعة لـ" a force were hit: the force is the side attacked.
+        "قتل ثلاثة عناصر من كتيبة تابعة للقيادة العامة اليوم في هجوم شنه مسلحون على بوابة أمنية قرب مدينة "
+        "أوباري.",
+        {"actor1": "Unidentified Armed Group (Libya)", "actor2": "Libyan National Army", "fatalities": 3},
+        id="members-of-a-unit-owned-by-a-force-hit",
+    ),
+    pytest.param(
+        # The army deploying along the fronts after a fight is no side of it.
+        "أصيب أربعة أشخاص بجروح مساء اليوم في اشتباكات بالأسلحة الرشاشة بين مسلحين من منطقتين متجاورتين في "
+        "مدينة صيدا جنوب لبنان. وانتشر الجيش اللبناني في محاور القتال وأعاد الهدوء إلى المدينة.",
+        {"actor1": "Unidentified Armed Group (Lebanon)"},
+        id="an-army-deploying-after-a-fight-is-no-side",
+    ),
+    pytest.param(
         # The striker's own word for what the strike achieved retells it; the commander's past role
         # ("كان مسؤولا عن إطلاق صواريخ") is no act told.
         "قتل عنصران من حزب الله اليوم في غارة شنتها طائرة مسيرة إسرائيلية على دراجة نارية في بلدة ياطر "

@@ -21,6 +21,7 @@ from marsad.recognize.cues import (
     words_after,
     words_before,
 )
+from marsad.recognize.numbers import parse_quantity
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import fold
 from marsad.text.tokens import WORD, Tokens, tokens
@@ -419,8 +420,24 @@ class ActorRecognizer:
                 # The owned noun hit ("استهداف دبابة تابعة للجيش"): its owner is the target.
                 if i and first_cue(head[:i], self._patient_lists, max_distance=0):
                     return "patient_before", "owned_heads hit"
+                if self._members_hit(head[:i]):
+                    return "patient_before", "owned_heads members hit"
                 return "agent_before", "owned_heads"
         return "patient_before", "possessive"
+
+    def _members_hit(self, words: list[str]) -> bool:
+        """ "قتل عنصران من كتيبة تابعة لـ…": persons of the owned unit after a verb of being killed
+        or hurt (the words before the unit's noun end "<verb> <persons> من")."""
+        if len(words) < 3 or words[-1] != "من" or not self._person_nouns.has_word(words[-2]):
+            return False
+        if parse_quantity(words[-3]) is not None:
+            return True  # a count of the unit's persons ("ثلاثة عناصر من"): a toll
+        # the verb right before the persons, or before their number ("قتل ثلاثة عناصر من")
+        return any(
+            self._passive_verbs.has_word(words[j])
+            or first_cue(words[: j + 1], self._patient_lists, max_distance=0) is not None
+            for j in range(len(words) - 3, max(-1, len(words) - 5), -1)
+        )
 
     def _nisba(
         self, t: Tokens, found: list[tuple[int, int, int, bool]], at: list[int] | None = None
