@@ -1260,3 +1260,15 @@ def test_shelling_answered_by_the_side_shelled_is_a_second_event() -> None:
         ("Hayat Tahrir al-Sham", "Military Forces of Syria"),
         ("Military Forces of Syria", "Hayat Tahrir al-Sham"),
     ]
+
+
+def test_a_round_ups_items_lend_each_other_no_side_and_a_finder_is_none() -> None:
+    # "وفي درعا، …" opens another item: the gunmen of the item before are not this one's, and the
+    # people who found the body did not kill the young man.
+    events = marsad.extract(
+        "وفي ريف حلب، اغتال مسلحون مجهولون اليوم عنصرا من الجيش الوطني في مدينة الباب. وفي درعا، عثر "
+        "الأهالي على جثة شاب مقتولا بالرصاص قرب بلدة طفس، وعليها آثار تعذيب.",
+        published=PUB,
+    )
+    body = [e for e in events if e.location == "Ţafas"]
+    assert [(e.sub_event_type, e.actor2) for e in body] == [("Attack", "Civilians (Syria)")]

@@ -70,6 +70,9 @@ class Doc:
         self.country: str | None = None  # the report's main country (ISO2), set by the place recogniser
         # Sentences of a news round-up opened by their own country ("وفي الصومال، …") → its ISO2.
         self.item_countries: dict[int, str] = {}
+        # Sentences opened by a place set off by a comma ("وفي مدينة رفح، …", a round-up's next
+        # item) → that place's mention, set by the place recogniser.
+        self.item_openers: dict[int, Mention] = {}
         self.events: list[Event] = []
         self.candidates: list[Any] = []  # event candidates, set by the assembler
 

@@ -48,22 +48,12 @@ def announces_new_incident(
     return any(w.strip("،,.") in words for w in window)
 
 
-_ITEM_LEADS = ("في", "وفي")
-
-
 def opens_at_own_place(doc: Doc, c: Candidate) -> bool:
     """ "وفي مدينة رفح، أصيب ثلاثة مواطنين …": the candidate's sentence opens with its own place
     set off by a comma, as a round-up's next item does — the report moves on to that place."""
     if not c.places or c.inherited_place:
         return False
-    m = c.places[0]
-    if m.sentence != c.sentence or not 0 <= m.sentence < len(doc.sentences):
-        return False
-    text = doc.text
-    lead = text[doc.sentences[m.sentence].start : m.start].split()
-    if not lead or lead[0] not in _ITEM_LEADS or len(lead) > 2:
-        return False  # "وفي رفح،", "وفي مدينة رفح،"
-    return text[m.end : m.end + 2].lstrip().startswith(("،", ","))
+    return doc.item_openers.get(c.places[0].sentence) is c.places[0] and c.places[0].sentence == c.sentence
 
 
 def word_offsets(doc: Doc, words: Collection[str]) -> list[int]:

@@ -544,6 +544,10 @@ def second_side(
     striker = k.actors[actor1.value] if actor1 is not None and event_type == EXPLOSIONS else None
     first = min(sentences)
     near = sorted(sentences) + [s for s in (first - 1, max(sentences) + 1) if s not in sentences]
+    items = doc.item_openers
+    if items:
+        # A round-up's items ("وفي درعا، …") lend each other no side.
+        near = [s for s in near if s in sentences or (s not in items and first not in items)]
     for s in near:
         for a in at.sentence(ACTOR, s) if at is not None else doc.in_sentence(ACTOR, s):
             kind = a.attrs.get("kind")

@@ -312,8 +312,11 @@ class PlaceFocus:
         # A sentence of a news round-up opened by its country ("وفي سوريا، …"): its places are
         # read in that country, however little the rest of the report speaks of it.
         openers: dict[int, str] = {}
+        doc.item_openers = {}
         for i, (m, before, name) in enumerate(zip(mentions, befores, infos, strict=True)):
             r: PlaceRef = m.value
+            if m.sentence not in doc.item_openers and self._opens_item(doc, m, nouns=1):
+                doc.item_openers[m.sentence] = m
             if r.cue == "hometown_before" or r.role in NO_VOTE_ROLES:  # r.hometown
                 continue
             country = name.country
@@ -439,12 +442,17 @@ class PlaceFocus:
                 del chosen[:-CONTEXT_PLACES]
 
     @staticmethod
-    def _opens_item(doc: Doc, m: Mention) -> bool:
-        """Whether a country's name opens its sentence as a round-up's item does ("وفي سوريا،")."""
+    def _opens_item(doc: Doc, m: Mention, nouns: int = 0) -> bool:
+        """Whether a place's name opens its sentence as a round-up's item does ("وفي سوريا،"),
+        with up to `nouns` words between ("وفي مدينة رفح،")."""
         if m.sentence < 0:
             return False
-        lead = doc.text[doc.sentences[m.sentence].start : m.start].strip()
-        return lead in ("في", "وفي") and doc.text[m.end : m.end + 3].lstrip().startswith(("،", ","))
+        lead = doc.text[doc.sentences[m.sentence].start : m.start].split()
+        return (
+            0 < len(lead) <= 1 + nouns
+            and lead[0] in ("في", "وفي")
+            and doc.text[m.end : m.end + 3].lstrip().startswith(("،", ","))
+        )
 
     def _named_countries(self, surface: str, cands: list[Place]) -> set[str]:
         if " " not in surface:
