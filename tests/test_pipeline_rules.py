@@ -1272,3 +1272,12 @@ def test_a_round_ups_items_lend_each_other_no_side_and_a_finder_is_none() -> Non
     )
     body = [e for e in events if e.location == "Ţafas"]
     assert [(e.sub_event_type, e.actor2) for e in body] == [("Attack", "Civilians (Syria)")]
+
+
+def test_a_toll_followed_by_one_of_the_listed_towns_is_that_towns() -> None:
+    events = marsad.extract(
+        "قصفت قوات النظام اليوم بالمدفعية بلدات كنصفرة والبارة وفليفل في جبل الزاوية جنوبي إدلب، ما أدى "
+        "إلى مقتل مدنيين اثنين في البارة.",
+        published=PUB,
+    )
+    assert {(e.location, e.fatalities) for e in events} >= {("Kansafrah", 0), ("Al Barah", 2)}

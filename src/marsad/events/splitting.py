@@ -219,8 +219,37 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
             # divided only when the report says how).
             twin.casualties = []
         twins.append(twin)
+    _tolls_where_told(c, listed, twins)
     c.log.append(f"places listed together ({', '.join(m.text for m in listed)}): one event each")
     return twins
+
+
+_TOLL_PLACE_REACH = 30  # characters between a toll and the place named right after it
+
+
+def _tolls_where_told(c: Candidate, listed: list[Mention], twins: list[Candidate]) -> None:
+    """ "قصفت القوات بلدات كنصفرة والبارة وفليفل، ما أدى إلى مقتل مدني في البارة": a toll followed
+    by one of the listed places belongs to that place's event, not to the first one's."""
+    where = {m.value.choice.id: i for i, m in enumerate(listed)}
+    for toll in c.casualties:
+        named = next(
+            (
+                p
+                for p in c.places
+                if p.sentence == toll.sentence
+                and 0 <= p.start - toll.end <= _TOLL_PLACE_REACH
+                and p.value.choice is not None
+                and p.value.choice.id in where
+            ),
+            None,
+        )
+        if named is None:
+            continue
+        i = where[named.value.choice.id]
+        for twin in twins:
+            if toll in twin.casualties:
+                twin.casualties.remove(toll)
+        twins[i].casualties.append(toll)
 
 
 _FORCE_ON_CROWDS = ("Protest with intervention", EXCESSIVE_FORCE)
