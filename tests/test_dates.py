@@ -103,6 +103,7 @@ RELATIVE = [
     ("أول أمس", 2, "relative"),
     ("أول من أمس", 2, "relative"),
     ("قبل أمس", 2, "relative"),
+    ("مساء أمس الأول", 2, "relative"),  # the day before yesterday, said the other way round
     ("قبل يومين", 2, "relative"),
     ("منذ يومين", 2, "relative"),
     ("قبل ثلاثة أيام", 3, "relative"),
