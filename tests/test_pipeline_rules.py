@@ -1281,3 +1281,17 @@ def test_a_toll_followed_by_one_of_the_listed_towns_is_that_towns() -> None:
         published=PUB,
     )
     assert {(e.location, e.fatalities) for e in events} >= {("Kansafrah", 0), ("Al Barah", 2)}
+
+
+def test_a_drone_sent_from_lebanon_is_not_the_tellers_and_falls_in_a_town_of_one_name() -> None:
+    # The Israeli army tells of the drone; it was sent from Lebanon (its firer is no Israeli
+    # force), and it fell near Kiryat Shmona, a town no other place is named after: located,
+    # though the report speaks mostly of Lebanon.
+    events = marsad.extract(
+        "قال الجيش الإسرائيلي، مساء الأحد، إن طائرة مسيرة أطلقت من لبنان سقطت في منطقة مفتوحة قرب كريات "
+        "شمونة دون أن تسفر عن إصابات، فيما أعلن حزب الله أنه استهدف مقر قيادة كتيبة في ثكنة كيلع بسرب "
+        "من المسيرات الانقضاضية.",
+        title="الجيش الإسرائيلي يعلن اعتراض مسيرة أطلقت من لبنان",
+        published=PUB,
+    )
+    assert [(e.actor1, e.location) for e in events] == [("Hezbollah", "Qiryat Shmona")]

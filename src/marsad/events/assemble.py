@@ -440,7 +440,8 @@ class EventAssembler:
             land = landing(self.k, launch)
             c.places = [land] if land is not None else []
         drop_foreign_firer(c)
-        c.weapons = [w for w in c.weapons if w.value.sub_event_type != AIR]
+        if launch.lead.value.sub_event_type != AIR:  # (a drone's launch keeps its drone)
+            c.weapons = [w for w in c.weapons if w.value.sub_event_type != AIR]
 
     def _fill_second_side(
         self,

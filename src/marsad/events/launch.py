@@ -41,6 +41,9 @@ def launch_of(doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]) -> 
     target), or None."""
     lead = next((t for t in trigs if t.value.sub_event_type == SHELLING), None)
     if lead is None:
+        # A drone sent from one country at another ("طائرة مسيرة أطلقت من لبنان"): a launch too.
+        lead = next((t for t in trigs if t.value.sub_event_type == AIR and _drone(t)), None)
+    if lead is None:
         return None
     places = [
         m for m in at.clause(PLACE, lead.sentence, lead.clause) if lead.end <= m.start <= lead.end + REACH
@@ -64,6 +67,11 @@ def launch_of(doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]) -> 
         return None
     country = target.value.choice.country_code if target is not None else None
     return Launch(lead, origin, country, target)
+
+
+def _drone(t: Mention) -> bool:
+    """Whether an air-strike word names a drone ("مسيرة", "طائرة مسيرة", "درون")."""
+    return any(w in t.text for w in ("مسير", "درون", "مسيّر"))
 
 
 def landing(k: Knowledge, launch: Launch) -> Mention | None:
@@ -91,7 +99,7 @@ def split_launch(
     if launch is None:
         return [(trigs, None, None)]
     start = launch.lead.start
-    own = [t for t in trigs if t.start >= start and t.value.sub_event_type != AIR]
+    own = [t for t in trigs if t.start >= start and (t is launch.lead or t.value.sub_event_type != AIR)]
     before = [t for t in trigs if t.start < start]
     parts: list[tuple[list[Mention], Launch | None, int | None]] = [(own, launch, None)]
     if before:

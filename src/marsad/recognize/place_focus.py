@@ -483,8 +483,15 @@ class PlaceFocus:
             # A name of one country after a town noun ("قرية X"), in a country the report names
             # otherwise too, is explicit enough.
             return "abroad"
-        if r.tier == FOCUS and weak and ch.kind == "populated" and ch.population < FOREIGN_MIN_POP:
-            # A small village of a neighbour, with no cue of its own, is most often a namesake.
+        if (
+            r.tier == FOCUS
+            and weak
+            and ch.kind == "populated"
+            and ch.population < FOREIGN_MIN_POP
+            and (r.common or len(r.candidates) > 1)
+        ):
+            # A small village of a neighbour, with no cue of its own, is most often a namesake
+            # (a name that no other place bears, and no word, is that town: "كريات شمونة").
             return "abroad"
         return ""
 
