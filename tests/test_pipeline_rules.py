@@ -1295,3 +1295,15 @@ def test_a_drone_sent_from_lebanon_is_not_the_tellers_and_falls_in_a_town_of_one
         published=PUB,
     )
     assert [(e.actor1, e.location) for e in events] == [("Hezbollah", "Qiryat Shmona")]
+
+
+def test_a_strike_on_its_own_town_takes_no_share_of_anothers_list() -> None:
+    # The shelling's villages are a list; the drone strike told after "فيما" is at its own town.
+    events = marsad.extract(
+        "قصفت القوات التركية بالمدفعية، مساء اليوم، قرى تل تمر وأبو راسين بريف الحسكة الشمالي، فيما "
+        "استهدفت طائرة مسيرة تركية سيارة قرب مدينة القامشلي، ما أدى إلى مقتل عنصرين من قوات سوريا "
+        "الديمقراطية.",
+        published=PUB,
+    )
+    drones = [(e.location, e.fatalities) for e in events if e.sub_event_type == "Air/drone strike"]
+    assert drones == [("Al Qāmishlī", 2)], [(e.sub_event_type, e.location) for e in events]

@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING
 
 from marsad.doc import PLACE, TRIGGER, Doc, Mention
 from marsad.events.demonstrations import EXCESSIVE_FORCE
-from marsad.events.incidents import AIR, BATTLES, EXPLOSIONS, GUNS, SHELLING, air_word, explicit, fight_word
+from marsad.events.incidents import (
+    AIR,
+    BATTLES,
+    EXPLOSIONS,
+    GUNS,
+    SHELLING,
+    air_word,
+    explicit,
+    fight_word,
+    place_specific,
+)
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -204,6 +214,16 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
     if not runs:
         return [c]
     listed = max(runs, key=len)
+    own = c.places[0]
+    if (
+        place_specific(own)
+        and (own.sentence, own.clause) in own_clauses
+        and all((m.sentence, m.clause) not in own_clauses for m in listed)
+        and all(m.value.choice.id != own.value.choice.id for m in listed)
+    ):
+        # "قصفت القوات قرى تل تمر وأبو راسين، فيما استهدفت مسيرة سيارة قرب القامشلي": the drone's
+        # own town is not in the list, which is the shelling's.
+        return [c]
     # Force used on a crowd where the report names the place of it: those places' twins only
     # ("مسيرات في كفر قدوم وبلعين ونعلين … وأطلقت القوات الغاز على مسيرة كفر قدوم").
     forced = _forced_places(doc, c, {m.sentence for m in listed}) if c.intervention else None
