@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # An armed attack on a café that kills two people is an attack on civilians, not a fight.
+        "قتل شخصان وأصيب ثلاثة آخرون ليلة اليوم في هجوم مسلح نفذه مجهولون على مقهى في حي باب الشرقي بمدينة "
+        "حمص.",
+        {"sub_event_type": "Attack", "actor2": "Civilians (Syria)", "fatalities": 2},
+        id="an-armed-attack-on-a-cafe",
+    ),
+    pytest.param(
         # "قوات تابعة للقيادة العامة" in a Libyan report: Haftar's forces, the first side named.
         "اندلعت اشتباكات الليلة الماضية في محيط مدينة مرزق جنوب ليبيا بين قوات تابعة للقيادة العامة "
         "ومسلحين من المعارضة التشادية، أسفرت عن مقتل أربعة من المسلحين.",
