@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The Syrian Observatory's "الفصائل المقاتلة" are the opposition rebels.
+        "استهدفت الفصائل المقاتلة اليوم بصواريخ الغراد تجمعات لقوات النظام في بلدة السقيلبية بريف حماة "
+        "الشمالي الغربي.",
+        {"actor1": "Opposition Rebels (Syria)", "actor2": "Military Forces of Syria"},
+        id="the-observatorys-fighting-factions",
+    ),
+    pytest.param(
         # An armed attack on a café that kills two people is an attack on civilians, not a fight.
         "قتل شخصان وأصيب ثلاثة آخرون ليلة اليوم في هجوم مسلح نفذه مجهولون على مقهى في حي باب الشرقي بمدينة "
         "حمص.",
@@ -1314,3 +1321,16 @@ def test_a_strike_on_its_own_town_takes_no_share_of_anothers_list() -> None:
     )
     drones = [(e.location, e.fatalities) for e in events if e.sub_event_type == "Air/drone strike"]
     assert drones == [("Al Qāmishlī", 2)], [(e.sub_event_type, e.location) for e in events]
+
+
+def test_a_monitors_record_of_one_days_attack_is_an_event_and_a_tally_is_not() -> None:
+    dated = marsad.extract(
+        "وثق المرصد السوري لحقوق الإنسان مقتل ستة عناصر من قوات النظام في هجوم شنه مسلحون من تنظيم الدولة "
+        "الإسلامية على حاجز في بادية السخنة بريف حمص الشرقي، مساء أمس.",
+        published=PUB,
+    )
+    assert [(e.actor1, e.location, e.fatalities) for e in dated] == [
+        ("Islamic State (Syria)", "As Sukhnah", 6)
+    ]
+    tally = "وثق المرصد السوري لحقوق الإنسان مقتل 230 مدنيا في غارات وقصف على محافظة إدلب."
+    assert marsad.extract(tally, published=PUB) == []

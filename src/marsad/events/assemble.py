@@ -44,7 +44,7 @@ from marsad.knowledge.resources import Knowledge
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
-CLAUSE_WIDE = {"trend", "statement"}
+CLAUSE_WIDE = {"trend", "statement", "record"}
 MIN_WEIGHT = 0.5
 
 
@@ -282,6 +282,8 @@ class EventAssembler:
             if ne.value.kind == "statement" and (ne.start - 1 in crowd_ends or ne.start - 2 in crowd_ends):
                 # "محتجين يطالبون بتوفير الخدمات": what the crowd demands, not a statement clause.
                 continue
+            if ne.value.kind == "record" and doc.in_sentence(DATE, ne.sentence):
+                continue  # "وثق المرصد مقتل 9 عناصر … مساء أمس": the record of one incident
             # Trend and statement clauses are general: nothing from them on is an event. Other cues
             # (reinforcements, funerals, threats…) block what follows them in the sentence.
             start = doc.clauses[ne.sentence][ne.clause].start if ne.value.kind in CLAUSE_WIDE else ne.start

@@ -86,6 +86,7 @@ NonEventKind = Literal[
     "neutral",  # an idiom that contains a cue word ("هدوء حذر"): matched so the word is not read
     "accident",  # an accidental cause ("ماس كهربائي"): the explosion told with it is no attack
     "charge",  # an accusation or a record ("المتهم باختطاف طائرة"): what it names is not news
+    "record",  # a monitor's record ("وثق المرصد"): a tally, unless the sentence gives the day
 ]
 
 # Which inter codes (CODING.md §3) make sense for each kind; catches typos in user files.
