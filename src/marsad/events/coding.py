@@ -60,11 +60,16 @@ class EventCoder:
 
     # --- actors ----------------------------------------------------------------------------
     @staticmethod
-    def _makes_the_arrest(c: Candidate, m: Mention) -> bool:
-        """A de facto authority named as the subject ("اعتقلت جماعة الحوثي صحفيين") or before the
-        act ("أعلنت قسد اعتقال 23 شخصا") makes the arrest; named after it ("اعتقال عناصر من
-        الحوثيين") it is the side arrested."""
-        return m.attrs.get("role_cue") == "agent_before" or m.start < c.trigger.start
+    def _authority_arrests(c: Candidate, a1: ActorEntry) -> bool:
+        """Whether actor1, a de facto authority, makes the arrest: named as the subject ("اعتقلت
+        جماعة الحوثي صحفيين") or before the act ("أعلنت قسد اعتقال 23 شخصا"); named after it
+        ("اعتقال عناصر من الحوثيين") it is the side arrested."""
+        m = c.actor1
+        return (
+            a1.de_facto_authority
+            and m is not None
+            and (m.attrs.get("role_cue") == "agent_before" or m.start < c.trigger.start)
+        )
 
     def _entry(self, m: Mention | None) -> ActorEntry | None:
         return self.k.actors[m.value] if m is not None else None
@@ -285,7 +290,7 @@ class EventCoder:
             and a2 is not None
             and a1.kind in NAMED_GROUPS | {"unidentified"}
             and a2.kind in STATE_KINDS
-            and not (a1.de_facto_authority and c.actor1 is not None and self._makes_the_arrest(c, c.actor1))
+            and not self._authority_arrests(c, a1)
         ):
             # "تفكيك خلية إرهابية … الوحدات الأمنية": the state force arrests the group, whichever
             # the clause named first.
@@ -306,7 +311,7 @@ class EventCoder:
             and a1 is not None
             and a1.kind in NAMED_GROUPS | {"unidentified"}
             and (a2 is None or a2.kind in UNARMED)
-            and not (a1.de_facto_authority and c.actor1 is not None and self._makes_the_arrest(c, c.actor1))
+            and not self._authority_arrests(c, a1)
         ):
             # ACLED's arrests are made by states: an armed group named as the only side of an
             # arrest is the one whose members were arrested ("اعتقال عناصر من داعش").

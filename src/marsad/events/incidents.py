@@ -247,11 +247,8 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     )
 
 
-REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)
-REMOTE_FIRE = (
-    SHELLING,
-    AIR,
-)  # fire from afar: each side's is an event of its own  # remote violence and fighting, told apart or as one
+REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)  # remote violence and fighting, told apart or as one
+REMOTE_FIRE = (SHELLING, AIR)  # fire from afar: each side's is an event of its own
 
 
 def sig_conflict(a: Sig, b: Sig) -> str | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.doc import PLACE, Doc, Mention
+from marsad.doc import PLACE, WEAPON, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.knowledge.resources import Knowledge
@@ -42,7 +42,15 @@ def launch_of(doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]) -> 
     lead = next((t for t in trigs if t.value.sub_event_type == SHELLING), None)
     if lead is None:
         # A drone sent from one country at another ("طائرة مسيرة أطلقت من لبنان"): a launch too.
-        lead = next((t for t in trigs if t.value.sub_event_type == AIR and _drone(t)), None)
+        drones = [w for w in at.clause(WEAPON, trigs[0].sentence, trigs[0].clause) if w.value.name == "drone"]
+        lead = next(
+            (
+                t
+                for t in trigs
+                if t.value.sub_event_type == AIR and any(w.start <= t.start < w.end for w in drones)
+            ),
+            None,
+        )
     if lead is None:
         return None
     places = [
@@ -67,11 +75,6 @@ def launch_of(doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]) -> 
         return None
     country = target.value.choice.country_code if target is not None else None
     return Launch(lead, origin, country, target)
-
-
-def _drone(t: Mention) -> bool:
-    """Whether an air-strike word names a drone ("مسيرة", "طائرة مسيرة", "درون")."""
-    return any(w in t.text for w in ("مسير", "درون", "مسيّر"))
 
 
 def landing(k: Knowledge, launch: Launch) -> Mention | None:
