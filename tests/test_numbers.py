@@ -216,6 +216,8 @@ CASUALTIES = [
     # victims named by kinship to the first: a woman and her two children are three
     ("قتلت سيدة وطفلاها بقذيفة سقطت على منزلهم", [("killed", 3, True)]),
     ("أصيب شاب ووالدته بجروح", [("injured", 2, True)]),
+    # "martyrs" in the name of a hospital or a group is no toll
+    ("أدت إلى استشهاد 12 فلسطينيا، وفق ما أفاد مستشفى شهداء الأقصى", [("killed", 12, True)]),
     # injured only
     ("أسفرت عن إصابته بجروح طفيفة", [("injured", 1, True)]),
     ("أصيب بجروح ثلاثة مدنيين", [("injured", 3, True)]),
