@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A member of the PMF killed at a checkpoint: the post stands for the force named as hit.
+        "أفاد مصدر في هيئة الحشد الشعبي بمقتل أحد منتسبي الهيئة اليوم بهجوم شنه عناصر من داعش على نقطة "
+        "تفتيش قرب ناحية العظيم شمال محافظة ديالى.",
+        {"actor1": "Islamic State (Iraq)", "actor2": "Popular Mobilization Forces", "fatalities": 1},
+        id="a-government-allys-member-killed-at-a-checkpoint",
+    ),
+    pytest.param(
         # The Syrian Observatory's "الفصائل المقاتلة" are the opposition rebels.
         "استهدفت الفصائل المقاتلة اليوم بصواريخ الغراد تجمعات لقوات النظام في بلدة السقيلبية بريف حماة "
         "الشمالي الغربي.",

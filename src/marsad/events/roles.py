@@ -213,14 +213,15 @@ class RoleAssigner:
                     a2 = others[0]
             if a2 is not None and a2.attrs.get("target_only"):
                 # "قتل عنصران من الشرطة …، بهجوم على نقطة تفتيش": the post hit stands for the
-                # force the sentence names among the hit, whichever clause names it.
+                # force the sentence names among the hit, whichever clause names it (a state force
+                # or one fighting on the state's side: "مقتل أحد منتسبي الهيئة" of the PMF).
                 a2 = next(
                     (
                         a
                         for a in in_sent
                         if cue(a) == PATIENT
                         and not a.attrs.get("target_only")
-                        and entries[a.value].kind in STATE_KINDS
+                        and (entries[a.value].kind in STATE_KINDS or entries[a.value].government_ally)
                         and other(a, a1)
                     ),
                     a2,
