@@ -185,7 +185,7 @@ def test_event_is_placed_at_the_village_not_at_the_patron_capital() -> None:
     assert events and all(e.country == "Syria" and e.location != "Damascus" for e in events)
 
 
-@pytest.mark.parametrize("name", ["بأنه", "عالية", "الهندية"])
+@pytest.mark.parametrize("name", ["بأنه", "عالية", "الهندية", "مهربين"])
 def test_common_words_are_no_village_abroad(name: str) -> None:
     doc = _doc(f"وصف المتحدث الهجوم {name} عمل إرهابي استهدف مدنيين في مدينة الموصل شمالي العراق.")
     assert all(m.text != name for m in doc.get(PLACE))
