@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A tear-gas canister that hit a demonstrator is no bomb: the protest was dispersed.
+        "فرقت قوات الأمن اليوم بالغاز المسيل للدموع مئات المتظاهرين في مدينة بحري، وأصيب متظاهر بعبوة غاز "
+        "في رأسه.",
+        {"sub_event_type": "Protest with intervention", "actor2": "Police Forces of Sudan"},
+        id="a-gas-canister-is-no-bomb",
+    ),
+    pytest.param(
         # A member of the PMF killed at a checkpoint: the post stands for the force named as hit.
         "أفاد مصدر في هيئة الحشد الشعبي بمقتل أحد منتسبي الهيئة اليوم بهجوم شنه عناصر من داعش على نقطة "
         "تفتيش قرب ناحية العظيم شمال محافظة ديالى.",
