@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # An attack made with rockets named as its instrument is a rocket attack, though it hit a base.
+        "أصيب جنديان أمريكيان بجروح طفيفة مساء اليوم إثر هجوم بصواريخ استهدف قاعدة عين الأسد الجوية في "
+        "محافظة الأنبار غربي العراق. وتبنت المقاومة الإسلامية في العراق الهجوم في بيان.",
+        {"sub_event_type": "Shelling/artillery/missile attack", "actor2": "Military Forces of United States"},
+        id="an-attack-made-with-rockets",
+    ),
+    pytest.param(
         # A tear-gas canister that hit a demonstrator is no bomb: the protest was dispersed.
         "فرقت قوات الأمن اليوم بالغاز المسيل للدموع مئات المتظاهرين في مدينة بحري، وأصيب متظاهر بعبوة غاز "
         "في رأسه.",

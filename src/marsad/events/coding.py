@@ -12,7 +12,7 @@ from marsad.doc import ACTOR, TRIGGER, Doc, Mention
 from marsad.events.assemble import Candidate
 from marsad.events.background import is_recent
 from marsad.events.fatalities import FatalityFilter, figure
-from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS, VAC
+from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS, SHELLING, VAC
 from marsad.events.notes import write_notes
 from marsad.events.roles import COVERT
 from marsad.events.wording import NAMED_GROUPS, assassination, notable_arrest, raid_toll, weapon_author
@@ -36,6 +36,12 @@ UNIDENTIFIED_OK = {
     "Abduction/forced disappearance",
     "Armed clash",
 }
+
+
+def _instrument_of(trigger: Mention, weapon: Mention) -> bool:
+    """ "هجوم بصواريخ": the weapon right after the act's word, with its "ب", is what it was done with
+    (rockets, shells or a drone; "بقاذفة صواريخ", a launcher fired at close range, stays a fight)."""
+    return 0 <= weapon.start - trigger.end <= 1 and weapon.text.startswith("ب")
 
 
 class EventCoder:
@@ -162,10 +168,19 @@ class EventCoder:
         elif (
             event_type == BATTLES
             and c.trigger.attrs.get("weight", 1.0) < 1.0
-            and any(w.value.sub_event_type in BOMBINGS for w in c.weapons if w.sentence == c.trigger.sentence)
+            and any(
+                w.value.sub_event_type in BOMBINGS
+                or (
+                    (w.value.sub_event_type == SHELLING or w.value.name == "drone")
+                    and _instrument_of(c.trigger, w)
+                )
+                for w in c.weapons
+                if w.sentence == c.trigger.sentence
+            )
         ):
             # "هاجمت بسيارة ملغومة موكبا عسكريا": a generic attack carried out with a bomb is the
-            # bombing, whoever it hit (an exchange of fire, "اشتباكات", stays a battle).
+            # bombing, whoever it hit (an exchange of fire, "اشتباكات", stays a battle); so is one
+            # made with rockets or a drone named as its instrument ("هجوم بصواريخ استهدف القاعدة").
             event_type, sub = EXPLOSIONS, _most_specific(weapon_subs)
         if (
             event_type == VAC
