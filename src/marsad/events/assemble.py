@@ -320,9 +320,17 @@ class EventAssembler:
 
     def _unclaimed(self, doc: Doc, sent: int, trigger: Mention) -> bool:
         """Whether the words before `trigger` in its sentence say that no side claimed it."""
-        start = doc.sentences[sent].start
-        words = doc.folded_slice(start, trigger.start).split()
-        return self.k.cues["unclaimed"].found_in(words)
+        before = doc.folded_slice(doc.sentences[sent].start, trigger.start)
+        # Every phrase opens with one of a few words ("لم", "دون"): most sentences hold none of
+        # them, and need not be split into words (issue 11).
+        if not any(head in before for head in self._unclaimed_heads):
+            return False
+        return self.k.cues["unclaimed"].found_in(before.split())
+
+    @cached_property
+    def _unclaimed_heads(self) -> tuple[str, ...]:
+        """The first words of cues.yaml's unclaimed phrases, folded, each with the space after it."""
+        return tuple({fold(p).split()[0] + " " for p in self.k.cue_words("unclaimed")})
 
     def _candidate(
         self,

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 FOREIGN_MIN_POP = 50_000
 CONTEXT_PLACES = 8  # the places named just before are the context for choosing among namesakes
+_ITEM_LEAD_CHARS = 24  # "وفي" and a place noun before a round-up item's place, with room to spare
 NO_VOTE_ROLES = ("water", "name", "cause")  # these say nothing of where the report is
 # The report's focus: a country is in focus with at least this share of the leading country's
 # votes (and one whole vote); a place in no focus country needs its country named right after it.
@@ -447,7 +448,10 @@ class PlaceFocus:
         with up to `nouns` words between ("وفي مدينة رفح،")."""
         if m.sentence < 0:
             return False
-        lead = doc.text[doc.sentences[m.sentence].start : m.start].split()
+        start = doc.sentences[m.sentence].start
+        if m.start - start > _ITEM_LEAD_CHARS:
+            return False  # (most names stand further in: nothing to slice)
+        lead = doc.text[start : m.start].split()
         return (
             0 < len(lead) <= 1 + nouns
             and lead[0] in ("في", "وفي")
