@@ -1355,3 +1355,23 @@ def test_a_monitors_record_of_one_days_attack_is_an_event_and_a_tally_is_not() -
     ]
     tally = "وثق المرصد السوري لحقوق الإنسان مقتل 230 مدنيا في غارات وقصف على محافظة إدلب."
     assert marsad.extract(tally, published=PUB) == []
+
+
+def test_an_air_strike_and_shelling_of_another_camp_are_two_events() -> None:
+    events = marsad.extract(
+        "قصفت الطائرات الحربية الإسرائيلية الليلة الماضية منزلا في مخيم المغازي وسط قطاع غزة، ما أدى إلى "
+        "استشهاد خمسة فلسطينيين. كما قصفت المدفعية الإسرائيلية المناطق الشرقية لمخيم البريج، دون أن يبلغ "
+        "عن إصابات.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.location, e.fatalities) for e in events) == [
+        ("Air/drone strike", "Al Maghazi Refugee Camp", 5),
+        ("Shelling/artillery/missile attack", "Al Bureij Refugee Camp", 0),
+    ]
+
+
+def test_fire_whose_source_is_a_forces_positions_is_that_forces() -> None:
+    e = _one(
+        "أصيب مدنيان اليوم بقصف مدفعي مصدره مواقع قوات النظام في ريف حماة الشمالي استهدف مدينة معرة النعمان."
+    )
+    assert (e.actor1, e.actor2) == ("Military Forces of Syria", "Civilians (Syria)")

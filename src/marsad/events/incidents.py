@@ -164,6 +164,7 @@ class Sig:
     retelling: bool = False  # told only by definite nouns ("المعركة", "الهجوم")
     unnamed1: bool = False  # actor1 an unidentified armed group ("مسلحون")
     claimed1: bool = False  # actor1 a named group claiming the act ("تبنت الحركة الهجوم")
+    guns: bool = False  # artillery or mortars named among its weapons ("قصفت المدفعية")
 
     @property
     def date_text(self) -> str:
@@ -198,10 +199,13 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
             bombing = True
         if explicit and v.event_type == BATTLES:
             explicit_fight = True
+    guns = False
     for w in c.weapons:
         v = w.value
         if v.name in ("air strike", "drone"):
             air = True
+        elif v.name in GUNS:
+            guns = True
         if not bombing and v.sub_event_type in BOMBINGS and w.sentence in c.sentences:
             bombing = True
     name1 = name(a1.value) if a1 is not None else None
@@ -244,6 +248,7 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
         unnamed1=a1 is not None and a1.attrs.get("kind") == "unidentified",
         claimed1=claims(a1),
         name2=name(a2.value) if a2 is not None else None,
+        guns=guns,
     )
 
 
@@ -299,6 +304,17 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
             and x.name1 not in y.all_sides
         ):
             return f"air strikes on the attackers by a third side ({x.actor1_text} / {y.actor1_text})"
+    # Air strikes at one town and shelling at another ("غارة على منزل في النصيرات … كما قصفت المدفعية
+    # شرقي البريج"): two remote attacks, by their means and their places.
+    if (
+        ((a.explicit_air and b.guns) or (b.explicit_air and a.guns))
+        and a.specific
+        and b.specific
+        and a.place is not None
+        and b.place is not None
+        and a.place.id != b.place.id
+    ):
+        return f"air strikes and guns' fire at two places ({a.place.name}, {b.place.name})"
     # Fire from each side ("قصف مدفعي لقوات النظام على سرمين … وردت الهيئة باستهداف مواقع النظام"):
     # two remote attacks, each its own event, though one side is the other's target.
     if (
