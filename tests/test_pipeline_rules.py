@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The force named after the artillery that shelled owns it: the shelling's author.
+        "قصفت مدفعية الحرس الثوري الإيراني صباح اليوم مواقع لأحزاب كردية معارضة في منطقة سيدكان بمحافظة "
+        "أربيل شمالي العراق.",
+        {"actor1": "Military Forces of Iran", "location": "Sidakan"},
+        id="the-artillery-of-a-force-that-shelled",
+    ),
+    pytest.param(
         # An attack made with rockets named as its instrument is a rocket attack, though it hit a base.
         "أصيب جنديان أمريكيان بجروح طفيفة مساء اليوم إثر هجوم بصواريخ استهدف قاعدة عين الأسد الجوية في "
         "محافظة الأنبار غربي العراق. وتبنت المقاومة الإسلامية في العراق الهجوم في بيان.",

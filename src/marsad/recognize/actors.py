@@ -312,7 +312,11 @@ class ActorRecognizer:
             lead = words[vi - 1 : vi]
             if vi >= 2 and (self._adjectives.has_word(lead[0]) or self._relatives.has_word(lead[0])):
                 lead = words[vi - 2 : vi - 1]
-            if any(f.startswith(self._event_nouns) for w in lead for f in peel(w)):
+            if not self._force_heads.has_word(verb) and any(
+                f.startswith(self._event_nouns) for w in lead for f in peel(w)
+            ):
+                # (not when the cue is a force noun itself: "قصفت مدفعية الحرس الثوري": the
+                # verb before the artillery is its act, and the name owns the artillery)
                 name = "object"
             first = words[len(words) - dist : len(words) - dist + 1] or words_after(folded, name_start, 1)
             if self._passive_verbs.has_word(verb) and first and _persons(first[0], self._person_nouns):
