@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The Jordanian army names its border with Syria "الواجهة الشمالية": the event's region.
+        "أعلن الجيش الأردني اليوم مقتل ثلاثة مهربين خلال اشتباك مع قوات حرس الحدود على الواجهة الشمالية "
+        "للمملكة أثناء محاولتهم تهريب كميات من المخدرات.",
+        {"country": "Jordan", "admin1": "Al Mafraq", "fatalities": 3},
+        id="the-jordanian-northern-front",
+    ),
+    pytest.param(
         # The force named after the artillery that shelled owns it: the shelling's author.
         "قصفت مدفعية الحرس الثوري الإيراني صباح اليوم مواقع لأحزاب كردية معارضة في منطقة سيدكان بمحافظة "
         "أربيل شمالي العراق.",
