@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Police hit by unnamed gunmen who then fire back: the attackers stay actor1.
+        "قتل شرطيان اليوم في هجوم مسلح استهدف كمينا أمنيا في مدينة العريش بمحافظة شمال سيناء. وقال مصدر "
+        "أمني إن قوات الأمن تبادلت إطلاق النار مع المهاجمين قبل أن يلوذوا بالفرار.",
+        {"actor1": "Unidentified Armed Group (Egypt)", "actor2": "Police Forces of Egypt"},
+        id="the-side-hit-fires-back",
+    ),
+    pytest.param(
         # The Jordanian army names its border with Syria "الواجهة الشمالية": the event's region.
         "أعلن الجيش الأردني اليوم مقتل ثلاثة مهربين خلال اشتباك مع قوات حرس الحدود على الواجهة الشمالية "
         "للمملكة أثناء محاولتهم تهريب كميات من المخدرات.",

@@ -193,7 +193,18 @@ class Merger:
         into.sentences |= c.sentences
         into.log.extend(c.log)
         into.background = into.background and c.background  # a retelling of the news is news
-        if into.actor1 is None and c.actor1 is not None and not self._covert_bomber(into, c.actor1):
+        if (
+            into.actor1 is None
+            and c.actor1 is not None
+            and self._one_actor(into.actor2, c.actor1)
+            and c.actor1.attrs.get("kind") in roles.STATE_KINDS
+            and c.actor2 is not None
+            and c.actor2.attrs.get("kind") not in UNARMED_KINDS
+        ):
+            # "قتل ثلاثة من رجال الشرطة في هجوم مسلح … وتبادلت قوات الأمن إطلاق النار مع المهاجمين":
+            # the side hit fights back; the side it fought is the incident's unnamed attacker.
+            into.actor1, into.inferred_actor1 = c.actor2, False
+        elif into.actor1 is None and c.actor1 is not None and not self._covert_bomber(into, c.actor1):
             into.actor1, into.inferred_actor1 = c.actor1, c.inferred_actor1
         elif claims(c.actor1) and into.actor1 is not None and into.actor1.attrs.get("kind") == "unidentified":
             # "هجوم شنه مسلحون … وتبنت حركة طالبان باكستان الهجوم": the group that claims the
