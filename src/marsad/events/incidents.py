@@ -306,15 +306,8 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
             return f"air strikes on the attackers by a third side ({x.actor1_text} / {y.actor1_text})"
     # Air strikes at one town and shelling at another ("غارة على منزل في النصيرات … كما قصفت المدفعية
     # شرقي البريج"): two remote attacks, by their means and their places.
-    if (
-        ((a.explicit_air and b.guns) or (b.explicit_air and a.guns))
-        and a.specific
-        and b.specific
-        and a.place is not None
-        and b.place is not None
-        and a.place.id != b.place.id
-    ):
-        return f"air strikes and guns' fire at two places ({a.place.name}, {b.place.name})"
+    if ((a.explicit_air and b.guns) or (b.explicit_air and a.guns)) and _two_towns(a, b):
+        return f"air strikes and guns' fire at two places ({a.place.name}, {b.place.name})"  # type: ignore[union-attr]
     # Fire from each side ("قصف مدفعي لقوات النظام على سرمين … وردت الهيئة باستهداف مواقع النظام"):
     # two remote attacks, each its own event, though one side is the other's target.
     if (
@@ -405,18 +398,18 @@ def _days_apart(a: Sig, b: Sig) -> str | None:
     da, db = a.own_date, b.own_date
     if da is not None and db is not None and abs((da - db).days) > _slack(a, b):
         return f"two days ({a.date_text}, {b.date_text})"
-    if (
-        da != db
-        and a.specific
-        and b.specific
-        and a.place is not None
-        and b.place is not None
-        and a.place.id != b.place.id
-    ):
+    if da != db and _two_towns(a, b):
         # The day's slack is for one incident told from two ends of a night; in two towns as
         # well, the tellings are two incidents ("قصفت ليلة أمس بلدة …" beside today's strike).
         return f"two days and two places ({a.date_text}, {b.date_text})"
     return None
+
+
+def _two_towns(a: Sig, b: Sig) -> bool:
+    """Whether two tellings are placed at two different towns or districts."""
+    return (
+        a.specific and b.specific and a.place is not None and b.place is not None and a.place.id != b.place.id
+    )
 
 
 def _places_apart(a: Sig, b: Sig) -> str | None:
