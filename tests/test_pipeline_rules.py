@@ -370,6 +370,17 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Youths who stone the vehicles of a raiding force are rioting, not bystanders attacked.
+        "اقتحمت قوات الاحتلال الإسرائيلي فجر اليوم بلدة بيتا جنوب نابلس، وسط مواجهات مع الشبان الذين رشقوا "
+        "الآليات العسكرية بالحجارة، فيما أصيب ثلاثة شبان بالرصاص المعدني المغلف بالمطاط.",
+        {
+            "sub_event_type": "Violent demonstration",
+            "actor1": "Rioters (Palestine)",
+            "actor2": "Military Forces of Israel",
+        },
+        id="youths-stoning-a-raid",
+    ),
+    pytest.param(
         # Police hit by unnamed gunmen who then fire back: the attackers stay actor1.
         "قتل شرطيان اليوم في هجوم مسلح استهدف كمينا أمنيا في مدينة العريش بمحافظة شمال سيناء. وقال مصدر "
         "أمني إن قوات الأمن تبادلت إطلاق النار مع المهاجمين قبل أن يلوذوا بالفرار.",

@@ -229,6 +229,18 @@ class EventCoder:
             if riot:
                 demonstrators = a1 if a1 is not None and a1.kind == "protesters" else a2
                 event_type, sub, a1, a2 = "Riots", riot[0], demonstrators, self._security_force(doc, c)
+        # Stones thrown at a force that raided ("اقتحمت قوات الاحتلال البلدة وسط مواجهات مع الشبان الذين
+        # رشقوا الآليات بالحجارة"): the youths were rioting (ACLED: Violent demonstration), not
+        # attacked as bystanders; the force is the other side.
+        if event_type in (BATTLES, VAC):
+            force = next((x for x in (a1, a2) if x is not None and x.kind in STATE_KINDS), None)
+            other = a2 if force is a1 else a1
+            riot = [
+                t for t in c.triggers if t.value.event_type == "Riots" and t.attrs.get("weight", 1.0) >= 1.0
+            ]
+            rioters = self._templates.get("rioters")
+            if force is not None and riot and rioters is not None and (other is None or other.kind in UNARMED):
+                event_type, sub, a1, a2 = "Riots", riot[0].value.sub_event_type, rioters, force
         # Who can be which side (CODING.md §3): civilians and protesters do not attack; a
         # demonstration's first actor is the demonstrators.
         if event_type not in ("Protests", "Riots") and a1 is not None and a1.kind in UNARMED:
