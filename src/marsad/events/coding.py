@@ -66,12 +66,15 @@ class EventCoder:
 
     # --- actors ----------------------------------------------------------------------------
     @staticmethod
-    def _authority_arrests(c: Candidate, a1: ActorEntry) -> bool:
-        """Whether actor1, a de facto authority, makes the arrest: named as the subject ("اعتقلت
-        جماعة الحوثي صحفيين") or before the act ("أعلنت قسد اعتقال 23 شخصا"); named after it
-        ("اعتقال عناصر من الحوثيين") it is the side arrested."""
+    def _group_as_arrester(c: Candidate, a1: ActorEntry | None) -> bool:
+        """Whether an arrest's actor1 is an armed group that cannot be making it (ACLED's arrests
+        are made by states): any named or unidentified group, except a de facto authority named
+        as the subject ("اعتقلت جماعة الحوثي صحفيين") or before the act ("أعلنت قسد اعتقال 23
+        شخصا"); named after it ("اعتقال عناصر من الحوثيين") even an authority is the side arrested."""
+        if a1 is None or a1.kind not in NAMED_GROUPS | {"unidentified"}:
+            return False
         m = c.actor1
-        return (
+        return not (
             a1.de_facto_authority
             and m is not None
             and (m.attrs.get("role_cue") == "agent_before" or m.start < c.trigger.start)
@@ -239,7 +242,12 @@ class EventCoder:
                 t for t in c.triggers if t.value.event_type == "Riots" and t.attrs.get("weight", 1.0) >= 1.0
             ]
             rioters = self._templates.get("rioters")
-            if force is not None and riot and rioters is not None and (other is None or other.kind in UNARMED):
+            if (
+                force is not None
+                and riot
+                and rioters is not None
+                and (other is None or other.kind in UNARMED)
+            ):
                 event_type, sub, a1, a2 = "Riots", riot[0].value.sub_event_type, rioters, force
         # Who can be which side (CODING.md §3): civilians and protesters do not attack; a
         # demonstration's first actor is the demonstrators.
@@ -311,14 +319,7 @@ class EventCoder:
             if a1 is None:
                 # The state force the report names (its spokesman, its dead), else the police.
                 a1 = self._security_force(doc, c) or self._templates.get("police")
-        if (
-            sub == "Arrests"
-            and a1 is not None
-            and a2 is not None
-            and a1.kind in NAMED_GROUPS | {"unidentified"}
-            and a2.kind in STATE_KINDS
-            and not self._authority_arrests(c, a1)
-        ):
+        if sub == "Arrests" and self._group_as_arrester(c, a1) and a2 is not None and a2.kind in STATE_KINDS:
             # "تفكيك خلية إرهابية … الوحدات الأمنية": the state force arrests the group, whichever
             # the clause named first.
             a1, a2 = a2, a1
@@ -333,13 +334,7 @@ class EventCoder:
         evidence["sub_event_type"] = [span(t) for t in c.triggers[:1]] + [span(w) for w in c.weapons[:1]]
 
         # Actors.
-        if (
-            sub == "Arrests"
-            and a1 is not None
-            and a1.kind in NAMED_GROUPS | {"unidentified"}
-            and (a2 is None or a2.kind in UNARMED)
-            and not self._authority_arrests(c, a1)
-        ):
+        if sub == "Arrests" and self._group_as_arrester(c, a1) and (a2 is None or a2.kind in UNARMED):
             # ACLED's arrests are made by states: an armed group named as the only side of an
             # arrest is the one whose members were arrested ("اعتقال عناصر من داعش").
             a1, a2 = None, a1

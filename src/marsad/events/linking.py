@@ -53,7 +53,7 @@ def opens_at_own_place(doc: Doc, c: Candidate) -> bool:
     set off by a comma, as a round-up's next item does — the report moves on to that place."""
     if not c.places or c.inherited_place:
         return False
-    return doc.item_openers.get(c.places[0].sentence) is c.places[0] and c.places[0].sentence == c.sentence
+    return doc.item_openers.get(c.sentence) is c.places[0]
 
 
 def word_offsets(doc: Doc, words: Collection[str]) -> list[int]:

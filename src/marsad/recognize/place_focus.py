@@ -316,7 +316,8 @@ class PlaceFocus:
         doc.item_openers = {}
         for i, (m, before, name) in enumerate(zip(mentions, befores, infos, strict=True)):
             r: PlaceRef = m.value
-            if m.sentence not in doc.item_openers and self._opens_item(doc, m, nouns=1):
+            lead = self._item_lead(doc, m) if m.sentence not in doc.item_openers else None
+            if lead is not None:
                 doc.item_openers[m.sentence] = m
             if r.cue == "hometown_before" or r.role in NO_VOTE_ROLES:  # r.hometown
                 continue
@@ -337,7 +338,7 @@ class PlaceFocus:
                 if country and country_cue != "place_in_country_before":
                     w = COUNTRY_WEIGHT
                 anchors_in[m.sentence].append((r.fstart, cc, key))
-                if country and self._opens_item(doc, m):
+                if country and lead == 1:  # "وفي سوريا،": the country alone after "في"
                     openers[m.sentence] = cc
                 w = w * factor
                 if not again and i == area_dateline:
@@ -443,20 +444,22 @@ class PlaceFocus:
                 del chosen[:-CONTEXT_PLACES]
 
     @staticmethod
-    def _opens_item(doc: Doc, m: Mention, nouns: int = 0) -> bool:
-        """Whether a place's name opens its sentence as a round-up's item does ("وفي سوريا،"),
-        with up to `nouns` words between ("وفي مدينة رفح،")."""
+    def _item_lead(doc: Doc, m: Mention) -> int | None:
+        """When a place's name opens its sentence as a round-up's item does ("وفي سوريا،", "وفي
+        مدينة رفح،"), the number of words before it (1 or 2); else None."""
         if m.sentence < 0:
-            return False
+            return None
         start = doc.sentences[m.sentence].start
         if m.start - start > _ITEM_LEAD_CHARS:
-            return False  # (most names stand further in: nothing to slice)
+            return None  # (most names stand further in: nothing to slice)
         lead = doc.text[start : m.start].split()
-        return (
-            0 < len(lead) <= 1 + nouns
+        if (
+            0 < len(lead) <= 2
             and lead[0] in ("في", "وفي")
             and doc.text[m.end : m.end + 3].lstrip().startswith(("،", ","))
-        )
+        ):
+            return len(lead)
+        return None
 
     def _named_countries(self, surface: str, cands: list[Place]) -> set[str]:
         if " " not in surface:
