@@ -38,6 +38,13 @@ UNIDENTIFIED_OK = {
 }
 
 
+def _sure_riot_word(c: Candidate) -> Mention | None:
+    """The first unambiguous riot word among a candidate's triggers ("رشقوا", "بالحجارة")."""
+    return next(
+        (t for t in c.triggers if t.value.event_type == "Riots" and t.attrs.get("weight", 1.0) >= 1.0), None
+    )
+
+
 def _instrument_of(trigger: Mention, weapon: Mention) -> bool:
     """ "هجوم بصواريخ": the weapon right after the act's word, with its "ب", is what it was done with
     (rockets, shells or a drone; "بقاذفة صواريخ", a launcher fired at close range, stays a fight)."""
@@ -212,11 +219,9 @@ class EventCoder:
             # "خرج مئات الشبان ورشقوا قوات الأمن بالحجارة": demonstrators who used force, told
             # with a sure word, make a riot however the demonstration was met, unless with
             # lethal force (ACLED: Violent demonstration); the force they faced is the other side.
-            riot = [
-                t for t in c.triggers if t.value.event_type == "Riots" and t.attrs.get("weight", 1.0) >= 1.0
-            ]
-            if riot:
-                event_type, sub = "Riots", riot[0].value.sub_event_type
+            riot = _sure_riot_word(c)
+            if riot is not None:
+                event_type, sub = "Riots", riot.value.sub_event_type
                 a2 = a2 if a2 is not None and a2.kind in STATE_KINDS else self._security_force(doc, c)
         if (
             event_type == EXPLOSIONS
@@ -238,17 +243,15 @@ class EventCoder:
         if event_type in (BATTLES, VAC):
             force = next((x for x in (a1, a2) if x is not None and x.kind in STATE_KINDS), None)
             other = a2 if force is a1 else a1
-            riot = [
-                t for t in c.triggers if t.value.event_type == "Riots" and t.attrs.get("weight", 1.0) >= 1.0
-            ]
+            riot = _sure_riot_word(c)
             rioters = self._templates.get("rioters")
             if (
                 force is not None
-                and riot
+                and riot is not None
                 and rioters is not None
                 and (other is None or other.kind in UNARMED)
             ):
-                event_type, sub, a1, a2 = "Riots", riot[0].value.sub_event_type, rioters, force
+                event_type, sub, a1, a2 = "Riots", riot.value.sub_event_type, rioters, force
         # Who can be which side (CODING.md §3): civilians and protesters do not attack; a
         # demonstration's first actor is the demonstrators.
         if event_type not in ("Protests", "Riots") and a1 is not None and a1.kind in UNARMED:
