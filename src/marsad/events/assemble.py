@@ -4,6 +4,7 @@ split/merge rules that turn them into one event per (type, actor pair, place, da
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from functools import cached_property
@@ -42,6 +43,7 @@ from marsad.events.splitting import (
     split_fighting_from_air,
 )
 from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import first_words_rx
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
@@ -322,14 +324,13 @@ class EventAssembler:
         before = doc.folded_slice(doc.sentences[sent].start, trigger.start)
         # Every phrase opens with one of a few words ("لم", "دون"): most sentences hold none of
         # them, and need not be split into words (issue 11).
-        if not any(head in before for head in self._unclaimed_heads):
+        if self._unclaimed_rx.search(before) is None:
             return False
         return self.k.cues["unclaimed"].found_in(before.split())
 
     @cached_property
-    def _unclaimed_heads(self) -> tuple[str, ...]:
-        """The first words of cues.yaml's unclaimed phrases, folded, each with the space after it."""
-        return tuple({fold(p).split()[0] + " " for p in self.k.cue_words("unclaimed")})
+    def _unclaimed_rx(self) -> re.Pattern[str]:
+        return first_words_rx(self.k.cues["unclaimed"])
 
     def _candidate(
         self,

@@ -5,6 +5,7 @@ Used to tell an attacker from a target, a hometown from an event place, "near X"
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -327,3 +328,10 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
         else:
             in_block = False
     return out
+
+
+def first_words_rx(cues: CueList) -> re.Pattern[str]:
+    """Any first word of a cue list as a substring (clitics and all): one C-level search that
+    rules out most hits before their clause's words are read and peeled."""
+    firsts = {c.words[0] for lst in cues.by_last.values() for c in lst} | {c.words[0] for c in cues.prefixed}
+    return re.compile("|".join(map(re.escape, sorted(firsts))))

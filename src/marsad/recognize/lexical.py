@@ -12,7 +12,15 @@ from typing import Any
 from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.lexicon import NonEventEntry, TriggerEntry
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import MEMO_WORDS, WORD, CueList, first_cue, peel, residue_spans, words_before
+from marsad.recognize.cues import (
+    MEMO_WORDS,
+    WORD,
+    first_cue,
+    first_words_rx,
+    peel,
+    residue_spans,
+    words_before,
+)
 from marsad.text import tokens
 from marsad.text.matcher import Hit, longest_first
 from marsad.text.segment import Segment
@@ -319,11 +327,11 @@ class TriggerRecognizer:
 
     @cached_property
     def _attempt_rx(self) -> re.Pattern[str]:
-        return _first_words_rx(self.k.cues["attempt_before"])
+        return first_words_rx(self.k.cues["attempt_before"])
 
     @cached_property
     def _disrupt_rx(self) -> re.Pattern[str]:
-        return _first_words_rx(self.k.cues["disrupt_before"])
+        return first_words_rx(self.k.cues["disrupt_before"])
 
     def _foiled(self, folded: str, pos: int) -> bool:
         """The act right after "محاولة" in a clause that opens with foiling it ("أحبطت الشرطة
@@ -438,7 +446,7 @@ class TriggerRecognizer:
 
     @cached_property
     def _instrument_rx(self) -> re.Pattern[str]:
-        return _first_words_rx(self.k.cues["instrument_before"])
+        return first_words_rx(self.k.cues["instrument_before"])
 
     def _instrument(self, folded: str, pos: int) -> bool:
         """An instrument word ("باستخدام", "مستخدمين") among the three words before `pos` in its
@@ -471,13 +479,6 @@ class TriggerRecognizer:
         words = [w for w in _words_in_clause_before(folded, pos) if not w.isdigit()][-3:]
         disrupt = self.k.cues["disrupt_before"]
         return any(disrupt.has_word(w) for w in words)
-
-
-def _first_words_rx(cues: CueList) -> re.Pattern[str]:
-    """Any first word of a cue list as a substring (clitics and all): one C-level search that
-    rules out most hits before their clause's words are read and peeled."""
-    firsts = {c.words[0] for lst in cues.by_last.values() for c in lst} | {c.words[0] for c in cues.prefixed}
-    return re.compile("|".join(map(re.escape, sorted(firsts))))
 
 
 class WeaponRecognizer:
