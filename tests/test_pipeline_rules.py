@@ -370,6 +370,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A Pakistani province in Arabic is Pakistan's, not a Saudi namesake of its first word.
+        "قال الجيش الباكستاني اليوم إن قوات الأمن قتلت أربعة مسلحين خلال مداهمة في منطقة بنو بإقليم "
+        "خيبر بختونخوا شمال غربي البلاد.",
+        {"country": "Pakistan", "admin1": "Khyber Pakhtunkhwa"},
+        id="a-pakistani-province",
+    ),
+    pytest.param(
+        # Unnamed militants killed and soldiers killed in the same clash are two sides: both tolls add.
+        "أعلنت قوات الأمن الباكستانية اليوم مقتل خمسة مسلحين في اشتباك بمنطقة ميران شاه في شمال "
+        "وزيرستان. وأضاف البيان أن ثلاثة جنود قتلوا خلال تبادل إطلاق النار.",
+        {"fatalities": 8},
+        id="unnamed-militants-and-soldiers-killed",
+    ),
+    pytest.param(
         # Youths who stone the vehicles of a raiding force are rioting, not bystanders attacked.
         "اقتحمت قوات الاحتلال الإسرائيلي فجر اليوم بلدة بيتا جنوب نابلس، وسط مواجهات مع الشبان الذين رشقوا "
         "الآليات العسكرية بالحجارة، فيما أصيب ثلاثة شبان بالرصاص المعدني المغلف بالمطاط.",

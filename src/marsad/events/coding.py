@@ -506,7 +506,7 @@ class EventCoder:
         self.fatality_filter.mark_added(doc, counted)
         killed = [m for m in counted if m.value.kind == "killed"]
         injured = [m for m in counted if m.value.kind == "injured"]
-        ev["fatalities"] = figure(killed, self._victim_sides(doc)) or 0
+        ev["fatalities"] = figure(killed, self._victim_sides(doc, killed)) or 0
         ev["injuries"] = figure(injured)
         for toll in c.separate_tolls:  # other incidents joined into this event: their dead add up
             own = [
@@ -564,22 +564,31 @@ class EventCoder:
         words = fold(m.text).split()
         return len(words) == 1 and any(f in self._people_words for f in peel(words[0]))
 
-    def _victim_sides(self, doc: Doc) -> Callable[[Mention], frozenset[str]]:
+    def _victim_sides(self, doc: Doc, killed: list[Mention]) -> Callable[[Mention], frozenset[str]]:
         """The actors named among a casualty mention's words ("لقي سبعة من عناصر ميليشيا الحوثي
         مصرعهم": the Houthis), by canonical name, for `figure`. Unnamed armed men ("المسلحين")
-        name no side: they may be the group named in another sentence."""
+        name no side: they may be the group named in another sentence — unless the only sides
+        the other tolls name are state or police forces ("قتلت ستة مسلحين … جنديين قتلا"): armed
+        men are not the troops, so they are a side of their own."""
         actors = self.k.actors
 
-        def sides(m: Mention) -> frozenset[str]:
+        def named(m: Mention) -> list[ActorEntry]:
             lo, hi = m.start, m.end
             if m.value.victim is not None:
                 lo, hi = min(lo, m.value.victim[0]), max(hi, m.value.victim[1])
-            return frozenset(
-                actors[a.value].name
-                for a in doc.in_sentence(ACTOR, m.sentence)
-                # "16 جنديا ماليا": the name may run past the figure's words
-                if lo <= a.start < hi and actors[a.value].kind != "unidentified"
-            )
+            # "16 جنديا ماليا": the name may run past the figure's words
+            return [actors[a.value] for a in doc.in_sentence(ACTOR, m.sentence) if lo <= a.start < hi]
+
+        found = [named(m) for m in killed]
+        kinds = {e.kind for es in found for e in es}
+        unnamed_apart = "unidentified" in kinds and kinds - {"unidentified"} <= {"state", "police"}
+        by_mention = {id(m): es for m, es in zip(killed, found, strict=True)}
+
+        def sides(m: Mention) -> frozenset[str]:
+            es = by_mention.get(id(m))
+            if es is None:
+                es = named(m)
+            return frozenset(e.name for e in es if unnamed_apart or e.kind != "unidentified")
 
         return sides
 
