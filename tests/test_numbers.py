@@ -103,6 +103,9 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 CASUALTIES = [
     # singular and dual
     ("وأسفر القصف عن مقتل شخص", [("killed", 1, True)]),
+    # the singular verb after its victim: the passive before a cause or a time
+    ("وقال الشهود إن متظاهرا قتل برصاص قوات الأمن", [("killed", 1, True)]),
+    ("وأفاد مصدر بأن شرطيا قتل مساء أمس", [("killed", 1, True)]),
     ("قُتل عنصر من قوات النظام", [("killed", 1, True)]),
     ("مقتل مدني برصاص مجهولين", [("killed", 1, True)]),
     ("استشهاد شاب برصاص قناص", [("killed", 1, True)]),

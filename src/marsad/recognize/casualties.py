@@ -214,6 +214,19 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
                 120,
             )
         )
+    if group.get("after_passive"):
+        # "إن متظاهرا قتل برصاص قوات الأمن": a singular verb after its victim is the passive only
+        # when what follows is no object — a cause, a time or a place word (passive_next).
+        specs.append(
+            (
+                "after",
+                rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM})\s+(?:قد\s+)?(?P<cue>{alternation(group['after_passive'])}){E})"
+                rf"(?=\s+(?:{alternation(group['passive_next'])}){E})",
+                _last_words(group["after_passive"]),
+                120,
+                25,
+            )
+        )
     if group.get("single"):
         specs.append(
             (
