@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A tribal dispute told by its name, with its dead, is the tribes' armed clash, not mob violence.
+        "أفادت مصادر أمنية بمقتل ثلاثة أشخاص وإصابة خمسة آخرين في نزاع عشائري اندلع مساء أمس في ناحية "
+        "الفهود بمحافظة ذي قار، استخدمت فيه الأسلحة المتوسطة والخفيفة.",
+        {"sub_event_type": "Armed clash", "actor1": "Unidentified Tribal Militia (Iraq)", "fatalities": 3},
+        id="a-tribal-dispute-is-an-armed-clash",
+    ),
+    pytest.param(
         # A Pakistani province in Arabic is Pakistan's, not a Saudi namesake of its first word.
         "قال الجيش الباكستاني اليوم إن قوات الأمن قتلت أربعة مسلحين خلال مداهمة في منطقة بنو بإقليم "
         "خيبر بختونخوا شمال غربي البلاد.",

@@ -141,7 +141,9 @@ class RoleAssigner:
             neutral: list[Mention] = []
             for a in pool:
                 role = a.attrs.get("role_cue")
-                if a is subject:
+                if a is subject or any(t.start == a.start and t.end == a.end for t in triggers):
+                    # (a name that is the act's own word, "نزاع عشائري", names who fought,
+                    # whatever cue stands before it)
                     agents.append(a)
                 elif role == PATIENT:
                     patients.append(a)
