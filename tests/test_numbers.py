@@ -103,6 +103,10 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 CASUALTIES = [
     # singular and dual
     ("وأسفر القصف عن مقتل شخص", [("killed", 1, True)]),
+    # a person named, then a companion named by the tie to that person
+    ("وأدى الانفجار إلى مقتل العقيد ناصر الحضرمي ومرافقه", [("killed", 2, True)]),
+    ("أسفر الهجوم عن مقتل العميد صالح ونجليه", [("killed", 3, True)]),
+    ("أدى القصف إلى مقتل أربعة أشخاص بينهم القيادي ومرافقه", [("killed", 4, True)]),
     # the singular verb after its victim: the passive before a cause or a time
     ("وقال الشهود إن متظاهرا قتل برصاص قوات الأمن", [("killed", 1, True)]),
     ("وأفاد مصدر بأن شرطيا قتل مساء أمس", [("killed", 1, True)]),

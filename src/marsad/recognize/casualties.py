@@ -214,6 +214,20 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
                 120,
             )
         )
+    if kind == "killed" and _CAS.get("companions"):
+        # "مقتل القيادي سالم الحميدي ومرافقه": a person named (no victim noun) and a companion
+        # named by the tie to that person; the name is one to four words with no clause break.
+        name_word = r"(?![وف])[^\s.،,؛:()\[\]]+"
+        specs.append(
+            (
+                "named",
+                rf"{B}{_CL}(?P<m>(?P<cue>{lead}){E}\s+(?:{name_word}\s+){{0,3}}{name_word}\s+"
+                rf"و(?P<vic>{alternation(_CAS['companions'])}){E})",
+                _last_words(_CAS["companions"]),
+                80,
+                5,
+            )
+        )
     if group.get("after_passive"):
         # "إن متظاهرا قتل برصاص قوات الأمن": a singular verb after its victim is the passive only
         # when what follows is no object — a cause, a time or a place word (passive_next).
@@ -442,6 +456,13 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
         return []
     if name == "single":
         return [_mention(text, f, kind, a, b, 1, True, None, None)]
+    if name == "named":
+        between = s[m.end("cue") : m.start("vic")].split()
+        if any(w in _V_CLASS or w in ("بينهم", "منهم") or _parse(w) is not None for w in between):
+            return []  # victims counted by a noun or a figure: the lead pattern reads them
+        companion = _V_CLASS.get(_WS.sub(" ", g["vic"]), "singular")
+        count, exact = {"singular": (2, True), "dual": (3, True)}.get(companion, (3, False))
+        return [_mention(text, f, kind, a, b, count, exact, None, None)]
     return []
 
 
