@@ -103,6 +103,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 CASUALTIES = [
     # singular and dual
     ("وأسفر القصف عن مقتل شخص", [("killed", 1, True)]),
+    # a nationality after the counted noun, before the verb
+    ("وقال مسؤولون إن خمسة جنود كينيين قتلوا في الهجوم", [("killed", 5, True)]),
     # a person named, then a companion named by the tie to that person
     ("وأدى الانفجار إلى مقتل العقيد ناصر الحضرمي ومرافقه", [("killed", 2, True)]),
     ("أسفر الهجوم عن مقتل العميد صالح ونجليه", [("killed", 3, True)]),

@@ -65,7 +65,12 @@ for _cls in ("plural", "ambiguous", "dual", "singular"):  # later classes win on
         _V_CLASS[_w] = _cls
 _VNOUN = alternation(_V_CLASS)
 _ATTACH = alternation(_VICT["attach"])
-_ADJ_AFTER = r"(?:\s+(?:اثنين|اثنان|اثنتين|اثنتان|اخرين|اخرون|اخران|اخر|اخري|اخرتين)" + E + ")?"
+# "عنصرين اثنين", "ثلاثة آخرين"; then a nationality ("ستة جنود صوماليين قتلوا": without it the
+# count stopped at the noun and "صوماليين قتلوا" read as two).
+_ADJ_AFTER = (
+    r"(?:\s+(?:اثنين|اثنان|اثنتين|اثنتان|اخرين|اخرون|اخران|اخر|اخري|اخرتين)" + E + ")?"
+    r"(?:\s+(?:ال)?\w{2,}(?:يين|يون|يان|يتين)" + E + ")?"
+)
 
 # One victim item: count and/or person noun ("3 مدنيين", "عنصرين", "ثلاثة من العناصر", "أحد الجنود").
 _VITEM = (
