@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The British maritime trade agency that reports an attack at sea is no side of it.
+        "أعلنت جماعة الحوثي مساء أمس استهداف سفينة تجارية في خليج عدن بصاروخين، فيما قالت هيئة عمليات "
+        "التجارة البحرية البريطانية إن السفينة أبلغت عن انفجار على مسافة قريبة منها.",
+        {"actor1": "Houthi Movement", "actor2": ""},
+        id="the-maritime-trade-agency-only-reports",
+    ),
+    pytest.param(
         # A tribal dispute told by its name, with its dead, is the tribes' armed clash, not mob violence.
         "أفادت مصادر أمنية بمقتل ثلاثة أشخاص وإصابة خمسة آخرين في نزاع عشائري اندلع مساء أمس في ناحية "
         "الفهود بمحافظة ذي قار، استخدمت فيه الأسلحة المتوسطة والخفيفة.",
