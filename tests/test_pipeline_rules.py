@@ -1435,3 +1435,16 @@ def test_fire_whose_source_is_a_forces_positions_is_that_forces() -> None:
         "أصيب مدنيان اليوم بقصف مدفعي مصدره مواقع قوات النظام في ريف حماة الشمالي استهدف مدينة معرة النعمان."
     )
     assert (e.actor1, e.actor2) == ("Military Forces of Syria", "Civilians (Syria)")
+
+
+def test_a_district_named_with_its_own_noun_after_a_province_keeps_its_own_place() -> None:
+    # "بمحافظة صعدة، ومديرية حرض": the province noun told for the name before is not this
+    # district's cue; the district (geo_precision 2) is the strike's place, not the province seat.
+    events = marsad.extract(
+        "شنت مقاتلات التحالف اليوم غارات على مواقع للحوثيين في مديرية كتاف بمحافظة صعدة، "
+        "ومديرية حرض بمحافظة حجة.",
+        published=PUB,
+    )
+    assert [(e.location, e.geo_precision) for e in events][1:] == [("Harad", 2)], [
+        (e.location, e.admin1, e.geo_precision) for e in events
+    ]

@@ -225,6 +225,15 @@ class PlaceRecognizer(PlaceFocus):
             cands, common = name.cands, name.common
             words = _words_before(folded, toks, ws, 6)
             cue_hit, role_cue = self._cues_before(words)
+            if (
+                cue_hit is not None
+                and cue_hit[1]
+                and " " in key
+                and first_cue([key.split(" ", 1)[0]], self._context_lists) is not None
+            ):
+                # "بمحافظة صعدة، ومديرية حرض": a name that opens with its own place noun is not
+                # cued by one told farther back, for the name before it.
+                cue_hit = None
             cue = cue_hit[0] if cue_hit else None
             # A place noun right before the name ("بلدة X", also in "قرب بلدة X").
             noun = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
