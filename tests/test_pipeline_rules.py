@@ -1448,3 +1448,18 @@ def test_a_district_named_with_its_own_noun_after_a_province_keeps_its_own_place
     assert [(e.location, e.geo_precision) for e in events][1:] == [("Harad", 2)], [
         (e.location, e.admin1, e.geo_precision) for e in events
     ]
+
+
+def test_a_cell_of_a_named_group_is_arrested_by_the_police() -> None:
+    # The headline tells the dismantling with the cell as its only side, the body names the group it
+    # pledged allegiance to: both are the ones arrested, by the state force the report names.
+    events = marsad.extract(
+        "أعلنت وزارة الداخلية التونسية، الثلاثاء، تفكيك خلية إرهابية تتكون من خمسة عناصر بايعت تنظيم داعش، "
+        "في ولاية القصرين وسط غربي البلاد. وأضافت الوزارة في بيان أن الوحدات الأمنية حجزت لدى الموقوفين "
+        "أسلحة بيضاء ومواد تستخدم في صنع المتفجرات.",
+        published=PUB,
+        title="الأمن التونسي يفكك خلية إرهابية في القصرين",
+    )
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Arrests", "Police Forces of Tunisia", "Islamic State (Tunisia)")
+    ]

@@ -341,6 +341,11 @@ class EventCoder:
             # ACLED's arrests are made by states: an armed group named as the only side of an
             # arrest is the one whose members were arrested ("اعتقال عناصر من داعش").
             a1, a2 = None, a1
+        elif sub == "Arrests" and self._group_as_arrester(c, a1) and _armed_non_state(a2):
+            # "تفكيك خلية إرهابية بايعت تنظيم داعش": both sides named are the ones arrested (the
+            # named group before an unnamed cell); the state force of the report arrested them.
+            a2 = a2 if a1 is not None and a1.kind == "unidentified" else a1
+            a1 = self._security_force(doc, c)
         if a1 is None and sub == "Arrests":
             # ACLED codes arrests by state forces only: a state force the clause names is the
             # one arresting ("اعتقالات نفذها الجيش"), and an arrest whose makers go unnamed
