@@ -1463,3 +1463,14 @@ def test_a_cell_of_a_named_group_is_arrested_by_the_police() -> None:
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Arrests", "Police Forces of Tunisia", "Islamic State (Tunisia)")
     ]
+
+
+def test_shelling_on_the_outskirts_of_listed_towns_is_one_event_per_town() -> None:
+    # "أطراف بلدات X وY وZ": the outskirts word cues the first town as "near", yet each town of the
+    # list is a place shelled, the first included.
+    events = marsad.extract(
+        "قصفت المدفعية الإسرائيلية صباح اليوم أطراف بلدات كفركلا والخيام وحولا في جنوب لبنان، دون "
+        "أنباء عن إصابات.",
+        published=PUB,
+    )
+    assert sorted(e.location for e in events) == ["Houla", "Kfar Kila", "Khiam"], [e.location for e in events]

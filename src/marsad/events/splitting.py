@@ -176,6 +176,18 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
     return [r for r in unique if len(r) >= 2]
 
 
+# "قصفت المدفعية أطراف بلدات عيتا الشعب ورامية": the outskirts of each town listed are that
+# town's (a place near one of them); "بين X وY", a road or a direction names one place.
+_OUTSKIRTS = frozenset({"اطراف", "محيط", "ضواحي", "مشارف", "تخوم", "ارياف"})
+_OUTSKIRTS_REACH = 25  # characters before the name where the outskirts word stands
+
+
+def _outskirts_of_a_list(doc: Doc, m: Mention) -> bool:
+    """Whether a place cued as "near" is cued by an outskirts word (not "بين", a road, a side)."""
+    words = doc.folded_slice(max(0, m.start - _OUTSKIRTS_REACH), m.start).split()[-3:]
+    return any(w.removeprefix("و").removeprefix("ب").removeprefix("ال") in _OUTSKIRTS for w in words)
+
+
 def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
     """ "غارات على بلدات نوى وطفس وبصرى الشام": one event per place named in a list (CODING.md
     §1: one location per event). The list must stand in a sentence that tells the incident, in a
@@ -208,7 +220,8 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
         m for m in dict.fromkeys(c.places)
         if m.sentence in told and (m.sentence, m.clause) not in others and m.value.choice is not None
         and (c.event_type == EXPLOSIONS or (m.sentence, m.clause) in own_clauses)
-        and m.value.choice.kind in kinds and m.value.cue != "near_before" and not m.value.hometown
+        and m.value.choice.kind in kinds and not m.value.hometown
+        and (m.value.cue != "near_before" or _outskirts_of_a_list(doc, m))
     ]  # fmt: skip
     runs = _listed_runs(doc, places)
     if not runs:
