@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The force whose "areas of control" a closing remark names holds the place; it is no side
+        # of the killing told before it.
+        "اغتال مسلحون مجهولون مساء أمس مختار قرية الكسرة بإطلاق النار عليه أمام منزله في ريف دير الزور "
+        "الغربي. وتشهد مناطق سيطرة قوات سوريا الديمقراطية عمليات اغتيال متكررة.",
+        {"actor1": "Unidentified Armed Group (Syria)", "actor2": ""},
+        id="the-force-holding-the-area-is-no-side",
+    ),
+    pytest.param(
         # The British maritime trade agency that reports an attack at sea is no side of it.
         "أعلنت جماعة الحوثي مساء أمس استهداف سفينة تجارية في خليج عدن بصاروخين، فيما قالت هيئة عمليات "
         "التجارة البحرية البريطانية إن السفينة أبلغت عن انفجار على مسافة قريبة منها.",
