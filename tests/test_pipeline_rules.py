@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The ministry that tells of strikes by another force is no party to them: "إن" opens a
+        # clause with its own subject.
+        "قالت وزارة الدفاع السورية إن الطيران الإسرائيلي شن فجر اليوم غارات استهدفت مواقع عسكرية في "
+        "محيط مدينة حمص، ما أدى إلى مقتل ثلاثة جنود.",
+        {"actor1": "Military Forces of Israel", "actor2": "Military Forces of Syria"},
+        id="a-ministry-telling-of-anothers-strikes",
+    ),
+    pytest.param(
         # The force whose "areas of control" a closing remark names holds the place; it is no side
         # of the killing told before it.
         "اغتال مسلحون مجهولون مساء أمس مختار قرية الكسرة بإطلاق النار عليه أمام منزله في ريف دير الزور "

@@ -44,6 +44,8 @@ ROLE_LISTS = (
 ADJACENT = {"agent_verbs": 0, "source_before": 1, "teller_verbs": 0}
 # Group nouns (folded) that may stand before a group's name without being part of its alias.
 _GROUP_NOUNS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"})
+# "إن"/"أن"/"بأن" (folded) opening the clause a teller tells: its subject follows.
+_THAT = frozenset({"ان", "بان"})
 
 
 def _claimed_by_it(words: list[str], claim_before: CueList) -> bool:
@@ -345,7 +347,9 @@ class ActorRecognizer:
             after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
             after = skip.without_words(after)[:4]
             claim = self._self_claim
-            if claim.found_in(after):
+            # "قالت الوزارة إن الطيران الإسرائيلي شن غارات": a clause with a subject of its own
+            # after "إن"/"بأن" claims the teller's act only as "أن قواته …" (a cue opening it).
+            if claim.opening(after) is not None if after and after[0] in _THAT else claim.found_in(after):
                 return None, "self_claim_after"
             if statement:
                 return name, name
