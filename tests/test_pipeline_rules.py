@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Civilians the report says were not harmed are no side; the group whose leader was killed is.
+        "أعلنت القيادة المركزية الأمريكية، السبت، أن قواتها نفذت غارة جوية في شمال غرب سوريا أسفرت عن "
+        "مقتل قيادي بارز في تنظيم داعش. وأضافت في بيان أن الغارة نفذت قرب بلدة سرمدا بريف إدلب الشمالي، "
+        "مؤكدة عدم وقوع إصابات في صفوف المدنيين.",
+        {"actor1": "Military Forces of United States", "actor2": "Islamic State (Syria)"},
+        id="civilians-not-harmed-are-no-side",
+    ),
+    pytest.param(
         # The ministry that tells of strikes by another force is no party to them: "إن" opens a
         # clause with its own subject.
         "قالت وزارة الدفاع السورية إن الطيران الإسرائيلي شن فجر اليوم غارات استهدفت مواقع عسكرية في "

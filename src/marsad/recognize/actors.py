@@ -89,6 +89,8 @@ class ActorRecognizer:
         self._claim_before: CueList = cues["claim_before"]
         self._tellers: CueList = cues["teller_verbs"]
         self._accused_of: CueList = cues["accused_of_after"]
+        self._harm_negations: CueList = cues["harm_negations"]
+        self._harm_nouns: CueList = cues["harm_nouns"]
 
     @cached_property
     def _role_lists(self) -> CueIndex:
@@ -262,6 +264,15 @@ class ActorRecognizer:
         nxt = words_after(folded, fe, 1)
         return bool(nxt) and self._sham_after.has_word(nxt[0])
 
+    def _unharmed(self, words: list[str]) -> bool:
+        """ "دون وقوع إصابات في صفوف المدنيين": a harm noun at most three words before the name
+        with a negation at most three words before it — the name was not harmed."""
+        n = len(words)
+        for i in range(max(0, n - 4), n):
+            if self._harm_nouns.has_word(words[i]):
+                return any(self._harm_negations.has_word(w) for w in words[max(0, i - 3) : i])
+        return False
+
     def _role(
         self,
         doc: Doc,
@@ -284,6 +295,8 @@ class ActorRecognizer:
             accusation = self._accusation(folded, fe, words)
             if accusation is not None:
                 return accusation
+        if self._unharmed(words):
+            return "ignore_before", "harm_negations"
         if (lam or chain.endswith("ل")) and words and self._link_words.has_word(words[-1]):
             # "مدرعة تابعة للجيش": the link word ties the name to the noun before it,
             # which decides the role; a cue word further back is about that noun.
