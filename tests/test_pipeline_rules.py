@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The police building near which a café was bombed says where, not whom the bombing hit.
+        "قتل سبعة أشخاص مساء أمس في تفجير انتحاري استهدف مقهى شعبيا قرب مقر الشرطة في حي هودان بالعاصمة "
+        "مقديشو، وتبنت حركة الشباب الهجوم.",
+        {"sub_event_type": "Suicide bomb", "actor1": "Al Shabaab", "actor2": "Civilians (Somalia)"},
+        id="a-building-near-which-a-bomb-went-off",
+    ),
+    pytest.param(
         # Civilians the report says were not harmed are no side; the group whose leader was killed is.
         "أعلنت القيادة المركزية الأمريكية، السبت، أن قواتها نفذت غارة جوية في شمال غرب سوريا أسفرت عن "
         "مقتل قيادي بارز في تنظيم داعش. وأضافت في بيان أن الغارة نفذت قرب بلدة سرمدا بريف إدلب الشمالي، "
