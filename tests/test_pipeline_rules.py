@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A toll told first, its act after it in a later clause by a weak word ("بنيران"): one event.
+        "لقي خمسة من مرتزقة العدوان مصرعهم وأصيب آخرون، أمس الأحد، بنيران الجيش واللجان الشعبية في "
+        "مديرية صرواح بمحافظة مأرب.",
+        {"actor1": "Houthi Movement", "actor2": "Military Forces of Yemen", "fatalities": 5},
+        id="a-toll-then-the-fire-that-caused-it",
+    ),
+    pytest.param(
         # The police building near which a café was bombed says where, not whom the bombing hit.
         "قتل سبعة أشخاص مساء أمس في تفجير انتحاري استهدف مقهى شعبيا قرب مقر الشرطة في حي هودان بالعاصمة "
         "مقديشو، وتبنت حركة الشباب الهجوم.",

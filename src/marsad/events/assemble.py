@@ -27,6 +27,7 @@ from marsad.events.incidents import (
     FAMILY,
     REMOTE_OR_FIGHT,
     UNARMED_KINDS,
+    VAC,
     join_coinciding,
     place_specific,
     recalled_specifically,
@@ -71,6 +72,8 @@ INHERIT_REACH = 2
 
 ABDUCTION = "Abduction/forced disappearance"
 _NOT_ABDUCTORS = {*CROWDS, *roles.STATE_KINDS}
+# The families whose weak cue takes the toll told before it in its sentence (_trigger_groups).
+_KILLING = frozenset({BATTLES, EXPLOSIONS, VAC})
 
 
 class EventAssembler:
@@ -309,6 +312,12 @@ class EventAssembler:
             return groups  # (the usual case: no clause of weak cues only, no casualties to look up)
         hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
         strong_sents = {s for s, _ in strong}
+        # "لقي ستة مصرعهم، اليوم، بنيران الجيش": a toll in a clause that tells no act of its own
+        # is the weak cue's of a later clause of its sentence, if that cue tells violence.
+        untold: dict[int, int] = {}  # sentence → its first clause with such a toll
+        for s, c in hurt:
+            if (s, c) not in groups and c < untold.get(s, c + 1):
+                untold[s] = c
         # A weak protest cue ("تجمع", "مطالبين") with the crowd named in its sentence ("تجمع مئات
         # المحتجين أمام مبنى المحافظة", "أغلق عشرات المحتجين مدخل الحقل، مطالبين …") is a protest.
         crowd = {m.sentence for m in crowds}
@@ -316,6 +325,11 @@ class EventAssembler:
             key: ts for key, ts in groups.items()
             if key in strong
             or (key in hurt and key[0] not in strong_sents)
+            or (
+                untold.get(key[0], key[1]) < key[1]
+                and key[0] not in strong_sents
+                and any(t.value.event_type in _KILLING for t in ts)
+            )
             or (key[0] in crowd and any(t.value.event_type in ("Protests", "Riots") for t in ts))
         }  # fmt: skip
 
