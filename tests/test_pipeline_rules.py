@@ -1512,3 +1512,17 @@ def test_shelling_on_the_outskirts_of_listed_towns_is_one_event_per_town() -> No
         published=PUB,
     )
     assert sorted(e.location for e in events) == ["Houla", "Kfar Kila", "Khiam"], [e.location for e in events]
+
+
+def test_deaths_told_beside_an_accident_are_no_event() -> None:
+    # Migrants drowned when their boat sank: toll words alone, an accidental cause beside them.
+    assert not marsad.extract(
+        "قالت المنظمة الدولية للهجرة إن سبعة مهاجرين لقوا حتفهم إثر غرق قارب قبالة سواحل مدينة زوارة "
+        "غربي ليبيا مساء أمس.",
+        published=PUB,
+    )
+    # Gunmen who shot people after a road accident: the shooting is an attack all the same.
+    events = marsad.extract(
+        "قتل ثلاثة مدنيين برصاص مسلحين مجهولين إثر حادث سير على طريق مأرب صرواح.", published=PUB
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 3)]

@@ -645,12 +645,26 @@ def _tear_gas_choking(doc: Doc, t: Mention) -> bool:
     return "tear gas" in names and "chemical agent" not in names
 
 
+def _only_a_death(e: Candidate) -> bool:
+    """A death told by toll words alone: weak cues only, no one named acting, no weapon."""
+    return (
+        e.actor1 is None
+        and not e.weapons
+        and all(t.attrs.get("weight", 1.0) < MIN_WEIGHT for t in e.triggers)
+    )
+
+
 def _without_accidents(events: list[Candidate], accidents: set[int]) -> list[Candidate]:
     """The events less the explosions the report gives an accidental cause ("الانفجار وقع …
     لارتفاع درجة الحرارة": ACLED codes no accidents), and less that explosion retold elsewhere
     in the report (TV heard it, firemen put it out): an explosion on the same day that nobody is
-    named as setting off."""
-    accidental = {id(e): e for e in events if e.event_type == EXPLOSIONS and e.sentences & accidents}
+    named as setting off. A death told by toll words alone ("لقوا حتفهم", "مصرع") beside an
+    accidental cause ("إثر غرق قارب", "في حادث سير") is that accident's too (_only_a_death)."""
+    accidental = {
+        id(e): e
+        for e in events
+        if e.sentences & accidents and (e.event_type == EXPLOSIONS or _only_a_death(e))
+    }
     if not accidental:
         return events
     days = {d.value.date for e in accidental.values() for d in e.dates} or {None}
