@@ -1526,3 +1526,14 @@ def test_deaths_told_beside_an_accident_are_no_event() -> None:
         "قتل ثلاثة مدنيين برصاص مسلحين مجهولين إثر حادث سير على طريق مأرب صرواح.", published=PUB
     )
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 3)]
+
+
+def test_occupied_jerusalem_in_a_dateline_is_east_jerusalem_in_palestine() -> None:
+    # "القدس المحتلة –": Palestinian outlets' dateline for East Jerusalem; its neighbourhoods are
+    # coded in Palestine, not dropped as places abroad of an Israeli report.
+    events = marsad.extract(
+        "القدس المحتلة - هدمت جرافات الاحتلال الإسرائيلي صباح اليوم منزلا لعائلة مقدسية في بلدة سلوان "
+        "جنوب المسجد الأقصى بحجة البناء دون ترخيص.",
+        published=PUB,
+    )
+    assert [(e.country, e.location) for e in events] == [("Palestine", "Silwan")]
