@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "Targeting" a car with bullets is a shooting, not shelling; on fighters, a fight.
+        "قتل عنصران من قوات سوريا الديمقراطية مساء أمس جراء استهداف سيارتهما بالرصاص من قبل مسلحين "
+        "مجهولين على طريق الحسكة الشدادي.",
+        {"sub_event_type": "Armed clash", "actor1": "Unidentified Armed Group (Syria)"},
+        id="targeting-with-bullets-is-no-shelling",
+    ),
+    pytest.param(
         # A toll told first, its act after it in a later clause by a weak word ("بنيران"): one event.
         "لقي خمسة من مرتزقة العدوان مصرعهم وأصيب آخرون، أمس الأحد، بنيران الجيش واللجان الشعبية في "
         "مديرية صرواح بمحافظة مأرب.",

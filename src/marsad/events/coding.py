@@ -193,6 +193,15 @@ class EventCoder:
             # made with rockets or a drone named as its instrument ("هجوم بصواريخ استهدف القاعدة").
             event_type, sub = EXPLOSIONS, _most_specific(weapon_subs)
         if (
+            event_type == EXPLOSIONS
+            and sub == SHELLING
+            and c.trigger.attrs.get("weight", 1.0) < 1.0
+            and _guns_only(c)
+        ):
+            # "استهداف سيارتهما بالرصاص": a generic "targeting" done with bullets is a shooting,
+            # not shelling (an attack; on an armed side, a fight, below).
+            event_type, sub = VAC, "Attack"
+        if (
             event_type == VAC
             and sub == "Attack"
             and a2 is not None
@@ -693,6 +702,15 @@ class EventCoder:
         if dm is not None and d is not None:
             evidence["event_date"] = [span(dm)]
         ev["primary"] = not c.background and is_recent(doc.published, d)
+
+
+_HAND_GUNS = frozenset({"small arms", "machine gun", "sniper"})
+
+
+def _guns_only(c: Candidate) -> bool:
+    """Whether the weapons told in the lead trigger's sentence are guns only (at least one)."""
+    told = [w.value.name for w in c.weapons if w.sentence == c.trigger.sentence]
+    return bool(told) and all(n in _HAND_GUNS for n in told)
 
 
 def _armed_non_state(entry: ActorEntry | None) -> bool:
