@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Herds seized after the killing are no capture of ground: the execution is the event.
+        "أقدم عناصر من تنظيم داعش اليوم على إعدام أربعة رعاة ميدانيا في بادية السخنة شرقي حمص. وأضاف "
+        "المرصد أن عناصر التنظيم استولوا على نحو 300 رأس من الأغنام.",
+        {"sub_event_type": "Attack", "actor1": "Islamic State (Syria)", "fatalities": 4},
+        id="herds-seized-are-no-territory",
+    ),
+    pytest.param(
         # "Targeting" a car with bullets is a shooting, not shelling; on fighters, a fight.
         "قتل عنصران من قوات سوريا الديمقراطية مساء أمس جراء استهداف سيارتهما بالرصاص من قبل مسلحين "
         "مجهولين على طريق الحسكة الشدادي.",
