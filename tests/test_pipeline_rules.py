@@ -1551,3 +1551,18 @@ def test_occupied_jerusalem_in_a_dateline_is_east_jerusalem_in_palestine() -> No
         published=PUB,
     )
     assert [(e.country, e.location) for e in events] == [("Palestine", "Silwan")]
+
+
+def test_a_strike_told_before_its_place_does_not_take_another_forces_place() -> None:
+    # "شنت الطائرات الروسية، اليوم، غارات على X، فيما قصفت قوات النظام Y": the opening clause has
+    # no place of its own; Y, told with the regime's shelling, is not the air strikes'.
+    events = marsad.extract(
+        "شنت الطائرات الحربية الروسية، اليوم، ست غارات جوية على أطراف مدينة جسر الشغور ومحيط قرية "
+        "الكندة في ريف إدلب الغربي، فيما قصفت قوات النظام بالمدفعية الثقيلة قرية الفطيرة في جبل الزاوية.",
+        published=PUB,
+    )
+    got = sorted((e.sub_event_type, e.location) for e in events)
+    assert got == [
+        ("Air/drone strike", "Jisr ash Shughūr"),
+        ("Shelling/artillery/missile attack", "Al Fatirah"),
+    ], got

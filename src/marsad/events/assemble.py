@@ -387,7 +387,9 @@ class EventAssembler:
             taken = next((t for t in trigs if t.value.sub_event_type == ABDUCTION), None)
             if taken is not None:
                 c.triggers = [taken, *(t for t in trigs if t is not taken)]
-        c.places = self._places_for(at, sent, clause)
+        c.places = self._places_for(
+            at, sent, clause, trigs[0].value.sub_event_type, self.k.actors[a1.value].name if a1 else None
+        )
         if not c.places and FAMILY.get(c.event_type) == "demonstration":
             # "تظاهر مئات من أبناء محافظة السويداء في ساحة الكرامة وسط المدينة": with no other
             # place, the demonstrators' hometown is where they demonstrate.
@@ -497,11 +499,15 @@ class EventAssembler:
             clauses={(t.sentence, t.clause) for t in c.triggers},
         )
 
-    def _places_for(self, at: ClauseIndex, sent: int, clause: int) -> list[Mention]:
+    def _places_for(
+        self, at: ClauseIndex, sent: int, clause: int, sub: str | None = None, author: str | None = None
+    ) -> list[Mention]:
         """The clause's places, then the sentence's: within each, the best supported country
         first (named right after the place, the report's own, another of its focus), then a town
         or district before a governorate named with it ("مديرية حيس، بمحافظة الحديدة" → حيس),
-        then the first of "between X and Y"."""
+        then the first of "between X and Y". Of the other clauses, those that tell another kind
+        of act than `sub` by another actor than `author` come last ("شنت الطائرات الروسية، اليوم،
+        غارات على X، فيما قصفت قوات النظام Y": Y is the regime's shelling's)."""
         usable: list[Mention] = []
         for m in at.sentence(PLACE, sent):
             ref: PlaceRef = m.value
@@ -534,7 +540,19 @@ class EventAssembler:
             return held.get(id(m), tier), self.merger.broad(m), unspecific, paired
 
         usable.sort(key=rank)
-        return [m for m in usable if m.clause == clause] + [m for m in usable if m.clause != clause]
+        others = [m for m in usable if m.clause != clause]
+        if sub is not None and author is not None and others:
+            # (a stable sort: the ranking above holds within each part)
+            def other_act(m: Mention) -> bool:
+                told = at.clause(TRIGGER, sent, m.clause)
+                return (
+                    bool(told)
+                    and all(t.value.sub_event_type != sub for t in told)
+                    and any(self.k.actors[a.value].name != author for a in at.clause(ACTOR, sent, m.clause))
+                )
+
+            others.sort(key=other_act)
+        return [m for m in usable if m.clause == clause] + others
 
     def _attach_casualties(self, doc: Doc, cands: list[Candidate]) -> None:
         blocked = {ne.sentence for ne in doc.get(NONEVENT)}
