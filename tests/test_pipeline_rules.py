@@ -1566,3 +1566,24 @@ def test_a_strike_told_before_its_place_does_not_take_another_forces_place() -> 
         ("Air/drone strike", "Jisr ash Shughūr"),
         ("Shelling/artillery/missile attack", "Al Fatirah"),
     ], got
+
+
+def test_a_demonstration_over_a_killing_and_the_killing_are_two_events() -> None:
+    # "وقفة احتجاجية بعد مقتل شاب برصاص مسلحين": the crowd came out over the killing, which is an
+    # attack of its own, not force the crowd met.
+    events = marsad.extract(
+        "نظم العشرات من أهالي بلدة طفس في ريف درعا الغربي، اليوم، وقفة احتجاجية بعد مقتل شاب من البلدة "
+        "برصاص مسلحين مجهولين، مطالبين بمحاسبة الجناة.",
+        published=PUB,
+    )
+    got = sorted((e.sub_event_type, e.actor1, e.fatalities) for e in events)
+    assert got == [
+        ("Attack", "Unidentified Armed Group (Syria)", 1),
+        ("Peaceful protest", "Protesters (Syria)", 0),
+    ], got
+    # Killed during the demonstration: what the demonstrators met.
+    events = marsad.extract(
+        "قتل متظاهر اليوم برصاص قوات الأمن خلال احتجاجات في مدينة الناصرية للمطالبة بتوفير فرص العمل.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]

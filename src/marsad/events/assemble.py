@@ -41,6 +41,7 @@ from marsad.events.splitting import (
     split_by_listed_places,
     split_by_means,
     split_by_repeated_acts,
+    split_demonstration_from_its_cause,
     split_fighting_from_air,
 )
 from marsad.knowledge.resources import Knowledge
@@ -98,7 +99,8 @@ class EventAssembler:
             cands = [
                 self._candidate(sides, s, cl, part, launch, cut)
                 for (s, cl), group in groups.items()
-                for trigs in split_fighting_from_air(group)
+                for told in split_fighting_from_air(group)
+                for trigs in split_demonstration_from_its_cause(doc, cues["protest_cause_before"], told)
                 for part, launch, cut in split_launch(doc, self.k, at, trigs)
             ]
         self._attach_casualties(doc, cands)

@@ -20,6 +20,7 @@ from marsad.events.roles import STATE_KINDS
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
+DEMONSTRATION_CAUSE = "demonstration_cause"  # trigger attr: the violence a demonstration answers
 
 
 def _crowd(m: Mention | None) -> bool:

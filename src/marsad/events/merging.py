@@ -10,7 +10,7 @@ from operator import attrgetter
 from marsad.doc import Doc, Mention
 from marsad.events import roles
 from marsad.events.candidate import Candidate
-from marsad.events.demonstrations import demonstrators_act
+from marsad.events.demonstrations import DEMONSTRATION_CAUSE, demonstrators_act
 from marsad.events.incidents import (
     BATTLES,
     CROWD_KINDS,
@@ -388,6 +388,8 @@ class Merger:
         e = events[-1]
         if c.background != e.background or c.sentence - e.sentence > 2:
             return None
+        if c.trigger.attrs.get(DEMONSTRATION_CAUSE):
+            return None  # the killing the crowd came out over, not force it met
         if date_conflict(e, c) or place_conflict(e, c):
             return None
         if c.event_type == "Strategic developments" and c.trigger.value.sub_event_type not in _MET_WITH:

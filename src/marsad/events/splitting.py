@@ -8,7 +8,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from marsad.doc import PLACE, TRIGGER, Doc, Mention
-from marsad.events.demonstrations import EXCESSIVE_FORCE
+from marsad.events.demonstrations import DEMONSTRATION_CAUSE, EXCESSIVE_FORCE
 from marsad.events.incidents import (
     AIR,
     BATTLES,
@@ -20,6 +20,7 @@ from marsad.events.incidents import (
     fight_word,
     place_specific,
 )
+from marsad.recognize.cues import CueList, first_cue
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -40,6 +41,37 @@ def split_fighting_from_air(triggers: list[Mention]) -> list[list[Mention]]:
         fight + [t for t in rest if t.value.event_type == BATTLES],
         air + [t for t in rest if t.value.event_type != BATTLES],
     ]
+
+
+DEMONSTRATION_TYPES = ("Protests", "Riots")
+VIOLENT_TYPES = (BATTLES, EXPLOSIONS, "Violence against civilians")
+
+
+def split_demonstration_from_its_cause(
+    doc: Doc, cause_before: CueList, triggers: list[Mention]
+) -> list[list[Mention]]:
+    """ "خرج العشرات في وقفة احتجاجية بعد مقتل شاب برصاص مسلحين": a demonstration told with the
+    violence it answers, introduced after it by a word of cause (cues.yaml protest_cause_before),
+    is two events: the demonstration, and the killing (CODING.md §1). Violence told otherwise in
+    a demonstration's clause ("قتل متظاهر خلال الاحتجاجات") is what the demonstrators met."""
+    if len(triggers) < 2:
+        return [triggers]
+    demo = [t for t in triggers if t.value.event_type in DEMONSTRATION_TYPES]
+    if not demo:
+        return [triggers]
+    violent = [t for t in triggers if t.value.event_type in VIOLENT_TYPES]
+    if not violent:
+        return [triggers]
+    first = min(violent, key=attrgetter("start"))
+    before = [t for t in demo if t.end <= first.start]
+    if not before:
+        return [triggers]
+    words = doc.folded_slice(max(t.end for t in before), first.start).split()
+    if not words or first_cue(words, {"cause": cause_before}, max_distance=1) is None:
+        return [triggers]
+    for t in violent:
+        t.attrs[DEMONSTRATION_CAUSE] = True  # no force met by the crowd (merging.py)
+    return [[t for t in triggers if t not in violent], violent]
 
 
 def split_by_means(c: Candidate) -> list[Candidate]:
