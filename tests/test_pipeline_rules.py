@@ -1587,3 +1587,22 @@ def test_a_demonstration_over_a_killing_and_the_killing_are_two_events() -> None
         published=PUB,
     )
     assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+
+
+def test_a_release_by_those_who_took_the_captives_is_no_agreement() -> None:
+    # Gunmen who kidnap bus passengers and let the women go: one abduction, not an agreement.
+    events = marsad.extract(
+        "اختطف مسلحون من تنظيم داعش، أمس، خمسة عشر راكبا من حافلة على الطريق بين مدينتي تدمر والسخنة "
+        "في بادية حمص. وقال شهود إن المسلحين أفرجوا عن امرأتين واقتادوا الآخرين إلى جهة مجهولة.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"], [
+        (e.sub_event_type, e.actor1) for e in events
+    ]
+    # A prisoner exchange agreed between two sides stays an agreement.
+    events = marsad.extract(
+        "أفرجت السلطات اليمنية اليوم عن 20 أسيرا من الحوثيين في إطار صفقة تبادل أسرى برعاية الأمم المتحدة "
+        "في مدينة مأرب.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in events] == ["Agreement"]

@@ -45,7 +45,7 @@ from marsad.events.splitting import (
     split_fighting_from_air,
 )
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import first_words_rx
+from marsad.recognize.cues import CueList, first_words_rx
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
@@ -151,12 +151,39 @@ class EventAssembler:
             if e.places
             and (recalled_specifically(e) or not e.background)
             and not self._kinds_of_violence(doc, e)
+            and not self._captives_freed(e, events)
         ]
         if self._explainer(doc):
             # A profile, explainer or question piece ("من هو…؟", "هل كانت الضربات قانونية؟") tells
             # its news, if any, in the lead; the rest is history and analysis.
             doc.candidates = [e for e in doc.candidates if min(e.sentences) == 0]
         return doc
+
+    def _captives_freed(self, e: Candidate, events: list[Candidate]) -> bool:
+        """ "أفرج الجيش الإسرائيلي عن المواطنة التي اختطفها": a release told by its word alone, by
+        the side that took people in an abduction or arrest of the same report (or by no side
+        named, or unnamed men), ends that event; ACLED codes the taking, not the release."""
+        if e.trigger.value.sub_event_type != "Agreement" or e.trigger.attrs.get("weight", 1.0) < 1.0:
+            return False
+        words = fold(e.trigger.text).split()
+        if not words or self._release_words.ends_at(words, len(words) - 1) is None:
+            return False
+        # (unnamed men, "المسلحين", may be the takers the report named; civilians free no one)
+        entry = self.k.actors[e.actor1.value] if e.actor1 is not None else None
+        named = entry is not None and entry.kind != "unidentified" and entry.kind not in UNARMED_KINDS
+        releaser = entry.name if named else None
+        return any(
+            t.trigger.value.sub_event_type in (ABDUCTION, "Arrests")
+            and (
+                releaser is None or (t.actor1 is not None and self.k.actors[t.actor1.value].name == releaser)
+            )
+            for t in events
+            if t is not e
+        )
+
+    @cached_property
+    def _release_words(self) -> CueList:
+        return self.k.cues["release_words"]
 
     def _kinds_of_violence(self, doc: Doc, e: Candidate) -> bool:
         """ "سجلت محافظات تعز والحديدة ومأرب أعلى عدد من الضحايا، جراء القصف المدفعي والألغام
