@@ -1606,3 +1606,14 @@ def test_a_release_by_those_who_took_the_captives_is_no_agreement() -> None:
         published=PUB,
     )
     assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+def test_a_crowd_storming_a_building_is_rioting_not_a_clash() -> None:
+    events = marsad.extract(
+        "اقتحم مئات المحتجين الغاضبين، اليوم، مبنى مجلس محافظة البصرة، وأضرموا النار في بوابته، احتجاجا "
+        "على انقطاع الكهرباء. وقالت مصادر طبية إن خمسة من عناصر الأمن أصيبوا بجروح.",
+        published=PUB,
+    )
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Violent demonstration", "Rioters (Iraq)")], [
+        (e.sub_event_type, e.actor1, e.actor2) for e in events
+    ]

@@ -261,6 +261,20 @@ class EventCoder:
                 and (other is None or other.kind in UNARMED)
             ):
                 event_type, sub, a1, a2 = "Riots", riot.value.sub_event_type, rioters, force
+        crowd = ("protesters", "rioters")
+        if (
+            event_type == BATTLES
+            and (
+                (a1 is not None and a1.kind in crowd and (a2 is None or a2.kind in STATE_KINDS | UNARMED))
+                or (a1 is None and a2 is not None and a2.kind in crowd)  # "اقتحم مئات المحتجين"
+            )
+            and self._templates.get("rioters") is not None
+        ):
+            # "اقتحم مئات المحتجين الغاضبين مبنى المحافظة": a crowd storming or attacking is
+            # rioting (ACLED: Violent demonstration), the force it faced the other side.
+            force = next((x for x in (a1, a2) if x is not None and x.kind in STATE_KINDS), None)
+            force = force or self._security_force(doc, c)
+            event_type, sub, a1, a2 = "Riots", "Violent demonstration", self._templates["rioters"], force
         # Who can be which side (CODING.md §3): civilians and protesters do not attack; a
         # demonstration's first actor is the demonstrators.
         if event_type not in ("Protests", "Riots") and a1 is not None and a1.kind in UNARMED:
