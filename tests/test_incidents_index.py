@@ -13,7 +13,7 @@ import pytest
 
 from marsad.events import merging
 from marsad.events.incidents import sig_conflict, signature
-from marsad.events.linking import Incidents, announces_new_incident
+from marsad.events.linking import Incidents, announces_new_incident, opens_at_own_place
 from marsad.models import Article
 from marsad.pipeline import default_pipeline
 
@@ -43,10 +43,12 @@ def _full_scan(doc: Any, incidents: Incidents, c: Any, new_words: Any) -> Any:
     if not incidents.items or announces_new_incident(doc, c, new_words):
         return None
     sc = signature(c, incidents.name, incidents.camp)
+    # A sentence opening at its own place ("وفي صيدا،") is no telling of an incident with no place.
+    moved = sc.specific and opens_at_own_place(doc, c)
     best, best_key = None, None
     for pos, e in enumerate(incidents.items):
         se = signature(e, incidents.name, incidents.camp)
-        if sig_conflict(se, sc):
+        if sig_conflict(se, sc) or (moved and se.place is None):
             continue
         key = (int(bool(se.sides & sc.sides)), int(se.event_type == sc.event_type), pos)
         if best_key is None or key > best_key:

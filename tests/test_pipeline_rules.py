@@ -1617,3 +1617,16 @@ def test_a_crowd_storming_a_building_is_rioting_not_a_clash() -> None:
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Violent demonstration", "Rioters (Iraq)")], [
         (e.sub_event_type, e.actor1, e.actor2) for e in events
     ]
+
+
+def test_a_sentence_opening_at_another_city_tells_another_incident() -> None:
+    # The riot's second sentence names no place; "وفي صيدا،" moves the report on: the sit-in
+    # there is not the riot retold, and the riot keeps its own city.
+    events = marsad.extract(
+        "أصيب 30 شخصا مساء أمس في مواجهات بين محتجين وقوى الأمن في مدينة طرابلس شمالي لبنان. ورشق المحتجون "
+        "مبنى السراي بالحجارة وأضرموا النار في الإطارات. وفي صيدا، نفذ عشرات الناشطين وقفة احتجاجية سلمية "
+        "أمام مبنى البلدية تضامنا مع طرابلس.",
+        published=PUB,
+    )
+    got = sorted((e.sub_event_type, e.location) for e in events)
+    assert got == [("Peaceful protest", "Sidon"), ("Violent demonstration", "Tripoli")], got

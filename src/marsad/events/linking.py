@@ -219,7 +219,8 @@ def link(
     moved = sc.specific and opens_at_own_place(doc, c)
     for pos in positions:
         se = sigs[pos]
-        if moved and se.specific and se.place is not None and se.place.id != sc.place.id:  # type: ignore[union-attr]
+        # (an incident told before the move with no place of its own is not this one either)
+        if moved and (se.place is None or (se.specific and se.place.id != sc.place.id)):  # type: ignore[union-attr]
             apart.append(
                 f"'{sc.trigger_text}' kept apart from '{se.trigger_text}': the report moves on to another place"
             )
