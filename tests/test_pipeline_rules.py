@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A police officer is the police, not the army; shot at in a police car, a fight.
+        "قتل ضابط شرطة مساء أمس إثر استهداف مسلحين مجهولين لسيارة شرطة بالرصاص في مدينة بئر العبد بمحافظة "
+        "شمال سيناء.",
+        {"sub_event_type": "Armed clash", "actor2": "Police Forces of Egypt"},
+        id="a-police-officer-is-the-police",
+    ),
+    pytest.param(
         # Herds seized after the killing are no capture of ground: the execution is the event.
         "أقدم عناصر من تنظيم داعش اليوم على إعدام أربعة رعاة ميدانيا في بادية السخنة شرقي حمص. وأضاف "
         "المرصد أن عناصر التنظيم استولوا على نحو 300 رأس من الأغنام.",
