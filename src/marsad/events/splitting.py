@@ -20,7 +20,7 @@ from marsad.events.incidents import (
     fight_word,
     place_specific,
 )
-from marsad.recognize.cues import CueList, first_cue
+from marsad.recognize.cues import CueList, first_cue, peel
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -214,10 +214,19 @@ _OUTSKIRTS = frozenset({"اطراف", "محيط", "ضواحي", "مشارف", "�
 _OUTSKIRTS_REACH = 25  # characters before the name where the outskirts word stands
 
 
+_BETWEEN = frozenset({"بين"})
+
+
+def _words_before_hold(doc: Doc, m: Mention, words: frozenset[str]) -> bool:
+    """Whether one of the three words before `m` (within a few characters) is one of `words`,
+    as written or with its clitics (و، ب، ال …) peeled."""
+    before = doc.folded_slice(max(0, m.start - _OUTSKIRTS_REACH), m.start).split()[-3:]
+    return any(not words.isdisjoint(peel(w)) for w in before)
+
+
 def _outskirts_of_a_list(doc: Doc, m: Mention) -> bool:
     """Whether a place cued as "near" is cued by an outskirts word (not "بين", a road, a side)."""
-    words = doc.folded_slice(max(0, m.start - _OUTSKIRTS_REACH), m.start).split()[-3:]
-    return any(w.removeprefix("و").removeprefix("ب").removeprefix("ال") in _OUTSKIRTS for w in words)
+    return _words_before_hold(doc, m, _OUTSKIRTS)
 
 
 def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
@@ -255,7 +264,9 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
         and m.value.choice.kind in kinds and not m.value.hometown
         and (m.value.cue != "near_before" or _outskirts_of_a_list(doc, m))
     ]  # fmt: skip
-    runs = _listed_runs(doc, places)
+    # "الطريق بين قضاء سنجار وناحية سنوني": "بين" names one place, also with a place noun
+    # between it and the first name (which then carries that noun's cue, not "near").
+    runs = [r for r in _listed_runs(doc, places) if not _words_before_hold(doc, r[0], _BETWEEN)]
     if not runs:
         return [c]
     listed = max(runs, key=len)
