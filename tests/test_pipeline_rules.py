@@ -1637,3 +1637,26 @@ def test_a_sentence_opening_at_another_city_tells_another_incident() -> None:
     )
     got = sorted((e.sub_event_type, e.location) for e in events)
     assert got == [("Peaceful protest", "Sidon"), ("Violent demonstration", "Tripoli")], got
+
+
+def test_a_road_between_two_named_districts_is_one_place() -> None:
+    # "على الطريق بين قضاء سنجار وناحية سنوني": a place noun after "بين" still names one road.
+    events = marsad.extract(
+        "قتل شخصان اليوم بضربة نفذتها طائرة مسيرة تركية استهدفت سيارتهما على الطريق بين قضاء سنجار وناحية "
+        "سنوني غربي محافظة نينوى.",
+        published=PUB,
+    )
+    assert len(events) == 1, [(e.location, e.fatalities) for e in events]
+    assert events[0].fatalities == 2
+
+
+def test_a_sides_stated_policy_and_a_silent_capital_make_no_event() -> None:
+    # "لم تعلق أنقرة … لكنها تقول إنها تستهدف عناصر الحزب": no strike in Ankara, no second one.
+    events = marsad.extract(
+        "قتل ثلاثة أشخاص اليوم بضربة نفذتها طائرة مسيرة تركية استهدفت سيارتهم قرب بلدة سنوني غربي محافظة "
+        "نينوى. ولم تعلق أنقرة على الضربة، لكنها تقول إنها تستهدف عناصر حزب العمال الكردستاني في المنطقة.",
+        published=PUB,
+    )
+    assert [(e.sub_event_type, e.actor1, e.country) for e in events] == [
+        ("Air/drone strike", "Military Forces of Turkey", "Iraq")
+    ], [(e.sub_event_type, e.actor1, e.location) for e in events]
