@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # People killed by a strike, one of them a commander of a group: the group was struck.
+        "قتل أربعة أشخاص، بينهم قيادي بارز في حركة الشباب، بغارة جوية أمريكية استهدفت سيارتهم قرب بلدة "
+        "جلب في إقليم جوبا الوسطى اليوم.",
+        {"actor1": "Military Forces of United States", "actor2": "Al Shabaab", "fatalities": 4},
+        id="a-group-named-among-the-people-struck",
+    ),
+    pytest.param(
         # A police officer is the police, not the army; shot at in a police car, a fight.
         "قتل ضابط شرطة مساء أمس إثر استهداف مسلحين مجهولين لسيارة شرطة بالرصاص في مدينة بئر العبد بمحافظة "
         "شمال سيناء.",

@@ -306,6 +306,16 @@ class EventCoder:
             # "مقتل 3 أشخاص" in the lead, "انفجار سيارة مفخخة عند نقطة تفتيش" in the next
             # sentence: the people are whoever stood there; the post bombed says who was attacked.
             a2 = self._post_attacked(doc, c) or a2
+        if (
+            event_type == EXPLOSIONS
+            and a2 is not None
+            and a2.kind == "civilians"
+            and c.actor2 is not None
+            and self._generic_people(c.actor2)
+        ):
+            # "قتل ثلاثة أشخاص، بينهم قيادي في وحدات مقاومة سنجار، بضربة": the people struck are
+            # named by the armed side one of them belonged to.
+            a2 = self._among_the_victims(doc, c) or a2
         if event_type in (BATTLES, EXPLOSIONS, VAC) and a2 is not None and a2.kind == "protesters":
             event_type, sub = "Protests", "Excessive force against protesters"
             a1, a2 = a2, a1
@@ -620,6 +630,22 @@ class EventCoder:
 
         return sides
 
+    def _among_the_victims(self, doc: Doc, c: Candidate) -> ActorEntry | None:
+        """The armed side a victim named after "بينهم"/"منهم" belongs to, in the event's sentences."""
+        among = self._among_words
+
+        def fits(m: Mention, e: ActorEntry) -> bool:
+            if e.kind not in ARMED_KINDS or e.template:
+                return False
+            before = fold(doc.text[max(0, m.start - AMONG_REACH) : m.start]).split()
+            return any(not among.isdisjoint(peel(w)) for w in before[-4:])
+
+        return self._first_actor(doc, c, fits)
+
+    @cached_property
+    def _among_words(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("among_victims"))
+
     def _post_attacked(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The state or police force the event's sentences name as the target: a post or column
         ("نقطة تفتيش", "بوابة أمنية", target-only names) or a force in the target's position."""
@@ -719,6 +745,7 @@ class EventCoder:
 
 
 _HAND_GUNS = frozenset({"small arms", "machine gun", "sniper"})
+AMONG_REACH = 40  # characters before a name where "بينهم" stands ("بينهم قيادي بارز في")
 
 
 def _guns_only(c: Candidate) -> bool:
