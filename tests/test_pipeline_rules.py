@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A group named by what it calls itself claimed the attack: it is the attacker.
+        "تعرضت قاعدة عين الأسد، التي تستضيف قوات أمريكية في محافظة الأنبار، لهجوم بطائرتين مسيرتين "
+        "مفخختين، فجر اليوم، دون وقوع إصابات. وتبنت جماعة تطلق على نفسها المقاومة الإسلامية في العراق "
+        "الهجوم في بيان.",
+        {"actor1": "Islamic Resistance in Iraq", "actor2": "Military Forces of United States"},
+        id="a-group-by-what-it-calls-itself",
+    ),
+    pytest.param(
         # People killed by a strike, one of them a commander of a group: the group was struck.
         "قتل أربعة أشخاص، بينهم قيادي بارز في حركة الشباب، بغارة جوية أمريكية استهدفت سيارتهم قرب بلدة "
         "جلب في إقليم جوبا الوسطى اليوم.",
