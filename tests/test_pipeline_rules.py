@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The forces a base "that includes" holds were hit there; they did not attack.
+        "تعرضت قاعدة حرير الجوية في محافظة أربيل، التي تضم قوات أمريكية، لهجوم بطائرة مسيرة مفخخة فجر اليوم "
+        "دون وقوع إصابات.",
+        {"sub_event_type": "Air/drone strike", "actor2": "Military Forces of United States"},
+        id="the-forces-a-base-includes-were-hit",
+    ),
+    pytest.param(
         # A group named by what it calls itself claimed the attack: it is the attacker.
         "تعرضت قاعدة عين الأسد، التي تستضيف قوات أمريكية في محافظة الأنبار، لهجوم بطائرتين مسيرتين "
         "مفخختين، فجر اليوم، دون وقوع إصابات. وتبنت جماعة تطلق على نفسها المقاومة الإسلامية في العراق "
