@@ -44,6 +44,8 @@ ROLE_LISTS = (
 ADJACENT = {"agent_verbs": 0, "source_before": 1, "teller_verbs": 0}
 # Group nouns (folded) that may stand before a group's name without being part of its alias.
 _GROUP_NOUNS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"})
+# Crowds and communities: counted after an act's verb they are its subject (crowd_counts).
+_CROWD_KINDS = frozenset({"identity", "protesters", "rioters"})
 # "إن"/"أن"/"بأن" (folded) opening the clause a teller tells: its subject follows.
 _THAT = frozenset({"ان", "بان"})
 
@@ -90,6 +92,7 @@ class ActorRecognizer:
         self._tellers: CueList = cues["teller_verbs"]
         self._accused_of: CueList = cues["accused_of_after"]
         self._harm_negations: CueList = cues["harm_negations"]
+        self._crowd_counts: CueList = cues["crowd_counts"]
         self._harm_nouns: CueList = cues["harm_nouns"]
 
     @cached_property
@@ -191,7 +194,9 @@ class ActorRecognizer:
             # A generic noun's clitics stay in its span; its لل contraction is still a possessive
             # lam ("هجوم مسلح للمقاومة": the resistance attacked).
             lam = ana and folded.startswith(("لل", "ولل", "فلل"), fs)
-            role, why = self._role(doc, fs, name_start, fe, chain, words, lists, lam=lam)
+            role, why = self._role(
+                doc, fs, name_start, fe, chain, words, lists, lam=lam, crowd=entry.kind in _CROWD_KINDS
+            )
             if role is None and self._hit_after(folded, fe):
                 role, why = "patient_before", "patient_after"  # "إن شرطيين قتلا برصاص"
             # (Most reports have no nationality adjective: no key to build then.)
@@ -284,6 +289,7 @@ class ActorRecognizer:
         lists: CueIndex,
         *,
         lam: bool = False,
+        crowd: bool = False,
     ) -> tuple[str | None, str | None]:
         """The role the words around an actor give it: (role_cue, the cue list that decided).
         [fs, fe): the folded name with its clitics `chain`, which end at name_start."""
@@ -315,7 +321,11 @@ class ActorRecognizer:
             # the subject; anything else makes the name part of the object.
             heads = self._force_heads
             between = words[len(words) - dist :]
-            if not all(heads.has_word(w) for w in between):
+            if not all(heads.has_word(w) for w in between) and not (
+                # "هاجم عشرات المستوطنين", "اقتحم مئات المحتجين": a crowd counted after the
+                # verb is its subject (an army's members counted so are its victims)
+                crowd and all(self._crowd_counts.has_word(w) for w in between)
+            ):
                 name = "object"
         if name == "agent_verbs":
             # "قتل جنديان", "قتل عناصر من الحركة": persons after an often-passive verb were hit.
