@@ -370,6 +370,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A crowd counted after the verb ("هاجم عشرات المستوطنين") is its subject: the settlers attacked.
+        "هاجم عشرات المستوطنين مساء أمس قرية المغير شمال شرق رام الله، واعتدوا بالضرب على عدد من الأهالي.",
+        {"actor1": "Settlers (Israel)", "actor2": "Civilians (Palestine)"},
+        id="a-counted-crowd-after-the-verb-acts",
+    ),
+    pytest.param(
+        # Settlers shot at on a road are civilians of Israel (ACLED), not an armed side in a clash.
+        "أصيب مستوطنان بجروح مساء أمس إثر إطلاق نار استهدف مركبتهما قرب مستوطنة عوفرا شمال شرق رام الله، "
+        "وتبنت كتائب القسام العملية.",
+        {"sub_event_type": "Attack", "actor1": "Hamas Movement", "actor2": "Civilians (Israel)"},
+        id="settlers-hit-are-civilians",
+    ),
+    pytest.param(
         # The forces a base "that includes" holds were hit there; they did not attack.
         "تعرضت قاعدة حرير الجوية في محافظة أربيل، التي تضم قوات أمريكية، لهجوم بطائرة مسيرة مفخخة فجر اليوم "
         "دون وقوع إصابات.",

@@ -153,6 +153,14 @@ class EventCoder:
         # Type and sub-type: the leading trigger, refined by weapons and by who was targeted.
         event_type, sub = c.coded_type
         a1, a2 = self._entry(c.actor1), self._entry(c.actor2)
+        a2_country = country
+        if a2 is not None and a2.civilians_when_hit and a2.country:
+            # "إطلاق نار استهدف مركبة للمستوطنين": the settlers hit are civilians of their country.
+            civilians = self._templates.get("civilians")
+            if civilians is not None:
+                with contextlib.suppress(KeyError):
+                    a2_country = gaz.country(a2.country).country
+                    a2 = civilians
         if (
             sub == "Disrupted weapons use"
             and c.actor1 is not None
@@ -467,7 +475,11 @@ class EventCoder:
         if a1 is None and a2 is None:
             return None
         name1 = self.actor_name(a1, a1_country) if a1 else ""
-        name2 = self.actor_name(a2, country) if a2 else ""
+        name2 = (
+            self.actor_name(a2, a2_country if a2 is not None and a2.kind == "civilians" else country)
+            if a2
+            else ""
+        )
         if a1 is not None and a2 is not None and name1 == name2:
             a2, name2 = None, ""  # never the same actor on both sides
         if event_type == BATTLES and (a1 is None or a2 is None) and not c.casualties and c.inherited_date:

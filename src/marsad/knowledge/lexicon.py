@@ -208,6 +208,9 @@ class ActorEntry(_Entry):
     # Named only as what an attack hit (a checkpoint, a military convoy): the forces that hold it
     # are the side acted upon, never the attacker or a force that intervened.
     target_only: bool = False
+    # An armed community whose members, when they are the side hit, are civilians of its country
+    # (settlers shot at on a road: ACLED codes them Civilians (Israel)); when they act, itself.
+    civilians_when_hit: bool = False
     # A state force the bare army words of its country's reports (الجيش، الجنود) may stand for.
     generic_names: bool = True
     # The regional branch the generic name stands for in a country (ISO alpha-2 → actor name).
