@@ -1388,14 +1388,15 @@ def test_the_incident_a_tension_is_told_as_the_outcome_of_is_background() -> Non
 
 def test_the_man_named_as_carrying_out_an_attack_is_its_author_not_its_victim() -> None:
     # "نفذها شاب": a civilian noun named as the doer is an unidentified attacker; the settler
-    # hurt stays the side hit, and the attacker shot dead is the event's toll.
+    # hurt stays the side hit (coded as a civilian of Israel), and the attacker shot dead is the
+    # event's toll.
     e = _one(
         "أصيب مستوطن إسرائيلي بجروح طفيفة صباح اليوم في عملية طعن نفذها شاب فلسطيني عند مدخل بلدة حوارة جنوب "
         "نابلس، قبل أن يطلق جنود الاحتلال النار عليه ويقتلوه."
     )
     assert (e.actor1, e.actor2, e.fatalities) == (
         "Unidentified Armed Group (Palestine)",
-        "Settlers (Israel)",
+        "Civilians (Israel)",
         1,
     )
 
@@ -1695,3 +1696,28 @@ def test_a_sides_stated_policy_and_a_silent_capital_make_no_event() -> None:
     assert [(e.sub_event_type, e.actor1, e.country) for e in events] == [
         ("Air/drone strike", "Military Forces of Turkey", "Iraq")
     ], [(e.sub_event_type, e.actor1, e.location) for e in events]
+
+
+def test_a_provinces_state_of_insecurity_is_no_incident() -> None:
+    # "وتشهد المحافظة حالة من الفلتان الأمني وعمليات اغتيال تطال …": a description, no event.
+    events = marsad.extract(
+        "أصيب أربعة عناصر من قوات النظام السوري، اليوم، بانفجار عبوة ناسفة زرعها مجهولون استهدفت دورية "
+        "عسكرية على الطريق الواصل بين بلدتي اليادودة والمزيريب في ريف درعا الغربي. وتشهد محافظة درعا منذ "
+        "سنوات حالة من الفلتان الأمني وعمليات اغتيال تطال عناصر سابقين في فصائل المعارضة وموالين للنظام.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"], [
+        (e.sub_event_type, e.actor1) for e in events
+    ]
+
+
+def test_the_name_after_a_verb_with_its_object_pronoun_acted() -> None:
+    # "منزل قصفته طائرات الاحتلال": the aircraft bombed the house.
+    events = marsad.extract(
+        "وفي مدينة خان يونس جنوب قطاع غزة، قال الدفاع المدني إن طواقمه انتشلت جثامين أربعة شهداء من تحت "
+        "أنقاض منزل قصفته طائرات الاحتلال الليلة الماضية.",
+        published=PUB,
+    )
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Air/drone strike", "Military Forces of Israel")
+    ], [(e.sub_event_type, e.actor1, e.actor2) for e in events]
