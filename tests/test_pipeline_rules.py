@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A leader of a unit "belonging to" a group was killed: the group was struck, the army
+        # that killed him struck it.
+        "أعلن الجيش الإسرائيلي، اليوم، أنه اغتال قائدا ميدانيا في وحدة الرضوان التابعة لحزب الله، في غارة "
+        "بطائرة مسيرة استهدفت سيارة في بلدة الناقورة جنوبي لبنان.",
+        {"actor1": "Military Forces of Israel", "actor2": "Hezbollah"},
+        id="a-leader-in-a-unit-of-a-group-was-hit",
+    ),
+    pytest.param(
         # A crowd counted after the verb ("هاجم عشرات المستوطنين") is its subject: the settlers attacked.
         "هاجم عشرات المستوطنين مساء أمس قرية المغير شمال شرق رام الله، واعتدوا بالضرب على عدد من الأهالي.",
         {"actor1": "Settlers (Israel)", "actor2": "Civilians (Palestine)"},

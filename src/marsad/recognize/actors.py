@@ -44,6 +44,7 @@ ROLE_LISTS = (
 ADJACENT = {"agent_verbs": 0, "source_before": 1, "teller_verbs": 0}
 # Group nouns (folded) that may stand before a group's name without being part of its alias.
 _GROUP_NOUNS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"})
+POSSESSOR_WORDS = 9  # words read before an owned noun's owner ("<verb> <person> <rank> في <unit> التابعة ل")
 # Crowds and communities: counted after an act's verb they are its subject (crowd_counts).
 _CROWD_KINDS = frozenset({"identity", "protesters", "rioters"})
 # "إن"/"أن"/"بأن" (folded) opening the clause a teller tells: its subject follows.
@@ -93,6 +94,8 @@ class ActorRecognizer:
         self._accused_of: CueList = cues["accused_of_after"]
         self._harm_negations: CueList = cues["harm_negations"]
         self._crowd_counts: CueList = cues["crowd_counts"]
+        self._agent_verbs: CueList = cues["agent_verbs"]
+        self._adjectives_of_rank: CueList = cues["rank_adjectives"]
         self._harm_nouns: CueList = cues["harm_nouns"]
 
     @cached_property
@@ -305,8 +308,9 @@ class ActorRecognizer:
             return "ignore_before", "harm_negations"
         if (lam or chain.endswith("ل")) and words and self._link_words.has_word(words[-1]):
             # "مدرعة تابعة للجيش": the link word ties the name to the noun before it,
-            # which decides the role; a cue word further back is about that noun.
-            return self._possessor(words)
+            # which decides the role; a cue word further back is about that noun (read in a
+            # longer window: "اغتال قياديا بارزا في وحدة الرضوان التابعة لـ").
+            return self._possessor(skip.without_words(words_before(folded, fs, 0, POSSESSOR_WORDS)))
         # A cue written with a separate lam ("وفقا ل", "بيان ل") meets the lam of the name's clitics
         # ("وفقا للشرطة"); other cues are found, and their distance counted, on the words alone.
         hit = first_cue([*words, "ل"], lists, max_distance=1) if chain.endswith("ل") else None
@@ -458,7 +462,16 @@ class ActorRecognizer:
 
     def _members_hit(self, words: list[str]) -> bool:
         """ "قتل عنصران من كتيبة تابعة لـ…": persons of the owned unit after a verb of being killed
-        or hurt (the words before the unit's noun end "<verb> <persons> من")."""
+        or hurt (the words before the unit's noun end "<verb> <persons> من"); "اغتال قياديا بارزا
+        في وحدة تابعة لـ…": a member of it, the object of an act's verb."""
+        if len(words) >= 3 and words[-1] == "في":
+            # "<act verb> <person> [adjective] في": the member the act was done to
+            k = len(words) - 2
+            if k > 0 and self._adjectives_of_rank.has_word(words[k]):
+                k -= 1
+            return (
+                k > 0 and self._person_nouns.has_word(words[k]) and self._agent_verbs.has_word(words[k - 1])
+            )
         if len(words) < 3 or words[-1] != "من" or not self._person_nouns.has_word(words[-2]):
             return False
         if parse_quantity(words[-3]) is not None:
