@@ -370,6 +370,17 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The dead named by their own side name whom an attack on a checkpoint hit.
+        "قتل خمسة من عناصر قوات الحزام الأمني اليوم بهجوم لتنظيم القاعدة على نقطة تفتيش في مديرية المحفد "
+        "بمحافظة أبين.",
+        {
+            "actor1": "Al Qaeda in the Arabian Peninsula",
+            "actor2": "Southern Transitional Council",
+            "fatalities": 5,
+        },
+        id="the-counted-dead-name-the-side-hit",
+    ),
+    pytest.param(
         # A leader of a unit "belonging to" a group was killed: the group was struck, the army
         # that killed him struck it.
         "أعلن الجيش الإسرائيلي، اليوم، أنه اغتال قائدا ميدانيا في وحدة الرضوان التابعة لحزب الله، في غارة "

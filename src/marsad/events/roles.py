@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from marsad.doc import ACTOR, CUE, TRIGGER, WEAPON, Doc, Mention
+from marsad.doc import ACTOR, CASUALTY, CUE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.clause_index import ClauseIndex
 from marsad.knowledge.resources import Knowledge
 from marsad.text.normalize import fold
@@ -74,6 +74,19 @@ class RoleAssigner:
         self.named_air: list[Mention] = self._named_air_forces()
         _name_unnamed_aircraft(doc, k, self.named_air)
         self._air_force: Mention | None = None  # the most named of them, found on first need
+
+    def _counted_dead(self, a: Mention) -> bool:
+        """Whether `a` is a side named among a toll's victims ("قتل أربعة من عناصر المجلس
+        الانتقالي"), not a bare people noun: those dead name whom the attack hit."""
+        if a.attrs.get("generic"):
+            return False
+        for k in self.doc.in_sentence(CASUALTY, a.sentence):
+            lo, hi = k.start, k.end
+            if k.value.victim is not None:
+                lo, hi = min(lo, k.value.victim[0]), max(hi, k.value.victim[1])
+            if lo <= a.start <= hi + 1:  # (the name may follow the counted noun: "من عناصر X")
+                return True
+        return False
 
     def assign(self, sentence: int, clause: int, triggers: list[Mention]) -> Roles:
         """actor1/actor2/associated actors of the event told by `triggers` in one clause."""
@@ -156,9 +169,10 @@ class RoleAssigner:
                 elif role is None:
                     neutral.append(a)
             # The post or convoy the attack hit names the side attacked; the people killed there
-            # may be passers-by ("قتل شخصان بتفجير استهدف نقطة تفتيش").
+            # may be passers-by ("قتل شخصان بتفجير استهدف نقطة تفتيش") — unless they are named
+            # by their own side ("قتل أربعة من عناصر المجلس الانتقالي بهجوم على نقطة تفتيش").
             if len(patients) > 1:
-                patients.sort(key=lambda a: not a.attrs.get("target_only"))
+                patients.sort(key=lambda a: (not self._counted_dead(a), not a.attrs.get("target_only")))
             # The teller of a claim ("قال الجيش") is the last choice for a side.
             if len(neutral) > 1:
                 neutral.sort(key=lambda a: a.attrs.get("role_why") == "teller_verbs")
