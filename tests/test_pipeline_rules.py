@@ -370,6 +370,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A tribal clash told with its dead and no tribe named: the tribes' men fought.
+        "قتل 11 شخصا وأصيب 15 آخرون أمس في اشتباكات قبلية اندلعت في منطقة الروصيرص بولاية النيل الأزرق.",
+        {"sub_event_type": "Armed clash", "actor1": "Unidentified Tribal Militia (Sudan)", "fatalities": 11},
+        id="a-tribal-clash-with-no-tribe-named",
+    ),
+    pytest.param(
         # The dead named by their own side name whom an attack on a checkpoint hit.
         "قتل خمسة من عناصر قوات الحزام الأمني اليوم بهجوم لتنظيم القاعدة على نقطة تفتيش في مديرية المحفد "
         "بمحافظة أبين.",
