@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The coalition that tells of the drone attack is not the side it hit: the civilians hurt are.
+        "أعلن التحالف بقيادة السعودية، اليوم، أن هجوما حوثيا بطائرة مسيرة مفخخة استهدف مطار جازان، ما أدى "
+        "إلى إصابة خمسة مدنيين.",
+        {"actor1": "Houthi Movement", "actor2": "Civilians (Saudi Arabia)"},
+        id="the-teller-is-not-the-side-hit",
+    ),
+    pytest.param(
         # A tribal clash told with its dead and no tribe named: the tribes' men fought.
         "قتل 11 شخصا وأصيب 15 آخرون أمس في اشتباكات قبلية اندلعت في منطقة الروصيرص بولاية النيل الأزرق.",
         {"sub_event_type": "Armed clash", "actor1": "Unidentified Tribal Militia (Sudan)", "fatalities": 11},

@@ -213,6 +213,10 @@ class RoleAssigner:
             if a2 is None or a1 is None:
                 # Look into the rest of the sentence for the missing side.
                 others = [a for a in extra if other(a, a1) and other(a, a2)]
+                if a1 is not None and len(others) > 1:
+                    # The teller of the claim ("أعلن التحالف أن هجوما حوثيا استهدف المطار، ما أدى
+                    # إلى إصابة ثمانية مدنيين") is the last choice for the side hit too.
+                    others.sort(key=lambda a: a.attrs.get("role_why") == "teller_verbs")
                 if a1 is None:
                     ag = [a for a in others if cue(a) != PATIENT and self._can_act(a, aerial, covert)]
                     a1 = ag[0] if ag else None
