@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Police hurt by stones thrown at them ("جراء رشقهم بالحجارة"): the demonstrators rioted.
+        "شهدت مدينة جرادة شرقي المغرب، مساء الجمعة، مواجهات بين قوات الأمن ومحتجين، بعد أن منعت السلطات "
+        "مسيرة كانوا يعتزمون تنظيمها. وأفادت السلطات المحلية بإصابة عشرة عناصر من القوات العمومية جراء "
+        "رشقهم بالحجارة.",
+        {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Morocco)"},
+        id="police-hurt-by-stones-thrown-at-them",
+    ),
+    pytest.param(
         # The coalition that tells of the drone attack is not the side it hit: the civilians hurt are.
         "أعلن التحالف بقيادة السعودية، اليوم، أن هجوما حوثيا بطائرة مسيرة مفخخة استهدف مطار جازان، ما أدى "
         "إلى إصابة خمسة مدنيين.",
