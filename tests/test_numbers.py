@@ -103,6 +103,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 CASUALTIES = [
     # singular and dual
     ("وأسفر القصف عن مقتل شخص", [("killed", 1, True)]),
+    # a running toll with an adverb before its new figure
+    ("وارتفع عدد القتلى لاحقا إلى تسعة", [("killed", 9, True)]),
     # a nationality after the counted noun, before the verb
     ("وقال مسؤولون إن خمسة جنود كينيين قتلوا في الهجوم", [("killed", 5, True)]),
     # a person named, then a companion named by the tie to that person

@@ -1761,3 +1761,13 @@ def test_the_name_after_a_verb_with_its_object_pronoun_acted() -> None:
     assert [(e.sub_event_type, e.actor1) for e in events] == [
         ("Air/drone strike", "Military Forces of Israel")
     ], [(e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+def test_a_toll_said_to_have_risen_updates_the_first_figure() -> None:
+    # "قتل خمسة … وارتفع عدد القتلى إلى ثمانية": an update, not a conflict to take the lowest of.
+    events = marsad.extract(
+        "قتل خمسة مدنيين اليوم في قصف مدفعي لقوات النظام على بلدة البارة في جبل الزاوية. وارتفع عدد القتلى "
+        "لاحقا إلى ثمانية بعد وفاة ثلاثة من الجرحى متأثرين بجراحهم.",
+        published=PUB,
+    )
+    assert [e.fatalities for e in events] == [8]

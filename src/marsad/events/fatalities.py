@@ -23,6 +23,8 @@ WINDOW_BEFORE = 20
 DATE_REACH = 50  # characters after a toll where its own date may still stand
 _DIGIT = re.compile(r"\d")
 _TOLL = re.compile(r"(?:عدد|حصيله)\s+ال")  # "عدد القتلى", "حصيلة الضحايا": a running toll
+# "وارتفع عدد القتلى إلى ثمانية": a toll that rose, told with its new figure (folded text).
+_RISEN = re.compile(r"^(?:[وف])?(?:ارتفع|ارتفعت|ليرتفع|لترتفع|ارتفاع)\s+(?:عدد|حصيله)\s+ال")
 # "منذ 2011", "منذ عام 1989": a count since a year is a running total, whatever the words.
 _SINCE_YEAR = re.compile(r"(?:^|\s)منذ\s+(?:(?:عام|العام|سنه|السنه)\s+)?\d{4}(?!\d)")
 
@@ -170,6 +172,17 @@ def figure(mentions: list[Mention], sides: Callable[[Mention], frozenset[str]] |
     # A later sentence's toll told as more dead ("أدت أيضا إلى مقتل مرافقه", FatalityFilter.
     # mark_added) adds to the figure of the sentences before it.
     first = min(by_sent)
+    # A toll said to have risen to a figure, after the first telling ("قتل خمسة … وارتفع عدد القتلى
+    # إلى ثمانية"), updates the figures told before it: not a conflict to take the lowest of.
+    risen = [
+        m.value.count
+        for k, ms in by_sent.items()
+        if k != first and not k[1]
+        for m in ms
+        if _numbered(m) and _RISEN.match(fold(m.text))
+    ]
+    if risen:
+        return max(risen)
     added = [k for k, ms in by_sent.items() if k != first and all(m.attrs.get("added") for m in ms)]
     if added:
         more = sum(m.value.count for k in added for m in by_sent.pop(k))

@@ -183,7 +183,8 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         (
             "toll",
             rf"{B}{_CL}(?P<m>(?:(?P<tl>{toll_lead}){E}\s+)?(?:{toll_noun}){E}\s+(?:ال)(?P<noun>{noun_alt}){E}"
-            rf"(?:\s+(?:(?:الي|نحو){E}\s*|ل(?=\d))?(?P<q>{QTY}))?)",
+            # (an adverb may stand before the figure: "ارتفع عدد القتلى لاحقا إلى ثمانية")
+            rf"(?:(?:\s+(?:لاحقا|مجددا|بعد ذلك|حتى الان){E})?\s+(?:(?:الي|نحو){E}\s*|ل(?=\d))?(?P<q>{QTY}))?)",
             noun_keys,
             40,
             70,
