@@ -1771,3 +1771,13 @@ def test_a_toll_said_to_have_risen_updates_the_first_figure() -> None:
         published=PUB,
     )
     assert [e.fatalities for e in events] == [8]
+
+
+def test_what_demonstrators_demand_is_no_agreement() -> None:
+    # "مطالبين بإسقاط … والإفراج عن المعتقلين": a demand, not a release agreed.
+    events = marsad.extract(
+        "تظاهر مئات من أهالي مدينة الأتارب بريف حلب الغربي، بعد صلاة الجمعة، ضد سياسات هيئة تحرير الشام، "
+        "مطالبين بإسقاط قيادتها والإفراج عن المعتقلين في سجونها.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"], [e.sub_event_type for e in events]

@@ -73,6 +73,7 @@ INHERIT_REACH = 2
 
 ABDUCTION = "Abduction/forced disappearance"
 _NOT_ABDUCTORS = {*CROWDS, *roles.STATE_KINDS}
+DEMAND_REACH = 50  # characters before an agreement's word where a word of demand is looked for
 # The families whose weak cue takes the toll told before it in its sentence (_trigger_groups).
 _KILLING = frozenset({BATTLES, EXPLOSIONS, VAC})
 
@@ -152,6 +153,7 @@ class EventAssembler:
             and (recalled_specifically(e) or not e.background)
             and not self._kinds_of_violence(doc, e)
             and not self._captives_freed(e, events)
+            and not self._demanded(doc, e)
         ]
         if self._explainer(doc):
             # A profile, explainer or question piece ("من هو…؟", "هل كانت الضربات قانونية؟") tells
@@ -184,6 +186,15 @@ class EventAssembler:
     @cached_property
     def _release_words(self) -> CueList:
         return self.k.cues["release_words"]
+
+    def _demanded(self, doc: Doc, e: Candidate) -> bool:
+        """ "تظاهر المئات مطالبين بإسقاط زعيمها والإفراج عن المعتقلين": an agreement's word told as
+        what people ask for (cues.yaml demand_before, a few words before it) is no agreement."""
+        if e.event_type != "Strategic developments" or e.trigger.value.sub_event_type != "Agreement":
+            return False
+        t = e.trigger
+        before = doc.folded_slice(max(doc.sentences[t.sentence].start, t.start - DEMAND_REACH), t.start)
+        return self.k.cues["demand_before"].found_in(before.split())
 
     def _kinds_of_violence(self, doc: Doc, e: Candidate) -> bool:
         """ "سجلت محافظات تعز والحديدة ومأرب أعلى عدد من الضحايا، جراء القصف المدفعي والألغام
