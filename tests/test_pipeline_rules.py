@@ -1781,3 +1781,15 @@ def test_what_demonstrators_demand_is_no_agreement() -> None:
         published=PUB,
     )
     assert [e.sub_event_type for e in events] == ["Peaceful protest"], [e.sub_event_type for e in events]
+
+
+def test_the_attacks_a_strike_answered_with_no_place_or_day_of_their_own_are_no_event() -> None:
+    events = marsad.extract(
+        "شنت طائرات حربية أمريكية، فجر اليوم، ضربات جوية على مواقع لفصائل موالية لإيران في منطقة الميادين "
+        "بريف دير الزور الشرقي، ما أسفر عن مقتل سبعة مقاتلين. وقال البنتاغون إن الضربات جاءت ردا على "
+        "هجمات استهدفت القوات الأمريكية في العراق وسوريا.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"], [
+        (e.sub_event_type, e.actor1, e.actor2) for e in events
+    ]

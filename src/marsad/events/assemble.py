@@ -145,7 +145,9 @@ class EventAssembler:
             e.background = not self._told_as_news(e, news_day)
         # An incident the report places nowhere (no town, district, province or region, not even
         # by inheritance) cannot be coded to ACLED's standard of a located event; a recalled
-        # incident is kept when the report also gives it its own day or place (CODING.md §1).
+        # incident is kept when the report also gives it its own day or place (CODING.md §1); so
+        # is the act an answer was given to ("ردا على هجمات استهدفت القوات الأمريكية في العراق
+        # وسوريا"): with neither of its own, it is the answer's reason, not an event.
         doc.candidates = [
             e
             for e in events
@@ -154,6 +156,7 @@ class EventAssembler:
             and not self._kinds_of_violence(doc, e)
             and not self._captives_freed(e, events)
             and not self._demanded(doc, e)
+            and not (e.answered and e.inherited_place and (not e.dates or e.inherited_date))
         ]
         if self._explainer(doc):
             # A profile, explainer or question piece ("من هو…؟", "هل كانت الضربات قانونية؟") tells
