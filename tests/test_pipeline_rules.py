@@ -1793,3 +1793,12 @@ def test_the_attacks_a_strike_answered_with_no_place_or_day_of_their_own_are_no_
     assert [e.sub_event_type for e in events] == ["Air/drone strike"], [
         (e.sub_event_type, e.actor1, e.actor2) for e in events
     ]
+
+
+def test_a_west_bank_settlement_named_is_its_own_place() -> None:
+    # "أرئيل" is also a poetic alternate name of Jerusalem in GeoNames: the settlement is meant.
+    events = marsad.extract(
+        "قتل مستوطن إسرائيلي طعنا صباح اليوم عند محطة للحافلات قرب مستوطنة أرئيل شمال الضفة الغربية.",
+        published=PUB,
+    )
+    assert [(e.country, e.location) for e in events] == [("Palestine", "Ariel")]
