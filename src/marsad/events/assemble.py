@@ -146,8 +146,9 @@ class EventAssembler:
         # An incident the report places nowhere (no town, district, province or region, not even
         # by inheritance) cannot be coded to ACLED's standard of a located event; a recalled
         # incident is kept when the report also gives it its own day or place (CODING.md §1); so
-        # is the act an answer was given to ("ردا على هجمات استهدفت القوات الأمريكية في العراق
-        # وسوريا"): with neither of its own, it is the answer's reason, not an event.
+        # are the acts an answer was given to, told in the plural ("ردا على هجمات استهدفت القوات
+        # الأمريكية في العراق وسوريا"): with neither of their own, a series that is the answer's
+        # reason, not an incident ("ردا على قيام مجهولين بإحراق جرافة" stays one).
         doc.candidates = [
             e
             for e in events
@@ -156,7 +157,7 @@ class EventAssembler:
             and not self._kinds_of_violence(doc, e)
             and not self._captives_freed(e, events)
             and not self._demanded(doc, e)
-            and not (e.answered and e.inherited_place and (not e.dates or e.inherited_date))
+            and not (e.answered and _a_series(e) and e.inherited_place and (not e.dates or e.inherited_date))
         ]
         if self._explainer(doc):
             # A profile, explainer or question piece ("من هو…؟", "هل كانت الضربات قانونية؟") tells
@@ -704,6 +705,12 @@ def _tear_gas_choking(doc: Doc, t: Mention) -> bool:
         return False
     names = {w.value.name for w in doc.in_sentence(WEAPON, t.sentence)}
     return "tear gas" in names and "chemical agent" not in names
+
+
+def _a_series(e: Candidate) -> bool:
+    """Whether the lead word tells the act in the plural ("هجمات", "اعتداءات", "ضربات")."""
+    words = fold(e.trigger.text).split()
+    return bool(words) and words[0].endswith("ات") and len(words[0]) > 4
 
 
 def _only_a_death(e: Candidate) -> bool:
