@@ -27,7 +27,6 @@ from marsad.events.incidents import (
     FAMILY,
     REMOTE_OR_FIGHT,
     UNARMED_KINDS,
-    VAC,
     join_coinciding,
     place_specific,
     recalled_specifically,
@@ -74,8 +73,6 @@ INHERIT_REACH = 2
 ABDUCTION = "Abduction/forced disappearance"
 _NOT_ABDUCTORS = {*CROWDS, *roles.STATE_KINDS}
 DEMAND_REACH = 50  # characters before an agreement's word where a word of demand is looked for
-# The families whose weak cue takes the toll told before it in its sentence (_trigger_groups).
-_KILLING = frozenset({BATTLES, EXPLOSIONS, VAC})
 
 
 class EventAssembler:
@@ -372,7 +369,7 @@ class EventAssembler:
             or (
                 untold.get(key[0], key[1]) < key[1]
                 and key[0] not in strong_sents
-                and any(t.value.event_type in _KILLING for t in ts)
+                and any(FAMILY.get(t.value.event_type) == "violence" for t in ts)
             )
             or (key[0] in crowd and any(t.value.event_type in ("Protests", "Riots") for t in ts))
         }  # fmt: skip

@@ -13,6 +13,7 @@ from marsad.events.incidents import (
     AIR,
     BATTLES,
     EXPLOSIONS,
+    FAMILY,
     GUNS,
     SHELLING,
     air_word,
@@ -43,10 +44,6 @@ def split_fighting_from_air(triggers: list[Mention]) -> list[list[Mention]]:
     ]
 
 
-DEMONSTRATION_TYPES = ("Protests", "Riots")
-VIOLENT_TYPES = (BATTLES, EXPLOSIONS, "Violence against civilians")
-
-
 def split_demonstration_from_its_cause(
     doc: Doc, cause_before: CueList, triggers: list[Mention]
 ) -> list[list[Mention]]:
@@ -56,10 +53,10 @@ def split_demonstration_from_its_cause(
     a demonstration's clause ("قتل متظاهر خلال الاحتجاجات") is what the demonstrators met."""
     if len(triggers) < 2:
         return [triggers]
-    demo = [t for t in triggers if t.value.event_type in DEMONSTRATION_TYPES]
+    demo = [t for t in triggers if FAMILY.get(t.value.event_type) == "demonstration"]
     if not demo:
         return [triggers]
-    violent = [t for t in triggers if t.value.event_type in VIOLENT_TYPES]
+    violent = [t for t in triggers if FAMILY.get(t.value.event_type) == "violence"]
     if not violent:
         return [triggers]
     first = min(violent, key=attrgetter("start"))
