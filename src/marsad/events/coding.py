@@ -15,7 +15,14 @@ from marsad.events.fatalities import FatalityFilter, figure
 from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS, SHELLING, VAC
 from marsad.events.notes import write_notes
 from marsad.events.roles import COVERT
-from marsad.events.wording import NAMED_GROUPS, assassination, notable_arrest, raid_toll, weapon_author
+from marsad.events.wording import (
+    NAMED_GROUPS,
+    assassination,
+    notable_arrest,
+    raid_toll,
+    weapon_author,
+    word_just_before,
+)
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import DISORDER_TYPES, ActorEntry
 from marsad.knowledge.resources import Knowledge
@@ -645,14 +652,15 @@ class EventCoder:
     def _among_the_victims(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The armed side a victim named after "بينهم"/"منهم" belongs to, in the event's sentences."""
         among = self._among_words
-
-        def fits(m: Mention, e: ActorEntry) -> bool:
-            if e.kind not in ARMED_KINDS or e.template:
-                return False
-            before = fold(doc.text[max(0, m.start - AMONG_REACH) : m.start]).split()
-            return any(not among.isdisjoint(peel(w)) for w in before[-4:])
-
-        return self._first_actor(doc, c, fits)
+        return self._first_actor(
+            doc,
+            c,
+            lambda m, e: (
+                e.kind in ARMED_KINDS
+                and not e.template
+                and word_just_before(doc, m, among, AMONG_REACH, AMONG_WORDS)
+            ),
+        )
 
     @cached_property
     def _among_words(self) -> frozenset[str]:
@@ -757,7 +765,7 @@ class EventCoder:
 
 
 _HAND_GUNS = frozenset({"small arms", "machine gun", "sniper"})
-AMONG_REACH = 40  # characters before a name where "بينهم" stands ("بينهم قيادي بارز في")
+AMONG_REACH, AMONG_WORDS = 40, 4  # where "بينهم" stands before a name ("بينهم قيادي بارز في")
 
 
 def _guns_only(c: Candidate) -> bool:

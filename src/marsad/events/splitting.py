@@ -21,7 +21,8 @@ from marsad.events.incidents import (
     fight_word,
     place_specific,
 )
-from marsad.recognize.cues import CueList, first_cue, peel
+from marsad.events.wording import word_just_before
+from marsad.recognize.cues import CueList, first_cue
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -208,22 +209,12 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
 # "قصفت المدفعية أطراف بلدات عيتا الشعب ورامية": the outskirts of each town listed are that
 # town's (a place near one of them); "بين X وY", a road or a direction names one place.
 _OUTSKIRTS = frozenset({"اطراف", "محيط", "ضواحي", "مشارف", "تخوم", "ارياف"})
-_OUTSKIRTS_REACH = 25  # characters before the name where the outskirts word stands
-
-
 _BETWEEN = frozenset({"بين"})
+_LEAD_REACH, _LEAD_WORDS = 25, 3  # where such a word stands before a listed name
 
 
-def _words_before_hold(doc: Doc, m: Mention, words: frozenset[str]) -> bool:
-    """Whether one of the three words before `m` (within a few characters) is one of `words`,
-    as written or with its clitics (و، ب، ال …) peeled."""
-    before = doc.folded_slice(max(0, m.start - _OUTSKIRTS_REACH), m.start).split()[-3:]
-    return any(not words.isdisjoint(peel(w)) for w in before)
-
-
-def _outskirts_of_a_list(doc: Doc, m: Mention) -> bool:
-    """Whether a place cued as "near" is cued by an outskirts word (not "بين", a road, a side)."""
-    return _words_before_hold(doc, m, _OUTSKIRTS)
+def _led_by(doc: Doc, m: Mention, words: frozenset[str]) -> bool:
+    return word_just_before(doc, m, words, _LEAD_REACH, _LEAD_WORDS)
 
 
 def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
@@ -259,11 +250,11 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
         if m.sentence in told and (m.sentence, m.clause) not in others and m.value.choice is not None
         and (c.event_type == EXPLOSIONS or (m.sentence, m.clause) in own_clauses)
         and m.value.choice.kind in kinds and not m.value.hometown
-        and (m.value.cue != "near_before" or _outskirts_of_a_list(doc, m))
+        and (m.value.cue != "near_before" or _led_by(doc, m, _OUTSKIRTS))
     ]  # fmt: skip
     # "الطريق بين قضاء سنجار وناحية سنوني": "بين" names one place, also with a place noun
     # between it and the first name (which then carries that noun's cue, not "near").
-    runs = [r for r in _listed_runs(doc, places) if not _words_before_hold(doc, r[0], _BETWEEN)]
+    runs = [r for r in _listed_runs(doc, places) if not _led_by(doc, r[0], _BETWEEN)]
     if not runs:
         return [c]
     listed = max(runs, key=len)

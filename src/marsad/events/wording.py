@@ -8,12 +8,19 @@ from __future__ import annotations
 from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import words_before
+from marsad.recognize.cues import peel, words_before
 from marsad.recognize.numbers import parse_quantity
 from marsad.text.normalize import fold
 
 NAMED_GROUPS = {"rebel", "militia"}
 MANY_ARRESTED = 5
+
+
+def word_just_before(doc: Doc, m: Mention, words: frozenset[str], reach: int, n: int) -> bool:
+    """Whether one of the `n` folded words in the `reach` characters before `m` is one of `words`
+    (folded), as written or with its clitics peeled ("بأطراف", "وبينهم")."""
+    before = doc.folded_slice(max(0, m.start - reach), m.start).split()[-n:]
+    return any(not words.isdisjoint(peel(w)) for w in before)
 
 
 def raid_toll(doc: Doc, k: Knowledge, c: Candidate, m: Mention) -> bool:
