@@ -44,7 +44,7 @@ from marsad.events.splitting import (
     split_fighting_from_air,
 )
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import CueList, first_words_rx
+from marsad.recognize.cues import first_words_rx
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
@@ -169,7 +169,7 @@ class EventAssembler:
         if e.trigger.value.sub_event_type != "Agreement" or e.trigger.attrs.get("weight", 1.0) < 1.0:
             return False
         words = fold(e.trigger.text).split()
-        if not words or self._release_words.ends_at(words, len(words) - 1) is None:
+        if not words or self.k.cues["release_words"].ends_at(words, len(words) - 1) is None:
             return False
         # (unnamed men, "المسلحين", may be the takers the report named; civilians free no one)
         entry = self.k.actors[e.actor1.value] if e.actor1 is not None else None
@@ -183,10 +183,6 @@ class EventAssembler:
             for t in events
             if t is not e
         )
-
-    @cached_property
-    def _release_words(self) -> CueList:
-        return self.k.cues["release_words"]
 
     def _demanded(self, doc: Doc, e: Candidate) -> bool:
         """ "تظاهر المئات مطالبين بإسقاط زعيمها والإفراج عن المعتقلين": an agreement's word told as

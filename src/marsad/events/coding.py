@@ -12,7 +12,15 @@ from marsad.doc import ACTOR, TRIGGER, Doc, Mention
 from marsad.events.assemble import Candidate
 from marsad.events.background import is_recent
 from marsad.events.fatalities import FatalityFilter, figure
-from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS, SHELLING, VAC
+from marsad.events.incidents import (
+    BATTLES,
+    BOMBINGS,
+    CROWD_KINDS,
+    EXPLOSIONS,
+    SHELLING,
+    VAC,
+    VIOLENT_DEMONSTRATION,
+)
 from marsad.events.notes import write_notes
 from marsad.events.roles import COVERT
 from marsad.events.wording import (
@@ -264,32 +272,29 @@ class EventCoder:
         # Stones thrown at a force that raided ("اقتحمت قوات الاحتلال البلدة وسط مواجهات مع الشبان الذين
         # رشقوا الآليات بالحجارة"): the youths were rioting (ACLED: Violent demonstration), not
         # attacked as bystanders; the force is the other side.
-        if event_type in (BATTLES, VAC):
-            force = next((x for x in (a1, a2) if x is not None and x.kind in STATE_KINDS), None)
+        rioters = self._templates.get("rioters")
+        if event_type in (BATTLES, VAC) and rioters is not None:
+            force = _state_side(a1, a2)
             other = a2 if force is a1 else a1
             riot = _sure_riot_word(c)
-            rioters = self._templates.get("rioters")
-            if (
-                force is not None
-                and riot is not None
-                and rioters is not None
-                and (other is None or other.kind in UNARMED)
-            ):
+            if force is not None and riot is not None and (other is None or other.kind in UNARMED):
                 event_type, sub, a1, a2 = "Riots", riot.value.sub_event_type, rioters, force
-        crowd = ("protesters", "rioters")
         if (
             event_type == BATTLES
+            and rioters is not None
             and (
-                (a1 is not None and a1.kind in crowd and (a2 is None or a2.kind in STATE_KINDS | UNARMED))
-                or (a1 is None and a2 is not None and a2.kind in crowd)  # "اقتحم مئات المحتجين"
+                (
+                    a1 is not None
+                    and a1.kind in CROWD_KINDS
+                    and (a2 is None or a2.kind in STATE_KINDS | UNARMED)
+                )
+                or (a1 is None and a2 is not None and a2.kind in CROWD_KINDS)  # "اقتحم مئات المحتجين"
             )
-            and self._templates.get("rioters") is not None
         ):
             # "اقتحم مئات المحتجين الغاضبين مبنى المحافظة": a crowd storming or attacking is
             # rioting (ACLED: Violent demonstration), the force it faced the other side.
-            force = next((x for x in (a1, a2) if x is not None and x.kind in STATE_KINDS), None)
-            force = force or self._security_force(doc, c)
-            event_type, sub, a1, a2 = "Riots", "Violent demonstration", self._templates["rioters"], force
+            force = _state_side(a1, a2) or self._security_force(doc, c)
+            event_type, sub, a1, a2 = "Riots", VIOLENT_DEMONSTRATION, rioters, force
         # Who can be which side (CODING.md §3): civilians and protesters do not attack; a
         # demonstration's first actor is the demonstrators.
         if event_type not in ("Protests", "Riots") and a1 is not None and a1.kind in UNARMED:
@@ -766,6 +771,11 @@ class EventCoder:
 
 _HAND_GUNS = frozenset({"small arms", "machine gun", "sniper"})
 AMONG_REACH, AMONG_WORDS = 40, 4  # where "بينهم" stands before a name ("بينهم قيادي بارز في")
+
+
+def _state_side(a1: ActorEntry | None, a2: ActorEntry | None) -> ActorEntry | None:
+    """The side that is a state's (or a foreign state's) force, actor1 first."""
+    return next((x for x in (a1, a2) if x is not None and x.kind in STATE_KINDS), None)
 
 
 def _guns_only(c: Candidate) -> bool:

@@ -20,7 +20,10 @@ from marsad.events.roles import STATE_KINDS
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
-DEMONSTRATION_CAUSE = "demonstration_cause"  # trigger attr: the violence a demonstration answers
+
+# Trigger attr set by splitting.split_demonstration_from_its_cause: the violence a demonstration
+# answers, which merging does not take for force the crowd met.
+DEMONSTRATION_CAUSE = "demonstration_cause"
 
 
 def _crowd(m: Mention | None) -> bool:

@@ -45,8 +45,9 @@ ADJACENT = {"agent_verbs": 0, "source_before": 1, "teller_verbs": 0}
 # Group nouns (folded) that may stand before a group's name without being part of its alias.
 _GROUP_NOUNS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"})
 POSSESSOR_WORDS = 9  # words read before an owned noun's owner ("<verb> <person> <rank> في <unit> التابعة ل")
-# Crowds and communities: counted after an act's verb they are its subject (crowd_counts).
-_CROWD_KINDS = frozenset({"identity", "protesters", "rioters"})
+# Crowds and communities (identity militias: settlers, tribes): counted after an act's verb they
+# are its subject (crowd_counts).
+_COUNTED_AS_SUBJECT = frozenset({"identity", "protesters", "rioters"})
 # "إن"/"أن"/"بأن" (folded) opening the clause a teller tells: its subject follows.
 _THAT = frozenset({"ان", "بان"})
 
@@ -198,7 +199,7 @@ class ActorRecognizer:
             # lam ("هجوم مسلح للمقاومة": the resistance attacked).
             lam = ana and folded.startswith(("لل", "ولل", "فلل"), fs)
             role, why = self._role(
-                doc, fs, name_start, fe, chain, words, lists, lam=lam, crowd=entry.kind in _CROWD_KINDS
+                doc, fs, name_start, fe, chain, words, lists, lam=lam, crowd=entry.kind in _COUNTED_AS_SUBJECT
             )
             if role is None and self._hit_after(folded, fe):
                 role, why = "patient_before", "patient_after"  # "إن شرطيين قتلا برصاص"
