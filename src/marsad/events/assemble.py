@@ -127,7 +127,7 @@ class EventAssembler:
             events = _without_accidents(events, accidents)
         riots_in_context(events)
         events = force_on_demonstrations(events)
-        events = [t for e in events for t in split_by_listed_places(doc, e)]
+        events = [t for e in events for t in split_by_listed_places(doc, e, self._outskirts)]
         events = [t for e in events for t in split_by_repeated_acts(doc, e)]
         interceptions_where_fired(events)
         self._inherit_places(doc, events)
@@ -161,6 +161,11 @@ class EventAssembler:
             # its news, if any, in the lead; the rest is history and analysis.
             doc.candidates = [e for e in doc.candidates if min(e.sentences) == 0]
         return doc
+
+    @cached_property
+    def _outskirts(self) -> frozenset[str]:
+        """cues.yaml outskirts_before, folded (read once, not per report)."""
+        return frozenset(self.k.cue_words("outskirts_before"))
 
     def _captives_freed(self, e: Candidate, events: list[Candidate]) -> bool:
         """ "أفرج الجيش الإسرائيلي عن المواطنة التي اختطفها": a release told by its word alone, by

@@ -206,9 +206,8 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
     return [r for r in unique if len(r) >= 2]
 
 
-# "قصفت المدفعية أطراف بلدات عيتا الشعب ورامية": the outskirts of each town listed are that
-# town's (a place near one of them); "بين X وY", a road or a direction names one place.
-_OUTSKIRTS = frozenset({"اطراف", "محيط", "ضواحي", "مشارف", "تخوم", "ارياف"})
+# "بين X وY", a road or a direction names one place; the outskirts of listed towns ("قصفت المدفعية
+# أطراف بلدات عيتا الشعب ورامية", cues.yaml outskirts_before) are each town's.
 _BETWEEN = frozenset({"بين"})
 _LEAD_REACH, _LEAD_WORDS = 25, 3  # where such a word stands before a listed name
 
@@ -217,11 +216,13 @@ def _led_by(doc: Doc, m: Mention, words: frozenset[str]) -> bool:
     return word_just_before(doc, m, words, _LEAD_REACH, _LEAD_WORDS)
 
 
-def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
+def split_by_listed_places(
+    doc: Doc, c: Candidate, outskirts: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """ "غارات على بلدات نوى وطفس وبصرى الشام": one event per place named in a list (CODING.md
     §1: one location per event). The list must stand in a sentence that tells the incident, in a
     clause that tells no other ("تعرضت بلدات X وY، صباح اليوم، لغارات"); "بين X وY" names one
-    place."""
+    place, a town after one of `outskirts` (folded words) leads a list as any other."""
     if len(c.places) < 2:
         return [c]  # a list needs two places (most events: nothing to look up)
     told = {t.sentence for t in c.triggers}
@@ -250,7 +251,7 @@ def split_by_listed_places(doc: Doc, c: Candidate) -> list[Candidate]:
         if m.sentence in told and (m.sentence, m.clause) not in others and m.value.choice is not None
         and (c.event_type == EXPLOSIONS or (m.sentence, m.clause) in own_clauses)
         and m.value.choice.kind in kinds and not m.value.hometown
-        and (m.value.cue != "near_before" or _led_by(doc, m, _OUTSKIRTS))
+        and (m.value.cue != "near_before" or _led_by(doc, m, outskirts))
     ]  # fmt: skip
     # "الطريق بين قضاء سنجار وناحية سنوني": "بين" names one place, also with a place noun
     # between it and the first name (which then carries that noun's cue, not "near").

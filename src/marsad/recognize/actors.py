@@ -48,8 +48,6 @@ POSSESSOR_WORDS = 9  # words read before an owned noun's owner ("<verb> <person>
 # Crowds and communities (identity militias: settlers, tribes): counted after an act's verb they
 # are its subject (crowd_counts).
 _COUNTED_AS_SUBJECT = frozenset({"identity", "protesters", "rioters"})
-# "إن"/"أن"/"بأن" (folded) opening the clause a teller tells: its subject follows.
-_THAT = frozenset({"ان", "بان"})
 
 
 def _claimed_by_it(words: list[str], claim_before: CueList) -> bool:
@@ -377,7 +375,11 @@ class ActorRecognizer:
             claim = self._self_claim
             # "قالت الوزارة إن الطيران الإسرائيلي شن غارات": a clause with a subject of its own
             # after "إن"/"بأن" claims the teller's act only as "أن قواته …" (a cue opening it).
-            if claim.opening(after) is not None if after and after[0] in _THAT else claim.found_in(after):
+            if (
+                claim.opening(after) is not None
+                if after and self._reported.has_word(after[0])
+                else claim.found_in(after)
+            ):
                 return None, "self_claim_after"
             if statement:
                 return name, name
