@@ -1625,17 +1625,6 @@ def test_deaths_told_beside_an_accident_are_no_event() -> None:
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 3)]
 
 
-def test_occupied_jerusalem_in_a_dateline_is_east_jerusalem_in_palestine() -> None:
-    # "القدس المحتلة –": Palestinian outlets' dateline for East Jerusalem; its neighbourhoods are
-    # coded in Palestine, not dropped as places abroad of an Israeli report.
-    events = marsad.extract(
-        "القدس المحتلة - هدمت جرافات الاحتلال الإسرائيلي صباح اليوم منزلا لعائلة مقدسية في بلدة سلوان "
-        "جنوب المسجد الأقصى بحجة البناء دون ترخيص.",
-        published=PUB,
-    )
-    assert [(e.country, e.location) for e in events] == [("Palestine", "Silwan")]
-
-
 def test_a_strike_told_before_its_place_does_not_take_another_forces_place() -> None:
     # "شنت الطائرات الروسية، اليوم، غارات على X، فيما قصفت قوات النظام Y": the opening clause has
     # no place of its own; Y, told with the regime's shelling, is not the air strikes'.
@@ -1738,19 +1727,6 @@ def test_a_sides_stated_policy_and_a_silent_capital_make_no_event() -> None:
     ], [(e.sub_event_type, e.actor1, e.location) for e in events]
 
 
-def test_a_provinces_state_of_insecurity_is_no_incident() -> None:
-    # "وتشهد المحافظة حالة من الفلتان الأمني وعمليات اغتيال تطال …": a description, no event.
-    events = marsad.extract(
-        "أصيب أربعة عناصر من قوات النظام السوري، اليوم، بانفجار عبوة ناسفة زرعها مجهولون استهدفت دورية "
-        "عسكرية على الطريق الواصل بين بلدتي اليادودة والمزيريب في ريف درعا الغربي. وتشهد محافظة درعا منذ "
-        "سنوات حالة من الفلتان الأمني وعمليات اغتيال تطال عناصر سابقين في فصائل المعارضة وموالين للنظام.",
-        published=PUB,
-    )
-    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"], [
-        (e.sub_event_type, e.actor1) for e in events
-    ]
-
-
 def test_the_name_after_a_verb_with_its_object_pronoun_acted() -> None:
     # "منزل قصفته طائرات الاحتلال": the aircraft bombed the house.
     events = marsad.extract(
@@ -1773,32 +1749,60 @@ def test_a_toll_said_to_have_risen_updates_the_first_figure() -> None:
     assert [e.fatalities for e in events] == [8]
 
 
-def test_what_demonstrators_demand_is_no_agreement() -> None:
-    # "مطالبين بإسقاط … والإفراج عن المعتقلين": a demand, not a release agreed.
-    events = marsad.extract(
-        "تظاهر مئات من أهالي مدينة الأتارب بريف حلب الغربي، بعد صلاة الجمعة، ضد سياسات هيئة تحرير الشام، "
-        "مطالبين بإسقاط قيادتها والإفراج عن المعتقلين في سجونها.",
-        published=PUB,
-    )
-    assert [e.sub_event_type for e in events] == ["Peaceful protest"], [e.sub_event_type for e in events]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            # "القدس المحتلة –": Palestinian outlets' dateline for East Jerusalem; its neighbourhoods
+            # are coded in Palestine, not dropped as places abroad of an Israeli report.
+            "القدس المحتلة - هدمت جرافات الاحتلال الإسرائيلي صباح اليوم منزلا لعائلة مقدسية في بلدة سلوان "
+            "جنوب المسجد الأقصى بحجة البناء دون ترخيص.",
+            [("Palestine", "Silwan")],
+            id="occupied-jerusalem-in-a-dateline-is-palestine",
+        ),
+        pytest.param(
+            # "أرئيل" is also a poetic alternate name of Jerusalem in GeoNames: the settlement is meant.
+            "قتل مستوطن إسرائيلي طعنا صباح اليوم عند محطة للحافلات قرب مستوطنة أرئيل شمال الضفة الغربية.",
+            [("Palestine", "Ariel")],
+            id="a-west-bank-settlement-is-its-own-place",
+        ),
+    ],
+)
+def test_the_country_and_place_of_each_event(text: str, expected: list[tuple[str, str]]) -> None:
+    events = marsad.extract(text, published=PUB)
+    assert [(e.country, e.location) for e in events] == expected
 
 
-def test_the_attacks_a_strike_answered_with_no_place_or_day_of_their_own_are_no_event() -> None:
-    events = marsad.extract(
-        "شنت طائرات حربية أمريكية، فجر اليوم، ضربات جوية على مواقع لفصائل موالية لإيران في منطقة الميادين "
-        "بريف دير الزور الشرقي، ما أسفر عن مقتل سبعة مقاتلين. وقال البنتاغون إن الضربات جاءت ردا على "
-        "هجمات استهدفت القوات الأمريكية في العراق وسوريا.",
-        published=PUB,
-    )
-    assert [e.sub_event_type for e in events] == ["Air/drone strike"], [
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            # "وتشهد المحافظة حالة من الفلتان الأمني وعمليات اغتيال تطال …": a description, no event.
+            "أصيب أربعة عناصر من قوات النظام السوري، اليوم، بانفجار عبوة ناسفة زرعها مجهولون استهدفت دورية "
+            "عسكرية على الطريق الواصل بين بلدتي اليادودة والمزيريب في ريف درعا الغربي. وتشهد محافظة درعا منذ "
+            "سنوات حالة من الفلتان الأمني وعمليات اغتيال تطال عناصر سابقين في فصائل المعارضة وموالين للنظام.",
+            ["Remote explosive/landmine/IED"],
+            id="a-provinces-state-of-insecurity-is-no-incident",
+        ),
+        pytest.param(
+            # "مطالبين بإسقاط … والإفراج عن المعتقلين": a demand, not a release agreed.
+            "تظاهر مئات من أهالي مدينة الأتارب بريف حلب الغربي، بعد صلاة الجمعة، ضد سياسات هيئة تحرير الشام، "
+            "مطالبين بإسقاط قيادتها والإفراج عن المعتقلين في سجونها.",
+            ["Peaceful protest"],
+            id="what-demonstrators-demand-is-no-agreement",
+        ),
+        pytest.param(
+            # The attacks a strike answered, with no place or day of their own, are its reason.
+            "شنت طائرات حربية أمريكية، فجر اليوم، ضربات جوية على مواقع لفصائل موالية لإيران في منطقة الميادين "
+            "بريف دير الزور الشرقي، ما أسفر عن مقتل سبعة مقاتلين. وقال البنتاغون إن الضربات جاءت ردا على "
+            "هجمات استهدفت القوات الأمريكية في العراق وسوريا.",
+            ["Air/drone strike"],
+            id="attacks-a-strike-answered-are-no-event",
+        ),
+    ],
+)
+def test_the_sub_event_types_a_report_makes(text: str, expected: list[str]) -> None:
+    events = marsad.extract(text, published=PUB)
+    assert [e.sub_event_type for e in events] == expected, [
         (e.sub_event_type, e.actor1, e.actor2) for e in events
     ]
-
-
-def test_a_west_bank_settlement_named_is_its_own_place() -> None:
-    # "أرئيل" is also a poetic alternate name of Jerusalem in GeoNames: the settlement is meant.
-    events = marsad.extract(
-        "قتل مستوطن إسرائيلي طعنا صباح اليوم عند محطة للحافلات قرب مستوطنة أرئيل شمال الضفة الغربية.",
-        published=PUB,
-    )
-    assert [(e.country, e.location) for e in events] == [("Palestine", "Ariel")]
