@@ -370,6 +370,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A demonstrator killed by the force facing the march: the force is the side met, not the
+        # young man it hit.
+        "استشهد شاب فلسطيني وأصيب العشرات اليوم برصاص جيش الاحتلال خلال مسيرة احتجاجية قرب السياج "
+        "الفاصل شرق مدينة رفح، فيما أصيب آخرون بالاختناق جراء قنابل الغاز المسيل للدموع.",
+        {
+            "sub_event_type": "Excessive force against protesters",
+            "actor1": "Protesters (Palestine)",
+            "actor2": "Military Forces of Israel",
+            "fatalities": 1,
+        },
+        id="a-demonstrator-shot-by-the-force-facing-the-march",
+    ),
+    pytest.param(
         # Police hurt by stones thrown at them ("جراء رشقهم بالحجارة"): the demonstrators rioted.
         "شهدت مدينة جرادة شرقي المغرب، مساء الجمعة، مواجهات بين قوات الأمن ومحتجين، بعد أن منعت السلطات "
         "مسيرة كانوا يعتزمون تنظيمها. وأفادت السلطات المحلية بإصابة عشرة عناصر من القوات العمومية جراء "

@@ -435,7 +435,10 @@ class EventCoder:
             protesters = self._templates.get("protesters")
             if protesters is not None:
                 if a1 is not None and a1.kind not in ("protesters",):
-                    a2 = a2 or a1
+                    # "استشهد شاب برصاص قوات الاحتلال خلال مسيرات العودة": the force that fired is
+                    # the side the demonstrators met, not the demonstrator it hit.
+                    hurt = a2 is not None and a2.kind in UNARMED and bool(c.casualties)
+                    a2 = a1 if a1.kind in ARMED_KINDS and hurt else a2 or a1
                 a1 = protesters
         if event_type == "Riots" and (a1 is None or a1.kind != "rioters"):
             rioters = self._templates.get("rioters")
