@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "المدعومة من" qualifies the name after it, not the next name of the pair ("ومسلحي …").
+        "اندلعت اشتباكات عنيفة اليوم بين قوات الجيش الوطني المدعومة من التحالف ومسلحي جماعة الحوثي في "
+        "مديرية حيس جنوب الحديدة، أسفرت عن مقتل ستة من الطرفين.",
+        {"sub_event_type": "Armed clash", "actor1": "Military Forces of Yemen", "actor2": "Houthi Movement"},
+        id="a-backer-qualifies-one-name-of-the-pair",
+    ),
+    pytest.param(
         # A demonstrator killed by the force facing the march: the force is the side met, not the
         # young man it hit.
         "استشهد شاب فلسطيني وأصيب العشرات اليوم برصاص جيش الاحتلال خلال مسيرة احتجاجية قرب السياج "
@@ -1102,6 +1109,20 @@ def test_a_riot_that_follows_news_of_a_fight_is_its_own_event_in_the_fights_town
 def test_one_event_coded_from_a_short_report(text: str, expected: dict[str, object]) -> None:
     e = _one(text)
     assert {k: getattr(e, k) for k in expected} == expected
+
+
+def test_the_air_strikes_backing_a_fight_lend_it_no_side() -> None:
+    # The fight's clause names nobody: its sides are the pair after "بين", not the air force of
+    # the clause telling the strikes that backed one of them (an event of its own).
+    events = marsad.extract(
+        "تواصلت المعارك، مساء أمس، بين قوات العمالقة والحوثيين في مديرية التحيتا جنوبي الحديدة، وسط "
+        "غارات مكثفة لمقاتلات التحالف.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.actor1, e.actor2) for e in events) == [
+        ("Air/drone strike", "Saudi-led Coalition", "Houthi Movement"),
+        ("Armed clash", "Giants Brigades", "Houthi Movement"),
+    ]
 
 
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:

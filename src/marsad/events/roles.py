@@ -118,13 +118,19 @@ class RoleAssigner:
             (in_clause if a.clause == clause else extra).append(a)
         # The clause's actors, else the sentence's; neighbouring clauses of the same sentence
         # fill a side the clause leaves open.
+        lead = triggers[0].value
+        if not in_clause and lead.event_type == BATTLES and len(in_sent) > 1:
+            # "احتدمت المعارك … بين قوات الجيش ومسلحي الحوثي، وسط غارات لطيران التحالف": the names
+            # of a clause telling air strikes are the strikes' sides, not the fight's.
+            ground = [a for a in in_sent if not self._tells_air_strikes(sentence, a.clause)]
+            if ground:
+                in_sent = ground
         pool = in_clause or in_sent
         if not in_clause:
             extra = []
         # The sub-event types the clause's leading trigger speaks for, with its weapons when it
         # tells an explosion or remote attack (an air raid backing a ground fight leaves the
         # fight a fight).
-        lead = triggers[0].value
         aerial = lead.sub_event_type == AERIAL
         covert = lead.sub_event_type in COVERT
         if lead.event_type in (EXPLOSIONS, VAC):
@@ -339,6 +345,11 @@ class RoleAssigner:
                     return None
             return a
         return None
+
+    def _tells_air_strikes(self, sentence: int, clause: int) -> bool:
+        """Whether the clause's first trigger tells air or drone strikes."""
+        told = self.at.clause(TRIGGER, sentence, clause)
+        return bool(told) and told[0].value.sub_event_type == AERIAL
 
     def _can_act(self, m: Mention, aerial: bool, covert: bool) -> bool:
         """Whether an actor can be the author of the event: state forces set no suicide bombs or

@@ -228,6 +228,10 @@ class ActorRecognizer:
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
         return doc
 
+    def _new_force(self, word: str) -> bool:
+        """A force noun led by its conjunction ("ومسلحي", "وقوات"): the start of another name."""
+        return word.startswith("و") and self._force_heads.has_word(word[1:])
+
     def _hit_after(self, folded: str, fe: int) -> bool:
         """Whether the word right after the name is a passive verb of being killed or hurt
         (cues.yaml patient_after): the name is who was hit."""
@@ -318,6 +322,10 @@ class ActorRecognizer:
         if name == "ignore_before" and dist and any(self._reported.has_word(w) for w in words[-dist:]):
             # "أعلنت وزارة الدفاع أن قوات الجيش استعادت": the ministry is the teller; the name
             # after "أن" is the subject of what it told.
+            name, dist = None, 0
+        if name == "ignore_before" and dist and any(self._new_force(w) for w in words[-dist:]):
+            # "قوات الجيش المدعومة من التحالف ومسلحي جماعة الحوثي": a force noun with its own "و"
+            # opens the next name of the list; the qualifier was the name's before it.
             name, dist = None, 0
         if name == "agent_verbs" and dist > 0:
             # "هاجمت قوات الحركة": a force or weapon noun between the verb and the name heads
