@@ -101,6 +101,10 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # the act they died or were hurt in, between the lead and the victims
+    ("واشتدت المعارك وقتل خلالها سبعة من المسلحين", [("killed", 7, True)]),
+    ("وأصيب جراءها ثلاثة مدنيين", [("injured", 3, True)]),
+    ("كما قتل خلال الاشتباكات أربعة جنود", [("killed", 4, True)]),
     # singular and dual
     ("وأسفر القصف عن مقتل شخص", [("killed", 1, True)]),
     # a running toll with an adverb before its new figure

@@ -370,6 +370,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The police making an arrest (one clause) did not make the attack another clause recalls.
+        "أعلنت الشرطة الفرنسية اعتقال صديق للمهاجم في باريس، بعد يومين من الاعتداء بالسكين الذي قتل فيه "
+        "رجل وجرح أربعة.",
+        {"sub_event_type": "Attack", "actor1": "Unidentified Armed Group (France)", "fatalities": 1},
+        id="the-arrester-did-not-make-the-attack",
+    ),
+    pytest.param(
+        # ACLED's developments are non-violent: deaths told with an arrest are not the arrest's.
+        "أعلن المتحدث العسكري المصري، اليوم، القبض على 20 من العناصر التكفيرية في مدينة رفح بشمال سيناء، "
+        "ومقتل 12 آخرين.",
+        {"sub_event_type": "Arrests", "fatalities": 0},
+        id="an-arrest-carries-no-deaths",
+    ),
+    pytest.param(
         # "المدعومة من" qualifies the name after it, not the next name of the pair ("ومسلحي …").
         "اندلعت اشتباكات عنيفة اليوم بين قوات الجيش الوطني المدعومة من التحالف ومسلحي جماعة الحوثي في "
         "مديرية حيس جنوب الحديدة، أسفرت عن مقتل ستة من الطرفين.",

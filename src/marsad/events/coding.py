@@ -567,6 +567,10 @@ class EventCoder:
         ]
         if self.fatality_filter.only_a_total(doc, c.triggers, c.casualties):
             return None  # "مما أسفر عن مقتل 40 ألف شخص" after "منذ ثلاثة عقود": a toll, no incident
+        if event_type == "Strategic developments":
+            # ACLED's developments are non-violent: a death told with an arrest or a seizure ("عشية
+            # الاعتداء الذي قتل فيه رجل") belongs to a violent event of its own.
+            counted = [m for m in counted if m.value.kind != "killed"]
         self.fatality_filter.mark_other_estimates(doc, counted)
         self.fatality_filter.mark_added(doc, counted)
         killed = [m for m in counted if m.value.kind == "killed"]

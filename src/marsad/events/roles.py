@@ -33,6 +33,7 @@ NOT_ATTACKERS = UNARMED_KINDS | STATE_KINDS  # what "المهاجمين" never r
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
 COVERT = {"Suicide bomb", "Remote explosive/landmine/IED"}
 AERIAL = "Air/drone strike"
+ARRESTS = "Arrests"
 _QUOTES = ('"', "“", "”", "«", "»")  # a quoted statement's marks
 _START = attrgetter("start")  # a mention's sort key (no Python call per mention)
 # Per knowledge base: whether each actor flies.
@@ -224,7 +225,19 @@ class RoleAssigner:
                     # إلى إصابة ثمانية مدنيين") is the last choice for the side hit too.
                     others.sort(key=lambda a: a.attrs.get("role_why") == "teller_verbs")
                 if a1 is None:
-                    ag = [a for a in others if cue(a) != PATIENT and self._can_act(a, aerial, covert)]
+                    ag = [
+                        a
+                        for a in others
+                        if cue(a) != PATIENT
+                        and self._can_act(a, aerial, covert)
+                        # "أعلنت الشرطة اعتقال صديق للمهاجم بعد الاعتداء الذي قتل فيه رجل": the
+                        # state force making an arrest told in another clause did not make the attack.
+                        and not (
+                            lead.sub_event_type != ARRESTS
+                            and k.actors[a.value].kind in STATE_KINDS
+                            and self._tells_arrests(sentence, a.clause)
+                        )
+                    ]
                     a1 = ag[0] if ag else None
                     if aerial and a1 is not None and not self._flies_here(a1):
                         # "أحبطت قوات الجيش …، بالتزامن مع قصف مقاتلات الأباتشي": aircraft whose
@@ -345,6 +358,11 @@ class RoleAssigner:
                     return None
             return a
         return None
+
+    def _tells_arrests(self, sentence: int, clause: int) -> bool:
+        """Whether the clause's first trigger tells arrests."""
+        told = self.at.clause(TRIGGER, sentence, clause)
+        return bool(told) and told[0].value.sub_event_type == ARRESTS
 
     def _tells_air_strikes(self, sentence: int, clause: int) -> bool:
         """Whether the clause's first trigger tells air or drone strikes."""

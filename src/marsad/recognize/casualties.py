@@ -159,11 +159,16 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
     weak = alternation(_CAS["weak_lead"])
     toll_lead = alternation(_CAS["toll_lead"])
     toll_noun = alternation(_CAS["toll_noun"])
+    # (the act they died in, between the lead and the victims: "وقتل خلالها تسعة")
+    gap = (
+        rf"(?:\s+(?:{alternation(_CAS['lead_gap'])}){E}"
+        rf"|\s+(?:{alternation(_CAS['lead_gap_before_noun'])})\s+ال[^\s.،,؛:()\[\]\d]+)?"
+    )
     specs: list[tuple[str, str, frozenset[str], int, int]] = [
         # lead + victims: "مقتل 3 مدنيين", "إصابة 5 آخرين بجروح", "قُتل عنصران"
         (
             "lead",
-            rf"{B}{_CL}(?P<m>(?P<cue>{lead}){E}{wound_tail}\s+(?P<vic>{_VICTIMS}){wound_tail})",
+            rf"{B}{_CL}(?P<m>(?P<cue>{lead}){E}{gap}{wound_tail}\s+(?P<vic>{_VICTIMS}){wound_tail})",
             _last_words(group["lead"]),
             10,
             170,
