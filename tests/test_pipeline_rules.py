@@ -1139,6 +1139,19 @@ def test_the_air_strikes_backing_a_fight_lend_it_no_side() -> None:
     ]
 
 
+def test_a_namesake_placed_by_its_neighbour_is_that_place_throughout_the_report() -> None:
+    # "دوما" is a West Bank village and a larger Syrian town: "جنوب نابلس" places it, so its
+    # every mention (the headline's, a recalled attack's) votes for Palestine, not Syria.
+    events = marsad.extract(
+        "هاجم مستوطنون، فجر اليوم، قرية دوما جنوب نابلس وأضرموا النار في منزل ومركبة. ويقول سكان دوما إن "
+        "هجمات المستوطنين لا تتوقف. وكانت دوما قد شهدت في الثالث من آذار الماضي هجوما للمستوطنين أصيب "
+        "فيه ثلاثة مواطنين.",
+        published=PUB,
+        title="مستوطنون يهاجمون دوما",
+    )
+    assert events and {(e.country, e.admin1) for e in events} == {("Palestine", "West Bank")}
+
+
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     events = marsad.extract(
         "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "

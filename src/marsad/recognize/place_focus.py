@@ -291,6 +291,7 @@ class PlaceFocus:
         by_name: defaultdict[frozenset[str], dict[str, float]] = defaultdict(dict)
         self._title_votes(doc, votes, by_name)
         seen: set[frozenset[str]] = set()  # names already counted in the text
+        placed: list[tuple[Mention, frozenset[str], Mapping[str, float]]] = []  # names shared out
         # Names that place their neighbours, by sentence: (folded start, country, name identity).
         anchors_in: defaultdict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
         for h in self.demonyms.find(folded):
@@ -353,7 +354,34 @@ class PlaceFocus:
                     cast = {cc: w * factor for cc, w in cast.items()}
                 _add_votes(votes, cast)
                 _add_votes(by_name[key], cast)
+                placed.append((m, key, cast))
             seen.add(key)
+        moved_keys: set[frozenset[str]] = set()
+        for m, key, cast in placed:
+            # "قرية دوما جنوب نابلس": a name borne in several countries, placed by the name of
+            # one country's place right after it, votes for that country alone, wherever the
+            # report names it (the namesake with the most people would otherwise carry the
+            # report abroad).
+            if key in moved_keys:
+                continue
+            r = m.value
+            near = {
+                cc
+                for pos, cc, other in anchors_in.get(m.sentence, ())
+                if other
+                and other != key
+                and cc in cast
+                and pos >= r.fend
+                and _count_words(folded, toks, r.fend, pos) < LOCAL_WORDS
+            }
+            if len(near) == 1:
+                (cc,) = near
+                own = by_name[key]
+                total = sum(own.values())
+                moved = {c: (total if c == cc else 0.0) - w for c, w in own.items()}
+                _add_votes(votes, moved)
+                _add_votes(own, moved)
+                moved_keys.add(key)
         doc.item_countries = openers
         if votes:
             # Ties go to the alphabetically first code, so a run never depends on hash order.
