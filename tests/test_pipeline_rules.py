@@ -1152,6 +1152,43 @@ def test_a_namesake_placed_by_its_neighbour_is_that_place_throughout_the_report(
     assert events and {(e.country, e.admin1) for e in events} == {("Palestine", "West Bank")}
 
 
+def test_devices_lifted_are_no_bombing() -> None:
+    # Mines and bombs a unit lifted, named after the word that lifted them: the disrupted use only.
+    events = marsad.extract(
+        "تمكنت الفرق الهندسية التابعة للجيش، اليوم، من نزع عشرات الألغام والعبوات الناسفة زرعها الحوثيون "
+        "في الطرق المؤدية إلى مديرية حيس.",
+        published=PUB,
+    )
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_a_missile_stopped_in_flight_was_launched_at_no_side_named() -> None:
+    # Real reports code the launch as well as its interception; the air defences that stopped the
+    # missile are not the side it was fired at.
+    events = marsad.extract(
+        "اعترضت الدفاعات الجوية السعودية، مساء أمس، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة نجران.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.actor1, e.actor2) for e in events) == [
+        ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement"),
+        ("Shelling/artillery/missile attack", "Houthi Movement", ""),
+    ]
+
+
+def test_a_missile_that_fell_beside_one_intercepted_is_the_firers_attack() -> None:
+    # The one that fell and killed stays an event, and the air defences that stopped the other
+    # (another clause) did not fire it.
+    events = marsad.extract(
+        "اعترضت الدفاعات الجوية السعودية، مساء أمس، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان، "
+        "فيما سقط صاروخ آخر على حي سكني في المدينة ما أدى إلى مقتل مقيم يمني.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events) == [
+        ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement", 0),
+        ("Shelling/artillery/missile attack", "Houthi Movement", "Civilians (Saudi Arabia)", 1),
+    ]
+
+
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     events = marsad.extract(
         "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "

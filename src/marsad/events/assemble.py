@@ -33,7 +33,11 @@ from marsad.events.incidents import (
     told_by_definite_nouns,
 )
 from marsad.events.initiative import put_initiator_first
-from marsad.events.interceptions import TELLING_CUES, interceptions_where_fired
+from marsad.events.interceptions import (
+    TELLING_CUES,
+    interceptions_where_fired,
+    without_the_intercepted_retold,
+)
 from marsad.events.launch import Launch, drop_foreign_firer, landing, split_launch
 from marsad.events.merging import CROWDS, Merger
 from marsad.events.splitting import (
@@ -130,6 +134,7 @@ class EventAssembler:
         events = [t for e in events for t in split_by_listed_places(doc, e, self._outskirts)]
         events = [t for e in events for t in split_by_repeated_acts(doc, e)]
         interceptions_where_fired(events)
+        events = without_the_intercepted_retold(doc, events)
         self._inherit_places(doc, events)
         events = join_coinciding(events)
         sides_of_the_parties(doc, self.k, events)

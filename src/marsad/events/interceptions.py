@@ -3,8 +3,10 @@ and whose fire it was."""
 
 from __future__ import annotations
 
+from marsad.doc import WEAPON, Doc, Mention
 from marsad.events.candidate import Candidate
-from marsad.events.incidents import EXPLOSIONS
+from marsad.events.incidents import BOMBINGS, EXPLOSIONS
+from marsad.text.normalize import fold
 
 DISRUPTED = "Disrupted weapons use"
 TELLING_CUES = ("teller_verbs", "source_before")  # an actor's role_why when it tells the news
@@ -68,3 +70,87 @@ def _firer_as_second_side(e: Candidate, events: list[Candidate]) -> None:
         e.log.append(
             f"'{e.trigger.text}': the fire it stopped was '{fire.actor1.text}''s ('{fire.trigger.text}')"
         )
+
+
+def without_the_intercepted_retold(doc: Doc, events: list[Candidate]) -> list[Candidate]:
+    """What an interception or a search stopped, told as if it were an act of its own.
+
+    A device found, defused or lifted ("نزع عشرات الألغام والعبوات الناسفة زرعها الحوثيون"): its
+    noun after the stopping word in the same sentence, or named again with the article later,
+    with no toll, day or place of its own, is no bombing (ACLED codes the disrupted use only).
+    A missile or drone stopped in flight was still fired: ACLED codes its launch too, by the
+    side the interception stopped, and the interceptor is not the side it hit."""
+    stopped = [e for e in events if e.trigger.value.sub_event_type == DISRUPTED]
+    if not stopped:
+        return events
+    weapons = doc.get(WEAPON)
+    kept = []
+    for e in events:
+        d = _the_weapon_stopped(e, stopped, weapons)
+        if d is not None and _planted(e):
+            e.log.append(f"'{e.trigger.text}': the device '{d.trigger.text}' stopped, no bombing")
+            continue
+        if e.event_type == EXPLOSIONS and e not in stopped:
+            for d in stopped:
+                _launch_of_the_stopped(e, d)
+        kept.append(e)
+    return kept
+
+
+def _planted(e: Candidate) -> bool:
+    """A device (a mine, a roadside bomb), not a missile or drone in flight."""
+    return e.coded_type[1] in BOMBINGS or (
+        bool(e.weapons) and all(w.value.sub_event_type in BOMBINGS for w in e.weapons)
+    )
+
+
+def _launch_of_the_stopped(e: Candidate, d: Candidate) -> None:
+    """A launch whose sides are the interception's two, its second side the very name told as
+    stopping it ("اعترضت قوات الدفاع الجوي صاروخين أطلقهما الحوثيون"): the interceptor is not
+    the side the launch hit."""
+    a1, a2 = e.actor1, e.actor2
+    if (
+        a1 is not None
+        and a2 is not None
+        and d.actor1 is not None
+        and d.actor2 is not None
+        and {a1.value, a2.value} == {d.actor1.value, d.actor2.value}
+        and a2.start in (d.actor1.start, d.actor2.start)
+    ):
+        e.actor2 = None
+        e.log.append(f"'{e.trigger.text}': launched at no side named, '{a2.text}' stopped it")
+
+
+def _the_weapon_stopped(e: Candidate, stopped: list[Candidate], weapons: list[Mention]) -> Candidate | None:
+    """The interception whose weapon `e` tells, if it does."""
+    if e.event_type != EXPLOSIONS or e.casualties:
+        return None
+    day = e.dates[0].value.date if e.dates and not e.inherited_date else None
+    if not all(any(w.start <= t.start and t.end <= w.end for w in weapons) for t in e.triggers):
+        return None  # (a verb tells an act; only the weapon's noun may be the one stopped)
+    own = None if e.inherited_place or e.place is None else e.place.value.choice
+    for d in stopped:
+        if own is not None and (d.place is None or d.place.value.choice != own):
+            continue  # (a place of its own, another than the interception's: another fire)
+        if day is not None and (not d.dates or d.dates[0].value.date != day):
+            continue  # (and so is a day of its own)
+        # The weapon named in the interception's sentence after its word, and the words of the
+        # interception itself ("اعتراض صاروخ"), are what a later "الصاروخ" may name again.
+        at = [t for t in e.triggers if t.sentence == d.trigger.sentence]
+        if any(t.start < d.trigger.start for t in at):
+            continue
+        named = [w for t in (d.trigger, *at) for w in fold(t.text).split()]
+        if all(t in at or _named_again(t, d, named) for t in e.triggers):
+            return d
+    return None
+
+
+def _named_again(t: Mention, d: Candidate, named: list[str]) -> bool:
+    """Whether the weapon noun `t`, told after interception `d`'s sentence, is one of the
+    words `named` there, with the article."""
+    noun = fold(t.text).lstrip("وفب")  # (its conjunction or preposition: "والصاروخ")
+    return (
+        t.sentence > d.trigger.sentence
+        and noun.startswith("ال")
+        and any(w.startswith(noun[2:]) for w in named)
+    )

@@ -33,7 +33,8 @@ NOT_ATTACKERS = UNARMED_KINDS | STATE_KINDS  # what "المهاجمين" never r
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
 COVERT = {"Suicide bomb", "Remote explosive/landmine/IED"}
 AERIAL = "Air/drone strike"
-ARRESTS = "Arrests"
+# What a state force does to stop others: its name in such a clause is no other act's author.
+STOPPING = ("Arrests", "Disrupted weapons use")
 _QUOTES = ('"', "“", "”", "«", "»")  # a quoted statement's marks
 _START = attrgetter("start")  # a mention's sort key (no Python call per mention)
 # Per knowledge base: whether each actor flies.
@@ -231,11 +232,11 @@ class RoleAssigner:
                         if cue(a) != PATIENT
                         and self._can_act(a, aerial, covert)
                         # "أعلنت الشرطة اعتقال صديق للمهاجم بعد الاعتداء الذي قتل فيه رجل": the
-                        # state force making an arrest told in another clause did not make the attack.
+                        # state force making an arrest (or stopping a missile) told in another
+                        # clause did not make the attack (or fire the missile that fell).
                         and not (
-                            lead.sub_event_type != ARRESTS
-                            and k.actors[a.value].kind in STATE_KINDS
-                            and self._tells_arrests(sentence, a.clause)
+                            k.actors[a.value].kind in STATE_KINDS
+                            and self._stopping(sentence, a.clause) not in (None, lead.sub_event_type)
                         )
                     ]
                     a1 = ag[0] if ag else None
@@ -359,10 +360,12 @@ class RoleAssigner:
             return a
         return None
 
-    def _tells_arrests(self, sentence: int, clause: int) -> bool:
-        """Whether the clause's first trigger tells arrests."""
+    def _stopping(self, sentence: int, clause: int) -> str | None:
+        """The sub-event type of the clause's first trigger when it tells a force stopping
+        someone or something (arrests, an interception), else None."""
         told = self.at.clause(TRIGGER, sentence, clause)
-        return bool(told) and told[0].value.sub_event_type == ARRESTS
+        sub = told[0].value.sub_event_type if told else None
+        return sub if sub in STOPPING else None
 
     def _tells_air_strikes(self, sentence: int, clause: int) -> bool:
         """Whether the clause's first trigger tells air or drone strikes."""
