@@ -164,7 +164,8 @@ class Sig:
     retelling: bool = False  # told only by definite nouns ("المعركة", "الهجوم")
     unnamed1: bool = False  # actor1 an unidentified armed group ("مسلحون")
     claimed1: bool = False  # actor1 a named group claiming the act ("تبنت الحركة الهجوم")
-    guns: bool = False  # artillery or mortars named among its weapons ("قصفت المدفعية")
+    # artillery or mortars named among its weapons ("قصفت المدفعية"), or shelling with no aircraft
+    guns: bool = False
 
     @property
     def date_text(self) -> str:
@@ -187,7 +188,7 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     et = c.retype[0] if c.retype else trig.value.event_type
     # One pass over the triggers and one over the weapons for the air, fighting and bombing
     # words (a bombing: a car bomb, roadside bomb or suicide attack, by its words or weapon).
-    explicit_air = explicit_fight = bombing = air = False
+    explicit_air = explicit_fight = bombing = air = shelled = False
     for t in c.triggers:
         v = t.value
         sub = v.sub_event_type
@@ -195,6 +196,8 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
         if sub == AIR:
             air = True
             explicit_air = explicit_air or explicit
+        elif sub == SHELLING:
+            shelled = True
         elif sub in BOMBINGS:
             bombing = True
         if explicit and v.event_type == BATTLES:
@@ -208,6 +211,9 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
             guns = True
         if not bombing and v.sub_event_type in BOMBINGS and w.sentence in c.sentences:
             bombing = True
+    # "كما قصفت قوات النظام بالقذائف الصاروخية": shelling told with a weapon and no aircraft is
+    # ground fire too ("قصفت طائراته خمسة أهداف" names no weapon: aircraft may have done it).
+    guns = guns or (shelled and not air and bool(c.weapons))
     name1 = name(a1.value) if a1 is not None else None
     camp1 = camp(a1.value) if a1 is not None else frozenset()
     named = [name1] if a1 is not None else []
