@@ -101,6 +101,10 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # victims after a weak lead and a noun that is also a lead: the lead's reading, not one injured
+    ("وأسفر القصف عن إصابة خمسة مدنيين", [("injured", 5, True)]),
+    ("ما أدى إلى إصابة طفلين بجروح", [("injured", 2, True)]),
+    ("أسفرت الغارة عن سقوط ضحايا مدنيين", [("killed", 10, False)]),
     # the act they died or were hurt in, between the lead and the victims
     ("واشتدت المعارك وقتل خلالها سبعة من المسلحين", [("killed", 7, True)]),
     ("وأصيب جراءها ثلاثة مدنيين", [("injured", 3, True)]),

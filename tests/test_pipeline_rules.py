@@ -1189,6 +1189,19 @@ def test_a_missile_that_fell_beside_one_intercepted_is_the_firers_attack() -> No
     ]
 
 
+def test_shelling_by_ground_forces_at_a_nearby_town_is_not_the_air_strikes_retold() -> None:
+    # "كما قصفت قوات النظام": shelling with no aircraft named, at another town 10 km away.
+    events = marsad.extract(
+        "شنت طائرات حربية غارات على مدينة كفرنبل بريف إدلب الجنوبي صباح اليوم، ما أدى إلى مقتل مدنيين "
+        "اثنين. كما قصفت قوات النظام بالقذائف الصاروخية أطراف بلدة حيش، ما أدى إلى إصابة ثلاثة مواطنين.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.location, e.fatalities) for e in events) == [
+        ("Air/drone strike", "Kafranbel", 2),
+        ("Shelling/artillery/missile attack", "Ḩīsh", 0),
+    ]
+
+
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     events = marsad.extract(
         "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "

@@ -157,6 +157,12 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
     wounds = alternation(group.get("wounds", []))
     wound_tail = rf"(?:\s+(?:{wounds}){E}(?:\s+(?:خطيره|طفيفه|متفاوته|بليغه|متوسطه|بالغه){E})?)?"
     weak = alternation(_CAS["weak_lead"])
+    leads = set(_folded(group["lead"]))
+    victims_next = rf"(?!\s+(?:من\s+)?(?:{QTY}|(?:ال)?(?:{_VNOUN}){E}))"
+    bare_nouns = (
+        rf"(?:{alternation([n for n in nouns if n in leads])}){E}{victims_next}"
+        rf"|(?:{alternation([n for n in nouns if n not in leads])}){E}"
+    )
     toll_lead = alternation(_CAS["toll_lead"])
     toll_noun = alternation(_CAS["toll_noun"])
     # (the act they died in, between the lead and the victims: "وقتل خلالها تسعة")
@@ -183,7 +189,15 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
             30,
         ),
         # bare noun: "قتيلان", "قتلى", "سقوط قتلى", "وقوع إصابات"
-        ("bare", rf"{B}{_CL}(?P<m>(?:(?P<weak>{weak}){E}\s+)?(?P<noun>{noun_alt}){E})", noun_keys, 25, 5),
+        # (a noun that is also a lead, not when victims follow: "أسفر عن إصابة خمسة مدنيين" is
+        # the lead pattern's, whose later start lost the overlap to "عن إصابة" read as one injured)
+        (
+            "bare",
+            rf"{B}{_CL}(?P<m>(?:(?P<weak>{weak}){E}\s+)?(?P<noun>{bare_nouns}))",
+            noun_keys,
+            25,
+            5,
+        ),
         # running toll: "ارتفع عدد القتلى إلى 15", "ارتفاع عدد القتلى"
         (
             "toll",
