@@ -370,6 +370,23 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A crowd of youths in "confrontations" with a state's force, no armed group named: a riot.
+        "وفي بلدة بيتا جنوب نابلس، اندلعت مواجهات بين الشبان وقوات الاحتلال التي أطلقت الرصاص المطاطي "
+        "وقنابل الغاز، ما أدى إلى إصابة ثلاثة شبان.",
+        {
+            "sub_event_type": "Violent demonstration",
+            "actor1": "Rioters (Palestine)",
+            "actor2": "Military Forces of Israel",
+        },
+        id="youths-in-confrontations-with-a-force",
+    ),
+    pytest.param(
+        # Youths killed in a fight between the army and an armed group are its victims, no crowd.
+        "قتل ثلاثة شبان في اشتباكات بين الجيش السوري ومسلحي داعش في ريف دير الزور الشرقي.",
+        {"sub_event_type": "Armed clash", "actor1": "Military Forces of Syria"},
+        id="youths-killed-in-a-fight-are-no-crowd",
+    ),
+    pytest.param(
         # The police making an arrest (one clause) did not make the attack another clause recalls.
         "أعلنت الشرطة الفرنسية اعتقال صديق للمهاجم في باريس، بعد يومين من الاعتداء بالسكين الذي قتل فيه "
         "رجل وجرح أربعة.",

@@ -295,6 +295,11 @@ class EventCoder:
             # rioting (ACLED: Violent demonstration), the force it faced the other side.
             force = _state_side(a1, a2) or self._security_force(doc, c)
             event_type, sub, a1, a2 = "Riots", VIOLENT_DEMONSTRATION, rioters, force
+        if sub == "Armed clash" and rioters is not None and self._crowd_faces_force(doc, c, a1, a2):
+            # "اندلعت مواجهات بين الشبان وقوات الاحتلال": a crowd of unarmed people in a fight with
+            # a state's force was rioting (ACLED: Violent demonstration), not an armed side.
+            force = _state_side(a1, a2) or self._security_force(doc, c)
+            event_type, sub, a1, a2 = "Riots", VIOLENT_DEMONSTRATION, rioters, force
         # Who can be which side (CODING.md §3): civilians and protesters do not attack; a
         # demonstration's first actor is the demonstrators.
         if event_type not in ("Protests", "Riots") and a1 is not None and a1.kind in UNARMED:
@@ -622,6 +627,39 @@ class EventCoder:
         return any(
             m is not None and self._entry(m) is entry and gang.has_word(fold(m.text).split()[0])
             for m in (c.actor1, c.actor2)
+        )
+
+    @cached_property
+    def _crowd_nouns(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("crowd_nouns"))
+
+    def _crowd_faces_force(
+        self, doc: Doc, c: Candidate, a1: ActorEntry | None, a2: ActorEntry | None
+    ) -> bool:
+        """Whether a fight's sides are a crowd of unarmed people (cues.yaml crowd_nouns), not
+        told as its dead or wounded, and a state force, or the crowd alone: no armed group is
+        named in the fight's sentence ("قتل ثلاثة شبان في اشتباكات بين الجيش ومسلحي داعش")."""
+        sides = [x for x in (a1, a2) if x is not None]
+        if any(x.kind in ARMED_KINDS and x.kind not in STATE_KINDS for x in sides):
+            return False
+        crowd = next(
+            (
+                m
+                for m in (c.actor1, c.actor2)
+                if m is not None
+                and self._entry(m).kind == "civilians"
+                and any(f in self._crowd_nouns for w in fold(m.text).split()[:1] for f in peel(w))
+            ),
+            None,
+        )
+        if crowd is None or any(
+            k.value.victim is not None and k.value.victim[0] <= crowd.start < k.value.victim[1]
+            for k in c.casualties
+        ):
+            return False
+        armed = ARMED_KINDS - STATE_KINDS
+        return not any(
+            self.k.actors[m.value].kind in armed for m in doc.in_sentence(ACTOR, c.trigger.sentence)
         )
 
     @cached_property
