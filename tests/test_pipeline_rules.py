@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "الحراك" in a movement's name (the victim's affiliation) is no protest met with force.
+        "اغتال مسلحون مجهولون، مساء اليوم، القيادي في الحراك الجنوبي صالح عبدالله اليافعي أمام منزله في "
+        "مديرية المنصورة بمحافظة عدن، وقال مصدر أمني إن المسلحين أطلقوا النار عليه ولاذوا بالفرار.",
+        {"sub_event_type": "Attack", "actor1": "Unidentified Armed Group (Yemen)", "fatalities": 1},
+        id="a-movements-name-is-no-protest",
+    ),
+    pytest.param(
         # A crowd of youths in "confrontations" with a state's force, no armed group named: a riot.
         "وفي بلدة بيتا جنوب نابلس، اندلعت مواجهات بين الشبان وقوات الاحتلال التي أطلقت الرصاص المطاطي "
         "وقنابل الغاز، ما أدى إلى إصابة ثلاثة شبان.",
