@@ -1226,6 +1226,21 @@ def test_shelling_by_ground_forces_at_a_nearby_town_is_not_the_air_strikes_retol
     ]
 
 
+def test_governorates_listed_then_detailed_are_placed_where_the_detail_says() -> None:
+    # "محافظتي" (dual) names governorates; each governorate's strikes are where the next sentence
+    # places them, not a second, governorate-wide event.
+    events = marsad.extract(
+        "شن طيران التحالف 15 غارة على محافظتي صعدة وحجة خلال الساعات الماضية. وأوضح مصدر محلي أن "
+        "طيران التحالف شن تسع غارات على مديرية حرض بمحافظة حجة، وست غارات على مديرية الظاهر بمحافظة "
+        "صعدة.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.admin1, e.location) for e in events) == [
+        ("Air/drone strike", "Hajjah", "Harad"),
+        ("Air/drone strike", "Sadah", "Al Dhaher"),
+    ]
+
+
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     events = marsad.extract(
         "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "

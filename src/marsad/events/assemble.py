@@ -131,7 +131,7 @@ class EventAssembler:
             events = _without_accidents(events, accidents)
         riots_in_context(events)
         events = force_on_demonstrations(events)
-        events = [t for e in events for t in split_by_listed_places(doc, e, self._outskirts)]
+        events = [t for e in events for t in split_by_listed_places(doc, e, self._outskirts, self._positions)]
         events = [t for e in events for t in split_by_repeated_acts(doc, e)]
         interceptions_where_fired(events)
         events = without_the_intercepted_retold(doc, events)
@@ -166,6 +166,11 @@ class EventAssembler:
             # its news, if any, in the lead; the rest is history and analysis.
             doc.candidates = [e for e in doc.candidates if min(e.sentences) == 0]
         return doc
+
+    @cached_property
+    def _positions(self) -> frozenset[str]:
+        """cues.yaml place_in_country_before, folded: "وسط" is a position, not "و" + a name."""
+        return frozenset(self.k.cue_words("place_in_country_before"))
 
     @cached_property
     def _outskirts(self) -> frozenset[str]:

@@ -173,9 +173,12 @@ def _holds(province: Mention, m: Mention) -> bool:
     )
 
 
-def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
+def _listed_runs(
+    doc: Doc, places: list[Mention], positions: frozenset[str] = frozenset()
+) -> list[list[Mention]]:
     """Runs of place names told as a list: "نوى وطفس وبصرى الشام", "محافظات صعدة وحجة وعمران",
-    "في نوى ومدينة طفس". A settlement or province noun may stand between two names."""
+    "في نوى ومدينة طفس". A settlement or province noun may stand between two names; a word of
+    `positions` ("مخيم البريج وسط قطاع غزة") is not "و" and a name."""
     runs: list[list[Mention]] = []
     end = 0  # where the last run's text ends: its last member, or the province that follows it
     for m in sorted(places, key=attrgetter("start")):
@@ -188,7 +191,8 @@ def _listed_runs(doc: Doc, places: list[Mention]) -> list[list[Mention]]:
             # "وأم المياذن ونصيب والغارية": list members the gazetteer does not know ("ونصيب")
             # or a place noun ("ومدينة") between two known names keep the list going.
             joined = gap in LIST_SEPARATORS or (
-                0 < len(words) <= UNKNOWN_IN_LIST + 1 and all(w.startswith("و") for w in words)
+                0 < len(words) <= UNKNOWN_IN_LIST + 1
+                and all(w.startswith("و") and w not in positions for w in words)
             )
             if joined:
                 run.append(m)  # a name repeated ("سينات – هفتانين") keeps the list going
@@ -217,7 +221,7 @@ def _led_by(doc: Doc, m: Mention, words: frozenset[str]) -> bool:
 
 
 def split_by_listed_places(
-    doc: Doc, c: Candidate, outskirts: frozenset[str] = frozenset()
+    doc: Doc, c: Candidate, outskirts: frozenset[str] = frozenset(), positions: frozenset[str] = frozenset()
 ) -> list[Candidate]:
     """ "غارات على بلدات نوى وطفس وبصرى الشام": one event per place named in a list (CODING.md
     §1: one location per event). The list must stand in a sentence that tells the incident, in a
@@ -255,7 +259,7 @@ def split_by_listed_places(
     ]  # fmt: skip
     # "الطريق بين قضاء سنجار وناحية سنوني": "بين" names one place, also with a place noun
     # between it and the first name (which then carries that noun's cue, not "near").
-    runs = [r for r in _listed_runs(doc, places) if not _led_by(doc, r[0], _BETWEEN)]
+    runs = [r for r in _listed_runs(doc, places, positions) if not _led_by(doc, r[0], _BETWEEN)]
     if not runs:
         return [c]
     listed = max(runs, key=len)
@@ -275,7 +279,7 @@ def split_by_listed_places(
     twins = []
     for i, m in enumerate(listed):
         twin = c.twin()
-        twin.places = [m]
+        twin.places = [*_told_within(c, m, listed), m]
         twin.inherited_place = False
         if forced:
             twin.intervention = m.value.choice.id in forced
@@ -290,6 +294,28 @@ def split_by_listed_places(
 
 
 _TOLL_PLACE_REACH = 30  # characters between a toll and the place named right after it
+
+
+def _told_within(c: Candidate, region: Mention, listed: list[Mention]) -> list[Mention]:
+    """ "20 غارة على محافظتي صعدة وحجة … 12 غارة على مديرية حرض بمحافظة حجة": a governorate of
+    the list is where the incident's retelling names a town or district of it, which places that
+    governorate's event (the first such told after the list, as the retelling told it)."""
+    where = region.value.choice
+    if where.kind != "admin1":
+        return []
+    ids = {m.value.choice.id for m in listed}
+    for p in c.places:
+        ch = p.value.choice
+        if (
+            ch is not None
+            and p.sentence > region.sentence
+            and ch.id not in ids
+            and place_specific(p)
+            and ch.country_code == where.country_code
+            and ch.admin1 == where.admin1
+        ):
+            return [p]
+    return []
 
 
 def _tolls_where_told(c: Candidate, listed: list[Mention], twins: list[Candidate]) -> None:
