@@ -370,6 +370,17 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "موقع" is a position here, not a website: the group it belongs to is the side hit.
+        "أغارت طائرات الاحتلال الإسرائيلي، فجر اليوم، على موقع للمقاومة يتبع لكتائب القسام غرب مدينة خان "
+        "يونس جنوب قطاع غزة، دون أن يبلغ عن إصابات.",
+        {
+            "sub_event_type": "Air/drone strike",
+            "actor1": "Military Forces of Israel",
+            "actor2": "Hamas Movement",
+        },
+        id="a-position-belonging-to-a-group-is-no-outlet",
+    ),
+    pytest.param(
         # "الحراك" in a movement's name (the victim's affiliation) is no protest met with force.
         "اغتال مسلحون مجهولون، مساء اليوم، القيادي في الحراك الجنوبي صالح عبدالله اليافعي أمام منزله في "
         "مديرية المنصورة بمحافظة عدن، وقال مصدر أمني إن المسلحين أطلقوا النار عليه ولاذوا بالفرار.",

@@ -446,9 +446,11 @@ class ActorRecognizer:
             return None, None
         cues = self.k.cues
         head = words[:-1] if self._link_words.has_word(words[-1]) else words
-        if any(self._outlets.has_word(w) for w in head[-2:]):
+        patient = cues["patient_before"]
+        if any(self._outlets.has_word(w) and not patient.has_word(w) for w in head[-2:]):
             # "قناة المسيرة التابعة للحوثيين": a group's outlet tells the news; the group is no
-            # party for that (and the outlet's name is no drone of its).
+            # party for that (and the outlet's name is no drone of its). A noun that is also a
+            # target ("موقع للمقاومة يتبع لكتائب القسام": a position, not a website) is not.
             return "ignore_before", "outlet_nouns"
         nouns = self._event_nouns
         heads, adjectives = cues["owned_heads"], cues["nisba_skip"]
