@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A round-up item opened by its city: the clause with no place of its own is at the front
+        # named just before it, so its toll is that fight's.
+        "وفي تعز، قتل أربعة من عناصر الجيش في هجوم للحوثيين على مواقعهم في جبهة الكدحة غربي المدينة، "
+        "فيما قتل تسعة حوثيين في المواجهات.",
+        {"sub_event_type": "Armed clash", "location": "Al Kadahah", "fatalities": 13},
+        id="a-placeless-clause-is-at-the-place-named-just-before",
+    ),
+    pytest.param(
         # "موقع" is a position here, not a website: the group it belongs to is the side hit.
         "أغارت طائرات الاحتلال الإسرائيلي، فجر اليوم، على موقع للمقاومة يتبع لكتائب القسام غرب مدينة خان "
         "يونس جنوب قطاع غزة، دون أن يبلغ عن إصابات.",

@@ -593,6 +593,10 @@ class EventAssembler:
 
         usable.sort(key=rank)
         others = [m for m in usable if m.clause != clause]
+        if len(others) > 1:
+            # Of equal rank, the place named nearest before the clause ("ففي تعز، قتل خمسة … في جبهة
+            # الكدحة، فيما قتل 12 حوثيا في المواجهات": the front, not the item's city), then after it.
+            others.sort(key=lambda m: (rank(m), m.clause > clause, abs(clause - m.clause)))
         if sub is not None and author is not None and others:
             # (a stable sort: the ranking above holds within each part)
             def other_act(m: Mention) -> bool:
