@@ -1260,6 +1260,20 @@ def test_governorates_listed_then_detailed_are_placed_where_the_detail_says() ->
     ]
 
 
+def test_a_toll_told_in_a_clause_with_its_own_act_is_that_acts() -> None:
+    # "فيما قضى خمسة آخرون في انفجار لغم": the toll of the mine's clause, not of the shooting told
+    # before it in the sentence.
+    events = marsad.extract(
+        "قتل مدنيان برصاص قناص في حي الشيخ مقصود بمدينة حلب، فيما قضى خمسة آخرون في انفجار لغم أرضي "
+        "بريف الرقة الشرقي.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
+        ("Attack", 2),
+        ("Remote explosive/landmine/IED", 5),
+    ]
+
+
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     events = marsad.extract(
         "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "

@@ -623,6 +623,11 @@ class EventAssembler:
                 # The candidate told nearest before it in the sentence (by any of its words:
                 # "بمقتل 20 في غارات … واشتباكات" — the killing word went with the air strikes),
                 # else the one told first after it.
+                # A candidate told in the toll's own clause first ("…، فيما قضى ثمانية آخرون في
+                # انفجار لغم": the mine's, not the sniper's fire told before it).
+                mine = [c for c in owners if any(t.clause == cm.clause for t in c.triggers)]
+                if mine and len(mine) < len(owners):
+                    owners = mine
                 owner, best = None, -1
                 for c in owners:
                     for t in c.triggers:
