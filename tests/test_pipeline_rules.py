@@ -370,6 +370,24 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "عناصر حوثية" (the group by its adjective) infiltrating: the Houthis fought the troops.
+        "أعلنت وزارة الدفاع السعودية مقتل ثلاثة جنود خلال تصديهم لمحاولة تسلل من قبل عناصر حوثية على "
+        "الشريط الحدودي بمنطقة نجران.",
+        {
+            "sub_event_type": "Armed clash",
+            "actor1": "Houthi Movement",
+            "actor2": "Military Forces of Saudi Arabia",
+        },
+        id="houthi-elements-by-their-adjective",
+    ),
+    pytest.param(
+        # The Houthis' missile force, named as their media name it: no Saudi launch at Saudi troops.
+        "أعلن متحدث الحوثيين أن القوة الصاروخية أطلقت صاروخا باليستيا على تجمعات للجيش السعودي في منطقة "
+        "الخوبة بجازان.",
+        {"actor1": "Houthi Movement", "actor2": "Military Forces of Saudi Arabia"},
+        id="the-houthi-missile-force",
+    ),
+    pytest.param(
         # A round-up item opened by its city: the clause with no place of its own is at the front
         # named just before it, so its toll is that fight's.
         "وفي تعز، قتل أربعة من عناصر الجيش في هجوم للحوثيين على مواقعهم في جبهة الكدحة غربي المدينة، "
