@@ -1292,6 +1292,21 @@ def test_a_toll_told_in_a_clause_with_its_own_act_is_that_acts() -> None:
     ]
 
 
+def test_what_an_answer_achieved_is_the_answers_not_the_act_it_answered() -> None:
+    # "ردا على الهجوم" stands between the strikes and "وتم تحييد ستة منهم": the outcome is the
+    # strikes', so the mortar attack stays shelling (it had taken the jets as its weapon).
+    events = marsad.extract(
+        "أعلنت وزارة الدفاع التركية مقتل جندي في هجوم بقذائف الهاون شنه مسلحو بي كا كا على قاعدة عسكرية "
+        "في منطقة سيدكان شمالي العراق. وأضافت أن المقاتلات التركية قصفت مواقع المهاجمين ردا على الهجوم، "
+        "وتم تحييد ستة منهم.",
+        published=PUB,
+    )
+    assert sorted((e.sub_event_type, e.actor1, e.actor2) for e in events) == [
+        ("Air/drone strike", "Military Forces of Turkey", "Kurdistan Workers' Party"),
+        ("Shelling/artillery/missile attack", "Kurdistan Workers' Party", "Military Forces of Turkey"),
+    ]
+
+
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     events = marsad.extract(
         "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "

@@ -255,12 +255,21 @@ class Merger:
     def within_sentences(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
         for c in sorted(cands, key=_SENTENCE_CLAUSE):
-            prev = out[-1] if out and out[-1].sentence == c.sentence else None
+            j = len(out) - 1
+            prev = out[j] if out and out[j].sentence == c.sentence else None
+            if prev is not None and prev.answered and not c.answered:
+                # "قصفت المقاتلات مواقع المهاجمين ردا على الهجوم، وتم تحييد خمسة منهم": the act
+                # answered, named in between, does not part the answer from what it achieved.
+                k = j - 1
+                while k >= 0 and out[k].sentence == c.sentence and out[k].answered:
+                    k -= 1
+                if k >= 0 and out[k].sentence == c.sentence:
+                    j, prev = k, out[k]
             if prev is None:
                 out.append(c)
             elif (pair := self._wrecking_in_an_attack(prev, c)) is not None:
                 self._absorb(*pair)
-                out[-1] = pair[0]
+                out[j] = pair[0]
             elif self._compatible(prev, c, loose=False):
                 self._absorb(prev, c)
             else:
