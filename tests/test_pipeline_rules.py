@@ -1307,6 +1307,36 @@ def test_what_an_answer_achieved_is_the_answers_not_the_act_it_answered() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "شنت إسرائيل، فجر اليوم، غارات جوية على مواقع عسكرية في محيط مطار المزة بدمشق.",
+            "Military Forces of Israel",
+        ),
+        (
+            "قصفت تركيا بالمدفعية قرى في ريف عفرين الخاضعة لسيطرة الوحدات الكردية.",
+            "Military Forces of Turkey",
+        ),
+        (
+            "نفذت الولايات المتحدة ضربة جوية استهدفت مسلحين من حركة الشباب قرب بلدة جلب.",
+            "Military Forces of United States",
+        ),
+    ],
+    ids=["israel", "turkey", "united-states"],
+)
+def test_a_country_named_as_the_subject_of_an_attack_is_its_forces(text: str, actor1: str) -> None:
+    events = marsad.extract(text, published=PUB)
+    assert [e.actor1 for e in events] == [actor1]
+
+
+def test_a_country_named_as_a_target_or_a_teller_is_no_attacker() -> None:
+    events = marsad.extract(
+        "سقطت ثلاثة صواريخ أطلقت من جنوب لبنان على إسرائيل، وقالت إسرائيل إنها لم تسجل إصابات.", published=PUB
+    )
+    assert "Military Forces of Israel" not in {e.actor1 for e in events}
+
+
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     events = marsad.extract(
         "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "

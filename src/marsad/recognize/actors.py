@@ -10,6 +10,7 @@ from itertools import accumulate, compress
 
 from marsad.doc import ACTOR, Doc
 from marsad.knowledge.resources import Knowledge
+from marsad.recognize.country_actors import countries_acting
 from marsad.recognize.cues import (
     CUE_REACH,
     MEMO_WORDS,
@@ -91,6 +92,7 @@ class ActorRecognizer:
         self._claim_before: CueList = cues["claim_before"]
         self._tellers: CueList = cues["teller_verbs"]
         self._accused_of: CueList = cues["accused_of_after"]
+        self._country_subject: CueList = cues["country_subject_before"]
         self._harm_negations: CueList = cues["harm_negations"]
         self._crowd_counts: CueList = cues["crowd_counts"]
         self._agent_verbs: CueList = cues["agent_verbs"]
@@ -151,6 +153,8 @@ class ActorRecognizer:
         rare, words = self._rare, toks.words
         at = None if rare is None else list(compress(range(len(words)), map(rare.__contains__, words)))
         found.extend(self._anaphora(toks, found, at))
+        taken = {f[0] for f in found}
+        found.extend(f for f in countries_acting(k, folded, toks, self._country_subject) if f[0] not in taken)
         nisba = self._nisba(toks, found, at)
         if nisba:
             templates = self.k.template_ids

@@ -1,0 +1,38 @@
+"""States named by their country as the author of an act (CODING.md §3).
+
+"شنت إسرائيل غارات على دمشق", "قصفت تركيا مواقع …": a country's name right after a verb of attack
+(cues.yaml country_subject_before) stands for its armed forces. Elsewhere a country's name is a
+place ("في إسرائيل", "الحدود مع تركيا") and the place recogniser reads it; a country only accused
+of an act ("اتهمت مصادر التحالف بقيادة السعودية بشن الهجوم") is not its author (real reports
+code such an attack to an unidentified group).
+"""
+
+from __future__ import annotations
+
+from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import CueList
+from marsad.text.tokens import Tokens
+
+COUNTRY = "country:"  # the place matcher's payload for a country's name
+_CLAUSE_CHARS = 40  # how far back the verb before the name is looked for
+
+
+def countries_acting(
+    k: Knowledge, folded: str, toks: Tokens, before: CueList
+) -> list[tuple[int, int, int, bool]]:
+    """(folded start, end, actor index, anaphoric) of the countries named as acting: the state
+    forces' entry of each (countries with none named in actors.yaml are left to the places)."""
+    out: list[tuple[int, int, int, bool]] = []
+    for h in k.place_matcher.find(folded):
+        if h.start != h.word_start:
+            continue  # with a clitic ("لإسرائيل", "بتركيا") it is an object or a place
+        cc = next((p[len(COUNTRY) :] for p in h.payloads if p.startswith(COUNTRY)), None)
+        if cc is None:
+            continue
+        idx = k.state_actor("state", cc)
+        if idx is None:
+            continue
+        prev = toks.before(h.start, max(0, h.start - _CLAUSE_CHARS), 1)
+        if prev and before.has_word(prev[-1]):
+            out.append((h.start, h.end, idx, False))
+    return out
