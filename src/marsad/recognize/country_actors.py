@@ -1,7 +1,8 @@
 """States named by their country as the author of an act (CODING.md §3).
 
 "شنت إسرائيل غارات على دمشق", "قصفت تركيا مواقع …": a country's name right after a verb of attack
-(cues.yaml country_subject_before) stands for its armed forces. Elsewhere a country's name is a
+(cues.yaml country_subject_before) stands for its armed forces; so does a country that tells of
+its own act ("أعلنت تركيا أنها قصفت …": a teller verb before, a self-claim after). Elsewhere a country's name is a
 place ("في إسرائيل", "الحدود مع تركيا") and the place recogniser reads it; a country only accused
 of an act ("اتهمت مصادر التحالف بقيادة السعودية بشن الهجوم") is not its author (real reports
 code such an attack to an unidentified group).
@@ -10,7 +11,7 @@ code such an attack to an unidentified group).
 from __future__ import annotations
 
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import CueList
+from marsad.recognize.cues import CueList, words_after
 from marsad.text.tokens import Tokens
 
 COUNTRY = "country:"  # the place matcher's payload for a country's name
@@ -18,7 +19,7 @@ _CLAUSE_CHARS = 40  # how far back the verb before the name is looked for
 
 
 def countries_acting(
-    k: Knowledge, folded: str, toks: Tokens, before: CueList
+    k: Knowledge, folded: str, toks: Tokens, before: CueList, tellers: CueList, claims: CueList
 ) -> list[tuple[int, int, int, bool]]:
     """(folded start, end, actor index, anaphoric) of the countries named as acting: the state
     forces' entry of each (countries with none named in actors.yaml are left to the places)."""
@@ -33,6 +34,9 @@ def countries_acting(
         if idx is None:
             continue
         prev = toks.before(h.start, max(0, h.start - _CLAUSE_CHARS), 1)
-        if prev and before.has_word(prev[-1]):
+        if prev and (
+            before.has_word(prev[-1])
+            or (tellers.has_word(prev[-1]) and claims.opening(words_after(folded, h.end, 4)) is not None)
+        ):
             out.append((h.start, h.end, idx, False))
     return out
