@@ -1322,8 +1322,13 @@ def test_what_an_answer_achieved_is_the_answers_not_the_act_it_answered() -> Non
             "نفذت الولايات المتحدة ضربة جوية استهدفت مسلحين من حركة الشباب قرب بلدة جلب.",
             "Military Forces of United States",
         ),
+        (
+            # a country that tells of its own act
+            "أعلنت تركيا أنها قصفت مواقع لحزب العمال الكردستاني في منطقة قنديل شمالي العراق.",
+            "Military Forces of Turkey",
+        ),
     ],
-    ids=["israel", "turkey", "united-states"],
+    ids=["israel", "turkey", "united-states", "turkey-tells-its-own-act"],
 )
 def test_a_country_named_as_the_subject_of_an_attack_is_its_forces(text: str, actor1: str) -> None:
     events = marsad.extract(text, published=PUB)
