@@ -370,6 +370,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "طائرات التحالف" with no coalition named, in a Syrian report: the US-led coalition.
+        "قصفت طائرات التحالف، مساء أمس، مواقع لتنظيم داعش في بلدة هجين بريف دير الزور الشرقي.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Global Coalition Against Daesh"},
+        id="the-coalitions-aircraft-in-syria",
+    ),
+    pytest.param(
+        # … and in a Yemeni report, the Saudi-led one.
+        "شن طيران التحالف، اليوم، ثلاث غارات على مديرية حرض بمحافظة حجة.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Saudi-led Coalition"},
+        id="the-coalitions-aircraft-in-yemen",
+    ),
+    pytest.param(
         # "عناصر حوثية" (the group by its adjective) infiltrating: the Houthis fought the troops.
         "أعلنت وزارة الدفاع السعودية مقتل ثلاثة جنود خلال تصديهم لمحاولة تسلل من قبل عناصر حوثية على "
         "الشريط الحدودي بمنطقة نجران.",
