@@ -370,6 +370,16 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The people held, named by the group they are suspected of belonging to: that group.
+        "اعتقلت قوات الأمن التركية، اليوم، 25 شخصا يشتبه بانتمائهم لتنظيم داعش في عمليات دهم بولاية إسطنبول.",
+        {
+            "sub_event_type": "Arrests",
+            "actor1": "Police Forces of Turkey",
+            "actor2": "Islamic State (Turkey)",
+        },
+        id="the-held-named-by-their-suspected-group",
+    ),
+    pytest.param(
         # "طائرات التحالف" with no coalition named, in a Syrian report: the US-led coalition.
         "قصفت طائرات التحالف، مساء أمس، مواقع لتنظيم داعش في بلدة هجين بريف دير الزور الشرقي.",
         {"sub_event_type": "Air/drone strike", "actor1": "Global Coalition Against Daesh"},

@@ -248,6 +248,10 @@ class RoleAssigner:
                 elif others and (
                     cue(others[0]) in (PATIENT, None) or others[0].attrs.get("kind") in UNARMED_KINDS
                 ):
+                    if lead.sub_event_type == "Arrests":
+                        # (An armed group cued as held comes before a bare name: "اعتقلت قوات الأمن،
+                        # اليوم، 25 شخصا يشتبه بانتمائهم لتنظيم داعش": the group of those held.)
+                        others.sort(key=lambda a: cue(a) != PATIENT or a.attrs.get("kind") in UNARMED_KINDS)
                     # (Civilians are no one's attackers: "قتل طفلان … بانفجار لغم" reads "طفلان" as
                     # the verb's subject, but they are the ones killed.)
                     a2 = others[0]
