@@ -370,6 +370,17 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "المسيرة الأسبوعية السلمية": a march named by its kind is no drone; met with force.
+        "أصيب ثلاثة مواطنين بالرصاص المعدني المغلف بالمطاط، اليوم، خلال قمع قوات الاحتلال المسيرة الأسبوعية "
+        "السلمية في بلدة بلعين غرب رام الله.",
+        {
+            "sub_event_type": "Protest with intervention",
+            "actor1": "Protesters (Palestine)",
+            "actor2": "Military Forces of Israel",
+        },
+        id="a-weekly-march-met-with-force",
+    ),
+    pytest.param(
         # The people held, named by the group they are suspected of belonging to: that group.
         "اعتقلت قوات الأمن التركية، اليوم، 25 شخصا يشتبه بانتمائهم لتنظيم داعش في عمليات دهم بولاية إسطنبول.",
         {

@@ -460,7 +460,12 @@ class EventCoder:
             # stood there, and "احتشد عشرات الشبان ورشقوا …" names the crowd itself; the force
             # the rioters faced, if named, is the other side (mob violence does target people).
             a2 = self._security_force(doc, c)
-        if event_type == "Protests" and sub == "Peaceful protest" and c.intervention:
+        if (
+            event_type == "Protests"
+            and sub == "Peaceful protest"
+            # (a weak word of force in the march's clause: "خلال قمع قوات الاحتلال المسيرة الأسبوعية")
+            and (c.intervention or any(_met_in_its_clause(t, c.trigger) for t in c.triggers))
+        ):
             sub = "Protest with intervention"
         if (
             event_type == "Protests"
@@ -816,6 +821,15 @@ class EventCoder:
 
 _HAND_GUNS = frozenset({"small arms", "machine gun", "sniper"})
 AMONG_REACH, AMONG_WORDS = 40, 4  # where "بينهم" stands before a name ("بينهم قيادي بارز في")
+
+
+def _met_in_its_clause(t: Mention, lead: Mention) -> bool:
+    """Whether `t` is an intervention word told in the clause of the protest's word `lead`."""
+    return (
+        t.value.sub_event_type == "Protest with intervention"
+        and t.sentence == lead.sentence
+        and t.clause == lead.clause
+    )
 
 
 def _state_side(a1: ActorEntry | None, a2: ActorEntry | None) -> ActorEntry | None:
