@@ -370,6 +370,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Olive trees cut, counted one by one ("نحو 40 شجرة زيتون"): property destroyed by settlers.
+        "أقدم مستوطنون، اليوم، على قطع نحو 40 شجرة زيتون في أراضي قرية المغير شمال شرق رام الله.",
+        {"sub_event_type": "Looting/property destruction", "actor1": "Settlers (Israel)"},
+        id="olive-trees-cut-counted",
+    ),
+    pytest.param(
         # "المسيرة الأسبوعية السلمية": a march named by its kind is no drone; met with force.
         "أصيب ثلاثة مواطنين بالرصاص المعدني المغلف بالمطاط، اليوم، خلال قمع قوات الاحتلال المسيرة الأسبوعية "
         "السلمية في بلدة بلعين غرب رام الله.",
