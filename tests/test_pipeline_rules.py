@@ -1381,6 +1381,16 @@ def test_a_country_named_as_a_target_or_a_teller_is_no_attacker() -> None:
     assert "Military Forces of Israel" not in {e.actor1 for e in events}
 
 
+def test_two_places_each_with_its_own_direction_are_a_list() -> None:
+    # "شرق مدينة غزة وشمال بيت لاهيا": two targets, each with its direction word: two events.
+    events = marsad.extract(
+        "قصفت طائرات الاحتلال الإسرائيلي، الليلة الماضية، موقعين للمقاومة شرق مدينة غزة وشمال بيت لاهيا، "
+        "دون أن يبلغ عن إصابات.",
+        published=PUB,
+    )
+    assert sorted(e.location for e in events) == ["Bayt Lāhyā", "Gaza"]
+
+
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     events = marsad.extract(
         "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "

@@ -226,7 +226,8 @@ def split_by_listed_places(
     """ "غارات على بلدات نوى وطفس وبصرى الشام": one event per place named in a list (CODING.md
     §1: one location per event). The list must stand in a sentence that tells the incident, in a
     clause that tells no other ("تعرضت بلدات X وY، صباح اليوم، لغارات"); "بين X وY" names one
-    place, a town after one of `outskirts` (folded words) leads a list as any other."""
+    place, a town after one of `outskirts` (folded words) leads a list as any other, and so does one
+    after a word of `positions` ("شرق مدينة غزة وشمال بيت لاهيا": each its own direction)."""
     if len(c.places) < 2:
         return [c]  # a list needs two places (most events: nothing to look up)
     told = {t.sentence for t in c.triggers}
@@ -255,7 +256,7 @@ def split_by_listed_places(
         if m.sentence in told and (m.sentence, m.clause) not in others and m.value.choice is not None
         and (c.event_type == EXPLOSIONS or (m.sentence, m.clause) in own_clauses)
         and m.value.choice.kind in kinds and not m.value.hometown
-        and (m.value.cue != "near_before" or _led_by(doc, m, outskirts))
+        and (m.value.cue != "near_before" or _led_by(doc, m, outskirts) or _led_by(doc, m, positions))
     ]  # fmt: skip
     # "الطريق بين قضاء سنجار وناحية سنوني": "بين" names one place, also with a place noun
     # between it and the first name (which then carries that noun's cue, not "near").
