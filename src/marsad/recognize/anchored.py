@@ -63,15 +63,42 @@ def word_starts(t: Tokens, lo: int, hi: int) -> list[int]:
 
 
 def finditer_upto(
-    rx: re.Pattern[str], s: str, t: Tokens, wa: int, wb: int, last: int
+    rx: re.Pattern[str],
+    s: str,
+    t: Tokens,
+    wa: int,
+    wb: int,
+    last: int,
+    starts: tuple[re.Pattern[str], int] | None = None,
 ) -> Iterator[re.Match[str]]:
     """rx.finditer(s, wa, wb) for a pattern that opens with (?<!\\w), never matches empty and
     starts every match at or before `last`: a `match` at each word start of [wa, last] not
-    inside an earlier match (what finditer tries there, with the same end and look-behind)."""
+    inside an earlier match (what finditer tries there, with the same end and look-behind).
+
+    `starts`, when given, is a pattern of whole words (ending at a word end, opening with a
+    literal) that matches at every position where rx can start a match, with the length of its
+    longest match: only its matches at a word start are tried. Its literal opening lets re skip
+    in C to the next possible first letter, where each of the window's word starts cost a
+    Python step and a `match` call (a merged window of "مقتل" holds every word between its
+    hits, and few of them open a lead phrase)."""
     pos = wa
     match = rx.match
-    for p in word_starts(t, wa, last):
-        if p >= pos:
+    if starts is None:
+        for p in word_starts(t, wa, last):
+            if p >= pos:
+                m = match(s, p, wb)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+        return
+    # A match of `starts` inside a word (or cut at the scan's end) ends where the word does: it
+    # hides no later word start. The scan stops where a word opening at `last` can end.
+    opener, longest = starts
+    alnum = alnum_mask(s)  # (index -1 reads the 0 past the end: position 0 is a word start)
+    for p in map(re.Match.start, opener.finditer(s, wa, min(wb, last + longest))):
+        if p > last:
+            return
+        if p >= pos and not alnum[p - 1]:
             m = match(s, p, wb)
             if m is not None:
                 yield m

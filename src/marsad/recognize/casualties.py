@@ -314,6 +314,32 @@ _VITEM_RE, _MIXED, _ANCHORS, _tail_killed, _tail_injured, *_spec_rx = compile_pa
     branch_optionals,
 )
 _TAIL_OTHER = {"killed": _tail_killed, "injured": _tail_injured}
+
+
+def _opening_words(phrases: Iterable[str]) -> tuple[str, int]:
+    """A one-word pattern found wherever a pattern that opens with B, _CL and then one of the
+    `phrases` (followed by E) can start: a phrase's first word, maybe after a clitic (without
+    B, so that it opens with a letter: anchored.finditer_upto checks the word start); and the
+    length of its longest match."""
+    first = {p.split()[0] for p in _folded(phrases)}
+    words = first | {c + w for c in "وفبل" for w in first}
+    return rf"{alternation(words)}{E}", max(map(len, words))
+
+
+# The phrases that open the patterns reaching further after their anchor than before it (the
+# ones tried word by word, anchored.finditer_upto), by (kind, name): only where one of them
+# starts is a match tried.
+_OPENERS: dict[tuple[str, str], list[str]] = {}
+for _kind, _group in (("killed", _K), ("injured", _I)):
+    _OPENERS[(_kind, "lead")] = list(_group["lead"])
+    _OPENERS[(_kind, "toll")] = [*_CAS["toll_lead"], *_CAS["toll_noun"]]
+    if _group.get("active_lead"):
+        _OPENERS[(_kind, "active")] = list(_group["active_lead"])
+_OPENING = [_opening_words(_OPENERS[spec[:2]]) if spec[:2] in _OPENERS else None for spec in _SPEC_SOURCES]
+_opening_rx = iter(compile_patterns("casualty-openers", [o[0] for o in _OPENING if o is not None]))
+_STARTS: list[tuple[re.Pattern[str], int] | None] = [
+    None if o is None else (next(_opening_rx), o[1]) for o in _OPENING
+]
 register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=False)
 _SPECS: list[_Spec] = [
     (k, n, rx, keys, b, a) for (k, n, _, keys, b, a), rx in zip(_SPEC_SOURCES, _spec_rx, strict=True)
@@ -524,21 +550,30 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     toks = tokens(s) if "_" not in s else None
 
     def found(
-        rx: re.Pattern[str], hits_of: list[_AnchorHit], before: int, after: int
+        rx: re.Pattern[str],
+        hits_of: list[_AnchorHit],
+        before: int,
+        after: int,
+        starts: tuple[re.Pattern[str], int] | None = None,
     ) -> Iterator[re.Match[str]]:
-        """rx's matches in the windows around its hits."""
+        """rx's matches in the windows around its hits (tried only where `starts` finds an
+        opening word, when given)."""
         if toks is not None and after > before:
             for wa, wb, last in windows_upto(s, hits_of, before, after):
-                yield from finditer_upto(rx, s, toks, wa, wb, last)
+                yield from finditer_upto(rx, s, toks, wa, wb, last, starts)
         else:
             for wa, wb in _windows(s, hits_of, before, after):
                 yield from rx.finditer(s, wa, wb)
 
     def matches(
-        rx: re.Pattern[str], hits_of: list[_AnchorHit], before: int, after: int
+        rx: re.Pattern[str],
+        hits_of: list[_AnchorHit],
+        before: int,
+        after: int,
+        starts: tuple[re.Pattern[str], int] | None = None,
     ) -> Iterator[tuple[re.Match[str], list[str]]]:
         """The matches not negated, each with the (up to 4) words before it, nearest first."""
-        for m in found(rx, hits_of, before, after):
+        for m in found(rx, hits_of, before, after, starts):
             prev = _preceding_tokens(s, m.start("m"), 4)
             if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
                 continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
@@ -555,10 +590,10 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 cands.append(_mention(text, f, kind, a, b, vague, False, None, None))
             else:
                 cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
-    for (kind, name, rx, _, before, after), hits_of in zip(_SPECS, picked[1:], strict=True):
+    for (kind, name, rx, _, before, after), hits_of, starts in zip(_SPECS, picked[1:], _STARTS, strict=True):
         if hits_of is None:
             continue
-        for m, prev in matches(rx, hits_of, before, after):
+        for m, prev in matches(rx, hits_of, before, after, starts):
             if kind == "killed" and prev and _strip_clitics(prev[0]) in _NOT_DEATH:
                 continue  # "محاولة اغتيال", "ذكرى مقتل"
             cands.extend(_interpret(kind, name, m, text, f))

@@ -569,7 +569,8 @@ _SAME_DAY_CORES = (
 def _same_day(s: str, kept: list[_Cand]) -> list[_Cand]:
     """ "القصف تجدد مساء اليوم ذاته": the day of the last day-precise date before it (no date
     without one: the phrase points back, it names no day of its own)."""
-    if not any(core in s for core in _SAME_DAY_CORES):
+    # Every core holds "ذات" or "نفس": two searches rule out most reports, not ten.
+    if not ("ذات" in s or "نفس" in s) or not any(core in s for core in _SAME_DAY_CORES):
         return kept  # (most reports: no such phrase, no regex pass)
     for m in _SAME_DAY.finditer(s):
         a, b = m.span()

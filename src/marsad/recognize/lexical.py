@@ -15,14 +15,17 @@ from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import (
     MEMO_WORDS,
     WORD,
+    CueList,
     first_cue,
     first_words_rx,
     peel,
     residue_spans,
     words_before,
 )
+from marsad.recognize.numbers import alternation
 from marsad.text import tokens
 from marsad.text.matcher import Hit, longest_first
+from marsad.text.normalize import fold
 from marsad.text.segment import Segment
 
 
@@ -30,6 +33,17 @@ def _word_end(text: str, i: int) -> int:
     while i < len(text) and text[i].isalnum():
         i += 1
     return i
+
+
+def _first_words_trie(cues: CueList) -> re.Pattern[str]:
+    """cues.first_words_rx as a character trie (numbers.alternation): found in the same windows
+    (any first word as a substring), but re tests each position once instead of trying every
+    word there ("ا" opens most words of disrupt_before, and most words of the text)."""
+    rx = first_words_rx(cues)
+    words = rx.pattern.split("|")
+    if not all(fold(w) == w and re.escape(w) == w for w in words):
+        return rx  # (alternation folds and escapes: only plain folded words read the same)
+    return re.compile(alternation(words))
 
 
 RECENT_DAYS = 7  # CODING.md §1: primary events are usually those of the last seven days
@@ -327,11 +341,11 @@ class TriggerRecognizer:
 
     @cached_property
     def _attempt_rx(self) -> re.Pattern[str]:
-        return first_words_rx(self.k.cues["attempt_before"])
+        return _first_words_trie(self.k.cues["attempt_before"])
 
     @cached_property
     def _disrupt_rx(self) -> re.Pattern[str]:
-        return first_words_rx(self.k.cues["disrupt_before"])
+        return _first_words_trie(self.k.cues["disrupt_before"])
 
     def _foiled(self, folded: str, pos: int) -> bool:
         """The act right after "محاولة" in a clause that opens with foiling it ("أحبطت الشرطة
@@ -446,7 +460,7 @@ class TriggerRecognizer:
 
     @cached_property
     def _instrument_rx(self) -> re.Pattern[str]:
-        return first_words_rx(self.k.cues["instrument_before"])
+        return _first_words_trie(self.k.cues["instrument_before"])
 
     def _instrument(self, folded: str, pos: int) -> bool:
         """An instrument word ("باستخدام", "مستخدمين") among the three words before `pos` in its
