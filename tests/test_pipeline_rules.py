@@ -1391,6 +1391,21 @@ def test_two_places_each_with_its_own_direction_are_a_list() -> None:
     assert sorted(e.location for e in events) == ["Bayt Lāhyā", "Gaza"]
 
 
+def test_an_act_named_as_an_aim_is_no_act() -> None:
+    # "باتجاه المدينة لاستعادة السيطرة عليها": the recapture was the advance's aim, no event.
+    events = marsad.extract(
+        "زرع المسلحون الألغام في مداخل مدينة درنة في محاولة منهم لمنع تقدم قوات الجيش باتجاه المدينة "
+        "لاستعادة السيطرة عليها.",
+        published=PUB,
+    )
+    assert "Non-state actor overtakes territory" not in {e.sub_event_type for e in events}
+    # … while an attack "suffered" ("تعرضت لهجوم") happened.
+    events = marsad.extract(
+        "تعرضت دورية للجيش لهجوم مسلح في قضاء الطارمية أسفر عن مقتل جنديين.", published=PUB
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 2)]
+
+
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     events = marsad.extract(
         "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "

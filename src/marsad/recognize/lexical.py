@@ -333,6 +333,15 @@ class TriggerRecognizer:
                 return first_cue(words, {"negation_before": negation}, max_distance=3) is not None
         return False
 
+    def _for_a_purpose(self, folded: str, h: Hit[Any]) -> bool:
+        """An act noun with the lam of purpose ("لاستعادة", "لاقتحام") after a word of aim or
+        movement (cues.yaml purpose_before) in the three words before it: an aim, no act."""
+        chain = folded[h.word_start : h.start]
+        if not chain.endswith("ل") or chain.endswith("ال"):
+            return False  # (the article's lam is no preposition)
+        words = words_before(folded, h.word_start, 0, 4)
+        return first_cue(words, {"purpose_before": self.k.cues["purpose_before"]}, max_distance=3) is not None
+
     def _goes_on(self, gap: str) -> bool:
         """Nothing but adjectives between two trigger words: the second goes on naming the act
         of the first ("محاولة اعتداء إرهابية بعبوة ناسفة")."""
@@ -418,6 +427,7 @@ class TriggerRecognizer:
                 after_foiled
                 or (negatable and self._negated(folded, h.word_start))
                 or self._foiled(folded, h.word_start)
+                or (h.start > h.word_start and self._for_a_purpose(folded, h))
             ):
                 # Denied, prevented, only intended or foiled ("أحبطت الشرطة محاولة تفجير"), with
                 # the words that go on naming that act ("… عبوة ناسفة"): no event (a foiling
