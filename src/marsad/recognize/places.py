@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import MEMO_WORDS, CueIndex, first_cue, peel
+from marsad.recognize.cues import CUE_REACH, MEMO_WORDS, CueIndex, first_cue, peel
 from marsad.recognize.place_choice import country_shares
 from marsad.recognize.place_focus import (
     _NO_VOTES,
@@ -242,7 +242,12 @@ class PlaceRecognizer(PlaceFocus):
                 if i and actor_reach[i - 1] >= hend and _inside(actor_spans, i, hstart, hend):
                     continue
             cands, common = name.cands, name.common
-            words = _words_before(folded, toks, ws, 6)
+            # _words_before(folded, toks, ws, 6), without its call for the most common case
+            words = (
+                toks.before(ws, max(0, ws - CUE_REACH), 6)
+                if toks is not None
+                else _words_before(folded, toks, ws, 6)
+            )
             cue_hit, role_cue = self._cues_before(words)
             if (
                 cue_hit is not None
