@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, MutableMapping
-from functools import cached_property
+from functools import cached_property, partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -369,6 +369,7 @@ class PlaceFocus:
                 cc
                 for pos, cc, other in anchors_in.get(m.sentence, ())
                 if other
+                and other is not key  # (no compare of a name's places with themselves)
                 and other != key
                 and cc in cast
                 and pos >= r.fend
@@ -385,7 +386,7 @@ class PlaceFocus:
         doc.item_countries = openers
         if votes:
             # Ties go to the alphabetically first code, so a run never depends on hash order.
-            doc.country = max(sorted(votes), key=lambda cc: votes[cc])
+            doc.country = max(sorted(votes), key=votes.__getitem__)  # (no lambda call per country)
         doc.country_scores = dict(votes)
         # A country is in the focus with support beyond the votes of the name itself: a place
         # abroad, however often named, does not vouch for itself.
@@ -395,29 +396,50 @@ class PlaceFocus:
         #    "اليمنية") first, then the report's country, then the rest of its focus; then
         #    specific kinds, then near the places already chosen, then population.
         chosen: list[Place] = []
+        country = doc.country
+
+        def tier(local: set[str], container: set[str], mine: Mapping[str, float], held: bool, cc: str) -> int:
+            """The support tier of a candidate's country `cc` (LOCAL … ABROAD) for one mention
+            (its country last, for partial: made once per report, bound per mention)."""
+            if cc in local or (held and cc in container):
+                return LOCAL
+            if country is None or cc == country:
+                return MAIN
+            return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
+
         for m, before, name in zip(mentions, befores, infos, strict=True):
             r = m.value
             # The countries named close by in its sentence (a loop, not a set comprehension:
             # most sentences have no such name, and then it costs nothing).
             local: set[str] = set()
             container: set[str] = set()
-            for pos, cc, key in anchors_in.get(m.sentence, ()):
-                if key != r.key and (
-                    (pos >= r.fend and _count_words(folded, toks, r.fend, pos) < LOCAL_WORDS)
-                    # a country adjective just before: "العاصمة الأردنية عمان"
-                    or (not key and pos < r.fstart and _count_words(folded, toks, pos, r.fstart) <= 2)
-                ):
-                    local.add(cc)
-                elif (
-                    key
-                    and pos < r.fstart
-                    and r.cue in CONTAINER_CUES
-                    and _count_words(folded, toks, pos, r.fstart) <= CONTAINER_WORDS
-                ):
-                    # the province or countryside of a place just named: "بلدة جباتا الخشب بريف
-                    # القنيطرة" (Syria's, not Morocco's). It picks the reading, and ranks the
-                    # place no higher than the one it holds.
-                    container.add(cc)
+            anchors = anchors_in.get(m.sentence)
+            if anchors:
+                # Sorted by where the anchor stands, each test reads only what can decide it
+                # (the name's fields read once, words counted only where they tell).
+                fstart, fend, rkey = r.fstart, r.fend, r.key
+                held = r.cue in CONTAINER_CUES
+                for pos, cc, key in anchors:
+                    if pos >= fend:
+                        # (`is not` first: != on one frozenset compares it with itself
+                        # member by member, and a common name has hundreds of places)
+                        if (
+                            key is not rkey
+                            and key != rkey
+                            and _count_words(folded, toks, fend, pos) < LOCAL_WORDS
+                        ):
+                            local.add(cc)
+                    elif pos < fstart:
+                        if not key:
+                            # a country adjective just before: "العاصمة الأردنية عمان"
+                            if key != rkey and _count_words(folded, toks, pos, fstart) <= 2:
+                                local.add(cc)
+                        elif held and _count_words(folded, toks, pos, fstart) <= CONTAINER_WORDS:
+                            # the province or countryside of a place just named (this name's
+                            # earlier mention too): "بلدة جباتا الخشب بريف القنيطرة" (Syria's,
+                            # not Morocco's). It picks the reading, and ranks the place no
+                            # higher than the one it holds.
+                            container.add(cc)
 
             if m.sentence in openers:
                 local.add(openers[m.sentence])
@@ -426,29 +448,17 @@ class PlaceFocus:
             if name.regional:
                 local |= self._named_countries(folded[r.fstart : r.fend], r.candidates)
 
-            def tier(
-                cc: str,
-                local: set[str] = local,
-                container: set[str] = container,
-                mine: Mapping[str, float] = mine,
-                held: bool = True,
-            ) -> int:
-                if cc in local or (held and cc in container):
-                    return LOCAL
-                if doc.country is None or cc == doc.country:
-                    return MAIN
-                return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
-
-            r.choice = choose(r, tier, chosen)
-            r.tier = tier(r.choice.country_code, held=False)
+            if len(r.candidates) == 1:
+                r.choice = r.candidates[0]  # choose's answer, without a tier closure to make
+            else:
+                r.choice = choose(r, partial(tier, local, container, mine, True), chosen)
+            r.tier = tier(local, container, mine, False, r.choice.country_code)
             cc = name.country_code
             if cc is not None:  # the same one-key dict, without a comprehension call
                 r.scores = {cc: votes[cc] - mine.get(cc, 0.0)}
             else:
-                r.scores = {
-                    c.country_code: votes[c.country_code] - mine.get(c.country_code, 0.0)
-                    for c in r.candidates
-                }
+                # The candidates' countries in order, each once: the keys of the name's shares.
+                r.scores = {c: votes[c] - mine.get(c, 0.0) for c in name.shares}
             if r.choice.kind == "admin1" and r.cue != "province_before":
                 # "البصرة" with no "محافظة" before it is the city that gives the province its name.
                 # A name the city does not bear ("قطاع غزة", the Strip) stays the area.

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import MEMO_WORDS, CueIndex, first_cue, peel
+from marsad.recognize.cues import CUE_REACH, MEMO_WORDS, CueIndex, first_cue, peel
 from marsad.recognize.place_choice import country_shares
 from marsad.recognize.place_focus import (
     _NO_VOTES,
@@ -88,6 +89,10 @@ class PlaceRef:
     def located(self) -> bool:
         """Whether the mention can be an event's location (a resolved place, not a hometown)."""
         return self.choice is not None and not self.role
+
+
+_START, _END = attrgetter("start"), attrgetter("end")  # of a Mention
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 class _Kept(NamedTuple):
@@ -183,31 +188,45 @@ class PlaceRecognizer(PlaceFocus):
         infos: list[_Name] = []
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
+        # (map and zip throughout: the same lists without a Python step per actor or place)
         fidx = doc.folded.folded_index
-        actor_spans = sorted([(fidx(a.start), fidx(a.end)) for a in doc.get(ACTOR)])
-        actor_starts = [a for a, _ in actor_spans]
+        actors = doc.get(ACTOR)
+        actor_spans = sorted(zip(map(fidx, map(_START, actors)), map(fidx, map(_END, actors)), strict=True))
+        actor_starts = list(map(_FIRST, actor_spans))
         # The furthest end among the spans starting at or before each: a name that ends past it
         # lies in none of them (a bisect and a comparison for most names, not a loop).
-        actor_reach = list(accumulate((e for _, e in actor_spans), max))
+        actor_reach = list(accumulate(map(_SECOND, actor_spans), max))
         names, name_of = self._names, self._name
         to_original = doc.folded.to_original  # doc.original, one call less per name
         kept: _Kept | None = None  # a name that is also a word, waiting for the next name
 
-        def add(n: _Kept, direction: str, paired: bool, *, strong_cue: bool, noun: bool) -> None:
+        def add(
+            h: Hit[Any],
+            name: _Name,
+            words: list[str],
+            cue_hit: tuple[str, int] | None,
+            role_cue: bool,
+            cue: str | None,
+            direction: str,
+            paired: bool,
+            strong_cue: bool,
+            noun: bool,
+        ) -> None:
+            """Add the mention of a name (the fields of a _Kept, then what was read after it):
+            plain arguments, so that most names, added at once, need no _Kept made."""
             nonlocal prev_end
-            h, name = n.hit, n.name
             # A list of its own per mention: the memoised one is shared by every mention of the name.
             ref = PlaceRef(
-                list(name.cands), n.cue, direction, paired, strong_cue=strong_cue, common=name.common
+                list(name.cands), cue, direction, paired, strong_cue=strong_cue, common=name.common
             )
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, name.identity
             ref.noun = noun and not name.common
-            ref.role = self._role(h.key, n.words, folded, toks, h.end, n.cue_hit, n.role_cue)
+            ref.role = self._role(h.key, words, folded, toks, h.end, cue_hit, role_cue)
             if ref.role == "water" and any(c.kind == "region" for c in name.cands):
                 ref.role = ""  # a sea the gazetteer lists as a region: ships are attacked there
             start, end = to_original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
             refs.append(doc.add(PLACE, start, end, ref))
-            befores.append(n.words)
+            befores.append(words)
             infos.append(name)
             prev_end = h.end
 
@@ -223,7 +242,12 @@ class PlaceRecognizer(PlaceFocus):
                 if i and actor_reach[i - 1] >= hend and _inside(actor_spans, i, hstart, hend):
                     continue
             cands, common = name.cands, name.common
-            words = _words_before(folded, toks, ws, 6)
+            # _words_before(folded, toks, ws, 6), without its call for the most common case
+            words = (
+                toks.before(ws, max(0, ws - CUE_REACH), 6)
+                if toks is not None
+                else _words_before(folded, toks, ws, 6)
+            )
             cue_hit, role_cue = self._cues_before(words)
             if (
                 cue_hit is not None
@@ -255,25 +279,19 @@ class PlaceRecognizer(PlaceFocus):
                     and _joined_by_wa(folded, kept.hit.end, ws)
                     and _same_list(kept.name.cands, cands)
                 ):
-                    add(kept, "", False, strong_cue=False, noun=False)
+                    add(*kept, "", False, False, False)
                 kept = None
             dm = _DIRECTION.match(folded, hend)
             direction = " ".join(g for g in dm.groups() if g) if dm else ""
             paired = ws - prev_end <= 2 and folded[ws] == "و" and folded[prev_end:ws].strip() == ""
-            add(
-                _Kept(h, name, words, cue_hit, role_cue, cue),
-                direction,
-                paired,
-                strong_cue=strong_cue,
-                noun=noun,
-            )
+            add(h, name, words, cue_hit, role_cue, cue, direction, paired, strong_cue, noun)
         # A place name that contains an actor word (ود مدني ⊃ مدني "civilian") is the place.
         if refs and doc.get(ACTOR):
             # Sorted starts with a running maximum of ends: an actor lies inside some place iff the
             # places starting at or before it reach past its end (linear, not actors × places).
-            spans = sorted((p.start, p.end) for p in refs)
-            starts = [st for st, _ in spans]
-            reach = list(accumulate((en for _, en in spans), max))
+            spans = sorted(zip(map(_START, refs), map(_END, refs), strict=True))
+            starts = list(map(_FIRST, spans))
+            reach = list(accumulate(map(_SECOND, spans), max))
             kept = [
                 a
                 for a in doc.get(ACTOR)
