@@ -101,6 +101,10 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a leader of a group whose name holds "في", then his companions
+    ("قتل قيادي بارز في تنظيم القاعدة في جزيرة العرب واثنان من مرافقيه", [("killed", 3, True)]),
+    # … but not a count told for another act after the strike's "في"
+    ("قتل قيادي في حركة الشباب في غارة أمريكية و3 مدنيين في قصف مدفعي", [("killed", 1, True)]),
     # victims after a weak lead and a noun that is also a lead: the lead's reading, not one injured
     ("وأسفر القصف عن إصابة خمسة مدنيين", [("injured", 5, True)]),
     ("ما أدى إلى إصابة طفلين بجروح", [("injured", 2, True)]),

@@ -83,15 +83,31 @@ _TAIL_WORD = r"[^\s،,.؛;:()\[\]\"']+"
 # Between two victim items: "و"; before a counted item also a comma ("42 حوثيا على الأقل، و9
 # مقاتلين"), the first item's genitive ("23 عنصرا من قوات النظام و31 …": an attach word, or "في"
 # after a member noun and maybe an adjective, "قيادي بارز في حركة الشباب وثلاثة …"; then up to
-# three words), its nationality ("45 جنديا إماراتيا و10 سعوديين", also after ف) or one or two
+# five words, "في" among them: "قيادي في تنظيم القاعدة في جزيرة العرب واثنان …"), its nationality ("45 جنديا إماراتيا و10 سعوديين", also after ف) or one or two
 # other words ("9 من عناصر التنظيم و4 …", "4 من عناصر قسد واثنين …"), never "بينهم …" (those are
 # among the first group). A person noun that is not a plural counts itself ("جندي من الجيش الهندي ومسلحان").
 _COUNTED_NOUN = alternation([w for w, cls in _V_CLASS.items() if cls != "plural"])
 # Right after a member noun (a lookbehind per word: Python's are fixed-width).
 _MEMBER_END = "|".join(f"(?<={re.escape(w)})" for w in _folded(_VICT.get("members") or []))
+
+
+def _words_after_in_names() -> list[str]:
+    """The words right after "في" inside actors' names (actors.yaml: "القاعدة في جزيرة العرب",
+    "الدولة الإسلامية في العراق والشام"): after a member noun and its "في", an inner "في" before
+    one of them goes on naming the group. (Read from the actors' own names: a list of its own
+    in a lexicon would make these place names common words for the gazetteer.)"""
+    words: set[str] = set()
+    for entry in load_lexicon("actors.yaml")["actors"]:
+        for alias in entry.get("aliases") or []:
+            parts = str(alias).split()
+            words.update(parts[i + 1] for i in range(1, len(parts) - 1) if parts[i] == "في")
+    return sorted(words)
+
+
+_IN_NAME = alternation(_words_after_in_names())
 _LINK = (
     rf"\s+و\s*|(?:\s+(?:{_ATTACH}){E}(?:\s+(?![وف]){_TAIL_WORD}){{1,3}}?"
-    rf"|(?:{_MEMBER_END})(?:\s+(?![وف]){_TAIL_WORD})?\s+في(?:\s+(?![وف]){_TAIL_WORD}){{1,3}}?"
+    rf"|(?:{_MEMBER_END})(?:\s+(?![وف]){_TAIL_WORD})?\s+في(?:\s+(?:في(?=\s+(?:{_IN_NAME}){E})|(?![وف]){_TAIL_WORD})){{1,5}}?"
     rf"|\s+\w+(?:يا|يين|يون|يه|ي){E}|(?:\s+(?!بين|منهم)(?![وف])[^\s،,.؛;:()\[\]]+){{1,2}}?)?"
     rf"(?:\s*[،,])?\s+و\s*(?=(?:{QTY})|(?:{_COUNTED_NOUN}){E})"
 )
