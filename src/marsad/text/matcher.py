@@ -13,7 +13,7 @@ import bisect
 import threading
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
@@ -265,6 +265,7 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
 
 
 _START = itemgetter(0)
+_END = itemgetter(1)
 
 
 def _mixed_modes(
@@ -300,16 +301,23 @@ def _mixed_modes(
 
 def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:
     """Longest-first selection: drop every hit that overlaps a longer (then earlier) one."""
+    # Visited by (-length, start), stable: the hits in start order, then a stable sort of their
+    # places by negative length, both keys C-level (no Python key call per hit).
+    by_start = sorted(hits, key=_START)
+    neg_lengths = list(map(sub, map(_START, by_start), map(_END, by_start)))
     starts: list[int] = []  # chosen intervals, kept sorted and disjoint
     ends: list[int] = []
     chosen: list[Hit[P]] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        i = bisect.bisect_right(starts, h.start)
+    bisect_right = bisect.bisect_right
+    for k in sorted(range(len(by_start)), key=neg_lengths.__getitem__):
+        h = by_start[k]
+        start, end = h.start, h.end
+        i = bisect_right(starts, start)
         # Disjoint from the interval starting at or before it and from the one after it.
-        if (i > 0 and ends[i - 1] > h.start) or (i < len(starts) and starts[i] < h.end):
+        if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
             continue
-        starts.insert(i, h.start)
-        ends.insert(i, h.end)
+        starts.insert(i, start)
+        ends.insert(i, end)
         chosen.append(h)
-    chosen.sort(key=lambda h: h.start)
+    chosen.sort(key=_START)
     return chosen
