@@ -13,12 +13,12 @@ import bisect
 import threading
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from operator import itemgetter
+from operator import itemgetter, sub
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
-from marsad.text.tokens import alnum_mask
+from marsad.text.normalize import COMMON_CHARS, encode_common
 
 P = TypeVar("P", bound=Hashable)
 
@@ -32,12 +32,15 @@ _LAM_CHAINS = {c + "ل" for c in _CONJ}
 _MAX_CHAIN = max(len(c) for c in _BASE_CHAINS | _ARTICLE_CHAINS | _LAM_CHAINS)
 # The chains a one-mode key accepts, each with whether it peels an article the key lacks, by
 # kind of key: a لل-contracted form, a form with its own article, a form without one.
-_LAM, _OWN_ARTICLE, _NO_ARTICLE, _MIXED = 0, 1, 2, 3
+_LAM, _OWN_ARTICLE, _NO_ARTICLE = 0, 1, 2
 _ACCEPTED: tuple[dict[str, bool], ...] = (
     dict.fromkeys(_LAM_CHAINS, False),
     dict.fromkeys(_BASE_CHAINS, False),
     {**dict.fromkeys(_BASE_CHAINS, False), **dict.fromkeys(_ARTICLE_CHAINS, True)},
 )
+# Every chain is made of these letters: a hit preceded by any other letter of its word is
+# rejected at once, without walking back to the word start.
+_CHAIN_LETTERS = frozenset("".join(_BASE_CHAINS | _ARTICLE_CHAINS | _LAM_CHAINS))
 
 
 class Hit(NamedTuple, Generic[P]):
@@ -57,10 +60,11 @@ class Hit(NamedTuple, Generic[P]):
 # What find() needs per key, worked out once at build: the key, its length, whether it has its
 # own article, and per mode (lam-contracted?, whole word?, payloads), in the order added.
 _Plan = tuple[str, int, bool, tuple[tuple[bool, bool, tuple[Any, ...]], ...]]
-# One matcher's share of an automaton value: (member index, kind, whole word?, payloads, form).
-# A key with one mode (nearly all) is checked by one look-up in _ACCEPTED[kind]; a key with
-# several (kind _MIXED) keeps its modes in place of the payloads and the plain key as the form.
-_Entry = tuple[int, int, bool, Any, str]
+# One matcher's share of an automaton value: (member index, accepted chains, whole word?,
+# payloads, form). A key with one mode (nearly all) is checked by one look-up in its kind's
+# _ACCEPTED dict, stored in the entry; a key with several (None in place of the dict) keeps its
+# modes in place of the payloads and the plain key as the form.
+_Entry = tuple[int, dict[str, bool] | None, bool, Any, str]
 
 
 def _automaton_value(entries: Iterable[tuple[int, _Plan]]) -> tuple[int, bool, tuple[_Entry, ...]]:
@@ -73,9 +77,9 @@ def _automaton_value(entries: Iterable[tuple[int, _Plan]]) -> tuple[int, bool, t
             ((lam, word, payloads),) = modes
             kind = _LAM if lam else _OWN_ARTICLE if own_article else _NO_ARTICLE
             # Report the lexicon form (المدينه), not its لل-contracted key.
-            out.append((member, kind, word, payloads, "ا" + key if lam else key))
+            out.append((member, _ACCEPTED[kind], word, payloads, "ا" + key if lam else key))
         else:
-            out.append((member, _MIXED, False, (own_article, modes), key))
+            out.append((member, None, False, (own_article, modes), key))
     return len(key), all(e[2] for e in out), tuple(out)
 
 
@@ -185,48 +189,69 @@ class MatcherGroup:
         return _scan(auto, text, len(self.matchers))
 
 
+# Byte b of normalize.encode_common's output → its character's _word_mask value.
+_MASK_BYTES = bytes(2 if ch in _CHAIN_LETTERS else ch.isalnum() for ch in COMMON_CHARS)
+_OTHER_LETTER, _CHAIN_LETTER = 1, 2
+
+
+def _mask_value(ch: str) -> int:
+    return 2 if ch in _CHAIN_LETTERS else ch.isalnum()
+
+
+def _word_mask(text: str) -> bytes:
+    """Per character of text 0 unless str.isalnum, else 2 for a letter of the clitic chains
+    and 1 for any other, then a 0 for the end of the text (read as index len(text), and as
+    index -1 before its start): word edges and chain letters, tested at every automaton hit,
+    by one C-level translate of the text's encoding (at hand for a report just folded)."""
+    coded = encode_common(text)
+    if coded is None:
+        return bytes(map(_mask_value, text)) + b"\0"
+    return coded.translate(_MASK_BYTES) + b"\0"
+
+
 def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit[Any]]]:
     """The accepted hits of each member matcher in one pass of `auto`, whose values are
     _automaton_value's (key length, all whole-word?, entries)."""
     out: list[list[Hit[Any]]] = [[] for _ in range(members)]
-    alnum = alnum_mask(text)  # word edges, tested at every hit
-    accepted = _ACCEPTED
-    max_chain, mixed = _MAX_CHAIN, _MIXED  # globals read once per text, not per hit
+    mask = _word_mask(text)  # word edges and chain letters, tested at every hit
+    max_chain = _MAX_CHAIN  # globals read once per text, not per hit
+    other, chain_letter = _OTHER_LETTER, _CHAIN_LETTER
     new = tuple.__new__  # builds the named tuple without the Python-level Hit.__new__ frame
     for end_idx, (klen, all_word, entries) in auto.iter(text):
         end = end_idx + 1
-        at_word_end = not alnum[end]
+        at_word_end = not mask[end]
         if all_word and not at_word_end:
             continue
         start = end - klen
         # What stands between the word start and the key, found once for all entries: most
         # hits start a word and have none.
-        if alnum[start - 1]:  # (start 0 reads the padding byte)
-            # Walk back to the word start, but no further than the longest clitic chain
-            # allows: an unbounded walk costs the word's length per hit, quadratic on a long
-            # letter run.
+        before = mask[start - 1]  # (start 0 reads the padding byte)
+        if before:
+            if before == other:
+                continue  # a letter of no chain stands before the key in its word
+            # Walk back over chain letters to the word start, but no further than the longest
+            # chain allows (an unbounded walk costs the word's length per hit); a letter still
+            # before it is of no chain, or makes the chain too long.
             ws = start - 1
-            floor = start - max_chain - 1
-            if floor < 0:
-                floor = 0
-            while ws > floor and alnum[ws - 1]:
+            floor = start - max_chain
+            while ws > floor and mask[ws - 1] == chain_letter:
                 ws -= 1
-            if start - ws > max_chain:
+            if mask[ws - 1]:
                 continue
             chain = text[ws:start]
         else:
             ws = start
             chain = ""
-        for member, kind, word, payloads, form in entries:
+        for member, accepts, word, payloads, form in entries:
             if word and not at_word_end:
                 continue
-            if kind == mixed:
+            if accepts is None:  # a key with several modes
                 got = _mixed_modes(payloads, form, chain, at_word_end)
                 if got is None:
                     continue
                 payloads, form, article = got
             else:
-                article = accepted[kind].get(chain)
+                article = accepts.get(chain)
                 if article is None:
                     continue
             out[member].append(new(Hit, (start, end, ws, payloads, form, article)))
@@ -240,6 +265,7 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
 
 
 _START = itemgetter(0)
+_END = itemgetter(1)
 
 
 def _mixed_modes(
@@ -275,16 +301,23 @@ def _mixed_modes(
 
 def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:
     """Longest-first selection: drop every hit that overlaps a longer (then earlier) one."""
+    # Visited by (-length, start), stable: the hits in start order, then a stable sort of their
+    # places by negative length, both keys C-level (no Python key call per hit).
+    by_start = sorted(hits, key=_START)
+    neg_lengths = list(map(sub, map(_START, by_start), map(_END, by_start)))
     starts: list[int] = []  # chosen intervals, kept sorted and disjoint
     ends: list[int] = []
     chosen: list[Hit[P]] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        i = bisect.bisect_right(starts, h.start)
+    bisect_right = bisect.bisect_right
+    for k in sorted(range(len(by_start)), key=neg_lengths.__getitem__):
+        h = by_start[k]
+        start, end = h.start, h.end
+        i = bisect_right(starts, start)
         # Disjoint from the interval starting at or before it and from the one after it.
-        if (i > 0 and ends[i - 1] > h.start) or (i < len(starts) and starts[i] < h.end):
+        if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
             continue
-        starts.insert(i, h.start)
-        ends.insert(i, h.end)
+        starts.insert(i, start)
+        ends.insert(i, end)
         chosen.append(h)
-    chosen.sort(key=lambda h: h.start)
+    chosen.sort(key=_START)
     return chosen

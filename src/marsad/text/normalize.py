@@ -190,7 +190,8 @@ def _char_class(chars: str) -> str:
     return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in runs)
 
 
-# The fast path below replaces the few distinct characters of a report that change, one
+# A report with characters outside the common ones (below) has the few distinct characters that
+# change replaced, one
 # C-level str.replace apiece: translate() costs three times as much on Arabic prose, where it
 # pays a raised and cleared KeyError for every character its table lacks (nearly every one).
 # No replacement is itself replaced, so replacing them one after another equals one translate.
@@ -228,9 +229,6 @@ if (
     or any(v in _COMMON_REPLACE for v in _COMMON_REPLACE.values() if v)
 ):
     raise RuntimeError("the common characters must be 256, fold to one or none, lower() to one")
-# The bytes of the characters that stay as they are: deleted from an encoded report, they leave
-# the bytes of those that change.
-_COMMON_STAYING = bytes(b for b, ch in enumerate(_COMMON) if ch not in _COMMON_REPLACE)
 # Every character that folds to something else, and every astral one: the regex pass for a
 # report with characters outside _COMMON. (lower() takes no character into or out of the folded
 # ones, _MULTI or the astral planes, so the lowered text answers for the original.)
@@ -257,8 +255,8 @@ _last_folded: tuple[str, bytes] = ("", b"")
 
 def encode_common(text: str) -> bytes | None:
     """`text` as one byte per character (COMMON_CHARS[b]), or None when it has a character
-    outside them. A C-level table look-up per character: the cheap way to learn which of these
-    characters a report holds (bytes.translate and set on the result)."""
+    outside them. A C-level table look-up per character: the cheap way to fold a report and
+    learn which of these characters it holds (bytes.translate on the result)."""
     last = _last_folded
     if last[0] is text:
         return last[1]
@@ -269,41 +267,65 @@ def encode_common(text: str) -> bytes | None:
 
 
 def fold_with_map(text: str) -> Folded:
-    global _last_folded
     coded = encode_common(text)
-    replace = _COMMON_REPLACE
-    source = text  # what the changing characters are replaced in
     if coded is not None:
-        # The distinct characters that change (capitals included).
-        changing = {_COMMON[b] for b in set(coded.translate(None, _COMMON_STAYING))}
-    else:
-        source = text.lower()
-        if len(source) != len(text):
-            return _slow_fold_with_map(text)
-        changing = set(_SPECIAL_RE.findall(source))
-        if changing and (not changing.isdisjoint(_MULTI) or max(changing) > "\uffff"):
-            return _slow_fold_with_map(text)
-        replace = _REPLACE
+        return _fold_common(text, coded)
+    source = text.lower()  # what the changing characters are replaced in
+    if len(source) != len(text):
+        return _slow_fold_with_map(text)
+    changing = set(_SPECIAL_RE.findall(source))
+    if changing and (not changing.isdisjoint(_MULTI) or max(changing) > "\uffff"):
+        return _slow_fold_with_map(text)
     if len(changing) > _MAX_REPLACED:
-        folded = text.lower().translate(_TABLE)
+        folded = source.translate(_TABLE)
     else:
         folded = source
         for ch in changing:
-            folded = folded.replace(ch, replace[ch])
-    if coded is not None and len(folded) >= _MEMO_FROM:
-        _last_folded = (folded, coded.translate(_FOLD_BYTES, _FOLD_DELETES))
+            folded = folded.replace(ch, _REPLACE[ch])
     if len(folded) == len(text):
         return Folded(folded, len(text))
     # Where the deleted characters stood (lower() moves none), found by str.find per distinct
-    # deleted character, a C-level search far cheaper than a regex pass, then grouped into runs.
+    # deleted character, a C-level search far cheaper than a regex pass.
     gone: list[int] = []
     for ch in changing:
-        if not replace[ch]:
+        if not _REPLACE[ch]:
             i = text.find(ch)
             while i >= 0:
                 gone.append(i)
                 i = text.find(ch, i + 1)
     gone.sort()
+    return _deleted_runs(folded, len(text), gone)
+
+
+# Byte b of encode_common's output → 1 when its character is deleted by folding, else 0.
+_DELETED_MARKS = bytes(b in _FOLD_DELETES for b in range(256))
+
+
+def _fold_common(text: str, coded: bytes) -> Folded:
+    """fold_with_map of a text made of COMMON_CHARS (`coded`: its encode_common): its folded
+    bytes by one bytes.translate, decoded through the same table (each a C-level pass, where a
+    str.replace per distinct changing character cost several passes over the text)."""
+    global _last_folded
+    folded_coded = coded.translate(_FOLD_BYTES, _FOLD_DELETES)
+    # (Nothing folded: the text itself, as str.replace would leave it.)
+    folded = text if folded_coded == coded else codecs.charmap_decode(folded_coded, "strict", _COMMON)[0]
+    if len(folded) >= _MEMO_FROM:
+        _last_folded = (folded, folded_coded)
+    if len(folded) == len(text):
+        return Folded(folded, len(text))
+    # Where the deleted characters stood: a C-level byte search per one of them, in order.
+    marks = coded.translate(_DELETED_MARKS)
+    gone: list[int] = []
+    i = marks.find(1)
+    while i >= 0:
+        gone.append(i)
+        i = marks.find(1, i + 1)
+    return _deleted_runs(folded, len(text), gone)
+
+
+def _deleted_runs(folded: str, original_length: int, gone: list[int]) -> Folded:
+    """The Folded of `folded`, made by deleting the characters at `gone` (sorted) of the
+    original: the deleted positions grouped into runs."""
     run_at: list[int] = []
     shift: list[int] = []
     prev = -2
@@ -314,7 +336,7 @@ def fold_with_map(text: str) -> Folded:
             run_at.append(i + 1 - total)
             shift.append(total)
         prev = i
-    return Folded(folded, len(text), tuple(run_at), tuple(shift))
+    return Folded(folded, original_length, tuple(run_at), tuple(shift))
 
 
 @lru_cache(maxsize=64)

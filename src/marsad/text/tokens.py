@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, repeat
 from operator import add
 
 from marsad.text.normalize import COMMON_CHARS, encode_common
@@ -56,7 +56,9 @@ class Tokens:
         pieces = spaced.split(" ")
         lengths = list(map(len, pieces))
         self.words = list(compress(pieces, lengths))
-        self.starts = list(compress(map(add, accumulate(lengths, initial=0), count()), lengths))
+        # (The running sums of length + 1: one new int per piece, where summing the lengths and
+        # adding the piece's index made three.)
+        self.starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=0), lengths))
         self.ends = list(map(add, self.starts, compress(lengths, lengths)))
 
     def before(self, pos: int, lo: int, max_words: int) -> list[str]:
