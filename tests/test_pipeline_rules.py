@@ -1225,20 +1225,6 @@ def test_one_event_coded_from_a_short_report(text: str, expected: dict[str, obje
     assert {k: getattr(e, k) for k in expected} == expected
 
 
-def test_the_air_strikes_backing_a_fight_lend_it_no_side() -> None:
-    # The fight's clause names nobody: its sides are the pair after "بين", not the air force of
-    # the clause telling the strikes that backed one of them (an event of its own).
-    events = marsad.extract(
-        "تواصلت المعارك، مساء أمس، بين قوات العمالقة والحوثيين في مديرية التحيتا جنوبي الحديدة، وسط "
-        "غارات مكثفة لمقاتلات التحالف.",
-        published=PUB,
-    )
-    assert sorted((e.sub_event_type, e.actor1, e.actor2) for e in events) == [
-        ("Air/drone strike", "Saudi-led Coalition", "Houthi Movement"),
-        ("Armed clash", "Giants Brigades", "Houthi Movement"),
-    ]
-
-
 def test_a_namesake_placed_by_its_neighbour_is_that_place_throughout_the_report() -> None:
     # "دوما" is a West Bank village and a larger Syrian town: "جنوب نابلس" places it, so its
     # every mention (the headline's, a recalled attack's) votes for Palestine, not Syria.
@@ -1250,100 +1236,6 @@ def test_a_namesake_placed_by_its_neighbour_is_that_place_throughout_the_report(
         title="مستوطنون يهاجمون دوما",
     )
     assert events and {(e.country, e.admin1) for e in events} == {("Palestine", "West Bank")}
-
-
-def test_devices_lifted_are_no_bombing() -> None:
-    # Mines and bombs a unit lifted, named after the word that lifted them: the disrupted use only.
-    events = marsad.extract(
-        "تمكنت الفرق الهندسية التابعة للجيش، اليوم، من نزع عشرات الألغام والعبوات الناسفة زرعها الحوثيون "
-        "في الطرق المؤدية إلى مديرية حيس.",
-        published=PUB,
-    )
-    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
-
-
-def test_a_missile_stopped_in_flight_was_launched_at_no_side_named() -> None:
-    # Real reports code the launch as well as its interception; the air defences that stopped the
-    # missile are not the side it was fired at.
-    events = marsad.extract(
-        "اعترضت الدفاعات الجوية السعودية، مساء أمس، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة نجران.",
-        published=PUB,
-    )
-    assert sorted((e.sub_event_type, e.actor1, e.actor2) for e in events) == [
-        ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement"),
-        ("Shelling/artillery/missile attack", "Houthi Movement", ""),
-    ]
-
-
-def test_a_missile_that_fell_beside_one_intercepted_is_the_firers_attack() -> None:
-    # The one that fell and killed stays an event, and the air defences that stopped the other
-    # (another clause) did not fire it.
-    events = marsad.extract(
-        "اعترضت الدفاعات الجوية السعودية، مساء أمس، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان، "
-        "فيما سقط صاروخ آخر على حي سكني في المدينة ما أدى إلى مقتل مقيم يمني.",
-        published=PUB,
-    )
-    assert sorted((e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events) == [
-        ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement", 0),
-        ("Shelling/artillery/missile attack", "Houthi Movement", "Civilians (Saudi Arabia)", 1),
-    ]
-
-
-def test_shelling_by_ground_forces_at_a_nearby_town_is_not_the_air_strikes_retold() -> None:
-    # "كما قصفت قوات النظام": shelling with no aircraft named, at another town 10 km away.
-    events = marsad.extract(
-        "شنت طائرات حربية غارات على مدينة كفرنبل بريف إدلب الجنوبي صباح اليوم، ما أدى إلى مقتل مدنيين "
-        "اثنين. كما قصفت قوات النظام بالقذائف الصاروخية أطراف بلدة حيش، ما أدى إلى إصابة ثلاثة مواطنين.",
-        published=PUB,
-    )
-    assert sorted((e.sub_event_type, e.location, e.fatalities) for e in events) == [
-        ("Air/drone strike", "Kafranbel", 2),
-        ("Shelling/artillery/missile attack", "Ḩīsh", 0),
-    ]
-
-
-def test_governorates_listed_then_detailed_are_placed_where_the_detail_says() -> None:
-    # "محافظتي" (dual) names governorates; each governorate's strikes are where the next sentence
-    # places them, not a second, governorate-wide event.
-    events = marsad.extract(
-        "شن طيران التحالف 15 غارة على محافظتي صعدة وحجة خلال الساعات الماضية. وأوضح مصدر محلي أن "
-        "طيران التحالف شن تسع غارات على مديرية حرض بمحافظة حجة، وست غارات على مديرية الظاهر بمحافظة "
-        "صعدة.",
-        published=PUB,
-    )
-    assert sorted((e.sub_event_type, e.admin1, e.location) for e in events) == [
-        ("Air/drone strike", "Hajjah", "Harad"),
-        ("Air/drone strike", "Sadah", "Al Dhaher"),
-    ]
-
-
-def test_a_toll_told_in_a_clause_with_its_own_act_is_that_acts() -> None:
-    # "فيما قضى خمسة آخرون في انفجار لغم": the toll of the mine's clause, not of the shooting told
-    # before it in the sentence.
-    events = marsad.extract(
-        "قتل مدنيان برصاص قناص في حي الشيخ مقصود بمدينة حلب، فيما قضى خمسة آخرون في انفجار لغم أرضي "
-        "بريف الرقة الشرقي.",
-        published=PUB,
-    )
-    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
-        ("Attack", 2),
-        ("Remote explosive/landmine/IED", 5),
-    ]
-
-
-def test_what_an_answer_achieved_is_the_answers_not_the_act_it_answered() -> None:
-    # "ردا على الهجوم" stands between the strikes and "وتم تحييد ستة منهم": the outcome is the
-    # strikes', so the mortar attack stays shelling (it had taken the jets as its weapon).
-    events = marsad.extract(
-        "أعلنت وزارة الدفاع التركية مقتل جندي في هجوم بقذائف الهاون شنه مسلحو بي كا كا على قاعدة عسكرية "
-        "في منطقة سيدكان شمالي العراق. وأضافت أن المقاتلات التركية قصفت مواقع المهاجمين ردا على الهجوم، "
-        "وتم تحييد ستة منهم.",
-        published=PUB,
-    )
-    assert sorted((e.sub_event_type, e.actor1, e.actor2) for e in events) == [
-        ("Air/drone strike", "Military Forces of Turkey", "Kurdistan Workers' Party"),
-        ("Shelling/artillery/missile attack", "Kurdistan Workers' Party", "Military Forces of Turkey"),
-    ]
 
 
 @pytest.mark.parametrize(
@@ -1381,16 +1273,6 @@ def test_a_country_named_as_a_target_or_a_teller_is_no_attacker() -> None:
     assert "Military Forces of Israel" not in {e.actor1 for e in events}
 
 
-def test_two_places_each_with_its_own_direction_are_a_list() -> None:
-    # "شرق مدينة غزة وشمال بيت لاهيا": two targets, each with its direction word: two events.
-    events = marsad.extract(
-        "قصفت طائرات الاحتلال الإسرائيلي، الليلة الماضية، موقعين للمقاومة شرق مدينة غزة وشمال بيت لاهيا، "
-        "دون أن يبلغ عن إصابات.",
-        published=PUB,
-    )
-    assert sorted(e.location for e in events) == ["Bayt Lāhyā", "Gaza"]
-
-
 def test_an_act_named_as_an_aim_is_no_act() -> None:
     # "باتجاه المدينة لاستعادة السيطرة عليها": the recapture was the advance's aim, no event.
     events = marsad.extract(
@@ -1404,6 +1286,100 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
         "تعرضت دورية للجيش لهجوم مسلح في قضاء الطارمية أسفر عن مقتل جنديين.", published=PUB
     )
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 2)]
+
+
+# Short reports told as several events: the fields read of each, sorted, as expected.
+MANY_EVENTS = [
+    pytest.param(
+        # The fight's clause names nobody: its sides are the pair after "بين", not the air force of
+        # the clause telling the strikes that backed one of them (an event of its own).
+        "تواصلت المعارك، مساء أمس، بين قوات العمالقة والحوثيين في مديرية التحيتا جنوبي الحديدة، وسط غارات مكثفة لمقاتلات التحالف.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Air/drone strike", "Saudi-led Coalition", "Houthi Movement"),
+            ("Armed clash", "Giants Brigades", "Houthi Movement"),
+        ],
+        id="the-air-strikes-backing-a-fight-lend-it-no-side",
+    ),
+    pytest.param(
+        # Mines and bombs a unit lifted, named after the word that lifted them: the disrupted use only.
+        "تمكنت الفرق الهندسية التابعة للجيش، اليوم، من نزع عشرات الألغام والعبوات الناسفة زرعها الحوثيون في الطرق المؤدية إلى مديرية حيس.",
+        ("sub_event_type",),
+        [("Disrupted weapons use",)],
+        id="devices-lifted-are-no-bombing",
+    ),
+    pytest.param(
+        # Real reports code the launch as well as its interception; the air defences that stopped the
+        # missile are not the side it was fired at.
+        "اعترضت الدفاعات الجوية السعودية، مساء أمس، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة نجران.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", ""),
+        ],
+        id="a-missile-stopped-in-flight-was-launched-at-no-side-named",
+    ),
+    pytest.param(
+        # The one that fell and killed stays an event, and the air defences that stopped the other
+        # (another clause) did not fire it.
+        "اعترضت الدفاعات الجوية السعودية، مساء أمس، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان، فيما سقط صاروخ آخر على حي سكني في المدينة ما أدى إلى مقتل مقيم يمني.",
+        ("sub_event_type", "actor1", "actor2", "fatalities"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement", 0),
+            ("Shelling/artillery/missile attack", "Houthi Movement", "Civilians (Saudi Arabia)", 1),
+        ],
+        id="a-missile-that-fell-beside-one-intercepted-is-the-firers-attack",
+    ),
+    pytest.param(
+        # "كما قصفت قوات النظام": shelling with no aircraft named, at another town 10 km away.
+        "شنت طائرات حربية غارات على مدينة كفرنبل بريف إدلب الجنوبي صباح اليوم، ما أدى إلى مقتل مدنيين اثنين. كما قصفت قوات النظام بالقذائف الصاروخية أطراف بلدة حيش، ما أدى إلى إصابة ثلاثة مواطنين.",
+        ("sub_event_type", "location", "fatalities"),
+        [("Air/drone strike", "Kafranbel", 2), ("Shelling/artillery/missile attack", "Ḩīsh", 0)],
+        id="shelling-by-ground-forces-at-a-nearby-town-is-not-the-air-strikes-retold",
+    ),
+    pytest.param(
+        # "محافظتي" (dual) names governorates; each governorate's strikes are where the next sentence
+        # places them, not a second, governorate-wide event.
+        "شن طيران التحالف 15 غارة على محافظتي صعدة وحجة خلال الساعات الماضية. وأوضح مصدر محلي أن طيران التحالف شن تسع غارات على مديرية حرض بمحافظة حجة، وست غارات على مديرية الظاهر بمحافظة صعدة.",
+        ("sub_event_type", "admin1", "location"),
+        [("Air/drone strike", "Hajjah", "Harad"), ("Air/drone strike", "Sadah", "Al Dhaher")],
+        id="governorates-listed-then-detailed-are-placed-where-the-detail-says",
+    ),
+    pytest.param(
+        # "فيما قضى خمسة آخرون في انفجار لغم": the toll of the mine's clause, not of the shooting told
+        # before it in the sentence.
+        "قتل مدنيان برصاص قناص في حي الشيخ مقصود بمدينة حلب، فيما قضى خمسة آخرون في انفجار لغم أرضي بريف الرقة الشرقي.",
+        ("sub_event_type", "fatalities"),
+        [("Attack", 2), ("Remote explosive/landmine/IED", 5)],
+        id="a-toll-told-in-a-clause-with-its-own-act-is-that-acts",
+    ),
+    pytest.param(
+        # "ردا على الهجوم" stands between the strikes and "وتم تحييد ستة منهم": the outcome is the
+        # strikes', so the mortar attack stays shelling (it had taken the jets as its weapon).
+        "أعلنت وزارة الدفاع التركية مقتل جندي في هجوم بقذائف الهاون شنه مسلحو بي كا كا على قاعدة عسكرية في منطقة سيدكان شمالي العراق. وأضافت أن المقاتلات التركية قصفت مواقع المهاجمين ردا على الهجوم، وتم تحييد ستة منهم.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Air/drone strike", "Military Forces of Turkey", "Kurdistan Workers' Party"),
+            ("Shelling/artillery/missile attack", "Kurdistan Workers' Party", "Military Forces of Turkey"),
+        ],
+        id="what-an-answer-achieved-is-the-answers-not-the-act-it-answered",
+    ),
+    pytest.param(
+        # "شرق مدينة غزة وشمال بيت لاهيا": two targets, each with its direction word: two events.
+        "قصفت طائرات الاحتلال الإسرائيلي، الليلة الماضية، موقعين للمقاومة شرق مدينة غزة وشمال بيت لاهيا، دون أن يبلغ عن إصابات.",
+        ("location",),
+        [("Bayt Lāhyā",), ("Gaza",)],
+        id="two-places-each-with-its-own-direction-are-a-list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fields", "expected"), MANY_EVENTS)
+def test_events_coded_from_a_short_report(
+    text: str, fields: tuple[str, ...], expected: list[tuple[object, ...]]
+) -> None:
+    events = marsad.extract(text, published=PUB)
+    assert sorted(tuple(getattr(e, f) for f in fields) for e in events) == expected
 
 
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
