@@ -1293,7 +1293,8 @@ MANY_EVENTS = [
     pytest.param(
         # The fight's clause names nobody: its sides are the pair after "بين", not the air force of
         # the clause telling the strikes that backed one of them (an event of its own).
-        "تواصلت المعارك، مساء أمس، بين قوات العمالقة والحوثيين في مديرية التحيتا جنوبي الحديدة، وسط غارات مكثفة لمقاتلات التحالف.",
+        "تواصلت المعارك، مساء أمس، بين قوات العمالقة والحوثيين في مديرية التحيتا جنوبي الحديدة، "
+        "وسط غارات مكثفة لمقاتلات التحالف.",
         ("sub_event_type", "actor1", "actor2"),
         [
             ("Air/drone strike", "Saudi-led Coalition", "Houthi Movement"),
@@ -1303,7 +1304,8 @@ MANY_EVENTS = [
     ),
     pytest.param(
         # Mines and bombs a unit lifted, named after the word that lifted them: the disrupted use only.
-        "تمكنت الفرق الهندسية التابعة للجيش، اليوم، من نزع عشرات الألغام والعبوات الناسفة زرعها الحوثيون في الطرق المؤدية إلى مديرية حيس.",
+        "تمكنت الفرق الهندسية التابعة للجيش، اليوم، من نزع عشرات الألغام والعبوات الناسفة زرعها "
+        "الحوثيون في الطرق المؤدية إلى مديرية حيس.",
         ("sub_event_type",),
         [("Disrupted weapons use",)],
         id="devices-lifted-are-no-bombing",
@@ -1322,7 +1324,8 @@ MANY_EVENTS = [
     pytest.param(
         # The one that fell and killed stays an event, and the air defences that stopped the other
         # (another clause) did not fire it.
-        "اعترضت الدفاعات الجوية السعودية، مساء أمس، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان، فيما سقط صاروخ آخر على حي سكني في المدينة ما أدى إلى مقتل مقيم يمني.",
+        "اعترضت الدفاعات الجوية السعودية، مساء أمس، صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة "
+        "جازان، فيما سقط صاروخ آخر على حي سكني في المدينة ما أدى إلى مقتل مقيم يمني.",
         ("sub_event_type", "actor1", "actor2", "fatalities"),
         [
             ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement", 0),
@@ -1332,7 +1335,9 @@ MANY_EVENTS = [
     ),
     pytest.param(
         # "كما قصفت قوات النظام": shelling with no aircraft named, at another town 10 km away.
-        "شنت طائرات حربية غارات على مدينة كفرنبل بريف إدلب الجنوبي صباح اليوم، ما أدى إلى مقتل مدنيين اثنين. كما قصفت قوات النظام بالقذائف الصاروخية أطراف بلدة حيش، ما أدى إلى إصابة ثلاثة مواطنين.",
+        "شنت طائرات حربية غارات على مدينة كفرنبل بريف إدلب الجنوبي صباح اليوم، ما أدى إلى مقتل "
+        "مدنيين اثنين. كما قصفت قوات النظام بالقذائف الصاروخية أطراف بلدة حيش، ما أدى إلى إصابة "
+        "ثلاثة مواطنين.",
         ("sub_event_type", "location", "fatalities"),
         [("Air/drone strike", "Kafranbel", 2), ("Shelling/artillery/missile attack", "Ḩīsh", 0)],
         id="shelling-by-ground-forces-at-a-nearby-town-is-not-the-air-strikes-retold",
@@ -1340,7 +1345,9 @@ MANY_EVENTS = [
     pytest.param(
         # "محافظتي" (dual) names governorates; each governorate's strikes are where the next sentence
         # places them, not a second, governorate-wide event.
-        "شن طيران التحالف 15 غارة على محافظتي صعدة وحجة خلال الساعات الماضية. وأوضح مصدر محلي أن طيران التحالف شن تسع غارات على مديرية حرض بمحافظة حجة، وست غارات على مديرية الظاهر بمحافظة صعدة.",
+        "شن طيران التحالف 15 غارة على محافظتي صعدة وحجة خلال الساعات الماضية. وأوضح مصدر محلي أن "
+        "طيران التحالف شن تسع غارات على مديرية حرض بمحافظة حجة، وست غارات على مديرية الظاهر "
+        "بمحافظة صعدة.",
         ("sub_event_type", "admin1", "location"),
         [("Air/drone strike", "Hajjah", "Harad"), ("Air/drone strike", "Sadah", "Al Dhaher")],
         id="governorates-listed-then-detailed-are-placed-where-the-detail-says",
@@ -1348,7 +1355,8 @@ MANY_EVENTS = [
     pytest.param(
         # "فيما قضى خمسة آخرون في انفجار لغم": the toll of the mine's clause, not of the shooting told
         # before it in the sentence.
-        "قتل مدنيان برصاص قناص في حي الشيخ مقصود بمدينة حلب، فيما قضى خمسة آخرون في انفجار لغم أرضي بريف الرقة الشرقي.",
+        "قتل مدنيان برصاص قناص في حي الشيخ مقصود بمدينة حلب، فيما قضى خمسة آخرون في انفجار لغم "
+        "أرضي بريف الرقة الشرقي.",
         ("sub_event_type", "fatalities"),
         [("Attack", 2), ("Remote explosive/landmine/IED", 5)],
         id="a-toll-told-in-a-clause-with-its-own-act-is-that-acts",
@@ -1356,7 +1364,9 @@ MANY_EVENTS = [
     pytest.param(
         # "ردا على الهجوم" stands between the strikes and "وتم تحييد ستة منهم": the outcome is the
         # strikes', so the mortar attack stays shelling (it had taken the jets as its weapon).
-        "أعلنت وزارة الدفاع التركية مقتل جندي في هجوم بقذائف الهاون شنه مسلحو بي كا كا على قاعدة عسكرية في منطقة سيدكان شمالي العراق. وأضافت أن المقاتلات التركية قصفت مواقع المهاجمين ردا على الهجوم، وتم تحييد ستة منهم.",
+        "أعلنت وزارة الدفاع التركية مقتل جندي في هجوم بقذائف الهاون شنه مسلحو بي كا كا على قاعدة "
+        "عسكرية في منطقة سيدكان شمالي العراق. وأضافت أن المقاتلات التركية قصفت مواقع المهاجمين "
+        "ردا على الهجوم، وتم تحييد ستة منهم.",
         ("sub_event_type", "actor1", "actor2"),
         [
             ("Air/drone strike", "Military Forces of Turkey", "Kurdistan Workers' Party"),
@@ -1366,7 +1376,8 @@ MANY_EVENTS = [
     ),
     pytest.param(
         # "شرق مدينة غزة وشمال بيت لاهيا": two targets, each with its direction word: two events.
-        "قصفت طائرات الاحتلال الإسرائيلي، الليلة الماضية، موقعين للمقاومة شرق مدينة غزة وشمال بيت لاهيا، دون أن يبلغ عن إصابات.",
+        "قصفت طائرات الاحتلال الإسرائيلي، الليلة الماضية، موقعين للمقاومة شرق مدينة غزة وشمال بيت "
+        "لاهيا، دون أن يبلغ عن إصابات.",
         ("location",),
         [("Bayt Lāhyā",), ("Gaza",)],
         id="two-places-each-with-its-own-direction-are-a-list",
