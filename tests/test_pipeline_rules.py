@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The attack the people held are suspected of is the arrest's reason, not an attack by the
+        # police that made the arrest.
+        "أوقفت قوات الأمن التونسية اليوم خمسة أشخاص في مدينة سوسة يشتبه في صلتهم بهجوم بالسكين قتل فيه شرطي.",
+        {"sub_event_type": "Arrests", "actor1": "Police Forces of Tunisia", "fatalities": 0},
+        id="an-arrest-on-suspicion-of-an-attack",
+    ),
+    pytest.param(
         # Olive trees cut, counted one by one ("نحو 40 شجرة زيتون"): property destroyed by settlers.
         "أقدم مستوطنون، اليوم، على قطع نحو 40 شجرة زيتون في أراضي قرية المغير شمال شرق رام الله.",
         {"sub_event_type": "Looting/property destruction", "actor1": "Settlers (Israel)"},
