@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "تبادلت X وY القصف": the two names joined by "و" after a two-sided verb are the two sides.
+        "تبادلت القوات التركية ووحدات حماية الشعب الكردية القصف المدفعي، اليوم، في محيط بلدة تل رفعت بريف "
+        "حلب الشمالي.",
+        {"actor1": "Military Forces of Turkey", "assoc_actor_1": "", "actor2": "Syrian Democratic Forces"},
+        id="two-sides-exchanging-fire",
+    ),
+    pytest.param(
         # The attack the people held are suspected of is the arrest's reason, not an attack by the
         # police that made the arrest.
         "أوقفت قوات الأمن التونسية اليوم خمسة أشخاص في مدينة سوسة يشتبه في صلتهم بهجوم بالسكين قتل فيه شرطي.",

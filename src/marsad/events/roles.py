@@ -39,6 +39,7 @@ _QUOTES = ('"', "“", "”", "«", "»")  # a quoted statement's marks
 _START = attrgetter("start")  # a mention's sort key (no Python call per mention)
 # Per knowledge base: whether each actor flies.
 _FLIES: weakref.WeakKeyDictionary[Knowledge, dict[int, bool]] = weakref.WeakKeyDictionary()
+_RECIPROCAL: weakref.WeakKeyDictionary[Knowledge, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(slots=True)
@@ -207,7 +208,7 @@ class RoleAssigner:
             name1 = entries[a1.value].name if a1 is not None else None
             # A name joined to actor1 by "و" is its partner ("تمكنت المقاومة والجيش من السيطرة"),
             # unless "بين" opened the pair ("اشتباكات بين المقاومة والحوثيين": two sides).
-            joined = _partners(text, a1, pool) if a1 is not None and len(pool) > 1 else None
+            joined = _partners(text, a1, pool, self._reciprocal) if a1 is not None and len(pool) > 1 else None
             joined_to = a1  # (a1 may still be swapped below; the list is that name's)
             for side in (patients, neutral, agents):
                 for a in side:
@@ -385,6 +386,14 @@ class RoleAssigner:
             return False
         return not aerial or self._flies(m.value)
 
+    @property
+    def _reciprocal(self) -> frozenset[str]:
+        """cues.yaml reciprocal_before, folded (read once per knowledge load)."""
+        got = _RECIPROCAL.get(self.k)
+        if got is None:
+            got = _RECIPROCAL[self.k] = frozenset(self.k.cue_words("reciprocal_before"))
+        return got
+
     def _flies(self, idx: int) -> bool:
         """A state's armed forces fly; another actor when one of its names is an aircraft's
         (طيران، طائرات، مسيرة…)."""
@@ -483,10 +492,18 @@ def _repelled(doc: Doc, k: Knowledge, triggers: list[Mention], subject: Mention)
 _ONE_SIDE_END = re.compile(r"[^،,.؛\n]{0,30}?\sمن\s+جه[ةه](?!\s+أخرى)")
 
 
-def _partners(text: str, main: Mention | None, pool: list[Mention]) -> list[Mention]:
+def _partners(
+    text: str, main: Mention | None, pool: list[Mention], reciprocal: frozenset[str] = frozenset()
+) -> list[Mention]:
     """The names listed after `main` with "و" ("الجيش والمقاومة الشعبية ومسلحو القبائل"): one
-    side, not two — unless "بين" opened the list ("اشتباكات بين المقاومة والحوثيين")."""
+    side, not two — unless "بين" opened the list ("اشتباكات بين المقاومة والحوثيين"), or a verb of
+    a two-sided act (`reciprocal`) stands right before `main` ("تبادلت القوات التركية ووحدات
+    حماية الشعب القصف")."""
     if main is None:
+        return []
+    if reciprocal and any(
+        fold(w) in reciprocal for w in text[max(0, main.start - 24) : main.start].split()[-2:]
+    ):
         return []
     joined: list[Mention] = []
     last = main
