@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The deaths a march answers ("بعد مقتل شقيقين في بئر فحم") are no deaths at the march.
+        "خرج آلاف المحتجين، أمس، في مسيرة بمدينة جرادة شرقي المغرب، للمطالبة ببديل اقتصادي بعد مقتل "
+        "شقيقين في بئر فحم عشوائي. وتدخلت قوات الأمن لتفريق المحتجين مستخدمة الهراوات.",
+        {"sub_event_type": "Protest with intervention", "fatalities": 0},
+        id="the-deaths-a-march-answers",
+    ),
+    pytest.param(
         # "تبادلت X وY القصف": the two names joined by "و" after a two-sided verb are the two sides.
         "تبادلت القوات التركية ووحدات حماية الشعب الكردية القصف المدفعي، اليوم، في محيط بلدة تل رفعت بريف "
         "حلب الشمالي.",

@@ -48,7 +48,7 @@ from marsad.events.splitting import (
     split_fighting_from_air,
 )
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import first_words_rx
+from marsad.recognize.cues import CUE_REACH, first_cue, first_words_rx, words_before
 from marsad.recognize.places import PlaceRef
 from marsad.text.normalize import fold
 
@@ -635,6 +635,8 @@ class EventAssembler:
                             owner, best = c, t.start
                 if owner is None:
                     owner = min(owners, key=lambda c: min(t.start for t in c.triggers))
+                if FAMILY.get(owner.event_type) == "demonstration" and self._a_cause(doc, cm):
+                    continue  # "مسيرة … للمطالبة ببديل اقتصادي بعد مقتل شقيقين في بئر فحم": its cause
                 owner.casualties.append(cm)
             elif cm.sentence not in blocked:
                 # A toll told in its own sentence belongs to the incident just told: the last
@@ -642,6 +644,19 @@ class EventAssembler:
                 prev = [last[s] for s in (cm.sentence - 2, cm.sentence - 1) if s in last]
                 if prev:
                     cands[max(prev)].casualties.append(cm)
+
+    def _a_cause(self, doc: Doc, cm: Mention) -> bool:
+        """Whether a word of cause (cues.yaml protest_cause_before) stands right before the toll,
+        whose dead are no demonstrators: the deaths a demonstration answers, not deaths at it
+        ("بعد مقتل متظاهر برصاص قوات الأمن" is force met at an earlier demonstration)."""
+        if any(
+            a.attrs.get("kind") in CROWD_KINDS and cm.start <= a.start < cm.end
+            for a in doc.in_sentence(ACTOR, cm.sentence)
+        ):
+            return False
+        fs = doc.folded.folded_index(cm.start)
+        words = words_before(doc.folded.text, fs, max(0, fs - CUE_REACH), 3)
+        return first_cue(words, {"cause": self.k.cues["protest_cause_before"]}, max_distance=1) is not None
 
     # --- dates -----------------------------------------------------------------------------
     def _report_date(self, doc: Doc) -> tuple[Mention | None, str | None]:
