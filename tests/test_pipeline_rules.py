@@ -370,6 +370,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "استهداف دبابة تابعة لقوات النظام": the owner of the tank hit is the side hit, not its author.
+        "أعلنت فصائل المعارضة استهداف دبابة تابعة لقوات النظام بصاروخ مضاد للدروع على جبهة اللطامنة بريف "
+        "حماة.",
+        {"actor1": "Opposition Rebels (Syria)", "actor2": "Military Forces of Syria"},
+        id="the-owner-of-a-tank-hit",
+    ),
+    pytest.param(
         # The deaths a march answers ("بعد مقتل شقيقين في بئر فحم") are no deaths at the march.
         "خرج آلاف المحتجين، أمس، في مسيرة بمدينة جرادة شرقي المغرب، للمطالبة ببديل اقتصادي بعد مقتل "
         "شقيقين في بئر فحم عشوائي. وتدخلت قوات الأمن لتفريق المحتجين مستخدمة الهراوات.",

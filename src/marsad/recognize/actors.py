@@ -474,7 +474,7 @@ class ActorRecognizer:
         for i in range(len(head) - 1, len(head) - 1 - len(near), -1):
             if heads.has_word(head[i]):
                 # The owned noun hit ("استهداف دبابة تابعة للجيش"): its owner is the target.
-                if i and first_cue(head[:i], self._patient_lists, max_distance=0):
+                if i and first_cue(head[:i], self._patient_lists, max_distance=1):
                     return "patient_before", "owned_heads hit"
                 if self._members_hit(head[:i]):
                     return "patient_before", "owned_heads members hit"
@@ -500,7 +500,7 @@ class ActorRecognizer:
         # the verb right before the persons, or before their number ("قتل ثلاثة عناصر من")
         return any(
             self._passive_verbs.has_word(words[j])
-            or first_cue(words[: j + 1], self._patient_lists, max_distance=0) is not None
+            or first_cue(words[: j + 1], self._patient_lists, max_distance=1) is not None
             for j in range(len(words) - 3, max(-1, len(words) - 5), -1)
         )
 
