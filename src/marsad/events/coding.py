@@ -283,21 +283,19 @@ class EventCoder:
             event_type == BATTLES
             and rioters is not None
             and (
+                # "اقتحم مئات المحتجين الغاضبين مبنى المحافظة": a crowd storming or attacking
                 (
                     a1 is not None
                     and a1.kind in CROWD_KINDS
                     and (a2 is None or a2.kind in STATE_KINDS | UNARMED)
                 )
                 or (a1 is None and a2 is not None and a2.kind in CROWD_KINDS)  # "اقتحم مئات المحتجين"
+                # "اندلعت مواجهات بين الشبان وقوات الاحتلال": a crowd of unarmed people fighting a
+                # state's force
+                or (sub == "Armed clash" and self._crowd_faces_force(doc, c, a1, a2))
             )
         ):
-            # "اقتحم مئات المحتجين الغاضبين مبنى المحافظة": a crowd storming or attacking is
-            # rioting (ACLED: Violent demonstration), the force it faced the other side.
-            force = _state_side(a1, a2) or self._security_force(doc, c)
-            event_type, sub, a1, a2 = "Riots", VIOLENT_DEMONSTRATION, rioters, force
-        if sub == "Armed clash" and rioters is not None and self._crowd_faces_force(doc, c, a1, a2):
-            # "اندلعت مواجهات بين الشبان وقوات الاحتلال": a crowd of unarmed people in a fight with
-            # a state's force was rioting (ACLED: Violent demonstration), not an armed side.
+            # … was rioting (ACLED: Violent demonstration), the force it faced the other side.
             force = _state_side(a1, a2) or self._security_force(doc, c)
             event_type, sub, a1, a2 = "Riots", VIOLENT_DEMONSTRATION, rioters, force
         # Who can be which side (CODING.md §3): civilians and protesters do not attack; a

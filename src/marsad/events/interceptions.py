@@ -86,13 +86,14 @@ def without_the_intercepted_retold(doc: Doc, events: list[Candidate]) -> list[Ca
     weapons = doc.get(WEAPON)
     kept = []
     for e in events:
-        d = _the_weapon_stopped(e, stopped, weapons)
-        if d is not None and _planted(e):
+        d = _the_weapon_stopped(e, stopped, weapons) if _planted(e) else None
+        if d is not None:
             e.log.append(f"'{e.trigger.text}': the device '{d.trigger.text}' stopped, no bombing")
             continue
-        if e.event_type == EXPLOSIONS and e not in stopped:
+        if e.event_type == EXPLOSIONS:
             for d in stopped:
-                _launch_of_the_stopped(e, d)
+                if d is not e:  # (by identity: a candidate's == compares every field)
+                    _launch_of_the_stopped(e, d)
         kept.append(e)
     return kept
 

@@ -125,7 +125,7 @@ class RoleAssigner:
         if not in_clause and lead.event_type == BATTLES and len(in_sent) > 1:
             # "احتدمت المعارك … بين قوات الجيش ومسلحي الحوثي، وسط غارات لطيران التحالف": the names
             # of a clause telling air strikes are the strikes' sides, not the fight's.
-            ground = [a for a in in_sent if not self._tells_air_strikes(sentence, a.clause)]
+            ground = [a for a in in_sent if self._told_in(sentence, a.clause) != AERIAL]
             if ground:
                 in_sent = ground
         pool = in_clause or in_sent
@@ -237,7 +237,8 @@ class RoleAssigner:
                         # clause did not make the attack (or fire the missile that fell).
                         and not (
                             k.actors[a.value].kind in STATE_KINDS
-                            and self._stopping(sentence, a.clause) not in (None, lead.sub_event_type)
+                            and (told_there := self._told_in(sentence, a.clause)) in STOPPING
+                            and told_there != lead.sub_event_type
                         )
                     ]
                     a1 = ag[0] if ag else None
@@ -365,17 +366,10 @@ class RoleAssigner:
             return a
         return None
 
-    def _stopping(self, sentence: int, clause: int) -> str | None:
-        """The sub-event type of the clause's first trigger when it tells a force stopping
-        someone or something (arrests, an interception), else None."""
+    def _told_in(self, sentence: int, clause: int) -> str | None:
+        """The sub-event type of the clause's first trigger (None: the clause tells no act)."""
         told = self.at.clause(TRIGGER, sentence, clause)
-        sub = told[0].value.sub_event_type if told else None
-        return sub if sub in STOPPING else None
-
-    def _tells_air_strikes(self, sentence: int, clause: int) -> bool:
-        """Whether the clause's first trigger tells air or drone strikes."""
-        told = self.at.clause(TRIGGER, sentence, clause)
-        return bool(told) and told[0].value.sub_event_type == AERIAL
+        return told[0].value.sub_event_type if told else None
 
     def _can_act(self, m: Mention, aerial: bool, covert: bool) -> bool:
         """Whether an actor can be the author of the event: state forces set no suicide bombs or
@@ -501,10 +495,6 @@ def _partners(
     حماية الشعب القصف")."""
     if main is None:
         return []
-    if reciprocal and any(
-        fold(w) in reciprocal for w in text[max(0, main.start - 24) : main.start].split()[-2:]
-    ):
-        return []
     joined: list[Mention] = []
     last = main
     for a in sorted(pool, key=_START):
@@ -516,11 +506,12 @@ def _partners(
         last = a
     # "بين" may stand a few words before the name ("بين قوة من الجيش ومسلحين"): read only when a
     # name follows (most mains have none).
-    if (
-        joined
-        and any(fold(w).endswith("بين") for w in text[max(0, main.start - 24) : main.start].split()[-3:])
-        and _ONE_SIDE_END.match(text, last.end) is None
-    ):
+    if not joined:
+        return joined
+    before = text[max(0, main.start - 24) : main.start].split()
+    if any(fold(w) in reciprocal for w in before[-2:]):
+        return []
+    if any(fold(w).endswith("بين") for w in before[-3:]) and _ONE_SIDE_END.match(text, last.end) is None:
         # (Unless "من جهة" closes the list: "بين الجيش والمسلحين الموالين له من جهة، والفصائل من
         # جهة أخرى" lists one side, then the other.)
         return []

@@ -83,9 +83,10 @@ _TAIL_WORD = r"[^\s،,.؛;:()\[\]\"']+"
 # Between two victim items: "و"; before a counted item also a comma ("42 حوثيا على الأقل، و9
 # مقاتلين"), the first item's genitive ("23 عنصرا من قوات النظام و31 …": an attach word, or "في"
 # after a member noun and maybe an adjective, "قيادي بارز في حركة الشباب وثلاثة …"; then up to
-# five words, "في" among them: "قيادي في تنظيم القاعدة في جزيرة العرب واثنان …"), its nationality ("45 جنديا إماراتيا و10 سعوديين", also after ف) or one or two
-# other words ("9 من عناصر التنظيم و4 …", "4 من عناصر قسد واثنين …"), never "بينهم …" (those are
-# among the first group). A person noun that is not a plural counts itself ("جندي من الجيش الهندي ومسلحان").
+# five words, "في" among them: "قيادي في تنظيم القاعدة في جزيرة العرب واثنان …"), its
+# nationality ("45 جنديا إماراتيا و10 سعوديين", also after ف) or one or two other words ("9 من
+# عناصر التنظيم و4 …", "4 من عناصر قسد واثنين …"), never "بينهم …" (those are among the first
+# group). A person noun that is not a plural counts itself ("جندي من الجيش الهندي ومسلحان").
 _COUNTED_NOUN = alternation([w for w, cls in _V_CLASS.items() if cls != "plural"])
 # Right after a member noun (a lookbehind per word: Python's are fixed-width).
 _MEMBER_END = "|".join(f"(?<={re.escape(w)})" for w in _folded(_VICT.get("members") or []))
