@@ -5,18 +5,27 @@ BIN := $(VENV)/bin
 SAMPLES := data/gold/dev data/gold/test
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo extract-samples serve test test-deps lint bench fuzz clean web
+.PHONY: install compile demo extract-samples serve test test-deps lint bench fuzz clean web
 
-$(STAMP): pyproject.toml requirements.lock
+# The install compiles the extraction path with Cython (setup.py; about 2 minutes on 2 cores). It
+# is built by setup.py itself rather than pip's build, whose build folder is thrown away: kept in
+# build/, `make compile` then rebuilds only what an edit changed.
+$(STAMP): pyproject.toml requirements.lock setup.py
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	MARSAD_PURE_PYTHON_BUILD=1 $(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python setup.py --quiet build_ext --inplace  # the compiled modules, kept in build/ for `make compile`
 	$(BIN)/marsad gazetteer build >/dev/null
 	$(BIN)/python -c "import marsad; marsad.extract('')"  # compiles the lexicon caches once
 	$(BIN)/python -m compileall -q src >/dev/null  # bytecode even where PYTHONDONTWRITEBYTECODE is set
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Rebuild the compiled modules whose source was edited since (seconds; a no-op when none was).
+# Until then marsad runs those modules from source (src/marsad/_compiled.py).
+compile: install
+	$(BIN)/python setup.py --quiet build_ext --inplace
 
 # The quickstart's main job: extract the bundled sample reports to CSV, load them into the
 # embedded SQLite database, and serve the map on http://127.0.0.1:8000
@@ -40,7 +49,7 @@ test-deps:
 # $MARSAD_REALDEV), whose check is skipped with a message when that folder is absent.
 # The guards' full tables go to out/eval-*.txt (printed only when a guard fails); the run ends
 # with one summary line.
-test: install test-deps
+test: install compile test-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -n 2 -q
 	@mkdir -p out
@@ -70,4 +79,5 @@ web: install
 	cd web && npm ci && npm run build
 
 clean:
-	rm -rf $(VENV) out .marsad artefacts .pytest_cache
+	rm -rf $(VENV) out .marsad artefacts .pytest_cache build src/marsad/_compiled.sha256
+	find src -name '*.so' -delete

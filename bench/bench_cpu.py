@@ -174,11 +174,21 @@ def main(argv: list[str] | None = None) -> int:
     figures["steady_peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     figures["by_length"] = by_length([a.text for a in gold], 3 if args.quick else 5)
     figures["peak_rss_after_long_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    figures["modules"] = _how_loaded()
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
     _print(figures)
     return 0
+
+
+def _how_loaded() -> dict[str, int]:
+    """How many modules of the extraction path ran compiled, from source, or stale (setup.py)."""
+    from collections import Counter
+
+    from marsad import _compiled
+
+    return dict(Counter(_compiled.status().values()))
 
 
 def _print(f: dict[str, Any]) -> None:
@@ -216,6 +226,8 @@ def _print(f: dict[str, Any]) -> None:
     con = Console(width=120)
     con.print(t)
     con.print(lt)
+    how = ", ".join(f"{n} {kind}" for kind, n in sorted(f["modules"].items())) or "no compiled build"
+    con.print(f"modules of the extraction path: {how} (MARSAD_PURE_PYTHON=1: from source)")
     con.print(
         f"peak RSS of this process: {f['steady_peak_rss_mib']} MiB after the corpora, "
         f"{f['peak_rss_after_long_mib']} MiB after the long reports"

@@ -6,8 +6,12 @@
 See README.md and docs/ for the pipeline, the CLI and the coding rules it follows.
 """
 
-from marsad.models import Article, ArticleResult, Event, Span
-from marsad.pipeline import Pipeline, extract, extract_article, extract_many
+from marsad import _compiled
+
+_compiled.install()  # before any compiled module is imported: never a stale one (see _compiled)
+
+from marsad.models import Article, ArticleResult, Event, Span  # noqa: E402
+from marsad.pipeline import Pipeline, extract, extract_article, extract_many  # noqa: E402
 
 __all__ = [
     "Article",

@@ -1,0 +1,106 @@
+"""The compiled extraction path (setup.py, marsad/_compiled.py): never stale, same output as source.
+
+`make install` compiles the modules of the extraction path with Cython; these tests check that a
+compiled module is loaded only while its source is the one it was built from, and that running
+every module from source (MARSAD_PURE_PYTHON=1, the fallback) gives the same bytes as the
+committed snapshot hash that tests/test_extract_snapshot.py checks for the build in use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.machinery
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from marsad import _compiled
+
+REPO = Path(__file__).resolve().parents[1]
+SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
+
+
+def _package(tmp_path: Path, name: str, body: str) -> tuple[Path, Path]:
+    pkg = tmp_path / name
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    source = pkg / "mod.py"
+    source.write_text(body, encoding="utf-8")
+    # Not a real extension: loading it fails, which shows the finder chose it.
+    ext = pkg / f"mod{SUFFIX}"
+    ext.write_bytes(b"not an ELF file")
+    return source, ext
+
+
+def test_extension_chosen_only_for_the_source_it_was_built_from(tmp_path: Path) -> None:
+    source, ext = _package(tmp_path, "pkg_choose", "X = 1\n")
+    built = {"pkg_choose.mod": hashlib.sha256(source.read_bytes()).hexdigest()}
+    assert _compiled.choose(source, built, "pkg_choose.mod") == ext
+    assert _compiled.choose(source, built, "pkg_choose.mod", pure=True) == source
+    assert _compiled.choose(source, {}, "pkg_choose.mod") == source  # not in the manifest
+    source.write_text("X = 2\n", encoding="utf-8")  # edited after the build
+    assert _compiled.choose(source, built, "pkg_choose.mod") == source
+    ext.unlink()
+    assert (
+        _compiled.choose(source, {"pkg_choose.mod": _compiled.source_digest(source)}, "pkg_choose.mod")
+        == source
+    )
+
+
+@pytest.mark.parametrize("up_to_date", [False, True])
+def test_finder_runs_the_edited_source_not_the_old_extension(tmp_path: Path, up_to_date: bool) -> None:
+    name = f"pkg_finder_{int(up_to_date)}"
+    source, _ = _package(tmp_path, name, "VALUE = 'from source'\n")
+    digest = _compiled.source_digest(source) if up_to_date else "0" * 64
+    finder = _compiled.CompiledOrSourceFinder({f"{name}.mod": digest}, pure=False, package=name)
+    sys.path.insert(0, str(tmp_path))
+    sys.meta_path.insert(0, finder)
+    try:
+        if up_to_date:  # the extension is chosen (and this fake one cannot load)
+            with pytest.raises(ImportError):
+                importlib.import_module(f"{name}.mod")
+            assert finder.loaded == {f"{name}.mod": "compiled"}
+        else:
+            assert importlib.import_module(f"{name}.mod").VALUE == "from source"
+            assert finder.loaded == {f"{name}.mod": "stale"}
+    finally:
+        sys.meta_path.remove(finder)
+        sys.path.remove(str(tmp_path))
+        for mod in [m for m in sys.modules if m.startswith(name)]:
+            del sys.modules[mod]
+
+
+def test_this_install_runs_its_compiled_modules() -> None:
+    """After `make install` / `make compile`, every module of the manifest runs compiled."""
+    import marsad
+
+    marsad.extract("قُتل جنديان في هجوم على حاجز للجيش قرب مدينة درعا.", published="2021-03-04")
+    manifest = _compiled.read_manifest()
+    if not manifest or os.environ.get(_compiled.PURE_ENV):
+        pytest.skip("this install runs from source (no compiled modules, or MARSAD_PURE_PYTHON set)")
+    status = _compiled.status()
+    stale = sorted(name for name, how in status.items() if how != "compiled")
+    assert not stale, f"run from source though compiled (edited since? run 'make compile'): {stale}"
+    assert "marsad.text.matcher" in status and "marsad.events.assemble" in status
+
+
+def test_source_fallback_gives_the_snapshot_output() -> None:
+    """The pure-Python path, in its own process, extracts data/gold to the committed hash."""
+    code = (
+        "import sys; sys.path.insert(0, 'bench')\n"
+        "import extract_snapshot as s\n"
+        "from marsad import _compiled\n"
+        "print(s.sha256(s.snapshot(s.gold_articles())) == s.GOLD_HASH.read_text().strip())\n"
+        "print(sorted(set(_compiled.status().values())))\n"
+    )
+    env = {**os.environ, _compiled.PURE_ENV: "1", "PYTHONHASHSEED": "0"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True
+    )
+    same, loaded = out.stdout.strip().splitlines()[-2:]
+    assert same == "True", "the pure-Python path extracts data/gold differently from the snapshot"
+    assert loaded in ("[]", "['source']")  # [] when nothing was compiled in this install
