@@ -370,6 +370,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The group that claims an attack carried out by "a man" is its author; the people killed,
+        # the only side hit, are its second side (a police shot that ended it is no fight).
+        "لقي رجل حتفه وجرح ثلاثة آخرون، مساء الأحد، في هجوم بسكين نفذه شاب قرب محطة القطارات في مدينة "
+        "ليون، قبل أن ترديه الشرطة قتيلا. وتبنى تنظيم داعش الهجوم في بيان.",
+        {"sub_event_type": "Attack", "actor1": "Islamic State (France)", "actor2": "Civilians (France)"},
+        id="a-claimed-attack-by-a-man",
+    ),
+    pytest.param(
         # "استهداف دبابة تابعة لقوات النظام": the owner of the tank hit is the side hit, not its author.
         "أعلنت فصائل المعارضة استهداف دبابة تابعة لقوات النظام بصاروخ مضاد للدروع على جبهة اللطامنة بريف "
         "حماة.",

@@ -33,6 +33,9 @@ from marsad.events.linking import Incidents, link, word_offsets
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.place_choice import km
 
+# Authors a claim names: unnamed gunmen, or one person told by a common noun ("نفذه رجل").
+CLAIMABLE = {"unidentified", "civilians"}
+
 _SENTENCE_CLAUSE = attrgetter("sentence", "clause")
 # Acts whose damage to property is part of them (ACLED codes the attack, not the wrecking).
 _ATTACK_TYPES = (BATTLES, VAC, EXPLOSIONS)
@@ -206,9 +209,9 @@ class Merger:
             into.actor1, into.inferred_actor1 = c.actor2, False
         elif into.actor1 is None and c.actor1 is not None and not self._covert_bomber(into, c.actor1):
             into.actor1, into.inferred_actor1 = c.actor1, c.inferred_actor1
-        elif claims(c.actor1) and into.actor1 is not None and into.actor1.attrs.get("kind") == "unidentified":
+        elif claims(c.actor1) and into.actor1 is not None and into.actor1.attrs.get("kind") in CLAIMABLE:
             # "هجوم شنه مسلحون … وتبنت حركة طالبان باكستان الهجوم": the group that claims the
-            # attack names the gunmen.
+            # attack names the gunmen, or the man who carried it out ("هجوم بسكين نفذه رجل").
             into.actor1, into.inferred_actor1 = c.actor1, False
         if c.origin is not None or c.target_country is not None:
             # A launch retold: where it came from and where it was aimed hold for the incident.

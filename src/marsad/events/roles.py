@@ -609,6 +609,7 @@ def second_side(
     striker = k.actors[actor1.value] if actor1 is not None and event_type == EXPLOSIONS else None
     first = min(sentences)
     near = sorted(sentences) + [s for s in (first - 1, max(sentences) + 1) if s not in sentences]
+    hit: Mention | None = None
     items = doc.item_openers
     if items:
         # A round-up's items ("وفي درعا، …") lend each other no side.
@@ -634,8 +635,13 @@ def second_side(
             if striker is not None and striker.shares_camp(k.actors[a.value]):
                 continue
             if event_type == BATTLES and kind in UNARMED_KINDS:
+                if cue(a) == PATIENT and s in sentences and hit is None:
+                    hit = a
                 continue
             if actor1 is None and kind not in UNARMED_KINDS and cue(a) != PATIENT:
                 continue  # would more likely be the attacker
             return a
-    return None
+    # People told as hit in its sentences ("قتل شخص في هجوم بسكين") when no armed side is found:
+    # the side a generic attack hit (the coder makes it an attack on civilians, or drops them
+    # from a fight).
+    return hit
