@@ -185,6 +185,16 @@ def test_negotiations_and_a_stopped_car_are_no_events_but_an_intercepted_missile
     assert subs == ["Disrupted weapons use", "Shelling/artillery/missile attack"]
 
 
+def test_a_foiled_assassination_attempt_is_no_attack() -> None:
+    # "محاولة اغتيال" is a trigger of its own (an attempt made is an attack); foiled by the
+    # clause's subject, it was never made.
+    foiled = (
+        "أحبطت دائرة المخابرات العامة الأردنية محاولة اغتيال كانت تستهدف ضابطا كبيرا في مدينة الزرقاء، "
+        "بحسب بيان رسمي."
+    )
+    assert marsad.extract(foiled, published="2018-08-18") == []
+
+
 def test_a_charge_and_a_figurative_hijacking_are_no_events() -> None:
     import marsad
 
@@ -369,6 +379,26 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
+    pytest.param(
+        # A bomb with no side named at all is still a bombing, by an unidentified armed group.
+        "انفجرت عبوة ناسفة زرعت على جانب الطريق لحظة مرور موكب مدير أمن محافظة لحج في مدينة الحوطة، دون أن "
+        "يصاب أحد.",
+        {"sub_event_type": "Remote explosive/landmine/IED", "actor1": "Unidentified Armed Group (Yemen)"},
+        id="a-bomb-with-no-side-named",
+    ),
+    pytest.param(
+        # Countries beyond the region, with their larger towns: a church bombing in Sri Lanka.
+        "قتل 27 مصليا على الأقل في تفجير استهدف كنيسة القديس سيباستيان في مدينة نيغومبو شمال العاصمة "
+        "السريلانكية، صباح الأحد.",
+        {"country": "Sri Lanka", "location": "Negombo", "fatalities": 27},
+        id="a-church-bombing-in-sri-lanka",
+    ),
+    pytest.param(
+        "أطلق مسلح النار داخل مسجد النور في مدينة كرايستشيرش النيوزيلندية خلال صلاة الجمعة، ما أدى إلى "
+        "مقتل 40 شخصا.",
+        {"country": "New Zealand", "location": "Christchurch", "sub_event_type": "Attack"},
+        id="a-shooting-in-a-new-zealand-mosque",
+    ),
     pytest.param(
         # The group that claims an attack carried out by "a man" is its author; the people killed,
         # the only side hit, are its second side (a police shot that ended it is no fight).

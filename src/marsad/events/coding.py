@@ -423,7 +423,7 @@ class EventCoder:
                     a1_country = gaz.country(doc.country).country
         if a1 is None and (
             ((sub in UNIDENTIFIED_OK or c.answered) and a2 is not None)
-            or (sub == "Shelling/artillery/missile attack" and a2 is None and c.weapons)
+            or (sub in (SHELLING, *BOMBINGS) and a2 is None and c.weapons)
         ):
             # (Also rockets that fell with no firer or target named: "سقطت صواريخ كاتيوشا داخل …".)
             # (An act told as what another answered was done by someone: unnamed, armed men.)

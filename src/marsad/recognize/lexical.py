@@ -343,10 +343,14 @@ class TriggerRecognizer:
         return first_cue(words, {"purpose_before": self.k.cues["purpose_before"]}, max_distance=3) is not None
 
     def _goes_on(self, gap: str) -> bool:
-        """Nothing but adjectives between two trigger words: the second goes on naming the act
-        of the first ("محاولة اعتداء إرهابية بعبوة ناسفة")."""
+        """Nothing but adjectives, or the opening of a relative clause, between two trigger words:
+        the second goes on naming the act of the first ("محاولة اعتداء إرهابية بعبوة ناسفة",
+        "محاولة اغتيال كانت تستهدف ضابطا")."""
         words = gap.split()
-        return len(words) <= 2 and all(self.k.cues["nisba_skip"].has_word(w) for w in words)
+        cues = self.k.cues
+        return len(words) <= 2 and all(
+            cues["nisba_skip"].has_word(w) or cues["foiled_goes_on"].has_word(w) for w in words
+        )
 
     @cached_property
     def _attempt_rx(self) -> re.Pattern[str]:
@@ -366,6 +370,16 @@ class TriggerRecognizer:
             return False
         foil = self.k.cues["foil_before"]
         return any(foil.has_word(w) for w in words[:-1])
+
+    def _foiled_attempt(self, folded: str, start: int, end: int) -> bool:
+        """An act named with its attempt word ("محاولة اغتيال") in a clause that opens with
+        foiling it ("أحبط الجهاز محاولة اغتيال"): stopped before it was made."""
+        if self._attempt_rx.match(folded, start) is None:
+            return False  # (most hits: not opened by an attempt word)
+        if not self.k.cues["attempt_before"].has_word(folded[start:end].split(" ", 1)[0]):
+            return False
+        foil = self.k.cues["foil_before"]
+        return any(foil.has_word(w) for w in _words_in_clause_before(folded, start))
 
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
@@ -427,6 +441,7 @@ class TriggerRecognizer:
                 after_foiled
                 or (negatable and self._negated(folded, h.word_start))
                 or self._foiled(folded, h.word_start)
+                or self._foiled_attempt(folded, h.word_start, h.end)
                 or (h.start > h.word_start and self._for_a_purpose(folded, h))
             ):
                 # Denied, prevented, only intended or foiled ("أحبطت الشرطة محاولة تفجير"), with
