@@ -380,6 +380,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "فيما قتل الآخر" tells the rest of the two dead counted before: no lower total of one.
+        "قتل شرطيان في هجوم شنه مسلحون على حاجز أمني في مدينة العريش، الثلاثاء. وقال مصدر أمني إن أحد "
+        "الشرطيين أصيب بطلق ناري في الصدر، فيما قتل الآخر بشظايا قنبلة يدوية.",
+        {"fatalities": 2},
+        id="the-other-of-two-dead",
+    ),
+    pytest.param(
         # A bomb with no side named at all is still a bombing, by an unidentified armed group.
         "انفجرت عبوة ناسفة زرعت على جانب الطريق لحظة مرور موكب مدير أمن محافظة لحج في مدينة الحوطة، دون أن "
         "يصاب أحد.",

@@ -169,6 +169,12 @@ def figure(mentions: list[Mention], sides: Callable[[Mention], frozenset[str]] |
     for m in mentions:
         # Another source's figure stands apart: an estimate to weigh, not a group to add.
         by_sent.setdefault((m.sentence, bool(m.attrs.get("estimate"))), []).append(m)
+    # Victims told as the rest of a toll counted in another sentence ("… فيما قتل الآخر") are
+    # a part of it, no total to take the lowest of.
+    parts = [k for k, ms in by_sent.items() if all(m.attrs.get("part") for m in ms)]
+    if parts and len(parts) < len(by_sent):
+        for k in parts:
+            del by_sent[k]
     # A later sentence's toll told as more dead ("أدت أيضا إلى مقتل مرافقه", FatalityFilter.
     # mark_added) adds to the figure of the sentences before it.
     first = min(by_sent)

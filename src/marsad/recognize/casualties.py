@@ -59,6 +59,8 @@ class CasualtyMention:
 
 
 _VICT = _CAS["victims"]
+# Folded victim phrases that refer back to a toll told before ("الآخر"): see quantities.py.
+REFERRING = frozenset(_folded(_CAS["referring"]))
 _V_CLASS: dict[str, str] = {}
 for _cls in ("plural", "ambiguous", "dual", "singular"):  # later classes win on a clash
     for _w in _folded(_VICT[_cls]):

@@ -7,9 +7,10 @@ import re
 
 from marsad.doc import CASUALTY, DATE, Doc
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.casualties import find_casualties
+from marsad.recognize.casualties import REFERRING, find_casualties
 from marsad.recognize.cues import WORD, first_cue
 from marsad.recognize.dates import DateMention, find_dates
+from marsad.text.normalize import fold
 
 # The kinds of day a reporting verb's own day takes ("أعلن الجيش، الجمعة،", "قال أمس").
 ANNOUNCED_KINDS = ("weekday", "relative")
@@ -88,5 +89,8 @@ class CasualtyRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         for cm in find_casualties(doc.text):
-            doc.add(CASUALTY, cm.start, cm.end, cm)
+            if cm.victim is not None and fold(doc.text[cm.victim[0] : cm.victim[1]]) in REFERRING:
+                doc.add(CASUALTY, cm.start, cm.end, cm, part=True)  # "قتل الآخر": of a toll told before
+            else:
+                doc.add(CASUALTY, cm.start, cm.end, cm)
         return doc
