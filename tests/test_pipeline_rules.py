@@ -380,6 +380,24 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "غارة جوية للتحالف": the coalition's strike, in Yemen the Saudi-led one (not the army's).
+        "قتل ستة مدنيين، بينهم ثلاثة أطفال، في غارة جوية للتحالف استهدفت سيارة كانت تقلهم على الطريق العام "
+        "في مديرية مجز بمحافظة صعدة.",
+        {
+            "sub_event_type": "Air/drone strike",
+            "actor1": "Saudi-led Coalition",
+            "actor2": "Civilians (Yemen)",
+        },
+        id="a-strike-of-the-coalition-by-the-lam",
+    ),
+    pytest.param(
+        # A Kashmiri group that claims a bombing is its author.
+        "قتل 12 من عناصر الشرطة الهندية في تفجير سيارة مفخخة استهدف حافلة تقلهم في إقليم كشمير، وأعلنت "
+        "جماعة لشكر طيبة مسؤوليتها عن الهجوم.",
+        {"actor1": "LeT: Lashkar-e-Taiba", "country": "India"},
+        id="a-kashmiri-group-claims-a-bombing",
+    ),
+    pytest.param(
         # "فيما قتل الآخر" tells the rest of the two dead counted before: no lower total of one.
         "قتل شرطيان في هجوم شنه مسلحون على حاجز أمني في مدينة العريش، الثلاثاء. وقال مصدر أمني إن أحد "
         "الشرطيين أصيب بطلق ناري في الصدر، فيما قتل الآخر بشظايا قنبلة يدوية.",
