@@ -1484,6 +1484,20 @@ def test_events_coded_from_a_short_report(
     assert sorted(tuple(getattr(e, f) for f in fields) for e in events) == expected
 
 
+def test_the_answer_the_other_side_gave_is_an_event_of_its_own() -> None:
+    # "وردت فصائل المعارضة بإطلاق قذائف": the other side's answer is not the shelling it answered
+    # retold (the tolls told town by town between them name no author to keep them apart).
+    events = marsad.extract(
+        "قتل 30 مدنيا في قصف جوي ومدفعي عنيف لقوات النظام على بلدات الغوطة الشرقية، الأربعاء، بحسب "
+        "الدفاع المدني. وسجلت أعلى حصيلة في بلدة عربين حيث قتل 12 شخصا، فيما قتل 8 في بلدة زملكا. وردت "
+        "فصائل المعارضة بإطلاق قذائف على حي باب توما في العاصمة، ما أدى إلى مقتل مدنيين اثنين.",
+        published=PUB,
+    )
+    answer = [e for e in events if e.actor1 == "Opposition Rebels (Syria)"]
+    assert [(e.location, e.fatalities) for e in answer] == [("Bab Tuma", 2)]
+    assert all(e.location != "Bab Tuma" for e in events if e.actor1 == "Military Forces of Syria")
+
+
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:
     events = marsad.extract(
         "قتل مدنيان مساء أمس بانفجار عبوة ناسفة زرعها مجهولون في سيارة وسط مدينة الباب شرقي حلب. وتتهم "

@@ -96,10 +96,11 @@ class EventAssembler:
             at = ClauseIndex(doc)
             cues = self.k.cues
             answered = answered_clauses(doc, cues["answered_opening"], cues["answered_back"], set(groups))
+            retorts = answered_clauses(doc, cues["retort_opening"], cues["answered_back"], set(groups))
             # Made only for a report with events: it settles who "المهاجمين" or "الطيران" is.
             sides = roles.RoleAssigner(doc, self.k, at, answered)
             cands = [
-                self._candidate(sides, s, cl, part, launch, cut)
+                self._candidate(sides, s, cl, part, launch, cut, retort=(s, cl) in retorts)
                 for (s, cl), group in groups.items()
                 for told in split_fighting_from_air(group)
                 for trigs in split_demonstration_from_its_cause(doc, cues["protest_cause_before"], told)
@@ -406,12 +407,15 @@ class EventAssembler:
         trigs: list[Mention],
         launch: Launch | None = None,
         cut: int | None = None,
+        *,
+        retort: bool = False,
     ) -> Candidate:
         # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
         # (explosion, attack) later in the same clause refines it.
         trigs = sorted(trigs, key=_lead_first) if len(trigs) > 1 else trigs[:]
         c = Candidate(sent, clause, trigs, sentences={sent})
         c.answered = (sent, clause) in sides.answered
+        c.retort = retort
         at = sides.at
         r = sides.assign(sent, clause, trigs)
         a1 = c.actor1 = r.actor1

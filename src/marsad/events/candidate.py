@@ -43,6 +43,8 @@ class Candidate:
     target_country: str | None = None
     # Told as the act another answered ("ردا على إطلاق صواريخ", events/answered.py).
     answered: bool = False
+    # Told as the answer its author gave ("وردت الفصائل بقصف …", events/answered.py).
+    retort: bool = False
 
     def twin(self) -> Candidate:
         """A copy for one part of the incident (a place of a list, a means of fire), with lists

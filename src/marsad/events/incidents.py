@@ -157,6 +157,7 @@ class Sig:
     target_country: str | None = None
     firer_country: str | None = None
     answered: bool = False  # told as the act another answered (events/answered.py)
+    retort: bool = False  # told as the answer its author gave ("وردت الفصائل بقصف …")
     earlier: bool = False  # told as days before another ("ويأتي ذلك بعد يومين من غارات …")
     on_civilians: bool = False  # actor2 unarmed (civilians, protesters)
     camp1: frozenset[str] = frozenset()  # actor1's government camp
@@ -246,6 +247,7 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
         target_country=c.target_country,
         firer_country=state_country(a1),
         answered=c.answered,
+        retort=c.retort,
         earlier=bool(trig.attrs.get("earlier")),
         on_civilians=a2 is not None and a2.attrs.get("kind") in UNARMED_KINDS,
         camp1=camp1,
@@ -269,6 +271,17 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         return "one is background"
     if a.answered != b.answered and a.sentences & b.sentences:
         return "an act and the act it answered"
+    if (
+        a.retort != b.retort
+        and a.has_actor1
+        and b.has_actor1
+        and a.name1 != b.name1
+        and a.event_type in REMOTE_OR_FIGHT
+        and b.event_type in REMOTE_OR_FIGHT
+    ):
+        # "قصف لقوات النظام على البلدة … وردت الفصائل بقذائف على العاصمة": the other side's fire
+        # (a force answering a crowd, "فردت قوى الأمن بالقنابل المسيلة", stays in the riot).
+        return "an act and the answer another side gave"
     if a.earlier != b.earlier:
         return "one is told as days before the other"
     # Another kind of event.
