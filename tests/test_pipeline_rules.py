@@ -380,6 +380,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The teller of a strike is no side hit when the sentence names the people it killed.
+        "وقالت قوات سوريا الديمقراطية في بيان إن طائرات حربية تركية قصفت قرية في ناحية شيخ الحديد، ما "
+        "أدى إلى مقتل ثلاثة مدنيين.",
+        {"actor1": "Military Forces of Turkey", "actor2": "Civilians (Syria)"},
+        id="the-teller-of-a-strike-is-no-side-hit",
+    ),
+    pytest.param(
         # "غارة جوية للتحالف": the coalition's strike, in Yemen the Saudi-led one (not the army's).
         "قتل ستة مدنيين، بينهم ثلاثة أطفال، في غارة جوية للتحالف استهدفت سيارة كانت تقلهم على الطريق العام "
         "في مديرية مجز بمحافظة صعدة.",

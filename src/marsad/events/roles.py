@@ -210,10 +210,15 @@ class RoleAssigner:
             # unless "بين" opened the pair ("اشتباكات بين المقاومة والحوثيين": two sides).
             joined = _partners(text, a1, pool, self._reciprocal) if a1 is not None and len(pool) > 1 else None
             joined_to = a1  # (a1 may still be swapped below; the list is that name's)
+            # "قالت الوحدات الكردية إن الطائرات التركية قصفت قرى، ما أسفر عن مقتل 5 مدنيين": the
+            # teller is no side hit when the sentence names one as hit.
+            hit_told = any(cue(x) == PATIENT and other(x, a1) for x in extra)
             for side in (patients, neutral, agents):
                 for a in side:
                     if a is not a1 and (a1 is None or entries[a.value].name != name1):
                         if side is not patients and joined and a in joined:
+                            continue
+                        if hit_told and a.attrs.get("role_why") == "teller_verbs":
                             continue
                         a2 = a
                         break
