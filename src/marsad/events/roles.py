@@ -20,6 +20,7 @@ from operator import attrgetter
 from marsad.doc import ACTOR, CASUALTY, CUE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.clause_index import ClauseIndex
 from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import WORD
 from marsad.text.normalize import fold
 from marsad.text.tokens import words_before
 
@@ -28,6 +29,7 @@ BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
 UNARMED_KINDS = {"civilians", "protesters"}
+DEATH_WEIGHT = 0.3  # triggers.yaml: the weight of a word telling a death ("مقتل", "قتل")
 STATE_KINDS = {"state", "police"}
 NOT_ATTACKERS = UNARMED_KINDS | STATE_KINDS  # what "المهاجمين" never refers back to
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
@@ -327,7 +329,8 @@ class RoleAssigner:
             return None
         doc, text = self.doc, self.doc.text
         spans = doc.clauses[sentence]
-        lead = min(t.start for t in told)
+        first = min(told, key=attrgetter("start"))
+        lead = first.start
         if text[spans[clause].start : lead].strip(" \n\t،,و"):
             return None  # words before the verb: its subject, if any, is in its own clause
         for a in reversed(extra):
@@ -335,10 +338,21 @@ class RoleAssigner:
                 continue
             if text[a.end : spans[a.clause].end].strip(" \n\t،,؛;()"):
                 return None  # the name does not end its clause: not the subject left hanging
+            if first.attrs.get("weight", 1.0) <= DEATH_WEIGHT and self._after_teller(
+                a, spans[a.clause].start
+            ):
+                # "أعلنت قيادة القوات المشتركة للتحالف، الاثنين، مقتل …": a death is no act of who
+                # tells it ("أعلنت المخابرات، أمس، توقيف تسعة": an arrest is).
+                return None
             if any(self.at.clause(TRIGGER, sentence, c) for c in range(a.clause, clause)):
                 return None  # an act told in between has that name for its own
             return a
         return None
+
+    def _after_teller(self, a: Mention, clause_start: int) -> bool:
+        """Whether a verb of telling opens `a`'s clause before it ("أعلنت قيادة القوات …")."""
+        words = WORD.findall(self.doc.folded_slice(clause_start, a.start))
+        return bool(words) and self.k.cues["teller_verbs"].has_word(words[0].removeprefix("و"))
 
     def _earlier_subject(self, extra: list[Mention], sentence: int, clause: int) -> Mention | None:
         """The subject told in an earlier clause of the sentence: its first uncued name, else the
