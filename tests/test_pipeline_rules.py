@@ -380,6 +380,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أسفرت المعارك منذ بدايتها عن مقتل …": the toll of a whole battle is no day's toll.
+        "أعلنت قوات النظام، السبت، استعادة السيطرة على بلدة اللطامنة بريف حماة الشمالي بعد معارك مع "
+        "الفصائل. وقال المرصد السوري إن المعارك أسفرت منذ بدايتها عن مقتل أكثر من 120 مقاتلا من الطرفين.",
+        {"sub_event_type": "Government regains territory", "fatalities": 0},
+        id="a-battle-toll-since-it-began",
+    ),
+    pytest.param(
+        # The armed men of one clan named after it are a tribal militia.
+        "اندلعت اشتباكات عنيفة، اليوم، بين قوات سوريا الديمقراطية ومسلحين من عشيرة الشعيطات في بلدة "
+        "الكشكية بريف دير الزور الشرقي.",
+        {"actor1": "Syrian Democratic Forces", "actor2": "Unidentified Tribal Militia (Syria)"},
+        id="the-armed-men-of-a-clan",
+    ),
+    pytest.param(
         # The teller of a strike is no side hit when the sentence names the people it killed.
         "وقالت قوات سوريا الديمقراطية في بيان إن طائرات حربية تركية قصفت قرية في ناحية شيخ الحديد، ما "
         "أدى إلى مقتل ثلاثة مدنيين.",
