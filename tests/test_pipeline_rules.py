@@ -380,6 +380,27 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A group's drone stopped with no one named stopping it: the forces of the country it was in.
+        "أعلن التحالف، مساء الخميس، اعتراض طائرة مسيرة مفخخة أطلقتها ميليشيا الحوثي باتجاه مدينة خميس مشيط.",
+        {
+            "sub_event_type": "Disrupted weapons use",
+            "actor1": "Military Forces of Saudi Arabia",
+            "actor2": "Houthi Movement",
+        },
+        id="a-drone-stopped-by-no-one-named",
+    ),
+    pytest.param(
+        "تجددت المواجهات، ليل الأحد، بين قوات اللواء السابع وقوة الردع الخاصة في منطقة صلاح الدين جنوبي "
+        "العاصمة الليبية طرابلس.",
+        {"actor1": "Kaniyat Militia", "actor2": "Special Deterrence Force"},
+        id="the-seventh-brigade-of-tarhuna",
+    ),
+    pytest.param(
+        "اغتال مسلحون مجهولون إمام وخطيب مسجد في مديرية المنصورة بمدينة عدن، فجر اليوم.",
+        {"actor2": "Civilians (Yemen)", "fatalities": 1},
+        id="an-imam-and-preacher-killed",
+    ),
+    pytest.param(
         # "أسفرت المعارك منذ بدايتها عن مقتل …": the toll of a whole battle is no day's toll.
         "أعلنت قوات النظام، السبت، استعادة السيطرة على بلدة اللطامنة بريف حماة الشمالي بعد معارك مع "
         "الفصائل. وقال المرصد السوري إن المعارك أسفرت منذ بدايتها عن مقتل أكثر من 120 مقاتلا من الطرفين.",

@@ -402,6 +402,12 @@ class EventCoder:
             # named group before an unnamed cell); the state force of the report arrested them.
             a2 = a2 if a1 is not None and a1.kind == "unidentified" else a1
             a1 = self._security_force(doc, c)
+        if a1 is None and sub == "Disrupted weapons use" and a2 is not None and a2.kind not in STATE_KINDS:
+            # "أعلن التحالف اعتراض طائرة مسيرة أطلقها الحوثيون": a group's missile or drone
+            # stopped with no one named stopping it was stopped by the forces of the country it
+            # was in (with neither side named, a stopped weapon is too often one spoken of in
+            # general, or a false alarm: no event).
+            a1 = self._templates.get("state")
         if a1 is None and sub == "Arrests":
             # ACLED codes arrests by state forces only: a state force the clause names is the
             # one arresting ("اعتقالات نفذها الجيش"), and an arrest whose makers go unnamed
