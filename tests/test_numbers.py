@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a side's own members, told by its spokesman ("عناصره", "مقاتليها")
+    ("وقال الناطق باسم الفصيل إن أربعة من مقاتليه قتلوا في الاشتباكات", [("killed", 4, True)]),
     # a leader of a group whose name holds "في", then his companions
     ("قتل قيادي بارز في تنظيم القاعدة في جزيرة العرب واثنان من مرافقيه", [("killed", 3, True)]),
     # … but not a count told for another act after the strike's "في"

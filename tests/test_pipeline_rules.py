@@ -380,6 +380,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أعلن الجيش … بقيادة المشير خليفة حفتر، الأربعاء، سيطرته على …": the leader named after the
+        # teller does not hide its claim of the capture.
+        "أعلن الجيش الوطني الليبي بقيادة المشير خليفة حفتر، الأحد، سيطرته على منطقة الفتائح شرقي مدينة "
+        "درنة، بعد معارك عنيفة مع مجلس شورى مجاهدي درنة.",
+        {
+            "sub_event_type": "Government regains territory",
+            "actor1": "Libyan National Army",
+            "actor2": "Mujahideen Shura Council of Derna",
+        },
+        id="a-capture-claimed-by-a-force-named-with-its-leader",
+    ),
+    pytest.param(
         # A group's drone stopped with no one named stopping it: the forces of the country it was in.
         "أعلن التحالف، مساء الخميس، اعتراض طائرة مسيرة مفخخة أطلقتها ميليشيا الحوثي باتجاه مدينة خميس مشيط.",
         {

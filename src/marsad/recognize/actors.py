@@ -236,6 +236,16 @@ class ActorRecognizer:
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
         return doc
 
+    @cached_property
+    def _leader_rx(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in self.k.cue_words("leader_qualifier"))
+        return re.compile(rf"\s*(?:{words})\b[^،,.؛:]{{0,60}}[،,]")
+
+    def _past_leader(self, folded: str, fe: int) -> int:
+        """Where the words after a name start, past a qualifier naming its leader ("بقيادة X،")."""
+        m = self._leader_rx.match(folded, fe)
+        return m.end() if m is not None else fe
+
     def _new_force(self, word: str) -> bool:
         """A force noun led by its conjunction ("ومسلحي", "وقوات"): the start of another name."""
         return word.startswith("و") and self._force_heads.has_word(word[1:])
@@ -386,7 +396,7 @@ class ActorRecognizer:
             # The teller of a claim is a party to it only when it claims its own action
             # ("أعلن الجيش أنه استهدف", "أفاد بيان للجيش بأن طائراته قصفت"); a teller named by
             # a verb stays a weak candidate.
-            after = [w for w in words_after(folded, fe, 8) if not w.isdigit()]
+            after = [w for w in words_after(folded, self._past_leader(folded, fe), 8) if not w.isdigit()]
             after = skip.without_words(after)[:4]
             claim = self._self_claim
             # "قالت الوزارة إن الطيران الإسرائيلي شن غارات": a clause with a subject of its own
