@@ -380,6 +380,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Deaths the aircraft caused, told with a word of death only, are an air strike's; the
+        # "terrorists" killed are of the group whose hideout was hit.
+        "ذكرت خلية الإعلام الأمني، الأحد، أن طيران الجيش العراقي دمر وكرا لعناصر داعش في سلسلة جبال "
+        "حمرين، ما أسفر عن مقتل 6 إرهابيين.",
+        {
+            "sub_event_type": "Air/drone strike",
+            "actor1": "Military Forces of Iraq",
+            "actor2": "Islamic State (Iraq)",
+            "fatalities": 6,
+        },
+        id="deaths-the-aircraft-caused",
+    ),
+    pytest.param(
         # "أعلن الجيش … بقيادة المشير خليفة حفتر، الأربعاء، سيطرته على …": the leader named after the
         # teller does not hide its claim of the capture.
         "أعلن الجيش الوطني الليبي بقيادة المشير خليفة حفتر، الأحد، سيطرته على منطقة الفتائح شرقي مدينة "

@@ -41,6 +41,7 @@ from marsad.text.normalize import fold
 
 UNARMED = {"civilians", "protesters"}
 STATE_KINDS = {"state", "police", "external"}
+DEATH_WEIGHT = 0.3  # triggers.yaml: the weight of a word telling a death ("مقتل", "قتل")
 ARMED_KINDS = {"state", "police", "rebel", "militia", "identity", "external", "unidentified"}
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
 UNIDENTIFIED_OK = {
@@ -244,6 +245,15 @@ class EventCoder:
             )
         ):
             sub = "Air/drone strike"
+        elif (
+            event_type in (BATTLES, VAC)
+            and a1 is not None
+            and c.trigger.attrs.get("weight", 1.0) <= DEATH_WEIGHT
+            and _aerial(c.actor1, self._aerial_words)
+        ):
+            # "أن طائرات القوة الجوية دمرت مضافة …، ما أسفر عن مقتل 4 إرهابيين": deaths the
+            # aircraft caused, told by a word of death only, are an air strike's.
+            event_type, sub = EXPLOSIONS, "Air/drone strike"
         if event_type == "Protests" and (
             sub != "Excessive force against protesters"
             or not any(m.value.kind == "killed" for m in c.casualties)
@@ -339,6 +349,21 @@ class EventCoder:
             # "قتل ثلاثة أشخاص، بينهم قيادي في وحدات مقاومة سنجار، بضربة": the people struck are
             # named by the armed side one of them belonged to.
             a2 = self._among_the_victims(doc, c) or a2
+        if a2 is not None and a2.kind == "unidentified" and a2.template:
+            # "دمرت مضافة لعناصر داعش …، ما أسفر عن مقتل 4 إرهابيين": the "terrorists" killed are
+            # of the group the event's sentences name as hit.
+            a2 = (
+                self._first_actor(
+                    doc,
+                    c,
+                    lambda m, e: (
+                        e.kind in NAMED_GROUPS
+                        and not e.template
+                        and m.attrs.get("role_cue") == "patient_before"
+                    ),
+                )
+                or a2
+            )
         if event_type in (BATTLES, EXPLOSIONS, VAC) and a2 is not None and a2.kind == "protesters":
             event_type, sub = "Protests", "Excessive force against protesters"
             a1, a2 = a2, a1
