@@ -1449,6 +1449,22 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        "وقال المتحدث باسم الجيش الوطني الليبي إنه تم إلقاء القبض على عدد من الإرهابيين في حي المغار بمدينة "
+        "درنة إضافة إلى مقتل سبعة آخرين.",
+        ("sub_event_type", "fatalities"),
+        [("Armed clash", 7), ("Arrests", 0)],
+        id="arrests-in-addition-to-a-killing",
+    ),
+    pytest.param(
+        # Deaths and arrests told side by side in one clause: the killing (of armed men, a fight)
+        # and the arrests are two events; the toll is the killing's.
+        "أعلن المتحدث العسكري المصري، الأحد، مقتل 9 عناصر إرهابية واعتقال 14 آخرين خلال مداهمات في "
+        "منطقة جبل الحلال بوسط سيناء.",
+        ("sub_event_type", "fatalities"),
+        [("Armed clash", 9), ("Arrests", 0)],
+        id="killing-and-arrests-in-one-clause",
+    ),
+    pytest.param(
         # The fight's clause names nobody: its sides are the pair after "بين", not the air force of
         # the clause telling the strikes that backed one of them (an event of its own).
         "تواصلت المعارك، مساء أمس، بين قوات العمالقة والحوثيين في مديرية التحيتا جنوبي الحديدة، "

@@ -46,6 +46,7 @@ from marsad.events.splitting import (
     split_by_repeated_acts,
     split_demonstration_from_its_cause,
     split_fighting_from_air,
+    split_killing_from_arrests,
 )
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CUE_REACH, first_cue, first_words_rx, words_before
@@ -103,6 +104,7 @@ class EventAssembler:
                 self._candidate(sides, s, cl, part, launch, cut, retort=(s, cl) in retorts)
                 for (s, cl), group in groups.items()
                 for told in split_fighting_from_air(group)
+                for told in split_killing_from_arrests(doc, cues["added_toll_before"], told)
                 for trigs in split_demonstration_from_its_cause(doc, cues["protest_cause_before"], told)
                 for part, launch, cut in split_launch(doc, self.k, at, trigs)
             ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from marsad.doc import PLACE, TRIGGER, Doc, Mention
+from marsad.doc import CASUALTY, PLACE, TRIGGER, Doc, Mention
 from marsad.events.demonstrations import DEMONSTRATION_CAUSE, EXCESSIVE_FORCE
 from marsad.events.incidents import (
     AIR,
@@ -22,7 +22,11 @@ from marsad.events.incidents import (
     place_specific,
 )
 from marsad.events.wording import word_just_before
-from marsad.recognize.cues import CueList, first_cue
+from marsad.recognize.cues import WORD, CueList, first_cue
+from marsad.text.normalize import fold
+
+ARRESTS = "Arrests"
+DEATH_WEIGHT = 0.3  # triggers.yaml: the weight of a word telling a death ("مقتل", "قتل")
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -43,6 +47,42 @@ def split_fighting_from_air(triggers: list[Mention]) -> list[list[Mention]]:
         fight + [t for t in rest if t.value.event_type == BATTLES],
         air + [t for t in rest if t.value.event_type != BATTLES],
     ]
+
+
+def split_killing_from_arrests(doc: Doc, added: CueList, triggers: list[Mention]) -> list[list[Mention]]:
+    """ "مقتل 16 عنصرا تكفيريا واعتقال 30 آخرين": deaths and arrests told side by side in one
+    clause, the deaths by a word of death with a toll of their own, are two events: the killing
+    (a fight, when those killed were armed) and the arrests."""
+    if len(triggers) < 2:
+        return [triggers]
+    arrests = [t for t in triggers if t.value.sub_event_type == ARRESTS]
+    deaths = [t for t in triggers if t.attrs.get("weight", 1.0) <= DEATH_WEIGHT]
+    if not arrests or not deaths or len(arrests) + len(deaths) < len(triggers):
+        return [triggers]  # (another kind of act in the clause: its own reading decides)
+    # Side by side: the later act joined to the earlier by "و" or a word of addition ("مقتل 16 …
+    # واعتقال 30", "القبض على عدد من الإرهابيين إضافة إلى مقتل آخرين"), not a raid the deaths
+    # happened in ("مقتل 9 في مداهمات") nor the charge of one held ("في جريمة قتل شاب").
+    first_death, first_arrest = min(t.start for t in deaths), min(t.start for t in arrests)
+    later = deaths if first_death > first_arrest else arrests
+    if not any(_joined(doc.text, t, added) for t in later):
+        return [triggers]
+    sent, clause = triggers[0].sentence, triggers[0].clause
+    if not any(
+        m.clause == clause and m.value.kind == "killed" and m.value.count
+        for m in doc.in_sentence(CASUALTY, sent)
+    ):
+        return [triggers]
+    return [deaths, arrests]
+
+
+def _joined(text: str, t: Mention, added: CueList) -> bool:
+    """Whether the word `t` opens is joined to what comes before it by "و" ("واعتقال") or by a
+    word of addition (`added`: "إضافة إلى مقتل")."""
+    if text.startswith("و", t.start) or text[max(0, t.start - 2) : t.start] == "و ":
+        return True
+    return (
+        first_cue(WORD.findall(fold(text[max(0, t.start - 30) : t.start])), {"added": added}, 1) is not None
+    )
 
 
 def split_demonstration_from_its_cause(
