@@ -380,6 +380,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A day told aside between commas parts the verb from its toll and act: the toll read
+        # across it joins the two clauses, and the verb's subject is the fight's first side.
+        "قتلت قوات الأمن الجزائرية، الخميس، 4 مسلحين في اشتباك مسلح خلال عملية تمشيط بمنطقة جبلية قرب "
+        "مدينة تيبازة.",
+        {
+            "actor1": "Police Forces of Algeria",
+            "actor2": "Unidentified Armed Group (Algeria)",
+            "fatalities": 4,
+        },
+        id="a-toll-across-a-day-told-aside",
+    ),
+    pytest.param(
         # Deaths the aircraft caused, told with a word of death only, are an air strike's; the
         # "terrorists" killed are of the group whose hideout was hit.
         "ذكرت خلية الإعلام الأمني، الأحد، أن طيران الجيش العراقي دمر وكرا لعناصر داعش في سلسلة جبال "

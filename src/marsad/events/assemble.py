@@ -354,6 +354,8 @@ class EventAssembler:
             if t.value.sub_event_type == "Chemical weapon" and _tear_gas_choking(doc, t):
                 continue  # "إصابة العشرات بحالات اختناق" from the tear gas fired on a crowd
             groups.setdefault((t.sentence, t.clause), []).append(t)
+        if len(groups) > 1:
+            self._join_across_a_told_day(doc, groups)
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
         strong: set[tuple[int, int]] = set()
@@ -387,6 +389,18 @@ class EventAssembler:
             )
             or (key[0] in crowd and any(t.value.event_type in ("Protests", "Riots") for t in ts))
         }  # fmt: skip
+
+    @staticmethod
+    def _join_across_a_told_day(doc: Doc, groups: dict[tuple[int, int], list[Mention]]) -> None:
+        """ "قتلت قوات الأمن، الأحد، 3 مسلحين في تبادل لإطلاق النار": a toll read across the
+        commas of a day told aside (recognize/casualties.py) joins the clause of its verb to the
+        clause of its victims: one clause's triggers, read with the verb's subject."""
+        for m in doc.get(CASUALTY):
+            if m.sentence < 0 or (m.sentence, m.clause) not in groups:
+                continue
+            last = doc.locate(m.end - 1)
+            if last[0] == m.sentence and last[1] > m.clause and last in groups:
+                groups[(m.sentence, m.clause)].extend(groups.pop(last))
 
     def _unclaimed(self, doc: Doc, sent: int, trigger: Mention) -> bool:
         """Whether the words before `trigger` in its sentence say that no side claimed it."""
