@@ -380,6 +380,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # What the demonstrators ask about ("مصير المختطفين لدى داعش") is no force they met.
+        "اعتصم العشرات من ذوي المخطوفين أمام مبنى المحافظة في مدينة السويداء، الأحد، مطالبين بالكشف عن "
+        "مصير المختطفين لدى تنظيم داعش منذ أشهر.",
+        {"sub_event_type": "Peaceful protest", "actor2": ""},
+        id="what-the-demonstrators-ask-about",
+    ),
+    pytest.param(
+        "قتل سبعة أقباط وأصيب 14 آخرون في هجوم مسلح استهدف حافلة تقل زوارا إلى دير في محافظة المنيا، "
+        "وتبنى تنظيم داعش الهجوم.",
+        {"sub_event_type": "Attack", "actor1": "Islamic State (Egypt)", "actor2": "Civilians (Egypt)"},
+        id="copts-on-a-bus-of-pilgrims",
+    ),
+    pytest.param(
         # A day told aside between commas parts the verb from its toll and act: the toll read
         # across it joins the two clauses, and the verb's subject is the fight's first side.
         "قتلت قوات الأمن الجزائرية، الخميس، 4 مسلحين في اشتباك مسلح خلال عملية تمشيط بمنطقة جبلية قرب "

@@ -48,6 +48,7 @@ from marsad.events.splitting import (
     split_fighting_from_air,
     split_killing_from_arrests,
 )
+from marsad.events.wording import demanded
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CUE_REACH, first_cue, first_words_rx, words_before
 from marsad.recognize.places import PlaceRef
@@ -77,7 +78,6 @@ INHERIT_REACH = 2
 
 ABDUCTION = "Abduction/forced disappearance"
 _NOT_ABDUCTORS = {*CROWDS, *roles.STATE_KINDS}
-DEMAND_REACH = 50  # characters before an agreement's word where a word of demand is looked for
 
 
 class EventAssembler:
@@ -207,9 +207,7 @@ class EventAssembler:
         what people ask for (cues.yaml demand_before, a few words before it) is no agreement."""
         if e.event_type != "Strategic developments" or e.trigger.value.sub_event_type != "Agreement":
             return False
-        t = e.trigger
-        before = doc.folded_slice(max(doc.sentences[t.sentence].start, t.start - DEMAND_REACH), t.start)
-        return self.k.cues["demand_before"].found_in(before.split())
+        return demanded(doc, self.k, e.trigger)
 
     def _kinds_of_violence(self, doc: Doc, e: Candidate) -> bool:
         """ "سجلت محافظات تعز والحديدة ومأرب أعلى عدد من الضحايا، جراء القصف المدفعي والألغام

@@ -30,6 +30,7 @@ from marsad.events.incidents import (
 )
 from marsad.events.launch import aimed_elsewhere, drop_foreign_firer
 from marsad.events.linking import Incidents, link, word_offsets
+from marsad.events.wording import demanded
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.place_choice import km
 
@@ -364,7 +365,7 @@ class Merger:
         new_words = self._new_words
         offsets = word_offsets(doc, new_words) if len(cands) > 1 else None
         for c in cands:
-            target = self._intervention_target(incidents.items, c) or link(
+            target = self._intervention_target(doc, incidents.items, c) or link(
                 doc, incidents, c, new_words, offsets
             )
             if target is None:
@@ -387,8 +388,7 @@ class Merger:
             if e.actor1 is not None or e.actor2 is not None or e.casualties or e.place
         ]
 
-    @staticmethod
-    def _intervention_target(events: list[Candidate], c: Candidate) -> Candidate | None:
+    def _intervention_target(self, doc: Doc, events: list[Candidate], c: Candidate) -> Candidate | None:
         """Arrests or force used on the demonstrators just told: the protest was met with
         intervention; force used by the demonstrators themselves (storming, burning): it turned
         into a riot. Same place and day (or none given)."""
@@ -404,6 +404,11 @@ class Merger:
             return None  # the killing the crowd came out over, not force it met
         if date_conflict(e, c) or place_conflict(e, c):
             return None
+        if c.sentence == e.sentence and demanded(doc, self.k, c.trigger):
+            # "تظاهر العشرات … مطالبين بالكشف عن مصير المختطفين لدى تنظيم داعش": what the crowd
+            # asks about is no force it met, nor an event of the day.
+            e.log.append(f"'{c.trigger.text}': what the demonstrators demand, not an event")
+            return e
         if c.event_type == "Strategic developments" and c.trigger.value.sub_event_type not in _MET_WITH:
             if c.sentence != e.sentence or c.trigger.attrs.get("weight", 1.0) >= 1.0:
                 return None

@@ -110,3 +110,13 @@ def suspects(doc: Doc, k: Knowledge, sentence: int) -> bool:
     words = doc.folded_slice(seg.start, seg.end).split()
     suspect = k.cues["militant_suspect"]
     return suspect.found_in(words)
+
+
+DEMAND_REACH = 50  # characters before an act's word where a word of demand is looked for
+
+
+def demanded(doc: Doc, k: Knowledge, t: Mention) -> bool:
+    """Whether a word of demand (cues.yaml demand_before) stands a few words before `t`: what
+    people ask for ("مطالبين بالإفراج عن …", "بالكشف عن مصير المختطفين"), not what happened."""
+    before = doc.folded_slice(max(doc.sentences[t.sentence].start, t.start - DEMAND_REACH), t.start)
+    return k.cues["demand_before"].found_in(before.split())
