@@ -380,6 +380,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "القوات التركية وفصائل الجيش السوري الحر": a partner named after a force noun is one side
+        # with the first, not the other side.
+        "قالت وكالة الأناضول إن القوات التركية وفصائل الجيش السوري الحر سيطرت، السبت، على بلدة راجو شمال "
+        "غربي عفرين، بعد معارك مع وحدات حماية الشعب الكردية.",
+        {
+            "actor1": "Military Forces of Turkey",
+            "assoc_actor_1": "Free Syrian Army",
+            "actor2": "Syrian Democratic Forces",
+        },
+        id="a-partner-named-after-a-force-noun",
+    ),
+    pytest.param(
         # What the demonstrators ask about ("مصير المختطفين لدى داعش") is no force they met.
         "اعتصم العشرات من ذوي المخطوفين أمام مبنى المحافظة في مدينة السويداء، الأحد، مطالبين بالكشف عن "
         "مصير المختطفين لدى تنظيم داعش منذ أشهر.",

@@ -41,6 +41,7 @@ _QUOTES = ('"', "“", "”", "«", "»")  # a quoted statement's marks
 _START = attrgetter("start")  # a mention's sort key (no Python call per mention)
 # Per knowledge base: whether each actor flies.
 _FLIES: weakref.WeakKeyDictionary[Knowledge, dict[int, bool]] = weakref.WeakKeyDictionary()
+_FORCE_HEADS: weakref.WeakKeyDictionary[Knowledge, frozenset[str]] = weakref.WeakKeyDictionary()
 _RECIPROCAL: weakref.WeakKeyDictionary[Knowledge, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
@@ -210,7 +211,11 @@ class RoleAssigner:
             name1 = entries[a1.value].name if a1 is not None else None
             # A name joined to actor1 by "و" is its partner ("تمكنت المقاومة والجيش من السيطرة"),
             # unless "بين" opened the pair ("اشتباكات بين المقاومة والحوثيين": two sides).
-            joined = _partners(text, a1, pool, self._reciprocal) if a1 is not None and len(pool) > 1 else None
+            joined = (
+                _partners(text, a1, pool, self._reciprocal, self._force_heads)
+                if a1 is not None and len(pool) > 1
+                else None
+            )
             joined_to = a1  # (a1 may still be swapped below; the list is that name's)
             # "قالت الوحدات الكردية إن الطائرات التركية قصفت قرى، ما أسفر عن مقتل 5 مدنيين": the
             # teller is no side hit when the sentence names one as hit.
@@ -400,6 +405,14 @@ class RoleAssigner:
         return not aerial or self._flies(m.value)
 
     @property
+    def _force_heads(self) -> frozenset[str]:
+        """cues.yaml force_heads, folded (read once per knowledge load)."""
+        got = _FORCE_HEADS.get(self.k)
+        if got is None:
+            got = _FORCE_HEADS[self.k] = frozenset(self.k.cue_words("force_heads"))
+        return got
+
+    @property
     def _reciprocal(self) -> frozenset[str]:
         """cues.yaml reciprocal_before, folded (read once per knowledge load)."""
         got = _RECIPROCAL.get(self.k)
@@ -506,11 +519,16 @@ _ONE_SIDE_END = re.compile(r"[^،,.؛\n]{0,30}?\sمن\s+جه[ةه](?!\s+أخرى
 
 
 def _partners(
-    text: str, main: Mention | None, pool: list[Mention], reciprocal: frozenset[str] = frozenset()
+    text: str,
+    main: Mention | None,
+    pool: list[Mention],
+    reciprocal: frozenset[str] = frozenset(),
+    heads: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """The names listed after `main` with "و" ("الجيش والمقاومة الشعبية ومسلحو القبائل"): one
-    side, not two — unless "بين" opened the list ("اشتباكات بين المقاومة والحوثيين"), or a verb of
-    a two-sided act (`reciprocal`) stands right before `main` ("تبادلت القوات التركية ووحدات
+    """The names listed after `main` with "و" ("الجيش والمقاومة الشعبية ومسلحو القبائل"), also
+    with a force noun (`heads`) between ("القوات التركية وفصائل الجيش السوري الحر"): one side,
+    not two — unless "بين" opened the list ("اشتباكات بين المقاومة والحوثيين"), or a verb of a
+    two-sided act (`reciprocal`) stands right before `main` ("تبادلت القوات التركية ووحدات
     حماية الشعب القصف")."""
     if main is None:
         return []
@@ -519,7 +537,8 @@ def _partners(
     for a in sorted(pool, key=_START):
         if a.start < last.end:
             continue
-        if a.start - last.end > 3 or text[last.end : a.start].strip() != "و":
+        gap = text[last.end : a.start].strip()
+        if gap != "و" and not (a.start - last.end <= 16 and gap.startswith("و") and fold(gap[1:]) in heads):
             break
         joined.append(a)
         last = a
