@@ -484,17 +484,6 @@ ONE_EVENT = [
         id="the-teller-of-a-strike-is-no-side-hit",
     ),
     pytest.param(
-        # "غارة جوية للتحالف": the coalition's strike, in Yemen the Saudi-led one (not the army's).
-        "قتل ستة مدنيين، بينهم ثلاثة أطفال، في غارة جوية للتحالف استهدفت سيارة كانت تقلهم على الطريق العام "
-        "في مديرية مجز بمحافظة صعدة.",
-        {
-            "sub_event_type": "Air/drone strike",
-            "actor1": "Saudi-led Coalition",
-            "actor2": "Civilians (Yemen)",
-        },
-        id="a-strike-of-the-coalition-by-the-lam",
-    ),
-    pytest.param(
         # A Kashmiri group that claims a bombing is its author.
         "قتل 12 من عناصر الشرطة الهندية في تفجير سيارة مفخخة استهدف حافلة تقلهم في إقليم كشمير، وأعلنت "
         "جماعة لشكر طيبة مسؤوليتها عن الهجوم.",
