@@ -1482,6 +1482,17 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "صاروخا باليستيا أطلقه الحوثيون": the launch stopped is the Houthis' (its author, by the
+        # verb before them), not an unidentified group's on the Houthis.
+        "اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة نجران.",
+        ("sub_event_type", "actor1"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia"),
+            ("Shelling/artillery/missile attack", "Houthi Movement"),
+        ],
+        id="a-missile-launched-by-them-stopped",
+    ),
+    pytest.param(
         "وقال المتحدث باسم الجيش الوطني الليبي إنه تم إلقاء القبض على عدد من الإرهابيين في حي المغار بمدينة "
         "درنة إضافة إلى مقتل سبعة آخرين.",
         ("sub_event_type", "fatalities"),

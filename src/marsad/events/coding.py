@@ -441,6 +441,17 @@ class EventCoder:
                 a1, a2 = a2, None
             else:
                 a1 = self._templates.get("police")
+        if (
+            a1 is None
+            and event_type == EXPLOSIONS
+            and a2 is not None
+            and a2.kind not in UNARMED
+            and c.actor2 is not None
+            and weapon_author(doc, self.k, c.actor2)
+        ):
+            # "اعترضت الدفاعات صاروخا أطلقه الحوثيون باتجاه جازان": the launch's second side is
+            # the one that fired the weapon: its author, not its target.
+            a1, a2 = a2, None
         # Fire from a place whose firer the report leaves unnamed ("أطلقت صواريخ من غزة على …"):
         # an armed group of the origin's country, wherever the fire fell (events/launch.py).
         a1_country = country
