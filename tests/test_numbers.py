@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # one man named at length, then a count of his companions
+    ("قتل القيادي الميداني البارز أبو حمزة الشبواني و4 من مرافقيه", [("killed", 5, True)]),
     # a side's own members, told by its spokesman ("عناصره", "مقاتليها")
     ("وقال الناطق باسم الفصيل إن أربعة من مقاتليه قتلوا في الاشتباكات", [("killed", 4, True)]),
     # a leader of a group whose name holds "في", then his companions

@@ -272,6 +272,18 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
                 5,
             )
         )
+        # "قتل القيادي الحوثي البارز أبو علي الكحلاني و5 من مرافقيه": the one named (up to six
+        # words) and a count of his companions.
+        specs.append(
+            (
+                "named_count",
+                rf"{B}{_CL}(?P<m>(?P<cue>{lead}){E}\s+(?:{name_word}\s+){{0,5}}{name_word}\s+"
+                rf"و(?P<q>{QTY})\s+من\s+(?P<vic>{alternation(_CAS['companions'])}){E})",
+                _last_words(_CAS["companions"]),
+                110,
+                5,
+            )
+        )
     if group.get("after_passive"):
         # "إن متظاهرا قتل برصاص قوات الأمن": a singular verb after its victim is the passive only
         # when what follows is no object — a cause, a time or a place word (passive_next).
@@ -526,6 +538,13 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
         return []
     if name == "single":
         return [_mention(text, f, kind, a, b, 1, True, None, None)]
+    if name == "named_count":
+        between = s[m.end("cue") : m.start("q")].split()
+        parsed = _parse(g["q"])
+        if parsed is None or any(w in _V_CLASS or _parse(w) is not None for w in between):
+            return []  # victims counted by a noun or a figure before: the lead pattern reads them
+        qv, hedge = parsed
+        return [_mention(text, f, kind, a, b, 1 + qv.value, qv.exact, None, hedge)]
     if name == "named":
         between = s[m.end("cue") : m.start("vic")].split()
         if any(w in _V_CLASS or w in ("بينهم", "منهم") or _parse(w) is not None for w in between):
