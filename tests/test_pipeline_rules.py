@@ -1625,24 +1625,29 @@ def test_the_answer_the_other_side_gave_is_an_event_of_its_own() -> None:
     assert all(e.location != "Bab Tuma" for e in events if e.actor1 == "Military Forces of Syria")
 
 
-def test_who_announces_a_death_is_no_side_of_the_fight() -> None:
-    # "أعلنت قيادة القوات المشتركة للتحالف، الخميس، مقتل …": the command tells the deaths; the
-    # sides are the soldiers killed and the infiltrators (an arrest announced so is the teller's).
-    events = marsad.extract(
-        "أعلنت قيادة القوات المشتركة للتحالف، الخميس، مقتل جنديين سعوديين خلال تصديهم لمحاولة تسلل "
-        "لعناصر من ميليشيات الحوثي على الحدود في منطقة نجران.",
-        published=PUB,
-    )
-    assert [{e.actor1, e.actor2} for e in events] == [{"Houthi Movement", "Military Forces of Saudi Arabia"}]
-
-
-def test_the_southern_resistance_is_the_pro_government_resistance() -> None:
-    events = marsad.extract(
-        "قتل 11 مسلحا حوثيا وثلاثة من المقاومة الجنوبية في مواجهات عنيفة شهدتها جبهة الفاخر شمال غربي "
-        "محافظة الضالع، الأحد.",
-        published=PUB,
-    )
-    assert [{e.actor1, e.actor2} for e in events] == [{"Houthi Movement", "Popular Resistance (Yemen)"}]
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        pytest.param(
+            # "أعلنت قيادة القوات المشتركة للتحالف، الخميس، مقتل …": the command tells the deaths;
+            # the sides are the soldiers killed and the infiltrators (an arrest announced so is
+            # the teller's).
+            "أعلنت قيادة القوات المشتركة للتحالف، الخميس، مقتل جنديين سعوديين خلال تصديهم لمحاولة "
+            "تسلل لعناصر من ميليشيات الحوثي على الحدود في منطقة نجران.",
+            {"Houthi Movement", "Military Forces of Saudi Arabia"},
+            id="who-announces-a-death-is-no-side",
+        ),
+        pytest.param(
+            # "المقاومة الجنوبية" is the pro-government resistance.
+            "قتل 11 مسلحا حوثيا وثلاثة من المقاومة الجنوبية في مواجهات عنيفة شهدتها جبهة الفاخر شمال "
+            "غربي محافظة الضالع، الأحد.",
+            {"Houthi Movement", "Popular Resistance (Yemen)"},
+            id="the-southern-resistance",
+        ),
+    ],
+)
+def test_the_two_sides_of_one_fight(text: str, sides: set[str]) -> None:
+    assert [{e.actor1, e.actor2} for e in marsad.extract(text, published=PUB)] == [sides]
 
 
 def test_a_kind_of_act_spoken_of_in_general_is_no_second_event() -> None:

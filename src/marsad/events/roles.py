@@ -41,8 +41,7 @@ _QUOTES = ('"', "“", "”", "«", "»")  # a quoted statement's marks
 _START = attrgetter("start")  # a mention's sort key (no Python call per mention)
 # Per knowledge base: whether each actor flies.
 _FLIES: weakref.WeakKeyDictionary[Knowledge, dict[int, bool]] = weakref.WeakKeyDictionary()
-_FORCE_HEADS: weakref.WeakKeyDictionary[Knowledge, frozenset[str]] = weakref.WeakKeyDictionary()
-_RECIPROCAL: weakref.WeakKeyDictionary[Knowledge, frozenset[str]] = weakref.WeakKeyDictionary()
+_CUE_SETS: weakref.WeakKeyDictionary[Knowledge, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(slots=True)
@@ -404,21 +403,23 @@ class RoleAssigner:
             return False
         return not aerial or self._flies(m.value)
 
-    @property
-    def _force_heads(self) -> frozenset[str]:
-        """cues.yaml force_heads, folded (read once per knowledge load)."""
-        got = _FORCE_HEADS.get(self.k)
+    def _cue_set(self, name: str) -> frozenset[str]:
+        """A cues.yaml list's words, folded (read once per knowledge load)."""
+        sets = _CUE_SETS.get(self.k)
+        if sets is None:
+            sets = _CUE_SETS[self.k] = {}
+        got = sets.get(name)
         if got is None:
-            got = _FORCE_HEADS[self.k] = frozenset(self.k.cue_words("force_heads"))
+            got = sets[name] = frozenset(self.k.cue_words(name))
         return got
 
     @property
+    def _force_heads(self) -> frozenset[str]:
+        return self._cue_set("force_heads")
+
+    @property
     def _reciprocal(self) -> frozenset[str]:
-        """cues.yaml reciprocal_before, folded (read once per knowledge load)."""
-        got = _RECIPROCAL.get(self.k)
-        if got is None:
-            got = _RECIPROCAL[self.k] = frozenset(self.k.cue_words("reciprocal_before"))
-        return got
+        return self._cue_set("reciprocal_before")
 
     def _flies(self, idx: int) -> bool:
         """A state's armed forces fly; another actor when one of its names is an aircraft's
