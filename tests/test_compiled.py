@@ -104,3 +104,22 @@ def test_source_fallback_gives_the_snapshot_output() -> None:
     same, loaded = out.stdout.strip().splitlines()[-2:]
     assert same == "True", "the pure-Python path extracts data/gold differently from the snapshot"
     assert loaded in ("[]", "['source']")  # [] when nothing was compiled in this install
+
+
+def test_cache_keys_hash_the_source_whichever_path_runs(tmp_path: Path) -> None:
+    """The knowledge caches are keyed by the code that builds them: by its source, so that the
+    compiled and the pure path (and a rebuild of one source) share one cache."""
+    from marsad.knowledge import gazetteer
+    from marsad.knowledge.resources import DATA_DIR
+
+    py = _compiled.source_of(gazetteer.__file__)
+    assert py.suffix == ".py" and py.is_file()
+    assert _compiled.source_of(str(py.with_name("gazetteer" + SUFFIX))) == py
+    code = (
+        "from pathlib import Path; from marsad.knowledge import gazetteer; "
+        "from marsad.knowledge.resources import DATA_DIR; "
+        f"print(gazetteer.cache_key(DATA_DIR, Path({str(tmp_path)!r})))"
+    )
+    env = {**os.environ, _compiled.PURE_ENV: "1"}
+    pure = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert pure.stdout.strip() == gazetteer.cache_key(DATA_DIR, tmp_path)

@@ -42,6 +42,15 @@ def read_manifest(path: Path = MANIFEST) -> dict[str, str]:
     return out
 
 
+def source_of(module_file: str) -> Path:
+    """The `.py` a module was loaded from or compiled from: cache keys hash the source, so the
+    compiled and the pure path share one cache (and a rebuild of the same source keeps it)."""
+    path = Path(module_file)
+    if path.suffix == ".py":
+        return path
+    return path.with_name(path.name.split(".", 1)[0] + ".py")
+
+
 def source_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

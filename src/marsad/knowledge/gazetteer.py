@@ -28,6 +28,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from marsad._compiled import source_of
 from marsad.knowledge.lexicon import load_yaml
 from marsad.text import normalize as normalize_module
 from marsad.text.normalize import fold
@@ -417,7 +418,7 @@ def cache_key(data_dir: Path, cache_dir: Path) -> str:
     for pkg in _SOURCE_PACKAGES:
         h.update(f"{pkg}={metadata.version(pkg)};".encode())
     # The names are stored folded: a change to the folding (or to this builder) must rebuild.
-    for code in (Path(__file__), Path(normalize_module.__file__)):
+    for code in (source_of(__file__), source_of(normalize_module.__file__)):
         h.update(code.read_bytes())
     for name in _DATA_FILES:
         path = data_dir / name

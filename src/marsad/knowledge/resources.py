@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
+from marsad._compiled import source_of
 from marsad.knowledge import lexicon
 from marsad.knowledge.gazetteer import Gazetteer, cache_dir_default, load_regions, write_cache_pickle
 from marsad.knowledge.lexicon import load_yaml
@@ -67,7 +68,7 @@ class Knowledge:
         files = [f for name in _LEXICON_FILES for f in lexicon.source_files(name, self._extra(name))]
         h = hashlib.sha256(b"marsad-lexicons")
         for code in (lexicon.__file__, normalize_module.__file__):
-            h.update(Path(code).read_bytes())
+            h.update(source_of(code).read_bytes())
         for f in files:
             h.update(f.name.encode())
             h.update(f.read_bytes() if f.is_file() else b"-")
@@ -261,7 +262,7 @@ class Knowledge:
             self._lexicon_key,
             gazetteer_file.name if gazetteer_file is not None else list(self.gazetteer.names()),
             self._demonyms,
-            *(Path(f).read_bytes() for f in (matcher_module.__file__, __file__)),
+            *(source_of(f).read_bytes() for f in (matcher_module.__file__, __file__)),
         )
         # repr, not pickle: pickle's bytes depend on which equal strings are one object, and a
         # freshly built gazetteer shares them differently from a loaded one.
