@@ -380,6 +380,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "كان مسؤول عمليات التفجير": a man's charge in his group is no bombing; the strike that
+        # killed him is the event.
+        "وقال البنتاغون إن القيادي كان مسؤول عمليات التفجير والهجمات الانتحارية في التنظيم، وقتل في غارة "
+        "أميركية استهدفته في ولاية ننكرهار شرقي أفغانستان.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of United States"},
+        id="a-mans-charge-is-no-bombing",
+    ),
+    pytest.param(
         # A province whose seat is a small town (below the country's floor) is placed at that seat.
         "قتل تسعة من عناصر الشرطة الأفغانية في هجوم شنه مسلحو طالبان على نقطة أمنية في ولاية فراه غربي "
         "البلاد، فجر الثلاثاء.",
