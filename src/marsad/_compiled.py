@@ -64,10 +64,15 @@ def extension_beside(source: Path) -> Path | None:
     return None
 
 
+def built_from(source: Path, manifest: dict[str, str], name: str) -> bool:
+    """Whether the build recorded `source`, as it is now, for module `name`."""
+    return manifest.get(name) == source_digest(source)
+
+
 def choose(source: Path, manifest: dict[str, str], name: str, *, pure: bool = False) -> Path:
     """The file to load module `name` from: its extension only if built from this very source."""
     ext = extension_beside(source)
-    if pure or ext is None or manifest.get(name) != source_digest(source):
+    if pure or ext is None or not built_from(source, manifest, name):
         return source
     return ext
 
@@ -91,16 +96,15 @@ class CompiledOrSourceFinder:
         for folder in path:
             source = Path(folder) / f"{stem}.py"
             if source.is_file():
-                if extension_beside(source) is None:
+                ext = extension_beside(source)
+                if ext is None:
                     return None  # plain Python: the usual finders
-                chosen = choose(source, self.manifest, fullname, pure=self.pure)
-                if chosen is source:
-                    stale = not self.pure and extension_beside(source) is not None
-                    self.loaded[fullname] = "stale" if stale else "source"
+                if self.pure or not built_from(source, self.manifest, fullname):
+                    self.loaded[fullname] = "source" if self.pure else "stale"
                     return importlib.util.spec_from_file_location(fullname, source)
                 self.loaded[fullname] = "compiled"
-                loader = importlib.machinery.ExtensionFileLoader(fullname, str(chosen))
-                return importlib.util.spec_from_file_location(fullname, chosen, loader=loader)
+                loader = importlib.machinery.ExtensionFileLoader(fullname, str(ext))
+                return importlib.util.spec_from_file_location(fullname, ext, loader=loader)
         return None
 
 

@@ -22,7 +22,7 @@ from marsad.events.incidents import (
     VIOLENT_DEMONSTRATION,
 )
 from marsad.events.notes import write_notes
-from marsad.events.roles import COVERT
+from marsad.events.roles import COVERT, DEATH_WEIGHT
 from marsad.events.wording import (
     NAMED_GROUPS,
     assassination,
@@ -41,7 +41,6 @@ from marsad.text.normalize import fold
 
 UNARMED = {"civilians", "protesters"}
 STATE_KINDS = {"state", "police", "external"}
-DEATH_WEIGHT = 0.3  # triggers.yaml: the weight of a word telling a death ("مقتل", "قتل")
 ARMED_KINDS = {"state", "police", "rebel", "militia", "identity", "external", "unidentified"}
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
 UNIDENTIFIED_OK = {

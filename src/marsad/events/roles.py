@@ -218,7 +218,9 @@ class RoleAssigner:
             joined_to = a1  # (a1 may still be swapped below; the list is that name's)
             # "قالت الوحدات الكردية إن الطائرات التركية قصفت قرى، ما أسفر عن مقتل 5 مدنيين": the
             # teller is no side hit when the sentence names one as hit.
-            hit_told = any(cue(x) == PATIENT and other(x, a1) for x in extra)
+            hit_told = any(a.attrs.get("role_why") == "teller_verbs" for a in pool) and any(
+                cue(x) == PATIENT and other(x, a1) for x in extra
+            )
             for side in (patients, neutral, agents):
                 for a in side:
                     if a is not a1 and (a1 is None or entries[a.value].name != name1):

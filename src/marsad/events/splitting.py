@@ -21,12 +21,12 @@ from marsad.events.incidents import (
     fight_word,
     place_specific,
 )
+from marsad.events.roles import DEATH_WEIGHT
 from marsad.events.wording import word_just_before
-from marsad.recognize.cues import WORD, CueList, first_cue
-from marsad.text.normalize import fold
+from marsad.recognize.cues import CueList, first_cue
+from marsad.text.tokens import words_before
 
 ARRESTS = "Arrests"
-DEATH_WEIGHT = 0.3  # triggers.yaml: the weight of a word telling a death ("مقتل", "قتل")
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -64,7 +64,7 @@ def split_killing_from_arrests(doc: Doc, added: CueList, triggers: list[Mention]
     # happened in ("مقتل 9 في مداهمات") nor the charge of one held ("في جريمة قتل شاب").
     first_death, first_arrest = min(t.start for t in deaths), min(t.start for t in arrests)
     later = deaths if first_death > first_arrest else arrests
-    if not any(_joined(doc.text, t, added) for t in later):
+    if not any(_joined(doc, t, added) for t in later):
         return [triggers]
     sent, clause = triggers[0].sentence, triggers[0].clause
     if not any(
@@ -75,14 +75,14 @@ def split_killing_from_arrests(doc: Doc, added: CueList, triggers: list[Mention]
     return [deaths, arrests]
 
 
-def _joined(text: str, t: Mention, added: CueList) -> bool:
+def _joined(doc: Doc, t: Mention, added: CueList) -> bool:
     """Whether the word `t` opens is joined to what comes before it by "و" ("واعتقال") or by a
     word of addition (`added`: "إضافة إلى مقتل")."""
+    text = doc.text
     if text.startswith("و", t.start) or text[max(0, t.start - 2) : t.start] == "و ":
         return True
-    return (
-        first_cue(WORD.findall(fold(text[max(0, t.start - 30) : t.start])), {"added": added}, 1) is not None
-    )
+    fs = doc.folded.folded_index(t.start)
+    return first_cue(words_before(doc.folded.text, fs, max(0, fs - 30), 4), {"added": added}, 1) is not None
 
 
 def split_demonstration_from_its_cause(

@@ -360,26 +360,24 @@ class TriggerRecognizer:
     def _disrupt_rx(self) -> re.Pattern[str]:
         return _first_words_trie(self.k.cues["disrupt_before"])
 
-    def _foiled(self, folded: str, pos: int) -> bool:
-        """The act right after "محاولة" in a clause that opens with foiling it ("أحبطت الشرطة
-        محاولة تفجير"): attempted and stopped, so it did not happen."""
-        if self._attempt_rx.search(folded, max(0, pos - 16), pos) is None:
-            return False  # (most hits: no attempt word just before, no window read)
-        words = _words_in_clause_before(folded, pos)
-        if not words or not self.k.cues["attempt_before"].has_word(words[-1]):
-            return False
+    def _foiled(self, folded: str, start: int, end: int) -> bool:
+        """The act right after "محاولة", or named with it ("محاولة اغتيال"), in a clause that opens
+        with foiling it ("أحبطت الشرطة محاولة تفجير", "أحبط الجهاز محاولة اغتيال"): attempted
+        and stopped, so it did not happen."""
+        attempt = self.k.cues["attempt_before"]
+        if self._attempt_rx.match(folded, start) is not None and attempt.has_word(
+            folded[start:end].split(" ", 1)[0]
+        ):
+            foiling = _words_in_clause_before(folded, start)  # the attempt word is the act's own
+        elif self._attempt_rx.search(folded, max(0, start - 16), start) is not None:
+            words = _words_in_clause_before(folded, start)
+            if not words or not attempt.has_word(words[-1]):
+                return False
+            foiling = words[:-1]
+        else:
+            return False  # (most hits: no attempt word in or just before them, no window read)
         foil = self.k.cues["foil_before"]
-        return any(foil.has_word(w) for w in words[:-1])
-
-    def _foiled_attempt(self, folded: str, start: int, end: int) -> bool:
-        """An act named with its attempt word ("محاولة اغتيال") in a clause that opens with
-        foiling it ("أحبط الجهاز محاولة اغتيال"): stopped before it was made."""
-        if self._attempt_rx.match(folded, start) is None:
-            return False  # (most hits: not opened by an attempt word)
-        if not self.k.cues["attempt_before"].has_word(folded[start:end].split(" ", 1)[0]):
-            return False
-        foil = self.k.cues["foil_before"]
-        return any(foil.has_word(w) for w in _words_in_clause_before(folded, start))
+        return any(foil.has_word(w) for w in foiling)
 
     def __call__(self, doc: Doc) -> Doc:
         folded = doc.folded.text
@@ -440,8 +438,7 @@ class TriggerRecognizer:
             if (
                 after_foiled
                 or (negatable and self._negated(folded, h.word_start))
-                or self._foiled(folded, h.word_start)
-                or self._foiled_attempt(folded, h.word_start, h.end)
+                or self._foiled(folded, h.word_start, h.end)
                 or (h.start > h.word_start and self._for_a_purpose(folded, h))
             ):
                 # Denied, prevented, only intended or foiled ("أحبطت الشرطة محاولة تفجير"), with

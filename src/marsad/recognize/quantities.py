@@ -82,6 +82,9 @@ class DateRecognizer:
         return self._reporting.found_in(words)
 
 
+_PART = {"part": True}
+
+
 class CasualtyRecognizer:
     """CASUALTY mentions; value = CasualtyMention (killed/injured with the coded figure, §6)."""
 
@@ -89,8 +92,7 @@ class CasualtyRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         for cm in find_casualties(doc.text):
-            if cm.victim is not None and fold(doc.text[cm.victim[0] : cm.victim[1]]) in REFERRING:
-                doc.add(CASUALTY, cm.start, cm.end, cm, part=True)  # "قتل الآخر": of a toll told before
-            else:
-                doc.add(CASUALTY, cm.start, cm.end, cm)
+            # "قتل الآخر": a part of a toll told before (events/fatalities.figure).
+            part = cm.victim is not None and fold(doc.text[cm.victim[0] : cm.victim[1]]) in REFERRING
+            doc.add(CASUALTY, cm.start, cm.end, cm, **_PART if part else {})
         return doc
