@@ -1490,6 +1490,18 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # The report names only a region ("جبل الأكراد"): the answer told in a sentence of its own,
+        # with no place, is placed where the act it answered was, not dropped as placed nowhere.
+        "قتل خمسة جنود أتراك في قصف مدفعي لقوات النظام على نقطة مراقبة تركية في منطقة جبل الأكراد "
+        "بريف اللاذقية. وردت القوات التركية بقصف مواقع عسكرية في المنطقة.",
+        ("sub_event_type", "actor1", "admin1"),
+        [
+            ("Shelling/artillery/missile attack", "Military Forces of Syria", "Lattakia"),
+            ("Shelling/artillery/missile attack", "Military Forces of Turkey", "Lattakia"),
+        ],
+        id="an-answer-placed-in-the-only-region-named",
+    ),
+    pytest.param(
         # "صاروخا باليستيا أطلقه الحوثيون": the launch stopped is the Houthis' (its author, by the
         # verb before them), not an unidentified group's on the Houthis.
         "اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة نجران.",

@@ -75,6 +75,9 @@ class Doc:
         self.item_openers: dict[int, Mention] = {}
         self.events: list[Event] = []
         self.candidates: list[Any] = []  # event candidates, set by the assembler
+        # id() of the events told as the answer a side gave to another's act (set by coding, read
+        # by consolidation: the answer is never the act it answered, however its sides were coded)
+        self.answers: set[int] = set()
 
     # --- positions -------------------------------------------------------------------------
     def locate(self, pos: int) -> tuple[int, int]:

@@ -714,9 +714,15 @@ class EventAssembler:
             # Only a province or region is named: an earlier incident recalled with no place at
             # all ("the same checkpoint was attacked on 3 May") is there too.
             anywhere = next((e.place for e in events if e.place is not None), None)
+            located = [e for e in events if e.place is not None]
             for e in events:
                 if e.place is None and anywhere is not None and e.background:
                     e.places, e.inherited_place = [anywhere], True
+                elif e.place is None and located and not any(e.sentences & p.sentences for p in located):
+                    first = min(e.sentences)
+                    near = min(located, key=lambda p: abs(min(p.sentences) - first))
+                    if abs(min(near.sentences) - first) <= INHERIT_REACH:
+                        e.places, e.inherited_place = [near.place], True
             return
         for e in events:
             if place_specific(e.place):

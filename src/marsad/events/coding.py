@@ -83,6 +83,8 @@ class EventCoder:
                 ev = self.code(doc, c, i, scale, spans)
                 if ev is not None:
                     events.append(ev)
+                    if c.retort:
+                        doc.answers.add(id(ev))
         doc.events = events
         return doc
 

@@ -33,6 +33,17 @@ _PLACE_FIELDS = (
 )
 
 
+def _an_answer_and_its_act(a: Event, b: Event, answers: set[int]) -> bool:
+    """One event is told as the answer its author gave ("وردت القوات التركية بقصف …"), the other
+    not, and their authors differ: the other side's act and the answer to it (CODING.md §1)."""
+    return (
+        (id(a) in answers) != (id(b) in answers)
+        and bool(a.actor1)
+        and bool(b.actor1)
+        and a.actor1 != b.actor1
+    )
+
+
 def same_event(a: Event, b: Event) -> bool:
     # A demonstration that turned violent at the same place and day is one riot (ACLED merges
     # demonstrations on day, place and issue).
@@ -107,7 +118,9 @@ class EventConsolidator:
         out: list[Event] = []
         merged: set[int] = set()
         for ev in doc.events:
-            target = next((e for e in out if same_event(e, ev)), None)
+            target = next(
+                (e for e in out if same_event(e, ev) and not _an_answer_and_its_act(e, ev, doc.answers)), None
+            )
             if target is None:
                 out.append(ev)
             else:
