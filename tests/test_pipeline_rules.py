@@ -380,6 +380,27 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "استعادت القوات … السيطرة على": the capture told in two words split by its subject leads
+        # over the fighting that won it, and takes its toll (a retaking through fighting).
+        "استعادت قوات الجيش الوطني السيطرة على مديرية حيس جنوبي الحديدة بعد معارك عنيفة مع مسلحي "
+        "الحوثي أسفرت عن مقتل 14 منهم.",
+        {"sub_event_type": "Government regains territory", "actor2": "Houthi Movement", "fatalities": 14},
+        id="a-capture-split-by-its-subject-leads-the-fight",
+    ),
+    pytest.param(
+        # "تحرير خمس قرى … من سيطرة": places freed "from the control" of a group, counted.
+        "أعلن الجيش العراقي تحرير خمس قرى غربي قضاء تلعفر من سيطرة تنظيم داعش.",
+        {"sub_event_type": "Government regains territory", "actor1": "Military Forces of Iraq"},
+        id="villages-freed-from-a-groups-control",
+    ),
+    pytest.param(
+        # "قيادة العمليات المشتركة" is Iraq's command in an Iraqi report, the report's own forces'
+        # command elsewhere (Yemen's joint forces call theirs so too).
+        "أعلنت قيادة العمليات المشتركة تحرير مديرية الدريهمي في محافظة الحديدة من قبضة الحوثيين.",
+        {"sub_event_type": "Government regains territory", "actor1": "Military Forces of Yemen"},
+        id="a-joint-command-of-the-reports-country",
+    ),
+    pytest.param(
         # "كان مسؤول عمليات التفجير": a man's charge in his group is no bombing; the strike that
         # killed him is the event.
         "وقال البنتاغون إن القيادي كان مسؤول عمليات التفجير والهجمات الانتحارية في التنظيم، وقتل في غارة "

@@ -67,6 +67,19 @@ def _lead_first(t: Mention) -> tuple[float, int]:
     return (-t.attrs.get("weight", 1.0), t.start)
 
 
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
+    """The clause's triggers, lead first. A capture told in two words split by its subject
+    ("استعادت القوات الحكومية السيطرة على …") is as plain as the whole phrase: each word alone is
+    weak (a body or a weapon "recovered"), the two together are a capture, which leads over the
+    fighting that won it ("… بعد معارك عنيفة")."""
+    if sum(t.value.sub_event_type in TERRITORY for t in trigs) < 2:
+        return sorted(trigs, key=_lead_first)
+    return sorted(trigs, key=lambda t: (-1.0, t.start) if t.value.sub_event_type in TERRITORY else _lead_first(t))
+
+
 def _place_rank(m: Mention) -> tuple[int, bool, bool]:
     ref: PlaceRef = m.value
     return (ref.tier, not place_specific(m), ref.paired)
@@ -426,7 +439,7 @@ class EventAssembler:
     ) -> Candidate:
         # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
         # (explosion, attack) later in the same clause refines it.
-        trigs = sorted(trigs, key=_lead_first) if len(trigs) > 1 else trigs[:]
+        trigs = _lead_sorted(trigs) if len(trigs) > 1 else trigs[:]
         c = Candidate(sent, clause, trigs, sentences={sent})
         c.answered = (sent, clause) in sides.answered
         c.retort = retort
