@@ -380,6 +380,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # People killed in a fight between two named forces are no party to it: the pair is.
+        "قتل ستة أشخاص في اشتباكات بين قوات الحزام الأمني وقوات الجيش الوطني في مدينة لودر بمحافظة أبين.",
+        {"sub_event_type": "Armed clash", "actor2": "Military Forces of Yemen", "fatalities": 6},
+        id="people-killed-between-two-named-forces",
+    ),
+    pytest.param(
         # "استعادت القوات … السيطرة على": the capture told in two words split by its subject leads
         # over the fighting that won it, and takes its toll (a retaking through fighting).
         "استعادت قوات الجيش الوطني السيطرة على مديرية حيس جنوبي الحديدة بعد معارك عنيفة مع مسلحي "

@@ -221,6 +221,16 @@ class RoleAssigner:
             hit_told = any(a.attrs.get("role_why") == "teller_verbs" for a in pool) and any(
                 cue(x) == PATIENT and other(x, a1) for x in extra
             )
+            if patients and lead.event_type == BATTLES and triggers[0].attrs.get("weight", 1.0) >= 1.0:
+                # "قتل ثمانية أشخاص في اشتباكات بين …": people killed in an exchange of fire that
+                # names two armed sides are no party to it (coding drops them as a side).
+                armed = {
+                    entries[a.value].name
+                    for a in pool
+                    if entries[a.value].kind not in ("civilians", "unidentified")
+                }
+                if len(armed) > 1:
+                    patients = [a for a in patients if entries[a.value].kind != "civilians"]
             for side in (patients, neutral, agents):
                 for a in side:
                     if a is not a1 and (a1 is None or entries[a.value].name != name1):
