@@ -32,6 +32,8 @@ UNARMED_KINDS = {"civilians", "protesters"}
 DEATH_WEIGHT = 0.3  # triggers.yaml: the weight of a word telling a death ("مقتل", "قتل")
 STATE_KINDS = {"state", "police"}
 NOT_ATTACKERS = UNARMED_KINDS | STATE_KINDS  # what "المهاجمين" never refers back to
+# Not one of two armed sides a fight is told between.
+UNNAMED_OR_UNARMED = {*UNARMED_KINDS, "rioters", "unidentified"}
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
 COVERT = {"Suicide bomb", "Remote explosive/landmine/IED"}
 AERIAL = "Air/drone strike"
@@ -225,9 +227,7 @@ class RoleAssigner:
                 # "قتل ثمانية أشخاص في اشتباكات بين …": people killed in an exchange of fire that
                 # names two armed sides are no party to it (coding drops them as a side).
                 armed = {
-                    entries[a.value].name
-                    for a in pool
-                    if entries[a.value].kind not in ("civilians", "unidentified")
+                    entries[a.value].name for a in pool if entries[a.value].kind not in UNNAMED_OR_UNARMED
                 }
                 if len(armed) > 1:
                     patients = [a for a in patients if entries[a.value].kind != "civilians"]
