@@ -380,6 +380,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # GeoNames lists "مدينة زنجبار" as Zanzibar's own name; Yemen's Zinjibar is "زنجبار" too:
+        # "مدينة" + a name holds the bare name's towns, and the report's side chooses among them.
+        "قتل ثلاثة جنود يمنيين في هجوم لمسلحي الحوثي على نقطة عسكرية في مدينة زنجبار.",
+        {"country": "Yemen", "admin1": "Abyan", "actor1": "Houthi Movement"},
+        id="city-of-a-name-borne-in-two-countries",
+    ),
+    pytest.param(
         # People killed in a fight between two named forces are no party to it: the pair is.
         "قتل ستة أشخاص في اشتباكات بين قوات الحزام الأمني وقوات الجيش الوطني في مدينة لودر بمحافظة أبين.",
         {"sub_event_type": "Armed clash", "actor2": "Military Forces of Yemen", "fatalities": 6},

@@ -148,6 +148,24 @@ def strip_heads(folded: str) -> list[str]:
             return out
 
 
+# Words a town's name may be written after ("مدينة زنجبار"): GeoNames lists some places under
+# such a name too, which the matcher, longest name first, would read as that place alone.
+SETTLEMENT_HEADS = ("مدينه", "بلده", "قريه")
+
+
+def _with_bare_namesakes(names: dict[str, list[str]], recs: dict[str, _Rec]) -> None:
+    """ "مدينة زنجبار" is Zanzibar's name in GeoNames, and "زنجبار" is also Yemen's Zinjibar:
+    a name made of a settlement word and another indexed name holds that name's towns too,
+    so that the report's country chooses among them as it does for the bare name."""
+    for key, ids in names.items():
+        head, _, rest = key.partition(" ")
+        if head in SETTLEMENT_HEADS and rest in names:
+            have = set(ids)
+            ids.extend(
+                i for i in names[rest] if i not in have and recs[i].kind in ("populated", "admin2")
+            )
+
+
 @lru_cache(maxsize=1 << 17)
 def name_keys(raw: str, *, admin: bool = False) -> frozenset[str]:
     """The folded keys under which a raw Arabic name is indexed."""
@@ -841,6 +859,7 @@ class _Builder:
                 keys |= name_keys(n, admin=rec.admin_names)
             for k in keys:
                 names[k].append(rec.id)
+        _with_bare_namesakes(names, self.recs)
         admin1_seats = {
             (code[:2], self.admin1_names[code]): pid
             for code, pid in self.seats.items()
