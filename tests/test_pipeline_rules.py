@@ -337,6 +337,23 @@ def test_an_armed_group_is_never_the_one_making_arrests() -> None:
     assert any(a2 == "Islamic State (Libya)" for _, a2 in arrests)
 
 
+def test_a_place_of_another_sides_act_in_the_sentence_is_not_borrowed() -> None:
+    # data/gold lb-0007: "اعترضت … صاروخين أطلقا … باتجاه بلدة شلومي، فيما أعلن حزب الله مسؤوليته
+    # عن إطلاقهما ردا على الاعتداءات …": the attacks answered, told with no place of their own,
+    # do not take the town of the interception told by another side in the other clause.
+    path = Path(__file__).resolve().parent.parent / "data" / "gold"
+    report = next(
+        r
+        for f in sorted(path.glob("*/*.jsonl"))
+        for line in f.read_text(encoding="utf-8").splitlines()
+        if line.strip() and (r := json.loads(line))["id"] == "lb-0007"
+    )
+    events = marsad.extract(report["text"], published=report["published"], title=report.get("title"))
+    got = sorted((e.sub_event_type, e.location) for e in events)
+    assert ("Armed clash", "Shlomi") not in got, got
+    assert ("Disrupted weapons use", "Shlomi") in got, got
+
+
 def test_police_shot_dead_by_unnamed_gunmen_is_a_clash_with_an_unidentified_group() -> None:
     e = _one("عثرت السلطات فجر اليوم على شرطيين قتلا برصاص في الرأس داخل منزل في بلدة سوروج الحدودية.")
     assert (e.event_type, e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (

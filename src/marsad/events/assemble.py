@@ -21,11 +21,13 @@ from marsad.events.demonstrations import force_on_demonstrations, riots_in_conte
 from marsad.events.incidents import (
     AIR,
     BATTLES,
+    BOMBINGS,
     CROWD_KINDS,
     EXPLICIT,
     EXPLOSIONS,
     FAMILY,
     REMOTE_OR_FIGHT,
+    SHELLING,
     UNARMED_KINDS,
     join_coinciding,
     place_specific,
@@ -77,12 +79,24 @@ def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
     fighting that won it ("… بعد معارك عنيفة")."""
     if sum(t.value.sub_event_type in TERRITORY for t in trigs) < 2:
         return sorted(trigs, key=_lead_first)
-    return sorted(trigs, key=lambda t: (-1.0, t.start) if t.value.sub_event_type in TERRITORY else _lead_first(t))
+    return sorted(
+        trigs, key=lambda t: (-1.0, t.start) if t.value.sub_event_type in TERRITORY else _lead_first(t)
+    )
 
 
 def _place_rank(m: Mention) -> tuple[int, bool, bool]:
     ref: PlaceRef = m.value
     return (ref.tier, not place_specific(m), ref.paired)
+
+
+# The use of weapons another side may stop where it was aimed or planted (an interception, a
+# device lifted): that stopping's place is the use's too.
+STOPPABLE = (*BOMBINGS, SHELLING, AIR, "Grenade")
+
+
+def _stops(stopping: str, used: str) -> bool:
+    """Whether an act of type `stopping` may stop a use of weapons of type `used` there."""
+    return stopping in roles.STOPPING and used in STOPPABLE
 
 
 # How many sentences away an unplaced event may take a placed incident's place.
@@ -588,9 +602,11 @@ class EventAssembler:
         """The clause's places, then the sentence's: within each, the best supported country
         first (named right after the place, the report's own, another of its focus), then a town
         or district before a governorate named with it ("مديرية حيس، بمحافظة الحديدة" → حيس),
-        then the first of "between X and Y". Of the other clauses, those that tell another kind
-        of act than `sub` by another actor than `author` come last ("شنت الطائرات الروسية، اليوم،
-        غارات على X، فيما قصفت قوات النظام Y": Y is the regime's shelling's)."""
+        then the first of "between X and Y". The places of other clauses that tell another kind
+        of act than `sub` by another actor than `author` are not lent ("شنت الطائرات الروسية،
+        اليوم، غارات على X، فيما قصفت قوات النظام Y": Y is the regime's shelling's) — unless that
+        act is a death word or the stopping of this one (a device lifted where it was planted, a
+        missile intercepted)."""
         usable: list[Mention] = []
         for m in at.sentence(PLACE, sent):
             ref: PlaceRef = m.value
@@ -629,16 +645,22 @@ class EventAssembler:
             # الكدحة، فيما قتل 12 حوثيا في المواجهات": the front, not the item's city), then after it.
             others.sort(key=lambda m: (rank(m), m.clause > clause, abs(clause - m.clause)))
         if sub is not None and author is not None and others:
-            # (a stable sort: the ranking above holds within each part)
+
             def other_act(m: Mention) -> bool:
                 told = at.clause(TRIGGER, sent, m.clause)
                 return (
                     bool(told)
-                    and all(t.value.sub_event_type != sub for t in told)
+                    and all(
+                        t.value.sub_event_type != sub
+                        and not _stops(t.value.sub_event_type, sub)
+                        and not _stops(sub, t.value.sub_event_type)
+                        and t.attrs.get("weight", 1.0) > roles.DEATH_WEIGHT
+                        for t in told
+                    )
                     and any(self.k.actors[a.value].name != author for a in at.clause(ACTOR, sent, m.clause))
                 )
 
-            others.sort(key=other_act)
+            others = [m for m in others if not other_act(m)]
         return [m for m in usable if m.clause == clause] + others
 
     def _attach_casualties(self, doc: Doc, cands: list[Candidate]) -> None:

@@ -161,9 +161,7 @@ def _with_bare_namesakes(names: dict[str, list[str]], recs: dict[str, _Rec]) -> 
         head, _, rest = key.partition(" ")
         if head in SETTLEMENT_HEADS and rest in names:
             have = set(ids)
-            ids.extend(
-                i for i in names[rest] if i not in have and recs[i].kind in ("populated", "admin2")
-            )
+            ids.extend(i for i in names[rest] if i not in have and recs[i].kind in ("populated", "admin2"))
 
 
 @lru_cache(maxsize=1 << 17)
