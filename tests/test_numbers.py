@@ -101,6 +101,10 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # the man just named, killed with his companions ("ما أدى إلى مقتله ومرافقه")
+    ("استهدفت المسيرة سيارته ما أدى إلى مقتله ومرافقه", [("killed", 2, True)]),
+    ("أطلق المسلحون النار عليه ما أسفر عن مقتله وثلاثة من حراسه", [("killed", 4, True)]),
+    ("استهدفت المسيرة سيارته ما أسفر عن مقتله واثنين من مرافقيه", [("killed", 3, True)]),
     # one man named at length, then a count of his companions
     ("قتل القيادي الميداني البارز أبو حمزة الشبواني و4 من مرافقيه", [("killed", 5, True)]),
     # a side's own members, told by its spokesman ("عناصره", "مقاتليها")

@@ -298,13 +298,17 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
             )
         )
     if group.get("single"):
+        # "ما أدى إلى مقتله ومرافقه", "… مقتله واثنين من مرافقيه": his companions die with him.
+        with_them = ""
+        if kind == "killed" and _CAS.get("companions"):
+            with_them = rf"(?:\s+و(?:(?P<q>{QTY})\s+من\s+)?(?P<vic>{alternation(_CAS['companions'])}){E})?"
         specs.append(
             (
                 "single",
-                rf"{B}{_CL}(?P<m>(?:{alternation(group['single'])}){E})",
+                rf"{B}{_CL}(?P<m>(?:{alternation(group['single'])}){E}{with_them})",
                 _last_words(group["single"]),
                 30,
-                5,
+                30 if with_them else 5,  # (room for "واثنين من مرافقيه" after the cue's last word)
             )
         )
     if kind == "killed":
@@ -537,6 +541,15 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
             return [_mention(text, f, kind, a, b, 10, False, None, None)]
         return []
     if name == "single":
+        if g.get("q"):
+            parsed = _parse(g["q"])
+            if parsed is not None:
+                qv, hedge = parsed
+                return [_mention(text, f, kind, a, b, 1 + qv.value, qv.exact, None, hedge)]
+        elif g.get("vic"):
+            companion = _V_CLASS.get(_WS.sub(" ", g["vic"]), "singular")
+            count, exact = {"singular": (2, True), "dual": (3, True)}.get(companion, (3, False))
+            return [_mention(text, f, kind, a, b, count, exact, None, None)]
         return [_mention(text, f, kind, a, b, 1, True, None, None)]
     if name == "named_count":
         between = s[m.end("cue") : m.start("q")].split()
