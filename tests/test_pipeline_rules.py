@@ -397,6 +397,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أطلق مسلحون مجهولون النار على …": the shooting told with its subject between the verb and
+        # "النار على" is still a shooting (weak: the kind of target decides the event).
+        "أطلق مسلحون مجهولون النار على ضابط في الشرطة أمام منزله في مدينة سرت، ما أسفر عن مقتله.",
+        {"sub_event_type": "Armed clash", "actor2": "Police Forces of Libya", "fatalities": 1},
+        id="a-shooting-split-by-its-subject",
+    ),
+    pytest.param(
         # "الطرق المؤدية إلى" ("leading to") folds to Yemen's district Mudiyah: a district name that
         # is an ordinary word is a place only after a cue; the road's end is the place.
         "قتل ثلاثة مدنيين بانفجار لغم أرضي زرعه الحوثيون على الطريق المؤدية إلى مدينة حيس.",

@@ -27,10 +27,11 @@ def _screen(opening: CueList) -> tuple[str, ...]:
 
 
 def answered_clauses(
-    doc: Doc, opening: CueList, back: CueList, told: set[tuple[int, int]]
+    doc: Doc, opening: CueList, back: CueList, told: set[tuple[int, int]], *, pointing_back: bool = False
 ) -> frozenset[tuple[int, int]]:
     """(sentence, clause) of each clause of the sentences of `told` (the clauses that tell an
-    act) that opens with an `opening` cue not followed by a word of `back`, and of the clauses
+    act) that opens with an `opening` cue not followed by a word of `back` (with `pointing_back`:
+    followed by one, "وردا على ذلك": the clause tells the answer itself), and of the clauses
     after it that tell no act of their own: they say more of the answered act ("بعد سقوط صاروخين
     أطلقا من القطاع، سقط أحدهما على منزل في مدينة أسدود")."""
     folded = doc.folded.text
@@ -45,7 +46,7 @@ def answered_clauses(
             head = WORD.findall(folded[fs : fs + _HEAD_CHARS])[:5]
             found = opening.opening(head)
             # (A word must follow the cue, and not point back.)
-            if found is not None and found[1] < len(head) and not back.has_word(head[found[1]]):
+            if found is not None and found[1] < len(head) and back.has_word(head[found[1]]) == pointing_back:
                 out.add((s, cl.index))
                 for k in range(cl.index + 1, len(clauses)):
                     if (s, k) in told:

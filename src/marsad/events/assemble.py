@@ -124,7 +124,12 @@ class EventAssembler:
             at = ClauseIndex(doc)
             cues = self.k.cues
             answered = answered_clauses(doc, cues["answered_opening"], cues["answered_back"], set(groups))
-            retorts = answered_clauses(doc, cues["retort_opening"], cues["answered_back"], set(groups))
+            # The answer another side gave: "وردت الفصائل بقصف …", and "وردا على ذلك قصفت …".
+            retorts = answered_clauses(
+                doc, cues["retort_opening"], cues["answered_back"], set(groups)
+            ) | answered_clauses(
+                doc, cues["answered_opening"], cues["answered_back"], set(groups), pointing_back=True
+            )
             # Made only for a report with events: it settles who "المهاجمين" or "الطيران" is.
             sides = roles.RoleAssigner(doc, self.k, at, answered)
             cands = [

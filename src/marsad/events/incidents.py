@@ -262,6 +262,8 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
 
 REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)  # remote violence and fighting, told apart or as one
 REMOTE_FIRE = (SHELLING, AIR)  # fire from afar: each side's is an event of its own
+# Acts of armed violence (a shooting told in a weak word is still read as an attack here)
+ARMED_ACTS = (*REMOTE_OR_FIGHT, VAC)
 
 
 def sig_conflict(a: Sig, b: Sig) -> str | None:
@@ -276,8 +278,8 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
         and a.has_actor1
         and b.has_actor1
         and a.name1 != b.name1
-        and a.event_type in REMOTE_OR_FIGHT
-        and b.event_type in REMOTE_OR_FIGHT
+        and a.event_type in ARMED_ACTS
+        and b.event_type in ARMED_ACTS
     ):
         # "قصف لقوات النظام على البلدة … وردت الفصائل بقذائف على العاصمة": the other side's fire
         # (a force answering a crowd, "فردت قوى الأمن بالقنابل المسيلة", stays in the riot).
