@@ -354,6 +354,18 @@ def test_a_place_of_another_sides_act_in_the_sentence_is_not_borrowed() -> None:
     assert ("Disrupted weapons use", "Shlomi") in got, got
 
 
+def test_a_bare_air_force_over_lebanon_is_the_foreign_army_named() -> None:
+    # Lebanon's army strikes from no air (actors.yaml generic_air_names: false): a bare
+    # "الطيران الحربي" in a Lebanese report is the foreign army its sentence names.
+    events = marsad.extract(
+        "شن الطيران الحربي، فجر اليوم، غارة على منزل في بلدة حولا جنوبي لبنان، ما أدى إلى إصابة مواطنين "
+        "اثنين، فيما استهدفت المدفعية الإسرائيلية أطراف بلدة مركبا.",
+        published=PUB,
+    )
+    strikes = [(e.actor1, e.country) for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes == [("Military Forces of Israel", "Lebanon")], strikes
+
+
 def test_police_shot_dead_by_unnamed_gunmen_is_a_clash_with_an_unidentified_group() -> None:
     e = _one("عثرت السلطات فجر اليوم على شرطيين قتلا برصاص في الرأس داخل منزل في بلدة سوروج الحدودية.")
     assert (e.event_type, e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (

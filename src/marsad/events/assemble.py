@@ -333,8 +333,47 @@ class EventAssembler:
                     if not army:
                         army.append(self._named_army(doc))
                     specific = army[0]
+                if (
+                    entry.kind == "state"
+                    and specific is not None
+                    and not self.k.actors[specific].generic_air_names
+                    and self._aerial(m)
+                ):
+                    # "قصفت المدفعية الإسرائيلية أطراف بلدات …، فيما شن الطيران الحربي غارة": where
+                    # the country's own forces strike from no air, a bare air force is the foreign
+                    # army its sentence names, else the one the report names most.
+                    specific = (
+                        self._only_foreign_army(doc, m.sentence) or self._named_foreign_army(doc) or specific
+                    )
                 if specific is not None:
                     m.value = specific
+
+    def _aerial(self, m: Mention) -> bool:
+        """Whether the name is an air force's or aircraft's (cues.yaml aerial_words)."""
+        folded = fold(m.text)
+        return any(w in folded for w in self.k.cue_words("aerial_words"))
+
+    def _only_foreign_army(self, doc: Doc, sentence: int) -> int | None:
+        """The one state army named as such in the sentence, when it is another state's and not
+        named as hit ("قصف الطيران الحربي مواقع للقوات التركية": the air force is not Turkey's)."""
+        actors = self.k.actors
+        named = {
+            a.value
+            for a in doc.in_sentence(ACTOR, sentence)
+            if not actors[a.value].template
+            and actors[a.value].kind == "state"
+            and a.attrs.get("role_cue") != roles.PATIENT
+        }
+        if len(named) != 1:
+            return None
+        (only,) = named
+        return only if actors[only].country != doc.country else None
+
+    def _named_foreign_army(self, doc: Doc) -> int | None:
+        """The state army of another country the report names most, if any."""
+        actors = self.k.actors
+        named = [(n, a) for a, n in self._named_armies(doc).most_common() if actors[a].country != doc.country]
+        return named[0][1] if named else None
 
     def _named_armies(self, doc: Doc) -> Counter[int]:
         """The state armies the report names as such (not by the bare template words), counted."""

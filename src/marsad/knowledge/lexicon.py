@@ -213,6 +213,9 @@ class ActorEntry(_Entry):
     civilians_when_hit: bool = False
     # A state force the bare army words of its country's reports (الجيش، الجنود) may stand for.
     generic_names: bool = True
+    # A state force its country's reports mean by a bare air force or aircraft ("الطيران الحربي",
+    # "طائرة مسيرة"): false where those are another state's (Lebanon's skies: Israel's).
+    generic_air_names: bool = True
     # The regional branch the generic name stands for in a country (ISO alpha-2 → actor name).
     branches: dict[str, str] = Field(default_factory=dict)
     # Aliases that other states' forces go by too ("جهاز الأمن الوطني", "الأمن المركزي", "الحرس
