@@ -409,6 +409,15 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The toll "rose to" a figure, told on the day it was announced, is the incident's latest
+        # count: it outranks the preliminary figure recalled after it.
+        "ارتفعت حصيلة ضحايا الهجوم الانتحاري الذي استهدف مجلس عزاء في بلدة المقدادية، مساء الثلاثاء، "
+        "إلى 14 قتيلا، بحسب ما أعلنت دائرة صحة ديالى اليوم الخميس. وكانت حصيلة أولية قد أشارت إلى مقتل "
+        "ستة أشخاص.",
+        {"sub_event_type": "Suicide bomb", "fatalities": 14, "event_date": "2023-10-10"},
+        id="a-toll-risen-to-a-figure-told-first",
+    ),
+    pytest.param(
         # "أطلق مسلحون مجهولون النار على …": the shooting told with its subject between the verb and
         # "النار على" is still a shooting (weak: the kind of target decides the event).
         "أطلق مسلحون مجهولون النار على ضابط في الشرطة أمام منزله في مدينة سرت، ما أسفر عن مقتله.",

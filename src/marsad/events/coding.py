@@ -624,6 +624,7 @@ class EventCoder:
             counted = [m for m in counted if m.value.kind != "killed"]
         self.fatality_filter.mark_other_estimates(doc, counted)
         self.fatality_filter.mark_added(doc, counted)
+        self.fatality_filter.mark_risen(doc, counted)
         killed = [m for m in counted if m.value.kind == "killed"]
         injured = [m for m in counted if m.value.kind == "injured"]
         ev["fatalities"] = figure(killed, self._victim_sides(doc, killed)) or 0

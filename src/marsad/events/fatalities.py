@@ -25,6 +25,11 @@ _DIGIT = re.compile(r"\d")
 _TOLL = re.compile(r"(?:عدد|حصيله)\s+ال")  # "عدد القتلى", "حصيلة الضحايا": a running toll
 # "وارتفع عدد القتلى إلى ثمانية": a toll that rose, told with its new figure (folded text).
 _RISEN = re.compile(r"^(?:[وف])?(?:ارتفع|ارتفعت|ليرتفع|لترتفع|ارتفاع)\s+(?:عدد|حصيله)\s+ال")
+# "ارتفعت حصيلة ضحايا التفجير … إلى تسعة قتلى": the same, the figure told after "إلى" further on
+# (the text before the figure, in its sentence).
+_RISEN_TO = re.compile(
+    r"(?:^|\s)[وف]?(?:ارتفع|ارتفعت|ليرتفع|لترتفع|ارتفاع)\s+(?:عدد|حصيله)\s[^.؟!]*\sالي\s*$"
+)
 # "منذ 2011", "منذ عام 1989": a count since a year is a running total, whatever the words.
 _SINCE_YEAR = re.compile(r"(?:^|\s)منذ\s+(?:(?:عام|العام|سنه|السنه)\s+)?\d{4}(?!\d)")
 
@@ -66,6 +71,13 @@ class FatalityFilter:
             lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
             words = WORD.findall(doc.folded_slice(max(lo, m.start - 40), m.start))[-4:]
             m.attrs["added"] = self.added.found_in(words)
+
+    def mark_risen(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Flag (attr "risen") a figure a toll is said to have risen to ("ارتفعت حصيلة ضحايا
+        التفجير … إلى تسعة قتلى"): the latest count of the dead, which `figure` takes over the
+        counts told as earlier ("وكانت حصيلة أولية قد أشارت إلى مقتل خمسة")."""
+        for m in mentions:
+            self._risen(doc, m)
 
     def is_period_total(self, doc: Doc, m: Mention) -> bool:
         """A toll counted over a period or a campaign, not one incident's."""
@@ -142,9 +154,17 @@ class FatalityFilter:
                 for d in doc.in_sentence(DATE, m.sentence)
                 if d.value.date is not None and (d.clause == m.clause or 0 <= d.start - m.end <= DATE_REACH)
             ]
-            if own and all(d.value.date != event_date for d in own):
-                return False
+            if own and all(d.value.date != event_date for d in own) and not self._risen(doc, m):
+                return False  # (a toll that rose is counted on the day it is told: "اليوم الخميس")
         return True
+
+    @staticmethod
+    def _risen(doc: Doc, m: Mention) -> bool:
+        """Whether the toll is told as having risen to this figure ("ارتفعت حصيلة … إلى تسعة")."""
+        if "risen" not in m.attrs:
+            lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
+            m.attrs["risen"] = _RISEN_TO.search(doc.folded_slice(max(lo, m.start - 160), m.start)) is not None
+        return bool(m.attrs["risen"])
 
 
 def _any_cue_ends(cues: CueList, words: list[str]) -> bool:
@@ -183,9 +203,9 @@ def figure(mentions: list[Mention], sides: Callable[[Mention], frozenset[str]] |
     risen = [
         m.value.count
         for k, ms in by_sent.items()
-        if k != first and not k[1]
+        if not k[1]
         for m in ms
-        if _numbered(m) and _RISEN.match(fold(m.text))
+        if _numbered(m) and (m.attrs.get("risen") or (k != first and _RISEN.match(fold(m.text))))
     ]
     if risen:
         return max(risen)
