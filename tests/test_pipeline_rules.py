@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The unnamed gunmen killed while a named group's attack was fought off are its own men:
+        # the side hit is the army whose posts were attacked.
+        "أعلنت وزارة الدفاع السورية مقتل عشرات المسلحين خلال صد هجوم شنته هيئة تحرير الشام على مواقع الجيش في "
+        "محيط بلدة تل ملح بريف حماة.",
+        {"actor1": "Hayat Tahrir al-Sham", "actor2": "Military Forces of Syria"},
+        id="gunmen-killed-are-the-attackers-own",
+    ),
+    pytest.param(
         # The toll "rose to" a figure, told on the day it was announced, is the incident's latest
         # count: it outranks the preliminary figure recalled after it.
         "ارتفعت حصيلة ضحايا الهجوم الانتحاري الذي استهدف مجلس عزاء في بلدة المقدادية، مساء الثلاثاء، "

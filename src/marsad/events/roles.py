@@ -203,6 +203,17 @@ class RoleAssigner:
                 neutral = [subject, *neutral]
                 a1 = subject
             entries = k.actors
+            if (
+                len(patients) > 1
+                and a1 is not None
+                and not entries[a1.value].template
+                and entries[a1.value].kind in ("rebel", "militia", "identity")
+            ):
+                # "مقتل عشرات المسلحين … خلال صد هجوم شنته فصائل المعارضة على مواقع الجيش": the
+                # unnamed gunmen killed are the attackers' own men; the side hit is the other one.
+                patients.sort(
+                    key=lambda a: entries[a.value].template and entries[a.value].kind == "unidentified"
+                )
 
             def other(a: Mention, b: Mention | None) -> bool:
                 # Two names of one actor ("المقاومة", "قوات المقاومة المشتركة") are one side.
