@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # victims, then "لقوا مصرعهم" (as "لقوا حتفهم")
+    ("وقال المصدر إن 12 عنصرا من المسلحين لقوا مصرعهم في المواجهات", [("killed", 12, True)]),
     # the man just named, killed with his companions ("ما أدى إلى مقتله ومرافقه")
     ("استهدفت المسيرة سيارته ما أدى إلى مقتله ومرافقه", [("killed", 2, True)]),
     ("أطلق المسلحون النار عليه ما أسفر عن مقتله وثلاثة من حراسه", [("killed", 4, True)]),
