@@ -409,6 +409,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "في خرق جديد لاتفاق": the agreement breached is context, not an agreement made.
+        "قصفت ميليشيا الحوثي بالمدفعية منازل المواطنين في مديرية التحيتا، في خرق جديد لاتفاق ستوكهولم.",
+        {"sub_event_type": "Shelling/artillery/missile attack", "actor1": "Houthi Movement"},
+        id="an-agreement-breached-is-no-agreement",
+    ),
+    pytest.param(
         # The unnamed gunmen killed while a named group's attack was fought off are its own men:
         # the side hit is the army whose posts were attacked.
         "أعلنت وزارة الدفاع السورية مقتل عشرات المسلحين خلال صد هجوم شنته هيئة تحرير الشام على مواقع الجيش في "
