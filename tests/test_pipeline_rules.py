@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "مهجرين من بلدة الفوعة": a town noun between "from" and the name leaves it where the
+        # victims came from, not where the bomb went off.
+        "قتل عشرات المدنيين في تفجير بسيارة مفخخة استهدف حافلات تقل مهجرين من بلدة الفوعة أثناء توقفها في "
+        "منطقة الراشدين غرب حلب.",
+        {"location": "Ar Rashidin", "admin1": "Aleppo"},
+        id="a-hometown-named-with-its-town-noun",
+    ),
+    pytest.param(
         # "في خرق جديد لاتفاق": the agreement breached is context, not an agreement made.
         "قصفت ميليشيا الحوثي بالمدفعية منازل المواطنين في مديرية التحيتا، في خرق جديد لاتفاق ستوكهولم.",
         {"sub_event_type": "Shelling/artillery/missile attack", "actor1": "Houthi Movement"},

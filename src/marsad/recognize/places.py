@@ -258,6 +258,15 @@ class PlaceRecognizer(PlaceFocus):
                 # "بمحافظة صعدة، ومديرية حرض": a name that opens with its own place noun is not
                 # cued by one told farther back, for the name before it.
                 cue_hit = None
+            if (
+                cue_hit is not None
+                and cue_hit[0] == "settlement_before"
+                and cue_hit[1] == 0
+                and len(words) > 1
+                and first_cue(words[:-1], self._hometown_list, max_distance=1) is not None
+            ):
+                # "مهجرين من بلدتي الفوعة وكفريا": the town noun sits between "from" and the name.
+                cue_hit = ("hometown_before", 1)
             cue = cue_hit[0] if cue_hit else None
             # A place noun right before the name ("بلدة X", also in "قرب بلدة X").
             noun = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
@@ -331,6 +340,10 @@ class PlaceRecognizer(PlaceFocus):
     @cached_property
     def _near_list(self) -> CueIndex:
         return self._index("near_before")
+
+    @cached_property
+    def _hometown_list(self) -> CueIndex:
+        return self._index("hometown_before")
 
     @cached_property
     def _water_heads(self) -> frozenset[str]:
