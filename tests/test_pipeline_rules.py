@@ -409,6 +409,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "عقب الهجوم": the attack told before, named as a point in time, is no act of the clause's
+        # subject (the coalition's aircraft only flew over).
+        "هاجم مسلحون من تنظيم داعش نقطة لقوات سوريا الديمقراطية قرب بلدة الشحيل بريف دير الزور، ما أدى إلى "
+        "مقتل عنصرين. وحلق طيران التحالف الدولي بكثافة في أجواء المنطقة عقب الهجوم.",
+        {"actor1": "Islamic State (Syria)", "actor2": "Syrian Democratic Forces", "fatalities": 2},
+        id="after-the-attack-is-a-point-in-time",
+    ),
+    pytest.param(
+        # Conscripts ("مجندان") are soldiers: the side the bomb hit.
+        "قتل مجندان بانفجار عبوة ناسفة استهدفت مدرعتهما على الطريق الدولي قرب مدينة بئر العبد بشمال سيناء.",
+        {"sub_event_type": "Remote explosive/landmine/IED", "actor2": "Military Forces of Egypt"},
+        id="conscripts-are-soldiers",
+    ),
+    pytest.param(
         # "مهجرين من بلدة الفوعة": a town noun between "from" and the name leaves it where the
         # victims came from, not where the bomb went off.
         "قتل عشرات المدنيين في تفجير بسيارة مفخخة استهدف حافلات تقل مهجرين من بلدة الفوعة أثناء توقفها في "

@@ -417,9 +417,14 @@ class EventAssembler:
             start = doc.clauses[ne.sentence][ne.clause].start if ne.value.kind in CLAUSE_WIDE else ne.start
             blocked_from[ne.sentence] = min(blocked_from.get(ne.sentence, 1 << 30), start)
         groups: dict[tuple[int, int], list[Mention]] = {}
+        told_in: dict[str, int] = {}  # family → the first sentence telling an act of it
         for t in doc.get(TRIGGER):
             if t.sentence < 0 or t.start >= blocked_from.get(t.sentence, 1 << 30):
                 continue
+            family = FAMILY.get(t.value.event_type)
+            if told_in.get(family, t.sentence) < t.sentence and self._a_point_in_time(doc, t):
+                continue  # "وحلق الطيران في أجواء المنطقة عقب الهجوم": the attack told before
+            told_in.setdefault(family, t.sentence)
             if t.value.sub_event_type == "Chemical weapon" and _tear_gas_choking(doc, t):
                 continue  # "إصابة العشرات بحالات اختناق" from the tear gas fired on a crowd
             groups.setdefault((t.sentence, t.clause), []).append(t)
@@ -458,6 +463,13 @@ class EventAssembler:
             )
             or (key[0] in crowd and any(t.value.event_type in ("Protests", "Riots") for t in ts))
         }  # fmt: skip
+
+    def _a_point_in_time(self, doc: Doc, t: Mention) -> bool:
+        """A definite act noun right after a word of time ("عقب الهجوم"): the act it names."""
+        if not t.text.lstrip("وفب").startswith(("ال", "لل")):
+            return False
+        before = words_before(doc.folded.text, doc.folded_index(t.start), 0, 1)
+        return bool(before) and self.k.cues["reference_before"].has_word(before[-1])
 
     @staticmethod
     def _join_across_a_told_day(doc: Doc, groups: dict[tuple[int, int], list[Mention]]) -> None:
