@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "سيطرته الكاملة على": control called complete is a capture, which leads the fight that won it.
+        "أعلنت قوات الدعم السريع، الأحد، سيطرتها الكاملة على مدينة الجنينة بعد اشتباكات عنيفة مع الجيش "
+        "السوداني استمرت أياما.",
+        {"sub_event_type": "Non-state actor overtakes territory", "actor1": "Rapid Support Forces"},
+        id="control-called-complete-is-a-capture",
+    ),
+    pytest.param(
         # "عقب الهجوم": the attack told before, named as a point in time, is no act of the clause's
         # subject (the coalition's aircraft only flew over).
         "هاجم مسلحون من تنظيم داعش نقطة لقوات سوريا الديمقراطية قرب بلدة الشحيل بريف دير الزور، ما أدى إلى "
