@@ -12,8 +12,8 @@ out, match for match.
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
 from marsad.text.tokens import Tokens, alnum_mask
@@ -51,7 +51,7 @@ def word_starts(t: Tokens, lo: int, hi: int) -> list[int]:
     out: list[int] = []
     p = lo
     # Words before i end at or before p - 1; word i ends after it (it holds p - 1, or follows).
-    i = bisect.bisect_right(ends, lo - 1)
+    i = bisect_right(ends, lo - 1)
     while p <= hi:
         if p > 0 and i < nwords and starts[i] <= p - 1:
             p = ends[i] + 1  # p - 1 inside word i: the next candidate follows its end

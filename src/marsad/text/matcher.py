@@ -18,6 +18,11 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.text.normalize import COMMON_CHARS, encode_common
 
 P = TypeVar("P", bound=Hashable)
@@ -209,6 +214,21 @@ def _word_mask(text: str) -> bytes:
     return coded.translate(_MASK_BYTES) + b"\0"
 
 
+# Compiled, the offsets and mask bytes of the per-hit loop are C integers (a mask byte read
+# without a Python int, offsets without boxed arithmetic); from source these declare nothing.
+@cython.locals(
+    end=cython.Py_ssize_t,
+    start=cython.Py_ssize_t,
+    ws=cython.Py_ssize_t,
+    floor=cython.Py_ssize_t,
+    klen=cython.Py_ssize_t,
+    before=cython.Py_ssize_t,
+    other=cython.Py_ssize_t,
+    chain_letter=cython.Py_ssize_t,
+    max_chain=cython.Py_ssize_t,
+    at_word_end=cython.bint,
+    mask=bytes,
+)
 def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit[Any]]]:
     """The accepted hits of each member matcher in one pass of `auto`, whose values are
     _automaton_value's (key length, all whole-word?, entries)."""

@@ -8,8 +8,8 @@ the very same words: a window's words are the report's words that overlap it, cu
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add
@@ -67,8 +67,8 @@ class Tokens:
             return []  # an empty window (a word around pos would come as an empty cut)
         # Attributes read once into locals: this answers every cue window of a report.
         starts, ends = self.starts, self.ends
-        j = bisect.bisect_left(starts, pos)  # words starting before pos: [0, j)
-        i = bisect.bisect_right(ends, lo)  # the first word ending after lo
+        j = bisect_left(starts, pos)  # words starting before pos: [0, j)
+        i = bisect_right(ends, lo)  # the first word ending after lo
         k = j - max_words
         if k < i:
             k = i
@@ -84,8 +84,8 @@ class Tokens:
     def after(self, pos: int, hi: int, max_words: int) -> list[str]:
         """The first `max_words` words of text[pos:hi] (words cut at pos or hi come cut)."""
         starts, ends = self.starts, self.ends  # read once (as in before)
-        i = bisect.bisect_right(ends, pos)  # the first word ending after pos
-        j = bisect.bisect_left(starts, hi)
+        i = bisect_right(ends, pos)  # the first word ending after pos
+        j = bisect_left(starts, hi)
         if j > i + max_words:
             j = i + max_words
         if i >= j:
