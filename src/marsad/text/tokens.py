@@ -16,6 +16,11 @@ from operator import add
 
 from marsad.text.normalize import COMMON_CHARS, encode_common
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 WORD = re.compile(r"[^\W_]+")  # a word of letters or digits (exactly str.isalnum runs)
 _SPLIT = re.compile(r"([^\W_]+)")
 # The bytes (encode_common) of the characters that are a word's or a space: deleted from an
@@ -61,6 +66,8 @@ class Tokens:
         self.starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=0), lengths))
         self.ends = list(map(add, self.starts, compress(lengths, lengths)))
 
+    # Compiled, the word indexes are C integers (these answer every cue window of a report).
+    @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t)
     def before(self, pos: int, lo: int, max_words: int) -> list[str]:
         """The last `max_words` words of text[lo:pos] (words cut at lo or pos come cut)."""
         if lo >= pos:
@@ -81,6 +88,7 @@ class Tokens:
             out[-1] = self.text[starts[j - 1] : pos]
         return out
 
+    @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t)
     def after(self, pos: int, hi: int, max_words: int) -> list[str]:
         """The first `max_words` words of text[pos:hi] (words cut at pos or hi come cut)."""
         starts, ends = self.starts, self.ends  # read once (as in before)
