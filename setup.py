@@ -34,7 +34,8 @@ COMPILED_MODULES = ("doc.py", "pipeline.py", "knowledge/resources.py", "knowledg
 def sources() -> list[Path]:
     found = [p for pkg in COMPILED_PACKAGES for p in sorted((PACKAGE / pkg).glob("*.py"))]
     found += [PACKAGE / m for m in COMPILED_MODULES]
-    return [p for p in found if p.name != "__init__.py"]
+    # (_pure_cython stands in for Cython where it is absent: never compiled.)
+    return [p for p in found if p.name not in ("__init__.py", "_pure_cython.py")]
 
 
 def module_name(path: Path) -> str:

@@ -6,13 +6,19 @@ with offsets into the original text, so every coded field can point back at its 
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from marsad.models import Event, Span
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.text.normalize import Folded, fold_with_map_cached
 from marsad.text.segment import Segment, all_clauses, sentences
 
@@ -82,7 +88,7 @@ class Doc:
     # --- positions -------------------------------------------------------------------------
     def locate(self, pos: int) -> tuple[int, int]:
         """(sentence index, clause index) holding original offset `pos`, or (-1, -1)."""
-        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        i = bisect_right(self._sent_starts, pos) - 1
         # (Segment.contains spelt out: this runs for every mention of every report.)
         if i < 0 or pos >= self._sent_ends[i]:
             # Between sentences (punctuation): attach to the next sentence if any.
@@ -98,18 +104,30 @@ class Doc:
         return self.folded.to_original(fstart, fend)
 
     # --- annotations -----------------------------------------------------------------------
+    @cython.locals(mentions=dict, by_sentence=dict)  # (compiled: dict.get called in C)
     def add(self, label: str, start: int, end: int, value: Any = None, **attrs: Any) -> Mention:
-        s, c = self.locate(start)
+        # locate(start) spelt out: a call less for every mention of every report.
+        s = bisect_right(self._sent_starts, start) - 1
+        if s < 0 or start >= self._sent_ends[s]:
+            s = min(s + 1, len(self.sentences) - 1) if self.sentences else -1
+        c = -1 if s < 0 else 0
+        if s >= 0:
+            for cs, ce, ci in self._clause_spans[s]:
+                if cs <= start < ce:
+                    c = ci
+                    break
         m = Mention(label, start, end, self.text[start:end], value, s, c, attrs)  # **attrs is a new dict
         # get, then a list only when new: setdefault would build an empty list per mention.
-        same = self.mentions.get(label)
+        mentions = self.mentions
+        same = mentions.get(label)
         if same is None:
-            same = self.mentions[label] = []
+            same = mentions[label] = []
         same.append(m)
         key = (label, s)
-        same = self._by_sentence.get(key)
+        by_sentence = self._by_sentence
+        same = by_sentence.get(key)
         if same is None:
-            same = self._by_sentence[key] = []
+            same = by_sentence[key] = []
         same.append(m)
         return m
 

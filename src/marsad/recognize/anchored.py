@@ -12,15 +12,22 @@ out, match for match.
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
 from marsad.text.tokens import Tokens, alnum_mask
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 _AnchorHit = tuple[int, int, frozenset[str]]
 
 
+# Compiled, the edge walks read the mask bytes as C integers, a character per step.
+@cython.locals(n=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t, alnum=bytes)
 def windows_upto(s: str, hits: list[_AnchorHit], before: int, after: int) -> list[tuple[int, int, int]]:
     """Merged windows reaching `before`/`after` characters around each hit, widened to word edges,
     each with the start of its last hit: the last position where one of its matches can start."""
@@ -42,6 +49,7 @@ def windows_upto(s: str, hits: list[_AnchorHit], before: int, after: int) -> lis
     return out
 
 
+@cython.locals(nwords=cython.Py_ssize_t, p=cython.Py_ssize_t, i=cython.Py_ssize_t, hi=cython.Py_ssize_t)
 def word_starts(t: Tokens, lo: int, hi: int) -> list[int]:
     """The positions p in [lo, hi] where (?<!\\w) holds: p == 0 or text[p - 1] is in no word.
     (Tokens' words are the runs of str.isalnum, which is \\w less "_": the caller makes sure the
@@ -51,7 +59,7 @@ def word_starts(t: Tokens, lo: int, hi: int) -> list[int]:
     out: list[int] = []
     p = lo
     # Words before i end at or before p - 1; word i ends after it (it holds p - 1, or follows).
-    i = bisect.bisect_right(ends, lo - 1)
+    i = bisect_right(ends, lo - 1)
     while p <= hi:
         if p > 0 and i < nwords and starts[i] <= p - 1:
             p = ends[i] + 1  # p - 1 inside word i: the next candidate follows its end

@@ -12,6 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from marsad.knowledge.lexicon import load_yaml
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.text import tokens
 from marsad.text.normalize import fold, fold_with_map_cached
 
@@ -74,6 +80,7 @@ class CueList:
             else:
                 self.by_last.setdefault(words[-1], []).append(cue)
 
+    @cython.locals(memo=dict)  # (compiled: its get called in C, as in the other memos below)
     def has_word(self, word: str) -> bool:
         """Whether a one-word cue of this list is this word (clitics peeled); memoised."""
         memo = self._has_memo
@@ -112,6 +119,7 @@ class CueList:
     def _prefix_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(w) for w in self.by_prefix}))
 
+    @cython.locals(memo=dict)
     def ending_in(self, word: str) -> tuple[_Cue, ...]:
         """The cues whose last word `word` may be, longest first; memoised per word (a report
         asks about the same few hundred words again and again, and so do the next reports)."""
@@ -259,6 +267,7 @@ def cue_index(lists: dict[str, CueList]) -> CueIndex:
     return index
 
 
+@cython.locals(memo=dict, i=cython.Py_ssize_t, last=cython.Py_ssize_t, stop=cython.Py_ssize_t)
 def first_cue(
     words: list[str], lists: dict[str, CueList] | CueIndex, max_distance: int = 4
 ) -> tuple[str, int] | None:

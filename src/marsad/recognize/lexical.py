@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from itertools import compress, count
@@ -71,7 +71,7 @@ def _words_in_clause_before(folded: str, pos: int) -> list[str]:
             window = window[marks[-1].end() :]
         return words_before(window, len(window), 0, 5)
     marks = _marks(folded)
-    i = bisect.bisect_left(marks, pos) - 1  # the last mark before pos
+    i = bisect_left(marks, pos) - 1  # the last mark before pos
     if i >= 0 and marks[i] >= lo:
         lo = marks[i] + 1
     return t.before(pos, lo, 5) if lo < pos else []  # tokens.words_before on the tokens at hand
@@ -86,7 +86,7 @@ def _words_in_clause_after(folded: str, pos: int, max_words: int) -> list[str]:
         return WORD.findall(window[: mark.start()] if mark else window)[:max_words]
     hi = pos + 40
     marks = _marks(folded)
-    i = bisect.bisect_left(marks, pos)  # the first mark at or after pos
+    i = bisect_left(marks, pos)  # the first mark at or after pos
     if i < len(marks) and marks[i] < hi:
         hi = marks[i]
     return t.after(pos, hi, max_words) if pos < hi else []  # tokens.words_after on the tokens at hand
@@ -178,7 +178,6 @@ def _screen(folded: str, hits: list[Hit[Any]], bits: WordBits) -> tuple[list[int
     starts, word_ends = t.starts, t.ends
     n = len(starts)
     neg, key, after = bits.near(t.words)
-    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
     ends: list[int] = []
     recalled: list[int] = []
     negated: list[bool] = []

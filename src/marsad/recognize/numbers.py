@@ -14,7 +14,6 @@ lexicon entry written once matches all its spellings; spans are mapped back to t
 from __future__ import annotations
 
 import array
-import bisect
 import hashlib
 import marshal
 import os
@@ -22,6 +21,7 @@ import re
 import sys
 import tempfile
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -136,7 +136,7 @@ def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
         runs = []
         found = _DIGIT_RUN.finditer(s) if t.coded is None else _DIGIT_BYTE_RUN.finditer(t.coded)
         for a, b in map(re.Match.span, found):
-            i = bisect.bisect_right(starts, a) - 1
+            i = bisect_right(starts, a) - 1
             if i < 0 or out[i][1] <= a:
                 runs.append((a, b, hash_keys))
         if runs:

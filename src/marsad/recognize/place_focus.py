@@ -8,9 +8,9 @@ of it (PlaceFocus, its base class) decides among them once the report's names ar
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, MutableMapping
 from functools import cached_property, partial
@@ -87,7 +87,7 @@ def _count_words(folded: str, toks: Tokens | None, start: int, end: int) -> int:
     start (two bisects instead of a regex over the slice; a word cut at an edge still counts once)."""
     if toks is None or start >= end:
         return len(WORD.findall(folded[start:end]))
-    return bisect.bisect_left(toks.starts, end) - bisect.bisect_right(toks.ends, start)
+    return bisect_left(toks.starts, end) - bisect_right(toks.ends, start)
 
 
 # cues.words_before(folded, pos, 0, n) and text.tokens.words_after(folded, pos, hi, n) on the

@@ -18,6 +18,11 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.text.normalize import COMMON_CHARS, encode_common
 
 P = TypeVar("P", bound=Hashable)
@@ -209,6 +214,22 @@ def _word_mask(text: str) -> bytes:
     return coded.translate(_MASK_BYTES) + b"\0"
 
 
+# Compiled, the offsets and mask bytes of the per-hit loop are C integers (a mask byte read
+# without a Python int, offsets without boxed arithmetic); from source these declare nothing.
+@cython.locals(
+    end=cython.Py_ssize_t,
+    start=cython.Py_ssize_t,
+    ws=cython.Py_ssize_t,
+    floor=cython.Py_ssize_t,
+    klen=cython.Py_ssize_t,
+    before=cython.Py_ssize_t,
+    other=cython.Py_ssize_t,
+    chain_letter=cython.Py_ssize_t,
+    max_chain=cython.Py_ssize_t,
+    at_word_end=cython.bint,
+    mask=bytes,
+    accepts=dict,
+)
 def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit[Any]]]:
     """The accepted hits of each member matcher in one pass of `auto`, whose values are
     _automaton_value's (key length, all whole-word?, entries)."""
@@ -299,25 +320,28 @@ def _mixed_modes(
     return (payloads, form, article) if payloads else None
 
 
+@cython.locals(k=cython.Py_ssize_t, i=cython.Py_ssize_t, start=cython.Py_ssize_t, end=cython.Py_ssize_t)
 def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:
     """Longest-first selection: drop every hit that overlaps a longer (then earlier) one."""
     # Visited by (-length, start), stable: the hits in start order, then a stable sort of their
     # places by negative length, both keys C-level (no Python key call per hit).
     by_start = sorted(hits, key=_START)
-    neg_lengths = list(map(sub, map(_START, by_start), map(_END, by_start)))
+    # Each hit's start and end read once, in C (not two attribute reads per hit visited).
+    hit_starts = list(map(_START, by_start))
+    hit_ends = list(map(_END, by_start))
+    neg_lengths = list(map(sub, hit_starts, hit_ends))
     starts: list[int] = []  # chosen intervals, kept sorted and disjoint
     ends: list[int] = []
     chosen: list[Hit[P]] = []
     bisect_right = bisect.bisect_right
     for k in sorted(range(len(by_start)), key=neg_lengths.__getitem__):
-        h = by_start[k]
-        start, end = h.start, h.end
+        start, end = hit_starts[k], hit_ends[k]
         i = bisect_right(starts, start)
         # Disjoint from the interval starting at or before it and from the one after it.
         if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
             continue
         starts.insert(i, start)
         ends.insert(i, end)
-        chosen.append(h)
+        chosen.append(by_start[k])
     chosen.sort(key=_START)
     return chosen

@@ -7,14 +7,19 @@ offset map, which every evidence span needs (CODING.md §7).
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from operator import add
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
 
 # One character in, zero or one character out. Everything not listed passes through.
 _FOLD: dict[str, str] = {
@@ -64,9 +69,13 @@ class Folded:
             return self.original_length
         if not self.run_at:
             return i
-        k = bisect.bisect_right(self.run_at, i) - 1
+        k = bisect_right(self.run_at, i) - 1
         return i + (self.shift[k] if k >= 0 else 0)
 
+    # Compiled, the offsets are C integers (these two answer every mention of every report).
+    @cython.locals(
+        n=cython.Py_ssize_t, k=cython.Py_ssize_t, o_start=cython.Py_ssize_t, last=cython.Py_ssize_t
+    )
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded [start, end) back to the original text."""
         n = len(self.text)
@@ -77,16 +86,17 @@ class Folded:
             return start, (end if end > start else start)
         # orig() of both ends, spelt out: this runs for every mention of every report.
         shift = self.shift
-        k = bisect.bisect_right(run_at, start) - 1
+        k = bisect_right(run_at, start) - 1
         o_start = start + (shift[k] if k >= 0 else 0)
         if end <= start:
             return o_start, o_start
         last = end - 1
         if last >= n:
             return o_start, self.original_length + 1
-        k = bisect.bisect_right(run_at, last, k if k > 0 else 0) - 1
+        k = bisect_right(run_at, last, k if k > 0 else 0) - 1
         return o_start, last + (shift[k] if k >= 0 else 0) + 1
 
+    @cython.locals(n=cython.Py_ssize_t, k=cython.Py_ssize_t, i=cython.Py_ssize_t)
     def folded_index(self, pos: int) -> int:
         """Folded offset of the first folded character at or after original offset `pos`."""
         run_at, shift, n = self.run_at, self.shift, len(self.text)
@@ -104,11 +114,11 @@ class Folded:
                 for k, sh in enumerate(shift):
                     origs.extend(range(bounds[k] + sh, bounds[k + 1] + sh))
         if origs:
-            return bisect.bisect_left(origs, pos)
+            return bisect_left(origs, pos)
         # In the last run starting at or before pos, folded characters stand `shift` before
         # their original ones; pos among the characters deleted before the next run maps to
         # that run's start.
-        k = bisect.bisect_right(starts, pos) - 1
+        k = bisect_right(starts, pos) - 1
         i = pos - shift[k] if k >= 0 else pos
         if k + 1 < len(run_at) and i > run_at[k + 1]:
             i = run_at[k + 1]

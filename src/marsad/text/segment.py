@@ -7,8 +7,8 @@ into one sentence. Offsets are in the coordinates of the text given.
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -179,11 +179,11 @@ def all_clauses(text: str, sentences: list[Segment]) -> list[list[Segment]]:
     for sentence in sentences:
         start, end = sentence.start, sentence.end
         # A connective _CLAUSE_BREAK can see lies wholly inside the sentence (endpos).
-        k = bisect.bisect_left(cores, start)
-        own = puncts[bisect.bisect_left(puncts, start) : bisect.bisect_left(puncts, end)]
+        k = bisect_left(cores, start)
+        own = puncts[bisect_left(puncts, start) : bisect_left(puncts, end)]
         breaks = _runs_after(text, own, end)
         if k < len(cores) and cores[k] < end:
-            breaks = _with_connectives(text, breaks, cores[k : bisect.bisect_left(cores, end)], start, end)
+            breaks = _with_connectives(text, breaks, cores[k : bisect_left(cores, end)], start, end)
         out.append(_pieces(text, breaks, start, end))
     return out
 

@@ -8,13 +8,18 @@ the very same words: a window's words are the report's words that overlap it, cu
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add
 
 from marsad.text.normalize import COMMON_CHARS, encode_common
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
 
 WORD = re.compile(r"[^\W_]+")  # a word of letters or digits (exactly str.isalnum runs)
 _SPLIT = re.compile(r"([^\W_]+)")
@@ -61,14 +66,16 @@ class Tokens:
         self.starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=0), lengths))
         self.ends = list(map(add, self.starts, compress(lengths, lengths)))
 
+    # Compiled, the word indexes are C integers (these answer every cue window of a report).
+    @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t)
     def before(self, pos: int, lo: int, max_words: int) -> list[str]:
         """The last `max_words` words of text[lo:pos] (words cut at lo or pos come cut)."""
         if lo >= pos:
             return []  # an empty window (a word around pos would come as an empty cut)
         # Attributes read once into locals: this answers every cue window of a report.
         starts, ends = self.starts, self.ends
-        j = bisect.bisect_left(starts, pos)  # words starting before pos: [0, j)
-        i = bisect.bisect_right(ends, lo)  # the first word ending after lo
+        j = bisect_left(starts, pos)  # words starting before pos: [0, j)
+        i = bisect_right(ends, lo)  # the first word ending after lo
         k = j - max_words
         if k < i:
             k = i
@@ -81,11 +88,12 @@ class Tokens:
             out[-1] = self.text[starts[j - 1] : pos]
         return out
 
+    @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t)
     def after(self, pos: int, hi: int, max_words: int) -> list[str]:
         """The first `max_words` words of text[pos:hi] (words cut at pos or hi come cut)."""
         starts, ends = self.starts, self.ends  # read once (as in before)
-        i = bisect.bisect_right(ends, pos)  # the first word ending after pos
-        j = bisect.bisect_left(starts, hi)
+        i = bisect_right(ends, pos)  # the first word ending after pos
+        j = bisect_left(starts, hi)
         if j > i + max_words:
             j = i + max_words
         if i >= j:

@@ -1,0 +1,19 @@
+"""The names of the `cython` module that marsad's pure-Python-mode declarations use, for a run
+without Cython installed (a pure install, MARSAD_PURE_PYTHON_BUILD=1, need not have it): they
+declare nothing, so the code runs as the plain Python it is. Compiled, Cython reads the
+declarations (C integers for a hot loop's offsets) and this module is not imported."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+compiled = False
+Py_ssize_t = int
+bint = bool
+
+
+def locals(**_types: Any) -> Callable[[F], F]:
+    return lambda f: f
