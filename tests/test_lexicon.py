@@ -90,8 +90,9 @@ def test_packaged_files_exist_and_carry_a_version() -> None:
 
 def test_at_least_150_actors_with_unique_names(actors: list[ActorEntry]) -> None:
     assert len(actors) >= 150
-    # One entry per name, but for the target-only variant of a template (the posts it holds).
-    assert len({(a.name, a.target_only) for a in actors}) == len(actors)
+    # One entry per name, but for the target-only variant of a template (the posts it holds) and
+    # the agent-only variant of a name (bare "التحالف").
+    assert len({(a.name, a.target_only, a.agent_only) for a in actors}) == len(actors)
     assert all(a.aliases for a in actors)
 
 

@@ -409,6 +409,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Bare "التحالف" after an act noun with its lam is the strike's author: in Yemen, the
+        # Saudi-led coalition (actors.yaml agent_only, branches).
+        "قتل أربعة مدنيين في غارة جوية للتحالف استهدفت سيارة على الطريق العام في مديرية باقم بمحافظة صعدة.",
+        {"actor1": "Saudi-led Coalition", "actor2": "Civilians (Yemen)", "fatalities": 4},
+        id="a-strike-of-the-coalition",
+    ),
+    pytest.param(
+        # … but the coalition a base hosts is no side of the rockets that hit it.
+        "سقطت ثلاثة صواريخ على قاعدة عين الأسد الجوية التي تضم قوات التحالف غربي الأنبار دون إصابات.",
+        {"sub_event_type": "Shelling/artillery/missile attack", "actor1": "Unidentified Armed Group (Iraq)"},
+        id="the-coalition-a-base-hosts",
+    ),
+    pytest.param(
         # "سيطرته الكاملة على": control called complete is a capture, which leads the fight that won it.
         "أعلنت قوات الدعم السريع، الأحد، سيطرتها الكاملة على مدينة الجنينة بعد اشتباكات عنيفة مع الجيش "
         "السوداني استمرت أياما.",

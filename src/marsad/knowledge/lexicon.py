@@ -208,6 +208,10 @@ class ActorEntry(_Entry):
     # Named only as what an attack hit (a checkpoint, a military convoy): the forces that hold it
     # are the side acted upon, never the attacker or a force that intervened.
     target_only: bool = False
+    # Named only as an act's author: a name too often the thing talked about to be read elsewhere
+    # (bare "التحالف", the alliance of any report) counts only right after an act noun with its lam
+    # or an attacking verb ("غارة للتحالف", "شن التحالف غارات"; cues agent_before).
+    agent_only: bool = False
     # An armed community whose members, when they are the side hit, are civilians of its country
     # (settlers shot at on a road: ACLED codes them Civilians (Israel)); when they act, itself.
     civilians_when_hit: bool = False
@@ -489,7 +493,7 @@ def _key_of(item: object) -> str:
     return fold(text.rstrip("*"))
 
 
-FLAG_KEYS = frozenset({"target_only"})
+FLAG_KEYS = frozenset({"target_only", "agent_only"})
 
 
 def _assemble(
@@ -585,7 +589,7 @@ def load_actors(paths: Sequence[Path | str] | None = None, *, packaged: bool = T
             owner[k] = (key, idx)
 
     files = source_files("actors.yaml", paths, packaged)
-    slots = _assemble(files, "actors", ("name", "target_only"), "aliases", claim)
+    slots = _assemble(files, "actors", ("name", "target_only", "agent_only"), "aliases", claim)
     return [_validate(ActorEntry, s) for s in slots.values()]
 
 

@@ -222,7 +222,7 @@ class Knowledge:
 
     @cached_property
     def _branch_index(self) -> dict[tuple[int, str], int]:
-        by_name = {e.name: i for i, e in enumerate(self.actors) if not e.target_only}
+        by_name = {e.name: i for i, e in enumerate(self.actors) if not e.target_only and not e.agent_only}
         out: dict[tuple[int, str], int] = {}
         for i, e in enumerate(self.actors):
             for country, name in e.branches.items():

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 
-from marsad.doc import ACTOR, Doc
+from marsad.doc import ACTOR, Doc, Mention
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.country_actors import countries_acting
 from marsad.recognize.cues import (
@@ -173,6 +173,7 @@ class ActorRecognizer:
         aerial = self._aerial  # an aircraft's name ("الطيران الحربي")
         # doc.original and doc.folded_index, one call less per name
         to_original, fidx = doc.folded.to_original, doc.folded.folded_index
+        unfit: list[Mention] = []
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             name_start = starts.get(fs, fs)
@@ -229,11 +230,17 @@ class ActorRecognizer:
             elif entry.kind == "unidentified" and words and self._destination.has_word(words[-1]):
                 role, why = "ignore_before", "a destination"  # "اقتادوهم إلى جهة مجهولة"
             m.attrs["role_cue"], m.attrs["role_why"] = role, why
+            if entry.agent_only and role != "agent_before":
+                unfit.append(m)  # a name read only as an act's author, and not told as one here
+                continue
             if role == "agent_before" and words and _claimed_by_it(words, self._claim_before):
                 m.attrs["claims"] = True  # "تبنت الحركة الهجوم": the group claims the act
             if entry.country and not entry.template and entry.kind != "external" and own is None:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5
+        if unfit:
+            gone = {id(m) for m in unfit}
+            doc.set_mentions(ACTOR, [m for m in doc.get(ACTOR) if id(m) not in gone])
         return doc
 
     @cached_property
