@@ -263,7 +263,7 @@ class PlaceRecognizer(PlaceFocus):
                 and cue_hit[0] == "settlement_before"
                 and cue_hit[1] == 0
                 and len(words) > 1
-                and first_cue(words[:-1], self._hometown_list, max_distance=1) is not None
+                and first_cue(words[:-1], self._origin_list, max_distance=1) is not None
             ):
                 # "مهجرين من بلدتي الفوعة وكفريا": the town noun sits between "from" and the name.
                 cue_hit = ("hometown_before", 1)
@@ -342,8 +342,8 @@ class PlaceRecognizer(PlaceFocus):
         return self._index("near_before")
 
     @cached_property
-    def _hometown_list(self) -> CueIndex:
-        return self._index("hometown_before")
+    def _origin_list(self) -> CueIndex:
+        return self._index("origin_before")
 
     @cached_property
     def _water_heads(self) -> frozenset[str]:
