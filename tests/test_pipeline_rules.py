@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Drones named by their model ("طائرات قاصف كي 2"): an attack made with them is a drone strike.
+        "قال المتحدث العسكري باسم الحوثيين إن سلاح الجو المسير نفذ هجوما بعدد من طائرات قاصف كي 2 على "
+        "مطار جازان جنوبي السعودية.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Houthi Movement", "country": "Saudi Arabia"},
+        id="drones-named-by-their-model",
+    ),
+    pytest.param(
         # Bare "التحالف" after an act noun with its lam is the strike's author: in Yemen, the
         # Saudi-led coalition (actors.yaml agent_only, branches).
         "قتل أربعة مدنيين في غارة جوية للتحالف استهدفت سيارة على الطريق العام في مديرية باقم بمحافظة صعدة.",
