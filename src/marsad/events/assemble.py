@@ -348,10 +348,14 @@ class EventAssembler:
                 if specific is not None:
                     m.value = specific
 
+    @cached_property
+    def _aerial_words(self) -> tuple[str, ...]:
+        return self.k.cue_words("aerial_words")
+
     def _aerial(self, m: Mention) -> bool:
         """Whether the name is an air force's or aircraft's (cues.yaml aerial_words)."""
         folded = fold(m.text)
-        return any(w in folded for w in self.k.cue_words("aerial_words"))
+        return any(w in folded for w in self._aerial_words)
 
     def _only_foreign_army(self, doc: Doc, sentence: int) -> int | None:
         """The one state army named as such in the sentence, when it is another state's and not
@@ -372,8 +376,9 @@ class EventAssembler:
     def _named_foreign_army(self, doc: Doc) -> int | None:
         """The state army of another country the report names most, if any."""
         actors = self.k.actors
-        named = [(n, a) for a, n in self._named_armies(doc).most_common() if actors[a].country != doc.country]
-        return named[0][1] if named else None
+        return next(
+            (a for a, _ in self._named_armies(doc).most_common() if actors[a].country != doc.country), None
+        )
 
     def _named_armies(self, doc: Doc) -> Counter[int]:
         """The state armies the report names as such (not by the bare template words), counted."""
@@ -804,16 +809,20 @@ class EventAssembler:
         if not specific:
             # Only a province or region is named: an earlier incident recalled with no place at
             # all ("the same checkpoint was attacked on 3 May") is there too.
-            anywhere = next((e.place for e in events if e.place is not None), None)
+            # A news event told in a sentence of its own takes the region of the nearest event
+            # told close by ("وردت القوات التركية بقصف مواقع …" after strikes in "جبل الزاوية").
             located = [e for e in events if e.place is not None]
             for e in events:
-                if e.place is None and anywhere is not None and e.background:
-                    e.places, e.inherited_place = [anywhere], True
-                elif e.place is None and located and not any(e.sentences & p.sentences for p in located):
-                    first = min(e.sentences)
-                    near = min(located, key=lambda p: abs(min(p.sentences) - first))
-                    if abs(min(near.sentences) - first) <= INHERIT_REACH:
-                        e.places, e.inherited_place = [near.place], True
+                if e.place is not None or not located:
+                    continue
+                if e.background:
+                    near: Candidate | None = located[0]
+                else:
+                    near = (
+                        None if any(e.sentences & p.sentences for p in located) else _nearest_told(located, e)
+                    )
+                if near is not None and near.place is not None:
+                    e.places, e.inherited_place = [near.place], True
             return
         for e in events:
             if place_specific(e.place):
@@ -825,9 +834,10 @@ class EventAssembler:
                 # ("ومع انتشار أنباء القتال، خرجت مظاهرات"), however far back it was first told.
                 first = min(e.sentences)
                 crowd = FAMILY.get(e.event_type) == "demonstration"
-                retold = next((p for p in placed if first in p.sentences), None) if crowd else None
-                near = retold or min(placed, key=lambda p: abs(min(p.sentences) - first))
-                if not retold and abs(min(near.sentences) - first) > INHERIT_REACH:
+                near = (
+                    next((p for p in placed if first in p.sentences), None) if crowd else None
+                ) or _nearest_told(placed, e)
+                if near is None:
                     continue
                 anchor = near.place
             else:
@@ -843,6 +853,14 @@ class EventAssembler:
                     continue
             e.places = [anchor, *e.places]
             e.inherited_place = True
+
+
+def _nearest_told(events: list[Candidate], e: Candidate) -> Candidate | None:
+    """The event of `events` first told nearest to `e`'s first sentence, if within INHERIT_REACH
+    sentences of it."""
+    first = min(e.sentences)
+    near = min(events, key=lambda p: abs(min(p.sentences) - first))
+    return near if abs(min(near.sentences) - first) <= INHERIT_REACH else None
 
 
 def _tear_gas_choking(doc: Doc, t: Mention) -> bool:
