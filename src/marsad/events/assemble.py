@@ -28,6 +28,7 @@ from marsad.events.incidents import (
     FAMILY,
     REMOTE_OR_FIGHT,
     SHELLING,
+    TERRITORY,
     UNARMED_KINDS,
     join_coinciding,
     place_specific,
@@ -67,9 +68,6 @@ _SENTENCE_CLAUSE = attrgetter("sentence", "clause")
 
 def _lead_first(t: Mention) -> tuple[float, int]:
     return (-t.attrs.get("weight", 1.0), t.start)
-
-
-TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
@@ -337,7 +335,7 @@ class EventAssembler:
                     entry.kind == "state"
                     and specific is not None
                     and not self.k.actors[specific].generic_air_names
-                    and self._aerial(m)
+                    and m.attrs.get("aerial")  # an aircraft's name (the actor recogniser's aerial_words)
                 ):
                     # "قصفت المدفعية الإسرائيلية أطراف بلدات …، فيما شن الطيران الحربي غارة": where
                     # the country's own forces strike from no air, a bare air force is the foreign
@@ -347,15 +345,6 @@ class EventAssembler:
                     )
                 if specific is not None:
                     m.value = specific
-
-    @cached_property
-    def _aerial_words(self) -> tuple[str, ...]:
-        return self.k.cue_words("aerial_words")
-
-    def _aerial(self, m: Mention) -> bool:
-        """Whether the name is an air force's or aircraft's (cues.yaml aerial_words)."""
-        folded = fold(m.text)
-        return any(w in folded for w in self._aerial_words)
 
     def _only_foreign_army(self, doc: Doc, sentence: int) -> int | None:
         """The one state army named as such in the sentence, when it is another state's and not

@@ -18,6 +18,7 @@ from marsad.events.incidents import (
     CROWD_KINDS,
     EXPLOSIONS,
     SHELLING,
+    TERRITORY,
     VAC,
     VIOLENT_DEMONSTRATION,
 )
@@ -376,7 +377,7 @@ class EventCoder:
                 event_type, sub = VAC, "Attack"
             else:
                 a2 = None
-        if sub in ("Non-state actor overtakes territory", "Government regains territory") and a1 is not None:
+        if sub in TERRITORY and a1 is not None:
             state = (a1.kind in ("state", "police") or a1.government_ally) and (
                 not a1.country or a1.country == country_code
             )
