@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a nominative dual noun is its own exact count
+    ("قتل جنديان وأصيب ثلاثة مدنيين في الهجوم", [("killed", 2, True), ("injured", 3, True)]),
     # victims, then "لقوا مصرعهم" (as "لقوا حتفهم")
     ("وقال المصدر إن 12 عنصرا من المسلحين لقوا مصرعهم في المواجهات", [("killed", 12, True)]),
     # the man just named, killed with his companions ("ما أدى إلى مقتله ومرافقه")
@@ -242,7 +244,7 @@ CASUALTIES = [
     ("ارتفعت الحصيلة إلى 9 قتلى بينهم 4 أطفال", [("killed", 9, True)]),
     # a person noun after the first group's genitive counts itself
     ("قتل ضابط من الشرطة المحلية ومدني في الهجوم", [("killed", 2, True)]),
-    ("قتل جندي من الجيش الهندي ومسلحان، أمس", [("killed", 3, False)]),
+    ("قتل جندي من الجيش الهندي ومسلحان، أمس", [("killed", 3, True)]),
     # the killing of the person just named, as the act's result; settlers as victims
     ("أطلق مسلحون النار عليه ما أدى إلى مقتله على الفور", [("killed", 1, True)]),
     ("قتل مستوطن إسرائيلي وأصيب آخر في عملية طعن", [("killed", 1, True), ("injured", 1, True)]),

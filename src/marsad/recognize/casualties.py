@@ -82,6 +82,7 @@ _VITEM = (
     rf"{_ADJ_AFTER}(?:\s+(?:{_HA}){E})?"
 )
 _TAIL_WORD = r"[^\s،,.؛;:()\[\]\"']+"
+_DUAL_NOUN = alternation([w for w, cls in _V_CLASS.items() if cls == "dual"])  # "عنصرين"
 # Between two victim items: "و"; before a counted item also a comma ("42 حوثيا على الأقل، و9
 # مقاتلين"), the first item's genitive ("23 عنصرا من قوات النظام و31 …": an attach word, or "في"
 # after a member noun and maybe an adjective, "قيادي بارز في حركة الشباب وثلاثة …"; then up to
@@ -248,7 +249,9 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         # costliest casualty pattern (each cut re-tries the count pattern after it).
         gap = rf"{subject}(?!\s+(?:{_VNOUN}){E})(?:\s*،?\s*(?![وف])[^\s.،,؛:()\[\]]++){{1,5}}?\s*،?"
         # The person noun may be a relative adjective the victim list lacks ("3 فلسطينيين").
-        counted = rf"(?:{QTY})\s+(?:من\s+)?(?:ال)?(?:{_VNOUN}|\w+(?:يين|يون|يا)){E}{_ADJ_AFTER}"
+        # Or a dual noun that is its own count ("قتلت القوات عنصرين من التنظيم"); an ambiguous
+        # plural ("مسلحين") stays out: after an active verb it is the plural as often as not.
+        counted = rf"(?:(?:{QTY})\s+(?:من\s+)?(?:ال)?(?:{_VNOUN}|\w+(?:يين|يون|يا))|(?:{_DUAL_NOUN})){E}{_ADJ_AFTER}"
         specs.append(
             (
                 "active",
