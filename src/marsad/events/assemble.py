@@ -421,6 +421,8 @@ class EventAssembler:
             told_in.setdefault(family, t.sentence)
             if t.value.sub_event_type == "Chemical weapon" and _tear_gas_choking(doc, t):
                 continue  # "إصابة العشرات بحالات اختناق" from the tear gas fired on a crowd
+            if t.value.sub_event_type == "Suicide bomb" and _qualifies_a_weapon(doc, t):
+                continue  # "بطائرات مسيرة انتحارية": a loitering drone, not a bomber
             groups.setdefault((t.sentence, t.clause), []).append(t)
         if len(groups) > 1:
             self._join_across_a_told_day(doc, groups)
@@ -707,7 +709,12 @@ class EventAssembler:
                         and t.attrs.get("weight", 1.0) > roles.DEATH_WEIGHT
                         for t in told
                     )
-                    and any(self.k.actors[a.value].name != author for a in at.clause(ACTOR, sent, m.clause))
+                    and any(
+                        self.k.actors[a.value].name != author
+                        for a in at.clause(ACTOR, sent, m.clause)
+                        # a supporter or a qualifier tells no act of its own ("بدعم من التحالف")
+                        if a.attrs.get("role_cue") not in (roles.IGNORE, roles.ASSOC)
+                    )
                 )
 
             others = [m for m in others if not other_act(m)]
@@ -850,6 +857,14 @@ def _nearest_told(events: list[Candidate], e: Candidate) -> Candidate | None:
     first = min(e.sentences)
     near = min(events, key=lambda p: abs(min(p.sentences) - first))
     return near if abs(min(near.sentences) - first) <= INHERIT_REACH else None
+
+
+def _qualifies_a_weapon(doc: Doc, t: Mention) -> bool:
+    """A trigger word inside the name of a weapon of another kind of act ("مسيرة انتحارية")."""
+    return any(
+        w.start <= t.start and t.end <= w.end and w.value.sub_event_type != t.value.sub_event_type
+        for w in doc.in_sentence(WEAPON, t.sentence)
+    )
 
 
 def _tear_gas_choking(doc: Doc, t: Mention) -> bool:

@@ -223,6 +223,9 @@ class PlaceFocus:
         for h in longest_first(self.k.place_matcher.find(ft)):
             if actors and any(s <= h.start and h.end <= e for s, e in actors):
                 continue
+            # "وقفة في عمّان تضامنا مع غزة": the cause of a crowd is not where the report is
+            if self._for_cause(words_before(ft, h.word_start, 0, 3)):
+                continue
             got = self._headline_name(h.key, h.article, h.payloads)
             if got is None:
                 continue
