@@ -409,6 +409,21 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The dead of a strike named by their side in a sentence of their own: that group is the
+        # second side, not the civilians the strike's clause named.
+        "استهدفت طائرة مسيرة تركية، مساء أمس، سيارة في ناحية سيدكان بقضاء سوران في محافظة أربيل، ما أسفر "
+        "عن مقتل شخصين. وقال مسؤول محلي إن القتيلين ينتميان إلى حزب العمال الكردستاني.",
+        {"actor1": "Military Forces of Turkey", "actor2": "Kurdistan Workers' Party", "fatalities": 2},
+        id="the-dead-identified-after-the-strike",
+    ),
+    pytest.param(
+        # Only the dead are identified so: the attackers' group told after stays out of the victims.
+        "قتل ثلاثة مدنيين بهجوم مسلح على سوق شعبي في بلدة الشرقاط بمحافظة صلاح الدين. وأوضح المصدر أن "
+        "المهاجمين ينتمون إلى تنظيم داعش.",
+        {"actor2": "Civilians (Iraq)", "fatalities": 3},
+        id="the-attackers-identified-are-not-the-dead",
+    ),
+    pytest.param(
         # A dual noun after the killer ("قتل الجيش عنصرين من …") is the toll: the killing is told.
         "قتل الجيش العراقي عنصرين من تنظيم داعش في وادي الشاي جنوب غربي كركوك.",
         {"sub_event_type": "Armed clash", "actor2": "Islamic State (Iraq)", "fatalities": 2},

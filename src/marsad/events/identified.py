@@ -1,0 +1,44 @@
+"""The side of an act's dead, told in a later sentence of their own: "قُتل ثلاثة أشخاص بغارة
+لمسيرة تركية … وأوضح المصدر أن القتلى ينتمون إلى وحدات مقاومة سنجار". The act's clauses name only
+people, coded Civilians; the sentence after says whose men they were, and ACLED codes that group
+as the second side."""
+
+from __future__ import annotations
+
+from marsad.doc import ACTOR, Doc
+from marsad.events.candidate import Candidate
+from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import words_before
+
+REACH = 2  # sentences after the act's last where its dead may still be identified
+_UNNAMED = ("civilians",)  # the kinds a named group's men replace as the second side
+
+
+def victims_identified(doc: Doc, k: Knowledge, events: list[Candidate]) -> None:
+    """Give an event whose second side is unnamed people, with deaths, the group a later
+    sentence telling no act of its own says its dead belonged to (cues.yaml dead_belong_before)."""
+    if not events:
+        return
+    cue = k.cues["dead_belong_before"]
+    told = {s for e in events for s in e.sentences}
+    folded = doc.folded.text
+    for a in doc.get(ACTOR):
+        if a.sentence in told or a.sentence < 0:
+            continue
+        entry = k.actors[a.value]
+        if entry.template or entry.kind in _UNNAMED:
+            continue
+        start = doc.folded_index(a.start)
+        before = words_before(folded, start, doc.folded_index(doc.sentences[a.sentence].start), 5)
+        if not before or cue.ends_at(before, len(before) - 1) is None:
+            continue
+        earlier = [e for e in events if 0 < a.sentence - max(e.sentences) <= REACH]
+        if not earlier:
+            continue
+        e = max(earlier, key=lambda e: max(e.sentences))
+        if (
+            any(m.value.kind == "killed" for m in e.casualties)
+            and (e.actor2 is None or k.actors[e.actor2.value].kind in _UNNAMED)
+            and (e.actor1 is None or k.actors[e.actor1.value].name != entry.name)
+        ):
+            e.actor2 = a
