@@ -409,6 +409,31 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # An operation launched "to retake" a district is the fight told with it; the retaking is
+        # only aimed at (cues.yaml purpose_before).
+        "بدأت القوات الحكومية، أمس، عملية عسكرية واسعة لاستعادة مديرية الدريهمي جنوبي الحديدة، وسط "
+        "اشتباكات عنيفة مع مسلحي الحوثي.",
+        {"sub_event_type": "Armed clash", "actor1": "Military Forces of Yemen", "actor2": "Houthi Movement"},
+        id="an-operation-to-retake-is-a-fight",
+    ),
+    pytest.param(
+        # A town freed "from the grip" of a group, its liberator unnamed: the government's forces
+        # retook it from that group.
+        "أعلن رئيس الوزراء العراقي، مساء أمس، تحرير ناحية العياضية شمال غربي تلعفر من قبضة تنظيم داعش.",
+        {
+            "sub_event_type": "Government regains territory",
+            "actor1": "Military Forces of Iraq",
+            "actor2": "Islamic State (Iraq)",
+        },
+        id="freed-from-the-grip-of-a-group",
+    ),
+    pytest.param(
+        # "الفصائل المسلحة" with no faction named: in Syria, the opposition rebels.
+        "سقطت عدة قذائف هاون أطلقتها الفصائل المسلحة على حي القصاع في دمشق، ما أدى إلى إصابة ثلاثة مدنيين.",
+        {"actor1": "Opposition Rebels (Syria)", "actor2": "Civilians (Syria)"},
+        id="the-armed-factions-in-syria",
+    ),
+    pytest.param(
         # The dead of a strike named by their side in a sentence of their own: that group is the
         # second side, not the civilians the strike's clause named.
         "استهدفت طائرة مسيرة تركية، مساء أمس، سيارة في ناحية سيدكان بقضاء سوران في محافظة أربيل، ما أسفر "
@@ -1694,6 +1719,16 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # A clash told in another governorate ("وفي الضفة الغربية") is not the force used on the
+        # march in Gaza: each keeps its own place.
+        "خرج آلاف الفلسطينيين، أمس، في مسيرة قرب السياج الحدودي شرق خان يونس جنوبي قطاع غزة، حيث أطلق "
+        "جنود الاحتلال الرصاص الحي على المتظاهرين ما أدى إلى إصابة 40 منهم. وفي الضفة الغربية، أصيب "
+        "شابان خلال مواجهات مع قوات الاحتلال في بلدة بيتا جنوب نابلس.",
+        ("event_type", "admin1"),
+        [("Battles", "West Bank"), ("Protests", "Gaza Strip")],
+        id="a-clash-in-another-governorate-is-not-the-march",
+    ),
     pytest.param(
         # The report names only a region ("جبل الأكراد"): the answer told in a sentence of its own,
         # with no place, is placed where the act it answered was, not dropped as placed nowhere.

@@ -382,6 +382,10 @@ class EventCoder:
                 not a1.country or a1.country == country_code
             )
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+        elif sub == "Government regains territory" and a2 is not None and a2.kind not in STATE_KINDS:
+            # "أعلن رئيس الوزراء تحرير مدينة الموصل من قبضة داعش": a retaking from a named group,
+            # its doer unnamed, is the government's (its forces, the report's country's)
+            a1 = self._templates.get("state")
         if (
             # (also a fight told with the raid and no side named: "دوهم المنزل وتبادلت القوة
             # إطلاق النار مع من فيه فقتل اثنان منهم")

@@ -74,6 +74,14 @@ def _at_the_riot(riot: Candidate, c: Candidate, force: Mention, other: Mention |
     )
 
 
+def _placed_apart(a: Candidate, b: Candidate) -> bool:
+    """Both placed, in no common governorate: "وفي الضفة الغربية، أصيب عشرات خلال مواجهات" after a
+    march in Gaza is another crowd's."""
+    pa = {(p.value.choice.country_code, p.value.choice.admin1) for p in a.places if p.value.choice}
+    pb = {(p.value.choice.country_code, p.value.choice.admin1) for p in b.places if p.value.choice}
+    return bool(pa) and bool(pb) and not pa & pb
+
+
 def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Candidate]:
     """A clash of a state's forces with no armed other side ("مواجهات مع القوات الإسرائيلية"),
     told on the day and within `reach` sentences of a demonstration, is those forces acting on
@@ -105,7 +113,11 @@ def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Can
                 else abs(d.sentence - c.sentence) <= reach
             )
         ]
-        near = [d for d in near if not (d.date and c.date) or d.date.value.date == c.date.value.date]
+        near = [
+            d
+            for d in near
+            if (not (d.date and c.date) or d.date.value.date == c.date.value.date) and not _placed_apart(d, c)
+        ]
         if not near:
             continue
         # The demonstration told nearest: the crowd of the clash's own sentence before one the

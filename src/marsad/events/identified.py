@@ -36,8 +36,10 @@ def victims_identified(doc: Doc, k: Knowledge, events: list[Candidate]) -> None:
         if not earlier:
             continue
         e = max(earlier, key=lambda e: max(e.sentences))
+        own = {t.sentence for t in e.triggers}
         if (
-            any(m.value.kind == "killed" for m in e.casualties)
+            # deaths told with the act itself, not a toll of a period joined to it
+            any(m.value.kind == "killed" and m.sentence in own for m in e.casualties)
             and (e.actor2 is None or k.actors[e.actor2.value].kind in _UNNAMED)
             and (e.actor1 is None or k.actors[e.actor1.value].name != entry.name)
         ):
