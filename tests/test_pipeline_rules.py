@@ -409,6 +409,21 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Air strikes with no author in their sentence, and a side held responsible after: the
+        # side accused, when it flies, is the strikes' author (not the report country's air force).
+        "قتل 25 مدنيا وأصيب العشرات، أمس الثلاثاء، في غارات جوية استهدفت سوقا شعبيا في مديرية مستبأ "
+        "بمحافظة حجة. واتهم الحوثيون التحالف العربي بقيادة السعودية بتنفيذ الغارات.",
+        {"actor1": "Saudi-led Coalition", "actor2": "Civilians (Yemen)", "fatalities": 25},
+        id="the-air-force-held-responsible",
+    ),
+    pytest.param(
+        # The spelling كيمياوي is a chemical attack too.
+        "أصيب 40 شخصا بحالات اختناق جراء قصف كيمياوي استهدف بلدة اللطامنة في ريف حماة الشمالي، وفق "
+        "الدفاع المدني.",
+        {"sub_event_type": "Chemical weapon", "location": "Al Lataminah"},
+        id="a-chemical-attack-spelt-kimiyawi",
+    ),
+    pytest.param(
         # An operation launched "to retake" a district is the fight told with it; the retaking is
         # only aimed at (cues.yaml purpose_before).
         "بدأت القوات الحكومية، أمس، عملية عسكرية واسعة لاستعادة مديرية الدريهمي جنوبي الحديدة، وسط "

@@ -472,6 +472,8 @@ class RoleAssigner:
             if (
                 attrs.get("aerial")  # an aircraft's name (the actor recogniser's aerial_words)
                 or (attrs.get("role_cue") == AGENT and (m.sentence, m.clause) in aerial_sents)
+                # the side held responsible ("وحمّل الحوثيون التحالف المسؤولية عن الهجوم"), if it flies
+                or attrs.get("role_why") == "accused"
             ) and self._flies(m.value):
                 out.append(m)
         return out
