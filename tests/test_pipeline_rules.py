@@ -409,6 +409,25 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بين A المدعومة بـB وC": C is the other side of the fight, not a second supporter.
+        "اندلعت معارك عنيفة، أمس، بين قوات الجيش المدعومة برجال القبائل ومسلحي الحوثي في جبهة الكسارة "
+        "غربي مأرب.",
+        {"actor1": "Military Forces of Yemen", "actor2": "Houthi Movement"},
+        id="the-pair-after-a-supporter",
+    ),
+    pytest.param(
+        # Bare "قوات التحالف" telling of its own act ("إن مقاتلاتها …") is its author (agent_only).
+        "وقالت قوات التحالف إن مقاتلاتها شنت غارات على تجمعات للحوثيين في مديرية حرض بمحافظة حجة.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Saudi-led Coalition", "actor2": "Houthi Movement"},
+        id="the-coalition-telling-its-own-strike",
+    ),
+    pytest.param(
+        # Faylaq al-Rahman, a Ghouta faction, is named.
+        "اندلعت اشتباكات بين جيش الإسلام وفيلق الرحمن في بلدة مسرابا بالغوطة الشرقية.",
+        {"actor1": "Jaish al-Islam", "actor2": "Faylaq al-Rahman"},
+        id="faylaq-al-rahman",
+    ),
+    pytest.param(
         # Air strikes with no author in their sentence, and a side held responsible after: the
         # side accused, when it flies, is the strikes' author (not the report country's air force).
         "قتل 25 مدنيا وأصيب العشرات، أمس الثلاثاء، في غارات جوية استهدفت سوقا شعبيا في مديرية مستبأ "

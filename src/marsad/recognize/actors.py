@@ -215,8 +215,16 @@ class ActorRecognizer:
             if own:
                 role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
             if prev is not None and chain.startswith("و") and folded[prev[0] : fs].strip() == "":
-                # Coordinated names share their role ("قوات النظام والميليشيات").
-                role, why = prev[1], "coordinated"
+                if (
+                    prev[1] in ("assoc_before", "ignore_before")
+                    and "بين" in folded[fidx(cstart) : fs].split()
+                ):
+                    # "بين قوات الجيش المدعومة بالمقاومة الشعبية ومسلحي الحوثي": after a supporter,
+                    # the name joined to the pair "بين" opened is the other side, no supporter.
+                    role, why = None, "the pair's other side"
+                else:
+                    # Coordinated names share their role ("قوات النظام والميليشيات").
+                    role, why = prev[1], "coordinated"
             prev = (fe, role)
             if (
                 entry.kind == "unidentified" or (entry.template and entry.kind in ("state", "police"))
@@ -230,7 +238,7 @@ class ActorRecognizer:
             elif entry.kind == "unidentified" and words and self._destination.has_word(words[-1]):
                 role, why = "ignore_before", "a destination"  # "اقتادوهم إلى جهة مجهولة"
             m.attrs["role_cue"], m.attrs["role_why"] = role, why
-            if entry.agent_only and role != "agent_before":
+            if entry.agent_only and role != "agent_before" and why != "self_claim_after":
                 unfit.append(m)  # a name read only as an act's author, and not told as one here
                 continue
             if role == "agent_before" and words and _claimed_by_it(words, self._claim_before):
