@@ -409,6 +409,30 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بالعاصمة الكويتية": a capital named by its country's adjective (place_names_ar.tsv).
+        "قتل 12 شخصا في تفجير انتحاري استهدف مسجدا في منطقة الجابرية بالعاصمة الكويتية.",
+        {"sub_event_type": "Suicide bomb", "location": "Kuwait City", "fatalities": 12},
+        id="the-kuwaiti-capital",
+    ),
+    pytest.param(
+        # Foreign tourists hit are ACLED's international civilians.
+        "قتل 20 سائحا أجنبيا في هجوم مسلح على منتجع سياحي في مدينة الحمامات التونسية.",
+        {"sub_event_type": "Attack", "actor2": "Civilians (International)", "fatalities": 20},
+        id="tourists-are-international-civilians",
+    ),
+    pytest.param(
+        # "القوات الموالية للحكومة الشرعية" are Yemen's forces; the gunmen killed in the fight with
+        # the Houthis are the Houthis, not an unidentified group.
+        "سيطرت القوات الموالية للحكومة الشرعية على مركز مديرية حيس جنوبي الحديدة، بعد معارك مع الحوثيين "
+        "أسفرت عن مقتل 15 من المسلحين.",
+        {
+            "sub_event_type": "Government regains territory",
+            "actor1": "Military Forces of Yemen",
+            "actor2": "Houthi Movement",
+        },
+        id="the-gunmen-killed-are-the-group-fought",
+    ),
+    pytest.param(
         # "بين A المدعومة بـB وC": C is the other side of the fight, not a second supporter.
         "اندلعت معارك عنيفة، أمس، بين قوات الجيش المدعومة برجال القبائل ومسلحي الحوثي في جبهة الكسارة "
         "غربي مأرب.",

@@ -18,7 +18,7 @@ from marsad.events.both_sides import sides_of_the_parties
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.demonstrations import force_on_demonstrations, riots_in_context
-from marsad.events.identified import victims_identified
+from marsad.events.identified import gunmen_named, victims_identified
 from marsad.events.incidents import (
     AIR,
     BATTLES,
@@ -175,6 +175,7 @@ class EventAssembler:
         for e in events:
             self._fill_second_side(doc, e, at, answered)
         victims_identified(doc, self.k, events)
+        gunmen_named(self.k, at, events)
         if at is not None:
             put_initiator_first(doc, self.k, at, events)
         news_day = self._news_day(doc, events)

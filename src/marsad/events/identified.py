@@ -1,17 +1,23 @@
-"""The side of an act's dead, told in a later sentence of their own: "قُتل ثلاثة أشخاص بغارة
-لمسيرة تركية … وأوضح المصدر أن القتلى ينتمون إلى وحدات مقاومة سنجار". The act's clauses name only
-people, coded Civilians; the sentence after says whose men they were, and ACLED codes that group
-as the second side."""
+"""Whose men an act's dead were, when the act's own words leave them unnamed or generic.
+
+- Told in a later sentence of their own: "قُتل ثلاثة أشخاص بغارة لمسيرة تركية … وأوضح المصدر أن
+  القتلى ينتمون إلى وحدات مقاومة سنجار". The act's clauses name only people, coded Civilians; the
+  sentence after says whose men they were, and ACLED codes that group as the second side.
+- Told as "gunmen" beside the group fought: "بعد معارك مع الحوثيين أسفرت عن مقتل 27 من المسلحين".
+"""
 
 from __future__ import annotations
 
 from marsad.doc import ACTOR, Doc
 from marsad.events.candidate import Candidate
+from marsad.events.clause_index import ClauseIndex
+from marsad.events.roles import ASSOC, IGNORE
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import words_before
 
 REACH = 2  # sentences after the act's last where its dead may still be identified
 _UNNAMED = ("civilians",)  # the kinds a named group's men replace as the second side
+_ARMED_GROUPS = ("rebel", "militia", "identity")
 
 
 def victims_identified(doc: Doc, k: Knowledge, events: list[Candidate]) -> None:
@@ -44,3 +50,31 @@ def victims_identified(doc: Doc, k: Knowledge, events: list[Candidate]) -> None:
             and (e.actor1 is None or k.actors[e.actor1.value].name != entry.name)
         ):
             e.actor2 = a
+
+
+def gunmen_named(k: Knowledge, at: ClauseIndex | None, events: list[Candidate]) -> None:
+    """ "سيطرت القوات على المخا بعد معارك مع الحوثيين أسفرت عن مقتل 27 من المسلحين": the unnamed
+    gunmen killed are the named group the forces fought in those clauses, which is the second
+    side, not an unidentified armed group."""
+    if at is None:
+        return
+    for e in events:
+        a2 = e.actor2
+        if a2 is None or e.actor1 is None:
+            continue
+        entry2 = k.actors[a2.value]
+        if not (entry2.template and entry2.kind == "unidentified"):
+            continue
+        first = k.actors[e.actor1.value]
+        named = [
+            a
+            for s, c in {(t.sentence, t.clause) for t in e.triggers}
+            for a in at.clause(ACTOR, s, c)
+            if a.attrs.get("role_cue") not in (IGNORE, ASSOC)
+            and not k.actors[a.value].template
+            and k.actors[a.value].kind in _ARMED_GROUPS
+            and k.actors[a.value].name != first.name
+            and not first.shares_camp(k.actors[a.value])
+        ]
+        if len({k.actors[a.value].name for a in named}) == 1:
+            e.actor2 = named[0]
