@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The air cover of a ground attack ("بغطاء جوي من الطائرات الروسية") is its ally, not the
+        # side attacked.
+        "بدأت قوات النظام السوري، أمس، هجوما بريا على بلدة اللطامنة في ريف حماة الشمالي، بغطاء جوي من "
+        "الطائرات الروسية.",
+        {"sub_event_type": "Armed clash", "actor1": "Military Forces of Syria", "actor2": ""},
+        id="air-cover-is-an-ally",
+    ),
+    pytest.param(
         # "بالعاصمة الكويتية": a capital named by its country's adjective (place_names_ar.tsv).
         "قتل 12 شخصا في تفجير انتحاري استهدف مسجدا في منطقة الجابرية بالعاصمة الكويتية.",
         {"sub_event_type": "Suicide bomb", "location": "Kuwait City", "fatalities": 12},
