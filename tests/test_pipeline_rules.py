@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A country adjective further on ("… في الرياض عن مقتل مقيم مصري") is the victim's, not the
+        # place's: Riyadh stays the Saudi capital, not Egypt's village of that name.
+        "وأسفر سقوط شظايا صاروخ اعترضته الدفاعات الجوية السعودية على حي سكني في الرياض عن مقتل مقيم "
+        "مصري وإصابة اثنين آخرين.",
+        {"country": "Saudi Arabia", "location": "Riyadh"},
+        id="a-victims-nationality-does-not-place-the-town",
+    ),
+    pytest.param(
         # The air cover of a ground attack ("بغطاء جوي من الطائرات الروسية") is its ally, not the
         # side attacked.
         "بدأت قوات النظام السوري، أمس، هجوما بريا على بلدة اللطامنة في ريف حماة الشمالي، بغطاء جوي من "

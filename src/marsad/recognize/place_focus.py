@@ -426,10 +426,13 @@ class PlaceFocus:
                     if pos >= fend:
                         # (`is not` first: != on one frozenset compares it with itself
                         # member by member, and a common name has hundreds of places)
+                        # A country adjective (no key) places the name only right after it
+                        # ("مدينة صور اللبنانية"), not a person's further on ("في العاصمة الرياض
+                        # عن مقتل مقيم مصري").
                         if (
                             key is not rkey
                             and key != rkey
-                            and _count_words(folded, toks, fend, pos) < LOCAL_WORDS
+                            and _count_words(folded, toks, fend, pos) < (LOCAL_WORDS if key else 2)
                         ):
                             local.add(cc)
                     elif pos < fstart:
