@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # An air force claiming a strike in a later sentence ("وقال الجيش الأمريكي إنه نفذ ضربة
+        # جوية") is the author of the strike told with no author.
+        "قتل 20 شخصا، معظمهم مدنيون، في غارة جوية استهدفت مبنى في قرية كفر جالس بريف إدلب الشمالي. وقال "
+        "الجيش الأمريكي إنه نفذ ضربة جوية ضد اجتماع لقادة تنظيم القاعدة في المنطقة.",
+        {"actor1": "Military Forces of United States", "fatalities": 20},
+        id="an-air-force-claiming-the-strike",
+    ),
+    pytest.param(
         # A country adjective further on ("… في الرياض عن مقتل مقيم مصري") is the victim's, not the
         # place's: Riyadh stays the Saudi capital, not Egypt's village of that name.
         "وأسفر سقوط شظايا صاروخ اعترضته الدفاعات الجوية السعودية على حي سكني في الرياض عن مقتل مقيم "
@@ -1793,6 +1801,18 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # "الدفاعات الجوية" fire at aircraft: they are not the drones the report names (the
+        # Houthis' "سلاح الجو المسير"), but the forces of the country they defend.
+        "أعلن المتحدث العسكري باسم الحوثيين أن سلاح الجو المسير نفذ هجوما بطائرة مسيرة على مطار جازان. "
+        "وقال التحالف في بيان إن الدفاعات الجوية اعترضت الطائرة المسيرة وأسقطتها.",
+        ("sub_event_type", "actor1"),
+        [
+            ("Air/drone strike", "Houthi Movement"),
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia"),
+        ],
+        id="air-defences-are-not-the-drones",
+    ),
     pytest.param(
         # A clash told in another governorate ("وفي الضفة الغربية") is not the force used on the
         # march in Gaza: each keeps its own place.

@@ -462,6 +462,7 @@ class RoleAssigner:
         doc = self.doc
         out: list[Mention] = []
         aerial_sents = {(t.sentence, t.clause) for t in doc.get(TRIGGER) if t.value.sub_event_type == AERIAL}
+        aerial_sentences = {s for s, _ in aerial_sents}
         for m in doc.get(ACTOR):
             # The mention's own attributes first: whether the actor flies is looked up (and
             # maybe worked out from its aliases) only for an aircraft's name or an air strike's
@@ -472,8 +473,10 @@ class RoleAssigner:
             if (
                 attrs.get("aerial")  # an aircraft's name (the actor recogniser's aerial_words)
                 or (attrs.get("role_cue") == AGENT and (m.sentence, m.clause) in aerial_sents)
-                # the side held responsible ("وحمّل الحوثيون التحالف المسؤولية عن الهجوم"), if it flies
+                # the side held responsible ("وحمّل الحوثيون التحالف المسؤولية عن الهجوم"), or
+                # claiming an air strike of its sentence ("وقال الجيش الأمريكي إنه نفذ ضربة جوية")
                 or attrs.get("role_why") == "accused"
+                or (attrs.get("role_why") == "self_claim_after" and m.sentence in aerial_sentences)
             ) and self._flies(m.value):
                 out.append(m)
         return out

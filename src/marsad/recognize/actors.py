@@ -117,6 +117,10 @@ class ActorRecognizer:
         return _any_of(self._aerial_words)
 
     @cached_property
+    def _air_defence(self) -> re.Pattern[str] | None:
+        return _any_of(self.k.cue_words("air_defence_words"))
+
+    @cached_property
     def _anaphora_keys(self) -> tuple[str, ...]:
         return tuple(self.k.cues.anaphora)
 
@@ -171,6 +175,7 @@ class ActorRecognizer:
         lists = self._role_lists
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
         aerial = self._aerial  # an aircraft's name ("الطيران الحربي")
+        defence = self._air_defence  # not the air defences' ("الدفاعات الجوية")
         # doc.original and doc.folded_index, one call less per name
         to_original, fidx = doc.folded.to_original, doc.folded.folded_index
         unfit: list[Mention] = []
@@ -193,7 +198,9 @@ class ActorRecognizer:
                 country=entry.country,
                 generic=entry.template,
                 target_only=entry.target_only,
-                aerial=aerial is not None and aerial.search(folded, name_start, fe) is not None,
+                aerial=aerial is not None
+                and aerial.search(folded, name_start, fe) is not None
+                and (defence is None or defence.search(folded, name_start, fe) is None),
             )
             sent, clause = m.sentence, m.clause
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
