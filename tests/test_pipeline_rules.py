@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بإسناد من مقاتلات التحالف العربي وقوات سودانية": forces named by a nationality adjective,
+        # joined to a supporter, support too; they are not the side the brigades fought.
+        "أعلنت ألوية العمالقة، أمس، سيطرتها على مركز مديرية التحيتا جنوبي الحديدة، بعد معارك عنيفة مع "
+        "ميليشيا الحوثي، بإسناد من مقاتلات التحالف العربي وقوات سودانية.",
+        {"actor1": "Giants Brigades", "actor2": "Houthi Movement"},
+        id="forces-joined-to-a-supporter",
+    ),
+    pytest.param(
         # An air force claiming a strike in a later sentence ("وقال الجيش الأمريكي إنه نفذ ضربة
         # جوية") is the author of the strike told with no author.
         "قتل 20 شخصا، معظمهم مدنيون، في غارة جوية استهدفت مبنى في قرية كفر جالس بريف إدلب الشمالي. وقال "

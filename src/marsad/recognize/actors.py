@@ -221,7 +221,9 @@ class ActorRecognizer:
             own = nisba.get((fs, fe, idx, ana)) if nisba else None
             if own:
                 role, why = "agent_before", "state_adjectives"  # "غارة أميركية": its author
-            if prev is not None and chain.startswith("و") and folded[prev[0] : fs].strip() == "":
+            # (a nationality adjective's name starts at its noun's word, و included: "وقوات إماراتية")
+            joined = chain.startswith("و") or (own is not None and folded.startswith("و", fs))
+            if prev is not None and joined and folded[prev[0] : fs].strip() == "":
                 if (
                     prev[1] in ("assoc_before", "ignore_before")
                     and "بين" in folded[fidx(cstart) : fs].split()
