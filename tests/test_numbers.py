@@ -101,6 +101,9 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a man named by his rank or post
+    ("قتل العميد سامي الحربي في كمين", [("killed", 1, True)]),
+    ("أعلنت الحركة مقتل رئيس مجلسها العسكري في غارة", [("killed", 1, True)]),
     # a nominative dual noun is its own exact count
     ("قتل جنديان وأصيب ثلاثة مدنيين في الهجوم", [("killed", 2, True), ("injured", 3, True)]),
     # victims, then "لقوا مصرعهم" (as "لقوا حتفهم")

@@ -1731,6 +1731,18 @@ def test_one_event_coded_from_a_short_report(text: str, expected: dict[str, obje
     assert {k: getattr(e, k) for k in expected} == expected
 
 
+def test_a_drone_model_and_a_leaders_name_is_no_hamlet_abroad() -> None:
+    # "الصماد" names a Houthi drone model and a Houthi leader; read as a hamlet in Daraa, the
+    # headline carried a Yemeni report to Syria and Hodeidah was dropped as abroad.
+    events = marsad.extract(
+        "أعلنت جماعة الحوثي، أمس، مقتل رئيس هيئة الأركان في الجماعة يحيى الصماد في غارة جوية للتحالف "
+        "بقيادة السعودية استهدفت موكبه في محافظة الحديدة.",
+        published=PUB,
+        title="الحوثيون يعلنون مقتل الصماد",
+    )
+    assert [(e.country, e.admin1, e.fatalities) for e in events] == [("Yemen", "Al Hudaydah", 1)]  # his death
+
+
 def test_the_cause_named_in_the_headline_is_not_where_the_report_is() -> None:
     # "تضامنا مع غزة" in the headline tells what the crowd stood for: the sit-in is in Amman
     # (a name Oman shares; with Gaza's headline vote the report was set in Palestine and the
