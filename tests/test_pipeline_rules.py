@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "عفرين السورية": the adjective, not the country "سورية"; the rockets fired from there
+        # fell in Reyhanli.
+        "سقطت ثلاث قذائف صاروخية أطلقت من منطقة عفرين السورية على مدينة الريحانية التركية، ما أدى إلى "
+        "إصابة طفلين.",
+        {"country": "Turkey", "actor2": "Civilians (Turkey)"},
+        id="the-syrian-adjective-is-no-country",
+    ),
+    pytest.param(
         # "بإسناد من مقاتلات التحالف العربي وقوات سودانية": forces named by a nationality adjective,
         # joined to a supporter, support too; they are not the side the brigades fought.
         "أعلنت ألوية العمالقة، أمس، سيطرتها على مركز مديرية التحيتا جنوبي الحديدة، بعد معارك عنيفة مع "
