@@ -34,3 +34,27 @@ def test_tokens_are_the_regex_words() -> None:
     assert t.words == [m.group() for m in found]
     assert t.starts == [m.start() for m in found]
     assert t.ends == [m.end() for m in found]
+
+
+def test_clause_marks_are_the_regex_marks() -> None:
+    from marsad.recognize.lexical import _CLAUSE_MARK, _marks
+
+    rng = random.Random(5)
+    alphabet = [*"ابت ،,.؛;:!?؟\n12", "قتل", "  "]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        assert _marks(text) == [m.start() for m in _CLAUSE_MARK.finditer(text)]
+
+
+def test_a_split_stopped_after_the_counted_words_counts_and_heads_alike() -> None:
+    # residue_spans reads a line's words only as a count up to RESIDUE_ITEM_WORDS + 1 and its
+    # first six: a split with that maxsplit gives both as the full split does.
+    from marsad.recognize.cues import RESIDUE_ITEM_WORDS
+
+    rng = random.Random(3)
+    for _ in range(300):
+        line = "".join(rng.choice(["قتل", " ", "  ", "\t", "في", "x"]) for _ in range(rng.randint(0, 60)))
+        full, cut = line.split(), line.split(None, RESIDUE_ITEM_WORDS)
+        assert bool(full) == bool(cut)
+        assert min(len(full), RESIDUE_ITEM_WORDS + 1) == len(cut)
+        assert full[:6] == cut[:6]
