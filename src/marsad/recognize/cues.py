@@ -316,7 +316,10 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
     for line, folded_line in zip(text.split("\n"), folded_lines, strict=True):
         start, end = pos, pos + len(line)
         pos = end + 1
-        words = line.split()  # only counted; the head is folded for the cue check
+        # Only counted up to RESIDUE_ITEM_WORDS + 1 and the first 6 read (the head, folded for
+        # the cue check): a split that stops there leaves both as a full split would, without
+        # a string per word of a paragraph-long line.
+        words = line.split(None, RESIDUE_ITEM_WORDS)
         if not words:
             in_block = False
             continue

@@ -26,7 +26,7 @@ from marsad.recognize.numbers import alternation
 from marsad.text import tokens
 from marsad.text.matcher import Hit, longest_first
 from marsad.text.normalize import fold
-from marsad.text.segment import Segment
+from marsad.text.segment import Segment, positions
 
 
 def _word_end(text: str, i: int) -> int:
@@ -50,14 +50,17 @@ RECENT_DAYS = 7  # CODING.md §1: primary events are usually those of the last s
 _COMMON = frozenset({"من", "علي", "في"})  # too frequent to rule a window in
 AFTER_REACH = 4  # words after a trigger where "في السابق" makes it a recalled one
 DESCRIBED_WITHIN = 5  # words after a recalled incident's noun where a relative pronoun describes it
-_CLAUSE_MARK = re.compile(r"[،,.؛;:!?؟\n]")
+_CLAUSE_MARK_CHARS = "،,.؛;:!?؟\n"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARK_CHARS}]")
 
 
 @lru_cache(maxsize=2)
 def _marks(folded: str) -> list[int]:
     """Offsets of the report's punctuation marks, found once: each window below is then two
-    binary searches here and two in the shared tokens (the same words as a scan of the window)."""
-    return list(map(re.Match.start, _CLAUSE_MARK.finditer(folded)))
+    binary searches here and two in the shared tokens (the same words as a scan of the window).
+    The offsets of _CLAUSE_MARK.finditer, by a C-level str.find per mark instead of a regex
+    test of every character and a match object per mark."""
+    return positions(folded, _CLAUSE_MARK_CHARS)
 
 
 def _words_in_clause_before(folded: str, pos: int) -> list[str]:

@@ -110,7 +110,7 @@ def _pieces(text: str, breaks: list[tuple[int, int]], start: int, end: int) -> l
     return out
 
 
-def _positions(text: str, chars: Iterable[str]) -> list[int]:
+def positions(text: str, chars: Iterable[str]) -> list[int]:
     """Where each of `chars` occurs in text, in order: a C-level str.find per occurrence, where a
     regex pass tests every character of the text."""
     out: list[int] = []
@@ -147,7 +147,7 @@ def _sentence_breaks(text: str) -> list[tuple[int, int]]:
     n = len(text)
     opens = [
         p
-        for p in _positions(text, _SENT_END_CHARS)
+        for p in positions(text, _SENT_END_CHARS)
         # Not a decimal point (re's \d is exactly str.isdecimal), nor the dot of an initial: a
         # lone letter before it ("أحمد ن.ر.", "(س.م)") — no Arabic word is one letter long.
         if not (
@@ -173,8 +173,8 @@ def clauses(text: str, sentence: Segment) -> list[Segment]:
 def all_clauses(text: str, sentences: list[Segment]) -> list[list[Segment]]:
     """[clauses(text, s) for s in sentences], the connective search done only in the sentences
     that hold a connective (few of them): the others break at their punctuation alone."""
-    cores = _positions(text, _CONNECTIVE_CORES)  # where a connective core starts
-    puncts = _positions(text, _PUNCT)
+    cores = positions(text, _CONNECTIVE_CORES)  # where a connective core starts
+    puncts = positions(text, _PUNCT)
     out: list[list[Segment]] = []
     for sentence in sentences:
         start, end = sentence.start, sentence.end

@@ -59,12 +59,17 @@ class Tokens:
         for b in separators:
             spaced = spaced.replace(COMMON_CHARS[b], " ")
         pieces = spaced.split(" ")
-        lengths = list(map(len, pieces))
-        self.words = list(compress(pieces, lengths))
-        # (The running sums of length + 1: one new int per piece, where summing the lengths and
-        # adding the piece's index made three.)
-        self.starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=0), lengths))
-        self.ends = list(map(add, self.starts, compress(lengths, lengths)))
+        if cython.compiled:
+            # Compiled, one loop with C offsets builds the three lists: the iterator chain
+            # below costs a boxed int and several generic calls per piece.
+            self.words, self.starts, self.ends = _split_offsets(pieces)
+        else:
+            lengths = list(map(len, pieces))
+            self.words = list(compress(pieces, lengths))
+            # (The running sums of length + 1: one new int per piece, where summing the lengths and
+            # adding the piece's index made three.)
+            self.starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=0), lengths))
+            self.ends = list(map(add, self.starts, compress(lengths, lengths)))
 
     # Compiled, the word indexes are C integers (these answer every cue window of a report).
     @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t)
@@ -104,6 +109,24 @@ class Tokens:
         if j - 1 > i and ends[j - 1] > hi:
             out[-1] = self.text[starts[j - 1] : hi]
         return out
+
+
+@cython.locals(pieces=list, piece=str, n=cython.Py_ssize_t, pos=cython.Py_ssize_t)
+def _split_offsets(pieces: list[str]) -> tuple[list[str], list[int], list[int]]:
+    """The non-empty pieces of a split on single spaces, with their [start, end) offsets in the
+    joined text (piece i starts at the lengths before it plus i): Tokens' compiled path."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for piece in pieces:
+        n = len(piece)
+        if n:
+            words.append(piece)
+            starts.append(pos)
+            ends.append(pos + n)
+        pos += n + 1
+    return words, starts, ends
 
 
 # Byte b of normalize.encode_common's output → 1 when its character is a letter or digit.
