@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "لاستعادة مدينة الحديدة … من قبضة الحوثيين": the grip the aimed capture was to end is part
+        # of the aim (cues.yaml aim_tail), no capture of its own; the fight told after is the event.
+        "أعلن التحالف العربي، أمس، بدء عملية عسكرية لاستعادة مدينة الحديدة غربي اليمن من قبضة الحوثيين. "
+        "وقالت مصادر عسكرية إن القوات الحكومية تقدمت وسط اشتباكات عنيفة مع الحوثيين قرب مطار الحديدة.",
+        {"sub_event_type": "Armed clash", "actor1": "Military Forces of Yemen", "actor2": "Houthi Movement"},
+        id="the-grip-an-aimed-capture-ends",
+    ),
+    pytest.param(
         # "عفرين السورية": the adjective, not the country "سورية"; the rockets fired from there
         # fell in Reyhanli.
         "سقطت ثلاث قذائف صاروخية أطلقت من منطقة عفرين السورية على مدينة الريحانية التركية، ما أدى إلى "

@@ -344,6 +344,10 @@ class TriggerRecognizer:
         words = words_before(folded, h.word_start, 0, 4)
         return first_cue(words, {"purpose_before": self.k.cues["purpose_before"]}, max_distance=3) is not None
 
+    @cached_property
+    def _aim_tail(self) -> frozenset[str]:
+        return self.k.cue_phrases("aim_tail")
+
     def _goes_on(self, gap: str) -> bool:
         """Nothing but adjectives, or the opening of a relative clause, between two trigger words:
         the second goes on naming the act of the first ("محاولة اعتداء إرهابية بعبوة ناسفة",
@@ -435,7 +439,15 @@ class TriggerRecognizer:
             after_foiled = (
                 foiled_end >= 0
                 and h.word_start - foiled_end <= 40
-                and self._goes_on(folded[foiled_end : h.word_start])
+                and (
+                    self._goes_on(folded[foiled_end : h.word_start])
+                    # "لاستعادة مدينة الحديدة غربي اليمن من قبضة الحوثيين": the grip the aimed
+                    # capture was to end, told in its clause, is part of the aim
+                    or (
+                        h.key in self._aim_tail
+                        and not any(p in folded[foiled_end : h.word_start] for p in "،,.؛")
+                    )
+                )
             )
             if (
                 after_foiled
