@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "الكتيبة 166 التابعة لمصراتة": the town a force belongs to is not where it attacked.
+        "قتل 12 جنديا من الجيش الوطني الليبي، أمس، في هجوم شنته الكتيبة 166 التابعة لمصراتة على قاعدة "
+        "براك الشاطئ الجوية جنوبي ليبيا.",
+        {"location": "Brak", "actor2": "Libyan National Army", "fatalities": 12},
+        id="the-town-a-force-belongs-to",
+    ),
+    pytest.param(
         # "لاستعادة مدينة الحديدة … من قبضة الحوثيين": the grip the aimed capture was to end is part
         # of the aim (cues.yaml aim_tail), no capture of its own; the fight told after is the event.
         "أعلن التحالف العربي، أمس، بدء عملية عسكرية لاستعادة مدينة الحديدة غربي اليمن من قبضة الحوثيين. "
