@@ -11,13 +11,13 @@ from __future__ import annotations
 from marsad.doc import ACTOR, Doc
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
+from marsad.events.incidents import NON_STATE_ARMED
 from marsad.events.roles import ASSOC, IGNORE
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import words_before
 
 REACH = 2  # sentences after the act's last where its dead may still be identified
 _UNNAMED = ("civilians",)  # the kinds a named group's men replace as the second side
-_ARMED_GROUPS = ("rebel", "militia", "identity")
 
 
 def victims_identified(doc: Doc, k: Knowledge, events: list[Candidate]) -> None:
@@ -72,7 +72,7 @@ def gunmen_named(k: Knowledge, at: ClauseIndex | None, events: list[Candidate]) 
             for a in at.clause(ACTOR, s, c)
             if a.attrs.get("role_cue") not in (IGNORE, ASSOC)
             and not k.actors[a.value].template
-            and k.actors[a.value].kind in _ARMED_GROUPS
+            and k.actors[a.value].kind in NON_STATE_ARMED
             and k.actors[a.value].name != first.name
             and not first.shares_camp(k.actors[a.value])
         ]

@@ -35,6 +35,7 @@ EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
 UNARMED_KINDS = {"civilians", "protesters"}
 CROWD_KINDS = {"protesters", "rioters"}
+NON_STATE_ARMED = ("rebel", "militia", "identity")  # the kinds of named non-state armed groups
 RIOTS = "Riots"
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 LOOTING = "Looting/property destruction"
@@ -392,11 +393,7 @@ def told_by_definite_nouns(triggers: list[Mention]) -> bool:
 
 def claims(m: Mention | None) -> bool:
     """A named armed group right after a claiming verb ("وتبنت الحركة الهجوم", actors.py)."""
-    return (
-        m is not None
-        and bool(m.attrs.get("claims"))
-        and m.attrs.get("kind") in ("rebel", "militia", "identity")
-    )
+    return m is not None and bool(m.attrs.get("claims")) and m.attrs.get("kind") in NON_STATE_ARMED
 
 
 def _allies_on_one_foe(a: Sig, b: Sig) -> bool:

@@ -19,6 +19,7 @@ from operator import attrgetter
 
 from marsad.doc import ACTOR, CASUALTY, CUE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.clause_index import ClauseIndex
+from marsad.events.incidents import NON_STATE_ARMED
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import WORD
 from marsad.text.normalize import fold
@@ -207,7 +208,7 @@ class RoleAssigner:
                 len(patients) > 1
                 and a1 is not None
                 and not entries[a1.value].template
-                and entries[a1.value].kind in ("rebel", "militia", "identity")
+                and entries[a1.value].kind in NON_STATE_ARMED
             ):
                 # "مقتل عشرات المسلحين … خلال صد هجوم شنته فصائل المعارضة على مواقع الجيش": the
                 # unnamed gunmen killed are the attackers' own men; the side hit is the other one.
