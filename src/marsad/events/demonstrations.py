@@ -75,11 +75,12 @@ def _at_the_riot(riot: Candidate, c: Candidate, force: Mention, other: Mention |
 
 
 def _placed_apart(a: Candidate, b: Candidate) -> bool:
-    """Both placed, in no common governorate: "وفي الضفة الغربية، أصيب عشرات خلال مواجهات" after a
-    march in Gaza is another crowd's."""
-    pa = {(p.value.choice.country_code, p.value.choice.admin1) for p in a.places if p.value.choice}
-    pb = {(p.value.choice.country_code, p.value.choice.admin1) for p in b.places if p.value.choice}
-    return bool(pa) and bool(pb) and not pa & pb
+    """Both placed, in two governorates (as merging.py tells two provinces apart): "وفي الضفة
+    الغربية، أصيب عشرات خلال مواجهات" after a march in Gaza is another crowd's."""
+    if a.place is None or b.place is None:
+        return False
+    ca, cb = a.place.value.choice, b.place.value.choice
+    return (ca.country_code, ca.admin1) != (cb.country_code, cb.admin1)
 
 
 def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Candidate]:

@@ -445,7 +445,7 @@ class TriggerRecognizer:
                     # capture was to end, told in its clause, is part of the aim
                     or (
                         h.key in self._aim_tail
-                        and not any(p in folded[foiled_end : h.word_start] for p in "،,.؛")
+                        and _CLAUSE_MARK.search(folded, foiled_end, h.word_start) is None
                     )
                 )
             )

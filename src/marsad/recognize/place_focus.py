@@ -63,6 +63,7 @@ COMMON_FACTOR = 0.5
 DATELINE_WEIGHT = 1.0  # added to the vote of an area named alone in the dateline
 AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
 LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
+ADJECTIVE_WORDS = 2  # a country adjective only right after it, or one word on ("مدينة صور اللبنانية")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
 # العربية المتحدة (CNN)-- ").
@@ -426,13 +427,13 @@ class PlaceFocus:
                     if pos >= fend:
                         # (`is not` first: != on one frozenset compares it with itself
                         # member by member, and a common name has hundreds of places)
-                        # A country adjective (no key) places the name only right after it
-                        # ("مدينة صور اللبنانية"), not a person's further on ("في العاصمة الرياض
-                        # عن مقتل مقيم مصري").
+                        # A country adjective (no key) places the name only close after it,
+                        # not as a person's further on ("في العاصمة الرياض عن مقتل مقيم مصري").
                         if (
                             key is not rkey
                             and key != rkey
-                            and _count_words(folded, toks, fend, pos) < (LOCAL_WORDS if key else 2)
+                            and _count_words(folded, toks, fend, pos)
+                            < (LOCAL_WORDS if key else ADJECTIVE_WORDS)
                         ):
                             local.add(cc)
                     elif pos < fstart:
