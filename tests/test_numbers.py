@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a broken-plural nationality after the counted noun is part of the count
+    ("وقالت الوزارة إن 3 جنود أتراك قتلوا في الاشتباكات", [("killed", 3, True)]),
     # a man named by his rank or post
     ("قتل العميد سامي الحربي في كمين", [("killed", 1, True)]),
     ("أعلنت الحركة مقتل رئيس مجلسها العسكري في غارة", [("killed", 1, True)]),

@@ -409,6 +409,32 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "دمرت مقاتلات التحالف مخزنا للأسلحة": what aircraft destroy, they strike (the weak
+        # destroying word is made sure by the aircraft named in its clause).
+        "دمرت مقاتلات التحالف العربي، أمس، مخزنا للأسلحة تابعا لميليشيات الحوثي في مديرية باقم بمحافظة صعدة.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Saudi-led Coalition", "actor2": "Houthi Movement"},
+        id="what-aircraft-destroy-they-strike",
+    ),
+    pytest.param(
+        # "مستشفى 22 مايو": a day and month after a place noun name the place, not the day.
+        "قتل 3 مدنيين، الثلاثاء، في قصف لميليشيات الحوثي استهدف محيط مستشفى 22 مايو في مدينة الحديدة.",
+        {"event_date": "2023-10-10", "fatalities": 3, "location": "Al Ḩudaydah"},
+        id="a-hospital-named-by-a-day",
+    ),
+    pytest.param(
+        # A toll of the last 24 hours is the fighting's toll (the realdev coders count it), not a
+        # campaign total.
+        "قتل 25 مسلحا حوثيا خلال الساعات الأربع والعشرين الماضية في معارك مع القوات الحكومية في مديرية حيس جنوبي الحديدة.",
+        {"sub_event_type": "Armed clash", "fatalities": 25},
+        id="a-days-toll-counts",
+    ),
+    pytest.param(
+        # "إيقاف عنصرين تكفيريين": the Maghreb's word for an arrest, with a person after it.
+        "أعلنت وزارة الداخلية التونسية، الاثنين، إيقاف عنصرين تكفيريين في ولاية سيدي بوزيد.",
+        {"sub_event_type": "Arrests", "actor1": "Police Forces of Tunisia", "location": "Sidi Bouzid"},
+        id="the-maghrebs-word-for-an-arrest",
+    ),
+    pytest.param(
         # "الكتيبة 166 التابعة لمصراتة": the town a force belongs to is not where it attacked.
         "قتل 12 جنديا من الجيش الوطني الليبي، أمس، في هجوم شنته الكتيبة 166 التابعة لمصراتة على قاعدة "
         "براك الشاطئ الجوية جنوبي ليبيا.",
@@ -1844,6 +1870,21 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # "وإن الدفاعات الجوية السعودية اعترضته": air defences make the weak word an interception;
+        # the launch from Yemen that no side claims is the Houthis' (actors.yaml
+        # unclaimed_cross_border_fire), and so is the fire the interception stopped.
+        "أعلن التحالف العربي، الخميس، أن مقاتلاته دمرت منصة لإطلاق الصواريخ تابعة لميليشيات الحوثي في "
+        "مديرية حيدان بمحافظة صعدة. وقال المتحدث باسم التحالف إن صاروخا باليستيا أطلق مساء الأربعاء "
+        "باتجاه مدينة نجران السعودية، وإن الدفاعات الجوية السعودية اعترضته دون وقوع إصابات.",
+        ("sub_event_type", "actor1", "actor2", "country"),
+        [
+            ("Air/drone strike", "Saudi-led Coalition", "Houthi Movement", "Yemen"),
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement", "Saudi Arabia"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", "", "Saudi Arabia"),
+        ],
+        id="an-unclaimed-launch-from-yemen-intercepted",
+    ),
     pytest.param(
         # "الدفاعات الجوية" fire at aircraft: they are not the drones the report names (the
         # Houthis' "سلاح الجو المسير"), but the forces of the country they defend.

@@ -38,6 +38,7 @@ from marsad.events.incidents import (
 )
 from marsad.events.initiative import put_initiator_first
 from marsad.events.interceptions import (
+    DISRUPTED,
     TELLING_CUES,
     interceptions_where_fired,
     without_the_intercepted_retold,
@@ -103,6 +104,8 @@ INHERIT_REACH = 2
 
 
 ABDUCTION = "Abduction/forced disappearance"
+DESTRUCTION = "Looting/property destruction"
+STRATEGIC = "Strategic developments"
 _NOT_ABDUCTORS = {*CROWDS, *roles.STATE_KINDS}
 
 
@@ -432,12 +435,23 @@ class EventAssembler:
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
         strong: set[tuple[int, int]] = set()
+        by_air: dict[str, set[tuple[int, int]]] | None = None  # on first need
         for key, ts in groups.items():
             # (a loop: most clauses have one trigger, and max() over a generator costs more)
             for t in ts:
                 if t.attrs.get("weight", 1.0) >= MIN_WEIGHT:
                     strong.add(key)
                     break
+                sub = t.value.sub_event_type
+                if sub in _SURE_BY_AIR:
+                    if by_air is None:
+                        by_air = _clauses_by_air(doc)
+                    if key in by_air[_SURE_BY_AIR[sub]]:
+                        # "وإن الدفاعات الجوية اعترضته": the word that may only mean "objected"
+                        # intercepts when air defences do it; "دمرت مقاتلات التحالف مخزنا":
+                        # what aircraft destroy, they strike.
+                        strong.add(key)
+                        break
         if len(strong) == len(groups):
             return groups  # (the usual case: no clause of weak cues only, no casualties to look up)
         hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
@@ -539,6 +553,16 @@ class EventAssembler:
             taken = next((t for t in trigs if t.value.sub_event_type == ABDUCTION), None)
             if taken is not None:
                 c.triggers = [taken, *(t for t in trigs if t is not taken)]
+        if (
+            a1 is not None
+            and a1.attrs.get("aerial")
+            and trigs[0].value.event_type == STRATEGIC
+            and any(t.value.sub_event_type == DESTRUCTION for t in trigs)
+        ):
+            # "دمرت مقاتلات التحالف منصة لإطلاق الصواريخ": what aircraft destroy, they strike
+            # (ACLED: an air strike, not a seizure or a looting).
+            c.retype = (EXPLOSIONS, AIR)
+            c.log.append(f"'{trigs[0].text}': destroyed by aircraft ('{a1.text}'), an air strike")
         c.places = self._places_for(
             at, sent, clause, trigs[0].value.sub_event_type, self.k.actors[a1.value].name if a1 else None
         )
@@ -860,6 +884,20 @@ def _nearest_told(events: list[Candidate], e: Candidate) -> Candidate | None:
     first = min(e.sentences)
     near = min(events, key=lambda p: abs(min(p.sentences) - first))
     return near if abs(min(near.sentences) - first) <= INHERIT_REACH else None
+
+
+# Weak words made sure by the force named in their clause (actor attribute → its clauses).
+_SURE_BY_AIR = {DISRUPTED: "air_defence", DESTRUCTION: "aerial"}
+
+
+def _clauses_by_air(doc: Doc) -> dict[str, set[tuple[int, int]]]:
+    """The clauses naming air defences, and those naming aircraft."""
+    out: dict[str, set[tuple[int, int]]] = {"air_defence": set(), "aerial": set()}
+    for m in doc.get(ACTOR):
+        for attr, clauses in out.items():
+            if m.attrs.get(attr):
+                clauses.add((m.sentence, m.clause))
+    return out
 
 
 def _qualifies_a_weapon(doc: Doc, t: Mention) -> bool:

@@ -22,6 +22,7 @@ from marsad.events.incidents import (
     VAC,
     VIOLENT_DEMONSTRATION,
 )
+from marsad.events.interceptions import DISRUPTED
 from marsad.events.notes import write_notes
 from marsad.events.roles import COVERT, DEATH_WEIGHT
 from marsad.events.wording import (
@@ -114,6 +115,42 @@ class EventCoder:
         rioters of a country), as entries."""
         return {kind: self.k.actors[i] for kind, i in self.k.templates_by_kind.items()}
 
+    @staticmethod
+    def _fire_origin(doc: Doc, c: Candidate) -> str | None:
+        """The country (ISO alpha-2) fire with an unnamed firer came from: its origin's; else,
+        aimed across a border from an origin left unsaid, the report's own country, or, when that
+        is the target, another country the report names about as much (a report told on both
+        sides of the border)."""
+        if c.origin is not None:
+            return c.origin.value.choice.country_code
+        if doc.country and doc.country != c.target_country:
+            return doc.country
+        scores = doc.country_scores
+        own = scores.get(doc.country or "", 0.0)
+        others = [(w, cc) for cc, w in scores.items() if cc != c.target_country and w > 0 and 2 * w >= own]
+        return max(others)[1] if others else None
+
+    def _fire_country(self, doc: Doc, c: Candidate, country: str) -> str:
+        """`_fire_origin`'s country name, else `country` (the event's)."""
+        origin = self._fire_origin(doc, c)
+        if origin is not None:
+            with contextlib.suppress(KeyError):
+                return self.k.gazetteer.country(origin).country
+        return country
+
+    def _cross_border_firer(self, doc: Doc, c: Candidate) -> ActorEntry | None:
+        """The group an unclaimed launch across a border is coded to, if its country has one."""
+        origin = self._fire_origin(doc, c)
+        if c.target_country is None or origin is None or origin == c.target_country:
+            return None
+        return self._cross_border_firers.get(origin)
+
+    @cached_property
+    def _cross_border_firers(self) -> dict[str, ActorEntry]:
+        """Country (ISO alpha-2) → the group its unclaimed fire at another country is coded to
+        (actors.yaml `unclaimed_cross_border_fire`)."""
+        return {e.country: e for e in self.k.actors if e.unclaimed_cross_border_fire and e.country}
+
     @cached_property
     def _aerial_words(self) -> tuple[str, ...]:
         return self.k.cue_words("aerial_words")
@@ -180,7 +217,7 @@ class EventCoder:
                     a2_country = gaz.country(a2.country).country
                     a2 = civilians
         if (
-            sub == "Disrupted weapons use"
+            sub == DISRUPTED
             and c.actor1 is not None
             and (c.actor1.attrs.get("role_why") == "state_adjectives" or weapon_author(doc, self.k, c.actor1))
         ):
@@ -433,7 +470,7 @@ class EventCoder:
             # named group before an unnamed cell); the state force of the report arrested them.
             a2 = a2 if a1 is not None and a1.kind == "unidentified" else a1
             a1 = self._security_force(doc, c)
-        if a1 is None and sub == "Disrupted weapons use" and a2 is not None and a2.kind not in STATE_KINDS:
+        if a1 is None and sub == DISRUPTED and a2 is not None and a2.kind not in STATE_KINDS:
             # "أعلن التحالف اعتراض طائرة مسيرة أطلقها الحوثيون": a group's missile or drone
             # stopped with no one named stopping it was stopped by the forces of the country it
             # was in (with neither side named, a stopped weapon is too often one spoken of in
@@ -462,13 +499,12 @@ class EventCoder:
         # an armed group of the origin's country, wherever the fire fell (events/launch.py).
         a1_country = country
         if a1 is None and (c.origin is not None or c.target_country is not None) and event_type == EXPLOSIONS:
-            a1 = self._templates.get("unidentified")
-            if c.origin is not None:
-                a1_country = c.origin.value.choice.country
-            elif doc.country and doc.country != c.target_country:
-                # Aimed across a border from an origin left unsaid: the report's own country.
-                with contextlib.suppress(KeyError):
-                    a1_country = gaz.country(doc.country).country
+            a1 = self._cross_border_firer(doc, c) or self._templates.get("unidentified")
+            a1_country = self._fire_country(doc, c, country)
+        elif a2 is None and sub == DISRUPTED and (c.origin is not None or c.target_country is not None):
+            # The unnamed firer of the fire it stopped, named as the launch's is.
+            a2 = self._cross_border_firer(doc, c) or self._templates.get("unidentified")
+            a2_country = self._fire_country(doc, c, country)
         if a1 is None and (
             ((sub in UNIDENTIFIED_OK or c.answered) and a2 is not None)
             or (sub in (SHELLING, *BOMBINGS) and a2 is None and c.weapons)
@@ -546,11 +582,7 @@ class EventCoder:
         if a1 is None and a2 is None:
             return None
         name1 = self.actor_name(a1, a1_country) if a1 else ""
-        name2 = (
-            self.actor_name(a2, a2_country if a2 is not None and a2.kind == "civilians" else country)
-            if a2
-            else ""
-        )
+        name2 = self.actor_name(a2, a2_country) if a2 else ""
         if a1 is not None and a2 is not None and name1 == name2:
             a2, name2 = None, ""  # never the same actor on both sides
         if event_type == BATTLES and (a1 is None or a2 is None) and not c.casualties and c.inherited_date:

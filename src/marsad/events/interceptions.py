@@ -21,8 +21,6 @@ def interceptions_where_fired(events: list[Candidate]) -> None:
         if e.trigger.value.sub_event_type != DISRUPTED:
             continue
         _firer_as_second_side(e, events)
-        if e.place is not None:
-            continue
         # The fire told last before the interception in its sentence.
         first, fire, at = min(e.sentences), None, -1
         for f in events:
@@ -31,8 +29,14 @@ def interceptions_where_fired(events: list[Candidate]) -> None:
             for t in f.triggers:
                 if t.sentence == first and at < t.start < e.trigger.start:
                     fire, at = f, t.start
+        if fire is None:
+            continue
+        if fire.actor1 is None and e.actor2 is None and fire.target_country is not None:
+            # A launch across a border by a firer left unnamed: the coder names the side
+            # disrupted as it names the launch's (events/coding.py), not a neighbouring clause.
+            e.origin, e.target_country = fire.origin, fire.target_country
         if (
-            fire is None
+            e.place is not None
             or e.actor1 is None
             or (fire.actor1 is not None and fire.actor1.value == e.actor1.value)
         ):

@@ -215,6 +215,9 @@ class ActorEntry(_Entry):
     # An armed community whose members, when they are the side hit, are civilians of its country
     # (settlers shot at on a road: ACLED codes them Civilians (Israel)); when they act, itself.
     civilians_when_hit: bool = False
+    # Fire aimed from its country at another that the report leaves unclaimed is this group's
+    # (missiles and drones from Yemen at Saudi Arabia: ACLED codes them the Houthis').
+    unclaimed_cross_border_fire: bool = False
     # A state force the bare army words of its country's reports (الجيش، الجنود) may stand for.
     generic_names: bool = True
     # A state force its country's reports mean by a bare air force or aircraft ("الطيران الحربي",

@@ -184,6 +184,7 @@ class ActorRecognizer:
             name_start = starts.get(fs, fs)
             start, end = to_original(name_start, fe)
             entry = k.actors[idx]
+            air_defence = defence is not None and defence.search(folded, name_start, fe) is not None
             # Added first, its role filled in below: doc.add locates the mention (sentence,
             # clause), and the role's window needs that clause, so it is located once.
             m = doc.add(
@@ -200,7 +201,8 @@ class ActorRecognizer:
                 target_only=entry.target_only,
                 aerial=aerial is not None
                 and aerial.search(folded, name_start, fe) is not None
-                and (defence is None or defence.search(folded, name_start, fe) is None),
+                and not air_defence,
+                air_defence=air_defence,
             )
             sent, clause = m.sentence, m.clause
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0

@@ -71,7 +71,11 @@ _ATTACH = alternation(_VICT["attach"])
 # count stopped at the noun and "صوماليين قتلوا" read as two).
 _ADJ_AFTER = (
     r"(?:\s+(?:اثنين|اثنان|اثنتين|اثنتان|اخرين|اخرون|اخران|اخر|اخري|اخرتين)" + E + ")?"
-    r"(?:\s+(?:ال)?\w{2,}(?:يين|يون|يان|يتين)" + E + ")?"
+    r"(?:\s+(?:ال)?(?:\w{2,}(?:يين|يون|يان|يتين)|"
+    + alternation(_VICT.get("plural_adjectives") or [])
+    + ")"
+    + E
+    + ")?"
 )
 
 # One victim item: count and/or person noun ("3 مدنيين", "عنصرين", "ثلاثة من العناصر", "أحد الجنود").

@@ -82,6 +82,10 @@ _PAST = set(_fl(_D["past_qualifiers"]))
 _CURRENT = set(_fl(_D["current_qualifiers"]))
 _FUTURE = set(_fl(_D["future_qualifiers"]))
 _NOT_TODAY = set(_fl(_D["not_today_before"]))
+_NAME_HEADS = tuple(_fl(_D["day_month_name_heads"]))
+_NAME_HEAD_CLITICS = frozenset(
+    ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "لل", "وب", "ول", "فب", "ولل")
+)
 _WEEK_PART: dict[str, str] = {}
 for _p, _ws in _D["week_parts"].items():
     for _w in _fl(_ws):
@@ -322,6 +326,16 @@ class _Cand:
 AGO_MAX_DAYS = 400  # "قبل نحو مئة يوم" still dates an incident; larger counts are no date
 
 
+def _names_a_place(s: str, at: int) -> bool:
+    """Whether the word before `at` is a noun a day and month name a place after ("مستشفى 22
+    مايو"; dates.yaml day_month_name_heads), with its clitics."""
+    before = s[max(0, at - 16) : at].split()
+    if not before:
+        return False
+    w = before[-1]
+    return any(w.endswith(h) and w[: len(w) - len(h)] in _NAME_HEAD_CLITICS for h in _NAME_HEADS)
+
+
 def _candidates(s: str, published: date | None) -> list[_Cand]:
     out: list[_Cand] = []
     add = out.append
@@ -355,7 +369,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
     for m in scan("day_month", _K_MONTH):
         g = m.groupdict()
         day, mon = _day_value(g), _MONTH.get(_norm(g["mon"]))
-        if day is None or mon is None:
+        if day is None or mon is None or _names_a_place(s, m.start("x")):
             continue
         q = _norm(g.get("q"))
         if g.get("y"):
