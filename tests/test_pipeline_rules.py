@@ -409,6 +409,35 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "شنت الولايات المتحدة وبريطانيا وفرنسا": countries joined by و to one acting act with it.
+        "شنت الولايات المتحدة وبريطانيا وفرنسا، فجر السبت، ضربات صاروخية على مواقع عسكرية قرب مدينة حمص.",
+        {
+            "actor1": "Military Forces of United States",
+            "assoc_actor_1": "Military Forces of United Kingdom; Military Forces of France",
+        },
+        id="countries-joined-to-one-acting",
+    ),
+    pytest.param(
+        # "برفقة اثنين من مرافقيه الذين قتلوا أيضا": the companions killed too add to the toll.
+        "قتل قيادي في تنظيم داعش، السبت، بغارة لطائرات التحالف الدولي قرب بلدة هجين شرقي دير الزور. "
+        "وأوضح المرصد أن القيادي كان يستقل سيارة برفقة اثنين من مرافقيه الذين قتلوا أيضا.",
+        {"fatalities": 3, "actor2": "Islamic State (Syria)"},
+        id="companions-killed-too",
+    ),
+    pytest.param(
+        # "أطلق من داخل الأراضي اليمنية": fire from Yemen at Saudi Arabia that no side claims is
+        # the Houthis' (actors.yaml unclaimed_cross_border_fire).
+        "أعلنت السلطات السعودية، الثلاثاء، مقتل جندي إثر تعرضه لمقذوف عسكري أطلق من داخل الأراضي اليمنية "
+        "على موقع عسكري في منطقة جازان.",
+        {"actor1": "Houthi Movement", "actor2": "Military Forces of Saudi Arabia", "country": "Saudi Arabia"},
+        id="fire-from-yemeni-territory",
+    ),
+    pytest.param(
+        "قتل جندي من قوات حلف شمال الأطلسي، الثلاثاء، في هجوم انتحاري استهدف دورية في العاصمة الأفغانية كابل.",
+        {"sub_event_type": "Suicide bomb", "actor2": "NATO: North Atlantic Treaty Organization"},
+        id="nato-troops",
+    ),
+    pytest.param(
         # "دمرت مقاتلات التحالف مخزنا للأسلحة": what aircraft destroy, they strike (the weak
         # destroying word is made sure by the aircraft named in its clause).
         "دمرت مقاتلات التحالف العربي، أمس، مخزنا للأسلحة تابعا لميليشيات الحوثي في مديرية باقم بمحافظة صعدة.",
@@ -1870,6 +1899,19 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # A report from the Israeli side: the Gaza Strip is never abroad (countries.yaml
+        # never_abroad_with), and the unclaimed fire on southern Israel is Gaza's armed men's.
+        "شنت طائرات حربية إسرائيلية، ليل الخميس، غارات على أهداف في قطاع غزة. وقال الجيش الإسرائيلي إن "
+        "الغارات جاءت ردا على إطلاق نحو 180 صاروخا وقذيفة هاون من القطاع على جنوب إسرائيل، أصابت إحداها "
+        "منزلا في سديروت وأدت إلى إصابة 7 إسرائيليين.",
+        ("sub_event_type", "actor1", "country"),
+        [
+            ("Air/drone strike", "Military Forces of Israel", "Palestine"),
+            ("Shelling/artillery/missile attack", "Unidentified Armed Group (Palestine)", "Israel"),
+        ],
+        id="gaza-from-the-israeli-side",
+    ),
     pytest.param(
         # "وإن الدفاعات الجوية السعودية اعترضته": air defences make the weak word an interception;
         # the launch from Yemen that no side claims is the Houthis' (actors.yaml

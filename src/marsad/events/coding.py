@@ -115,20 +115,16 @@ class EventCoder:
         rioters of a country), as entries."""
         return {kind: self.k.actors[i] for kind, i in self.k.templates_by_kind.items()}
 
-    @staticmethod
-    def _fire_origin(doc: Doc, c: Candidate) -> str | None:
+    def _fire_origin(self, doc: Doc, c: Candidate) -> str | None:
         """The country (ISO alpha-2) fire with an unnamed firer came from: its origin's; else,
         aimed across a border from an origin left unsaid, the report's own country, or, when that
         is the target, another country the report names about as much (a report told on both
         sides of the border)."""
         if c.origin is not None:
             return c.origin.value.choice.country_code
-        if doc.country and doc.country != c.target_country:
-            return doc.country
-        scores = doc.country_scores
-        own = scores.get(doc.country or "", 0.0)
-        others = [(w, cc) for cc, w in scores.items() if cc != c.target_country and w > 0 and 2 * w >= own]
-        return max(others)[1] if others else None
+        return _country_apart(
+            doc, c.target_country, self.k.entwined_countries.get(doc.country or "", frozenset())
+        )
 
     def _fire_country(self, doc: Doc, c: Candidate, country: str) -> str:
         """`_fire_origin`'s country name, else `country` (the event's)."""
@@ -141,7 +137,10 @@ class EventCoder:
     def _cross_border_firer(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The group an unclaimed launch across a border is coded to, if its country has one."""
         origin = self._fire_origin(doc, c)
-        if c.target_country is None or origin is None or origin == c.target_country:
+        target = c.target_country
+        if target is None and c.place is not None and c.place.value.choice is not None:
+            target = c.place.value.choice.country_code  # where the fire fell
+        if target is None or origin is None or origin == target:
             return None
         return self._cross_border_firers.get(origin)
 
@@ -514,6 +513,17 @@ class EventCoder:
             unidentified = self._templates.get("unidentified")
             if unidentified is not None:
                 a1 = unidentified
+                entwined = self.k.entwined_countries.get(doc.country or "", frozenset())
+                apart = (
+                    _country_apart(doc, country_code, entwined) if sub == SHELLING and country_code else None
+                )
+                if apart is not None:
+                    # Fire that fell in another country than the report's ("إطلاق صواريخ من
+                    # القطاع على جنوب إسرائيل" in a report from Gaza): that country's armed
+                    # men, or the group its unclaimed fire across the border is coded to.
+                    with contextlib.suppress(KeyError):
+                        a1_country = gaz.country(apart).country
+                    a1 = self._cross_border_firers.get(apart, a1)
         crowd = ("protesters", "rioters")
         swap = a2 is not None and a2.kind in crowd and (a1 is None or a1.kind not in crowd)
         if event_type in ("Protests", "Riots") and swap:
@@ -947,6 +957,20 @@ def _most_specific(subs: list[str]) -> str:
 
 def _start(m: Mention) -> int:
     return m.start
+
+
+def _country_apart(doc: Doc, country: str | None, entwined: frozenset[str] = frozenset()) -> str | None:
+    """A country of the report other than `country` (ISO alpha-2): the report's own, or, when
+    that is `country`, another it names about as much (a report told on both sides of a border),
+    or any it names of the countries entwined with it (countries.yaml never_abroad_with)."""
+    if doc.country and doc.country != country:
+        return doc.country
+    scores = doc.country_scores
+    own = scores.get(doc.country or "", 0.0)
+    others = [
+        (w, cc) for cc, w in scores.items() if cc != country and w > 0 and (2 * w >= own or cc in entwined)
+    ]
+    return max(others)[1] if others else None
 
 
 def _aerial(m: Mention | None, words: tuple[str, ...]) -> bool:

@@ -44,6 +44,7 @@ class FatalityFilter:
         self.other_source: CueList = knowledge.cues["other_source_before"]
         self.total: CueList = knowledge.cues["toll_total"]
         self.added: CueList = knowledge.cues["added_toll_before"]
+        self.added_after: CueList = knowledge.cues["added_toll_after"]
 
     def mark_other_estimates(self, doc: Doc, mentions: list[Mention]) -> None:
         """Flag (attr "estimate") a toll told after another of its sentence as another source's
@@ -70,7 +71,9 @@ class FatalityFilter:
         for m in mentions:
             lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
             words = WORD.findall(doc.folded_slice(max(lo, m.start - 40), m.start))[-4:]
-            m.attrs["added"] = self.added.found_in(words)
+            m.attrs["added"] = self.added.found_in(words) or self.added_after.found_in(
+                WORD.findall(doc.folded_slice(m.end, m.end + 20))[:1]
+            )
 
     def mark_risen(self, doc: Doc, mentions: list[Mention]) -> None:
         """Flag (attr "risen") a figure a toll is said to have risen to ("ارتفعت حصيلة ضحايا

@@ -17,7 +17,13 @@ from typing import Any, TypeVar
 
 from marsad._compiled import source_of
 from marsad.knowledge import lexicon
-from marsad.knowledge.gazetteer import Gazetteer, cache_dir_default, load_regions, write_cache_pickle
+from marsad.knowledge.gazetteer import (
+    Gazetteer,
+    cache_dir_default,
+    load_countries,
+    load_regions,
+    write_cache_pickle,
+)
 from marsad.knowledge.lexicon import load_yaml
 from marsad.recognize.cues import Cues
 from marsad.text import matcher as matcher_module
@@ -241,6 +247,16 @@ class Knowledge:
         """Place ids of regions.yaml's `broad` areas (a country's quarters, "جنوب العراق"): any
         other place an event names is the more precise."""
         return frozenset(f"region:{r['id']}" for r in load_regions(DATA_DIR) if r.get("broad"))
+
+    @cached_property
+    def entwined_countries(self) -> dict[str, frozenset[str]]:
+        """countries.yaml `never_abroad_with`: country → the countries whose places are never
+        abroad in a report set there (Israel and the Palestinian territories)."""
+        return {
+            cc: frozenset(c.get("never_abroad_with") or ())
+            for cc, c in load_countries(DATA_DIR).items()
+            if c.get("never_abroad_with")
+        }
 
     @cached_property
     def _demonyms(self) -> dict[str, list[str]]:

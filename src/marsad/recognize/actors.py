@@ -158,11 +158,12 @@ class ActorRecognizer:
         at = None if rare is None else list(compress(range(len(words)), map(rare.__contains__, words)))
         found.extend(self._anaphora(toks, found, at))
         taken = {f[0] for f in found}
-        found.extend(
-            f
-            for f in countries_acting(k, folded, toks, self._country_subject, self._tellers, self._self_claim)
-            if f[0] not in taken
-        )
+        for f, name_start in countries_acting(
+            k, folded, toks, self._country_subject, self._tellers, self._self_claim
+        ):
+            if f[0] not in taken:
+                found.append(f)
+                starts[f[0]] = name_start  # "وبريطانيا": joined to the country before it
         nisba = self._nisba(toks, found, at)
         if nisba:
             templates = self.k.template_ids

@@ -232,10 +232,11 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
             40,
             70,
         ),
-        # victims then verb: "ثلاثة أشخاص قتلوا", "عنصران أصيبا", "14 مدنيا، قضوا تحت الأنقاض"
+        # victims then verb: "ثلاثة أشخاص قتلوا", "عنصران أصيبا", "14 مدنيا، قضوا تحت الأنقاض",
+        # "اثنين من مرافقيه الذين قتلوا أيضا"
         (
             "after",
-            rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM}{_ATTACH_SHORT})(?:\s*[،,])?\s+(?:قد\s+)?(?P<cue>{alternation(group['after_verbs'])}){E}"
+            rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM}{_ATTACH_SHORT})(?:\s*[،,])?\s+(?:(?:الذين|اللذين|اللذان|اللتين|اللتان)\s+)?(?:قد\s+)?(?P<cue>{alternation(group['after_verbs'])}){E}"
             rf"{wound_tail})",
             _last_words(group["after_verbs"]),
             120,

@@ -20,23 +20,33 @@ _CLAUSE_CHARS = 40  # how far back the verb before the name is looked for
 
 def countries_acting(
     k: Knowledge, folded: str, toks: Tokens, before: CueList, tellers: CueList, claims: CueList
-) -> list[tuple[int, int, int, bool]]:
-    """(folded start, end, actor index, anaphoric) of the countries named as acting: the state
-    forces' entry of each (countries with none named in actors.yaml are left to the places)."""
-    out: list[tuple[int, int, int, bool]] = []
+) -> list[tuple[tuple[int, int, int, bool], int]]:
+    """((folded start, end, actor index, anaphoric), start of the name without its clitic) of the
+    countries named as acting: the state forces' entry of each (countries with none named in
+    actors.yaml are left to the places)."""
+    out: list[tuple[tuple[int, int, int, bool], int]] = []
     for h in k.place_matcher.find(folded):
-        if h.start != h.word_start:
-            continue  # with a clitic ("لإسرائيل", "بتركيا") it is an object or a place
         cc = next((p[len(COUNTRY) :] for p in h.payloads if p.startswith(COUNTRY)), None)
         if cc is None:
             continue
         idx = k.state_actor("state", cc)
         if idx is None:
             continue
+        if h.start != h.word_start:
+            # "شنت الولايات المتحدة وبريطانيا وفرنسا ضربات": a country joined by و to one acting
+            # acts with it; with another clitic ("لإسرائيل", "بتركيا") it is an object or a place.
+            if (
+                out
+                and h.start == h.word_start + 1
+                and folded[h.word_start] == "و"
+                and folded[out[-1][0][1] : h.word_start].strip(" ،,") == ""
+            ):
+                out.append(((h.word_start, h.end, idx, False), h.start))
+            continue
         prev = toks.before(h.start, max(0, h.start - _CLAUSE_CHARS), 1)
         if prev and (
             before.has_word(prev[-1])
             or (tellers.has_word(prev[-1]) and claims.opening(words_after(folded, h.end, 4)) is not None)
         ):
-            out.append((h.start, h.end, idx, False))
+            out.append(((h.start, h.end, idx, False), h.start))
     return out

@@ -401,6 +401,7 @@ class PlaceFocus:
         #    specific kinds, then near the places already chosen, then population.
         chosen: list[Place] = []
         country = doc.country
+        entwined = self.k.entwined_countries.get(country or "", frozenset())
 
         def tier(local: set[str], container: set[str], mine: Mapping[str, float], held: bool, cc: str) -> int:
             """The support tier of a candidate's country `cc` (LOCAL … ABROAD) for one mention
@@ -409,7 +410,7 @@ class PlaceFocus:
                 return LOCAL
             if country is None or cc == country:
                 return MAIN
-            return FOCUS if votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
+            return FOCUS if cc in entwined or votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
 
         for m, before, name in zip(mentions, befores, infos, strict=True):
             r = m.value
