@@ -409,6 +409,28 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "رئاسة الأركان التركية … مقاتلاتها دمرت": the general staff is the army; its aircraft
+        # destroying targets strike them.
+        "أعلنت رئاسة الأركان التركية، الجمعة، أن مقاتلاتها دمرت 12 هدفا لمسلحي حزب العمال الكردستاني في "
+        "منطقة هاكورك شمالي العراق.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Turkey", "country": "Iraq"},
+        id="the-general-staffs-aircraft",
+    ),
+    pytest.param(
+        # "وأوضح أن القوات الجوية استهدفت …": the army told the toll; its air force struck.
+        "أعلن المتحدث العسكري للقوات المسلحة المصرية، الجمعة، مقتل 16 عنصرا تكفيريا في شمال سيناء. "
+        "وأوضح أن القوات الجوية استهدفت عددا من البؤر الإرهابية في المنطقة.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Egypt", "fatalities": 16},
+        id="the-armys-air-force-struck",
+    ),
+    pytest.param(
+        # "خلال مواجهات … ضمن فعاليات مسيرات العودة": the confrontation is the demonstration's.
+        "استشهد 4 فلسطينيين وأصيب 180 آخرون برصاص قوات الاحتلال الإسرائيلي، اليوم الجمعة، خلال مواجهات "
+        "اندلعت على حدود قطاع غزة ضمن فعاليات مسيرات العودة.",
+        {"sub_event_type": "Excessive force against protesters", "actor2": "Military Forces of Israel"},
+        id="a-marchs-confrontation",
+    ),
+    pytest.param(
         # "شنت الولايات المتحدة وبريطانيا وفرنسا": countries joined by و to one acting act with it.
         "شنت الولايات المتحدة وبريطانيا وفرنسا، فجر السبت، ضربات صاروخية على مواقع عسكرية قرب مدينة حمص.",
         {

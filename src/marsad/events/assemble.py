@@ -506,6 +506,10 @@ class EventAssembler:
         return self.k.cues["unclaimed"].found_in(before.split())
 
     @cached_property
+    def _confrontation(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("confrontation_words"))
+
+    @cached_property
     def _unclaimed_rx(self) -> re.Pattern[str]:
         return first_words_rx(self.k.cues["unclaimed"])
 
@@ -523,6 +527,17 @@ class EventAssembler:
         # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
         # (explosion, attack) later in the same clause refines it.
         trigs = _lead_sorted(trigs) if len(trigs) > 1 else trigs[:]
+        if (
+            len(trigs) > 1
+            and trigs[0].value.event_type == BATTLES
+            and fold(trigs[0].text) in self._confrontation
+        ):
+            # "خلال مواجهات اندلعت على حدود القطاع ضمن مسيرات العودة": the confrontation of a
+            # demonstration named in its clause is the demonstration's (it leads).
+            # (a demonstration's own word, not the force used on a crowd: "قنابل الغاز")
+            march = next((t for t in trigs if t.value.sub_event_type == "Peaceful protest"), None)
+            if march is not None:
+                trigs = [march, *(t for t in trigs if t is not march)]
         c = Candidate(sent, clause, trigs, sentences={sent})
         c.answered = (sent, clause) in sides.answered
         c.retort = retort

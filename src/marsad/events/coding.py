@@ -280,6 +280,7 @@ class EventCoder:
             and (
                 any(w.value.name in ("air strike", "drone", "helicopter") for w in c.weapons)
                 or _aerial(c.actor1, self._aerial_words)
+                or (not c.weapons and _flown_by(doc, c))  # (a named gun or rocket is fired, not flown)
             )
         ):
             sub = "Air/drone strike"
@@ -957,6 +958,19 @@ def _most_specific(subs: list[str]) -> str:
 
 def _start(m: Mention) -> int:
     return m.start
+
+
+def _flown_by(doc: Doc, c: Candidate) -> bool:
+    """Whether a clause that tells the act names the first side by its aircraft ("أعلن المتحدث
+    العسكري … مقتل 16 مسلحا. وأوضح أن القوات الجوية استهدفت البؤر": the army's air force)."""
+    a1 = c.actor1
+    if a1 is None:
+        return False
+    clauses = {(t.sentence, t.clause) for t in c.triggers}
+    return any(
+        m.attrs.get("aerial") and m.value == a1.value and (m.sentence, m.clause) in clauses
+        for m in doc.get(ACTOR)
+    )
 
 
 def _country_apart(doc: Doc, country: str | None, entwined: frozenset[str] = frozenset()) -> str | None:
