@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "إحباط هجوم إرهابي بسيارة مفخخة … وتفجيرها تفجيرا مسيطرا عليه": a bombing stopped, not
+        # an attack fought off; the crowd it was meant for is no side of it.
+        "أعلنت خلية الإعلام الأمني، الثلاثاء، إحباط هجوم إرهابي بسيارة مفخخة كانت معدة لاستهداف تجمع "
+        "للمدنيين في مدينة الرمادي بمحافظة الأنبار، وتفجيرها تفجيرا مسيطرا عليه دون وقوع إصابات.",
+        {"sub_event_type": "Disrupted weapons use", "actor1": "Military Forces of Iraq", "actor2": ""},
+        id="a-foiled-car-bomb",
+    ),
+    pytest.param(
         # "رئاسة الأركان التركية … مقاتلاتها دمرت": the general staff is the army; its aircraft
         # destroying targets strike them.
         "أعلنت رئاسة الأركان التركية، الجمعة، أن مقاتلاتها دمرت 12 هدفا لمسلحي حزب العمال الكردستاني في "
@@ -1921,6 +1929,54 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # "اعتراض صاروخ باليستي أطلقه الحوثيون باتجاه جازان": a missile stopped in flight was still
+        # fired: the launch verb after it tells the launch (cues launch_after_weapon), and the
+        # interception with no interceptor named is the target country's forces'.
+        "أعلن التحالف، الأحد، اعتراض صاروخ باليستي أطلقته ميليشيا الحوثي باتجاه مدينة جازان.",
+        ("sub_event_type", "actor1", "actor2", "location"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement", "Jizan"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", "", "Jizan"),
+        ],
+        id="a-missile-stopped-was-still-fired",
+    ),
+    pytest.param(
+        # "اعترضت الدفاعات الجوية صاروخا أطلقه الحوثيون": the fire told after the interception in
+        # its sentence places it.
+        "اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه جازان.",
+        ("sub_event_type", "actor1", "location"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Jizan"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", "Jizan"),
+        ],
+        id="the-fire-told-after-the-interception",
+    ),
+    pytest.param(
+        # "قذائف أطلقتها فصائل المعارضة": the shells are the clause's own weapon; the air strikes of
+        # the next clause do not make them an air strike.
+        "قتل 5 مدنيين في دمشق جراء قذائف أطلقتها فصائل المعارضة من الغوطة الشرقية على أحياء في العاصمة، "
+        "الثلاثاء، فيما قتل 47 مدنيا في الغوطة بقصف جوي ومدفعي لقوات النظام.",
+        ("sub_event_type", "actor1", "fatalities"),
+        [
+            ("Air/drone strike", "Military Forces of Syria", 47),
+            ("Shelling/artillery/missile attack", "Opposition Rebels (Syria)", 5),
+        ],
+        id="shells-are-their-clauses-weapon",
+    ),
+    pytest.param(
+        # "أن قوات الدفاع الجوي الملكي السعودي اعترضت … 7 صواريخ": the interception leads its
+        # clause (air defences beside the word); the air defences are not the side the missiles
+        # were fired at.
+        "أعلن المتحدث باسم التحالف أن قوات الدفاع الجوي الملكي السعودي اعترضت مساء الأحد 3 صواريخ "
+        "باليستية أطلقتها الميليشيا الحوثية من داخل الأراضي اليمنية باتجاه مدينة نجران.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", ""),
+        ],
+        id="air-defences-intercepting-lead",
+    ),
     pytest.param(
         # A report from the Israeli side: the Gaza Strip is never abroad (countries.yaml
         # never_abroad_with), and the unclaimed fire on southern Israel is Gaza's armed men's.

@@ -175,8 +175,20 @@ class EventAssembler:
         self._inherit_places(doc, events)
         events = join_coinciding(events)
         sides_of_the_parties(doc, self.k, events)
+        # The air defences that stopped fire ("اعترضت قوات الدفاع الجوي 7 صواريخ … ثلاثة منها
+        # استهدفت الرياض"): never the side that fire was aimed at.
+        stoppers = {
+            m.start
+            for e in events
+            if e.trigger.value.sub_event_type == DISRUPTED
+            for m in (e.actor1, e.actor2)
+            if m is not None and m.attrs.get("air_defence")
+        }
         for e in events:
             self._fill_second_side(doc, e, at, answered)
+            if e.actor2 is not None and e.actor2.start in stoppers and e.event_type == EXPLOSIONS:
+                e.log.append(f"'{e.trigger.text}': '{e.actor2.text}' stopped the fire, not its target")
+                e.actor2 = None
         victims_identified(doc, self.k, events)
         gunmen_named(self.k, at, events)
         if at is not None:

@@ -476,6 +476,10 @@ class EventCoder:
             # was in (with neither side named, a stopped weapon is too often one spoken of in
             # general, or a false alarm: no event).
             a1 = self._templates.get("state")
+        if sub == DISRUPTED and a1 is not None and a2 is not None and a2.kind == "civilians":
+            # "إحباط هجوم بسيارة مفخخة كانت معدة لاستهداف تجمع للمدنيين": the people a stopped
+            # bomb was aimed at are not the side whose weapon was stopped.
+            a2 = None
         if a1 is None and sub == "Arrests":
             # ACLED codes arrests by state forces only: a state force the clause names is the
             # one arresting ("اعتقالات نفذها الجيش"), and an arrest whose makers go unnamed

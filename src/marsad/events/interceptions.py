@@ -21,30 +21,46 @@ def interceptions_where_fired(events: list[Candidate]) -> None:
         if e.trigger.value.sub_event_type != DISRUPTED:
             continue
         _firer_as_second_side(e, events)
-        # The fire told last before the interception in its sentence.
-        first, fire, at = min(e.sentences), None, -1
+        # The fire told last before the interception in its sentence, else the first told after
+        # it there ("اعترضت الدفاعات الجوية صاروخا أطلقه الحوثيون باتجاه جازان").
+        first, fire, at, after, after_at = min(e.sentences), None, -1, None, 1 << 30
         for f in events:
             if f is e or f.event_type != EXPLOSIONS or not f.places:
                 continue
             for t in f.triggers:
-                if t.sentence == first and at < t.start < e.trigger.start:
+                if t.sentence != first:
+                    continue
+                if at < t.start < e.trigger.start:
                     fire, at = f, t.start
+                elif e.trigger.start < t.start < after_at:
+                    after, after_at = f, t.start
+        fire = fire or after
         if fire is None:
             continue
-        if fire.actor1 is None and e.actor2 is None and fire.target_country is not None:
+        if (
+            fire.actor1 is None
+            and fire.actor2 is None
+            and e.actor2 is None
+            and fire.target_country is not None
+        ):
             # A launch across a border by a firer left unnamed: the coder names the side
             # disrupted as it names the launch's (events/coding.py), not a neighbouring clause.
             e.origin, e.target_country = fire.origin, fire.target_country
-        if (
-            e.place is not None
-            or e.actor1 is None
-            or (fire.actor1 is not None and fire.actor1.value == e.actor1.value)
+        # "أعلن التحالف اعتراض صاروخ أطلقته الميليشيا باتجاه جازان": with no interceptor named,
+        # a launch at a country named by its firer was stopped by that country's forces (the
+        # coder names them); otherwise no interceptor named apart from the firer is no event.
+        aimed = e.actor1 is None and fire.actor1 is not None and fire.target_country is not None
+        if e.place is not None or (
+            not aimed
+            and (e.actor1 is None or (fire.actor1 is not None and fire.actor1.value == e.actor1.value))
         ):
-            continue  # (no interceptor named apart from the firer: no event ACLED would code)
+            continue
         e.places, e.inherited_place = list(fire.places), True
         if fire.dates and (not e.dates or e.inherited_date):
             e.dates, e.inherited_date = list(fire.dates), fire.inherited_date
-        if fire.actor1 is not None and (e.actor2 is None or e.actor2.value == e.actor1.value):
+        if fire.actor1 is not None and (
+            e.actor2 is None or e.actor1 is None or e.actor2.value == e.actor1.value
+        ):
             e.actor2 = fire.actor1
         e.log.append(
             f"'{e.trigger.text}': placed where the fire it stopped was aimed ('{fire.trigger.text}')"

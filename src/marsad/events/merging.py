@@ -385,7 +385,12 @@ class Merger:
         return [
             e
             for e in incidents.items
-            if e.actor1 is not None or e.actor2 is not None or e.casualties or e.place
+            if e.actor1 is not None
+            or e.actor2 is not None
+            or e.casualties
+            or e.place
+            # (an interception is placed, and its sides named, by the fire it stopped: later)
+            or e.trigger.value.sub_event_type == "Disrupted weapons use"
         ]
 
     def _intervention_target(self, doc: Doc, events: list[Candidate], c: Candidate) -> Candidate | None:

@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 from itertools import compress, count
 from typing import Any
 
-from marsad.doc import CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
+from marsad.doc import ACTOR, CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.lexicon import NonEventEntry, TriggerEntry
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import (
@@ -435,6 +435,7 @@ class TriggerRecognizer:
         foiled_end = -1  # the end of the last act that did not happen
         kept: list[int] = []  # the starts of the triggers added
         means: list[tuple[int, int, TriggerEntry, float, list[TriggerEntry]]] = []
+        stopped: list[tuple[int, int]] = []  # the spans of the interceptions and seizures added
         for i, (h, (start, oend), negatable) in enumerate(zip(hits, spans, may_negate, strict=True)):
             after_foiled = (
                 foiled_end >= 0
@@ -473,6 +474,10 @@ class TriggerRecognizer:
                     doc.add(NONEVENT, start, oend, non_event)
                 continue
             entry = entries[best]
+            if entry.event_type == "Battles" and self._foiled_bombing(doc, folded, h):
+                # "أحبطت القوات هجوما إرهابيا بسيارة مفخخة": a bombing stopped before it went off,
+                # not an attack fought off at the front.
+                entry, weight = self._disrupted_entry, 1.0
             if entry.sub_event_type == "Government regains territory" and self._weapons_recovered(folded, h):
                 continue  # "واسترجعت مسدسا رشاشا": weapons recovered, no ground retaken
             if entry.event_type == "Explosions/Remote violence" and self._disrupted(folded, h):
@@ -484,7 +489,13 @@ class TriggerRecognizer:
             ) is not None and self._instrument(folded, h.word_start):
                 means.append((start, oend, entry, weight, list(entries)))
                 continue
+            if weight < 1.0 and entry.sub_event_type == DISRUPTED and _beside_air_defences(doc, start, oend):
+                # "قوات الدفاع الجوي اعترضت …", "وإن الدفاعات الجوية اعترضته": the word that may
+                # only mean "objected" intercepts when the air defences do it.
+                weight = 1.0
             kept.append(start)
+            if entry.sub_event_type == DISRUPTED:
+                stopped.append((start, oend))
             told_earlier = {"earlier": True} if start in earlier else {}
             doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries), **told_earlier)
         for start, oend, entry, weight, alternatives in means:
@@ -492,7 +503,37 @@ class TriggerRecognizer:
             if any(k < start and doc.locate(k)[0] == sentence for k in kept):
                 continue  # the means of an act told before it in its sentence: a weapon only
             doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=alternatives)
+        if stopped:
+            self._launches_of_the_stopped(doc, folded, stopped)
         return doc
+
+    def _launches_of_the_stopped(self, doc: Doc, folded: str, stopped: list[tuple[int, int]]) -> None:
+        """ "اعتراض صاروخ باليستي أطلقته الميليشيا باتجاه جازان": a missile stopped in flight was
+        still fired (ACLED codes the launch too): the launch verb right after the name of a missile
+        an interception tells (in its words or right after them; cues.yaml launch_after_weapon)
+        tells the launch."""
+        launch_verbs, toward = self.k.cues["launch_after_weapon"], self.k.cues["place_toward_after"]
+        for w in doc.get(WEAPON):
+            if w.value.sub_event_type != SHELLING or not any(
+                a <= w.start and w.start - b <= 2 for a, b in stopped
+            ):
+                continue
+            m = _NEXT_WORD.match(folded, doc.folded_index(w.end))
+            if m is None or not launch_verbs.has_word(m.group(1)):
+                continue
+            # Aimed somewhere, told in the clause: a launch of its own, not fire from a place
+            # told elsewhere as an act ("اعترضت القبة الحديدية قذائف أطلقت من غزة").
+            mark = _CLAUSE_MARK.search(folded, m.end())
+            after = folded[m.end() : mark.start() if mark else len(folded)].split()[:8]
+            if not any(toward.has_word(x) for x in after):
+                continue
+            start, oend = doc.folded.to_original(m.start(1), m.end(1))
+            entry = self._shelling_entry
+            doc.add(TRIGGER, start, oend, entry, weight=LAUNCH_WEIGHT, alternatives=[entry])
+
+    @cached_property
+    def _shelling_entry(self) -> TriggerEntry:
+        return next(t for t in self.k.triggers if t.sub_event_type == SHELLING)
 
     @cached_property
     def _instrument_rx(self) -> re.Pattern[str]:
@@ -516,6 +557,20 @@ class TriggerRecognizer:
     def _disrupted_entry(self) -> TriggerEntry:
         return next(t for t in self.k.triggers if t.sub_event_type == "Disrupted weapons use")
 
+    def _foiled_bombing(self, doc: Doc, folded: str, h: Hit[Any]) -> bool:
+        """A foiling phrase ("إحباط هجوم") whose next words, adjectives only between, name a bomb
+        (a weapon of a bombing type: an IED, a car bomb, a suicide vest)."""
+        first = folded[h.word_start : h.end].split(maxsplit=1)[0]
+        if not self.k.cues["foil_before"].has_word(first):
+            return False
+        for w in doc.get(WEAPON):
+            if w.value.sub_event_type not in _BOMBING_TYPES:
+                continue
+            ws = doc.folded_index(w.start)
+            if h.end <= ws <= h.end + 30 and self._goes_on(folded[h.end : ws]):
+                return True
+        return False
+
     def _disrupted(self, folded: str, h: Hit[Any]) -> bool:
         """A disrupting word (cues.yaml disrupt_before: destroy, defuse, seize, intercept) among
         the three words before the weapon in its clause, figures left out. An act noun
@@ -529,6 +584,27 @@ class TriggerRecognizer:
         words = [w for w in _words_in_clause_before(folded, pos) if not w.isdigit()][-3:]
         disrupt = self.k.cues["disrupt_before"]
         return any(disrupt.has_word(w) for w in words)
+
+
+DISRUPTED = "Disrupted weapons use"
+SHELLING = "Shelling/artillery/missile attack"
+LAUNCH_WEIGHT = 0.6  # a launch told by its verb after a stopped missile: a sure act
+_NEXT_WORD = re.compile(r"[\s،,]*(\S+)")
+_BOMBING_TYPES = ("Remote explosive/landmine/IED", "Suicide bomb")
+
+
+def _beside_air_defences(doc: Doc, start: int, end: int) -> bool:
+    """Whether air defences (an actor the actor recogniser marked air_defence) are named right
+    before or right after the span, a space or a comma between."""
+    text = doc.text
+    for m in doc.get(ACTOR):
+        if not m.attrs.get("air_defence"):
+            continue
+        if m.end <= start and text[m.end : start].strip(" ،,") == "":
+            return True
+        if m.start >= end and text[end : m.start].strip(" ،,") == "":
+            return True
+    return False
 
 
 class WeaponRecognizer:
