@@ -1930,6 +1930,19 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # A report from Yemen: Jazan, in Saudi Arabia, is no place abroad to drop (countries.yaml
+        # never_abroad_with), and the missile the strike answered fell there.
+        "قتل 29 طفلا، الخميس، في غارة جوية للتحالف بقيادة السعودية استهدفت حافلة في سوق مديرية ضحيان "
+        "بمحافظة صعدة. وقال التحالف إن الغارة جاءت ردا على صاروخ باليستي أطلقه الحوثيون على جازان أمس "
+        "الأربعاء.",
+        ("sub_event_type", "actor1", "country"),
+        [
+            ("Air/drone strike", "Saudi-led Coalition", "Yemen"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", "Saudi Arabia"),
+        ],
+        id="jazan-is-no-place-abroad-from-yemen",
+    ),
+    pytest.param(
         # "اعتراض صاروخ باليستي أطلقه الحوثيون باتجاه جازان": a missile stopped in flight was still
         # fired: the launch verb after it tells the launch (cues launch_after_weapon), and the
         # interception with no interceptor named is the target country's forces'.

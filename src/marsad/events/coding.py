@@ -980,13 +980,15 @@ def _flown_by(doc: Doc, c: Candidate) -> bool:
 def _country_apart(doc: Doc, country: str | None, entwined: frozenset[str] = frozenset()) -> str | None:
     """A country of the report other than `country` (ISO alpha-2): the report's own, or, when
     that is `country`, another it names about as much (a report told on both sides of a border),
-    or any it names of the countries entwined with it (countries.yaml never_abroad_with)."""
+    or, entwined with it (countries.yaml never_abroad_with), one it names a quarter as much."""
     if doc.country and doc.country != country:
         return doc.country
     scores = doc.country_scores
     own = scores.get(doc.country or "", 0.0)
     others = [
-        (w, cc) for cc, w in scores.items() if cc != country and w > 0 and (2 * w >= own or cc in entwined)
+        (w, cc)
+        for cc, w in scores.items()
+        if cc != country and w > 0 and (2 * w >= own or (cc in entwined and 4 * w >= own))
     ]
     return max(others)[1] if others else None
 
