@@ -409,6 +409,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "ألقت قوات الأمن القبض على 12 ناشطا خلال وقفة احتجاجية": arrests made during a
+        # demonstration its clause names are the demonstration's intervention.
+        "ألقت قوات الأمن المصرية، الثلاثاء، القبض على 12 ناشطا خلال وقفة احتجاجية أمام نقابة الصحفيين "
+        "وسط القاهرة، للتنديد بارتفاع الأسعار.",
+        {
+            "sub_event_type": "Protest with intervention",
+            "actor1": "Protesters (Egypt)",
+            "actor2": "Police Forces of Egypt",
+        },
+        id="arrests-during-a-vigil",
+    ),
+    pytest.param(
         # "إحباط هجوم إرهابي بسيارة مفخخة … وتفجيرها تفجيرا مسيطرا عليه": a bombing stopped, not
         # an attack fought off; the crowd it was meant for is no side of it.
         "أعلنت خلية الإعلام الأمني، الثلاثاء، إحباط هجوم إرهابي بسيارة مفخخة كانت معدة لاستهداف تجمع "

@@ -517,6 +517,11 @@ class EventAssembler:
             return False
         return self.k.cues["unclaimed"].found_in(before.split())
 
+    def _during(self, doc: Doc, t: Mention) -> bool:
+        """Whether a word of "during" (cues.yaml during_before) stands right before `t`."""
+        before = words_before(doc.folded.text, doc.folded_index(t.start), 0, 1)
+        return bool(before) and self.k.cues["during_before"].has_word(before[-1])
+
     @cached_property
     def _confrontation(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("confrontation_words"))
@@ -550,13 +555,25 @@ class EventAssembler:
             march = next((t for t in trigs if t.value.sub_event_type == "Peaceful protest"), None)
             if march is not None:
                 trigs = [march, *(t for t in trigs if t is not march)]
+        met = False
+        if len(trigs) > 1 and trigs[0].value.sub_event_type == "Arrests":
+            # "اعتقلت قوات الأمن 12 ناشطا خلال وقفة احتجاجية": arrests made during a demonstration
+            # its clause names are the demonstration's intervention (ACLED: a protest met with it).
+            march = next((t for t in trigs if t.value.sub_event_type == "Peaceful protest"), None)
+            if march is not None and self._during(sides.doc, march):
+                trigs, met = [march, *(t for t in trigs if t is not march)], True
         c = Candidate(sent, clause, trigs, sentences={sent})
+        c.intervention = met
         c.answered = (sent, clause) in sides.answered
         c.retort = retort
         at = sides.at
         r = sides.assign(sent, clause, trigs)
         a1 = c.actor1 = r.actor1
         c.actor2, c.assoc1, c.assoc2 = r.actor2, r.assoc1, r.assoc2
+        if met and a1 is not None and c.actor2 is not None and c.actor2.attrs.get("kind") in UNARMED_KINDS:
+            c.actor2 = (
+                None  # (those arrested are of the crowd; the force that arrested them is its other side)
+            )
         if len(trigs) < len(at.clause(TRIGGER, sent, clause)):
             # A clause split in two (fighting and air strikes): a name made of the other part's
             # words ("قصف جوي روسي") is that part's author, not this one's.
