@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بعد معارك عنيفة … في ريف دير الزور": the countryside of a town is a region around it,
+        # not a town 95 km from the one captured: the fight that won it is the capture's.
+        "قالت قوات سوريا الديمقراطية، السبت، إنها سيطرت على بلدة هجين، آخر أكبر معاقل تنظيم داعش شرقي "
+        "نهر الفرات في ريف دير الزور، بعد معارك عنيفة استمرت أسابيع.",
+        {"sub_event_type": "Non-state actor overtakes territory", "location": "Hajīn"},
+        id="the-countryside-is-no-second-town",
+    ),
+    pytest.param(
         # "ألقت قوات الأمن القبض على 12 ناشطا خلال وقفة احتجاجية": arrests made during a
         # demonstration its clause names are the demonstration's intervention.
         "ألقت قوات الأمن المصرية، الثلاثاء، القبض على 12 ناشطا خلال وقفة احتجاجية أمام نقابة الصحفيين "
@@ -1941,6 +1949,18 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # "الدفاعات الجوية السورية تصدت … لصواريخ إسرائيلية": air defences confronting fire stop
+        # it (no battle); the missiles they met are the strike's.
+        "قالت وكالة الأنباء السورية الرسمية إن الدفاعات الجوية السورية تصدت، مساء الثلاثاء، لصواريخ "
+        "إسرائيلية استهدفت منطقة الكسوة جنوب دمشق، وأسقطت صاروخين منها.",
+        ("sub_event_type", "actor1"),
+        [
+            ("Disrupted weapons use", "Military Forces of Syria"),
+            ("Shelling/artillery/missile attack", "Military Forces of Israel"),
+        ],
+        id="air-defences-confronting-fire",
+    ),
     pytest.param(
         # A report from Yemen: Jazan, in Saudi Arabia, is no place abroad to drop (countries.yaml
         # never_abroad_with), and the missile the strike answered fell there.

@@ -181,10 +181,14 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     # This runs for every telling linked and every merge: the Candidate properties, _place_of,
     # explicit/fight_word and armed are spelt out (a call costs more than the test in it).
     choice = None
+    countryside = False
     if not c.inherited_place and c.places:  # _place_of
-        ch = c.places[0].value.choice
+        ref = c.places[0].value
+        ch = ref.choice
         if ch is not None and ch.kind != "country":
             choice = ch
+            # "في ريف دير الزور": the countryside of a town is a region around it, however pinned
+            countryside = ref.cue == "countryside_before"
     d = c.dates[0].value.date if c.dates and not c.inherited_date else None
     exact = d is not None and c.dates[0].value.kind == "absolute" and c.dates[0].value.precision == 1
     a1, a2 = c.actor1, c.actor2
@@ -230,7 +234,7 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
         own_date=d,
         exact_day=exact,
         place=choice,
-        specific=choice is not None and choice.kind in ("populated", "admin2"),  # place_specific
+        specific=choice is not None and choice.kind in ("populated", "admin2") and not countryside,
         event_type=et,
         family=FAMILY.get(et),
         sub_type=trig.value.sub_event_type,

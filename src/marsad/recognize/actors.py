@@ -185,7 +185,13 @@ class ActorRecognizer:
             name_start = starts.get(fs, fs)
             start, end = to_original(name_start, fe)
             entry = k.actors[idx]
-            air_defence = defence is not None and defence.search(folded, name_start, fe) is not None
+            # (air defences: a defence word with the air's or an anti-aircraft word — "قوات دفاع
+            # شبوة" is a force on the ground)
+            air_defence = (
+                defence is not None
+                and defence.search(folded, name_start, fe) is not None
+                and ("جو" in folded[name_start:fe] or "مضاد" in folded[name_start:fe])
+            )
             # Added first, its role filled in below: doc.add locates the mention (sentence,
             # clause), and the role's window needs that clause, so it is located once.
             m = doc.add(

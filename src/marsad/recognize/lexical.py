@@ -489,10 +489,13 @@ class TriggerRecognizer:
             ) is not None and self._instrument(folded, h.word_start):
                 means.append((start, oend, entry, weight, list(entries)))
                 continue
-            if weight < 1.0 and entry.sub_event_type == DISRUPTED and _beside_air_defences(doc, start, oend):
+            if (
+                entry.event_type == "Battles" or (weight < 1.0 and entry.sub_event_type == DISRUPTED)
+            ) and _beside_air_defences(doc, start, oend):
                 # "قوات الدفاع الجوي اعترضت …", "وإن الدفاعات الجوية اعترضته": the word that may
-                # only mean "objected" intercepts when the air defences do it.
-                weight = 1.0
+                # only mean "objected" intercepts when the air defences do it; "الدفاعات الجوية
+                # تصدت لصواريخ": air defences confronting fire stop it, they fight no battle.
+                entry, weight = self._disrupted_entry, 1.0
             kept.append(start)
             if entry.sub_event_type == DISRUPTED:
                 stopped.append((start, oend))
