@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتل جنديان إسرائيليان … بحسب الجيش الإسرائيلي الذي أعلن اعتقال المنفذ": the army that
+        # tells of its own men hit, in another clause, is not the side that rammed them.
+        "قتل جنديان إسرائيليان وأصيب اثنان آخران، مساء الجمعة، في عملية دهس نفذها فلسطيني بسيارته قرب "
+        "مستوطنة شمال جنين في الضفة الغربية، بحسب الجيش الإسرائيلي الذي أعلن اعتقال المنفذ.",
+        {"actor2": "Military Forces of Israel", "fatalities": 2},
+        id="the-army-telling-of-its-men-hit",
+    ),
+    pytest.param(
         # "بعد معارك عنيفة … في ريف دير الزور": the countryside of a town is a region around it,
         # not a town 95 km from the one captured: the fight that won it is the capture's.
         "قالت قوات سوريا الديمقراطية، السبت، إنها سيطرت على بلدة هجين، آخر أكبر معاقل تنظيم داعش شرقي "

@@ -190,6 +190,12 @@ class RoleAssigner:
             # The teller of a claim ("قال الجيش") is the last choice for a side.
             if len(neutral) > 1:
                 neutral.sort(key=lambda a: a.attrs.get("role_why") == "teller_verbs")
+            if neutral and patients and not in_clause:
+                # "قتل جنديان إسرائيليان في عملية دهس … بحسب الجيش الإسرائيلي": a side named
+                # apart from the act's clause, whose own men the act hit, tells it; it is not
+                # the side that did it.
+                hit = {p.value for p in patients}
+                neutral = [a for a in neutral if a.value not in hit]
             a1 = (agents or neutral or [None])[0]
             if (
                 a1 is not None
