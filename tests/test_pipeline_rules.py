@@ -409,6 +409,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "تحرير سلسلة جبلية": the fronts' ground freed is ground retaken.
+        "أعلن الجيش الوطني اليمني، الاثنين، تحرير سلسلة جبلية استراتيجية في مديرية باقم بمحافظة صعدة بعد "
+        "معارك عنيفة مع ميليشيات الحوثي.",
+        {"sub_event_type": "Government regains territory", "actor2": "Houthi Movement"},
+        id="a-mountain-range-freed",
+    ),
+    pytest.param(
+        # "في جبهتي نهم": the dual of "front" is a place cue too (نهم alone is a common word).
+        "تجددت المعارك العنيفة، الأحد، بين قوات الجيش الوطني وميليشيات الحوثي في جبهتي نهم شرق صنعاء.",
+        {"sub_event_type": "Armed clash", "location": "Nihm"},
+        id="the-two-fronts",
+    ),
+    pytest.param(
         # "قتل جنديان إسرائيليان … بحسب الجيش الإسرائيلي الذي أعلن اعتقال المنفذ": the army that
         # tells of its own men hit, in another clause, is not the side that rammed them.
         "قتل جنديان إسرائيليان وأصيب اثنان آخران، مساء الجمعة، في عملية دهس نفذها فلسطيني بسيارته قرب "
