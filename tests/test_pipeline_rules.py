@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بدء عملية عسكرية … في منطقة عفرين، وقالت إن 72 طائرة حربية شاركت في قصف 108 أهداف": the
+        # operation's weak word tells no act of its own, so its clause lends the strikes its place.
+        "أعلنت هيئة الأركان التركية، السبت، بدء عملية عسكرية ضد وحدات حماية الشعب الكردية في منطقة عفرين "
+        "شمالي سوريا، وقالت إن 72 طائرة حربية شاركت في قصف 108 أهداف للمسلحين في المنطقة.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Turkey", "location": "Afrin"},
+        id="an-operations-clause-lends-its-place",
+    ),
+    pytest.param(
         # "تحرير سلسلة جبلية": the fronts' ground freed is ground retaken.
         "أعلن الجيش الوطني اليمني، الاثنين، تحرير سلسلة جبلية استراتيجية في مديرية باقم بمحافظة صعدة بعد "
         "معارك عنيفة مع ميليشيات الحوثي.",
@@ -2989,3 +2997,19 @@ def test_the_sub_event_types_a_report_makes(text: str, expected: list[str]) -> N
     assert [e.sub_event_type for e in events] == expected, [
         (e.sub_event_type, e.actor1, e.actor2) for e in events
     ]
+
+
+def test_who_denies_an_act_is_not_its_author() -> None:
+    # "واتهم الحشد الولايات المتحدة بتنفيذها، بينما نفى التحالف الدولي أي علاقة له بها": the side
+    # that denies the strike is not its author (cues.yaml denial_verbs).
+    (e,) = marsad.extract(
+        "قتل 22 عنصرا من قوات الحشد الشعبي، ليل الأحد، في ضربة جوية استهدفت مقرا لهم قرب بلدة البوكمال "
+        "السورية، واتهم الحشد الولايات المتحدة بتنفيذها، بينما نفى التحالف الدولي أي علاقة له بها.",
+        published=PUB,
+    )
+    assert (e.sub_event_type, e.actor2, e.fatalities) == (
+        "Air/drone strike",
+        "Popular Mobilization Forces",
+        22,
+    )
+    assert e.actor1 != "Global Coalition Against Daesh"

@@ -777,7 +777,8 @@ class EventAssembler:
                         t.value.sub_event_type != sub
                         and not _stops(t.value.sub_event_type, sub)
                         and not _stops(sub, t.value.sub_event_type)
-                        and t.attrs.get("weight", 1.0) > roles.DEATH_WEIGHT
+                        # (a weak word, a death or "عملية عسكرية", tells no act of its own)
+                        and t.attrs.get("weight", 1.0) >= MIN_WEIGHT
                         for t in told
                     )
                     and any(

@@ -442,6 +442,9 @@ class ActorRecognizer:
                 return None, "self_claim_after"
             if statement:
                 return name, name
+            if name == "teller_verbs" and self.k.cues["denial_verbs"].has_word(words[-1]):
+                # "بينما نفى التحالف أي علاقة له بها": who denies an act is not its author.
+                return "ignore_before", "denial_verbs"
             return ("ignore_before", name) if name == "source_before" else (None, name)
         if (lam or chain.endswith("ل")) and name in (None, "object"):
             return self._possessor(words)
