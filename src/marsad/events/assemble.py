@@ -517,6 +517,19 @@ class EventAssembler:
             return False
         return self.k.cues["unclaimed"].found_in(before.split())
 
+    @staticmethod
+    def _charged_after(doc: Doc, sent: int, pos: int) -> int | None:
+        """The start of the first charge cue of the sentence after `pos` ("متورطين في", "بتهمة":
+        what follows is what the people were charged with), or None."""
+        return min(
+            (
+                ne.start
+                for ne in doc.get(NONEVENT)
+                if ne.sentence == sent and ne.start >= pos and ne.value.kind == "charge"
+            ),
+            default=None,
+        )
+
     def _during(self, doc: Doc, t: Mention) -> bool:
         """Whether a word of "during" (cues.yaml during_before) stands right before `t`."""
         before = words_before(doc.folded.text, doc.folded_index(t.start), 0, 1)
@@ -620,6 +633,16 @@ class EventAssembler:
             c.places = self._not_borrowed(at, c, clause)
         # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
         c.dates = list(at.clause(DATE, sent, clause) or at.sentence(DATE, sent))
+        if (
+            c.dates
+            and trigs[0].value.sub_event_type == "Arrests"
+            and (cut_at := self._charged_after(sides.doc, sent, trigs[0].end)) is not None
+        ):
+            # "القبض على 8 أشخاص متورطين في تفجير استهدف دورية الشهر الماضي": a day told after a
+            # cue that blocks what follows (the charge) is the charged act's, not the arrest's.
+            c.dates = [d for d in c.dates if d.start < cut_at] or [
+                d for d in at.sentence(DATE, sent) if d.start < cut_at
+            ]
         # The clause's own weapons when it names one ("فيما قصفت قوات النظام بالمدفعية": not the
         # air strikes of the clause before), else the sentence's.
         c.weapons = list(at.clause(WEAPON, sent, clause) or at.sentence(WEAPON, sent))
