@@ -409,6 +409,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أضرم محتجون النار في مبنى القنصلية …، فيما أطلقت قوات الأمن النار في الهواء لتفريقهم":
+        # a consulate is no sniping ("قنص*"), and warning shots are force met by the crowd.
+        "أضرم محتجون غاضبون، مساء الجمعة، النار في مبنى القنصلية الإيرانية في مدينة البصرة جنوبي العراق، "
+        "فيما أطلقت قوات الأمن النار في الهواء لتفريقهم.",
+        {
+            "sub_event_type": "Violent demonstration",
+            "actor1": "Rioters (Iraq)",
+            "actor2": "Police Forces of Iraq",
+        },
+        id="a-consulate-is-no-sniping",
+    ),
+    pytest.param(
         # "القبض على 8 أشخاص متورطين في تفجير … الشهر الماضي": the day after the charge is the
         # charged act's; the arrest, dated by the announcement, is news, not a recalled incident.
         "أعلنت وزارة الداخلية البحرينية، الثلاثاء، القبض على 8 أشخاص متورطين في تفجير إرهابي استهدف دورية "
