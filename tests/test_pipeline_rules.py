@@ -1999,6 +1999,18 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "…، فيما ردت قوات النظام بقصف مدفعي على البلدة": an answer told after "فيما" is the
+        # other side's act of its own, not the ambush retold.
+        "قتل 7 عناصر من قوات النظام السوري، الخميس، في كمين نصبه مقاتلو هيئة تحرير الشام على طريق قرب "
+        "بلدة اللطامنة بريف حماة الشمالي، فيما ردت قوات النظام بقصف مدفعي على البلدة.",
+        ("sub_event_type", "actor1"),
+        [
+            ("Armed clash", "Hayat Tahrir al-Sham"),
+            ("Shelling/artillery/missile attack", "Military Forces of Syria"),
+        ],
+        id="an-answer-after-fima",
+    ),
+    pytest.param(
         # "الدفاعات الجوية السورية تصدت … لصواريخ إسرائيلية": air defences confronting fire stop
         # it (no battle); the missiles they met are the strike's.
         "قالت وكالة الأنباء السورية الرسمية إن الدفاعات الجوية السورية تصدت، مساء الثلاثاء، لصواريخ "
