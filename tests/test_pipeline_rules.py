@@ -409,6 +409,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أعلنت جماعة الحوثي إسقاط طائرة … تابعة للتحالف … بصاروخ أرض جو": the claimer downed the
+        # aircraft of its owner; the surface-to-air missile is the means, no shelling.
+        "أعلنت جماعة الحوثي، الاثنين، إسقاط طائرة استطلاع مسيرة تابعة للتحالف بقيادة السعودية في أجواء "
+        "مديرية الدريهمي جنوب الحديدة، بصاروخ أرض جو.",
+        {
+            "sub_event_type": "Disrupted weapons use",
+            "actor1": "Houthi Movement",
+            "actor2": "Saudi-led Coalition",
+        },
+        id="the-claimer-downed-the-owners-drone",
+    ),
+    pytest.param(
         # "أضرم محتجون النار في مبنى القنصلية …، فيما أطلقت قوات الأمن النار في الهواء لتفريقهم":
         # a consulate is no sniping ("قنص*"), and warning shots are force met by the crowd.
         "أضرم محتجون غاضبون، مساء الجمعة، النار في مبنى القنصلية الإيرانية في مدينة البصرة جنوبي العراق، "

@@ -218,7 +218,17 @@ class EventCoder:
         if (
             sub == DISRUPTED
             and c.actor1 is not None
-            and (c.actor1.attrs.get("role_why") == "state_adjectives" or weapon_author(doc, self.k, c.actor1))
+            and (
+                c.actor1.attrs.get("role_why") == "state_adjectives"
+                or weapon_author(doc, self.k, c.actor1)
+                # "أعلنت جماعة الحوثي إسقاط طائرة تابعة للتحالف": the owner of the aircraft its
+                # claimer downed
+                or (
+                    c.actor1.attrs.get("role_why") == "owned_heads"
+                    and c.actor2 is not None
+                    and c.actor2.attrs.get("role_why") == "self_claim_after"
+                )
+            )
         ):
             # "اعتراض طائرة مسيرة أطلقتها الميليشيا", "إسقاط طائرة تجسس أمريكية": whose weapon it
             # was is the side disrupted; the side that stopped it is the other (ACLED: the
