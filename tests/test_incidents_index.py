@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import importlib.util
 import random
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from marsad.events import merging
-from marsad.events.incidents import sig_conflict, signature
-from marsad.events.linking import Incidents, announces_new_incident, opens_at_own_place
+from marsad.events.incidents import Sig, sig_conflict, signature
+from marsad.events.linking import Incidents, announces_new_incident, filing, opens_at_own_place
 from marsad.models import Article
 from marsad.pipeline import default_pipeline
 
@@ -56,11 +57,26 @@ def _full_scan(doc: Any, incidents: Incidents, c: Any, new_words: Any) -> Any:
     return best
 
 
+def _kept_as_made_afresh(incidents: Incidents, c: Any) -> None:
+    """What the index keeps is what an eager index would: each incident filed under its
+    signature's key, and a signature kept (not yet dropped by a merge) equal to one made now;
+    `signature` sets every field of Sig, as its __init__ would."""
+    for pos, e in enumerate([*incidents.items, c]):
+        s = signature(e, incidents.name, incidents.camp)
+        assert Sig(*(getattr(s, f.name) for f in fields(Sig))) == s  # (an unset field: AttributeError)
+        key = (s.family, s.own_date, s.place.country_code if s.place is not None else None)
+        assert filing(e) == key
+        if pos < len(incidents.items):
+            assert incidents._keys[pos] == key
+            assert incidents._sigs[pos] in (None, s)
+
+
 def test_index_links_like_a_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     real = merging.link
     calls = {"linked": 0, "merged": 0}
 
     def checked(doc: Any, incidents: Incidents, c: Any, new_words: Any, offsets: Any = None) -> Any:
+        _kept_as_made_afresh(incidents, c)
         want = _full_scan(doc, incidents, c, new_words)  # every window sliced: no offsets
         got = real(doc, incidents, c, new_words, offsets)
         assert got is want

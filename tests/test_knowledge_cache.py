@@ -1,14 +1,16 @@
-"""The lexicons are read once and then loaded from the cache folder, and a changed file is read
-again (resources.Knowledge._lexicons)."""
+"""The lexicons and the words read from them are read once and then loaded from the cache
+folder, and a changed file is read again (resources.Knowledge._lexicons, ._words)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from marsad.knowledge import lexicon
+from marsad.knowledge import lexicon, resources
 from marsad.knowledge.resources import Knowledge
+from marsad.text.normalize import fold
 
 _EXTRA = """version: 1
 actors:
@@ -65,3 +67,37 @@ def test_a_broken_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Monk
     (path,) = cache.glob("lexicons-*.pickle")
     path.write_bytes(path.read_bytes()[:100])  # truncated
     assert [e.name for e in Knowledge(None, str(cache)).actors] == names
+
+
+def test_lexicon_words_come_from_the_cache_until_a_data_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (Knowledge._words: lexicon_words and broad_places, read from five files of DATA_DIR.)
+    monkeypatch.delenv(lexicon.ENV_DIR, raising=False)
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    data.mkdir()
+    for name in resources._WORDS_FILES:
+        shutil.copy(resources.DATA_DIR / name, data / name)
+    monkeypatch.setattr(resources, "DATA_DIR", data)
+    first = Knowledge(None, str(cache))
+    words, broad = first.lexicon_words, first.broad_places
+    assert words == first._build_lexicon_words() and broad == Knowledge._build_broad()
+    assert "السلطات" in words and any(b.startswith("region:") for b in broad)
+    assert len(list(cache.glob("words-*.pickle"))) == 1
+
+    def no_read(*_args: object, **_kw: object) -> None:
+        raise AssertionError("read the YAML again")
+
+    with monkeypatch.context() as m:
+        m.setattr(resources, "_yaml", no_read)
+        m.setattr(resources, "load_regions", no_read)
+        second = Knowledge(None, str(cache))
+        assert second.lexicon_words == words and second.broad_places == broad
+
+    # An edited data file is read again, and the older cache file is removed.
+    with (data / "dates.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\nzz_test_words: [كلمةجديدة]\n")
+    third = Knowledge(None, str(cache))
+    assert third._words_key != first._words_key
+    assert third.lexicon_words == words | {fold("كلمةجديدة")}
+    assert len(list(cache.glob("words-*.pickle"))) == 1

@@ -9,38 +9,62 @@ lists the phrases whose clause is answered.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.recognize.cues import WORD, CueList
+from marsad.text.segment import Segment
 
 _HEAD_CHARS = 40  # enough for the longest opening phrase
 
+# (sentence, its clauses, the folded offset each clause starts at)
+Heads = list[tuple[int, list[Segment], list[int]]]
 
+
+@lru_cache(maxsize=16)
 def _screen(opening: CueList) -> tuple[str, ...]:
     """The folded phrases of `opening`, bare or after "و"/"ف": a cheap test of a clause's
-    start before its first words are looked up (most clauses open with none of them)."""
+    start before its first words are looked up (most clauses open with none of them). Made
+    once per list (a knowledge load's lists never change), not per report."""
     phrases = {
         " ".join(c.words) for c in (*opening.prefixed, *(c for v in opening.by_last.values() for c in v))
     }
     return tuple(p + phrase for phrase in sorted(phrases) for p in ("", "و", "ف"))
 
 
+def clause_heads(doc: Doc, told: set[tuple[int, int]]) -> Heads:
+    """The clauses of the sentences of `told`, with their folded starts: found once per report
+    for every list `answered_clauses` is asked about (issue 11: each asked `folded_index` of
+    every clause again)."""
+    folded_index = doc.folded_index
+    out: Heads = []
+    for s in {s for s, _ in told}:
+        clauses = doc.clauses[s]
+        out.append((s, clauses, [folded_index(cl.start) for cl in clauses]))
+    return out
+
+
 def answered_clauses(
-    doc: Doc, opening: CueList, back: CueList, told: set[tuple[int, int]], *, pointing_back: bool = False
+    doc: Doc,
+    opening: CueList,
+    back: CueList,
+    told: set[tuple[int, int]],
+    *,
+    pointing_back: bool = False,
+    heads: Heads | None = None,
 ) -> frozenset[tuple[int, int]]:
     """(sentence, clause) of each clause of the sentences of `told` (the clauses that tell an
     act) that opens with an `opening` cue not followed by a word of `back` (with `pointing_back`:
     followed by one, "وردا على ذلك": the clause tells the answer itself), and of the clauses
     after it that tell no act of their own: they say more of the answered act ("بعد سقوط صاروخين
-    أطلقا من القطاع، سقط أحدهما على منزل في مدينة أسدود")."""
+    أطلقا من القطاع، سقط أحدهما على منزل في مدينة أسدود"). `heads`: `clause_heads(doc, told)`."""
     folded = doc.folded.text
     screen = _screen(opening)
     out: set[tuple[int, int]] = set()
-    for s in {s for s, _ in told}:
-        clauses = doc.clauses[s]
-        for cl in clauses:
-            fs = doc.folded_index(cl.start)
+    for s, clauses, starts in clause_heads(doc, told) if heads is None else heads:
+        for cl, fs in zip(clauses, starts, strict=True):
             if not folded.startswith(screen, fs):
                 continue
             head = WORD.findall(folded[fs : fs + _HEAD_CHARS])[:5]

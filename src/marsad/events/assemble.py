@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
-from marsad.events.answered import answered_clauses, answering_side
+from marsad.events.answered import answered_clauses, answering_side, clause_heads
 from marsad.events.background import is_recent, news_dates
 from marsad.events.both_sides import sides_of_the_parties
 from marsad.events.candidate import Candidate
@@ -125,13 +125,14 @@ class EventAssembler:
         if groups:
             at = ClauseIndex(doc)
             cues = self.k.cues
-            answered = answered_clauses(doc, cues["answered_opening"], cues["answered_back"], set(groups))
+            told = set(groups)
+            heads = clause_heads(doc, told)  # (read for each of the three lists below)
+            opening, back = cues["answered_opening"], cues["answered_back"]
+            answered = answered_clauses(doc, opening, back, told, heads=heads)
             # The answer another side gave: "وردت الفصائل بقصف …", and "وردا على ذلك قصفت …".
             retorts = answered_clauses(
-                doc, cues["retort_opening"], cues["answered_back"], set(groups)
-            ) | answered_clauses(
-                doc, cues["answered_opening"], cues["answered_back"], set(groups), pointing_back=True
-            )
+                doc, cues["retort_opening"], back, told, heads=heads
+            ) | answered_clauses(doc, opening, back, told, pointing_back=True, heads=heads)
             # Made only for a report with events: it settles who "المهاجمين" or "الطيران" is.
             sides = roles.RoleAssigner(doc, self.k, at, answered)
             cands = [

@@ -133,7 +133,8 @@ def explicit_air_and_fight(remote: Candidate, fight: Candidate) -> bool:
 class Sig:
     """What `conflict` reads of one candidate, computed once (issue 11: `link` compares a
     candidate with many incidents, so the per-pair work must be plain comparisons). An
-    incident's signature is recomputed whenever a telling is merged into it (`Incidents.changed`)."""
+    incident's signature is made again after a telling is merged into it, when a later telling
+    is next compared with it (`Incidents.sig`)."""
 
     background: bool
     own_date: date | None  # its own day (not inherited)
@@ -229,42 +230,48 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
         named.append(name(a2.value))
     sides = frozenset(named)
     assoc = c.assoc1 + c.assoc2
-    return Sig(
-        background=c.background,
-        own_date=d,
-        exact_day=exact,
-        place=choice,
-        specific=choice is not None and choice.kind in ("populated", "admin2") and not countryside,
-        event_type=et,
-        family=FAMILY.get(et),
-        sub_type=trig.value.sub_event_type,
-        trigger_text=trig.text,
-        explicit_air=explicit_air,
-        explicit_fight=explicit_fight,
-        bombing=bombing,
-        aerial=air,
-        armed=a1 is not None and a1.attrs.get("kind") not in UNARMED_KINDS and not c.inferred_actor1,
-        has_actor1=a1 is not None,
-        name1=name1,
-        actor1_text=a1.text if a1 is not None else "",
-        all_sides=sides.union(name(m.value) for m in assoc) if assoc else sides,
-        sides=sides,
-        sentences=c.sentences,
-        origin_country=origin_country(c),
-        target_country=c.target_country,
-        firer_country=state_country(a1),
-        answered=c.answered,
-        retort=c.retort,
-        earlier=bool(trig.attrs.get("earlier")),
-        on_civilians=a2 is not None and a2.attrs.get("kind") in UNARMED_KINDS,
-        camp1=camp1,
-        # (read only for two allies: an actor outside any government's camp never needs it)
-        retelling=bool(camp1) and told_by_definite_nouns(c.triggers),
-        unnamed1=a1 is not None and a1.attrs.get("kind") == "unidentified",
-        claimed1=claims(a1),
-        name2=name(a2.value) if a2 is not None else None,
-        guns=guns,
-    )
+    # Field by field, not through the dataclass's __init__: a call with 33 keywords passes them
+    # through a dict and back, and cost half of this function (issue 11). Every field is set
+    # (tests/test_speed_paths.py checks it against the __init__).
+    s: Sig = _new(Sig)
+    s.background = c.background
+    s.own_date = d
+    s.exact_day = exact
+    s.place = choice
+    s.specific = choice is not None and choice.kind in ("populated", "admin2") and not countryside
+    s.event_type = et
+    s.family = FAMILY.get(et)
+    s.sub_type = trig.value.sub_event_type
+    s.trigger_text = trig.text
+    s.explicit_air = explicit_air
+    s.explicit_fight = explicit_fight
+    s.bombing = bombing
+    s.aerial = air
+    s.armed = a1 is not None and a1.attrs.get("kind") not in UNARMED_KINDS and not c.inferred_actor1
+    s.has_actor1 = a1 is not None
+    s.name1 = name1
+    s.actor1_text = a1.text if a1 is not None else ""
+    s.all_sides = sides.union(name(m.value) for m in assoc) if assoc else sides
+    s.sides = sides
+    s.sentences = c.sentences
+    s.origin_country = origin_country(c)
+    s.target_country = c.target_country
+    s.firer_country = state_country(a1)
+    s.answered = c.answered
+    s.retort = c.retort
+    s.earlier = bool(trig.attrs.get("earlier"))
+    s.on_civilians = a2 is not None and a2.attrs.get("kind") in UNARMED_KINDS
+    s.camp1 = camp1
+    # (read only for two allies: an actor outside any government's camp never needs it)
+    s.retelling = bool(camp1) and told_by_definite_nouns(c.triggers)
+    s.unnamed1 = a1 is not None and a1.attrs.get("kind") == "unidentified"
+    s.claimed1 = claims(a1)
+    s.name2 = name(a2.value) if a2 is not None else None
+    s.guns = guns
+    return s
+
+
+_new = object.__new__  # (a Sig with no field set yet: signature sets them all)
 
 
 REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)  # remote violence and fighting, told apart or as one

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from marsad.doc import Doc
 from marsad.events.incidents import (
+    FAMILY,
     SAME_DAY_SLACK,
     ActorCamp,
     ActorName,
@@ -80,13 +81,27 @@ def _cover(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(w for w in words if not any(v != w and v in w for v in words))
 
 
+# Where `Incidents` files a signature: its family, own day and own
+# place's country (None for no day or no place).
+FileKey = tuple[str | None, date | None, str | None]
+
+
+def filing(c: Candidate) -> FileKey:
+    """`signature(c)`'s (family, own_date, place's country_code), read without making the
+    signature: `Incidents` refiles an incident after every merge, and its signature is needed
+    again only when a later telling is compared with it (issue 11). Reads as
+    marsad.events.incidents' `signature` does (tests/test_incidents_index.py checks it)."""
+    et = c.retype[0] if c.retype else c.triggers[0].value.event_type
+    d = c.dates[0].value.date if c.dates and not c.inherited_date else None
+    cc = None
+    if not c.inherited_place and c.places:  # _place_of
+        ch = c.places[0].value.choice
+        if ch is not None and ch.kind != "country":
+            cc = ch.country_code
+    return FAMILY.get(et), d, cc
+
+
 _SLACK_DAYS = tuple(timedelta(days=k) for k in range(-SAME_DAY_SLACK, SAME_DAY_SLACK + 1))
-
-
-def _file_key(s: Sig) -> tuple[str | None, date | None, str | None]:
-    """Where an incident is filed: its family, own day and own place's country (None for no
-    day or no place: such an incident may be the same as one on any day or anywhere)."""
-    return s.family, s.own_date, s.place.country_code if s.place is not None else None
 
 
 class Incidents:
@@ -98,80 +113,105 @@ class Incidents:
     make one a retelling) or whose own places lie in two countries (likewise). So a candidate
     needs comparing only with the incidents of its family filed under a day within the slack
     or no day, and under its country or no place: positions are filed by family, by (family,
-    day), by (family, country) and by (family, day, country)."""
+    day), by (family, country) and by (family, day, country).
+
+    Signatures are made when first compared, not when an incident is added or a telling is
+    merged into it: filing needs only `filing`'s three fields, and most incidents are compared
+    with few later tellings or none (issue 11: making them after every merge was ~6 % of a
+    report's instructions). An incident changes only through `changed`, which drops its
+    signature, so one made later is the one an eager update would have made."""
 
     def __init__(self, name: ActorName = int, camp: ActorCamp = no_camp) -> None:
         self.items: list[Candidate] = []
         self.name = name
         self.camp = camp
-        self._sigs: list[Sig] = []  # by position
+        self._sigs: list[Sig | None] = []  # by position; None: not made since the last change
+        self._keys: list[FileKey] = []  # by position: where each is filed
         self._pos: dict[int, int] = {}  # id() of incident → position (items keeps them alive)
         self._family: dict[str | None, list[int]] = {}  # positions, ascending
         self._day: dict[tuple[str | None, date | None], list[int]] = {}
         self._country: dict[tuple[str | None, str | None], list[int]] = {}
-        self._both: dict[tuple[str | None, date | None, str | None], list[int]] = {}
-        self._made: tuple[Candidate, Sig] | None = None  # the last candidate's, for add()
+        self._both: dict[FileKey, list[int]] = {}
+        # The last candidate `link` read, its filing key and signature (if made), for add().
+        self._made: Candidate | None = None
+        self._made_key: FileKey = (None, None, None)
+        self._made_sig: Sig | None = None
 
     def __len__(self) -> int:
         return len(self.items)
 
     def sig(self, pos: int) -> Sig:
-        return self._sigs[pos]
+        """The signature of the incident at `pos`, made now if a merge changed it since."""
+        s = self._sigs[pos]
+        if s is None:
+            s = self._sigs[pos] = signature(self.items[pos], self.name, self.camp)
+        return s
+
+    def key(self, c: Candidate) -> FileKey:
+        """A candidate's filing key, kept for `add` when the candidate becomes an incident."""
+        k = filing(c)
+        self._made, self._made_key, self._made_sig = c, k, None
+        return k
 
     def signature(self, c: Candidate) -> Sig:
-        """A candidate's signature, kept for `add` when the candidate becomes an incident."""
+        """A candidate's signature (after `key`), kept for `add` likewise."""
         s = signature(c, self.name, self.camp)
-        self._made = (c, s)
+        self._made_sig = s
         return s
 
     def add(self, c: Candidate) -> None:
-        """`c` is a new incident (unchanged since `link` made its signature, if it did)."""
+        """`c` is a new incident (unchanged since `link` read it, if it did)."""
         pos = len(self.items)
         self.items.append(c)
         self._pos[id(c)] = pos
-        made, self._made = self._made, None
-        s = made[1] if made is not None and made[0] is c else signature(c, self.name, self.camp)
+        if self._made is c:
+            k, s = self._made_key, self._made_sig
+        else:
+            k, s = filing(c), None
+        self._made = self._made_sig = None
         self._sigs.append(s)
-        self._file(pos, s, insert=False)
+        self._keys.append(k)
+        self._file(pos, k, insert=False)
 
     def changed(self, e: Candidate) -> None:
         """A telling was merged into `e`: its signature, and maybe its day or place, changed."""
         pos = self._pos[id(e)]
-        old = self._sigs[pos]
-        new = self._sigs[pos] = signature(e, self.name, self.camp)
-        if _file_key(old) != _file_key(new):
+        self._sigs[pos] = None
+        old, new = self._keys[pos], filing(e)
+        if old != new:
+            self._keys[pos] = new
             for lst in self._lists(old):
                 lst.remove(pos)
             self._file(pos, new, insert=True)
 
-    def _lists(self, s: Sig) -> tuple[list[int], ...]:
-        f, d, cc = _file_key(s)
+    def _lists(self, k: FileKey) -> tuple[list[int], ...]:
+        f, d, cc = k
         return (
             self._family.setdefault(f, []),
             self._day.setdefault((f, d), []),
             self._country.setdefault((f, cc), []),
-            self._both.setdefault((f, d, cc), []),
+            self._both.setdefault(k, []),
         )
 
-    def _file(self, pos: int, s: Sig, *, insert: bool) -> None:
-        for lst in self._lists(s):
+    def _file(self, pos: int, k: FileKey, *, insert: bool) -> None:
+        for lst in self._lists(k):
             if insert:
                 bisect.insort(lst, pos)
             else:
                 lst.append(pos)  # a new incident has the highest position
 
-    def family_size(self, s: Sig) -> int:
-        return len(self._family.get(s.family, ()))
+    def family_size(self, family: str | None) -> int:
+        return len(self._family.get(family, ()))
 
-    def comparable(self, s: Sig) -> list[int]:
-        """Positions of the incidents a candidate with signature `s` may be a telling of (every
+    def comparable(self, k: FileKey) -> list[int]:
+        """Positions of the incidents a candidate filed under `k` may be a telling of (every
         other one conflicts with it), latest first."""
-        f = s.family
+        f, d, cc = k
         days: tuple[date | None, ...] = ()
-        if s.own_date is not None:
-            d = s.own_date
+        if d is not None:
             days = (None, *map(d.__add__, _SLACK_DAYS))
-        countries = (None, s.place.country_code) if s.place is not None else ()
+        # (a place's country_code is a str: None only for no place)
+        countries = (None, cc) if cc is not None else ()
         if days and countries:
             got = [self._both.get((f, d, cc)) for d in days for cc in countries]
         elif days:
@@ -206,42 +246,47 @@ def link(
         c.log.append(f"'{c.trigger.text}': the report announces another incident")
         c.announced = True
         return None
-    sc = incidents.signature(c)
-    # Latest first, so the search stops at the first incident that no earlier one can beat on
-    # the tie-break (shares a side, same event type, position); a candidate naming no side
-    # shares none with any incident.
-    top = (int(bool(sc.sides)), 1)
+    k = incidents.key(c)
+    positions = incidents.comparable(k)
+    trigger_text = c.triggers[0].text
     apart: list[str] = []
     best_pos = -1
     best_key: tuple[int, int] | None = None
-    positions = incidents.comparable(sc)
-    sigs = incidents._sigs
-    moved = sc.specific and opens_at_own_place(doc, c)
-    for pos in positions:
-        se = sigs[pos]
-        # (an incident told before the move with no place of its own is not this one either)
-        if moved and (se.place is None or (se.specific and se.place.id != sc.place.id)):  # type: ignore[union-attr]
-            apart.append(
-                f"'{sc.trigger_text}' kept apart from '{se.trigger_text}': the report moves on to another place"
-            )
-            continue
-        why = sig_conflict(se, sc)
-        if why:
-            apart.append(f"'{sc.trigger_text}' kept apart from '{se.trigger_text}': {why}")
-            continue
-        key = (int(bool(se.sides & sc.sides)), int(se.event_type == sc.event_type))
-        if best_key is None or key > best_key:  # equal keys: the later one (nearest last) stays
-            best_pos, best_key = pos, key
-            if key == top:
-                break
-    family = incidents.family_size(sc)
+    if positions:  # (else the signature is not needed: nothing to compare it with)
+        sc = incidents.signature(c)
+        # Latest first, so the search stops at the first incident that no earlier one can beat
+        # on the tie-break (shares a side, same event type, position); a candidate naming no
+        # side shares none with any incident.
+        top = (int(bool(sc.sides)), 1)
+        sigs = incidents._sigs
+        moved = sc.specific and opens_at_own_place(doc, c)
+        for pos in positions:
+            se = sigs[pos]
+            if se is None:
+                se = incidents.sig(pos)
+            # (an incident told before the move with no place of its own is not this one either)
+            if moved and (se.place is None or (se.specific and se.place.id != sc.place.id)):  # type: ignore[union-attr]
+                apart.append(
+                    f"'{trigger_text}' kept apart from '{se.trigger_text}': the report moves on to another place"
+                )
+                continue
+            why = sig_conflict(se, sc)
+            if why:
+                apart.append(f"'{trigger_text}' kept apart from '{se.trigger_text}': {why}")
+                continue
+            key = (int(bool(se.sides & sc.sides)), int(se.event_type == sc.event_type))
+            if best_key is None or key > best_key:  # equal keys: the later one (nearest last) stays
+                best_pos, best_key = pos, key
+                if key == top:
+                    break
+    family = incidents.family_size(k[0])
     other_kinds = len(incidents.items) - family
     if other_kinds:
-        c.log.append(f"'{sc.trigger_text}' kept apart from {other_kinds} incident(s) of other kinds of event")
+        c.log.append(f"'{trigger_text}' kept apart from {other_kinds} incident(s) of other kinds of event")
     unseen = family - len(positions)
     if unseen:
         c.log.append(
-            f"'{sc.trigger_text}' kept apart from {unseen} incident(s) told on other days or in other countries"
+            f"'{trigger_text}' kept apart from {unseen} incident(s) told on other days or in other countries"
         )
     c.log.extend(reversed(apart))
     if best_key is None:

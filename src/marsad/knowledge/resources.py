@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from marsad._compiled import source_of
+from marsad.knowledge import gazetteer as gazetteer_module
 from marsad.knowledge import lexicon
 from marsad.knowledge.gazetteer import (
     Gazetteer,
@@ -25,6 +26,7 @@ from marsad.knowledge.gazetteer import (
     write_cache_pickle,
 )
 from marsad.knowledge.lexicon import load_yaml
+from marsad.recognize import cues as cues_module
 from marsad.recognize.cues import Cues
 from marsad.text import matcher as matcher_module
 from marsad.text import normalize as normalize_module
@@ -36,6 +38,8 @@ DATA_DIR = Path(__file__).parent / "data"
 
 _T = TypeVar("_T")
 _LEXICON_FILES = ("actors.yaml", "triggers.yaml", "weapons.yaml")
+# What lexicon_words and broad_places are read from (besides the trigger lexicon), in DATA_DIR.
+_WORDS_FILES = ("cues.yaml", "dates.yaml", "numbers.yaml", "casualties.yaml", "regions.yaml")
 # actors, triggers, non-event cues, weapons
 _Lexicons = tuple[
     list[lexicon.ActorEntry],
@@ -169,6 +173,9 @@ class Knowledge:
     def lexicon_words(self) -> frozenset[str]:
         """Folded words of the trigger, cue, date and number lexicons: a place name equal to one
         of them ("السلطات", "الخميس", "المصدر") is far more often that word than the place."""
+        return self._words[0]
+
+    def _build_lexicon_words(self) -> frozenset[str]:
         words: set[str] = set()
         for entry in (*self.triggers, *self.non_events):
             for phrase, _ in entry.patterns:
@@ -181,6 +188,29 @@ class Knowledge:
         for name in ("dates.yaml", "numbers.yaml", "casualties.yaml"):
             _collect_words(_yaml(DATA_DIR / name), words)
         return frozenset(w for w in words if not w.isdigit()) | self.never_places
+
+    @cached_property
+    def _words_key(self) -> str:
+        """A hash of what `lexicon_words` and `broad_places` are made from: the lexicons' key,
+        the data files they read, and the code that reads and folds them."""
+        h = hashlib.sha256(b"marsad-words")
+        h.update(self._lexicon_key.encode())
+        for code in (__file__, cues_module.__file__, gazetteer_module.__file__):
+            h.update(source_of(code).read_bytes())
+        for name in _WORDS_FILES:
+            path = DATA_DIR / name
+            h.update(name.encode())
+            h.update(path.read_bytes() if path.is_file() else b"-")
+        return h.hexdigest()[:20]
+
+    @cached_property
+    def _words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(lexicon_words, broad_places), kept in the cache folder under `_words_key`: making
+        them parses four YAML files, ~110 M instructions that fell on the first report (issue
+        11). Both are only asked whether they hold a word or an id, never iterated."""
+        return self._cached(
+            "words", self._words_key, lambda: (self._build_lexicon_words(), self._build_broad())
+        )
 
     @cached_property
     def never_places(self) -> frozenset[str]:
@@ -246,6 +276,10 @@ class Knowledge:
     def broad_places(self) -> frozenset[str]:
         """Place ids of regions.yaml's `broad` areas (a country's quarters, "جنوب العراق"): any
         other place an event names is the more precise."""
+        return self._words[1]
+
+    @staticmethod
+    def _build_broad() -> frozenset[str]:
         return frozenset(f"region:{r['id']}" for r in load_regions(DATA_DIR) if r.get("broad"))
 
     @cached_property
@@ -330,8 +364,17 @@ class Knowledge:
         return self._matchers[4]
 
     def warm(self) -> None:
-        """Load everything now (before forking workers or timing)."""
-        for attr in ("_matchers", "cues"):
+        """Load everything now (before forking workers or timing): the matchers, and what the
+        first report would otherwise load (the lexicons, their words, the notes and outlets)."""
+        for attr in (
+            "_matchers",
+            "cues",
+            "_lexicons",
+            "lexicon_words",
+            "broad_places",
+            "_notes",
+            "outlet_scales",
+        ):
             getattr(self, attr)
 
 
