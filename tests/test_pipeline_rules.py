@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "في منطقة سوق الجمعة بطرابلس": a quarter named by a weekday is no day ("صباح الأحد" is).
+        "قالت مصادر أمنية إن مسلحين مجهولين أطلقوا النار، صباح الأحد، على حاجز أمني تابع لقوات الردع الخاصة "
+        "في منطقة سوق الجمعة بطرابلس، ما أدى إلى مقتل عنصرين من القوة.",
+        {"event_date": "2023-10-08", "actor2": "Special Deterrence Force", "fatalities": 2},
+        id="a-quarter-named-by-a-weekday",
+    ),
+    pytest.param(
         # "أعلنت جماعة الحوثي إسقاط طائرة … تابعة للتحالف … بصاروخ أرض جو": the claimer downed the
         # aircraft of its owner; the surface-to-air missile is the means, no shelling.
         "أعلنت جماعة الحوثي، الاثنين، إسقاط طائرة استطلاع مسيرة تابعة للتحالف بقيادة السعودية في أجواء "

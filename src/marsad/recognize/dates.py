@@ -83,6 +83,7 @@ _CURRENT = set(_fl(_D["current_qualifiers"]))
 _FUTURE = set(_fl(_D["future_qualifiers"]))
 _NOT_TODAY = set(_fl(_D["not_today_before"]))
 _NAME_HEADS = tuple(_fl(_D["day_month_name_heads"]))
+_WEEKDAY_HEADS = frozenset(_fl(_D["weekday_name_heads"]))
 _NAME_HEAD_CLITICS = frozenset(
     ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "لل", "وب", "ول", "فب", "ولل")
 )
@@ -336,6 +337,13 @@ def _names_a_place(s: str, at: int) -> bool:
     return any(w.endswith(h) and w[: len(w) - len(h)] in _NAME_HEAD_CLITICS for h in _NAME_HEADS)
 
 
+def _names_by_weekday(s: str, at: int) -> bool:
+    """Whether the word before `at` is a noun a weekday names something after ("سوق الجمعة",
+    a Tripoli quarter; dates.yaml weekday_name_heads)."""
+    before = s[max(0, at - 12) : at].split()
+    return bool(before) and before[-1] in _WEEKDAY_HEADS
+
+
 def _candidates(s: str, published: date | None) -> list[_Cand]:
     out: list[_Cand] = []
     add = out.append
@@ -495,6 +503,8 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
                 continue  # "كلا الاثنين": "the two", not Monday
         if _TEEN_AFTER.match(s, b):
             continue  # "الأحد عشر", "الاثني عشر": eleven, twelve
+        if not m.group("day") and _names_by_weekday(s, a):
+            continue  # "سوق الجمعة", "صلاة الجمعة": a market, a prayer, not the day of the event
         dt = None
         if published:
             dt = resolve_weekday(wd, published)
