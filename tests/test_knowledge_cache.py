@@ -10,6 +10,7 @@ import pytest
 
 from marsad.knowledge import lexicon, resources
 from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import Cues
 from marsad.text.normalize import fold
 
 _EXTRA = """version: 1
@@ -101,3 +102,72 @@ def test_lexicon_words_come_from_the_cache_until_a_data_file_changes(
     assert third._words_key != first._words_key
     assert third.lexicon_words == words | {fold("كلمةجديدة")}
     assert len(list(cache.glob("words-*.pickle"))) == 1
+
+
+def test_cues_come_from_the_cache_until_the_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (Knowledge.cues: cues.yaml, parsed and folded, kept as cues-<key>.pickle.)
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    data.mkdir()
+    shutil.copy(resources.DATA_DIR / "cues.yaml", data / "cues.yaml")
+    monkeypatch.setattr(resources, "DATA_DIR", data)
+    first = Knowledge(None, str(cache)).cues
+    built = Cues.load(data / "cues.yaml")
+    assert _cue_lists(first) == _cue_lists(built)
+    assert first.anaphora == built.anaphora and first.state_adjectives == built.state_adjectives
+    assert len(list(cache.glob("cues-*.pickle"))) == 1
+
+    def no_read(*_args: object, **_kw: object) -> None:
+        raise AssertionError("read the YAML again")
+
+    with monkeypatch.context() as m:
+        m.setattr(Cues, "load", no_read)
+        second = Knowledge(None, str(cache)).cues
+        assert _cue_lists(second) == _cue_lists(built)
+        assert second.anaphora == built.anaphora and second.state_adjectives == built.state_adjectives
+
+    # An edited cues.yaml is read again, and the older cache file is removed.
+    with (data / "cues.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\nzz_test_cues: [كلمة جديدة]\n")
+    third = Knowledge(None, str(cache)).cues
+    assert _cue_lists(third)["zz_test_cues"] == [(("كلمه", "جديده"), False)]
+    assert len(list(cache.glob("cues-*.pickle"))) == 1
+
+
+def _cue_lists(cues: Cues) -> dict[str, list[tuple[tuple[str, ...], bool]]]:
+    """Every list's cues (words, starred), in their order."""
+    return {
+        name: [(c.words, c.prefix) for c in [*cl.prefixed, *(x for v in cl.by_last.values() for x in v)]]
+        for name, cl in cues.lists.items()
+    }
+
+
+def test_entwined_countries_come_from_the_cache_until_the_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (Knowledge.entwined_countries: countries.yaml never_abroad_with, as entwined-<key>.pickle.)
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    data.mkdir()
+    shutil.copy(resources.DATA_DIR / "countries.yaml", data / "countries.yaml")
+    monkeypatch.setattr(resources, "DATA_DIR", data)
+    first = Knowledge(None, str(cache)).entwined_countries
+    assert first == Knowledge._build_entwined() and first
+    assert len(list(cache.glob("entwined-*.pickle"))) == 1
+
+    def no_read(*_args: object, **_kw: object) -> None:
+        raise AssertionError("read the YAML again")
+
+    with monkeypatch.context() as m:
+        m.setattr(resources, "load_countries", no_read)
+        assert Knowledge(None, str(cache)).entwined_countries == first
+
+    # An edited countries.yaml is read again, and the older cache file is removed.
+    text = (data / "countries.yaml").read_text(encoding="utf-8")
+    assert "never_abroad_with: [IL]\n" in text  # (Syria's: a place in Israel is never abroad)
+    text = text.replace("never_abroad_with: [IL]\n", "never_abroad_with: [IL, ZZ]\n", 1)
+    (data / "countries.yaml").write_text(text, encoding="utf-8")
+    third = Knowledge(None, str(cache)).entwined_countries
+    assert third == Knowledge._build_entwined() and third != first
+    assert third["SY"] == first["SY"] | {"ZZ"}
+    assert len(list(cache.glob("entwined-*.pickle"))) == 1

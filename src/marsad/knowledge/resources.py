@@ -137,8 +137,19 @@ class Knowledge:
         return built
 
     @cached_property
+    def _cues_key(self) -> str:
+        """A hash of cues.yaml (by content) and of the code that reads and folds it."""
+        h = hashlib.sha256(b"marsad-cues")
+        for code in (cues_module.__file__, lexicon.__file__, normalize_module.__file__):
+            h.update(source_of(code).read_bytes())
+        h.update((DATA_DIR / "cues.yaml").read_bytes())
+        return h.hexdigest()[:20]
+
+    @cached_property
     def cues(self) -> Cues:
-        return Cues.load(DATA_DIR / "cues.yaml")
+        """The cue lists of cues.yaml, kept in the cache folder under `_cues_key`: parsing and
+        folding the YAML was ~120 M instructions, a third of warm() (issue 11)."""
+        return self._cached("cues", self._cues_key, lambda: Cues.load(DATA_DIR / "cues.yaml"))
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
@@ -285,7 +296,18 @@ class Knowledge:
     @cached_property
     def entwined_countries(self) -> dict[str, frozenset[str]]:
         """countries.yaml `never_abroad_with`: country → the countries whose places are never
-        abroad in a report set there (Israel and the Palestinian territories)."""
+        abroad in a report set there (Israel and the Palestinian territories).
+
+        Kept in the cache folder under a hash of countries.yaml and of the code that reads it:
+        parsing the whole file for these few entries was ~14 ms of the first report (issue 11)."""
+        h = hashlib.sha256(b"marsad-entwined")
+        for code in (__file__, lexicon.__file__, gazetteer_module.__file__):
+            h.update(source_of(code).read_bytes())
+        h.update((DATA_DIR / "countries.yaml").read_bytes())
+        return self._cached("entwined", h.hexdigest()[:20], self._build_entwined)
+
+    @staticmethod
+    def _build_entwined() -> dict[str, frozenset[str]]:
         return {
             cc: frozenset(c.get("never_abroad_with") or ())
             for cc, c in load_countries(DATA_DIR).items()
@@ -365,16 +387,20 @@ class Knowledge:
 
     def warm(self) -> None:
         """Load everything now (before forking workers or timing): the matchers, and what the
-        first report would otherwise load (the lexicons, their words, the notes and outlets)."""
+        first report would otherwise load (the lexicons, their words, the entwined countries, the
+        notes and outlets)."""
         for attr in (
             "_matchers",
             "cues",
             "_lexicons",
             "lexicon_words",
             "broad_places",
+            "entwined_countries",
+            "_state_index",
+            "template_ids",
             "_notes",
             "outlet_scales",
-        ):
+        ):  # (_branch_index stays lazy: a bad branch in a user's actors.yaml fails its reports only)
             getattr(self, attr)
 
 
