@@ -119,7 +119,9 @@ def wait_rows_match(pg, base: str) -> list[str]:  # type: ignore[no-untyped-def]
         "want => JSON.stringify([...document.querySelectorAll('tr.row')].map(r => r.dataset.id))"
         " === JSON.stringify(want)",
         arg=want,
-        timeout=15_000,
+        # (30 s: the first Arabic actor filter makes the server read the actor lexicon; on a
+        # loaded 2-core CI machine 15 s was once not enough, with the right rows shown after)
+        timeout=30_000,
     )
     return want
 
