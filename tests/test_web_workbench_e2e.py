@@ -119,8 +119,8 @@ def wait_rows_match(pg, base: str) -> list[str]:  # type: ignore[no-untyped-def]
         "want => JSON.stringify([...document.querySelectorAll('tr.row')].map(r => r.dataset.id))"
         " === JSON.stringify(want)",
         arg=want,
-        # (30 s: the first Arabic actor filter makes the server read the actor lexicon; on a
-        # loaded 2-core CI machine 15 s was once not enough, with the right rows shown after)
+        # (30 s: on a loaded 2-core CI machine 15 s was once not enough at the Arabic actor
+        # filter; alone the test passes in ~19 s, and reading the lexicon takes ~0.5 s)
         timeout=30_000,
     )
     return want
