@@ -436,6 +436,7 @@ class TriggerRecognizer:
         kept: list[int] = []  # the starts of the triggers added
         means: list[tuple[int, int, TriggerEntry, float, list[TriggerEntry]]] = []
         stopped: list[tuple[int, int]] = []  # the spans of the interceptions and seizures added
+        defences: list[tuple[int, int]] | None = None  # the air defences' spans, on first need
         for i, (h, (start, oend), negatable) in enumerate(zip(hits, spans, may_negate, strict=True)):
             after_foiled = (
                 foiled_end >= 0
@@ -489,13 +490,14 @@ class TriggerRecognizer:
             ) is not None and self._instrument(folded, h.word_start):
                 means.append((start, oend, entry, weight, list(entries)))
                 continue
-            if (
-                entry.event_type == "Battles" or (weight < 1.0 and entry.sub_event_type == DISRUPTED)
-            ) and _beside_air_defences(doc, start, oend):
-                # "قوات الدفاع الجوي اعترضت …", "وإن الدفاعات الجوية اعترضته": the word that may
-                # only mean "objected" intercepts when the air defences do it; "الدفاعات الجوية
-                # تصدت لصواريخ": air defences confronting fire stop it, they fight no battle.
-                entry, weight = self._disrupted_entry, 1.0
+            if entry.event_type == "Battles" or (weight < 1.0 and entry.sub_event_type == DISRUPTED):
+                if defences is None:
+                    defences = _air_defences(doc)  # (once per report, and only if a word needs them)
+                if defences and _beside(doc.text, defences, start, oend):
+                    # "قوات الدفاع الجوي اعترضت …", "وإن الدفاعات الجوية اعترضته": the word that
+                    # may only mean "objected" intercepts when the air defences do it; "الدفاعات
+                    # الجوية تصدت لصواريخ": air defences confronting fire stop it (no battle).
+                    entry, weight = self._disrupted_entry, 1.0
             kept.append(start)
             if entry.sub_event_type == DISRUPTED:
                 stopped.append((start, oend))
@@ -596,16 +598,18 @@ _NEXT_WORD = re.compile(r"[\s،,]*(\S+)")
 _BOMBING_TYPES = ("Remote explosive/landmine/IED", "Suicide bomb")
 
 
-def _beside_air_defences(doc: Doc, start: int, end: int) -> bool:
-    """Whether air defences (an actor the actor recogniser marked air_defence) are named right
-    before or right after the span, a space or a comma between."""
-    text = doc.text
-    for m in doc.get(ACTOR):
-        if not m.attrs.get("air_defence"):
-            continue
-        if m.end <= start and text[m.end : start].strip(" ،,") == "":
+def _air_defences(doc: Doc) -> list[tuple[int, int]]:
+    """The spans of the actors the actor recogniser marked air_defence (most reports: none)."""
+    return [(m.start, m.end) for m in doc.get(ACTOR) if m.attrs.get("air_defence")]
+
+
+def _beside(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of `spans` stands right before or right after [start, end), a space or a
+    comma between."""
+    for a, b in spans:
+        if b <= start and text[b:start].strip(" ،,") == "":
             return True
-        if m.start >= end and text[end : m.start].strip(" ،,") == "":
+        if a >= end and text[end:a].strip(" ،,") == "":
             return True
     return False
 
