@@ -42,12 +42,9 @@ def test_lexicons_come_from_the_cache_until_a_file_changes(
     assert _aliases(first, "Sahel Hunters Brigade") == ["كتيبه صيادي الساحل"]
     assert len(list(cache.glob("lexicons-*.pickle"))) == 1
 
-    def no_read(*_args: object, **_kw: object) -> None:
-        raise AssertionError("read the YAML again")
-
     with monkeypatch.context() as m:
         for fn in ("load_actors", "load_triggers", "load_weapons"):
-            m.setattr(lexicon, fn, no_read)
+            m.setattr(lexicon, fn, _no_read)
         second = Knowledge(str(extra), str(cache))
         assert [e.name for e in second.actors] == [e.name for e in first.actors]
         assert [e.patterns for e in second.triggers] == [e.patterns for e in first.triggers]
@@ -86,12 +83,9 @@ def test_lexicon_words_come_from_the_cache_until_a_data_file_changes(
     assert "السلطات" in words and any(b.startswith("region:") for b in broad)
     assert len(list(cache.glob("words-*.pickle"))) == 1
 
-    def no_read(*_args: object, **_kw: object) -> None:
-        raise AssertionError("read the YAML again")
-
     with monkeypatch.context() as m:
-        m.setattr(resources, "_yaml", no_read)
-        m.setattr(resources, "load_regions", no_read)
+        m.setattr(resources, "_yaml", _no_read)
+        m.setattr(resources, "load_regions", _no_read)
         second = Knowledge(None, str(cache))
         assert second.lexicon_words == words and second.broad_places == broad
 
@@ -108,21 +102,15 @@ def test_cues_come_from_the_cache_until_the_file_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # (Knowledge.cues: cues.yaml, parsed and folded, kept as cues-<key>.pickle.)
-    data, cache = tmp_path / "data", tmp_path / "cache"
-    data.mkdir()
-    shutil.copy(resources.DATA_DIR / "cues.yaml", data / "cues.yaml")
-    monkeypatch.setattr(resources, "DATA_DIR", data)
+    data, cache = _data_with(tmp_path, monkeypatch, "cues.yaml")
     first = Knowledge(None, str(cache)).cues
     built = Cues.load(data / "cues.yaml")
     assert _cue_lists(first) == _cue_lists(built)
     assert first.anaphora == built.anaphora and first.state_adjectives == built.state_adjectives
     assert len(list(cache.glob("cues-*.pickle"))) == 1
 
-    def no_read(*_args: object, **_kw: object) -> None:
-        raise AssertionError("read the YAML again")
-
     with monkeypatch.context() as m:
-        m.setattr(Cues, "load", no_read)
+        m.setattr(Cues, "load", _no_read)
         second = Knowledge(None, str(cache)).cues
         assert _cue_lists(second) == _cue_lists(built)
         assert second.anaphora == built.anaphora and second.state_adjectives == built.state_adjectives
@@ -147,19 +135,13 @@ def test_entwined_countries_come_from_the_cache_until_the_file_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # (Knowledge.entwined_countries: countries.yaml never_abroad_with, as entwined-<key>.pickle.)
-    data, cache = tmp_path / "data", tmp_path / "cache"
-    data.mkdir()
-    shutil.copy(resources.DATA_DIR / "countries.yaml", data / "countries.yaml")
-    monkeypatch.setattr(resources, "DATA_DIR", data)
+    data, cache = _data_with(tmp_path, monkeypatch, "countries.yaml")
     first = Knowledge(None, str(cache)).entwined_countries
     assert first == Knowledge._build_entwined() and first
     assert len(list(cache.glob("entwined-*.pickle"))) == 1
 
-    def no_read(*_args: object, **_kw: object) -> None:
-        raise AssertionError("read the YAML again")
-
     with monkeypatch.context() as m:
-        m.setattr(resources, "load_countries", no_read)
+        m.setattr(resources, "load_countries", _no_read)
         assert Knowledge(None, str(cache)).entwined_countries == first
 
     # An edited countries.yaml is read again, and the older cache file is removed.
@@ -171,3 +153,16 @@ def test_entwined_countries_come_from_the_cache_until_the_file_changes(
     assert third == Knowledge._build_entwined() and third != first
     assert third["SY"] == first["SY"] | {"ZZ"}
     assert len(list(cache.glob("entwined-*.pickle"))) == 1
+
+
+def _data_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> tuple[Path, Path]:
+    """(data, cache) folders under tmp_path: DATA_DIR pointed at a copy of one data file."""
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    data.mkdir()
+    shutil.copy(resources.DATA_DIR / name, data / name)
+    monkeypatch.setattr(resources, "DATA_DIR", data)
+    return data, cache
+
+
+def _no_read(*_args: object, **_kw: object) -> None:
+    raise AssertionError("read the YAML again")

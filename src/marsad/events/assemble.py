@@ -565,17 +565,16 @@ class EventAssembler:
         ):
             # "خلال مواجهات اندلعت على حدود القطاع ضمن مسيرات العودة": the confrontation of a
             # demonstration named in its clause is the demonstration's (it leads).
-            # (a demonstration's own word, not the force used on a crowd: "قنابل الغاز")
-            march = next((t for t in trigs if t.value.sub_event_type == "Peaceful protest"), None)
+            march = _march(trigs)
             if march is not None:
-                trigs = [march, *(t for t in trigs if t is not march)]
+                trigs = _led_by(march, trigs)
         met = False
         if len(trigs) > 1 and trigs[0].value.sub_event_type == "Arrests":
             # "اعتقلت قوات الأمن 12 ناشطا خلال وقفة احتجاجية": arrests made during a demonstration
             # its clause names are the demonstration's intervention (ACLED: a protest met with it).
-            march = next((t for t in trigs if t.value.sub_event_type == "Peaceful protest"), None)
+            march = _march(trigs)
             if march is not None and self._during(sides.doc, march):
-                trigs, met = [march, *(t for t in trigs if t is not march)], True
+                trigs, met = _led_by(march, trigs), True
         c = Candidate(sent, clause, trigs, sentences={sent})
         c.intervention = met
         c.answered = (sent, clause) in sides.answered
@@ -585,9 +584,8 @@ class EventAssembler:
         a1 = c.actor1 = r.actor1
         c.actor2, c.assoc1, c.assoc2 = r.actor2, r.assoc1, r.assoc2
         if met and a1 is not None and c.actor2 is not None and c.actor2.attrs.get("kind") in UNARMED_KINDS:
-            c.actor2 = (
-                None  # (those arrested are of the crowd; the force that arrested them is its other side)
-            )
+            # (those arrested are of the crowd; the force that arrested them is its other side)
+            c.actor2 = None
         if len(trigs) < len(at.clause(TRIGGER, sent, clause)):
             # A clause split in two (fighting and air strikes): a name made of the other part's
             # words ("قصف جوي روسي") is that part's author, not this one's.
@@ -953,6 +951,16 @@ def _nearest_told(events: list[Candidate], e: Candidate) -> Candidate | None:
     first = min(e.sentences)
     near = min(events, key=lambda p: abs(min(p.sentences) - first))
     return near if abs(min(near.sentences) - first) <= INHERIT_REACH else None
+
+
+def _march(trigs: list[Mention]) -> Mention | None:
+    """A demonstration's own word among a clause's triggers (not the force used on a crowd:
+    "قنابل الغاز" is of another sub-type)."""
+    return next((t for t in trigs if t.value.sub_event_type == "Peaceful protest"), None)
+
+
+def _led_by(lead: Mention, trigs: list[Mention]) -> list[Mention]:
+    return [lead, *(t for t in trigs if t is not lead)]
 
 
 # Weak words made sure by the force named in their clause (actor attribute → its clauses).

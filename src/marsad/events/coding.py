@@ -126,17 +126,16 @@ class EventCoder:
             doc, c.target_country, self.k.entwined_countries.get(doc.country or "", frozenset())
         )
 
-    def _fire_country(self, doc: Doc, c: Candidate, country: str) -> str:
-        """`_fire_origin`'s country name, else `country` (the event's)."""
-        origin = self._fire_origin(doc, c)
+    def _fire_country(self, origin: str | None, country: str) -> str:
+        """The name of the country `origin` (`_fire_origin`), else `country` (the event's)."""
         if origin is not None:
             with contextlib.suppress(KeyError):
                 return self.k.gazetteer.country(origin).country
         return country
 
-    def _cross_border_firer(self, doc: Doc, c: Candidate) -> ActorEntry | None:
-        """The group an unclaimed launch across a border is coded to, if its country has one."""
-        origin = self._fire_origin(doc, c)
+    def _cross_border_firer(self, c: Candidate, origin: str | None) -> ActorEntry | None:
+        """The group an unclaimed launch from `origin` (`_fire_origin`) across a border is coded
+        to, if its country has one."""
         target = c.target_country
         if target is None and c.place is not None and c.place.value.choice is not None:
             target = c.place.value.choice.country_code  # where the fire fell
@@ -513,12 +512,14 @@ class EventCoder:
         # an armed group of the origin's country, wherever the fire fell (events/launch.py).
         a1_country = country
         if a1 is None and (c.origin is not None or c.target_country is not None) and event_type == EXPLOSIONS:
-            a1 = self._cross_border_firer(doc, c) or self._templates.get("unidentified")
-            a1_country = self._fire_country(doc, c, country)
+            origin = self._fire_origin(doc, c)
+            a1 = self._cross_border_firer(c, origin) or self._templates.get("unidentified")
+            a1_country = self._fire_country(origin, country)
         elif a2 is None and sub == DISRUPTED and (c.origin is not None or c.target_country is not None):
             # The unnamed firer of the fire it stopped, named as the launch's is.
-            a2 = self._cross_border_firer(doc, c) or self._templates.get("unidentified")
-            a2_country = self._fire_country(doc, c, country)
+            origin = self._fire_origin(doc, c)
+            a2 = self._cross_border_firer(c, origin) or self._templates.get("unidentified")
+            a2_country = self._fire_country(origin, country)
         if a1 is None and (
             ((sub in UNIDENTIFIED_OK or c.answered) and a2 is not None)
             or (sub in (SHELLING, *BOMBINGS) and a2 is None and c.weapons)

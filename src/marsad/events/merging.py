@@ -28,6 +28,7 @@ from marsad.events.incidents import (
     place_conflict,
     place_specific,
 )
+from marsad.events.interceptions import DISRUPTED
 from marsad.events.launch import aimed_elsewhere, drop_foreign_firer
 from marsad.events.linking import Incidents, link, word_offsets
 from marsad.events.wording import demanded
@@ -390,7 +391,7 @@ class Merger:
             or e.casualties
             or e.place
             # (an interception is placed, and its sides named, by the fire it stopped: later)
-            or e.trigger.value.sub_event_type == "Disrupted weapons use"
+            or e.trigger.value.sub_event_type == DISRUPTED
         ]
 
     def _intervention_target(self, doc: Doc, events: list[Candidate], c: Candidate) -> Candidate | None:

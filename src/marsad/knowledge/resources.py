@@ -76,13 +76,9 @@ class Knowledge:
         """A hash of the lexicon files (by name and content, not path: two checkouts of the same
         data share the cache) and of the code that reads and folds them."""
         files = [f for name in _LEXICON_FILES for f in lexicon.source_files(name, self._extra(name))]
-        h = hashlib.sha256(b"marsad-lexicons")
-        for code in (lexicon.__file__, normalize_module.__file__):
-            h.update(source_of(code).read_bytes())
-        for f in files:
-            h.update(f.name.encode())
-            h.update(f.read_bytes() if f.is_file() else b"-")
-        return h.hexdigest()[:20]
+        return _files_key(
+            b"marsad-lexicons", (lexicon.__file__, normalize_module.__file__), files, named=True
+        )
 
     @cached_property
     def _lexicons(self) -> _Lexicons:
@@ -139,11 +135,8 @@ class Knowledge:
     @cached_property
     def _cues_key(self) -> str:
         """A hash of cues.yaml (by content) and of the code that reads and folds it."""
-        h = hashlib.sha256(b"marsad-cues")
-        for code in (cues_module.__file__, lexicon.__file__, normalize_module.__file__):
-            h.update(source_of(code).read_bytes())
-        h.update((DATA_DIR / "cues.yaml").read_bytes())
-        return h.hexdigest()[:20]
+        code = (cues_module.__file__, lexicon.__file__, normalize_module.__file__)
+        return _files_key(b"marsad-cues", code, [DATA_DIR / "cues.yaml"])
 
     @cached_property
     def cues(self) -> Cues:
@@ -204,15 +197,9 @@ class Knowledge:
     def _words_key(self) -> str:
         """A hash of what `lexicon_words` and `broad_places` are made from: the lexicons' key,
         the data files they read, and the code that reads and folds them."""
-        h = hashlib.sha256(b"marsad-words")
-        h.update(self._lexicon_key.encode())
-        for code in (__file__, cues_module.__file__, gazetteer_module.__file__):
-            h.update(source_of(code).read_bytes())
-        for name in _WORDS_FILES:
-            path = DATA_DIR / name
-            h.update(name.encode())
-            h.update(path.read_bytes() if path.is_file() else b"-")
-        return h.hexdigest()[:20]
+        code = (__file__, cues_module.__file__, gazetteer_module.__file__)
+        files = [DATA_DIR / name for name in _WORDS_FILES]
+        return _files_key(b"marsad-words" + self._lexicon_key.encode(), code, files, named=True)
 
     @cached_property
     def _words(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -300,11 +287,9 @@ class Knowledge:
 
         Kept in the cache folder under a hash of countries.yaml and of the code that reads it:
         parsing the whole file for these few entries was ~14 ms of the first report (issue 11)."""
-        h = hashlib.sha256(b"marsad-entwined")
-        for code in (__file__, lexicon.__file__, gazetteer_module.__file__):
-            h.update(source_of(code).read_bytes())
-        h.update((DATA_DIR / "countries.yaml").read_bytes())
-        return self._cached("entwined", h.hexdigest()[:20], self._build_entwined)
+        code = (__file__, lexicon.__file__, gazetteer_module.__file__)
+        key = _files_key(b"marsad-entwined", code, [DATA_DIR / "countries.yaml"])
+        return self._cached("entwined", key, self._build_entwined)
 
     @staticmethod
     def _build_entwined() -> dict[str, frozenset[str]]:
@@ -402,6 +387,20 @@ class Knowledge:
             "outlet_scales",
         ):  # (_branch_index stays lazy: a bad branch in a user's actors.yaml fails its reports only)
             getattr(self, attr)
+
+
+def _files_key(tag: bytes, code: tuple[str, ...], files: list[Path], *, named: bool = False) -> str:
+    """A cache key: a hash of the source of the modules that read and fold the data (`code`) and
+    of the data files by content (and, `named`, by name, a missing one hashed as "-"; never by
+    path: two checkouts of the same data share the cache)."""
+    h = hashlib.sha256(tag)
+    for module_file in code:
+        h.update(source_of(module_file).read_bytes())
+    for f in files:
+        if named:
+            h.update(f.name.encode())
+        h.update(f.read_bytes() if f.is_file() else b"-")
+    return h.hexdigest()[:20]
 
 
 def _collect_words(node: object, out: set[str]) -> None:
