@@ -409,6 +409,21 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قوة … التابعة لحكومة الوفاق": the owner of a named force says whose it is, no side of
+        # its fight; unnamed gunmen are the other side, not the people killed.
+        "اندلعت اشتباكات عنيفة، مساء الأحد، بين كتيبة ثوار طرابلس التابعة لحكومة الوفاق ومجموعة مسلحة في "
+        "حي الأندلس بطرابلس، ما أسفر عن مقتل ثلاثة أشخاص.",
+        {"actor1": "Tripoli Revolutionaries Brigade", "actor2": "Unidentified Armed Group (Libya)"},
+        id="the-owner-of-a-named-force-is-no-side",
+    ),
+    pytest.param(
+        # "مخيم … للاجئين": the refugees end the camp's name; "اشتباك مسلح" says how they fought.
+        "قتل شابان فلسطينيان برصاص قوات الاحتلال خلال اشتباك مسلح في مخيم نور شمس للاجئين قرب طولكرم، "
+        "وقالت حركة الجهاد الإسلامي إنهما من عناصرها.",
+        {"actor1": "Military Forces of Israel", "actor2": "Palestinian Islamic Jihad", "fatalities": 2},
+        id="refugees-end-a-camps-name",
+    ),
+    pytest.param(
         # "في منطقة سوق الجمعة بطرابلس": a quarter named by a weekday is no day ("صباح الأحد" is).
         "قالت مصادر أمنية إن مسلحين مجهولين أطلقوا النار، صباح الأحد، على حاجز أمني تابع لقوات الردع الخاصة "
         "في منطقة سوق الجمعة بطرابلس، ما أدى إلى مقتل عنصرين من القوة.",

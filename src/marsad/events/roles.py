@@ -34,7 +34,7 @@ DEATH_WEIGHT = 0.3  # triggers.yaml: the weight of a word telling a death ("مق
 STATE_KINDS = {"state", "police"}
 NOT_ATTACKERS = UNARMED_KINDS | STATE_KINDS  # what "المهاجمين" never refers back to
 # Not one of two armed sides a fight is told between.
-UNNAMED_OR_UNARMED = {*UNARMED_KINDS, "rioters", "unidentified"}
+UNARMED_OR_RIOTING = {*UNARMED_KINDS, "rioters"}
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
 COVERT = {"Suicide bomb", "Remote explosive/landmine/IED"}
 AERIAL = "Air/drone strike"
@@ -244,8 +244,9 @@ class RoleAssigner:
             if patients and lead.event_type == BATTLES and triggers[0].attrs.get("weight", 1.0) >= 1.0:
                 # "قتل ثمانية أشخاص في اشتباكات بين …": people killed in an exchange of fire that
                 # names two armed sides are no party to it (coding drops them as a side).
+                # (unnamed gunmen are a side too: "اشتباكات بين قوة الردع ومجموعة مسلحة")
                 armed = {
-                    entries[a.value].name for a in pool if entries[a.value].kind not in UNNAMED_OR_UNARMED
+                    entries[a.value].name for a in pool if entries[a.value].kind not in UNARMED_OR_RIOTING
                 }
                 if len(armed) > 1:
                     patients = [a for a in patients if entries[a.value].kind != "civilians"]

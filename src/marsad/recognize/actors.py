@@ -81,6 +81,7 @@ class ActorRecognizer:
         self._adjectives: CueList = cues["nisba_skip"]
         self._relatives: CueList = cues["relative_pronouns"]
         self._destination: CueList = cues["destination_before"]
+        self._camp_nouns: CueList = cues["camp_nouns"]
         self._outlets: CueList = cues["outlet_nouns"]
         self._sham_after: CueList = cues["sham_after"]
         self._patient_after: CueList = cues["patient_after"]
@@ -175,6 +176,7 @@ class ActorRecognizer:
         found.sort()
         lists = self._role_lists
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
+        prev_named = False  # whether the last actor is a named one (no template)
         aerial = self._aerial  # an aircraft's name ("الطيران الحربي")
         defence = self._air_defence  # not the air defences' ("الدفاعات الجوية")
         # doc.original and doc.folded_index, one call less per name
@@ -243,7 +245,16 @@ class ActorRecognizer:
                 else:
                     # Coordinated names share their role ("قوات النظام والميليشيات").
                     role, why = prev[1], "coordinated"
-            prev = (fe, role)
+            if (
+                prev is not None
+                and prev_named
+                and not entry.template
+                and self._affiliation(folded[prev[0] : fs].split())
+            ):
+                # "قوة الردع الخاصة التابعة لحكومة الوفاق": the owner of a named force says whose
+                # it is; it is no side of the force's fight.
+                role, why = "ignore_before", "affiliation of the name before"
+            prev, prev_named = (fe, role), not entry.template
             if (
                 entry.kind == "unidentified" or (entry.template and entry.kind in ("state", "police"))
             ) and self._heads_named_group(folded, fe, found, named=entry.kind != "unidentified"):
@@ -253,6 +264,12 @@ class ActorRecognizer:
                 role, why = "ignore_before", "adjective of an action"  # "هجوم مسلح لداعش"
             elif entry.target_only and self._sham(folded, fe):
                 role, why = "ignore_before", "a sham post"  # "نقطة تفتيش وهمية" set up by gunmen
+            elif (
+                entry.kind == "civilians"
+                and chain.endswith("ل")
+                and any(self._camp_nouns.has_word(w) for w in words[-3:])
+            ):
+                role, why = "ignore_before", "a camp's name"  # "مخيم جنين للاجئين"
             elif entry.kind == "unidentified" and words and self._destination.has_word(words[-1]):
                 role, why = "ignore_before", "a destination"  # "اقتادوهم إلى جهة مجهولة"
             m.attrs["role_cue"], m.attrs["role_why"] = role, why
@@ -477,6 +494,11 @@ class ActorRecognizer:
             or (len(gap) == 1 and self._link_words.has_word(gap[0]))
             or (not named and " ".join(gap) in self._suspected_of)
         )
+
+    def _affiliation(self, gap: list[str]) -> bool:
+        """Whether the words between two names are one link word ("التابعة لـ", its lam on the
+        second name): the second owns the first."""
+        return len(gap) == 1 and self._link_words.has_word(gap[0])
 
     @cached_property
     def _suspected_of(self) -> frozenset[str]:
