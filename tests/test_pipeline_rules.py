@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أعلن القائد العام للجيش … تحرير": the commander-in-chief's army claims what it announced
+        # (it had been the side the city was retaken from); the Shura council is no Defense Brigades.
+        "أعلن القائد العام للجيش الوطني الليبي، مساء السبت، تحرير منطقة قنفودة غرب بنغازي من مجلس شورى ثوار بنغازي.",
+        {"actor1": "Libyan National Army", "actor2": "Shura Council of Benghazi Revolutionaries"},
+        id="the-commander-in-chief-announces-his-armys-act",
+    ),
+    pytest.param(
         # "قوة … التابعة لحكومة الوفاق": the owner of a named force says whose it is, no side of
         # its fight; unnamed gunmen are the other side, not the people killed.
         "اندلعت اشتباكات عنيفة، مساء الأحد، بين كتيبة ثوار طرابلس التابعة لحكومة الوفاق ومجموعة مسلحة في "

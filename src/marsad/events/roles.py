@@ -329,6 +329,18 @@ class RoleAssigner:
             and (a2 is None or k.actors[spokesman.value].name != k.actors[a2.value].name)
         ):
             a1 = spokesman
+        elif (
+            a1 is not None
+            and a2 is None
+            and cue(a1) is None
+            and a1.start > triggers[0].end
+            and (spokesman := self._spokesman_force(sentence, clause, triggers[0])) is not None
+            and self._can_act(spokesman, aerial, covert)
+            and k.actors[spokesman.value].name != k.actors[a1.value].name
+        ):
+            # "أعلن القائد العام للجيش تحرير المنطقة من مجلس شورى الثوار": the one side named
+            # after the act it announced is what it acted on.
+            a1, a2 = spokesman, a1
         if aerial and a1 is None:
             # An air strike with no named author: the air force the report is about, else the
             # report country's own. Drones fly for anyone: an unclaimed drone attack stays unclaimed.

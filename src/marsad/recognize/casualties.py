@@ -125,10 +125,10 @@ _VICTIMS = (
 )
 # "خمسة من عناصر الجيش قتلوا", "ثلاثة عناصر من حزب الله اللبناني قتلوا": a short genitive tail
 # between the victims and a following verb; then maybe an aside on who was among them ("ستة
-# مدنيين، بينهم امرأتان، قتلوا").
+# مدنيين، بينهم امرأتان، قتلوا", or without its commas: "13 مدنيا بينهم أطفال قتلوا").
 _ATTACH_SHORT = (
     rf"(?:\s+(?:{_ATTACH}){E}\s+{_TAIL_WORD}(?:\s+{_TAIL_WORD}){{0,2}})?"
-    rf"(?:\s*[،,]\s*(?:من\s+)?(?:بينهم|بينهما|منهم)\s+[^\s،,.]+(?:\s+[^\s،,.]+){{0,3}}\s*(?=[،,]))?"
+    rf"(?:(?:\s*[،,]\s*|\s+)(?:من\s+)?(?:بينهم|بينهما|منهم)\s+[^\s،,.]+(?:\s+[^\s،,.]+){{0,3}}\s*(?=[،,]|\s))?"
 )
 _VITEM_SRC = (
     rf"(?P<q>{QTY})?(?:(?(q)\s+(?:من\s+)?|)(?P<one>(?:{_ONEWORD}){E}\s+)?(?:ال)?(?P<n>{_VNOUN}){E})?"
