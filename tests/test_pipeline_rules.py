@@ -409,6 +409,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتل 30 شخصا، معظمهم من مقاتلي المعارضة": the side most of the dead were is the side hit,
+        # not the bomber; so are soldiers named so after the toll of a raid on their post.
+        "قتل 30 شخصا، معظمهم من مقاتلي المعارضة، مساء الأحد، في تفجير انتحاري بسيارة مفخخة استهدف مقرا "
+        "في بلدة الراعي بريف حلب الشمالي.",
+        {"sub_event_type": "Suicide bomb", "actor2": "Opposition Rebels (Syria)", "fatalities": 30},
+        id="the-side-most-of-the-dead-were",
+    ),
+    pytest.param(
+        "اقتحم مسلحون من حركة الشباب، فجر الاثنين، موقعا في بلدة بولو مرير بإقليم شبيلي السفلى، ما أدى "
+        "إلى مقتل 23 شخصا معظمهم من الجنود.",
+        {"event_type": "Battles", "actor1": "Al Shabaab", "actor2": "Military Forces of Somalia"},
+        id="soldiers-singled-out-among-the-dead",
+    ),
+    pytest.param(
         # "أعلن القائد العام للجيش … تحرير": the commander-in-chief's army claims what it announced
         # (it had been the side the city was retaken from); the Shura council is no Defense Brigades.
         "أعلن القائد العام للجيش الوطني الليبي، مساء السبت، تحرير منطقة قنفودة غرب بنغازي من مجلس شورى ثوار بنغازي.",

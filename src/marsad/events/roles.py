@@ -35,6 +35,7 @@ STATE_KINDS = {"state", "police"}
 NOT_ATTACKERS = UNARMED_KINDS | STATE_KINDS  # what "المهاجمين" never refers back to
 # Not one of two armed sides a fight is told between.
 UNARMED_OR_RIOTING = {*UNARMED_KINDS, "rioters"}
+AMONG_AFTER = 24  # characters from a toll to a name singled out among its dead ("، معظمهم من ")
 # Sub-event types whose perpetrator hides: a state force named in such a clause is the target.
 COVERT = {"Suicide bomb", "Remote explosive/landmine/IED"}
 AERIAL = "Air/drone strike"
@@ -86,15 +87,40 @@ class RoleAssigner:
     def _counted_dead(self, a: Mention) -> bool:
         """Whether `a` is a side named among a toll's victims ("قتل أربعة من عناصر المجلس
         الانتقالي"), not a bare people noun: those dead name whom the attack hit."""
-        if a.attrs.get("generic"):
+        generic = a.attrs.get("generic")
+        if generic and a.attrs.get("kind") in UNARMED_KINDS:
             return False
         for k in self.doc.in_sentence(CASUALTY, a.sentence):
             lo, hi = k.start, k.end
             if k.value.victim is not None:
                 lo, hi = min(lo, k.value.victim[0]), max(hi, k.value.victim[1])
-            if lo <= a.start <= hi + 1:  # (the name may follow the counted noun: "من عناصر X")
+            if not generic and lo <= a.start <= hi + 1:  # (it may follow the counted noun: "من عناصر X")
+                return True
+            if self._singled_out(a, hi):
                 return True
         return False
+
+    def _among_the_dead(self, a: Mention) -> bool:
+        """Whether `a` is singled out among a toll's dead by an aside after it (_singled_out)."""
+        if a.attrs.get("kind") in UNARMED_KINDS:
+            return False
+        return any(
+            self._singled_out(a, k.end if k.value.victim is None else max(k.end, k.value.victim[1]))
+            for k in self.doc.in_sentence(CASUALTY, a.sentence)
+        )
+
+    def _singled_out(self, a: Mention, toll_end: int) -> bool:
+        """ "قتل 42 شخصا، معظمهم من مقاتلي المعارضة", "مقتل 59 شخصا معظمهم من الجنود": the side
+        most of the dead (or some of them) were, named right after the toll (a force's generic
+        name too)."""
+        return toll_end < a.start <= toll_end + AMONG_AFTER and self._among_aside(toll_end, a.start)
+
+    def _among_aside(self, start: int, end: int) -> bool:
+        """Whether the words between a toll and a name single out who was among the dead
+        ("، معظمهم من", "بينهم"): cues among_victims, then maybe "من"."""
+        words = WORD.findall(self.doc.folded_slice(start, end))
+        among = self._cue_set("among_victims")
+        return 1 <= len(words) <= 2 and words[0] in among and (len(words) == 1 or words[1] == "من")
 
     def assign(self, sentence: int, clause: int, triggers: list[Mention]) -> Roles:
         """actor1/actor2/associated actors of the event told by `triggers` in one clause."""
@@ -292,6 +318,9 @@ class RoleAssigner:
                 elif others and (
                     cue(others[0]) in (PATIENT, None) or others[0].attrs.get("kind") in UNARMED_KINDS
                 ):
+                    if len(others) > 1:
+                        # (a side singled out among the dead before a bare people noun)
+                        others.sort(key=lambda a: not self._among_the_dead(a))
                     if lead.sub_event_type == "Arrests":
                         # (An armed group cued as held comes before a bare name: "اعتقلت قوات الأمن،
                         # اليوم، 25 شخصا يشتبه بانتمائهم لتنظيم داعش": the group of those held.)
