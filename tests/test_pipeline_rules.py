@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "كمينا للقوات المسلحة": the armed forces' post (Egyptian usage) was attacked; the
+        # attackers lead, not the forces that fought back.
+        "هاجم مسلحون، فجر الخميس، كمينا للقوات المسلحة جنوب مدينة الشيخ زويد، واشتبكت معهم القوات، ما أسفر "
+        "عن مقتل 4 من المهاجمين.",
+        {"actor1": "Unidentified Armed Group (Egypt)", "actor2": "Military Forces of Egypt"},
+        id="the-armed-forces-post-attacked",
+    ),
+    pytest.param(
         # "قتل 30 شخصا، معظمهم من مقاتلي المعارضة": the side most of the dead were is the side hit,
         # not the bomber; so are soldiers named so after the toll of a raid on their post.
         "قتل 30 شخصا، معظمهم من مقاتلي المعارضة، مساء الأحد، في تفجير انتحاري بسيارة مفخخة استهدف مقرا "
