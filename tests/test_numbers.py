@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a diplomat named by his post is one death
+    ("قتل السفير الإيطالي في هجوم على موكبه", [("killed", 1, True)]),
     # an aside on who was among the victims, without its commas, before their verb
     ("وقال المرصد إن 11 مدنيا بينهم طفلان قتلوا في القصف", [("killed", 11, True)]),
     # a broken-plural nationality after the counted noun is part of the count

@@ -409,6 +409,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أطلق عليه جنود الاحتلال النار": the pronoun of the man shot stands between the verb and
+        # its subject; the soldiers shot, they were not hit.
+        "استشهد شاب فلسطيني، صباح الجمعة، بعد أن أطلق عليه جنود الاحتلال النار قرب بلدة سلواد شرق رام الله.",
+        {"actor1": "Military Forces of Israel", "actor2": "Civilians (Palestine)", "fatalities": 1},
+        id="the-object-pronoun-before-the-subject",
+    ),
+    pytest.param(
+        # "المطلوبين أمنيا": the Gulf interior ministries' wanted lists name suspected militants,
+        # whose arrest is coded whatever their number.
+        "أعلنت وزارة الداخلية، أمس، القبض على اثنين من المطلوبين أمنيا في بلدة العوامية بمحافظة القطيف.",
+        {"sub_event_type": "Arrests", "actor1": "Police Forces of Saudi Arabia"},
+        id="the-security-wanted-are-suspected-militants",
+    ),
+    pytest.param(
         # "كمينا للقوات المسلحة": the armed forces' post (Egyptian usage) was attacked; the
         # attackers lead, not the forces that fought back.
         "هاجم مسلحون، فجر الخميس، كمينا للقوات المسلحة جنوب مدينة الشيخ زويد، واشتبكت معهم القوات، ما أسفر "

@@ -74,6 +74,7 @@ class ActorRecognizer:
         self._skip: CueList = cues["role_skip"]
         self._reported: CueList = cues["reported_clause"]
         self._force_heads: CueList = cues["force_heads"]
+        self._object_pronouns: CueList = cues["object_pronouns"]
         self._passive_verbs: CueList = cues["passive_verbs"]
         self._person_nouns: CueList = cues["person_nouns"]
         self._self_claim: CueList = cues["self_claim_after"]
@@ -398,8 +399,9 @@ class ActorRecognizer:
         if name == "agent_verbs" and dist > 0:
             # "هاجمت قوات الحركة": a force or weapon noun between the verb and the name heads
             # the subject; anything else makes the name part of the object.
-            heads = self._force_heads
-            between = words[len(words) - dist :]
+            heads, pronouns = self._force_heads, self._object_pronouns
+            # ("أطلق عليه شرطي النار": the verb's object told by a pronoun stands between)
+            between = [w for w in words[len(words) - dist :] if not pronouns.has_word(w)]
             if not all(heads.has_word(w) for w in between) and not (
                 # "هاجم عشرات المستوطنين", "اقتحم مئات المحتجين": a crowd counted after the
                 # verb is its subject (an army's members counted so are its victims)
