@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "، بينهم عناصر من الحرس الثوري،": members of a force singled out among the dead make it
+        # the side attacked, not the people counted.
+        "قتل 12 شخصا على الأقل، بينهم عناصر من الحرس الثوري، الأحد، في هجوم شنه مسلحون على مقر في مدينة "
+        "زاهدان جنوب شرقي إيران.",
+        {"event_type": "Battles", "actor2": "Military Forces of Iran", "fatalities": 12},
+        id="members-of-a-force-singled-out-among-the-dead",
+    ),
+    pytest.param(
         # "أطلق عليه جنود الاحتلال النار": the pronoun of the man shot stands between the verb and
         # its subject; the soldiers shot, they were not hit.
         "استشهد شاب فلسطيني، صباح الجمعة، بعد أن أطلق عليه جنود الاحتلال النار قرب بلدة سلواد شرق رام الله.",

@@ -117,10 +117,13 @@ class RoleAssigner:
 
     def _among_aside(self, start: int, end: int) -> bool:
         """Whether the words between a toll and a name single out who was among the dead
-        ("، معظمهم من", "بينهم"): cues among_victims, then maybe "من"."""
+        ("، معظمهم من", "بينهم", "، بينهم عناصر من"): cues among_victims, then maybe a person
+        noun, then maybe "من"."""
         words = WORD.findall(self.doc.folded_slice(start, end))
-        among = self._cue_set("among_victims")
-        return 1 <= len(words) <= 2 and words[0] in among and (len(words) == 1 or words[1] == "من")
+        if not words or words[0] not in self._cue_set("among_victims"):
+            return False
+        rest = words[1:-1] if words[-1] == "من" and len(words) > 1 else words[1:]
+        return not rest or (len(rest) == 1 and rest[0] in self._cue_set("person_nouns"))
 
     def assign(self, sentence: int, clause: int, triggers: list[Mention]) -> Roles:
         """actor1/actor2/associated actors of the event told by `triggers` in one clause."""
