@@ -2084,6 +2084,15 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "شن طيران التحالف … غارات": the coalition's aircraft, named in construct, fly the raids
+        # the next sentence retells elsewhere; residents who told of them are no side.
+        "شن طيران التحالف العربي، فجر الأحد، غارات جوية على معسكر في العاصمة صنعاء، بحسب ما أفاد سكان. "
+        "وقالت قناة المسيرة التابعة للحوثيين إن الغارات استهدفت أيضا منطقة بني حشيش شرق صنعاء.",
+        ("location", "actor1", "actor2"),
+        [("Bani Hushaysh", "Saudi-led Coalition", ""), ("Sanaa", "Saudi-led Coalition", "")],
+        id="aircraft-in-construct-and-residents-who-told",
+    ),
+    pytest.param(
         # "…، فيما ردت قوات النظام بقصف مدفعي على البلدة": an answer told after "فيما" is the
         # other side's act of its own, not the ambush retold.
         "قتل 7 عناصر من قوات النظام السوري، الخميس، في كمين نصبه مقاتلو هيئة تحرير الشام على طريق قرب "

@@ -75,6 +75,8 @@ class ActorRecognizer:
         self._reported: CueList = cues["reported_clause"]
         self._force_heads: CueList = cues["force_heads"]
         self._object_pronouns: CueList = cues["object_pronouns"]
+        self._aircraft_before: CueList = cues["aircraft_before"]
+        self._witnesses: CueList = cues["witnesses"]
         self._passive_verbs: CueList = cues["passive_verbs"]
         self._person_nouns: CueList = cues["person_nouns"]
         self._self_claim: CueList = cues["self_claim_after"]
@@ -218,6 +220,14 @@ class ActorRecognizer:
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
             # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
             words = toks.before(fs, max(fidx(cstart), fs - CUE_REACH), 5)
+            if (
+                words
+                and not entry.template
+                and fs == name_start
+                and self._aircraft_before.has_word(words[-1])
+            ):
+                # "شن طيران التحالف غارات": the aircraft in construct with their owner's name
+                m.attrs["aerial"] = not air_defence
             chain = folded[fs:name_start]
             if ana and not chain and folded.startswith("وال", fs):
                 chain = "و"  # a generic noun's clitics stay in its span: "والميليشيات" is "و" + noun
@@ -271,6 +281,8 @@ class ActorRecognizer:
                 and any(self._camp_nouns.has_word(w) for w in words[-3:])
             ):
                 role, why = "ignore_before", "a camp's name"  # "مخيم جنين للاجئين"
+            elif why == "teller_verbs" and self._witnesses.has_word(folded[name_start:fe]):
+                role, why = "ignore_before", "witnesses"  # "بحسب ما أفاد سكان": they tell, no side
             elif entry.kind == "unidentified" and words and self._destination.has_word(words[-1]):
                 role, why = "ignore_before", "a destination"  # "اقتادوهم إلى جهة مجهولة"
             m.attrs["role_cue"], m.attrs["role_why"] = role, why
