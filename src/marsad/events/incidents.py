@@ -41,7 +41,7 @@ VIOLENT_DEMONSTRATION = "Violent demonstration"
 LOOTING = "Looting/property destruction"
 AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
-# A capture of territory: whose it is (state or not) is told by its author (events/coding.py).
+# A capture of territory: whose it is (state or not) is told by its author (events/coding_type.py).
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
 # Event types that can be tellings of one incident: an attack told as "clashes" in one clause

@@ -44,7 +44,7 @@ def interceptions_where_fired(events: list[Candidate]) -> None:
             and fire.target_country is not None
         ):
             # A launch across a border by a firer left unnamed: the coder names the side
-            # disrupted as it names the launch's (events/coding.py), not a neighbouring clause.
+            # disrupted as it names the launch's (events/coding_actors.py), not a neighbouring clause.
             e.origin, e.target_country = fire.origin, fire.target_country
         # "أعلن التحالف اعتراض صاروخ أطلقته الميليشيا باتجاه جازان": with no interceptor named,
         # a launch at a country named by its firer was stopped by that country's forces (the

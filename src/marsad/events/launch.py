@@ -7,7 +7,7 @@ follow for the clause's shelling:
 - its location is taken in the target's country, never in the origin's;
 - a force of another country than the origin's, named in the clause ("عقب الغارات الإسرائيلية",
   "أعلن الجيش الإسرائيلي"), is not the firer: a firer the report leaves unnamed is an armed group
-  of the origin's country (coded in events/coding.py);
+  of the origin's country (coded in events/coding_actors.py);
 - air strikes the clause names as what came before ("عقب الغارات") are another incident, told
   where the report tells them, and do not make the launch an air strike.
 """
