@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أثناء تصديهم لمحاولة تسلل": the soldiers repelled the attempt; its makers began the fight
+        # (ACLED: the initiator is actor1).
+        "أعلن التحالف، الأحد، استشهاد جنديين سعوديين أثناء تصديهم لمحاولة تسلل لعناصر من الميليشيا "
+        "الحوثية على الحدود في قطاع نجران.",
+        {"actor1": "Houthi Movement", "actor2": "Military Forces of Saudi Arabia"},
+        id="soldiers-repelling-an-infiltration",
+    ),
+    pytest.param(
         # "، بينهم عناصر من الحرس الثوري،": members of a force singled out among the dead make it
         # the side attacked, not the people counted.
         "قتل 12 شخصا على الأقل، بينهم عناصر من الحرس الثوري، الأحد، في هجوم شنه مسلحون على مقر في مدينة "
