@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بغارة جوية يعتقد أنها للتحالف الدولي": the strike's believed author, not its target.
+        "قتل قيادي في جبهة فتح الشام، الخميس، بغارة جوية يعتقد أنها للتحالف الدولي استهدفت سيارته قرب "
+        "بلدة سرمدا في ريف إدلب الشمالي.",
+        {"actor1": "Global Coalition Against Daesh", "actor2": "Hayat Tahrir al-Sham"},
+        id="a-strike-believed-to-be-the-coalitions",
+    ),
+    pytest.param(
         # "أثناء تصديهم لمحاولة تسلل": the soldiers repelled the attempt; its makers began the fight
         # (ACLED: the initiator is actor1).
         "أعلن التحالف، الأحد، استشهاد جنديين سعوديين أثناء تصديهم لمحاولة تسلل لعناصر من الميليشيا "
@@ -2091,6 +2098,15 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # "طائرات حربية تابعة للنظام السوري": the regime's aircraft, whatever other air force the
+        # report names for another raid.
+        "قتل 11 مدنيا، الأربعاء، في غارات نفذتها طائرات حربية تابعة للنظام السوري على بلدة كفرنبل في ريف "
+        "إدلب الجنوبي. وشنت الطائرات الروسية بدورها غارات على أطراف بلدة خان شيخون.",
+        ("location", "actor1"),
+        [("Kafranbel", "Military Forces of Syria"), ("Khān Shaykhūn", "Military Forces of Russia")],
+        id="the-regimes-aircraft-beside-russian-ones",
+    ),
     pytest.param(
         # "شن طيران التحالف … غارات": the coalition's aircraft, named in construct, fly the raids
         # the next sentence retells elsewhere; residents who told of them are no side.
