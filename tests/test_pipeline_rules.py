@@ -2099,6 +2099,30 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "رصدت الدفاعات … إطلاق صاروخ من قبل الميليشيا …، وتم اعتراضه وتدميره": the missile stopped
+        # with its pronoun is an interception; its firer is the side disrupted, not its interceptor.
+        "رصدت قوات الدفاع الجوي الملكي السعودي مساء السبت إطلاق صاروخ باليستي من قبل الميليشيا الحوثية "
+        "باتجاه مدينة خميس مشيط، وتم اعتراضه وتدميره.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", ""),
+        ],
+        id="a-launch-detected-then-intercepted",
+    ),
+    pytest.param(
+        # "كان باتجاه جازان … وتم اعتراضهما": fire from Yemen stopped with no interceptor named was
+        # stopped by the forces of the country it was aimed at.
+        "وأوضح المتحدث أن الصاروخ كان باتجاه مدينة جازان، وتم اعتراضه وتدميره دون أضرار، بعد أن أطلق من "
+        "داخل الأراضي اليمنية.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", ""),
+        ],
+        id="an-interception-of-cross-border-fire-with-no-interceptor-named",
+    ),
+    pytest.param(
         # "طائرات حربية تابعة للنظام السوري": the regime's aircraft, whatever other air force the
         # report names for another raid.
         "قتل 11 مدنيا، الأربعاء، في غارات نفذتها طائرات حربية تابعة للنظام السوري على بلدة كفرنبل في ريف "

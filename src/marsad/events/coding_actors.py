@@ -150,6 +150,8 @@ class ActorCoding(SideFinder):
             origin = self._fire_origin(doc, c)
             s.a2 = self._cross_border_firer(c, origin) or self._templates.get("unidentified")
             s.a2_country = self._fire_country(origin, s.country)
+            # (and, as for a named group's weapon, stopped by the forces of the country it was in)
+            self._sides_of_a_disruption(s)
 
     def _unidentified_attacker(self, doc: Doc, c: Candidate, s: Coding) -> None:
         """Unnamed, armed men for a sub-type an unnamed perpetrator is coded for (UNIDENTIFIED_OK)."""

@@ -38,6 +38,16 @@ def interceptions_where_fired(events: list[Candidate]) -> None:
         if fire is None:
             continue
         if (
+            e.actor1 is not None
+            and fire.actor1 is not None
+            and e.actor1.value == fire.actor1.value
+            and (e.actor1.sentence, e.actor1.clause) != (e.trigger.sentence, e.trigger.clause)
+        ):
+            # "رصدت الدفاعات الجوية إطلاق صاروخ من قبل الميليشيا …، وتم اعتراضه": the firer named
+            # in the launch's clause is the side disrupted, not the one that stopped its fire.
+            e.actor1, e.actor2 = e.actor2, e.actor1
+            e.log.append(f"'{e.trigger.text}': the firer of '{fire.trigger.text}' is the side it stopped")
+        if (
             fire.actor1 is None
             and fire.actor2 is None
             and e.actor2 is None
