@@ -409,6 +409,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "إيقاف 3 عناصر تكفيرية": the Maghreb's arrest word before a count in figures.
+        "تمكنت وحدات الحرس الوطني بالمهدية، مساء الجمعة، من إيقاف 3 عناصر تكفيرية كانت تخطط للالتحاق "
+        "بتنظيمات إرهابية.",
+        {"sub_event_type": "Arrests", "actor1": "Police Forces of Tunisia"},
+        id="the-maghrebs-arrest-word-before-a-count",
+    ),
+    pytest.param(
+        # "أصيب عسكريان": two soldiers (a dual noun) are the side a mine hit.
+        "أصيب عسكريان، صباح الأربعاء، إثر انفجار لغم أرضي أثناء عملية تمشيط بجبل الشعانبي من ولاية القصرين.",
+        {"sub_event_type": "Remote explosive/landmine/IED", "actor2": "Military Forces of Tunisia"},
+        id="two-soldiers-hit-by-a-mine",
+    ),
+    pytest.param(
         # "بغارة جوية يعتقد أنها للتحالف الدولي": the strike's believed author, not its target.
         "قتل قيادي في جبهة فتح الشام، الخميس، بغارة جوية يعتقد أنها للتحالف الدولي استهدفت سيارته قرب "
         "بلدة سرمدا في ريف إدلب الشمالي.",
