@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "… الموالية للرئيس هادي وقوات الحزام الأمني": the qualifier is the first force's; the
+        # force named next with its own "و" is the other side of the clash.
+        "اندلعت اشتباكات، مساء الثلاثاء، بين قوات الحماية الرئاسية الموالية للرئيس هادي وقوات الحزام "
+        "الأمني في مديرية خور مكسر بمدينة عدن.",
+        {"actor1": "Military Forces of Yemen", "actor2": "Southern Transitional Council"},
+        id="a-qualifier-before-the-next-force",
+    ),
+    pytest.param(
         # "إيقاف 3 عناصر تكفيرية": the Maghreb's arrest word before a count in figures.
         "تمكنت وحدات الحرس الوطني بالمهدية، مساء الجمعة، من إيقاف 3 عناصر تكفيرية كانت تخطط للالتحاق "
         "بتنظيمات إرهابية.",

@@ -404,7 +404,15 @@ class ActorRecognizer:
             # "أعلنت وزارة الدفاع أن قوات الجيش استعادت": the ministry is the teller; the name
             # after "أن" is the subject of what it told.
             name, dist = None, 0
-        if name == "ignore_before" and dist and any(self._new_force(w) for w in words[-dist:]):
+        if (
+            name == "ignore_before"
+            and dist
+            and (
+                any(self._new_force(w) for w in words[-dist:])
+                # (the name's own "و" and force noun: "… الموالية للرئيس هادي وقوات الحزام الأمني")
+                or (chain.startswith("و") and self._force_heads.has_word(folded[name_start:fe].split()[0]))
+            )
+        ):
             # "قوات الجيش المدعومة من التحالف ومسلحي جماعة الحوثي": a force noun with its own "و"
             # opens the next name of the list; the qualifier was the name's before it.
             name, dist = None, 0
