@@ -409,6 +409,17 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتل 5 أشخاص خلال احتجاجات": a demonstration counting its dead was no peaceful protest;
+        # with no one named, the police faced it.
+        "قتل 5 أشخاص، الجمعة، خلال احتجاجات على غلاء المعيشة في مدينة الأبيض بولاية شمال كردفان.",
+        {
+            "sub_event_type": "Excessive force against protesters",
+            "actor2": "Police Forces of Sudan",
+            "fatalities": 5,
+        },
+        id="a-demonstration-counting-its-dead",
+    ),
+    pytest.param(
         # "… الموالية للرئيس هادي وقوات الحزام الأمني": the qualifier is the first force's; the
         # force named next with its own "و" is the other side of the clash.
         "اندلعت اشتباكات، مساء الثلاثاء، بين قوات الحماية الرئاسية الموالية للرئيس هادي وقوات الحزام "

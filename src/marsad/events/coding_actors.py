@@ -9,7 +9,7 @@ import contextlib
 from collections.abc import Callable
 from functools import cached_property
 
-from marsad.doc import Doc, Mention
+from marsad.doc import TRIGGER, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.coding_sides import (
     ARMED_KINDS,
@@ -224,12 +224,26 @@ class ActorCoding(SideFinder):
         if (
             s.event_type == "Protests"
             and s.sub == "Peaceful protest"
-            and (any(t.value.event_type in (BATTLES, VAC) for t in c.triggers) or c.weapons)
+            and (
+                any(t.value.event_type in (BATTLES, VAC) for t in c.triggers)
+                or c.weapons
+                # (the killing word merged away with the march told in its sentence: "قتل 8 أشخاص
+                # خلال احتجاجات")
+                or any(
+                    t.value.event_type in (BATTLES, VAC)
+                    for sent in c.sentences
+                    for t in doc.in_sentence(TRIGGER, sent)
+                )
+            )
             and any(m.value.kind == "killed" for m in c.casualties)
         ):
             # "قتل شاب برصاص جيش الاحتلال في احتجاجات الجمعة": a demonstrator killed by the
             # forces facing the demonstration (a killing word or a weapon says it was no accident).
             force = s.a2 if s.a2 is not None and s.a2.kind in STATE_KINDS else self._security_force(doc, c)
+            if force is None:
+                # "قتل 8 أشخاص خلال احتجاجات على ارتفاع أسعار الخبز": killed with no one named, by
+                # the police facing the crowd (a demonstration counting dead was not peaceful).
+                force = self._templates.get("police")
             if force is not None:
                 s.sub, s.a2 = "Excessive force against protesters", force
         if (
