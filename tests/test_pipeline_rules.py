@@ -409,6 +409,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "دهس رجل يقود شاحنة المارة … وأطلقت الشرطة النار على المشتبه به": the man driving is an
+        # unnamed attacker and the people run over are the side hit; the police that shot the
+        # suspect answered the attack, and the group he pledged allegiance to is no side by that.
+        "قتل 5 أشخاص، الجمعة، عندما دهس رجل يقود شاحنة المارة في شارع تجاري وسط مدينة برشلونة الإسبانية. "
+        "وقالت الشرطة إنها أطلقت النار على المشتبه به قبل أن تعتقله. وذكرت وسائل إعلام أن المهاجم أعلن "
+        "ولاءه لتنظيم داعش.",
+        {
+            "sub_event_type": "Attack",
+            "actor1": "Unidentified Armed Group (Spain)",
+            "actor2": "Civilians (Spain)",
+        },
+        id="a-ramming-and-the-police-who-answered-it",
+    ),
+    pytest.param(
         # "قتل 5 أشخاص خلال احتجاجات": a demonstration counting its dead was no peaceful protest;
         # with no one named, the police faced it.
         "قتل 5 أشخاص، الجمعة، خلال احتجاجات على غلاء المعيشة في مدينة الأبيض بولاية شمال كردفان.",

@@ -271,13 +271,14 @@ class TypeRefinement(SideFinder):
                 # the side attacked (states set no roadside or suicide bombs), the people killed
                 # there were passers-by, and the attacker is unnamed.
                 s.a1 = None
-            elif (
-                c.actor1 is not None
-                and c.actor1.attrs.get("role_why") == "agent_before"
-                and s.event_type in (VAC, BATTLES)
+            elif c.actor1 is not None and (
+                (c.actor1.attrs.get("role_why") == "agent_before" and s.event_type in (VAC, BATTLES))
+                # (the subject of an attack's verb: an attack on people, not a fight)
+                or (c.actor1.attrs.get("role_why") == "agent_verbs" and s.event_type == VAC)
             ):
-                # "عملية طعن نفذها شاب فلسطيني": the man named as doing the attack is an
-                # unidentified attacker, not a victim; the people hit stay the second side.
+                # "عملية طعن نفذها شاب فلسطيني", "دهس رجل يقود شاحنة المارة": the man named as
+                # doing the attack is an unidentified attacker, not a victim; the people hit stay
+                # the second side.
                 s.a1 = self._templates.get("unidentified")
             else:
                 s.a1, s.a2 = s.a2, s.a1

@@ -209,7 +209,13 @@ class Merger:
             # "قتل ثلاثة من رجال الشرطة في هجوم مسلح … وتبادلت قوات الأمن إطلاق النار مع المهاجمين":
             # the side hit fights back; the side it fought is the incident's unnamed attacker.
             into.actor1, into.inferred_actor1 = c.actor2, False
-        elif into.actor1 is None and c.actor1 is not None and not self._covert_bomber(into, c.actor1):
+        elif (
+            into.actor1 is None
+            and c.actor1 is not None
+            and not self._covert_bomber(into, c.actor1)
+            # ("وأطلقت الشرطة النار على المشتبه به": who answered the attack did not make it)
+            and not any(t.attrs.get("at_attacker") for t in c.triggers)
+        ):
             into.actor1, into.inferred_actor1 = c.actor1, c.inferred_actor1
         elif claims(c.actor1) and into.actor1 is not None and into.actor1.attrs.get("kind") in CLAIMABLE:
             # "هجوم شنه مسلحون … وتبنت حركة طالبان باكستان الهجوم": the group that claims the
@@ -222,9 +228,15 @@ class Merger:
         if into.origin is not None or into.target_country is not None:
             drop_foreign_firer(into)
         if into.actor2 is None or self._one_actor(into.actor1, into.actor2):
-            # Never the same actor on both sides: the other telling's second side, if it differs.
+            # Never the same actor on both sides: the other telling's second side, if it differs
+            # (not the force that answered the attack: it was not the one attacked).
+            answered = any(t.attrs.get("at_attacker") for t in c.triggers)
             into.actor2 = next(
-                (m for m in (c.actor2, c.actor1) if m is not None and not self._one_actor(into.actor1, m)),
+                (
+                    m
+                    for m in (c.actor2, None if answered else c.actor1)
+                    if m is not None and not self._one_actor(into.actor1, m)
+                ),
                 None,
             )
         self._name_the_unnamed(into, c)

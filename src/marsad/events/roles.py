@@ -751,6 +751,11 @@ def second_side(
                 continue
             if event_type == "Protests" and (kind not in STATE_KINDS or a.attrs.get("target_only")):
                 continue
+            if any(
+                t.attrs.get("at_attacker") and t.clause == a.clause
+                for t in (at.sentence(TRIGGER, s) if at is not None else doc.in_sentence(TRIGGER, s))
+            ):
+                continue  # "وأطلقت الشرطة النار على المشتبه به": the force that answered the attack
             if striker is not None and striker.shares_camp(k.actors[a.value]):
                 continue
             if event_type == BATTLES and kind in UNARMED_KINDS:

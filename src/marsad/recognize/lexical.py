@@ -298,6 +298,10 @@ class TriggerRecognizer:
     def recalled(self) -> RecalledIncident:
         return _shared(self.k)[0]  # built once, not per report
 
+    @cached_property
+    def _attacker_nouns(self) -> CueList:
+        return self.k.cues["attacker_nouns"]
+
     @property
     def bits(self) -> WordBits:
         return _shared(self.k)[1]
@@ -502,6 +506,9 @@ class TriggerRecognizer:
             if entry.sub_event_type == DISRUPTED:
                 stopped.append((start, oend))
             told_earlier = {"earlier": True} if start in earlier else {}
+            if self._attacker_nouns.opening(WORD.findall(folded, h.end, h.end + 40)[:3]) is not None:
+                # "أطلقت النار على المشتبه به": an act on the attacker, the answer to the attack
+                told_earlier["at_attacker"] = True
             doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries), **told_earlier)
         for start, oend, entry, weight, alternatives in means:
             sentence = doc.locate(start)[0]
@@ -623,6 +630,10 @@ class WeaponRecognizer:
     @property
     def recalled(self) -> RecalledIncident:
         return _shared(self.k)[0]  # built once, not per report
+
+    @cached_property
+    def _attacker_nouns(self) -> CueList:
+        return self.k.cues["attacker_nouns"]
 
     @property
     def bits(self) -> WordBits:
