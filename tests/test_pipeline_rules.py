@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "مقتل 12 من عناصر الحوثي، فيما قتل 3 من القوات الحكومية": both sides told only by their
+        # dead fought each other (not an unnamed attacker of one of them).
+        "أسفرت المعارك في جبهة حيس، الاثنين، عن مقتل 12 من عناصر الحوثي، فيما قتل 3 من القوات الحكومية.",
+        {"actor1": "Military Forces of Yemen", "actor2": "Houthi Movement", "fatalities": 15},
+        id="both-sides-told-by-their-dead",
+    ),
+    pytest.param(
         # "دهس رجل يقود شاحنة المارة … وأطلقت الشرطة النار على المشتبه به": the man driving is an
         # unnamed attacker and the people run over are the side hit; the police that shot the
         # suspect answered the attack, and the group he pledged allegiance to is no side by that.
@@ -2144,6 +2151,18 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # "الجيش الوطني" after "فصائل الجيش الوطني السوري": the short form of the name told before,
+        # not the report country's army.
+        "قصفت فصائل الجيش الوطني السوري، الأحد، مواقع لقوات سوريا الديمقراطية في ريف تل أبيض. وفي ريف "
+        "منبج، قتل عنصران من الجيش الوطني في هجوم شنه مقاتلو قسد على نقطة قرب قرية العريمة.",
+        ("actor1", "actor2"),
+        [
+            ("Syrian Democratic Forces", "Syrian National Army"),
+            ("Syrian National Army", "Syrian Democratic Forces"),
+        ],
+        id="the-short-form-of-a-name-told-before",
+    ),
     pytest.param(
         # "رصدت الدفاعات … إطلاق صاروخ من قبل الميليشيا …، وتم اعتراضه وتدميره": the missile stopped
         # with its pronoun is an interception; its firer is the side disrupted, not its interceptor.

@@ -84,30 +84,39 @@ class RoleAssigner:
         _name_unnamed_aircraft(doc, k, self.named_air)
         self._air_force: Mention | None = None  # the most named of them, found on first need
 
+    def _tolls(self, sentence: int) -> list[tuple[int, int]]:
+        """The spans of the sentence's tolls, each with its victim noun phrase."""
+        out = []
+        for k in self.doc.in_sentence(CASUALTY, sentence):
+            lo, hi = k.start, k.end
+            if k.value.victim is not None:
+                lo, hi = min(lo, k.value.victim[0]), max(hi, k.value.victim[1])
+            out.append((lo, hi))
+        return out
+
     def _counted_dead(self, a: Mention) -> bool:
         """Whether `a` is a side named among a toll's victims ("قتل أربعة من عناصر المجلس
         الانتقالي"), not a bare people noun: those dead name whom the attack hit."""
         generic = a.attrs.get("generic")
         if generic and a.attrs.get("kind") in UNARMED_KINDS:
             return False
-        for k in self.doc.in_sentence(CASUALTY, a.sentence):
-            lo, hi = k.start, k.end
-            if k.value.victim is not None:
-                lo, hi = min(lo, k.value.victim[0]), max(hi, k.value.victim[1])
+        for lo, hi in self._tolls(a.sentence):
             if not generic and lo <= a.start <= hi + 1:  # (it may follow the counted noun: "من عناصر X")
                 return True
             if self._singled_out(a, hi):
                 return True
         return False
 
+    def _in_a_toll(self, a: Mention) -> bool:
+        """Whether `a` is named in a toll's words ("قتل 5 من القوات الحكومية"), a force's generic
+        name too."""
+        return any(lo <= a.start <= hi + 1 for lo, hi in self._tolls(a.sentence))
+
     def _among_the_dead(self, a: Mention) -> bool:
         """Whether `a` is singled out among a toll's dead by an aside after it (_singled_out)."""
         if a.attrs.get("kind") in UNARMED_KINDS:
             return False
-        return any(
-            self._singled_out(a, k.end if k.value.victim is None else max(k.end, k.value.victim[1]))
-            for k in self.doc.in_sentence(CASUALTY, a.sentence)
-        )
+        return any(self._singled_out(a, hi) for _, hi in self._tolls(a.sentence))
 
     def _singled_out(self, a: Mention, toll_end: int) -> bool:
         """ "قتل 42 شخصا، معظمهم من مقاتلي المعارضة", "مقتل 59 شخصا معظمهم من الجنود": the side
@@ -396,6 +405,31 @@ class RoleAssigner:
                 ),
                 None,
             )
+        if a1 is None and a2 is not None and lead.event_type == BATTLES:
+            # "أسفرت المعارك عن مقتل 22 من عناصر الحوثي، فيما قتل 5 من القوات الحكومية": both
+            # sides told only by their dead fought each other (a state force first: who began it
+            # is not told).
+            names = k.actors
+            other = next(
+                (
+                    a
+                    for a in in_sent
+                    if a is not a2
+                    and cue(a) == PATIENT
+                    and names[a.value].name != names[a2.value].name
+                    and names[a.value].kind not in UNARMED_OR_RIOTING
+                    and names[a2.value].kind not in UNARMED_OR_RIOTING
+                    and self._in_a_toll(a)
+                    and self._in_a_toll(a2)
+                ),
+                None,
+            )
+            if other is not None:
+                a1, a2 = (
+                    (a2, other)
+                    if names[a2.value].kind in STATE_KINDS and names[other.value].kind not in STATE_KINDS
+                    else (other, a2)
+                )
         return Roles(a1, a2, assoc1, assoc2)
 
     def _subject_before_break(

@@ -43,6 +43,7 @@ ROLE_LISTS = (
 # makes the noun right after it its subject ("قصفت قوات النظام", "غارات التحالف"); an actor further
 # on is its object. A teller ("قال", "بحسب") marks only the name that follows it.
 ADJACENT = {"agent_verbs": 0, "source_before": 1, "teller_verbs": 0}
+_NEXT_WORD = re.compile(r"\s+([^\s،,.؛:()\[\]\"«»]+)")  # the word after a position, no punctuation
 # Group nouns (folded) that may stand before a group's name without being part of its alias.
 _GROUP_NOUNS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"})
 POSSESSOR_WORDS = 9  # words read before an owned noun's owner ("<verb> <person> <rank> في <unit> التابعة ل")
@@ -154,6 +155,8 @@ class ActorRecognizer:
                 continue
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
+        if len(found) > 1:
+            found = self._short_forms(folded, found, starts)
         # The report's words, shared with the other recognisers (a short text: its own).
         toks = tokens(folded) or Tokens(folded)
         # Where the rare words both look-ups start from stand (compress and map test every word
@@ -516,6 +519,37 @@ class ActorRecognizer:
             or (len(gap) == 1 and self._link_words.has_word(gap[0]))
             or (not named and " ".join(gap) in self._suspected_of)
         )
+
+    def _short_forms(
+        self, folded: str, found: list[tuple[int, int, int, bool]], starts: dict[int, int]
+    ) -> list[tuple[int, int, int, bool]]:
+        """A generic name whose words with the next one or two are words of a name told before
+        ("الجيش الوطني" after "فصائل الجيش الوطني السوري"): the short form of that name, not the
+        report country's army."""
+        templates = self.k.template_ids
+        named: list[tuple[str, int]] = []  # (folded name, actor) of the names told so far
+        out: list[tuple[int, int, int, bool]] = []
+        for f in found:
+            fs, fe, idx, ana = f
+            name = folded[starts.get(fs, fs) : fe]
+            if idx not in templates:
+                named.append((f" {name} ", idx))
+            elif named:
+                words, ends, pos = [name], [fe], fe
+                for _ in range(2):  # the next two words, up to a punctuation mark
+                    m = _NEXT_WORD.match(folded, pos)
+                    if m is None:
+                        break
+                    words.append(m.group(1))
+                    ends.append(pos := m.end())
+                for n in range(len(words) - 1, 0, -1):
+                    short = " " + " ".join(words[: n + 1]) + " "  # as a run of the name's words
+                    full = next((i for told, i in reversed(named) if short in told), None)
+                    if full is not None:
+                        f = (fs, ends[n], full, ana)
+                        break
+            out.append(f)
+        return out
 
     def _affiliation(self, gap: list[str]) -> bool:
         """Whether the words between two names are one link word ("التابعة لـ", its lam on the
