@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "لتفريق مسيرة تطالب بالإفراج عن المعتقلين": what the march demands is no statement that
+        # blocks its clause; the force that dispersed it met it.
+        "شهدت مدينة جرادة شرق المغرب، مساء الأحد، مواجهات بين محتجين وقوات الأمن التي استخدمت الغاز "
+        "المسيل للدموع لتفريق مسيرة تطالب بالإفراج عن المعتقلين.",
+        {"sub_event_type": "Protest with intervention", "actor2": "Police Forces of Morocco"},
+        id="a-march-and-what-it-demands",
+    ),
+    pytest.param(
         # "مقتل 12 من عناصر الحوثي، فيما قتل 3 من القوات الحكومية": both sides told only by their
         # dead fought each other (not an unnamed attacker of one of them).
         "أسفرت المعارك في جبهة حيس، الاثنين، عن مقتل 12 من عناصر الحوثي، فيما قتل 3 من القوات الحكومية.",
