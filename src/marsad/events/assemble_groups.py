@@ -1,0 +1,149 @@
+"""Which clauses of a report tell events (CODING.md §1): the report's triggers grouped by clause,
+less those after a general or blocking cue and those a later word shows to be no act of their
+own; a clause of weak cues only is kept when a toll, a force or a crowd makes it sure."""
+
+from __future__ import annotations
+
+from marsad.doc import ACTOR, CASUALTY, DATE, NONEVENT, TRIGGER, WEAPON, Doc, Mention
+from marsad.events.incidents import CROWD_KINDS, FAMILY
+from marsad.events.interceptions import DISRUPTED
+from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import words_before
+
+CLAUSE_WIDE = {"trend", "statement", "record"}
+MIN_WEIGHT = 0.5
+# Destruction: a weak word made sure when aircraft do it (_SURE_BY_AIR), and then their air strike
+# (events/assemble_candidate.py).
+DESTRUCTION = "Looting/property destruction"
+
+
+class TriggerGrouping:
+    """The assembler's part (events/assemble.py) that groups a report's triggers by clause."""
+
+    k: Knowledge
+
+    # --- candidates ------------------------------------------------------------------------
+    def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
+        blocked_from: dict[int, int] = {}
+        crowds = [m for m in doc.get(ACTOR) if m.attrs.get("kind") in CROWD_KINDS]
+        crowd_ends = {m.end for m in crowds}
+        for ne in doc.get(NONEVENT):
+            if ne.value.kind == "statement" and (ne.start - 1 in crowd_ends or ne.start - 2 in crowd_ends):
+                # "محتجين يطالبون بتوفير الخدمات": what the crowd demands, not a statement clause.
+                continue
+            if ne.value.kind == "record" and doc.in_sentence(DATE, ne.sentence):
+                continue  # "وثق المرصد مقتل 9 عناصر … مساء أمس": the record of one incident
+            # Trend and statement clauses are general: nothing from them on is an event. Other cues
+            # (reinforcements, funerals, threats…) block what follows them in the sentence.
+            start = doc.clauses[ne.sentence][ne.clause].start if ne.value.kind in CLAUSE_WIDE else ne.start
+            blocked_from[ne.sentence] = min(blocked_from.get(ne.sentence, 1 << 30), start)
+        groups: dict[tuple[int, int], list[Mention]] = {}
+        told_in: dict[str, int] = {}  # family → the first sentence telling an act of it
+        for t in doc.get(TRIGGER):
+            if t.sentence < 0 or t.start >= blocked_from.get(t.sentence, 1 << 30):
+                continue
+            family = FAMILY.get(t.value.event_type)
+            if told_in.get(family, t.sentence) < t.sentence and self._a_point_in_time(doc, t):
+                continue  # "وحلق الطيران في أجواء المنطقة عقب الهجوم": the attack told before
+            told_in.setdefault(family, t.sentence)
+            if t.value.sub_event_type == "Chemical weapon" and _tear_gas_choking(doc, t):
+                continue  # "إصابة العشرات بحالات اختناق" from the tear gas fired on a crowd
+            if t.value.sub_event_type == "Suicide bomb" and _qualifies_a_weapon(doc, t):
+                continue  # "بطائرات مسيرة انتحارية": a loitering drone, not a bomber
+            groups.setdefault((t.sentence, t.clause), []).append(t)
+        if len(groups) > 1:
+            self._join_across_a_told_day(doc, groups)
+        # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
+        # nothing stronger in its sentence does.
+        strong: set[tuple[int, int]] = set()
+        by_air: dict[str, set[tuple[int, int]]] | None = None  # on first need
+        for key, ts in groups.items():
+            # (a loop: most clauses have one trigger, and max() over a generator costs more)
+            for t in ts:
+                if t.attrs.get("weight", 1.0) >= MIN_WEIGHT:
+                    strong.add(key)
+                    break
+                sub = t.value.sub_event_type
+                if sub in _SURE_BY_AIR:
+                    if by_air is None:
+                        by_air = _clauses_by_air(doc)
+                    if key in by_air[_SURE_BY_AIR[sub]]:
+                        # "وإن الدفاعات الجوية اعترضته": the word that may only mean "objected"
+                        # intercepts when air defences do it; "دمرت مقاتلات التحالف مخزنا":
+                        # what aircraft destroy, they strike.
+                        strong.add(key)
+                        break
+        if len(strong) == len(groups):
+            return groups  # (the usual case: no clause of weak cues only, no casualties to look up)
+        hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
+        strong_sents = {s for s, _ in strong}
+        # "لقي ستة مصرعهم، اليوم، بنيران الجيش": a toll in a clause that tells no act of its own
+        # is the weak cue's of a later clause of its sentence, if that cue tells violence.
+        untold: dict[int, int] = {}  # sentence → its first clause with such a toll
+        for s, c in hurt:
+            if (s, c) not in groups and c < untold.get(s, c + 1):
+                untold[s] = c
+        # A weak protest cue ("تجمع", "مطالبين") with the crowd named in its sentence ("تجمع مئات
+        # المحتجين أمام مبنى المحافظة", "أغلق عشرات المحتجين مدخل الحقل، مطالبين …") is a protest.
+        crowd = {m.sentence for m in crowds}
+        return {
+            key: ts for key, ts in groups.items()
+            if key in strong
+            or (key in hurt and key[0] not in strong_sents)
+            or (
+                untold.get(key[0], key[1]) < key[1]
+                and key[0] not in strong_sents
+                and any(FAMILY.get(t.value.event_type) == "violence" for t in ts)
+            )
+            or (key[0] in crowd and any(t.value.event_type in ("Protests", "Riots") for t in ts))
+        }  # fmt: skip
+
+    def _a_point_in_time(self, doc: Doc, t: Mention) -> bool:
+        """A definite act noun right after a word of time ("عقب الهجوم"): the act it names."""
+        if not t.text.lstrip("وفب").startswith(("ال", "لل")):
+            return False
+        before = words_before(doc.folded.text, doc.folded_index(t.start), 0, 1)
+        return bool(before) and self.k.cues["reference_before"].has_word(before[-1])
+
+    @staticmethod
+    def _join_across_a_told_day(doc: Doc, groups: dict[tuple[int, int], list[Mention]]) -> None:
+        """ "قتلت قوات الأمن، الأحد، 3 مسلحين في تبادل لإطلاق النار": a toll read across the
+        commas of a day told aside (recognize/casualties.py) joins the clause of its verb to the
+        clause of its victims: one clause's triggers, read with the verb's subject."""
+        for m in doc.get(CASUALTY):
+            if m.sentence < 0 or (m.sentence, m.clause) not in groups:
+                continue
+            last = doc.locate(m.end - 1)
+            if last[0] == m.sentence and last[1] > m.clause and last in groups:
+                groups[(m.sentence, m.clause)].extend(groups.pop(last))
+
+
+# Weak words made sure by the force named in their clause (actor attribute → its clauses).
+_SURE_BY_AIR = {DISRUPTED: "air_defence", DESTRUCTION: "aerial"}
+
+
+def _clauses_by_air(doc: Doc) -> dict[str, set[tuple[int, int]]]:
+    """The clauses naming air defences, and those naming aircraft."""
+    out: dict[str, set[tuple[int, int]]] = {"air_defence": set(), "aerial": set()}
+    for m in doc.get(ACTOR):
+        for attr, clauses in out.items():
+            if m.attrs.get(attr):
+                clauses.add((m.sentence, m.clause))
+    return out
+
+
+def _qualifies_a_weapon(doc: Doc, t: Mention) -> bool:
+    """A trigger word inside the name of a weapon of another kind of act ("مسيرة انتحارية")."""
+    return any(
+        w.start <= t.start and t.end <= w.end and w.value.sub_event_type != t.value.sub_event_type
+        for w in doc.in_sentence(WEAPON, t.sentence)
+    )
+
+
+def _tear_gas_choking(doc: Doc, t: Mention) -> bool:
+    """A weak chemical cue ("حالات اختناق") in a sentence that names tear gas and no chemical
+    agent: the choking is the tear gas's."""
+    if t.attrs.get("weight", 1.0) >= 1.0:
+        return False
+    names = {w.value.name for w in doc.in_sentence(WEAPON, t.sentence)}
+    return "tear gas" in names and "chemical agent" not in names
