@@ -5,8 +5,9 @@ publication; an incident dated further back ("قبل شهرين", "في أكتو
 is recalled background. Event assembly gives undated clauses the report's date: that date must be
 one of the news, never a recalled incident's.
 
-Assembly calls `news_dates` where it chooses the report date (EventAssembler._report_date), on the
-DATE mentions it considers, before picking the one nearest after a trigger.
+Assembly calls `news_dates` where it chooses the report date (EventAssembler._report_date, in
+events/assemble_casualties_date.py), on the DATE mentions it considers, before picking the one
+nearest after a trigger.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ AMONG_REACH, AMONG_WORDS = 40, 4  # where "بينهم" stands before a name ("ب
 
 
 class SideFinder:
-    """The base of the coder's parts (events/coding_type.py, coding_actors.py, coding_place.py,
+    """The base of the coder's parts (events/coding_type.py, coding_actors.py, coding_place_date.py,
     coding_fatalities.py), which EventCoder joins."""
 
     def __init__(self, knowledge: Knowledge) -> None:
