@@ -71,6 +71,15 @@ def test_force_head_between_verb_and_name_belongs_to_the_subject(pipeline: Pipel
     assert cues["الجيش السوداني"] == roles.PATIENT
 
 
+def test_people_who_fled_or_told_are_no_side(pipeline: Pipeline) -> None:
+    # "فيما نزحت عشرات العائلات": the families fled the fighting; "بحسب ما أفاد سكان": the
+    # residents only told of it.
+    cues = _cues(pipeline, "تجددت الاشتباكات في المخيم، فيما نزحت عشرات العائلات من أحيائه.")
+    assert cues["عائلات"] == roles.IGNORE
+    cues = _cues(pipeline, "قصفت الطائرات الحربية أطراف البلدة، بحسب ما أفاد سكان.")
+    assert cues["سكان"] == roles.IGNORE
+
+
 # --- passive and agentive forms, idafa, the lam of possession --------------------------------
 
 

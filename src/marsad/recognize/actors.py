@@ -78,6 +78,7 @@ class ActorRecognizer:
         self._object_pronouns: CueList = cues["object_pronouns"]
         self._aircraft_before: CueList = cues["aircraft_before"]
         self._witnesses: CueList = cues["witnesses"]
+        self._fled: CueList = cues["fled_before"]
         self._passive_verbs: CueList = cues["passive_verbs"]
         self._person_nouns: CueList = cues["person_nouns"]
         self._self_claim: CueList = cues["self_claim_after"]
@@ -284,6 +285,8 @@ class ActorRecognizer:
                 and any(self._camp_nouns.has_word(w) for w in words[-3:])
             ):
                 role, why = "ignore_before", "a camp's name"  # "مخيم جنين للاجئين"
+            elif entry.kind == "civilians" and any(self._fled.has_word(w) for w in words[-2:]):
+                role, why = "ignore_before", "people who fled"  # "فيما نزحت مئات العائلات"
             elif why == "teller_verbs" and self._witnesses.has_word(folded[name_start:fe]):
                 role, why = "ignore_before", "witnesses"  # "بحسب ما أفاد سكان": they tell, no side
             elif entry.kind == "unidentified" and words and self._destination.has_word(words[-1]):
