@@ -2161,6 +2161,32 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "صرح المتحدث الأمني لوزارة الداخلية بأنه …": a spokesman stating what happened blocks
+        # nothing; the wanted men who opened fire began the fight, and one was arrested.
+        "صرح المتحدث الأمني لوزارة الداخلية بأنه أثناء متابعة الجهات الأمنية مطلوبين أمنيا في بلدة "
+        "العوامية بمحافظة القطيف، بادروا بإطلاق النار على رجال الأمن، ما أسفر عن مقتل اثنين منهم والقبض "
+        "على ثالث.",
+        ("sub_event_type", "actor1", "fatalities"),
+        [
+            ("Armed clash", "Unidentified Armed Group (Saudi Arabia)", 2),
+            ("Arrests", "Police Forces of Saudi Arabia", 0),
+        ],
+        id="a-spokesman-stating-what-happened",
+    ),
+    pytest.param(
+        # "رصدت الدفاعات … إطلاق صاروخين …، والآخر باتجاه نجران، وتم اعتراضهما": the stopping told
+        # with no side has the fire's: its firer, and the air defences that detected it.
+        "أعلن المتحدث باسم التحالف أن قوات الدفاع الجوي رصدت مساء السبت إطلاق صاروخين باليستيين من قبل "
+        "الميليشيا الحوثية باتجاه المملكة. وأوضح أن الصاروخ الأول كان باتجاه مدينة نجران، والآخر باتجاه "
+        "مدينة جازان، وتم اعتراضهما وتدميرهما.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", ""),
+        ],
+        id="a-stopping-told-with-the-sides-of-its-fire",
+    ),
+    pytest.param(
         # "الجيش الوطني" after "فصائل الجيش الوطني السوري": the short form of the name told before,
         # not the report country's army.
         "قصفت فصائل الجيش الوطني السوري، الأحد، مواقع لقوات سوريا الديمقراطية في ريف تل أبيض. وفي ريف "

@@ -47,6 +47,15 @@ def interceptions_where_fired(events: list[Candidate]) -> None:
             # in the launch's clause is the side disrupted, not the one that stopped its fire.
             e.actor1, e.actor2 = e.actor2, e.actor1
             e.log.append(f"'{e.trigger.text}': the firer of '{fire.trigger.text}' is the side it stopped")
+        elif e.actor1 is None and e.actor2 is None and fire.actor1 is not None:
+            # "رصدت الدفاعات الجوية إطلاق صاروخين … والآخر باتجاه نجران، وتم اعتراضهما": the sides
+            # of a stopping told with none are the fire's firer and the air defences that saw it.
+            e.actor2 = fire.actor1
+            if fire.actor2 is not None and fire.actor2.attrs.get("air_defence"):
+                e.actor1 = fire.actor2
+            e.log.append(
+                f"'{e.trigger.text}': its sides are those of the fire it stopped ('{fire.trigger.text}')"
+            )
         if (
             fire.actor1 is None
             and fire.actor2 is None
