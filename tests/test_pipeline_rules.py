@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "إثر كمين محكم نصب له": the ambush set for the man arrested is how he was caught, no fight.
+        "تمكنت وحدات الحرس الوطني بالقصرين، مساء الأحد، من القبض على عنصر تكفيري مفتش عنه، إثر كمين "
+        "محكم نصب له قرب منزله.",
+        {"sub_event_type": "Arrests", "actor1": "Police Forces of Tunisia"},
+        id="the-ambush-set-for-an-arrest",
+    ),
+    pytest.param(
         # "لتفريق مسيرة تطالب بالإفراج عن المعتقلين": what the march demands is no statement that
         # blocks its clause; the force that dispersed it met it.
         "شهدت مدينة جرادة شرق المغرب، مساء الأحد، مواجهات بين محتجين وقوات الأمن التي استخدمت الغاز "

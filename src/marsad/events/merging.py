@@ -287,11 +287,28 @@ class Merger:
             elif (pair := self._wrecking_in_an_attack(prev, c)) is not None:
                 self._absorb(*pair)
                 out[j] = pair[0]
+            elif self._means_of_an_arrest(prev, c):
+                prev.log.append(f"'{c.trigger.text}': how the arrest was made, no fight of its own")
             elif self._compatible(prev, c, loose=False):
                 self._absorb(prev, c)
             else:
                 out.append(c)
         return out
+
+    def _means_of_an_arrest(self, arrest: Candidate, c: Candidate) -> bool:
+        """ "تمكنت الوحدات من القبض على عنصر تكفيري، إثر كمين محكم نصب له": an ambush told after
+        an arrest in its sentence (cues.yaml arrest_means), with no toll, weapon or side of its own,
+        is how the arrest was made."""
+        means = self.k.cues["arrest_means"]
+        return (
+            arrest.trigger.value.sub_event_type == "Arrests"
+            and c.event_type == BATTLES
+            and all(means.has_word(t.text.split()[0]) for t in c.triggers)
+            and not c.casualties
+            and not c.weapons
+            and (c.actor1 is None or self._same_side(arrest.actor1, c.actor1))
+            and (c.actor2 is None or self._same_side(arrest.actor2, c.actor2))
+        )
 
     def wrecking_across(self, events: list[Candidate]) -> list[Candidate]:
         """ "هاجم مستوطنون القرية وأضرموا النار في منازل … وأطلقوا الرصاص على الأهالي فأصابوا
