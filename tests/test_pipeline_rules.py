@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتلت الناشطة …": a woman named by her work after the often-passive verb was killed (one
+        # death), by the gunmen named after.
+        "قتلت الصحفية رشا الحسن، مساء الأحد، برصاص مسلحين مجهولين أمام منزلها في حي الزهراء بمدينة "
+        "البصرة، وفق ما أعلنت الشرطة.",
+        {"actor1": "Unidentified Armed Group (Iraq)", "actor2": "Civilians (Iraq)", "fatalities": 1},
+        id="a-woman-named-by-her-work-was-killed",
+    ),
+    pytest.param(
         # "إثر كمين محكم نصب له": the ambush set for the man arrested is how he was caught, no fight.
         "تمكنت وحدات الحرس الوطني بالقصرين، مساء الأحد، من القبض على عنصر تكفيري مفتش عنه، إثر كمين "
         "محكم نصب له قرب منزله.",
