@@ -2176,6 +2176,14 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "تصدت لهجوم جديد": a new attack is another incident than the air strike told before.
+        "شنت طائرة حربية تابعة للجيش الوطني الليبي، الأحد، غارة جوية على مطار معيتيقة في طرابلس. وقالت "
+        "حكومة الوفاق إن قواتها تصدت لهجوم جديد لقوات حفتر في منطقة عين زارة جنوب العاصمة.",
+        ("sub_event_type", "location"),
+        [("Air/drone strike", "Mitiga Airport"), ("Armed clash", "Ayn Zarah")],
+        id="a-new-attack-is-another-incident",
+    ),
+    pytest.param(
         # "صرح المتحدث الأمني لوزارة الداخلية بأنه …": a spokesman stating what happened blocks
         # nothing; the wanted men who opened fire began the fight, and one was arrested.
         "صرح المتحدث الأمني لوزارة الداخلية بأنه أثناء متابعة الجهات الأمنية مطلوبين أمنيا في بلدة "
