@@ -320,7 +320,40 @@ def _mixed_modes(
     return (payloads, form, article) if payloads else None
 
 
-@cython.locals(k=cython.Py_ssize_t, i=cython.Py_ssize_t, start=cython.Py_ssize_t, end=cython.Py_ssize_t)
+# Compiled, the search among the chosen intervals is a C loop over their ints: a call of the
+# bisect module costs a boxed argument, a generic call and a rich comparison per step.
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_right(a: list[int], x: int) -> int:
+    """bisect.bisect_right(a, x) for a sorted list of ints (compiled)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < cython.cast(cython.Py_ssize_t, a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if not cython.compiled:  # from source, the bisect module's C function (a Python loop is slower)
+    _bisect_right = bisect.bisect_right
+
+
+@cython.locals(
+    k=cython.Py_ssize_t,
+    i=cython.Py_ssize_t,
+    start=cython.Py_ssize_t,
+    end=cython.Py_ssize_t,
+    hit_starts=list,
+    hit_ends=list,
+    starts=list,
+    ends=list,
+)
 def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:
     """Longest-first selection: drop every hit that overlaps a longer (then earlier) one."""
     # Visited by (-length, start), stable: the hits in start order, then a stable sort of their
@@ -333,10 +366,9 @@ def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:
     starts: list[int] = []  # chosen intervals, kept sorted and disjoint
     ends: list[int] = []
     chosen: list[Hit[P]] = []
-    bisect_right = bisect.bisect_right
     for k in sorted(range(len(by_start)), key=neg_lengths.__getitem__):
         start, end = hit_starts[k], hit_ends[k]
-        i = bisect_right(starts, start)
+        i = _bisect_right(starts, start)
         # Disjoint from the interval starting at or before it and from the one after it.
         if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
             continue

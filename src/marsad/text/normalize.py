@@ -11,6 +11,7 @@ import codecs
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -37,6 +38,31 @@ _FOLD: dict[str, str] = {
 for _i in range(10):
     _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+
+
+# Compiled, the bisections of the offset maps are C loops over the ints of a list or tuple: a
+# call of the bisect module costs a boxed argument, a generic call and a rich comparison per
+# step, several times the search itself, and these run for every mention of every report.
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_right(a: Sequence[int], x: int, lo: int) -> int:
+    """bisect.bisect_right(a, x, lo) for a sorted list or tuple of ints (compiled)."""
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < cython.cast(cython.Py_ssize_t, a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if not cython.compiled:  # from source, the bisect module's C function (a Python loop is slower)
+    _bisect_right = bisect_right
 
 
 def _is_mark(ch: str) -> bool:
@@ -86,14 +112,14 @@ class Folded:
             return start, (end if end > start else start)
         # orig() of both ends, spelt out: this runs for every mention of every report.
         shift = self.shift
-        k = bisect_right(run_at, start) - 1
+        k = _bisect_right(run_at, start, 0) - 1
         o_start = start + (shift[k] if k >= 0 else 0)
         if end <= start:
             return o_start, o_start
         last = end - 1
         if last >= n:
             return o_start, self.original_length + 1
-        k = bisect_right(run_at, last, k if k > 0 else 0) - 1
+        k = _bisect_right(run_at, last, k if k > 0 else 0) - 1
         return o_start, last + (shift[k] if k >= 0 else 0) + 1
 
     @cython.locals(n=cython.Py_ssize_t, k=cython.Py_ssize_t, i=cython.Py_ssize_t)
@@ -118,7 +144,7 @@ class Folded:
         # In the last run starting at or before pos, folded characters stand `shift` before
         # their original ones; pos among the characters deleted before the next run maps to
         # that run's start.
-        k = bisect_right(starts, pos) - 1
+        k = _bisect_right(starts, pos, 0) - 1
         i = pos - shift[k] if k >= 0 else pos
         if k + 1 < len(run_at) and i > run_at[k + 1]:
             i = run_at[k + 1]
