@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, MutableMapping
 from functools import cached_property, partial
@@ -84,11 +83,10 @@ _NO_VOTES: Mapping[str, float] = MappingProxyType({})  # the votes of a name tha
 
 def _count_words(folded: str, toks: Tokens | None, start: int, end: int) -> int:
     """len(WORD.findall(folded[start:end])), from the report's shared tokens `toks` when it has
-    them: the words overlapping [start, end) are those starting before end less those ending by
-    start (two bisects instead of a regex over the slice; a word cut at an edge still counts once)."""
+    them (Tokens.count: two bisects instead of a regex over the slice)."""
     if toks is None or start >= end:
         return len(WORD.findall(folded[start:end]))
-    return bisect_left(toks.starts, end) - bisect_right(toks.ends, start)
+    return toks.count(start, end)
 
 
 # cues.words_before(folded, pos, 0, n) and text.tokens.words_after(folded, pos, hi, n) on the

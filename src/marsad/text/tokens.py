@@ -136,6 +136,12 @@ class Tokens:
             out[-1] = self.text[starts[j - 1] : pos]
         return out
 
+    def count(self, start: int, end: int) -> int:
+        """len(WORD.findall(text[start:end])) for start < end: the words overlapping the window,
+        those starting before its end less those ending by its start (a word cut at an edge
+        still counts once)."""
+        return _bisect_left(self.starts, end) - _bisect_right(self.ends, start)
+
     @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, starts=list, ends=list)
     def after(self, pos: int, hi: int, max_words: int) -> list[str]:
         """The first `max_words` words of text[pos:hi] (words cut at pos or hi come cut)."""
