@@ -21,7 +21,6 @@ import re
 import sys
 import tempfile
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -32,6 +31,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
 
 from marsad.recognize.anchored import windows_upto
 from marsad.text.normalize import COMMON_CHARS, Folded, fold, fold_with_map_cached
@@ -114,6 +118,21 @@ def _keys_of(word: str) -> frozenset[str]:
     return got
 
 
+@cython.locals(words=list, present=frozenset, i=cython.Py_ssize_t, found=list)
+def indexes_in(words: list[str], present: frozenset[str]) -> list[int]:
+    """The indexes of the words that are in `present`, in order. Compiled, one loop with a C
+    index and a set look-up made in C; from source, compress over a map (no Python step per
+    word): the same list."""
+    if not cython.compiled:
+        return list(compress(range(len(words)), map(present.__contains__, words)))
+    found = []
+    for i in range(len(words)):
+        if words[i] in present:
+            found.append(i)
+    return found
+
+
+@cython.locals(k=cython.Py_ssize_t, n=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t, out=list)
 def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     """(start, end, keys) of every anchor word in s, in order."""
     sweep = _SWEEPS.get(id(anchors))
@@ -124,20 +143,24 @@ def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     t = tokens(s) or Tokens(s)
     words = t.words
     present = forms.intersection(words)
-    out: list[_AnchorHit] = []
+    out = []
     if present:
-        for i in compress(range(len(words)), map(present.__contains__, words)):
-            out.append((t.starts[i], t.ends[i], _keys_of(words[i])))
+        starts, ends = t.starts, t.ends
+        for i in indexes_in(words, present):
+            out.append((starts[i], ends[i], _keys_of(words[i])))
     if digits:
         # (?P<d>\d+) comes first and needs no word edge: every digit run is an anchor, except
-        # inside a word already matched whole ("ت1"), which the scan has moved past.
-        starts = [a for a, _, _ in out]
+        # inside a word already matched whole ("ت1"), which the scan has moved past. The runs
+        # come in order: out[:k] are the words starting at or before the run (one sweep, not a
+        # bisect per run), the last of them the one that could hold it.
         hash_keys = _keys_of("0")
         runs = []
         found = _DIGIT_RUN.finditer(s) if t.coded is None else _DIGIT_BYTE_RUN.finditer(t.coded)
+        k, n = 0, len(out)
         for a, b in map(re.Match.span, found):
-            i = bisect_right(starts, a) - 1
-            if i < 0 or out[i][1] <= a:
+            while k < n and out[k][0] <= a:
+                k += 1
+            if k == 0 or out[k - 1][1] <= a:
                 runs.append((a, b, hash_keys))
         if runs:
             out = sorted(out + runs, key=itemgetter(0))
