@@ -188,7 +188,7 @@ class Doc:
 
     def folded_slice(self, start: int, end: int) -> str:
         """The folded text of original [start, end)."""
-        return self.folded.text[self.folded.folded_index(start) : self.folded.folded_index(end)]
+        return self.folded.folded_slice(start, end)
 
     def folded_index(self, pos: int) -> int:
         """Folded offset of the first folded char at or after original `pos`."""

@@ -20,11 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from marsad.recognize.anchored import hits_per_pattern, routes
+from marsad.recognize.anchored import hits_per_pattern, routes, windows_upto
 from marsad.recognize.numbers import (
     B,
     E,
-    _windows,
     alternation,
     anchor_hits,
     anchor_keys,
@@ -360,7 +359,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         # By name, not by pattern: a Pattern hashes its whole compiled code at every dict lookup.
         rx = _RX_BY_NAME[name]
         before, after = _REACH[name]
-        for wa, wb in _windows(s, hits_of, before, after):
+        for wa, wb, _ in windows_upto(s, hits_of, before, after):  # (_windows without its copy)
             yield from rx.finditer(s, wa, wb)
 
     for m in scan("numeric", _K_DIGIT):

@@ -66,7 +66,9 @@ ADJECTIVE_WORDS = 2  # a country adjective only right after it, or one word on (
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
 # العربية المتحدة (CNN)-- ").
-_DATELINE = re.compile(r"\s*(?:[^\W\d_]+[\s،,]+){0,5}[^\W\d_]+\s*(?:\([^)]{0,30}\)\s*)?[-–—]")
+# Possessive runs: a letter can match nothing that follows a run of letters (nor a separator
+# what follows a run of separators), so giving one back never finds a match, only costs steps.
+_DATELINE = re.compile(r"\s*+(?:[^\W\d_]++[\s،,]++){0,5}[^\W\d_]++\s*+(?:\([^)]{0,30}\)\s*+)?[-–—]")
 # Support tiers of a candidate's country, best first.
 LOCAL, MAIN, FOCUS, ABROAD = 0, 1, 2, 3
 

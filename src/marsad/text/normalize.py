@@ -122,38 +122,50 @@ class Folded:
         k = _bisect_right(run_at, last, k if k > 0 else 0) - 1
         return o_start, last + (shift[k] if k >= 0 else 0) + 1
 
-    @cython.locals(n=cython.Py_ssize_t, k=cython.Py_ssize_t, i=cython.Py_ssize_t)
     def folded_index(self, pos: int) -> int:
         """Folded offset of the first folded character at or after original offset `pos`."""
-        run_at, shift, n = self.run_at, self.shift, len(self.text)
-        if not run_at or not n:
-            return max(0, min(pos, n))
-        starts, origs = self._run_origs, self._origs
-        if not starts and not origs:
-            if shift[0] > 0 and all(a < b for a, b in pairwise(shift)):
-                # Only deletions: a look-up is a bisect over the runs' starts, not over a table
-                # of every character (whose building cost more than a report's look-ups).
-                starts.extend(map(add, run_at, shift))
-            else:  # a character folded to several: run by run, every folded character's offset
-                bounds = (*run_at, n)
-                origs.extend(range(0, bounds[0]))
-                for k, sh in enumerate(shift):
-                    origs.extend(range(bounds[k] + sh, bounds[k + 1] + sh))
-        if origs:
-            return bisect_left(origs, pos)
-        # In the last run starting at or before pos, folded characters stand `shift` before
-        # their original ones; pos among the characters deleted before the next run maps to
-        # that run's start.
-        k = _bisect_right(starts, pos, 0) - 1
-        i = pos - shift[k] if k >= 0 else pos
-        if k + 1 < len(run_at) and i > run_at[k + 1]:
-            i = run_at[k + 1]
-        return 0 if i < 0 else n if i > n else i
+        return _folded_index(self, pos)
+
+    def folded_slice(self, start: int, end: int) -> str:
+        """The folded text of original [start, end): one call where Doc.folded_slice made two
+        of folded_index (a call costs more than the look-up it makes)."""
+        return self.text[_folded_index(self, start) : _folded_index(self, end)]
 
     @property
     def offsets(self) -> tuple[int, ...]:
         """The original offset of every folded character, then the original length."""
         return (*tuple(self.orig(i) for i in range(len(self.text))), self.original_length)
+
+
+@cython.cfunc
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(n=cython.Py_ssize_t, k=cython.Py_ssize_t, i=cython.Py_ssize_t)
+def _folded_index(f: Folded, pos: int) -> int:
+    """Folded.folded_index (Folded.folded_slice asks it twice, without a call of the method)."""
+    run_at, shift, n = f.run_at, f.shift, len(f.text)
+    if not run_at or not n:
+        return max(0, min(pos, n))
+    starts, origs = f._run_origs, f._origs
+    if not starts and not origs:
+        if shift[0] > 0 and all(a < b for a, b in pairwise(shift)):
+            # Only deletions: a look-up is a bisect over the runs' starts, not over a table
+            # of every character (whose building cost more than a report's look-ups).
+            starts.extend(map(add, run_at, shift))
+        else:  # a character folded to several: run by run, every folded character's offset
+            bounds = (*run_at, n)
+            origs.extend(range(0, bounds[0]))
+            for k, sh in enumerate(shift):
+                origs.extend(range(bounds[k] + sh, bounds[k + 1] + sh))
+    if origs:
+        return bisect_left(origs, pos)
+    # In the last run starting at or before pos, folded characters stand `shift` before
+    # their original ones; pos among the characters deleted before the next run maps to
+    # that run's start.
+    k = _bisect_right(starts, pos, 0) - 1
+    i = pos - shift[k] if k >= 0 else pos
+    if k + 1 < len(run_at) and i > run_at[k + 1]:
+        i = run_at[k + 1]
+    return 0 if i < 0 else n if i > n else i
 
 
 def _runs(text: str, folded_chars: list[tuple[int, str]]) -> Folded:
