@@ -91,6 +91,10 @@ _DIGIT_RUN = re.compile(r"\d\d*")
 _DIGIT_BYTES = re.escape(bytes(b for b, ch in enumerate(COMMON_CHARS) if _DIGIT_RUN.fullmatch(ch)))
 _DIGIT_BYTE_RUN = re.compile(b"[" + _DIGIT_BYTES + b"][" + _DIGIT_BYTES + b"]*")
 _WORDLIKE = re.compile(r"[^\W_]+")
+# \w counts "_" as a letter, str.isalnum (the tokens' words) does not: a text with one is
+# tokenised with this letter in its place, which no anchor word holds (register_anchor_words),
+# so its words are the pattern's \w runs and the same forms stand whole among them.
+_UNDERSCORE_AS = "x"
 _KEYS_OF: dict[str, frozenset[str]] = {}
 
 
@@ -100,7 +104,7 @@ def register_anchor_words(anchors: re.Pattern[str], words: Iterable[str], *, dig
     intersection) instead of running the regex over the whole report. Words that are not
     plain letters and digits keep the regex."""
     keys = set(_folded(words))
-    if keys and all(_WORDLIKE.fullmatch(k) for k in keys):
+    if keys and all(_WORDLIKE.fullmatch(k) and _UNDERSCORE_AS not in k for k in keys):
         _SWEEPS[id(anchors)] = (anchors, frozenset(keys | {c + k for c in "وفبل" for k in keys}), digits)
 
 
@@ -136,11 +140,13 @@ def indexes_in(words: list[str], present: frozenset[str]) -> list[int]:
 def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     """(start, end, keys) of every anchor word in s, in order."""
     sweep = _SWEEPS.get(id(anchors))
-    if sweep is None or sweep[0] is not anchors or "_" in s:  # \w counts "_" as a letter, tokens do not
+    if sweep is None or sweep[0] is not anchors:
         return [(m.start(), m.end(), _keys_of(m.group(0))) for m in anchors.finditer(s)]
     _, forms, digits = sweep
     # The pattern matches whole words only (B…E), a word exactly when it is one of the forms.
-    t = tokens(s) or Tokens(s)
+    # (A "_" is a letter to \w: see _UNDERSCORE_AS. The regex over the report cost several
+    # times a tokenisation.)
+    t = Tokens(s.replace("_", _UNDERSCORE_AS)) if "_" in s else tokens(s) or Tokens(s)
     words = t.words
     present = forms.intersection(words)
     out = []
