@@ -120,6 +120,8 @@ def test_folded_offsets_match_the_character_map() -> None:
             want = next((i for i in range(n) if offsets[i] >= pos), n)
             assert f.folded_index(pos) == want
             assert f.folded_slice(pos, len(text)) == f.text[want:]
+        every = list(range(len(text) + 1))
+        assert f.folded_indexes(every) == [f.folded_index(pos) for pos in every]
 
 
 def test_longest_first_keeps_what_the_brute_force_keeps() -> None:
@@ -221,3 +223,13 @@ def test_possessive_dateline_finds_the_backtracking_matches() -> None:
         text = _random_text(rng, pieces, 25)
         a, b = plain.match(text), _DATELINE.match(text)
         assert (a and a.span()) == (b and b.span()), text
+
+
+def test_same_day_cores_are_found_where_their_words_stand() -> None:
+    from marsad.recognize.dates import _SAME_DAY_CORES, _has_same_day_core
+
+    rng = random.Random(40)
+    pieces = ["ذات", "نفس", "اليوم", "الليله", "النهار", "ه", "ها", " ", "  ", "في", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _has_same_day_core(text) == any(core in text for core in _SAME_DAY_CORES), text

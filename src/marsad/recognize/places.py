@@ -189,9 +189,9 @@ class PlaceRecognizer(PlaceFocus):
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
         # (map and zip throughout: the same lists without a Python step per actor or place)
-        fidx = doc.folded.folded_index
+        fidx = doc.folded.folded_indexes  # (one call per list, not per offset)
         actors = doc.get(ACTOR)
-        actor_spans = sorted(zip(map(fidx, map(_START, actors)), map(fidx, map(_END, actors)), strict=True))
+        actor_spans = sorted(zip(fidx(map(_START, actors)), fidx(map(_END, actors)), strict=True))
         actor_starts = list(map(_FIRST, actor_spans))
         # The furthest end among the spans starting at or before each: a name that ends past it
         # lies in none of them (a bisect and a comparison for most names, not a loop).

@@ -11,7 +11,7 @@ import codecs
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -125,6 +125,10 @@ class Folded:
     def folded_index(self, pos: int) -> int:
         """Folded offset of the first folded character at or after original offset `pos`."""
         return _folded_index(self, pos)
+
+    def folded_indexes(self, positions: Iterable[int]) -> list[int]:
+        """[folded_index(pos) for pos in positions], in one call."""
+        return [_folded_index(self, pos) for pos in positions]
 
     def folded_slice(self, start: int, end: int) -> str:
         """The folded text of original [start, end): one call where Doc.folded_slice made two
