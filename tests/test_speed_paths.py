@@ -233,3 +233,16 @@ def test_same_day_cores_are_found_where_their_words_stand() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert _has_same_day_core(text) == any(core in text for core in _SAME_DAY_CORES), text
+
+
+def test_digit_runs_are_the_byte_regex_runs() -> None:
+    import re
+
+    from marsad.recognize.numbers import _DIGIT_BYTE_RUN, digit_runs
+    from marsad.text.normalize import encode_common
+
+    rng = random.Random(41)
+    for _ in range(2000):
+        coded = encode_common(_random_text(rng, ["1", "23", "٤", "ب", " ", ".", "x", "0"], 20))
+        assert coded is not None
+        assert digit_runs(coded) == list(map(re.Match.span, _DIGIT_BYTE_RUN.finditer(coded)))

@@ -90,6 +90,10 @@ _DIGIT_RUN = re.compile(r"\d\d*")
 # Unicode tables.
 _DIGIT_BYTES = re.escape(bytes(b for b, ch in enumerate(COMMON_CHARS) if _DIGIT_RUN.fullmatch(ch)))
 _DIGIT_BYTE_RUN = re.compile(b"[" + _DIGIT_BYTES + b"][" + _DIGIT_BYTES + b"]*")
+# Byte b of an encoded text → 1 for a digit, else 0: its digit runs are then the runs of 1s,
+# found by bytes.find (a memchr) at their two ends, where the regex tested every byte and made
+# a match object per run.
+_DIGIT_MASK = bytes(_DIGIT_BYTE_RUN.fullmatch(bytes([b])) is not None for b in range(256))
 _WORDLIKE = re.compile(r"[^\W_]+")
 # \w counts "_" as a letter, str.isalnum (the tokens' words) does not: a text with one is
 # tokenised with this letter in its place, which no anchor word holds (register_anchor_words),
@@ -120,6 +124,22 @@ def _keys_of(word: str) -> frozenset[str]:
             _KEYS_OF.clear()
         got = _KEYS_OF[word] = frozenset(keys)
     return got
+
+
+@cython.locals(mask=bytes, a=cython.Py_ssize_t, b=cython.Py_ssize_t, n=cython.Py_ssize_t, out=list)
+def digit_runs(coded: bytes) -> list[tuple[int, int]]:
+    """The spans of _DIGIT_BYTE_RUN.finditer(coded), from the digits' mask (_DIGIT_MASK)."""
+    mask = coded.translate(_DIGIT_MASK)
+    n = len(mask)
+    out = []
+    a = mask.find(1)
+    while a >= 0:
+        b = mask.find(0, a)
+        if b < 0:
+            b = n
+        out.append((a, b))
+        a = mask.find(1, b)
+    return out
 
 
 @cython.locals(words=list, present=frozenset, i=cython.Py_ssize_t, found=list)
@@ -161,9 +181,9 @@ def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
         # bisect per run), the last of them the one that could hold it.
         hash_keys = _keys_of("0")
         runs = []
-        found = _DIGIT_RUN.finditer(s) if t.coded is None else _DIGIT_BYTE_RUN.finditer(t.coded)
+        found = map(re.Match.span, _DIGIT_RUN.finditer(s)) if t.coded is None else digit_runs(t.coded)
         k, n = 0, len(out)
-        for a, b in map(re.Match.span, found):
+        for a, b in found:
             while k < n and out[k][0] <= a:
                 k += 1
             if k == 0 or out[k - 1][1] <= a:
