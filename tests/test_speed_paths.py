@@ -246,3 +246,15 @@ def test_digit_runs_are_the_byte_regex_runs() -> None:
         coded = encode_common(_random_text(rng, ["1", "23", "٤", "ب", " ", ".", "x", "0"], 20))
         assert coded is not None
         assert digit_runs(coded) == list(map(re.Match.span, _DIGIT_BYTE_RUN.finditer(coded)))
+
+
+def test_direction_words_after_a_name_are_the_regex_groups() -> None:
+    from marsad.recognize.places import _DIRECTION, _direction
+
+    rng = random.Random(42)
+    pieces = [" ", "  ", "\n", "ال", "شرقي", "غربي", "شمالي", "جنوبي", "ه", "حمص", "x", "،"]
+    for _ in range(5000):
+        text = _random_text(rng, pieces, 8)
+        for end in range(len(text) + 1):
+            dm = _DIRECTION.match(text, end)
+            assert _direction(text, end) == (" ".join(g for g in dm.groups() if g) if dm else "")

@@ -37,6 +37,7 @@ from marsad.recognize.numbers import (
 )
 from marsad.recognize.optionals import branch_optionals
 from marsad.text.normalize import fold
+from marsad.text.tokens import alnum_mask
 
 __all__ = ["DateMention", "find_dates", "resolve_weekday"]
 
@@ -351,6 +352,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         return out
     # The hits of each key set, None for the sets with none (most).
     picked = hits_per_pattern(hits, _KEY_ROUTES, len(_KEY_SETS))
+    alnum = alnum_mask(s)  # the word edges, for every pattern's windows
 
     def scan(name: str, keys: frozenset[str]) -> Iterator[re.Match[str]]:
         hits_of = picked[_KEY_SETS[keys]]
@@ -359,7 +361,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         # By name, not by pattern: a Pattern hashes its whole compiled code at every dict lookup.
         rx = _RX_BY_NAME[name]
         before, after = _REACH[name]
-        for wa, wb, _ in windows_upto(s, hits_of, before, after):  # (_windows without its copy)
+        for wa, wb, _ in windows_upto(s, hits_of, before, after, alnum):  # (_windows without its copy)
             yield from rx.finditer(s, wa, wb)
 
     for m in scan("numeric", _K_DIGIT):
