@@ -258,3 +258,16 @@ def test_direction_words_after_a_name_are_the_regex_groups() -> None:
         for end in range(len(text) + 1):
             dm = _DIRECTION.match(text, end)
             assert _direction(text, end) == (" ".join(g for g in dm.groups() if g) if dm else "")
+
+
+def test_masks_of_texts_with_uncommon_characters_are_read_per_character() -> None:
+    from marsad.text.matcher import _mask_value, _word_mask
+    from marsad.text.tokens import alnum_mask
+
+    rng = random.Random(43)
+    pieces = ["قتل", "و", "ب", "?", " ", "é", "ß", "中", "\U0001f600", "ℌ", "ك", "ال", "x", "٣"]
+    for _ in range(2000):
+        text = _random_text(rng, pieces, 20)
+        assert _word_mask(text) == bytes(map(_mask_value, text)) + b"\0"
+        alnum_mask.cache_clear()
+        assert alnum_mask(text) == bytes(map(str.isalnum, text)) + b"\0"

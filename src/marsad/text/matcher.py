@@ -23,7 +23,7 @@ try:
 except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
     from marsad.text import _pure_cython as cython
 
-from marsad.text.normalize import COMMON_CHARS, encode_common
+from marsad.text.normalize import COMMON_CHARS, encode_common, encode_common_marking
 
 P = TypeVar("P", bound=Hashable)
 
@@ -210,7 +210,15 @@ def _word_mask(text: str) -> bytes:
     by one C-level translate of the text's encoding (at hand for a report just folded)."""
     coded = encode_common(text)
     if coded is None:
-        return bytes(map(_mask_value, text)) + b"\0"
+        # A few characters outside the common ones: each is read itself, where its byte is "?"
+        # (not every character by a Python call).
+        coded, question = encode_common_marking(text)
+        mask = bytearray(coded.translate(_MASK_BYTES))
+        i = coded.find(question)
+        while i >= 0:
+            mask[i] = _mask_value(text[i])
+            i = coded.find(question, i + 1)
+        return bytes(mask) + b"\0"
     return coded.translate(_MASK_BYTES) + b"\0"
 
 

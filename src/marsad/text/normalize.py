@@ -318,6 +318,15 @@ def encode_common(text: str) -> bytes | None:
         return None
 
 
+def encode_common_marking(text: str) -> tuple[bytes, int]:
+    """encode_common(text) with a "?" for each character outside COMMON_CHARS, and the byte of
+    "?": where the bytes hold it, the caller reads the character itself (a real "?" too)."""
+    return codecs.charmap_encode(text, "replace", _COMMON_CODEC)[0], _QUESTION
+
+
+_QUESTION = _COMMON.index("?")
+
+
 def fold_with_map(text: str) -> Folded:
     coded = encode_common(text)
     if coded is not None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add
 
-from marsad.text.normalize import COMMON_CHARS, encode_common
+from marsad.text.normalize import COMMON_CHARS, encode_common, encode_common_marking
 
 try:
     import cython
@@ -191,7 +191,14 @@ def alnum_mask(text: str) -> bytes:
     (at hand for a report just folded) answers them all."""
     coded = encode_common(text)
     if coded is None:
-        return bytes(map(str.isalnum, text)) + b"\0"
+        # A few characters outside the common ones: each is read itself, where its byte is "?".
+        coded, question = encode_common_marking(text)
+        mask = bytearray(coded.translate(_ALNUM))
+        i = coded.find(question)
+        while i >= 0:
+            mask[i] = text[i].isalnum()
+            i = coded.find(question, i + 1)
+        return bytes(mask) + b"\0"
     return coded.translate(_ALNUM) + b"\0"
 
 
