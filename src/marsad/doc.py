@@ -22,6 +22,33 @@ except ImportError:  # a pure install may lack Cython: the declarations then dec
 from marsad.text.normalize import Folded, fold_with_map_cached
 from marsad.text.segment import Segment, all_clauses, sentences
 
+
+# Compiled, the sentence search is a C loop over the starts' ints: a call of the bisect module
+# costs a boxed argument, a generic call and a rich comparison per step (every mention of every
+# report asks).
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_right(a: list[int], x: int) -> int:
+    """bisect.bisect_right(a, x) for a sorted list of ints (compiled)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < cython.cast(cython.Py_ssize_t, a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if not cython.compiled:  # from source, the bisect module's C function (a Python loop is slower)
+    _bisect_right = bisect_right
+
+_validate_span = Span.__pydantic_validator__.validate_python
+
 # Mention labels, one per recogniser.
 ACTOR = "ACTOR"
 PLACE = "PLACE"
@@ -45,7 +72,9 @@ class Mention:
     attrs: dict[str, Any] = field(default_factory=dict)
 
     def span(self) -> Span:
-        return Span(start=self.start, end=self.end, text=self.text)
+        # Span's own validator, without BaseModel.__init__'s Python frame around it (a third of
+        # the cost): the same validation, the same model.
+        return _validate_span({"start": self.start, "end": self.end, "text": self.text})
 
 
 class Doc:
@@ -88,7 +117,7 @@ class Doc:
     # --- positions -------------------------------------------------------------------------
     def locate(self, pos: int) -> tuple[int, int]:
         """(sentence index, clause index) holding original offset `pos`, or (-1, -1)."""
-        i = bisect_right(self._sent_starts, pos) - 1
+        i = _bisect_right(self._sent_starts, pos) - 1
         # (Segment.contains spelt out: this runs for every mention of every report.)
         if i < 0 or pos >= self._sent_ends[i]:
             # Between sentences (punctuation): attach to the next sentence if any.
@@ -107,7 +136,7 @@ class Doc:
     @cython.locals(mentions=dict, by_sentence=dict)  # (compiled: dict.get called in C)
     def add(self, label: str, start: int, end: int, value: Any = None, **attrs: Any) -> Mention:
         # locate(start) spelt out: a call less for every mention of every report.
-        s = bisect_right(self._sent_starts, start) - 1
+        s = _bisect_right(self._sent_starts, start) - 1
         if s < 0 or start >= self._sent_ends[s]:
             s = min(s + 1, len(self.sentences) - 1) if self.sentences else -1
         c = -1 if s < 0 else 0
@@ -159,7 +188,7 @@ class Doc:
 
     def folded_slice(self, start: int, end: int) -> str:
         """The folded text of original [start, end)."""
-        return self.folded.text[self.folded.folded_index(start) : self.folded.folded_index(end)]
+        return self.folded.folded_slice(start, end)
 
     def folded_index(self, pos: int) -> int:
         """Folded offset of the first folded char at or after original `pos`."""

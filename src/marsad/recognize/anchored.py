@@ -28,12 +28,16 @@ _AnchorHit = tuple[int, int, frozenset[str]]
 
 # Compiled, the edge walks read the mask bytes as C integers, a character per step.
 @cython.locals(n=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t, alnum=bytes)
-def windows_upto(s: str, hits: list[_AnchorHit], before: int, after: int) -> list[tuple[int, int, int]]:
+def windows_upto(
+    s: str, hits: list[_AnchorHit], before: int, after: int, alnum: bytes | None = None
+) -> list[tuple[int, int, int]]:
     """Merged windows reaching `before`/`after` characters around each hit, widened to word edges,
-    each with the start of its last hit: the last position where one of its matches can start."""
+    each with the start of its last hit: the last position where one of its matches can start.
+    `alnum`: alnum_mask(s), when the caller has it (a caller running a dozen patterns)."""
     out: list[tuple[int, int, int]] = []
     n = len(s)
-    alnum = alnum_mask(s)  # word edges without a string and a method call per character
+    if alnum is None:
+        alnum = alnum_mask(s)  # word edges without a string and a method call per character
     for start, end, _ in hits:  # in text order: the last hit merged into a window starts last
         a = max(0, start - before)
         b = min(n, end + after)

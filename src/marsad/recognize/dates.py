@@ -20,11 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from marsad.recognize.anchored import hits_per_pattern, routes
+from marsad.recognize.anchored import hits_per_pattern, routes, windows_upto
 from marsad.recognize.numbers import (
     B,
     E,
-    _windows,
     alternation,
     anchor_hits,
     anchor_keys,
@@ -38,6 +37,7 @@ from marsad.recognize.numbers import (
 )
 from marsad.recognize.optionals import branch_optionals
 from marsad.text.normalize import fold
+from marsad.text.tokens import alnum_mask
 
 __all__ = ["DateMention", "find_dates", "resolve_weekday"]
 
@@ -352,6 +352,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         return out
     # The hits of each key set, None for the sets with none (most).
     picked = hits_per_pattern(hits, _KEY_ROUTES, len(_KEY_SETS))
+    alnum = alnum_mask(s)  # the word edges, for every pattern's windows
 
     def scan(name: str, keys: frozenset[str]) -> Iterator[re.Match[str]]:
         hits_of = picked[_KEY_SETS[keys]]
@@ -360,7 +361,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         # By name, not by pattern: a Pattern hashes its whole compiled code at every dict lookup.
         rx = _RX_BY_NAME[name]
         before, after = _REACH[name]
-        for wa, wb in _windows(s, hits_of, before, after):
+        for wa, wb, _ in windows_upto(s, hits_of, before, after, alnum):  # (_windows without its copy)
             yield from rx.finditer(s, wa, wb)
 
     for m in scan("numeric", _K_DIGIT):
@@ -590,11 +591,34 @@ _SAME_DAY_CORES = (
 )  # fmt: skip
 
 
+# Every core holds "ذات" or "نفس", at a fixed offset: the cores are looked for only where one of
+# these two stands (a search each and a startswith per core there), not by ten searches of the
+# report ("نفس" is a common word: the two searches alone rule out few reports).
+_SAME_DAY_AT: dict[str, list[tuple[str, int]]] = {}
+for _core in _SAME_DAY_CORES:
+    for _word in ("ذات", "نفس"):
+        if _word in _core:
+            _SAME_DAY_AT.setdefault(_word, []).append((_core, _core.index(_word)))
+if sum(map(len, _SAME_DAY_AT.values())) != len(_SAME_DAY_CORES):
+    raise RuntimeError("every same-day core must hold ذات or نفس")
+
+
+def _has_same_day_core(s: str) -> bool:
+    """any(core in s for core in _SAME_DAY_CORES)."""
+    for word, cores in _SAME_DAY_AT.items():
+        i = s.find(word)
+        while i >= 0:
+            for core, at in cores:
+                if i >= at and s.startswith(core, i - at):
+                    return True
+            i = s.find(word, i + 1)
+    return False
+
+
 def _same_day(s: str, kept: list[_Cand]) -> list[_Cand]:
     """ "القصف تجدد مساء اليوم ذاته": the day of the last day-precise date before it (no date
     without one: the phrase points back, it names no day of its own)."""
-    # Every core holds "ذات" or "نفس": two searches rule out most reports, not ten.
-    if not ("ذات" in s or "نفس" in s) or not any(core in s for core in _SAME_DAY_CORES):
+    if not _has_same_day_core(s):
         return kept  # (most reports: no such phrase, no regex pass)
     for m in _SAME_DAY.finditer(s):
         a, b = m.span()

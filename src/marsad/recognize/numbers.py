@@ -21,7 +21,6 @@ import re
 import sys
 import tempfile
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -32,6 +31,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
 
 from marsad.recognize.anchored import windows_upto
 from marsad.text.normalize import COMMON_CHARS, Folded, fold, fold_with_map_cached
@@ -86,7 +90,15 @@ _DIGIT_RUN = re.compile(r"\d\d*")
 # Unicode tables.
 _DIGIT_BYTES = re.escape(bytes(b for b, ch in enumerate(COMMON_CHARS) if _DIGIT_RUN.fullmatch(ch)))
 _DIGIT_BYTE_RUN = re.compile(b"[" + _DIGIT_BYTES + b"][" + _DIGIT_BYTES + b"]*")
+# Byte b of an encoded text → 1 for a digit, else 0: its digit runs are then the runs of 1s,
+# found by bytes.find (a memchr) at their two ends, where the regex tested every byte and made
+# a match object per run.
+_DIGIT_MASK = bytes(_DIGIT_BYTE_RUN.fullmatch(bytes([b])) is not None for b in range(256))
 _WORDLIKE = re.compile(r"[^\W_]+")
+# \w counts "_" as a letter, str.isalnum (the tokens' words) does not: a text with one is
+# tokenised with this letter in its place, which no anchor word holds (register_anchor_words),
+# so its words are the pattern's \w runs and the same forms stand whole among them.
+_UNDERSCORE_AS = "x"
 _KEYS_OF: dict[str, frozenset[str]] = {}
 
 
@@ -96,7 +108,7 @@ def register_anchor_words(anchors: re.Pattern[str], words: Iterable[str], *, dig
     intersection) instead of running the regex over the whole report. Words that are not
     plain letters and digits keep the regex."""
     keys = set(_folded(words))
-    if keys and all(_WORDLIKE.fullmatch(k) for k in keys):
+    if keys and all(_WORDLIKE.fullmatch(k) and _UNDERSCORE_AS not in k for k in keys):
         _SWEEPS[id(anchors)] = (anchors, frozenset(keys | {c + k for c in "وفبل" for k in keys}), digits)
 
 
@@ -114,30 +126,67 @@ def _keys_of(word: str) -> frozenset[str]:
     return got
 
 
+@cython.locals(mask=bytes, a=cython.Py_ssize_t, b=cython.Py_ssize_t, n=cython.Py_ssize_t, out=list)
+def digit_runs(coded: bytes) -> list[tuple[int, int]]:
+    """The spans of _DIGIT_BYTE_RUN.finditer(coded), from the digits' mask (_DIGIT_MASK)."""
+    mask = coded.translate(_DIGIT_MASK)
+    n = len(mask)
+    out = []
+    a = mask.find(1)
+    while a >= 0:
+        b = mask.find(0, a)
+        if b < 0:
+            b = n
+        out.append((a, b))
+        a = mask.find(1, b)
+    return out
+
+
+@cython.locals(words=list, present=frozenset, i=cython.Py_ssize_t, found=list)
+def indexes_in(words: list[str], present: frozenset[str]) -> list[int]:
+    """The indexes of the words that are in `present`, in order. Compiled, one loop with a C
+    index and a set look-up made in C; from source, compress over a map (no Python step per
+    word): the same list."""
+    if not cython.compiled:
+        return list(compress(range(len(words)), map(present.__contains__, words)))
+    found = []
+    for i in range(len(words)):
+        if words[i] in present:
+            found.append(i)
+    return found
+
+
+@cython.locals(k=cython.Py_ssize_t, n=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t, out=list)
 def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     """(start, end, keys) of every anchor word in s, in order."""
     sweep = _SWEEPS.get(id(anchors))
-    if sweep is None or sweep[0] is not anchors or "_" in s:  # \w counts "_" as a letter, tokens do not
+    if sweep is None or sweep[0] is not anchors:
         return [(m.start(), m.end(), _keys_of(m.group(0))) for m in anchors.finditer(s)]
     _, forms, digits = sweep
     # The pattern matches whole words only (B…E), a word exactly when it is one of the forms.
-    t = tokens(s) or Tokens(s)
+    # (A "_" is a letter to \w: see _UNDERSCORE_AS. The regex over the report cost several
+    # times a tokenisation.)
+    t = Tokens(s.replace("_", _UNDERSCORE_AS)) if "_" in s else tokens(s) or Tokens(s)
     words = t.words
     present = forms.intersection(words)
-    out: list[_AnchorHit] = []
+    out = []
     if present:
-        for i in compress(range(len(words)), map(present.__contains__, words)):
-            out.append((t.starts[i], t.ends[i], _keys_of(words[i])))
+        starts, ends = t.starts, t.ends
+        for i in indexes_in(words, present):
+            out.append((starts[i], ends[i], _keys_of(words[i])))
     if digits:
         # (?P<d>\d+) comes first and needs no word edge: every digit run is an anchor, except
-        # inside a word already matched whole ("ت1"), which the scan has moved past.
-        starts = [a for a, _, _ in out]
+        # inside a word already matched whole ("ت1"), which the scan has moved past. The runs
+        # come in order: out[:k] are the words starting at or before the run (one sweep, not a
+        # bisect per run), the last of them the one that could hold it.
         hash_keys = _keys_of("0")
         runs = []
-        found = _DIGIT_RUN.finditer(s) if t.coded is None else _DIGIT_BYTE_RUN.finditer(t.coded)
-        for a, b in map(re.Match.span, found):
-            i = bisect_right(starts, a) - 1
-            if i < 0 or out[i][1] <= a:
+        found = map(re.Match.span, _DIGIT_RUN.finditer(s)) if t.coded is None else digit_runs(t.coded)
+        k, n = 0, len(out)
+        for a, b in found:
+            while k < n and out[k][0] <= a:
+                k += 1
+            if k == 0 or out[k - 1][1] <= a:
                 runs.append((a, b, hash_keys))
         if runs:
             out = sorted(out + runs, key=itemgetter(0))

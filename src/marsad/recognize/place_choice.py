@@ -92,7 +92,8 @@ def choose(r: PlaceRef, tier: Callable[[str], int], chosen: list[Place]) -> Plac
     cands = r.candidates
     if len(cands) == 1:
         return cands[0]
-    tiers = [tier(c.country_code) for c in cands]
-    best = min(tiers)
-    pool = [c for c, t in zip(cands, tiers, strict=True) if t == best]
+    # The tier of each country once: a common name has hundreds of places in a few countries.
+    tier_of = {cc: tier(cc) for cc in dict.fromkeys(c.country_code for c in cands)}
+    best = min(tier_of.values())
+    pool = [c for c in cands if tier_of[c.country_code] == best]
     return pool[0] if len(pool) == 1 else min(pool, key=lambda c: _rank(c, r, chosen))

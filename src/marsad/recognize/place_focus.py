@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, MutableMapping
 from functools import cached_property, partial
@@ -67,7 +66,9 @@ ADJECTIVE_WORDS = 2  # a country adjective only right after it, or one word on (
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
 # العربية المتحدة (CNN)-- ").
-_DATELINE = re.compile(r"\s*(?:[^\W\d_]+[\s،,]+){0,5}[^\W\d_]+\s*(?:\([^)]{0,30}\)\s*)?[-–—]")
+# Possessive runs: a letter can match nothing that follows a run of letters (nor a separator
+# what follows a run of separators), so giving one back never finds a match, only costs steps.
+_DATELINE = re.compile(r"\s*+(?:[^\W\d_]++[\s،,]++){0,5}[^\W\d_]++\s*+(?:\([^)]{0,30}\)\s*+)?[-–—]")
 # Support tiers of a candidate's country, best first.
 LOCAL, MAIN, FOCUS, ABROAD = 0, 1, 2, 3
 
@@ -84,11 +85,10 @@ _NO_VOTES: Mapping[str, float] = MappingProxyType({})  # the votes of a name tha
 
 def _count_words(folded: str, toks: Tokens | None, start: int, end: int) -> int:
     """len(WORD.findall(folded[start:end])), from the report's shared tokens `toks` when it has
-    them: the words overlapping [start, end) are those starting before end less those ending by
-    start (two bisects instead of a regex over the slice; a word cut at an edge still counts once)."""
+    them (Tokens.count: two bisects instead of a regex over the slice)."""
     if toks is None or start >= end:
         return len(WORD.findall(folded[start:end]))
-    return bisect_left(toks.starts, end) - bisect_right(toks.ends, start)
+    return toks.count(start, end)
 
 
 # cues.words_before(folded, pos, 0, n) and text.tokens.words_after(folded, pos, hi, n) on the

@@ -15,6 +15,11 @@ from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.resources import Knowledge
@@ -44,6 +49,23 @@ CONTEXT_LISTS = (
 )
 # "ريف حمص الشرقي": a direction adjective right after the place narrows a countryside to a part of it.
 _DIRECTION = re.compile(r"\s*(?:ال)?(شرقي|غربي|شمالي|جنوبي)(?:ه)?(?:\s+(?:ال)?(شرقي|غربي)(?:ه)?)?")
+# What _DIRECTION must find after its spaces, and all it needs there to match (the rest is
+# optional): most names are followed by no direction, and this test spares them the regex call.
+_DIRECTION_HEADS = tuple(p + w for p in ("", "ال") for w in ("شرقي", "غربي", "شمالي", "جنوبي"))
+
+
+@cython.locals(folded=str, j=cython.Py_ssize_t, n=cython.Py_ssize_t)
+def _direction(folded: str, end: int) -> str:
+    """The direction words right after a name ("ريف حمص الشرقي" → "شرقي"), "" when none."""
+    j, n = end, len(folded)
+    while j < n and folded[j].isspace():  # (\s is str.isspace)
+        j += 1
+    if not folded.startswith(_DIRECTION_HEADS, j):
+        return ""
+    dm = _DIRECTION.match(folded, end)
+    return " ".join(g for g in dm.groups() if g) if dm else ""
+
+
 STRONG_CUES = ("settlement_before", "province_before", "countryside_before", "district_before")
 # Cue lists (cues.yaml) right before a place that make it no event location, and the role they give.
 ROLE_BEFORE = {
@@ -189,9 +211,9 @@ class PlaceRecognizer(PlaceFocus):
         prev_end = -10
         # A place name inside an actor's name (القدس in لواء القدس) is part of that name.
         # (map and zip throughout: the same lists without a Python step per actor or place)
-        fidx = doc.folded.folded_index
+        fidx = doc.folded.folded_indexes  # (one call per list, not per offset)
         actors = doc.get(ACTOR)
-        actor_spans = sorted(zip(map(fidx, map(_START, actors)), map(fidx, map(_END, actors)), strict=True))
+        actor_spans = sorted(zip(fidx(map(_START, actors)), fidx(map(_END, actors)), strict=True))
         actor_starts = list(map(_FIRST, actor_spans))
         # The furthest end among the spans starting at or before each: a name that ends past it
         # lies in none of them (a bisect and a comparison for most names, not a loop).
@@ -290,8 +312,7 @@ class PlaceRecognizer(PlaceFocus):
                 ):
                     add(*kept, "", False, False, False)
                 kept = None
-            dm = _DIRECTION.match(folded, hend)
-            direction = " ".join(g for g in dm.groups() if g) if dm else ""
+            direction = _direction(folded, hend)
             paired = ws - prev_end <= 2 and folded[ws] == "و" and folded[prev_end:ws].strip() == ""
             add(h, name, words, cue_hit, role_cue, cue, direction, paired, strong_cue, noun)
         # A place name that contains an actor word (ود مدني ⊃ مدني "civilian") is the place.

@@ -17,3 +17,27 @@ bint = bool
 
 def locals(**_types: Any) -> Callable[[F], F]:
     return lambda f: f
+
+
+def returns(_type: Any) -> Callable[[F], F]:
+    return lambda f: f
+
+
+def boundscheck(_on: bool) -> Callable[[F], F]:
+    return lambda f: f
+
+
+def wraparound(_on: bool) -> Callable[[F], F]:
+    return lambda f: f
+
+
+def cfunc(f: F) -> F:
+    return f
+
+
+def inline(f: F) -> F:
+    return f
+
+
+def cast(_type: Any, value: Any) -> Any:
+    return value

@@ -13,7 +13,7 @@ import bisect
 import threading
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from operator import itemgetter, sub
+from operator import ge, itemgetter, sub
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
@@ -23,7 +23,7 @@ try:
 except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
     from marsad.text import _pure_cython as cython
 
-from marsad.text.normalize import COMMON_CHARS, encode_common
+from marsad.text.normalize import COMMON_CHARS, encode_common, encode_common_marking
 
 P = TypeVar("P", bound=Hashable)
 
@@ -210,7 +210,15 @@ def _word_mask(text: str) -> bytes:
     by one C-level translate of the text's encoding (at hand for a report just folded)."""
     coded = encode_common(text)
     if coded is None:
-        return bytes(map(_mask_value, text)) + b"\0"
+        # A few characters outside the common ones: each is read itself, where its byte is "?"
+        # (not every character by a Python call).
+        coded, question = encode_common_marking(text)
+        mask = bytearray(coded.translate(_MASK_BYTES))
+        i = coded.find(question)
+        while i >= 0:
+            mask[i] = _mask_value(text[i])
+            i = coded.find(question, i + 1)
+        return bytes(mask) + b"\0"
     return coded.translate(_MASK_BYTES) + b"\0"
 
 
@@ -320,7 +328,40 @@ def _mixed_modes(
     return (payloads, form, article) if payloads else None
 
 
-@cython.locals(k=cython.Py_ssize_t, i=cython.Py_ssize_t, start=cython.Py_ssize_t, end=cython.Py_ssize_t)
+# Compiled, the search among the chosen intervals is a C loop over their ints: a call of the
+# bisect module costs a boxed argument, a generic call and a rich comparison per step.
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_right(a: list[int], x: int) -> int:
+    """bisect.bisect_right(a, x) for a sorted list of ints (compiled)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < cython.cast(cython.Py_ssize_t, a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if not cython.compiled:  # from source, the bisect module's C function (a Python loop is slower)
+    _bisect_right = bisect.bisect_right
+
+
+@cython.locals(
+    k=cython.Py_ssize_t,
+    i=cython.Py_ssize_t,
+    start=cython.Py_ssize_t,
+    end=cython.Py_ssize_t,
+    hit_starts=list,
+    hit_ends=list,
+    starts=list,
+    ends=list,
+)
 def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:
     """Longest-first selection: drop every hit that overlaps a longer (then earlier) one."""
     # Visited by (-length, start), stable: the hits in start order, then a stable sort of their
@@ -329,14 +370,17 @@ def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:
     # Each hit's start and end read once, in C (not two attribute reads per hit visited).
     hit_starts = list(map(_START, by_start))
     hit_ends = list(map(_END, by_start))
+    # A third of the texts' hit lists hold no overlap (each hit starts at or after the end of
+    # the one before it in start order): all are kept, in start order, with no selection.
+    if all(map(ge, hit_starts[1:], hit_ends)):
+        return by_start
     neg_lengths = list(map(sub, hit_starts, hit_ends))
     starts: list[int] = []  # chosen intervals, kept sorted and disjoint
     ends: list[int] = []
     chosen: list[Hit[P]] = []
-    bisect_right = bisect.bisect_right
     for k in sorted(range(len(by_start)), key=neg_lengths.__getitem__):
         start, end = hit_starts[k], hit_ends[k]
-        i = bisect_right(starts, start)
+        i = _bisect_right(starts, start)
         # Disjoint from the interval starting at or before it and from the one after it.
         if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
             continue

@@ -11,6 +11,7 @@ import codecs
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -37,6 +38,31 @@ _FOLD: dict[str, str] = {
 for _i in range(10):
     _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+
+
+# Compiled, the bisections of the offset maps are C loops over the ints of a list or tuple: a
+# call of the bisect module costs a boxed argument, a generic call and a rich comparison per
+# step, several times the search itself, and these run for every mention of every report.
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_right(a: Sequence[int], x: int, lo: int) -> int:
+    """bisect.bisect_right(a, x, lo) for a sorted list or tuple of ints (compiled)."""
+    hi = len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < cython.cast(cython.Py_ssize_t, a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if not cython.compiled:  # from source, the bisect module's C function (a Python loop is slower)
+    _bisect_right = bisect_right
 
 
 def _is_mark(ch: str) -> bool:
@@ -86,48 +112,64 @@ class Folded:
             return start, (end if end > start else start)
         # orig() of both ends, spelt out: this runs for every mention of every report.
         shift = self.shift
-        k = bisect_right(run_at, start) - 1
+        k = _bisect_right(run_at, start, 0) - 1
         o_start = start + (shift[k] if k >= 0 else 0)
         if end <= start:
             return o_start, o_start
         last = end - 1
         if last >= n:
             return o_start, self.original_length + 1
-        k = bisect_right(run_at, last, k if k > 0 else 0) - 1
+        k = _bisect_right(run_at, last, k if k > 0 else 0) - 1
         return o_start, last + (shift[k] if k >= 0 else 0) + 1
 
-    @cython.locals(n=cython.Py_ssize_t, k=cython.Py_ssize_t, i=cython.Py_ssize_t)
     def folded_index(self, pos: int) -> int:
         """Folded offset of the first folded character at or after original offset `pos`."""
-        run_at, shift, n = self.run_at, self.shift, len(self.text)
-        if not run_at or not n:
-            return max(0, min(pos, n))
-        starts, origs = self._run_origs, self._origs
-        if not starts and not origs:
-            if shift[0] > 0 and all(a < b for a, b in pairwise(shift)):
-                # Only deletions: a look-up is a bisect over the runs' starts, not over a table
-                # of every character (whose building cost more than a report's look-ups).
-                starts.extend(map(add, run_at, shift))
-            else:  # a character folded to several: run by run, every folded character's offset
-                bounds = (*run_at, n)
-                origs.extend(range(0, bounds[0]))
-                for k, sh in enumerate(shift):
-                    origs.extend(range(bounds[k] + sh, bounds[k + 1] + sh))
-        if origs:
-            return bisect_left(origs, pos)
-        # In the last run starting at or before pos, folded characters stand `shift` before
-        # their original ones; pos among the characters deleted before the next run maps to
-        # that run's start.
-        k = bisect_right(starts, pos) - 1
-        i = pos - shift[k] if k >= 0 else pos
-        if k + 1 < len(run_at) and i > run_at[k + 1]:
-            i = run_at[k + 1]
-        return 0 if i < 0 else n if i > n else i
+        return _folded_index(self, pos)
+
+    def folded_indexes(self, positions: Iterable[int]) -> list[int]:
+        """[folded_index(pos) for pos in positions], in one call."""
+        return [_folded_index(self, pos) for pos in positions]
+
+    def folded_slice(self, start: int, end: int) -> str:
+        """The folded text of original [start, end): one call where Doc.folded_slice made two
+        of folded_index (a call costs more than the look-up it makes)."""
+        return self.text[_folded_index(self, start) : _folded_index(self, end)]
 
     @property
     def offsets(self) -> tuple[int, ...]:
         """The original offset of every folded character, then the original length."""
         return (*tuple(self.orig(i) for i in range(len(self.text))), self.original_length)
+
+
+@cython.cfunc
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(n=cython.Py_ssize_t, k=cython.Py_ssize_t, i=cython.Py_ssize_t)
+def _folded_index(f: Folded, pos: int) -> int:
+    """Folded.folded_index (Folded.folded_slice asks it twice, without a call of the method)."""
+    run_at, shift, n = f.run_at, f.shift, len(f.text)
+    if not run_at or not n:
+        return max(0, min(pos, n))
+    starts, origs = f._run_origs, f._origs
+    if not starts and not origs:
+        if shift[0] > 0 and all(a < b for a, b in pairwise(shift)):
+            # Only deletions: a look-up is a bisect over the runs' starts, not over a table
+            # of every character (whose building cost more than a report's look-ups).
+            starts.extend(map(add, run_at, shift))
+        else:  # a character folded to several: run by run, every folded character's offset
+            bounds = (*run_at, n)
+            origs.extend(range(0, bounds[0]))
+            for k, sh in enumerate(shift):
+                origs.extend(range(bounds[k] + sh, bounds[k + 1] + sh))
+    if origs:
+        return bisect_left(origs, pos)
+    # In the last run starting at or before pos, folded characters stand `shift` before
+    # their original ones; pos among the characters deleted before the next run maps to
+    # that run's start.
+    k = _bisect_right(starts, pos, 0) - 1
+    i = pos - shift[k] if k >= 0 else pos
+    if k + 1 < len(run_at) and i > run_at[k + 1]:
+        i = run_at[k + 1]
+    return 0 if i < 0 else n if i > n else i
 
 
 def _runs(text: str, folded_chars: list[tuple[int, str]]) -> Folded:
@@ -274,6 +316,15 @@ def encode_common(text: str) -> bytes | None:
         return codecs.charmap_encode(text, "strict", _COMMON_CODEC)[0]
     except UnicodeEncodeError:
         return None
+
+
+def encode_common_marking(text: str) -> tuple[bytes, int]:
+    """encode_common(text) with a "?" for each character outside COMMON_CHARS, and the byte of
+    "?": where the bytes hold it, the caller reads the character itself (a real "?" too)."""
+    return codecs.charmap_encode(text, "replace", _COMMON_CODEC)[0], _QUESTION
+
+
+_QUESTION = _COMMON.index("?")
 
 
 def fold_with_map(text: str) -> Folded:

@@ -8,9 +8,13 @@ into one sentence. Offsets are in the coordinates of the text given.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
 
 # A sentence ends at . ! ? ؟ … or a line break, but not at a decimal point (3.5); a year or a
 # toll closes a sentence like any word ("... في 14 كانون الثاني 1991. وقتل ...").
@@ -91,6 +95,12 @@ def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[Se
     return _pieces(text, [m.span() for m in pattern.finditer(text, start, end)], start, end)
 
 
+# Compiled, offsets are C integers and a character's isalnum() a C test on it (no one-character
+# string and method call): these read every sentence and clause of every report.
+@cython.locals(
+    text=str, out=list, start=cython.Py_ssize_t, end=cython.Py_ssize_t, pos=cython.Py_ssize_t,
+    a=cython.Py_ssize_t, b=cython.Py_ssize_t,
+)  # fmt: skip
 def _pieces(text: str, breaks: list[tuple[int, int]], start: int, end: int) -> list[Segment]:
     """The pieces of text[start:end] between `breaks` (in order, as finditer gives them) that hold
     a word character (the others are stray punctuation), as Segments numbered from 0 (built
@@ -123,6 +133,7 @@ def positions(text: str, chars: Iterable[str]) -> list[int]:
     return out
 
 
+@cython.locals(text=str, out=list, end=cython.Py_ssize_t, pos=cython.Py_ssize_t, p=cython.Py_ssize_t)
 def _runs_after(text: str, opens: list[int], end: int) -> list[tuple[int, int]]:
     """The spans finditer would give over text[:end] for a pattern that matches at each of
     `opens` (in order) one character and then any whitespace: an opening inside an earlier span is skipped."""
@@ -142,12 +153,12 @@ def _runs_after(text: str, opens: list[int], end: int) -> list[tuple[int, int]]:
     return out
 
 
+@cython.locals(text=str, n=cython.Py_ssize_t, p=cython.Py_ssize_t, opens=list)
 def _sentence_breaks(text: str) -> list[tuple[int, int]]:
     """The spans of _SENT_END.finditer(text), from the places of its opening characters."""
     n = len(text)
-    opens = [
-        p
-        for p in positions(text, _SENT_END_CHARS)
+    opens = []
+    for p in positions(text, _SENT_END_CHARS):
         # Not a decimal point (re's \d is exactly str.isdecimal), nor the dot of an initial: a
         # lone letter before it ("أحمد ن.ر.", "(س.م)") — no Arabic word is one letter long.
         if not (
@@ -157,8 +168,8 @@ def _sentence_breaks(text: str) -> list[tuple[int, int]]:
                 (p < n - 1 and text[p - 1].isdecimal() and text[p + 1].isdecimal())
                 or (text[p - 1].isalpha() and (p < 2 or not text[p - 2].isalnum()))
             )
-        )
-    ]
+        ):
+            opens.append(p)
     return _runs_after(text, opens, n)
 
 
@@ -170,21 +181,51 @@ def clauses(text: str, sentence: Segment) -> list[Segment]:
     return _split(text, _CLAUSE_BREAK, sentence.start, sentence.end)
 
 
+@cython.locals(
+    cores=list, puncts=list, start=cython.Py_ssize_t, end=cython.Py_ssize_t, at=cython.Py_ssize_t,
+    p=cython.Py_ssize_t, q=cython.Py_ssize_t, c=cython.Py_ssize_t, d=cython.Py_ssize_t,
+    n_cores=cython.Py_ssize_t, n_puncts=cython.Py_ssize_t,
+)  # fmt: skip
 def all_clauses(text: str, sentences: list[Segment]) -> list[list[Segment]]:
     """[clauses(text, s) for s in sentences], the connective search done only in the sentences
     that hold a connective (few of them): the others break at their punctuation alone."""
     cores = positions(text, _CONNECTIVE_CORES)  # where a connective core starts
     puncts = positions(text, _PUNCT)
+    n_cores, n_puncts = len(cores), len(puncts)
     out: list[list[Segment]] = []
+    # The sentences come in order and apart: one sweep over the marks and the cores finds each
+    # sentence's own [p, q) and [c, d) (what bisect_left at its start and end would give).
+    p = c = 0
     for sentence in sentences:
         start, end = sentence.start, sentence.end
+        while p < n_puncts:
+            at = puncts[p]
+            if at >= start:
+                break
+            p += 1
+        q = p
+        while q < n_puncts:
+            at = puncts[q]
+            if at >= end:
+                break
+            q += 1
+        while c < n_cores:
+            at = cores[c]
+            if at >= start:
+                break
+            c += 1
+        d = c
+        while d < n_cores:
+            at = cores[d]
+            if at >= end:
+                break
+            d += 1
+        breaks = _runs_after(text, puncts[p:q], end)
         # A connective _CLAUSE_BREAK can see lies wholly inside the sentence (endpos).
-        k = bisect_left(cores, start)
-        own = puncts[bisect_left(puncts, start) : bisect_left(puncts, end)]
-        breaks = _runs_after(text, own, end)
-        if k < len(cores) and cores[k] < end:
-            breaks = _with_connectives(text, breaks, cores[k : bisect_left(cores, end)], start, end)
+        if d > c:
+            breaks = _with_connectives(text, breaks, cores[c:d], start, end)
         out.append(_pieces(text, breaks, start, end))
+        p, c = q, d
     return out
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add
 
-from marsad.text.normalize import COMMON_CHARS, encode_common
+from marsad.text.normalize import COMMON_CHARS, encode_common, encode_common_marking
 
 try:
     import cython
@@ -29,6 +29,49 @@ _WORD_OR_SPACE = bytes(b for b, ch in enumerate(COMMON_CHARS) if ch.isalnum() or
 _MAX_SEPARATORS = 32  # more distinct separators than this: the regex split is cheaper
 # Below this length a text is tokenised per question: a window or a headline is not worth a cache.
 _SHARED_FROM = 400
+
+
+# Compiled, the word searches are C loops over the offsets' ints: a call of the bisect module
+# costs a boxed argument, a generic call and a rich comparison per step, several times the
+# search itself (two per window, and every cue window of a report asks).
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_left(a: list[int], x: int) -> int:
+    """bisect.bisect_left(a, x) for a sorted list of ints (compiled)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if cython.cast(cython.Py_ssize_t, a[mid]) < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_right(a: list[int], x: int) -> int:
+    """bisect.bisect_right(a, x) for a sorted list of ints (compiled)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < cython.cast(cython.Py_ssize_t, a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if not cython.compiled:  # from source, the bisect module's C functions (a Python loop is slower)
+    _bisect_left, _bisect_right = bisect_left, bisect_right
 
 
 class Tokens:
@@ -72,15 +115,15 @@ class Tokens:
             self.ends = list(map(add, self.starts, compress(lengths, lengths)))
 
     # Compiled, the word indexes are C integers (these answer every cue window of a report).
-    @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t)
+    @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t, starts=list, ends=list)
     def before(self, pos: int, lo: int, max_words: int) -> list[str]:
         """The last `max_words` words of text[lo:pos] (words cut at lo or pos come cut)."""
         if lo >= pos:
             return []  # an empty window (a word around pos would come as an empty cut)
         # Attributes read once into locals: this answers every cue window of a report.
         starts, ends = self.starts, self.ends
-        j = bisect_left(starts, pos)  # words starting before pos: [0, j)
-        i = bisect_right(ends, lo)  # the first word ending after lo
+        j = _bisect_left(starts, pos)  # words starting before pos: [0, j)
+        i = _bisect_right(ends, lo)  # the first word ending after lo
         k = j - max_words
         if k < i:
             k = i
@@ -93,12 +136,18 @@ class Tokens:
             out[-1] = self.text[starts[j - 1] : pos]
         return out
 
-    @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t)
+    def count(self, start: int, end: int) -> int:
+        """len(WORD.findall(text[start:end])) for start < end: the words overlapping the window,
+        those starting before its end less those ending by its start (a word cut at an edge
+        still counts once)."""
+        return _bisect_left(self.starts, end) - _bisect_right(self.ends, start)
+
+    @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, starts=list, ends=list)
     def after(self, pos: int, hi: int, max_words: int) -> list[str]:
         """The first `max_words` words of text[pos:hi] (words cut at pos or hi come cut)."""
         starts, ends = self.starts, self.ends  # read once (as in before)
-        i = bisect_right(ends, pos)  # the first word ending after pos
-        j = bisect_left(starts, hi)
+        i = _bisect_right(ends, pos)  # the first word ending after pos
+        j = _bisect_left(starts, hi)
         if j > i + max_words:
             j = i + max_words
         if i >= j:
@@ -142,7 +191,14 @@ def alnum_mask(text: str) -> bytes:
     (at hand for a report just folded) answers them all."""
     coded = encode_common(text)
     if coded is None:
-        return bytes(map(str.isalnum, text)) + b"\0"
+        # A few characters outside the common ones: each is read itself, where its byte is "?".
+        coded, question = encode_common_marking(text)
+        mask = bytearray(coded.translate(_ALNUM))
+        i = coded.find(question)
+        while i >= 0:
+            mask[i] = text[i].isalnum()
+            i = coded.find(question, i + 1)
+        return bytes(mask) + b"\0"
     return coded.translate(_ALNUM) + b"\0"
 
 
