@@ -382,7 +382,7 @@ class Merger:
     def _covert_bomber(into: Candidate, a: Mention | None) -> bool:
         """`a`, a state force, would become the author of a roadside or suicide bombing from a
         retelling that names it ("أطلقت القوات حملة تمشيط بحثا عن منفذي التفجير"): state forces
-        plant no such bombs (roles._can_act), so the retelling's sides are not the bombing's."""
+        plant no such bombs (roles_air.AirForces._can_act), so the retelling's sides are not the bombing's."""
         return (
             a is not None
             and a.attrs.get("kind") in roles.STATE_KINDS
