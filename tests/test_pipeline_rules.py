@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أثناء مداهمة قوات الأمن لمخبأ": the raid the fight broke out in, no one said arrested, is
+        # no arrest of its own.
+        "قتل 5 من رجال الشرطة، مساء الجمعة، في اشتباكات مع مسلحين بمنطقة الواحات البحرية، أثناء مداهمة "
+        "قوات الأمن لمخبأ للعناصر الإرهابية.",
+        {"sub_event_type": "Armed clash", "actor2": "Police Forces of Egypt", "fatalities": 5},
+        id="the-raid-a-fight-broke-out-in",
+    ),
+    pytest.param(
         # "قتلت الناشطة …": a woman named by her work after the often-passive verb was killed (one
         # death), by the gunmen named after.
         "قتلت الصحفية رشا الحسن، مساء الأحد، برصاص مسلحين مجهولين أمام منزلها في حي الزهراء بمدينة "

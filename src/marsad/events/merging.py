@@ -34,6 +34,7 @@ from marsad.events.linking import Incidents, link, word_offsets
 from marsad.events.wording import demanded
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.place_choice import km
+from marsad.text.normalize import fold
 
 # Authors a claim names: unnamed gunmen, or one person told by a common noun ("نفذه رجل").
 CLAIMABLE = {"unidentified", "civilians"}
@@ -289,6 +290,11 @@ class Merger:
                 out[j] = pair[0]
             elif self._means_of_an_arrest(prev, c):
                 prev.log.append(f"'{c.trigger.text}': how the arrest was made, no fight of its own")
+            elif self._raid_of_a_fight(prev, c) or self._raid_of_a_fight(c, prev):
+                fight, raid = (c, prev) if self._raid_of_a_fight(c, prev) else (prev, c)
+                fight.log.append(f"'{raid.trigger.text}': the raid the fight broke out in, no arrest")
+                fight.casualties.extend(k for k in raid.casualties if k not in fight.casualties)
+                out[j] = fight
             elif self._compatible(prev, c, loose=False):
                 self._absorb(prev, c)
             else:
@@ -303,11 +309,24 @@ class Merger:
         return (
             arrest.trigger.value.sub_event_type == "Arrests"
             and c.event_type == BATTLES
-            and all(means.has_word(t.text.split()[0]) for t in c.triggers)
+            and all(means.has_word(fold(t.text).split()[0]) for t in c.triggers)
             and not c.casualties
             and not c.weapons
             and (c.actor1 is None or self._same_side(arrest.actor1, c.actor1))
             and (c.actor2 is None or self._same_side(arrest.actor2, c.actor2))
+        )
+
+    def _raid_of_a_fight(self, fight: Candidate, raid: Candidate) -> bool:
+        """ "قتل 16 شرطيا في اشتباكات مع مسلحين … أثناء مداهمة قوات الأمن لمخبأ": a raid told in a
+        fight's sentence by its raid word (cues.yaml raid_words) and weak words only, no one said
+        arrested, is where the fight broke out, not an arrest of its own."""
+        words = self.k.cues["raid_words"]
+        return (
+            any(t.value.event_type == BATTLES and t.attrs.get("weight", 1.0) >= 1.0 for t in fight.triggers)
+            and raid.trigger.value.sub_event_type == "Arrests"
+            and words.has_word(fold(raid.trigger.text).split()[0])
+            # (with weak words only beside it: "مداهمة … لمخبأ")
+            and all(t.attrs.get("weight", 1.0) < 1.0 for t in raid.triggers)
         )
 
     def wrecking_across(self, events: list[Candidate]) -> list[Candidate]:
