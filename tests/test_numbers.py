@@ -435,6 +435,14 @@ def casualty_rows(text: str) -> list[list[object]]:
     ]
 
 
+def test_killed_or_hurt_is_no_death_toll() -> None:
+    # "قتلوا أو أصيبوا": the dead and the hurt counted together are no figure of the dead.
+    assert "killed" not in {
+        k for k, _, _ in summary("وقال البيان إن 12 من المسلحين قتلوا أو أصيبوا في المواجهات")
+    }
+    assert summary("وقال البيان إن 12 من المسلحين قتلوا في المواجهات") == [("killed", 12, True)]
+
+
 def test_golden_casualties_unchanged() -> None:
     reports = json.loads(GOLDEN.read_text(encoding="utf-8"))["reports"]
     assert len(reports) >= 120

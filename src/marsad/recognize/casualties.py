@@ -237,6 +237,8 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         (
             "after",
             rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM}{_ATTACH_SHORT})(?:\s*[،,])?\s+(?:(?:الذين|اللذين|اللذان|اللتين|اللتان)\s+)?(?:قد\s+)?(?P<cue>{alternation(group['after_verbs'])}){E}"
+            # (not "قتلوا أو أصيبوا": killed or hurt, a figure of neither)
+            rf"(?!\s+او\s)"
             rf"{wound_tail})",
             _last_words(group["after_verbs"]),
             120,
