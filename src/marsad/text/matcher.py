@@ -337,7 +337,9 @@ def _mixed_modes(
 @cython.returns(cython.Py_ssize_t)
 @cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
 def _bisect_right(a: list[int], x: int) -> int:
-    """bisect.bisect_right(a, x) for a sorted list of ints (compiled)."""
+    """bisect.bisect_right(a, x) for a sorted list of ints (compiled). A copy per module, on
+    purpose: Cython inlines a cfunc only within its own module (sharing one would take a .pxd and
+    a cimport, which the pure-Python fallback does not have)."""
     lo, hi = 0, len(a)
     while lo < hi:
         mid = (lo + hi) >> 1

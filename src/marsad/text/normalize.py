@@ -50,7 +50,9 @@ for _i in range(10):
 @cython.returns(cython.Py_ssize_t)
 @cython.locals(x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
 def _bisect_right(a: Sequence[int], x: int, lo: int) -> int:
-    """bisect.bisect_right(a, x, lo) for a sorted list or tuple of ints (compiled)."""
+    """bisect.bisect_right(a, x, lo) for a sorted list or tuple of ints (compiled). A copy per module, on
+    purpose: Cython inlines a cfunc only within its own module (sharing one would take a .pxd and
+    a cimport, which the pure-Python fallback does not have)."""
     hi = len(a)
     while lo < hi:
         mid = (lo + hi) >> 1

@@ -181,8 +181,21 @@ def clauses(text: str, sentence: Segment) -> list[Segment]:
     return _split(text, _CLAUSE_BREAK, sentence.start, sentence.end)
 
 
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, i=cython.Py_ssize_t, n=cython.Py_ssize_t, bound=cython.Py_ssize_t)
+def _first_from(a: list[int], i: int, n: int, bound: int) -> int:
+    """The first index from i on of sorted a[:n] whose value is at least bound (n if none)."""
+    while i < n and cython.cast(cython.Py_ssize_t, a[i]) < bound:
+        i += 1
+    return i
+
+
 @cython.locals(
-    cores=list, puncts=list, start=cython.Py_ssize_t, end=cython.Py_ssize_t, at=cython.Py_ssize_t,
+    cores=list, puncts=list, start=cython.Py_ssize_t, end=cython.Py_ssize_t,
     p=cython.Py_ssize_t, q=cython.Py_ssize_t, c=cython.Py_ssize_t, d=cython.Py_ssize_t,
     n_cores=cython.Py_ssize_t, n_puncts=cython.Py_ssize_t,
 )  # fmt: skip
@@ -198,28 +211,10 @@ def all_clauses(text: str, sentences: list[Segment]) -> list[list[Segment]]:
     p = c = 0
     for sentence in sentences:
         start, end = sentence.start, sentence.end
-        while p < n_puncts:
-            at = puncts[p]
-            if at >= start:
-                break
-            p += 1
-        q = p
-        while q < n_puncts:
-            at = puncts[q]
-            if at >= end:
-                break
-            q += 1
-        while c < n_cores:
-            at = cores[c]
-            if at >= start:
-                break
-            c += 1
-        d = c
-        while d < n_cores:
-            at = cores[d]
-            if at >= end:
-                break
-            d += 1
+        p = _first_from(puncts, p, n_puncts, start)
+        q = _first_from(puncts, p, n_puncts, end)
+        c = _first_from(cores, c, n_cores, start)
+        d = _first_from(cores, c, n_cores, end)
         breaks = _runs_after(text, puncts[p:q], end)
         # A connective _CLAUSE_BREAK can see lies wholly inside the sentence (endpos).
         if d > c:
