@@ -14,7 +14,13 @@ import pytest
 
 from marsad.events import merging
 from marsad.events.incidents import Sig, sig_conflict, signature
-from marsad.events.linking import Incidents, announces_new_incident, filing, opens_at_own_place
+from marsad.events.linking import (
+    Incidents,
+    announces_new_incident,
+    filing,
+    opens_at_own_place,
+    opens_with_while,
+)
 from marsad.models import Article
 from marsad.pipeline import default_pipeline
 
@@ -39,17 +45,21 @@ def _long_reports() -> list[Article]:
     return out
 
 
-def _full_scan(doc: Any, incidents: Incidents, c: Any, new_words: Any) -> Any:
+def _full_scan(doc: Any, incidents: Incidents, c: Any, new_words: Any, while_words: Any = ()) -> Any:
     """`link` as it was: every incident so far, signatures made afresh."""
     if not incidents.items or announces_new_incident(doc, c, new_words):
         return None
     sc = signature(c, incidents.name, incidents.camp)
     # A sentence opening at its own place ("وفي صيدا،") is no telling of an incident with no place.
     moved = sc.specific and opens_at_own_place(doc, c)
+    # An act of another kind told "while" one in its sentence ("فيما قصفت …") is a second act.
+    told_while = bool(while_words) and opens_with_while(doc, c, while_words)
     best, best_key = None, None
     for pos, e in enumerate(incidents.items):
         se = signature(e, incidents.name, incidents.camp)
         if sig_conflict(se, sc) or (moved and se.place is None):
+            continue
+        if told_while and se.sub_type != sc.sub_type and c.sentence in e.sentences:
             continue
         key = (int(bool(se.sides & sc.sides)), int(se.event_type == sc.event_type), pos)
         if best_key is None or key > best_key:
@@ -75,10 +85,12 @@ def test_index_links_like_a_full_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     real = merging.link
     calls = {"linked": 0, "merged": 0}
 
-    def checked(doc: Any, incidents: Incidents, c: Any, new_words: Any, offsets: Any = None) -> Any:
+    def checked(
+        doc: Any, incidents: Incidents, c: Any, new_words: Any, offsets: Any = None, while_words: Any = ()
+    ) -> Any:
         _kept_as_made_afresh(incidents, c)
-        want = _full_scan(doc, incidents, c, new_words)  # every window sliced: no offsets
-        got = real(doc, incidents, c, new_words, offsets)
+        want = _full_scan(doc, incidents, c, new_words, while_words)  # every window sliced: no offsets
+        got = real(doc, incidents, c, new_words, offsets, while_words)
         assert got is want
         calls["linked"] += 1
         calls["merged"] += got is not None

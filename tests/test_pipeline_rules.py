@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتلوا على يد التنظيم خلال سيطرته على المدينة": the time a group held a place, no capture.
+        "عثرت فرق الدفاع المدني، الخميس، على مقبرة جماعية تضم رفات نحو 80 شخصا في منطقة البانوراما جنوب "
+        "مدينة الرقة، يعتقد أنهم قتلوا على يد تنظيم داعش خلال سيطرته على المدينة.",
+        {"sub_event_type": "Other", "actor1": "Islamic State (Syria)"},
+        id="the-time-a-group-held-a-place",
+    ),
+    pytest.param(
         # "أثناء مداهمة قوات الأمن لمخبأ": the raid the fight broke out in, no one said arrested, is
         # no arrest of its own.
         "قتل 5 من رجال الشرطة، مساء الجمعة، في اشتباكات مع مسلحين بمنطقة الواحات البحرية، أثناء مداهمة "
@@ -2183,6 +2190,15 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # "…برصاص قناصة الميليشيات، فيما قصفت الميليشيات بقذائف الهاون …": sniper fire is an attack of
+        # its own, and an act of another kind told "while" it is a second act, not a retelling.
+        "قتل مدنيان، الأحد، برصاص قناصة ميليشيات الحوثي في حي الروضة بمدينة تعز، فيما قصفت الميليشيات "
+        "بقذائف الهاون أحياء سكنية في المدينة.",
+        ("sub_event_type", "fatalities"),
+        [("Attack", 2), ("Shelling/artillery/missile attack", 0)],
+        id="sniper-fire-while-shelling",
+    ),
     pytest.param(
         # "تصدت لهجوم جديد": a new attack is another incident than the air strike told before.
         "شنت طائرة حربية تابعة للجيش الوطني الليبي، الأحد، غارة جوية على مطار معيتيقة في طرابلس. وقالت "

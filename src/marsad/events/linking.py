@@ -57,6 +57,20 @@ def opens_at_own_place(doc: Doc, c: Candidate) -> bool:
     return doc.item_openers.get(c.sentence) is c.places[0]
 
 
+WHILE_REACH = 4  # words from "فيما" to the act's word ("فيما شنت الطائرات الحربية غارات")
+
+
+def opens_with_while(doc: Doc, c: Candidate, words: Collection[str]) -> bool:
+    """Whether the candidate's clause opens with one of `words` ("فيما", "بينما", "في حين":
+    cues.yaml while_opening, folded) and tells its act within its next few words ("فيما قصفت
+    الميليشيات …", not "فيما أعلن الحزب مسؤوليته عن إطلاقهما": a claim of the act told)."""
+    if not 0 <= c.sentence < len(doc.clauses):
+        return False
+    seg = doc.clauses[c.sentence][c.clause]
+    head = doc.folded_slice(seg.start, c.trigger.start).split()
+    return bool(head) and len(head) <= WHILE_REACH and (head[0] in words or " ".join(head[:2]) in words)
+
+
 def word_offsets(doc: Doc, words: Collection[str]) -> list[int]:
     """Original offsets, ascending, of every place where a word of `words` holding none of the
     others starts in the report's folded text: a window holding any of `words` holds one of
@@ -234,6 +248,7 @@ def link(
     c: Candidate,
     new_words: Collection[str],
     offsets: list[int] | None = None,
+    while_words: Collection[str] = (),
 ) -> Candidate | None:
     """The incident `c` is another telling of, or None for a new one (`offsets`: the report's
     `word_offsets` of `new_words`). The log of each side records the reason: one line per
@@ -260,6 +275,13 @@ def link(
         top = (int(bool(sc.sides)), 1)
         sigs = incidents._sigs
         moved = sc.specific and opens_at_own_place(doc, c)
+        # "قتل 3 مدنيين برصاص قناصة الميليشيات …، فيما قصفت الميليشيات بقذائف الهاون أحياء": an act
+        # of another kind told "while" another in its sentence is a second act, not a retelling.
+        while_clause = bool(while_words) and opens_with_while(doc, c, while_words)
+
+        def sentences_of(pos: int) -> set[int]:
+            return incidents.items[pos].sentences
+
         for pos in positions:
             se = sigs[pos]
             if se is None:
@@ -270,7 +292,11 @@ def link(
                     f"'{trigger_text}' kept apart from '{se.trigger_text}': the report moves on to another place"
                 )
                 continue
-            why = sig_conflict(se, sc)
+            why = sig_conflict(se, sc) or (
+                "another act told alongside"
+                if while_clause and se.sub_type != sc.sub_type and c.sentence in sentences_of(pos)
+                else ""
+            )
             if why:
                 apart.append(f"'{trigger_text}' kept apart from '{se.trigger_text}': {why}")
                 continue

@@ -397,6 +397,11 @@ class Merger:
         """cues.yaml's new_incident_words (built once per knowledge load)."""
         return frozenset(self.k.cue_words("new_incident_words"))
 
+    @cached_property
+    def _while_words(self) -> frozenset[str]:
+        """cues.yaml's while_opening, folded (built once per knowledge load)."""
+        return self.k.cue_phrases("while_opening")
+
     @staticmethod
     def _covert_bomber(into: Candidate, a: Mention | None) -> bool:
         """`a`, a state force, would become the author of a roadside or suicide bombing from a
@@ -415,7 +420,7 @@ class Merger:
         offsets = word_offsets(doc, new_words) if len(cands) > 1 else None
         for c in cands:
             target = self._intervention_target(doc, incidents.items, c) or link(
-                doc, incidents, c, new_words, offsets
+                doc, incidents, c, new_words, offsets, self._while_words
             )
             if target is None:
                 incidents.add(c)
