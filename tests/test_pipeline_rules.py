@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "حي الرشيد بمدينة الرقة": a city's quarter named like a town abroad (Rosetta, Egypt)
+        # weighs less than the city it is in when the report's country is read.
+        "عثرت فرق الدفاع المدني، الأحد، على مقبرة جماعية تضم رفات 30 شخصا في حي الرشيد بمدينة الرقة.",
+        {"country": "Syria", "location": "Ar Raqqah"},
+        id="a-quarter-named-like-a-town-abroad",
+    ),
+    pytest.param(
         # "قتلوا على يد التنظيم خلال سيطرته على المدينة": the time a group held a place, no capture.
         "عثرت فرق الدفاع المدني، الخميس، على مقبرة جماعية تضم رفات نحو 80 شخصا في منطقة البانوراما جنوب "
         "مدينة الرقة، يعتقد أنهم قتلوا على يد تنظيم داعش خلال سيطرته على المدينة.",

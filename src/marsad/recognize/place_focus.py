@@ -59,6 +59,9 @@ REPEAT_FACTOR = 0.5  # each further mention of a name already counted
 # A name that is also an ordinary word ("وادي", read as El Oued only after "مديرية") is weaker
 # evidence of the report's country than a name that is only a place.
 COMMON_FACTOR = 0.5
+# A city's quarter ("حي الرشيد بمدينة الرقة") is weaker evidence still: quarters bear the names of
+# towns elsewhere (Rosetta, Nasr, Zahraa), and the city they are in is named with them.
+QUARTER_FACTOR = 0.5
 DATELINE_WEIGHT = 1.0  # added to the vote of an area named alone in the dateline
 AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
 LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
@@ -137,6 +140,10 @@ class PlaceFocus:
     def _index(self, *names: str) -> CueIndex:
         """The named cue lists as one CueIndex, so that first_cue need not look it up per question."""
         return cue_index({n: self.k.cues[n] for n in names})
+
+    @cached_property
+    def _quarters(self) -> CueList:
+        return self.k.cues["quarter_before"]
 
     @cached_property
     def _context(self) -> dict:
@@ -337,6 +344,8 @@ class PlaceFocus:
             again = key in seen
             # A repeated name, and a name that is also an ordinary word, vote less.
             factor = (REPEAT_FACTOR if again else 1.0) * (COMMON_FACTOR if r.common else 1.0)
+            if before and self._quarters.has_word(before[-1]):
+                factor *= QUARTER_FACTOR
             cc = name.country_code
             if cc is not None:
                 w = 1.0
