@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتل 7 أشخاص بينهم شرطي … على كنيسة": one man among the dead says nothing of whom the
+        # attack was on (the worshippers); "معظمهم من" or "بينهم عناصر من" would.
+        "قتل 7 أشخاص بينهم شرطي، الأحد، في هجوم شنه مسلح على كنيسة في مدينة المنيا بصعيد مصر.",
+        {"sub_event_type": "Attack", "actor2": "Civilians (Egypt)", "fatalities": 7},
+        id="one-policeman-among-the-dead-at-a-church",
+    ),
+    pytest.param(
         # "حي الرشيد بمدينة الرقة": a city's quarter named like a town abroad (Rosetta, Egypt)
         # weighs less than the city it is in when the report's country is read.
         "عثرت فرق الدفاع المدني، الأحد، على مقبرة جماعية تضم رفات 30 شخصا في حي الرشيد بمدينة الرقة.",

@@ -55,11 +55,19 @@ class TollReading(RoleReading):
         return toll_end < a.start <= toll_end + AMONG_AFTER and self._among_aside(toll_end, a.start)
 
     def _among_aside(self, start: int, end: int) -> bool:
-        """Whether the words between a toll and a name single out who was among the dead
-        ("، معظمهم من", "بينهم", "، بينهم عناصر من"): cues among_victims, then maybe a person
-        noun, then maybe "من"."""
+        """Whether the words between a toll and a name single out who most of the dead were
+        ("، معظمهم من", "غالبيتهم") or the force some were members of ("، بينهم عناصر من"): cues
+        among_most, or among_victims then a person noun and "من". One man among them ("قتل 9
+        أشخاص بينهم شرطي" at a church) says nothing of whom the attack was on."""
         words = WORD.findall(self.doc.folded_slice(start, end))
-        if not words or words[0] not in self._cue_set("among_victims"):
+        if not words:
             return False
-        rest = words[1:-1] if words[-1] == "من" and len(words) > 1 else words[1:]
-        return not rest or (len(rest) == 1 and rest[0] in self._cue_set("person_nouns"))
+        if words[0] in self._cue_set("among_most"):
+            rest = words[1:-1] if words[-1] == "من" and len(words) > 1 else words[1:]
+            return not rest or (len(rest) == 1 and rest[0] in self._cue_set("person_nouns"))
+        return (
+            words[0] in self._cue_set("among_victims")
+            and len(words) == 3
+            and words[2] == "من"
+            and words[1] in self._cue_set("person_nouns")
+        )
