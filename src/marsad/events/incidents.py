@@ -403,7 +403,8 @@ def told_by_definite_nouns(triggers: list[Mention]) -> bool:
 
 
 def claims(m: Mention | None) -> bool:
-    """A named armed group right after a claiming verb ("وتبنت الحركة الهجوم", set by recognize/actors.py with actors_context._claimed_by_it)."""
+    """A named armed group right after a claiming verb ("وتبنت الحركة الهجوم"; the mark is set by
+    recognize/actors.py with actors_context._claimed_by_it)."""
     return m is not None and bool(m.attrs.get("claims")) and m.attrs.get("kind") in NON_STATE_ARMED
 
 
