@@ -279,9 +279,6 @@ def link(
         # of another kind told "while" another in its sentence is a second act, not a retelling.
         while_clause = bool(while_words) and opens_with_while(doc, c, while_words)
 
-        def sentences_of(pos: int) -> set[int]:
-            return incidents.items[pos].sentences
-
         for pos in positions:
             se = sigs[pos]
             if se is None:
@@ -294,7 +291,9 @@ def link(
                 continue
             why = sig_conflict(se, sc) or (
                 "another act told alongside"
-                if while_clause and se.sub_type != sc.sub_type and c.sentence in sentences_of(pos)
+                if while_clause
+                and se.sub_type != sc.sub_type
+                and c.sentence in incidents.items[pos].sentences
                 else ""
             )
             if why:

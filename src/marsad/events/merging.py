@@ -290,8 +290,8 @@ class Merger:
                 out[j] = pair[0]
             elif self._means_of_an_arrest(prev, c):
                 prev.log.append(f"'{c.trigger.text}': how the arrest was made, no fight of its own")
-            elif self._raid_of_a_fight(prev, c) or self._raid_of_a_fight(c, prev):
-                fight, raid = (c, prev) if self._raid_of_a_fight(c, prev) else (prev, c)
+            elif (pair := self._fight_and_its_raid(prev, c)) is not None:
+                fight, raid = pair
                 fight.log.append(f"'{raid.trigger.text}': the raid the fight broke out in, no arrest")
                 fight.casualties.extend(k for k in raid.casualties if k not in fight.casualties)
                 out[j] = fight
@@ -315,6 +315,15 @@ class Merger:
             and (c.actor1 is None or self._same_side(arrest.actor1, c.actor1))
             and (c.actor2 is None or self._same_side(arrest.actor2, c.actor2))
         )
+
+    def _fight_and_its_raid(self, a: Candidate, b: Candidate) -> tuple[Candidate, Candidate] | None:
+        """(fight, raid) of two candidates of a sentence when one is the raid the other broke
+        out in (_raid_of_a_fight), else None."""
+        if self._raid_of_a_fight(a, b):
+            return a, b
+        if self._raid_of_a_fight(b, a):
+            return b, a
+        return None
 
     def _raid_of_a_fight(self, fight: Candidate, raid: Candidate) -> bool:
         """ "قتل 16 شرطيا في اشتباكات مع مسلحين … أثناء مداهمة قوات الأمن لمخبأ": a raid told in a

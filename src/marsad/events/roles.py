@@ -80,6 +80,7 @@ class RoleAssigner(SideChoice):
         self.named_air: list[Mention] = self._named_air_forces()
         _name_unnamed_aircraft(doc, k, self.named_air)
         self._air_force: Mention | None = None  # the most named of them, found on first need
+        self._toll_spans: dict[int, list[tuple[int, int]]] = {}  # by sentence, found on first need
 
     def assign(self, sentence: int, clause: int, triggers: list[Mention]) -> Roles:
         """actor1/actor2/associated actors of the event told by `triggers` in one clause."""

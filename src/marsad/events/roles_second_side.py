@@ -48,6 +48,13 @@ def second_side(
     if items:
         # A round-up's items ("وفي درعا، …") lend each other no side.
         near = [s for s in near if s in sentences or (s not in items and first not in items)]
+    # The clauses of acts done to the attacker (lexical.py's at_attacker), found once for all names.
+    answering = {
+        (t.sentence, t.clause)
+        for s in near
+        for t in (at.sentence(TRIGGER, s) if at is not None else doc.in_sentence(TRIGGER, s))
+        if t.attrs.get("at_attacker")
+    }
     for s in near:
         for a in at.sentence(ACTOR, s) if at is not None else doc.in_sentence(ACTOR, s):
             kind = a.attrs.get("kind")
@@ -66,10 +73,7 @@ def second_side(
                 continue
             if event_type == "Protests" and (kind not in STATE_KINDS or a.attrs.get("target_only")):
                 continue
-            if any(
-                t.attrs.get("at_attacker") and t.clause == a.clause
-                for t in (at.sentence(TRIGGER, s) if at is not None else doc.in_sentence(TRIGGER, s))
-            ):
+            if (a.sentence, a.clause) in answering:
                 continue  # "وأطلقت الشرطة النار على المشتبه به": the force that answered the attack
             if striker is not None and striker.shares_camp(k.actors[a.value]):
                 continue

@@ -14,14 +14,19 @@ AMONG_AFTER = 24  # characters from a toll to a name singled out among its dead 
 class TollReading(RoleReading):
     """The role assigner's part that reads a sentence's tolls."""
 
+    _toll_spans: dict[int, list[tuple[int, int]]]  # (RoleAssigner.__init__)
+
     def _tolls(self, sentence: int) -> list[tuple[int, int]]:
-        """The spans of the sentence's tolls, each with its victim noun phrase."""
-        out = []
-        for k in self.doc.in_sentence(CASUALTY, sentence):
-            lo, hi = k.start, k.end
-            if k.value.victim is not None:
-                lo, hi = min(lo, k.value.victim[0]), max(hi, k.value.victim[1])
-            out.append((lo, hi))
+        """The spans of the sentence's tolls, each with its victim noun phrase (found once per
+        sentence: the sort keys of a clause's sides ask for every name)."""
+        out = self._toll_spans.get(sentence)
+        if out is None:
+            out = self._toll_spans[sentence] = []
+            for k in self.doc.in_sentence(CASUALTY, sentence):
+                lo, hi = k.start, k.end
+                if k.value.victim is not None:
+                    lo, hi = min(lo, k.value.victim[0]), max(hi, k.value.victim[1])
+                out.append((lo, hi))
         return out
 
     def _counted_dead(self, a: Mention) -> bool:
