@@ -409,6 +409,23 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "طائرات حربية يرجح أنها روسية": a hedge between the aircraft and the adjective still
+        # names whose aircraft they were.
+        "قتل أربعة مدنيين، السبت، في غارات شنتها طائرات حربية يرجح أنها روسية على بلدة خان شيخون "
+        "في ريف إدلب الجنوبي.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Russia", "fatalities": 4},
+        id="aircraft-believed-to-be-of-a-state",
+    ),
+    pytest.param(
+        # "فتعامل معه أفراد الكمين": in Egyptian usage the checkpoint's crew, not an ambush; the
+        # suicide car bomb is the event.
+        "قتل شرطيان وأصيب ثلاثة آخرون، الاثنين، في تفجير انتحاري استهدف حاجزا أمنيا جنوب مدينة رفح "
+        "بشمال سيناء. وقالت مصادر أمنية إن انتحاريا يقود سيارة مفخخة حاول اقتحام الحاجز، فتعامل معه "
+        "أفراد الكمين، ما أدى إلى انفجار السيارة. وتبنى تنظيم ولاية سيناء الهجوم.",
+        {"sub_event_type": "Suicide bomb", "fatalities": 2},
+        id="the-checkpoints-crew-is-no-ambush",
+    ),
+    pytest.param(
         # "قتل 7 أشخاص بينهم شرطي … على كنيسة": one man among the dead says nothing of whom the
         # attack was on (the worshippers); "معظمهم من" or "بينهم عناصر من" would.
         "قتل 7 أشخاص بينهم شرطي، الأحد، في هجوم شنه مسلح على كنيسة في مدينة المنيا بصعيد مصر.",

@@ -150,7 +150,7 @@ class NameFinding(ActorReading):
         if not adjectives:
             return {}
         cues = self.k.cues
-        heads, skip = cues["nisba_heads"], cues["nisba_skip"]
+        heads, skip, hedges = cues["nisba_heads"], cues["nisba_skip"], cues["nisba_hedges"]
         words = t.words
         # Nationality adjectives are rare: start from them, look back for the noun. (compress
         # and map test every word of the report in C, not in a Python loop.)
@@ -170,10 +170,14 @@ class NameFinding(ActorReading):
         out: dict[tuple[int, int, int, bool], bool] = {}
         for j in found_at:
             code = adjectives[words[j]]
-            i = j - 1  # back over adjectives ("غارات جوية تركية") to the noun
-            while i > j - 4 and i >= 0 and not heads.has_word(words[i]):
+            # "طائرات حربية يرجح أنها روسية": a hedge before the adjective still names the
+            # aircraft's state, as the agent cue "يعتقد أنها ل" names an author.
+            hedge = hedges.ends_at(words, j - 1) if j >= 2 else None
+            gap = len(hedge.words) if hedge is not None else 0
+            i = j - 1 - gap  # back over adjectives ("غارات جوية تركية") to the noun
+            while i > j - 4 - gap and i >= 0 and not heads.has_word(words[i]):
                 i = i - 1 if skip.has_word(words[i]) else -1
-            if i < 0 or i <= j - 4:
+            if i < 0 or i <= j - 4 - gap:
                 continue
             fs, fe = t.starts[i], t.ends[j]
             if fe - fs > 60:
