@@ -409,6 +409,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "شقيق المهاجم": the attacker's brother arrested is no armed side by that.
+        "اعتقلت الشرطة الفرنسية شقيق المهاجم في باريس، بعد يومين من الاعتداء بالسكين الذي قتل فيه رجل.",
+        {"sub_event_type": "Attack", "actor1": "Unidentified Armed Group (France)", "fatalities": 1},
+        id="the-attackers-brother-arrested",
+    ),
+    pytest.param(
         # "طائرات حربية يرجح أنها روسية": a hedge between the aircraft and the adjective still
         # names whose aircraft they were.
         "قتل أربعة مدنيين، السبت، في غارات شنتها طائرات حربية يرجح أنها روسية على بلدة خان شيخون "

@@ -155,6 +155,35 @@ def test_nationality_adjective_names_the_air_force() -> None:
     assert e.actor1 == "Military Forces of United States" and e.actor2 == "Al Shabaab"
 
 
+def test_a_name_states_share_takes_the_state_its_adjective_names(pipeline: Pipeline) -> None:
+    # "القيادة العامة للقوات المسلحة" is also the Libyan National Army's name; followed by
+    # "الأردنية" it is Jordan's command, whatever the report's country.
+    doc = pipeline(
+        pipeline.make_doc(
+            marsad.Article(
+                id="t",
+                title="",
+                text="قال مصدر في القيادة العامة للقوات المسلحة الأردنية إن حرس الحدود أحبطوا محاولة "
+                "تسلل من الأراضي السورية.",
+                published=PUB,
+            )
+        )
+    )
+    command = doc.get(ACTOR)[0]
+    assert command.text == "القيادة العامة للقوات المسلحة الأردنية"
+    assert command.attrs["country"] == "JO"
+
+
+def test_the_attacker_named_alone_is_the_unidentified_side() -> None:
+    # "إن المهاجم أطلق النار": the attacker, unnamed, is the side that acted, not the forces
+    # told pursuing him afterwards.
+    e = _one(
+        "قتل ثلاثة من عناصر الأمن، صباح الاثنين، في هجوم مسلح استهدف مركزا للشرطة في مدينة الكرك. "
+        "وقال مصدر أمني إن المهاجم أطلق النار على عناصر المركز ثم لاذ بالفرار، وإن الأجهزة الأمنية تلاحقه."
+    )
+    assert e.actor1 == "Unidentified Armed Group (Jordan)" and e.actor2 == "Police Forces of Jordan"
+
+
 def test_unnamed_warplanes_take_the_air_force_the_report_is_about() -> None:
     text = (
         "شنت طائرات حربية إسرائيلية فجر اليوم غارات على مواقع في ريف دمشق الغربي. "

@@ -19,6 +19,7 @@ from marsad.events.roles_base import (
     cue,
 )
 from marsad.knowledge.resources import Knowledge
+from marsad.text.normalize import fold
 
 
 def second_side(
@@ -55,6 +56,7 @@ def second_side(
         for t in (at.sentence(TRIGGER, s) if at is not None else doc.in_sentence(TRIGGER, s))
         if t.attrs.get("at_attacker")
     }
+    attackers = k.cues["attacker_nouns"]
     for s in near:
         for a in at.sentence(ACTOR, s) if at is not None else doc.in_sentence(ACTOR, s):
             kind = a.attrs.get("kind")
@@ -75,6 +77,8 @@ def second_side(
                 continue
             if (a.sentence, a.clause) in answering:
                 continue  # "وأطلقت الشرطة النار على المشتبه به": the force that answered the attack
+            if actor1 is not None and attackers.opening(fold(a.text).split()[:3]) is not None:
+                continue  # "وذكرت وسائل إعلام أن المهاجم أعلن ولاءه": the attacker, told again
             if striker is not None and striker.shares_camp(k.actors[a.value]):
                 continue
             if event_type == BATTLES and kind in UNARMED_KINDS:

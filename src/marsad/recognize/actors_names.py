@@ -70,12 +70,30 @@ class NameFinding(ActorReading):
             if f[0] not in taken:
                 found.append(f)
                 starts[f[0]] = name_start  # "وبريطانيا": joined to the country before it
-        nisba = self._nisba(toks, found, at)
+        # Templates, and names several states' forces share ("القيادة العامة للقوات المسلحة"),
+        # yield to a nationality adjective that names their state ("… المسلحة الأردنية").
+        templates = self.k.template_ids
+        yielding = {
+            f
+            for f in found
+            if f[2] in templates
+            or (
+                k.actors[f[2]].shared_names
+                and folded[starts.get(f[0], f[0]) : f[1]] in k.actors[f[2]].shared_folded
+            )
+        }
+        nisba = self._nisba(toks, found, at, yielding)
+        if nisba and yielding:
+            # An adjective's name reaching into one that yields starts where that one starts
+            # ("القيادة العامة للقوات المسلحة الأردنية": the whole command is Jordan's).
+            nisba = {
+                (min((f[0] for f in yielding if f[0] < s < f[1] <= e), default=s), e, idx, ana): own
+                for (s, e, idx, ana), own in nisba.items()
+            }
         if nisba:
-            templates = self.k.template_ids
             found = [
                 f for f in found
-                if f[2] not in templates or not any(s <= f[0] and f[1] <= e for s, e, _, _ in nisba)
+                if f not in yielding or not any(s <= f[0] and f[1] <= e for s, e, _, _ in nisba)
             ]  # fmt: skip
         found.extend(nisba)
         found.sort()
@@ -140,12 +158,17 @@ class NameFinding(ActorReading):
         return out
 
     def _nisba(
-        self, t: Tokens, found: list[tuple[int, int, int, bool]], at: list[int] | None = None
+        self,
+        t: Tokens,
+        found: list[tuple[int, int, int, bool]],
+        at: list[int] | None = None,
+        yielding: set[tuple[int, int, int, bool]] | None = None,
     ) -> dict[tuple[int, int, int, bool], bool]:
         """State forces named by a nationality adjective after an action, weapon or force noun
         ("غارة أميركية", "غارات جوية تركية", "دبابات تركية"). Value: whether the noun is an action
         or aircraft, whose owner is its author. `at`: the positions of the report's words among
-        which the adjectives are (None: all)."""
+        which the adjectives are (None: all); `yielding`: the names an adjective may cover (None:
+        the templates')."""
         adjectives = self.k.cues.state_adjectives
         if not adjectives:
             return {}
@@ -185,8 +208,10 @@ class NameFinding(ActorReading):
             if name_starts is None:
                 # A template's word ("جنديان") yields to the adjective that names its state
                 # ("جنديان تركيان"); __call__ drops it.
-                templates = self.k.template_ids
-                taken = sorted((s, e) for s, e, idx, _ in found if idx not in templates)
+                if yielding is None:
+                    templates = self.k.template_ids
+                    yielding = {f for f in found if f[2] in templates}
+                taken = sorted((f[0], f[1]) for f in found if f not in yielding)
                 name_starts = [s for s, _ in taken]
                 reach = list(accumulate((e for _, e in taken), max))
             if ((k := bisect.bisect_left(name_starts, fe)) > 0 and reach[k - 1] > fs) or last_end > fs:
