@@ -2228,6 +2228,31 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "صاروخا أطلقته الميليشيا": the launch's author, read as its clause's agent, is still the
+        # side the air defences stopped; the interception is not lost to the launch.
+        "اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقته الميليشيا الحوثية باتجاه جازان.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", ""),
+        ],
+        id="a-launch-author-as-agent-still-stopped",
+    ),
+    pytest.param(
+        # "أعلنت قيادة القوات المشتركة للتحالف أن قوات الدفاع الجوي اعترضت صاروخين أطلقتهما
+        # الميليشيا": the command tells the news; the side stopped is the one whose launch is told
+        # after the stopping word, and the launch hit no one but the civilians it killed.
+        "أعلنت قيادة القوات المشتركة للتحالف أن قوات الدفاع الجوي الملكي السعودي اعترضت مساء الأحد "
+        "صاروخين باليستيين أطلقتهما الميليشيا الحوثية باتجاه مدينة نجران. وأوضح المتحدث أن شظايا أحد "
+        "الصاروخين سقطت على حي سكني في نجران، ما أدى إلى مقتل مقيم وإصابة اثنين آخرين.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Disrupted weapons use", "Military Forces of Saudi Arabia", "Houthi Movement"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", "Civilians (Saudi Arabia)"),
+        ],
+        id="the-command-tells-an-interception",
+    ),
+    pytest.param(
         # "…برصاص قناصة الميليشيات، فيما قصفت الميليشيات بقذائف الهاون …": sniper fire is an attack of
         # its own, and an act of another kind told "while" it is a second act, not a retelling.
         "قتل مدنيان، الأحد، برصاص قناصة ميليشيات الحوثي في حي الروضة بمدينة تعز، فيما قصفت الميليشيات "

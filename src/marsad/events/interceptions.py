@@ -41,7 +41,12 @@ def interceptions_where_fired(events: list[Candidate]) -> None:
             e.actor1 is not None
             and fire.actor1 is not None
             and e.actor1.value == fire.actor1.value
-            and (e.actor1.sentence, e.actor1.clause) != (e.trigger.sentence, e.trigger.clause)
+            and (
+                (e.actor1.sentence, e.actor1.clause) != (e.trigger.sentence, e.trigger.clause)
+                # "اعترضت الدفاعات الجوية صاروخا أطلقته الميليشيا": the launch's author read as
+                # the clause's agent, the air defences as its object
+                or (e.actor2 is not None and e.actor2.attrs.get("air_defence"))
+            )
         ):
             # "رصدت الدفاعات الجوية إطلاق صاروخ من قبل الميليشيا …، وتم اعتراضه": the firer named
             # in the launch's clause is the side disrupted, not the one that stopped its fire.
@@ -89,21 +94,25 @@ def interceptions_where_fired(events: list[Candidate]) -> None:
 def _firer_as_second_side(e: Candidate, events: list[Candidate]) -> None:
     """ "قال التحالف إن الدفاعات الجوية اعترضت الطائرة المسيرة": an interception that names no
     second side but its teller is aimed at the fire told before it — the firer of the last
-    remote attack told earlier, by another side, is the side disrupted (ACLED's actor2)."""
+    remote attack told earlier (else the first told after it in its sentence), by another side,
+    is the side disrupted (ACLED's actor2)."""
     a1, a2 = e.actor1, e.actor2
     if a1 is None or a2 is None or a2.attrs.get("role_why") not in TELLING_CUES:
         return  # (with no second side, the coder asks whose the weapon was: weapon_author)
-    fire = None
+    fire = after = None
     for f in events:
-        if (
-            f is not e
-            and f.event_type == EXPLOSIONS
-            and f.actor1 is not None
-            and f.actor1.value not in (a1.value, a2.value)
-            and f.trigger.start < e.trigger.start
-            and (fire is None or f.trigger.start > fire.trigger.start)
+        if f is e or f.event_type != EXPLOSIONS or f.actor1 is None or f.actor1.value in (a1.value, a2.value):
+            continue
+        if f.trigger.start < e.trigger.start:
+            if fire is None or f.trigger.start > fire.trigger.start:
+                fire = f
+        elif f.trigger.sentence == e.trigger.sentence and (
+            after is None or f.trigger.start < after.trigger.start
         ):
-            fire = f
+            # "أعلن التحالف أن الدفاعات الجوية اعترضت صاروخا أطلقته الميليشيا": the launch told
+            # after the stopping word, in its sentence, is the fire it stopped.
+            after = f
+    fire = fire or after
     if fire is not None:
         e.actor2 = fire.actor1
         e.log.append(

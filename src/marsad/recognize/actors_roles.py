@@ -37,6 +37,10 @@ class RoleReading(ActorReading):
     """The actor recogniser's part that reads the role cue before a name (_role and its helpers)."""
 
     @cached_property
+    def _command_nouns(self) -> CueList:
+        return self.k.cues["command_nouns"]
+
+    @cached_property
     def _role_lists(self) -> CueIndex:
         return cue_index({n: self.k.cues[n] for n in ROLE_LISTS})
 
@@ -163,6 +167,12 @@ class RoleReading(ActorReading):
                 _DAMMA in r[:4] and verb in peel(fold(r)) for r in _raw_words_before(doc, fs, name_start)
             ):
                 name = "object"  # a vowelled passive ("قُتل", "استُهدفت"): what follows was hit
+        elif (
+            name == "teller_verbs"
+            and dist > 0
+            and all(self._command_nouns.has_word(w) for w in words[-dist:])
+        ):
+            pass  # "أعلنت قيادة القوات المشتركة للتحالف أن …": the command tells for its force
         elif name is not None and dist > ADJACENT.get(name, dist):
             name = None
         elif (
