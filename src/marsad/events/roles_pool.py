@@ -114,7 +114,13 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
             else None
         )
         if subject is not None:
-            pool = [subject, *pool]
+            # (with the forces its clause tells fighting alongside it: its associates)
+            allies = [
+                m
+                for m in self.at.clause(ACTOR, sentence, subject.clause)
+                if m.start > subject.end and cue(m) == ASSOC
+            ]
+            pool = [subject, *pool, *allies]
         return ClausePool(
             sentence, clause, triggers, lead, in_sent, in_clause, extra, pool, subject, aerial, covert
         )

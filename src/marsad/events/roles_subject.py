@@ -10,6 +10,7 @@ from marsad.doc import ACTOR, TRIGGER, Doc, Mention
 from marsad.events.roles_base import (
     _START,
     AGENT,
+    ASSOC,
     BATTLES,
     DEATH_WEIGHT,
     IGNORE,
@@ -40,12 +41,21 @@ class SubjectReading(RoleReading):
         spans = doc.clauses[sentence]
         first = min(told, key=attrgetter("start"))
         lead = first.start
-        if text[spans[clause].start : lead].strip(" \n\t،,و"):
-            return None  # words before the verb: its subject, if any, is in its own clause
+        if text[spans[clause].start : lead].strip(" \n\t،,و") not in ("", "من"):
+            # words before the verb: its subject, if any, is in its own clause ("تمكنت قوات
+            # الجيش، الأحد، من تحرير …": the "من" its opening verb takes is no such word)
+            return None
         for a in reversed(extra):
             if a.clause >= clause or cue(a) not in (None, AGENT):
                 continue
-            if text[a.end : spans[a.clause].end].strip(" \n\t،,؛;()"):
+            # (the forces told fighting alongside it may end its clause: "قوات الجيش مسنودة
+            # بالمقاومة الشعبية، الأحد، من تحرير …")
+            allies = [
+                m.end
+                for m in self.at.clause(ACTOR, sentence, a.clause)
+                if m.start > a.end and cue(m) == ASSOC
+            ]
+            if text[max([a.end, *allies]) : spans[a.clause].end].strip(" \n\t،,؛;()"):
                 return None  # the name does not end its clause: not the subject left hanging
             if first.attrs.get("weight", 1.0) <= DEATH_WEIGHT and self._after_teller(
                 a, spans[a.clause].start

@@ -113,7 +113,8 @@ class RoleReading(ActorReading):
             return self._possessor(skip.without_words(words_before(folded, fs, 0, POSSESSOR_WORDS)))
         # A cue written with a separate lam ("وفقا ل", "بيان ل") meets the lam of the name's clitics
         # ("وفقا للشرطة"); other cues are found, and their distance counted, on the words alone.
-        hit = first_cue([*words, "ل"], lists, max_distance=1) if chain.endswith("ل") else None
+        # (So is one with a separate ba: "مسنودة ب" meets "بالمقاومة".)
+        hit = first_cue([*words, chain[-1]], lists, max_distance=1) if chain.endswith(("ل", "ب")) else None
         hit = hit or first_cue(words, lists)
         name, dist = hit if hit else (None, 0)
         if name == "ignore_before" and dist and any(self._reported.has_word(w) for w in words[-dist:]):
