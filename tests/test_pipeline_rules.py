@@ -409,6 +409,15 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "نفذت عمليات على تجمعات ومحاور تحرك الإرهابيين … ما أسفر عن مقتل 14 إرهابيا وتدمير عربتين":
+        # the gatherings and movements struck are no demonstration and no forces moving, and the
+        # killing told with the destruction is the act.
+        "وذكر مصدر عسكري أن وحدات من الجيش نفذت عمليات مكثفة على تجمعات ومحاور تحرك إرهابيي جبهة "
+        "النصرة في محيط بلدة مورك بريف حماة الشمالي، ما أسفر عن مقتل 14 إرهابيا وتدمير عربتين.",
+        {"sub_event_type": "Armed clash", "actor1": "Military Forces of Syria", "fatalities": 14},
+        id="gatherings-and-movements-struck",
+    ),
+    pytest.param(
         # "قوات الجيش الوطني مسنودة بالمقاومة الشعبية، الأحد، من تحرير": the force fighting alongside
         # ("مسنودة ب" meeting the name's ba) is an associate, and the army told before the day's
         # commas is still the subject of the recapture.

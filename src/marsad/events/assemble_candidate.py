@@ -30,7 +30,15 @@ def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
     weak (a body or a weapon "recovered"), the two together are a capture, which leads over the
     fighting that won it ("… بعد معارك عنيفة")."""
     if sum(t.value.sub_event_type in TERRITORY for t in trigs) < 2:
-        return sorted(trigs, key=_lead_first)
+        trigs = sorted(trigs, key=_lead_first)
+        if trigs[0].value.sub_event_type == DESTRUCTION:
+            # "ما أسفر عن مقتل 17 مسلحا وتدمير ثلاث عربات": the killing told with the destruction
+            # is the act, what was destroyed its toll on things (ACLED codes no looting there).
+            death = next((t for t in trigs if t.attrs.get("weight", 1.0) <= roles.DEATH_WEIGHT), None)
+            if death is not None:
+                trigs.remove(death)
+                trigs.insert(0, death)
+        return trigs
     return sorted(
         trigs, key=lambda t: (-1.0, t.start) if t.value.sub_event_type in TERRITORY else _lead_first(t)
     )
