@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "اغتال مسلحون مجهولون مدير أمن مديرية": a police commander is of the police.
+        "اغتال مسلحون مجهولون، صباح الأربعاء، مدير أمن مديرية الشيخ عثمان في مدينة عدن، بعد أن أطلقوا "
+        "النار على سيارته أمام منزله.",
+        {"actor1": "Unidentified Armed Group (Yemen)", "actor2": "Police Forces of Yemen", "fatalities": 1},
+        id="a-police-commander-assassinated",
+    ),
+    pytest.param(
         # "نفذت عمليات على تجمعات ومحاور تحرك الإرهابيين … ما أسفر عن مقتل 14 إرهابيا وتدمير عربتين":
         # the gatherings and movements struck are no demonstration and no forces moving, and the
         # killing told with the destruction is the act.
@@ -2250,6 +2257,17 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # "كما قتل مدني في قصف مماثل على بلدة": the like shelling is the same force's.
+        "قتل أربعة مدنيين، الأحد، جراء قصف مدفعي لقوات النظام على مدينة عربين في الغوطة الشرقية. كما "
+        "قتل مدني في قصف مماثل على بلدة سقبا.",
+        ("sub_event_type", "actor1", "location"),
+        [
+            ("Shelling/artillery/missile attack", "Military Forces of Syria", "Saqba"),
+            ("Shelling/artillery/missile attack", "Military Forces of Syria", "‘Irbīn"),
+        ],
+        id="a-like-shelling-is-the-same-forces",
+    ),
     pytest.param(
         # "صاروخا أطلقته الميليشيا": the launch's author, read as its clause's agent, is still the
         # side the air defences stopped; the interception is not lost to the launch.

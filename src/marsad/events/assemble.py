@@ -24,6 +24,7 @@ from marsad.events.initiative import put_initiator_first
 from marsad.events.interceptions import DISRUPTED, interceptions_where_fired, without_the_intercepted_retold
 from marsad.events.launch import split_launch
 from marsad.events.merging import Merger
+from marsad.events.similar_acts import authors_of_similar_acts
 from marsad.events.splitting import (
     split_by_listed_places,
     split_by_means,
@@ -108,6 +109,7 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
         self._inherit_places(doc, events)
         events = join_coinciding(events)
         sides_of_the_parties(doc, self.k, events)
+        authors_of_similar_acts(doc, self.k.cues["similar_after"], events)
         # The air defences that stopped fire ("اعترضت قوات الدفاع الجوي 7 صواريخ … ثلاثة منها
         # استهدفت الرياض"): never the side that fire was aimed at.
         stoppers = {

@@ -1,0 +1,38 @@
+"""Acts told as like one before ("كما قتل مدني في قصف مماثل على بلدة حمورية"): the report names
+their author once, for the first; the like act is that author's too."""
+
+from __future__ import annotations
+
+from marsad.doc import Doc
+from marsad.events.candidate import Candidate
+from marsad.recognize.cues import CueList, words_after
+
+
+def authors_of_similar_acts(doc: Doc, similar: CueList, events: list[Candidate]) -> None:
+    """An event with no author whose act word is followed by a word of likeness (`similar`:
+    "مماثل", "مشابه") takes the author of the last event of its type told before it."""
+    if len(events) < 2:
+        return
+    folded = doc.folded.text
+    told = sorted(events, key=lambda e: e.trigger.start)
+    for i, e in enumerate(told):
+        if e.actor1 is not None:
+            continue
+        like = next(
+            (
+                t
+                for t in e.triggers
+                if (after := words_after(folded, doc.folded_index(t.end), 1)) and similar.has_word(after[0])
+            ),
+            None,
+        )
+        if like is None:
+            continue
+        before = next(
+            (p for p in reversed(told[:i]) if p.event_type == e.event_type and p.actor1 is not None), None
+        )
+        if before is not None and before.actor1 is not None:
+            e.actor1 = before.actor1
+            e.log.append(
+                f"'{like.text}' told as like '{before.trigger.text}': its author, '{before.actor1.text}'"
+            )
