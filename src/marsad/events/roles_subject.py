@@ -55,7 +55,7 @@ class SubjectReading(RoleReading):
                 for m in self.at.clause(ACTOR, sentence, a.clause)
                 if m.start > a.end and cue(m) == ASSOC
             ]
-            if text[max([a.end, *allies]) : spans[a.clause].end].strip(" \n\t،,؛;()"):
+            if text[max(allies, default=a.end) : spans[a.clause].end].strip(" \n\t،,؛;()"):
                 return None  # the name does not end its clause: not the subject left hanging
             if first.attrs.get("weight", 1.0) <= DEATH_WEIGHT and self._after_teller(
                 a, spans[a.clause].start
