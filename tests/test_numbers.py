@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a police rank named as the victim, with another joined to it
+    ("استشهد أمين شرطة ومجند إثر هجوم على كمين أمني", [("killed", 2, True)]),
     # a diplomat named by his post is one death
     ("قتل السفير الإيطالي في هجوم على موكبه", [("killed", 1, True)]),
     # an aside on who was among the victims, without its commas, before their verb

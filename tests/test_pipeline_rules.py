@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتل جندي وشرطي في هجوم": the army and the police of one state are one side hit, not two
+        # sides of a fight; the attacker is unnamed.
+        "قتل جندي وشرطي، الخميس، في هجوم مسلح على حاجز أمني عند مدخل مدينة الشيخ زويد.",
+        {"actor1": "Unidentified Armed Group (Egypt)", "actor2": "Military Forces of Egypt", "fatalities": 2},
+        id="a-soldier-and-a-policeman-are-one-side-hit",
+    ),
+    pytest.param(
         # "اغتال مسلحون مجهولون مدير أمن مديرية": a police commander is of the police.
         "اغتال مسلحون مجهولون، صباح الأربعاء، مدير أمن مديرية الشيخ عثمان في مدينة عدن، بعد أن أطلقوا "
         "النار على سيارته أمام منزله.",

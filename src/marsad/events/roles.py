@@ -39,6 +39,7 @@ from marsad.events.roles_pool import ClausePool
 from marsad.events.roles_second_side import second_side
 from marsad.events.roles_sides import SideChoice
 from marsad.events.roles_subject import _name_the_attackers
+from marsad.knowledge.lexicon import ActorEntry
 from marsad.knowledge.resources import Knowledge
 
 # What other modules import from here: the role cues, kinds and sub-event types they weigh sides
@@ -163,6 +164,8 @@ class RoleAssigner(SideChoice):
                 and names[a2.value].kind not in UNARMED_OR_RIOTING
                 and self._in_a_toll(a)
                 and self._in_a_toll(a2)
+                # ("قتل جندي وشرطي": the army and the police of one state are one side hit)
+                and not _one_camp(names[a.value], names[a2.value])
             ),
             None,
         )
@@ -172,3 +175,9 @@ class RoleAssigner(SideChoice):
                 if names[a2.value].kind in STATE_KINDS and names[other.value].kind not in STATE_KINDS
                 else (other, a2)
             )
+
+
+def _one_camp(a: ActorEntry, b: ActorEntry) -> bool:
+    """Whether two actors fight on one side: one government's camp, or the report country's own
+    state and police forces (templates, whose country is the event's)."""
+    return a.shares_camp(b) or (a.template and b.template and a.kind in STATE_KINDS and b.kind in STATE_KINDS)
