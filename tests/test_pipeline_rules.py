@@ -1425,13 +1425,6 @@ ONE_EVENT = [
         id="the-arrester-did-not-make-the-attack",
     ),
     pytest.param(
-        # ACLED's developments are non-violent: deaths told with an arrest are not the arrest's.
-        "أعلن المتحدث العسكري المصري، اليوم، القبض على 20 من العناصر التكفيرية في مدينة رفح بشمال سيناء، "
-        "ومقتل 12 آخرين.",
-        {"sub_event_type": "Arrests", "fatalities": 0},
-        id="an-arrest-carries-no-deaths",
-    ),
-    pytest.param(
         # "المدعومة من" qualifies the name after it, not the next name of the pair ("ومسلحي …").
         "اندلعت اشتباكات عنيفة اليوم بين قوات الجيش الوطني المدعومة من التحالف ومسلحي جماعة الحوثي في "
         "مديرية حيس جنوب الحديدة، أسفرت عن مقتل ستة من الطرفين.",
@@ -2264,6 +2257,15 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # ACLED's developments are non-violent: deaths told with an arrest are not the arrest's;
+        # told after a comma, as joined in one clause ("واعتقال"), they are a fight of their own.
+        "أعلن المتحدث العسكري المصري، اليوم، القبض على 20 من العناصر التكفيرية في مدينة رفح بشمال سيناء، "
+        "ومقتل 12 آخرين.",
+        ("sub_event_type", "fatalities"),
+        [("Armed clash", 12), ("Arrests", 0)],
+        id="an-arrest-carries-no-deaths",
+    ),
     pytest.param(
         # "كما قتل مدني في قصف مماثل على بلدة": the like shelling is the same force's.
         "قتل أربعة مدنيين، الأحد، جراء قصف مدفعي لقوات النظام على مدينة عربين في الغوطة الشرقية. كما "
@@ -3444,3 +3446,15 @@ def test_who_denies_an_act_is_not_its_author() -> None:
         22,
     )
     assert e.actor1 != "Global Coalition Against Daesh"
+
+
+def test_a_seizure_told_beside_a_killing_does_not_own_the_dead() -> None:
+    # "تمكنت من القضاء على عنصرين إرهابيين خلال عملية أمنية …، وحجز أسلحة": the weak words of
+    # the killing still make an event; the seizure told beside them (stronger) owns no toll.
+    events = marsad.extract(
+        "أعلنت وزارة الداخلية، اليوم، أن وحدات الحرس الوطني تمكنت من القضاء على ثلاثة عناصر إرهابية "
+        "خلال عملية أمنية في جبل المغيلة بولاية سيدي بوزيد، وحجز أسلحة وذخيرة كانت بحوزتهم.",
+        published=PUB,
+    )
+    fights = [e for e in events if e.event_type == "Battles"]
+    assert [(e.actor1, e.fatalities) for e in fights] == [("Police Forces of Tunisia", 3)]

@@ -76,7 +76,13 @@ class TriggerGrouping:
         if len(strong) == len(groups):
             return groups  # (the usual case: no clause of weak cues only, no casualties to look up)
         hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
-        strong_sents = {s for s, _ in strong}
+        # (a development told beside them — "وحجز أسلحة كانت بحوزتهما" — owns no toll: the weak
+        # violent clause with the dead is still the event)
+        strong_sents = {
+            s
+            for s, c in strong
+            if any(FAMILY.get(t.value.event_type) != "development" for t in groups[(s, c)])
+        }
         # "لقي ستة مصرعهم، اليوم، بنيران الجيش": a toll in a clause that tells no act of its own
         # is the weak cue's of a later clause of its sentence, if that cue tells violence.
         untold: dict[int, int] = {}  # sentence → its first clause with such a toll
