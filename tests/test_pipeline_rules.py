@@ -409,6 +409,21 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "…، احتجاجا على نقل السفارة إلى القدس": the protest the confrontations were made as, not a
+        # demonstration in the city protested about; the choking is the tear gas's, no chemical
+        # attack; confrontations with the forces at a demonstration, with no one hurt, are an
+        # intervention.
+        "اندلعت مواجهات بين الشبان وقوات الاحتلال عند المدخل الشمالي لمدينة البيرة، اليوم، "
+        "احتجاجا على نقل السفارة الأمريكية إلى القدس، وسجلت حالات اختناق.",
+        {
+            "sub_event_type": "Protest with intervention",
+            "actor1": "Protesters (Palestine)",
+            "actor2": "Military Forces of Israel",
+            "location": "Al Bīrah",
+        },
+        id="confrontations-made-as-a-protest",
+    ),
+    pytest.param(
         # "قتل جندي وشرطي في هجوم": the army and the police of one state are one side hit, not two
         # sides of a fight; the attacker is unnamed.
         "قتل جندي وشرطي، الخميس، في هجوم مسلح على حاجز أمني عند مدخل مدينة الشيخ زويد.",

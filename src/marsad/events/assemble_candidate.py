@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from marsad.doc import CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
+from marsad.doc import ACTOR, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
 from marsad.events.assemble_groups import DESTRUCTION
 from marsad.events.assemble_places import CandidatePlaces
@@ -109,8 +109,12 @@ class CandidateBuilding(CandidatePlaces):
             # "خلال مواجهات اندلعت على حدود القطاع ضمن مسيرات العودة": the confrontation of a
             # demonstration named in its clause is the demonstration's (it leads).
             march = _march(trigs)
+            # (confrontations with the crowd are an intervention: "Protest with intervention")
+            confronted = march is not None
             if march is not None:
                 trigs = _led_by(march, trigs)
+        else:
+            confronted = False
         met = False
         if len(trigs) > 1 and trigs[0].value.sub_event_type == "Arrests":
             # "اعتقلت قوات الأمن 12 ناشطا خلال وقفة احتجاجية": arrests made during a demonstration
@@ -119,7 +123,7 @@ class CandidateBuilding(CandidatePlaces):
             if march is not None and self._during(sides.doc, march):
                 trigs, met = _led_by(march, trigs), True
         c = Candidate(sent, clause, trigs, sentences={sent})
-        c.intervention = met
+        c.intervention = met or confronted
         c.answered = (sent, clause) in sides.answered
         c.retort = retort
         at = sides.at
@@ -129,6 +133,15 @@ class CandidateBuilding(CandidatePlaces):
         if met and a1 is not None and c.actor2 is not None and c.actor2.attrs.get("kind") in UNARMED_KINDS:
             # (those arrested are of the crowd; the force that arrested them is its other side)
             c.actor2 = None
+        if confronted and not (a1 is not None and a1.attrs.get("kind") in roles.STATE_KINDS):
+            # "مواجهات بين الشبان وقوات الاحتلال، احتجاجا على …": the force the crowd confronted is
+            # the demonstration's other side (the crowd is the coder's protesters).
+            force = next(
+                (m for m in at.clause(ACTOR, sent, clause) if m.attrs.get("kind") in roles.STATE_KINDS), None
+            )
+            if force is not None:
+                a1 = c.actor1 = None
+                c.actor2 = force
         if len(trigs) < len(at.clause(TRIGGER, sent, clause)):
             # A clause split in two (fighting and air strikes): a name made of the other part's
             # words ("قصف جوي روسي") is that part's author, not this one's.

@@ -4,11 +4,15 @@ own; a clause of weak cues only is kept when a toll, a force or a crowd makes it
 
 from __future__ import annotations
 
+from functools import cached_property
+from operator import attrgetter
+
 from marsad.doc import ACTOR, CASUALTY, DATE, NONEVENT, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.incidents import CROWD_KINDS, FAMILY
 from marsad.events.interceptions import DISRUPTED
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import words_before
+from marsad.text.normalize import fold
 
 CLAUSE_WIDE = {"trend", "statement", "record"}
 MIN_WEIGHT = 0.5
@@ -21,6 +25,10 @@ class TriggerGrouping:
     """The assembler's part (events/assemble.py) that groups a report's triggers by clause."""
 
     k: Knowledge
+
+    @cached_property
+    def _confrontation_words(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("confrontation_words"))
 
     # --- candidates ------------------------------------------------------------------------
     def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
@@ -46,13 +54,16 @@ class TriggerGrouping:
             if told_in.get(family, t.sentence) < t.sentence and self._a_point_in_time(doc, t):
                 continue  # "وحلق الطيران في أجواء المنطقة عقب الهجوم": the attack told before
             told_in.setdefault(family, t.sentence)
-            if t.value.sub_event_type == "Chemical weapon" and _tear_gas_choking(doc, t):
+            if t.value.sub_event_type == "Chemical weapon" and _tear_gas_choking(
+                doc, t, self._confrontation_words
+            ):
                 continue  # "إصابة العشرات بحالات اختناق" from the tear gas fired on a crowd
             if t.value.sub_event_type == "Suicide bomb" and _qualifies_a_weapon(doc, t):
                 continue  # "بطائرات مسيرة انتحارية": a loitering drone, not a bomber
             groups.setdefault((t.sentence, t.clause), []).append(t)
         if len(groups) > 1:
             self._join_across_a_told_day(doc, groups)
+            self._join_the_purpose(doc, groups)
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
         strong: set[tuple[int, int]] = set()
@@ -104,6 +115,32 @@ class TriggerGrouping:
             or (key[0] in crowd and any(t.value.event_type in ("Protests", "Riots") for t in ts))
         }  # fmt: skip
 
+    def _join_the_purpose(self, doc: Doc, groups: dict[tuple[int, int], list[Mention]]) -> None:
+        """ "اندلعت مواجهات مع قوات الاحتلال في رام الله، احتجاجا على القرار": a clause that opens
+        with the protest it was made as is the purpose of the confrontations told before it, one
+        incident: its words join that clause (the places named in the purpose are what was
+        protested)."""
+        purpose = self._purpose_words
+        for s, c in sorted(groups):
+            if (s, c) not in groups:
+                continue
+            # the act's clause: the last before it in the sentence that tells one (a day told
+            # aside between them tells none: "…، اليوم، احتجاجا على …")
+            act = next((k for k in range(c - 1, -1, -1) if (s, k) in groups), None)
+            if act is None or not any(fold(t.text) in self._confrontation_words for t in groups[(s, act)]):
+                continue  # (confrontations only: a riot's own acts tell its purpose apart)
+            ts = groups[(s, c)]
+            if not all(FAMILY.get(t.value.event_type) == "demonstration" for t in ts):
+                continue
+            first = min(ts, key=attrgetter("start"))
+            opening = doc.text[doc.clauses[s][c].start : first.start].strip(" ،,و")
+            if fold(first.text) in purpose and not opening:
+                groups[(s, act)].extend(groups.pop((s, c)))
+
+    @cached_property
+    def _purpose_words(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("protest_purpose"))
+
     def _a_point_in_time(self, doc: Doc, t: Mention) -> bool:
         """A definite act noun right after a word of time ("عقب الهجوم"): the act it names."""
         if not t.text.lstrip("وفب").startswith(("ال", "لل")):
@@ -146,10 +183,16 @@ def _qualifies_a_weapon(doc: Doc, t: Mention) -> bool:
     )
 
 
-def _tear_gas_choking(doc: Doc, t: Mention) -> bool:
-    """A weak chemical cue ("حالات اختناق") in a sentence that names tear gas and no chemical
-    agent: the choking is the tear gas's."""
+def _tear_gas_choking(doc: Doc, t: Mention, confrontation: frozenset[str]) -> bool:
+    """A weak chemical cue ("حالات اختناق") in a sentence that names tear gas, or tells
+    confrontations or a demonstration ("أصيب العشرات بجروح وحالات اختناق خلال مواجهات"), and no
+    chemical agent: the choking is the tear gas's."""
     if t.attrs.get("weight", 1.0) >= 1.0:
         return False
     names = {w.value.name for w in doc.in_sentence(WEAPON, t.sentence)}
-    return "tear gas" in names and "chemical agent" not in names
+    if "chemical agent" in names:
+        return False
+    return "tear gas" in names or any(
+        FAMILY.get(o.value.event_type) == "demonstration" or fold(o.text) in confrontation
+        for o in doc.in_sentence(TRIGGER, t.sentence)
+    )

@@ -133,7 +133,10 @@ def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Can
             demo.log.append(f"'{c.trigger.text}': the forces acting on the riot '{demo.trigger.text}'")
             dropped.add(id(c))
             continue
-        c.retype = ("Protests", EXCESSIVE_FORCE)
+        # (with no one killed or hurt, forces that met the crowd intervened: ACLED's excessive
+        # force is lethal force or force that wounds)
+        hurt = c.casualties or demo.casualties
+        c.retype = ("Protests", EXCESSIVE_FORCE if hurt else "Protest with intervention")
         c.actor1 = demo.actor1 if _crowd(demo.actor1) else (other if _crowd(other) else None)
         c.actor2 = force
         c.places = c.places or demo.places
