@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بين قوات تابعة لحكومة الوفاق ومجموعة مسلحة": "بين" before the owner's phrase still opens a
+        # pair: the armed group is the other side, not the government forces' associate.
+        "اندلعت اشتباكات، مساء السبت، بين قوات تابعة لحكومة الوفاق الوطني ومجموعة مسلحة في منطقة "
+        "تاجوراء شرق العاصمة طرابلس، ما أدى إلى مقتل ثلاثة أشخاص.",
+        {"actor1": "Military Forces of Libya", "actor2": "Unidentified Armed Group (Libya)", "fatalities": 3},
+        id="a-pair-opened-before-an-owners-phrase",
+    ),
+    pytest.param(
         # "…، احتجاجا على نقل السفارة إلى القدس": the protest the confrontations were made as, not a
         # demonstration in the city protested about; the choking is the tear gas's, no chemical
         # attack; confrontations with the forces at a demonstration, with no one hurt, are an

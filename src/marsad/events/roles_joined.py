@@ -43,10 +43,13 @@ def _partners(
     # name follows (most mains have none).
     if not joined:
         return joined
-    before = text[max(0, main.start - 24) : main.start].split()
+    before = text[max(0, main.start - 40) : main.start].split()
     if any(fold(w) in reciprocal for w in before[-2:]):
         return []
-    if any(fold(w).endswith("بين") for w in before[-3:]) and _ONE_SIDE_END.match(text, last.end) is None:
+    # (up to an owner's phrase back, within the clause: "بين قوات تابعة لحكومة الوفاق ومجموعة مسلحة")
+    near = before[-5:]
+    near = near[max((i + 1 for i, w in enumerate(near) if w[-1] in "،,.؛"), default=0) :]
+    if any(fold(w).endswith("بين") for w in near) and _ONE_SIDE_END.match(text, last.end) is None:
         # (Unless "من جهة" closes the list: "بين الجيش والمسلحين الموالين له من جهة، والفصائل من
         # جهة أخرى" lists one side, then the other.)
         return []
