@@ -409,6 +409,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "وتشن أنقرة منذ 20 كانون الثاني/يناير هجوما": a campaign going on since a day is the news's
+        # context, not an incident of that day.
+        "قتل خمسة مدنيين، الأحد، في قصف مدفعي للقوات التركية على قرى في ناحية راجو بمنطقة عفرين. "
+        "وتشن أنقرة منذ 20 كانون الثاني/يناير هجوما ضد وحدات حماية الشعب الكردية.",
+        {
+            "sub_event_type": "Shelling/artillery/missile attack",
+            "actor1": "Military Forces of Turkey",
+            "fatalities": 5,
+        },
+        id="a-campaign-going-on-since-a-day",
+    ),
+    pytest.param(
         # "بين قوات تابعة لحكومة الوفاق ومجموعة مسلحة": "بين" before the owner's phrase still opens a
         # pair: the armed group is the other side, not the government forces' associate.
         "اندلعت اشتباكات، مساء السبت، بين قوات تابعة لحكومة الوفاق الوطني ومجموعة مسلحة في منطقة "

@@ -145,6 +145,7 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
             and not self._kinds_of_violence(doc, e)
             and not self._captives_freed(e, events)
             and not self._demanded(doc, e)
+            and not self._going_on_since(e)
             and not (e.answered and a_series(e) and e.inherited_place and (not e.dates or e.inherited_date))
         ]
         if self._explainer(doc):

@@ -91,6 +91,17 @@ class EventsKept:
         )
 
     @staticmethod
+    def _going_on_since(e: Candidate) -> bool:
+        """ "وتشن أنقرة منذ 20 يناير هجوما على عفرين": a campaign going on since a day, with no
+        toll of its own, is the context of the news, not an incident of that day."""
+        return (
+            e.date is not None
+            and not e.inherited_date
+            and bool(e.date.attrs.get("since"))
+            and not e.casualties
+        )
+
+    @staticmethod
     def _news_day(doc: Doc, events: list[Candidate]) -> date | None:
         """The day the report is news of: its publication day, else the latest day it gives an
         incident — a report without a date that recalls killings from 1986 to 2016 is news of

@@ -28,6 +28,7 @@ class DateRecognizer:
         self._anniversary = re.compile(rf"(?:{words})\S*\s+(?:\S+\s+)?$")
         self._reporting = knowledge.cues["reporting_verbs"]
         self._onset_cues = {"onset_before": knowledge.cues["onset_before"]}
+        self._ongoing = knowledge.cues["ongoing_verbs"]
 
     def __call__(self, doc: Doc) -> Doc:
         kept = []
@@ -52,7 +53,11 @@ class DateRecognizer:
                 end = bisect.bisect_left(starts, doc.sentences[sent + 1].end, i + 1)
             if self._announcement_day(doc, dm, kept[i + 1 : end]):
                 continue
-            doc.add(DATE, dm.start, dm.end, dm)
+            if self._since(doc, dm):
+                # "وتشن أنقرة منذ 20 يناير هجوما": the day a campaign began (events/assemble_kept.py)
+                doc.add(DATE, dm.start, dm.end, dm, since=True)
+            else:
+                doc.add(DATE, dm.start, dm.end, dm)
         return doc
 
     def _reports_on(self, doc: Doc, sent: int) -> bool:
@@ -60,6 +65,14 @@ class DateRecognizer:
         seg = doc.sentences[sent]
         words = WORD.findall(doc.folded_slice(seg.start, min(seg.end, seg.start + 30)))[:2]
         return self._reporting.found_in(words)
+
+    def _since(self, doc: Doc, d: DateMention) -> bool:
+        """The date right after "منذ" (not "منذ يومين", two days ago, whose span holds the word),
+        with a verb of an act going on a few words before it ("وتشن أنقرة منذ 20 يناير")."""
+        before = WORD.findall(doc.folded_slice(max(0, d.start - 50), d.start))
+        if not before or before[-1] not in ("منذ", "ومنذ"):
+            return False
+        return any(self._ongoing.has_word(w) for w in before[-5:-1])
 
     def _onset(self, doc: Doc, d: DateMention) -> bool:
         """ "معارك بدأت مساء الإثنين": the day something began, not the day of what is announced."""
