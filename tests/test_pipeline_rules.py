@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "…، وأسفرت عن تحييد 8 إرهابيين": what the strikes resulted in is their outcome, not a
+        # fight of its own.
+        "قالت رئاسة الأركان التركية في بيان، الأحد، إن مقاتلات تركية دمرت 9 أهداف لحزب العمال "
+        "الكردستاني في غارات جوية على منطقة هاكورك شمالي العراق، وأسفرت عن تحييد 6 إرهابيين.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Turkey"},
+        id="what-the-strikes-resulted-in",
+    ),
+    pytest.param(
         # "وتشن أنقرة منذ 20 كانون الثاني/يناير هجوما": a campaign going on since a day is the news's
         # context, not an incident of that day.
         "قتل خمسة مدنيين، الأحد، في قصف مدفعي للقوات التركية على قرى في ناحية راجو بمنطقة عفرين. "

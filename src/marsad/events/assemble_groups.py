@@ -11,7 +11,7 @@ from marsad.doc import ACTOR, CASUALTY, DATE, NONEVENT, TRIGGER, WEAPON, Doc, Me
 from marsad.events.incidents import CROWD_KINDS, FAMILY
 from marsad.events.interceptions import DISRUPTED
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import words_before
+from marsad.recognize.cues import CueList, words_before
 from marsad.text.normalize import fold
 
 CLAUSE_WIDE = {"trend", "statement", "record"}
@@ -64,6 +64,7 @@ class TriggerGrouping:
         if len(groups) > 1:
             self._join_across_a_told_day(doc, groups)
             self._join_the_purpose(doc, groups)
+            self._join_the_outcome(doc, groups)
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
         strong: set[tuple[int, int]] = set()
@@ -136,6 +137,31 @@ class TriggerGrouping:
             opening = doc.text[doc.clauses[s][c].start : first.start].strip(" ،,و")
             if fold(first.text) in purpose and not opening:
                 groups[(s, act)].extend(groups.pop((s, c)))
+
+    def _join_the_outcome(self, doc: Doc, groups: dict[tuple[int, int], list[Mention]]) -> None:
+        """ "دمرت مقاتلات تركية 12 هدفا …، وأسفرت عن تحييد 8 إرهابيين": a clause opening with
+        what an act resulted in ("أسفرت عن", "ما أدى إلى") tells that violent act's outcome, not
+        an act of its own kind: its words join the act's clause."""
+        openers = self._outcome_openers
+        for s, c in sorted(groups):
+            if (s, c) not in groups:
+                continue
+            act = next((k for k in range(c - 1, -1, -1) if (s, k) in groups), None)
+            if act is None or not any(FAMILY.get(t.value.event_type) == "violence" for t in groups[(s, act)]):
+                continue
+            if not all(FAMILY.get(t.value.event_type) == "violence" for t in groups[(s, c)]):
+                continue  # (an arrest told as an outcome, "والقبض على ثالث", is one of its own)
+            first = min(groups[(s, c)], key=attrgetter("start"))
+            opening = fold(doc.text[doc.clauses[s][c].start : first.start]).split()
+            while opening and opening[0] in ("و", "ما", "مما"):
+                opening = opening[1:]
+            told = openers.opening(opening) if opening else None
+            if told is not None and told[1] == len(opening):
+                groups[(s, act)].extend(groups.pop((s, c)))
+
+    @cached_property
+    def _outcome_openers(self) -> CueList:
+        return self.k.cues["outcome_openers"]
 
     @cached_property
     def _purpose_words(self) -> frozenset[str]:
