@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "اعتقلت قوات الاحتلال، فجر اليوم الجمعة، رئيس بلدية …": the notable held is named after the
+        # day told aside; one man of note arrested is an event.
+        "اعتقلت قوات الاحتلال الإسرائيلي، فجر اليوم الجمعة، رئيس بلدية بيت أمر شمال الخليل بعد دهم "
+        "منزله وتفتيشه.",
+        {"sub_event_type": "Arrests", "actor1": "Military Forces of Israel"},
+        id="a-notable-held-named-after-the-day",
+    ),
+    pytest.param(
         # "…، وأسفرت عن تحييد 8 إرهابيين": what the strikes resulted in is their outcome, not a
         # fight of its own.
         "قالت رئاسة الأركان التركية في بيان، الأحد، إن مقاتلات تركية دمرت 9 أهداف لحزب العمال "

@@ -5,7 +5,7 @@ a short look at the words near a mention, with the cue lists of cues.yaml."""
 
 from __future__ import annotations
 
-from marsad.doc import ACTOR, Doc, Mention
+from marsad.doc import ACTOR, DATE, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import peel, words_before
@@ -85,6 +85,11 @@ def notable_arrest(doc: Doc, k: Knowledge, c: Candidate, *, by_state: bool = Fal
         after = doc.text[t.end : t.end + 60]
         words = doc.folded_slice(t.end, t.end + 60).split()[:6]
         if notable.found_in(words):
+            return True
+        # (past a day told aside after the verb's subject: "اعتقلت قوات الاحتلال، فجر اليوم
+        # الجمعة، رئيس بلدية …": the first words after the day)
+        day = next((d for d in doc.in_sentence(DATE, t.sentence) if t.end <= d.start <= t.end + 60), None)
+        if day is not None and notable.found_in(doc.folded_slice(day.end, day.end + 30).split()[:3]):
             return True
         # The count of people held: the first figure in the few words after the verb (its
         # subject and day may stand between: "اعتقلت قوات النظام، أمس، 15 شابا").
