@@ -409,6 +409,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتل القيادي الحوثي … في مواجهات مع قوات الجيش الوطني والمقاومة الشعبية": the side told hit
+        # fought the side it was "with"; the force listed with that one is its associate.
+        "قتل القيادي الحوثي أبو حسين المراني، مساء الخميس، في مواجهات مع قوات الجيش الوطني والمقاومة "
+        "الشعبية في جبهة الكدحة غرب مدينة تعز.",
+        {
+            "actor1": "Military Forces of Yemen",
+            "assoc_actor_1": "Popular Resistance (Yemen)",
+            "actor2": "Houthi Movement",
+        },
+        id="the-side-hit-fought-the-side-it-was-with",
+    ),
+    pytest.param(
         # "اعتقلت قوات الاحتلال، فجر اليوم الجمعة، رئيس بلدية …": the notable held is named after the
         # day told aside; one man of note arrested is an event.
         "اعتقلت قوات الاحتلال الإسرائيلي، فجر اليوم الجمعة، رئيس بلدية بيت أمر شمال الخليل بعد دهم "

@@ -62,6 +62,42 @@ class SideChoice(PoolGathering):
         if patients and c.lead.event_type == BATTLES and c.triggers[0].attrs.get("weight", 1.0) >= 1.0:
             patients = self._no_bystanders(pool, patients)
         a2 = self._second_in_pool(entries, a1, patients, neutral, agents, joined, hit_told)
+        if (
+            a1 is not None
+            and not agents
+            and c.lead.event_type == BATTLES
+            and (
+                a2 is None
+                or (joined and a2 in joined)
+                # (listed right after it, past the first name's own words: "مع قوات الجيش الوطني
+                # والمقاومة الشعبية")
+                or (
+                    a2.start > a1.end
+                    and a2.start - a1.end <= 20
+                    and text[a1.end : a2.start].strip().endswith("و")
+                )
+            )
+            and _after_with(text, a1)
+        ):
+            # "قتل القيادي الحوثي وعدد من مرافقيه في مواجهات مع قوات الجيش والمقاومة": the armed
+            # side told hit in an earlier clause fought the side it was "with" (and that side's
+            # list is one side, not two).
+            hit = next(
+                (
+                    x
+                    for x in c.extra
+                    if x.clause < c.clause
+                    and cue(x) == PATIENT
+                    and _other(entries, x, a1)
+                    and entries[x.value].kind not in UNARMED_OR_RIOTING
+                    and not (joined and x in joined)
+                ),
+                None,
+            )
+            if hit is not None:
+                if a2 is not None and not (joined and a2 in joined):
+                    c.assoc1.append(a2)  # the name listed with the side fought "with"
+                a2 = hit
         if a2 is None or a1 is None:
             # Look into the rest of the sentence for the missing side.
             a1, a2 = self._missing_side(c, entries, a1, a2)
