@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أعلنت رئاسة أمن الدولة السعودية، الخميس، القبض على خلية": the force named before the day,
+        # its nationality adjective ending its clause, made the arrest; the cell is the side held.
+        "أعلنت رئاسة أمن الدولة السعودية، الأربعاء، القبض على خلية إرهابية مكونة من أربعة أشخاص بينهم "
+        "مقيم سوداني في حي النسيم بالرياض، كانت تخطط لتنفيذ عمليات إرهابية تستهدف منشآت أمنية.",
+        {"sub_event_type": "Arrests", "actor1": "Police Forces of Saudi Arabia"},
+        id="a-force-with-its-adjective-before-the-day",
+    ),
+    pytest.param(
         # "قتل القيادي الحوثي … في مواجهات مع قوات الجيش الوطني والمقاومة الشعبية": the side told hit
         # fought the side it was "with"; the force listed with that one is its associate.
         "قتل القيادي الحوثي أبو حسين المراني، مساء الخميس، في مواجهات مع قوات الجيش الوطني والمقاومة "

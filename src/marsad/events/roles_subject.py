@@ -55,7 +55,9 @@ class SubjectReading(RoleReading):
                 for m in self.at.clause(ACTOR, sentence, a.clause)
                 if m.start > a.end and cue(m) == ASSOC
             ]
-            if text[max(allies, default=a.end) : spans[a.clause].end].strip(" \n\t،,؛;()"):
+            tail = text[max(allies, default=a.end) : spans[a.clause].end].strip(" \n\t،,؛;()")
+            # (its nationality adjective may end it: "أعلنت رئاسة أمن الدولة السعودية، الخميس، …")
+            if tail and not all(w in self.k.cues.state_adjectives for w in fold(tail).split()):
                 return None  # the name does not end its clause: not the subject left hanging
             if first.attrs.get("weight", 1.0) <= DEATH_WEIGHT and self._after_teller(
                 a, spans[a.clause].start
