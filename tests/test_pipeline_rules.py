@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أعدمت الحركة ثلاثة رجال … بعد أن اتهمتهم بالتجسس لصالح القوات الأمريكية": the men shot are
+        # the side hit; whom they were accused of spying for is no side.
+        "أعدمت حركة الشباب، اليوم، ثلاثة رجال رميا بالرصاص في ساحة عامة ببلدة بارديري في إقليم جدو، بعد "
+        "أن اتهمتهم بالتجسس لصالح القوات الأمريكية.",
+        {"sub_event_type": "Attack", "actor2": "Civilians (Somalia)", "fatalities": 3},
+        id="whom-the-executed-were-said-to-spy-for",
+    ),
+    pytest.param(
         # "أعلنت رئاسة أمن الدولة السعودية، الخميس، القبض على خلية": the force named before the day,
         # its nationality adjective ending its clause, made the arrest; the cell is the side held.
         "أعلنت رئاسة أمن الدولة السعودية، الأربعاء، القبض على خلية إرهابية مكونة من أربعة أشخاص بينهم "
