@@ -409,6 +409,15 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "مقتل 6 عناصر تكفيرية خلال تبادل لإطلاق النار …، وضبط أسلحة وذخائر بحوزتهم": the arms
+        # seized are the fight's haul, no disrupted weapons use of their own.
+        "أعلن المتحدث العسكري للقوات المسلحة، اليوم، مقتل 6 عناصر تكفيرية خلال تبادل لإطلاق النار مع "
+        "القوات في مدينة "
+        "بئر العبد بشمال سيناء، وضبط أسلحة وذخائر كانت بحوزتهم.",
+        {"sub_event_type": "Armed clash", "actor1": "Military Forces of Egypt", "fatalities": 6},
+        id="arms-seized-in-a-fight",
+    ),
+    pytest.param(
         # "أعدمت الحركة ثلاثة رجال … بعد أن اتهمتهم بالتجسس لصالح القوات الأمريكية": the men shot are
         # the side hit; whom they were accused of spying for is no side.
         "أعدمت حركة الشباب، اليوم، ثلاثة رجال رميا بالرصاص في ساحة عامة ببلدة بارديري في إقليم جدو، بعد "

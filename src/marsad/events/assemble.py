@@ -21,7 +21,12 @@ from marsad.events.demonstrations import force_on_demonstrations, riots_in_conte
 from marsad.events.identified import gunmen_named, victims_identified
 from marsad.events.incidents import EXPLOSIONS, FAMILY, join_coinciding, recalled_specifically
 from marsad.events.initiative import put_initiator_first
-from marsad.events.interceptions import DISRUPTED, interceptions_where_fired, without_the_intercepted_retold
+from marsad.events.interceptions import (
+    DISRUPTED,
+    interceptions_where_fired,
+    seizures_in_an_operation,
+    without_the_intercepted_retold,
+)
 from marsad.events.launch import split_launch
 from marsad.events.merging import Merger
 from marsad.events.similar_acts import authors_of_similar_acts
@@ -106,6 +111,7 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
         events = [t for e in events for t in split_by_repeated_acts(doc, e)]
         interceptions_where_fired(events)
         events = without_the_intercepted_retold(doc, events)
+        events = seizures_in_an_operation(self.k.cues["seizure_words"], events)
         self._inherit_places(doc, events)
         events = join_coinciding(events)
         sides_of_the_parties(doc, self.k, events)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from marsad.doc import WEAPON, Doc, Mention
 from marsad.events.candidate import Candidate
-from marsad.events.incidents import BOMBINGS, EXPLOSIONS
+from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS
+from marsad.recognize.cues import CueList
 from marsad.text.normalize import fold
 
 DISRUPTED = "Disrupted weapons use"
@@ -203,3 +204,29 @@ def _named_again(t: Mention, d: Candidate, named: list[str]) -> bool:
         and noun.startswith("ال")
         and any(w.startswith(noun[2:]) for w in named)
     )
+
+
+def seizures_in_an_operation(seizure: CueList, events: list[Candidate]) -> list[Candidate]:
+    """ "مقتل 8 عناصر تكفيرية خلال تبادل لإطلاق النار مع القوات …، وضبط أسلحة وذخائر بحوزتهم": arms
+    seized (`seizure`: the words that open such a trigger) by the side that fought or arrested in
+    the same sentence are that operation's haul, no disrupted use of their own."""
+    ops = [e for e in events if e.event_type == BATTLES or e.trigger.value.sub_event_type == "Arrests"]
+    if not ops:
+        return events
+    kept = []
+    for e in events:
+        if e.trigger.value.sub_event_type == DISRUPTED and seizure.opening(fold(e.trigger.text).split()):
+            op = next(
+                (
+                    o
+                    for o in ops
+                    if o.sentences & e.sentences
+                    and (e.actor1 is None or (o.actor1 is not None and o.actor1.value == e.actor1.value))
+                ),
+                None,
+            )
+            if op is not None:
+                op.log.append(f"'{e.trigger.text}': the arms seized in it")
+                continue
+        kept.append(e)
+    return kept
