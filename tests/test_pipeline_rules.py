@@ -409,6 +409,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتل ثلاثة من أفراد قوات الحزام الأمني …، في هجوم شنه عناصر يعتقد أنهم ينتمون لتنظيم القاعدة
+        # على نقطة تفتيش": the post stands for the armed side counted among its dead, and the men
+        # believed to belong to a group are that group's.
+        "قتل ثلاثة من أفراد قوات الحزام الأمني، مساء الأحد، في هجوم مسلح شنه عناصر يعتقد أنهم ينتمون "
+        "لتنظيم القاعدة على نقطة تفتيش في مديرية مودية بمحافظة أبين.",
+        {
+            "actor1": "Al Qaeda in the Arabian Peninsula",
+            "actor2": "Southern Transitional Council",
+            "fatalities": 3,
+        },
+        id="the-post-stands-for-the-side-counted-dead",
+    ),
+    pytest.param(
         # "مقتل 6 عناصر تكفيرية خلال تبادل لإطلاق النار …، وضبط أسلحة وذخائر بحوزتهم": the arms
         # seized are the fight's haul, no disrupted weapons use of their own.
         "أعلن المتحدث العسكري للقوات المسلحة، اليوم، مقتل 6 عناصر تكفيرية خلال تبادل لإطلاق النار مع "

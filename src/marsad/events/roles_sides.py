@@ -224,7 +224,13 @@ class SideChoice(PoolGathering):
                 for a in c.in_sent
                 if cue(a) == PATIENT
                 and not a.attrs.get("target_only")
-                and (entries[a.value].kind in STATE_KINDS or entries[a.value].government_ally)
+                and (
+                    entries[a.value].kind in STATE_KINDS
+                    or entries[a.value].government_ally
+                    # (any armed side counted among the dead: "قتل أربعة من أفراد قوات الحزام
+                    # الأمني …، في هجوم على نقطة تفتيش")
+                    or (entries[a.value].kind not in UNARMED_OR_RIOTING and self._counted_dead(a))
+                )
                 and _other(entries, a, a1)
             ),
             a2,
