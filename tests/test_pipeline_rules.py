@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "صدت قوات سوريا الديمقراطية، فجر الاثنين، هجوما شنه عناصر التنظيم": the attack's author is
+        # told in its relative clause; the force named before the day's commas met it.
+        "صدت قوات سوريا الديمقراطية، فجر السبت، هجوما شنه عناصر تنظيم الدولة على مواقعها في بلدة "
+        "الشعفة بريف دير الزور الشرقي، وقتلت 6 منهم.",
+        {"actor1": "Islamic State (Syria)", "actor2": "Syrian Democratic Forces", "fatalities": 6},
+        id="the-force-that-met-an-attack-before-the-days-commas",
+    ),
+    pytest.param(
         # "قتل ثلاثة من أفراد قوات الحزام الأمني …، في هجوم شنه عناصر يعتقد أنهم ينتمون لتنظيم القاعدة
         # على نقطة تفتيش": the post stands for the armed side counted among its dead, and the men
         # believed to belong to a group are that group's.
