@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "أحبطت قوات الحشد الشعبي، الليلة الماضية، هجوما لعناصر داعش": a weak word of foiling before
+        # the day's commas still leaves the force the subject that met the attack.
+        "أحبطت قوات الحشد الشعبي، الليلة الماضية، هجوما لعناصر تنظيم داعش على قضاء راوة غرب الأنبار، "
+        "وقتلت 11 منهم.",
+        {"actor1": "Islamic State (Iraq)", "actor2": "Popular Mobilization Forces", "fatalities": 11},
+        id="a-force-foiling-an-attack-before-the-days-commas",
+    ),
+    pytest.param(
         # "صدت قوات سوريا الديمقراطية، فجر الاثنين، هجوما شنه عناصر التنظيم": the attack's author is
         # told in its relative clause; the force named before the day's commas met it.
         "صدت قوات سوريا الديمقراطية، فجر السبت، هجوما شنه عناصر تنظيم الدولة على مواقعها في بلدة "

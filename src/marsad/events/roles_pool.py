@@ -124,11 +124,12 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
         elif (
             in_clause
             and lead.event_type == BATTLES
-            and all(a.attrs.get("role_why") == "agent_before" for a in in_clause if cue(a) == AGENT)
+            and all(a.start > triggers[0].start for a in in_clause if cue(a) == AGENT)
         ):
             # "صدت قوات سوريا الديمقراطية، فجر الاثنين، هجوما شنه عناصر التنظيم": the clause's
-            # agent is the attack's author, told in a relative clause ("شنه"); the subject left
-            # before the day's commas is the side that met it (the other side, after the pool).
+            # agent is the attack's author, told after the attack's word ("شنه", "هجوما لـ"); the
+            # subject left before the day's commas is the side that met it (the other side, after
+            # the pool).
             met = self._subject_before_break(sentence, clause, told, extra)
             if met is not None and all(met.value != a.value for a in in_clause):
                 pool = [*pool, met]

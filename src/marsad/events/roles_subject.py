@@ -65,8 +65,14 @@ class SubjectReading(RoleReading):
                 # "أعلنت قيادة القوات المشتركة للتحالف، الاثنين، مقتل …": a death is no act of who
                 # tells it ("أعلنت المخابرات، أمس، توقيف تسعة": an arrest is).
                 return None
-            if any(self.at.clause(TRIGGER, sentence, c) for c in range(a.clause, clause)):
-                return None  # an act told in between has that name for its own
+            if any(
+                t.attrs.get("weight", 1.0) >= 0.5 or t.value.event_type == first.value.event_type
+                for c in range(a.clause, clause)
+                for t in self.at.clause(TRIGGER, sentence, c)
+            ):
+                # an act told in between has that name for its own (a weak word of another kind
+                # does not: "أحبطت قوات الحشد، الليلة الماضية، هجوما لعناصر داعش")
+                return None
             return a
         return None
 
