@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "هاجمت مجموعات إرهابية مسلحة … ثكنة عسكرية": unnamed terrorist groups are the armed
+        # attackers, the barracks the side attacked (the police were read as the army's attacker).
+        "هاجمت مجموعات إرهابية مسلحة فجر اليوم الاثنين ثكنة عسكرية ومنطقتي الأمن والحرس الوطني بمدينة "
+        "الذهيبة بولاية تطاوين، ما أسفر عن مقتل 12 إرهابيا و5 من قوات الأمن والجيش.",
+        {"actor1": "Unidentified Armed Group (Tunisia)", "fatalities": 17},
+        id="unnamed-terrorist-groups-attacked",
+    ),
+    pytest.param(
         # "أحبطت قوات الحشد الشعبي، الليلة الماضية، هجوما لعناصر داعش": a weak word of foiling before
         # the day's commas still leaves the force the subject that met the attack.
         "أحبطت قوات الحشد الشعبي، الليلة الماضية، هجوما لعناصر تنظيم داعش على قضاء راوة غرب الأنبار، "
