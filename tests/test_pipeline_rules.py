@@ -409,6 +409,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Ras Baalbek, a border town the packaged extract lacks (places_extra.tsv).
+        "قتل جندي لبناني، الأحد، بانفجار لغم أرضي خلال تقدم وحدات الجيش في جرود بلدة رأس بعلبك.",
+        {"country": "Lebanon", "location": "Ras Baalbek"},
+        id="a-border-town-the-extract-lacks",
+    ),
+    pytest.param(
         # "هاجمت مجموعات إرهابية مسلحة … ثكنة عسكرية": unnamed terrorist groups are the armed
         # attackers, the barracks the side attacked (the police were read as the army's attacker).
         "هاجمت مجموعات إرهابية مسلحة فجر اليوم الاثنين ثكنة عسكرية ومنطقتي الأمن والحرس الوطني بمدينة "
