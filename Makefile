@@ -51,7 +51,7 @@ test-deps:
 # with one summary line.
 test: install compile test-deps
 	$(BIN)/ruff check src tests bench
-	$(BIN)/python -m pytest -n 2 -q
+	MARSAD_REQUIRE_COMPILED=1 $(BIN)/python -m pytest -n 2 -q
 	@mkdir -p out
 	@COLUMNS=100 $(BIN)/marsad eval data/gold/dev --check --worst 0 > out/eval-gold-dev.txt 2>&1 \
 	  || { cat out/eval-gold-dev.txt; exit 1; }
