@@ -8,6 +8,7 @@ into one sentence. Offsets are in the coordinates of the text given.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -192,6 +193,16 @@ def _first_from(a: list[int], i: int, n: int, bound: int) -> int:
     while i < n and cython.cast(cython.Py_ssize_t, a[i]) < bound:
         i += 1
     return i
+
+
+def _first_from_source(a: list[int], i: int, n: int, bound: int) -> int:
+    """_first_from from source: there cython.cast is a Python call per element read, and the
+    bisect module's C search gives the same index (a[:n] is sorted; lo >= hi returns lo)."""
+    return bisect_left(a, bound, i, n)
+
+
+if not cython.compiled:
+    _first_from = _first_from_source
 
 
 @cython.locals(
