@@ -118,3 +118,38 @@ def test_first_from_by_bisection_is_the_linear_sweep() -> None:
         while j < n and a[j] < bound:
             j += 1
         assert _first_from_source(a, i, n, bound) == j
+
+
+def test_word_bits_near_is_the_brute_force() -> None:
+    from marsad.recognize.lexical import (
+        _AFTER_REACH,
+        _KEY_REACH,
+        _NEG_REACH,
+        AFTER,
+        KEY,
+        NEG,
+        WordBits,
+        _hot_words,
+    )
+
+    tests = {
+        NEG: lambda w: w in {"لم", "ولم", "نفي"},
+        KEY: lambda w: any(f in {"بعد", "منذ"} for f in peel(w)),
+        AFTER: lambda w: w.endswith("سابق"),
+    }
+    vocabulary = ["لم", "ولم", "تسجل", "بعد", "وبعد", "منذ", "هجوم", "السابق", "في", "قتلى", "نفي"]
+    rng = random.Random(21)
+    bits = WordBits(tests)
+    for _ in range(300):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 30))]
+        want: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+        for x, w in enumerate(words):
+            for k, (bit, reach) in enumerate(((NEG, _NEG_REACH), (KEY, _KEY_REACH), (AFTER, _AFTER_REACH))):
+                if tests[bit](w):
+                    want[k].update(x + d for d in reach)
+        assert bits.near(words) == want
+        assert bits.near(words) == want  # the same list again: the answer kept
+        fresh = WordBits(tests)  # words met for the first time, then from the memo
+        hot = [(x, b) for x, w in enumerate(words) if (b := sum(bit for bit, t in tests.items() if t(w)))]
+        assert _hot_words(fresh.memo, fresh.of, words) == hot
+        assert _hot_words(fresh.memo, fresh.of, words) == hot
