@@ -1,0 +1,58 @@
+"""Hits built in C when compiled (matcher._new_hit) are the named tuples tuple.__new__ builds:
+same type, items, equality, hash, pickling and garbage-collector tracking, and the same hits
+as a brute force over the phrases and their clitic chains."""
+
+from __future__ import annotations
+
+import gc
+import pickle
+
+from marsad.text.matcher import Hit, PhraseMatcher
+from marsad.text.normalize import fold
+
+_PHRASES = {"الرقه": "P1", "دير الزور": "P2", "حلب": "P3", "قصف": "T1"}
+_SENTENCES = [
+    "قصف الطيران الحربي مدينة الرقه وريف دير الزور صباح اليوم",
+    "وفي حلب، قتل ثلاثة مدنيين بقصف مدفعي على بلدة قرب الرقه",
+    "للرقه وبحلب وكحلب حلبي الرقهات",
+]
+_CHAINS = {c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")}
+
+
+def _brute(text: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, word start, key) of each phrase standing as whole words after a chain (and,
+    for a phrase with the article, its لل-contracted form: the phrase less its alef after a lam)."""
+    out = []
+    for key in _PHRASES:
+        forms = [(key, _CHAINS)]
+        if key.startswith("ال"):
+            forms.append((key[1:], {c + "ل" for c in ("", "و", "ف")}))
+        for form, chains in forms:
+            i = text.find(form)
+            while i >= 0:
+                end = i + len(form)
+                ws = i
+                while ws > 0 and text[ws - 1].isalnum():
+                    ws -= 1
+                whole = end == len(text) or not text[end].isalnum()
+                if whole and text[ws:i] in chains:
+                    out.append((i, end, ws, key))
+                i = text.find(form, i + 1)
+    return sorted(out, key=lambda h: (h[0], -(h[1] - h[0])))
+
+
+def test_hits_are_the_named_tuples_and_the_brute_force_hits() -> None:
+    m: PhraseMatcher[str] = PhraseMatcher()
+    for phrase, payload in _PHRASES.items():
+        m.add(fold(phrase), payload)
+    for sentence in _SENTENCES:
+        text = fold(sentence)
+        hits = m.find(text)
+        assert [(h.start, h.end, h.word_start, h.key) for h in hits] == _brute(text)
+        for h in hits:
+            same = tuple.__new__(Hit, tuple(h))
+            assert type(h) is Hit and h == same and hash(h) == hash(same)
+            assert h.payloads == (_PHRASES[h.key],) and h.article is False
+            assert gc.is_tracked(h)
+            assert pickle.loads(pickle.dumps(h)) == h
+            assert h._asdict()["key"] == h.key
