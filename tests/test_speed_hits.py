@@ -56,3 +56,16 @@ def test_hits_are_the_named_tuples_and_the_brute_force_hits() -> None:
             assert gc.is_tracked(h)
             assert pickle.loads(pickle.dumps(h)) == h
             assert h._asdict()["key"] == h.key
+
+
+def test_segments_are_the_named_tuples() -> None:
+    from marsad.text.segment import Segment, all_clauses, sentences
+
+    text = "قتل ثلاثة مدنيين في قصف على ريف حلب، بينما أصيب آخرون. وأعلنت الفصائل مسؤوليتها؛ ثم انسحبت!"
+    sents = sentences(text)
+    assert [text[s.start : s.end].split()[0] for s in sents] == ["قتل", "وأعلنت"]
+    assert [s.index for s in sents] == [0, 1]
+    for seg in [*sents, *(c for cl in all_clauses(text, sents) for c in cl)]:
+        same = Segment(seg.start, seg.end, seg.index)
+        assert type(seg) is Segment and seg == same and hash(seg) == hash(same)
+        assert gc.is_tracked(seg) and pickle.loads(pickle.dumps(seg)) == seg
