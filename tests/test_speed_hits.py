@@ -69,3 +69,18 @@ def test_segments_are_the_named_tuples() -> None:
         same = Segment(seg.start, seg.end, seg.index)
         assert type(seg) is Segment and seg == same and hash(seg) == hash(same)
         assert gc.is_tracked(seg) and pickle.loads(pickle.dumps(seg)) == seg
+
+
+def test_doc_add_makes_the_dataclass_mention() -> None:
+    from dataclasses import fields
+
+    from marsad.doc import Doc, Mention
+
+    doc = Doc("قتل ثلاثة مدنيين في قصف على ريف حلب، بينما أصيب آخرون. وأعلنت الفصائل مسؤوليتها.")
+    m = doc.add("TRIGGER", 0, 3, "x", weight=0.5)
+    same = Mention("TRIGGER", 0, 3, "قتل", "x", 0, 0, {"weight": 0.5})
+    assert type(m) is Mention and repr(m) == repr(same) and gc.is_tracked(m)
+    assert all(getattr(m, f.name) == getattr(same, f.name) for f in fields(Mention))
+    late = doc.add("PLACE", doc.text.index("وأعلنت"), len(doc.text) - 1)
+    assert (late.sentence, late.value, late.attrs) == (1, None, {})
+    assert doc.get("PLACE") == [late] and doc.in_sentence("TRIGGER", 0) == [m]
