@@ -298,7 +298,9 @@ def first_cue(
     words: list[str], lists: dict[str, CueList] | CueIndex, max_distance: int = 4
 ) -> tuple[str, int] | None:
     """The nearest cue before a mention: (list name, distance in words), scanning nearest first.
-    `lists`: named cue lists, or their CueIndex (built once by the caller, saving a look-up)."""
+    `lists`: named cue lists, or their CueIndex (built once by the caller, saving a look-up).
+    (The recognisers pass `max_distance` by position: a compiled call parsing a keyword costs
+    about 2,000 instructions more, and this is asked for most names and triggers.)"""
     index = lists if type(lists) is CueIndex else cue_index(lists)  # type: ignore[arg-type]
     memo = index.memo
     last = len(words) - 1

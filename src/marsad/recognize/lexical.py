@@ -289,13 +289,11 @@ class RecalledIncident:
         words = _words_in_clause_before(folded, start)
         if not self._may_match(words):
             return None
-        if first_cue(words, self.habitual, max_distance=3):
+        if first_cue(words, self.habitual, 3):
             return "old"  # habitual, whatever describes it
-        if first_cue(words, self.before, max_distance=2) or first_cue(
-            words, self.just_before, max_distance=1
-        ):
+        if first_cue(words, self.before, 2) or first_cue(words, self.just_before, 1):
             kind = "old"
-        elif first_cue(words, self.recent, max_distance=2):
+        elif first_cue(words, self.recent, 2):
             kind = "recent"
         else:
             return None
@@ -361,7 +359,7 @@ class TriggerRecognizer:
         # Most triggers have no word in reach that ends a negation cue: first_cue only for those.
         for w in words[-3:]:
             if negation.ending_in(w):
-                return first_cue(words, {"negation_before": negation}, max_distance=3) is not None
+                return first_cue(words, {"negation_before": negation}, 3) is not None
         return False
 
     def _for_a_purpose(self, folded: str, h: Hit[Any]) -> bool:
@@ -371,7 +369,7 @@ class TriggerRecognizer:
         if not chain.endswith("ل") or chain.endswith("ال"):
             return False  # (the article's lam is no preposition)
         words = words_before(folded, h.word_start, 0, 4)
-        return first_cue(words, {"purpose_before": self.k.cues["purpose_before"]}, max_distance=3) is not None
+        return first_cue(words, {"purpose_before": self.k.cues["purpose_before"]}, 3) is not None
 
     @cached_property
     def _aim_tail(self) -> frozenset[str]:
