@@ -84,3 +84,26 @@ def test_doc_add_makes_the_dataclass_mention() -> None:
     late = doc.add("PLACE", doc.text.index("وأعلنت"), len(doc.text) - 1)
     assert (late.sentence, late.value, late.attrs) == (1, None, {})
     assert doc.get("PLACE") == [late] and doc.in_sentence("TRIGGER", 0) == [m]
+
+
+def test_folded_index_from_the_gathered_lookup_is_the_character_map() -> None:
+    # Folded._lookup gathers what folded_index reads: with deletions only (harakat, tatweel) and
+    # with a character folded to several (the lam-alef ligature), as the per-character offsets.
+    from marsad.text.normalize import fold_with_map
+
+    texts = [
+        "قُتِلَ ثلاثةُ مدنيينَ في قصـــفٍ على «إدلب»",
+        "ﻻ تزال الاشتباكات مستمرة، وﻻ أنباء عن قتلى",
+        "هجوم بلا ضحايا",
+        "",
+    ]
+    for text in texts:
+        f = fold_with_map(text)
+        before = (f, repr(f), hash(f))
+        offsets = f.offsets
+        n = len(f.text)
+        for pos in range(len(text) + 2):
+            want = next((i for i in range(n) if offsets[i] >= pos), n)
+            assert f.folded_index(pos) == want
+        # The filled lookup changes neither equality, repr nor hash.
+        assert (f, repr(f), hash(f)) == before and fold_with_map(text) == f
