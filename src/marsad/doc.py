@@ -22,6 +22,9 @@ except ImportError:  # a pure install may lack Cython: the declarations then dec
 from marsad.text.normalize import Folded, fold_with_map_cached
 from marsad.text.segment import Segment, all_clauses, sentences
 
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.type import PyType_GenericAlloc
+
 
 # Compiled, the sentence search is a C loop over the starts' ints: a call of the bisect module
 # costs a boxed argument, a generic call and a rich comparison per step (every mention of every
@@ -147,7 +150,20 @@ class Doc:
                 if cs <= start < ce:
                     c = ci
                     break
-        m = Mention(label, start, end, self.text[start:end], value, s, c, attrs)  # **attrs is a new dict
+        if cython.compiled:
+            # Mention(...) as its dataclass __init__ makes it (object.__new__'s allocation, then
+            # the fields in order), without that interpreted __init__'s frame: every mention.
+            m = PyType_GenericAlloc(Mention, 0)
+            m.label = label
+            m.start = start
+            m.end = end
+            m.text = self.text[start:end]
+            m.value = value
+            m.sentence = s
+            m.clause = c
+            m.attrs = attrs  # **attrs is a new dict
+        else:
+            m = Mention(label, start, end, self.text[start:end], value, s, c, attrs)  # **attrs is a new dict
         # get, then a list only when new: setdefault would build an empty list per mention.
         mentions = self.mentions
         same = mentions.get(label)

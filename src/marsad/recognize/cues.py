@@ -138,22 +138,45 @@ class CueList:
             got = memo[word] = tuple(sorted(cands, key=lambda c: -len(c.words)))
         return got
 
+    @cython.locals(memo=dict)
     def ends_at(self, words: list[str], i: int) -> _Cue | None:
         """A cue whose last word is words[i], or None."""
-        cands = self.ending_in(words[i])
+        # ending_in's memo read in place: a method call less per question (most hit it).
+        memo = self._cand_memo
+        word = words[i]
+        cands = memo.get(word)
+        if cands is None:
+            cands = self.ending_in(word)
         return _fitting(cands, words, i) if cands else None
 
+    @cython.locals(memo=dict, i=cython.Py_ssize_t, n=cython.Py_ssize_t)
     def found_in(self, words: list[str]) -> bool:
         """Whether a cue of this list ends at any of `words`."""
-        return any(self.ends_at(words, i) for i in range(len(words)))
+        # ends_at spelt out in a loop: no generator and no method call per word.
+        memo = self._cand_memo
+        n = len(words)
+        for i in range(n):
+            cands = memo.get(words[i])
+            if cands is None:
+                cands = self.ending_in(words[i])
+            if cands and _fitting(cands, words, i) is not None:
+                return True
+        return False
 
+    @cython.locals(memo=dict, i=cython.Py_ssize_t, n=cython.Py_ssize_t)
     def opening(self, words: list[str]) -> tuple[_Cue, int] | None:
         """The first cue (by its end) that opens `words`, with its length in words; None when
         no cue of this list starts at the first word."""
-        for i in range(len(words)):
-            cue = self.ends_at(words, i)
-            if cue is not None and len(cue.words) == i + 1:
-                return cue, i + 1
+        memo = self._cand_memo
+        n = len(words)
+        for i in range(n):
+            cands = memo.get(words[i])
+            if cands is None:
+                cands = self.ending_in(words[i])
+            if cands:
+                cue = _fitting(cands, words, i)
+                if cue is not None and len(cue.words) == i + 1:
+                    return cue, i + 1
         return None
 
     def without_words(self, words: list[str]) -> list[str]:
@@ -162,6 +185,9 @@ class CueList:
         return [w for w in words if not (memo[w] if w in memo else self.has_word(w))]
 
 
+# Compiled, a C function (every cue question of every list ends here): no generic call.
+@cython.cfunc
+@cython.locals(cands=tuple, i=cython.Py_ssize_t, j=cython.Py_ssize_t, head=tuple)
 def _fitting(cands: tuple[_Cue, ...], words: list[str], i: int) -> _Cue | None:
     """The first of `cands` (cues that may end in words[i]) whose other words precede it."""
     for cue in cands:
@@ -272,7 +298,9 @@ def first_cue(
     words: list[str], lists: dict[str, CueList] | CueIndex, max_distance: int = 4
 ) -> tuple[str, int] | None:
     """The nearest cue before a mention: (list name, distance in words), scanning nearest first.
-    `lists`: named cue lists, or their CueIndex (built once by the caller, saving a look-up)."""
+    `lists`: named cue lists, or their CueIndex (built once by the caller, saving a look-up).
+    (The recognisers pass `max_distance` by position: a compiled call parsing a keyword costs
+    about 2,000 instructions more, and this is asked for most names and triggers.)"""
     index = lists if type(lists) is CueIndex else cue_index(lists)  # type: ignore[arg-type]
     memo = index.memo
     last = len(words) - 1

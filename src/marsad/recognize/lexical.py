@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 from itertools import compress, count
 from typing import Any
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
 
 from marsad.doc import ACTOR, CUE, DATE, NONEVENT, TRIGGER, WEAPON, Doc
 from marsad.knowledge.lexicon import NonEventEntry, TriggerEntry
@@ -132,15 +137,21 @@ class WordBits:
         last = self._last
         if last is not None and last[0] is words:
             return last[1]
-        bits = list(map(self.memo.get, words))
-        if None in bits:
-            of = self.of
-            bits = [of(w) if b is None else b for w, b in zip(words, bits, strict=True)]
+        hot: Iterable[tuple[int, int]]
+        if cython.compiled:
+            # Compiled, one typed loop: a C-level dict look-up per word, and only the words
+            # with a bit kept (map and `None in` cost a generic call and a compare per word).
+            hot = _hot_words(self.memo, self.of, words)
+        else:
+            bits = list(map(self.memo.get, words))
+            if None in bits:
+                of = self.of
+                bits = [of(w) if b is None else b for w, b in zip(words, bits, strict=True)]
+            hot = zip(compress(count(), bits), compress(bits, bits), strict=True)  # (index, bits) where set
         neg: set[int] = set()
         key: set[int] = set()
         after: set[int] = set()
-        for x in compress(count(), bits):
-            b = bits[x]
+        for x, b in hot:
             # (set.update over a range: no Python step per index)
             if b & NEG:
                 neg.update(range(x + _NEG_REACH.start, x + _NEG_REACH.stop))
@@ -150,6 +161,20 @@ class WordBits:
                 after.update(range(x + _AFTER_REACH.start, x + _AFTER_REACH.stop))
         self._last = (words, (neg, key, after))
         return neg, key, after
+
+
+@cython.locals(memo=dict, words=list, x=cython.Py_ssize_t, out=list)
+def _hot_words(memo: dict[str, int], of: Callable[[str], int], words: list[str]) -> list[tuple[int, int]]:
+    """(index, bits) of the words of `words` with some bit, in order: WordBits.near's compiled
+    path (a word not in `memo` is asked `of`, which memoises it)."""
+    out = []
+    for x, w in enumerate(words):
+        b = memo.get(w)
+        if b is None:
+            b = of(w)
+        if b:
+            out.append((x, b))
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -264,13 +289,11 @@ class RecalledIncident:
         words = _words_in_clause_before(folded, start)
         if not self._may_match(words):
             return None
-        if first_cue(words, self.habitual, max_distance=3):
+        if first_cue(words, self.habitual, 3):
             return "old"  # habitual, whatever describes it
-        if first_cue(words, self.before, max_distance=2) or first_cue(
-            words, self.just_before, max_distance=1
-        ):
+        if first_cue(words, self.before, 2) or first_cue(words, self.just_before, 1):
             kind = "old"
-        elif first_cue(words, self.recent, max_distance=2):
+        elif first_cue(words, self.recent, 2):
             kind = "recent"
         else:
             return None
@@ -336,7 +359,7 @@ class TriggerRecognizer:
         # Most triggers have no word in reach that ends a negation cue: first_cue only for those.
         for w in words[-3:]:
             if negation.ending_in(w):
-                return first_cue(words, {"negation_before": negation}, max_distance=3) is not None
+                return first_cue(words, {"negation_before": negation}, 3) is not None
         return False
 
     def _for_a_purpose(self, folded: str, h: Hit[Any]) -> bool:
@@ -346,7 +369,7 @@ class TriggerRecognizer:
         if not chain.endswith("ل") or chain.endswith("ال"):
             return False  # (the article's lam is no preposition)
         words = words_before(folded, h.word_start, 0, 4)
-        return first_cue(words, {"purpose_before": self.k.cues["purpose_before"]}, max_distance=3) is not None
+        return first_cue(words, {"purpose_before": self.k.cues["purpose_before"]}, 3) is not None
 
     @cached_property
     def _aim_tail(self) -> frozenset[str]:

@@ -565,10 +565,10 @@ class PlaceFocus:
         verbs = self._metonym_verbs
         if before and "في" in peel(before[-1]):
             return False  # "في بغداد": a place, whatever verb follows
-        if first_cue(before, verbs, max_distance=1) is not None:
+        if first_cue(before, verbs, 1) is not None:
             return True
         after = _sentence_words_after(folded, tokens(folded), r.fend, 30, 1)
-        if after and first_cue(after, verbs, max_distance=1) is not None:
+        if after and first_cue(after, verbs, 1) is not None:
             return True
         if before and "بين" in peel(before[-1]) and re.match(r"\s*و", doc.text[m.end : m.end + 3]):
             # "بين تل أبيب والفصائل": the other side is a party, unless it is a place too

@@ -238,9 +238,8 @@ class PlaceRecognizer(PlaceFocus):
             plain arguments, so that most names, added at once, need no _Kept made."""
             nonlocal prev_end
             # A list of its own per mention: the memoised one is shared by every mention of the name.
-            ref = PlaceRef(
-                list(name.cands), cue, direction, paired, strong_cue=strong_cue, common=name.common
-            )
+            # (The fields by position, choice None: keywords cost a compiled call their parsing.)
+            ref = PlaceRef(list(name.cands), cue, direction, paired, None, strong_cue, name.common)
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, name.identity
             ref.noun = noun and not name.common
             ref.role = self._role(h.key, words, folded, toks, h.end, cue_hit, role_cue)
@@ -285,7 +284,7 @@ class PlaceRecognizer(PlaceFocus):
                 and cue_hit[0] == "settlement_before"
                 and cue_hit[1] == 0
                 and len(words) > 1
-                and first_cue(words[:-1], self._origin_list, max_distance=1) is not None
+                and first_cue(words[:-1], self._origin_list, 1) is not None
             ):
                 # "مهجرين من بلدتي الفوعة وكفريا": the town noun sits between "from" and the name.
                 cue_hit = ("hometown_before", 1)
@@ -294,7 +293,7 @@ class PlaceRecognizer(PlaceFocus):
             noun = cue in STRONG_CUES and cue_hit is not None and cue_hit[1] == 0
             if cue == "settlement_before" and len(words) > 1:
                 # "قرب بلدة X": the town noun sits between "near" and the name.
-                near = first_cue(words[:-1], self._near_list, max_distance=1)
+                near = first_cue(words[:-1], self._near_list, 1)
                 if near is not None:
                     cue = "near_before"
             # A cue noun right before the name ("بلدة الخضراء", "ريف إدلب") vouches for it, also
@@ -382,12 +381,12 @@ class PlaceRecognizer(PlaceFocus):
         """The nearest context cue within 3 words before a name, and whether a role cue may
         end right before it. Most names have no cue at all: one scan of the context and role
         lists together tells so, instead of one scan of each."""
-        hit = first_cue(words, self._context_and_role_lists, max_distance=3)
+        hit = first_cue(words, self._context_and_role_lists, 3)
         if hit is None:
             return None, False
         # The context lists come first: the nearest cue of all, if a context one, is the
         # nearest context cue. A role cue can end right before the name only if some cue does.
-        cue_hit = hit if hit[0] in CONTEXT_LISTS else first_cue(words, self._context_lists, max_distance=3)
+        cue_hit = hit if hit[0] in CONTEXT_LISTS else first_cue(words, self._context_lists, 3)
         return cue_hit, hit[1] == 0
 
     def _role(
@@ -403,7 +402,7 @@ class PlaceRecognizer(PlaceFocus):
         """Why the name is no event location, from the words around it ("" when it may be one)."""
         if cue_hit is not None and cue_hit[0] == "hometown_before":
             return "hometown"
-        hit = first_cue(words, self._role_lists, max_distance=1) if role_cue else None
+        hit = first_cue(words, self._role_lists, 1) if role_cue else None
         if hit is not None:
             return ROLE_BEFORE[hit[0]]
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0

@@ -77,7 +77,7 @@ class DateRecognizer:
     def _onset(self, doc: Doc, d: DateMention) -> bool:
         """ "معارك بدأت مساء الإثنين": the day something began, not the day of what is announced."""
         words = WORD.findall(doc.folded_slice(max(0, d.start - 40), d.start))
-        return first_cue(words, self._onset_cues, max_distance=3) is not None
+        return first_cue(words, self._onset_cues, 3) is not None
 
     def _announcement_day(self, doc: Doc, dm: DateMention, later: list[DateMention]) -> bool:
         """ "أعلن المرصد، الجمعة، أن 44 شخصا قتلوا خلال الليلة الماضية": the day right after a

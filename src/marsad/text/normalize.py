@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from operator import add
+from typing import Any
 
 try:
     import cython
@@ -86,10 +87,11 @@ class Folded:
     original_length: int
     run_at: tuple[int, ...] = ()
     shift: tuple[int, ...] = ()
-    # Filled on first use by folded_index: the original offset of each run's first folded
-    # character when folding only deleted characters (fold_with_map), else of every folded one.
-    _run_origs: list[int] = field(default_factory=list, compare=False, repr=False)
-    _origs: list[int] = field(default_factory=list, compare=False, repr=False)
+    # Filled on first use by folded_index (_fill_lookup): what its look-ups read, in one list
+    # (one attribute read per look-up, where reading five cost more than the search itself):
+    # run_at, shift, len(text), and the original offset of each run's first folded character
+    # when folding only deleted characters (fold_with_map), else of every folded one.
+    _lookup: list[Any] = field(default_factory=list, compare=False, repr=False)
 
     def orig(self, i: int) -> int:
         """Original offset of folded character i (i == len(text) maps to the original end)."""
@@ -143,16 +145,13 @@ class Folded:
         return (*tuple(self.orig(i) for i in range(len(self.text))), self.original_length)
 
 
-@cython.cfunc
-@cython.returns(cython.Py_ssize_t)
-@cython.locals(n=cython.Py_ssize_t, k=cython.Py_ssize_t, i=cython.Py_ssize_t)
-def _folded_index(f: Folded, pos: int) -> int:
-    """Folded.folded_index (Folded.folded_slice asks it twice, without a call of the method)."""
+def _fill_lookup(f: Folded, lookup: list[Any]) -> None:
+    """Folded._lookup: [run_at, shift, len(text), the runs' original starts, every folded
+    character's original offset], one of the last two filled (neither without runs)."""
     run_at, shift, n = f.run_at, f.shift, len(f.text)
-    if not run_at or not n:
-        return max(0, min(pos, n))
-    starts, origs = f._run_origs, f._origs
-    if not starts and not origs:
+    starts: list[int] = []
+    origs: list[int] = []
+    if run_at and n:
         if shift[0] > 0 and all(a < b for a, b in pairwise(shift)):
             # Only deletions: a look-up is a bisect over the runs' starts, not over a table
             # of every character (whose building cost more than a report's look-ups).
@@ -162,6 +161,20 @@ def _folded_index(f: Folded, pos: int) -> int:
             origs.extend(range(0, bounds[0]))
             for k, sh in enumerate(shift):
                 origs.extend(range(bounds[k] + sh, bounds[k + 1] + sh))
+    lookup.extend((run_at, shift, n, starts, origs))
+
+
+@cython.cfunc
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(n=cython.Py_ssize_t, k=cython.Py_ssize_t, i=cython.Py_ssize_t, lookup=list)
+def _folded_index(f: Folded, pos: int) -> int:
+    """Folded.folded_index (Folded.folded_slice asks it twice, without a call of the method)."""
+    lookup = f._lookup
+    if not lookup:
+        _fill_lookup(f, lookup)
+    run_at, shift, n, starts, origs = lookup
+    if not run_at or not n:
+        return max(0, min(pos, n))
     if origs:
         return bisect_left(origs, pos)
     # In the last run starting at or before pos, folded characters stand `shift` before

@@ -8,6 +8,7 @@ into one sentence. Offsets are in the coordinates of the text given.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -15,6 +16,11 @@ try:
     import cython
 except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
     from marsad.text import _pure_cython as cython
+
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.ref import Py_INCREF
+    from cython.cimports.cpython.tuple import PyTuple_SET_ITEM
+    from cython.cimports.cpython.type import PyType_GenericAlloc
 
 # A sentence ends at . ! ? ؟ … or a line break, but not at a decimal point (3.5); a year or a
 # toll closes a sentence like any word ("... في 14 كانون الثاني 1991. وقتل ...").
@@ -88,6 +94,22 @@ class Segment(NamedTuple):
 _new = tuple.__new__
 
 
+# Compiled, the same object built in C (as tuple_subtype_new builds it: the type's allocation,
+# then the items), without tuple.__new__'s generic call, argument tuples and parsing.
+@cython.cfunc
+@cython.inline
+def _new_segment(start: int, end: int, index: int) -> Segment:
+    seg = PyType_GenericAlloc(Segment, 3)
+    # (SET_ITEM steals a reference: each item's is taken first)
+    Py_INCREF(start)
+    PyTuple_SET_ITEM(seg, 0, start)
+    Py_INCREF(end)
+    PyTuple_SET_ITEM(seg, 1, end)
+    Py_INCREF(index)
+    PyTuple_SET_ITEM(seg, 2, index)
+    return seg
+
+
 def _split(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[Segment]:
     """The pieces of text[start:end] between the matches of `pattern`, read in place (re's pos and
     endpos, not a slice: the clause pattern looks behind only at what it has just matched, and
@@ -112,11 +134,17 @@ def _pieces(text: str, breaks: list[tuple[int, int]], start: int, end: int) -> l
     search = _LETTER.search
     for a, b in breaks:
         if a > pos and (text[pos].isalnum() or search(text, pos, a)):
-            out.append(_new(Segment, (pos, a, len(out))))
+            if cython.compiled:
+                out.append(_new_segment(pos, a, len(out)))
+            else:
+                out.append(_new(Segment, (pos, a, len(out))))
         if b > pos:
             pos = b
     if pos < end and (text[pos].isalnum() or search(text, pos, end)):
-        out.append(_new(Segment, (pos, end, len(out))))
+        if cython.compiled:
+            out.append(_new_segment(pos, end, len(out)))
+        else:
+            out.append(_new(Segment, (pos, end, len(out))))
     return out
 
 
@@ -192,6 +220,16 @@ def _first_from(a: list[int], i: int, n: int, bound: int) -> int:
     while i < n and cython.cast(cython.Py_ssize_t, a[i]) < bound:
         i += 1
     return i
+
+
+def _first_from_source(a: list[int], i: int, n: int, bound: int) -> int:
+    """_first_from from source: there cython.cast is a Python call per element read, and the
+    bisect module's C search gives the same index (a[:n] is sorted; lo >= hi returns lo)."""
+    return bisect_left(a, bound, i, n)
+
+
+if not cython.compiled:
+    _first_from = _first_from_source
 
 
 @cython.locals(
