@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قرية الروضة التابعة لمركز بئر العبد": a village "belonging to" a district names where it
+        # lies, not a patron (the report was placed in the province's capital).
+        "قتل 12 شخصا، اليوم الجمعة، في هجوم مسلح استهدف مسجدا في قرية الروضة التابعة لمركز بئر العبد "
+        "بشمال سيناء.",
+        {"location": "Markaz Bir al Abd", "fatalities": 12},
+        id="a-village-belonging-to-a-district",
+    ),
+    pytest.param(
         # Ras Baalbek, a border town the packaged extract lacks (places_extra.tsv).
         "قتل جندي لبناني، الأحد، بانفجار لغم أرضي خلال تقدم وحدات الجيش في جرود بلدة رأس بعلبك.",
         {"country": "Lebanon", "location": "Ras Baalbek"},

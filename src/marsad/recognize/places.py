@@ -403,7 +403,7 @@ class PlaceRecognizer(PlaceFocus):
         if cue_hit is not None and cue_hit[0] == "hometown_before":
             return "hometown"
         hit = first_cue(words, self._role_lists, 1) if role_cue else None
-        if hit is not None:
+        if hit is not None and not (hit[0] == "place_affiliation_before" and self._seat_of(words)):
             return ROLE_BEFORE[hit[0]]
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
         if " " in key and key.split(" ", 1)[0] in self._water_heads and not province:
@@ -415,5 +415,13 @@ class PlaceRecognizer(PlaceFocus):
         if not self._toward.isdisjoint(after) and any("من" in peel(w) for w in words[-2:]):
             return "origin"
         return ""
+
+    def _seat_of(self, words: list[str]) -> bool:
+        """ "قرية الروضة التابعة لمركز بئر العبد": a settlement "belonging to" a place names the
+        district it lies in, not a patron (a force's "القوة التابعة لمصراتة" stays one)."""
+        if not words or words[-1] not in ("التابعه", "التابع", "التابعين"):
+            return False
+        settlement = self.k.cues["settlement_before"]
+        return any(settlement.has_word(w) for w in words[-4:-1])
 
     # --- the report's focus and the choice among same-named places -------------------------
