@@ -28,11 +28,8 @@ def authors_of_similar_acts(doc: Doc, similar: CueList, events: list[Candidate])
         )
         if like is None:
             continue
-        before = next(
-            (p for p in reversed(told[:i]) if p.event_type == e.event_type and p.actor1 is not None), None
-        )
-        if before is not None and before.actor1 is not None:
-            e.actor1 = before.actor1
-            e.log.append(
-                f"'{like.text}' told as like '{before.trigger.text}': its author, '{before.actor1.text}'"
-            )
+        for p in reversed(told[:i]):
+            if p.event_type == e.event_type and p.actor1 is not None:
+                e.actor1 = p.actor1
+                e.log.append(f"'{like.text}' told as like '{p.trigger.text}': its author, '{p.actor1.text}'")
+                break
