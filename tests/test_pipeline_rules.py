@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قاعدة بلد الجوية": the air base (places_extra.tsv), not Baghdad told after it; "بلد" alone
+        # is also the word for a country.
+        "سقطت ثلاثة صواريخ كاتيوشا، مساء الأحد، داخل قاعدة بلد الجوية شمال بغداد دون وقوع إصابات.",
+        {"location": "Balad Air Base"},
+        id="an-air-base-named-by-its-town",
+    ),
+    pytest.param(
         # "قرية الروضة التابعة لمركز بئر العبد": a village "belonging to" a district names where it
         # lies, not a patron (the report was placed in the province's capital).
         "قتل 12 شخصا، اليوم الجمعة، في هجوم مسلح استهدف مسجدا في قرية الروضة التابعة لمركز بئر العبد "
