@@ -10,12 +10,12 @@ from operator import attrgetter
 from marsad.doc import ACTOR, CASUALTY, DATE, NONEVENT, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.incidents import CROWD_KINDS, FAMILY
 from marsad.events.interceptions import DISRUPTED
+from marsad.events.roles_base import MIN_WEIGHT
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CueList, words_before
 from marsad.text.normalize import fold
 
 CLAUSE_WIDE = {"trend", "statement", "record"}
-MIN_WEIGHT = 0.5
 # Destruction: a weak word made sure when aircraft do it (_SURE_BY_AIR), and then their air strike
 # (events/assemble_candidate.py).
 DESTRUCTION = "Looting/property destruction"

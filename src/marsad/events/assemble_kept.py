@@ -9,10 +9,10 @@ from functools import cached_property
 
 from marsad.doc import ACTOR, Doc
 from marsad.events.assemble_candidate import ABDUCTION
-from marsad.events.assemble_groups import MIN_WEIGHT
 from marsad.events.background import is_recent
 from marsad.events.candidate import Candidate
 from marsad.events.incidents import EXPLOSIONS, UNARMED_KINDS, place_specific, told_by_definite_nouns
+from marsad.events.roles_base import MIN_WEIGHT
 from marsad.events.wording import demanded
 from marsad.knowledge.resources import Knowledge
 from marsad.text.normalize import fold

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from marsad.doc import ACTOR, PLACE, TRIGGER, Doc, Mention
 from marsad.events import roles
-from marsad.events.assemble_groups import MIN_WEIGHT
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import (
@@ -21,6 +20,7 @@ from marsad.events.incidents import (
     place_specific,
 )
 from marsad.events.merging import Merger
+from marsad.events.roles_base import MIN_WEIGHT
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.places import PlaceRef
 

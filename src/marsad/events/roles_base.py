@@ -18,6 +18,7 @@ EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
 UNARMED_KINDS = {"civilians", "protesters"}
 DEATH_WEIGHT = 0.3  # triggers.yaml: the weight of a word telling a death ("مقتل", "قتل")
+MIN_WEIGHT = 0.5  # a trigger weaker than this tells no act alone (a weak, ambiguous word)
 STATE_KINDS = {"state", "police"}
 NOT_ATTACKERS = UNARMED_KINDS | STATE_KINDS  # what "المهاجمين" never refers back to
 # Not one of two armed sides a fight is told between.

@@ -14,6 +14,7 @@ from marsad.events.roles_base import (
     BATTLES,
     DEATH_WEIGHT,
     IGNORE,
+    MIN_WEIGHT,
     NOT_ATTACKERS,
     RoleReading,
     cue,
@@ -66,7 +67,7 @@ class SubjectReading(RoleReading):
                 # tells it ("أعلنت المخابرات، أمس، توقيف تسعة": an arrest is).
                 return None
             if any(
-                t.attrs.get("weight", 1.0) >= 0.5 or t.value.event_type == first.value.event_type
+                t.attrs.get("weight", 1.0) >= MIN_WEIGHT or t.value.event_type == first.value.event_type
                 for c in range(a.clause, clause)
                 for t in self.at.clause(TRIGGER, sentence, c)
             ):
