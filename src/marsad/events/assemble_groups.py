@@ -4,6 +4,7 @@ own; a clause of weak cues only is kept when a toll, a force or a crowd makes it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from operator import attrgetter
 
@@ -63,8 +64,8 @@ class TriggerGrouping:
             groups.setdefault((t.sentence, t.clause), []).append(t)
         if len(groups) > 1:
             self._join_across_a_told_day(doc, groups)
-            self._join_the_purpose(doc, groups)
-            self._join_the_outcome(doc, groups)
+            self._join_to_the_act(doc, groups, self._a_purpose)
+            self._join_to_the_act(doc, groups, self._an_outcome)
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
         strong: set[tuple[int, int]] = set()
@@ -116,48 +117,52 @@ class TriggerGrouping:
             or (key[0] in crowd and any(t.value.event_type in ("Protests", "Riots") for t in ts))
         }  # fmt: skip
 
-    def _join_the_purpose(self, doc: Doc, groups: dict[tuple[int, int], list[Mention]]) -> None:
-        """ "اندلعت مواجهات مع قوات الاحتلال في رام الله، احتجاجا على القرار": a clause that opens
-        with the protest it was made as is the purpose of the confrontations told before it, one
-        incident: its words join that clause (the places named in the purpose are what was
-        protested)."""
-        purpose = self._purpose_words
+    def _join_to_the_act(
+        self,
+        doc: Doc,
+        groups: dict[tuple[int, int], list[Mention]],
+        told_with: Callable[[list[Mention], list[Mention], Mention, str], bool],
+    ) -> None:
+        """Clauses told as part of the act of the last clause before them in their sentence that
+        tells one (a day told aside between them tells none: "…، اليوم، احتجاجا على …"): their
+        words join that clause when `told_with(act's words, the clause's words, the clause's first
+        word, the text opening the clause before it)` says so."""
         for s, c in sorted(groups):
-            if (s, c) not in groups:
+            ts = groups.get((s, c))
+            if ts is None:
                 continue
-            # the act's clause: the last before it in the sentence that tells one (a day told
-            # aside between them tells none: "…، اليوم، احتجاجا على …")
             act = next((k for k in range(c - 1, -1, -1) if (s, k) in groups), None)
-            if act is None or not any(fold(t.text) in self._confrontation_words for t in groups[(s, act)]):
-                continue  # (confrontations only: a riot's own acts tell its purpose apart)
-            ts = groups[(s, c)]
-            if not all(FAMILY.get(t.value.event_type) == "demonstration" for t in ts):
+            if act is None:
                 continue
             first = min(ts, key=attrgetter("start"))
-            opening = doc.text[doc.clauses[s][c].start : first.start].strip(" ،,و")
-            if fold(first.text) in purpose and not opening:
+            if told_with(groups[(s, act)], ts, first, doc.text[doc.clauses[s][c].start : first.start]):
                 groups[(s, act)].extend(groups.pop((s, c)))
 
-    def _join_the_outcome(self, doc: Doc, groups: dict[tuple[int, int], list[Mention]]) -> None:
+    def _a_purpose(self, act: list[Mention], ts: list[Mention], first: Mention, opening: str) -> bool:
+        """ "اندلعت مواجهات مع قوات الاحتلال في رام الله، احتجاجا على القرار": a clause that opens
+        with the protest it was made as is the purpose of the confrontations told before it, one
+        incident (the places named in the purpose are what was protested). Confrontations only: a
+        riot's own acts tell its purpose apart."""
+        return (
+            any(fold(t.text) in self._confrontation_words for t in act)
+            and all(FAMILY.get(t.value.event_type) == "demonstration" for t in ts)
+            and fold(first.text) in self._purpose_words
+            and not opening.strip(" ،,و")
+        )
+
+    def _an_outcome(self, act: list[Mention], ts: list[Mention], first: Mention, opening: str) -> bool:
         """ "دمرت مقاتلات تركية 12 هدفا …، وأسفرت عن تحييد 8 إرهابيين": a clause opening with
-        what an act resulted in ("أسفرت عن", "ما أدى إلى") tells that violent act's outcome, not
-        an act of its own kind: its words join the act's clause."""
-        openers = self._outcome_openers
-        for s, c in sorted(groups):
-            if (s, c) not in groups:
-                continue
-            act = next((k for k in range(c - 1, -1, -1) if (s, k) in groups), None)
-            if act is None or not any(FAMILY.get(t.value.event_type) == "violence" for t in groups[(s, act)]):
-                continue
-            if not all(FAMILY.get(t.value.event_type) == "violence" for t in groups[(s, c)]):
-                continue  # (an arrest told as an outcome, "والقبض على ثالث", is one of its own)
-            first = min(groups[(s, c)], key=attrgetter("start"))
-            opening = fold(doc.text[doc.clauses[s][c].start : first.start]).split()
-            while opening and opening[0] in ("و", "ما", "مما"):
-                opening = opening[1:]
-            told = openers.opening(opening) if opening else None
-            if told is not None and told[1] == len(opening):
-                groups[(s, act)].extend(groups.pop((s, c)))
+        what a violent act resulted in ("أسفرت عن", "ما أدى إلى") tells its outcome, not an act of
+        its own kind (an arrest told as an outcome, "والقبض على ثالث", is one of its own)."""
+        if not any(FAMILY.get(t.value.event_type) == "violence" for t in act) or not all(
+            FAMILY.get(t.value.event_type) == "violence" for t in ts
+        ):
+            return False
+        words = fold(opening).split()
+        while words and words[0] in ("و", "ما", "مما"):
+            words = words[1:]
+        told = self._outcome_openers.opening(words) if words else None
+        return told is not None and told[1] == len(words)
 
     @cached_property
     def _outcome_openers(self) -> CueList:

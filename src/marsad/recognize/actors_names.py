@@ -70,27 +70,15 @@ class NameFinding(ActorReading):
             if f[0] not in taken:
                 found.append(f)
                 starts[f[0]] = name_start  # "وبريطانيا": joined to the country before it
-        # Templates, and names several states' forces share ("القيادة العامة للقوات المسلحة"),
-        # yield to a nationality adjective that names their state ("… المسلحة الأردنية").
-        templates = self.k.template_ids
-        yielding = {
-            f
-            for f in found
-            if f[2] in templates
-            or (
-                k.actors[f[2]].shared_names
-                and folded[starts.get(f[0], f[0]) : f[1]] in k.actors[f[2]].shared_folded
-            )
-        }
-        nisba = self._nisba(toks, found, at, yielding)
-        if nisba and yielding:
+        nisba = self._nisba(toks, found, at, folded, starts)
+        if nisba:
+            yielding = self._yielding(found, folded, starts)
             # An adjective's name reaching into one that yields starts where that one starts
             # ("القيادة العامة للقوات المسلحة الأردنية": the whole command is Jordan's).
             nisba = {
                 (min((f[0] for f in yielding if f[0] < s < f[1] <= e), default=s), e, idx, ana): own
                 for (s, e, idx, ana), own in nisba.items()
             }
-        if nisba:
             found = [
                 f for f in found
                 if f not in yielding or not any(s <= f[0] and f[1] <= e for s, e, _, _ in nisba)
@@ -157,18 +145,35 @@ class NameFinding(ActorReading):
             out.append(f)
         return out
 
+    def _yielding(
+        self, found: list[tuple[int, int, int, bool]], folded: str, starts: dict[int, int]
+    ) -> set[tuple[int, int, int, bool]]:
+        """The names a nationality adjective after them covers: templates, and names several
+        states' forces share ("القيادة العامة للقوات المسلحة" … "الأردنية")."""
+        k = self.k
+        templates = k.template_ids
+        return {
+            f
+            for f in found
+            if f[2] in templates
+            or (
+                k.actors[f[2]].shared_names
+                and folded[starts.get(f[0], f[0]) : f[1]] in k.actors[f[2]].shared_folded
+            )
+        }
+
     def _nisba(
         self,
         t: Tokens,
         found: list[tuple[int, int, int, bool]],
-        at: list[int] | None = None,
-        yielding: set[tuple[int, int, int, bool]] | None = None,
+        at: list[int] | None,
+        folded: str,
+        starts: dict[int, int],
     ) -> dict[tuple[int, int, int, bool], bool]:
         """State forces named by a nationality adjective after an action, weapon or force noun
         ("غارة أميركية", "غارات جوية تركية", "دبابات تركية"). Value: whether the noun is an action
         or aircraft, whose owner is its author. `at`: the positions of the report's words among
-        which the adjectives are (None: all); `yielding`: the names an adjective may cover (None:
-        the templates')."""
+        which the adjectives are (None: all); `folded` and `starts` read the names (_yielding)."""
         adjectives = self.k.cues.state_adjectives
         if not adjectives:
             return {}
@@ -207,10 +212,8 @@ class NameFinding(ActorReading):
                 continue
             if name_starts is None:
                 # A template's word ("جنديان") yields to the adjective that names its state
-                # ("جنديان تركيان"); __call__ drops it.
-                if yielding is None:
-                    templates = self.k.template_ids
-                    yielding = {f for f in found if f[2] in templates}
+                # ("جنديان تركيان"); _other_names drops it.
+                yielding = self._yielding(found, folded, starts)
                 taken = sorted((f[0], f[1]) for f in found if f not in yielding)
                 name_starts = [s for s, _ in taken]
                 reach = list(accumulate((e for _, e in taken), max))
