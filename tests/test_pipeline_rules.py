@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "تجمعات الإرهابيين" refers back to the group the report introduced by that noun
+        # ("لإرهابيي تنظيم جبهة النصرة"), though it was named as the side struck, not the author.
+        "دمرت وحدات من الجيش العربي السوري اليوم الأربعاء تحصينات لإرهابيي تنظيم جبهة النصرة في ريف "
+        "إدلب الجنوبي. ونفذت وحدات الجيش رمايات مدفعية مركزة على تجمعات الإرهابيين في محيط بلدة خان شيخون.",
+        {"actor2": "Hayat Tahrir al-Sham", "location": "Khān Shaykhūn"},
+        id="generic-noun-refers-to-the-group-it-introduced",
+    ),
+    pytest.param(
         # "قاعدة بلد الجوية": the air base (places_extra.tsv), not Baghdad told after it; "بلد" alone
         # is also the word for a country.
         "سقطت ثلاثة صواريخ كاتيوشا، مساء الأحد، داخل قاعدة بلد الجوية شمال بغداد دون وقوع إصابات.",

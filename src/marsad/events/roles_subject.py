@@ -143,15 +143,35 @@ def _repelled(doc: Doc, k: Knowledge, triggers: list[Mention], subject: Mention)
 
 def _name_the_attackers(doc: Doc, k: Knowledge) -> None:
     """ "المهاجمين", "المسلحين", "الجناة" with the article refer back to the attackers the report
-    named before them ("هجوم شنه مسلحون من تنظيم الدولة … قبل انسحاب المهاجمين")."""
+    named before them ("هجوم شنه مسلحون من تنظيم الدولة … قبل انسحاب المهاجمين"), or to a group
+    the report introduced by that same noun, whatever its role ("دمر الجيش أوكارا لإرهابيي تنظيم
+    جبهة النصرة … رمايات على تجمعات الإرهابيين")."""
     last: Mention | None = None
+    introduced: Mention | None = None
     entries = k.actors
+    folded = doc.folded
     for m in sorted(doc.get(ACTOR), key=_START):
         entry = entries[m.value]
         if entry.template and entry.kind == "unidentified":
-            if last is not None and fold(m.text).startswith("ال"):
+            word = fold(m.text)
+            if not word.startswith("ال"):
+                continue
+            if introduced is not None and (last is None or introduced.start > last.start):
+                fs, fe = folded.folded_index(introduced.start), folded.folded_index(introduced.end)
+                near = words_before(folded.text, fs, max(0, fs - 30), 2) + folded.text[fs:fe].split()
+                if any(word[2:6] in w for w in near):
+                    m.value, m.attrs["kind"], m.attrs["anaphoric"] = (
+                        introduced.value,
+                        introduced.attrs.get("kind"),
+                        True,
+                    )
+                    continue
+            if last is not None:
                 m.value, m.attrs["kind"], m.attrs["anaphoric"] = last.value, last.attrs.get("kind"), True
             continue
+        if entry.template or entry.kind in NOT_ATTACKERS:
+            continue
+        introduced = m
         # (Armed groups only: "الإرهابيين" after "اعتقل جهاز الأمن الوطني" is not the police.)
-        if m.attrs.get("role_cue") == AGENT and not entry.template and entry.kind not in NOT_ATTACKERS:
+        if m.attrs.get("role_cue") == AGENT:
             last = m
