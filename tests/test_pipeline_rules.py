@@ -409,6 +409,45 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "مسلحين من منظمة بي كا كا": the gunmen are the PKK's, the group noun before its name
+        # notwithstanding; the soldiers killed are the other side.
+        "قتل أربعة جنود أتراك، الجمعة، في اشتباكات مع مسلحين من منظمة بي كا كا الإرهابية في قضاء ليجة "
+        "بولاية ديار بكر.",
+        {"actor1": "Kurdistan Workers' Party", "actor2": "Military Forces of Turkey"},
+        id="gunmen-of-an-organisation-named-after-its-noun",
+    ),
+    pytest.param(
+        # "طهران" is no "طهرت" (a clearing): Tehran made a territory event of an attack.
+        "أعلن الحرس الثوري الإيراني في طهران، الاثنين، مقتل ثلاثة من عناصره في هجوم شنه مسلحون على مقر "
+        "للحرس في منطقة سراوان.",
+        {"sub_event_type": "Armed clash", "actor2": "Military Forces of Iran"},
+        id="tehran-is-no-clearing-verb",
+    ),
+    pytest.param(
+        # Saba's "مرتزقة العدوان السعودي الأمريكي" are the government's forces, not the coalition
+        # whose name the phrase contains.
+        "استشهدت امرأة اليوم السبت جراء قصف مدفعي لمرتزقة العدوان السعودي الأمريكي على منازل المواطنين "
+        "في مديرية الدريهمي بمحافظة الحديدة.",
+        {"actor1": "Military Forces of Yemen", "actor2": "Civilians (Yemen)"},
+        id="mercenaries-of-the-aggression",
+    ),
+    pytest.param(
+        # The air defences stopped the missiles, though the missiles are the subject of the
+        # strike verb after them.
+        "تصدت الدفاعات الجوية السورية فجر اليوم لصواريخ إسرائيلية استهدفت مطار التيفور العسكري في ريف حمص.",
+        {
+            "sub_event_type": "Disrupted weapons use",
+            "actor1": "Military Forces of Syria",
+            "actor2": "Military Forces of Israel",
+        },
+        id="air-defences-stop-the-missiles",
+    ),
+    pytest.param(
+        "تصدت وسائط الدفاع الجوي فجر اليوم لعدوان إسرائيلي على مطار التيفور العسكري في ريف حمص.",
+        {"sub_event_type": "Disrupted weapons use", "actor1": "Military Forces of Syria"},
+        id="air-defence-means-stop-an-aggression",
+    ),
+    pytest.param(
         # "تجمعات الإرهابيين" refers back to the group the report introduced by that noun
         # ("لإرهابيي تنظيم جبهة النصرة"), though it was named as the side struck, not the author.
         "دمرت وحدات من الجيش العربي السوري اليوم الأربعاء تحصينات لإرهابيي تنظيم جبهة النصرة في ريف "

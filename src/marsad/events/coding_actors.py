@@ -61,6 +61,7 @@ class ActorCoding(SideFinder):
         """Completes `s`'s sides, rule by rule, and writes the actor columns; False: no event (no
         side, or a passing reference to fighting)."""
         self._arrested_group(doc, c, s)
+        self._air_defence_stops(c, s)
         self._sides_of_a_disruption(s)
         self._arresting_force(s)
         self._launch_author(doc, c, s)
@@ -97,6 +98,21 @@ class ActorCoding(SideFinder):
             # named group before an unnamed cell); the state force of the report arrested them.
             s.a2 = s.a2 if s.a1 is not None and s.a1.kind == "unidentified" else s.a1
             s.a1 = self._security_force(doc, c)
+
+    def _air_defence_stops(self, c: Candidate, s: Coding) -> None:
+        """Air defences named for an interception stopped it: they are its first side, whatever
+        verb the fire they stopped was told with."""
+        if (
+            s.sub == DISRUPTED
+            and c.actor2 is not None
+            and c.actor2.attrs.get("air_defence")
+            and (c.actor1 is None or not c.actor1.attrs.get("air_defence"))
+            and s.a2 is self._entry(c.actor2)
+        ):
+            # "تصدت الدفاعات الجوية السورية لصواريخ إسرائيلية استهدفت مطار التيفور": the missiles
+            # are the subject of "استهدفت", so read as the author; the defences stopped them.
+            s.a1, s.a2 = s.a2, s.a1
+            s.a1_country, s.a2_country = s.a2_country, s.a1_country
 
     def _sides_of_a_disruption(self, s: Coding) -> None:
         """Who stopped a group's weapon, and who is no side of it."""

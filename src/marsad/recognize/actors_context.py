@@ -12,7 +12,7 @@ from marsad.recognize.actors_base import ActorReading
 from marsad.recognize.cues import CueList, peel, words_after
 
 # Group nouns (folded) that may stand before a group's name without being part of its alias.
-_GROUP_NOUNS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"})
+_GROUP_NOUNS = frozenset({"تنظيم", "جماعه", "حركه", "منظمه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"})
 
 
 def _claimed_by_it(words: list[str], claim_before: CueList) -> bool:
@@ -99,6 +99,8 @@ class NameContext(ActorReading):
         if not gap:
             # "عصابات داعش": an unnamed noun in construct with a group's name is that group
             return not named and nxt[0] == fe + (folded[fe] == " ")
+        if len(gap) == 2 and gap[1] in _GROUP_NOUNS:
+            gap = gap[:1]  # "مسلحين من منظمة بي كا كا": the group noun before a name without it
         return (
             gap in (["من"], ["في"])
             or (len(gap) == 1 and self._link_words.has_word(gap[0]))
