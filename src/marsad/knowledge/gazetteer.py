@@ -533,7 +533,8 @@ class _Builder:
             self.recs[rid].arabic = [a for a in sub.aliases if has_arabic(a) and a not in drop] + extra
 
     def _extra_arabic(self) -> dict[str, list[str]]:
-        """place_names_ar.tsv: Arabic names the packaged GeoNames data lacks, by geonameid."""
+        """place_names_ar.tsv: Arabic names the packaged GeoNames data lacks, by geonameid (a name
+        written "-الكرك" is one GeoNames gives the place wrongly: _with_extra takes it off)."""
         out: dict[str, list[str]] = defaultdict(list)
         path = self.data_dir / "place_names_ar.tsv"
         if path.exists():
@@ -574,7 +575,9 @@ class _Builder:
                 lat=float(c["latitude"]),
                 lon=float(c["longitude"]),
                 population=int(c.get("population") or 0),
-                arabic=[n for n in c.get("alternatenames") or [] if has_arabic(n)] + extra.get(gid, []),
+                arabic=_with_extra(
+                    [n for n in c.get("alternatenames") or [] if has_arabic(n)], extra.get(gid, [])
+                ),
             )
             a2 = city_admin2.get(gid, "")
             if a2.startswith(rec.admin1_code + "."):
@@ -1059,3 +1062,10 @@ def get_gazetteer() -> Gazetteer:
             if _SINGLETON is None:
                 _SINGLETON = Gazetteer.load()
     return _SINGLETON
+
+
+def _with_extra(names: list[str], extra: list[str]) -> list[str]:
+    """A place's GeoNames Arabic names with place_names_ar.tsv's: added, or taken off when written
+    with a leading "-" (GeoNames gives Qīr Moāv, Karak's ancient name filed in Ma'an, "الكرك")."""
+    drop = {n[1:] for n in extra if n.startswith("-")}
+    return [n for n in names if n not in drop] + [n for n in extra if not n.startswith("-")]
