@@ -409,6 +409,15 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "إن العناصر المقتولة تنتمي إلى حركة حسم": a later sentence names the group of the unnamed
+        # militants killed (the unidentified side yields to it, as civilians do).
+        "أعلنت وزارة الداخلية المصرية، اليوم الأربعاء، مقتل سبعة عناصر إرهابية خلال تبادل لإطلاق النار "
+        "مع قوات الأمن أثناء مداهمة وكر لهم في محافظة أسيوط. وقالت الوزارة إن العناصر المقتولة تنتمي إلى "
+        "حركة حسم.",
+        {"actor1": "Police Forces of Egypt", "actor2": "Hasm Movement", "fatalities": 7},
+        id="the-militants-killed-belonged-to-a-named-group",
+    ),
+    pytest.param(
         # "الكرك" is Karak City: GeoNames also gives the name to Qīr Moāv, filed in Ma'an
         # (place_names_ar.tsv takes it off with a "-" row).
         "قتل أربعة من رجال الشرطة، مساء الأحد، في هجوم نفذه مسلحون على مركز أمني في مدينة الكرك جنوب الأردن.",

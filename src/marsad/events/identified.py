@@ -17,12 +17,13 @@ from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import words_before
 
 REACH = 2  # sentences after the act's last where its dead may still be identified
-_UNNAMED = ("civilians",)  # the kinds a named group's men replace as the second side
+_UNNAMED = ("civilians", "unidentified")  # the kinds a named group's men replace as the second side
 
 
 def victims_identified(doc: Doc, k: Knowledge, events: list[Candidate]) -> None:
-    """Give an event whose second side is unnamed people, with deaths, the group a later
-    sentence telling no act of its own says its dead belonged to (cues.yaml dead_belong_before)."""
+    """Give an event whose second side is unnamed people or unnamed militants ("عناصر إرهابية"),
+    with deaths, the group a later sentence telling no act of its own says its dead belonged to
+    (cues.yaml dead_belong_before)."""
     if not events:
         return
     cue = k.cues["dead_belong_before"]
