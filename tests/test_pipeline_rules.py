@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The coalition's command tells of a Saudi soldier's death: it is the soldier's camp, not
+        # the side that fired on him (the coalition fights for the kingdom too: actors.yaml).
+        "أعلنت قيادة القوات المشتركة أن جنديا سعوديا استشهد، أمس الأحد، إثر تعرضه لإطلاق نار أثناء أدائه "
+        "مهامه في قطاع الخوبة بمنطقة جازان.",
+        {"actor1": "Military Forces of Saudi Arabia", "actor2": "", "fatalities": 1},
+        id="a-command-telling-its-camps-loss-is-no-side",
+    ),
+    pytest.param(
         # "إن العناصر المقتولة تنتمي إلى حركة حسم": a later sentence names the group of the unnamed
         # militants killed (the unidentified side yields to it, as civilians do).
         "أعلنت وزارة الداخلية المصرية، اليوم الأربعاء، مقتل سبعة عناصر إرهابية خلال تبادل لإطلاق النار "

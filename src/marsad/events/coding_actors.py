@@ -62,6 +62,7 @@ class ActorCoding(SideFinder):
         side, or a passing reference to fighting)."""
         self._arrested_group(doc, c, s)
         self._air_defence_stops(c, s)
+        self._teller_of_its_own_loss(c, s)
         self._sides_of_a_disruption(s)
         self._arresting_force(s)
         self._launch_author(doc, c, s)
@@ -98,6 +99,20 @@ class ActorCoding(SideFinder):
             # named group before an unnamed cell); the state force of the report arrested them.
             s.a2 = s.a2 if s.a1 is not None and s.a1.kind == "unidentified" else s.a1
             s.a1 = self._security_force(doc, c)
+
+    def _teller_of_its_own_loss(self, c: Candidate, s: Coding) -> None:
+        """A force telling of a loss in its own camp is not the side that inflicted it."""
+        if (
+            s.a1 is not None
+            and s.a2 is not None
+            and c.actor2 is not None
+            and c.actor2.attrs.get("role_why") == "teller_verbs"
+            and s.a2 is self._entry(c.actor2)
+            and s.a1.shares_camp(s.a2)
+        ):
+            # "أعلنت قيادة القوات المشتركة أن جنديا سعوديا استشهد إثر تعرضه لإطلاق نار": the
+            # coalition's command tells of a Saudi soldier's death; it did not fight him.
+            s.a2 = None
 
     def _air_defence_stops(self, c: Candidate, s: Coding) -> None:
         """Air defences named for an interception stopped it: they are its first side, whatever
