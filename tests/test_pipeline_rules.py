@@ -409,6 +409,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بين أبناء قبيلتين": two tribes fought each other, the one name on both sides, as ACLED
+        # codes intercommunal fighting (the second side was dropped as "the same actor").
+        "قتل ستة أشخاص وأصيب آخرون في اشتباكات مسلحة اندلعت، مساء الأحد، بين أبناء قبيلتين في مديرية "
+        "رداع بمحافظة البيضاء، على خلفية نزاع على أرض.",
+        {
+            "actor1": "Unidentified Tribal Militia (Yemen)",
+            "actor2": "Unidentified Tribal Militia (Yemen)",
+            "interaction": "44",
+            "fatalities": 6,
+        },
+        id="two-tribes-on-both-sides",
+    ),
+    pytest.param(
         # The coalition's command tells of a Saudi soldier's death: it is the soldier's camp, not
         # the side that fired on him (the coalition fights for the kingdom too: actors.yaml).
         "أعلنت قيادة القوات المشتركة أن جنديا سعوديا استشهد، أمس الأحد، إثر تعرضه لإطلاق نار أثناء أدائه "

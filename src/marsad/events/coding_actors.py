@@ -9,7 +9,7 @@ import contextlib
 from collections.abc import Callable
 from functools import cached_property
 
-from marsad.doc import TRIGGER, Doc, Mention
+from marsad.doc import ACTOR, TRIGGER, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.coding_sides import (
     ARMED_KINDS,
@@ -24,6 +24,8 @@ from marsad.events.interceptions import DISRUPTED
 from marsad.events.wording import weapon_author
 from marsad.knowledge.lexicon import ActorEntry
 from marsad.models import Span
+from marsad.recognize.cues import peel
+from marsad.text.normalize import fold
 
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
 UNIDENTIFIED_OK = {
@@ -73,6 +75,7 @@ class ActorCoding(SideFinder):
         self._protest_met(doc, c, s)
         ev["sub_event_type"] = s.sub  # the intervention a protest met refines its sub-type
         self._no_second_side(s)
+        self._pair_of_parties(doc, c, s)
         if s.a1 is None and s.a2 is None:
             return False
         name1, name2 = self._side_names(s)
@@ -299,12 +302,28 @@ class ActorCoding(SideFinder):
             # in from the act it answered ("ردا على قصف المتمردين مواقع المقاومة") is not its target.
             s.a2 = None
 
+    def _pair_of_parties(self, doc: Doc, c: Candidate, s: Coding) -> None:
+        """ "اشتباكات بين أبناء قبيلتين": two tribes or clans fought each other, the one name on both
+        sides (cues.yaml pair_of_parties)."""
+        if (
+            s.event_type != BATTLES
+            or s.a1 is None
+            or s.a1.kind != "identity"
+            or (s.a2 is not None and s.a2 is not s.a1 and s.a2.kind != "civilians")
+        ):
+            return
+        pair = self.k.cues["pair_of_parties"]
+        for m in doc.in_sentence(ACTOR, c.trigger.sentence):
+            if self._entry(m) is s.a1 and any(pair.has_word(w) for w in peel(fold(m.text).split()[-1])):
+                s.a2, s.a2_country, s.pair = s.a1, s.a1_country, True
+                return
+
     def _side_names(self, s: Coding) -> tuple[str, str]:
         """The two sides' names (the second dropped when it is the first)."""
         name1 = self.actor_name(s.a1, s.a1_country) if s.a1 else ""
         name2 = self.actor_name(s.a2, s.a2_country) if s.a2 else ""
-        if s.a1 is not None and s.a2 is not None and name1 == name2:
-            s.a2, name2 = None, ""  # never the same actor on both sides
+        if s.a1 is not None and s.a2 is not None and name1 == name2 and not s.pair:
+            s.a2, name2 = None, ""  # never the same actor on both sides, but a pair's
         return name1, name2
 
     def _actor_columns(

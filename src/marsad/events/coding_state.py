@@ -28,3 +28,6 @@ class Coding:
     a2: ActorEntry | None
     a1_country: str
     a2_country: str
+    # Both sides are one kind of party the text names as a pair ("بين قبيلتين"): the same name
+    # on both sides, as ACLED codes intercommunal fighting.
+    pair: bool = False
