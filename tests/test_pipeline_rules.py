@@ -409,6 +409,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The army telling of two of its soldiers killed is the side hit, not the author; "قتلا،"
+        # with its comma is still the passive verb after the soldiers.
+        "أعلن الجيش الإسرائيلي أن جنديين قتلا، مساء الثلاثاء، عندما صدمتهما سيارة قرب مدينة جنين.",
+        {"actor1": "Unidentified Armed Group (Palestine)", "actor2": "Military Forces of Israel"},
+        id="an-army-telling-of-its-soldiers-killed",
+    ),
+    pytest.param(
+        "أعلن الجيش التركي مقتل جنديين في هجوم بقذائف الهاون على قاعدة في ولاية هكاري.",
+        {"actor1": "", "actor2": "Military Forces of Turkey", "fatalities": 2},
+        id="an-army-announcing-its-soldiers-deaths",
+    ),
+    pytest.param(
         # "بين أبناء قبيلتين": two tribes fought each other, the one name on both sides, as ACLED
         # codes intercommunal fighting (the second side was dropped as "the same actor").
         "قتل ستة أشخاص وأصيب آخرون في اشتباكات مسلحة اندلعت، مساء الأحد، بين أبناء قبيلتين في مديرية "
@@ -423,10 +435,11 @@ ONE_EVENT = [
     ),
     pytest.param(
         # The coalition's command tells of a Saudi soldier's death: it is the soldier's camp, not
-        # the side that fired on him (the coalition fights for the kingdom too: actors.yaml).
+        # the side that fired on him (the coalition fights for the kingdom too: actors.yaml); the
+        # soldier's side is the one hit.
         "أعلنت قيادة القوات المشتركة أن جنديا سعوديا استشهد، أمس الأحد، إثر تعرضه لإطلاق نار أثناء أدائه "
         "مهامه في قطاع الخوبة بمنطقة جازان.",
-        {"actor1": "Military Forces of Saudi Arabia", "actor2": "", "fatalities": 1},
+        {"actor2": "Military Forces of Saudi Arabia", "fatalities": 1},
         id="a-command-telling-its-camps-loss-is-no-side",
     ),
     pytest.param(

@@ -111,6 +111,8 @@ class RoleAssigner(SideChoice):
             and (spokesman := self._spokesman_force(sentence, clause, triggers[0])) is not None
             and self._can_act(spokesman, aerial, covert)
             and (a2 is None or k.actors[spokesman.value].name != k.actors[a2.value].name)
+            # (nor an act on its own camp: "أعلنت قيادة القوات المشتركة أن جنديا سعوديا استشهد")
+            and (a2 is None or not k.actors[spokesman.value].shares_camp(k.actors[a2.value]))
         ):
             c.a1 = spokesman
         elif (

@@ -101,6 +101,42 @@ class SideChoice(PoolGathering):
         if a2 is None or a1 is None:
             # Look into the rest of the sentence for the missing side.
             a1, a2 = self._missing_side(c, entries, a1, a2)
+        if (
+            a1 is not None
+            and (a2 is None or a2 in patients)
+            and not agents
+            and a1.attrs.get("role_why") == "teller_verbs"
+            and (entries[a1.value].kind in STATE_KINDS or entries[a1.value].kind == "external")
+            and not entries[a1.value].template
+        ):
+            # "أعلن الجيش الإسرائيلي أن جنديين قتلا", "أعلنت قيادة القوات المشتركة أن جنديا سعوديا
+            # استشهد": a force telling of its own soldiers hit (or its camp's) is no author of the
+            # act; the soldiers' side is the one hit.
+            teller = entries[a1.value]
+            own = next(
+                (
+                    p
+                    for p in patients
+                    # (hit: counted among the dead, or the subject of a passive verb of harm; not
+                    # the forces a fight was "with": "مقتل سبعة عناصر في تبادل لإطلاق النار مع قوات الأمن")
+                    if (self._in_a_toll(p) or p.attrs.get("role_why") == "patient_after")
+                    and (
+                        entries[p.value].name == teller.name
+                        or (entries[p.value].template and entries[p.value].kind in STATE_KINDS)
+                        or (entries[p.value].kind in STATE_KINDS and teller.shares_camp(entries[p.value]))
+                    )
+                ),
+                None,
+            )
+            if own is not None:
+                a1, a2 = (
+                    None,
+                    (
+                        own
+                        if entries[own.value].name != teller.name and not entries[own.value].template
+                        else a1
+                    ),
+                )
         if a2 is not None and a2.attrs.get("target_only"):
             a2 = self._post_hit_stands_for(c, a1, a2)
         if a1 is not None and a2 is not None and not c.aerial and _repelled(self.doc, self.k, c.triggers, a1):

@@ -68,12 +68,13 @@ class NameContext(ActorReading):
     def _hit_after(self, folded: str, fe: int) -> bool:
         """Whether the word right after the name is a passive verb of being killed or hurt
         (cues.yaml patient_after): the name is who was hit."""
-        nxt = folded[fe : fe + 16].split()[:1]
+        # (words, not whitespace pieces: "إن جنديين قتلا، مساء الثلاثاء" has a comma on the verb)
+        nxt = words_after(folded, fe, 2)
         if not nxt or not self._patient_after.has_word(nxt[0]):
             return False
         # "قوات الجيش قتلت 12 مسلحا": a toll or persons right after the verb are its object,
         # so the verb is active and the name before it did the killing.
-        obj = words_after(folded, fe, 2)[1:]
+        obj = nxt[1:]
         return not (obj and (obj[0].isdigit() or self._person_nouns.has_word(obj[0])))
 
     def _sham(self, folded: str, fe: int) -> bool:
