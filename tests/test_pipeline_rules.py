@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Shells fired from one quarter onto another fell on the second: "في حي جوبر" is where
+        # the firers were, "على حي باب توما" where the civilians were hurt.
+        "أصيب ثلاثة مدنيين بجروح، اليوم الثلاثاء، جراء سقوط قذائف هاون أطلقها الإرهابيون المتحصنون في حي "
+        "جوبر على حي باب توما في دمشق القديمة.",
+        {"location": "Bab Tuma", "actor2": "Civilians (Syria)"},
+        id="fire-from-one-quarter-onto-another",
+    ),
+    pytest.param(
         # The army telling of two of its soldiers killed is the side hit, not the author; "قتلا،"
         # with its comma is still the passive verb after the soldiers.
         "أعلن الجيش الإسرائيلي أن جنديين قتلا، مساء الثلاثاء، عندما صدمتهما سيارة قرب مدينة جنين.",

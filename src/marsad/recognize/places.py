@@ -23,7 +23,7 @@ except ImportError:  # a pure install may lack Cython: the declarations then dec
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.resources import Knowledge
-from marsad.recognize.cues import CUE_REACH, MEMO_WORDS, CueIndex, first_cue, peel
+from marsad.recognize.cues import CUE_REACH, MEMO_WORDS, CueIndex, CueList, first_cue, peel
 from marsad.recognize.place_choice import country_shares
 from marsad.recognize.place_focus import (
     _NO_VOTES,
@@ -414,7 +414,25 @@ class PlaceRecognizer(PlaceFocus):
         # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
         if not self._toward.isdisjoint(after) and any("من" in peel(w) for w in words[-2:]):
             return "origin"
+        # "أطلقها الإرهابيون من حي جوبر على حي باب توما" ("المتحصنون في حي جوبر على …"): from a
+        # place onto a quarter or town the words after name (cues.yaml place_onto_after, then a
+        # settlement noun) is where it fell.
+        onto = next((i for i, w in enumerate(after[:-1]) if w in self._onto), None)
+        if (
+            onto is not None
+            and any(f in ("من", "في") for w in words[-2:] for f in peel(w))
+            and self._settlement_nouns.has_word(after[onto + 1])
+        ):
+            return "origin"
         return ""
+
+    @cached_property
+    def _onto(self) -> frozenset[str]:
+        return frozenset(self.k.cue_words("place_onto_after"))
+
+    @cached_property
+    def _settlement_nouns(self) -> CueList:
+        return self.k.cues["settlement_before"]
 
     def _seat_of(self, words: list[str]) -> bool:
         """ "قرية الروضة التابعة لمركز بئر العبد": a settlement "belonging to" a place names the
