@@ -409,6 +409,23 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The forces loyal to the former president, named beside the Houthis, are their associate
+        # (ACLED's "Saleh Loyalist Forces (Yemen)"), not a side of their own.
+        "قصف الحوثيون وقوات صالح الأحياء السكنية في مدينة تعز، ما أدى إلى مقتل ثلاثة مدنيين.",
+        {
+            "actor1": "Houthi Movement",
+            "assoc_actor_1": "Saleh Loyalist Forces (Yemen)",
+            "actor2": "Civilians (Yemen)",
+        },
+        id="saleh-loyalists-beside-the-houthis",
+    ),
+    pytest.param(
+        # "المتمردون الحوثيون" is one name, the subject of the shelling, not a noun and its object.
+        "وقصف المتمردون الحوثيون مناطق سكنية في مدينة تعز، مما أدى إلى مقتل خمسة مدنيين.",
+        {"actor1": "Houthi Movement", "actor2": "Civilians (Yemen)", "fatalities": 5},
+        id="the-houthi-rebels-shelled",
+    ),
+    pytest.param(
         # Shells fired from one quarter onto another fell on the second: "في حي جوبر" is where
         # the firers were, "على حي باب توما" where the civilians were hurt.
         "أصيب ثلاثة مدنيين بجروح، اليوم الثلاثاء، جراء سقوط قذائف هاون أطلقها الإرهابيون المتحصنون في حي "
