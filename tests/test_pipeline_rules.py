@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "مسلحون ينتمون لتنظيم داعش": the gunmen who "belong to" the group stand for it as the
+        # attack's author; the lam after the link word is no possessive of a target.
+        "قتل أربعة من منتسبي الشرطة الاتحادية، ليلة الأحد، في هجوم شنه مسلحون ينتمون لتنظيم داعش على نقطة "
+        "تفتيش في ناحية الرشاد جنوب غرب كركوك.",
+        {"actor1": "Islamic State (Iraq)", "actor2": "Police Forces of Iraq", "fatalities": 4},
+        id="gunmen-belonging-to-a-group-attacked",
+    ),
+    pytest.param(
         # The forces loyal to the former president, named beside the Houthis, are their associate
         # (ACLED's "Saleh Loyalist Forces (Yemen)"), not a side of their own.
         "قصف الحوثيون وقوات صالح الأحياء السكنية في مدينة تعز، ما أدى إلى مقتل ثلاثة مدنيين.",

@@ -237,12 +237,17 @@ class RoleReading(ActorReading):
         hedge = cues["nisba_hedges"].ends_at(head, len(head) - 1) if head else None
         if hedge is not None:
             head = head[: len(head) - len(hedge.words)]
-            if len(head) >= 2 and self._person_nouns.has_word(head[-1]):
-                # "هجوم شنه عناصر يعتقد أنهم ينتمون لتنظيم القاعدة": the men believed to be the
-                # group's stand for it, in the role the words before them give them.
-                told = first_cue(head[:-1], self._role_lists)
-                if told is not None and told[1] == 0 and told[0] in ("agent_before", "patient_before"):
-                    return told[0], "suspected members"
+        if (
+            (hedge is not None or len(head) < len(words))
+            and len(head) >= 2
+            and (self._person_nouns.has_word(head[-1]) or cues["linked_men"].has_word(head[-1]))
+        ):
+            # "هجوم شنه عناصر يعتقد أنهم ينتمون لتنظيم القاعدة", also with the link word alone
+            # ("هجوم شنه مسلحون ينتمون لتنظيم داعش"): the men (believed to be) the group's stand
+            # for it, in the role the words before them give them.
+            told = first_cue(head[:-1], self._role_lists)
+            if told is not None and told[1] == 0 and told[0] in ("agent_before", "patient_before"):
+                return told[0], "suspected members"
         # The head noun is the word right before, or before its adjectives ("هجوم مسلح لـ", "قصف
         # مدفعي وصاروخي لـ").
         j = len(head) - 1
