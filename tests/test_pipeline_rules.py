@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A group telling of its own members killed ("مقتل ستة من عناصرها") is the side hit, though
+        # named again after its teller's name; it accuses Israel, which is not coded as the author.
+        "أعلنت كتائب القسام، الجناح العسكري لحركة حماس، مقتل ستة من عناصرها في انفجار غامض وقع، مساء "
+        "السبت، في منطقة الزوايدة وسط قطاع غزة.",
+        {"actor2": "Hamas Movement", "fatalities": 6},
+        id="a-group-telling-of-its-members-killed",
+    ),
+    pytest.param(
         # "مسلحون ينتمون لتنظيم داعش": the gunmen who "belong to" the group stand for it as the
         # attack's author; the lam after the link word is no possessive of a target.
         "قتل أربعة من منتسبي الشرطة الاتحادية، ليلة الأحد، في هجوم شنه مسلحون ينتمون لتنظيم داعش على نقطة "

@@ -101,42 +101,8 @@ class SideChoice(PoolGathering):
         if a2 is None or a1 is None:
             # Look into the rest of the sentence for the missing side.
             a1, a2 = self._missing_side(c, entries, a1, a2)
-        if (
-            a1 is not None
-            and (a2 is None or a2 in patients)
-            and not agents
-            and a1.attrs.get("role_why") == "teller_verbs"
-            and (entries[a1.value].kind in STATE_KINDS or entries[a1.value].kind == "external")
-            and not entries[a1.value].template
-        ):
-            # "أعلن الجيش الإسرائيلي أن جنديين قتلا", "أعلنت قيادة القوات المشتركة أن جنديا سعوديا
-            # استشهد": a force telling of its own soldiers hit (or its camp's) is no author of the
-            # act; the soldiers' side is the one hit.
-            teller = entries[a1.value]
-            own = next(
-                (
-                    p
-                    for p in patients
-                    # (hit: counted among the dead, or the subject of a passive verb of harm; not
-                    # the forces a fight was "with": "مقتل سبعة عناصر في تبادل لإطلاق النار مع قوات الأمن")
-                    if (self._in_a_toll(p) or p.attrs.get("role_why") == "patient_after")
-                    and (
-                        entries[p.value].name == teller.name
-                        or (entries[p.value].template and entries[p.value].kind in STATE_KINDS)
-                        or (entries[p.value].kind in STATE_KINDS and teller.shares_camp(entries[p.value]))
-                    )
-                ),
-                None,
-            )
-            if own is not None:
-                a1, a2 = (
-                    None,
-                    (
-                        own
-                        if entries[own.value].name != teller.name and not entries[own.value].template
-                        else a1
-                    ),
-                )
+        if a1 is not None and (a2 is None or a2 in patients) and (not agents or cue(a1) is None):
+            a1, a2 = self._teller_hit(c, entries, patients, a1, a2)
         if a2 is not None and a2.attrs.get("target_only"):
             a2 = self._post_hit_stands_for(c, a1, a2)
         if a1 is not None and a2 is not None and not c.aerial and _repelled(self.doc, self.k, c.triggers, a1):
@@ -147,6 +113,38 @@ class SideChoice(PoolGathering):
         if assoc or len(pool) > 1 or (pool[0] is not a1 and pool[0] is not a2):
             _associates(text, pool, assoc, a1, a2, c.assoc1, c.assoc2, (joined_to, joined))
         c.a1, c.a2 = a1, a2
+
+    def _teller_hit(
+        self,
+        c: ClausePool,
+        entries: list[ActorEntry],
+        patients: list[Mention],
+        a1: Mention,
+        a2: Mention | None,
+    ) -> tuple[Mention | None, Mention | None]:
+        """ "أعلن الجيش الإسرائيلي أن جنديين قتلا", "أعلنت كتائب القسام مقتل ستة من عناصرها": a side
+        telling of its own men hit (or, for a state, its camp's) is no author of the act; its men's
+        side is the one hit. (a1, a2) unchanged when `a1` is no such teller."""
+        teller = entries[a1.value]
+        if teller.template or teller.kind in UNARMED_KINDS:
+            return a1, a2
+        if a1.attrs.get("role_why") != "teller_verbs" and not any(
+            p.attrs.get("role_why") == "teller_verbs" and entries[p.value].name == teller.name
+            for p in c.pool + c.extra
+        ):
+            return a1, a2  # (nor named apart from the teller: "كتائب القسام، الجناح العسكري لحماس")
+        state = teller.kind in STATE_KINDS or teller.kind == "external"
+        for p in patients:
+            # (hit: counted among the dead, or the subject of a passive verb of harm; not the
+            # forces a fight was "with": "مقتل سبعة عناصر في تبادل لإطلاق النار مع قوات الأمن")
+            if not (self._in_a_toll(p) or p.attrs.get("role_why") == "patient_after"):
+                continue
+            own = entries[p.value]
+            if own.name == teller.name or (state and own.template and own.kind in STATE_KINDS):
+                return None, a1  # its own men: the teller named
+            if state and own.kind in STATE_KINDS and teller.shares_camp(own):
+                return None, p  # its camp's: those hit
+        return a1, a2
 
     def _first_side(
         self, c: ClausePool, agents: list[Mention], neutral: list[Mention]
