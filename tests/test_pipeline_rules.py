@@ -409,6 +409,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "غرفة عمليات الكرامة أن وحدات الجيش الوطني الليبي استعادت": the army after "أن" is the
+        # subject of what the operations room told, not the object of the action noun in its name.
+        "أعلنت غرفة عمليات الكرامة أن وحدات الجيش الوطني الليبي استعادت، اليوم الأحد، السيطرة على عدد من "
+        "المباني في منطقة قنفودة غرب بنغازي، بعد اشتباكات مع مسلحي مجلس شورى ثوار بنغازي.",
+        {
+            "sub_event_type": "Government regains territory",
+            "actor1": "Libyan National Army",
+            "actor2": "Shura Council of Benghazi Revolutionaries",
+        },
+        id="the-subject-after-an-operations-rooms-that",
+    ),
+    pytest.param(
         # A group telling of its own members killed ("مقتل ستة من عناصرها") is the side hit, though
         # named again after its teller's name; it accuses Israel, which is not coded as the author.
         "أعلنت كتائب القسام، الجناح العسكري لحركة حماس، مقتل ستة من عناصرها في انفجار غامض وقع، مساء "

@@ -117,9 +117,14 @@ class RoleReading(ActorReading):
         hit = first_cue([*words, chain[-1]], lists, max_distance=1) if chain.endswith(("ل", "ب")) else None
         hit = hit or first_cue(words, lists)
         name, dist = hit if hit else (None, 0)
-        if name == "ignore_before" and dist and any(self._reported.has_word(w) for w in words[-dist:]):
+        if (
+            name in ("ignore_before", "agent_verbs")
+            and dist
+            and any(self._reported.has_word(w) for w in words[-dist:])
+        ):
             # "أعلنت وزارة الدفاع أن قوات الجيش استعادت": the ministry is the teller; the name
-            # after "أن" is the subject of what it told.
+            # after "أن" is the subject of what it told (also past an action noun in the
+            # teller's name: "أعلنت غرفة عمليات الكرامة أن وحدات الجيش الوطني استعادت").
             name, dist = None, 0
         if (
             name == "ignore_before"
