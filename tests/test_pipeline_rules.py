@@ -409,6 +409,17 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Youths wounded "during confrontations with" a force were one side of them: a riot, not a
+        # firefight with no second side (they stay bystanders when killed in "اشتباكات").
+        "أصيب ثلاثة شبان، مساء السبت، خلال مواجهات مع قوات الاحتلال في بلدة بيت أمر شمال الخليل.",
+        {
+            "sub_event_type": "Violent demonstration",
+            "actor1": "Rioters (Palestine)",
+            "actor2": "Military Forces of Israel",
+        },
+        id="youths-wounded-in-confrontations-rioted",
+    ),
+    pytest.param(
         # "غرفة عمليات الكرامة أن وحدات الجيش الوطني الليبي استعادت": the army after "أن" is the
         # subject of what the operations room told, not the object of the action noun in its name.
         "أعلنت غرفة عمليات الكرامة أن وحدات الجيش الوطني الليبي استعادت، اليوم الأحد، السيطرة على عدد من "

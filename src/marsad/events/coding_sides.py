@@ -88,9 +88,19 @@ class SideFinder:
             ),
             None,
         )
-        if crowd is None or any(
-            k.value.victim is not None and k.value.victim[0] <= crowd.start < k.value.victim[1]
+        if crowd is None:
+            return False
+        told_hit = [
+            k
             for k in c.casualties
+            if k.value.victim is not None and k.value.victim[0] <= crowd.start < k.value.victim[1]
+        ]
+        if told_hit and not (
+            # "أصيب ثلاثة شبان خلال مواجهات مع قوات الاحتلال": wounded, not killed, in
+            # confrontations (cues.yaml confrontation_words) rather than a firefight, the crowd
+            # was one side of them.
+            all(k.value.kind == "injured" for k in told_hit)
+            and any(self.k.cues["confrontation_words"].has_word(fold(t.text).split()[0]) for t in c.triggers)
         ):
             return False
         armed = ARMED_KINDS - STATE_KINDS
