@@ -409,6 +409,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A toll update of a bombing that names no side: the bombers unnamed, the dead civilians
+        # (the report produced no event: neither side was named).
+        "ارتفعت حصيلة ضحايا التفجير الانتحاري الذي استهدف حي الكرادة وسط بغداد فجر الأحد إلى 213 قتيلا، "
+        "بحسب وزارة الصحة العراقية.",
+        {
+            "sub_event_type": "Suicide bomb",
+            "actor1": "Unidentified Armed Group (Iraq)",
+            "actor2": "Civilians (Iraq)",
+            "fatalities": 213,
+        },
+        id="a-bombing-naming-no-side-killed-people",
+    ),
+    pytest.param(
         # Youths wounded "during confrontations with" a force were one side of them: a riot, not a
         # firefight with no second side (they stay bystanders when killed in "اشتباكات").
         "أصيب ثلاثة شبان، مساء السبت، خلال مواجهات مع قوات الاحتلال في بلدة بيت أمر شمال الخليل.",

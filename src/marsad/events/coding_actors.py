@@ -69,6 +69,7 @@ class ActorCoding(SideFinder):
         self._arresting_force(s)
         self._launch_author(doc, c, s)
         self._unnamed_firer(doc, c, s)
+        self._dead_of_an_unclaimed_bombing(c, s)
         self._unidentified_attacker(doc, c, s)
         self._crowd_first(c, s)
         self._force_rioters_faced(doc, c, s)
@@ -186,6 +187,18 @@ class ActorCoding(SideFinder):
             s.a2_country = self._fire_country(origin, s.country)
             # (and, as for a named group's weapon, stopped by the forces of the country it was in)
             self._sides_of_a_disruption(s)
+
+    def _dead_of_an_unclaimed_bombing(self, c: Candidate, s: Coding) -> None:
+        """ "ارتفعت حصيلة ضحايا التفجير الانتحاري الذي استهدف حي الكرادة إلى 213 قتيلا": a bombing
+        that killed, no side named for it, killed people (civilians); the unnamed bombers are
+        found next (_unidentified_attacker)."""
+        if (
+            s.sub in BOMBINGS
+            and s.a1 is None
+            and s.a2 is None
+            and any(m.value.kind == "killed" for m in c.casualties)
+        ):
+            s.a2 = self._templates.get("civilians")
 
     def _unidentified_attacker(self, doc: Doc, c: Candidate, s: Coding) -> None:
         """Unnamed, armed men for a sub-type an unnamed perpetrator is coded for (UNIDENTIFIED_OK)."""
