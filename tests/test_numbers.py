@@ -101,6 +101,9 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a companion named "رفيق" (a comrade), alone or two of them, adds to the man just named
+    ("قتل الناشط الإعلامي رائد الفارس ورفيقه في إطلاق نار", [("killed", 2, True)]),
+    ("استشهد القيادي في الحركة سالم الحميدي ورفيقاه في غارة", [("killed", 3, True)]),
     # a police rank named as the victim, with another joined to it
     ("استشهد أمين شرطة ومجند إثر هجوم على كمين أمني", [("killed", 2, True)]),
     # a diplomat named by his post is one death
