@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "ولاية مصر", the Islamic State's name for its Egypt province outside Sinai, claims.
+        "قتل ثمانية من رجال الشرطة، فجر الأحد، عندما فتح مسلحون النار على سيارة كانت تقلهم في منطقة "
+        'حلوان جنوب القاهرة، وتبنت جماعة تطلق على نفسها اسم "ولاية مصر" الهجوم.',
+        {"actor1": "Islamic State (Egypt)", "actor2": "Police Forces of Egypt", "fatalities": 8},
+        id="the-egypt-province-claims",
+    ),
+    pytest.param(
         # A toll update of a bombing that names no side: the bombers unnamed, the dead civilians
         # (the report produced no event: neither side was named).
         "ارتفعت حصيلة ضحايا التفجير الانتحاري الذي استهدف حي الكرادة وسط بغداد فجر الأحد إلى 213 قتيلا، "
