@@ -128,7 +128,7 @@ class TriggerGrouping:
         words join that clause when `told_with(act's words, the clause's words, the clause's first
         word, the text opening the clause before it)` says so."""
         for s, c in sorted(groups):
-            ts = groups.get((s, c))
+            ts = groups.get((s, c)) if c else None  # (a sentence's first clause has none before it)
             if ts is None:
                 continue
             act = next((k for k in range(c - 1, -1, -1) if (s, k) in groups), None)
@@ -144,8 +144,8 @@ class TriggerGrouping:
         incident (the places named in the purpose are what was protested). Confrontations only: a
         riot's own acts tell its purpose apart."""
         return (
-            any(fold(t.text) in self._confrontation_words for t in act)
-            and all(FAMILY.get(t.value.event_type) == "demonstration" for t in ts)
+            all(FAMILY.get(t.value.event_type) == "demonstration" for t in ts)  # (the rarer test first)
+            and any(fold(t.text) in self._confrontation_words for t in act)
             and fold(first.text) in self._purpose_words
             and not opening.strip(" ،,و")
         )
