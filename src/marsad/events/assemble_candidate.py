@@ -4,7 +4,6 @@ sentence tell, and a launch's origin and target (events/launch.py)."""
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from marsad.doc import ACTOR, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
@@ -16,7 +15,7 @@ from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import AIR, BATTLES, EXPLOSIONS, FAMILY, TERRITORY, UNARMED_KINDS
 from marsad.events.launch import Launch, drop_foreign_firer, landing
 from marsad.events.merging import CROWDS
-from marsad.recognize.cues import first_words_rx, words_before
+from marsad.recognize.cues import CueList, words_before
 from marsad.text.normalize import fold
 
 
@@ -73,12 +72,14 @@ class CandidateBuilding(CandidatePlaces):
 
     def _unclaimed(self, doc: Doc, sent: int, trigger: Mention) -> bool:
         """Whether the words before `trigger` in its sentence say that no side claimed it."""
-        before = doc.folded_slice(doc.sentences[sent].start, trigger.start)
+        before = doc.folded.folded_slice(doc.sentences[sent].start, trigger.start)
         # Every phrase opens with one of a few words ("لم", "دون"): most sentences hold none of
-        # them, and need not be split into words (issue 11).
-        if self._unclaimed_rx.search(before) is None:
-            return False
-        return self.k.cues["unclaimed"].found_in(before.split())
+        # them, and need not be split into words (issue 11). (A substring test per word: a
+        # regular expression of their alternation tries every position.)
+        for first in self._unclaimed_firsts:
+            if first in before:
+                return self._unclaimed_cues.found_in(before.split())
+        return False
 
     @staticmethod
     def _charged_after(doc: Doc, sent: int, pos: int) -> int | None:
@@ -103,8 +104,20 @@ class CandidateBuilding(CandidatePlaces):
         return frozenset(self.k.cue_words("confrontation_words"))
 
     @cached_property
-    def _unclaimed_rx(self) -> re.Pattern[str]:
-        return first_words_rx(self.k.cues["unclaimed"])
+    def _unclaimed_cues(self) -> CueList:
+        return self.k.cues["unclaimed"]
+
+    @cached_property
+    def _unclaimed_firsts(self) -> tuple[str, ...]:
+        """The first word of every unclaimed phrase, clitics and all (as first_words_rx reads
+        them): no phrase is found in a text that holds none of them."""
+        cues = self._unclaimed_cues
+        return tuple(
+            sorted(
+                {c.words[0] for lst in cues.by_last.values() for c in lst}
+                | {c.words[0] for c in cues.prefixed}
+            )
+        )
 
     def _candidate(
         self,

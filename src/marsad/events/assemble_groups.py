@@ -131,8 +131,10 @@ class TriggerGrouping:
             ts = groups.get((s, c)) if c else None  # (a sentence's first clause has none before it)
             if ts is None:
                 continue
-            act = next((k for k in range(c - 1, -1, -1) if (s, k) in groups), None)
-            if act is None:
+            act = c - 1  # the nearest clause before it that tells an act (a loop: no generator)
+            while act >= 0 and (s, act) not in groups:
+                act -= 1
+            if act < 0:
                 continue
             first = min(ts, key=attrgetter("start"))
             if told_with(groups[(s, act)], ts, first, doc.text[doc.clauses[s][c].start : first.start]):
