@@ -51,15 +51,15 @@ class TriggerGrouping:
         for t in doc.get(TRIGGER):
             if t.sentence < 0 or t.start >= blocked_from.get(t.sentence, 1 << 30):
                 continue
-            family = FAMILY.get(t.value.event_type)
+            v = t.value  # (a lexicon entry: each attribute read goes through pydantic's hook)
+            family = FAMILY.get(v.event_type)
             if told_in.get(family, t.sentence) < t.sentence and self._a_point_in_time(doc, t):
                 continue  # "وحلق الطيران في أجواء المنطقة عقب الهجوم": the attack told before
             told_in.setdefault(family, t.sentence)
-            if t.value.sub_event_type == "Chemical weapon" and _tear_gas_choking(
-                doc, t, self._confrontation_words
-            ):
+            sub = v.sub_event_type
+            if sub == "Chemical weapon" and _tear_gas_choking(doc, t, self._confrontation_words):
                 continue  # "إصابة العشرات بحالات اختناق" from the tear gas fired on a crowd
-            if t.value.sub_event_type == "Suicide bomb" and _qualifies_a_weapon(doc, t):
+            if sub == "Suicide bomb" and _qualifies_a_weapon(doc, t):
                 continue  # "بطائرات مسيرة انتحارية": a loitering drone, not a bomber
             groups.setdefault((t.sentence, t.clause), []).append(t)
         if len(groups) > 1:

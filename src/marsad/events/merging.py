@@ -50,7 +50,8 @@ _MET_WITH = ("Arrests", LOOTING)
 
 def _strength(c: Candidate) -> float:
     """The weight of the strongest trigger of the candidate's own type."""
-    own = [t for t in c.triggers if t.value.event_type == c.event_type] or c.triggers  # retyped: all
+    et = c.event_type  # (a property: read once)
+    own = [t for t in c.triggers if t.value.event_type == et] or c.triggers  # retyped: all
     return max(t.attrs.get("weight", 1.0) for t in own)
 
 
