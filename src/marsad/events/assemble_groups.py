@@ -179,7 +179,11 @@ class TriggerGrouping:
         if not t.text.lstrip("وفب").startswith(("ال", "لل")):
             return False
         before = words_before(doc.folded.text, doc.folded_index(t.start), 0, 1)
-        return bool(before) and self.k.cues["reference_before"].has_word(before[-1])
+        return bool(before) and self._reference_before.has_word(before[-1])
+
+    @cached_property
+    def _reference_before(self) -> CueList:
+        return self.k.cues["reference_before"]
 
     @staticmethod
     def _join_across_a_told_day(doc: Doc, groups: dict[tuple[int, int], list[Mention]]) -> None:
