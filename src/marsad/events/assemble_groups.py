@@ -17,6 +17,7 @@ from marsad.recognize.cues import CueList, words_before
 from marsad.text.normalize import fold
 
 CLAUSE_WIDE = {"trend", "statement", "record"}
+_START = attrgetter("start")  # (made once: not per clause)
 # Destruction: a weak word made sure when aircraft do it (_SURE_BY_AIR), and then their air strike
 # (events/assemble_candidate.py).
 DESTRUCTION = "Looting/property destruction"
@@ -136,7 +137,7 @@ class TriggerGrouping:
                 act -= 1
             if act < 0:
                 continue
-            first = min(ts, key=attrgetter("start"))
+            first = min(ts, key=_START)
             if told_with(groups[(s, act)], ts, first, doc.text[doc.clauses[s][c].start : first.start]):
                 groups[(s, act)].extend(groups.pop((s, c)))
 
