@@ -4,7 +4,6 @@ sentence tell, and a launch's origin and target (events/launch.py)."""
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from marsad.doc import ACTOR, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
@@ -16,7 +15,7 @@ from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import AIR, BATTLES, EXPLOSIONS, FAMILY, TERRITORY, UNARMED_KINDS
 from marsad.events.launch import Launch, drop_foreign_firer, landing
 from marsad.events.merging import CROWDS
-from marsad.recognize.cues import first_words_rx, words_before
+from marsad.recognize.cues import CueList, words_before
 from marsad.text.normalize import fold
 
 
@@ -44,6 +43,25 @@ def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
     )
 
 
+_new = object.__new__  # (a Candidate with no field set yet: _new_candidate sets them all)
+
+
+def _new_candidate(sent: int, clause: int, trigs: list[Mention]) -> Candidate:
+    """`Candidate(sent, clause, trigs, sentences={sent})`, field by field: a dataclass's
+    __init__ is made at import by exec, so it runs interpreted even when this module is compiled,
+    at twice the cost of these stores (issue 11). tests/test_assembly_paths.py checks that every
+    field is set as the __init__ sets it."""
+    c: Candidate = _new(Candidate)
+    c.sentence, c.clause, c.triggers = sent, clause, trigs
+    c.actor1 = c.actor2 = c.origin = c.retype = c.target_country = None
+    c.assoc1, c.assoc2, c.places, c.dates, c.casualties, c.weapons = [], [], [], [], [], []
+    c.log, c.separate_tolls = [], []
+    c.sentences = {sent}
+    c.background = c.inherited_place = c.intervention = c.inherited_date = False
+    c.inferred_actor1 = c.announced = c.answered = c.retort = False
+    return c
+
+
 ABDUCTION = "Abduction/forced disappearance"
 STRATEGIC = "Strategic developments"
 _NOT_ABDUCTORS = {*CROWDS, *roles.STATE_KINDS}
@@ -54,12 +72,14 @@ class CandidateBuilding(CandidatePlaces):
 
     def _unclaimed(self, doc: Doc, sent: int, trigger: Mention) -> bool:
         """Whether the words before `trigger` in its sentence say that no side claimed it."""
-        before = doc.folded_slice(doc.sentences[sent].start, trigger.start)
+        before = doc.folded.folded_slice(doc.sentences[sent].start, trigger.start)
         # Every phrase opens with one of a few words ("لم", "دون"): most sentences hold none of
-        # them, and need not be split into words (issue 11).
-        if self._unclaimed_rx.search(before) is None:
-            return False
-        return self.k.cues["unclaimed"].found_in(before.split())
+        # them, and need not be split into words (issue 11). (A substring test per word: a
+        # regular expression of their alternation tries every position.)
+        for first in self._unclaimed_firsts:
+            if first in before:
+                return self._unclaimed_cues.found_in(before.split())
+        return False
 
     @staticmethod
     def _charged_after(doc: Doc, sent: int, pos: int) -> int | None:
@@ -84,8 +104,20 @@ class CandidateBuilding(CandidatePlaces):
         return frozenset(self.k.cue_words("confrontation_words"))
 
     @cached_property
-    def _unclaimed_rx(self) -> re.Pattern[str]:
-        return first_words_rx(self.k.cues["unclaimed"])
+    def _unclaimed_cues(self) -> CueList:
+        return self.k.cues["unclaimed"]
+
+    @cached_property
+    def _unclaimed_firsts(self) -> tuple[str, ...]:
+        """The first word of every unclaimed phrase, clitics and all (as first_words_rx reads
+        them): no phrase is found in a text that holds none of them."""
+        cues = self._unclaimed_cues
+        return tuple(
+            sorted(
+                {c.words[0] for lst in cues.by_last.values() for c in lst}
+                | {c.words[0] for c in cues.prefixed}
+            )
+        )
 
     def _candidate(
         self,
@@ -122,7 +154,7 @@ class CandidateBuilding(CandidatePlaces):
             march = _march(trigs)
             if march is not None and self._during(sides.doc, march):
                 trigs, met = _led_by(march, trigs), True
-        c = Candidate(sent, clause, trigs, sentences={sent})
+        c = _new_candidate(sent, clause, trigs)
         c.intervention = met or confronted
         c.answered = (sent, clause) in sides.answered
         c.retort = retort

@@ -85,8 +85,13 @@ class CasualtiesAndDate:
         )
         if not dates:
             return None, None
+        # The words that may stand before a day, in the days' sentences only (the others are
+        # never asked about).
+        days_told = {d.sentence for d in dates}
+        near = [a for a in doc.get(TRIGGER) + doc.get(NONEVENT) if a.sentence in days_told]
+        near.sort(key=_START)
         anchors: dict[int, list[Mention]] = {}
-        for a in sorted(doc.get(TRIGGER) + doc.get(NONEVENT), key=_START):
+        for a in near:
             anchors.setdefault(a.sentence, []).append(a)
 
         def score(d: Mention) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from marsad.recognize.cues import CueList, words_before
 from marsad.text.normalize import fold
 
 CLAUSE_WIDE = {"trend", "statement", "record"}
+_START = attrgetter("start")  # (made once: not per clause)
 # Destruction: a weak word made sure when aircraft do it (_SURE_BY_AIR), and then their air strike
 # (events/assemble_candidate.py).
 DESTRUCTION = "Looting/property destruction"
@@ -51,15 +52,15 @@ class TriggerGrouping:
         for t in doc.get(TRIGGER):
             if t.sentence < 0 or t.start >= blocked_from.get(t.sentence, 1 << 30):
                 continue
-            family = FAMILY.get(t.value.event_type)
+            v = t.value  # (a lexicon entry: each attribute read goes through pydantic's hook)
+            family = FAMILY.get(v.event_type)
             if told_in.get(family, t.sentence) < t.sentence and self._a_point_in_time(doc, t):
                 continue  # "وحلق الطيران في أجواء المنطقة عقب الهجوم": the attack told before
             told_in.setdefault(family, t.sentence)
-            if t.value.sub_event_type == "Chemical weapon" and _tear_gas_choking(
-                doc, t, self._confrontation_words
-            ):
+            sub = v.sub_event_type
+            if sub == "Chemical weapon" and _tear_gas_choking(doc, t, self._confrontation_words):
                 continue  # "إصابة العشرات بحالات اختناق" from the tear gas fired on a crowd
-            if t.value.sub_event_type == "Suicide bomb" and _qualifies_a_weapon(doc, t):
+            if sub == "Suicide bomb" and _qualifies_a_weapon(doc, t):
                 continue  # "بطائرات مسيرة انتحارية": a loitering drone, not a bomber
             groups.setdefault((t.sentence, t.clause), []).append(t)
         if len(groups) > 1:
@@ -128,13 +129,15 @@ class TriggerGrouping:
         words join that clause when `told_with(act's words, the clause's words, the clause's first
         word, the text opening the clause before it)` says so."""
         for s, c in sorted(groups):
-            ts = groups.get((s, c))
+            ts = groups.get((s, c)) if c else None  # (a sentence's first clause has none before it)
             if ts is None:
                 continue
-            act = next((k for k in range(c - 1, -1, -1) if (s, k) in groups), None)
-            if act is None:
+            act = c - 1  # the nearest clause before it that tells an act (a loop: no generator)
+            while act >= 0 and (s, act) not in groups:
+                act -= 1
+            if act < 0:
                 continue
-            first = min(ts, key=attrgetter("start"))
+            first = min(ts, key=_START)
             if told_with(groups[(s, act)], ts, first, doc.text[doc.clauses[s][c].start : first.start]):
                 groups[(s, act)].extend(groups.pop((s, c)))
 
@@ -144,8 +147,8 @@ class TriggerGrouping:
         incident (the places named in the purpose are what was protested). Confrontations only: a
         riot's own acts tell its purpose apart."""
         return (
-            any(fold(t.text) in self._confrontation_words for t in act)
-            and all(FAMILY.get(t.value.event_type) == "demonstration" for t in ts)
+            all(FAMILY.get(t.value.event_type) == "demonstration" for t in ts)  # (the rarer test first)
+            and any(fold(t.text) in self._confrontation_words for t in act)
             and fold(first.text) in self._purpose_words
             and not opening.strip(" ،,و")
         )
@@ -177,7 +180,11 @@ class TriggerGrouping:
         if not t.text.lstrip("وفب").startswith(("ال", "لل")):
             return False
         before = words_before(doc.folded.text, doc.folded_index(t.start), 0, 1)
-        return bool(before) and self.k.cues["reference_before"].has_word(before[-1])
+        return bool(before) and self._reference_before.has_word(before[-1])
+
+    @cached_property
+    def _reference_before(self) -> CueList:
+        return self.k.cues["reference_before"]
 
     @staticmethod
     def _join_across_a_told_day(doc: Doc, groups: dict[tuple[int, int], list[Mention]]) -> None:

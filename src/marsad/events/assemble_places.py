@@ -110,16 +110,21 @@ class CandidatePlaces:
 
         # The sentence's usable places, ranked once (a stable sort: the clause's keep their order);
         # a country's quarter after any other place of its tier.
+        # (Merger.broad spelt out: every usable place has a choice.)
+        broad = self.k.broad_places
+        ranks: dict[int, tuple[int, bool, bool, bool]] = {}  # each place's rank, made once
+
         def rank(m: Mention) -> tuple[int, bool, bool, bool]:
             tier, unspecific, paired = _place_rank(m)
-            return held.get(id(m), tier), self.merger.broad(m), unspecific, paired
+            r = ranks[id(m)] = held.get(id(m), tier), m.value.choice.id in broad, unspecific, paired
+            return r
 
         usable.sort(key=rank)
         others = [m for m in usable if m.clause != clause]
         if len(others) > 1:
             # Of equal rank, the place named nearest before the clause ("ففي تعز، قتل خمسة … في جبهة
             # الكدحة، فيما قتل 12 حوثيا في المواجهات": the front, not the item's city), then after it.
-            others.sort(key=lambda m: (rank(m), m.clause > clause, abs(clause - m.clause)))
+            others.sort(key=lambda m: (ranks[id(m)], m.clause > clause, abs(clause - m.clause)))
         if sub is not None and author is not None and others:
 
             def other_act(m: Mention) -> bool:

@@ -24,8 +24,9 @@ class TemplateActors:
             return
         army: list[int | None] = []  # the report's most named state army, found on first need
         foreign: list[int | None] = []  # the foreign army telling the news, likewise
+        actors = self.k.actors  # (a property: read once, not per mention)
         for m in doc.get(ACTOR):
-            entry = self.k.actors[m.value]
+            entry = actors[m.value]
             branch = self.k.branch_actor(m.value, doc.country) if entry.branches else None
             if branch is not None:
                 m.value = branch
@@ -60,7 +61,7 @@ class TemplateActors:
                 if (
                     entry.kind == "state"
                     and specific is not None
-                    and not self.k.actors[specific].generic_air_names
+                    and not actors[specific].generic_air_names
                     and m.attrs.get("aerial")  # an aircraft's name (the actor recogniser's aerial_words)
                 ):
                     # "قصفت المدفعية الإسرائيلية أطراف بلدات …، فيما شن الطيران الحربي غارة": where

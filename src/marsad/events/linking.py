@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Collection
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from marsad.doc import Doc
 from marsad.events.incidents import (
@@ -83,7 +83,7 @@ def word_offsets(doc: Doc, words: Collection[str]) -> list[int]:
             found.append(i)
             i = text.find(w, i + 1)
     orig = doc.folded.orig
-    return sorted(orig(i) for i in found)
+    return sorted(map(orig, found))
 
 
 @lru_cache(maxsize=8)
@@ -185,7 +185,12 @@ class Incidents:
         self._made = self._made_sig = None
         self._sigs.append(s)
         self._keys.append(k)
-        self._file(pos, k, insert=False)
+        for index, key in self._filed_under(k):
+            lst = index.get(key)
+            if lst is None:
+                index[key] = [pos]
+            else:
+                lst.append(pos)  # a new incident has the highest position
 
     def changed(self, e: Candidate) -> None:
         """A telling was merged into `e`: its signature, and maybe its day or place, changed."""
@@ -194,25 +199,19 @@ class Incidents:
         old, new = self._keys[pos], filing(e)
         if old != new:
             self._keys[pos] = new
-            for lst in self._lists(old):
-                lst.remove(pos)
-            self._file(pos, new, insert=True)
+            for index, key in self._filed_under(old):
+                index[key].remove(pos)
+            for index, key in self._filed_under(new):
+                lst = index.get(key)
+                if lst is None:
+                    index[key] = [pos]
+                else:
+                    bisect.insort(lst, pos)
 
-    def _lists(self, k: FileKey) -> tuple[list[int], ...]:
+    def _filed_under(self, k: FileKey) -> tuple[tuple[dict[Any, list[int]], Any], ...]:
+        """Each (index, key) a position filed under `k` is listed at."""
         f, d, cc = k
-        return (
-            self._family.setdefault(f, []),
-            self._day.setdefault((f, d), []),
-            self._country.setdefault((f, cc), []),
-            self._both.setdefault(k, []),
-        )
-
-    def _file(self, pos: int, k: FileKey, *, insert: bool) -> None:
-        for lst in self._lists(k):
-            if insert:
-                bisect.insort(lst, pos)
-            else:
-                lst.append(pos)  # a new incident has the highest position
+        return ((self._family, f), (self._day, (f, d)), (self._country, (f, cc)), (self._both, k))
 
     def family_size(self, family: str | None) -> int:
         return len(self._family.get(family, ()))
@@ -232,8 +231,9 @@ class Incidents:
             got = [self._day.get((f, d)) for d in days]
         elif countries:
             got = [self._country.get((f, cc)) for cc in countries]
-        else:
-            got = [self._family.get(f)]
+        else:  # (one list, ascending: no sort needed)
+            lst = self._family.get(f)
+            return lst[::-1] if lst else []
         out: list[int] = []
         for lst in got:
             if lst:
@@ -277,7 +277,8 @@ def link(
         moved = sc.specific and opens_at_own_place(doc, c)
         # "قتل 3 مدنيين برصاص قناصة الميليشيات …، فيما قصفت الميليشيات بقذائف الهاون أحياء": an act
         # of another kind told "while" another in its sentence is a second act, not a retelling.
-        while_clause = bool(while_words) and opens_with_while(doc, c, while_words)
+        # Read on first need (None: not yet): most candidates meet no incident of their sentence.
+        while_clause: bool | None = None if while_words else False
 
         for pos in positions:
             se = sigs[pos]
@@ -289,13 +290,12 @@ def link(
                     f"'{trigger_text}' kept apart from '{se.trigger_text}': the report moves on to another place"
                 )
                 continue
-            why = sig_conflict(se, sc) or (
-                "another act told alongside"
-                if while_clause
-                and se.sub_type != sc.sub_type
-                and c.sentence in incidents.items[pos].sentences
-                else ""
-            )
+            why = sig_conflict(se, sc)
+            if not why and se.sub_type != sc.sub_type and c.sentence in incidents.items[pos].sentences:
+                if while_clause is None:
+                    while_clause = opens_with_while(doc, c, while_words)
+                if while_clause:
+                    why = "another act told alongside"
             if why:
                 apart.append(f"'{trigger_text}' kept apart from '{se.trigger_text}': {why}")
                 continue

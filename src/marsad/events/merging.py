@@ -50,7 +50,8 @@ _MET_WITH = ("Arrests", LOOTING)
 
 def _strength(c: Candidate) -> float:
     """The weight of the strongest trigger of the candidate's own type."""
-    own = [t for t in c.triggers if t.value.event_type == c.event_type] or c.triggers  # retyped: all
+    et = c.event_type  # (a property: read once)
+    own = [t for t in c.triggers if t.value.event_type == et] or c.triggers  # retyped: all
     return max(t.attrs.get("weight", 1.0) for t in own)
 
 
@@ -305,11 +306,11 @@ class Merger:
         """ "تمكنت الوحدات من القبض على عنصر تكفيري، إثر كمين محكم نصب له": an ambush told after
         an arrest in its sentence (cues.yaml arrest_means), with no toll, weapon or side of its own,
         is how the arrest was made."""
+        if arrest.trigger.value.sub_event_type != "Arrests" or c.event_type != BATTLES:
+            return False  # (most pairs: the cue list is not looked up)
         means = self.k.cues["arrest_means"]
         return (
-            arrest.trigger.value.sub_event_type == "Arrests"
-            and c.event_type == BATTLES
-            and all(means.has_word(fold(t.text).split()[0]) for t in c.triggers)
+            all(means.has_word(fold(t.text).split()[0]) for t in c.triggers)
             and not c.casualties
             and not c.weapons
             and (c.actor1 is None or self._same_side(arrest.actor1, c.actor1))
@@ -329,11 +330,11 @@ class Merger:
         """ "قتل 16 شرطيا في اشتباكات مع مسلحين … أثناء مداهمة قوات الأمن لمخبأ": a raid told in a
         fight's sentence by its raid word (cues.yaml raid_words) and weak words only, no one said
         arrested, is where the fight broke out, not an arrest of its own."""
-        words = self.k.cues["raid_words"]
+        if raid.trigger.value.sub_event_type != "Arrests":
+            return False  # (most pairs: the rarer test first, the cue list not looked up)
         return (
             any(t.value.event_type == BATTLES and t.attrs.get("weight", 1.0) >= 1.0 for t in fight.triggers)
-            and raid.trigger.value.sub_event_type == "Arrests"
-            and words.has_word(fold(raid.trigger.text).split()[0])
+            and self.k.cues["raid_words"].has_word(fold(raid.trigger.text).split()[0])
             # (with weak words only beside it: "مداهمة … لمخبأ")
             and all(t.attrs.get("weight", 1.0) < 1.0 for t in raid.triggers)
         )
