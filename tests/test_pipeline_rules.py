@@ -3785,3 +3785,25 @@ def test_a_seizure_told_beside_a_killing_does_not_own_the_dead() -> None:
     )
     fights = [e for e in events if e.event_type == "Battles"]
     assert [(e.actor1, e.fatalities) for e in fights] == [("Police Forces of Tunisia", 3)]
+
+
+def test_an_incident_of_last_week_told_as_it_happened_is_news() -> None:
+    # "ألقت القبض الأسبوع الماضي": dated at last week's middle (CODING.md §5), more than seven days
+    # before a Saturday's report, but the week ends within them: the arrest is the report's news.
+    e = _one(
+        "أعلنت وزارة الداخلية التونسية، السبت، أن وحداتها الأمنية ألقت القبض الأسبوع الماضي على ثلاثة "
+        "عناصر تكفيرية كانوا يخططون لتنفيذ عمليات إرهابية في ولاية سوسة.",
+        published="2018-10-20",
+    )
+    assert (e.sub_event_type, e.time_precision, e.primary) == ("Arrests", 2, True)
+
+
+def test_a_known_incident_of_last_week_retold_is_background() -> None:
+    # "الهجوم الكيميائي على بلدة دوما الأسبوع الماضي": the known attack a statement refers to, told
+    # by a definite noun only, stays background.
+    events = marsad.extract(
+        "قال الرئيس الفرنسي إن بلاده لديها الدليل على أن الحكومة السورية هي التي نفذت الهجوم الكيميائي "
+        "على بلدة دوما الأسبوع الماضي.",
+        published="2018-04-12",
+    )
+    assert all(not e.primary for e in events)
