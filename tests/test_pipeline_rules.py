@@ -409,6 +409,15 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A later sentence says whose man the bomber was ("إن منفذ الهجوم … ينتمي إلى …"); "سوري
+        # الجنسية" is his nationality, not Syria's forces named by an adjective.
+        "قتل 28 شخصا وأصيب 61 آخرون، مساء الأربعاء، في انفجار سيارة مفخخة استهدف حافلات تقل عسكريين في "
+        "العاصمة التركية أنقرة. وقال رئيس الوزراء التركي إن منفذ الهجوم سوري الجنسية ينتمي إلى حزب العمال "
+        "الكردستاني.",
+        {"actor1": "Kurdistan Workers' Party", "fatalities": 28},
+        id="a-later-sentence-names-the-bombers-group",
+    ),
+    pytest.param(
         # "ولاية مصر", the Islamic State's name for its Egypt province outside Sinai, claims.
         "قتل ثمانية من رجال الشرطة، فجر الأحد، عندما فتح مسلحون النار على سيارة كانت تقلهم في منطقة "
         'حلوان جنوب القاهرة، وتبنت جماعة تطلق على نفسها اسم "ولاية مصر" الهجوم.',

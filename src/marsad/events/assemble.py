@@ -18,7 +18,7 @@ from marsad.events.both_sides import sides_of_the_parties
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.demonstrations import force_on_demonstrations, riots_in_context
-from marsad.events.identified import gunmen_named, victims_identified
+from marsad.events.identified import gunmen_named, perpetrators_identified, victims_identified
 from marsad.events.incidents import EXPLOSIONS, FAMILY, join_coinciding, recalled_specifically
 from marsad.events.initiative import put_initiator_first
 from marsad.events.interceptions import (
@@ -131,6 +131,7 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
                 e.log.append(f"'{e.trigger.text}': '{e.actor2.text}' stopped the fire, not its target")
                 e.actor2 = None
         victims_identified(doc, self.k, events)
+        perpetrators_identified(doc, self.k, events)
         gunmen_named(self.k, at, events)
         if at is not None:
             put_initiator_first(doc, self.k, at, events)

@@ -4,6 +4,8 @@
   القتلى ينتمون إلى وحدات مقاومة سنجار". The act's clauses name only people, coded Civilians; the
   sentence after says whose men they were, and ACLED codes that group as the second side.
 - Told as "gunmen" beside the group fought: "بعد معارك مع الحوثيين أسفرت عن مقتل 27 من المسلحين".
+- Whose man the unnamed attacker was, told in a later sentence of its own: "قتل 28 شخصا في انفجار
+  سيارة مفخخة … وقال رئيس الوزراء إن منفذ الهجوم ينتمي إلى وحدات حماية الشعب".
 """
 
 from __future__ import annotations
@@ -51,6 +53,41 @@ def victims_identified(doc: Doc, k: Knowledge, events: list[Candidate]) -> None:
             and (e.actor1 is None or k.actors[e.actor1.value].name != entry.name)
         ):
             e.actor2 = a
+
+
+def perpetrators_identified(doc: Doc, k: Knowledge, events: list[Candidate]) -> None:
+    """Give an event with no named author the armed group a later sentence, telling no other act,
+    says its perpetrator belonged to: a belonging cue right before the group's name
+    (cues.yaml author_belong_before) with a perpetrator noun a few words before it
+    (perpetrator_nouns)."""
+    if not events:
+        return
+    belong, perpetrator = k.cues["author_belong_before"], k.cues["perpetrator_nouns"]
+    folded = doc.folded.text
+    for a in doc.get(ACTOR):
+        if a.sentence < 0:
+            continue
+        entry = k.actors[a.value]
+        if entry.template or entry.kind not in NON_STATE_ARMED:
+            continue
+        start = doc.folded_index(a.start)
+        before = words_before(folded, start, doc.folded_index(doc.sentences[a.sentence].start), 8)
+        cue = belong.ends_at(before, len(before) - 1) if before else None
+        if cue is None or not any(
+            perpetrator.has_word(w) for w in before[: len(before) - len(cue.words)][-5:]
+        ):
+            continue
+        # The act it tells of: the one told last before it, or the one its own sentence retells
+        # ("إن منفذ الهجوم ينتمي إلى …": "الهجوم" joined that act) — no other act told there.
+        there = [e for e in events if a.sentence in e.sentences]
+        earlier = there or [e for e in events if 0 < a.sentence - max(e.sentences) <= REACH]
+        if len(there) > 1 or not earlier:
+            continue
+        e = max(earlier, key=lambda e: max(e.sentences))
+        if e.actor1 is None or (
+            k.actors[e.actor1.value].template and k.actors[e.actor1.value].kind == "unidentified"
+        ):
+            e.actor1 = a
 
 
 def gunmen_named(k: Knowledge, at: ClauseIndex | None, events: list[Candidate]) -> None:

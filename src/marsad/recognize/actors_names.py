@@ -196,7 +196,10 @@ class NameFinding(ActorReading):
         reach: list[int] = []
         last_end = -1  # of the spans this adds, found in text order: the last reaches furthest
         out: dict[tuple[int, int, int, bool], bool] = {}
+        person = cues["nisba_person_after"]
         for j in found_at:
+            if j + 1 < len(words) and person.has_word(words[j + 1]):
+                continue  # "منفذ الهجوم سوري الجنسية": a man's nationality, no state's forces
             code = adjectives[words[j]]
             # "طائرات حربية يرجح أنها روسية": a hedge before the adjective still names the
             # aircraft's state, as the agent cue "يعتقد أنها ل" names an author.
