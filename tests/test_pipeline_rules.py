@@ -2594,6 +2594,15 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "على المدينة" is the town the sentence named last with that noun (Mayadin), not the
+        # province opening the sentence.
+        "وفي دير الزور، تواصلت المعارك بين قوات النظام وعناصر تنظيم الدولة الإسلامية في محيط مدينة "
+        "الميادين، وسط غارات مكثفة للطيران الروسي على المدينة.",
+        ("sub_event_type", "location"),
+        [("Air/drone strike", "Al Mayādīn"), ("Armed clash", "Al Mayādīn")],
+        id="the-town-told-again",
+    ),
+    pytest.param(
         # ACLED's developments are non-violent: deaths told with an arrest are not the arrest's;
         # told after a comma, as joined in one clause ("واعتقال"), they are a fight of their own.
         "أعلن المتحدث العسكري المصري، اليوم، القبض على 20 من العناصر التكفيرية في مدينة رفح بشمال سيناء، "

@@ -218,6 +218,7 @@ class CandidateBuilding(CandidatePlaces):
                 c.places = [home]
         if c.places and c.places[-1].clause != clause:
             c.places = self._not_borrowed(at, c, clause)
+        c.places = self._town_told_again(sides.doc, at, sent, clause, c.places)
         # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
         c.dates = list(at.clause(DATE, sent, clause) or at.sentence(DATE, sent))
         if (

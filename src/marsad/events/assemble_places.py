@@ -22,7 +22,9 @@ from marsad.events.incidents import (
 from marsad.events.merging import Merger
 from marsad.events.roles_base import MIN_WEIGHT
 from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import peel
 from marsad.recognize.places import PlaceRef
+from marsad.text.tokens import words_before
 
 
 def _place_rank(m: Mention) -> tuple[int, bool, bool]:
@@ -71,6 +73,43 @@ class CandidatePlaces:
             )
 
         return [m for m in c.places if m.clause == clause or m.sentence != sent or not other_kind(m.clause)]
+
+    def _town_told_again(
+        self, doc: Doc, at: ClauseIndex, sent: int, clause: int, places: list[Mention]
+    ) -> list[Mention]:
+        """ "… في محيط مدينة الميادين، وسط غارات للطيران الروسي على المدينة": a clause naming no
+        place of its own but a definite town noun (cues.yaml place_told_again) is set in the place
+        its sentence named with that noun last before it, not the sentence's first place."""
+        if not places or any(m.clause == clause for m in places):
+            return places
+        seg = doc.clauses[sent][clause]
+        told = self.k.cue_words("place_told_again")
+        nouns = {
+            f.removeprefix("ال")
+            for w in doc.folded_slice(seg.start, seg.end).split()
+            for f in peel(w)
+            if f in told
+        }
+        if not nouns:
+            return places
+        folded = doc.folded.text
+        named = [
+            m
+            for m in at.sentence(PLACE, sent)
+            if m.clause < clause
+            and m.value.located
+            and any(
+                f in nouns
+                for w in words_before(
+                    folded, doc.folded_index(m.start), max(0, doc.folded_index(m.start) - 20), 1
+                )
+                for f in peel(w)
+            )
+        ]
+        if not named:
+            return places
+        last = max(named, key=lambda m: m.start)
+        return [last] + [m for m in places if m is not last]
 
     def _places_for(
         self, at: ClauseIndex, sent: int, clause: int, sub: str | None = None, author: str | None = None
