@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قوات الحشد", the short form after the full name: the PMF foiled the infiltration.
+        "أعلن الإعلام الحربي للحشد الشعبي، الاثنين، أن قوات الحشد أحبطت محاولة تسلل لعناصر تنظيم داعش "
+        "باتجاه قضاء القائم غربي محافظة الأنبار، وقتلت ستة منهم.",
+        {"actor1": "Islamic State (Iraq)", "actor2": "Popular Mobilization Forces"},
+        id="the-pmf-by-its-short-name",
+    ),
+    pytest.param(
         # A later sentence says whose man the bomber was ("إن منفذ الهجوم … ينتمي إلى …"); "سوري
         # الجنسية" is his nationality, not Syria's forces named by an adjective.
         "قتل 28 شخصا وأصيب 61 آخرون، مساء الأربعاء، في انفجار سيارة مفخخة استهدف حافلات تقل عسكريين في "
