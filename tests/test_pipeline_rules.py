@@ -409,6 +409,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بين … من جهة، و… من جهة أخرى": the two hands of the fight, each led by its first name
+        # (the government's forces and the resistance were read as the two sides).
+        "تواصلت المعارك العنيفة، اليوم الاثنين، بين قوات الجيش الوطني والمقاومة الشعبية من جهة، "
+        "وميليشيات الحوثي من جهة أخرى، في مديرية نهم شرق العاصمة صنعاء، وسط تقدم لقوات الشرعية.",
+        {
+            "actor1": "Military Forces of Yemen",
+            "assoc_actor_1": "Popular Resistance (Yemen)",
+            "actor2": "Houthi Movement",
+        },
+        id="one-hand-and-the-other",
+    ),
+    pytest.param(
         # "قوات الحشد", the short form after the full name: the PMF foiled the infiltration.
         "أعلن الإعلام الحربي للحشد الشعبي، الاثنين، أن قوات الحشد أحبطت محاولة تسلل لعناصر تنظيم داعش "
         "باتجاه قضاء القائم غربي محافظة الأنبار، وقتلت ستة منهم.",

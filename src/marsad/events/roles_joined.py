@@ -35,7 +35,13 @@ def _partners(
         if a.start < last.end:
             continue
         gap = text[last.end : a.start].strip()
-        if gap != "و" and not (a.start - last.end <= 16 and gap.startswith("و") and fold(gap[1:]) in heads):
+        # (the name's own definite adjective may end it: "قوات الجيش الوطني والمقاومة الشعبية")
+        adjective = gap.endswith(" و") and len(gap.split()) == 2 and gap.startswith("ال")
+        if (
+            gap != "و"
+            and not adjective
+            and not (a.start - last.end <= 16 and gap.startswith("و") and fold(gap[1:]) in heads)
+        ):
             break
         joined.append(a)
         last = a

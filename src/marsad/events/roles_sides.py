@@ -6,9 +6,12 @@ the names listed with each side."""
 
 from __future__ import annotations
 
+import re
+
 from marsad.doc import Mention
 from marsad.events.incidents import NON_STATE_ARMED
 from marsad.events.roles_base import (
+    _START,
     BATTLES,
     PATIENT,
     STATE_KINDS,
@@ -22,6 +25,11 @@ from marsad.events.roles_pool import ClausePool, PoolGathering
 from marsad.events.roles_subject import _repelled
 from marsad.knowledge.lexicon import ActorEntry
 
+# "بين X من جهة، وY من جهة أخرى": the two hands of a fight (Arabic text, not folded).
+_EACH_HAND = re.compile(
+    r"بين\s+([^.؛]{3,120}?)\s+من\s+جه[ةه][،,]?\s+و([^.؛]{3,120}?)\s+من\s+جه[ةه]\s+[أا]خر[ىي]"
+)
+
 
 def _other(entries: list[ActorEntry], a: Mention, b: Mention | None) -> bool:
     # Two names of one actor ("المقاومة", "قوات المقاومة المشتركة") are one side.
@@ -33,6 +41,8 @@ class SideChoice(PoolGathering):
 
     def _sides_in_pool(self, c: ClausePool) -> None:
         """actor1/actor2 and their associates among the pool's actors (the pool names some)."""
+        if c.lead.event_type == BATTLES and self._sides_of_each_hand(c):
+            return
         pool, text = c.pool, self.doc.text
         agents, patients, assoc, neutral = self._by_cue(c)
         a1, neutral = self._first_side(c, agents, neutral)
@@ -113,6 +123,30 @@ class SideChoice(PoolGathering):
         if assoc or len(pool) > 1 or (pool[0] is not a1 and pool[0] is not a2):
             _associates(text, pool, assoc, a1, a2, c.assoc1, c.assoc2, (joined_to, joined))
         c.a1, c.a2 = a1, a2
+
+    def _sides_of_each_hand(self, c: ClausePool) -> bool:
+        """ "بين قوات الجيش والمقاومة الشعبية من جهة، وميليشيات الحوثي وصالح من جهة أخرى": the
+        names before "من جهة" are one side, those before "من جهة أخرى" the other, each led by its
+        first name (the clause splitter cuts the sentence there, so no clause holds both)."""
+        seg = self.doc.sentences[c.sentence]
+        m = _EACH_HAND.search(self.doc.text, seg.start, seg.end)
+        if m is None:
+            return False
+        entries = self.k.actors
+        sides = []
+        for lo, hi in ((m.start(1), m.end(1)), (m.start(2), m.end(2))):
+            names = [a for a in sorted(c.pool + c.extra, key=_START) if lo <= a.start and a.end <= hi]
+            if not names:
+                return False
+            sides.append(names)
+        c.a1, c.a2 = sides[0][0], sides[1][0]
+        for names, assoc in ((sides[0], c.assoc1), (sides[1], c.assoc2)):
+            seen = {entries[names[0].value].name}
+            for a in names[1:]:
+                if entries[a.value].name not in seen:
+                    seen.add(entries[a.value].name)
+                    assoc.append(a)
+        return True
 
     def _teller_hit(
         self,
