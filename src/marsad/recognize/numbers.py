@@ -168,12 +168,11 @@ def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     # times a tokenisation.)
     t = Tokens(s.replace("_", _UNDERSCORE_AS)) if "_" in s else tokens(s) or Tokens(s)
     words = t.words
-    present = forms.intersection(words)
     out = []
-    if present:
-        starts, ends = t.starts, t.ends
-        for i in indexes_in(words, present):
-            out.append((starts[i], ends[i], _keys_of(words[i])))
+    starts, ends = t.starts, t.ends
+    # (One pass over the words: a set intersection first only told whether to make this one.)
+    for i in indexes_in(words, forms):
+        out.append((starts[i], ends[i], _keys_of(words[i])))
     if digits:
         # (?P<d>\d+) comes first and needs no word edge: every digit run is an anchor, except
         # inside a word already matched whole ("ت1"), which the scan has moved past. The runs
