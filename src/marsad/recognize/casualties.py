@@ -21,6 +21,7 @@ from marsad.recognize.numbers import (
     _ONEWORD,
     _WS,
     QTY,
+    QTY_LAST_WORDS,
     B,
     E,
     FoldMap,
@@ -39,7 +40,7 @@ from marsad.recognize.numbers import (
     register_anchor_words,
 )
 from marsad.recognize.optionals import branch_optionals
-from marsad.recognize.window_scan import followed_by, matches_at, windows_holding, words_at
+from marsad.recognize.window_scan import after_count, followed_by, matches_at, windows_holding, words_at
 from marsad.text.tokens import tokens
 
 __all__ = ["KILLED_NO_NUMBER", "MAX_CASUALTY_COUNT", "CasualtyMention", "find_casualties"]
@@ -300,7 +301,7 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         # when what follows is no object — a cause, a time or a place word (passive_next).
         specs.append(
             (
-                "passive",  # (read as "after": only its windows are chosen apart, see _NEXT_WORDS)
+                "passive",  # (read as "after": only its windows are chosen apart, see _needs)
                 rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM})\s+(?:قد\s+)?(?P<cue>{alternation(group['after_passive'])}){E})"
                 rf"(?=\s+(?:{alternation(group['passive_next'])}){E})",
                 _last_words(group["after_passive"]),
@@ -382,17 +383,29 @@ _STARTS: list[frozenset[str] | None] = [
     _opening_words(_OPENERS[spec[:2]]) if spec[:2] in _OPENERS else None for spec in _SPEC_SOURCES
 ]
 _ALL_OPENING = frozenset().union(*(ws for ws in _STARTS if ws))
-# The passive pattern's cue is followed by one of these phrases ((?=\s+(?:passive_next)E)): its
-# windows holding no cue followed by one of their first words are not scanned.
-_NEXT_WORDS: list[frozenset[str] | None] = [
-    frozenset(p.split()[0] for p in _folded((_K if spec[0] == "killed" else _I)["passive_next"]))
-    if spec[1] == "passive"
-    else None
-    for spec in _SPEC_SOURCES
-]
+
+
+def _needs(kind: str, name: str) -> tuple[str, frozenset[str]] | None:
+    """What a window of the pattern must hold to hold a match (window_scan), if anything. The
+    passive cue is followed by a passive_next phrase ((?=\\s+(?:passive_next)E)): "next" and
+    those phrases' first words. A count pattern's noun (a hit, a whole word: no noun opens with
+    "ال") comes right after its quantity, maybe after "من": "count" and the words a quantity
+    can end with."""
+    if name == "passive":
+        return "next", frozenset(
+            p.split()[0] for p in _folded((_K if kind == "killed" else _I)["passive_next"])
+        )
+    if name == "count":
+        return "count", QTY_LAST_WORDS
+    return None
+
+
+_NEEDS = [_needs(spec[0], spec[1]) for spec in _SPEC_SOURCES]
 # (Whole tokens: a word holding a character that is no letter or digit would be missed.)
-if not all(w.isalnum() for ws in (*_STARTS, *_NEXT_WORDS) if ws for w in ws):
+if not all(w.isalnum() for ws in (*_STARTS, *(n[1] for n in _NEEDS if n)) if ws for w in ws):
     raise RuntimeError("opening and following words must be letters and digits only")
+if any(n.startswith("ال") or " " in n for n in (*_KNOUN, *_INOUN)):
+    raise RuntimeError("a killed or injured noun is one word, without the article")
 register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=False)
 _SPECS: list[_Spec] = [
     (k, n, rx, keys, b, a) for (k, n, _, keys, b, a), rx in zip(_SPEC_SOURCES, _spec_rx, strict=True)
@@ -630,11 +643,11 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         before: int,
         after: int,
         starts: frozenset[str] | None = None,
-        next_words: frozenset[str] | None = None,
+        needs: tuple[str, frozenset[str]] | None = None,
     ) -> Iterator[re.Match[str]]:
         """rx's matches in the windows around its hits (tried only where one of the words
-        `starts` starts, when given; only in the windows holding a hit followed by one of
-        `next_words`, when given)."""
+        `starts` starts, when given; only in the windows holding a hit as `needs` has it,
+        when given: _needs)."""
         if toks is not None and after > before:
             windows = windows_upto(s, hits_of, before, after)
             if starts is not None:
@@ -646,8 +659,13 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                     yield from finditer_upto(rx, s, toks, wa, wb, last)
         else:
             plain = _windows(s, hits_of, before, after)
-            if next_words is not None and toks is not None:
-                plain = windows_holding(plain, followed_by(s, toks, [h[1] for h in hits_of], next_words))
+            if needs is not None and toks is not None:
+                how, words = needs
+                if how == "next":
+                    at = followed_by(s, toks, [h[1] for h in hits_of], words)
+                else:
+                    at = after_count(toks, hits_of, words)
+                plain = windows_holding(plain, at)
             for wa, wb in plain:
                 yield from rx.finditer(s, wa, wb)
 
@@ -657,10 +675,10 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         before: int,
         after: int,
         starts: frozenset[str] | None = None,
-        next_words: frozenset[str] | None = None,
+        needs: tuple[str, frozenset[str]] | None = None,
     ) -> Iterator[tuple[re.Match[str], list[str]]]:
         """The matches not negated, each with the (up to 4) words before it, nearest first."""
-        for m in found(rx, hits_of, before, after, starts, next_words):
+        for m in found(rx, hits_of, before, after, starts, needs):
             prev = _preceding_tokens(s, m.start("m"), 4)
             if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
                 continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
@@ -679,12 +697,12 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 cands.append(_mention(text, f, kind, a, b, vague, False, None, None))
             else:
                 cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
-    for (kind, name, rx, _, before, after), hits_of, starts, next_words in zip(
-        _SPECS, picked[1:], _STARTS, _NEXT_WORDS, strict=True
+    for (kind, name, rx, _, before, after), hits_of, starts, needs in zip(
+        _SPECS, picked[1:], _STARTS, _NEEDS, strict=True
     ):
         if hits_of is None:
             continue
-        for m, prev in matches(rx, hits_of, before, after, starts, next_words):
+        for m, prev in matches(rx, hits_of, before, after, starts, needs):
             if kind == "killed" and prev and _strip_clitics(prev[0]) in _NOT_DEATH:
                 continue  # "محاولة اغتيال", "ذكرى مقتل"
             cands.extend(_interpret(kind, name, m, text, f))

@@ -454,6 +454,11 @@ _RANGE = (
 )
 # A quantity phrase in running text: hedge? (range | atom | vague word).
 QTY = rf"(?:(?:{_HB}){E}\s*)?(?:{_RANGE}|(?:{_VAGUEW}){E})(?:\s+(?:{_HA}){E})?"
+# The words a QTY match can end with, besides a word holding a digit: the last word of a number
+# word, a teen, a vague word or a hedge after, also with a clitic or "و" glued to it ("وعشرين").
+# (A superset: window_scan.after_count skips the windows of count + noun patterns by it.)
+_QTY_LAST = {p.split()[-1] for p in _folded([*_WORDS, *_TEEN, *_VAGUE, *_HEDGE_AFTER])}
+QTY_LAST_WORDS = frozenset(_folded(_QTY_LAST | {c + w for c in "وفبل" for w in _QTY_LAST}))
 
 
 def number_regex() -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from marsad.recognize.numbers import indexes_in
+from marsad.recognize.numbers import _AnchorHit, indexes_in
 from marsad.text.tokens import Tokens
 
 try:
@@ -104,4 +104,23 @@ def followed_by(s: str, t: Tokens, ends: list[int], words: frozenset[str]) -> li
         i = _first_at_or_after(starts, e)
         if i < n and found[i] in words and s[e : starts[i]].isspace():
             out.append(e)
+    return out
+
+
+def after_count(t: Tokens, hits: list[_AnchorHit], last_words: frozenset[str]) -> list[int]:
+    """Of the hits (whole words), the starts of those right after a word that can end a
+    quantity (one of `last_words`, or one holding a digit: numbers.QTY_LAST_WORDS), maybe with
+    "من" between: the only places where a count + noun match ("20 قتيلا", "عدد من القتلى") can
+    have its noun."""
+    out: list[int] = []
+    starts, found = t.starts, t.words
+    for hit in hits:
+        j = _first_at_or_after(starts, hit[0]) - 1
+        if j < 0:
+            continue
+        w = found[j]
+        if w == "من" and j > 0 and not (w in last_words or not w.isalpha()):
+            w = found[j - 1]  # ("من" is no quantity's end: the word before it must be)
+        if w in last_words or not w.isalpha():
+            out.append(hit[0])
     return out
