@@ -417,7 +417,7 @@ _ROUTES = routes([_MIXED_KEYS, *(spec[3] for spec in _SPECS)])
 
 _LINK_RE = re.compile(_LINK)  # between two victim items
 KILLED_NO_NUMBER = 10  # CODING.md §6: killed, no number given
-_TOKEN = re.compile(r"[^\s،,.؛;:()]+|[،,.؛;:()]")
+_CLAUSE_PUNCT = "،,.؛;:()"
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
 
@@ -426,16 +426,17 @@ def _strip_clitics(w: str) -> str:
 
 
 def _preceding_tokens(s: str, pos: int, n: int) -> list[str]:
-    """Up to n word tokens before pos, stopping at clause punctuation."""
-    toks = _TOKEN.findall(s[max(0, pos - 60) : pos])
-    out: list[str] = []
-    for t in reversed(toks):
-        if t in "،,.؛;:()":
-            break
-        out.append(t)
-        if len(out) == n:
-            break
-    return out
+    """Up to n word tokens before pos, stopping at clause punctuation: the whitespace-separated
+    words after the last of it within 60 characters, nearest first. (What reading the stretch's
+    words and punctuation marks one by one, backwards, gave: \\s is str.isspace.)"""
+    seg = s[max(0, pos - 60) : pos]
+    cut = -1
+    for c in _CLAUSE_PUNCT:
+        at = seg.rfind(c)
+        if at > cut:
+            cut = at
+    words = seg[cut + 1 :].split()
+    return words[: -n - 1 : -1] if len(words) > n else words[::-1]
 
 
 def _victims(
