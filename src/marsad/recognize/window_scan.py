@@ -7,9 +7,10 @@ Two shortcuts, each giving exactly the matches of the scan it replaces:
   from its shared tokens (a set intersection), and each window tries only them. The regex that
   looked for the opening words read every character of the merged windows, which for "على"
   (the anchor of "قضى على") cover half a report.
-- A window that holds none of the positions a match needs (a digit run of the right kind, a
-  word that must follow the anchor) is not scanned at all: its windows stay as they were, so
-  the windows that are scanned give what they gave.
+- A window that holds none of the positions a match needs (a digit run of the right kind, an
+  anchor followed by a word the pattern looks ahead for, a noun right after the end of a
+  quantity) is not scanned at all: the windows stay as they were, so the windows that are
+  scanned give what they gave.
 """
 
 from __future__ import annotations
