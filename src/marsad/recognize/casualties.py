@@ -21,6 +21,7 @@ from marsad.recognize.numbers import (
     _ONEWORD,
     _WS,
     QTY,
+    QTY_LAST_WORDS,
     B,
     E,
     FoldMap,
@@ -39,6 +40,7 @@ from marsad.recognize.numbers import (
     register_anchor_words,
 )
 from marsad.recognize.optionals import branch_optionals
+from marsad.recognize.window_scan import after_count, followed_by, matches_at, windows_holding, words_at
 from marsad.text.tokens import tokens
 
 __all__ = ["KILLED_NO_NUMBER", "MAX_CASUALTY_COUNT", "CasualtyMention", "find_casualties"]
@@ -299,7 +301,7 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         # when what follows is no object — a cause, a time or a place word (passive_next).
         specs.append(
             (
-                "after",
+                "passive",  # (read as "after": only its windows are chosen apart, see _needs)
                 rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM})\s+(?:قد\s+)?(?P<cue>{alternation(group['after_passive'])}){E})"
                 rf"(?=\s+(?:{alternation(group['passive_next'])}){E})",
                 _last_words(group["after_passive"]),
@@ -361,30 +363,49 @@ _VITEM_RE, _MIXED, _ANCHORS, _tail_killed, _tail_injured, *_spec_rx = compile_pa
 _TAIL_OTHER = {"killed": _tail_killed, "injured": _tail_injured}
 
 
-def _opening_words(phrases: Iterable[str]) -> tuple[str, int]:
-    """A one-word pattern found wherever a pattern that opens with B, _CL and then one of the
-    `phrases` (followed by E) can start: a phrase's first word, maybe after a clitic (without
-    B, so that it opens with a letter: anchored.finditer_upto checks the word start); and the
-    length of its longest match."""
+def _opening_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The words a pattern that opens with B, _CL and then one of the `phrases` (followed by E)
+    can start with: a phrase's first word, maybe after a clitic (as folded by alternation)."""
     first = {p.split()[0] for p in _folded(phrases)}
-    words = first | {c + w for c in "وفبل" for w in first}
-    return rf"{alternation(words)}{E}", max(map(len, words))
+    return frozenset(_folded(first | {c + w for c in "وفبل" for w in first}))
 
 
 # The phrases that open the patterns reaching further after their anchor than before it (the
-# ones tried word by word, anchored.finditer_upto), by (kind, name): only where one of them
-# starts is a match tried.
+# ones tried word by word, anchored.finditer_upto), by (kind, name): only where one of their
+# first words starts is a match tried (window_scan.matches_at).
 _OPENERS: dict[tuple[str, str], list[str]] = {}
 for _kind, _group in (("killed", _K), ("injured", _I)):
     _OPENERS[(_kind, "lead")] = list(_group["lead"])
     _OPENERS[(_kind, "toll")] = [*_CAS["toll_lead"], *_CAS["toll_noun"]]
     if _group.get("active_lead"):
         _OPENERS[(_kind, "active")] = list(_group["active_lead"])
-_OPENING = [_opening_words(_OPENERS[spec[:2]]) if spec[:2] in _OPENERS else None for spec in _SPEC_SOURCES]
-_opening_rx = iter(compile_patterns("casualty-openers", [o[0] for o in _OPENING if o is not None]))
-_STARTS: list[tuple[re.Pattern[str], int] | None] = [
-    None if o is None else (next(_opening_rx), o[1]) for o in _OPENING
+_STARTS: list[frozenset[str] | None] = [
+    _opening_words(_OPENERS[spec[:2]]) if spec[:2] in _OPENERS else None for spec in _SPEC_SOURCES
 ]
+_ALL_OPENING = frozenset().union(*(ws for ws in _STARTS if ws))
+
+
+def _needs(kind: str, name: str) -> tuple[str, frozenset[str]] | None:
+    """What a window of the pattern must hold to hold a match (window_scan), if anything. The
+    passive cue is followed by a passive_next phrase ((?=\\s+(?:passive_next)E)): "next" and
+    those phrases' first words. A count pattern's noun (a hit, a whole word: no noun opens with
+    "ال") comes right after its quantity, maybe after "من": "count" and the words a quantity
+    can end with."""
+    if name == "passive":
+        return "next", frozenset(
+            p.split()[0] for p in _folded((_K if kind == "killed" else _I)["passive_next"])
+        )
+    if name == "count":
+        return "count", QTY_LAST_WORDS
+    return None
+
+
+_NEEDS = [_needs(spec[0], spec[1]) for spec in _SPEC_SOURCES]
+# (Whole tokens: a word holding a character that is no letter or digit would be missed.)
+if not all(w.isalnum() for ws in (*_STARTS, *(n[1] for n in _NEEDS if n)) if ws for w in ws):
+    raise RuntimeError("opening and following words must be letters and digits only")
+if any(n.startswith("ال") or " " in n for n in (*_KNOUN, *_INOUN)):
+    raise RuntimeError("a killed or injured noun is one word, without the article")
 register_anchor_words(_ANCHORS, _ALL_KEYS | {"ال" + k for k in _ALL_KEYS}, digits=False)
 _SPECS: list[_Spec] = [
     (k, n, rx, keys, b, a) for (k, n, _, keys, b, a), rx in zip(_SPEC_SOURCES, _spec_rx, strict=True)
@@ -396,7 +417,7 @@ _ROUTES = routes([_MIXED_KEYS, *(spec[3] for spec in _SPECS)])
 
 _LINK_RE = re.compile(_LINK)  # between two victim items
 KILLED_NO_NUMBER = 10  # CODING.md §6: killed, no number given
-_TOKEN = re.compile(r"[^\s،,.؛;:()]+|[،,.؛;:()]")
+_CLAUSE_PUNCT = "،,.؛;:()"
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
 
@@ -405,16 +426,17 @@ def _strip_clitics(w: str) -> str:
 
 
 def _preceding_tokens(s: str, pos: int, n: int) -> list[str]:
-    """Up to n word tokens before pos, stopping at clause punctuation."""
-    toks = _TOKEN.findall(s[max(0, pos - 60) : pos])
-    out: list[str] = []
-    for t in reversed(toks):
-        if t in "،,.؛;:()":
-            break
-        out.append(t)
-        if len(out) == n:
-            break
-    return out
+    """Up to n word tokens before pos, stopping at clause punctuation: the whitespace-separated
+    words after the last of it within 60 characters, nearest first. (What reading the stretch's
+    words and punctuation marks one by one, backwards, gave: \\s is str.isspace.)"""
+    seg = s[max(0, pos - 60) : pos]
+    cut = -1
+    for c in _CLAUSE_PUNCT:
+        at = seg.rfind(c)
+        if at > cut:
+            cut = at
+    words = seg[cut + 1 :].split()
+    return words[: -n - 1 : -1] if len(words) > n else words[::-1]
 
 
 def _victims(
@@ -427,8 +449,15 @@ def _victims(
     pos = start
     items = 0
     noun_seen = False
+    # Each item's match is read once: the one that checked what follows a link is the next
+    # item's, and the first item's is kept for the victim span.
+    nxt: re.Match[str] | None = None
+    first: re.Match[str] | None = None
     while pos < end:
-        m = _VITEM_RE.match(s, pos, end)
+        m = nxt if nxt is not None else _VITEM_RE.match(s, pos, end)
+        nxt = None
+        if pos == start:
+            first = m
         if not m or m.end() == pos:
             break
         q_txt, noun = m.group("q"), m.group("n")
@@ -485,7 +514,6 @@ def _victims(
     if noun_seen and vic_start is not None:
         # Keep the genitive continuation ("من قوات النظام") in the victim span.
         vic_end = max(vic_end, end)
-        first = _VITEM_RE.match(s, start, end)
         if first is not None and first.group("q"):
             vic_start = start
         span = f.to_original(vic_start, vic_end)
@@ -509,13 +537,13 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
     s = f.text
     a, b = m.span("m")
     g = m.groupdict()
-    if name in ("lead", "frame", "after", "active"):
+    if name in ("lead", "frame", "after", "passive", "active"):
         res = _victims(f, s, *m.span("vic"))
         if res is None:
             return []
         count, exact, hedge, victim = res
         cue = _WS.sub(" ", g["cue"])
-        if victim is None and (cue in _NEEDS_NOUN or cue in _BODY_LEAD or name == "after"):
+        if victim is None and (cue in _NEEDS_NOUN or cue in _BODY_LEAD or name in ("after", "passive")):
             return []  # "قضى 3 سنوات": these need a person noun
         return [_mention(text, f, kind, a, b, count, exact, victim, hedge)]
     if name == "count":
@@ -615,15 +643,31 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         hits_of: list[_AnchorHit],
         before: int,
         after: int,
-        starts: tuple[re.Pattern[str], int] | None = None,
+        starts: frozenset[str] | None = None,
+        needs: tuple[str, frozenset[str]] | None = None,
     ) -> Iterator[re.Match[str]]:
-        """rx's matches in the windows around its hits (tried only where `starts` finds an
-        opening word, when given)."""
+        """rx's matches in the windows around its hits (tried only where one of the words
+        `starts` starts, when given; only in the windows holding a hit as `needs` has it,
+        when given: _needs)."""
         if toks is not None and after > before:
-            for wa, wb, last in windows_upto(s, hits_of, before, after):
-                yield from finditer_upto(rx, s, toks, wa, wb, last, starts)
+            windows = windows_upto(s, hits_of, before, after)
+            if starts is not None:
+                at = [p for p, w in opening if w in starts]
+                for wa, wb, last in windows:
+                    yield from matches_at(rx, s, at, wa, wb, last)
+            else:
+                for wa, wb, last in windows:
+                    yield from finditer_upto(rx, s, toks, wa, wb, last)
         else:
-            for wa, wb in _windows(s, hits_of, before, after):
+            plain = _windows(s, hits_of, before, after)
+            if needs is not None and toks is not None:
+                how, words = needs
+                if how == "next":
+                    at = followed_by(s, toks, [h[1] for h in hits_of], words)
+                else:
+                    at = after_count(toks, hits_of, words)
+                plain = windows_holding(plain, at)
+            for wa, wb in plain:
                 yield from rx.finditer(s, wa, wb)
 
     def matches(
@@ -631,15 +675,18 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         hits_of: list[_AnchorHit],
         before: int,
         after: int,
-        starts: tuple[re.Pattern[str], int] | None = None,
+        starts: frozenset[str] | None = None,
+        needs: tuple[str, frozenset[str]] | None = None,
     ) -> Iterator[tuple[re.Match[str], list[str]]]:
         """The matches not negated, each with the (up to 4) words before it, nearest first."""
-        for m in found(rx, hits_of, before, after, starts):
+        for m in found(rx, hits_of, before, after, starts, needs):
             prev = _preceding_tokens(s, m.start("m"), 4)
             if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
                 continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
             yield m, prev
 
+    # The opening words of the patterns tried word by word, read once for all of them.
+    opening = words_at(toks, _ALL_OPENING) if toks is not None else []
     cands: list[CasualtyMention] = []
     for m, _ in matches(_MIXED, picked[0], *_MIXED_REACH) if picked[0] is not None else ():
         a, b = m.span("m")
@@ -651,10 +698,12 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 cands.append(_mention(text, f, kind, a, b, vague, False, None, None))
             else:
                 cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
-    for (kind, name, rx, _, before, after), hits_of, starts in zip(_SPECS, picked[1:], _STARTS, strict=True):
+    for (kind, name, rx, _, before, after), hits_of, starts, needs in zip(
+        _SPECS, picked[1:], _STARTS, _NEEDS, strict=True
+    ):
         if hits_of is None:
             continue
-        for m, prev in matches(rx, hits_of, before, after, starts):
+        for m, prev in matches(rx, hits_of, before, after, starts, needs):
             if kind == "killed" and prev and _strip_clitics(prev[0]) in _NOT_DEATH:
                 continue  # "محاولة اغتيال", "ذكرى مقتل"
             cands.extend(_interpret(kind, name, m, text, f))

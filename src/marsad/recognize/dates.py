@@ -36,6 +36,7 @@ from marsad.recognize.numbers import (
     register_anchor_words,
 )
 from marsad.recognize.optionals import branch_optionals
+from marsad.recognize.window_scan import windows_holding
 from marsad.text.normalize import fold
 from marsad.text.tokens import alnum_mask
 
@@ -354,17 +355,32 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
     picked = hits_per_pattern(hits, _KEY_ROUTES, len(_KEY_SETS))
     alnum = alnum_mask(s)  # the word edges, for every pattern's windows
 
-    def scan(name: str, keys: frozenset[str]) -> Iterator[re.Match[str]]:
+    def scan(name: str, keys: frozenset[str], needed: list[int] | None = None) -> Iterator[re.Match[str]]:
+        """The pattern's matches in its windows (only those holding a `needed` position, when
+        given: one every match holds)."""
         hits_of = picked[_KEY_SETS[keys]]
-        if hits_of is None:
+        if hits_of is None or (needed is not None and not needed):
             return
         # By name, not by pattern: a Pattern hashes its whole compiled code at every dict lookup.
         rx = _RX_BY_NAME[name]
         before, after = _REACH[name]
-        for wa, wb, _ in windows_upto(s, hits_of, before, after, alnum):  # (_windows without its copy)
+        windows = windows_upto(s, hits_of, before, after, alnum)  # (_windows without its copy)
+        if needed is not None:
+            windows = windows_holding(windows, needed)
+        for wa, wb, _ in windows:
             yield from rx.finditer(s, wa, wb)
 
-    for m in scan("numeric", _K_DIGIT):
+    # The digit runs some patterns need (every run is a hit: no anchor word holds a run that
+    # these patterns read): most windows of a report's digits hold none of them.
+    digits = picked[_KEY_SETS[_K_DIGIT]] or []
+    size = len(s)
+    # numeric: a run next to its separator ("15/3/2021"); year and month_year: a year's four
+    # digits, in year after whitespace ("عام 2004").
+    numeric_runs = [a for a, b, _ in digits if (b < size and s[b] in "/.-") or (a > 0 and s[a - 1] in "/.-")]
+    year_runs = [a for a, b, _ in digits if b - a == 4]
+    year_after_space = [a for a in year_runs if a > 0 and s[a - 1].isspace()]
+
+    for m in scan("numeric", _K_DIGIT, numeric_runs):
         if m.group("d"):
             d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
             if mo > 12 and d <= 12:
@@ -409,7 +425,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
                 continue
         add(_Cand(*m.span("x"), dt, 1, "absolute", False))
 
-    for m in scan("month_year", _K_MONTH):
+    for m in scan("month_year", _K_MONTH, year_runs):
         if _DAY_BEFORE.search(s, max(0, m.start("x") - 12), m.start("x")):
             continue  # "31 نيسان 2020": an impossible day, not a month-only date
         mon = _MONTH.get(_norm(m.group("mon")))
@@ -541,7 +557,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
                 dt = published  # "this month" cannot point past publication
         add(_Cand(a, b, dt, 3, "month", False))
 
-    for m in scan("year", _K_DIGIT) if published is not None else ():
+    for m in scan("year", _K_DIGIT, year_after_space) if published is not None else ():
         # Only against a publication day: the year sets an incident apart from the news (an
         # earlier one, CODING.md §1); in an undated report it would date nothing better.
         y = int(m.group("y"))

@@ -168,12 +168,11 @@ def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     # times a tokenisation.)
     t = Tokens(s.replace("_", _UNDERSCORE_AS)) if "_" in s else tokens(s) or Tokens(s)
     words = t.words
-    present = forms.intersection(words)
     out = []
-    if present:
-        starts, ends = t.starts, t.ends
-        for i in indexes_in(words, present):
-            out.append((starts[i], ends[i], _keys_of(words[i])))
+    starts, ends = t.starts, t.ends
+    # (One pass over the words: a set intersection first only told whether to make this one.)
+    for i in indexes_in(words, forms):
+        out.append((starts[i], ends[i], _keys_of(words[i])))
     if digits:
         # (?P<d>\d+) comes first and needs no word edge: every digit run is an anchor, except
         # inside a word already matched whole ("ت1"), which the scan has moved past. The runs
@@ -455,6 +454,11 @@ _RANGE = (
 )
 # A quantity phrase in running text: hedge? (range | atom | vague word).
 QTY = rf"(?:(?:{_HB}){E}\s*)?(?:{_RANGE}|(?:{_VAGUEW}){E})(?:\s+(?:{_HA}){E})?"
+# The words a QTY match can end with, besides a word holding a digit: the last word of a number
+# word, a teen, a vague word or a hedge after, also with a clitic or "و" glued to it ("وعشرين").
+# (A superset: window_scan.after_count skips the windows of count + noun patterns by it.)
+_QTY_LAST = {p.split()[-1] for p in _folded([*_WORDS, *_TEEN, *_VAGUE, *_HEDGE_AFTER])}
+QTY_LAST_WORDS = frozenset(_folded(_QTY_LAST | {c + w for c in "وفبل" for w in _QTY_LAST}))
 
 
 def number_regex() -> str:
