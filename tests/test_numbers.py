@@ -101,6 +101,12 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a man killed "with" a count of his companions: his death and theirs ("مع" as "و")
+    ("قتل قيادي في داعش مع أربعة من مرافقيه في غارة جوية", [("killed", 5, True)]),
+    ("قتل القيادي أبو حمزة مع أربعة من مرافقيه", [("killed", 5, True)]),
+    # a member named with his group, then the passive verb, with or without his companions
+    ("قال مسؤول إن قياديا بارزا في حركة الشباب قتل مع ثلاثة من مرافقيه في غارة", [("killed", 4, True)]),
+    ("قال مصدر إن قائدا ميدانيا في الحركة قتل في غارة جوية", [("killed", 1, True)]),
     # a companion named "رفيق" (a comrade), alone or two of them, adds to the man just named
     ("قتل الناشط الإعلامي رائد الفارس ورفيقه في إطلاق نار", [("killed", 2, True)]),
     ("استشهد القيادي في الحركة سالم الحميدي ورفيقاه في غارة", [("killed", 3, True)]),

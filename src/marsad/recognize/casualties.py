@@ -273,7 +273,8 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
     if kind == "killed" and _CAS.get("companions"):
         # "مقتل القيادي سالم الحميدي ومرافقه": a person named (no victim noun) and a companion
         # named by the tie to that person; the name is one to four words with no clause break.
-        name_word = r"(?![وف])[^\s.،,؛:()\[\]]+"
+        # (not a word a "و"/"ف" opens, a conjunction; "في" is one: "قيادي في داعش مع …")
+        name_word = r"(?:في|(?![وف])[^\s.،,؛:()\[\]]+)"
         specs.append(
             (
                 "named",
@@ -284,26 +285,45 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
                 5,
             )
         )
-        # "قتل القيادي الحوثي البارز أبو علي الكحلاني و5 من مرافقيه": the one named (up to six
-        # words) and a count of his companions.
+        # "قتل القيادي الحوثي البارز أبو علي الكحلاني و5 من مرافقيه" ("… مع 5 من مرافقيه"): the
+        # one named (up to six words) and a count of his companions.
         specs.append(
             (
                 "named_count",
                 rf"{B}{_CL}(?P<m>(?P<cue>{lead}){E}\s+(?:{name_word}\s+){{0,5}}{name_word}\s+"
-                rf"و(?P<q>{QTY})\s+من\s+(?P<vic>{alternation(_CAS['companions'])}){E})",
+                rf"(?:و|مع\s+)(?P<q>{QTY})\s+من\s+(?P<vic>{alternation(_CAS['companions'])}){E})",
                 _last_words(_CAS["companions"]),
                 110,
                 5,
             )
         )
+    with_companions = ""
+    if kind == "killed" and _CAS.get("companions"):
+        with_companions = rf"(?:\s+مع\s+(?P<wq>{QTY})\s+من\s+(?:{alternation(_CAS['companions'])}){E})?"
     if group.get("after_passive"):
         # "إن متظاهرا قتل برصاص قوات الأمن": a singular verb after its victim is the passive only
         # when what follows is no object — a cause, a time or a place word (passive_next).
         specs.append(
             (
                 "passive",  # (read as "after": only its windows are chosen apart, see _needs)
-                rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM})\s+(?:قد\s+)?(?P<cue>{alternation(group['after_passive'])}){E})"
-                rf"(?=\s+(?:{alternation(group['passive_next'])}){E})",
+                rf"{B}{_CL}(?P<m>(?P<vic>{_VITEM})\s+(?:قد\s+)?(?P<cue>{alternation(group['after_passive'])}){E}"
+                # (with his companions counted: "إن قياديا في الحركة قتل مع ثلاثة من مرافقيه")
+                rf"{with_companions})(?=\s+(?:{alternation(group['passive_next'])}){E})",
+                _last_words(group["after_passive"]),
+                120,
+                25,
+            )
+        )
+    if group.get("after_passive") and _VICT.get("members"):
+        # "إن قياديا بارزا في حركة الشباب قتل مع ثلاثة من مرافقيه": a member named with his group
+        # (and an adjective), then the passive verb.
+        word = r"(?![وف])[^\s.،,؛:()\[\]]+"
+        specs.append(
+            (
+                "passive_member",
+                rf"{B}{_CL}(?P<m>(?P<vic>(?:{alternation(_VICT['members'])}){E})(?:\s+{word})?\s+في\s+"
+                rf"(?:{word}\s+){{0,3}}{word}\s+(?:قد\s+)?(?P<cue>{alternation(group['after_passive'])}){E}"
+                rf"{with_companions})(?=\s+(?:{alternation(group['passive_next'])}){E})",
                 _last_words(group["after_passive"]),
                 120,
                 25,
@@ -391,7 +411,7 @@ def _needs(kind: str, name: str) -> tuple[str, frozenset[str]] | None:
     those phrases' first words. A count pattern's noun (a hit, a whole word: no noun opens with
     "ال") comes right after its quantity, maybe after "من": "count" and the words a quantity
     can end with."""
-    if name == "passive":
+    if name in ("passive", "passive_member"):
         return "next", frozenset(
             p.split()[0] for p in _folded((_K if kind == "killed" else _I)["passive_next"])
         )
@@ -537,14 +557,18 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
     s = f.text
     a, b = m.span("m")
     g = m.groupdict()
-    if name in ("lead", "frame", "after", "passive", "active"):
+    if name in ("lead", "frame", "after", "passive", "passive_member", "active"):
         res = _victims(f, s, *m.span("vic"))
         if res is None:
             return []
         count, exact, hedge, victim = res
         cue = _WS.sub(" ", g["cue"])
-        if victim is None and (cue in _NEEDS_NOUN or cue in _BODY_LEAD or name in ("after", "passive")):
+        if victim is None and (
+            cue in _NEEDS_NOUN or cue in _BODY_LEAD or name in ("after", "passive", "passive_member")
+        ):
             return []  # "قضى 3 سنوات": these need a person noun
+        if g.get("wq") and (parsed := _parse(g["wq"])) is not None:
+            count, exact = count + parsed[0].value, exact and parsed[0].exact  # and his companions
         return [_mention(text, f, kind, a, b, count, exact, victim, hedge)]
     if name == "count":
         parsed = _parse(g["q"])
@@ -592,8 +616,12 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
     if name == "named_count":
         between = s[m.end("cue") : m.start("q")].split()
         parsed = _parse(g["q"])
-        if parsed is None or any(w in _V_CLASS or _parse(w) is not None for w in between):
-            return []  # victims counted by a noun or a figure before: the lead pattern reads them
+        if parsed is None or any(
+            _V_CLASS.get(w, "singular") != "singular" or _parse(w) is not None for w in between
+        ):
+            # Victims counted by a plural noun or a figure before: the lead pattern reads them
+            # (one man named by a noun is still the one: "قتل قيادي في داعش مع أربعة من مرافقيه").
+            return []
         qv, hedge = parsed
         return [_mention(text, f, kind, a, b, 1 + qv.value, qv.exact, None, hedge)]
     if name == "named":
@@ -708,11 +736,15 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 continue  # "محاولة اغتيال", "ذكرى مقتل"
             cands.extend(_interpret(kind, name, m, text, f))
 
-    # Per kind: earliest start first, longest first at a tie; drop what overlaps a kept mention.
+    # Per kind: earliest start first, longest first at a tie, then the largest count (the one
+    # named and his companions, "قتل القيادي أبو حمزة مع أربعة من مرافقيه": 5, not the count's 4);
+    # drop what overlaps a kept mention.
     out: list[CasualtyMention] = []
     for kind in ("killed", "injured"):
         last_end = -1
-        for c in sorted((c for c in cands if c.kind == kind), key=lambda c: (c.start, -(c.end - c.start))):
+        for c in sorted(
+            (c for c in cands if c.kind == kind), key=lambda c: (c.start, -(c.end - c.start), -c.count)
+        ):
             if c.count > MAX_CASUALTY_COUNT:
                 continue  # not a count of one event's victims (a war's toll, a typo, a hostile input)
             if c.start >= last_end:
