@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # an active "assassinated", its unnamed killers, the man and his comrade
+    ("اغتال مجهولون الناشط رائد الفارس ورفيقه في مدينة كفرنبل", [("killed", 2, True)]),
     # a man killed "with" a count of his companions: his death and theirs ("مع" as "و")
     ("قتل قيادي في داعش مع أربعة من مرافقيه في غارة جوية", [("killed", 5, True)]),
     ("قتل القيادي أبو حمزة مع أربعة من مرافقيه", [("killed", 5, True)]),
