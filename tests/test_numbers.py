@@ -101,6 +101,11 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # the victims' side told at length (five words) and an aside before their verb
+    (
+        "ذكر المرصد أن 14 عنصرا على الأقل من قوات النظام والمسلحين الموالين لها، بينهم إيرانيون، قتلوا في الضربات",
+        [("killed", 14, False)],
+    ),
     # an active "assassinated", its unnamed killers, the man and his comrade
     ("اغتال مجهولون الناشط رائد الفارس ورفيقه في مدينة كفرنبل", [("killed", 2, True)]),
     # a man killed "with" a count of his companions: his death and theirs ("مع" as "و")

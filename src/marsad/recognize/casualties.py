@@ -125,11 +125,12 @@ _VICTIMS = (
     rf"{_VITEM}(?:(?:{_LINK}){_VITEM})*"
     rf"(?:\s+(?:{_ATTACH}){E}\s+(?!و){_TAIL_WORD}(?:\s+(?![وف])(?!{alternation(['اصابه', 'اصابات'])}){_TAIL_WORD}){{0,2}})?"
 )
-# "خمسة من عناصر الجيش قتلوا", "ثلاثة عناصر من حزب الله اللبناني قتلوا": a short genitive tail
+# "خمسة من عناصر الجيش قتلوا", "ثلاثة عناصر من حزب الله اللبناني قتلوا", "14 عنصرا من قوات النظام
+# والمسلحين الموالين لها قتلوا": a short genitive tail (up to five words)
 # between the victims and a following verb; then maybe an aside on who was among them ("ستة
 # مدنيين، بينهم امرأتان، قتلوا", or without its commas: "13 مدنيا بينهم أطفال قتلوا").
 _ATTACH_SHORT = (
-    rf"(?:\s+(?:{_ATTACH}){E}\s+{_TAIL_WORD}(?:\s+{_TAIL_WORD}){{0,2}})?"
+    rf"(?:\s+(?:{_ATTACH}){E}\s+{_TAIL_WORD}(?:\s+{_TAIL_WORD}){{0,4}})?"
     rf"(?:(?:\s*[،,]\s*|\s+)(?:من\s+)?(?:بينهم|بينهما|منهم)\s+[^\s،,.]+(?:\s+[^\s،,.]+){{0,3}}\s*(?=[،,]|\s))?"
 )
 _VITEM_SRC = (
