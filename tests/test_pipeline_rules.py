@@ -409,6 +409,19 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Gunmen "suspected of belonging to" Boko Haram ambushed a passenger bus: the group's
+        # attack on civilians (an ambush is laid for its victims, not exchanged).
+        "قتل ثمانية أشخاص على الأقل، الثلاثاء، عندما نصب مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام "
+        "كمينا لحافلة ركاب على الطريق بين مايدوغوري وداماتورو في شمال شرق نيجيريا.",
+        {
+            "sub_event_type": "Attack",
+            "actor1": "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+            "actor2": "Civilians (Nigeria)",
+            "fatalities": 8,
+        },
+        id="an-ambush-on-a-passenger-bus",
+    ),
+    pytest.param(
         # "بين … من جهة، و… من جهة أخرى": the two hands of the fight, each led by its first name
         # (the government's forces and the resistance were read as the two sides).
         "تواصلت المعارك العنيفة، اليوم الاثنين، بين قوات الجيش الوطني والمقاومة الشعبية من جهة، "

@@ -339,7 +339,12 @@ class TypeRefinement(SideFinder):
             # A generic "attack" on civilians is violence against them; a word that means an
             # exchange of fire ("اشتباكات") keeps the fight, and the civilians are not its party.
             # A capture of territory stays a capture; the civilians are not the other side.
-            if c.trigger.attrs.get("weight", 1.0) < 1.0 and s.sub == "Armed clash":
+            ambush = fold(c.trigger.text).split()[0].lstrip("وفب")
+            if s.sub == "Armed clash" and (
+                c.trigger.attrs.get("weight", 1.0) < 1.0
+                # an ambush is laid for its victims, not exchanged ("نصبوا كمينا لحافلة ركاب")
+                or any(ambush.startswith(w) for w in self.k.cue_words("ambush_words"))
+            ):
                 s.event_type, s.sub = VAC, "Attack"
             else:
                 s.a2 = None
