@@ -38,7 +38,8 @@ def words_at(t: Tokens, words: frozenset[str]) -> list[tuple[int, str]]:
     return [(starts[i], found[i]) for i in indexes_in(found, present)]
 
 
-# (Compiled: a C loop over the list's ints, where a bisect call boxes its argument.)
+# (Compiled: a C loop over the list's ints, where a bisect call boxes its argument. text/tokens.py's
+# _bisect_left is the same loop, but compiled inline it cannot be imported from another module.)
 @cython.locals(
     positions=list, x=cython.Py_ssize_t, i=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t
 )
