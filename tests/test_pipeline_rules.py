@@ -3857,3 +3857,15 @@ def test_a_known_incident_of_last_week_retold_is_background() -> None:
         published="2018-04-12",
     )
     assert all(not e.primary for e in events)
+
+
+def test_the_side_a_strike_was_said_to_target_for_its_launches_is_no_second_strike() -> None:
+    # "استهدفت عناصر حوثية مسؤولة عن إطلاق صواريخ على جازان": the launches are what the men hit
+    # were charged with; the coalition's statement retells the one strike (no strike in Jazan).
+    events = marsad.extract(
+        "قتل 29 طفلا على الأقل، الخميس، في غارة جوية شنها التحالف بقيادة السعودية على حافلة كانت تقل "
+        "تلاميذ في سوق مدينة ضحيان بمحافظة صعدة. وقال التحالف إن الغارة استهدفت عناصر حوثية مسؤولة عن "
+        "إطلاق صواريخ على جازان.",
+        published="2018-08-11",
+    )
+    assert [(e.location, e.fatalities) for e in events] == [("Dahyan", 29)]
