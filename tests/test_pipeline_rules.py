@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A woman medic ("المسعفة") and "a sniper" named by his state's adjective: the report named
+        # neither side before (no event).
+        "استشهدت المسعفة رزان النجار (21 عاما)، مساء الجمعة، برصاص قناص إسرائيلي أثناء إسعافها المصابين "
+        "شرق محافظة خانيونس جنوب قطاع غزة.",
+        {"actor1": "Military Forces of Israel", "actor2": "Civilians (Palestine)", "fatalities": 1},
+        id="a-medic-shot-by-a-states-sniper",
+    ),
+    pytest.param(
         # Gunmen "suspected of belonging to" Boko Haram ambushed a passenger bus: the group's
         # attack on civilians (an ambush is laid for its victims, not exchanged).
         "قتل ثمانية أشخاص على الأقل، الثلاثاء، عندما نصب مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام "
