@@ -2634,6 +2634,18 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "القيادة العامة للجيش السوري": the Syrian army's general command, not Haftar's army, whose
+        # name "القيادة العامة" alone is; "وحداتها" are then the Syrian army's units.
+        "أعلنت القيادة العامة للجيش السوري، الاثنين، أن وحداتها سيطرت بالكامل على مخيم اليرموك وحي الحجر "
+        "الأسود جنوب دمشق، بعد طرد مسلحي تنظيم داعش منهما.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Government regains territory", "Military Forces of Syria", "Islamic State (Syria)"),
+            ("Government regains territory", "Military Forces of Syria", "Islamic State (Syria)"),
+        ],
+        id="a-shared-command-name-and-its-owner",
+    ),
+    pytest.param(
         # "على المدينة" is the town the sentence named last with that noun (Mayadin), not the
         # province opening the sentence.
         "وفي دير الزور، تواصلت المعارك بين قوات النظام وعناصر تنظيم الدولة الإسلامية في محيط مدينة "

@@ -62,6 +62,7 @@ class NameFinding(ActorReading):
         # of the report in C, not in a Python loop).
         rare, words = self._rare, toks.words
         at = None if rare is None else list(compress(range(len(words)), map(rare.__contains__, words)))
+        found = self._owned_shared_names(found, folded, starts)  # (before what refers back to them)
         found.extend(self._anaphora(toks, found, at))
         taken = {f[0] for f in found}
         for f, name_start in countries_acting(
@@ -86,6 +87,34 @@ class NameFinding(ActorReading):
         found.extend(nisba)
         found.sort()
         return found, nisba
+
+    def _owned_shared_names(
+        self, found: list[tuple[int, int, int, bool]], folded: str, starts: dict[int, int]
+    ) -> list[tuple[int, int, int, bool]]:
+        """A name several forces share followed by its owner's name with the lam ("القيادة العامة
+        للجيش السوري"): the owner's command, not the force the shared name alone stands for."""
+        k = self.k
+        owned: dict[int, int] = {}  # index of the shared name -> its owner's
+        found = sorted(found)
+        for i, f in enumerate(found[:-1]):
+            entry = k.actors[f[2]]
+            if not entry.shared_names or folded[starts.get(f[0], f[0]) : f[1]] not in entry.shared_folded:
+                continue
+            g = found[i + 1]
+            if g[0] == f[1] + 1 and folded.startswith("ل", g[0]) and not k.actors[g[2]].template:
+                owned[i] = i + 1
+        if not owned:
+            return found
+        # The whole phrase is the owner's name, from the shared name's start (its role is read
+        # from the words before it: "أعلنت القيادة العامة للجيش السوري" tells).
+        out = []
+        for i, f in enumerate(found):
+            if i in owned:
+                g = found[owned[i]]
+                out.append((f[0], g[1], g[2], g[3]))
+            elif i - 1 not in owned:
+                out.append(f)
+        return out
 
     @cached_property
     def _anaphora_keys(self) -> tuple[str, ...]:
