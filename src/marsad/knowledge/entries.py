@@ -14,7 +14,7 @@ tests/test_lexicon_entries.py holds them to the models.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -62,6 +62,21 @@ class _Entry:
             object.__setattr__(self, name, value)
         for name in self._derived:
             object.__setattr__(self, name, getattr(model, name))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled (the knowledge cache) as its class and values, restored in one call: dataclasses'
+        # own setstate lists the fields anew for each entry, and made loading the cache slower.
+        return (_restore, (type(self), tuple(getattr(self, name) for name in self.__slots__)))
+
+
+_E = TypeVar("_E", bound=_Entry)
+
+
+def _restore(cls: type[_E], values: tuple[Any, ...]) -> _E:
+    entry = cls.__new__(cls)
+    for name, value in zip(cls.__slots__, values, strict=True):
+        object.__setattr__(entry, name, value)
+    return entry
 
 
 # Derived fields: neither compared nor printed, as the models' cached properties were not.

@@ -285,9 +285,15 @@ class PhraseModel(_Model):
     def _text(cls, v: str) -> str:
         return _clean_alias(v)
 
-    @property
+    @cached_property
     def patterns(self) -> list[Pattern]:
         return alias_patterns(self.text)
+
+
+def _phrase_patterns(phrases: list[PhraseModel]) -> list[Pattern]:
+    # _patterns(p.text for p in phrases), made of the phrases' own keys: the plain entries keep
+    # both, and the knowledge cache then holds each key once.
+    return list(dict.fromkeys(key for p in phrases for key in p.patterns))
 
 
 def _phrases(v: object) -> object:
@@ -326,7 +332,7 @@ class TriggerModel(_Model):
 
     @cached_property
     def patterns(self) -> list[Pattern]:
-        return _patterns(p.text for p in self.phrases)
+        return _phrase_patterns(self.phrases)
 
     @cached_property
     def weights(self) -> dict[Pattern, float]:
@@ -351,7 +357,7 @@ class NonEventModel(_Model):
 
     @cached_property
     def patterns(self) -> list[Pattern]:
-        return _patterns(p.text for p in self.phrases)
+        return _phrase_patterns(self.phrases)
 
 
 # ---------------------------------------------------------------------------------------------
