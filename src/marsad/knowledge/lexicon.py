@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from marsad.knowledge.entries import ActorEntry, NonEventEntry, TriggerEntry, WeaponEntry
+from marsad.knowledge.entries import Phrase as Phrase  # (a TriggerEntry's phrases)
 from marsad.text.normalize import fold
 
 ENV_DIR = "MARSAD_KNOWLEDGE_DIR"
@@ -158,7 +160,10 @@ def _patterns(aliases: Iterable[str]) -> list[Pattern]:
     return list(dict.fromkeys(p for a in aliases for p in alias_patterns(a)))
 
 
-class _Entry(BaseModel):
+class _Model(BaseModel):
+    """Validates one entry of a knowledge file: the pipeline gets the plain entry it makes
+    (entries.py: a pydantic model's attribute reads cost ~3 % of extraction, issue 11)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
@@ -166,8 +171,8 @@ class _Entry(BaseModel):
 # Actors
 
 
-class ActorEntry(_Entry):
-    """One canonical actor (CODING.md §3) with its Arabic aliases."""
+class ActorModel(_Model):
+    """One canonical actor (CODING.md §3) with its Arabic aliases (made into an ActorEntry)."""
 
     @cached_property
     def government_camp(self) -> frozenset[str]:
@@ -181,10 +186,6 @@ class ActorEntry(_Entry):
         if self.rival_government:
             own = {f"{self.country} (rival)"}  # the other government's camp, not the state's
         return frozenset(own | set(self.supports))
-
-    def shares_camp(self, other: ActorEntry) -> bool:
-        """Whether both fight on the side of one country's government."""
-        return not self.government_camp.isdisjoint(other.government_camp)
 
     name: str = Field(min_length=1)
     inter: int = Field(ge=1, le=8)
@@ -244,7 +245,7 @@ class ActorEntry(_Entry):
         return v
 
     @model_validator(mode="after")
-    def _consistent(self) -> ActorEntry:
+    def _consistent(self) -> ActorModel:
         has_slot = "{country}" in self.name
         if self.template and not has_slot:
             raise ValueError("a template's name must contain {country}")
@@ -268,20 +269,12 @@ class ActorEntry(_Entry):
     def patterns(self) -> list[Pattern]:
         return _patterns(self.aliases)
 
-    def display_name(self, event_country: str | None = None) -> str:
-        """The name written to actor1/actor2 for an event in `event_country` (English short name)."""
-        if self.template:
-            return self.name.replace("{country}", event_country or "").replace(" ()", "").strip()
-        if self.country_qualified and event_country:
-            return f"{self.name} ({event_country})"
-        return self.name
-
 
 # ---------------------------------------------------------------------------------------------
 # Triggers and non-events
 
 
-class Phrase(_Entry):
+class PhraseModel(_Model):
     """A trigger phrase; `weight` < 1 marks ambiguous words that should yield to stronger cues."""
 
     text: str
@@ -292,9 +285,15 @@ class Phrase(_Entry):
     def _text(cls, v: str) -> str:
         return _clean_alias(v)
 
-    @property
+    @cached_property
     def patterns(self) -> list[Pattern]:
         return alias_patterns(self.text)
+
+
+def _phrase_patterns(phrases: list[PhraseModel]) -> list[Pattern]:
+    # _patterns(p.text for p in phrases), made of the phrases' own keys: the plain entries keep
+    # both, and the knowledge cache then holds each key once.
+    return list(dict.fromkeys(key for p in phrases for key in p.patterns))
 
 
 def _phrases(v: object) -> object:
@@ -310,12 +309,12 @@ def _phrases(v: object) -> object:
     return list(out.values())
 
 
-class TriggerEntry(_Entry):
+class TriggerModel(_Model):
     """Words and phrases that signal one sub-event type (CODING.md §2)."""
 
     event_type: str
     sub_event_type: str
-    phrases: list[Phrase] = Field(min_length=1)
+    phrases: list[PhraseModel] = Field(min_length=1)
 
     @field_validator("phrases", mode="before")
     @classmethod
@@ -323,7 +322,7 @@ class TriggerEntry(_Entry):
         return _phrases(v)
 
     @model_validator(mode="after")
-    def _known_type(self) -> TriggerEntry:
+    def _known_type(self) -> TriggerModel:
         expected = SUB_EVENT_TYPES.get(self.sub_event_type)
         if expected is None:
             raise ValueError(f"unknown sub_event_type {self.sub_event_type!r} (see CODING.md §2)")
@@ -333,7 +332,7 @@ class TriggerEntry(_Entry):
 
     @cached_property
     def patterns(self) -> list[Pattern]:
-        return _patterns(p.text for p in self.phrases)
+        return _phrase_patterns(self.phrases)
 
     @cached_property
     def weights(self) -> dict[Pattern, float]:
@@ -345,11 +344,11 @@ class TriggerEntry(_Entry):
         return out
 
 
-class NonEventEntry(_Entry):
+class NonEventModel(_Model):
     """Words that make a clause a non-event (CODING.md §1: reinforcements, funerals, threats…)."""
 
     kind: NonEventKind
-    phrases: list[Phrase] = Field(min_length=1)
+    phrases: list[PhraseModel] = Field(min_length=1)
 
     @field_validator("phrases", mode="before")
     @classmethod
@@ -358,14 +357,14 @@ class NonEventEntry(_Entry):
 
     @cached_property
     def patterns(self) -> list[Pattern]:
-        return _patterns(p.text for p in self.phrases)
+        return _phrase_patterns(self.phrases)
 
 
 # ---------------------------------------------------------------------------------------------
 # Weapons
 
 
-class WeaponEntry(_Entry):
+class WeaponModel(_Model):
     """A weapon label for Event.weapons, and the sub-event type it decides (if it decides one)."""
 
     name: str = Field(min_length=1)
@@ -537,9 +536,12 @@ def _assemble(
     return slots
 
 
-def _validate(model: type[_Entry], slot: _Slot) -> Any:
+_E = TypeVar("_E", ActorEntry, TriggerEntry, NonEventEntry, WeaponEntry)
+
+
+def _validate(entry: type[_E], slot: _Slot) -> _E:
     try:
-        return model.model_validate(slot.raw)
+        return entry.validate(slot.raw)
     except ValidationError as e:
         errs = "; ".join(_describe(er) for er in e.errors())
         raise LexiconError(f"{' + '.join(slot.sources)}: {errs}") from None

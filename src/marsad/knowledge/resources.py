@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from marsad._compiled import source_of
+from marsad.knowledge import entries as entries_module
 from marsad.knowledge import gazetteer as gazetteer_module
 from marsad.knowledge import lexicon
 from marsad.knowledge.gazetteer import (
@@ -74,30 +75,27 @@ class Knowledge:
     @cached_property
     def _lexicon_key(self) -> str:
         """A hash of the lexicon files (by name and content, not path: two checkouts of the same
-        data share the cache) and of the code that reads and folds them."""
+        data share the cache) and of the code that reads and folds them and makes the entries
+        the cache holds."""
         files = [f for name in _LEXICON_FILES for f in lexicon.source_files(name, self._extra(name))]
-        return _files_key(
-            b"marsad-lexicons", (lexicon.__file__, normalize_module.__file__), files, named=True
-        )
+        code = (lexicon.__file__, entries_module.__file__, normalize_module.__file__)
+        return _files_key(b"marsad-lexicons", code, files, named=True)
 
     @cached_property
     def _lexicons(self) -> _Lexicons:
         """The actor, trigger (with non-event cues) and weapon lexicons, read, merged and
         validated once and kept in the cache folder under `_lexicon_key`: parsing and
-        validating the YAML was a third of a warm start."""
+        validating the YAML was a third of a warm start. (The entries hold their folded
+        patterns and weights: they go into the cache with them.)"""
 
         def build() -> _Lexicons:
             triggers, non_events = lexicon.load_triggers(self._extra("triggers.yaml"))
-            built = (
+            return (
                 lexicon.load_actors(self._extra("actors.yaml")),
                 triggers,
                 non_events,
                 lexicon.load_weapons(self._extra("weapons.yaml")),
             )
-            for entries in built:  # the folded patterns go into the cache with their entries
-                for e in entries:
-                    _ = e.patterns
-            return built
 
         return self._cached("lexicons", self._lexicon_key, build)
 
