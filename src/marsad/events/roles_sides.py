@@ -166,7 +166,8 @@ class SideChoice(PoolGathering):
             p.attrs.get("role_why") == "teller_verbs" and entries[p.value].name == teller.name
             for p in c.pool + c.extra
         ):
-            return a1, a2  # (nor named apart from the teller: "كتائب القسام، الجناح العسكري لحماس")
+            # a1 is no teller, nor another name of one ("كتائب القسام، الجناح العسكري لحماس" is)
+            return a1, a2
         state = teller.kind in STATE_KINDS or teller.kind == "external"
         for p in patients:
             # (hit: counted among the dead, or the subject of a passive verb of harm; not the
