@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from marsad.recognize import casualties
+from marsad.recognize import casualties, casualty_patterns
 from marsad.recognize.anchored import finditer_upto, hits_per_pattern, routes, windows_upto, word_starts
 from marsad.recognize.numbers import _AnchorHit, _windows, anchor_hits, fast_fold_with_map
 from marsad.text.tokens import Tokens, alnum_mask
@@ -71,7 +71,7 @@ def test_word_starts_are_the_positions_after_no_word_character() -> None:
 
 
 def test_every_casualty_pattern_finds_what_finditer_finds() -> None:
-    specs = [(casualties._MIXED, casualties._MIXED_KEYS, *casualties._MIXED_REACH)]
+    specs = [(casualties._MIXED, casualty_patterns._MIXED_KEYS, *casualties._MIXED_REACH)]
     specs += [(rx, keys, b, a) for _, _, rx, keys, b, a in casualties._SPECS]
     found = 0
     for s in _texts(400):
@@ -101,7 +101,7 @@ def test_alnum_mask_is_str_isalnum_then_a_zero() -> None:
 
 
 def test_hits_per_pattern_is_each_patterns_picked_hits() -> None:
-    key_sets = [casualties._MIXED_KEYS, *(spec[3] for spec in casualties._SPECS)]
+    key_sets = [casualty_patterns._MIXED_KEYS, *(spec[3] for spec in casualties._SPECS)]
     by_key = routes(key_sets)
     for s in _texts(200):
         hits = anchor_hits(s, casualties._ANCHORS)
