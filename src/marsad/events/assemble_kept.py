@@ -9,7 +9,7 @@ from functools import cached_property
 
 from marsad.doc import ACTOR, Doc
 from marsad.events.assemble_candidate import ABDUCTION
-from marsad.events.background import is_recent, latest_day, retold_on_its_day
+from marsad.events.background import is_recent, latest_day
 from marsad.events.candidate import Candidate
 from marsad.events.incidents import EXPLOSIONS, UNARMED_KINDS, place_specific, told_by_definite_nouns
 from marsad.events.roles_base import MIN_WEIGHT
@@ -88,9 +88,7 @@ class EventsKept:
             return False
         return is_recent(
             reference,
-            latest_day(e.date.value, retold_on_its_day(e.date, e.triggers))
-            if e.date is not None and not e.inherited_date
-            else None,
+            latest_day(e.date, e.triggers) if e.date is not None and not e.inherited_date else None,
         )
 
     @staticmethod

@@ -4,6 +4,8 @@ unplaced event inherits from the report's placed incidents."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from marsad.doc import ACTOR, PLACE, TRIGGER, Doc, Mention
 from marsad.events import roles
 from marsad.events.candidate import Candidate
@@ -74,6 +76,11 @@ class CandidatePlaces:
 
         return [m for m in c.places if m.clause == clause or m.sentence != sent or not other_kind(m.clause)]
 
+    @cached_property
+    def _towns_told_again(self) -> frozenset[str]:
+        """cues.yaml place_told_again, folded (read once, not per candidate)."""
+        return frozenset(self.k.cue_words("place_told_again"))
+
     def _town_told_again(
         self, doc: Doc, at: ClauseIndex, sent: int, clause: int, places: list[Mention]
     ) -> list[Mention]:
@@ -83,7 +90,7 @@ class CandidatePlaces:
         if not places or any(m.clause == clause for m in places):
             return places
         seg = doc.clauses[sent][clause]
-        told = self.k.cue_words("place_told_again")
+        told = self._towns_told_again
         nouns = {
             f.removeprefix("ال")
             for w in doc.folded_slice(seg.start, seg.end).split()

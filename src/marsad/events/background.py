@@ -23,22 +23,18 @@ PRIMARY_DAYS = 7  # CODING.md §1: "usually within 7 days before publication"
 WEEK_HALF = 3  # days from the middle of a week-precision span (CODING.md §5) to its last day
 
 
-def latest_day(value: object, retold: bool = False) -> date | None:
-    """The last day a DATE value may stand for: its day, or for a week told without its day
-    ("أوقفت مفارز للجيش خلال الأسبوع الماضي خمسة عناصر", dated at the week's middle) the week's
-    end — an incident of last week told as it happened is news to a report of this week. Not one
-    `retold` by definite nouns only ("الهجوم الكيميائي على دوما الأسبوع الماضي"): the known
-    incident a statement refers to."""
-    day: date | None = getattr(value, "date", None)
-    if day is not None and not retold and getattr(value, "precision", 1) == 2:
-        return day + timedelta(days=WEEK_HALF)
-    return day
-
-
-def retold_on_its_day(day: Mention, triggers: list[Mention]) -> bool:
-    """Whether the act words of the date's sentence (all of them when it has none) are definite
-    nouns only: the incident retold ("الهجوم الكيميائي على دوما الأسبوع الماضي"), not told."""
-    return told_by_definite_nouns([t for t in triggers if t.sentence == day.sentence] or triggers)
+def latest_day(day: Mention, triggers: list[Mention]) -> date | None:
+    """The last day DATE mention `day` may stand for, for the recency test: its day, or for a week
+    told without its day ("أوقفت مفارز للجيش خلال الأسبوع الماضي خمسة عناصر", dated at the week's
+    middle) the week's end — an incident of last week told as it happened is news to a report of
+    this week. Not when the act words of the date's sentence (all `triggers` when it has none) are
+    definite nouns only ("الهجوم الكيميائي على دوما الأسبوع الماضي"): the known incident a
+    statement refers to."""
+    value = day.value
+    if value.date is None or value.precision != 2:
+        return value.date
+    own = [t for t in triggers if t.sentence == day.sentence] or triggers
+    return value.date if told_by_definite_nouns(own) else value.date + timedelta(days=WEEK_HALF)
 
 
 def is_recent(published: date | None, day: date | None) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 
 from marsad.doc import Doc, Mention
-from marsad.events.background import is_recent, latest_day, retold_on_its_day
+from marsad.events.background import is_recent, latest_day
 from marsad.events.candidate import Candidate
 from marsad.events.coding_sides import SideFinder
 from marsad.events.coding_state import Coding
@@ -89,7 +89,5 @@ class PlaceDateCoding(SideFinder):
             evidence["event_date"] = [span(dm)]
         ev["primary"] = not c.background and is_recent(
             doc.published,
-            latest_day(dm.value, retold_on_its_day(dm, c.triggers))
-            if dm is not None and d is not None
-            else d,
+            latest_day(dm, c.triggers) if dm is not None and d is not None else d,
         )

@@ -333,6 +333,11 @@ class TypeRefinement(SideFinder):
             s.event_type, s.sub = "Protests", "Excessive force against protesters"
             s.a1, s.a2 = s.a2, s.a1
 
+    @cached_property
+    def _ambush_words(self) -> tuple[str, ...]:
+        """cues.yaml ambush_words, folded (read once, not per event)."""
+        return self.k.cue_words("ambush_words")
+
     def _attack_on_civilians(self, c: Candidate, s: Coding) -> None:
         """A "battle" with civilians as its other side."""
         if s.event_type == BATTLES and s.a2 is not None and s.a2.kind == "civilians":
@@ -343,7 +348,7 @@ class TypeRefinement(SideFinder):
             if s.sub == "Armed clash" and (
                 c.trigger.attrs.get("weight", 1.0) < 1.0
                 # an ambush is laid for its victims, not exchanged ("نصبوا كمينا لحافلة ركاب")
-                or any(ambush.startswith(w) for w in self.k.cue_words("ambush_words"))
+                or ambush.startswith(self._ambush_words)
             ):
                 s.event_type, s.sub = VAC, "Attack"
             else:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from marsad.doc import ACTOR, Doc
+from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import NON_STATE_ARMED
@@ -37,14 +37,12 @@ def victims_identified(doc: Doc, k: Knowledge, events: list[Candidate]) -> None:
         entry = k.actors[a.value]
         if entry.template or entry.kind in _UNNAMED:
             continue
-        start = doc.folded_index(a.start)
-        before = words_before(folded, start, doc.folded_index(doc.sentences[a.sentence].start), 5)
+        before = _words_before(doc, folded, a, 5)
         if not before or cue.ends_at(before, len(before) - 1) is None:
             continue
-        earlier = [e for e in events if 0 < a.sentence - max(e.sentences) <= REACH]
-        if not earlier:
+        e = _act_told_before(events, a.sentence)
+        if e is None:
             continue
-        e = max(earlier, key=lambda e: max(e.sentences))
         own = {t.sentence for t in e.triggers}
         if (
             # deaths told with the act itself, not a toll of a period joined to it
@@ -70,24 +68,36 @@ def perpetrators_identified(doc: Doc, k: Knowledge, events: list[Candidate]) -> 
         entry = k.actors[a.value]
         if entry.template or entry.kind not in NON_STATE_ARMED:
             continue
-        start = doc.folded_index(a.start)
-        before = words_before(folded, start, doc.folded_index(doc.sentences[a.sentence].start), 8)
+        before = _words_before(doc, folded, a, 8)
         cue = belong.ends_at(before, len(before) - 1) if before else None
         if cue is None or not any(
             perpetrator.has_word(w) for w in before[: len(before) - len(cue.words)][-5:]
         ):
             continue
-        # The act it tells of: the one told last before it, or the one its own sentence retells
-        # ("إن منفذ الهجوم ينتمي إلى …": "الهجوم" joined that act) — no other act told there.
+        # The act it tells of: the one its own sentence retells ("إن منفذ الهجوم ينتمي إلى …":
+        # "الهجوم" joined that act) when no other act is told there, else the one told last before.
         there = [e for e in events if a.sentence in e.sentences]
-        earlier = there or [e for e in events if 0 < a.sentence - max(e.sentences) <= REACH]
-        if len(there) > 1 or not earlier:
+        if len(there) > 1:
             continue
-        e = max(earlier, key=lambda e: max(e.sentences))
+        e = there[0] if there else _act_told_before(events, a.sentence)
+        if e is None:
+            continue
         if e.actor1 is None or (
             k.actors[e.actor1.value].template and k.actors[e.actor1.value].kind == "unidentified"
         ):
             e.actor1 = a
+
+
+def _words_before(doc: Doc, folded: str, a: Mention, n: int) -> list[str]:
+    """The (up to `n`) folded words before mention `a` in its sentence."""
+    start = doc.folded_index(a.start)
+    return words_before(folded, start, doc.folded_index(doc.sentences[a.sentence].start), n)
+
+
+def _act_told_before(events: list[Candidate], sentence: int) -> Candidate | None:
+    """The event told last within REACH sentences before `sentence`, if any."""
+    earlier = [e for e in events if 0 < sentence - max(e.sentences) <= REACH]
+    return max(earlier, key=lambda e: max(e.sentences)) if earlier else None
 
 
 def gunmen_named(k: Knowledge, at: ClauseIndex | None, events: list[Candidate]) -> None:
