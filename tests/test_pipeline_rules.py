@@ -409,6 +409,30 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتل أمين شرطة": a man named by his rank after an often-passive verb was killed; the
+        # gunmen who attacked the checkpoint are the attackers (the police were read as them).
+        "قتل أمين شرطة وأصيب مجندان في هجوم شنه مسلحون مجهولون على كمين أمني بمدينة العريش في شمال "
+        "سيناء مساء السبت.",
+        {"actor1": "Unidentified Armed Group (Egypt)", "actor2": "Police Forces of Egypt", "fatalities": 1},
+        id="a-policeman-named-by-his-rank-was-killed",
+    ),
+    pytest.param(
+        # "مؤكدة تحييد 9 إرهابيين": those neutralised were hit by the strikes the sentence told, not
+        # the attackers of a fight of their own against the staff that told it.
+        "أعلنت رئاسة الأركان التركية في بيان اليوم أن مقاتلات تابعة لسلاح الجو التركي دمرت أهدافا لمنظمة "
+        "حزب العمال الكردستاني في منطقة هاكورك شمالي العراق، مؤكدة تحييد 9 إرهابيين.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Turkey"},
+        id="the-neutralised-were-hit",
+    ),
+    pytest.param(
+        # The force met a crowd that tried to storm a building: its toll, told after the crowd's
+        # attempt, is the force's on the demonstrators (it was dropped with the crowd's telling).
+        "أطلقت قوات الأمن النار لتفريق محتجين حاولوا اقتحام مبنى الحكومة المحلية في البصرة، ما أسفر عن "
+        "مقتل متظاهر.",
+        {"sub_event_type": "Excessive force against protesters", "fatalities": 1},
+        id="the-crowds-toll-goes-with-the-force",
+    ),
+    pytest.param(
         # A woman medic ("المسعفة") and "a sniper" named by his state's adjective: the report named
         # neither side before (no event).
         "استشهدت المسعفة رزان النجار (21 عاما)، مساء الجمعة، برصاص قناص إسرائيلي أثناء إسعافها المصابين "

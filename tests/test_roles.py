@@ -65,6 +65,15 @@ def test_persons_after_an_often_passive_verb_were_hit_a_force_there_acted(pipeli
     )
 
 
+def test_a_unit_after_a_verb_of_arrest_is_its_subject(pipeline: Pipeline) -> None:
+    # No patrol is arrested: the unit right after "أوقفت" is the subject, its force the one acting
+    # (a patrol after a verb of attack may still be the target: "استهدف مسلحون دورية للجيش").
+    cues = _cues(pipeline, "أوقفت دورية من مديرية المخابرات في الجيش اللبناني ثلاثة مطلوبين في بلدة بريتال.")
+    assert cues["مديرية المخابرات في الجيش اللبناني"] == roles.AGENT
+    assert _cues(pipeline, "اعتقلت دورية تابعة للشرطة مطلوبا في البلدة.")["للشرطة"] == roles.AGENT
+    assert _cues(pipeline, "استهدف مسلحون دورية للجيش بعبوة ناسفة.")["للجيش"] == roles.PATIENT
+
+
 def test_force_head_between_verb_and_name_belongs_to_the_subject(pipeline: Pipeline) -> None:
     cues = _cues(pipeline, "هاجمت قوات الحركة الشعبية لتحرير السودان مواقع للجيش السوداني قرب الدلنج.")
     assert cues["الحركة الشعبية لتحرير السودان"] == roles.AGENT

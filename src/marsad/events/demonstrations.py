@@ -143,6 +143,8 @@ def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Can
         c.dates = c.dates or demo.dates
         c.sentences |= demo.sentences
         c.triggers.extend(demo.triggers)  # what the crowd did, after what was done to it
+        # the demonstration's toll is the force's ("…، ما أسفر عن مقتل متظاهر")
+        c.casualties.extend(m for m in demo.casualties if m not in c.casualties)
         c.log.append(f"'{c.trigger.text}': the forces acting on the demonstration '{demo.trigger.text}'")
         dropped.add(id(demo))
     return [e for e in events if id(e) not in dropped]

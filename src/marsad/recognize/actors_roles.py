@@ -41,6 +41,10 @@ class RoleReading(ActorReading):
         return self.k.cues["command_nouns"]
 
     @cached_property
+    def _unit_subject_verbs(self) -> CueList:
+        return self.k.cues["unit_subject_verbs"]
+
+    @cached_property
     def _role_lists(self) -> CueIndex:
         return cue_index({n: self.k.cues[n] for n in ROLE_LISTS})
 
@@ -179,6 +183,15 @@ class RoleReading(ActorReading):
             and all(self._command_nouns.has_word(w) for w in words[-dist:])
         ):
             pass  # "أعلنت قيادة القوات المشتركة للتحالف أن …": the command tells for its force
+        elif (
+            name == "patient_before"
+            and len(words) >= dist + 2
+            and self._unit_subject_verbs.has_word(words[-dist - 2])
+            and self._patient_units.has_word(words[-dist - 1])
+        ):
+            # "أوقفت دورية من مديرية المخابرات ثلاثة مطلوبين": a unit right after a verb of arrest
+            # or raid is the verb's subject (no patrol is arrested), its owner the one acting.
+            return "agent_before", "unit_subject_verbs"
         elif name is not None and dist > ADJACENT.get(name, dist):
             name = None
         elif (
@@ -261,6 +274,12 @@ class RoleReading(ActorReading):
         near = head[j:]
         if any(f.startswith(nouns) for w in near for f in peel(w)):
             return "agent_before", "event_nouns"
+        if (
+            len(head) >= 2
+            and self._unit_subject_verbs.has_word(head[-2])
+            and self._patient_units.has_word(head[-1])
+        ):
+            return "agent_before", "unit_subject_verbs"  # "اعتقلت دورية تابعة للشرطة" (see _role)
         near = head[-2:]  # a force noun may carry an adjective ("الفرق الهندسية التابعة لـ")
         for i in range(len(head) - 1, len(head) - 1 - len(near), -1):
             if heads.has_word(head[i]):
@@ -294,6 +313,10 @@ class RoleReading(ActorReading):
             or first_cue(words[: j + 1], self._patient_lists, max_distance=1) is not None
             for j in range(len(words) - 3, max(-1, len(words) - 5), -1)
         )
+
+    @cached_property
+    def _patient_units(self) -> CueList:
+        return self.k.cues["sent_units"]
 
     # One-list look-ups for first_cue, built once (first_cue indexes them by identity).
     @cached_property
