@@ -409,6 +409,29 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "وأعلن تنظيم داعش مسؤوليته عن الهجوم": the group claiming it is the attack's author (it
+        # was a second, spurious fight between the group and the unnamed gunmen).
+        "قتل 28 شخصا وأصيب 25 آخرون في هجوم شنه مسلحون على حافلة تقل أقباطا على طريق دير الأنبا "
+        "صموئيل في محافظة المنيا، حسبما أعلنت وزارة الصحة. وأعلن تنظيم داعش مسؤوليته عن الهجوم في "
+        "بيان نشرته وكالة أعماق.",
+        {"actor1": "Islamic State (Egypt)", "actor2": "Civilians (Egypt)", "fatalities": 28},
+        id="a-group-claims-responsibility",
+    ),
+    pytest.param(
+        # "في شارع بغداد وسط دمشق": a street named after another capital is a place in Damascus.
+        "انفجرت سيارة مفخخة في شارع بغداد وسط دمشق، ما أدى إلى مقتل ثلاثة مدنيين وإصابة آخرين.",
+        {"country": "Syria", "location": "Damascus", "fatalities": 3},
+        id="a-street-named-after-another-capital",
+    ),
+    pytest.param(
+        # "في حي باب طبرق": a quarter of Derna named after the gate to Tobruk (a second, spurious
+        # event was placed in Tobruk, 145 km away).
+        "اغتال مجهولون مساء الاثنين عضو المجلس البلدي لمدينة درنة الليبية، بإطلاق النار عليه أمام "
+        "منزله في حي باب طبرق، بحسب مصادر محلية.",
+        {"sub_event_type": "Attack", "location": "Darnah", "fatalities": 1},
+        id="a-quarter-named-after-a-gate",
+    ),
+    pytest.param(
         # "قتل أمين شرطة": a man named by his rank after an often-passive verb was killed; the
         # gunmen who attacked the checkpoint are the attackers (the police were read as them).
         "قتل أمين شرطة وأصيب مجندان في هجوم شنه مسلحون مجهولون على كمين أمني بمدينة العريش في شمال "

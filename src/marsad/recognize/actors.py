@@ -15,7 +15,7 @@ from marsad.knowledge.lexicon import ActorEntry
 from marsad.recognize.actors_context import NameContext, _claimed_by_it
 from marsad.recognize.actors_names import NameFinding, _anaphora_regex, _generic_nouns
 from marsad.recognize.actors_roles import RoleReading
-from marsad.recognize.cues import CUE_REACH
+from marsad.recognize.cues import CUE_REACH, CueList, words_after
 from marsad.text.tokens import Tokens, tokens
 
 # What other modules import from here (tests/test_roles.py: the generic nouns' look-ups).
@@ -30,6 +30,10 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
     """Adds ACTOR mentions; value = index into knowledge.actors; attrs: role cue and anaphora."""
 
     name = "actors"
+
+    @cached_property
+    def _responsibility(self) -> CueList:
+        return self.k.cues["responsibility_after"]
 
     @cached_property
     def _aerial(self) -> re.Pattern[str] | None:
@@ -119,6 +123,8 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
                 continue
             if role == "agent_before" and words and _claimed_by_it(words, self._claim_before):
                 m.attrs["claims"] = True  # "تبنت الحركة الهجوم": the group claims the act
+            elif why == "self_claim_after" and self._responsibility.found_in(words_after(folded, fe, 1)):
+                m.attrs["claims"] = True  # "وأعلن تنظيم داعش مسؤوليته عن الهجوم"
             if entry.country and not entry.template and entry.kind != "external" and own is None:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
                 doc.country_scores[entry.country] = doc.country_scores.get(entry.country, 0.0) + 0.5

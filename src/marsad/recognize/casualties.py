@@ -22,6 +22,7 @@ from marsad.recognize.casualty_patterns import (
     _CLAUSE_PUNCT,
     _INOUN,
     _KNOUN,
+    _LAST_OF,
     _LINK_RE,
     _MIXED,
     _MIXED_REACH,
@@ -180,6 +181,22 @@ def _mention(text: str, f: FoldMap, kind: str, a: int, b: int, count: int, exact
     return CasualtyMention(o_start, o_end, text[o_start:o_end], kind, count, exact, victim, hedge)
 
 
+_LAST = frozenset(("اخر", "اخرا"))
+_NOT_HEADED = frozenset(("الذي", "التي", "الذين", "اليوم", "الليله", "الاسبوع", "الشهر"))
+
+
+def _the_last_of(s: str, victim: tuple[int, int]) -> bool:
+    """ "القضاء على آخر تجمعات الإرهابيين": the victim word "آخر" heads a noun (one of
+    last_of_nouns, or a definite one): "the last of", not "another" one killed."""
+    if s[victim[0] : victim[1]] not in _LAST:
+        return False
+    nxt = s[victim[1] : victim[1] + 24].split(maxsplit=1)
+    if not nxt or not nxt[0].isalpha():
+        return False
+    w = nxt[0]
+    return w in _LAST_OF or (w.startswith("ال") and len(w) > 4 and w not in _NOT_HEADED)
+
+
 def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) -> list[CasualtyMention]:
     """The mention(s) one pattern match stands for, or none when the match is no casualty."""
     s = f.text
@@ -190,6 +207,8 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
         if res is None:
             return []
         count, exact, hedge, victim = res
+        if victim is not None and _the_last_of(s, victim):
+            return []
         cue = _WS.sub(" ", g["cue"])
         if victim is None and (
             cue in _NEEDS_NOUN or cue in _BODY_LEAD or name in ("after", "passive", "passive_member")

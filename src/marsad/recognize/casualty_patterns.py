@@ -126,6 +126,7 @@ _NEEDS_NOUN = set(_folded(_K.get("needs_noun", [])))
 _BODY_LEAD = set(_folded(_K.get("body_lead", [])))
 _NEG = set(_folded(_CAS["negations"]))
 _NOT_DEATH = set(_folded(_CAS["not_death_before"]))
+_LAST_OF = frozenset(_folded(_CAS["last_of_nouns"]))
 _CL = r"(?:[وفبل](?=\w))?"  # conjunction/preposition clitic kept out of the span
 
 
