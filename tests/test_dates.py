@@ -106,6 +106,7 @@ RELATIVE = [
     ("مساء أمس الأول", 2, "relative"),  # the day before yesterday, said the other way round
     ("قبل يومين", 2, "relative"),
     ("منذ يومين", 2, "relative"),
+    ("منذ يوم الأحد", 3, "weekday"),  # "يوم" heads the weekday: not "a day ago"
     ("قبل ثلاثة أيام", 3, "relative"),
     ("قبل 4 أيام", 4, "relative"),
     ("منذ خمسة أيام", 5, "relative"),

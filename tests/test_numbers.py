@@ -101,6 +101,9 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # duals of persons named by what they were ("مطلوبان", "انتحاريان"): two killed
+    ("قتل مطلوبان أمنيان في تبادل لإطلاق النار مع رجال الأمن", [("killed", 2, True)]),
+    ("أصيب متظاهران بالرصاص الحي قرب مبنى المحافظة", [("injured", 2, True)]),
     # "آخر" heading a noun is "the last of", no one killed; alone it is "another" one hit
     ("سيطرت وحدات الجيش على القرية بعد القضاء على آخر تجمعات الإرهابيين فيها", []),
     ("قضت القوات على آخر المسلحين المتحصنين في الحي", []),

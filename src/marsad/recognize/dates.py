@@ -303,6 +303,8 @@ def _day_value(groups: dict[str, str | None]) -> int | None:
 # copied it whole each time.
 _NEXT_DEFINITE = re.compile(r"\s+(ال\w+)")
 _FROM_AFTER = re.compile(r"\s+(?:من|علي)" + E)
+# "منذ يوم الأربعاء": "يوم" heads the weekday named after it, no "a day ago"
+_WEEKDAY_AFTER = re.compile(rf"\s+(?:{_WD}){E}")
 _TEEN_AFTER = re.compile(r"\s+عشر")
 _WS = re.compile(r"\s+")
 
@@ -469,6 +471,8 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         a, b = m.span("x")
         if _FROM_AFTER.match(s, b):
             continue  # "قبل يومين من الانتخابات" counts from another day
+        if m.group("one") and _WEEKDAY_AFTER.match(s, b):
+            continue  # "منذ يوم الأربعاء": the weekday is read on its own
         hedged = bool(m.group("hedge"))
         if m.group("nm") or m.group("mo2") or m.group("mo"):
             # "قبل شهرين": only the month is known (CODING.md §5, precision 3: the 15th).
