@@ -101,6 +101,10 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # kin named by their tie to the victim before them: a daughter, a mother, a couple's children
+    ("أفادت الوزارة بمقتل امرأة حامل وطفلتها البالغة من العمر عاما جراء غارة", [("killed", 2, True)]),
+    ("استشهاد أم وطفلها في قصف على المخيم", [("killed", 2, True)]),
+    ("مقتل رجل وزوجته وطفليهما في غارة على منزلهم", [("killed", 4, True)]),
     # duals of persons named by what they were ("مطلوبان", "انتحاريان"): two killed
     ("قتل مطلوبان أمنيان في تبادل لإطلاق النار مع رجال الأمن", [("killed", 2, True)]),
     ("أصيب متظاهران بالرصاص الحي قرب مبنى المحافظة", [("injured", 2, True)]),
