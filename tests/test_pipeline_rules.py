@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "جهاز الأمن الوقائي" in Aden: a service several states have is the report's country's
+        # (it was always the Palestinian Authority's).
+        "اغتال مسلحون مجهولون، مساء الأحد، ضابطا في جهاز الأمن الوقائي في مديرية الشيخ عثمان بمحافظة "
+        "عدن، حيث أطلقوا النار عليه من سيارة كانت تقلهم أمام منزله، وفق مصدر أمني.",
+        {"actor1": "Unidentified Armed Group (Yemen)", "actor2": "Police Forces of Yemen", "fatalities": 1},
+        id="a-service-several-states-have",
+    ),
+    pytest.param(
         # "وأعلن تنظيم داعش مسؤوليته عن الهجوم": the group claiming it is the attack's author (it
         # was a second, spurious fight between the group and the unnamed gunmen).
         "قتل 28 شخصا وأصيب 25 آخرون في هجوم شنه مسلحون على حافلة تقل أقباطا على طريق دير الأنبا "

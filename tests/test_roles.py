@@ -74,6 +74,15 @@ def test_a_unit_after_a_verb_of_arrest_is_its_subject(pipeline: Pipeline) -> Non
     assert _cues(pipeline, "استهدف مسلحون دورية للجيش بعبوة ناسفة.")["للجيش"] == roles.PATIENT
 
 
+def test_an_advance_or_infiltration_names_its_author(pipeline: Pipeline) -> None:
+    # "زحفا لمرتزقة العدوان": the lam after an advance names who advanced (it was read as the
+    # owner of a target), as after "هجوم" or "غارة".
+    cues = _cues(pipeline, "كسر أبطال الجيش واللجان الشعبية زحفا لمرتزقة العدوان باتجاه مواقعهم في نهم.")
+    assert cues["مرتزقة العدوان"] == roles.AGENT
+    cues = _cues(pipeline, "أحبطت قوات الجيش محاولة تسلل لميليشيا الحوثي في الجبهة.")
+    assert cues["ميليشيا الحوثي"] == roles.AGENT
+
+
 def test_force_head_between_verb_and_name_belongs_to_the_subject(pipeline: Pipeline) -> None:
     cues = _cues(pipeline, "هاجمت قوات الحركة الشعبية لتحرير السودان مواقع للجيش السوداني قرب الدلنج.")
     assert cues["الحركة الشعبية لتحرير السودان"] == roles.AGENT
