@@ -409,6 +409,22 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بينما ادعت الحركة أنها قتلت 15 جنديا": the attackers' claim counts the same dead as the
+        # officer's three; the lowest figure is coded (the two were added up).
+        "هاجم مسلحون من حركة الشباب فجر اليوم قاعدة عسكرية للجيش الصومالي في بلدة ورشيخ بإقليم شبيلي "
+        "الوسطى. وقال ضابط في الجيش إن ثلاثة جنود قتلوا في الهجوم، بينما ادعت الحركة في بيان أنها قتلت "
+        "15 جنديا.",
+        {"actor1": "Al Shabaab", "location": "Warshiikh", "fatalities": 3},
+        id="a-sides-claim-of-the-dead-it-caused",
+    ),
+    pytest.param(
+        # "قوات عملية البنيان المرصوص": the Government of National Accord's campaign in Sirte.
+        "اندلعت اشتباكات مساء أمس بين قوات عملية البنيان المرصوص ومجموعة من عناصر تنظيم داعش في منطقة "
+        "الخيطان جنوب سرت، أسفرت عن مقتل 3 من عناصر التنظيم.",
+        {"actor1": "Military Forces of Libya", "actor2": "Islamic State (Libya)", "fatalities": 3},
+        id="a-campaigns-forces",
+    ),
+    pytest.param(
         # "جهاز الأمن الوقائي" in Aden: a service several states have is the report's country's
         # (it was always the Palestinian Authority's).
         "اغتال مسلحون مجهولون، مساء الأحد، ضابطا في جهاز الأمن الوقائي في مديرية الشيخ عثمان بمحافظة "

@@ -83,6 +83,15 @@ def test_an_advance_or_infiltration_names_its_author(pipeline: Pipeline) -> None
     assert cues["ميليشيا الحوثي"] == roles.AGENT
 
 
+def test_who_denies_responsibility_neither_acts_nor_claims(pipeline: Pipeline) -> None:
+    # "نفى … مسؤوليته": the denial comes before the claim its words would otherwise make.
+    doc = pipeline.components[0](
+        Doc("ونفى التحالف الدولي مسؤوليته عن الغارة.", published=date.fromisoformat(PUB))
+    )
+    (m,) = doc.get(ACTOR)
+    assert m.attrs.get("role_cue") == roles.IGNORE and not m.attrs.get("claims")
+
+
 def test_force_head_between_verb_and_name_belongs_to_the_subject(pipeline: Pipeline) -> None:
     cues = _cues(pipeline, "هاجمت قوات الحركة الشعبية لتحرير السودان مواقع للجيش السوداني قرب الدلنج.")
     assert cues["الحركة الشعبية لتحرير السودان"] == roles.AGENT

@@ -211,6 +211,10 @@ class RoleReading(ActorReading):
             # a verb stays a weak candidate.
             after = [w for w in words_after(folded, self._past_leader(folded, fe), 8) if not w.isdigit()]
             after = skip.without_words(after)[:4]
+            if name == "teller_verbs" and self.k.cues["denial_verbs"].has_word(words[-1]):
+                # "بينما نفى التحالف أي علاقة له بها", "ونفى التحالف مسؤوليته عن الغارة": who
+                # denies an act is not its author (nor claims it).
+                return "ignore_before", "denial_verbs"
             claim = self._self_claim
             # "قالت الوزارة إن الطيران الإسرائيلي شن غارات": a clause with a subject of its own
             # after "إن"/"بأن" claims the teller's act only as "أن قواته …" (a cue opening it).
@@ -222,9 +226,6 @@ class RoleReading(ActorReading):
                 return None, "self_claim_after"
             if statement:
                 return name, name
-            if name == "teller_verbs" and self.k.cues["denial_verbs"].has_word(words[-1]):
-                # "بينما نفى التحالف أي علاقة له بها": who denies an act is not its author.
-                return "ignore_before", "denial_verbs"
             return ("ignore_before", name) if name == "source_before" else (None, name)
         if (lam or chain.endswith("ل")) and name in (None, "object"):
             return self._possessor(words)
