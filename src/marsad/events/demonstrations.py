@@ -130,6 +130,12 @@ def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Can
             demo.actor2 = demo.actor2 or force
             demo.casualties.extend(c.casualties)
             demo.sentences |= c.sentences
+            # (and where and when the clash was told, if the riot's own words tell neither:
+            # "اندلعت مواجهات ليلة السبت … في مدينة تطاوين، بعد أن … ورشقوا رجال الأمن بالحجارة")
+            if not demo.places:
+                demo.places, demo.inherited_place = c.places, c.inherited_place
+            if not demo.dates:
+                demo.dates, demo.inherited_date = c.dates, c.inherited_date
             demo.log.append(f"'{c.trigger.text}': the forces acting on the riot '{demo.trigger.text}'")
             dropped.add(id(c))
             continue
