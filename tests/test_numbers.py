@@ -101,6 +101,11 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a man named before his post, after a noun of killing: one dead; after a verb the words may
+    # be the killer's ("قتل الجيش قائد كتيبة"), and a counted or person noun is the lead's
+    ("أكدت الجماعة مقتل صالح الصماد رئيس المجلس السياسي الأعلى في غارة", [("killed", 1, True)]),
+    ("أعلن التحالف مقتل أبو بكر البغدادي زعيم التنظيم", [("killed", 1, True)]),
+    ("أعلن الجيش مقتل عدد من المسلحين بينهم قائد ميداني", [("killed", 10, False)]),
     # kin named by their tie to the victim before them: a daughter, a mother, a couple's children
     ("أفادت الوزارة بمقتل امرأة حامل وطفلتها البالغة من العمر عاما جراء غارة", [("killed", 2, True)]),
     ("استشهاد أم وطفلها في قصف على المخيم", [("killed", 2, True)]),

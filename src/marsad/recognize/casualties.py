@@ -271,6 +271,11 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
             return []
         qv, hedge = parsed
         return [_mention(text, f, kind, a, b, 1 + qv.value, qv.exact, None, hedge)]
+    if name == "named_post":
+        name_words = s[m.start("vic") : m.end("vic")].split()[:-1]
+        if any(w in _V_CLASS or _strip_clitics(w) in _V_CLASS or _parse(w) is not None for w in name_words):
+            return []  # victims named by a person noun or counted: the lead pattern reads them
+        return [_mention(text, f, kind, a, b, 1, True, m.span("vic"), None)]
     if name == "named":
         between = s[m.end("cue") : m.start("vic")].split()
         if any(w in _V_CLASS or w in ("بينهم", "منهم") or _parse(w) is not None for w in between):

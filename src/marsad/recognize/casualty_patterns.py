@@ -256,6 +256,45 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
                 5,
             )
         )
+        if _CAS.get("posts_after_name"):
+            # "مقتل صالح الصماد رئيس المجلس": a man named (no victim noun, no figure) before his
+            # post; the name's words are no function word, digit or conjunction-led word.
+            stop = alternation(
+                [
+                    "من",
+                    "في",
+                    "على",
+                    "عن",
+                    "الى",
+                    "بين",
+                    "خلال",
+                    "جراء",
+                    "اثر",
+                    "بعد",
+                    "قبل",
+                    "عدد",
+                    "احد",
+                    "نحو",
+                    "بينهم",
+                    "منهم",
+                    "مع",
+                    "ان",
+                    "انه",
+                    "التي",
+                    "الذي",
+                ]
+            )
+            person = rf"(?!(?:{stop}){E})(?![وف])[^\s\d.،,؛:()\[\]]+"
+            specs.append(
+                (
+                    "named_post",
+                    rf"{B}{_CL}(?P<m>(?P<cue>{alternation(_CAS['name_post_leads'])}){E}\s+(?P<vic>(?:{person}\s+){{1,3}}"
+                    rf"(?:ال)?(?:{alternation(_CAS['posts_after_name'])}){E}))",
+                    _last_words(_CAS["posts_after_name"]),
+                    70,
+                    5,
+                )
+            )
         # "قتل القيادي الحوثي البارز أبو علي الكحلاني و5 من مرافقيه" ("… مع 5 من مرافقيه"): the
         # one named (up to six words) and a count of his companions.
         specs.append(
