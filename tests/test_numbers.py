@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # the attacker shot and killed by the police after his act: one more dead
+    ("طعن شاب مستوطنا قبل أن تطلق الشرطة النار على المنفذ وتقتله", [("killed", 1, True)]),
     # a man named before his post, after a noun of killing: one dead; after a verb the words may
     # be the killer's ("قتل الجيش قائد كتيبة"), and a counted or person noun is the lead's
     ("أكدت الجماعة مقتل صالح الصماد رئيس المجلس السياسي الأعلى في غارة", [("killed", 1, True)]),

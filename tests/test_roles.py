@@ -92,6 +92,24 @@ def test_who_denies_responsibility_neither_acts_nor_claims(pipeline: Pipeline) -
     assert m.attrs.get("role_cue") == roles.IGNORE and not m.attrs.get("claims")
 
 
+def test_a_group_noun_heads_the_tellers_name_and_a_reported_noun_claims_nothing(pipeline: Pipeline) -> None:
+    # "قالت جماعة حزب الله اللبنانية إن إسقاط الطائرة …": the group noun heads the teller's name,
+    # and a clause opened by "إن" after its adjective reports an act, it claims none.
+    doc = pipeline.components[0](
+        Doc(
+            "قالت جماعة حزب الله اللبنانية إن إسقاط الطائرة يمثل بداية مرحلة جديدة.",
+            published=date.fromisoformat(PUB),
+        )
+    )
+    (m,) = doc.get(ACTOR)
+    assert m.attrs.get("role_why") == "teller_verbs" and m.attrs.get("role_cue") is None
+
+
+def test_who_opened_fire_acted(pipeline: Pipeline) -> None:
+    cues = _cues(pipeline, "وقع تبادل لإطلاق النار بعد أن فتح المسلحون النار على عناصر الشرطة قرب الباب.")
+    assert cues["المسلحون"] == roles.AGENT and cues["عناصر الشرطة"] == roles.PATIENT
+
+
 def test_force_head_between_verb_and_name_belongs_to_the_subject(pipeline: Pipeline) -> None:
     cues = _cues(pipeline, "هاجمت قوات الحركة الشعبية لتحرير السودان مواقع للجيش السوداني قرب الدلنج.")
     assert cues["الحركة الشعبية لتحرير السودان"] == roles.AGENT

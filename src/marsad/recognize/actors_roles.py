@@ -10,6 +10,7 @@ from functools import cached_property
 
 from marsad.doc import Doc
 from marsad.recognize.actors_base import ActorReading
+from marsad.recognize.actors_context import _GROUP_NOUNS
 from marsad.recognize.cues import CueIndex, CueList, cue_index, first_cue, peel, words_after, words_before
 from marsad.recognize.numbers import parse_quantity
 from marsad.text.normalize import fold
@@ -180,9 +181,11 @@ class RoleReading(ActorReading):
         elif (
             name == "teller_verbs"
             and dist > 0
-            and all(self._command_nouns.has_word(w) for w in words[-dist:])
+            and all(self._command_nouns.has_word(w) or w in _GROUP_NOUNS for w in words[-dist:])
         ):
-            pass  # "أعلنت قيادة القوات المشتركة للتحالف أن …": the command tells for its force
+            # "أعلنت قيادة القوات المشتركة للتحالف أن …": the command tells for its force; "قالت
+            # جماعة حزب الله إن …": the group noun heads the name the verb is told by.
+            pass
         elif (
             name == "patient_before"
             and len(words) >= dist + 2
@@ -218,11 +221,10 @@ class RoleReading(ActorReading):
             claim = self._self_claim
             # "قالت الوزارة إن الطيران الإسرائيلي شن غارات": a clause with a subject of its own
             # after "إن"/"بأن" claims the teller's act only as "أن قواته …" (a cue opening it).
-            if (
-                claim.opening(after) is not None
-                if after and self._reported.has_word(after[0])
-                else claim.found_in(after)
-            ):
+            # (the clause word may follow an adjective of the name: "قالت جماعة حزب الله اللبنانية
+            # إن إسقاط الطائرة …" reports what happened, it claims nothing)
+            rep = next((i for i, w in enumerate(after[:2]) if self._reported.has_word(w)), None)
+            if claim.opening(after[rep:]) is not None if rep is not None else claim.found_in(after):
                 return None, "self_claim_after"
             if statement:
                 return name, name
