@@ -101,6 +101,11 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a second figure told at another place after the first's: more dead of the same kind (not a
+    # subset told by its wounds, "وثلاثة بجروح خطيرة")
+    ("ما أدى إلى مقتل خمسة مدنيين في حرستا وثلاثة في عربين", [("killed", 5, True), ("killed", 3, True)]),
+    ("مقتل 3 في مدينة دوما و4 آخرين في بلدة سقبا", [("killed", 3, True), ("killed", 4, True)]),
+    ("أصيب خمسة في الهجوم وثلاثة بجروح خطيرة", [("injured", 5, True)]),
     # the attacker shot and killed by the police after his act: one more dead
     ("طعن شاب مستوطنا قبل أن تطلق الشرطة النار على المنفذ وتقتله", [("killed", 1, True)]),
     # a man named before his post, after a noun of killing: one dead; after a verb the words may

@@ -2718,6 +2718,14 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # Each town's dead where the toll names them: five in Harasta, three in Arbin (Arbin had none).
+        "شنت طائرات حربية روسية، ظهر اليوم، عشر غارات على مدينتي حرستا وعربين في الغوطة الشرقية، ما أدى "
+        "إلى مقتل خمسة مدنيين في حرستا وثلاثة في عربين، وفق الدفاع المدني.",
+        ("location", "fatalities"),
+        [("Ḩarastā", 5), ("‘Irbīn", 3)],
+        id="each-towns-dead",
+    ),
+    pytest.param(
         # "القيادة العامة للجيش السوري": the Syrian army's general command, not Haftar's army, whose
         # name "القيادة العامة" alone is; "وحداتها" are then the Syrian army's units.
         "أعلنت القيادة العامة للجيش السوري، الاثنين، أن وحداتها سيطرت بالكامل على مخيم اليرموك وحي الحجر "

@@ -39,6 +39,7 @@ from marsad.recognize.casualty_patterns import (
     _VITEM_RE,
     _YEARLIKE,
     KILLED_NO_NUMBER,
+    MORE_AT_ANOTHER_PLACE,
     REFERRING,
 )
 from marsad.recognize.numbers import (
@@ -386,7 +387,14 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         for m, prev in matches(rx, hits_of, before, after, starts, needs):
             if kind == "killed" and prev and _strip_clitics(prev[0]) in _NOT_DEATH:
                 continue  # "محاولة اغتيال", "ذكرى مقتل"
-            cands.extend(_interpret(kind, name, m, text, f))
+            found_here = _interpret(kind, name, m, text, f)
+            cands.extend(found_here)
+            if found_here and name in ("lead", "count"):
+                more = MORE_AT_ANOTHER_PLACE.match(s, m.end("m"))
+                if more is not None and (parsed := _parse(more.group("q"))) is not None:
+                    qv, hedge = parsed
+                    a, b = more.span("q")
+                    cands.append(_mention(text, f, kind, a, more.end(), qv.value, qv.exact, None, hedge))
 
     # Per kind: earliest start first, longest first at a tie, then the largest count (the one
     # named and his companions, "قتل القيادي أبو حمزة مع أربعة من مرافقيه": 5, not the count's 4);

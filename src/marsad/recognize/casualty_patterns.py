@@ -446,6 +446,12 @@ _MIXED_REACH = (60, 170)
 _ROUTES = routes([_MIXED_KEYS, *(spec[3] for spec in _SPECS)])
 
 _LINK_RE = re.compile(_LINK)  # between two victim items
+# "مقتل خمسة مدنيين في حرستا وثلاثة في عربين": after a toll and the place its dead fell at (one or
+# two words after في/ب), "و" and a figure told at another place: more dead of the same kind.
+MORE_AT_ANOTHER_PLACE = re.compile(
+    rf"\s+(?:في|ب)\s*[^\s\d.،,؛:()]+(?:\s+(?!و)[^\s\d.،,؛:()]+)?\s+و(?P<q>{QTY})"
+    rf"(?:\s+(?:اخرين|اخرون|اخريات){E})?(?=\s+(?:في|داخل|قرب|بمدينه|ببلده|بقريه|بحي|بمخيم|بمنطقه){E})"
+)
 KILLED_NO_NUMBER = 10  # CODING.md §6: killed, no number given
 _CLAUSE_PUNCT = "،,.؛;:()"
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
