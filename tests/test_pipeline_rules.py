@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A bombing that killed, its claimant named and no target: the dead were civilians (actor2
+        # was left empty once a claimant was named).
+        "ارتفعت حصيلة ضحايا التفجير الانتحاري بشاحنة مفخخة الذي استهدف منطقة الكرادة التجارية وسط بغداد "
+        "فجر اليوم إلى 125 قتيلا، بحسب مصادر طبية. وتبنى تنظيم داعش التفجير.",
+        {"actor1": "Islamic State (Iraq)", "actor2": "Civilians (Iraq)", "fatalities": 125},
+        id="a-claimed-bombing-killed-civilians",
+    ),
+    pytest.param(
         # The clash word opens the sentence with the town and night; the riot it becomes keeps them
         # (the riot, told in a later clause with neither, was dropped as placed nowhere).
         "اندلعت مواجهات ليلة السبت بين قوات الأمن ومحتجين في مدينة تطاوين جنوب تونس، بعد أن أغلق شبان "
@@ -465,7 +473,7 @@ ONE_EVENT = [
         # event was placed in Tobruk, 145 km away).
         "اغتال مجهولون مساء الاثنين عضو المجلس البلدي لمدينة درنة الليبية، بإطلاق النار عليه أمام "
         "منزله في حي باب طبرق، بحسب مصادر محلية.",
-        {"sub_event_type": "Attack", "location": "Darnah", "fatalities": 1},
+        {"sub_event_type": "Attack", "actor2": "Civilians (Libya)", "location": "Darnah", "fatalities": 1},
         id="a-quarter-named-after-a-gate",
     ),
     pytest.param(
@@ -2035,7 +2043,7 @@ ONE_EVENT = [
         # of the killing told before it.
         "اغتال مسلحون مجهولون مساء أمس مختار قرية الكسرة بإطلاق النار عليه أمام منزله في ريف دير الزور "
         "الغربي. وتشهد مناطق سيطرة قوات سوريا الديمقراطية عمليات اغتيال متكررة.",
-        {"actor1": "Unidentified Armed Group (Syria)", "actor2": ""},
+        {"actor1": "Unidentified Armed Group (Syria)", "actor2": "Civilians (Syria)"},
         id="the-force-holding-the-area-is-no-side",
     ),
     pytest.param(

@@ -77,6 +77,10 @@ class ActorCoding(SideFinder):
         ev["sub_event_type"] = s.sub  # the intervention a protest met refines its sub-type
         self._no_second_side(s)
         self._pair_of_parties(doc, c, s)
+        if s.event_type == VAC and s.a1 is not None and s.a2 is None:
+            # Violence against civilians is violence against someone unarmed: the victim not named
+            # as an actor ("اغتال مجهولون عضو المجلس البلدي") is a civilian of the event's country.
+            s.a2 = self._templates.get("civilians")
         if s.a1 is None and s.a2 is None:
             return False
         name1, name2 = self._side_names(s)
@@ -192,12 +196,8 @@ class ActorCoding(SideFinder):
         """ "ارتفعت حصيلة ضحايا التفجير الانتحاري الذي استهدف حي الكرادة إلى 213 قتيلا": a bombing
         that killed, no side named for it, killed people (civilians); the unnamed bombers are
         found next (_unidentified_attacker)."""
-        if (
-            s.sub in BOMBINGS
-            and s.a1 is None
-            and s.a2 is None
-            and any(m.value.kind == "killed" for m in c.casualties)
-        ):
+        if s.sub in BOMBINGS and s.a2 is None and any(m.value.kind == "killed" for m in c.casualties):
+            # (its claimant named too: "قتل 125 في تفجير الكرادة … وتبنى تنظيم داعش التفجير")
             s.a2 = self._templates.get("civilians")
 
     def _unidentified_attacker(self, doc: Doc, c: Candidate, s: Coding) -> None:
