@@ -2726,6 +2726,16 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "اليوم الخميس" and "أمس": two days told from the report's own, neither at an end of the
+        # night, are two incidents (yesterday's shelling took in today's with its day).
+        "قتل طفل وأصيب ثلاثة آخرون، اليوم الخميس، جراء سقوط قذيفة هاون أطلقتها ميليشيا الحوثي على حي "
+        "الروضة وسط مدينة تعز، وفق مصدر طبي. وكانت الميليشيا قد قصفت أمس أحياء سكنية في المدينة ما أدى "
+        "إلى إصابة امرأة.",
+        ("event_date", "fatalities"),
+        [("2023-10-11", 0), ("2023-10-12", 1)],
+        id="today-and-yesterday-are-two-days",
+    ),
+    pytest.param(
         # Each town's dead where the toll names them: five in Harasta, three in Arbin (Arbin had none).
         "شنت طائرات حربية روسية، ظهر اليوم، عشر غارات على مدينتي حرستا وعربين في الغوطة الشرقية، ما أدى "
         "إلى مقتل خمسة مدنيين في حرستا وثلاثة في عربين، وفق الدفاع المدني.",

@@ -191,7 +191,7 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
             # "في ريف دير الزور": the countryside of a town is a region around it, however pinned
             countryside = ref.cue == "countryside_before"
     d = c.dates[0].value.date if c.dates and not c.inherited_date else None
-    exact = d is not None and c.dates[0].value.kind == "absolute" and c.dates[0].value.precision == 1
+    exact = d is not None and c.dates[0].value.precision == 1 and _day_told_exactly(c.dates[0].value)
     a1, a2 = c.actor1, c.actor2
     trig = c.triggers[0]
     et = c.retype[0] if c.retype else trig.value.event_type
@@ -272,6 +272,23 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
 
 
 _new = object.__new__  # (a Sig with no field set yet: signature sets them all)
+
+# Words of the night's two ends: a day told with one ("مساء أمس", "فجر اليوم", "الليلة الماضية")
+# may be the same night as the day next to it.
+_NIGHT_WORDS = frozenset(
+    ("فجر", "مساء", "ليل", "ليلة", "منتصف", "ساعات", "الماضية", "الماضي", "متأخرة", "الليلة")
+)
+
+
+def _day_told_exactly(dm: object) -> bool:
+    """A day written out ("19 أغسطس 2020"), or a day told from the report's ("اليوم الأحد", "أمس")
+    with no end of the night in its words: two such days are two days ("قتل طفل اليوم … وكانت الميليشيا قد
+    قصفت أمس أحياء …" tells two incidents)."""
+    kind = dm.kind  # type: ignore[attr-defined]
+    if kind == "absolute":
+        return True
+    # (Weekdays stay loose: "اختطفها السبت … أفرج عنها الأحد" retell one abduction from its two ends.)
+    return kind == "relative" and _NIGHT_WORDS.isdisjoint(dm.text.split())  # type: ignore[attr-defined]
 
 
 REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)  # remote violence and fighting, told apart or as one
