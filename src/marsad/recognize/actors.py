@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.doc import ACTOR, Doc, Mention
 from marsad.knowledge.lexicon import ActorEntry
 from marsad.recognize.actors_context import NameContext, _claimed_by_it
 from marsad.recognize.actors_names import NameFinding, _anaphora_regex, _generic_nouns
 from marsad.recognize.actors_roles import RoleReading
-from marsad.recognize.cues import CUE_REACH
+from marsad.recognize.cues import CUE_REACH, MEMO_WORDS
 from marsad.text.tokens import Tokens, tokens
 
 # What other modules import from here (tests/test_roles.py: the generic nouns' look-ups).
@@ -30,6 +35,11 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
     """Adds ACTOR mentions; value = index into knowledge.actors; attrs: role cue and anaphora."""
 
     name = "actors"
+
+    @cached_property
+    def _air_memo(self) -> dict[str, tuple[bool, bool]]:
+        """A name's text → (whether it names aircraft, whether air defences): see _mention."""
+        return {}
 
     @cached_property
     def _aerial(self) -> re.Pattern[str] | None:
@@ -104,7 +114,8 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
                 prev is not None
                 and prev_named
                 and not entry.template
-                and self._affiliation(folded[prev[0] : fs].split())
+                # (split once at most: _affiliation asks for one word, and the gap may be long)
+                and self._affiliation(folded[prev[0] : fs].split(None, 1))
             ):
                 # "قوة الردع الخاصة التابعة لحكومة الوفاق": the owner of a named force says whose
                 # it is; it is no side of the force's fight.
@@ -127,6 +138,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             doc.set_mentions(ACTOR, [m for m in doc.get(ACTOR) if id(m) not in gone])
         return doc
 
+    @cython.locals(memo=dict, name=str)
     def _mention(
         self,
         doc: Doc,
@@ -146,11 +158,20 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         names aircraft (`aerial`) or air defences (`defence`)."""
         # (air defences: a defence word with the air's or an anti-aircraft word — "قوات دفاع
         # شبوة" is a force on the ground)
-        air_defence = (
-            defence is not None
-            and defence.search(folded, name_start, fe) is not None
-            and ("جو" in folded[name_start:fe] or "مضاد" in folded[name_start:fe])
-        )
+        # Both answers depend on the name's text alone (the patterns are plain alternations of
+        # words, no anchor nor boundary): memoised per name, not two regex searches per mention.
+        memo = self._air_memo
+        name = folded[name_start:fe]
+        got = memo.get(name)
+        if got is None:
+            air_defence = (
+                defence is not None and defence.search(name) is not None and ("جو" in name or "مضاد" in name)
+            )
+            got = (aerial is not None and aerial.search(name) is not None and not air_defence, air_defence)
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            memo[name] = got
+        is_aerial, air_defence = got
         # Added first, its role filled in by __call__: doc.add locates the mention (sentence,
         # clause), and the role's window needs that clause, so it is located once.
         m = doc.add(
@@ -165,9 +186,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             country=entry.country,
             generic=entry.template,
             target_only=entry.target_only,
-            aerial=aerial is not None
-            and aerial.search(folded, name_start, fe) is not None
-            and not air_defence,
+            aerial=is_aerial,
             air_defence=air_defence,
         )
         return m
