@@ -54,7 +54,8 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         folded = doc.folded.text
         found, starts = self._alias_names(folded)
         # The report's words, shared with the other recognisers (a short text: its own).
-        toks = tokens(folded) or Tokens(folded)
+        shared = tokens(folded)
+        toks = shared or Tokens(folded)
         found, nisba = self._other_names(folded, toks, found, starts)
         lists = self._role_lists
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
@@ -64,6 +65,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         # doc.original and doc.folded_index, one call less per name
         to_original, fidx = doc.folded.to_original, doc.folded.folded_index
         unfit: list[Mention] = []
+        fstarts: dict[int, int] = {}  # a clause's start → its folded start (fidx)
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             name_start = starts.get(fs, fs)
@@ -72,8 +74,12 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             m = self._mention(doc, folded, start, end, name_start, fe, idx, ana, entry, aerial, defence)
             sent, clause = m.sentence, m.clause
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
+            # (the folded start of a clause, asked once per clause, not per name in it)
+            fcstart = fstarts.get(cstart)
+            if fcstart is None:
+                fcstart = fstarts[cstart] = fidx(cstart)
             # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
-            words = toks.before(fs, max(fidx(cstart), fs - CUE_REACH), 5)
+            words = toks.before(fs, max(fcstart, fs - CUE_REACH), 5)
             if (
                 words
                 and not entry.template
@@ -91,7 +97,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             role, why = self._role(
                 doc, fs, name_start, fe, chain, words, lists, lam=lam, crowd=entry.kind in _COUNTED_AS_SUBJECT
             )
-            if role is None and self._hit_after(folded, fe):
+            if role is None and self._hit_after(folded, fe, shared):
                 role, why = "patient_before", "patient_after"  # "إن شرطيين قتلا برصاص"
             # (Most reports have no nationality adjective: no key to build then.)
             own = nisba.get((fs, fe, idx, ana)) if nisba else None
@@ -100,10 +106,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             # (a nationality adjective's name starts at its noun's word, و included: "وقوات إماراتية")
             joined = chain.startswith("و") or (own is not None and folded.startswith("و", fs))
             if prev is not None and joined and folded[prev[0] : fs].strip() == "":
-                if (
-                    prev[1] in ("assoc_before", "ignore_before")
-                    and "بين" in folded[fidx(cstart) : fs].split()
-                ):
+                if prev[1] in ("assoc_before", "ignore_before") and "بين" in folded[fcstart:fs].split():
                     # "بين قوات الجيش المدعومة بالمقاومة الشعبية ومسلحي الحوثي": after a supporter,
                     # the name joined to the pair "بين" opened is the other side, no supporter.
                     role, why = None, "the pair's other side"
