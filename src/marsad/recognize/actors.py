@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.doc import ACTOR, Doc, Mention
 from marsad.knowledge.lexicon import ActorEntry
 from marsad.recognize.actors_context import NameContext, _claimed_by_it
 from marsad.recognize.actors_names import NameFinding, _anaphora_regex, _generic_nouns
 from marsad.recognize.actors_roles import RoleReading
-from marsad.recognize.cues import CUE_REACH, CueList, words_after
+from marsad.recognize.cues import CUE_REACH, MEMO_WORDS, CueList, words_after
 from marsad.text.tokens import Tokens, tokens
 
 # What other modules import from here (tests/test_roles.py: the generic nouns' look-ups).
@@ -36,6 +41,11 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         return self.k.cues["responsibility_after"]
 
     @cached_property
+    def _air_memo(self) -> dict[str, tuple[bool, bool]]:
+        """A name's text → (whether it names aircraft, whether air defences): see _mention."""
+        return {}
+
+    @cached_property
     def _aerial(self) -> re.Pattern[str] | None:
         return _any_of(self._aerial_words)
 
@@ -48,7 +58,8 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         folded = doc.folded.text
         found, starts = self._alias_names(folded)
         # The report's words, shared with the other recognisers (a short text: its own).
-        toks = tokens(folded) or Tokens(folded)
+        shared = tokens(folded)
+        toks = shared or Tokens(folded)
         found, nisba = self._other_names(folded, toks, found, starts)
         lists = self._role_lists
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
@@ -58,6 +69,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         # doc.original and doc.folded_index, one call less per name
         to_original, fidx = doc.folded.to_original, doc.folded.folded_index
         unfit: list[Mention] = []
+        fstarts: dict[int, int] = {}  # a clause's start → its folded start (fidx)
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             name_start = starts.get(fs, fs)
@@ -66,8 +78,12 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             m = self._mention(doc, folded, start, end, name_start, fe, idx, ana, entry, aerial, defence)
             sent, clause = m.sentence, m.clause
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
+            # (the folded start of a clause, asked once per clause, not per name in it)
+            fcstart = fstarts.get(cstart)
+            if fcstart is None:
+                fcstart = fstarts[cstart] = fidx(cstart)
             # cues.words_before, on the tokens in hand (lo >= 0: a clause start or fs - reach).
-            words = toks.before(fs, max(fidx(cstart), fs - CUE_REACH), 5)
+            words = toks.before(fs, max(fcstart, fs - CUE_REACH), 5)
             if (
                 words
                 and not entry.template
@@ -85,7 +101,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             role, why = self._role(
                 doc, fs, name_start, fe, chain, words, lists, lam=lam, crowd=entry.kind in _COUNTED_AS_SUBJECT
             )
-            if role is None and self._hit_after(folded, fe):
+            if role is None and self._hit_after(folded, fe, shared):
                 role, why = "patient_before", "patient_after"  # "إن شرطيين قتلا برصاص"
             # (Most reports have no nationality adjective: no key to build then.)
             own = nisba.get((fs, fe, idx, ana)) if nisba else None
@@ -94,10 +110,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             # (a nationality adjective's name starts at its noun's word, و included: "وقوات إماراتية")
             joined = chain.startswith("و") or (own is not None and folded.startswith("و", fs))
             if prev is not None and joined and folded[prev[0] : fs].strip() == "":
-                if (
-                    prev[1] in ("assoc_before", "ignore_before")
-                    and "بين" in folded[fidx(cstart) : fs].split()
-                ):
+                if prev[1] in ("assoc_before", "ignore_before") and "بين" in folded[fcstart:fs].split():
                     # "بين قوات الجيش المدعومة بالمقاومة الشعبية ومسلحي الحوثي": after a supporter,
                     # the name joined to the pair "بين" opened is the other side, no supporter.
                     role, why = None, "the pair's other side"
@@ -108,7 +121,8 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
                 prev is not None
                 and prev_named
                 and not entry.template
-                and self._affiliation(folded[prev[0] : fs].split())
+                # (split once at most: _affiliation asks for one word, and the gap may be long)
+                and self._affiliation(folded[prev[0] : fs].split(None, 1))
             ):
                 # "قوة الردع الخاصة التابعة لحكومة الوفاق": the owner of a named force says whose
                 # it is; it is no side of the force's fight.
@@ -133,6 +147,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             doc.set_mentions(ACTOR, [m for m in doc.get(ACTOR) if id(m) not in gone])
         return doc
 
+    @cython.locals(memo=dict, name=str)
     def _mention(
         self,
         doc: Doc,
@@ -152,11 +167,20 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         names aircraft (`aerial`) or air defences (`defence`)."""
         # (air defences: a defence word with the air's or an anti-aircraft word — "قوات دفاع
         # شبوة" is a force on the ground)
-        air_defence = (
-            defence is not None
-            and defence.search(folded, name_start, fe) is not None
-            and ("جو" in folded[name_start:fe] or "مضاد" in folded[name_start:fe])
-        )
+        # Both answers depend on the name's text alone (the patterns are plain alternations of
+        # words, no anchor nor boundary): memoised per name, not two regex searches per mention.
+        memo = self._air_memo
+        name = folded[name_start:fe]
+        got = memo.get(name)
+        if got is None:
+            air_defence = (
+                defence is not None and defence.search(name) is not None and ("جو" in name or "مضاد" in name)
+            )
+            got = (aerial is not None and aerial.search(name) is not None and not air_defence, air_defence)
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            memo[name] = got
+        is_aerial, air_defence = got
         # Added first, its role filled in by __call__: doc.add locates the mention (sentence,
         # clause), and the role's window needs that clause, so it is located once.
         m = doc.add(
@@ -171,9 +195,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             country=entry.country,
             generic=entry.template,
             target_only=entry.target_only,
-            aerial=aerial is not None
-            and aerial.search(folded, name_start, fe) is not None
-            and not air_defence,
+            aerial=is_aerial,
             air_defence=air_defence,
         )
         return m

@@ -9,7 +9,8 @@ from functools import cached_property
 
 from marsad.knowledge.lexicon import ActorEntry
 from marsad.recognize.actors_base import ActorReading
-from marsad.recognize.cues import CueList, peel, words_after
+from marsad.recognize.cues import CUE_REACH, CueList, peel, words_after
+from marsad.text.tokens import Tokens
 
 # Group nouns (folded) that may stand before a group's name without being part of its alias.
 _GROUP_NOUNS = frozenset({"تنظيم", "جماعه", "حركه", "منظمه", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات"})
@@ -65,11 +66,13 @@ class NameContext(ActorReading):
             return "ignore_before", "a destination"  # "اقتادوهم إلى جهة مجهولة"
         return None
 
-    def _hit_after(self, folded: str, fe: int) -> bool:
+    def _hit_after(self, folded: str, fe: int, toks: Tokens | None = None) -> bool:
         """Whether the word right after the name is a passive verb of being killed or hurt
-        (cues.yaml patient_after): the name is who was hit."""
+        (cues.yaml patient_after): the name is who was hit. `toks`: the report's shared tokens
+        (tokens(folded)), when it has them."""
         # (words, not whitespace pieces: "إن جنديين قتلا، مساء الثلاثاء" has a comma on the verb)
-        nxt = words_after(folded, fe, 2)
+        # words_after(folded, fe, 2) on the shared tokens in hand, without looking them up again
+        nxt = words_after(folded, fe, 2) if toks is None else toks.after(fe, fe + CUE_REACH, 2)
         if not nxt or not self._patient_after.has_word(nxt[0]):
             return False
         # "قوات الجيش قتلت 12 مسلحا": a toll or persons right after the verb are its object,

@@ -11,6 +11,11 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.recognize.actors_base import ActorReading
 from marsad.recognize.country_actors import countries_acting
 from marsad.recognize.cues import MEMO_WORDS, CueList, first_cue, peel, words_before
@@ -46,6 +51,7 @@ class NameFinding(ActorReading):
             found = self._short_forms(folded, found, starts)
         return found, starts
 
+    @cython.locals(words=list, rare=frozenset, at=list, j=cython.Py_ssize_t, n=cython.Py_ssize_t)
     def _other_names(
         self,
         folded: str,
@@ -58,10 +64,16 @@ class NameFinding(ActorReading):
         by a nationality adjective (_nisba, which the templates they cover yield to); and those
         (see _nisba)."""
         k = self.k
-        # Where the rare words both look-ups start from stand (compress and map test every word
-        # of the report in C, not in a Python loop).
+        # Where the rare words both look-ups start from stand (compiled: a set look-up per word
+        # of the report in a C loop).
         rare, words = self._rare, toks.words
-        at = None if rare is None else list(compress(range(len(words)), map(rare.__contains__, words)))
+        at = None
+        if rare is not None:
+            at = []
+            n = len(words)
+            for j in range(n):
+                if words[j] in rare:
+                    at.append(j)
         found = self._owned_shared_names(found, folded, starts)  # (before what refers back to them)
         found.extend(self._anaphora(toks, found, at))
         taken = {f[0] for f in found}

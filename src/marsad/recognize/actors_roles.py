@@ -8,6 +8,11 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.doc import Doc
 from marsad.recognize.actors_base import ActorReading
 from marsad.recognize.actors_context import _GROUP_NOUNS
@@ -77,12 +82,18 @@ class RoleReading(ActorReading):
             return "ignore_before", "accuser"
         return None
 
+    @cython.locals(words=list, memo=dict, n=cython.Py_ssize_t, i=cython.Py_ssize_t)
     def _unharmed(self, words: list[str]) -> bool:
         """ "دون وقوع إصابات في صفوف المدنيين": a harm noun at most three words before the name
         with a negation at most three words before it — the name was not harmed."""
+        harm = self._harm_nouns
+        memo = harm._has_memo  # has_word's memo read in place: no method call per word
         n = len(words)
         for i in range(max(0, n - 4), n):
-            if self._harm_nouns.has_word(words[i]):
+            hit = memo.get(words[i])
+            if hit is None:
+                hit = harm.has_word(words[i])
+            if hit:
                 return any(self._harm_negations.has_word(w) for w in words[max(0, i - 3) : i])
         return False
 

@@ -16,6 +16,27 @@ from marsad.text.tokens import Tokens
 
 COUNTRY = "country:"  # the place matcher's payload for a country's name
 _CLAUSE_CHARS = 40  # how far back the verb before the name is looked for
+# A name's payloads (the matcher's tuple, kept by it: the same object for every hit of the name)
+# → (those payloads, the country code among them or None): a look-up by id per hit, not a scan
+# of its places (a common name has hundreds); the tuple itself kept, so an id is never reused.
+_COUNTRY_OF: dict[int, tuple[tuple[str, ...], str | None]] = {}
+_COUNTRY_OF_MAX = 50_000
+
+
+def _country_of(payloads: tuple[str, ...]) -> str | None:
+    """The country code of a name's "country:" payload, None when it has none."""
+    got = _COUNTRY_OF.get(id(payloads))
+    if got is not None and got[0] is payloads:
+        return got[1]
+    cc = None
+    for p in payloads:
+        if p.startswith(COUNTRY):
+            cc = p[len(COUNTRY) :]
+            break
+    if len(_COUNTRY_OF) >= _COUNTRY_OF_MAX:
+        _COUNTRY_OF.clear()
+    _COUNTRY_OF[id(payloads)] = (payloads, cc)
+    return cc
 
 
 def countries_acting(
@@ -26,7 +47,7 @@ def countries_acting(
     actors.yaml are left to the places)."""
     out: list[tuple[tuple[int, int, int, bool], int]] = []
     for h in k.place_matcher.find(folded):
-        cc = next((p[len(COUNTRY) :] for p in h.payloads if p.startswith(COUNTRY)), None)
+        cc = _country_of(h.payloads)
         if cc is None:
             continue
         idx = k.state_actor("state", cc)

@@ -10,6 +10,11 @@ from functools import lru_cache
 from itertools import repeat
 from typing import TYPE_CHECKING
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.knowledge.gazetteer import Place
 
 if TYPE_CHECKING:
@@ -49,13 +54,15 @@ _KM: dict[tuple[float, float, float, float], float] = {}
 _KM_MAX = 200_000
 
 
+@cython.locals(memo=dict)  # (compiled: its get called in C)
 def km(a: Place, b: Place) -> float:
+    memo = _KM
     key = (a.latitude, a.longitude, b.latitude, b.longitude)
-    d = _KM.get(key)
+    d = memo.get(key)
     if d is None:
-        if len(_KM) >= _KM_MAX:
-            _KM.clear()
-        d = _KM[key] = _km(a, b)
+        if len(memo) >= _KM_MAX:
+            memo.clear()
+        d = memo[key] = _km(a, b)
     return d
 
 
@@ -81,7 +88,11 @@ def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
         # carries its name as an alternate, nor its city. A town noun before the name ("مدينة
         # الزاوية") asks for the town, whatever the English names look like.
         kind = -1
-    near = min(map(km, repeat(c), chosen), default=0.0)  # map: no generator step per place
+    # min(map(km, repeat(c), chosen), default=0.0), without the keyword call (a compiled call
+    # with keywords parses them) nor map's step per place.
+    near = 0.0
+    if chosen:
+        near = min(map(km, repeat(c), chosen))
     return (kind, round(near / 50), -c.population)
 
 
@@ -96,4 +107,13 @@ def choose(r: PlaceRef, tier: Callable[[str], int], chosen: list[Place]) -> Plac
     tier_of = {cc: tier(cc) for cc in dict.fromkeys(c.country_code for c in cands)}
     best = min(tier_of.values())
     pool = [c for c in cands if tier_of[c.country_code] == best]
-    return pool[0] if len(pool) == 1 else min(pool, key=lambda c: _rank(c, r, chosen))
+    if len(pool) == 1:
+        return pool[0]
+    # min(pool, key=rank): the first of the lowest rank, without a lambda call per candidate.
+    best = pool[0]
+    best_rank = _rank(best, r, chosen)
+    for c in pool[1:]:
+        rank = _rank(c, r, chosen)
+        if rank < best_rank:
+            best, best_rank = c, rank
+    return best

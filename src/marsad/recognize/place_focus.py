@@ -16,6 +16,11 @@ from functools import cached_property, partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.doc import ACTOR, PLACE, Doc, Mention
 from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.lexicon import load_yaml
@@ -66,7 +71,6 @@ DATELINE_WEIGHT = 1.0  # added to the vote of an area named alone in the datelin
 AMBIGUOUS_WEIGHT = 0.6  # a name borne by places in several countries, shared among them
 LOCAL_WORDS = 5  # how far after a name its country or governorate may be named ("X بمحافظة صعدة")
 ADJECTIVE_WORDS = 2  # a country adjective only right after it, or one word on ("مدينة صور اللبنانية")
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
 # A dateline: a few words, perhaps an agency in brackets, then a dash ("دمشق - ", "دبي، الإمارات
 # العربية المتحدة (CNN)-- ").
 # Possessive runs: a letter can match nothing that follows a run of letters (nor a separator
@@ -103,12 +107,21 @@ def _words_before(folded: str, toks: Tokens | None, pos: int, max_words: int) ->
     return toks.before(pos, max(0, pos - CUE_REACH), max_words)
 
 
+@cython.locals(folded=str, j=cython.Py_ssize_t, stop=cython.Py_ssize_t, hi=cython.Py_ssize_t)
 def _sentence_words_after(
     folded: str, toks: Tokens | None, pos: int, width: int, max_words: int
 ) -> list[str]:
     """The first words of folded[pos : pos + width] up to its first sentence end."""
-    m = _SENTENCE_END.search(folded, pos, pos + width)
-    hi = m.start() if m else pos + width
+    # The first sentence end ([.!?؟\n]) in the window, character by character (compiled: a C
+    # loop on the characters, no regex call).
+    hi = pos + width
+    stop = min(hi, len(folded))
+    j = pos
+    while j < stop:
+        if folded[j] in ".!?؟\n":
+            hi = j
+            break
+        j += 1
     if toks is None:
         return words_after(folded, pos, hi, max_words)
     return toks.after(pos, hi, max_words) if pos < hi else []
