@@ -100,10 +100,11 @@ class Doc:
         self.folded: Folded = fold_with_map_cached(text)
         self.sentences: list[Segment] = sentences(text)
         self.clauses: list[list[Segment]] = all_clauses(text, self.sentences)
-        self._sent_starts = [s.start for s in self.sentences]
-        self._sent_ends = [s.end for s in self.sentences]
-        # Each sentence's clauses as (start, end, index), read by locate for every mention.
-        self._clause_spans = [[(c.start, c.end, c.index) for c in cl] for cl in self.clauses]
+        self._sent_starts = [s[0] for s in self.sentences]  # (s.start: a descriptor call)
+        self._sent_ends = [s[1] for s in self.sentences]
+        # Each sentence's clauses as (start, end, index), read by locate for every mention: the
+        # Segments themselves are those tuples.
+        self._clause_spans: list[list[Segment]] = self.clauses
         self.mentions: dict[str, list[Mention]] = {}
         self._by_sentence: dict[tuple[str, int], list[Mention]] = {}
         self.country_scores: dict[str, float] = {}  # ISO2 → weight, filled by recognisers
