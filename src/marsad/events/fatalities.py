@@ -61,7 +61,9 @@ class FatalityFilter:
             if m.start == first[m.sentence] or "estimate" in m.attrs:
                 continue
             lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
-            words = WORD.findall(doc.folded_slice(max(lo, m.start - 80), m.start))[-8:]
+            # (words_before: WORD.findall of the folded slice, cut, from the shared tokens)
+            text, index = doc.folded.text, doc.folded.folded_index
+            words = tokens.words_before(text, index(m.start), index(max(lo, m.start - 80)), 8)
             own = WORD.findall(doc.folded_slice(m.start, m.end))
             # Another source's figure, or a total ("الحصيلة بلغت 21", "عدد القتلى 18"): a total
             # is all the dead, never one more group beside those told before it.
@@ -74,9 +76,11 @@ class FatalityFilter:
         مقتل مرافقه"): `figure` adds its sentence to the others' figure."""
         for m in mentions:
             lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
-            words = WORD.findall(doc.folded_slice(max(lo, m.start - 40), m.start))[-4:]
+            # (the words of the folded windows, from the shared tokens: as in is_period_total)
+            text, index = doc.folded.text, doc.folded.folded_index
+            words = tokens.words_before(text, index(m.start), index(max(lo, m.start - 40)), 4)
             m.attrs["added"] = self.added.found_in(words) or self.added_after.found_in(
-                WORD.findall(doc.folded_slice(m.end, m.end + 20))[:1]
+                tokens.words_after(text, index(m.end), index(m.end + 20), 1)
             )
 
     def mark_risen(self, doc: Doc, mentions: list[Mention]) -> None:
