@@ -5,26 +5,30 @@ the same values (the snapshot tests check the whole output; these pin each helpe
 from __future__ import annotations
 
 import random
-from itertools import accumulate, compress, repeat
-from operator import add
 
-from marsad.text.tokens import WORD, Tokens, _split_offsets
+import pytest
 
-
-def _iterator_offsets(pieces: list[str]) -> tuple[list[str], list[int], list[int]]:
-    """Tokens' source path, as written there."""
-    lengths = list(map(len, pieces))
-    starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=0), lengths))
-    return list(compress(pieces, lengths)), starts, list(map(add, starts, compress(lengths, lengths)))
+from marsad.text import tokens as tokens_module
+from marsad.text.normalize import COMMON_CHARS, encode_common
+from marsad.text.tokens import WORD, Tokens
 
 
-def test_split_offsets_matches_the_iterator_path() -> None:
+def test_word_runs_are_the_regex_words() -> None:
+    """Tokens' compiled path (_word_runs over the encode_common bytes) against the regex."""
+    if not tokens_module.__file__.endswith((".so", ".pyd")):
+        pytest.skip("compiled only")
     rng = random.Random(11)
-    alphabet = ["قتل", "في", "12", "", "", "إدلب", "x"]
-    for _ in range(500):
-        text = " ".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
-        pieces = text.split(" ")
-        assert _split_offsets(pieces) == _iterator_offsets(pieces)
+    alphabet = [*COMMON_CHARS[:250], "قتل", "في", "12", "إدلب"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        coded = encode_common(text)
+        assert coded is not None
+        found = list(WORD.finditer(text))
+        assert tokens_module._word_runs(text, coded) == (
+            [m.group() for m in found],
+            [m.start() for m in found],
+            [m.end() for m in found],
+        )
 
 
 def test_tokens_are_the_regex_words() -> None:

@@ -100,10 +100,11 @@ class Doc:
         self.folded: Folded = fold_with_map_cached(text)
         self.sentences: list[Segment] = sentences(text)
         self.clauses: list[list[Segment]] = all_clauses(text, self.sentences)
-        self._sent_starts = [s.start for s in self.sentences]
-        self._sent_ends = [s.end for s in self.sentences]
-        # Each sentence's clauses as (start, end, index), read by locate for every mention.
-        self._clause_spans = [[(c.start, c.end, c.index) for c in cl] for cl in self.clauses]
+        self._sent_starts = [s[0] for s in self.sentences]  # (s.start: a descriptor call)
+        self._sent_ends = [s[1] for s in self.sentences]
+        # Each sentence's clauses as (start, end, index), read by locate for every mention: the
+        # Segments themselves are those tuples.
+        self._clause_spans: list[list[Segment]] = self.clauses
         self.mentions: dict[str, list[Mention]] = {}
         self._by_sentence: dict[tuple[str, int], list[Mention]] = {}
         self.country_scores: dict[str, float] = {}  # ISO2 → weight, filled by recognisers
@@ -118,6 +119,18 @@ class Doc:
         # id() of the events told as the answer a side gave to another's act (set by coding, read
         # by consolidation: the answer is never the act it answered, however its sides were coded)
         self.answers: set[int] = set()
+        # What add reads for every mention, in one attribute (one look-up, where reading each of
+        # them cost more than the rest of its work): the text, the sentences' starts and ends, the
+        # clause spans, the mention lists, and how many sentences there are.
+        self._adding = (
+            text,
+            self._sent_starts,
+            self._sent_ends,
+            self._clause_spans,
+            self.mentions,
+            self._by_sentence,
+            len(self.sentences),
+        )
 
     # --- positions -------------------------------------------------------------------------
     def locate(self, pos: int) -> tuple[int, int]:
@@ -138,15 +151,20 @@ class Doc:
         return self.folded.to_original(fstart, fend)
 
     # --- annotations -----------------------------------------------------------------------
-    @cython.locals(mentions=dict, by_sentence=dict)  # (compiled: dict.get called in C)
+    # (compiled: dict.get called in C, the offsets C integers)
+    @cython.locals(
+        mentions=dict, by_sentence=dict, starts=list, ends=list, spans=list, n=cython.Py_ssize_t,
+        s=cython.Py_ssize_t,
+    )  # fmt: skip
     def add(self, label: str, start: int, end: int, value: Any = None, **attrs: Any) -> Mention:
+        text, starts, ends, spans, mentions, by_sentence, n = self._adding
         # locate(start) spelt out: a call less for every mention of every report.
-        s = _bisect_right(self._sent_starts, start) - 1
-        if s < 0 or start >= self._sent_ends[s]:
-            s = min(s + 1, len(self.sentences) - 1) if self.sentences else -1
+        s = _bisect_right(starts, start) - 1
+        if s < 0 or start >= ends[s]:
+            s = min(s + 1, n - 1) if n else -1
         c = -1 if s < 0 else 0
         if s >= 0:
-            for cs, ce, ci in self._clause_spans[s]:
+            for cs, ce, ci in spans[s]:
                 if cs <= start < ce:
                     c = ci
                     break
@@ -157,21 +175,19 @@ class Doc:
             m.label = label
             m.start = start
             m.end = end
-            m.text = self.text[start:end]
+            m.text = text[start:end]
             m.value = value
             m.sentence = s
             m.clause = c
             m.attrs = attrs  # **attrs is a new dict
         else:
-            m = Mention(label, start, end, self.text[start:end], value, s, c, attrs)  # **attrs is a new dict
+            m = Mention(label, start, end, text[start:end], value, s, c, attrs)  # **attrs is a new dict
         # get, then a list only when new: setdefault would build an empty list per mention.
-        mentions = self.mentions
         same = mentions.get(label)
         if same is None:
             same = mentions[label] = []
         same.append(m)
         key = (label, s)
-        by_sentence = self._by_sentence
         same = by_sentence.get(key)
         if same is None:
             same = by_sentence[key] = []

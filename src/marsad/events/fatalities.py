@@ -15,6 +15,7 @@ from datetime import date
 from marsad.doc import CUE, DATE, Doc, Mention
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import WORD, CueList
+from marsad.text import tokens
 from marsad.text.normalize import fold
 
 # Words of a period total looked for right after / right before the figure, in its sentence.
@@ -32,6 +33,9 @@ _RISEN_TO = re.compile(
 )
 # "منذ 2011", "منذ عام 1989": a count since a year is a running total, whatever the words.
 _SINCE_YEAR = re.compile(r"(?:^|\s)منذ\s+(?:(?:عام|العام|سنه|السنه)\s+)?\d{4}(?!\d)")
+_SINCE = "منذ"  # the word every _SINCE_YEAR match holds
+# What every _RISEN_TO match holds ("ارتفع", "ليرتفع", "ارتفاع", …).
+_RISEN_CORE = "رتف"
 
 
 class FatalityFilter:
@@ -57,7 +61,9 @@ class FatalityFilter:
             if m.start == first[m.sentence] or "estimate" in m.attrs:
                 continue
             lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
-            words = WORD.findall(doc.folded_slice(max(lo, m.start - 80), m.start))[-8:]
+            # (words_before: WORD.findall of the folded slice, cut, from the shared tokens)
+            text, index = doc.folded.text, doc.folded.folded_index
+            words = tokens.words_before(text, index(m.start), index(max(lo, m.start - 80)), 8)
             own = WORD.findall(doc.folded_slice(m.start, m.end))
             # Another source's figure, or a total ("الحصيلة بلغت 21", "عدد القتلى 18"): a total
             # is all the dead, never one more group beside those told before it.
@@ -70,9 +76,11 @@ class FatalityFilter:
         مقتل مرافقه"): `figure` adds its sentence to the others' figure."""
         for m in mentions:
             lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
-            words = WORD.findall(doc.folded_slice(max(lo, m.start - 40), m.start))[-4:]
+            # (the words of the folded windows, from the shared tokens: as in is_period_total)
+            text, index = doc.folded.text, doc.folded.folded_index
+            words = tokens.words_before(text, index(m.start), index(max(lo, m.start - 40)), 4)
             m.attrs["added"] = self.added.found_in(words) or self.added_after.found_in(
-                WORD.findall(doc.folded_slice(m.end, m.end + 20))[:1]
+                tokens.words_after(text, index(m.end), index(m.end + 20), 1)
             )
 
     def mark_risen(self, doc: Doc, mentions: list[Mention]) -> None:
@@ -88,15 +96,20 @@ class FatalityFilter:
             return bool(m.attrs["period_total"])
         sent = doc.sentences[m.sentence] if 0 <= m.sentence < len(doc.sentences) else None
         lo, hi = (sent.start, sent.end) if sent is not None else (0, len(doc.text))
-        after = doc.folded_slice(m.end, min(hi, m.end + 120))
-        words_after = WORD.findall(after)[:WINDOW_AFTER]
-        before = doc.folded_slice(max(lo, m.start - 200), m.start)
-        words_before = WORD.findall(before)[-WINDOW_BEFORE:]
+        # The words of the folded windows, from the report's shared tokens (words_after and
+        # words_before are WORD.findall of the slice, cut): no regex pass over 320 characters.
+        folded = doc.folded
+        text = folded.text
+        index = folded.folded_index
+        words_after = tokens.words_after(text, index(m.end), index(min(hi, m.end + 120)), WINDOW_AFTER)
+        words_before = tokens.words_before(text, index(m.start), index(max(lo, m.start - 200)), WINDOW_BEFORE)
         hit = (
             _any_cue_ends(self.after, words_after)
             or _any_cue_ends(self.before, words_before)
-            or _SINCE_YEAR.search(" ".join(words_after)) is not None
-            or _SINCE_YEAR.search(" ".join(words_before)) is not None
+            # (_SINCE_YEAR matches only where "منذ" is a word: the words are tested first, the
+            # regex, which has no literal prefix to skip ahead by, runs only then)
+            or (_SINCE in words_after and _SINCE_YEAR.search(" ".join(words_after)) is not None)
+            or (_SINCE in words_before and _SINCE_YEAR.search(" ".join(words_before)) is not None)
         )
         m.attrs["period_total"] = hit
         return hit
@@ -166,7 +179,9 @@ class FatalityFilter:
         """Whether the toll is told as having risen to this figure ("ارتفعت حصيلة … إلى تسعة")."""
         if "risen" not in m.attrs:
             lo = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
-            m.attrs["risen"] = _RISEN_TO.search(doc.folded_slice(max(lo, m.start - 160), m.start)) is not None
+            before = doc.folded_slice(max(lo, m.start - 160), m.start)
+            # (the regex, with no literal prefix to skip ahead by, only where its verb may stand)
+            m.attrs["risen"] = _RISEN_CORE in before and _RISEN_TO.search(before) is not None
         return bool(m.attrs["risen"])
 
 

@@ -148,6 +148,8 @@ def _pieces(text: str, breaks: list[tuple[int, int]], start: int, end: int) -> l
     return out
 
 
+# Compiled, text.find is a C call of PyUnicode_Find with C offsets (no method look-up per call).
+@cython.locals(text=str, out=list, i=cython.Py_ssize_t)
 def positions(text: str, chars: Iterable[str]) -> list[int]:
     """Where each of `chars` occurs in text, in order: a C-level str.find per occurrence, where a
     regex pass tests every character of the text."""

@@ -21,6 +21,9 @@ try:
 except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
     from marsad.text import _pure_cython as cython
 
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.bytes import PyBytes_AS_STRING
+
 WORD = re.compile(r"[^\W_]+")  # a word of letters or digits (exactly str.isalnum runs)
 _SPLIT = re.compile(r"([^\W_]+)")
 # The bytes (encode_common) of the characters that are a word's or a space: deleted from an
@@ -86,6 +89,11 @@ class Tokens:
         # The text as normalize.encode_common's bytes (None when it has other characters): kept
         # for the recognisers, whose searches for ASCII-like classes run faster on bytes.
         self.coded = coded = encode_common(text)
+        if cython.compiled and coded is not None:
+            # Compiled, one C pass over the bytes finds the runs of letters and digits (the
+            # words, as below): no separator replaced, no piece of a split built and dropped.
+            self.words, self.starts, self.ends = _word_runs(text, coded)
+            return
         separators = None if coded is None else set(coded.translate(None, _WORD_OR_SPACE))
         if separators is None or len(separators) > _MAX_SEPARATORS:
             # One split into [gap, word, gap, word, ..., gap] and running lengths give the words
@@ -104,17 +112,12 @@ class Tokens:
         for b in separators:
             spaced = spaced.replace(COMMON_CHARS[b], " ")
         pieces = spaced.split(" ")
-        if cython.compiled:
-            # Compiled, one loop with C offsets builds the three lists: the iterator chain
-            # below costs a boxed int and several generic calls per piece.
-            self.words, self.starts, self.ends = _split_offsets(pieces)
-        else:
-            lengths = list(map(len, pieces))
-            self.words = list(compress(pieces, lengths))
-            # (The running sums of length + 1: one new int per piece, where summing the lengths and
-            # adding the piece's index made three.)
-            self.starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=0), lengths))
-            self.ends = list(map(add, self.starts, compress(lengths, lengths)))
+        lengths = list(map(len, pieces))
+        self.words = list(compress(pieces, lengths))
+        # (The running sums of length + 1: one new int per piece, where summing the lengths and
+        # adding the piece's index made three.)
+        self.starts = list(compress(accumulate(map(add, lengths, repeat(1)), initial=0), lengths))
+        self.ends = list(map(add, self.starts, compress(lengths, lengths)))
 
     # Compiled, the word indexes are C integers (these answer every cue window of a report).
     @cython.locals(i=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t, starts=list, ends=list)
@@ -162,26 +165,39 @@ class Tokens:
         return out
 
 
-@cython.locals(pieces=list, piece=str, n=cython.Py_ssize_t, pos=cython.Py_ssize_t)
-def _split_offsets(pieces: list[str]) -> tuple[list[str], list[int], list[int]]:
-    """The non-empty pieces of a split on single spaces, with their [start, end) offsets in the
-    joined text (piece i starts at the lengths before it plus i): Tokens' compiled path."""
+# Byte b of normalize.encode_common's output → 1 when its character is a letter or digit.
+_ALNUM = bytes(ch.isalnum() for ch in COMMON_CHARS)
+
+
+@cython.locals(
+    text=str, coded=bytes, words=list, starts=list, ends=list, n=cython.Py_ssize_t,
+    i=cython.Py_ssize_t, s=cython.Py_ssize_t,
+)  # fmt: skip
+def _word_runs(text: str, coded: bytes) -> tuple[list[str], list[int], list[int]]:
+    """The runs of letters and digits of `text` (str.isalnum runs: the words) with their
+    [start, end) offsets, read from its encode_common bytes `coded` (one per character):
+    Tokens' compiled path, a C test per character against _ALNUM."""
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    pos = 0
-    for piece in pieces:
-        n = len(piece)
-        if n:
-            words.append(piece)
-            starts.append(pos)
-            ends.append(pos + n)
-        pos += n + 1
+    buf = PyBytes_AS_STRING(coded)
+    table = PyBytes_AS_STRING(_ALNUM)
+    n = len(coded)
+    s = -1  # the start of the word being read, -1 between words
+    for i in range(n):
+        if table[buf[i] & 0xFF]:
+            if s < 0:
+                s = i
+        elif s >= 0:
+            words.append(text[s:i])
+            starts.append(s)
+            ends.append(i)
+            s = -1
+    if s >= 0:
+        words.append(text[s:n])
+        starts.append(s)
+        ends.append(n)
     return words, starts, ends
-
-
-# Byte b of normalize.encode_common's output → 1 when its character is a letter or digit.
-_ALNUM = bytes(ch.isalnum() for ch in COMMON_CHARS)
 
 
 @lru_cache(maxsize=2)  # the report and its headline, asked about by the matcher and the windows
