@@ -34,6 +34,18 @@ def _screen(opening: CueList) -> tuple[str, ...]:
     return tuple(p + phrase for phrase in sorted(phrases) for p in ("", "و", "ف"))
 
 
+@lru_cache(maxsize=16)
+def _screen_heads(opening: CueList) -> frozenset[str] | None:
+    """The first two characters of every `_screen` phrase: a clause whose first two folded
+    characters are none of these opens with no phrase, and its start is not matched against
+    each of them (issue 11: the tuple test tried every phrase at every clause). None when a
+    phrase is shorter than two characters (then every clause is tried)."""
+    screen = _screen(opening)
+    if any(len(p) < 2 for p in screen):
+        return None
+    return frozenset(p[:2] for p in screen)
+
+
 def clause_heads(doc: Doc, told: set[tuple[int, int]]) -> Heads:
     """The clauses of the sentences of `told`, with their folded starts: found once per report
     for every list `answered_clauses` is asked about (issue 11: each asked `folded_index` of
@@ -62,9 +74,12 @@ def answered_clauses(
     أطلقا من القطاع، سقط أحدهما على منزل في مدينة أسدود"). `heads`: `clause_heads(doc, told)`."""
     folded = doc.folded.text
     screen = _screen(opening)
+    firsts = _screen_heads(opening)
     out: set[tuple[int, int]] = set()
     for s, clauses, starts in clause_heads(doc, told) if heads is None else heads:
         for cl, fs in zip(clauses, starts, strict=True):
+            if firsts is not None and folded[fs : fs + 2] not in firsts:
+                continue
             if not folded.startswith(screen, fs):
                 continue
             head = WORD.findall(folded[fs : fs + _HEAD_CHARS])[:5]

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from marsad.doc import ACTOR, CUE, DATE, PLACE, TRIGGER, WEAPON, Doc, Mention
 
 _NONE: list[Mention] = []  # shared empty answer (never changed)
+_UNSET = object()  # (no sentence or clause read yet)
 ASSEMBLY_LABELS = (ACTOR, PLACE, DATE, WEAPON, TRIGGER, CUE)
 
 
@@ -32,19 +33,34 @@ class ClauseIndex:
         for label in labels:
             by_s: dict[int, list[Mention]] = {}
             by_c: dict[tuple[int, int], list[Mention]] = {}
+            # Mentions come mostly in text order: one after another of the same sentence and
+            # clause (the same int objects) join the lists of the one before with no look-up.
+            # (`is`: any other pair of values takes the look-ups, whatever the order.)
+            last_s: object = _UNSET
+            last_c: object = _UNSET
+            lst_s = lst_c = _NONE
             for m in doc.get(label):
                 s = m.sentence
-                lst = by_s.get(s)
-                if lst is None:
-                    by_s[s] = [m]
+                cl = m.clause
+                if s is last_s:
+                    lst_s.append(m)
+                    if cl is last_c:
+                        lst_c.append(m)
+                        continue
                 else:
-                    lst.append(m)
-                key = (s, m.clause)
-                lst = by_c.get(key)
-                if lst is None:
-                    by_c[key] = [m]
+                    last_s = s
+                    lst_s = by_s.get(s)
+                    if lst_s is None:
+                        lst_s = by_s[s] = [m]
+                    else:
+                        lst_s.append(m)
+                last_c = cl
+                key = (s, cl)
+                lst_c = by_c.get(key)
+                if lst_c is None:
+                    lst_c = by_c[key] = [m]
                 else:
-                    lst.append(m)
+                    lst_c.append(m)
             self._by_sentence[label] = by_s
             self._by_clause[label] = by_c
 

@@ -195,7 +195,15 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
         neutral: list[Mention] = []
         for a in c.pool:
             role = a.attrs.get("role_cue")
-            if a is subject or any(t.start == a.start and t.end == a.end for t in triggers):
+            own_word = a is subject
+            if not own_word:
+                # (a loop, not any() over a generator: once per actor of the pool)
+                a_start, a_end = a.start, a.end
+                for t in triggers:
+                    if t.start == a_start and t.end == a_end:
+                        own_word = True
+                        break
+            if own_word:
                 # (a name that is the act's own word, "نزاع عشائري", names who fought,
                 # whatever cue stands before it)
                 agents.append(a)
@@ -229,4 +237,11 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
 def _recalled_author(at: ClauseIndex, a: Mention) -> bool:
     """Whether `a` follows, in its own clause, a recalled-attacks cue ("لهجمات في السابق"): it is
     the author of those attacks."""
-    return any(c.value == "recalled" and c.end <= a.start for c in at.clause(CUE, a.sentence, a.clause))
+    # (a loop, not any() over a generator: asked of most actors outside the event's clause)
+    cues = at.clause(CUE, a.sentence, a.clause)
+    if cues:
+        start = a.start
+        for c in cues:
+            if c.value == "recalled" and c.end <= start:
+                return True
+    return False
