@@ -108,9 +108,15 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
         if not in_clause:
             extra = []
         aerial, covert = self._means(sentence, clause, lead)
+        # (loops, not any()/all() over generators: once per event)
+        agent_told = False
+        for a in in_clause:
+            if cue(a) == AGENT:
+                agent_told = True
+                break
         subject = (
             self._subject_before_break(sentence, clause, told, extra)
-            if in_clause and not any(cue(a) == AGENT for a in in_clause)
+            if in_clause and not agent_told
             else None
         )
         if subject is not None:
@@ -121,11 +127,7 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
                 if m.start > subject.end and cue(m) == ASSOC
             ]
             pool = [subject, *pool, *allies]
-        elif (
-            in_clause
-            and lead.event_type == BATTLES
-            and all(a.start > triggers[0].start for a in in_clause if cue(a) == AGENT)
-        ):
+        elif in_clause and lead.event_type == BATTLES and _agents_after(in_clause, triggers[0].start):
             # "صدت قوات سوريا الديمقراطية، فجر الاثنين، هجوما شنه عناصر التنظيم": the clause's
             # agent is the attack's author, told after the attack's word ("شنه", "هجوما لـ"); the
             # subject left before the day's commas is the side that met it (the other side, after
@@ -232,6 +234,14 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
             hit = {p.value for p in patients}
             neutral = [a for a in neutral if a.value not in hit]
         return agents, patients, assoc, neutral
+
+
+def _agents_after(actors: list[Mention], start: int) -> bool:
+    """Whether every actor of `actors` cued as an agent is told after `start`."""
+    for a in actors:  # noqa: SIM110 (a loop, not all() over a generator: once per event)
+        if cue(a) == AGENT and not a.start > start:
+            return False
+    return True
 
 
 def _recalled_author(at: ClauseIndex, a: Mention) -> bool:
