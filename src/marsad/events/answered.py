@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.doc import ACTOR, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
@@ -19,8 +24,9 @@ from marsad.text.segment import Segment
 
 _HEAD_CHARS = 40  # enough for the longest opening phrase
 
-# (sentence, its clauses, the folded offset each clause starts at)
-Heads = list[tuple[int, list[Segment], list[int]]]
+# (sentence, its clauses, the folded offset each clause starts at, the first two folded
+# characters of each clause)
+Heads = list[tuple[int, list[Segment], list[int], list[str]]]
 
 
 @lru_cache(maxsize=16)
@@ -34,18 +40,33 @@ def _screen(opening: CueList) -> tuple[str, ...]:
     return tuple(p + phrase for phrase in sorted(phrases) for p in ("", "و", "ف"))
 
 
+@lru_cache(maxsize=16)
+def _screen_heads(opening: CueList) -> frozenset[str] | None:
+    """The first two characters of every `_screen` phrase: a clause whose first two folded
+    characters are none of these opens with no phrase, and its start is not matched against
+    each of them (issue 11: the tuple test tried every phrase at every clause). None when a
+    phrase is shorter than two characters (then every clause is tried)."""
+    screen = _screen(opening)
+    if any(len(p) < 2 for p in screen):
+        return None
+    return frozenset(p[:2] for p in screen)
+
+
 def clause_heads(doc: Doc, told: set[tuple[int, int]]) -> Heads:
     """The clauses of the sentences of `told`, with their folded starts: found once per report
     for every list `answered_clauses` is asked about (issue 11: each asked `folded_index` of
     every clause again)."""
     folded_index = doc.folded_index
+    folded = doc.folded.text
     out: Heads = []
     for s in {s for s, _ in told}:
         clauses = doc.clauses[s]
-        out.append((s, clauses, [folded_index(cl.start) for cl in clauses]))
+        starts = [folded_index(cl.start) for cl in clauses]
+        out.append((s, clauses, starts, [folded[fs : fs + 2] for fs in starts]))
     return out
 
 
+@cython.locals(i=cython.Py_ssize_t)
 def answered_clauses(
     doc: Doc,
     opening: CueList,
@@ -62,14 +83,21 @@ def answered_clauses(
     أطلقا من القطاع، سقط أحدهما على منزل في مدينة أسدود"). `heads`: `clause_heads(doc, told)`."""
     folded = doc.folded.text
     screen = _screen(opening)
+    firsts = _screen_heads(opening)
     out: set[tuple[int, int]] = set()
-    for s, clauses, starts in clause_heads(doc, told) if heads is None else heads:
-        for cl, fs in zip(clauses, starts, strict=True):
+    for s, clauses, starts, twos in clause_heads(doc, told) if heads is None else heads:
+        # (by index, not zip(…, strict=True): a call with a keyword costs more than the loop;
+        # the three lists are made together, of one length)
+        for i in range(len(clauses)):
+            if firsts is not None and twos[i] not in firsts:
+                continue
+            fs = starts[i]
             if not folded.startswith(screen, fs):
                 continue
             head = WORD.findall(folded[fs : fs + _HEAD_CHARS])[:5]
             found = opening.opening(head)
             # (A word must follow the cue, and not point back.)
+            cl = clauses[i]
             if found is not None and found[1] < len(head) and back.has_word(head[found[1]]) == pointing_back:
                 out.add((s, cl.index))
                 for k in range(cl.index + 1, len(clauses)):

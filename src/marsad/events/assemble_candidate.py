@@ -185,7 +185,15 @@ class CandidateBuilding(CandidatePlaces):
             a1 = c.actor1 = None
             c.assoc1 = []
             c.log.append(f"'{trigs[0].text}': told as claimed by no side; its sentence names no author")
-        c.inferred_actor1 = a1 is not None and any(t.start == a1.start and t.end == a1.end for t in trigs)
+        inferred = False
+        if a1 is not None:
+            # (a loop, not any() over a generator: once per candidate, mostly one trigger)
+            a1_start, a1_end = a1.start, a1.end
+            for t in trigs:
+                if t.start == a1_start and t.end == a1_end:
+                    inferred = True
+                    break
+        c.inferred_actor1 = inferred
         if (
             len(trigs) > 1
             and trigs[0].value.sub_event_type == "Arrests"

@@ -12,9 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.doc import ACTOR, CUE, DATE, PLACE, TRIGGER, WEAPON, Doc, Mention
 
 _NONE: list[Mention] = []  # shared empty answer (never changed)
+_UNSET = object()  # (no sentence or clause read yet)
 ASSEMBLY_LABELS = (ACTOR, PLACE, DATE, WEAPON, TRIGGER, CUE)
 
 
@@ -32,26 +38,49 @@ class ClauseIndex:
         for label in labels:
             by_s: dict[int, list[Mention]] = {}
             by_c: dict[tuple[int, int], list[Mention]] = {}
+            # Mentions come mostly in text order: one after another of the same sentence and
+            # clause (the same int objects) join the lists of the one before with no look-up.
+            # (`is`: any other pair of values takes the look-ups, whatever the order.)
+            last_s: object = _UNSET
+            last_c: object = _UNSET
+            lst_s = lst_c = _NONE
             for m in doc.get(label):
                 s = m.sentence
-                lst = by_s.get(s)
-                if lst is None:
-                    by_s[s] = [m]
+                cl = m.clause
+                if s is last_s:
+                    lst_s.append(m)
+                    if cl is last_c:
+                        lst_c.append(m)
+                        continue
                 else:
-                    lst.append(m)
-                key = (s, m.clause)
-                lst = by_c.get(key)
-                if lst is None:
-                    by_c[key] = [m]
+                    last_s = s
+                    lst_s = by_s.get(s)
+                    if lst_s is None:
+                        lst_s = by_s[s] = [m]
+                    else:
+                        lst_s.append(m)
+                last_c = cl
+                key = (s, cl)
+                lst_c = by_c.get(key)
+                if lst_c is None:
+                    lst_c = by_c[key] = [m]
                 else:
-                    lst.append(m)
+                    lst_c.append(m)
             self._by_sentence[label] = by_s
             self._by_clause[label] = by_c
 
+    # (Compiled, the dicts are typed: their look-ups are made in C, not through `get` read as
+    # an attribute; these two answer a dozen questions per candidate.)
+    @cython.locals(by_label=dict, by=dict)
     def sentence(self, label: str, sentence: int) -> list[Mention]:
         """The sentence's mentions of `label` (shared: do not change)."""
-        return self._by_sentence[label].get(sentence, _NONE)
+        by_label = self._by_sentence
+        by = by_label[label]
+        return by.get(sentence, _NONE)
 
+    @cython.locals(by_label=dict, by=dict)
     def clause(self, label: str, sentence: int, clause: int) -> list[Mention]:
         """The clause's mentions of `label` (shared: do not change)."""
-        return self._by_clause[label].get((sentence, clause), _NONE)
+        by_label = self._by_clause
+        by = by_label[label]
+        return by.get((sentence, clause), _NONE)

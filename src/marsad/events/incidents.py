@@ -22,7 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from marsad.doc import Mention
-from marsad.events.launch import launch_conflict, origin_country, state_country
+from marsad.events.launch import launch_conflict
 from marsad.knowledge.gazetteer import Place
 from marsad.recognize.place_choice import km
 from marsad.recognize.places import PlaceRef
@@ -226,8 +226,10 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     name1 = name(a1.value) if a1 is not None else None
     camp1 = camp(a1.value) if a1 is not None else frozenset()
     named = [name1] if a1 is not None else []
+    name2 = None
     if a2 is not None:
-        named.append(name(a2.value))
+        name2 = name(a2.value)  # (looked up once: s.name2 too)
+        named.append(name2)
     sides = frozenset(named)
     assoc = c.assoc1 + c.assoc2
     # Field by field, not through the dataclass's __init__: a call with 33 keywords passes them
@@ -254,9 +256,13 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     s.all_sides = sides.union(name(m.value) for m in assoc) if assoc else sides
     s.sides = sides
     s.sentences = c.sentences
-    s.origin_country = origin_country(c)
+    # (launch.origin_country and state_country spelt out: a call costs more than the test)
+    origin = c.origin
+    s.origin_country = origin.value.choice.country_code if origin is not None else None
     s.target_country = c.target_country
-    s.firer_country = state_country(a1)
+    s.firer_country = (
+        a1.attrs.get("country") if a1 is not None and a1.attrs.get("kind") in ("state", "police") else None
+    )
     s.answered = c.answered
     s.retort = c.retort
     s.earlier = bool(trig.attrs.get("earlier"))
@@ -266,7 +272,7 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     s.retelling = bool(camp1) and told_by_definite_nouns(c.triggers)
     s.unnamed1 = a1 is not None and a1.attrs.get("kind") == "unidentified"
     s.claimed1 = claims(a1)
-    s.name2 = name(a2.value) if a2 is not None else None
+    s.name2 = name2
     s.guns = guns
     return s
 

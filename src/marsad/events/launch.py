@@ -39,18 +39,20 @@ class Launch:
 def launch_of(doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]) -> Launch | None:
     """The launch a clause's shelling tells (its lead shelling word followed by an origin or a
     target), or None."""
-    lead = next((t for t in trigs if t.value.sub_event_type == SHELLING), None)
+    # (loops, not next() over generators: asked of every clause that tells an event)
+    lead: Mention | None = None
+    for t in trigs:
+        if t.value.sub_event_type == SHELLING:
+            lead = t
+            break
     if lead is None:
         # A drone sent from one country at another ("طائرة مسيرة أطلقت من لبنان"): a launch too.
         drones = [w for w in at.clause(WEAPON, trigs[0].sentence, trigs[0].clause) if w.value.name == "drone"]
-        lead = next(
-            (
-                t
-                for t in trigs
-                if t.value.sub_event_type == AIR and any(w.start <= t.start < w.end for w in drones)
-            ),
-            None,
-        )
+        if drones:  # (with none, no trigger is a drone's)
+            for t in trigs:
+                if t.value.sub_event_type == AIR and _in_a_drone(t, drones):
+                    lead = t
+                    break
     if lead is None:
         return None
     places = [
@@ -75,6 +77,15 @@ def launch_of(doc: Doc, k: Knowledge, at: ClauseIndex, trigs: list[Mention]) -> 
         return None
     country = target.value.choice.country_code if target is not None else None
     return Launch(lead, origin, country, target)
+
+
+def _in_a_drone(t: Mention, drones: list[Mention]) -> bool:
+    """Whether `t` starts inside one of the drone weapons `drones`."""
+    start = t.start
+    for w in drones:  # noqa: SIM110 (a loop, not any() over a generator)
+        if w.start <= start < w.end:
+            return True
+    return False
 
 
 def landing(k: Knowledge, launch: Launch) -> Mention | None:

@@ -222,7 +222,10 @@ class Incidents:
         f, d, cc = k
         days: tuple[date | None, ...] = ()
         if d is not None:
-            days = (None, *map(d.__add__, _SLACK_DAYS))
+            if len(_SLACK_DAYS) == 3:  # (one day's slack, spelt out: a starred tuple costs more)
+                days = (None, d + _SLACK_DAYS[0], d + _SLACK_DAYS[1], d + _SLACK_DAYS[2])
+            else:
+                days = (None, *map(d.__add__, _SLACK_DAYS))
         # (a place's country_code is a str: None only for no place)
         countries = (None, cc) if cc is not None else ()
         if days and countries:
@@ -238,7 +241,10 @@ class Incidents:
         for lst in got:
             if lst:
                 out.extend(lst)
-        out.sort(reverse=True)
+        # (positions are distinct: sorted and turned round is sort(reverse=True), with no
+        # keyword call)
+        out.sort()
+        out.reverse()
         return out
 
 

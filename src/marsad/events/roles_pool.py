@@ -108,9 +108,15 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
         if not in_clause:
             extra = []
         aerial, covert = self._means(sentence, clause, lead)
+        # (loops, not any()/all() over generators: once per event)
+        agent_told = False
+        for a in in_clause:
+            if cue(a) == AGENT:
+                agent_told = True
+                break
         subject = (
             self._subject_before_break(sentence, clause, told, extra)
-            if in_clause and not any(cue(a) == AGENT for a in in_clause)
+            if in_clause and not agent_told
             else None
         )
         if subject is not None:
@@ -121,11 +127,7 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
                 if m.start > subject.end and cue(m) == ASSOC
             ]
             pool = [subject, *pool, *allies]
-        elif (
-            in_clause
-            and lead.event_type == BATTLES
-            and all(a.start > triggers[0].start for a in in_clause if cue(a) == AGENT)
-        ):
+        elif in_clause and lead.event_type == BATTLES and _agents_after(in_clause, triggers[0].start):
             # "صدت قوات سوريا الديمقراطية، فجر الاثنين، هجوما شنه عناصر التنظيم": the clause's
             # agent is the attack's author, told after the attack's word ("شنه", "هجوما لـ"); the
             # subject left before the day's commas is the side that met it (the other side, after
@@ -195,7 +197,15 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
         neutral: list[Mention] = []
         for a in c.pool:
             role = a.attrs.get("role_cue")
-            if a is subject or any(t.start == a.start and t.end == a.end for t in triggers):
+            own_word = a is subject
+            if not own_word:
+                # (a loop, not any() over a generator: once per actor of the pool)
+                a_start, a_end = a.start, a.end
+                for t in triggers:
+                    if t.start == a_start and t.end == a_end:
+                        own_word = True
+                        break
+            if own_word:
                 # (a name that is the act's own word, "نزاع عشائري", names who fought,
                 # whatever cue stands before it)
                 agents.append(a)
@@ -226,7 +236,22 @@ class PoolGathering(SubjectReading, TollReading, AirForces):
         return agents, patients, assoc, neutral
 
 
+def _agents_after(actors: list[Mention], start: int) -> bool:
+    """Whether every actor of `actors` cued as an agent is told after `start`."""
+    for a in actors:  # noqa: SIM110 (a loop, not all() over a generator: once per event)
+        if cue(a) == AGENT and not a.start > start:
+            return False
+    return True
+
+
 def _recalled_author(at: ClauseIndex, a: Mention) -> bool:
     """Whether `a` follows, in its own clause, a recalled-attacks cue ("لهجمات في السابق"): it is
     the author of those attacks."""
-    return any(c.value == "recalled" and c.end <= a.start for c in at.clause(CUE, a.sentence, a.clause))
+    # (a loop, not any() over a generator: asked of most actors outside the event's clause)
+    cues = at.clause(CUE, a.sentence, a.clause)
+    if cues:
+        start = a.start
+        for c in cues:
+            if c.value == "recalled" and c.end <= start:
+                return True
+    return False

@@ -66,9 +66,14 @@ class SideChoice(PoolGathering):
         joined_to = a1  # (a1 may still be swapped below; the list is that name's)
         # "قالت الوحدات الكردية إن الطائرات التركية قصفت قرى، ما أسفر عن مقتل 5 مدنيين": the
         # teller is no side hit when the sentence names one as hit.
-        hit_told = any(a.attrs.get("role_why") == "teller_verbs" for a in pool) and any(
-            cue(x) == PATIENT and _other(entries, x, a1) for x in c.extra
-        )
+        hit_told = False
+        for a in pool:  # (loops, not any() over generators: once per event)
+            if a.attrs.get("role_why") == "teller_verbs":
+                for x in c.extra:
+                    if cue(x) == PATIENT and _other(entries, x, a1):
+                        hit_told = True
+                        break
+                break
         if patients and c.lead.event_type == BATTLES and c.triggers[0].attrs.get("weight", 1.0) >= 1.0:
             patients = self._no_bystanders(pool, patients)
         a2 = self._second_in_pool(entries, a1, patients, neutral, agents, joined, hit_told)
