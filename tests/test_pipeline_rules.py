@@ -409,6 +409,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A crowd told again in the next sentence is no side the riot met (it was actor2).
+        "أضرم محتجون غاضبون النار في مبنى المحافظة في مدينة البصرة مساء اليوم. وكان محتجون قد قطعوا "
+        "الطرق أمس بالإطارات المشتعلة.",
+        {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Iraq)", "actor2": ""},
+        id="a-crowd-told-again-is-no-side-of-the-riot",
+    ),
+    pytest.param(
         # A bombing that killed, its claimant named and no target: the dead were civilians (actor2
         # was left empty once a claimant was named).
         "ارتفعت حصيلة ضحايا التفجير الانتحاري بشاحنة مفخخة الذي استهدف منطقة الكرادة التجارية وسط بغداد "

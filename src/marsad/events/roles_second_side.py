@@ -75,6 +75,10 @@ def second_side(
                 continue
             if event_type == "Protests" and (kind not in STATE_KINDS or a.attrs.get("target_only")):
                 continue
+            if event_type == "Riots" and kind in ("protesters", "rioters"):
+                # "أضرم محتجون النار في القنصلية … وكان محتجون قد أحرقوا مقار": the crowd told again
+                # (or another crowd of the same unrest) is no side the riot met
+                continue
             if (a.sentence, a.clause) in answering:
                 continue  # "وأطلقت الشرطة النار على المشتبه به": the force that answered the attack
             if actor1 is not None and attackers.opening(fold(a.text).split()[:3]) is not None:
