@@ -2733,6 +2733,20 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "تنديدا بقرار …" blocks what it condemns, not the act told after "فيما" (the clash at
+        # Al-Bireh's entrance was lost with the condemnation).
+        "خرجت مسيرات حاشدة في رام الله ونابلس اليوم تنديدا بقرار نقل السفارة الأمريكية إلى القدس، فيما "
+        "اندلعت مواجهات بين الشبان وقوات الاحتلال عند المدخل الشمالي لمدينة البيرة أصيب خلالها عدد من "
+        "الشبان بالرصاص المطاطي.",
+        ("sub_event_type", "location"),
+        [
+            ("Peaceful protest", "Nablus"),
+            ("Peaceful protest", "Ramallah"),
+            ("Violent demonstration", "Al Bīrah"),
+        ],
+        id="an-act-told-while-a-condemnation",
+    ),
+    pytest.param(
         # "اليوم الخميس" and "أمس": two days told from the report's own, neither at an end of the
         # night, are two incidents (yesterday's shelling took in today's with its day).
         "قتل طفل وأصيب ثلاثة آخرون، اليوم الخميس، جراء سقوط قذيفة هاون أطلقتها ميليشيا الحوثي على حي "

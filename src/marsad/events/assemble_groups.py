@@ -33,8 +33,25 @@ class TriggerGrouping:
         return frozenset(self.k.cue_words("confrontation_words"))
 
     # --- candidates ------------------------------------------------------------------------
+    def _while_clauses_after(self, doc: Doc, blocked_from: dict[int, int]) -> dict[int, int]:
+        """Per blocked sentence, where the first clause after the block that opens with a while
+        word starts ("… تنديدا بقرار نقل السفارة، فيما اندلعت مواجهات …"): an act told alongside
+        the words that blocked, not one of them."""
+        words = self.k.cue_phrases("while_opening")
+        out: dict[int, int] = {}
+        for sent, start in blocked_from.items():
+            for seg in doc.clauses[sent]:
+                if seg.start > start:
+                    head = doc.folded_slice(seg.start, min(seg.end, seg.start + 24)).split()
+                    if head and (head[0] in words or " ".join(head[:2]) in words):
+                        out[sent] = seg.start
+                        break
+        return out
+
     def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
         blocked_from: dict[int, int] = {}
+        blocked_until: dict[int, int] = {}
+        general: set[int] = set()  # sentences a clause-wide cue blocks
         crowds = [m for m in doc.get(ACTOR) if m.attrs.get("kind") in CROWD_KINDS]
         crowd_ends = {m.end for m in crowds}
         for ne in doc.get(NONEVENT):
@@ -45,12 +62,24 @@ class TriggerGrouping:
                 continue  # "وثق المرصد مقتل 9 عناصر … مساء أمس": the record of one incident
             # Trend and statement clauses are general: nothing from them on is an event. Other cues
             # (reinforcements, funerals, threats…) block what follows them in the sentence.
-            start = doc.clauses[ne.sentence][ne.clause].start if ne.value.kind in CLAUSE_WIDE else ne.start
+            wide = ne.value.kind in CLAUSE_WIDE
+            start = doc.clauses[ne.sentence][ne.clause].start if wide else ne.start
             blocked_from[ne.sentence] = min(blocked_from.get(ne.sentence, 1 << 30), start)
+            if wide:
+                general.add(ne.sentence)
+        if len(general) < len(blocked_from):
+            # (a record's, trend's or statement's sentence is general to its end: "وثق المركز
+            # إصابة 9 مدنيين …، فيما اعتقلت 5 مدنيين" is the record going on)
+            blocked_until = self._while_clauses_after(
+                doc, {s: b for s, b in blocked_from.items() if s not in general}
+            )
         groups: dict[tuple[int, int], list[Mention]] = {}
         told_in: dict[str, int] = {}  # family → the first sentence telling an act of it
         for t in doc.get(TRIGGER):
-            if t.sentence < 0 or t.start >= blocked_from.get(t.sentence, 1 << 30):
+            if t.sentence < 0 or (
+                t.start >= blocked_from.get(t.sentence, 1 << 30)
+                and t.start < blocked_until.get(t.sentence, 1 << 30)
+            ):
                 continue
             v = t.value  # (a lexicon entry: each attribute read goes through pydantic's hook)
             family = FAMILY.get(v.event_type)
