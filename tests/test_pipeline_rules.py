@@ -409,6 +409,22 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "مقرا أمنيا لفصائل المعارضة": a security post owned by the side named right after it with a
+        # lam is that side's, not the state's (the state's forces were actor2; the dead are then
+        # the people the toll names).
+        "قتل 51 شخصا على الأقل في تفجير انتحاري بسيارة مفخخة استهدف مقرا أمنيا لفصائل المعارضة في قرية "
+        "سوسيان قرب مدينة الباب بريف حلب الشمالي الشرقي.",
+        {"sub_event_type": "Suicide bomb", "actor2": "Civilians (Syria)", "fatalities": 51},
+        id="a-post-of-the-side-named-after-it",
+    ),
+    pytest.param(
+        # "استهدف مسلحون حاجزا أمنيا": the post right after the men is what they attacked, not a
+        # group whose men they were (the attackers were dropped as no side).
+        "استهدف مسلحون حاجزا أمنيا للجيش في مدينة عدن ما أدى إلى مقتل جنديين.",
+        {"actor1": "Unidentified Armed Group (Yemen)", "actor2": "Military Forces of Yemen", "fatalities": 2},
+        id="the-men-and-the-post-they-attacked",
+    ),
+    pytest.param(
         # A crowd told again in the next sentence is no side the riot met (it was actor2).
         "أضرم محتجون غاضبون النار في مبنى المحافظة في مدينة البصرة مساء اليوم. وكان محتجون قد قطعوا "
         "الطرق أمس بالإطارات المشتعلة.",

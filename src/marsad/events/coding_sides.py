@@ -141,7 +141,8 @@ class SideFinder:
             doc,
             c,
             lambda m, e: (
-                bool(m.attrs.get("target_only"))
+                # (not a post the words after it give to another side: "مقرا أمنيا لفصائل المعارضة")
+                (bool(m.attrs.get("target_only")) and m.attrs.get("role_cue") != "ignore_before")
                 or (e.kind in ("state", "police") and m.attrs.get("role_cue") == "patient_before")
             ),
         )

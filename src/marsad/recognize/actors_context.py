@@ -52,6 +52,9 @@ class NameContext(ActorReading):
             return "ignore_before", "adjective of an action"  # "هجوم مسلح لداعش"
         if entry.target_only and self._sham(folded, fe):
             return "ignore_before", "a sham post"  # "نقطة تفتيش وهمية" set up by gunmen
+        if entry.target_only and entry.template and self._owned_by_next(folded, fe, found):
+            # "مقرا أمنيا لفصائل المعارضة": the post is the named side's, not the state's
+            return "ignore_before", "a post of the side named after it"
         if (
             entry.kind == "civilians"
             and chain.endswith("ل")
@@ -97,6 +100,8 @@ class NameContext(ActorReading):
         nxt = found[i]
         if named and self.k.actors[nxt[2]].template:
             return False  # a generic force before another ("دورية من قوات الأمن"): no name to head
+        if self.k.actors[nxt[2]].target_only:
+            return False  # "استهدف مسلحون حاجزا أمنيا": the men and the post they attacked
         gap = folded[fe : nxt[0]].split()
         if len(gap) > 1 and gap[-1] in _GROUP_NOUNS and " ".join(gap[:-1]) in self._suspected_of:
             return not named  # "مسلحون يعتقد أنهم من تنظيم ولاية سيناء": the name without its noun
@@ -109,6 +114,19 @@ class NameContext(ActorReading):
             gap in (["من"], ["في"])
             or (len(gap) == 1 and self._link_words.has_word(gap[0]))
             or (not named and " ".join(gap) in self._suspected_of)
+        )
+
+    def _owned_by_next(self, folded: str, fe: int, found: list[tuple[int, int, int, bool]]) -> bool:
+        """Whether a named (not generic) actor follows right after, with the lam of possession
+        glued to it ("حاجزا أمنيا للحوثيين")."""
+        i = bisect.bisect_left(found, (fe,))
+        if i == len(found):
+            return False
+        nxt = found[i]
+        return (
+            not self.k.actors[nxt[2]].template
+            and folded[fe : nxt[0]].strip() == ""
+            and folded.startswith("ل", nxt[0])
         )
 
     def _affiliation(self, gap: list[str]) -> bool:
