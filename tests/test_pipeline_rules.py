@@ -409,6 +409,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "وتشهد المدينة منذ أشهر سلسلة اغتيالات طالت … ضباطا في الأمن والجيش": a series, told in a
+        # sentence of its own, is no incident and lends the killing no side (the army was its
+        # target, and the series a second clash).
+        "اغتال مسلحون مجهولون يستقلون دراجة نارية، صباح اليوم، مدير مكتب الأوقاف والإرشاد بمديرية "
+        "المنصورة في عدن، أثناء خروجه من المسجد عقب صلاة الفجر، وفق مصادر أمنية. وتشهد مدينة عدن منذ أشهر "
+        "سلسلة اغتيالات طالت أئمة مساجد وضباطا في الأمن والجيش.",
+        {
+            "sub_event_type": "Attack",
+            "actor1": "Unidentified Armed Group (Yemen)",
+            "actor2": "Civilians (Yemen)",
+        },
+        id="a-series-lends-no-side",
+    ),
+    pytest.param(
         # "مقرا أمنيا لفصائل المعارضة": a security post owned by the side named right after it with a
         # lam is that side's, not the state's (the state's forces were actor2; the dead are then
         # the people the toll names).

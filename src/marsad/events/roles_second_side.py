@@ -4,7 +4,7 @@ sentence before and after."""
 
 from __future__ import annotations
 
-from marsad.doc import ACTOR, TRIGGER, Doc, Mention
+from marsad.doc import ACTOR, NONEVENT, TRIGGER, Doc, Mention
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.roles_base import (
     AGENT,
@@ -45,6 +45,11 @@ def second_side(
     first = min(sentences)
     near = sorted(sentences) + [s for s in (first - 1, max(sentences) + 1) if s not in sentences]
     hit: Mention | None = None
+    # A sentence of a trend ("وتشهد المدينة منذ أشهر سلسلة اغتيالات طالت ضباطا في الجيش") tells of
+    # no one incident: it lends no side to the one told beside it.
+    general = {ne.sentence for ne in doc.get(NONEVENT) if ne.value.kind == "trend"}
+    if general:
+        near = [s for s in near if s in sentences or s not in general]
     items = doc.item_openers
     if items:
         # A round-up's items ("وفي درعا، …") lend each other no side.
