@@ -2763,6 +2763,16 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "القوات التابعة للمشير خليفة حفتر", "طيران تابع لحفتر": the commander named as the owner of
+        # forces or aircraft is the Libyan National Army (the fight had one side and was lost, and
+        # the strike went to the government's forces).
+        "تواصلت الاشتباكات العنيفة، اليوم، بين قوات حكومة الوفاق الوطني والقوات التابعة للمشير خليفة "
+        "حفتر في محور عين زارة جنوب العاصمة طرابلس، فيما شن طيران تابع لحفتر غارة على معسكر اليرموك.",
+        ("sub_event_type", "actor1"),
+        [("Air/drone strike", "Libyan National Army"), ("Armed clash", "Libyan National Army")],
+        id="a-commander-named-as-owner",
+    ),
+    pytest.param(
         # "تنديدا بقرار …" blocks what it condemns, not the act told after "فيما" (the clash at
         # Al-Bireh's entrance was lost with the condemnation).
         "خرجت مسيرات حاشدة في رام الله ونابلس اليوم تنديدا بقرار نقل السفارة الأمريكية إلى القدس، فيما "
