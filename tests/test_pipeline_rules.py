@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "إنه شن ضربات على قوات موالية للنظام السوري": strikes launched are strikes (a weak "ضربات"
+        # alone left the clause no event), on the regime's side named by its loyalty.
+        "قال التحالف الدولي بقيادة الولايات المتحدة إنه شن ضربات على قوات موالية للنظام السوري في محافظة "
+        "دير الزور، ما أسفر عن مقتل أكثر من 100 من عناصرها.",
+        {"sub_event_type": "Air/drone strike", "actor2": "Military Forces of Syria", "fatalities": 100},
+        id="strikes-launched-on-the-regimes-loyal-forces",
+    ),
+    pytest.param(
         # "وتشهد المدينة منذ أشهر سلسلة اغتيالات طالت … ضباطا في الأمن والجيش": a series, told in a
         # sentence of its own, is no incident and lends the killing no side (the army was its
         # target, and the series a second clash).
