@@ -409,6 +409,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The Asayish arrest where they rule, as a de facto authority (the arrest was given to the
+        # Syrian police, with the Asayish as the side arrested).
+        "شنت قوات الأسايش التابعة للإدارة الذاتية الكردية حملة اعتقالات طالت 15 شابا في مدينة القامشلي "
+        "بريف الحسكة، وفق ما أفاد ناشطون.",
+        {"sub_event_type": "Arrests", "actor1": "Asayish", "actor2": "Civilians (Syria)"},
+        id="a-de-facto-police-arrests",
+    ),
+    pytest.param(
         # "إنه شن ضربات على قوات موالية للنظام السوري": strikes launched are strikes (a weak "ضربات"
         # alone left the clause no event), on the regime's side named by its loyalty.
         "قال التحالف الدولي بقيادة الولايات المتحدة إنه شن ضربات على قوات موالية للنظام السوري في محافظة "
