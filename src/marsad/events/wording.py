@@ -9,7 +9,7 @@ from marsad.doc import ACTOR, DATE, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import peel, words_before
-from marsad.recognize.numbers import parse_quantity
+from marsad.recognize.numbers import may_be_quantity_word, parse_quantity
 from marsad.text.normalize import fold
 
 NAMED_GROUPS = {"rebel", "militia"}
@@ -94,9 +94,14 @@ def notable_arrest(doc: Doc, k: Knowledge, c: Candidate, *, by_state: bool = Fal
         # The count of people held: the first figure in the few words after the verb (its
         # subject and day may stand between: "اعتقلت قوات النظام، أمس، 15 شابا").
         head = after.split()[:8]
+        # (a phrase with no word that can be part of a number is not read: parse_quantity
+        # would find no count in it)
+        maybe = [may_be_quantity_word(w) for w in head]
         q = None
         for i in range(len(head)):
             for n in (3, 2, 1):
+                if True not in maybe[i : i + n]:
+                    continue
                 q = parse_quantity(" ".join(head[i : i + n]))
                 if q is not None:
                     break

@@ -509,6 +509,32 @@ _DIGITS_RE = re.compile(_DIGITS)
 _THOUSANDS_DOT = re.compile(r"\d+\.\d{3}")
 
 
+# Every word a number phrase of _parse can be made of, folded: number words (with "و" before),
+# teens, the words of vague counts (with "ال" before). A phrase with none of them, and no digit,
+# is no quantity (may_be_quantity_word).
+_QUANTITY_TOKENS = frozenset(
+    list(_WORDS)
+    + ["و" + w for w in _WORDS]
+    + list(_TEEN)
+    + [t for k in _VAGUE for t in k.split()]
+    + ["ال" + t for k in _VAGUE for t in k.split()]
+)
+_QUANTITY_SPLIT = re.compile(r"[\s\-–]+")
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def may_be_quantity_word(word: str) -> bool:
+    """False only where `word` can be no part of a phrase that parse_quantity reads: it has no
+    digit, and no piece of it (split at a dash, edge punctuation stripped) is a number word."""
+    f = fold(word)
+    if _ANY_DIGIT.search(f) is not None:
+        return True
+    for piece in _QUANTITY_SPLIT.split(f):  # noqa: SIM110 (a loop, not any() over a generator)
+        if piece.strip(_PUNCT_EDGES) in _QUANTITY_TOKENS:
+            return True
+    return False
+
+
 def _core_number(s: str) -> tuple[int, int, int | None, bool] | None:
     """(value, low, high, exact) for a number with no hedge and no range, or None."""
     if s in _VAGUE:
