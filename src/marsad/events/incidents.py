@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from marsad.doc import Mention
 from marsad.events.launch import launch_conflict
 from marsad.knowledge.gazetteer import Place
+from marsad.recognize.dates import NIGHT_ENDS
 from marsad.recognize.place_choice import km
 from marsad.recognize.places import PlaceRef
 
@@ -279,22 +280,16 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
 
 _new = object.__new__  # (a Sig with no field set yet: signature sets them all)
 
-# Words of the night's two ends: a day told with one ("مساء أمس", "فجر اليوم", "الليلة الماضية")
-# may be the same night as the day next to it.
-_NIGHT_WORDS = frozenset(
-    ("فجر", "مساء", "ليل", "ليلة", "منتصف", "ساعات", "الماضية", "الماضي", "متأخرة", "الليلة")
-)
-
 
 def _day_told_exactly(dm: object) -> bool:
     """A day written out ("19 أغسطس 2020"), or a day told from the report's ("اليوم الأحد", "أمس")
-    with no end of the night in its words: two such days are two days ("قتل طفل اليوم … وكانت الميليشيا قد
+    with no end of the night in its words (dates.yaml night_ends): two such days are two days ("قتل طفل اليوم … وكانت الميليشيا قد
     قصفت أمس أحياء …" tells two incidents)."""
     kind = dm.kind  # type: ignore[attr-defined]
     if kind == "absolute":
         return True
     # (Weekdays stay loose: "اختطفها السبت … أفرج عنها الأحد" retell one abduction from its two ends.)
-    return kind == "relative" and _NIGHT_WORDS.isdisjoint(dm.text.split())  # type: ignore[attr-defined]
+    return kind == "relative" and NIGHT_ENDS.isdisjoint(dm.text.split())  # type: ignore[attr-defined]
 
 
 REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)  # remote violence and fighting, told apart or as one

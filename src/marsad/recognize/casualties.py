@@ -31,6 +31,7 @@ from marsad.recognize.casualty_patterns import (
     _NEEDS_NOUN,
     _NEG,
     _NOT_DEATH,
+    _NOT_HEADED,
     _ROUTES,
     _SPECS,
     _STARTS,
@@ -183,7 +184,6 @@ def _mention(text: str, f: FoldMap, kind: str, a: int, b: int, count: int, exact
 
 
 _LAST = frozenset(("اخر", "اخرا"))
-_NOT_HEADED = frozenset(("الذي", "التي", "الذين", "اليوم", "الليله", "الاسبوع", "الشهر"))
 
 
 def _the_last_of(s: str, victim: tuple[int, int]) -> bool:

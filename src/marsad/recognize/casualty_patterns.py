@@ -127,6 +127,7 @@ _BODY_LEAD = set(_folded(_K.get("body_lead", [])))
 _NEG = set(_folded(_CAS["negations"]))
 _NOT_DEATH = set(_folded(_CAS["not_death_before"]))
 _LAST_OF = frozenset(_folded(_CAS["last_of_nouns"]))
+_NOT_HEADED = frozenset(_folded(_CAS["last_of_not_headed"]))
 _CL = r"(?:[وفبل](?=\w))?"  # conjunction/preposition clitic kept out of the span
 
 
@@ -259,31 +260,7 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
         if _CAS.get("posts_after_name"):
             # "مقتل صالح الصماد رئيس المجلس": a man named (no victim noun, no figure) before his
             # post; the name's words are no function word, digit or conjunction-led word.
-            stop = alternation(
-                [
-                    "من",
-                    "في",
-                    "على",
-                    "عن",
-                    "الى",
-                    "بين",
-                    "خلال",
-                    "جراء",
-                    "اثر",
-                    "بعد",
-                    "قبل",
-                    "عدد",
-                    "احد",
-                    "نحو",
-                    "بينهم",
-                    "منهم",
-                    "مع",
-                    "ان",
-                    "انه",
-                    "التي",
-                    "الذي",
-                ]
-            )
+            stop = alternation(_CAS["name_post_stop_words"])
             person = rf"(?!(?:{stop}){E})(?![وف])[^\s\d.،,؛:()\[\]]+"
             specs.append(
                 (
@@ -450,7 +427,7 @@ _LINK_RE = re.compile(_LINK)  # between two victim items
 # two words after في/ب), "و" and a figure told at another place: more dead of the same kind.
 MORE_AT_ANOTHER_PLACE = re.compile(
     rf"\s+(?:في|ب)\s*[^\s\d.،,؛:()]+(?:\s+(?!و)[^\s\d.،,؛:()]+)?\s+و(?P<q>{QTY})"
-    rf"(?:\s+(?:اخرين|اخرون|اخريات){E})?(?=\s+(?:في|داخل|قرب|بمدينه|ببلده|بقريه|بحي|بمخيم|بمنطقه){E})"
+    rf"(?:\s+(?:اخرين|اخرون|اخريات){E})?(?=\s+(?:{alternation(_CAS['another_place_words'])}){E})"
 )
 KILLED_NO_NUMBER = 10  # CODING.md §6: killed, no number given
 _CLAUSE_PUNCT = "،,.؛;:()"

@@ -63,6 +63,8 @@ def resolve_weekday(weekday: int, published: date) -> date:
 # Vocabulary
 
 _D = load_lexicon("dates.yaml")
+# (as written, not folded: events/incidents.py reads them against a date's own words)
+NIGHT_ENDS = frozenset(_D["night_ends"])
 
 
 def _fl(words: list[str]) -> list[str]:
