@@ -201,7 +201,7 @@ class RoleReading(ActorReading):
             name == "patient_before"
             and len(words) >= dist + 2
             and self._unit_subject_verbs.has_word(words[-dist - 2])
-            and self._patient_units.has_word(words[-dist - 1])
+            and self._sent_units.has_word(words[-dist - 1])
         ):
             # "أوقفت دورية من مديرية المخابرات ثلاثة مطلوبين": a unit right after a verb of arrest
             # or raid is the verb's subject (no patrol is arrested), its owner the one acting.
@@ -291,7 +291,7 @@ class RoleReading(ActorReading):
         if (
             len(head) >= 2
             and self._unit_subject_verbs.has_word(head[-2])
-            and self._patient_units.has_word(head[-1])
+            and self._sent_units.has_word(head[-1])
         ):
             return "agent_before", "unit_subject_verbs"  # "اعتقلت دورية تابعة للشرطة" (see _role)
         near = head[-2:]  # a force noun may carry an adjective ("الفرق الهندسية التابعة لـ")
@@ -329,7 +329,7 @@ class RoleReading(ActorReading):
         )
 
     @cached_property
-    def _patient_units(self) -> CueList:
+    def _sent_units(self) -> CueList:
         return self.k.cues["sent_units"]
 
     # One-list look-ups for first_cue, built once (first_cue indexes them by identity).
