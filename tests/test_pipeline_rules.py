@@ -2779,6 +2779,15 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "وتبنى تنظيم داعش التفجيرين": the claim of both bombings names the author of each (the
+        # first kept an unidentified group).
+        "قتل 27 شخصا على الأقل في تفجير استهدف كنيسة مار جرجس في مدينة طنطا صباح اليوم، فيما قتل 17 "
+        "شخصا في تفجير انتحاري ثان أمام الكنيسة المرقسية في الإسكندرية. وتبنى تنظيم داعش التفجيرين.",
+        ("location", "actor1"),
+        [("Alexandria", "Islamic State (Egypt)"), ("Tanta", "Islamic State (Egypt)")],
+        id="a-claim-of-two-bombings",
+    ),
+    pytest.param(
         # "القوات التابعة للمشير خليفة حفتر", "طيران تابع لحفتر": the commander named as the owner of
         # forces or aircraft is the Libyan National Army (the fight had one side and was lost, and
         # the strike went to the government's forces).

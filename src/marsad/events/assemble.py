@@ -29,7 +29,7 @@ from marsad.events.interceptions import (
 )
 from marsad.events.launch import split_launch
 from marsad.events.merging import Merger
-from marsad.events.similar_acts import authors_of_similar_acts
+from marsad.events.similar_acts import authors_of_similar_acts, claims_of_several
 from marsad.events.splitting import (
     split_by_listed_places,
     split_by_means,
@@ -116,6 +116,7 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
         events = join_coinciding(events)
         sides_of_the_parties(doc, self.k, events)
         authors_of_similar_acts(doc, self.k.cues["similar_after"], events)
+        claims_of_several(self.k.cues["claimed_several"], events)
         # The air defences that stopped fire ("اعترضت قوات الدفاع الجوي 7 صواريخ … ثلاثة منها
         # استهدفت الرياض"): never the side that fire was aimed at.
         stoppers = {

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from marsad.doc import Doc
 from marsad.events.candidate import Candidate
+from marsad.events.incidents import FAMILY, claims
 from marsad.recognize.cues import CueList, words_after
+from marsad.text.normalize import fold
 
 
 def authors_of_similar_acts(doc: Doc, similar: CueList, events: list[Candidate]) -> None:
@@ -33,3 +35,22 @@ def authors_of_similar_acts(doc: Doc, similar: CueList, events: list[Candidate])
                 e.actor1 = p.actor1
                 e.log.append(f"'{like.text}' told as like '{p.trigger.text}': its author, '{p.actor1.text}'")
                 break
+
+
+def claims_of_several(several: CueList, events: list[Candidate]) -> None:
+    """ "… وتبنى تنظيم داعش التفجيرين": a group claiming acts in the dual or plural (`several`:
+    "التفجيرين", "الهجمات") claims every act of that kind the report tells, not only the one its
+    claim was merged into; those with an unnamed author take it."""
+    for e in events:
+        if not claims(e.actor1) or not any(several.has_word(fold(t.text)) for t in e.triggers):
+            continue
+        family = FAMILY.get(e.event_type)
+        for o in events:
+            if (
+                o is not e
+                and not o.background
+                and FAMILY.get(o.event_type) == family
+                and (o.actor1 is None or o.actor1.attrs.get("kind") == "unidentified")
+            ):
+                o.actor1, o.inferred_actor1 = e.actor1, False
+                o.log.append(f"'{o.trigger.text}': one of the acts '{e.actor1.text}' claimed")  # type: ignore[union-attr]
