@@ -11,6 +11,7 @@ from operator import attrgetter
 from marsad.doc import ACTOR, CASUALTY, DATE, NONEVENT, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.incidents import CROWD_KINDS, FAMILY
 from marsad.events.interceptions import DISRUPTED
+from marsad.events.linking import opens_with
 from marsad.events.roles_base import MIN_WEIGHT
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CueList, words_before
@@ -33,19 +34,24 @@ class TriggerGrouping:
         return frozenset(self.k.cue_words("confrontation_words"))
 
     # --- candidates ------------------------------------------------------------------------
+    @cached_property
+    def _while_words(self) -> frozenset[str]:
+        """cues.yaml's while_opening, folded (built once per knowledge load)."""
+        return self.k.cue_phrases("while_opening")
+
     def _while_clauses_after(self, doc: Doc, blocked_from: dict[int, int]) -> dict[int, int]:
         """Per blocked sentence, where the first clause after the block that opens with a while
         word starts ("… تنديدا بقرار نقل السفارة، فيما اندلعت مواجهات …"): an act told alongside
         the words that blocked, not one of them."""
-        words = self.k.cue_phrases("while_opening")
+        words = self._while_words
         out: dict[int, int] = {}
         for sent, start in blocked_from.items():
             for seg in doc.clauses[sent]:
-                if seg.start > start:
-                    head = doc.folded_slice(seg.start, min(seg.end, seg.start + 24)).split()
-                    if head and (head[0] in words or " ".join(head[:2]) in words):
-                        out[sent] = seg.start
-                        break
+                if seg.start > start and opens_with(
+                    doc.folded_slice(seg.start, min(seg.end, seg.start + 24)).split(), words
+                ):
+                    out[sent] = seg.start
+                    break
         return out
 
     def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from marsad.doc import Mention
 from marsad.events.launch import launch_conflict
 from marsad.knowledge.gazetteer import Place
-from marsad.recognize.dates import NIGHT_ENDS
+from marsad.recognize.dates import NIGHT_ENDS, DateMention
 from marsad.recognize.place_choice import km
 from marsad.recognize.places import PlaceRef
 
@@ -281,15 +281,15 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
 _new = object.__new__  # (a Sig with no field set yet: signature sets them all)
 
 
-def _day_told_exactly(dm: object) -> bool:
+def _day_told_exactly(dm: DateMention) -> bool:
     """A day written out ("19 أغسطس 2020"), or a day told from the report's ("اليوم الأحد", "أمس")
     with no end of the night in its words (dates.yaml night_ends): two such days are two days ("قتل طفل اليوم … وكانت الميليشيا قد
     قصفت أمس أحياء …" tells two incidents)."""
-    kind = dm.kind  # type: ignore[attr-defined]
+    kind = dm.kind
     if kind == "absolute":
         return True
     # (Weekdays stay loose: "اختطفها السبت … أفرج عنها الأحد" retell one abduction from its two ends.)
-    return kind == "relative" and NIGHT_ENDS.isdisjoint(dm.text.split())  # type: ignore[attr-defined]
+    return kind == "relative" and NIGHT_ENDS.isdisjoint(dm.text.split())
 
 
 REMOTE_OR_FIGHT = (BATTLES, EXPLOSIONS)  # remote violence and fighting, told apart or as one

@@ -68,7 +68,12 @@ def opens_with_while(doc: Doc, c: Candidate, words: Collection[str]) -> bool:
         return False
     seg = doc.clauses[c.sentence][c.clause]
     head = doc.folded_slice(seg.start, c.trigger.start).split()
-    return bool(head) and len(head) <= WHILE_REACH and (head[0] in words or " ".join(head[:2]) in words)
+    return len(head) <= WHILE_REACH and opens_with(head, words)
+
+
+def opens_with(head: list[str], words: Collection[str]) -> bool:
+    """Whether the folded words `head` open with one of `words` (one or two words long)."""
+    return bool(head) and (head[0] in words or " ".join(head[:2]) in words)
 
 
 def word_offsets(doc: Doc, words: Collection[str]) -> list[int]:
