@@ -409,6 +409,30 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "طائرة مسيرة إيرانية الصنع": the drone's maker is no side (the alias "مسيرة إيرانية" named
+        # Iran's forces as the interceptor's foe, and the coalition their target).
+        "أعلن تحالف دعم الشرعية في اليمن، مساء اليوم، اعتراض وإسقاط طائرة مسيرة إيرانية الصنع أطلقتها "
+        "الميليشيا الحوثية باتجاه مدينة خميس مشيط.",
+        {
+            "sub_event_type": "Disrupted weapons use",
+            "actor1": "Saudi-led Coalition",
+            "actor2": "Houthi Movement",
+        },
+        id="a-weapons-maker-is-no-side",
+    ),
+    pytest.param(
+        # "إن دفاعاته الجوية أسقطت": the speaker's air defences stopped the drone; the drone's owner
+        # ("تابعة لقوات حكومة الوفاق") is the side stopped, not the first side.
+        "قال الجيش الوطني الليبي إن دفاعاته الجوية أسقطت طائرة مسيرة تابعة لقوات حكومة الوفاق في سماء "
+        "مدينة ترهونة.",
+        {
+            "sub_event_type": "Disrupted weapons use",
+            "actor1": "Libyan National Army",
+            "actor2": "Military Forces of Libya",
+        },
+        id="the-speakers-own-air-defences",
+    ),
+    pytest.param(
         # The Asayish arrest where they rule, as a de facto authority (the arrest was given to the
         # Syrian police, with the Asayish as the side arrested).
         "شنت قوات الأسايش التابعة للإدارة الذاتية الكردية حملة اعتقالات طالت 15 شابا في مدينة القامشلي "

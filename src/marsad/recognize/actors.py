@@ -181,6 +181,10 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
                 memo.clear()
             memo[name] = got
         is_aerial, air_defence = got
+        if ana and not air_defence and defence is not None and folded.startswith(" الجوي", fe):
+            # "قال الجيش إن دفاعاته الجوية أسقطت": the speaker's defences, their adjective after
+            # the one word that refers back
+            air_defence = defence.search(name) is not None
         # Added first, its role filled in by __call__: doc.add locates the mention (sentence,
         # clause), and the role's window needs that clause, so it is located once.
         m = doc.add(

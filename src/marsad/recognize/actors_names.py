@@ -47,9 +47,27 @@ class NameFinding(ActorReading):
                 continue
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
+        if found and any(w in folded for w in self._not_forces_words):
+            found = [f for f in found if not self._maker_or_origin(folded, f[1])]
         if len(found) > 1:
             found = self._short_forms(folded, found, starts)
         return found, starts
+
+    @cached_property
+    def _not_forces_words(self) -> tuple[str, ...]:
+        """cues.yaml's nisba_not_forces_after words, folded (the substring test that spares most
+        reports the per-name look: these words are rare)."""
+        return tuple(self.k.cues["nisba_not_forces_after"].by_last)
+
+    def _maker_or_origin(self, folded: str, end: int) -> bool:
+        """A name ending in a nationality adjective that a maker's or a man's origin word follows
+        ("مسيرة إيرانية الصنع", "مسلح سوري الجنسية"): the weapon's maker or the man's country, not
+        that state's forces (the alias "مسيرة إيرانية" names them only alone)."""
+        m = _NEXT_WORD.match(folded, end)
+        if m is None or not self.k.cues["nisba_not_forces_after"].has_word(m.group(1)):
+            return False
+        last = folded[max(0, end - 30) : end].split()[-1:]
+        return bool(last) and last[0] in self.k.cues.state_adjectives
 
     @cython.locals(words=list, rare=frozenset, at=list, j=cython.Py_ssize_t, n=cython.Py_ssize_t)
     def _other_names(
@@ -237,10 +255,10 @@ class NameFinding(ActorReading):
         reach: list[int] = []
         last_end = -1  # of the spans this adds, found in text order: the last reaches furthest
         out: dict[tuple[int, int, int, bool], bool] = {}
-        person = cues["nisba_person_after"]
+        not_forces = cues["nisba_not_forces_after"]
         for j in found_at:
-            if j + 1 < len(words) and person.has_word(words[j + 1]):
-                continue  # "منفذ الهجوم سوري الجنسية": a man's nationality, no state's forces
+            if j + 1 < len(words) and not_forces.has_word(words[j + 1]):
+                continue  # "سوري الجنسية", "إيرانية الصنع": a man's nationality, a maker: no state's forces
             code = adjectives[words[j]]
             # "طائرات حربية يرجح أنها روسية": a hedge before the adjective still names the
             # aircraft's state, as the agent cue "يعتقد أنها ل" names an author.
