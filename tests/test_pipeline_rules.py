@@ -409,6 +409,28 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "البعاج 510 كم شمال غرب بغداد": a distance says the town lies far from Baghdad, not in it
+        # (a guard of the rule above: the town keeps its own place).
+        "قتل 12 شخصا في هجوم انتحاري استهدف مركزا أمنيا في قضاء البعاج 510 كم شمال غرب بغداد، وفق مصادر "
+        "أمنية.",
+        {"sub_event_type": "Suicide bomb", "admin1": "Ninewa"},
+        id="a-town-told-far-from-a-city",
+    ),
+    pytest.param(
+        # "قرية صيدا في ريف بلدة عين عيسى": a village told inside a town's countryside lies there; the
+        # gazetteer knows no Sayda near Ain Issa (only Daraa's, 400 km off): the town places it.
+        "قصفت القوات التركية، صباح اليوم، بالمدفعية الثقيلة قرية صيدا في ريف بلدة عين عيسى شمالي الرقة، "
+        "ما أدى إلى إصابة مدنيين اثنين.",
+        {"sub_event_type": "Shelling/artillery/missile attack", "admin1": "Ar-Raqqa"},
+        id="a-village-inside-the-countryside-it-is-told-in",
+    ),
+    pytest.param(
+        # The same inside a governorate's countryside ("بريف حمص"), not Daraa's namesake.
+        "سقطت قذائف صاروخية، مساء الأربعاء، على قرية الطيبة بريف حمص الشرقي دون أن تسفر عن إصابات.",
+        {"sub_event_type": "Shelling/artillery/missile attack", "admin1": "Homs"},
+        id="a-village-inside-the-governorate-it-is-told-in",
+    ),
+    pytest.param(
         # "طائرة مسيرة إيرانية الصنع": the drone's maker is no side (the alias "مسيرة إيرانية" named
         # Iran's forces as the interceptor's foe, and the coalition their target).
         "أعلن تحالف دعم الشرعية في اليمن، مساء اليوم، اعتراض وإسقاط طائرة مسيرة إيرانية الصنع أطلقتها "

@@ -25,6 +25,7 @@ from marsad.knowledge.gazetteer import Place
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CUE_REACH, MEMO_WORDS, CueIndex, CueList, first_cue, peel
 from marsad.recognize.place_choice import country_shares
+from marsad.recognize.place_containers import CONTAINER_LISTS, place_inside_holders
 from marsad.recognize.place_focus import (
     _NO_VOTES,
     _UNSEEN,
@@ -329,6 +330,7 @@ class PlaceRecognizer(PlaceFocus):
             if len(kept) != len(doc.get(ACTOR)):
                 doc.set_mentions(ACTOR, kept)
         self._resolve(doc, refs, befores, infos)
+        place_inside_holders(doc, folded, self._container_lists, self.k.cues["distance_units"])
         return doc
 
     @staticmethod
@@ -345,6 +347,10 @@ class PlaceRecognizer(PlaceFocus):
 
     # The cue lists and word sets read around every name, taken from the knowledge once; the
     # lists as CueIndex, so that first_cue need not look their index up per question.
+    @cached_property
+    def _container_lists(self) -> CueIndex:
+        return self._index(*CONTAINER_LISTS)
+
     @cached_property
     def _context_lists(self) -> CueIndex:
         return self._index(*CONTEXT_LISTS)
