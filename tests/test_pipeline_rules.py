@@ -3447,6 +3447,12 @@ def test_force_used_on_one_of_several_marches_is_that_marchs_only() -> None:
         # A gang arrested is a crime story, not an Arrests event.
         "اعتقلت قوة أمنية اليوم عصابة من ثلاثة أشخاص مختصة بسرقة السيارات خلال عملية نفذتها في حي الكرادة "
         "وسط بغداد.",
+        # A mock raid, its verb told before the day set aside by commas, and a reconnaissance flight:
+        # no strike (the aircraft's clause was read as an air strike).
+        "نفذ الطيران الحربي الإسرائيلي، بعد ظهر اليوم، غارتين وهميتين فوق بلدات قضاء صور، كما حلقت "
+        "طائرة استطلاع معادية في أجواء المنطقة.",
+        # A force crossing and leaving hands no ground over ("قبل أن تنسحب" was a transfer of territory).
+        "خرقت قوة من جيش العدو الإسرائيلي، صباح اليوم، السياج التقني قرب بلدة العديسة، قبل أن تنسحب.",
         # A funeral of fighters killed on an untold day is no new event.
         "شيع حزب الله اليوم في بلدات البقاع أربعة من عناصره قتلوا خلال المعارك الدائرة في ريف حمص الشرقي، "
         "دون أن يحدد تاريخ مقتلهم.",

@@ -69,7 +69,7 @@ class TriggerGrouping:
             # Trend and statement clauses are general: nothing from them on is an event. Other cues
             # (reinforcements, funerals, threats…) block what follows them in the sentence.
             wide = ne.value.kind in CLAUSE_WIDE
-            start = doc.clauses[ne.sentence][ne.clause].start if wide else ne.start
+            start = doc.clauses[ne.sentence][ne.clause].start if wide else _across_a_told_day(doc, ne)
             blocked_from[ne.sentence] = min(blocked_from.get(ne.sentence, 1 << 30), start)
             if wide:
                 general.add(ne.sentence)
@@ -232,6 +232,29 @@ class TriggerGrouping:
             last = doc.locate(m.end - 1)
             if last[0] == m.sentence and last[1] > m.clause and last in groups:
                 groups[(m.sentence, m.clause)].extend(groups.pop(last))
+
+
+TOLD_DAY_EXTRA_WORDS = 3
+
+
+def _across_a_told_day(doc: Doc, ne: Mention) -> int:
+    """Where a blocking word's block starts: the word itself, or, when it opens the clause after a
+    day told aside by commas, the clause of the verb before the day ("نفذ الطيران الحربي
+    الإسرائيلي، بعد ظهر اليوم، غارة وهمية": the aircraft flew the mock raid, no strike)."""
+    clauses = doc.clauses[ne.sentence]
+    c = ne.clause
+    if c < 2 or doc.folded_slice(clauses[c].start, ne.start).strip():
+        return ne.start
+    day = clauses[c - 1]
+    told = [d for d in doc.in_sentence(DATE, ne.sentence) if day.start <= d.start and d.end <= day.end]
+    # (the day and at most a word or two about it: "بعد ظهر اليوم", "في وقت متأخر من مساء أمس")
+    if (
+        len(told) != 1
+        or len(doc.folded_slice(day.start, day.end).split())
+        > len(doc.folded_slice(told[0].start, told[0].end).split()) + TOLD_DAY_EXTRA_WORDS
+    ):
+        return ne.start
+    return clauses[c - 2].start
 
 
 # Weak words made sure by the force named in their clause (actor attribute → its clauses).
