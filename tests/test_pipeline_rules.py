@@ -409,6 +409,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "بدعم من قوات بعثة الاتحاد الأفريقي (أميصوم)": the force that took part, and its acronym in
+        # brackets the same force again (it was read as the second side).
+        "استعاد الجيش الصومالي، بدعم من قوات بعثة الاتحاد الأفريقي «أميصوم»، السيطرة على بلدة براوة "
+        "الساحلية في إقليم شبيلي السفلى إثر معارك عنيفة مع مقاتلي حركة الشباب.",
+        {
+            "sub_event_type": "Government regains territory",
+            "actor1": "Military Forces of Somalia",
+            "actor2": "Al Shabaab",
+        },
+        id="a-supporting-force-and-its-acronym",
+    ),
+    pytest.param(
         # "البعاج 510 كم شمال غرب بغداد": a distance says the town lies far from Baghdad, not in it
         # (a guard of the rule above: the town keeps its own place).
         "قتل 12 شخصا في هجوم انتحاري استهدف مركزا أمنيا في قضاء البعاج 510 كم شمال غرب بغداد، وفق مصادر "

@@ -888,3 +888,15 @@ def test_no_air_strike_is_coded_on_the_strikers_own_camp(text: str, not_targets:
     got = _events(text)
     strikes = [g for g in got if g[0] == "Air/drone strike"]
     assert strikes and all(g[2] not in not_targets for g in strikes), got
+
+
+def test_a_supporting_force_and_its_acronym_after_it_fight_alongside(pipeline: Pipeline) -> None:
+    # "بدعم من قوات …": the force that took part; its acronym right after, in quotation marks, is
+    # the same force told again and takes its role (it was left without one, then a second side).
+    cues = _cues(
+        pipeline,
+        "استعاد الجيش الصومالي، بدعم من قوات بعثة الاتحاد الأفريقي «أميصوم»، السيطرة على بلدة مهداي بعد "
+        "انسحاب مقاتلي حركة الشباب منها.",
+    )
+    assert cues["بعثة الاتحاد الأفريقي"] == roles.ASSOC
+    assert cues["أميصوم"] == roles.ASSOC

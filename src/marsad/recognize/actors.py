@@ -29,6 +29,9 @@ __all__ = ["ActorRecognizer", "_anaphora_regex", "_generic_nouns"]
 # Crowds and communities (identity militias: settlers, tribes): counted after an act's verb they
 # are its subject (crowd_counts).
 _COUNTED_AS_SUBJECT = frozenset({"identity", "protesters", "rioters"})
+# What may stand between a name and the same name told again as its appositive: spaces, brackets,
+# quotation marks, dashes ("بعثة الاتحاد الأفريقي \"أميصوم\"").
+_APPOSITIVE_MARKS = " \u00a0\"'«»“”()[]-–—"
 
 
 class ActorRecognizer(NameFinding, RoleReading, NameContext):
@@ -64,6 +67,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         lists = self._role_lists
         prev: tuple[int, str | None] | None = None  # folded end and role of the last actor
         prev_named = False  # whether the last actor is a named one (no template)
+        prev_idx = -1  # and its actor
         aerial = self._aerial  # an aircraft's name ("الطيران الحربي")
         defence = self._air_defence  # not the air defences' ("الدفاعات الجوية")
         # doc.original and doc.folded_index, one call less per name
@@ -117,6 +121,14 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
                 else:
                     # Coordinated names share their role ("قوات النظام والميليشيات").
                     role, why = prev[1], "coordinated"
+            elif (
+                prev is not None
+                and idx == prev_idx
+                and fs > prev[0]
+                and not folded[prev[0] : fs].strip(_APPOSITIVE_MARKS)
+            ):
+                # "قوات بعثة الاتحاد الأفريقي (أميصوم)": the same force named again in brackets.
+                role, why = prev[1], "appositive"
             if (
                 prev is not None
                 and prev_named
@@ -127,7 +139,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
                 # "قوة الردع الخاصة التابعة لحكومة الوفاق": the owner of a named force says whose
                 # it is; it is no side of the force's fight.
                 role, why = "ignore_before", "affiliation of the name before"
-            prev, prev_named = (fe, role), not entry.template
+            prev, prev_named, prev_idx = (fe, role), not entry.template, idx
             no_side = self._no_side(folded, fs, name_start, fe, entry, words, chain, why, found)
             if no_side is not None:
                 role, why = no_side
