@@ -409,6 +409,15 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "مقتل 6 من عناصر التنظيم": the group right after the members is the victims' side, so the
+        # attackers' dead add to the troops' (the lower figure was taken, as if two counts of one toll).
+        "قتل 15 عنصرا من قوات النظام في هجوم شنه مقاتلو تنظيم الدولة الإسلامية على مواقعهم في بادية "
+        "الميادين بريف دير الزور الشرقي، اليوم الخميس. وأشار المرصد إلى مقتل 6 من عناصر التنظيم في "
+        "الاشتباكات.",
+        {"sub_event_type": "Armed clash", "fatalities": 21},
+        id="the-attackers-dead-named-by-their-group-add-up",
+    ),
+    pytest.param(
         # "بدعم من قوات بعثة الاتحاد الأفريقي (أميصوم)": the force that took part, and its acronym in
         # brackets the same force again (it was read as the second side).
         "استعاد الجيش الصومالي، بدعم من قوات بعثة الاتحاد الأفريقي «أميصوم»، السيطرة على بلدة براوة "

@@ -88,8 +88,14 @@ class FatalityCoding(SideFinder):
             lo, hi = m.start, m.end
             if m.value.victim is not None:
                 lo, hi = min(lo, m.value.victim[0]), max(hi, m.value.victim[1])
-            # "16 جنديا ماليا": the name may run past the figure's words
-            return [actors[a.value] for a in doc.in_sentence(ACTOR, m.sentence) if lo <= a.start < hi]
+            # "16 جنديا ماليا": the name may run past the figure's words; and the owner in construct
+            # right after them is the victims' side ("مقتل 11 من عناصر التنظيم": the group's)
+            text = doc.text
+            return [
+                actors[a.value]
+                for a in doc.in_sentence(ACTOR, m.sentence)
+                if lo <= a.start < hi or (a.start == hi + 1 and text[hi] == " ")
+            ]
 
         found = [named(m) for m in killed]
         kinds = {e.kind for es in found for e in es}
