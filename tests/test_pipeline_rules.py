@@ -409,6 +409,25 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "دون مقاومة": ground taken without a fight is a non-violent transfer, not a battle.
+        "دخلت قوات الجيش الليبي، صباح اليوم، بلدة أوباري جنوبي البلاد وسيطرت عليها دون قتال، عقب "
+        "انسحاب المجموعات المسلحة المحلية منها.",
+        {"sub_event_type": "Non-violent transfer of territory", "actor1": "Libyan National Army"},
+        id="ground-taken-without-a-fight",
+    ),
+    pytest.param(
+        # "بعد انسحاب مقاتلي الحركة منها دون مقاومة": the withdrawal the capture followed is how the
+        # ground changed hands, no second transfer (by the group that left).
+        "استعادت قوات الجيش الصومالي السيطرة على بلدة عيل بور في إقليم جلجدود، بعد انسحاب مقاتلي حركة "
+        "الشباب منها دون مقاومة، بحسب ما أفاد مسؤول محلي.",
+        {
+            "sub_event_type": "Non-violent transfer of territory",
+            "actor1": "Military Forces of Somalia",
+            "actor2": "Al Shabaab",
+        },
+        id="the-withdrawal-a-capture-followed",
+    ),
+    pytest.param(
         # "مقتل 6 من عناصر التنظيم": the group right after the members is the victims' side, so the
         # attackers' dead add to the troops' (the lower figure was taken, as if two counts of one toll).
         "قتل 15 عنصرا من قوات النظام في هجوم شنه مقاتلو تنظيم الدولة الإسلامية على مواقعهم في بادية "

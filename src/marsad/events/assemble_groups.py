@@ -9,7 +9,7 @@ from functools import cached_property
 from operator import attrgetter
 
 from marsad.doc import ACTOR, CASUALTY, DATE, NONEVENT, TRIGGER, WEAPON, Doc, Mention
-from marsad.events.incidents import CROWD_KINDS, FAMILY
+from marsad.events.incidents import CROWD_KINDS, FAMILY, NON_VIOLENT_TRANSFER, TERRITORY
 from marsad.events.interceptions import DISRUPTED
 from marsad.events.linking import opens_with
 from marsad.events.roles_base import MIN_WEIGHT
@@ -102,6 +102,7 @@ class TriggerGrouping:
             self._join_across_a_told_day(doc, groups)
             self._join_to_the_act(doc, groups, self._a_purpose)
             self._join_to_the_act(doc, groups, self._an_outcome)
+            self._join_to_the_act(doc, groups, self._a_withdrawal_before, drop=True)
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
         strong: set[tuple[int, int]] = set()
@@ -158,11 +159,13 @@ class TriggerGrouping:
         doc: Doc,
         groups: dict[tuple[int, int], list[Mention]],
         told_with: Callable[[list[Mention], list[Mention], Mention, str], bool],
+        drop: bool = False,
     ) -> None:
         """Clauses told as part of the act of the last clause before them in their sentence that
         tells one (a day told aside between them tells none: "…، اليوم، احتجاجا على …"): their
         words join that clause when `told_with(act's words, the clause's words, the clause's first
-        word, the text opening the clause before it)` says so."""
+        word, the text opening the clause before it)` says so, or are dropped (`drop`: they tell
+        how the act came about, and would outweigh its own words)."""
         for s, c in sorted(groups):
             ts = groups.get((s, c)) if c else None  # (a sentence's first clause has none before it)
             if ts is None:
@@ -174,7 +177,9 @@ class TriggerGrouping:
                 continue
             first = min(ts, key=_START)
             if told_with(groups[(s, act)], ts, first, doc.text[doc.clauses[s][c].start : first.start]):
-                groups[(s, act)].extend(groups.pop((s, c)))
+                told = groups.pop((s, c))
+                if not drop:
+                    groups[(s, act)].extend(told)
 
     def _a_purpose(self, act: list[Mention], ts: list[Mention], first: Mention, opening: str) -> bool:
         """ "اندلعت مواجهات مع قوات الاحتلال في رام الله، احتجاجا على القرار": a clause that opens
@@ -201,6 +206,25 @@ class TriggerGrouping:
             words = words[1:]
         told = self._outcome_openers.opening(words) if words else None
         return told is not None and told[1] == len(words)
+
+    def _a_withdrawal_before(
+        self, act: list[Mention], ts: list[Mention], first: Mention, opening: str
+    ) -> bool:
+        """ "استعاد الجيش السيطرة على البلدة، بعد انسحاب مقاتلي الحركة منها دون مقاومة": a clause
+        opening with "after" the withdrawal a capture followed tells how the ground changed hands,
+        not a transfer of its own (events/coding_type.py reads the capture as made without a fight
+        when its sentence says so)."""
+        if not all(t.value.sub_event_type == NON_VIOLENT_TRANSFER for t in ts) or not any(
+            t.value.sub_event_type in TERRITORY for t in act
+        ):
+            return False
+        words = fold(opening).split()
+        told = self._after_words.opening(words) if words else None
+        return told is not None and told[1] == len(words)
+
+    @cached_property
+    def _after_words(self) -> CueList:
+        return self.k.cues["after_words"]
 
     @cached_property
     def _outcome_openers(self) -> CueList:

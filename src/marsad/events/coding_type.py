@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 
-from marsad.doc import ACTOR, Doc, Mention
+from marsad.doc import ACTOR, TRIGGER, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.coding_sides import (
     ARMED_KINDS,
@@ -24,6 +24,7 @@ from marsad.events.incidents import (
     BOMBINGS,
     CROWD_KINDS,
     EXPLOSIONS,
+    NON_VIOLENT_TRANSFER,
     SHELLING,
     TERRITORY,
     VAC,
@@ -65,6 +66,7 @@ class TypeRefinement(SideFinder):
         self._force_on_protesters(s)
         self._attack_on_civilians(c, s)
         self._territory(s)
+        self._taken_without_a_fight(doc, c, s)
         self._raid_with_dead(doc, c, s)
         self._arrest_by_the_state_named(c, s)
         return self._arrest_coded(doc, c, s)
@@ -365,6 +367,20 @@ class TypeRefinement(SideFinder):
             # "أعلن رئيس الوزراء تحرير مدينة الموصل من قبضة داعش": a retaking from a named group,
             # its doer unnamed, is the government's (its forces, the report's country's)
             s.a1 = self._templates.get("state")
+
+    @staticmethod
+    def _taken_without_a_fight(doc: Doc, c: Candidate, s: Coding) -> None:
+        """A capture told as made without a fight ("سيطرت قوات الجيش على البلدة دون مقاومة بعد
+        انسحاب مقاتلي الحركة منها") is a non-violent transfer of territory: ACLED's battles are
+        fights. Only the sure phrases of its sentence tell it (دون قتال, دون مقاومة: the clause of
+        the withdrawal is no event of its own), not a withdrawal alone."""
+        if s.sub not in TERRITORY:
+            return
+        for sent in {t.sentence for t in c.triggers if t.value.sub_event_type in TERRITORY}:
+            for t in doc.in_sentence(TRIGGER, sent):
+                if t.value.sub_event_type == NON_VIOLENT_TRANSFER and t.attrs.get("weight", 1.0) >= 1.0:
+                    s.event_type, s.sub = "Strategic developments", NON_VIOLENT_TRANSFER
+                    return
 
     def _raid_with_dead(self, doc: Doc, c: Candidate, s: Coding) -> None:
         """A raid, or a fight with no side named, told with its dead is a fight."""

@@ -44,6 +44,7 @@ AIR = "Air/drone strike"
 SHELLING = "Shelling/artillery/missile attack"
 # A capture of territory: whose it is (state or not) is told by its author (events/coding_type.py).
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 
 # Event types that can be tellings of one incident: an attack told as "clashes" in one clause
 # and "the explosion" or "the killing of civilians" in another is still one incident.
