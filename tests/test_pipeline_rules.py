@@ -2865,6 +2865,17 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "وأعلن تنظيم ولاية سيناء، في بيان …، مسؤوليته عن الهجوم": a claim after an aside between
+        # commas is still the group's claim of its act; the earlier IED, two days before and
+        # elsewhere, does not take it (it did, and the gunmen stayed unnamed).
+        "قتل أربعة من عناصر الشرطة، اليوم الأحد، إثر هجوم نفذه مسلحون على كمين أمني جنوب مدينة العريش. "
+        "وأعلن تنظيم ولاية سيناء، في بيان نشر على حسابات تابعة له، مسؤوليته عن الهجوم. وكان جنديان قد "
+        "أصيبا أمس الأول في انفجار عبوة ناسفة استهدفت مدرعة في مدينة رفح.",
+        ("location", "actor1", "fatalities"),
+        [("Arīsh", "Islamic State (Egypt)", 4), ("Rafaḩ", "Unidentified Armed Group (Egypt)", 0)],
+        id="a-claim-after-an-aside",
+    ),
+    pytest.param(
         # "وتبنى تنظيم داعش التفجيرين": the claim of both bombings names the author of each (the
         # first kept an unidentified group).
         "قتل 27 شخصا على الأقل في تفجير استهدف كنيسة مار جرجس في مدينة طنطا صباح اليوم، فيما قتل 17 "

@@ -17,6 +17,7 @@ except ImportError:  # a pure install may lack Cython: the declarations then dec
 
 from marsad.doc import ACTOR, Doc, Mention
 from marsad.knowledge.lexicon import ActorEntry
+from marsad.recognize.actors_base import past_aside
 from marsad.recognize.actors_context import NameContext, _claimed_by_it
 from marsad.recognize.actors_names import NameFinding, _anaphora_regex, _generic_nouns
 from marsad.recognize.actors_roles import RoleReading
@@ -149,7 +150,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
                 continue
             if role == "agent_before" and words and _claimed_by_it(words, self._claim_before):
                 m.attrs["claims"] = True  # "تبنت الحركة الهجوم": the group claims the act
-            elif why == "self_claim_after" and self._responsibility.found_in(words_after(folded, fe, 1)):
+            elif why == "self_claim_after" and self._responsibility_after(folded, fe):
                 m.attrs["claims"] = True  # "وأعلن تنظيم داعش مسؤوليته عن الهجوم"
             if entry.country and not entry.template and entry.kind != "external" and own is None:
                 # A state's own forces point at where a report is set (weak: they also act abroad).
@@ -158,6 +159,14 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             gone = {id(m) for m in unfit}
             doc.set_mentions(ACTOR, [m for m in doc.get(ACTOR) if id(m) not in gone])
         return doc
+
+    def _responsibility_after(self, folded: str, fe: int) -> bool:
+        """Whether responsibility is claimed right after a teller's name, or after an aside between
+        commas ("وأعلن تنظيم ولاية سيناء، في بيان نشر على حسابات تابعة له، مسؤوليته عن الهجوم")."""
+        if self._responsibility.found_in(words_after(folded, fe, 1)):
+            return True
+        after = past_aside(folded, fe)
+        return after != fe and self._responsibility.found_in(words_after(folded, after, 1))
 
     @cython.locals(memo=dict, name=str)
     def _mention(

@@ -8,6 +8,21 @@ from functools import cached_property
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CueList
 
+_COMMAS = ("،", ",")
+ASIDE_REACH = 80  # how far an aside between commas after a name may run
+
+
+def past_aside(folded: str, pos: int) -> int:
+    """Where the words after `pos` go on past an aside between commas ("وأعلن تنظيم ولاية سيناء،
+    في بيان نشر على حسابات تابعة له، مسؤوليته عن الهجوم"), else `pos`: what the name says it did
+    follows the aside."""
+    rest = folded[pos : pos + ASIDE_REACH]
+    opened = len(rest) - len(rest.lstrip())
+    if not rest.startswith(_COMMAS, opened):
+        return pos
+    close = min((i for i in (rest.find(c, opened + 1) for c in _COMMAS) if i > 0), default=-1)
+    return pos + close + 1 if close > 0 else pos
+
 
 class ActorReading:
     """The base of the actor recogniser's parts (recognize/actors_names.py, actors_roles.py,

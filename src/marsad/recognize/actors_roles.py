@@ -14,7 +14,7 @@ except ImportError:  # a pure install may lack Cython: the declarations then dec
     from marsad.text import _pure_cython as cython
 
 from marsad.doc import Doc
-from marsad.recognize.actors_base import ActorReading
+from marsad.recognize.actors_base import ActorReading, past_aside
 from marsad.recognize.actors_context import _GROUP_NOUNS
 from marsad.recognize.cues import CueIndex, CueList, cue_index, first_cue, peel, words_after, words_before
 from marsad.recognize.numbers import parse_quantity
@@ -58,6 +58,16 @@ class RoleReading(ActorReading):
     def _leader_rx(self) -> re.Pattern[str]:
         words = "|".join(re.escape(w) for w in self.k.cue_words("leader_qualifier"))
         return re.compile(rf"\s*(?:{words})\b[^،,.؛:]{{0,60}}[،,]")
+
+    def _claims_own_act(self, after: list[str]) -> bool:
+        """Whether the words after a teller's name claim its own act ("أعلن الجيش أنه استهدف").
+        "قالت الوزارة إن الطيران الإسرائيلي شن غارات": a clause with a subject of its own after
+        "إن"/"بأن" claims the teller's act only as "أن قواته …" (a cue opening it). (The clause word
+        may follow an adjective of the name: "قالت جماعة حزب الله اللبنانية إن إسقاط الطائرة …"
+        reports what happened, it claims nothing.)"""
+        claim = self._self_claim
+        rep = next((i for i, w in enumerate(after[:2]) if self._reported.has_word(w)), None)
+        return claim.opening(after[rep:]) is not None if rep is not None else claim.found_in(after)
 
     def _past_leader(self, folded: str, fe: int) -> int:
         """Where the words after a name start, past a qualifier naming its leader ("بقيادة X،")."""
@@ -229,14 +239,13 @@ class RoleReading(ActorReading):
                 # "بينما نفى التحالف أي علاقة له بها", "ونفى التحالف مسؤوليته عن الغارة": who
                 # denies an act is not its author (nor claims it).
                 return "ignore_before", "denial_verbs"
-            claim = self._self_claim
-            # "قالت الوزارة إن الطيران الإسرائيلي شن غارات": a clause with a subject of its own
-            # after "إن"/"بأن" claims the teller's act only as "أن قواته …" (a cue opening it).
-            # (the clause word may follow an adjective of the name: "قالت جماعة حزب الله اللبنانية
-            # إن إسقاط الطائرة …" reports what happened, it claims nothing)
-            rep = next((i for i, w in enumerate(after[:2]) if self._reported.has_word(w)), None)
-            if claim.opening(after[rep:]) is not None if rep is not None else claim.found_in(after):
+            if self._claims_own_act(after):
                 return None, "self_claim_after"
+            if (aside := past_aside(folded, fe)) != fe:
+                # "وأعلن تنظيم ولاية سيناء، في بيان …، مسؤوليته عن الهجوم": the claim after the aside
+                after = skip.without_words([w for w in words_after(folded, aside, 8) if not w.isdigit()])[:4]
+                if self._claims_own_act(after):
+                    return None, "self_claim_after"
             if statement:
                 return name, name
             return ("ignore_before", name) if name == "source_before" else (None, name)
