@@ -2865,6 +2865,16 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "وكانت تحاول استهداف مواقع الجيش": the stopped drone's aim, no shelling of its own (the
+        # interception and the drone's launch are the two events, as in the team's gold).
+        "أعلن الجيش الوطني الليبي أن دفاعاته الجوية أسقطت، مساء الجمعة، طائرة مسيرة تابعة لقوات الوفاق "
+        "في محيط مدينة ترهونة. وأوضح الناطق باسم الجيش أن الطائرة أقلعت من الكلية الجوية في مدينة مصراتة، "
+        "وكانت تحاول استهداف مواقع الجيش.",
+        ("sub_event_type", "actor1"),
+        [("Air/drone strike", "Military Forces of Libya"), ("Disrupted weapons use", "Libyan National Army")],
+        id="a-stopped-weapons-aim",
+    ),
+    pytest.param(
         # "وأعلن تنظيم ولاية سيناء، في بيان …، مسؤوليته عن الهجوم": a claim after an aside between
         # commas is still the group's claim of its act; the earlier IED, two days before and
         # elsewhere, does not take it (it did, and the gunmen stayed unnamed).

@@ -26,6 +26,7 @@ from marsad.events.interceptions import (
     interceptions_where_fired,
     seizures_in_an_operation,
     without_the_intercepted_retold,
+    without_the_stopped_weapons_aim,
 )
 from marsad.events.launch import split_launch
 from marsad.events.merging import Merger
@@ -112,6 +113,7 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
         interceptions_where_fired(events)
         events = without_the_intercepted_retold(doc, events)
         events = seizures_in_an_operation(self.k.cues["seizure_words"], events)
+        events = without_the_stopped_weapons_aim(doc, self.k.cues["tried_before"], events)
         self._inherit_places(doc, events)
         events = join_coinciding(events)
         sides_of_the_parties(doc, self.k, events)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from marsad.doc import WEAPON, Doc, Mention
 from marsad.events.candidate import Candidate
 from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS
-from marsad.recognize.cues import CueList
+from marsad.recognize.cues import CUE_REACH, CueList, first_cue, words_before
 from marsad.text.normalize import fold
 
 DISRUPTED = "Disrupted weapons use"
@@ -204,6 +204,35 @@ def _named_again(t: Mention, d: Candidate, named: list[str]) -> bool:
         and noun.startswith("ال")
         and any(w.startswith(noun[2:]) for w in named)
     )
+
+
+def without_the_stopped_weapons_aim(doc: Doc, tried: CueList, events: list[Candidate]) -> list[Candidate]:
+    """ "أسقطت الدفاعات الجوية طائرة مسيرة … وكانت تحاول استهداف مواقع الجيش": what a weapon stopped
+    in flight was trying to hit (`tried`: the words of an attempt right before the act's word), told
+    at or after the stopping with no toll of its own, is the stopped fire's aim, no remote attack."""
+    stopped = [e.trigger.sentence for e in events if e.trigger.value.sub_event_type == DISRUPTED]
+    if not stopped:
+        return events
+    first = min(stopped)
+    kept = []
+    for e in events:
+        if (
+            e.event_type == EXPLOSIONS
+            and not e.casualties
+            and e.trigger.sentence >= first
+            and all(_tried(doc, tried, t) for t in e.triggers)
+        ):
+            e.log.append(f"'{e.trigger.text}': what the weapon stopped was trying to hit")
+            continue
+        kept.append(e)
+    return kept
+
+
+def _tried(doc: Doc, tried: CueList, t: Mention) -> bool:
+    """Whether an attempt word stands within the two words before the act word `t`."""
+    fs = doc.folded_index(t.start)
+    words = words_before(doc.folded.text, fs, max(0, fs - CUE_REACH), 2)
+    return first_cue(words, {"tried": tried}, 1) is not None
 
 
 def seizures_in_an_operation(seizure: CueList, events: list[Candidate]) -> list[Candidate]:
