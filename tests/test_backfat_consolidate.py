@@ -33,3 +33,24 @@ def test_unplaced_account_merges_into_placed_one_keeping_place_and_lowest_toll()
 
 def test_two_places_stay_two_events() -> None:
     assert not same_event(_ev(location="Zardana"), _ev(location="Saraqib"))
+
+
+def test_a_second_side_filled_from_an_account_naming_the_sides_the_other_way_round() -> None:
+    # One account codes the force alone; the other, the arms seized, the group first and the force
+    # second: the merged event's second side is the group, never the force on both sides.
+    force = _ev(
+        event_type="Strategic developments", sub_event_type="Disrupted weapons use",
+        actor1="Police Forces of Jordan", inter1=1, country="Jordan", location="Amman",
+    )  # fmt: skip
+    seized = _ev(
+        event_type="Strategic developments", sub_event_type="Disrupted weapons use",
+        actor1="Islamic State (Jordan)", inter1=2, actor2="Police Forces of Jordan", inter2=1,
+        country="Jordan", location="Amman",
+    )  # fmt: skip
+    assert same_event(force, seized)
+    merge_into(force, seized)
+    assert (force.actor1, force.actor2, force.interaction) == (
+        "Police Forces of Jordan",
+        "Islamic State (Jordan)",
+        "12",
+    )

@@ -229,6 +229,11 @@ def test_habits_and_foiled_attempts_are_no_incidents() -> None:
         e.sub_event_type != "Remote explosive/landmine/IED"
         for e in marsad.extract(foiled, published="2018-05-19")
     )
+    # An arrest joined by "و" after the foiled plot's words is no foiled act: the arrest is told.
+    plot = "أعلنت المخابرات العامة، اليوم الاثنين، إحباط مخطط إرهابي والقبض على خمسة أشخاص في مدينة إربد."
+    pipeline = marsad.Pipeline()
+    doc = pipeline(pipeline.make_doc(marsad.Article(text=plot, published="2018-05-21")))
+    assert "Arrests" in {t.value.sub_event_type for t in doc.get("TRIGGER")}
     # The act keeps its adjective before the weapon that goes on naming it.
     described = "أحبطت قوات الأمن المغربية محاولة اعتداء إرهابية بعبوة ناسفة في مدينة طنجة مساء الجمعة."
     assert all(

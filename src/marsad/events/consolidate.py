@@ -92,7 +92,13 @@ def merge_into(keep: Event, other: Event) -> None:
     ):
         keep.actor1, keep.inter1 = other.actor1, other.inter1
     if keep.actor2 and keep.actor2 == keep.actor1:
-        keep.actor2, keep.inter2 = other.actor2, other.inter2
+        # The second side the other account gives is keep's first there, or named the other way
+        # round ("ضبط أسلحة" coded with the group as first side, the force second): its other side.
+        keep.actor2, keep.inter2 = next(
+            ((name, inter) for name, inter in ((other.actor2, other.inter2), (other.actor1, other.inter1))
+             if name and name != keep.actor1),
+            ("", None),
+        )  # fmt: skip
     codes = sorted(x for x in (keep.inter1, keep.inter2) if x is not None)
     keep.interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
     # Within one report two figures for one event conflict: CODING.md §6 keeps the lowest, but a

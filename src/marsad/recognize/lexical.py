@@ -359,7 +359,16 @@ class TriggerRecognizer:
         # Most triggers have no word in reach that ends a negation cue: first_cue only for those.
         for w in words[-3:]:
             if negation.ending_in(w):
-                return first_cue(words, {"negation_before": negation}, 3) is not None
+                cue = first_cue(words, {"negation_before": negation}, 3)
+                if cue is None:
+                    return False
+                # "أعلنت الدائرة إحباط مخطط إرهابي والقبض على خلية": an act joined by "و" after
+                # the foiled plot's words is the foiling's fellow, not foiled itself.
+                return not (
+                    cue[1] >= 2
+                    and folded.startswith("و", pos)
+                    and self.k.cues["foil_before"].has_word(words[len(words) - 1 - cue[1]])
+                )
         return False
 
     def _for_a_purpose(self, folded: str, h: Hit[Any]) -> bool:
