@@ -414,6 +414,15 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "صد تعرض لعناصر داعش": an attack repelled, in Iraqi forces' usage (the lead told no act,
+        # and the clash told later had no place of its own: no event at all).
+        "أعلنت قيادة العمليات المشتركة، الأحد، صد تعرض لعناصر تنظيم داعش على قطعات الجيش في جزيرة "
+        "قضاء راوة غربي الأنبار. وأضافت القيادة أن القطعات أجبرت المهاجمين على الفرار بعد اشتباك "
+        "استمر ساعتين.",
+        {"sub_event_type": "Armed clash", "actor1": "Islamic State (Iraq)", "admin1": "Al-Anbar"},
+        id="an-attack-repelled-in-iraqi-usage",
+    ),
+    pytest.param(
         # "دون مقاومة": ground taken without a fight is a non-violent transfer, not a battle.
         "دخلت قوات الجيش الليبي، صباح اليوم، بلدة أوباري جنوبي البلاد وسيطرت عليها دون قتال، عقب "
         "انسحاب المجموعات المسلحة المحلية منها.",
