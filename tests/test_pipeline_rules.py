@@ -2879,6 +2879,18 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "أسقطت الفصائل طائرة استطلاع تابعة لقوات النظام": the drone's owner is the side whose
+        # weapon was stopped, not the one that stopped it (it was read as the drone's author).
+        "قصفت فصائل المعارضة مواقع لقوات النظام في ريف حماة الشمالي. كما أسقطت الفصائل، مساء "
+        "اليوم، طائرة استطلاع تابعة لقوات النظام في أجواء بلدة كفرنبودة.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Disrupted weapons use", "Opposition Rebels (Syria)", "Military Forces of Syria"),
+            ("Shelling/artillery/missile attack", "Opposition Rebels (Syria)", "Military Forces of Syria"),
+        ],
+        id="the-stopped-drones-owner",
+    ),
+    pytest.param(
         # "وكانت تحاول استهداف مواقع الجيش": the stopped drone's aim, no shelling of its own (the
         # interception and the drone's launch are the two events, as in the team's gold).
         "أعلن الجيش الوطني الليبي أن دفاعاته الجوية أسقطت، مساء الجمعة، طائرة مسيرة تابعة لقوات الوفاق "

@@ -27,6 +27,8 @@ from marsad.models import Span
 from marsad.recognize.cues import peel
 from marsad.text.normalize import fold
 
+OWNER_GAP = 12  # characters from a weapon's name to its owner's: " تابعة ل", " التابعة ل"
+
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
 UNIDENTIFIED_OK = {
     "Remote explosive/landmine/IED",
@@ -64,6 +66,7 @@ class ActorCoding(SideFinder):
         side, or a passing reference to fighting)."""
         self._arrested_group(doc, c, s)
         self._air_defence_stops(c, s)
+        self._owner_of_the_stopped(c, s)
         self._teller_of_its_own_loss(c, s)
         self._sides_of_a_disruption(s)
         self._arresting_force(s)
@@ -134,6 +137,23 @@ class ActorCoding(SideFinder):
         ):
             # "تصدت الدفاعات الجوية السورية لصواريخ إسرائيلية استهدفت مطار التيفور": the missiles
             # are the subject of "استهدفت", so read as the author; the defences stopped them.
+            s.a1, s.a2 = s.a2, s.a1
+            s.a1_country, s.a2_country = s.a2_country, s.a1_country
+
+    def _owner_of_the_stopped(self, c: Candidate, s: Coding) -> None:
+        """The owner named after a stopped weapon ("أسقطت الفصائل طائرة استطلاع تابعة لقوات
+        النظام") is the side whose weapon was stopped, not the one that stopped it (read as the
+        author of the aircraft its link word names)."""
+        a1 = c.actor1
+        if (
+            s.sub == DISRUPTED
+            and a1 is not None
+            and a1.attrs.get("role_why") == "owned_heads"
+            and a1.start > c.trigger.start
+            and s.a1 is self._entry(a1)
+            # (the weapon's owner, not the unit's: "الفرق الهندسية التابعة للجيش" stopped the mines)
+            and any(w.end <= a1.start and a1.start - w.end <= OWNER_GAP for w in c.weapons)
+        ):
             s.a1, s.a2 = s.a2, s.a1
             s.a1_country, s.a2_country = s.a2_country, s.a1_country
 
