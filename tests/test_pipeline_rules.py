@@ -414,6 +414,22 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "مقتل ثلاثة عناصر تكفيرية خلال تبادل لإطلاق النار مع قوات الأمن": the side the dead fought
+        # "with" is the other side (the security forces were lost, the dead left as the first side).
+        "أعلنت وزارة الداخلية، اليوم، مقتل أربعة عناصر مسلحة خلال تبادل لإطلاق النار مع قوات الأمن "
+        "أثناء مداهمة مزرعة بمركز أبو صوير في محافظة الإسماعيلية.",
+        {"sub_event_type": "Armed clash", "actor1": "Police Forces of Egypt", "fatalities": 4},
+        id="the-dead-and-the-side-they-fought-with",
+    ),
+    pytest.param(
+        # "واتهمت حكومة الوفاق قوات حفتر بقصف الأحياء السكنية": the accused of the shelling is its
+        # author; the accuser is no side (the accuser was coded as the shelling's author).
+        "قتل ثلاثة مدنيين، مساء الاثنين، جراء سقوط قذائف على منازل في منطقة عين زارة جنوبي طرابلس. "
+        "واتهمت حكومة الوفاق قوات حفتر بقصف الأحياء السكنية.",
+        {"sub_event_type": "Shelling/artillery/missile attack", "actor1": "Libyan National Army"},
+        id="the-accused-of-a-shelling",
+    ),
+    pytest.param(
         # "صد تعرض لعناصر داعش": an attack repelled, in Iraqi forces' usage (the lead told no act,
         # and the clash told later had no place of its own: no event at all).
         "أعلنت قيادة العمليات المشتركة، الأحد، صد تعرض لعناصر تنظيم داعش على قطعات الجيش في جزيرة "

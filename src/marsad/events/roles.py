@@ -41,6 +41,7 @@ from marsad.events.roles_sides import SideChoice
 from marsad.events.roles_subject import _name_the_attackers
 from marsad.knowledge.lexicon import ActorEntry
 from marsad.knowledge.resources import Knowledge
+from marsad.text.tokens import words_before
 
 # What other modules import from here: the role cues, kinds and sub-event types they weigh sides
 # by, the assigner and second_side.
@@ -98,7 +99,35 @@ class RoleAssigner(SideChoice):
         self._outside_the_strikers_camp(c)
         if c.a1 is None and c.a2 is not None and c.lead.event_type == BATTLES:
             self._both_told_by_their_dead(c, c.a2)
+            if c.a1 is None:
+                self._fought_with(c, c.a2)
         return Roles(c.a1, c.a2, c.assoc1, c.assoc2)
+
+    def _fought_with(self, c: ClausePool, a2: Mention) -> None:
+        """A fight told by one side's dead and the side they fought "with" ("مقتل ثلاثة عناصر
+        تكفيرية خلال تبادل لإطلاق النار مع قوات الأمن"): the two sides, a state force first."""
+        names, doc = self.k.actors, self.doc
+        folded = doc.folded.text
+        for a in c.in_sent:
+            if (
+                a is a2
+                or a.clause != c.clause
+                or names[a.value].name == names[a2.value].name
+                or names[a.value].kind in UNARMED_OR_RIOTING
+                or names[a2.value].kind in UNARMED_OR_RIOTING
+                or _one_camp(names[a.value], names[a2.value])
+            ):
+                continue
+            fs = doc.folded_index(a.start)
+            before = words_before(folded, fs, max(0, fs - 12), 1)
+            if not before or not self.k.cues["fought_with_before"].has_word(before[0]):
+                continue
+            c.a1, c.a2 = (
+                (a2, a)
+                if names[a2.value].kind in STATE_KINDS and names[a.value].kind not in STATE_KINDS
+                else (a, a2)
+            )
+            return
 
     def _claimed_by_spokesman(self, c: ClausePool) -> None:
         """The force whose spokesman announced the act: actor1 when the clause names none, or when
