@@ -101,6 +101,10 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a person noun then a dual joined by "و": two items, not the first's adjective (1 was read)
+    ("قتل رقيب وشرطيان في الهجوم على الحاجز", [("killed", 3, True)]),
+    # a rank between the noun and its force ("لقي ضابط برتبة عقيد في الجيش حتفه": no toll was read)
+    ("لقي ضابط برتبة مقدم في قوات الأمن حتفه إثر انفجار عبوة", [("killed", 1, True)]),
     # a second figure told at another place after the first's: more dead of the same kind (not a
     # subset told by its wounds, "وثلاثة بجروح خطيرة")
     ("ما أدى إلى مقتل خمسة مدنيين في حرستا وثلاثة في عربين", [("killed", 5, True), ("killed", 3, True)]),

@@ -39,10 +39,11 @@ for _cls in ("plural", "ambiguous", "dual", "singular"):  # later classes win on
 _VNOUN = alternation(_V_CLASS)
 _ATTACH = alternation(_VICT["attach"])
 # "عنصرين اثنين", "ثلاثة آخرين"; then a nationality ("ستة جنود صوماليين قتلوا": without it the
-# count stopped at the noun and "صوماليين قتلوا" read as two).
+# count stopped at the noun and "صوماليين قتلوا" read as two) — never a word opened by "و": that is
+# the next victim item ("قتل ضابط وجنديان": a dual, not an adjective of the officer's).
 _ADJ_AFTER = (
     r"(?:\s+(?:اثنين|اثنان|اثنتين|اثنتان|اخرين|اخرون|اخران|اخر|اخري|اخرتين)" + E + ")?"
-    r"(?:\s+(?:ال)?(?:\w{2,}(?:يين|يون|يان|يتين)|"
+    r"(?:\s+(?!و)(?:ال)?(?:\w{2,}(?:يين|يون|يان|يتين)|"
     + alternation(_VICT.get("plural_adjectives") or [])
     + ")"
     + E
