@@ -414,6 +414,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "قتل ضابط برتبة ملازم أول وجنديان": the men after the officer's rank are the same force's,
+        # hit with him (the soldiers, with no role, were the attackers), and all three dead count.
+        "قتل ضابط برتبة ملازم أول وجنديان في هجوم على كمين أمني جنوب مدينة الشيخ زويد صباح اليوم.",
+        {"actor1": "Unidentified Armed Group (Egypt)", "actor2": "Military Forces of Egypt", "fatalities": 3},
+        id="men-after-an-officers-rank",
+    ),
+    pytest.param(
         # "مقتل ثلاثة عناصر تكفيرية خلال تبادل لإطلاق النار مع قوات الأمن": the side the dead fought
         # "with" is the other side (the security forces were lost, the dead left as the first side).
         "أعلنت وزارة الداخلية، اليوم، مقتل أربعة عناصر مسلحة خلال تبادل لإطلاق النار مع قوات الأمن "

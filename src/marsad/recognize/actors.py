@@ -33,6 +33,7 @@ _COUNTED_AS_SUBJECT = frozenset({"identity", "protesters", "rioters"})
 # What may stand between a name and the same name told again as its appositive: spaces, brackets,
 # quotation marks, dashes ("بعثة الاتحاد الأفريقي \"أميصوم\"").
 _APPOSITIVE_MARKS = " \u00a0\"'«»“”()[]-–—"
+RANK_WORDS = 4  # "برتبة ملازم أول": the rank's noun and up to three words
 
 
 class ActorRecognizer(NameFinding, RoleReading, NameContext):
@@ -124,6 +125,15 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
                     role, why = prev[1], "coordinated"
             elif (
                 prev is not None
+                and joined
+                and idx == prev_idx
+                and prev[1] == "patient_before"
+                and self._ranked(folded[prev[0] : fs])
+            ):
+                # "قتل ضابط برتبة ملازم أول وجنديان": the same force's men after the first's rank
+                role, why = prev[1], "coordinated"
+            elif (
+                prev is not None
                 and idx == prev_idx
                 and fs > prev[0]
                 and not folded[prev[0] : fs].strip(_APPOSITIVE_MARKS)
@@ -159,6 +169,16 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             gone = {id(m) for m in unfit}
             doc.set_mentions(ACTOR, [m for m in doc.get(ACTOR) if id(m) not in gone])
         return doc
+
+    def _ranked(self, gap: str) -> bool:
+        """Whether the words between two names are a rank ("برتبة ملازم أول"): two to four words
+        opened by a cues.yaml rank_before word, with no punctuation."""
+        words = gap.split()
+        return (
+            2 <= len(words) <= RANK_WORDS
+            and self.k.cues["rank_before"].has_word(words[0])
+            and not any(c in gap for c in "،,.؛")
+        )
 
     def _responsibility_after(self, folded: str, fe: int) -> bool:
         """Whether responsibility is claimed right after a teller's name, or after an aside between
