@@ -2902,6 +2902,17 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "بمقتل سبعة مدنيين جراء القصف التركي، فيما قتل مدني في قصف لقوات سوريا الديمقراطية على
+        # بلدة جيلان بينار": the town after "فيما" is the second shelling's, not where the first
+        # toll fell (the toll formed a third event in Turkey).
+        "قصف الجيش التركي، مساء الأربعاء، بالمدفعية مواقع في مدينة رأس العين شمال شرقي سوريا. وأفاد "
+        "المرصد السوري بمقتل سبعة مدنيين جراء القصف التركي، فيما قتل مدني في قصف لقوات سوريا "
+        "الديمقراطية على بلدة جيلان بينار التركية الحدودية.",
+        ("country", "actor1", "fatalities"),
+        [("Syria", "Military Forces of Turkey", 7), ("Turkey", "Syrian Democratic Forces", 1)],
+        id="a-toll-and-the-town-of-the-act-told-alongside",
+    ),
+    pytest.param(
         # "أسقطت الفصائل طائرة استطلاع تابعة لقوات النظام": the drone's owner is the side whose
         # weapon was stopped, not the one that stopped it (it was read as the drone's author).
         "قصفت فصائل المعارضة مواقع لقوات النظام في ريف حماة الشمالي. كما أسقطت الفصائل، مساء "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from marsad.doc import ACTOR, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
+from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
 from marsad.events.assemble_groups import DESTRUCTION
 from marsad.events.assemble_places import CandidatePlaces
@@ -226,6 +226,10 @@ class CandidateBuilding(CandidatePlaces):
                 c.places = [home]
         if c.places and c.places[-1].clause != clause:
             c.places = self._not_borrowed(at, c, clause)
+            if any(m.clause == clause for m in sides.doc.in_sentence(CASUALTY, sent)):
+                c.places = self._not_told_alongside(
+                    sides.doc, at, c, clause, self.k.actors[a1.value].name if a1 else None
+                )
         c.places = self._town_told_again(sides.doc, at, sent, clause, c.places)
         # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
         c.dates = list(at.clause(DATE, sent, clause) or at.sentence(DATE, sent))

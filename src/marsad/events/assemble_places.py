@@ -21,6 +21,7 @@ from marsad.events.incidents import (
     SHELLING,
     place_specific,
 )
+from marsad.events.linking import opens_with
 from marsad.events.merging import Merger
 from marsad.events.roles_base import MIN_WEIGHT
 from marsad.knowledge.resources import Knowledge
@@ -53,6 +54,7 @@ class CandidatePlaces:
 
     k: Knowledge
     merger: Merger
+    _while_words: frozenset[str]  # (TriggerGrouping's: cues.yaml while_opening, folded)
 
     @staticmethod
     def _not_borrowed(at: ClauseIndex, c: Candidate, clause: int) -> list[Mention]:
@@ -75,6 +77,29 @@ class CandidatePlaces:
             )
 
         return [m for m in c.places if m.clause == clause or m.sentence != sent or not other_kind(m.clause)]
+
+    def _not_told_alongside(
+        self, doc: Doc, at: ClauseIndex, c: Candidate, clause: int, author: str | None
+    ) -> list[Mention]:
+        """The places of a clause telling a toll, less those of a later clause of its sentence
+        that opens with a while word and tells an act by another side ("وأفاد المرصد بمقتل ثمانية
+        مدنيين جراء القصف التركي، فيما قتل مدنيان في قصف لقوات سوريا الديمقراطية على بلدة أقجة
+        قلعة": the town is the second shelling's, not where the first toll fell)."""
+        sent = c.sentence
+        words = self._while_words
+
+        def alongside(cl: int) -> bool:
+            if cl <= clause or not any(
+                t.attrs.get("weight", 1.0) >= MIN_WEIGHT for t in at.clause(TRIGGER, sent, cl)
+            ):
+                return False
+            seg = doc.clauses[sent][cl]
+            if not opens_with(doc.folded_slice(seg.start, min(seg.end, seg.start + 24)).split(), words):
+                return False
+            names = {self.k.actors[a.value].name for a in at.clause(ACTOR, sent, cl)}
+            return bool(names) and author not in names
+
+        return [m for m in c.places if m.sentence != sent or m.clause == clause or not alongside(m.clause)]
 
     @cached_property
     def _towns_told_again(self) -> frozenset[str]:
