@@ -169,7 +169,9 @@ class NameFinding(ActorReading):
             name = folded[starts.get(fs, fs) : fe]
             if idx not in templates:
                 named.append((f" {name} ", idx))
-            elif named:
+            # (every short form read below starts with the name and a space: a name no told one
+            # holds so reads no next words — most templates)
+            elif named and any(f" {name} " in told for told, _ in named):
                 words, ends, pos = [name], [fe], fe
                 for _ in range(2):  # the next two words, up to a punctuation mark
                     m = _NEXT_WORD.match(folded, pos)
