@@ -58,6 +58,8 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
     def _air_defence(self) -> re.Pattern[str] | None:
         return _any_of(self.k.cue_words("air_defence_words"))
 
+    # Compiled, the text, clitics, words and look-ups are typed (their tests and slices C calls).
+    @cython.locals(folded=str, chain=str, words=list, starts=dict, fstarts=dict, unfit=list, prev=tuple)
     def __call__(self, doc: Doc) -> Doc:
         k = self.k
         folded = doc.folded.text
@@ -153,7 +155,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             doc.set_mentions(ACTOR, [m for m in doc.get(ACTOR) if id(m) not in gone])
         return doc
 
-    @cython.locals(memo=dict, name=str, bases=dict, base=dict, attrs=dict)
+    @cython.locals(folded=str, memo=dict, name=str, bases=dict, base=dict, attrs=dict)
     def _mention(
         self,
         doc: Doc,

@@ -29,6 +29,7 @@ class NameFinding(ActorReading):
     """The actor recogniser's part that finds the names of a report (ActorRecognizer.__call__ reads
     each one's role after)."""
 
+    @cython.locals(folded=str, found=list, starts=dict, pls=tuple)
     def _alias_names(self, folded: str) -> tuple[list[tuple[int, int, int, bool]], dict[int, int]]:
         """The lexicon's aliases in the folded report, with their short forms: (folded start with
         the clitics, end, actor index, anaphoric) in text order, and the start of each name without
@@ -51,7 +52,10 @@ class NameFinding(ActorReading):
             found = self._short_forms(folded, found, starts)
         return found, starts
 
-    @cython.locals(words=list, rare=frozenset, at=list, j=cython.Py_ssize_t, n=cython.Py_ssize_t)
+    @cython.locals(
+        words=list, rare=frozenset, at=list, j=cython.Py_ssize_t, n=cython.Py_ssize_t, folded=str,
+        found=list, starts=dict, taken=set,
+    )  # fmt: skip
     def _other_names(
         self,
         folded: str,
@@ -100,6 +104,7 @@ class NameFinding(ActorReading):
         found.sort()
         return found, nisba
 
+    @cython.locals(found=list, folded=str, starts=dict, owned=dict, out=list)
     def _owned_shared_names(
         self, found: list[tuple[int, int, int, bool]], folded: str, starts: dict[int, int]
     ) -> list[tuple[int, int, int, bool]]:
@@ -155,6 +160,7 @@ class NameFinding(ActorReading):
         prev = folded[max(0, fs - 30) : fs].split()[-1:]
         return bool(prev) and any(form.startswith("ال") for form in peel(prev[0]))
 
+    @cython.locals(folded=str, found=list, starts=dict, named=list, out=list, words=list, ends=list)
     def _short_forms(
         self, folded: str, found: list[tuple[int, int, int, bool]], starts: dict[int, int]
     ) -> list[tuple[int, int, int, bool]]:
@@ -205,6 +211,7 @@ class NameFinding(ActorReading):
             )
         }
 
+    @cython.locals(words=list, found_at=list, out=dict, folded=str)
     def _nisba(
         self,
         t: Tokens,
@@ -272,6 +279,7 @@ class NameFinding(ActorReading):
             last_end = fe
         return out
 
+    @cython.locals(found=list, out=list, taken=list, prev=list, kinds=set)
     def _anaphora(
         self, t: Tokens, found: list[tuple[int, int, int, bool]], at: list[int] | None = None
     ) -> list[tuple[int, int, int, bool]]:
