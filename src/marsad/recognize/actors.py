@@ -51,6 +51,11 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         return {}
 
     @cached_property
+    def _attr_bases(self) -> dict[int, dict[str, object]]:
+        """2 * actor index + anaphoric → a mention's attrs before its air and role: see _mention."""
+        return {}
+
+    @cached_property
     def _aerial(self) -> re.Pattern[str] | None:
         return _any_of(self._aerial_words)
 
@@ -58,6 +63,8 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
     def _air_defence(self) -> re.Pattern[str] | None:
         return _any_of(self.k.cue_words("air_defence_words"))
 
+    # Compiled, the text, clitics, words and look-ups are typed (their tests and slices C calls).
+    @cython.locals(folded=str, chain=str, words=list, starts=dict, fstarts=dict, unfit=list, prev=tuple)
     def __call__(self, doc: Doc) -> Doc:
         k = self.k
         folded = doc.folded.text
@@ -76,11 +83,12 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         to_original, fidx = doc.folded.to_original, doc.folded.folded_index
         unfit: list[Mention] = []
         fstarts: dict[int, int] = {}  # a clause's start → its folded start (fidx)
+        actors = k.actors  # (a property: read once, not per name)
         for fs, fe, idx, ana in found:
             # The evidence span is the name without its clitics (لتنظيم داعش → تنظيم داعش).
             name_start = starts.get(fs, fs)
             start, end = to_original(name_start, fe)
-            entry = k.actors[idx]
+            entry = actors[idx]
             m = self._mention(doc, folded, start, end, name_start, fe, idx, ana, entry, aerial, defence)
             sent, clause = m.sentence, m.clause
             cstart = doc.clauses[sent][clause].start if sent >= 0 else 0
@@ -188,7 +196,7 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
         after = past_aside(folded, fe)
         return after != fe and self._responsibility.found_in(words_after(folded, after, 1))
 
-    @cython.locals(memo=dict, name=str)
+    @cython.locals(folded=str, memo=dict, name=str, bases=dict, base=dict, attrs=dict)
     def _mention(
         self,
         doc: Doc,
@@ -227,22 +235,30 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             # the one word that refers back
             air_defence = defence.search(name) is not None
         # Added first, its role filled in by __call__: doc.add locates the mention (sentence,
-        # clause), and the role's window needs that clause, so it is located once.
-        m = doc.add(
-            ACTOR,
-            start,
-            end,
-            idx,
-            role_cue=None,
-            role_why=None,
-            anaphoric=ana,
-            kind=entry.kind,
-            country=entry.country,
-            generic=entry.template,
-            target_only=entry.target_only,
-            aerial=is_aerial,
-            air_defence=air_defence,
-        )
+        # clause), and the role's window needs that clause, so it is located once. Its attrs are
+        # a copy of the name's own (the entry's fields in doc.add's keyword order), not nine
+        # keywords parsed per mention.
+        bases = self._attr_bases
+        base = bases.get(idx * 2 + ana)
+        if base is None:
+            base = bases[idx * 2 + ana] = {
+                "role_cue": None,
+                "role_why": None,
+                "anaphoric": ana,
+                "kind": entry.kind,
+                "country": entry.country,
+                "generic": entry.template,
+                "target_only": entry.target_only,
+                "aerial": False,
+                "air_defence": False,
+            }
+        attrs = base.copy()
+        if is_aerial:
+            attrs["aerial"] = True
+        if air_defence:
+            attrs["air_defence"] = True
+        m = doc.add(ACTOR, start, end, idx)
+        m.attrs = attrs
         return m
 
 

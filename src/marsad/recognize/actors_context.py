@@ -7,6 +7,11 @@ from __future__ import annotations
 import bisect
 from functools import cached_property
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.knowledge.lexicon import ActorEntry
 from marsad.recognize.actors_base import ActorReading
 from marsad.recognize.cues import CUE_REACH, CueList, peel, words_after
@@ -27,6 +32,7 @@ def _claimed_by_it(words: list[str], claim_before: CueList) -> bool:
 class NameContext(ActorReading):
     """The actor recogniser's part that reads the words next to a name after its role cue."""
 
+    @cython.locals(folded=str, words=list, chain=str, kind=str)
     def _no_side(
         self,
         folded: str,
@@ -43,32 +49,33 @@ class NameContext(ActorReading):
         ("ignore_before", why), the first rule that does; None when none does. [fs, fe): the
         folded name with its clitics `chain`, which end at name_start; `words`: the words before
         it; `why`: the list its role cue came from; `found`: the report's names, sorted."""
-        if (
-            entry.kind == "unidentified" or (entry.template and entry.kind in ("state", "police"))
-        ) and self._heads_named_group(folded, fe, found, named=entry.kind != "unidentified"):
+        # (the entry's fields read once: this runs for every name, most of which no rule fits)
+        kind, template, target_only = entry.kind, entry.template, entry.target_only
+        unidentified = kind == "unidentified"
+        if (unidentified or (template and kind in ("state", "police"))) and self._heads_named_group(
+            folded, fe, found, named=not unidentified
+        ):
             # "مسلحين من حركة الشباب", "دورية عسكرية تابعة للحوثيين"
             return "ignore_before", "heads a named group"
-        if entry.kind == "unidentified" and words and self._qualifies_action(words[-1], folded[fs:fe]):
+        if unidentified and words and self._qualifies_action(words[-1], folded[fs:fe]):
             return "ignore_before", "adjective of an action"  # "هجوم مسلح لداعش"
-        if entry.target_only and self._sham(folded, fe):
+        if target_only and self._sham(folded, fe):
             return "ignore_before", "a sham post"  # "نقطة تفتيش وهمية" set up by gunmen
-        if entry.target_only and entry.template and self._owned_by_next(folded, fe, found):
+        if target_only and template and self._owned_by_next(folded, fe, found):
             # "مقرا أمنيا لفصائل المعارضة": the post is the named side's, not the state's
             return "ignore_before", "a post of the side named after it"
-        if (
-            entry.kind == "civilians"
-            and chain.endswith("ل")
-            and any(self._camp_nouns.has_word(w) for w in words[-3:])
-        ):
-            return "ignore_before", "a camp's name"  # "مخيم جنين للاجئين"
-        if entry.kind == "civilians" and any(self._fled.has_word(w) for w in words[-2:]):
-            return "ignore_before", "people who fled"  # "فيما نزحت مئات العائلات"
+        if kind == "civilians":
+            if chain.endswith("ل") and any(self._camp_nouns.has_word(w) for w in words[-3:]):
+                return "ignore_before", "a camp's name"  # "مخيم جنين للاجئين"
+            if any(self._fled.has_word(w) for w in words[-2:]):
+                return "ignore_before", "people who fled"  # "فيما نزحت مئات العائلات"
         if why == "teller_verbs" and self._witnesses.has_word(folded[name_start:fe]):
             return "ignore_before", "witnesses"  # "بحسب ما أفاد سكان": they tell, no side
-        if entry.kind == "unidentified" and words and self._destination.has_word(words[-1]):
+        if unidentified and words and self._destination.has_word(words[-1]):
             return "ignore_before", "a destination"  # "اقتادوهم إلى جهة مجهولة"
         return None
 
+    @cython.locals(nxt=list, obj=list)
     def _hit_after(self, folded: str, fe: int, toks: Tokens | None = None) -> bool:
         """Whether the word right after the name is a passive verb of being killed or hurt
         (cues.yaml patient_after): the name is who was hit. `toks`: the report's shared tokens
@@ -88,6 +95,7 @@ class NameContext(ActorReading):
         nxt = words_after(folded, fe, 1)
         return bool(nxt) and self._sham_after.has_word(nxt[0])
 
+    @cython.locals(folded=str, found=list, gap=list, nxt=tuple)
     def _heads_named_group(
         self, folded: str, fe: int, found: list[tuple[int, int, int, bool]], named: bool = False
     ) -> bool:

@@ -29,6 +29,7 @@ class NameFinding(ActorReading):
     """The actor recogniser's part that finds the names of a report (ActorRecognizer.__call__ reads
     each one's role after)."""
 
+    @cython.locals(folded=str, found=list, starts=dict, pls=tuple)
     def _alias_names(self, folded: str) -> tuple[list[tuple[int, int, int, bool]], dict[int, int]]:
         """The lexicon's aliases in the folded report, with their short forms: (folded start with
         the clitics, end, actor index, anaphoric) in text order, and the start of each name without
@@ -69,7 +70,10 @@ class NameFinding(ActorReading):
         last = folded[max(0, end - 30) : end].split()[-1:]
         return bool(last) and last[0] in self.k.cues.state_adjectives
 
-    @cython.locals(words=list, rare=frozenset, at=list, j=cython.Py_ssize_t, n=cython.Py_ssize_t)
+    @cython.locals(
+        words=list, rare=frozenset, at=list, j=cython.Py_ssize_t, n=cython.Py_ssize_t, folded=str,
+        found=list, starts=dict, taken=set,
+    )  # fmt: skip
     def _other_names(
         self,
         folded: str,
@@ -118,6 +122,7 @@ class NameFinding(ActorReading):
         found.sort()
         return found, nisba
 
+    @cython.locals(found=list, folded=str, starts=dict, owned=dict, out=list)
     def _owned_shared_names(
         self, found: list[tuple[int, int, int, bool]], folded: str, starts: dict[int, int]
     ) -> list[tuple[int, int, int, bool]]:
@@ -173,6 +178,7 @@ class NameFinding(ActorReading):
         prev = folded[max(0, fs - 30) : fs].split()[-1:]
         return bool(prev) and any(form.startswith("ال") for form in peel(prev[0]))
 
+    @cython.locals(folded=str, found=list, starts=dict, named=list, out=list, words=list, ends=list)
     def _short_forms(
         self, folded: str, found: list[tuple[int, int, int, bool]], starts: dict[int, int]
     ) -> list[tuple[int, int, int, bool]]:
@@ -187,7 +193,9 @@ class NameFinding(ActorReading):
             name = folded[starts.get(fs, fs) : fe]
             if idx not in templates:
                 named.append((f" {name} ", idx))
-            elif named:
+            # (every short form read below starts with the name and a space: a name no told one
+            # holds so reads no next words — most templates)
+            elif named and any(f" {name} " in told for told, _ in named):
                 words, ends, pos = [name], [fe], fe
                 for _ in range(2):  # the next two words, up to a punctuation mark
                     m = _NEXT_WORD.match(folded, pos)
@@ -221,6 +229,7 @@ class NameFinding(ActorReading):
             )
         }
 
+    @cython.locals(words=list, found_at=list, out=dict, folded=str)
     def _nisba(
         self,
         t: Tokens,
@@ -288,6 +297,7 @@ class NameFinding(ActorReading):
             last_end = fe
         return out
 
+    @cython.locals(found=list, out=list, taken=list, prev=list, kinds=set)
     def _anaphora(
         self, t: Tokens, found: list[tuple[int, int, int, bool]], at: list[int] | None = None
     ) -> list[tuple[int, int, int, bool]]:

@@ -107,6 +107,11 @@ class RoleReading(ActorReading):
                 return any(self._harm_negations.has_word(w) for w in words[max(0, i - 3) : i])
         return False
 
+    # Compiled, the text, clitics, words and cue name are typed: their tests and slices are C
+    # calls (this runs for every name of every report).
+    @cython.locals(
+        folded=str, chain=str, words=list, name=str, after=list, between=list, lead=list, first=list
+    )
     def _role(
         self,
         doc: Doc,
@@ -257,6 +262,7 @@ class RoleReading(ActorReading):
             return "agent_before", name
         return name, name
 
+    @cython.locals(words=list, head=list, near=list)
     def _possessor(self, words: list[str]) -> tuple[str | None, str | None]:
         """The lam of possession ("هجوم لداعش", "مركزا للشرطة", "مروحيات تابعة للنظام"): the actor
         is the author of an action noun, the owner of an aircraft or force, else the owner of

@@ -10,6 +10,11 @@ code such an attack to an unidentified group).
 
 from __future__ import annotations
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CueList, words_after
 from marsad.text.tokens import Tokens
@@ -39,6 +44,7 @@ def _country_of(payloads: tuple[str, ...]) -> str | None:
     return cc
 
 
+@cython.locals(memo=dict, got=tuple)
 def countries_acting(
     k: Knowledge, folded: str, toks: Tokens, before: CueList, tellers: CueList, claims: CueList
 ) -> list[tuple[tuple[int, int, int, bool], int]]:
@@ -46,8 +52,11 @@ def countries_acting(
     countries named as acting: the state forces' entry of each (countries with none named in
     actors.yaml are left to the places)."""
     out: list[tuple[tuple[int, int, int, bool], int]] = []
+    memo = _COUNTRY_OF  # _country_of's memo read in place: no call per place hit (most are none)
     for h in k.place_matcher.find(folded):
-        cc = _country_of(h.payloads)
+        payloads = h.payloads
+        got = memo.get(id(payloads))
+        cc = got[1] if got is not None and got[0] is payloads else _country_of(payloads)
         if cc is None:
             continue
         idx = k.state_actor("state", cc)
