@@ -48,7 +48,7 @@ class NameFinding(ActorReading):
                 continue
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
-        if found and any(w in folded for w in self._not_forces_words):
+        if found and self._may_name_a_maker(folded):
             found = [f for f in found if not self._maker_or_origin(folded, f[1])]
         if len(found) > 1:
             found = self._short_forms(folded, found, starts)
@@ -59,6 +59,10 @@ class NameFinding(ActorReading):
         """cues.yaml's nisba_not_forces_after words, folded (the substring test that spares most
         reports the per-name look: these words are rare)."""
         return tuple(self.k.cues["nisba_not_forces_after"].by_last)
+
+    def _may_name_a_maker(self, folded: str) -> bool:
+        """Whether the report holds a maker's or an origin's word at all (a substring test)."""
+        return any(w in folded for w in self._not_forces_words)
 
     def _maker_or_origin(self, folded: str, end: int) -> bool:
         """A name ending in a nationality adjective that a maker's or a man's origin word follows
