@@ -10,7 +10,6 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -38,6 +37,9 @@ from marsad.recognize.place_focus import (
 )
 from marsad.text.matcher import Hit, longest_first
 from marsad.text.tokens import Tokens, tokens
+
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.type import PyType_GenericAlloc
 
 CONTEXT_LISTS = (
     "hometown_before",
@@ -145,6 +147,45 @@ def _same_list(prev: list[Place], cands: list[Place]) -> bool:
     )
 
 
+# Compiled, the searches of the actors' and places' spans are C loops over their ints: a call
+# of the bisect module costs a boxed argument, a generic call and a rich comparison per step.
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_right(a: list[int], x: int) -> int:
+    """bisect.bisect_right(a, x) for a sorted list of ints (compiled; a copy per module, as
+    text.tokens says why)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < cython.cast(cython.Py_ssize_t, a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if not cython.compiled:  # from source, the bisect module's C function (a Python loop is slower)
+    _bisect_right = bisect.bisect_right
+
+
+@cython.locals(values=list, hi=cython.Py_ssize_t, v=cython.Py_ssize_t)
+def _running_max(values: list[int]) -> list[int]:
+    """list(accumulate(values, max)), a C comparison per value (accumulate calls the builtin
+    max for each, which iterates over its two arguments)."""
+    out: list[int] = []
+    if values:
+        hi = values[0]
+        for v in values:
+            if v > hi:
+                hi = v
+            out.append(hi)
+    return out
+
+
 def _inside(spans: list[tuple[int, int]], i: int, start: int, end: int) -> bool:
     """Whether [start, end) lies within one of the sorted, mostly disjoint spans, of which the
     first `i` start at or before `start` (bisect_right of the starts)."""
@@ -163,6 +204,10 @@ class PlaceRecognizer(PlaceFocus):
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         self._names: dict[tuple[str, bool, tuple[str, ...]], _Name | None] = {}  # see _name
+        # _name's answers by key, without and with an article peeled, each with the payloads
+        # it was made for: checked by identity (the automaton's own tuple comes back with every
+        # hit), where a look-up of the full key hashes a common name's hundreds of ids anew.
+        self._names_by_key: tuple[dict[str, tuple[Any, _Name | None]], ...] = ({}, {})
         self._headline_names = {}  # see PlaceFocus._headline_name
 
     def _name(self, key: str, article: bool, payloads: tuple[str, ...]) -> _Name | None:
@@ -217,8 +262,9 @@ class PlaceRecognizer(PlaceFocus):
         actor_starts = list(map(_FIRST, actor_spans))
         # The furthest end among the spans starting at or before each: a name that ends past it
         # lies in none of them (a bisect and a comparison for most names, not a loop).
-        actor_reach = list(accumulate(map(_SECOND, actor_spans), max))
-        names, name_of = self._names, self._name
+        actor_reach = _running_max(list(map(_SECOND, actor_spans)))
+        name_of = self._name
+        plain_names, article_names = self._names_by_key
         to_original = doc.folded.to_original  # doc.original, one call less per name
         kept: _Kept | None = None  # a name that is also a word, waiting for the next name
 
@@ -239,7 +285,22 @@ class PlaceRecognizer(PlaceFocus):
             nonlocal prev_end
             # A list of its own per mention: the memoised one is shared by every mention of the name.
             # (The fields by position, choice None: keywords cost a compiled call their parsing.)
-            ref = PlaceRef(list(name.cands), cue, direction, paired, None, strong_cue, name.common)
+            if cython.compiled:
+                # PlaceRef(...) as its dataclass __init__ makes it (the allocation, then every
+                # field), without that interpreted __init__'s frame: every mention.
+                ref = PyType_GenericAlloc(PlaceRef, 0)
+                ref.candidates = list(name.cands)
+                ref.cue = cue
+                ref.direction = direction
+                ref.paired = paired
+                ref.choice = None
+                ref.strong_cue = strong_cue
+                ref.common = name.common
+                ref.scores = {}
+                ref.role = ""
+                ref.tier = MAIN
+            else:
+                ref = PlaceRef(list(name.cands), cue, direction, paired, None, strong_cue, name.common)
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, name.identity
             ref.noun = noun and not name.common
             ref.role = self._role(h.key, words, folded, toks, h.end, cue_hit, role_cue)
@@ -252,14 +313,24 @@ class PlaceRecognizer(PlaceFocus):
             prev_end = h.end
 
         for h in longest_first(k.place_matcher.find(folded)):
-            hstart, hend, ws, payloads, key, article = h
-            name = names.get((key, article, payloads), _UNSEEN)
-            if name is _UNSEEN:
+            # A Hit is a tuple: read as one (compiled, its items in place), where unpacking the
+            # named tuple goes through the iterator protocol and its own indexing through a
+            # Python-level __getitem__.
+            t = cython.cast(tuple, h)
+            hstart, hend, ws, payloads, key, article = t[0], t[1], t[2], t[3], t[4], t[5]
+            by_key = article_names if article else plain_names
+            seen = by_key.get(key)
+            if seen is not None and seen[0] is payloads:
+                name = seen[1]
+            else:
                 name = name_of(key, article, payloads)
+                if len(by_key) >= MEMO_WORDS:
+                    by_key.clear()
+                by_key[key] = (payloads, name)
             if name is None:
                 continue
             if actor_spans:
-                i = bisect.bisect_right(actor_starts, hstart)
+                i = _bisect_right(actor_starts, hstart)
                 if i and actor_reach[i - 1] >= hend and _inside(actor_spans, i, hstart, hend):
                     continue
             cands, common = name.cands, name.common
@@ -320,11 +391,11 @@ class PlaceRecognizer(PlaceFocus):
             # places starting at or before it reach past its end (linear, not actors × places).
             spans = sorted(zip(map(_START, refs), map(_END, refs), strict=True))
             starts = list(map(_FIRST, spans))
-            reach = list(accumulate(map(_SECOND, spans), max))
+            reach = _running_max(list(map(_SECOND, spans)))
             kept = [
                 a
                 for a in doc.get(ACTOR)
-                if (i := bisect.bisect_right(starts, a.start)) == 0 or reach[i - 1] < a.end
+                if (i := _bisect_right(starts, a.start)) == 0 or reach[i - 1] < a.end
             ]
             if len(kept) != len(doc.get(ACTOR)):
                 doc.set_mentions(ACTOR, kept)
