@@ -346,6 +346,9 @@ class PlaceFocus:
         __call__ read them."""
         folded = doc.folded.text
         toks = tokens(folded)
+        # The words counted between names (_count_words): from tokens even for a short text, which
+        # has no shared ones (a regex over each gap cost more than tokenising it once).
+        count_toks = toks if toks is not None else Tokens(folded)
         # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
         #    text, ambiguous ones a little to each of their countries; country
         #    adjectives; actor countries (added by the actor recogniser). Hometowns, waters and
@@ -455,7 +458,7 @@ class PlaceFocus:
                 and other != key
                 and cc in cast
                 and pos >= r.fend
-                and _count_words(folded, toks, r.fend, pos) < LOCAL_WORDS
+                and _count_words(folded, count_toks, r.fend, pos) < LOCAL_WORDS
             }
             if len(near) == 1:
                 (cc,) = near
@@ -512,16 +515,16 @@ class PlaceFocus:
                         if (
                             key is not rkey
                             and key != rkey
-                            and _count_words(folded, toks, fend, pos)
+                            and _count_words(folded, count_toks, fend, pos)
                             < (LOCAL_WORDS if key else ADJECTIVE_WORDS)
                         ):
                             local.add(cc)
                     elif pos < fstart:
                         if not key:
                             # a country adjective just before: "العاصمة الأردنية عمان"
-                            if key != rkey and _count_words(folded, toks, pos, fstart) <= 2:
+                            if key != rkey and _count_words(folded, count_toks, pos, fstart) <= 2:
                                 local.add(cc)
-                        elif held and _count_words(folded, toks, pos, fstart) <= CONTAINER_WORDS:
+                        elif held and _count_words(folded, count_toks, pos, fstart) <= CONTAINER_WORDS:
                             # the province or countryside of a place just named (this name's
                             # earlier mention too): "بلدة جباتا الخشب بريف القنيطرة" (Syria's,
                             # not Morocco's). It picks the reading, and ranks the place no

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 try:
     import cython
@@ -119,15 +119,10 @@ _START, _END = attrgetter("start"), attrgetter("end")  # of a Mention
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
-class _Kept(NamedTuple):
-    """A name met in the text, with what was read before it (PlaceRecognizer.__call__)."""
-
-    hit: Hit[Any]
-    name: _Name
-    words: list[str]
-    cue_hit: tuple[str, int] | None
-    role_cue: bool
-    cue: str | None
+# A name met in the text, with what was read before it (PlaceRecognizer.__call__): its hit,
+# _Name, words before, context cue hit, whether a role cue may end right before it, and cue.
+# A plain tuple: a named tuple is made by an interpreted __new__, for every common name.
+_Kept = tuple[Hit[Any], _Name, list[str], tuple[str, int] | None, bool, str | None]
 
 
 def _joined_by_wa(folded: str, end: int, start: int, gaps: tuple[str, ...] = ("",)) -> bool:
@@ -264,7 +259,8 @@ class PlaceRecognizer(PlaceFocus):
         # lies in none of them (a bisect and a comparison for most names, not a loop).
         actor_reach = _running_max(list(map(_SECOND, actor_spans)))
         name_of = self._name
-        plain_names, article_names = self._names_by_key
+        plain_names: dict[str, tuple[Any, _Name | None]] = self._names_by_key[0]
+        article_names: dict[str, tuple[Any, _Name | None]] = self._names_by_key[1]
         to_original = doc.folded.to_original  # doc.original, one call less per name
         kept: _Kept | None = None  # a name that is also a word, waiting for the next name
 
@@ -318,7 +314,7 @@ class PlaceRecognizer(PlaceFocus):
             # Python-level __getitem__.
             t = cython.cast(tuple, h)
             hstart, hend, ws, payloads, key, article = t[0], t[1], t[2], t[3], t[4], t[5]
-            by_key = article_names if article else plain_names
+            by_key: dict[str, tuple[Any, _Name | None]] = article_names if article else plain_names
             seen = by_key.get(key)
             if seen is not None and seen[0] is payloads:
                 name = seen[1]
@@ -372,14 +368,11 @@ class PlaceRecognizer(PlaceFocus):
             strong_cue = noun
             if common and not strong_cue and not self._listed_after(folded, refs, prev_end, ws, cands):
                 # Kept aside: the head of a list ("في حيس والتحيتا") is vouched for by the next name.
-                kept = _Kept(h, name, words, cue_hit, role_cue, cue)
+                kept = (h, name, words, cue_hit, role_cue, cue)
                 continue
             if kept is not None:
-                if (
-                    kept.hit.end < ws
-                    and _joined_by_wa(folded, kept.hit.end, ws)
-                    and _same_list(kept.name.cands, cands)
-                ):
+                kept_end = kept[0].end
+                if kept_end < ws and _joined_by_wa(folded, kept_end, ws) and _same_list(kept[1].cands, cands):
                     add(*kept, "", False, False, False)
                 kept = None
             direction = _direction(folded, hend)
@@ -480,6 +473,8 @@ class PlaceRecognizer(PlaceFocus):
         if " " in key and key.split(" ", 1)[0] in self._water_heads and not province:
             return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
         after = _sentence_words_after(folded, toks, end, 60, LOCAL_WORDS)
+        if self._after_cues.isdisjoint(after):
+            return ""  # most names: none of the words after them that the tests below look for
         if after and after[0] in self._water_after:
             return "water"
         # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
@@ -500,6 +495,11 @@ class PlaceRecognizer(PlaceFocus):
     @cached_property
     def _onto(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("place_onto_after"))
+
+    @cached_property
+    def _after_cues(self) -> frozenset[str]:
+        """Every word after a name that _role reads: a name followed by none has no role."""
+        return self._water_after | self._toward | self._onto
 
     @cached_property
     def _settlement_nouns(self) -> CueList:
