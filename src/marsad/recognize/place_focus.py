@@ -33,7 +33,6 @@ from marsad.recognize.cues import (
     cue_index,
     first_cue,
     peel,
-    words_before,
 )
 from marsad.recognize.place_choice import choose, country_shares, km, latin
 from marsad.text.matcher import PhraseMatcher, longest_first
@@ -98,15 +97,8 @@ def _count_words(folded: str, toks: Tokens | None, start: int, end: int) -> int:
     return toks.count(start, end)
 
 
-# cues.words_before(folded, pos, 0, n) and text.tokens.words_after(folded, pos, hi, n) on the
-# report's tokens in hand (`toks`, None for a short text): the same words, without looking the
-# tokens up again for every window of every name.
-def _words_before(folded: str, toks: Tokens | None, pos: int, max_words: int) -> list[str]:
-    if toks is None:
-        return words_before(folded, pos, 0, max_words)
-    return toks.before(pos, max(0, pos - CUE_REACH), max_words)
-
-
+# text.tokens.words_after(folded, pos, hi, n) on the report's tokens in hand (`toks`, None for
+# a short text): the same words, without looking the tokens up again for every window.
 @cython.locals(folded=str, j=cython.Py_ssize_t, stop=cython.Py_ssize_t, hi=cython.Py_ssize_t)
 def _sentence_words_after(
     folded: str, toks: Tokens | None, pos: int, width: int, max_words: int
@@ -269,13 +261,17 @@ class PlaceFocus:
         if not doc.title:
             return
         ft = fold(doc.title)
+        # cues.words_before(ft, pos, 0, n) on the headline's tokens: the same words, without a
+        # regex over the headline up to each name.
+        title_words = Tokens(ft)
         # As in the text, a place name inside an actor's name (حزب العمال) is part of that name.
         actors = [(a.start, a.end) for a in self.k.actor_matcher.find(ft)]
         for h in longest_first(self.k.place_matcher.find(ft)):
             if actors and any(s <= h.start and h.end <= e for s, e in actors):
                 continue
             # "وقفة في عمّان تضامنا مع غزة": the cause of a crowd is not where the report is
-            if self._for_cause(words_before(ft, h.word_start, 0, 3)):
+            ws = h.word_start
+            if self._for_cause(title_words.before(ws, max(0, ws - CUE_REACH), 3)):
                 continue
             got = self._headline_name(h.key, h.article, h.payloads)
             if got is None:
@@ -284,7 +280,8 @@ class PlaceFocus:
             _add_votes(votes, own)
             _add_votes(_votes_of(by_name, identity), own)  # the text's mentions of it count them as own
         for h in self.demonyms.find(ft):
-            if not self._in_name(words_before(ft, h.word_start, 0, 2)):
+            ws = h.word_start
+            if not self._in_name(title_words.before(ws, max(0, ws - CUE_REACH), 2)):
                 cc = h.payloads[0]
                 votes[cc] = votes.get(cc, 0) + TITLE_WEIGHT / 2
 
@@ -346,9 +343,9 @@ class PlaceFocus:
         __call__ read them."""
         folded = doc.folded.text
         toks = tokens(folded)
-        # The words counted between names (_count_words): from tokens even for a short text, which
-        # has no shared ones (a regex over each gap cost more than tokenising it once).
-        count_toks = toks if toks is not None else Tokens(folded)
+        # The words read before and between names: from tokens even for a short text, which has
+        # no shared ones (a regex over each window cost more than tokenising it once).
+        wtoks = toks if toks is not None else Tokens(folded)
         # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
         #    text, ambiguous ones a little to each of their countries; country
         #    adjectives; actor countries (added by the actor recogniser). Hometowns, waters and
@@ -365,7 +362,8 @@ class PlaceFocus:
         anchors_in: dict[int, list[tuple[int, str, frozenset[str]]]] = {}
         for h in self.demonyms.find(folded):
             cc = h.payloads[0]
-            before = _words_before(folded, toks, h.word_start, 3)
+            ws = h.word_start
+            before = wtoks.before(ws, max(0, ws - CUE_REACH), 3)  # (cues.words_before's words)
             if self._at_border(before) or self._in_name(before) or self._for_cause(before):
                 continue
             votes[cc] = votes.get(cc, 0) + DEMONYM_WEIGHT
@@ -458,7 +456,7 @@ class PlaceFocus:
                 and other != key
                 and cc in cast
                 and pos >= r.fend
-                and _count_words(folded, count_toks, r.fend, pos) < LOCAL_WORDS
+                and _count_words(folded, wtoks, r.fend, pos) < LOCAL_WORDS
             }
             if len(near) == 1:
                 (cc,) = near
@@ -515,16 +513,16 @@ class PlaceFocus:
                         if (
                             key is not rkey
                             and key != rkey
-                            and _count_words(folded, count_toks, fend, pos)
+                            and _count_words(folded, wtoks, fend, pos)
                             < (LOCAL_WORDS if key else ADJECTIVE_WORDS)
                         ):
                             local.add(cc)
                     elif pos < fstart:
                         if not key:
                             # a country adjective just before: "العاصمة الأردنية عمان"
-                            if key != rkey and _count_words(folded, count_toks, pos, fstart) <= 2:
+                            if key != rkey and _count_words(folded, wtoks, pos, fstart) <= 2:
                                 local.add(cc)
-                        elif held and _count_words(folded, count_toks, pos, fstart) <= CONTAINER_WORDS:
+                        elif held and _count_words(folded, wtoks, pos, fstart) <= CONTAINER_WORDS:
                             # the province or countryside of a place just named (this name's
                             # earlier mention too): "بلدة جباتا الخشب بريف القنيطرة" (Syria's,
                             # not Morocco's). It picks the reading, and ranks the place no

@@ -33,7 +33,6 @@ from marsad.recognize.place_focus import (
     PlaceFocus,
     _Name,
     _sentence_words_after,
-    _words_before,
 )
 from marsad.text.matcher import Hit, longest_first
 from marsad.text.tokens import Tokens, tokens
@@ -167,6 +166,35 @@ if not cython.compiled:  # from source, the bisect module's C function (a Python
     _bisect_right = bisect.bisect_right
 
 
+@cython.locals(
+    cues=frozenset, ends=list, words=list, pos=cython.Py_ssize_t, width=cython.Py_ssize_t,
+    max_words=cython.Py_ssize_t, n=cython.Py_ssize_t, i=cython.Py_ssize_t, last=cython.Py_ssize_t,
+    k=cython.Py_ssize_t,
+)  # fmt: skip
+def _may_read_cue(toks: Tokens, cues: frozenset[str], pos: int, width: int, max_words: int) -> bool:
+    """Whether the words _sentence_words_after(…, toks, pos, width, max_words) reads may hold one
+    of `cues`: False only when they cannot, the window's words found by a bisect and tested in
+    place instead of read out and cut. Those words are the first `max_words` words ending after
+    pos (Tokens.after), or fewer: a sentence end ends them, and no word goes on past one. A word
+    the window cuts (at pos, or at pos + width) is read in part, which may be a cue word when
+    the whole is not: True then."""
+    ends = toks.ends
+    n = len(ends)
+    i = _bisect_right(ends, pos)  # the first word ending after pos
+    if i >= n:
+        return False  # no words after: none read
+    if cython.cast(cython.Py_ssize_t, toks.starts[i]) < pos:
+        return True
+    last = min(i + max_words, n) - 1
+    if cython.cast(cython.Py_ssize_t, ends[last]) > pos + width:
+        return True
+    words = toks.words
+    for k in range(i, last + 1):  # noqa: SIM110 (a C loop: any() would make a generator per name)
+        if words[k] in cues:
+            return True
+    return False
+
+
 @cython.locals(values=list, hi=cython.Py_ssize_t, v=cython.Py_ssize_t)
 def _running_max(values: list[int]) -> list[int]:
     """list(accumulate(values, max)), a C comparison per value (accumulate calls the builtin
@@ -244,6 +272,10 @@ class PlaceRecognizer(PlaceFocus):
         k = self.k
         folded = doc.folded.text
         toks = tokens(folded)  # the report's words, for every window read around its names
+        # (a short text has no shared tokens: its own, where a regex over every window cost more)
+        if toks is None:
+            toks = Tokens(folded)
+        after_cues = self._after_cues  # (read by _role after every name)
         refs = []
         # The words before each of refs and what its name is, read again by _resolve.
         befores: list[list[str]] = []
@@ -299,7 +331,7 @@ class PlaceRecognizer(PlaceFocus):
                 ref = PlaceRef(list(name.cands), cue, direction, paired, None, strong_cue, name.common)
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, name.identity
             ref.noun = noun and not name.common
-            ref.role = self._role(h.key, words, folded, toks, h.end, cue_hit, role_cue)
+            ref.role = self._role(h.key, words, folded, toks, after_cues, h.end, cue_hit, role_cue)
             if ref.role == "water" and any(c.kind == "region" for c in name.cands):
                 ref.role = ""  # a sea the gazetteer lists as a region: ships are attacked there
             start, end = to_original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
@@ -330,12 +362,7 @@ class PlaceRecognizer(PlaceFocus):
                 if i and actor_reach[i - 1] >= hend and _inside(actor_spans, i, hstart, hend):
                     continue
             cands, common = name.cands, name.common
-            # _words_before(folded, toks, ws, 6), without its call for the most common case
-            words = (
-                toks.before(ws, max(0, ws - CUE_REACH), 6)
-                if toks is not None
-                else _words_before(folded, toks, ws, 6)
-            )
+            words = toks.before(ws, max(0, ws - CUE_REACH), 6)  # (cues.words_before's words)
             cue_hit, role_cue = self._cues_before(words)
             if (
                 cue_hit is not None
@@ -458,7 +485,8 @@ class PlaceRecognizer(PlaceFocus):
         key: str,
         words: list[str],
         folded: str,
-        toks: Tokens | None,
+        toks: Tokens,
+        after_cues: frozenset[str],
         end: int,
         cue_hit: tuple[str, int] | None,
         role_cue: bool,
@@ -472,8 +500,10 @@ class PlaceRecognizer(PlaceFocus):
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
         if " " in key and key.split(" ", 1)[0] in self._water_heads and not province:
             return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
+        if not _may_read_cue(toks, after_cues, end, 60, LOCAL_WORDS):
+            return ""  # none of the words after it that the tests below look for
         after = _sentence_words_after(folded, toks, end, 60, LOCAL_WORDS)
-        if self._after_cues.isdisjoint(after):
+        if after_cues.isdisjoint(after):
             return ""  # most names: none of the words after them that the tests below look for
         if after and after[0] in self._water_after:
             return "water"
