@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import Any
@@ -118,9 +119,8 @@ _START, _END = attrgetter("start"), attrgetter("end")  # of a Mention
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
-# A name met in the text, with what was read before it (PlaceRecognizer.__call__): its hit,
-# _Name, words before, context cue hit, whether a role cue may end right before it, and cue.
-# A plain tuple: a named tuple is made by an interpreted __new__, for every common name.
+# A name met in the text and what was read before it: hit, _Name, words, cue_hit, role_cue, cue
+# (PlaceRecognizer.__call__; a plain tuple: a named tuple's __new__ is interpreted).
 _Kept = tuple[Hit[Any], _Name, list[str], tuple[str, int] | None, bool, str | None]
 
 
@@ -167,17 +167,13 @@ if not cython.compiled:  # from source, the bisect module's C function (a Python
 
 
 @cython.locals(
-    cues=frozenset, ends=list, words=list, pos=cython.Py_ssize_t, width=cython.Py_ssize_t,
-    max_words=cython.Py_ssize_t, n=cython.Py_ssize_t, i=cython.Py_ssize_t, last=cython.Py_ssize_t,
-    k=cython.Py_ssize_t,
+    cues=frozenset, ends=list, words=list, pos=cython.Py_ssize_t, width=cython.Py_ssize_t, max_words=cython.Py_ssize_t,
+    n=cython.Py_ssize_t, i=cython.Py_ssize_t, last=cython.Py_ssize_t, k=cython.Py_ssize_t,
 )  # fmt: skip
 def _may_read_cue(toks: Tokens, cues: frozenset[str], pos: int, width: int, max_words: int) -> bool:
     """Whether the words _sentence_words_after(…, toks, pos, width, max_words) reads may hold one
-    of `cues`: False only when they cannot, the window's words found by a bisect and tested in
-    place instead of read out and cut. Those words are the first `max_words` words ending after
-    pos (Tokens.after), or fewer: a sentence end ends them, and no word goes on past one. A word
-    the window cuts (at pos, or at pos + width) is read in part, which may be a cue word when
-    the whole is not: True then."""
+    of `cues` (False only when they cannot), tested in place: those of Tokens.after, or fewer (no
+    word goes on past a sentence end); a word cut by the window may be a cue in part (True)."""
     ends = toks.ends
     n = len(ends)
     i = _bisect_right(ends, pos)  # the first word ending after pos
@@ -195,18 +191,9 @@ def _may_read_cue(toks: Tokens, cues: frozenset[str], pos: int, width: int, max_
     return False
 
 
-@cython.locals(values=list, hi=cython.Py_ssize_t, v=cython.Py_ssize_t)
-def _running_max(values: list[int]) -> list[int]:
-    """list(accumulate(values, max)), a C comparison per value (accumulate calls the builtin
-    max for each, which iterates over its two arguments)."""
-    out: list[int] = []
-    if values:
-        hi = values[0]
-        for v in values:
-            if v > hi:
-                hi = v
-            out.append(hi)
-    return out
+def _max(a: int, b: int) -> int:
+    """max(a, b) for accumulate: a compiled call (the builtin parses a sequence and keywords)."""
+    return b if b > a else a
 
 
 def _inside(spans: list[tuple[int, int]], i: int, start: int, end: int) -> bool:
@@ -289,7 +276,7 @@ class PlaceRecognizer(PlaceFocus):
         actor_starts = list(map(_FIRST, actor_spans))
         # The furthest end among the spans starting at or before each: a name that ends past it
         # lies in none of them (a bisect and a comparison for most names, not a loop).
-        actor_reach = _running_max(list(map(_SECOND, actor_spans)))
+        actor_reach = list(accumulate(map(_SECOND, actor_spans), _max))
         name_of = self._name
         plain_names: dict[str, tuple[Any, _Name | None]] = self._names_by_key[0]
         article_names: dict[str, tuple[Any, _Name | None]] = self._names_by_key[1]
@@ -313,9 +300,7 @@ class PlaceRecognizer(PlaceFocus):
             nonlocal prev_end
             # A list of its own per mention: the memoised one is shared by every mention of the name.
             # (The fields by position, choice None: keywords cost a compiled call their parsing.)
-            if cython.compiled:
-                # PlaceRef(...) as its dataclass __init__ makes it (the allocation, then every
-                # field), without that interpreted __init__'s frame: every mention.
+            if cython.compiled:  # PlaceRef(...) without its interpreted __init__'s frame
                 ref = PyType_GenericAlloc(PlaceRef, 0)
                 ref.candidates = list(name.cands)
                 ref.cue = cue
@@ -411,7 +396,7 @@ class PlaceRecognizer(PlaceFocus):
             # places starting at or before it reach past its end (linear, not actors × places).
             spans = sorted(zip(map(_START, refs), map(_END, refs), strict=True))
             starts = list(map(_FIRST, spans))
-            reach = _running_max(list(map(_SECOND, spans)))
+            reach = list(accumulate(map(_SECOND, spans), _max))
             kept = [
                 a
                 for a in doc.get(ACTOR)
