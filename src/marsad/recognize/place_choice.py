@@ -77,7 +77,9 @@ def _km(a: Place, b: Place) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
+# A candidate's rank among its name's places, lowest first: (_kind, *_rank_within_kind).
+def _kind(c: Place, r: PlaceRef) -> int:
+    """The rank's first key: the candidate's kind, a governorate named as one first."""
     kind = _KIND_RANK.get(c.kind, 5)
     if c.kind == "admin1" and (
         r.cue in ("province_before", "countryside_before")
@@ -88,32 +90,52 @@ def _rank(c: Place, r: PlaceRef, chosen: list[Place]) -> tuple[float, ...]:
         # carries its name as an alternate, nor its city. A town noun before the name ("مدينة
         # الزاوية") asks for the town, whatever the English names look like.
         kind = -1
+    return kind
+
+
+def _rank_within_kind(c: Place, chosen: list[Place]) -> tuple[int, int]:
+    """The rest of the rank: the distance to the nearest place just chosen (by 50 km), then the
+    population."""
     # min(map(km, repeat(c), chosen), default=0.0), without the keyword call (a compiled call
     # with keywords parses them) nor map's step per place.
     near = 0.0
     if chosen:
         near = min(map(km, repeat(c), chosen))
-    return (kind, round(near / 50), -c.population)
+    return (round(near / 50), -c.population)
 
 
 def choose(r: PlaceRef, tier: Callable[[str], int], chosen: list[Place]) -> Place:
-    """min(candidates, key=(tier of its country, *_rank)): the first candidate of the best tier
+    """min(candidates, key=(tier of its country, its rank)): the first candidate of the best tier
     by rank, with the (costlier) rank read only among the candidates of that tier, and never for
     a lone one."""
     cands = r.candidates
     if len(cands) == 1:
         return cands[0]
-    # The tier of each country once: a common name has hundreds of places in a few countries.
-    tier_of = {cc: tier(cc) for cc in dict.fromkeys(c.country_code for c in cands)}
-    best = min(tier_of.values())
-    pool = [c for c in cands if tier_of[c.country_code] == best]
+    # The tier of each country once, in the order the countries come: a common name has hundreds
+    # of places in a few countries. (A loop: no generator nor dict.fromkeys made per name.)
+    tier_of: dict[str, int] = {}
+    for c in cands:
+        cc = c.country_code
+        if cc not in tier_of:
+            tier_of[cc] = tier(cc)
+    best_tier = min(tier_of.values())
+    pool = [c for c in cands if tier_of[c.country_code] == best_tier]
     if len(pool) == 1:
         return pool[0]
     # min(pool, key=rank): the first of the lowest rank, without a lambda call per candidate.
-    best = pool[0]
-    best_rank = _rank(best, r, chosen)
-    for c in pool[1:]:
-        rank = _rank(c, r, chosen)
-        if rank < best_rank:
+    # The rank's first key, the kind, is read for every candidate; its costlier rest (distances
+    # to the places chosen) only for those of the best kind, the only ones it can decide among.
+    kinds = [_kind(c, r) for c in pool]
+    best_kind = min(kinds)
+    if kinds.count(best_kind) == 1:
+        return pool[kinds.index(best_kind)]
+    best = None
+    best_rank = None
+    for c, kind in zip(pool, kinds, strict=True):
+        if kind != best_kind:
+            continue
+        rank = _rank_within_kind(c, chosen)
+        if best_rank is None or rank < best_rank:
             best, best_rank = c, rank
+    assert best is not None
     return best

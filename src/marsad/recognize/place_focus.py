@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping
 from functools import cached_property, partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -34,7 +33,6 @@ from marsad.recognize.cues import (
     cue_index,
     first_cue,
     peel,
-    words_before,
 )
 from marsad.recognize.place_choice import choose, country_shares, km, latin
 from marsad.text.matcher import PhraseMatcher, longest_first
@@ -80,9 +78,10 @@ _DATELINE = re.compile(r"\s*+(?:[^\W\d_]++[\s،,]++){0,5}[^\W\d_]++\s*+(?:\([^)]
 LOCAL, MAIN, FOCUS, ABROAD = 0, 1, 2, 3
 
 
-def _add_votes(votes: MutableMapping[str, Any], more: Mapping[str, float]) -> None:
-    """votes.update(more), the same sums without Counter.update's generic dispatch (a Mapping
-    check per call, and the calls come per name)."""
+@cython.locals(votes=dict)  # (compiled: its get and set called in C)
+def _add_votes(votes: dict[str, Any], more: Mapping[str, float]) -> None:
+    """votes.update(more) for a Counter, the same sums without Counter.update's generic
+    dispatch (a Mapping check per call, and the calls come per name)."""
     for cc, w in more.items():
         votes[cc] = w + votes.get(cc, 0)
 
@@ -98,15 +97,8 @@ def _count_words(folded: str, toks: Tokens | None, start: int, end: int) -> int:
     return toks.count(start, end)
 
 
-# cues.words_before(folded, pos, 0, n) and text.tokens.words_after(folded, pos, hi, n) on the
-# report's tokens in hand (`toks`, None for a short text): the same words, without looking the
-# tokens up again for every window of every name.
-def _words_before(folded: str, toks: Tokens | None, pos: int, max_words: int) -> list[str]:
-    if toks is None:
-        return words_before(folded, pos, 0, max_words)
-    return toks.before(pos, max(0, pos - CUE_REACH), max_words)
-
-
+# text.tokens.words_after(folded, pos, hi, n) on the report's tokens in hand (`toks`, None for
+# a short text): the same words, without looking the tokens up again for every window.
 @cython.locals(folded=str, j=cython.Py_ssize_t, stop=cython.Py_ssize_t, hi=cython.Py_ssize_t)
 def _sentence_words_after(
     folded: str, toks: Tokens | None, pos: int, width: int, max_words: int
@@ -125,6 +117,30 @@ def _sentence_words_after(
     if toks is None:
         return words_after(folded, pos, hi, max_words)
     return toks.after(pos, hi, max_words) if pos < hi else []
+
+
+@cython.cfunc
+@cython.inline
+@cython.locals(by_name=dict)
+def _votes_of(by_name: dict[frozenset[str], dict[str, float]], key: frozenset[str]) -> dict[str, float]:
+    """by_name[key] of the defaultdict(dict) it stands for: a name's votes, made on first use."""
+    own = by_name.get(key)
+    if own is None:
+        own = by_name[key] = {}
+    return own
+
+
+@cython.cfunc
+@cython.inline
+@cython.locals(anchors_in=dict)
+def _anchors_of(
+    anchors_in: dict[int, list[tuple[int, str, frozenset[str]]]], sentence: int
+) -> list[tuple[int, str, frozenset[str]]]:
+    """anchors_in[sentence] of the defaultdict(list) it stands for."""
+    got = anchors_in.get(sentence)
+    if got is None:
+        got = anchors_in[sentence] = []
+    return got
 
 
 class _Name(NamedTuple):
@@ -226,36 +242,48 @@ class PlaceFocus:
         """ "تضامنا مع الشعب الفلسطيني": a country adjective right after a cause cue, or after
         one noun that follows it, tells what a crowd is about, not where it is."""
         n = len(before)
-        return any(self._causes.ends_at(before, i) is not None for i in range(max(0, n - 2), n))
+        causes = self._causes
+        # (a loop, not any() over a generator: a generator made per name costs more than its test)
+        for i in range(max(0, n - 2), n):  # noqa: SIM110
+            if causes.ends_at(before, i) is not None:
+                return True
+        return False
 
     @cached_property
     def _metonym_verbs(self) -> CueIndex:
         return self._index("capital_metonym_verbs")
 
+    @cython.locals(votes=dict, by_name=dict)
     def _title_votes(
-        self, doc: Doc, votes: Counter[str], by_name: defaultdict[frozenset[str], dict[str, float]]
+        self, doc: Doc, votes: dict[str, float], by_name: dict[frozenset[str], dict[str, float]]
     ) -> None:
         """Places, countries and country adjectives of the headline vote for the report's focus."""
         if not doc.title:
             return
         ft = fold(doc.title)
+        # cues.words_before(ft, pos, 0, n) on the headline's tokens: the same words, without a
+        # regex over the headline up to each name.
+        title_words = Tokens(ft)
         # As in the text, a place name inside an actor's name (حزب العمال) is part of that name.
         actors = [(a.start, a.end) for a in self.k.actor_matcher.find(ft)]
         for h in longest_first(self.k.place_matcher.find(ft)):
             if actors and any(s <= h.start and h.end <= e for s, e in actors):
                 continue
             # "وقفة في عمّان تضامنا مع غزة": the cause of a crowd is not where the report is
-            if self._for_cause(words_before(ft, h.word_start, 0, 3)):
+            ws = h.word_start
+            if self._for_cause(title_words.before(ws, max(0, ws - CUE_REACH), 3)):
                 continue
             got = self._headline_name(h.key, h.article, h.payloads)
             if got is None:
                 continue
             identity, own = got
             _add_votes(votes, own)
-            _add_votes(by_name[identity], own)  # the text's mentions of it count them as own
+            _add_votes(_votes_of(by_name, identity), own)  # the text's mentions of it count them as own
         for h in self.demonyms.find(ft):
-            if not self._in_name(words_before(ft, h.word_start, 0, 2)):
-                votes[h.payloads[0]] += TITLE_WEIGHT / 2
+            ws = h.word_start
+            if not self._in_name(title_words.before(ws, max(0, ws - CUE_REACH), 2)):
+                cc = h.payloads[0]
+                votes[cc] = votes.get(cc, 0) + TITLE_WEIGHT / 2
 
     def _headline_name(
         self, key: str, article: bool, payloads: tuple[str, ...]
@@ -298,6 +326,15 @@ class PlaceFocus:
         """A border cue right before ("الحدود السورية"), from the words before the name."""
         return bool(before) and self._borders.ends_at(before, len(before) - 1) is not None
 
+    @cython.locals(
+        votes=dict,
+        by_name=dict,
+        anchors_in=dict,
+        seen=set,
+        openers=dict,
+        item_openers=dict,
+        sentence_starts=list,
+    )
     def _resolve(
         self, doc: Doc, mentions: list[Mention], befores: list[list[str]], infos: list[_Name]
     ) -> None:
@@ -306,25 +343,33 @@ class PlaceFocus:
         __call__ read them."""
         folded = doc.folded.text
         toks = tokens(folded)
+        # The words read before and between names: from tokens even for a short text, which has
+        # no shared ones (a regex over each window cost more than tokenising it once).
+        wtoks = toks if toks is not None else Tokens(folded)
         # 1. The report's country and focus. Votes: the headline; each unambiguous place of the
         #    text, ambiguous ones a little to each of their countries; country
         #    adjectives; actor countries (added by the actor recogniser). Hometowns, waters and
         #    names of papers or ships do not vote.
-        votes: Counter[str] = Counter(doc.country_scores)
+        # The votes by country: a dict read as the Counter it stands for (a missing country has
+        # 0), its look-ups then C calls where a Counter's go through its class.
+        votes: dict[str, float] = dict(doc.country_scores)
         # all votes cast by each name (by its identity), so that a name never supports itself
-        by_name: defaultdict[frozenset[str], dict[str, float]] = defaultdict(dict)
+        by_name: dict[frozenset[str], dict[str, float]] = {}
         self._title_votes(doc, votes, by_name)
         seen: set[frozenset[str]] = set()  # names already counted in the text
         placed: list[tuple[Mention, frozenset[str], Mapping[str, float]]] = []  # names shared out
         # Names that place their neighbours, by sentence: (folded start, country, name identity).
-        anchors_in: defaultdict[int, list[tuple[int, str, frozenset[str]]]] = defaultdict(list)
+        anchors_in: dict[int, list[tuple[int, str, frozenset[str]]]] = {}
         for h in self.demonyms.find(folded):
             cc = h.payloads[0]
-            before = _words_before(folded, toks, h.word_start, 3)
+            ws = h.word_start
+            before = wtoks.before(ws, max(0, ws - CUE_REACH), 3)  # (cues.words_before's words)
             if self._at_border(before) or self._in_name(before) or self._for_cause(before):
                 continue
-            votes[cc] += DEMONYM_WEIGHT
-            anchors_in[doc.locate(doc.original(h.start, h.end)[0])[0]].append((h.word_start, cc, frozenset()))
+            votes[cc] = votes.get(cc, 0) + DEMONYM_WEIGHT
+            _anchors_of(anchors_in, doc.locate(doc.original(h.start, h.end)[0])[0]).append(
+                (h.word_start, cc, frozenset())
+            )
         dm = _DATELINE.match(doc.text)
         dateline = dm.end() if dm else -1
         # A dateline that names an area alone ("جنوب لبنان –", "ريف إدلب –") tells where the
@@ -338,12 +383,24 @@ class PlaceFocus:
         # A sentence of a news round-up opened by its country ("وفي سوريا، …"): its places are
         # read in that country, however little the rest of the report speaks of it.
         openers: dict[int, str] = {}
-        doc.item_openers = {}
+        item_openers: dict[int, Mention] = {}
+        doc.item_openers = item_openers
+        # _item_lead's first test, on the sentences' starts read once: most names stand too far
+        # into their sentence to open it, and need no call.
+        sentence_starts = [s.start for s in doc.sentences]
+        quarters = self._quarters
         for i, (m, before, name) in enumerate(zip(mentions, befores, infos, strict=True)):
             r: PlaceRef = m.value
-            lead = self._item_lead(doc, m) if m.sentence not in doc.item_openers else None
-            if lead is not None:
-                doc.item_openers[m.sentence] = m
+            lead = None
+            sentence = m.sentence
+            if (
+                sentence >= 0
+                and m.start - sentence_starts[sentence] <= _ITEM_LEAD_CHARS
+                and sentence not in item_openers
+            ):
+                lead = self._item_lead(doc, m)
+                if lead is not None:
+                    item_openers[sentence] = m
             if r.cue == "hometown_before" or r.role in NO_VOTE_ROLES:  # r.hometown
                 continue
             country = name.country
@@ -357,14 +414,14 @@ class PlaceFocus:
             again = key in seen
             # A repeated name, and a name that is also an ordinary word, vote less.
             factor = (REPEAT_FACTOR if again else 1.0) * (COMMON_FACTOR if r.common else 1.0)
-            if before and self._quarters.has_word(before[-1]):
+            if before and quarters.has_word(before[-1]):
                 factor *= QUARTER_FACTOR
             cc = name.country_code
             if cc is not None:
                 w = 1.0
                 if country and country_cue != "place_in_country_before":
                     w = COUNTRY_WEIGHT
-                anchors_in[m.sentence].append((r.fstart, cc, key))
+                _anchors_of(anchors_in, m.sentence).append((r.fstart, cc, key))
                 if country and lead == 1:  # "وفي سوريا،": the country alone after "في"
                     openers[m.sentence] = cc
                 w = w * factor
@@ -372,14 +429,14 @@ class PlaceFocus:
                     w += DATELINE_WEIGHT
                 # _add_votes of the one-country cast {cc: w}, spelt out (most names).
                 votes[cc] = w + votes.get(cc, 0)
-                own = by_name[key]
+                own = _votes_of(by_name, key)
                 own[cc] = w + own.get(cc, 0)
             else:
                 cast = name.shares  # read only, never changed
                 if factor != 1.0:
                     cast = {cc: w * factor for cc, w in cast.items()}
                 _add_votes(votes, cast)
-                _add_votes(by_name[key], cast)
+                _add_votes(_votes_of(by_name, key), cast)
                 placed.append((m, key, cast))
             seen.add(key)
         moved_keys: set[frozenset[str]] = set()
@@ -399,11 +456,11 @@ class PlaceFocus:
                 and other != key
                 and cc in cast
                 and pos >= r.fend
-                and _count_words(folded, toks, r.fend, pos) < LOCAL_WORDS
+                and _count_words(folded, wtoks, r.fend, pos) < LOCAL_WORDS
             }
             if len(near) == 1:
                 (cc,) = near
-                own = by_name[key]
+                own = _votes_of(by_name, key)
                 total = sum(own.values())
                 moved = {c: (total if c == cc else 0.0) - w for c, w in own.items()}
                 _add_votes(votes, moved)
@@ -416,7 +473,7 @@ class PlaceFocus:
         doc.country_scores = dict(votes)
         # A country is in the focus with support beyond the votes of the name itself: a place
         # abroad, however often named, does not vouch for itself.
-        floor = max(1.0, FOCUS_SHARE * votes[doc.country]) if doc.country else 0.0
+        floor = max(1.0, FOCUS_SHARE * votes.get(doc.country, 0)) if doc.country else 0.0
         gaz = self.k.gazetteer
         # 2. Each mention: a country named right after it (its governorate, "شمالي لبنان",
         #    "اليمنية") first, then the report's country, then the rest of its focus; then
@@ -424,6 +481,7 @@ class PlaceFocus:
         chosen: list[Place] = []
         country = doc.country
         entwined = self.k.entwined_countries.get(country or "", frozenset())
+        report_votes = votes  # (the closure's own name: Cython types no closure's variable by locals)
 
         def tier(local: set[str], container: set[str], mine: Mapping[str, float], held: bool, cc: str) -> int:
             """The support tier of a candidate's country `cc` (LOCAL … ABROAD) for one mention
@@ -432,7 +490,7 @@ class PlaceFocus:
                 return LOCAL
             if country is None or cc == country:
                 return MAIN
-            return FOCUS if cc in entwined or votes[cc] - mine.get(cc, 0.0) >= floor else ABROAD
+            return FOCUS if cc in entwined or report_votes.get(cc, 0) - mine.get(cc, 0.0) >= floor else ABROAD
 
         for m, before, name in zip(mentions, befores, infos, strict=True):
             r = m.value
@@ -455,16 +513,16 @@ class PlaceFocus:
                         if (
                             key is not rkey
                             and key != rkey
-                            and _count_words(folded, toks, fend, pos)
+                            and _count_words(folded, wtoks, fend, pos)
                             < (LOCAL_WORDS if key else ADJECTIVE_WORDS)
                         ):
                             local.add(cc)
                     elif pos < fstart:
                         if not key:
                             # a country adjective just before: "العاصمة الأردنية عمان"
-                            if key != rkey and _count_words(folded, toks, pos, fstart) <= 2:
+                            if key != rkey and _count_words(folded, wtoks, pos, fstart) <= 2:
                                 local.add(cc)
-                        elif held and _count_words(folded, toks, pos, fstart) <= CONTAINER_WORDS:
+                        elif held and _count_words(folded, wtoks, pos, fstart) <= CONTAINER_WORDS:
                             # the province or countryside of a place just named (this name's
                             # earlier mention too): "بلدة جباتا الخشب بريف القنيطرة" (Syria's,
                             # not Morocco's). It picks the reading, and ranks the place no
@@ -485,10 +543,10 @@ class PlaceFocus:
             r.tier = tier(local, container, mine, False, r.choice.country_code)
             cc = name.country_code
             if cc is not None:  # the same one-key dict, without a comprehension call
-                r.scores = {cc: votes[cc] - mine.get(cc, 0.0)}
+                r.scores = {cc: votes.get(cc, 0) - mine.get(cc, 0.0)}
             else:
                 # The candidates' countries in order, each once: the keys of the name's shares.
-                r.scores = {c: votes[c] - mine.get(c, 0.0) for c in name.shares}
+                r.scores = {c: votes.get(c, 0) - mine.get(c, 0.0) for c in name.shares}
             if r.choice.kind == "admin1" and r.cue != "province_before":
                 # "البصرة" with no "محافظة" before it is the city that gives the province its name.
                 # A name the city does not bear ("قطاع غزة", the Strip) stays the area.

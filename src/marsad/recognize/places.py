@@ -13,7 +13,7 @@ from functools import cached_property
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 try:
     import cython
@@ -35,10 +35,12 @@ from marsad.recognize.place_focus import (
     PlaceFocus,
     _Name,
     _sentence_words_after,
-    _words_before,
 )
 from marsad.text.matcher import Hit, longest_first
 from marsad.text.tokens import Tokens, tokens
+
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.type import PyType_GenericAlloc
 
 CONTEXT_LISTS = (
     "hometown_before",
@@ -118,15 +120,9 @@ _START, _END = attrgetter("start"), attrgetter("end")  # of a Mention
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
-class _Kept(NamedTuple):
-    """A name met in the text, with what was read before it (PlaceRecognizer.__call__)."""
-
-    hit: Hit[Any]
-    name: _Name
-    words: list[str]
-    cue_hit: tuple[str, int] | None
-    role_cue: bool
-    cue: str | None
+# A name met in the text and what was read before it: hit, _Name, words, cue_hit, role_cue, cue
+# (PlaceRecognizer.__call__; a plain tuple: a named tuple's __new__ is interpreted).
+_Kept = tuple[Hit[Any], _Name, list[str], tuple[str, int] | None, bool, str | None]
 
 
 def _joined_by_wa(folded: str, end: int, start: int, gaps: tuple[str, ...] = ("",)) -> bool:
@@ -144,6 +140,61 @@ def _same_list(prev: list[Place], cands: list[Place]) -> bool:
         (c.kind, c.country_code) in kinds or (c.kind == "populated" and (c.country_code, c.admin1) in towns)
         for c in cands
     )
+
+
+# Compiled, the searches of the actors' and places' spans are C loops over their ints: a call
+# of the bisect module costs a boxed argument, a generic call and a rich comparison per step.
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_right(a: list[int], x: int) -> int:
+    """bisect.bisect_right(a, x) for a sorted list of ints (compiled; a copy per module, as
+    text.tokens says why)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < cython.cast(cython.Py_ssize_t, a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if not cython.compiled:  # from source, the bisect module's C function (a Python loop is slower)
+    _bisect_right = bisect.bisect_right
+
+
+@cython.locals(
+    cues=frozenset, ends=list, words=list, pos=cython.Py_ssize_t, width=cython.Py_ssize_t, max_words=cython.Py_ssize_t,
+    n=cython.Py_ssize_t, i=cython.Py_ssize_t, last=cython.Py_ssize_t, k=cython.Py_ssize_t,
+)  # fmt: skip
+def _may_read_cue(toks: Tokens, cues: frozenset[str], pos: int, width: int, max_words: int) -> bool:
+    """Whether the words _sentence_words_after(…, toks, pos, width, max_words) reads may hold one
+    of `cues` (False only when they cannot), tested in place: those of Tokens.after, or fewer (no
+    word goes on past a sentence end); a word cut by the window may be a cue in part (True)."""
+    ends = toks.ends
+    n = len(ends)
+    i = _bisect_right(ends, pos)  # the first word ending after pos
+    if i >= n:
+        return False  # no words after: none read
+    if cython.cast(cython.Py_ssize_t, toks.starts[i]) < pos:
+        return True
+    last = min(i + max_words, n) - 1
+    if cython.cast(cython.Py_ssize_t, ends[last]) > pos + width:
+        return True
+    words = toks.words
+    for k in range(i, last + 1):  # noqa: SIM110 (a C loop: any() would make a generator per name)
+        if words[k] in cues:
+            return True
+    return False
+
+
+def _max(a: int, b: int) -> int:
+    """max(a, b) for accumulate: a compiled call (the builtin parses a sequence and keywords)."""
+    return b if b > a else a
 
 
 def _inside(spans: list[tuple[int, int]], i: int, start: int, end: int) -> bool:
@@ -164,6 +215,10 @@ class PlaceRecognizer(PlaceFocus):
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         self._names: dict[tuple[str, bool, tuple[str, ...]], _Name | None] = {}  # see _name
+        # _name's answers by key, without and with an article peeled, each with the payloads
+        # it was made for: checked by identity (the automaton's own tuple comes back with every
+        # hit), where a look-up of the full key hashes a common name's hundreds of ids anew.
+        self._names_by_key: tuple[dict[str, tuple[Any, _Name | None]], ...] = ({}, {})
         self._headline_names = {}  # see PlaceFocus._headline_name
 
     def _name(self, key: str, article: bool, payloads: tuple[str, ...]) -> _Name | None:
@@ -205,6 +260,10 @@ class PlaceRecognizer(PlaceFocus):
         k = self.k
         folded = doc.folded.text
         toks = tokens(folded)  # the report's words, for every window read around its names
+        # (a short text has no shared tokens: its own, where a regex over every window cost more)
+        if toks is None:
+            toks = Tokens(folded)
+        after_cues = self._after_cues  # (read by _role after every name)
         refs = []
         # The words before each of refs and what its name is, read again by _resolve.
         befores: list[list[str]] = []
@@ -218,8 +277,10 @@ class PlaceRecognizer(PlaceFocus):
         actor_starts = list(map(_FIRST, actor_spans))
         # The furthest end among the spans starting at or before each: a name that ends past it
         # lies in none of them (a bisect and a comparison for most names, not a loop).
-        actor_reach = list(accumulate(map(_SECOND, actor_spans), max))
-        names, name_of = self._names, self._name
+        actor_reach = list(accumulate(map(_SECOND, actor_spans), _max))
+        name_of = self._name
+        plain_names: dict[str, tuple[Any, _Name | None]] = self._names_by_key[0]
+        article_names: dict[str, tuple[Any, _Name | None]] = self._names_by_key[1]
         to_original = doc.folded.to_original  # doc.original, one call less per name
         kept: _Kept | None = None  # a name that is also a word, waiting for the next name
 
@@ -240,10 +301,23 @@ class PlaceRecognizer(PlaceFocus):
             nonlocal prev_end
             # A list of its own per mention: the memoised one is shared by every mention of the name.
             # (The fields by position, choice None: keywords cost a compiled call their parsing.)
-            ref = PlaceRef(list(name.cands), cue, direction, paired, None, strong_cue, name.common)
+            if cython.compiled:  # PlaceRef(...) without its interpreted __init__'s frame
+                ref = PyType_GenericAlloc(PlaceRef, 0)
+                ref.candidates = list(name.cands)
+                ref.cue = cue
+                ref.direction = direction
+                ref.paired = paired
+                ref.choice = None
+                ref.strong_cue = strong_cue
+                ref.common = name.common
+                ref.scores = {}
+                ref.role = ""
+                ref.tier = MAIN
+            else:
+                ref = PlaceRef(list(name.cands), cue, direction, paired, None, strong_cue, name.common)
             ref.fstart, ref.fend, ref.key = h.word_start, h.end, name.identity
             ref.noun = noun and not name.common
-            ref.role = self._role(h.key, words, folded, toks, h.end, cue_hit, role_cue)
+            ref.role = self._role(h.key, words, folded, toks, after_cues, h.end, cue_hit, role_cue)
             if ref.role == "water" and any(c.kind == "region" for c in name.cands):
                 ref.role = ""  # a sea the gazetteer lists as a region: ships are attacked there
             start, end = to_original(h.start, h.end)  # evidence without clitics (بريف → ريف…)
@@ -253,23 +327,28 @@ class PlaceRecognizer(PlaceFocus):
             prev_end = h.end
 
         for h in longest_first(k.place_matcher.find(folded)):
-            hstart, hend, ws, payloads, key, article = h
-            name = names.get((key, article, payloads), _UNSEEN)
-            if name is _UNSEEN:
+            # A Hit is a tuple: read as one (compiled, its items in place), where unpacking the
+            # named tuple goes through the iterator protocol and its own indexing through a
+            # Python-level __getitem__.
+            t = cython.cast(tuple, h)
+            hstart, hend, ws, payloads, key, article = t[0], t[1], t[2], t[3], t[4], t[5]
+            by_key: dict[str, tuple[Any, _Name | None]] = article_names if article else plain_names
+            seen = by_key.get(key)
+            if seen is not None and seen[0] is payloads:
+                name = seen[1]
+            else:
                 name = name_of(key, article, payloads)
+                if len(by_key) >= MEMO_WORDS:
+                    by_key.clear()
+                by_key[key] = (payloads, name)
             if name is None:
                 continue
             if actor_spans:
-                i = bisect.bisect_right(actor_starts, hstart)
+                i = _bisect_right(actor_starts, hstart)
                 if i and actor_reach[i - 1] >= hend and _inside(actor_spans, i, hstart, hend):
                     continue
             cands, common = name.cands, name.common
-            # _words_before(folded, toks, ws, 6), without its call for the most common case
-            words = (
-                toks.before(ws, max(0, ws - CUE_REACH), 6)
-                if toks is not None
-                else _words_before(folded, toks, ws, 6)
-            )
+            words = toks.before(ws, max(0, ws - CUE_REACH), 6)  # (cues.words_before's words)
             cue_hit, role_cue = self._cues_before(words)
             if (
                 cue_hit is not None
@@ -302,14 +381,11 @@ class PlaceRecognizer(PlaceFocus):
             strong_cue = noun
             if common and not strong_cue and not self._listed_after(folded, refs, prev_end, ws, cands):
                 # Kept aside: the head of a list ("في حيس والتحيتا") is vouched for by the next name.
-                kept = _Kept(h, name, words, cue_hit, role_cue, cue)
+                kept = (h, name, words, cue_hit, role_cue, cue)
                 continue
             if kept is not None:
-                if (
-                    kept.hit.end < ws
-                    and _joined_by_wa(folded, kept.hit.end, ws)
-                    and _same_list(kept.name.cands, cands)
-                ):
+                kept_end = kept[0].end
+                if kept_end < ws and _joined_by_wa(folded, kept_end, ws) and _same_list(kept[1].cands, cands):
                     add(*kept, "", False, False, False)
                 kept = None
             direction = _direction(folded, hend)
@@ -321,11 +397,11 @@ class PlaceRecognizer(PlaceFocus):
             # places starting at or before it reach past its end (linear, not actors × places).
             spans = sorted(zip(map(_START, refs), map(_END, refs), strict=True))
             starts = list(map(_FIRST, spans))
-            reach = list(accumulate(map(_SECOND, spans), max))
+            reach = list(accumulate(map(_SECOND, spans), _max))
             kept = [
                 a
                 for a in doc.get(ACTOR)
-                if (i := bisect.bisect_right(starts, a.start)) == 0 or reach[i - 1] < a.end
+                if (i := _bisect_right(starts, a.start)) == 0 or reach[i - 1] < a.end
             ]
             if len(kept) != len(doc.get(ACTOR)):
                 doc.set_mentions(ACTOR, kept)
@@ -400,7 +476,8 @@ class PlaceRecognizer(PlaceFocus):
         key: str,
         words: list[str],
         folded: str,
-        toks: Tokens | None,
+        toks: Tokens,
+        after_cues: frozenset[str],
         end: int,
         cue_hit: tuple[str, int] | None,
         role_cue: bool,
@@ -414,7 +491,11 @@ class PlaceRecognizer(PlaceFocus):
         province = cue_hit is not None and cue_hit[0] == "province_before" and cue_hit[1] == 0
         if " " in key and key.split(" ", 1)[0] in self._water_heads and not province:
             return "water"  # البحر الأحمر, but not ولاية البحر الأحمر
+        if not _may_read_cue(toks, after_cues, end, 60, LOCAL_WORDS):
+            return ""  # none of the words after it that the tests below look for
         after = _sentence_words_after(folded, toks, end, 60, LOCAL_WORDS)
+        if after_cues.isdisjoint(after):
+            return ""  # most names: none of the words after them that the tests below look for
         if after and after[0] in self._water_after:
             return "water"
         # "من صعدة باتجاه" or "من مدينة صعدة اليمنية باتجاه".
@@ -435,6 +516,11 @@ class PlaceRecognizer(PlaceFocus):
     @cached_property
     def _onto(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("place_onto_after"))
+
+    @cached_property
+    def _after_cues(self) -> frozenset[str]:
+        """Every word after a name that _role reads: a name followed by none has no role."""
+        return self._water_after | self._toward | self._onto
 
     @cached_property
     def _settlement_nouns(self) -> CueList:
