@@ -9,7 +9,7 @@ from functools import cached_property
 from operator import attrgetter
 
 from marsad.doc import ACTOR, CASUALTY, DATE, NONEVENT, TRIGGER, WEAPON, Doc, Mention
-from marsad.events.incidents import CROWD_KINDS, FAMILY
+from marsad.events.incidents import CROWD_KINDS, FAMILY, definite
 from marsad.events.interceptions import DISRUPTED
 from marsad.events.linking import opens_with
 from marsad.events.roles_base import MIN_WEIGHT
@@ -212,7 +212,7 @@ class TriggerGrouping:
 
     def _a_point_in_time(self, doc: Doc, t: Mention) -> bool:
         """A definite act noun right after a word of time ("عقب الهجوم"): the act it names."""
-        if not t.text.lstrip("وفب").startswith(("ال", "لل")):
+        if not definite(t.text):
             return False
         before = words_before(doc.folded.text, doc.folded_index(t.start), 0, 1)
         return bool(before) and self._reference_before.has_word(before[-1])
