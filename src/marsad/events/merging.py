@@ -241,15 +241,17 @@ class Merger:
                 ),
                 None,
             )
-        self._name_the_unnamed(into, c)
+        if into.actor1 is not None and into.actor2 is not None:  # (else no side to name: no call)
+            self._name_the_unnamed(into, c)
         for a in c.assoc1:
             if all(a.value != x.value for x in into.assoc1):
                 into.assoc1.append(a)
         for a in c.assoc2:
             if all(a.value != x.value for x in into.assoc2):
                 into.assoc2.append(a)
-        if (not place_specific(into.place) and place_specific(c.place)) or (
-            self.broad(into.place) and c.place is not None and not self.broad(c.place)
+        own, told = into.place, c.place  # (properties: each read once)
+        if (not place_specific(own) and place_specific(told)) or (
+            self.broad(own) and told is not None and not self.broad(told)
         ):
             # (A country's quarter, "جنوب العراق", yields to the province or town told later.)
             into.places = c.places + into.places
@@ -269,7 +271,10 @@ class Merger:
             into.inherited_date = False
         into.casualties.extend(c.casualties)
         if c.weapons:
-            into.weapons.extend(w for w in c.weapons if w not in into.weapons)
+            have = into.weapons
+            for w in c.weapons:  # (a loop, not extend() over a generator: one or two weapons)
+                if w not in have:
+                    have.append(w)
 
     def within_sentences(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
