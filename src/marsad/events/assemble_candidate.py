@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.doc import ACTOR, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
 from marsad.events.assemble_groups import DESTRUCTION
@@ -47,6 +52,8 @@ def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
     )
 
 
+# Compiled, str methods called in C and C offsets (a look-up per candidate, over its sentence).
+@cython.locals(text=str, part=str, n=cython.Py_ssize_t, i=cython.Py_ssize_t, j=cython.Py_ssize_t)
 def _ends_a_word(text: str, part: str) -> bool:
     """Whether `part` ends a word of `text` (one of text.split()) somewhere."""
     n = len(part)

@@ -89,7 +89,11 @@ class TriggerGrouping:
                 continue
             v = t.value  # (a lexicon entry: each attribute read goes through pydantic's hook)
             family = FAMILY.get(v.event_type)
-            if told_in.get(family, t.sentence) < t.sentence and self._a_point_in_time(doc, t):
+            if (
+                told_in.get(family, t.sentence) < t.sentence
+                and definite(t.text)  # (asked here: most act words are not, and need no call)
+                and self._a_point_in_time(doc, t)
+            ):
                 continue  # "وحلق الطيران في أجواء المنطقة عقب الهجوم": the attack told before
             told_in.setdefault(family, t.sentence)
             sub = v.sub_event_type
@@ -221,9 +225,8 @@ class TriggerGrouping:
         return frozenset(self.k.cue_words("protest_purpose"))
 
     def _a_point_in_time(self, doc: Doc, t: Mention) -> bool:
-        """A definite act noun right after a word of time ("عقب الهجوم"): the act it names."""
-        if not definite(t.text):
-            return False
+        """A definite act noun (incidents.definite: the caller asks) right after a word of time
+        ("عقب الهجوم"): the act it names."""
         before = words_before(doc.folded.text, doc.folded_index(t.start), 0, 1)
         return bool(before) and self._reference_before.has_word(before[-1])
 

@@ -121,10 +121,13 @@ class EventConsolidator:
     def __call__(self, doc: Doc) -> Doc:
         out: list[Event] = []
         merged: set[int] = set()
+        answers = doc.answers
         for ev in doc.events:
-            target = next(
-                (e for e in out if same_event(e, ev) and not _an_answer_and_its_act(e, ev, doc.answers)), None
-            )
+            target = None
+            for e in out:  # (a loop, not next() over a generator: a few events per report)
+                if same_event(e, ev) and not _an_answer_and_its_act(e, ev, answers):
+                    target = e
+                    break
             if target is None:
                 out.append(ev)
             else:

@@ -19,15 +19,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import TYPE_CHECKING
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
 
 from marsad.doc import Mention
 from marsad.events.launch import launch_conflict
 from marsad.knowledge.gazetteer import Place
+from marsad.recognize.cues import MEMO_WORDS
 from marsad.recognize.dates import NIGHT_ENDS, DateMention
 from marsad.recognize.place_choice import km
-from marsad.recognize.places import PlaceRef
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -76,8 +80,8 @@ SAME_DAY_SLACK = 1  # days
 def place_specific(m: Mention | None) -> bool:
     if m is None:
         return False
-    ref: PlaceRef = m.value
-    return ref.choice is not None and ref.choice.kind in ("populated", "admin2")
+    ch = m.value.choice  # (PlaceRef.choice: read once)
+    return ch is not None and ch.kind in ("populated", "admin2")
 
 
 def _place_of(c: Candidate) -> Mention | None:
@@ -85,7 +89,8 @@ def _place_of(c: Candidate) -> Mention | None:
     if c.inherited_place or not c.places:
         return None
     m = c.places[0]
-    return m if m.value.choice is not None and m.value.choice.kind != "country" else None
+    ch = m.value.choice
+    return m if ch is not None and ch.kind != "country" else None
 
 
 def place_conflict(a: Candidate, b: Candidate) -> str | None:
@@ -445,11 +450,20 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+_DEFINITE: dict[str, bool] = {}  # definite's memo, emptied at MEMO_WORDS (an open vocabulary)
+
+
+@cython.locals(memo=dict)  # (compiled: its get called in C)
 def definite(text: str) -> bool:
     """A word told as a definite noun, after any clitics ("والغارات", "بالهجوم"). (Kept per
     word: the act words of a lexicon are few, and the strip and test cost more than a look-up.)"""
-    return text.lstrip("وفب").startswith(("ال", "لل"))
+    memo = _DEFINITE
+    hit = memo.get(text)
+    if hit is None:
+        if len(memo) >= MEMO_WORDS:
+            memo.clear()
+        hit = memo[text] = text.lstrip("وفب").startswith(("ال", "لل"))
+    return hit
 
 
 def told_by_definite_nouns(triggers: list[Mention]) -> bool:
@@ -542,7 +556,8 @@ def recalled_specifically(c: Candidate) -> bool:
     or its own place (CODING.md §1); a passing "after weeks of clashes" is context, not data.
     (The coder then keeps a dated report's background event only with a day of its own:
     EventCoder.code, after the date is coded.)"""
-    own_date = c.date is not None and not c.inherited_date and c.date.value.date is not None
+    # (Candidate.date spelt out: a property read twice)
+    own_date = bool(c.dates) and not c.inherited_date and c.dates[0].value.date is not None
     return own_date or _place_of(c) is not None
 
 

@@ -52,7 +52,12 @@ def _strength(c: Candidate) -> float:
     """The weight of the strongest trigger of the candidate's own type."""
     et = c.event_type  # (a property: read once)
     own = [t for t in c.triggers if t.value.event_type == et] or c.triggers  # retyped: all
-    return max(t.attrs.get("weight", 1.0) for t in own)
+    strongest = own[0].attrs.get("weight", 1.0)
+    for t in own:  # (a loop, not max() over a generator)
+        w = t.attrs.get("weight", 1.0)
+        if w > strongest:
+            strongest = w
+    return strongest
 
 
 class Merger:
@@ -433,8 +438,12 @@ class Merger:
         incidents = Incidents(self._names.__getitem__, self._camps.__getitem__)
         new_words = self._new_words
         offsets = word_offsets(doc, new_words) if len(cands) > 1 else None
+        items = incidents.items
         for c in cands:
-            target = self._intervention_target(doc, incidents.items, c) or link(
+            # (_intervention_target's first test spelt out: the last incident is mostly no
+            # protest, and then there is no call)
+            met = items and items[-1].event_type == "Protests"
+            target = (met and self._intervention_target(doc, items, c)) or link(
                 doc, incidents, c, new_words, offsets, self._while_words
             )
             if target is None:
