@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEAPON, Doc, Mention
 from marsad.events import roles
 from marsad.events.assemble_groups import DESTRUCTION
@@ -28,7 +33,11 @@ def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
     ("استعادت القوات الحكومية السيطرة على …") is as plain as the whole phrase: each word alone is
     weak (a body or a weapon "recovered"), the two together are a capture, which leads over the
     fighting that won it ("… بعد معارك عنيفة")."""
-    if sum(t.value.sub_event_type in TERRITORY for t in trigs) < 2:
+    captures = 0  # (a loop: sum() over a generator costs more for two or three words)
+    for t in trigs:
+        if t.value.sub_event_type in TERRITORY:
+            captures += 1
+    if captures < 2:
         trigs = sorted(trigs, key=_lead_first)
         if trigs[0].value.sub_event_type == DESTRUCTION:
             # "ما أسفر عن مقتل 17 مسلحا وتدمير ثلاث عربات": the killing told with the destruction
@@ -41,6 +50,20 @@ def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
     return sorted(
         trigs, key=lambda t: (-1.0, t.start) if t.value.sub_event_type in TERRITORY else _lead_first(t)
     )
+
+
+# Compiled, str methods called in C and C offsets (a look-up per candidate, over its sentence).
+@cython.locals(text=str, part=str, n=cython.Py_ssize_t, i=cython.Py_ssize_t, j=cython.Py_ssize_t)
+def _ends_a_word(text: str, part: str) -> bool:
+    """Whether `part` ends a word of `text` (one of text.split()) somewhere."""
+    n = len(part)
+    i = text.find(part)
+    while i >= 0:
+        j = i + n
+        if j == len(text) or text[j].isspace():
+            return True
+        i = text.find(part, i + 1)
+    return False
 
 
 _new = object.__new__  # (a Candidate with no field set yet: _new_candidate sets them all)
@@ -75,9 +98,11 @@ class CandidateBuilding(CandidatePlaces):
         before = doc.folded.folded_slice(doc.sentences[sent].start, trigger.start)
         # Every phrase opens with one of a few words ("لم", "دون"): most sentences hold none of
         # them, and need not be split into words (issue 11). (A substring test per word: a
-        # regular expression of their alternation tries every position.)
-        for first in self._unclaimed_firsts:
-            if first in before:
+        # regular expression of their alternation tries every position.) A phrase's first word
+        # is the end of a word of the text once its clitics are peeled ("ولم"), not just a part
+        # of one ("العالم"), unless the phrase is one word open at its end.
+        for first, whole in self._unclaimed_firsts:
+            if _ends_a_word(before, first) if whole else first in before:
                 return self._unclaimed_cues.found_in(before.split())
         return False
 
@@ -108,16 +133,15 @@ class CandidateBuilding(CandidatePlaces):
         return self.k.cues["unclaimed"]
 
     @cached_property
-    def _unclaimed_firsts(self) -> tuple[str, ...]:
+    def _unclaimed_firsts(self) -> tuple[tuple[str, bool], ...]:
         """The first word of every unclaimed phrase, clitics and all (as first_words_rx reads
-        them): no phrase is found in a text that holds none of them."""
+        them): no phrase is found in a text that holds none of them; and whether that word ends
+        a word of the text wherever the phrase is found (all but a one-word phrase open at its
+        end, "word*": peeling clitics leaves the end of a word)."""
         cues = self._unclaimed_cues
-        return tuple(
-            sorted(
-                {c.words[0] for lst in cues.by_last.values() for c in lst}
-                | {c.words[0] for c in cues.prefixed}
-            )
-        )
+        firsts = {(c.words[0], True) for lst in cues.by_last.values() for c in lst}
+        firsts |= {(c.words[0], len(c.words) > 1) for c in cues.prefixed}
+        return tuple(sorted(firsts))
 
     def _candidate(
         self,

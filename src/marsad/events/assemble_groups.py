@@ -9,7 +9,7 @@ from functools import cached_property
 from operator import attrgetter
 
 from marsad.doc import ACTOR, CASUALTY, DATE, NONEVENT, TRIGGER, WEAPON, Doc, Mention
-from marsad.events.incidents import CROWD_KINDS, FAMILY, NON_VIOLENT_TRANSFER, TERRITORY
+from marsad.events.incidents import CROWD_KINDS, FAMILY, NON_VIOLENT_TRANSFER, TERRITORY, definite
 from marsad.events.interceptions import DISRUPTED
 from marsad.events.linking import opens_with
 from marsad.events.roles_base import MIN_WEIGHT
@@ -89,7 +89,11 @@ class TriggerGrouping:
                 continue
             v = t.value  # (a lexicon entry: each attribute read goes through pydantic's hook)
             family = FAMILY.get(v.event_type)
-            if told_in.get(family, t.sentence) < t.sentence and self._a_point_in_time(doc, t):
+            if (
+                told_in.get(family, t.sentence) < t.sentence
+                and definite(t.text)  # (asked here: most act words are not, and need no call)
+                and self._a_point_in_time(doc, t)
+            ):
                 continue  # "وحلق الطيران في أجواء المنطقة عقب الهجوم": the attack told before
             told_in.setdefault(family, t.sentence)
             sub = v.sub_event_type
@@ -97,7 +101,12 @@ class TriggerGrouping:
                 continue  # "إصابة العشرات بحالات اختناق" from the tear gas fired on a crowd
             if sub == "Suicide bomb" and _qualifies_a_weapon(doc, t):
                 continue  # "بطائرات مسيرة انتحارية": a loitering drone, not a bomber
-            groups.setdefault((t.sentence, t.clause), []).append(t)
+            key = (t.sentence, t.clause)
+            held = groups.get(key)  # (not setdefault: no list made for a clause already held)
+            if held is None:
+                groups[key] = [t]
+            else:
+                held.append(t)
         if len(groups) > 1:
             self._join_across_a_told_day(doc, groups)
             self._join_to_the_act(doc, groups, self._a_purpose)
@@ -128,11 +137,12 @@ class TriggerGrouping:
         hurt = {(m.sentence, m.clause) for m in doc.get(CASUALTY)}
         # (a development told beside them — "وحجز أسلحة كانت بحوزتهما" — owns no toll: the weak
         # violent clause with the dead is still the event)
-        strong_sents = {
-            s
-            for s, c in strong
-            if any(FAMILY.get(t.value.event_type) != "development" for t in groups[(s, c)])
-        }
+        strong_sents: set[int] = set()
+        for s, c in strong:  # (loops, not any() over a generator per clause)
+            for t in groups[(s, c)]:
+                if FAMILY.get(t.value.event_type) != "development":
+                    strong_sents.add(s)
+                    break
         # "لقي ستة مصرعهم، اليوم، بنيران الجيش": a toll in a clause that tells no act of its own
         # is the weak cue's of a later clause of its sentence, if that cue tells violence.
         untold: dict[int, int] = {}  # sentence → its first clause with such a toll
@@ -166,8 +176,11 @@ class TriggerGrouping:
         words join that clause when `told_with(act's words, the clause's words, the clause's first
         word, the text opening the clause before it)` says so, or are dropped (`drop`: they tell
         how the act came about, and would outweigh its own words)."""
-        for s, c in sorted(groups):
-            ts = groups.get((s, c)) if c else None  # (a sentence's first clause has none before it)
+        for key in sorted(groups):
+            s, c = key
+            if not c:
+                continue  # (a sentence's first clause has none before it)
+            ts = groups.get(key)  # (None: joined to the clause before it already)
             if ts is None:
                 continue
             act = c - 1  # the nearest clause before it that tells an act (a loop: no generator)
@@ -175,11 +188,12 @@ class TriggerGrouping:
                 act -= 1
             if act < 0:
                 continue
-            first = min(ts, key=_START)
-            if told_with(groups[(s, act)], ts, first, doc.text[doc.clauses[s][c].start : first.start]):
-                told = groups.pop((s, c))
+            told = groups[(s, act)]
+            first = ts[0] if len(ts) == 1 else min(ts, key=_START)  # (mostly one word: no call)
+            if told_with(told, ts, first, doc.text[doc.clauses[s][c].start : first.start]):
+                joined = groups.pop(key)
                 if not drop:
-                    groups[(s, act)].extend(told)
+                    told.extend(joined)
 
     def _a_purpose(self, act: list[Mention], ts: list[Mention], first: Mention, opening: str) -> bool:
         """ "اندلعت مواجهات مع قوات الاحتلال في رام الله، احتجاجا على القرار": a clause that opens
@@ -235,9 +249,8 @@ class TriggerGrouping:
         return frozenset(self.k.cue_words("protest_purpose"))
 
     def _a_point_in_time(self, doc: Doc, t: Mention) -> bool:
-        """A definite act noun right after a word of time ("عقب الهجوم"): the act it names."""
-        if not t.text.lstrip("وفب").startswith(("ال", "لل")):
-            return False
+        """A definite act noun (incidents.definite: the caller asks) right after a word of time
+        ("عقب الهجوم"): the act it names."""
         before = words_before(doc.folded.text, doc.folded_index(t.start), 0, 1)
         return bool(before) and self._reference_before.has_word(before[-1])
 

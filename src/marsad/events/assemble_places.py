@@ -29,12 +29,6 @@ from marsad.recognize.cues import peel
 from marsad.recognize.places import PlaceRef
 from marsad.text.tokens import words_before
 
-
-def _place_rank(m: Mention) -> tuple[int, bool, bool]:
-    ref: PlaceRef = m.value
-    return (ref.tier, not place_specific(m), ref.paired)
-
-
 # The use of weapons another side may stop where it was aimed or planted (an interception, a
 # device lifted): that stopping's place is the use's too.
 STOPPABLE = (*BOMBINGS, SHELLING, AIR, "Grenade")
@@ -116,12 +110,15 @@ class CandidatePlaces:
             return places
         seg = doc.clauses[sent][clause]
         told = self._towns_told_again
-        nouns = {
-            f.removeprefix("ال")
-            for w in doc.folded_slice(seg.start, seg.end).split()
-            for f in peel(w)
-            if f in told
-        }
+        text = doc.folded_slice(seg.start, seg.end)
+        # (A peeled form is the end of its word: a clause holding none of the few nouns needs no
+        # splitting into words, nor peeling.)
+        for noun in told:  # (a loop, not any() over a generator: once per candidate)
+            if noun in text:
+                break
+        else:
+            return places
+        nouns = {f.removeprefix("ال") for w in text.split() for f in peel(w) if f in told}
         if not nouns:
             return places
         folded = doc.folded.text
@@ -186,8 +183,15 @@ class CandidatePlaces:
         ranks: dict[int, tuple[int, bool, bool, bool]] = {}  # each place's rank, made once
 
         def rank(m: Mention) -> tuple[int, bool, bool, bool]:
-            tier, unspecific, paired = _place_rank(m)
-            r = ranks[id(m)] = held.get(id(m), tier), m.value.choice.id in broad, unspecific, paired
+            # (tier, not place_specific, paired: a usable place has a choice, so that is its kind)
+            ref: PlaceRef = m.value
+            ch = ref.choice
+            r = ranks[id(m)] = (
+                held.get(id(m), ref.tier),
+                ch.id in broad,  # type: ignore[union-attr]
+                ch.kind not in ("populated", "admin2"),  # type: ignore[union-attr]
+                ref.paired,
+            )
             return r
 
         usable.sort(key=rank)
@@ -244,9 +248,10 @@ class CandidatePlaces:
                     e.places, e.inherited_place = [near.place], True
             return
         for e in events:
-            if place_specific(e.place):
+            own = e.place  # (a property: read once)
+            if place_specific(own):
                 continue
-            if e.place is None:
+            if own is None:
                 # An unplaced event takes the place of the nearest placed incident told close by
                 # (a page of several news items places each in its own paragraph).
                 # A demonstration in the sentence that retells an incident reacts to it there
@@ -261,7 +266,7 @@ class CandidatePlaces:
                 anchor = near.place
             else:
                 anchor = specific[0]
-            ref = e.place.value if e.place is not None else None
+            ref = own.value if own is not None else None
             if ref is not None and ref.choice is not None:
                 # A province, region or natural area of its own ("منطقة زاب شمالي العراق") holds
                 # the report's town only when the town lies in it.

@@ -45,18 +45,22 @@ def _an_answer_and_its_act(a: Event, b: Event, answers: set[int]) -> bool:
 
 
 def same_event(a: Event, b: Event) -> bool:
+    # (Each field read once: a model's attribute read goes through its __getattr__ hook.)
+    ta, tb = a.event_type, b.event_type
     # A demonstration that turned violent at the same place and day is one riot (ACLED merges
     # demonstrations on day, place and issue).
-    types_agree = a.event_type == b.event_type or {a.event_type, b.event_type} == DEMONSTRATIONS
+    types_agree = ta == tb or {ta, tb} == DEMONSTRATIONS
     if not types_agree or a.event_date != b.event_date or a.primary != b.primary:
         return False
-    if a.country != b.country and a.country and b.country:
+    ca, cb = a.country, b.country
+    if ca != cb and ca and cb:
         return False
-    if a.location != b.location and a.location and b.location:
+    la, lb = a.location, b.location
+    if la != lb and la and lb:
         return False  # a recalled incident told twice, once without its place, is one event
-    if a.event_type == "Explosions/Remote violence" and a.sub_event_type != b.sub_event_type:
+    if ta == "Explosions/Remote violence" and a.sub_event_type != b.sub_event_type:
         return False  # air strikes and shelling on one place are one event per means
-    if a.event_type in DEMONSTRATIONS and b.event_type in DEMONSTRATIONS:
+    if ta in DEMONSTRATIONS and tb in DEMONSTRATIONS:
         return True
     sa, sb = _actor_set(a), _actor_set(b)
     if not sa or not sb:
@@ -123,10 +127,13 @@ class EventConsolidator:
     def __call__(self, doc: Doc) -> Doc:
         out: list[Event] = []
         merged: set[int] = set()
+        answers = doc.answers
         for ev in doc.events:
-            target = next(
-                (e for e in out if same_event(e, ev) and not _an_answer_and_its_act(e, ev, doc.answers)), None
-            )
+            target = None
+            for e in out:  # (a loop, not next() over a generator: a few events per report)
+                if same_event(e, ev) and not _an_answer_and_its_act(e, ev, answers):
+                    target = e
+                    break
             if target is None:
                 out.append(ev)
             else:

@@ -21,12 +21,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.doc import Mention
 from marsad.events.launch import launch_conflict
 from marsad.knowledge.gazetteer import Place
+from marsad.recognize.cues import MEMO_WORDS
 from marsad.recognize.dates import NIGHT_ENDS, DateMention
 from marsad.recognize.place_choice import km
-from marsad.recognize.places import PlaceRef
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -76,8 +81,8 @@ SAME_DAY_SLACK = 1  # days
 def place_specific(m: Mention | None) -> bool:
     if m is None:
         return False
-    ref: PlaceRef = m.value
-    return ref.choice is not None and ref.choice.kind in ("populated", "admin2")
+    ch = m.value.choice  # (PlaceRef.choice: read once)
+    return ch is not None and ch.kind in ("populated", "admin2")
 
 
 def _place_of(c: Candidate) -> Mention | None:
@@ -85,7 +90,8 @@ def _place_of(c: Candidate) -> Mention | None:
     if c.inherited_place or not c.places:
         return None
     m = c.places[0]
-    return m if m.value.choice is not None and m.value.choice.kind != "country" else None
+    ch = m.value.choice
+    return m if ch is not None and ch.kind != "country" else None
 
 
 def place_conflict(a: Candidate, b: Candidate) -> str | None:
@@ -182,7 +188,8 @@ class Sig:
 
 def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) -> Sig:
     # This runs for every telling linked and every merge: the Candidate properties, _place_of,
-    # explicit/fight_word and armed are spelt out (a call costs more than the test in it).
+    # explicit/fight_word, armed and claims are spelt out (a call costs more than the test in
+    # it), and each attribute is read once (a read costs as much as a comparison).
     choice = None
     countryside = False
     if not c.inherited_place and c.places:  # _place_of
@@ -192,15 +199,23 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
             choice = ch
             # "في ريف دير الزور": the countryside of a town is a region around it, however pinned
             countryside = ref.cue == "countryside_before"
-    d = c.dates[0].value.date if c.dates and not c.inherited_date else None
-    exact = d is not None and c.dates[0].value.precision == 1 and _day_told_exactly(c.dates[0].value)
+    d = None
+    exact = False
+    dates = c.dates
+    if dates and not c.inherited_date:
+        dm = dates[0].value
+        d = dm.date
+        exact = d is not None and dm.precision == 1 and _day_told_exactly(dm)
     a1, a2 = c.actor1, c.actor2
-    trig = c.triggers[0]
-    et = c.retype[0] if c.retype else trig.value.event_type
+    triggers = c.triggers
+    trig = triggers[0]
+    lead = trig.value
+    retype = c.retype
+    et = retype[0] if retype else lead.event_type
     # One pass over the triggers and one over the weapons for the air, fighting and bombing
     # words (a bombing: a car bomb, roadside bomb or suicide attack, by its words or weapon).
     explicit_air = explicit_fight = bombing = air = shelled = False
-    for t in c.triggers:
+    for t in triggers:
         v = t.value
         sub = v.sub_event_type
         explicit = t.attrs.get("weight", 1.0) >= EXPLICIT
@@ -214,26 +229,38 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
         if explicit and v.event_type == BATTLES:
             explicit_fight = True
     guns = False
-    for w in c.weapons:
-        v = w.value
-        if v.name in ("air strike", "drone"):
-            air = True
-        elif v.name in GUNS:
-            guns = True
-        if not bombing and v.sub_event_type in BOMBINGS and w.sentence in c.sentences:
-            bombing = True
-    # "كما قصفت قوات النظام بالقذائف الصاروخية": shelling told with a weapon and no aircraft is
-    # ground fire too ("قصفت طائراته خمسة أهداف" names no weapon: aircraft may have done it).
-    guns = guns or (shelled and not air and bool(c.weapons))
-    name1 = name(a1.value) if a1 is not None else None
-    camp1 = camp(a1.value) if a1 is not None else frozenset()
-    named = [name1] if a1 is not None else []
+    weapons = c.weapons
+    if weapons:
+        for w in weapons:
+            v = w.value
+            wname = v.name
+            if wname in ("air strike", "drone"):
+                air = True
+            elif wname in GUNS:
+                guns = True
+            if not bombing and v.sub_event_type in BOMBINGS and w.sentence in c.sentences:
+                bombing = True
+        # "كما قصفت قوات النظام بالقذائف الصاروخية": shelling told with a weapon and no aircraft
+        # is ground fire too ("قصفت طائراته خمسة أهداف" names no weapon: aircraft may have done it).
+        guns = guns or (shelled and not air)
+    if a1 is not None:
+        name1 = name(a1.value)
+        camp1 = camp(a1.value)
+        attrs1 = a1.attrs
+        kind1 = attrs1.get("kind")
+        named = [name1]
+    else:
+        name1 = attrs1 = kind1 = None
+        camp1 = frozenset()
+        named = []
     name2 = None
+    kind2 = None
     if a2 is not None:
         name2 = name(a2.value)  # (looked up once: s.name2 too)
+        kind2 = a2.attrs.get("kind")
         named.append(name2)
     sides = frozenset(named)
-    assoc = c.assoc1 + c.assoc2
+    assoc1, assoc2 = c.assoc1, c.assoc2
     # Field by field, not through the dataclass's __init__: a call with 33 keywords passes them
     # through a dict and back, and cost half of this function (issue 11). Every field is set
     # (tests/test_speed_paths.py checks it against the __init__).
@@ -245,35 +272,34 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     s.specific = choice is not None and choice.kind in ("populated", "admin2") and not countryside
     s.event_type = et
     s.family = FAMILY.get(et)
-    s.sub_type = trig.value.sub_event_type
+    s.sub_type = lead.sub_event_type
     s.trigger_text = trig.text
     s.explicit_air = explicit_air
     s.explicit_fight = explicit_fight
     s.bombing = bombing
     s.aerial = air
-    s.armed = a1 is not None and a1.attrs.get("kind") not in UNARMED_KINDS and not c.inferred_actor1
+    s.armed = a1 is not None and kind1 not in UNARMED_KINDS and not c.inferred_actor1
     s.has_actor1 = a1 is not None
     s.name1 = name1
     s.actor1_text = a1.text if a1 is not None else ""
-    s.all_sides = sides.union(name(m.value) for m in assoc) if assoc else sides
+    s.all_sides = sides.union(name(m.value) for m in assoc1 + assoc2) if assoc1 or assoc2 else sides
     s.sides = sides
     s.sentences = c.sentences
     # (launch.origin_country and state_country spelt out: a call costs more than the test)
     origin = c.origin
     s.origin_country = origin.value.choice.country_code if origin is not None else None
     s.target_country = c.target_country
-    s.firer_country = (
-        a1.attrs.get("country") if a1 is not None and a1.attrs.get("kind") in ("state", "police") else None
-    )
+    s.firer_country = attrs1.get("country") if kind1 in ("state", "police") else None
     s.answered = c.answered
     s.retort = c.retort
     s.earlier = bool(trig.attrs.get("earlier"))
-    s.on_civilians = a2 is not None and a2.attrs.get("kind") in UNARMED_KINDS
+    s.on_civilians = kind2 in UNARMED_KINDS
     s.camp1 = camp1
     # (read only for two allies: an actor outside any government's camp never needs it)
-    s.retelling = bool(camp1) and told_by_definite_nouns(c.triggers)
-    s.unnamed1 = a1 is not None and a1.attrs.get("kind") == "unidentified"
-    s.claimed1 = claims(a1)
+    s.retelling = bool(camp1) and told_by_definite_nouns(triggers)
+    s.unnamed1 = kind1 == "unidentified"
+    # (claims(a1))
+    s.claimed1 = a1 is not None and bool(attrs1.get("claims")) and kind1 in NON_STATE_ARMED
     s.name2 = name2
     s.guns = guns
     return s
@@ -302,17 +328,20 @@ ARMED_ACTS = (*REMOTE_OR_FIGHT, VAC)
 def sig_conflict(a: Sig, b: Sig) -> str | None:
     """`conflict` on two signatures: background, then kind of event, day, place, attackers, and
     remote violence told beside fighting, in that order."""
+    # (Most pairs compared go through every test: each field is read once into a local.)
     if a.background != b.background and not _sig_retold(a, b):
         return "one is background"
     if a.answered != b.answered and a.sentences & b.sentences:
         return "an act and the act it answered"
+    et_a, et_b = a.event_type, b.event_type
+    name1_a, name1_b = a.name1, b.name1
     if (
         a.retort != b.retort
         and a.has_actor1
         and b.has_actor1
-        and a.name1 != b.name1
-        and a.event_type in ARMED_ACTS
-        and b.event_type in ARMED_ACTS
+        and name1_a != name1_b
+        and et_a in ARMED_ACTS
+        and et_b in ARMED_ACTS
     ):
         # "قصف لقوات النظام على البلدة … وردت الفصائل بقذائف على العاصمة": the other side's fire
         # (a force answering a crowd, "فردت قوى الأمن بالقنابل المسيلة", stays in the riot).
@@ -320,75 +349,82 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
     if a.earlier != b.earlier:
         return "one is told as days before the other"
     # Another kind of event.
-    if a.family != b.family:
-        return f"two kinds of event ({a.event_type}, {b.event_type})"
-    if a.family == "development" and a.sub_type != b.sub_type:
+    family = a.family
+    if family != b.family:
+        return f"two kinds of event ({et_a}, {et_b})"
+    sub_a, sub_b = a.sub_type, b.sub_type
+    if family == "development" and sub_a != sub_b:
         return "two kinds of development"
-    if (a.explicit_air and b.bombing) or (b.explicit_air and a.bombing):
+    air_a, air_b = a.explicit_air, b.explicit_air
+    if (air_a and b.bombing) or (air_b and a.bombing):
         return "a bombing and air strikes"
     # (Each looked into only when both tellings give one: this runs per pair compared.)
     if a.own_date is not None and b.own_date is not None:
         why = _days_apart(a, b)
         if why:
             return why
-    if a.place is not None and b.place is not None and a.place.id != b.place.id:
+    pa, pb = a.place, b.place
+    if pa is not None and pb is not None and pa.id != pb.id:
         why = _places_apart(a, b)
         if why:
             return why
     # Fire aimed at one country and an incident placed in another or fought by another country's
     # forces (the launch and the strikes that answered it, "غارة إسرائيلية على بيت لاهيا بعد إطلاق
-    # صاروخين باتجاه إسرائيل"). Most pairs hold no launch: two attribute tests.
-    for x, y in ((a, b), (b, a)):
-        if x.origin_country is not None or x.target_country is not None:
-            why = launch_conflict(
-                x.origin_country, x.target_country, y.place.country_code if y.place else None, y.firer_country
-            )
-            if why:
-                return why
+    # صاروخين باتجاه إسرائيل"). Most pairs hold no launch: two attribute tests each way.
+    if a.origin_country is not None or a.target_country is not None:
+        why = launch_conflict(
+            a.origin_country, a.target_country, pb.country_code if pb else None, b.firer_country
+        )
+        if why:
+            return why
+    if b.origin_country is not None or b.target_country is not None:
+        why = launch_conflict(
+            b.origin_country, b.target_country, pa.country_code if pa else None, a.firer_country
+        )
+        if why:
+            return why
+    armed = a.armed and b.armed
     # Air strikes on the attackers by a side not in the fight: the strikes are their own action,
     # often the answer to the attack ("هجوم لخلايا داعش …، فيما شنت طائرات روسية غارات على مواقع
-    # التنظيم"), even when the attack's word is a weak one.
-    for x, y in ((a, b), (b, a)):
+    # التنظيم"), even when the attack's word is a weak one. (Each way: a striking, b attacked,
+    # then the reverse.)
+    if armed:
         if (
-            (x.explicit_air or x.event_type == EXPLOSIONS)
-            and y.event_type == BATTLES
-            and x.armed
-            and y.armed
-            and y.name1 in x.sides
-            and x.name1 not in y.all_sides
+            (air_a or et_a == EXPLOSIONS)
+            and et_b == BATTLES
+            and name1_b in a.sides
+            and name1_a not in b.all_sides
         ):
-            return f"air strikes on the attackers by a third side ({x.actor1_text} / {y.actor1_text})"
+            return f"air strikes on the attackers by a third side ({a.actor1_text} / {b.actor1_text})"
+        if (
+            (air_b or et_b == EXPLOSIONS)
+            and et_a == BATTLES
+            and name1_a in b.sides
+            and name1_b not in a.all_sides
+        ):
+            return f"air strikes on the attackers by a third side ({b.actor1_text} / {a.actor1_text})"
     # Air strikes at one town and shelling at another ("غارة على منزل في النصيرات … كما قصفت المدفعية
     # شرقي البريج"): two remote attacks, by their means and their places.
-    if ((a.explicit_air and b.guns) or (b.explicit_air and a.guns)) and _two_towns(a, b):
-        return f"air strikes and guns' fire at two places ({a.place.name}, {b.place.name})"  # type: ignore[union-attr]
-    # Fire from each side ("قصف مدفعي لقوات النظام على سرمين … وردت الهيئة باستهداف مواقع النظام"):
-    # two remote attacks, each its own event, though one side is the other's target.
-    if (
-        a.sub_type in REMOTE_FIRE
-        and b.sub_type in REMOTE_FIRE
-        and a.armed
-        and b.armed
-        and a.name1 != b.name1
-        and a.name1 == b.name2
-    ):
-        return f"each side's own fire ({a.actor1_text} / {b.actor1_text})"
-    # Two named attackers that the other telling names on neither side (a swapped or partly
-    # named pair is the same fight told from the other side).
-    if (
-        a.armed
-        and b.armed
-        and a.name1 != b.name1
-        and b.name1 not in a.all_sides
-        and a.name1 not in b.all_sides
-        and not _allies_on_one_foe(a, b)
-        and not ((a.unnamed1 and b.claimed1) or (b.unnamed1 and a.claimed1))
-    ):
-        return f"two actor pairs ({a.actor1_text} / {b.actor1_text})"
+    if ((air_a and b.guns) or (air_b and a.guns)) and _two_towns(a, b):
+        return f"air strikes and guns' fire at two places ({pa.name}, {pb.name})"  # type: ignore[union-attr]
+    if armed and name1_a != name1_b:
+        # Fire from each side ("قصف مدفعي لقوات النظام على سرمين … وردت الهيئة باستهداف مواقع
+        # النظام"): two remote attacks, each its own event, though one side is the other's target.
+        if sub_a in REMOTE_FIRE and sub_b in REMOTE_FIRE and name1_a == b.name2:
+            return f"each side's own fire ({a.actor1_text} / {b.actor1_text})"
+        # Two named attackers that the other telling names on neither side (a swapped or partly
+        # named pair is the same fight told from the other side).
+        if (
+            name1_b not in a.all_sides
+            and name1_a not in b.all_sides
+            and not _allies_on_one_foe(a, b)
+            and not ((a.unnamed1 and b.claimed1) or (b.unnamed1 and a.claimed1))
+        ):
+            return f"two actor pairs ({a.actor1_text} / {b.actor1_text})"
     # Air strikes or shelling told on their own beside fighting are their own action (CODING.md
     # §1); a missile of the fighters themselves or an explosion in the fight's sentence is part of it.
-    if a.event_type != b.event_type and a.event_type in REMOTE_OR_FIGHT and b.event_type in REMOTE_OR_FIGHT:
-        remote, fight = (a, b) if a.event_type == EXPLOSIONS else (b, a)
+    if et_a != et_b and et_a in REMOTE_OR_FIGHT and et_b in REMOTE_OR_FIGHT:
+        remote, fight = (a, b) if et_a == EXPLOSIONS else (b, a)
         if remote.explicit_air and fight.explicit_fight:
             return "air strikes and ground fighting told apart"
         if a.sentences & b.sentences:
@@ -415,10 +451,29 @@ def sig_conflict(a: Sig, b: Sig) -> str | None:
     return None
 
 
+_DEFINITE: dict[str, bool] = {}  # definite's memo, emptied at MEMO_WORDS (an open vocabulary)
+
+
+@cython.locals(memo=dict)  # (compiled: its get called in C)
+def definite(text: str) -> bool:
+    """A word told as a definite noun, after any clitics ("والغارات", "بالهجوم"). (Kept per
+    word: the act words of a lexicon are few, and the strip and test cost more than a look-up.)"""
+    memo = _DEFINITE
+    hit = memo.get(text)
+    if hit is None:
+        if len(memo) >= MEMO_WORDS:
+            memo.clear()
+        hit = memo[text] = text.lstrip("وفب").startswith(("ال", "لل"))
+    return hit
+
+
 def told_by_definite_nouns(triggers: list[Mention]) -> bool:
     """Every act word a definite noun ("المعركة", "الهجوم", "والغارات"): the act retold, or named
     in general, rather than told as it happened."""
-    return all(t.text.lstrip("وفب").startswith(("ال", "لل")) for t in triggers)
+    for t in triggers:  # noqa: SIM110 (a loop, not all() over a generator: one or two words)
+        if not definite(t.text):
+            return False
+    return True
 
 
 def claims(m: Mention | None) -> bool:
@@ -502,7 +557,8 @@ def recalled_specifically(c: Candidate) -> bool:
     or its own place (CODING.md §1); a passing "after weeks of clashes" is context, not data.
     (The coder then keeps a dated report's background event only with a day of its own:
     EventCoder.code, after the date is coded.)"""
-    own_date = c.date is not None and not c.inherited_date and c.date.value.date is not None
+    # (Candidate.date spelt out: a property read twice)
+    own_date = bool(c.dates) and not c.inherited_date and c.dates[0].value.date is not None
     return own_date or _place_of(c) is not None
 
 

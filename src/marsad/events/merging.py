@@ -52,7 +52,12 @@ def _strength(c: Candidate) -> float:
     """The weight of the strongest trigger of the candidate's own type."""
     et = c.event_type  # (a property: read once)
     own = [t for t in c.triggers if t.value.event_type == et] or c.triggers  # retyped: all
-    return max(t.attrs.get("weight", 1.0) for t in own)
+    strongest = own[0].attrs.get("weight", 1.0)
+    for t in own:  # (a loop, not max() over a generator)
+        w = t.attrs.get("weight", 1.0)
+        if w > strongest:
+            strongest = w
+    return strongest
 
 
 class Merger:
@@ -241,15 +246,17 @@ class Merger:
                 ),
                 None,
             )
-        self._name_the_unnamed(into, c)
+        if into.actor1 is not None and into.actor2 is not None:  # (else no side to name: no call)
+            self._name_the_unnamed(into, c)
         for a in c.assoc1:
             if all(a.value != x.value for x in into.assoc1):
                 into.assoc1.append(a)
         for a in c.assoc2:
             if all(a.value != x.value for x in into.assoc2):
                 into.assoc2.append(a)
-        if (not place_specific(into.place) and place_specific(c.place)) or (
-            self.broad(into.place) and c.place is not None and not self.broad(c.place)
+        own, told = into.place, c.place  # (properties: each read once)
+        if (not place_specific(own) and place_specific(told)) or (
+            self.broad(own) and told is not None and not self.broad(told)
         ):
             # (A country's quarter, "جنوب العراق", yields to the province or town told later.)
             into.places = c.places + into.places
@@ -269,7 +276,10 @@ class Merger:
             into.inherited_date = False
         into.casualties.extend(c.casualties)
         if c.weapons:
-            into.weapons.extend(w for w in c.weapons if w not in into.weapons)
+            have = into.weapons
+            for w in c.weapons:  # (a loop, not extend() over a generator: one or two weapons)
+                if w not in have:
+                    have.append(w)
 
     def within_sentences(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
@@ -428,8 +438,12 @@ class Merger:
         incidents = Incidents(self._names.__getitem__, self._camps.__getitem__)
         new_words = self._new_words
         offsets = word_offsets(doc, new_words) if len(cands) > 1 else None
+        items = incidents.items
         for c in cands:
-            target = self._intervention_target(doc, incidents.items, c) or link(
+            # (_intervention_target's first test spelt out: the last incident is mostly no
+            # protest, and then there is no call)
+            met = items and items[-1].event_type == "Protests"
+            target = (met and self._intervention_target(doc, items, c)) or link(
                 doc, incidents, c, new_words, offsets, self._while_words
             )
             if target is None:
