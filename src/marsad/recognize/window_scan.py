@@ -78,6 +78,26 @@ def matches_at(
                 pos = m.end()
 
 
+@cython.locals(i=cython.Py_ssize_t, n=cython.Py_ssize_t, p=cython.Py_ssize_t, hi=cython.Py_ssize_t, w=str)
+def opening_at(t: Tokens, lo: int, hi: int, words: frozenset[str], digits: bool) -> list[int]:
+    """The starts in [lo, hi] of t's words that are in `words` or, when `digits`, hold a character
+    that is no letter (a digit): where a pattern opening with one of those words (after a
+    clitic) or a figure can start a match, for matches_at."""
+    starts, found = t.starts, t.words
+    out: list[int] = []
+    n = len(starts)
+    i = _first_at_or_after(starts, lo)
+    while i < n:
+        p = starts[i]
+        if p > hi:
+            break
+        w = found[i]
+        if w in words or (digits and not w.isalpha()):
+            out.append(p)
+        i += 1
+    return out
+
+
 def windows_holding(windows: list[tuple[int, int, int]], needed: list[int]) -> list[tuple[int, int, int]]:
     """The windows (anchored.windows_upto's, in order) holding one of the sorted positions
     `needed` (a position every match of the pattern holds)."""
