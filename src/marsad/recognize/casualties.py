@@ -25,6 +25,7 @@ from marsad.recognize.casualty_patterns import (
     _LAST_OF,
     _LINK_RE,
     _MIXED,
+    _MIXED_OPENS,
     _MIXED_REACH,
     _NEEDS,
     _NEEDS_LEAD,
@@ -384,7 +385,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     # The opening words of the patterns tried word by word, read once for all of them.
     opening = words_at(toks, _ALL_OPENING) if toks is not None else []
     cands: list[CasualtyMention] = []
-    for m, _ in matches(_MIXED, picked[0], *_MIXED_REACH) if picked[0] is not None else ():
+    mixed = matches(_MIXED, picked[0], *_MIXED_REACH, opens=_MIXED_OPENS) if picked[0] is not None else ()
+    for m, _ in mixed:
         a, b = m.span("m")
         vague = _vague_count(m.group("vic"))
         for kind in ("killed", "injured"):

@@ -426,6 +426,8 @@ def _with_clitics(words: set[str]) -> frozenset[str]:
     return frozenset(words | glued | set(_folded(glued)))
 
 
+# The mixed pattern: a count before its phrase ("15 بين قتيل وجريح"), or the phrase.
+_MIXED_OPENS = (_with_clitics(QTY_FIRST_WORDS | _first_words([*_CAS["mixed"], *_CAS["mixed_lead"]])), True)
 _OPENS: list[tuple[frozenset[str], bool] | None] = [
     (_with_clitics(_OPENS_BY[spec[:2]][0]), _OPENS_BY[spec[:2]][1]) if spec[:2] in _OPENS_BY else None
     for spec in _SPEC_SOURCES
@@ -451,7 +453,7 @@ _NEEDS = [_needs(spec[0], spec[1]) for spec in _SPEC_SOURCES]
 # (Whole tokens: a word holding a character that is no letter or digit would be missed.)
 if not all(
     w.isalnum()
-    for ws in (*_STARTS, *(o[0] for o in _OPENS if o), *(n[1] for n in _NEEDS if n))
+    for ws in (*_STARTS, *(o[0] for o in (*_OPENS, _MIXED_OPENS) if o), *(n[1] for n in _NEEDS if n))
     if ws
     for w in ws
 ):

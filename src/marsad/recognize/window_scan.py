@@ -30,12 +30,9 @@ except ImportError:  # a pure install may lack Cython: the declarations then dec
 def words_at(t: Tokens, words: frozenset[str]) -> list[tuple[int, str]]:
     """(start, word) of t's words that are in `words`, in order: one pass over the report for
     the opening words of all the patterns, each then picking its own (few) from the list."""
-    found = t.words
-    present = words.intersection(found)
-    if not present:
-        return []
-    starts = t.starts
-    return [(starts[i], found[i]) for i in indexes_in(found, present)]
+    found, starts = t.words, t.starts
+    # (One pass over the words: a set intersection first only told whether to make this one.)
+    return [(starts[i], found[i]) for i in indexes_in(found, words)]
 
 
 # (Compiled: a C loop over the list's ints, where a bisect call boxes its argument. text/tokens.py's
