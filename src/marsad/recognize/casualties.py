@@ -56,6 +56,7 @@ from marsad.recognize.numbers import (
     fast_fold_with_map,
 )
 from marsad.recognize.window_scan import (
+    AT_OPENINGS,
     after_count,
     followed_by,
     matches_at,
@@ -356,7 +357,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             at = [p for p, w in opening if w in starts]
             for wa, wb, last in windows:
                 yield from matches_at(rx, s, at, wa, wb, last)
-        elif opens is not None:
+        elif opens is not None and AT_OPENINGS:
             for wa, wb, last in windows:
                 yield from matches_at(rx, s, opening_at(toks, wa, last, *opens), wa, wb, last)
         elif after > before:

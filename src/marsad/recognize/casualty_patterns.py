@@ -419,11 +419,18 @@ for _kind, _group, _nouns in (("killed", _K, _KNOUN), ("injured", _I, _INOUN)):
 _OPENS_BY[("killed", "frame")] = (_first_words(_K["frame"]["open"]), False)
 
 
+_CLITIC_FORMS: dict[frozenset[str], frozenset[str]] = {}
+
+
 def _with_clitics(words: set[str]) -> frozenset[str]:
     """The words and their forms after a clitic, as written and folded (a word too many only
-    costs a match tried)."""
-    glued = {c + w for c in "وفبل" for w in words}
-    return frozenset(words | glued | set(_folded(glued)))
+    costs a match tried); each set once (the victim item's serves four patterns)."""
+    key = frozenset(words)
+    got = _CLITIC_FORMS.get(key)
+    if got is None:
+        glued = {c + w for c in "وفبل" for w in words}
+        got = _CLITIC_FORMS[key] = frozenset(words | glued | set(_folded(glued)))
+    return got
 
 
 # The mixed pattern: a count before its phrase ("15 بين قتيل وجريح"), or the phrase.

@@ -36,7 +36,7 @@ from marsad.recognize.numbers import (
     register_anchor_words,
 )
 from marsad.recognize.optionals import branch_optionals
-from marsad.recognize.window_scan import matches_at, opening_at, windows_holding
+from marsad.recognize.window_scan import AT_OPENINGS, matches_at, opening_at, windows_holding
 from marsad.text.normalize import fold
 from marsad.text.tokens import alnum_mask, tokens
 
@@ -388,7 +388,8 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
     # The hits of each key set, None for the sets with none (most).
     picked = hits_per_pattern(hits, _KEY_ROUTES, len(_KEY_SETS))
     alnum = alnum_mask(s)  # the word edges, for every pattern's windows
-    toks = tokens(s) if "_" not in s else None  # (\w counts "_" as a letter, the words do not)
+    # (\w counts "_" as a letter, the words do not.)
+    toks = tokens(s) if AT_OPENINGS and "_" not in s else None
 
     def scan(name: str, keys: frozenset[str], needed: list[int] | None = None) -> Iterator[re.Match[str]]:
         """The pattern's matches in its windows (only those holding a `needed` position, when

@@ -75,6 +75,13 @@ def matches_at(
                 pos = m.end()
 
 
+# Compiled, a pattern tried only at the words of its windows that can open a match (opening_at,
+# then matches_at) costs a fraction of finditer over the windows; from source, the Python loop
+# over the words costs more than finditer's scan in C, and the recognisers keep finditer (the
+# same matches either way).
+AT_OPENINGS: bool = bool(cython.compiled)
+
+
 @cython.locals(i=cython.Py_ssize_t, n=cython.Py_ssize_t, p=cython.Py_ssize_t, hi=cython.Py_ssize_t, w=str)
 def opening_at(t: Tokens, lo: int, hi: int, words: frozenset[str], digits: bool) -> list[int]:
     """The starts in [lo, hi] of t's words that are in `words` or, when `digits`, hold a character
