@@ -408,7 +408,7 @@ _WEAK_FIRST = _first_words(_CAS["weak_lead"])
 _OPENS_BY: dict[tuple[str, str], tuple[set[str], bool]] = {}
 for _kind, _group, _nouns in (("killed", _K, _KNOUN), ("injured", _I, _INOUN)):
     _OPENS_BY[(_kind, "count")] = (_WEAK_FIRST | QTY_FIRST_WORDS, True)
-    _OPENS_BY[(_kind, "bare")] = (_WEAK_FIRST | set(_nouns), False)
+    _OPENS_BY[(_kind, "bare")] = (_WEAK_FIRST | _first_words(_nouns), False)
     _OPENS_BY[(_kind, "after")] = (_VITEM_FIRST, True)
     _OPENS_BY[(_kind, "passive")] = (_VITEM_FIRST, True)
     _OPENS_BY[(_kind, "passive_member")] = (_first_words(_VICT.get("members") or []), False)
@@ -423,13 +423,12 @@ _CLITIC_FORMS: dict[frozenset[str], frozenset[str]] = {}
 
 
 def _with_clitics(words: set[str]) -> frozenset[str]:
-    """The words and their forms after a clitic, as written and folded (a word too many only
-    costs a match tried); each set once (the victim item's serves four patterns)."""
+    """The words and their forms after a clitic (the folded text holds the clitic and the
+    pattern's folded word as they are); each set once (the victim item's serves four patterns)."""
     key = frozenset(words)
     got = _CLITIC_FORMS.get(key)
     if got is None:
-        glued = {c + w for c in "وفبل" for w in words}
-        got = _CLITIC_FORMS[key] = frozenset(words | glued | set(_folded(glued)))
+        got = _CLITIC_FORMS[key] = key | {c + w for c in "وفبل" for w in words}
     return got
 
 
