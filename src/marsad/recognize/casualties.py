@@ -25,6 +25,7 @@ from marsad.recognize.casualty_patterns import (
     _LAST_OF,
     _LINK_RE,
     _MIXED,
+    _MIXED_OPENS,
     _MIXED_REACH,
     _NEEDS,
     _NEEDS_LEAD,
@@ -32,6 +33,7 @@ from marsad.recognize.casualty_patterns import (
     _NEG,
     _NOT_DEATH,
     _NOT_HEADED,
+    _OPENS,
     _ROUTES,
     _SPECS,
     _STARTS,
@@ -49,12 +51,19 @@ from marsad.recognize.numbers import (
     FoldMap,
     _AnchorHit,
     _parse,
-    _windows,
     anchor_hits,
     extend_marks,
     fast_fold_with_map,
 )
-from marsad.recognize.window_scan import after_count, followed_by, matches_at, windows_holding, words_at
+from marsad.recognize.window_scan import (
+    AT_OPENINGS,
+    after_count,
+    followed_by,
+    matches_at,
+    opening_at,
+    windows_holding,
+    words_at,
+)
 from marsad.text.tokens import tokens
 
 __all__ = ["KILLED_NO_NUMBER", "MAX_CASUALTY_COUNT", "REFERRING", "CasualtyMention", "find_casualties"]
@@ -326,29 +335,36 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         after: int,
         starts: frozenset[str] | None = None,
         needs: tuple[str, frozenset[str]] | None = None,
+        opens: tuple[frozenset[str], bool] | None = None,
     ) -> Iterator[re.Match[str]]:
         """rx's matches in the windows around its hits (tried only where one of the words
-        `starts` starts, when given; only in the windows holding a hit as `needs` has it,
-        when given: _needs)."""
-        if toks is not None and after > before:
-            windows = windows_upto(s, hits_of, before, after)
-            if starts is not None:
-                at = [p for p, w in opening if w in starts]
-                for wa, wb, last in windows:
-                    yield from matches_at(rx, s, at, wa, wb, last)
+        `starts` starts, when given, or where a word of its window can open one, `opens`;
+        only in the windows holding a hit as `needs` has it, when given: _needs)."""
+        windows = windows_upto(s, hits_of, before, after)
+        if toks is None:  # (a short report, or one with a "_": no shared words)
+            for wa, wb, _ in windows:
+                yield from rx.finditer(s, wa, wb)
+            return
+        if needs is not None:
+            how, words = needs
+            if how == "next":
+                at = followed_by(s, toks, [h[1] for h in hits_of], words)
             else:
-                for wa, wb, last in windows:
-                    yield from finditer_upto(rx, s, toks, wa, wb, last)
+                at = after_count(toks, hits_of, words)
+            windows = windows_holding(windows, at)
+        # (A match holds a hit, so it starts at or before its window's last one: anchored.py.)
+        if starts is not None:
+            at = [p for p, w in opening if w in starts]
+            for wa, wb, last in windows:
+                yield from matches_at(rx, s, at, wa, wb, last)
+        elif opens is not None and AT_OPENINGS:
+            for wa, wb, last in windows:
+                yield from matches_at(rx, s, opening_at(toks, wa, last, *opens), wa, wb, last)
+        elif after > before:
+            for wa, wb, last in windows:
+                yield from finditer_upto(rx, s, toks, wa, wb, last)
         else:
-            plain = _windows(s, hits_of, before, after)
-            if needs is not None and toks is not None:
-                how, words = needs
-                if how == "next":
-                    at = followed_by(s, toks, [h[1] for h in hits_of], words)
-                else:
-                    at = after_count(toks, hits_of, words)
-                plain = windows_holding(plain, at)
-            for wa, wb in plain:
+            for wa, wb, _ in windows:
                 yield from rx.finditer(s, wa, wb)
 
     def matches(
@@ -358,9 +374,10 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         after: int,
         starts: frozenset[str] | None = None,
         needs: tuple[str, frozenset[str]] | None = None,
+        opens: tuple[frozenset[str], bool] | None = None,
     ) -> Iterator[tuple[re.Match[str], list[str]]]:
         """The matches not negated, each with the (up to 4) words before it, nearest first."""
-        for m in found(rx, hits_of, before, after, starts, needs):
+        for m in found(rx, hits_of, before, after, starts, needs, opens):
             prev = _preceding_tokens(s, m.start("m"), 4)
             if any(_strip_clitics(t) in _NEG or t in _NEG for t in prev):
                 continue  # "دون وقوع إصابات", "لم يسفر عن قتلى"
@@ -369,7 +386,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     # The opening words of the patterns tried word by word, read once for all of them.
     opening = words_at(toks, _ALL_OPENING) if toks is not None else []
     cands: list[CasualtyMention] = []
-    for m, _ in matches(_MIXED, picked[0], *_MIXED_REACH) if picked[0] is not None else ():
+    mixed = matches(_MIXED, picked[0], *_MIXED_REACH, opens=_MIXED_OPENS) if picked[0] is not None else ()
+    for m, _ in mixed:
         a, b = m.span("m")
         vague = _vague_count(m.group("vic"))
         for kind in ("killed", "injured"):
@@ -379,12 +397,12 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 cands.append(_mention(text, f, kind, a, b, vague, False, None, None))
             else:
                 cands.append(_mention(text, f, kind, a, b, 1, False, None, "at least"))
-    for (kind, name, rx, _, before, after), hits_of, starts, needs in zip(
-        _SPECS, picked[1:], _STARTS, _NEEDS, strict=True
+    for (kind, name, rx, _, before, after), hits_of, starts, needs, opens in zip(
+        _SPECS, picked[1:], _STARTS, _NEEDS, _OPENS, strict=True
     ):
         if hits_of is None:
             continue
-        for m, prev in matches(rx, hits_of, before, after, starts, needs):
+        for m, prev in matches(rx, hits_of, before, after, starts, needs, opens):
             if kind == "killed" and prev and _strip_clitics(prev[0]) in _NOT_DEATH:
                 continue  # "محاولة اغتيال", "ذكرى مقتل"
             found_here = _interpret(kind, name, m, text, f)

@@ -15,6 +15,7 @@ from marsad.recognize.numbers import (
     _HA,
     _ONEWORD,
     QTY,
+    QTY_FIRST_WORDS,
     QTY_LAST_WORDS,
     B,
     E,
@@ -393,6 +394,53 @@ _STARTS: list[frozenset[str] | None] = [
 _ALL_OPENING = frozenset().union(*(ws for ws in _STARTS if ws))
 
 
+def _first_words(phrases: Iterable[str], article: bool = False) -> set[str]:
+    """The first words of folded phrases (also with "ال" before them, when `article`)."""
+    first = {p.split()[0] for p in _folded(phrases)}
+    return first | {"ال" + w for w in first} if article else first
+
+
+# The other patterns, tried at the words of each of their windows that can open a match (their
+# windows are few and short: no report-wide list), by (kind, name): the words after a clitic
+# (B, _CL) and whether a word holding a digit opens one too (a figure, QTY). The victim item
+# (_VITEM) opens with a quantity, a "one" word before its noun, or its person noun.
+_VITEM_FIRST = QTY_FIRST_WORDS | _first_words(_V_CLASS, article=True)
+_WEAK_FIRST = _first_words(_CAS["weak_lead"])
+_OPENS_BY: dict[tuple[str, str], tuple[set[str], bool]] = {}
+for _kind, _group, _nouns in (("killed", _K, _KNOUN), ("injured", _I, _INOUN)):
+    _OPENS_BY[(_kind, "count")] = (_WEAK_FIRST | QTY_FIRST_WORDS, True)
+    _OPENS_BY[(_kind, "bare")] = (_WEAK_FIRST | _first_words(_nouns), False)
+    _OPENS_BY[(_kind, "after")] = (_VITEM_FIRST, True)
+    _OPENS_BY[(_kind, "passive")] = (_VITEM_FIRST, True)
+    _OPENS_BY[(_kind, "passive_member")] = (_first_words(_VICT.get("members") or []), False)
+    _OPENS_BY[(_kind, "named")] = (_first_words(_group["lead"]), False)
+    _OPENS_BY[(_kind, "named_count")] = (_first_words(_group["lead"]), False)
+    _OPENS_BY[(_kind, "named_post")] = (_first_words(_CAS.get("name_post_leads") or []), False)
+    _OPENS_BY[(_kind, "single")] = (_first_words(_group.get("single") or []), False)
+_OPENS_BY[("killed", "frame")] = (_first_words(_K["frame"]["open"]), False)
+
+
+_CLITIC_FORMS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _with_clitics(words: set[str]) -> frozenset[str]:
+    """The words and their forms after a clitic (the folded text holds the clitic and the
+    pattern's folded word as they are); each set once (the victim item's serves four patterns)."""
+    key = frozenset(words)
+    got = _CLITIC_FORMS.get(key)
+    if got is None:
+        got = _CLITIC_FORMS[key] = key | {c + w for c in "وفبل" for w in words}
+    return got
+
+
+# The mixed pattern: a count before its phrase ("15 بين قتيل وجريح"), or the phrase.
+_MIXED_OPENS = (_with_clitics(QTY_FIRST_WORDS | _first_words([*_CAS["mixed"], *_CAS["mixed_lead"]])), True)
+_OPENS: list[tuple[frozenset[str], bool] | None] = [
+    (_with_clitics(_OPENS_BY[spec[:2]][0]), _OPENS_BY[spec[:2]][1]) if spec[:2] in _OPENS_BY else None
+    for spec in _SPEC_SOURCES
+]
+
+
 def _needs(kind: str, name: str) -> tuple[str, frozenset[str]] | None:
     """What a window of the pattern must hold to hold a match (window_scan), if anything. The
     passive cue is followed by a passive_next phrase ((?=\\s+(?:passive_next)E)): "next" and
@@ -410,7 +458,12 @@ def _needs(kind: str, name: str) -> tuple[str, frozenset[str]] | None:
 
 _NEEDS = [_needs(spec[0], spec[1]) for spec in _SPEC_SOURCES]
 # (Whole tokens: a word holding a character that is no letter or digit would be missed.)
-if not all(w.isalnum() for ws in (*_STARTS, *(n[1] for n in _NEEDS if n)) if ws for w in ws):
+if not all(
+    w.isalnum()
+    for ws in (*_STARTS, *(o[0] for o in (*_OPENS, _MIXED_OPENS) if o), *(n[1] for n in _NEEDS if n))
+    if ws
+    for w in ws
+):
     raise RuntimeError("opening and following words must be letters and digits only")
 if any(n.startswith("ال") or " " in n for n in (*_KNOUN, *_INOUN)):
     raise RuntimeError("a killed or injured noun is one word, without the article")

@@ -36,9 +36,9 @@ from marsad.recognize.numbers import (
     register_anchor_words,
 )
 from marsad.recognize.optionals import branch_optionals
-from marsad.recognize.window_scan import windows_holding
+from marsad.recognize.window_scan import AT_OPENINGS, matches_at, opening_at, windows_holding
 from marsad.text.normalize import fold
-from marsad.text.tokens import alnum_mask
+from marsad.text.tokens import alnum_mask, tokens
 
 __all__ = ["DateMention", "find_dates", "resolve_weekday"]
 
@@ -244,6 +244,36 @@ _REACH = {
 }
 
 
+# The words each pattern can open with (after a clitic, _CL; folded) and whether a word holding a
+# digit opens one too: a match is tried only where one of them starts (window_scan.opening_at),
+# where finditer tried every position of the window. (A superset: a word too many only costs a
+# match tried.)
+def _openers(words: set[str], digits: bool = False) -> tuple[frozenset[str], bool]:
+    first = {w.split()[0] for w in _fl(list(words))}
+    first |= {c + w for c in "وفبل" for w in first}
+    if not all(w.isalnum() for w in first):
+        raise RuntimeError("a date pattern's opening words must be letters and digits only")
+    return frozenset(first), digits
+
+
+_POD_WORDS = set(_D["parts_of_day"])
+_OPENERS = {
+    "numeric": _openers(set(), digits=True),
+    "day_month": _openers({"ال", *_ORD}, digits=True),  # (ال12, ال 12, 12, an ordinal word)
+    "day_of_month": _openers({"ال", *_ORD}, digits=True),
+    "month_year": _openers({"شهر", *_MONTH}),
+    "month_alone": _openers({"شهر", "في", *_D["month_cues"], *_MONTH}),
+    "rel": _openers({"يوم", *_POD_WORDS, *_REL}),
+    "ago": _openers({"قبل", "منذ"}),
+    "weekday": _openers({"يوم", *_POD_WORDS, *_WEEKDAY}),
+    "week": _openers({"خلال", "هذا", "الاسبوع", "اسبوع", *_WEEK_PART}),
+    "month_rel": _openers({"هذا", "الشهر", *_WEEK_PART}),
+    "year": _openers({"في", *_WEEK_PART}),
+}
+if set(_OPENERS) != set(_REACH):
+    raise RuntimeError("every date pattern needs its opening words")
+
+
 # The patterns' distinct key sets (a frozenset hashes once, then by its cached hash), and each
 # anchor key's sets: a report's hits are sent to them once (anchored.hits_per_pattern).
 _KEY_SETS = {
@@ -358,6 +388,8 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
     # The hits of each key set, None for the sets with none (most).
     picked = hits_per_pattern(hits, _KEY_ROUTES, len(_KEY_SETS))
     alnum = alnum_mask(s)  # the word edges, for every pattern's windows
+    # (\w counts "_" as a letter, the words do not.)
+    toks = tokens(s) if AT_OPENINGS and "_" not in s else None
 
     def scan(name: str, keys: frozenset[str], needed: list[int] | None = None) -> Iterator[re.Match[str]]:
         """The pattern's matches in its windows (only those holding a `needed` position, when
@@ -371,8 +403,13 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
         windows = windows_upto(s, hits_of, before, after, alnum)  # (_windows without its copy)
         if needed is not None:
             windows = windows_holding(windows, needed)
+        if toks is None:
+            for wa, wb, _ in windows:
+                yield from rx.finditer(s, wa, wb)
+            return
+        words, digits = _OPENERS[name]
         for wa, wb, _ in windows:
-            yield from rx.finditer(s, wa, wb)
+            yield from matches_at(rx, s, opening_at(toks, wa, wb, words, digits), wa, wb, wb)
 
     # The digit runs some patterns need (every run is a hit: no anchor word holds a run that
     # these patterns read): most windows of a report's digits hold none of them.

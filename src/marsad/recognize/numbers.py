@@ -459,6 +459,10 @@ QTY = rf"(?:(?:{_HB}){E}\s*)?(?:{_RANGE}|(?:{_VAGUEW}){E})(?:\s+(?:{_HA}){E})?"
 # (A superset: window_scan.after_count skips the windows of count + noun patterns by it.)
 _QTY_LAST = {p.split()[-1] for p in _folded([*_WORDS, *_TEEN, *_VAGUE, *_HEDGE_AFTER])}
 QTY_LAST_WORDS = frozenset(_folded(_QTY_LAST | {c + w for c in "وفبل" for w in _QTY_LAST}))
+# The words a QTY match can open with, besides a word holding a digit: the first word of a hedge
+# before it, of a range ("ما بين", "بين"), of a number word or of a vague word. (A superset too:
+# casualty patterns opening with a quantity are tried only where one of them starts.)
+QTY_FIRST_WORDS = frozenset(p.split()[0] for p in _folded([*_HEDGE_BEFORE, "ما", "بين", *_WORDS, *_VAGUE]))
 
 
 def number_regex() -> str:

@@ -30,12 +30,9 @@ except ImportError:  # a pure install may lack Cython: the declarations then dec
 def words_at(t: Tokens, words: frozenset[str]) -> list[tuple[int, str]]:
     """(start, word) of t's words that are in `words`, in order: one pass over the report for
     the opening words of all the patterns, each then picking its own (few) from the list."""
-    found = t.words
-    present = words.intersection(found)
-    if not present:
-        return []
-    starts = t.starts
-    return [(starts[i], found[i]) for i in indexes_in(found, present)]
+    found, starts = t.words, t.starts
+    # (One pass over the words: a set intersection first only told whether to make this one.)
+    return [(starts[i], found[i]) for i in indexes_in(found, words)]
 
 
 # (Compiled: a C loop over the list's ints, where a bisect call boxes its argument. text/tokens.py's
@@ -76,6 +73,33 @@ def matches_at(
             if m is not None:
                 yield m
                 pos = m.end()
+
+
+# Compiled, a pattern tried only at the words of its windows that can open a match (opening_at,
+# then matches_at) costs a fraction of finditer over the windows; from source, the Python loop
+# over the words costs more than finditer's scan in C, and the recognisers keep finditer (the
+# same matches either way).
+AT_OPENINGS: bool = bool(cython.compiled)
+
+
+@cython.locals(i=cython.Py_ssize_t, n=cython.Py_ssize_t, p=cython.Py_ssize_t, hi=cython.Py_ssize_t, w=str)
+def opening_at(t: Tokens, lo: int, hi: int, words: frozenset[str], digits: bool) -> list[int]:
+    """The starts in [lo, hi] of t's words that are in `words` or, when `digits`, hold a character
+    that is no letter (a digit): where a pattern opening with one of those words (after a
+    clitic) or a figure can start a match, for matches_at."""
+    starts, found = t.starts, t.words
+    out: list[int] = []
+    n = len(starts)
+    i = _first_at_or_after(starts, lo)
+    while i < n:
+        p = starts[i]
+        if p > hi:
+            break
+        w = found[i]
+        if w in words or (digits and not w.isalpha()):
+            out.append(p)
+        i += 1
+    return out
 
 
 def windows_holding(windows: list[tuple[int, int, int]], needed: list[int]) -> list[tuple[int, int, int]]:
