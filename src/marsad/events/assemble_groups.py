@@ -271,7 +271,7 @@ class TriggerGrouping:
                 groups[(m.sentence, m.clause)].extend(groups.pop(last))
 
 
-TOLD_DAY_EXTRA_WORDS = 3
+TOLD_DAY_EXTRA_WORDS = 3  # words about a day told aside besides the day ("بعد ظهر اليوم")
 
 
 def _across_a_told_day(doc: Doc, ne: Mention) -> int:

@@ -35,7 +35,8 @@ def _lies_in(p: Place, holder: Place) -> bool:
 
 
 def place_inside_holders(doc: Doc, folded: str, index: CueIndex, units: CueList) -> None:
-    """Re-read or unplace each place named right before the place holding it (see the module)."""
+    """Re-read each place named right before the place holding it, or place it there (see the
+    module)."""
     places = doc.get(PLACE)
     if len(places) < 2:
         return
@@ -85,6 +86,8 @@ def _joined(folded: str, a: Mention, b: Mention) -> bool:
 
 
 def _place_inside(x: Mention, holder: Place) -> None:
+    """Put `x` inside `holder` when its reading lies elsewhere: another reading of its name that
+    lies there (the nearest), else the holder itself."""
     r = x.value
     c = r.choice
     if c is None or r.role or c.kind not in _TOWNS or _lies_in(c, holder):
