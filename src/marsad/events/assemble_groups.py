@@ -11,7 +11,7 @@ from operator import attrgetter
 from marsad.doc import ACTOR, CASUALTY, DATE, NONEVENT, TRIGGER, WEAPON, Doc, Mention
 from marsad.events.incidents import CROWD_KINDS, FAMILY, NON_VIOLENT_TRANSFER, TERRITORY, definite
 from marsad.events.interceptions import DISRUPTED
-from marsad.events.linking import opens_with
+from marsad.events.linking import clause_opens_with
 from marsad.events.roles_base import MIN_WEIGHT
 from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CueList, words_before
@@ -47,9 +47,7 @@ class TriggerGrouping:
         out: dict[int, int] = {}
         for sent, start in blocked_from.items():
             for seg in doc.clauses[sent]:
-                if seg.start > start and opens_with(
-                    doc.folded_slice(seg.start, min(seg.end, seg.start + 24)).split(), words
-                ):
+                if seg.start > start and clause_opens_with(doc, seg, words):
                     out[sent] = seg.start
                     break
         return out

@@ -21,7 +21,7 @@ from marsad.events.incidents import (
     SHELLING,
     place_specific,
 )
-from marsad.events.linking import opens_with
+from marsad.events.linking import clause_opens_with
 from marsad.events.merging import Merger
 from marsad.events.roles_base import MIN_WEIGHT
 from marsad.knowledge.resources import Knowledge
@@ -88,7 +88,7 @@ class CandidatePlaces:
             ):
                 return False
             seg = doc.clauses[sent][cl]
-            if not opens_with(doc.folded_slice(seg.start, min(seg.end, seg.start + 24)).split(), words):
+            if not clause_opens_with(doc, seg, words):
                 return False
             names = {self.k.actors[a.value].name for a in at.clause(ACTOR, sent, cl)}
             return bool(names) and author not in names

@@ -26,6 +26,7 @@ from marsad.events.incidents import (
     sig_conflict,
     signature,
 )
+from marsad.text.segment import Segment
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -58,6 +59,7 @@ def opens_at_own_place(doc: Doc, c: Candidate) -> bool:
 
 
 WHILE_REACH = 4  # words from "فيما" to the act's word ("فيما شنت الطائرات الحربية غارات")
+OPENING_CHARS = 24  # how much of a clause's start is read for its opening words
 
 
 def opens_with_while(doc: Doc, c: Candidate, words: Collection[str]) -> bool:
@@ -74,6 +76,11 @@ def opens_with_while(doc: Doc, c: Candidate, words: Collection[str]) -> bool:
 def opens_with(head: list[str], words: Collection[str]) -> bool:
     """Whether the folded words `head` open with one of `words` (one or two words long)."""
     return bool(head) and (head[0] in words or " ".join(head[:2]) in words)
+
+
+def clause_opens_with(doc: Doc, seg: Segment, words: Collection[str]) -> bool:
+    """Whether the clause `seg` opens with one of `words` (read from its first characters)."""
+    return opens_with(doc.folded_slice(seg.start, min(seg.end, seg.start + OPENING_CHARS)).split(), words)
 
 
 def word_offsets(doc: Doc, words: Collection[str]) -> list[int]:
