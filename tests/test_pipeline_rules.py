@@ -414,6 +414,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "وأوضح أن العملية استهدفت أوكارا للتنظيم": the operation retold by its subject, not a strike
+        # of its own with no author.
+        "قتل أربعة من عناصر داعش في عملية أمنية نفذتها قوات الجيش العراقي في جزيرة سامراء. وأوضح "
+        "بيان للقوات أن العملية استهدفت أوكارا يستخدمها عناصر التنظيم.",
+        {"sub_event_type": "Armed clash", "actor1": "Military Forces of Iraq", "fatalities": 4},
+        id="an-operation-retold-by-its-subject",
+    ),
+    pytest.param(
         # "قتل ضابط برتبة ملازم أول وجنديان": the men after the officer's rank are the same force's,
         # hit with him (the soldiers, with no role, were the attackers), and all three dead count.
         "قتل ضابط برتبة ملازم أول وجنديان في هجوم على كمين أمني جنوب مدينة الشيخ زويد صباح اليوم.",
@@ -2901,6 +2909,26 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # A strike told only in its valley takes no town from an arrest told of another day
+        # ("وكانت القوات قد أعلنت قبل ستة أيام اعتقال … في قضاء الحويجة").
+        "أعلنت خلية الإعلام الأمني، اليوم، مقتل أربعة إرهابيين بضربة جوية لطيران الجيش العراقي في وادي "
+        "الشاي جنوبي كركوك. وكانت القوات الأمنية قد أعلنت قبل ستة أيام اعتقال ثلاثة مطلوبين في قضاء "
+        "الحويجة.",
+        ("sub_event_type", "location"),
+        [("Air/drone strike", "Wadi al-Shay"), ("Arrests", "Al Ḩawījah")],
+        id="no-town-from-another-days-incident",
+    ),
+    pytest.param(
+        # "وكانت … قد هاجمت" recalls an earlier incident, as "وكان … قد" does; "وكانت مصادر أعلنت …"
+        # (a reporting verb, no "قد") tells the report's news as told earlier.
+        "قصفت طائرات التحالف مواقع لتنظيم داعش في قضاء القائم غربي الأنبار، اليوم. وكانت مصادر أمنية "
+        "أعلنت مقتل جنديين في هجوم للتنظيم على نقطة للجيش في قضاء الرطبة. وكانت مجموعة مسلحة قد هاجمت "
+        "حاجزا للجيش قرب مدينة الفلوجة.",
+        ("sub_event_type", "location", "fatalities"),
+        [("Air/drone strike", "Al-Ka'im", 0), ("Armed clash", "Ar Ruţbah", 2)],
+        id="a-feminine-pluperfect-recalls-a-reporting-verb-retells",
+    ),
     pytest.param(
         # "بمقتل سبعة مدنيين جراء القصف التركي، فيما قتل مدني في قصف لقوات سوريا الديمقراطية على
         # بلدة جيلان بينار": the town after "فيما" is the second shelling's, not where the first

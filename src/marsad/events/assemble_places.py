@@ -265,7 +265,13 @@ class CandidatePlaces:
                     continue
                 anchor = near.place
             else:
-                anchor = specific[0]
+                # (A town of another day's incident, or of one recalled, places no news of this
+                # day: "وكانت القوات قد اعتقلت الأسبوع الماضي مطلوبين في الحويجة" holds no town for a
+                # strike told today only in its valley.)
+                near = next((p for p in placed if _may_place(p, e)), None)
+                if near is None:
+                    continue
+                anchor = near.place
             ref = own.value if own is not None else None
             if ref is not None and ref.choice is not None:
                 # A province, region or natural area of its own ("منطقة زاب شمالي العراق") holds
@@ -277,6 +283,16 @@ class CandidatePlaces:
                     continue
             e.places = [anchor, *e.places]
             e.inherited_place = True
+
+
+def _may_place(p: Candidate, e: Candidate) -> bool:
+    """`p`'s town may place `e`: `p` is news if `e` is, and the two are not told on two days."""
+    if p.background and not e.background:
+        return False
+    dp, de = p.date, e.date
+    if dp is None or de is None or p.inherited_date or e.inherited_date:
+        return True
+    return dp.value.date is None or de.value.date is None or dp.value.date == de.value.date
 
 
 def _nearest_told(events: list[Candidate], e: Candidate) -> Candidate | None:
