@@ -414,6 +414,26 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A demand told before "قبل أن" does not reach what the crowd then did: storming and burning
+        # told of no one else among demonstrators is their riot.
+        "احتشد عشرات المحتجين أمام مقر البلدية في مدينة القصرين للمطالبة بفرص عمل، قبل أن يقتحم بعضهم "
+        "المقر ويضرموا النار في مكاتبه.",
+        {"event_type": "Riots", "sub_event_type": "Violent demonstration", "actor1": "Rioters (Tunisia)"},
+        id="a-crowd-burns-after-its-demand",
+    ),
+    pytest.param(
+        # Demonstrators named burning a building riot, with no demonstration's word told.
+        "اقتحم محتجون غاضبون مقر شركة الكهرباء في مدينة الديوانية وأضرموا النار فيه.",
+        {"event_type": "Riots", "sub_event_type": "Violent demonstration", "actor1": "Rioters (Iraq)"},
+        id="demonstrators-named-burning",
+    ),
+    pytest.param(
+        # One youth wounded by a force in confrontations: the youths rioted, the force the other side.
+        "أصيب فتى برصاص قوات الاحتلال المعدني خلال مواجهات اندلعت في قرية كفر مالك شرق رام الله.",
+        {"event_type": "Riots", "actor1": "Rioters (Palestine)", "actor2": "Military Forces of Israel"},
+        id="one-youth-wounded-in-confrontations",
+    ),
+    pytest.param(
         # "وأوضح أن العملية استهدفت أوكارا للتنظيم": the operation retold by its subject, not a strike
         # of its own with no author.
         "قتل أربعة من عناصر داعش في عملية أمنية نفذتها قوات الجيش العراقي في جزيرة سامراء. وأوضح "

@@ -78,29 +78,36 @@ class SideFinder:
         sides = [x for x in (a1, a2) if x is not None]
         if any(x.kind in ARMED_KINDS and x.kind not in STATE_KINDS for x in sides):
             return False
+        people = [m for m in (c.actor1, c.actor2) if m is not None and self._entry(m).kind == "civilians"]
+        confronted = any(
+            self.k.cues["confrontation_words"].has_word(fold(t.text).split()[0]) for t in c.triggers
+        )
         crowd = next(
             (
                 m
-                for m in (c.actor1, c.actor2)
-                if m is not None
-                and self._entry(m).kind == "civilians"
-                and any(f in self._crowd_nouns for w in fold(m.text).split()[:1] for f in peel(w))
+                for m in people
+                if any(f in self._crowd_nouns for w in fold(m.text).split()[:1] for f in peel(w))
             ),
             None,
         )
-        if crowd is None:
-            return False
+        one = crowd is None
+        if one:
+            # "أصيب شاب برصاص قوات الاحتلال خلال مواجهات": one of them, wounded in confrontations
+            if not (people and confronted):
+                return False
+            crowd = people[0]
         told_hit = [
             k
             for k in c.casualties
             if k.value.victim is not None and k.value.victim[0] <= crowd.start < k.value.victim[1]
         ]
+        if one and not told_hit:
+            return False
         if told_hit and not (
             # "أصيب ثلاثة شبان خلال مواجهات مع قوات الاحتلال": wounded, not killed, in
             # confrontations (cues.yaml confrontation_words) rather than a firefight, the crowd
             # was one side of them.
-            all(k.value.kind == "injured" for k in told_hit)
-            and any(self.k.cues["confrontation_words"].has_word(fold(t.text).split()[0]) for t in c.triggers)
+            all(k.value.kind == "injured" for k in told_hit) and confronted
         ):
             return False
         armed = ARMED_KINDS - STATE_KINDS

@@ -34,6 +34,10 @@ def demonstrators_act(c: Candidate) -> bool:
     """The clause tells a crowd of demonstrators using force (they clashed, attacked, burnt or
     wrecked): an unambiguous violent cue whose actor is the crowd. Arrests and weak cues ("اقتحام") are more
     often the force acting on them, whatever the clause's word order suggests."""
+    if c.trigger.value.sub_event_type == LOOTING and c.actor1 is None and not _crowd(c.actor2):
+        # "…، قبل أن يقتحم عدد منهم المبنى ويضرموا النار فيه": burning told of no one else among
+        # demonstrations, not done to the crowd, is theirs (as riots_in_context reads it).
+        return True
     if not _crowd(c.actor1):
         return False
     if c.trigger.value.sub_event_type == LOOTING:
@@ -54,7 +58,9 @@ def riots_in_context(events: list[Candidate], reach: int = 3) -> None:
             continue
         if armed(c.actor1) and not _crowd(c.actor1):
             continue
-        if not any(abs(d.sentence - c.sentence) <= reach for d in demos):
+        # (Demonstrators named burning or wrecking are a riot on their own: "اقتحم متظاهرون غاضبون
+        # مبنى المجلس وأضرموا النار فيه".)
+        if not _crowd(c.actor1) and not any(abs(d.sentence - c.sentence) <= reach for d in demos):
             continue
         crowd = next((m for m in (c.actor1, c.actor2) if _crowd(m)), None)
         c.retype = (RIOTS, VIOLENT_DEMONSTRATION)

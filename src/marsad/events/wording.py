@@ -128,5 +128,10 @@ DEMAND_REACH = 50  # characters before an act's word where a word of demand is l
 def demanded(doc: Doc, k: Knowledge, t: Mention) -> bool:
     """Whether a word of demand (cues.yaml demand_before) stands a few words before `t`: what
     people ask for ("مطالبين بالإفراج عن …", "بالكشف عن مصير المختطفين"), not what happened."""
-    before = doc.folded_slice(max(doc.sentences[t.sentence].start, t.start - DEMAND_REACH), t.start)
-    return k.cues["demand_before"].found_in(before.split())
+    words = doc.folded_slice(max(doc.sentences[t.sentence].start, t.start - DEMAND_REACH), t.start).split()
+    ends = k.cues["demand_ends"]
+    for i in range(len(words) - 1, -1, -1):
+        if ends.ends_at(words, i) is not None:
+            words = words[i + 1 :]  # what they then did, past the demand
+            break
+    return k.cues["demand_before"].found_in(words)
