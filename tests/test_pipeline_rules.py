@@ -414,6 +414,18 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "المتحدث باسم قوات التحالف العميد …، … تدمير": the spokesman's force claims its own act past
+        # his title and name ("قوات التحالف" is read only as an act's author).
+        "أعلن المتحدث باسم قوات التحالف العميد الركن أحمد العسيري، اليوم، تدمير زورق مفخخ أطلقته "
+        "الميليشيا الحوثية قبالة سواحل محافظة الحديدة.",
+        {
+            "sub_event_type": "Disrupted weapons use",
+            "actor1": "Saudi-led Coalition",
+            "actor2": "Houthi Movement",
+        },
+        id="a-spokesmans-force-claims-past-his-title",
+    ),
+    pytest.param(
         # A demand told before "قبل أن" does not reach what the crowd then did: storming and burning
         # told of no one else among demonstrators is their riot.
         "احتشد عشرات المحتجين أمام مقر البلدية في مدينة القصرين للمطالبة بفرص عمل، قبل أن يقتحم بعضهم "

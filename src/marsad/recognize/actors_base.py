@@ -12,14 +12,19 @@ _COMMAS = ("،", ",")
 ASIDE_REACH = 80  # how far an aside between commas after a name may run
 
 
-def past_aside(folded: str, pos: int) -> int:
+def past_aside(folded: str, pos: int, titles: CueList | None = None) -> int:
     """Where the words after `pos` go on past an aside between commas ("وأعلن تنظيم ولاية سيناء،
-    في بيان نشر على حسابات تابعة له، مسؤوليته عن الهجوم"), else `pos`: what the name says it did
-    follows the aside."""
+    في بيان نشر على حسابات تابعة له، مسؤوليته عن الهجوم"), or past a spokesman's title and name
+    up to a comma (`titles`: "المتحدث باسم التحالف العقيد تركي المالكي، اعتراض …"), else `pos`:
+    what the name says it did follows the aside."""
     rest = folded[pos : pos + ASIDE_REACH]
     opened = len(rest) - len(rest.lstrip())
     if not rest.startswith(_COMMAS, opened):
-        return pos
+        first = rest.split(None, 1)[:1]
+        if titles is None or not first or not titles.has_word(first[0]):
+            return pos
+        close = min((i for i in (rest.find(c) for c in _COMMAS) if i > 0), default=-1)
+        return pos + close + 1 if close > 0 else pos
     close = min((i for i in (rest.find(c, opened + 1) for c in _COMMAS) if i > 0), default=-1)
     return pos + close + 1 if close > 0 else pos
 
@@ -38,6 +43,7 @@ class ActorReading:
         cues = knowledge.cues
         self._skip: CueList = cues["role_skip"]
         self._reported: CueList = cues["reported_clause"]
+        self._titles: CueList = cues["spokesman_titles"]
         self._force_heads: CueList = cues["force_heads"]
         self._object_pronouns: CueList = cues["object_pronouns"]
         self._aircraft_before: CueList = cues["aircraft_before"]

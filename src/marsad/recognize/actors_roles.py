@@ -246,7 +246,7 @@ class RoleReading(ActorReading):
                 return "ignore_before", "denial_verbs"
             if self._claims_own_act(after):
                 return None, "self_claim_after"
-            if (aside := past_aside(folded, fe)) != fe:
+            if (aside := past_aside(folded, fe, self._titles)) != fe:
                 # "وأعلن تنظيم ولاية سيناء، في بيان …، مسؤوليته عن الهجوم": the claim after the aside
                 after = skip.without_words([w for w in words_after(folded, aside, 8) if not w.isdigit()])[:4]
                 if self._claims_own_act(after):
