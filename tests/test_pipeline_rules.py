@@ -2942,6 +2942,18 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # Shelling told of villages in a sentence naming no one else: the villagers are its target,
+        # not the army lent from the fight told before.
+        "قتل خمسة من عناصر ميليشيا الحوثي، اليوم، في مواجهات مع قوات الجيش في جبهة قعطبة شمال محافظة "
+        "الضالع. وأضاف المصدر أن الميليشيا قصفت بالمدفعية قرى سكنية في المنطقة دون وقوع إصابات.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Armed clash", "Military Forces of Yemen", "Houthi Movement"),
+            ("Shelling/artillery/missile attack", "Houthi Movement", "Civilians (Yemen)"),
+        ],
+        id="villages-shelled-after-a-fight",
+    ),
+    pytest.param(
         # A strike told only in its valley takes no town from an arrest told of another day
         # ("وكانت القوات قد أعلنت قبل ستة أيام اعتقال … في قضاء الحويجة").
         "أعلنت خلية الإعلام الأمني، اليوم، مقتل أربعة إرهابيين بضربة جوية لطيران الجيش العراقي في وادي "

@@ -209,10 +209,27 @@ class TypeRefinement(SideFinder):
         if (
             s.event_type == EXPLOSIONS
             and s.sub in ("Shelling/artillery/missile attack", "Air/drone strike")
-            and s.a2 is None
+            and (s.a2 is None or self._side_told_elsewhere(doc, c))
             and self._homes_hit(doc, c)
         ):
+            # (A side lent from another sentence yields to the homes the fire is told to have hit:
+            # "صدت القوات هجوما … وأضاف أن الميليشيا قصفت بالمدفعية قرى سكنية".)
             s.a2 = self._templates.get("civilians")
+
+    @staticmethod
+    def _side_told_elsewhere(doc: Doc, c: Candidate) -> bool:
+        """The second side is named in none of the sentences of the event's act words, which
+        name no one but the first side ("… منزل قائد عينه الحوثيون" names whose house it was)."""
+        if c.actor2 is None or c.actor1 is None:
+            return False
+        first = c.actor1.value
+        for t in c.triggers:
+            if t.sentence == c.actor2.sentence:
+                return False
+            for m in doc.in_sentence(ACTOR, t.sentence):
+                if m.value != first:
+                    return False
+        return True
 
     def _demonstrators_in_a_clash(self, doc: Doc, c: Candidate, s: Coding) -> None:
         # Demonstrators in a "clash" with the police: a demonstration that turned violent (a riot)
