@@ -101,6 +101,9 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a count after "و" that counts the wounded by their noun adds none to the dead (8 was read)
+    ("أسفر الهجوم عن مقتل 3 جنود و5 جرحى", [("killed", 3, True), ("injured", 5, True)]),
+    ("استقبل المستشفى جثث أربعة عناصر و7 جرحى", [("killed", 4, True), ("injured", 7, True)]),
     # a person noun then a dual joined by "و": two items, not the first's adjective (1 was read)
     ("قتل رقيب وشرطيان في الهجوم على الحاجز", [("killed", 3, True)]),
     # a rank between the noun and its force ("لقي ضابط برتبة عقيد في الجيش حتفه": no toll was read)

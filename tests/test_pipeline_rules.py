@@ -414,6 +414,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Towns of the war against the Islamic State the packaged gazetteer lacks (places_extra.tsv):
+        # "ناحية العظيم" places the attack, not the governorate's seat.
+        "قتل ثلاثة من عناصر الحشد الشعبي بهجوم لتنظيم داعش على نقطة في قرية تابعة لناحية العظيم شمال "
+        "محافظة ديالى، مساء أمس.",
+        {"location": "Al Adhaim", "admin1": "Diyala", "fatalities": 3},
+        id="a-subdistrict-of-diyala",
+    ),
+    pytest.param(
         # "المتحدث باسم قوات التحالف العميد …، … تدمير": the spokesman's force claims its own act past
         # his title and name ("قوات التحالف" is read only as an act's author).
         "أعلن المتحدث باسم قوات التحالف العميد الركن أحمد العسيري، اليوم، تدمير زورق مفخخ أطلقته "

@@ -86,11 +86,15 @@ def _words_after_in_names() -> list[str]:
 
 
 _IN_NAME = alternation(_words_after_in_names())
+# A count after "و" that counts the wounded ("مقتل 3 جنود و5 جرحى") adds no victims to the dead.
+_WOUNDED_NOUN = alternation(
+    _folded(w for cls in ("singular", "dual", "plural") for w in _CAS["injured"]["nouns"][cls])
+)
 _LINK = (
-    rf"\s+و\s*|(?:\s+(?:{_ATTACH}){E}(?:\s+(?![وف]){_TAIL_WORD}){{1,3}}?"
+    rf"\s+و\s*(?!(?:{QTY})\s+(?:{_WOUNDED_NOUN}){E})|(?:\s+(?:{_ATTACH}){E}(?:\s+(?![وف]){_TAIL_WORD}){{1,3}}?"
     rf"|(?:{_MEMBER_END})(?:\s+(?![وف]){_TAIL_WORD})?\s+في(?:\s+(?:في(?=\s+(?:{_IN_NAME}){E})|(?![وف]){_TAIL_WORD})){{1,5}}?"
     rf"|\s+\w+(?:يا|يين|يون|يه|ي){E}|(?:\s+(?!بين|منهم)(?![وف])[^\s،,.؛;:()\[\]]+){{1,2}}?)?"
-    rf"(?:\s*[،,])?\s+و\s*(?=(?:{QTY})|(?:{_COUNTED_NOUN}){E})"
+    rf"(?:\s*[،,])?\s+و\s*(?=(?:{QTY})(?!\s+(?:{_WOUNDED_NOUN}){E})|(?:{_COUNTED_NOUN}){E})"
 )
 _VICTIMS = (
     rf"{_VITEM}(?:(?:{_LINK}){_VITEM})*"
