@@ -414,6 +414,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A road named by its ends, then the town the blast was near: the town places it, not the
+        # road's first end.
+        "قتل جنديان من الجيش السوري بانفجار لغم أرضي على الطريق الدولي دمشق - درعا قرب بلدة الصنمين "
+        "شمال درعا، اليوم.",
+        {"location": "Aş Şanamayn", "fatalities": 2},
+        id="near-a-town-on-a-road-named-by-its-ends",
+    ),
+    pytest.param(
         # Towns of the war against the Islamic State the packaged gazetteer lacks (places_extra.tsv):
         # "ناحية العظيم" places the attack, not the governorate's seat.
         "قتل ثلاثة من عناصر الحشد الشعبي بهجوم لتنظيم داعش على نقطة في قرية تابعة لناحية العظيم شمال "

@@ -254,7 +254,7 @@ class CandidateBuilding(CandidatePlaces):
                 c.places = self._not_told_alongside(
                     sides.doc, at, c, clause, self.k.actors[a1.value].name if a1 else None
                 )
-        c.places = self._town_told_again(sides.doc, at, sent, clause, c.places)
+        c.places = self._roads_last(sides.doc, self._town_told_again(sides.doc, at, sent, clause, c.places))
         # Copies: a candidate's lists grow as tellings are merged into it (the index's are shared).
         c.dates = list(at.clause(DATE, sent, clause) or at.sentence(DATE, sent))
         if (

@@ -140,6 +140,38 @@ class CandidatePlaces:
         last = max(named, key=lambda m: m.start)
         return [last] + [m for m in places if m is not last]
 
+    def _roads_last(self, doc: Doc, places: list[Mention]) -> list[Mention]:
+        """A road's ends ("على الطريق الدولي حلب - اللاذقية قرب بلدة أريحا") name no place of the
+        act when its clause names another: that other comes first among the clause's places."""
+        if len(places) < 2:
+            return places
+        first = places[0].clause
+        same = [m for m in places if m.sentence == places[0].sentence and m.clause == first]
+        if len(same) < 2:
+            return places
+        roads = self.k.cues["road_words"]
+        folded = doc.folded.text
+        ends: list[Mention] = []
+        for m in same:
+            fi = doc.folded_index(m.start)
+            # (the second of "الطريق بين مدينتي جوهر وبلعد" is an end as the first is)
+            if (ends and m.value.paired) or any(
+                roads.has_word(w) for w in words_before(folded, fi, max(0, fi - 40), 4)
+            ):
+                ends.append(m)
+        # (The other must be a town told on its own or as "near": a province, or the countryside
+        # of a town, is no nearer than the road's ends: "على طريق القامشلي – عامودا في ريف الحسكة".)
+        towns = [
+            m
+            for m in same
+            if m not in ends
+            and place_specific(m)
+            and m.value.cue not in ("countryside_before", "province_before")
+        ]
+        if not ends or not towns:
+            return places
+        return towns + [m for m in places if m not in towns]
+
     def _places_for(
         self, at: ClauseIndex, sent: int, clause: int, sub: str | None = None, author: str | None = None
     ) -> list[Mention]:
