@@ -414,6 +414,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Fighting told as going on for months is the context of the news, not an incident of the day.
+        "قصفت قوات النظام بالمدفعية أحياء مدينة بصرى الشام، اليوم، ما أدى إلى مقتل مدني. وتدور منذ أشهر "
+        "معارك متقطعة في محيط المدينة بين فصائل المعارضة وقوات النظام.",
+        {"sub_event_type": "Shelling/artillery/missile attack", "fatalities": 1},
+        id="fighting-going-on-for-months",
+    ),
+    pytest.param(
+        # Demonstrators wounded by live fire met lethal force, as if some had been killed.
+        "أصيب 25 متظاهرا بالرصاص الحي وقنابل الغاز خلال مشاركتهم في تظاهرة قرب السياج الفاصل شرق مدينة "
+        "غزة، اليوم.",
+        {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"},
+        id="demonstrators-wounded-by-live-fire",
+    ),
+    pytest.param(
         # A road named by its ends, then the town the blast was near: the town places it, not the
         # road's first end.
         "قتل جنديان من الجيش السوري بانفجار لغم أرضي على الطريق الدولي دمشق - درعا قرب بلدة الصنمين "

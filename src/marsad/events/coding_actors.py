@@ -316,9 +316,22 @@ class ActorCoding(SideFinder):
         if (
             s.event_type == "Protests"
             and s.sub == "Protest with intervention"
-            and any(m.value.kind == "killed" for m in c.casualties)
+            and (
+                any(m.value.kind == "killed" for m in c.casualties)
+                # "أصيب 30 متظاهرا بالرصاص الحي": demonstrators wounded by live fire met lethal force
+                or (any(m.value.kind == "injured" for m in c.casualties) and self._live_fire(doc, c))
+            )
         ):
             s.sub = "Excessive force against protesters"
+
+    def _live_fire(self, doc: Doc, c: Candidate) -> bool:
+        """A sentence of the event tells live fire (cues.yaml live_fire: not rubber bullets or gas)."""
+        live = self.k.cues["live_fire"]
+        for sent in sorted(c.sentences):
+            seg = doc.sentences[sent]
+            if live.found_in(doc.folded_slice(seg.start, seg.end).split()):
+                return True
+        return False
 
     def _no_second_side(self, s: Coding) -> None:
         """Second sides the event cannot have."""
