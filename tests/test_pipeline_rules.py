@@ -414,6 +414,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A suicide attack "claimed it" by a pronoun ("وتبناه"), retold by witnesses with gunmen and
+        # a car bomb: one attack, a suicide bombing, the claiming group's.
+        "قتل أربعة أشخاص، اليوم، في هجوم انتحاري استهدف مقر المفوضية العليا للانتخابات في طرابلس، وتبناه "
+        "تنظيم داعش. وقال شهود إن مسلحين اقتحموا المبنى بعد تفجير سيارة مفخخة قرب مدخله.",
+        {"sub_event_type": "Suicide bomb", "actor1": "Islamic State (Libya)", "fatalities": 4},
+        id="a-suicide-attack-claimed-by-a-pronoun-and-retold",
+    ),
+    pytest.param(
         # Fighting told as going on for months is the context of the news, not an incident of the day.
         "قصفت قوات النظام بالمدفعية أحياء مدينة بصرى الشام، اليوم، ما أدى إلى مقتل مدني. وتدور منذ أشهر "
         "معارك متقطعة في محيط المدينة بين فصائل المعارضة وقوات النظام.",

@@ -112,12 +112,14 @@ class TypeRefinement(SideFinder):
         weapon_subs = [w.value.sub_event_type for w in c.weapons if w.value.sub_event_type]
         if s.event_type == EXPLOSIONS and weapon_subs:
             # A weapon ("سيارة مفخخة") says what exploded, not who set it off: a trigger that
-            # tells a suicide attack in the weapon's sentence ("فجر سيارته المفخخة") makes it one.
+            # tells a suicide attack in the weapon's sentence ("فجر سيارته المفخخة") makes it one,
+            # and so does the word that leads the incident ("هجوم انتحاري استهدف مقر الوزارة …
+            # بعد تفجير سيارة مفخخة قرب مدخله").
             armed = {w.sentence for w in c.weapons}
             told = [
                 t.value.sub_event_type
                 for t in c.triggers
-                if t.value.sub_event_type == "Suicide bomb" and t.sentence in armed
+                if t.value.sub_event_type == "Suicide bomb" and (t.sentence in armed or t is c.trigger)
             ]
             s.sub = _most_specific(weapon_subs + told)
         elif (
