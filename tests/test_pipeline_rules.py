@@ -2980,6 +2980,18 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # "غارة على محاور القتال": the fronts of the fight told before, named as where the strikes
+        # fell, are no fight told again with the aircraft as a side.
+        "قتل 18 عنصرا من قوات النظام خلال معارك عنيفة مع فصائل المعارضة على محور اللطامنة بريف حماة "
+        "الشمالي، اليوم. وأوضح المرصد أن الطائرات الحربية الروسية نفذت أكثر من 15 غارة على محاور القتال.",
+        ("sub_event_type", "actor1", "actor2"),
+        [
+            ("Air/drone strike", "Military Forces of Russia", "Opposition Rebels (Syria)"),
+            ("Armed clash", "Opposition Rebels (Syria)", "Military Forces of Syria"),
+        ],
+        id="strikes-on-the-fronts-of-a-fight",
+    ),
+    pytest.param(
         # Shelling told of villages in a sentence naming no one else: the villagers are its target,
         # not the army lent from the fight told before.
         "قتل خمسة من عناصر ميليشيا الحوثي، اليوم، في مواجهات مع قوات الجيش في جبهة قعطبة شمال محافظة "
