@@ -414,6 +414,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # People killed in a shooting told by weak words, no side named: civilians attacked by
+        # unnamed armed men (the event was dropped for want of a side); the attacker's hometown
+        # ("فلسطيني من بلدة قباطية") is not where it happened.
+        "قتل ثلاثة إسرائيليين، مساء اليوم، في عملية إطلاق نار نفذها فلسطيني من بلدة قباطية في مدينة العفولة.",
+        {"event_type": "Violence against civilians", "actor2": "Civilians (Israel)", "location": "Afula"},
+        id="people-shot-by-no-one-named",
+    ),
+    pytest.param(
         # A suicide attack "claimed it" by a pronoun ("وتبناه"), retold by witnesses with gunmen and
         # a car bomb: one attack, a suicide bombing, the claiming group's.
         "قتل أربعة أشخاص، اليوم، في هجوم انتحاري استهدف مقر المفوضية العليا للانتخابات في طرابلس، وتبناه "

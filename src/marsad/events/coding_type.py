@@ -64,6 +64,7 @@ class TypeRefinement(SideFinder):
         self._people_among_the_dead(doc, c, s)
         self._terrorists_of_the_group_hit(doc, c, s)
         self._force_on_protesters(s)
+        self._people_shot_by_no_one_named(c, s)
         self._attack_on_civilians(c, s)
         self._territory(s)
         self._taken_without_a_fight(doc, c, s)
@@ -358,6 +359,19 @@ class TypeRefinement(SideFinder):
     def _ambush_words(self) -> tuple[str, ...]:
         """cues.yaml ambush_words, folded (read once, not per event)."""
         return self.k.cue_words("ambush_words")
+
+    def _people_shot_by_no_one_named(self, c: Candidate, s: Coding) -> None:
+        """ "قتل ثلاثة إسرائيليين في عملية إطلاق نار": people killed by fire or a stabbing, told by
+        weak words only and with no side named, were civilians attacked (by unnamed armed men,
+        _unidentified_attacker), not a fight of no one."""
+        if (
+            s.a1 is None
+            and s.a2 is None
+            and s.event_type in (BATTLES, VAC)
+            and all(t.attrs.get("weight", 1.0) < 1.0 for t in c.triggers if t.value.event_type == BATTLES)
+            and any(m.value.kind == "killed" for m in c.casualties)
+        ):
+            s.a2 = self._templates.get("civilians")
 
     def _attack_on_civilians(self, c: Candidate, s: Coding) -> None:
         """A "battle" with civilians as its other side."""
