@@ -2988,6 +2988,16 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # Police among the dead of the second bombing told "while" the first: the first's target
+        # stays the people it killed.
+        "قتل 12 شخصا وأصيب 30 آخرون في تفجير استهدف سوقا شعبية بمدينة الحلة صباح اليوم، فيما قتل 9 "
+        "أشخاص بينهم 4 من رجال الشرطة في تفجير انتحاري عند حاجز أمني بمدينة كربلاء. وأعلن تنظيم داعش "
+        "مسؤوليته عن التفجيرين.",
+        ("location", "actor2", "fatalities"),
+        [("Al Hillah", "Civilians (Iraq)", 12), ("Karbala", "Police Forces of Iraq", 9)],
+        id="police-among-the-other-bombings-dead",
+    ),
+    pytest.param(
         # "غارة على محاور القتال": the fronts of the fight told before, named as where the strikes
         # fell, are no fight told again with the aircraft as a side.
         "قتل 18 عنصرا من قوات النظام خلال معارك عنيفة مع فصائل المعارضة على محور اللطامنة بريف حماة "

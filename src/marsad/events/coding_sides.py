@@ -21,6 +21,7 @@ UNARMED = {"civilians", "protesters"}
 STATE_KINDS = {"state", "police", "external"}
 ARMED_KINDS = {"state", "police", "rebel", "militia", "identity", "external", "unidentified"}
 AMONG_REACH, AMONG_WORDS = 40, 4  # where "بينهم" stands before a name ("بينهم قيادي بارز في")
+TOLL_REACH = 80  # how far after an event's own toll the victims it names ("، بينهم …") may stand
 
 
 class SideFinder:
@@ -127,12 +128,16 @@ class SideFinder:
     def _among_the_victims(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The armed side a victim named after "بينهم"/"منهم" belongs to, in the event's sentences."""
         among = self._among_words
+        # (One of the event's own dead: not one of another act's told in its sentence, "… في
+        # طنطا، فيما قتل 17 شخصا بينهم 3 من رجال الشرطة في الإسكندرية".)
+        tolls = [(k.start, k.end + TOLL_REACH) for k in c.casualties]
         return self._first_actor(
             doc,
             c,
             lambda m, e: (
                 e.kind in ARMED_KINDS
                 and not e.template
+                and any(lo <= m.start <= hi for lo, hi in tolls)
                 and word_just_before(doc, m, among, AMONG_REACH, AMONG_WORDS)
             ),
         )
@@ -144,13 +149,19 @@ class SideFinder:
     def _post_attacked(self, doc: Doc, c: Candidate) -> ActorEntry | None:
         """The state or police force the event's sentences name as the target: a post or column
         ("نقطة تفتيش", "بوابة أمنية", target-only names) or a force in the target's position."""
+        own = {id(t) for t in c.triggers}
         return self._first_actor(
             doc,
             c,
             lambda m, e: (
                 # (not a post the words after it give to another side: "مقرا أمنيا لفصائل المعارضة")
-                (bool(m.attrs.get("target_only")) and m.attrs.get("role_cue") != "ignore_before")
-                or (e.kind in ("state", "police") and m.attrs.get("role_cue") == "patient_before")
+                (
+                    (bool(m.attrs.get("target_only")) and m.attrs.get("role_cue") != "ignore_before")
+                    or (e.kind in ("state", "police") and m.attrs.get("role_cue") == "patient_before")
+                )
+                # (nor a force hit in another act told in its sentence: "… في طنطا، فيما قتل 17
+                # شخصا بينهم 3 من رجال الشرطة في تفجير انتحاري بالإسكندرية")
+                and all(id(t) in own for t in doc.in_clause(TRIGGER, m.sentence, m.clause))
             ),
         )
 
