@@ -414,6 +414,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "نزاع عشائري مسلح": "armed" qualifies the tribal dispute; it names no gunmen on a side.
+        "قتل ثلاثة أشخاص، مساء أمس، في نزاع عشائري مسلح بين عشيرتين في ناحية الفهود جنوب الناصرية.",
+        {"actor1": "Unidentified Tribal Militia (Iraq)", "actor2": "Unidentified Tribal Militia (Iraq)"},
+        id="an-armed-tribal-dispute",
+    ),
+    pytest.param(
         # People killed in a shooting told by weak words, no side named: civilians attacked by
         # unnamed armed men (the event was dropped for want of a side); the attacker's hometown
         # ("فلسطيني من بلدة قباطية") is not where it happened.
