@@ -414,6 +414,17 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A defence ministry tells what its own aircraft did: its country's forces struck from the air.
+        "أعلنت وزارة الدفاع الروسية، اليوم، أن طائراتها دمرت مقرا لجبهة النصرة في ريف إدلب الجنوبي.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Russia"},
+        id="a-defence-ministrys-aircraft",
+    ),
+    pytest.param(
+        "قالت وزارة الدفاع الأمريكية إن قواتها قتلت قياديا في تنظيم داعش بغارة في ريف دير الزور، أمس.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of United States", "fatalities": 1},
+        id="a-defence-ministrys-forces",
+    ),
+    pytest.param(
         # "نزاع عشائري مسلح": "armed" qualifies the tribal dispute; it names no gunmen on a side.
         "قتل ثلاثة أشخاص، مساء أمس، في نزاع عشائري مسلح بين عشيرتين في ناحية الفهود جنوب الناصرية.",
         {"actor1": "Unidentified Tribal Militia (Iraq)", "actor2": "Unidentified Tribal Militia (Iraq)"},
