@@ -414,6 +414,16 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A foreign defence ministry telling of others' acts is no side of them (it is a side only
+        # where it claims its own forces' act), and an act answered, named as one known and with no
+        # day of its own ("ردا على الهجوم الكيميائي المزعوم"), is the answer's reason, not news.
+        "شنت الولايات المتحدة وبريطانيا، فجر اليوم، ضربات صاروخية على مواقع عسكرية في مدينة حمص، ردا "
+        "على الهجوم الكيميائي المزعوم في مدينة دوما. وقالت وزارة الدفاع الروسية إن الضربات لم تسفر عن "
+        "إصابات.",
+        {"actor1": "Military Forces of United States", "actor2": "", "location": "Homs"},
+        id="a-ministry-telling-others-acts-and-a-known-act-answered",
+    ),
+    pytest.param(
         # A defence ministry tells what its own aircraft did: its country's forces struck from the air.
         "أعلنت وزارة الدفاع الروسية، اليوم، أن طائراتها دمرت مقرا لجبهة النصرة في ريف إدلب الجنوبي.",
         {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Russia"},

@@ -19,7 +19,13 @@ from marsad.events.candidate import Candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.demonstrations import force_on_demonstrations, riots_in_context
 from marsad.events.identified import gunmen_named, perpetrators_identified, victims_identified
-from marsad.events.incidents import EXPLOSIONS, FAMILY, join_coinciding, recalled_specifically
+from marsad.events.incidents import (
+    EXPLOSIONS,
+    FAMILY,
+    join_coinciding,
+    recalled_specifically,
+    told_by_definite_nouns,
+)
 from marsad.events.initiative import put_initiator_first
 from marsad.events.interceptions import (
     DISRUPTED,
@@ -157,6 +163,9 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
             and not self._demanded(doc, e)
             and not self._going_on_since(e)
             and not (e.answered and a_series(e) and e.inherited_place and (not e.dates or e.inherited_date))
+            # ("ردا على الهجوم الكيميائي المزعوم في دوما": an act answered, named as one known, with
+            # no day of its own: the answer's reason, not an incident of the report's day)
+            and not (e.answered and told_by_definite_nouns(e.triggers) and (not e.dates or e.inherited_date))
         ]
         if self._explainer(doc):
             # A profile, explainer or question piece ("من هو…؟", "هل كانت الضربات قانونية؟") tells

@@ -165,10 +165,10 @@ class SideFinder:
             ),
         )
 
-    def _homes_hit(self, doc: Doc, c: Candidate) -> bool:
+    def _homes_hit(self, doc: Doc, c: Candidate, cues: str = "residential") -> bool:
         """Whether the event's sentences name homes or a residential quarter after its shelling
-        or air-strike word, before the next other event's word (cues `residential`)."""
-        homes = self.k.cues["residential"]
+        or air-strike word, before the next other event's word (cues `residential`, or `cues`)."""
+        homes = self.k.cues[cues]
         own = {id(t) for t in c.triggers}
         for t in c.triggers:
             if t.value.event_type != EXPLOSIONS:

@@ -212,11 +212,14 @@ class TypeRefinement(SideFinder):
         if (
             s.event_type == EXPLOSIONS
             and s.sub in ("Shelling/artillery/missile attack", "Air/drone strike")
-            and (s.a2 is None or self._side_told_elsewhere(doc, c))
-            and self._homes_hit(doc, c)
+            and (
+                (s.a2 is None and self._homes_hit(doc, c))
+                or (self._side_told_elsewhere(doc, c) and self._homes_hit(doc, c, "residential_areas"))
+            )
         ):
-            # (A side lent from another sentence yields to the homes the fire is told to have hit:
-            # "صدت القوات هجوما … وأضاف أن الميليشيا قصفت بالمدفعية قرى سكنية".)
+            # (A side lent from another sentence yields to the villages or quarters the fire is told
+            # to have hit: "صدت القوات هجوما … وأضاف أن الميليشيا قصفت بالمدفعية قرى سكنية"; not to
+            # one house, which may be that side's: "وردا على ذلك قصفت مروحية منزلا".)
             s.a2 = self._templates.get("civilians")
 
     @staticmethod
