@@ -414,6 +414,26 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A village of Lebanon's border strip the packaged gazetteer lacks (places_extra.tsv): with
+        # no town found the strike had no place, and no event.
+        "استشهد قيادي في حزب الله، اليوم، بغارة إسرائيلية استهدفت سيارته في بلدة خربة سلم جنوبي لبنان.",
+        {"actor1": "Military Forces of Israel", "location": "Khirbet Selm", "fatalities": 1},
+        id="a-border-village-of-south-lebanon",
+    ),
+    pytest.param(
+        # The bare "Islamic Resistance" claiming an attack from Lebanon is Hezbollah; its kamikaze
+        # drones ("المسيرات الانقضاضية") struck from the air.
+        "أعلنت المقاومة الإسلامية، اليوم، أنها استهدفت ثكنة برانيت بسرب من المسيرات الانقضاضية.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Hezbollah", "country": "Israel"},
+        id="the-islamic-resistance-from-lebanon",
+    ),
+    pytest.param(
+        # The Iraqi factions' front flies drones: its own claim makes it the author, not the target.
+        "أعلنت المقاومة الإسلامية في العراق، اليوم، أنها استهدفت قاعدة عين الأسد في الأنبار بطائرة مسيرة.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Islamic Resistance in Iraq"},
+        id="the-islamic-resistance-in-iraq-flies",
+    ),
+    pytest.param(
         # A foreign defence ministry telling of others' acts is no side of them (it is a side only
         # where it claims its own forces' act), and an act answered, named as one known and with no
         # day of its own ("ردا على الهجوم الكيميائي المزعوم"), is the answer's reason, not news.
