@@ -344,6 +344,13 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
     for line, folded_line in zip(text.split("\n"), folded_lines, strict=True):
         start, end = pos, pos + len(line)
         pos = end + 1
+        # A cue that opens the line has its first word there: most lines fail on that at once.
+        first = WORD.search(folded_line)
+        may_open = first is not None and cues.may_open(first.group())
+        if not in_block and not may_open:
+            # Out of a block, a line no cue opens leaves none (blank or not): most lines of
+            # prose end here, without splitting them into words.
+            continue
         # Only counted up to RESIDUE_ITEM_WORDS + 1 and the first 6 read (the head, folded for
         # the cue check): a split that stops there leaves both as a full split would, without
         # a string per word of a paragraph-long line.
@@ -351,11 +358,8 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
         if not words:
             in_block = False
             continue
-        first = WORD.search(folded_line)
-        # A cue that opens the line has its first word there: most lines fail on that at once.
         opens = (
-            first is not None
-            and cues.may_open(first.group())
+            may_open
             and bool(head := WORD.findall(fold(" ".join(words[:6])))[:6])
             and cues.may_open(head[0])
             and cues.opening(head) is not None
