@@ -253,9 +253,22 @@ def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
 
 # One list's share of a CueIndex answer: its name, the cues the word may end (longest first),
 # whether one of them is that one word, and the words that stand last before the word in the
-# others ("قرب" of "بالقرب من"): a word before that is none of them (clitics peeled) rules out
-# every longer cue, without a _fitting call (most questions about "في", "من" end so).
+# others ("قرب" of "بالقرب من"), in every form peel reads them in (_written_forms): a word before
+# that is none of them rules out every longer cue, with one set look-up and no _fitting call
+# (most questions about "في", "من" end so).
 _Ending = tuple[str, tuple[_Cue, ...], bool, frozenset[str]]
+
+_forms: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _written_forms(words: frozenset[str]) -> frozenset[str]:
+    """Every word `w` with a form of peel(w) among `words`: the words themselves and each with a
+    proclitic chain before it (peel strips a chain only where two letters or more remain). So
+    `w in _written_forms(words)` is `not words.isdisjoint(peel(w))`, without peeling `w`."""
+    got = _forms.get(words)
+    if got is None:
+        got = _forms[words] = words | frozenset(c + w for w in words if len(w) >= 2 for c in _CHAINS if c)
+    return got
 
 
 class CueIndex:
@@ -274,7 +287,12 @@ class CueIndex:
                 self.memo.clear()
             found = ((n, cl.ending_in(word)) for n, cl in self.items)
             got = self.memo[word] = tuple(
-                (n, cands, any(not c.head for c in cands), frozenset(c.head[-1] for c in cands if c.head))
+                (
+                    n,
+                    cands,
+                    any(not c.head for c in cands),
+                    _written_forms(frozenset(c.head[-1] for c in cands if c.head)),
+                )
                 for n, cands in found
                 if cands
             )
@@ -317,7 +335,7 @@ def first_cue(
             cands = index.ending_in(word)
         # Only the lists with a cue that may end in this word are asked (most words: none).
         for name, cues, single, before in cands:
-            if before and i and not before.isdisjoint(peel(words[i - 1])):
+            if before and i and words[i - 1] in before:
                 if _fitting(cues, words, i) is not None:  # (it finds the one-word cue too)
                     return name, last - i
             elif single:
