@@ -16,7 +16,16 @@ except ImportError:  # a pure install may lack Cython: the declarations then dec
 from marsad.doc import Doc
 from marsad.recognize.actors_base import ActorReading, past_aside
 from marsad.recognize.actors_context import _GROUP_NOUNS
-from marsad.recognize.cues import CueIndex, CueList, cue_index, first_cue, peel, words_after, words_before
+from marsad.recognize.cues import (
+    MEMO_WORDS,
+    CueIndex,
+    CueList,
+    cue_index,
+    first_cue,
+    peel,
+    words_after,
+    words_before,
+)
 from marsad.recognize.numbers import parse_quantity
 from marsad.text.normalize import fold
 
@@ -37,6 +46,9 @@ ROLE_LISTS = (
 # on is its object. A teller ("قال", "بحسب") marks only the name that follows it.
 ADJACENT = {"agent_verbs": 0, "source_before": 1, "teller_verbs": 0}
 POSSESSOR_WORDS = 9  # words read before an owned noun's owner ("<verb> <person> <rank> في <unit> التابعة ل")
+# What a word of the window before a name is to _role's first tests (_word_flags): a day or time
+# word it drops (role_skip), an accusation verb, a harm noun.
+SKIPPED, ACCUSES, HARMS = 1, 2, 4
 
 
 class RoleReading(ActorReading):
@@ -92,6 +104,24 @@ class RoleReading(ActorReading):
             return "ignore_before", "accuser"
         return None
 
+    @cached_property
+    def _word_flags(self) -> dict[str, int]:
+        """A word → its SKIPPED, ACCUSES and HARMS bits (_flags_of), memoised: one look-up per
+        word of a name's window instead of three lists asked about it."""
+        return {}
+
+    def _flags_of(self, word: str) -> int:
+        """The SKIPPED, ACCUSES and HARMS bits of `word`, memoised in _word_flags."""
+        flags = self._word_flags
+        if len(flags) >= MEMO_WORDS:
+            flags.clear()
+        got = flags[word] = (
+            (SKIPPED if self._skip.has_word(word) else 0)
+            | (ACCUSES if word in self._accuse_forms else 0)
+            | (HARMS if self._harm_nouns.has_word(word) else 0)
+        )
+        return got
+
     @cython.locals(words=list, memo=dict, n=cython.Py_ssize_t, i=cython.Py_ssize_t)
     def _unharmed(self, words: list[str]) -> bool:
         """ "دون وقوع إصابات في صفوف المدنيين": a harm noun at most three words before the name
@@ -110,8 +140,9 @@ class RoleReading(ActorReading):
     # Compiled, the text, clitics, words and cue name are typed: their tests and slices are C
     # calls (this runs for every name of every report).
     @cython.locals(
-        folded=str, chain=str, words=list, name=str, after=list, between=list, lead=list, first=list
-    )
+        folded=str, chain=str, words=list, name=str, after=list, between=list, lead=list, first=list,
+        flags=dict, kept=list,
+    )  # fmt: skip
     def _role(
         self,
         doc: Doc,
@@ -129,13 +160,25 @@ class RoleReading(ActorReading):
         [fs, fe): the folded name with its clitics `chain`, which end at name_start."""
         folded = doc.folded.text
         skip = self._skip
-        # Days and time words between a verb and its subject do not break the pair.
-        words = skip.without_words(words)
-        if words and not self._accuse_forms.isdisjoint(words[-6:]):
+        # Days and time words between a verb and its subject do not break the pair
+        # (skip.without_words). Each word's flags are read once: most windows hold no accusation
+        # verb nor harm noun, and skip those two tests.
+        flags = self._word_flags
+        kept = []
+        seen = 0
+        for w in words:
+            got = flags.get(w)
+            if got is None:
+                got = self._flags_of(w)
+            if not got & SKIPPED:
+                kept.append(w)
+                seen |= got
+        words = kept
+        if seen & ACCUSES and not self._accuse_forms.isdisjoint(words[-6:]):
             accusation = self._accusation(folded, fe, words)
             if accusation is not None:
                 return accusation
-        if self._unharmed(words):
+        if seen & HARMS and self._unharmed(words):
             return "ignore_before", "harm_negations"
         if (lam or chain.endswith("ل")) and words and self._link_words.has_word(words[-1]):
             # "مدرعة تابعة للجيش": the link word ties the name to the noun before it,

@@ -253,9 +253,22 @@ def words_after(folded: str, fpos: int, max_words: int = 4) -> list[str]:
 
 # One list's share of a CueIndex answer: its name, the cues the word may end (longest first),
 # whether one of them is that one word, and the words that stand last before the word in the
-# others ("قرب" of "بالقرب من"): a word before that is none of them (clitics peeled) rules out
-# every longer cue, without a _fitting call (most questions about "في", "من" end so).
+# others ("قرب" of "بالقرب من"), in every form peel reads them in (_written_forms): a word before
+# that is none of them rules out every longer cue, with one set look-up and no _fitting call
+# (most questions about "في", "من" end so).
 _Ending = tuple[str, tuple[_Cue, ...], bool, frozenset[str]]
+
+_forms: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _written_forms(words: frozenset[str]) -> frozenset[str]:
+    """Every word `w` with a form of peel(w) among `words`: the words themselves and each with a
+    proclitic chain before it (peel strips a chain only where two letters or more remain). So
+    `w in _written_forms(words)` is `not words.isdisjoint(peel(w))`, without peeling `w`."""
+    got = _forms.get(words)
+    if got is None:
+        got = _forms[words] = words | frozenset(c + w for w in words if len(w) >= 2 for c in _CHAINS if c)
+    return got
 
 
 class CueIndex:
@@ -274,7 +287,12 @@ class CueIndex:
                 self.memo.clear()
             found = ((n, cl.ending_in(word)) for n, cl in self.items)
             got = self.memo[word] = tuple(
-                (n, cands, any(not c.head for c in cands), frozenset(c.head[-1] for c in cands if c.head))
+                (
+                    n,
+                    cands,
+                    any(not c.head for c in cands),
+                    _written_forms(frozenset(c.head[-1] for c in cands if c.head)),
+                )
                 for n, cands in found
                 if cands
             )
@@ -317,7 +335,7 @@ def first_cue(
             cands = index.ending_in(word)
         # Only the lists with a cue that may end in this word are asked (most words: none).
         for name, cues, single, before in cands:
-            if before and i and not before.isdisjoint(peel(words[i - 1])):
+            if before and i and words[i - 1] in before:
                 if _fitting(cues, words, i) is not None:  # (it finds the one-word cue too)
                     return name, last - i
             elif single:
@@ -344,6 +362,13 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
     for line, folded_line in zip(text.split("\n"), folded_lines, strict=True):
         start, end = pos, pos + len(line)
         pos = end + 1
+        # A cue that opens the line has its first word there: most lines fail on that at once.
+        first = WORD.search(folded_line)
+        may_open = first is not None and cues.may_open(first.group())
+        if not in_block and not may_open:
+            # Out of a block, a line no cue opens leaves none (blank or not): most lines of
+            # prose end here, without splitting them into words.
+            continue
         # Only counted up to RESIDUE_ITEM_WORDS + 1 and the first 6 read (the head, folded for
         # the cue check): a split that stops there leaves both as a full split would, without
         # a string per word of a paragraph-long line.
@@ -351,11 +376,8 @@ def residue_spans(text: str, cues: CueList) -> list[tuple[int, int]]:
         if not words:
             in_block = False
             continue
-        first = WORD.search(folded_line)
-        # A cue that opens the line has its first word there: most lines fail on that at once.
         opens = (
-            first is not None
-            and cues.may_open(first.group())
+            may_open
             and bool(head := WORD.findall(fold(" ".join(words[:6])))[:6])
             and cues.may_open(head[0])
             and cues.opening(head) is not None
