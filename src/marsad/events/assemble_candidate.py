@@ -66,15 +66,12 @@ def _ends_a_word(text: str, part: str) -> bool:
     return False
 
 
-_new = object.__new__  # (a Candidate with no field set yet: _new_candidate sets them all)
-
-
 def _new_candidate(sent: int, clause: int, trigs: list[Mention]) -> Candidate:
     """`Candidate(sent, clause, trigs, sentences={sent})`, field by field: a dataclass's
     __init__ is made at import by exec, so it runs interpreted even when this module is compiled,
     at twice the cost of these stores (issue 11). tests/test_assembly_paths.py checks that every
     field is set as the __init__ sets it."""
-    c: Candidate = _new(Candidate)
+    c: Candidate = Candidate.__new__(Candidate)  # (no field set yet: all are, below)
     c.sentence, c.clause, c.triggers = sent, clause, trigs
     c.actor1 = c.actor2 = c.origin = c.retype = c.target_country = None
     c.assoc1, c.assoc2, c.places, c.dates, c.casualties, c.weapons = [], [], [], [], [], []
