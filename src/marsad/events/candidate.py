@@ -100,3 +100,19 @@ class Candidate:
     @property
     def date(self) -> Mention | None:
         return self.dates[0] if self.dates else None
+
+
+def clause_candidate(sent: int, clause: int, trigs: list[Mention]) -> Candidate:
+    """`Candidate(sent, clause, trigs, sentences={sent})`, field by field (issue 11): from source
+    a dataclass's __init__ runs at twice the cost of these stores; compiled, they are C stores
+    into a typed local, not keyword arguments parsed. tests/test_assembly_paths.py checks that
+    every field is set as the __init__ sets it."""
+    c = cython.declare(Candidate, Candidate.__new__(Candidate))  # (no field set yet: all are, below)
+    c.sentence, c.clause, c.triggers = sent, clause, trigs
+    c.actor1 = c.actor2 = c.origin = c.retype = c.target_country = None
+    c.assoc1, c.assoc2, c.places, c.dates, c.casualties, c.weapons = [], [], [], [], [], []
+    c.log, c.separate_tolls = [], []
+    c.sentences = {sent}
+    c.background = c.inherited_place = c.intervention = c.inherited_date = False
+    c.inferred_actor1 = c.announced = c.answered = c.retort = False
+    return c
