@@ -15,7 +15,8 @@ from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEA
 from marsad.events import roles
 from marsad.events.assemble_groups import DESTRUCTION
 from marsad.events.assemble_places import CandidatePlaces
-from marsad.events.candidate import Candidate
+from marsad.events.candidate import Candidate, clause_candidate
+from marsad.events.candidate import clause_candidate as _new_candidate  # noqa: F401 (tests)
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import AIR, BATTLES, EXPLOSIONS, FAMILY, TERRITORY, UNARMED_KINDS
 from marsad.events.launch import Launch, drop_foreign_firer, landing
@@ -64,25 +65,6 @@ def _ends_a_word(text: str, part: str) -> bool:
             return True
         i = text.find(part, i + 1)
     return False
-
-
-_new = object.__new__  # (a Candidate with no field set yet: _new_candidate sets them all)
-
-
-def _new_candidate(sent: int, clause: int, trigs: list[Mention]) -> Candidate:
-    """`Candidate(sent, clause, trigs, sentences={sent})`, field by field: a dataclass's
-    __init__ is made at import by exec, so it runs interpreted even when this module is compiled,
-    at twice the cost of these stores (issue 11). tests/test_assembly_paths.py checks that every
-    field is set as the __init__ sets it."""
-    c: Candidate = _new(Candidate)
-    c.sentence, c.clause, c.triggers = sent, clause, trigs
-    c.actor1 = c.actor2 = c.origin = c.retype = c.target_country = None
-    c.assoc1, c.assoc2, c.places, c.dates, c.casualties, c.weapons = [], [], [], [], [], []
-    c.log, c.separate_tolls = [], []
-    c.sentences = {sent}
-    c.background = c.inherited_place = c.intervention = c.inherited_date = False
-    c.inferred_actor1 = c.announced = c.answered = c.retort = False
-    return c
 
 
 ABDUCTION = "Abduction/forced disappearance"
@@ -178,7 +160,7 @@ class CandidateBuilding(CandidatePlaces):
             march = _march(trigs)
             if march is not None and self._during(sides.doc, march):
                 trigs, met = _led_by(march, trigs), True
-        c = _new_candidate(sent, clause, trigs)
+        c = clause_candidate(sent, clause, trigs)
         c.intervention = met or confronted
         c.answered = (sent, clause) in sides.answered
         c.retort = retort

@@ -6,13 +6,22 @@ coder (marsad.events.coding) codes each kept one as an event.
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+try:  # Cython's dataclass: compiled, an extension class whose fields are C struct members
+    from cython.dataclasses import dataclass, field
+except ImportError:
+    from dataclasses import dataclass, field
 
 from marsad.doc import Mention
 
 
-@dataclass(slots=True)
+# Compiled, an extension class (issue 11): its properties are C getters reading its fields in C,
+# not Python functions called through the property.
+@dataclass
+@cython.cclass
 class Candidate:
     sentence: int
     clause: int
@@ -48,12 +57,27 @@ class Candidate:
 
     def twin(self) -> Candidate:
         """A copy for one part of the incident (a place of a list, a means of fire), with lists
-        and sets of its own: later merges into one twin must not reach the others."""
-        t = copy.copy(self)
+        and sets of its own: later merges into one twin must not reach the others. (Field by
+        field, every one of them: copy.copy goes through __reduce_ex__ at ten times the cost.)"""
+        t = cython.declare(Candidate, Candidate.__new__(Candidate))  # (compiled: set in C)
+        t.sentence, t.clause = self.sentence, self.clause
         t.triggers, t.assoc1, t.assoc2 = list(self.triggers), list(self.assoc1), list(self.assoc2)
         t.places, t.dates, t.casualties = list(self.places), list(self.dates), list(self.casualties)
         t.weapons, t.log, t.separate_tolls = list(self.weapons), list(self.log), list(self.separate_tolls)
         t.sentences = set(self.sentences)
+        t.actor1, t.actor2, t.origin = self.actor1, self.actor2, self.origin
+        t.background, t.inherited_place, t.inherited_date = (
+            self.background,
+            self.inherited_place,
+            self.inherited_date,
+        )
+        t.intervention, t.inferred_actor1, t.announced = (
+            self.intervention,
+            self.inferred_actor1,
+            self.announced,
+        )
+        t.retype, t.target_country = self.retype, self.target_country
+        t.answered, t.retort = self.answered, self.retort
         return t
 
     @property
@@ -76,3 +100,19 @@ class Candidate:
     @property
     def date(self) -> Mention | None:
         return self.dates[0] if self.dates else None
+
+
+def clause_candidate(sent: int, clause: int, trigs: list[Mention]) -> Candidate:
+    """`Candidate(sent, clause, trigs, sentences={sent})`, field by field (issue 11): from source
+    a dataclass's __init__ runs at twice the cost of these stores; compiled, they are C stores
+    into a typed local, not keyword arguments parsed. tests/test_assembly_paths.py checks that
+    every field is set as the __init__ sets it."""
+    c = cython.declare(Candidate, Candidate.__new__(Candidate))  # (no field set yet: all are, below)
+    c.sentence, c.clause, c.triggers = sent, clause, trigs
+    c.actor1 = c.actor2 = c.origin = c.retype = c.target_country = None
+    c.assoc1, c.assoc2, c.places, c.dates, c.casualties, c.weapons = [], [], [], [], [], []
+    c.log, c.separate_tolls = [], []
+    c.sentences = {sent}
+    c.background = c.inherited_place = c.intervention = c.inherited_date = False
+    c.inferred_actor1 = c.announced = c.answered = c.retort = False
+    return c

@@ -17,7 +17,6 @@ were merged or kept apart.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,10 @@ try:
     import cython
 except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
     from marsad.text import _pure_cython as cython
+try:  # Cython's dataclass: compiled, an extension class whose fields are C struct members
+    from cython.dataclasses import dataclass
+except ImportError:
+    from dataclasses import dataclass
 
 from marsad.doc import Mention
 from marsad.events.launch import launch_conflict
@@ -137,12 +140,15 @@ def explicit_air_and_fight(remote: Candidate, fight: Candidate) -> bool:
     return any(air_word(t) for t in remote.triggers) and any(fight_word(t) for t in fight.triggers)
 
 
-@dataclass(slots=True)
+@dataclass
+@cython.cclass
 class Sig:
     """What `conflict` reads of one candidate, computed once (issue 11: `link` compares a
     candidate with many incidents, so the per-pair work must be plain comparisons). An
     incident's signature is made again after a telling is merged into it, when a later telling
-    is next compared with it (`Incidents.sig`)."""
+    is next compared with it (`Incidents.sig`). Compiled, an extension class: the functions
+    that declare a Sig local (`cython.locals`) set and read its fields in C, not through the
+    type's attribute look-up."""
 
     background: bool
     own_date: date | None  # its own day (not inherited)
@@ -186,6 +192,7 @@ class Sig:
         return str(self.own_date) if self.own_date is not None else ""
 
 
+@cython.locals(s=Sig)
 def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) -> Sig:
     # This runs for every telling linked and every merge: the Candidate properties, _place_of,
     # explicit/fight_word, armed and claims are spelt out (a call costs more than the test in
@@ -263,8 +270,8 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     assoc1, assoc2 = c.assoc1, c.assoc2
     # Field by field, not through the dataclass's __init__: a call with 33 keywords passes them
     # through a dict and back, and cost half of this function (issue 11). Every field is set
-    # (tests/test_speed_paths.py checks it against the __init__).
-    s: Sig = _new(Sig)
+    # (tests/test_incidents_index.py checks it against the __init__, run from source).
+    s = Sig.__new__(Sig)  # (compiled: the type's tp_new called directly)
     s.background = c.background
     s.own_date = d
     s.exact_day = exact
@@ -305,9 +312,6 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     return s
 
 
-_new = object.__new__  # (a Sig with no field set yet: signature sets them all)
-
-
 def _day_told_exactly(dm: DateMention) -> bool:
     """A day written out ("19 أغسطس 2020"), or a day told from the report's ("اليوم الأحد", "أمس")
     with no end of the night in its words (dates.yaml night_ends): two such days are two days ("قتل طفل اليوم … وكانت الميليشيا قد
@@ -325,6 +329,7 @@ REMOTE_FIRE = (SHELLING, AIR)  # fire from afar: each side's is an event of its 
 ARMED_ACTS = (*REMOTE_OR_FIGHT, VAC)
 
 
+@cython.locals(a=Sig, b=Sig, remote=Sig, fight=Sig)
 def sig_conflict(a: Sig, b: Sig) -> str | None:
     """`conflict` on two signatures: background, then kind of event, day, place, attackers, and
     remote violence told beside fighting, in that order."""
@@ -482,6 +487,7 @@ def claims(m: Mention | None) -> bool:
     return m is not None and bool(m.attrs.get("claims")) and m.attrs.get("kind") in NON_STATE_ARMED
 
 
+@cython.locals(a=Sig, b=Sig)
 def _allies_on_one_foe(a: Sig, b: Sig) -> bool:
     """Two attackers of one government's camp fighting one foe, one of them told only by a
     definite noun ("حررت قوات الجيش مواقع … عقب مواجهات مع الحوثيين … وشارك طيران التحالف في
@@ -494,12 +500,14 @@ def _allies_on_one_foe(a: Sig, b: Sig) -> bool:
     )
 
 
+@cython.locals(a=Sig, b=Sig)
 def _slack(a: Sig, b: Sig) -> int:
     """Days two tellings' own days may differ by and still tell one incident: the slack is for
     "أمس" and "الليلة الماضية" told from two ends of a night; two dates written out are two days."""
     return 0 if a.exact_day and b.exact_day else SAME_DAY_SLACK
 
 
+@cython.locals(a=Sig, b=Sig)
 def _days_apart(a: Sig, b: Sig) -> str | None:
     da, db = a.own_date, b.own_date
     if da is not None and db is not None and abs((da - db).days) > _slack(a, b):
@@ -511,6 +519,7 @@ def _days_apart(a: Sig, b: Sig) -> str | None:
     return None
 
 
+@cython.locals(a=Sig, b=Sig)
 def _two_towns(a: Sig, b: Sig) -> bool:
     """Whether two tellings are placed at two different towns or districts."""
     return (
@@ -518,6 +527,7 @@ def _two_towns(a: Sig, b: Sig) -> bool:
     )
 
 
+@cython.locals(a=Sig, b=Sig)
 def _places_apart(a: Sig, b: Sig) -> str | None:
     ca, cb = a.place, b.place
     if ca is None or cb is None or ca.id == cb.id:
@@ -539,6 +549,7 @@ def _places_apart(a: Sig, b: Sig) -> str | None:
     return None
 
 
+@cython.locals(a=Sig, b=Sig)
 def _sig_retold(a: Sig, b: Sig) -> bool:
     """ "وكان الانفجار قد وقع مساء أمس": a pluperfect retelling of the news itself, not an
     earlier incident — its own day is the news day (within the slack), or it names no day but
