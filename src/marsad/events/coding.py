@@ -15,6 +15,15 @@ from marsad.events.notes import write_notes
 from marsad.knowledge.gazetteer import Place
 from marsad.models import Event, Span
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.object import PyObject_GenericSetAttr
+    from cython.cimports.cpython.type import PyType_GenericAlloc
+
 
 class EventCoder(TypeRefinement, ActorCoding, PlaceDateCoding, FatalityCoding):
     """Codes each candidate of a report as an event, step by step: the type and sub-type
@@ -58,7 +67,7 @@ class EventCoder(TypeRefinement, ActorCoding, PlaceDateCoding, FatalityCoding):
             # One Span per mention and report: events sharing a place, date or trigger share it.
             known = spans.get(m)
             if known is None:
-                known = spans[m] = m.span()
+                known = spans[m] = _span(m)
             return known
 
         ev: dict[str, object] = {}
@@ -138,6 +147,24 @@ class EventCoder(TypeRefinement, ActorCoding, PlaceDateCoding, FatalityCoding):
             a1_country=country,
             a2_country=country,
         )
+
+
+def _span(m: Mention) -> Span:
+    """m.span(). Compiled, the Span is made as pydantic-core's validator makes it (allocated,
+    then its __dict__, extra, private and fields-set attributes set as object.__setattr__ sets
+    them), without the validation around it (~10 k instructions a Span, a few thousand Spans a
+    pass): non-negative ints and a str, which a mention's offsets and text are, are what that
+    validation would pass through unchanged. Anything else still goes through m.span()."""
+    if cython.compiled:
+        start, end, text = m.start, m.end, m.text
+        if type(start) is int and type(end) is int and type(text) is str and start >= 0 and end >= 0:
+            made = PyType_GenericAlloc(Span, 0)
+            PyObject_GenericSetAttr(made, "__dict__", {"start": start, "end": end, "text": text})
+            PyObject_GenericSetAttr(made, "__pydantic_extra__", None)
+            PyObject_GenericSetAttr(made, "__pydantic_private__", None)
+            PyObject_GenericSetAttr(made, "__pydantic_fields_set__", {"start", "end", "text"})
+            return made
+    return m.span()
 
 
 def _start(m: Mention) -> int:
