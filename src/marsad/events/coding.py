@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import time
+from types import NoneType, UnionType
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from marsad.doc import Doc, Mention
 from marsad.events.assemble import Candidate
@@ -14,6 +18,15 @@ from marsad.events.coding_type import TypeRefinement
 from marsad.events.notes import write_notes
 from marsad.knowledge.gazetteer import Place
 from marsad.models import Event, Span
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.object import PyObject_GenericSetAttr
+    from cython.cimports.cpython.type import PyType_GenericAlloc
 
 
 class EventCoder(TypeRefinement, ActorCoding, PlaceDateCoding, FatalityCoding):
@@ -58,7 +71,7 @@ class EventCoder(TypeRefinement, ActorCoding, PlaceDateCoding, FatalityCoding):
             # One Span per mention and report: events sharing a place, date or trigger share it.
             known = spans.get(m)
             if known is None:
-                known = spans[m] = m.span()
+                known = spans[m] = _span(m)
             return known
 
         ev: dict[str, object] = {}
@@ -104,7 +117,9 @@ class EventCoder(TypeRefinement, ActorCoding, PlaceDateCoding, FatalityCoding):
         ev["event_id_cnty"] = f"{doc.article_id}-{index + 1}" if doc.article_id else ""
         ev["timestamp"] = int(time.time())
         ev["confidence"] = _confidence(c, bool(ev["actor1"]), bool(ev["actor2"]))
-        event = Event(**ev, evidence=evidence)  # type: ignore[arg-type]
+        event = _as_validated(ev, evidence)
+        if event is None:  # (a value the validation may change: validated)
+            event = Event(**ev, evidence=evidence)  # type: ignore[arg-type]
         event.notes = write_notes(event, self.k)
         return event
 
@@ -138,6 +153,135 @@ class EventCoder(TypeRefinement, ActorCoding, PlaceDateCoding, FatalityCoding):
             a1_country=country,
             a2_country=country,
         )
+
+
+def _plain(model: type[BaseModel], validators: set[str]) -> bool:
+    """Whether a model's validation is what the made-alike paths below assume: its fields'
+    own checks and these field validators (their values kept), no model validator, no
+    post-init, no private attributes, extra keys ignored. Else every instance is validated."""
+    found = model.__pydantic_decorators__
+    return (
+        set(found.field_validators) == validators
+        and not found.model_validators
+        and model.__pydantic_post_init__ is None
+        and not model.__private_attributes__
+        and model.model_config.get("extra", "ignore") == "ignore"
+    )
+
+
+# Event's one validator reads a stored number as text (interaction): a str is kept as it is.
+_PLAIN_SPAN, _PLAIN_EVENT = _plain(Span, set()), _plain(Event, {"_interaction_text"})
+
+
+def _span(m: Mention) -> Span:
+    """m.span(). Compiled, the Span is made as pydantic-core's validator makes it (allocated,
+    then its __dict__, extra, private and fields-set attributes set as object.__setattr__ sets
+    them), without the validation around it (~10 k instructions a Span, a few thousand Spans a
+    pass): non-negative ints and a str, which a mention's offsets and text are, are what that
+    validation would pass through unchanged. Anything else still goes through m.span()."""
+    if cython.compiled and _PLAIN_SPAN:
+        start, end, text = m.start, m.end, m.text
+        if type(start) is int and type(end) is int and type(text) is str and start >= 0 and end >= 0:
+            made = PyType_GenericAlloc(Span, 0)
+            PyObject_GenericSetAttr(made, "__dict__", {"start": start, "end": end, "text": text})
+            PyObject_GenericSetAttr(made, "__pydantic_extra__", None)
+            PyObject_GenericSetAttr(made, "__pydantic_private__", None)
+            PyObject_GenericSetAttr(made, "__pydantic_fields_set__", {"start", "end", "text"})
+            return made
+    return m.span()
+
+
+def _exact_types(annotation: Any) -> tuple[type, ...]:
+    """The types of an Event field's values that its validation keeps as they are (an int
+    stays an int, where a float field would make it a float); () for the two containers."""
+    args = get_args(annotation) if isinstance(annotation, UnionType) else (annotation,)
+    return args if all(a in (str, int, float, bool, NoneType) for a in args) else ()
+
+
+# Event's fields in their order but evidence, each with the types of its values that its
+# validation keeps as they are (weapons: ()), and all their defaults in field order (the order
+# of a validated event's __dict__; weapons and evidence: their own new list and dict, set apart).
+_EVENT_TYPES = tuple(
+    (name, _exact_types(f.annotation)) for name, f in Event.model_fields.items() if name != "evidence"
+)
+_EVENT_DEFAULTS = {name: None if f.default_factory else f.default for name, f in Event.model_fields.items()}
+_MISSING = object()
+
+
+@cython.locals(ev=dict, values=dict, given=set, n=cython.Py_ssize_t)  # (compiled: C look-ups)
+def _as_validated(ev: dict[str, Any], evidence: dict[str, list[Span]]) -> Event | None:
+    """Event(**ev, evidence=evidence), made as its validation makes it, when every value is one
+    that the validation keeps as it is (exact types: no int read as a float, no bool as an int;
+    str for the str fields, `interaction` too), which the coding's values are; else None. The
+    validation of an event cost as much as its coding."""
+    if not _PLAIN_EVENT:
+        return None
+    given = set()  # the fields given, in field order as the validation adds them (fields set)
+    n = 0
+    for name, exact in _EVENT_TYPES:
+        value = ev.get(name, _MISSING)
+        if value is _MISSING:
+            continue
+        if exact and type(value) not in exact:
+            return None
+        given.add(name)
+        n += 1
+    if n != len(ev):
+        return None  # a key that is no field (or evidence twice): left to the validation
+    given.add("evidence")
+    values = dict(_EVENT_DEFAULTS)  # (a copy in field order: each given value replaces its default)
+    values.update(ev)
+    weapons = _str_list_copy(ev["weapons"]) if "weapons" in ev else []
+    if weapons is None:
+        return None
+    values["weapons"] = weapons  # (a new list, as the validation makes, and a new dict below)
+    copied = _evidence_copy(evidence)
+    if copied is None:
+        return None
+    values["evidence"] = copied
+    if cython.compiled:
+        made = PyType_GenericAlloc(Event, 0)
+        PyObject_GenericSetAttr(made, "__dict__", values)
+        PyObject_GenericSetAttr(made, "__pydantic_extra__", None)
+        PyObject_GenericSetAttr(made, "__pydantic_private__", None)
+        PyObject_GenericSetAttr(made, "__pydantic_fields_set__", given)
+        return made
+    made = Event.__new__(Event)
+    _set = object.__setattr__
+    _set(made, "__dict__", values)
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    _set(made, "__pydantic_fields_set__", given)
+    return made
+
+
+def _str_list_copy(value: Any) -> list[str] | None:
+    """A new list of a list of str (what list[str] validation gives back), None for anything else."""
+    if type(value) is not list:
+        return None
+    for w in value:
+        if type(w) is not str:
+            return None
+    return list(value)
+
+
+@cython.locals(items=dict, spans=list, out=dict)  # (compiled: C iteration, typed once checked)
+def _evidence_copy(evidence: Any) -> dict[str, list[Span]] | None:
+    """dict[str, list[Span]]'s validation of `evidence`: a new dict of new lists of the same
+    Spans (an instance is not validated again); None for anything else."""
+    if type(evidence) is not dict:
+        return None
+    items = evidence
+    out = {}
+    for key, value in items.items():
+        if type(key) is not str or type(value) is not list:
+            return None
+        spans = value
+        for sp in spans:
+            if type(sp) is not Span:
+                return None
+        out[key] = spans[:]
+    return out
 
 
 def _start(m: Mention) -> int:
