@@ -74,7 +74,8 @@ def _no_user_dir(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def by_name(actors: Sequence[ActorEntry]) -> dict[str, ActorEntry]:
-    return {a.name: a for a in actors}
+    # (a name's main entry: its variants read only as an act's author or target come apart)
+    return {a.name: a for a in actors if not a.agent_only and not a.target_only}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -414,6 +414,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A grievance months old ("احتجاجا على انقطاع الرواتب منذ أشهر") is what the crowd protests
+        # about, not a trend that makes the protest no event.
+        "تظاهر مئات الموظفين، اليوم، أمام مبنى المحافظة في مدينة عدن احتجاجا على انقطاع رواتبهم منذ أشهر.",
+        {"event_type": "Protests", "location": "Aden"},
+        id="a-grievance-months-old",
+    ),
+    pytest.param(
         # A village of Lebanon's border strip the packaged gazetteer lacks (places_extra.tsv): with
         # no town found the strike had no place, and no event.
         "استشهد قيادي في حزب الله، اليوم، بغارة إسرائيلية استهدفت سيارته في بلدة خربة سلم جنوبي لبنان.",

@@ -52,6 +52,11 @@ class TriggerGrouping:
                     break
         return out
 
+    def _grievance_before(self, doc: Doc, ne: Mention) -> bool:
+        """A protest's reason (cues.yaml grievance_before) told in the clause before `ne`."""
+        seg = doc.clauses[ne.sentence][ne.clause]
+        return self.k.cues["grievance_before"].found_in(doc.folded_slice(seg.start, ne.start).split())
+
     def _trigger_groups(self, doc: Doc) -> dict[tuple[int, int], list[Mention]]:
         blocked_from: dict[int, int] = {}
         blocked_until: dict[int, int] = {}
@@ -64,6 +69,8 @@ class TriggerGrouping:
                 continue
             if ne.value.kind == "record" and doc.in_sentence(DATE, ne.sentence):
                 continue  # "وثق المرصد مقتل 9 عناصر … مساء أمس": the record of one incident
+            if ne.value.kind == "trend" and self._grievance_before(doc, ne):
+                continue  # "تظاهر المئات احتجاجا على انقطاع الرواتب منذ أشهر": the crowd's grievance
             # Trend and statement clauses are general: nothing from them on is an event. Other cues
             # (reinforcements, funerals, threats…) block what follows them in the sentence.
             wide = ne.value.kind in CLAUSE_WIDE
