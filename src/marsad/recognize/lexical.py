@@ -297,7 +297,7 @@ class RecalledIncident:
             kind = "recent"
         else:
             return None
-        if self.described.intersection(WORD.findall(folded[end : end + 60])[:DESCRIBED_WITHIN]):
+        if self.described.intersection(tokens.words_after(folded, end, end + 60, DESCRIBED_WITHIN)):
             return None
         return kind
 
@@ -538,7 +538,9 @@ class TriggerRecognizer:
             if entry.sub_event_type == DISRUPTED:
                 stopped.append((start, oend))
             told_earlier = {"earlier": True} if start in earlier else {}
-            if self._attacker_nouns.opening(WORD.findall(folded, h.end, h.end + 40)[:3]) is not None:
+            # (the first words after it from the report's shared tokens: a regex pass over the
+            # window cost ten times as much, for every trigger kept)
+            if self._attacker_nouns.opening(tokens.words_after(folded, h.end, h.end + 40, 3)) is not None:
                 # "أطلقت النار على المشتبه به": an act on the attacker, the answer to the attack
                 told_earlier["at_attacker"] = True
             doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries), **told_earlier)
