@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 from itertools import compress, count
 from typing import Any
@@ -137,22 +137,20 @@ class WordBits:
         last = self._last
         if last is not None and last[0] is words:
             return last[1]
-        hot: Iterable[tuple[int, int]]
         if cython.compiled:
-            # Compiled, one typed loop: a C-level dict look-up per word, and only the words
-            # with a bit kept (map and `None in` cost a generic call and a compare per word).
-            hot = _hot_words(self.memo, self.of, words)
-        else:
-            bits = list(map(self.memo.get, words))
-            if None in bits:
-                of = self.of
-                bits = [of(w) if b is None else b for w, b in zip(words, bits, strict=True)]
-            hot = zip(compress(count(), bits), compress(bits, bits), strict=True)  # (index, bits) where set
+            # Compiled, one typed loop (_near_sets): no range object and set.update call per word.
+            got = _near_sets(self.memo, self.of, words)
+            self._last = (words, got)
+            return got
+        bits = list(map(self.memo.get, words))
+        if None in bits:
+            of = self.of
+            bits = [of(w) if b is None else b for w, b in zip(words, bits, strict=True)]
         neg: set[int] = set()
         key: set[int] = set()
         after: set[int] = set()
-        for x, b in hot:
-            # (set.update over a range: no Python step per index)
+        # (index, bits) where set; set.update over a range: no Python step per index
+        for x, b in zip(compress(count(), bits), compress(bits, bits), strict=True):
             if b & NEG:
                 neg.update(range(x + _NEG_REACH.start, x + _NEG_REACH.stop))
             if b & KEY:
@@ -163,18 +161,38 @@ class WordBits:
         return neg, key, after
 
 
-@cython.locals(memo=dict, words=list, x=cython.Py_ssize_t, out=list)
-def _hot_words(memo: dict[str, int], of: Callable[[str], int], words: list[str]) -> list[tuple[int, int]]:
-    """(index, bits) of the words of `words` with some bit, in order: WordBits.near's compiled
-    path (a word not in `memo` is asked `of`, which memoises it)."""
-    out = []
+@cython.locals(
+    memo=dict, words=list, x=cython.Py_ssize_t, k=cython.Py_ssize_t, b=cython.Py_ssize_t, neg=set, key=set,
+    after=set, neg_lo=cython.Py_ssize_t, neg_hi=cython.Py_ssize_t, key_lo=cython.Py_ssize_t,
+    key_hi=cython.Py_ssize_t, after_lo=cython.Py_ssize_t, after_hi=cython.Py_ssize_t,
+)  # fmt: skip
+def _near_sets(
+    memo: dict[str, int], of: Callable[[str], int], words: list[str]
+) -> tuple[set[int], set[int], set[int]]:
+    """WordBits.near's sets, compiled: a C-level dict look-up per word (a word not in `memo` is
+    asked `of`, which memoises it) and, for the few words with a bit, their reach added index
+    by index in C (a range object and a set.update call per word cost ten times as much)."""
+    neg, key, after = set(), set(), set()
+    neg_lo, neg_hi = _NEG_REACH.start, _NEG_REACH.stop  # (read once, as C integers)
+    key_lo, key_hi = _KEY_REACH.start, _KEY_REACH.stop
+    after_lo, after_hi = _AFTER_REACH.start, _AFTER_REACH.stop
     for x, w in enumerate(words):
-        b = memo.get(w)
-        if b is None:
-            b = of(w)
-        if b:
-            out.append((x, b))
-    return out
+        got = memo.get(w)
+        if got is None:
+            got = of(w)
+        b = got
+        if not b:
+            continue
+        if b & NEG:
+            for k in range(x + neg_lo, x + neg_hi):
+                neg.add(k)
+        if b & KEY:
+            for k in range(x + key_lo, x + key_hi):
+                key.add(k)
+        if b & AFTER:
+            for k in range(x + after_lo, x + after_hi):
+                after.add(k)
+    return neg, key, after
 
 
 @lru_cache(maxsize=4)
