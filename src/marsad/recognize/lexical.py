@@ -34,6 +34,50 @@ from marsad.text.normalize import fold
 from marsad.text.segment import Segment, positions
 
 
+# Compiled, the word and mark searches below are C loops over the lists' ints: a call of the
+# bisect module costs a boxed argument, a generic call and a rich comparison per step (two
+# searches per trigger and weapon hit, and one per cue window).
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_left(a: list[int], x: int) -> int:
+    """bisect.bisect_left(a, x) for a sorted list of ints (compiled; a copy per module, as in
+    text/tokens.py: Cython inlines a cfunc only within its own module)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if cython.cast(cython.Py_ssize_t, a[mid]) < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_right(a: list[int], x: int) -> int:
+    """bisect.bisect_right(a, x) for a sorted list of ints (compiled)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < cython.cast(cython.Py_ssize_t, a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if not cython.compiled:  # from source, the bisect module's C functions (a Python loop is slower)
+    _bisect_left, _bisect_right = bisect_left, bisect_right
+
+
 def _word_end(text: str, i: int) -> int:
     while i < len(text) and text[i].isalnum():
         i += 1
@@ -79,7 +123,7 @@ def _words_in_clause_before(folded: str, pos: int) -> list[str]:
             window = window[marks[-1].end() :]
         return words_before(window, len(window), 0, 5)
     marks = _marks(folded)
-    i = bisect_left(marks, pos) - 1  # the last mark before pos
+    i = _bisect_left(marks, pos) - 1  # the last mark before pos
     if i >= 0 and marks[i] >= lo:
         lo = marks[i] + 1
     return t.before(pos, lo, 5) if lo < pos else []  # tokens.words_before on the tokens at hand
@@ -94,7 +138,7 @@ def _words_in_clause_after(folded: str, pos: int, max_words: int) -> list[str]:
         return WORD.findall(window[: mark.start()] if mark else window)[:max_words]
     hi = pos + 40
     marks = _marks(folded)
-    i = bisect_left(marks, pos)  # the first mark at or after pos
+    i = _bisect_left(marks, pos)  # the first mark at or after pos
     if i < len(marks) and marks[i] < hi:
         hi = marks[i]
     return t.after(pos, hi, max_words) if pos < hi else []  # tokens.words_after on the tokens at hand
@@ -211,6 +255,7 @@ def _shared(knowledge: Knowledge) -> tuple[RecalledIncident, WordBits]:
 BEFORE_WINDOW, AFTER_WINDOW = 1, 2
 
 
+@cython.locals(starts=list, word_ends=list, n=cython.Py_ssize_t, x=cython.Py_ssize_t, j=cython.Py_ssize_t)
 def _screen(folded: str, hits: list[Hit[Any]], bits: WordBits) -> tuple[list[int], list[int], list[bool]]:
     """Each hit's word end, which of RecalledIncident's windows may hold a cue around it
     (BEFORE_WINDOW | AFTER_WINDOW bits), and whether _negated's may: not where no word in reach
@@ -229,12 +274,12 @@ def _screen(folded: str, hits: list[Hit[Any]], bits: WordBits) -> tuple[list[int
     negated: list[bool] = []
     for h in hits:
         # The word end (_word_end): the end of the word holding h.end, if one does.
-        x = bisect_right(starts, h.end) - 1
+        x = _bisect_right(starts, h.end) - 1
         end = word_ends[x] if x >= 0 and word_ends[x] > h.end else h.end
         ends.append(end)
         i = x + 1  # the first word after the hit
         pos = h.word_start
-        j = bisect_left(starts, pos)
+        j = _bisect_left(starts, pos)
         cut = j > 0 and word_ends[j - 1] > pos  # a word running into the hit
         recalled.append(
             (j in key or cut or (j > 0 and starts[max(j - 5, 0)] < pos - 60))
