@@ -182,8 +182,9 @@ class WordBits:
         if last is not None and last[0] is words:
             return last[1]
         if cython.compiled:
-            # Compiled, one typed loop (_near_sets): no range object and set.update call per word.
-            got = _near_sets(self.memo, self.of, words)
+            # Compiled, typed loops: a C-level look-up per word (_hot_words), then the few hot
+            # words' reach added index by index (_near_sets), no range and set.update per word.
+            got = _near_sets(_hot_words(self.memo, self.of, words))
             self._last = (words, got)
             return got
         bits = list(map(self.memo.get, words))
@@ -205,28 +206,33 @@ class WordBits:
         return neg, key, after
 
 
+@cython.locals(memo=dict, words=list, x=cython.Py_ssize_t, out=list)
+def _hot_words(memo: dict[str, int], of: Callable[[str], int], words: list[str]) -> list[tuple[int, int]]:
+    """(index, bits) of the words of `words` with some bit, in order: WordBits.near's compiled
+    path (a word not in `memo` is asked `of`, which memoises it)."""
+    out = []
+    for x, w in enumerate(words):
+        b = memo.get(w)
+        if b is None:
+            b = of(w)
+        if b:
+            out.append((x, b))
+    return out
+
+
 @cython.locals(
-    memo=dict, words=list, x=cython.Py_ssize_t, k=cython.Py_ssize_t, b=cython.Py_ssize_t, neg=set, key=set,
-    after=set, neg_lo=cython.Py_ssize_t, neg_hi=cython.Py_ssize_t, key_lo=cython.Py_ssize_t,
-    key_hi=cython.Py_ssize_t, after_lo=cython.Py_ssize_t, after_hi=cython.Py_ssize_t,
+    hot=list, x=cython.Py_ssize_t, k=cython.Py_ssize_t, b=cython.Py_ssize_t, neg=set, key=set, after=set,
+    neg_lo=cython.Py_ssize_t, neg_hi=cython.Py_ssize_t, key_lo=cython.Py_ssize_t, key_hi=cython.Py_ssize_t,
+    after_lo=cython.Py_ssize_t, after_hi=cython.Py_ssize_t,
 )  # fmt: skip
-def _near_sets(
-    memo: dict[str, int], of: Callable[[str], int], words: list[str]
-) -> tuple[set[int], set[int], set[int]]:
-    """WordBits.near's sets, compiled: a C-level dict look-up per word (a word not in `memo` is
-    asked `of`, which memoises it) and, for the few words with a bit, their reach added index
-    by index in C (a range object and a set.update call per word cost ten times as much)."""
+def _near_sets(hot: list[tuple[int, int]]) -> tuple[set[int], set[int], set[int]]:
+    """WordBits.near's sets from its hot words (_hot_words), compiled: each word's reach added
+    index by index in C (a range object and a set.update call per word cost ten times as much)."""
     neg, key, after = set(), set(), set()
     neg_lo, neg_hi = _NEG_REACH.start, _NEG_REACH.stop  # (read once, as C integers)
     key_lo, key_hi = _KEY_REACH.start, _KEY_REACH.stop
     after_lo, after_hi = _AFTER_REACH.start, _AFTER_REACH.stop
-    for x, w in enumerate(words):
-        got = memo.get(w)
-        if got is None:
-            got = of(w)
-        b = got
-        if not b:
-            continue
+    for x, b in hot:
         if b & NEG:
             for k in range(x + neg_lo, x + neg_hi):
                 neg.add(k)
