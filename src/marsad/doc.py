@@ -153,8 +153,8 @@ class Doc:
     # --- annotations -----------------------------------------------------------------------
     # (compiled: dict.get called in C, the offsets C integers)
     @cython.locals(
-        mentions=dict, by_sentence=dict, starts=list, ends=list, spans=list, n=cython.Py_ssize_t,
-        s=cython.Py_ssize_t,
+        text=str, mentions=dict, by_sentence=dict, starts=list, ends=list, spans=list, n=cython.Py_ssize_t,
+        s=cython.Py_ssize_t, clause=tuple, a=cython.Py_ssize_t, b=cython.Py_ssize_t,
     )  # fmt: skip
     def add(self, label: str, start: int, end: int, value: Any = None, **attrs: Any) -> Mention:
         text, starts, ends, spans, mentions, by_sentence, n = self._adding
@@ -164,10 +164,19 @@ class Doc:
             s = min(s + 1, n - 1) if n else -1
         c = -1 if s < 0 else 0
         if s >= 0:
-            for cs, ce, ci in spans[s]:
-                if cs <= start < ce:
-                    c = ci
-                    break
+            if cython.compiled:
+                # (compiled, each clause read in place as the tuple a Segment is, not unpacked
+                # through an iterator: a Segment is no exact tuple)
+                for seg in spans[s]:
+                    clause = cython.cast(tuple, seg)
+                    if clause[0] <= start < clause[1]:
+                        c = clause[2]
+                        break
+            else:
+                for cs, ce, ci in spans[s]:
+                    if cs <= start < ce:
+                        c = ci
+                        break
         if cython.compiled:
             # Mention(...) as its dataclass __init__ makes it (object.__new__'s allocation, then
             # the fields in order), without that interpreted __init__'s frame: every mention.
@@ -175,7 +184,8 @@ class Doc:
             m.label = label
             m.start = start
             m.end = end
-            m.text = text[start:end]
+            a, b = start, end  # (C offsets: the slice made in C, without a slice object)
+            m.text = text[a:b]
             m.value = value
             m.sentence = s
             m.clause = c

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 from itertools import compress, count
 from typing import Any
@@ -32,6 +32,50 @@ from marsad.text import tokens
 from marsad.text.matcher import Hit, longest_first
 from marsad.text.normalize import fold
 from marsad.text.segment import Segment, positions
+
+
+# Compiled, the word and mark searches below are C loops over the lists' ints: a call of the
+# bisect module costs a boxed argument, a generic call and a rich comparison per step (two
+# searches per trigger and weapon hit, and one per cue window).
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_left(a: list[int], x: int) -> int:
+    """bisect.bisect_left(a, x) for a sorted list of ints (compiled; a copy per module, as in
+    text/tokens.py: Cython inlines a cfunc only within its own module)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if cython.cast(cython.Py_ssize_t, a[mid]) < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@cython.cfunc
+@cython.inline
+@cython.boundscheck(False)
+@cython.wraparound(False)
+@cython.returns(cython.Py_ssize_t)
+@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
+def _bisect_right(a: list[int], x: int) -> int:
+    """bisect.bisect_right(a, x) for a sorted list of ints (compiled)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if x < cython.cast(cython.Py_ssize_t, a[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+if not cython.compiled:  # from source, the bisect module's C functions (a Python loop is slower)
+    _bisect_left, _bisect_right = bisect_left, bisect_right
 
 
 def _word_end(text: str, i: int) -> int:
@@ -79,7 +123,7 @@ def _words_in_clause_before(folded: str, pos: int) -> list[str]:
             window = window[marks[-1].end() :]
         return words_before(window, len(window), 0, 5)
     marks = _marks(folded)
-    i = bisect_left(marks, pos) - 1  # the last mark before pos
+    i = _bisect_left(marks, pos) - 1  # the last mark before pos
     if i >= 0 and marks[i] >= lo:
         lo = marks[i] + 1
     return t.before(pos, lo, 5) if lo < pos else []  # tokens.words_before on the tokens at hand
@@ -94,7 +138,7 @@ def _words_in_clause_after(folded: str, pos: int, max_words: int) -> list[str]:
         return WORD.findall(window[: mark.start()] if mark else window)[:max_words]
     hi = pos + 40
     marks = _marks(folded)
-    i = bisect_left(marks, pos)  # the first mark at or after pos
+    i = _bisect_left(marks, pos)  # the first mark at or after pos
     if i < len(marks) and marks[i] < hi:
         hi = marks[i]
     return t.after(pos, hi, max_words) if pos < hi else []  # tokens.words_after on the tokens at hand
@@ -137,22 +181,21 @@ class WordBits:
         last = self._last
         if last is not None and last[0] is words:
             return last[1]
-        hot: Iterable[tuple[int, int]]
         if cython.compiled:
-            # Compiled, one typed loop: a C-level dict look-up per word, and only the words
-            # with a bit kept (map and `None in` cost a generic call and a compare per word).
-            hot = _hot_words(self.memo, self.of, words)
-        else:
-            bits = list(map(self.memo.get, words))
-            if None in bits:
-                of = self.of
-                bits = [of(w) if b is None else b for w, b in zip(words, bits, strict=True)]
-            hot = zip(compress(count(), bits), compress(bits, bits), strict=True)  # (index, bits) where set
+            # Compiled, typed loops: a C-level look-up per word (_hot_words), then the few hot
+            # words' reach added index by index (_near_sets), no range and set.update per word.
+            got = _near_sets(_hot_words(self.memo, self.of, words))
+            self._last = (words, got)
+            return got
+        bits = list(map(self.memo.get, words))
+        if None in bits:
+            of = self.of
+            bits = [of(w) if b is None else b for w, b in zip(words, bits, strict=True)]
         neg: set[int] = set()
         key: set[int] = set()
         after: set[int] = set()
-        for x, b in hot:
-            # (set.update over a range: no Python step per index)
+        # (index, bits) where set; set.update over a range: no Python step per index
+        for x, b in zip(compress(count(), bits), compress(bits, bits), strict=True):
             if b & NEG:
                 neg.update(range(x + _NEG_REACH.start, x + _NEG_REACH.stop))
             if b & KEY:
@@ -177,6 +220,31 @@ def _hot_words(memo: dict[str, int], of: Callable[[str], int], words: list[str])
     return out
 
 
+@cython.locals(
+    hot=list, x=cython.Py_ssize_t, k=cython.Py_ssize_t, b=cython.Py_ssize_t, neg=set, key=set, after=set,
+    neg_lo=cython.Py_ssize_t, neg_hi=cython.Py_ssize_t, key_lo=cython.Py_ssize_t, key_hi=cython.Py_ssize_t,
+    after_lo=cython.Py_ssize_t, after_hi=cython.Py_ssize_t,
+)  # fmt: skip
+def _near_sets(hot: list[tuple[int, int]]) -> tuple[set[int], set[int], set[int]]:
+    """WordBits.near's sets from its hot words (_hot_words), compiled: each word's reach added
+    index by index in C (a range object and a set.update call per word cost ten times as much)."""
+    neg, key, after = set(), set(), set()
+    neg_lo, neg_hi = _NEG_REACH.start, _NEG_REACH.stop  # (read once, as C integers)
+    key_lo, key_hi = _KEY_REACH.start, _KEY_REACH.stop
+    after_lo, after_hi = _AFTER_REACH.start, _AFTER_REACH.stop
+    for x, b in hot:
+        if b & NEG:
+            for k in range(x + neg_lo, x + neg_hi):
+                neg.add(k)
+        if b & KEY:
+            for k in range(x + key_lo, x + key_hi):
+                key.add(k)
+        if b & AFTER:
+            for k in range(x + after_lo, x + after_hi):
+                after.add(k)
+    return neg, key, after
+
+
 @lru_cache(maxsize=4)
 def _shared(knowledge: Knowledge) -> tuple[RecalledIncident, WordBits]:
     """One RecalledIncident and one word-bit memo per knowledge, for the weapon and trigger
@@ -193,6 +261,7 @@ def _shared(knowledge: Knowledge) -> tuple[RecalledIncident, WordBits]:
 BEFORE_WINDOW, AFTER_WINDOW = 1, 2
 
 
+@cython.locals(starts=list, word_ends=list, n=cython.Py_ssize_t, x=cython.Py_ssize_t, j=cython.Py_ssize_t)
 def _screen(folded: str, hits: list[Hit[Any]], bits: WordBits) -> tuple[list[int], list[int], list[bool]]:
     """Each hit's word end, which of RecalledIncident's windows may hold a cue around it
     (BEFORE_WINDOW | AFTER_WINDOW bits), and whether _negated's may: not where no word in reach
@@ -211,12 +280,12 @@ def _screen(folded: str, hits: list[Hit[Any]], bits: WordBits) -> tuple[list[int
     negated: list[bool] = []
     for h in hits:
         # The word end (_word_end): the end of the word holding h.end, if one does.
-        x = bisect_right(starts, h.end) - 1
+        x = _bisect_right(starts, h.end) - 1
         end = word_ends[x] if x >= 0 and word_ends[x] > h.end else h.end
         ends.append(end)
         i = x + 1  # the first word after the hit
         pos = h.word_start
-        j = bisect_left(starts, pos)
+        j = _bisect_left(starts, pos)
         cut = j > 0 and word_ends[j - 1] > pos  # a word running into the hit
         recalled.append(
             (j in key or cut or (j > 0 and starts[max(j - 5, 0)] < pos - 60))
@@ -297,7 +366,7 @@ class RecalledIncident:
             kind = "recent"
         else:
             return None
-        if self.described.intersection(WORD.findall(folded[end : end + 60])[:DESCRIBED_WITHIN]):
+        if self.described.intersection(tokens.words_after(folded, end, end + 60, DESCRIBED_WITHIN)):
             return None
         return kind
 
@@ -538,7 +607,9 @@ class TriggerRecognizer:
             if entry.sub_event_type == DISRUPTED:
                 stopped.append((start, oend))
             told_earlier = {"earlier": True} if start in earlier else {}
-            if self._attacker_nouns.opening(WORD.findall(folded, h.end, h.end + 40)[:3]) is not None:
+            # (the first words after it from the report's shared tokens: a regex pass over the
+            # window cost ten times as much, for every trigger kept)
+            if self._attacker_nouns.opening(tokens.words_after(folded, h.end, h.end + 40, 3)) is not None:
                 # "أطلقت النار على المشتبه به": an act on the attacker, the answer to the attack
                 told_earlier["at_attacker"] = True
             doc.add(TRIGGER, start, oend, entry, weight=weight, alternatives=list(entries), **told_earlier)

@@ -10,6 +10,7 @@ from marsad.knowledge.resources import Knowledge
 from marsad.recognize.casualties import REFERRING, find_casualties
 from marsad.recognize.cues import WORD, first_cue
 from marsad.recognize.dates import DateMention, find_dates
+from marsad.text import tokens
 from marsad.text.normalize import fold
 
 # The kinds of day a reporting verb's own day takes ("أعلن الجيش، الجمعة،", "قال أمس").
@@ -63,13 +64,18 @@ class DateRecognizer:
     def _reports_on(self, doc: Doc, sent: int) -> bool:
         """The sentence opens with a reporting verb ("ونقلت", "وأضاف", "وقال")."""
         seg = doc.sentences[sent]
-        words = WORD.findall(doc.folded_slice(seg.start, min(seg.end, seg.start + 30)))[:2]
+        # (WORD.findall of the folded slice, from the report's shared tokens: a regex pass over
+        # the slice cost several times as much; so below)
+        fi = doc.folded.folded_index
+        words = tokens.words_after(doc.folded.text, fi(seg.start), fi(min(seg.end, seg.start + 30)), 2)
         return self._reporting.found_in(words)
 
     def _since(self, doc: Doc, d: DateMention) -> bool:
         """The date right after "منذ" (not "منذ يومين", two days ago, whose span holds the word),
         with a verb of an act going on a few words before it ("وتشن أنقرة منذ 20 يناير")."""
-        before = WORD.findall(doc.folded_slice(max(0, d.start - 50), d.start))
+        fi = doc.folded.folded_index
+        # (the last five words, all that is read below)
+        before = tokens.words_before(doc.folded.text, fi(d.start), fi(max(0, d.start - 50)), 5)
         if not before or before[-1] not in ("منذ", "ومنذ"):
             return False
         return any(self._ongoing.has_word(w) for w in before[-5:-1])
@@ -91,7 +97,8 @@ class DateRecognizer:
         other = [d for d in later if d.date is not None and d.date < dm.date and not self._onset(doc, d)]
         if not other:
             return False
-        words = WORD.findall(doc.folded_slice(seg.start, dm.start))[-REPORTING_REACH:]
+        fi = doc.folded.folded_index
+        words = tokens.words_before(doc.folded.text, fi(dm.start), fi(seg.start), REPORTING_REACH)
         return self._reporting.found_in(words)
 
 

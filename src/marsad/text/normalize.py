@@ -12,7 +12,6 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from operator import add
@@ -73,7 +72,7 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch) == "Mn"
 
 
-@dataclass(frozen=True, slots=True)
+@cython.cclass
 class Folded:
     """Folded text plus a map back to the original.
 
@@ -81,17 +80,44 @@ class Folded:
     map is kept as runs: `run_at[k]` is the folded index after which `shift[k]` original
     characters in total have vanished. Building a full per-character table cost more than the
     folding itself on news-length text.
+
+    Compiled, an extension class: its look-ups (every mention of every report) read these as C
+    struct fields, not by an attribute look-up each (set once, never changed after).
     """
 
-    text: str
-    original_length: int
-    run_at: tuple[int, ...] = ()
-    shift: tuple[int, ...] = ()
+    text = cython.declare(str, visibility="public")
+    original_length = cython.declare(object, visibility="public")
+    run_at = cython.declare(tuple, visibility="public")
+    shift = cython.declare(tuple, visibility="public")
     # Filled on first use by folded_index (_fill_lookup): what its look-ups read, in one list
     # (one attribute read per look-up, where reading five cost more than the search itself):
     # run_at, shift, len(text), and the original offset of each run's first folded character
     # when folding only deleted characters (fold_with_map), else of every folded one.
-    _lookup: list[Any] = field(default_factory=list, compare=False, repr=False)
+    _lookup = cython.declare(list, visibility="public")
+
+    def __init__(
+        self, text: str, original_length: int, run_at: tuple[int, ...] = (), shift: tuple[int, ...] = ()
+    ) -> None:
+        self.text = text
+        self.original_length = original_length
+        self.run_at = run_at
+        self.shift = shift
+        self._lookup = []
+
+    # Equal, hashed and shown by its fields, the lookup left out (as the frozen dataclass it was).
+    def _fields(self) -> tuple[Any, ...]:
+        return self.text, self.original_length, self.run_at, self.shift
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "Folded(text={!r}, original_length={!r}, run_at={!r}, shift={!r})".format(*self._fields())
 
     def orig(self, i: int) -> int:
         """Original offset of folded character i (i == len(text) maps to the original end)."""

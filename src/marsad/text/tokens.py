@@ -79,15 +79,22 @@ if not cython.compiled:  # from source, the bisect module's C functions (a Pytho
     _bisect_left, _bisect_right = bisect_left, bisect_right
 
 
+@cython.cclass
 class Tokens:
     """Words of one text with their [start, end) offsets, in order."""
 
-    __slots__ = ("coded", "ends", "starts", "text", "words")
+    # Compiled, an extension class: its methods read these as C struct fields, where an
+    # attribute look-up per read cost as much as their searches (every cue window asks).
+    text = cython.declare(str, visibility="public")
+    # The text as normalize.encode_common's bytes (None when it has other characters): kept
+    # for the recognisers, whose searches for ASCII-like classes run faster on bytes.
+    coded = cython.declare(bytes, visibility="public")
+    words = cython.declare(list, visibility="public")
+    starts = cython.declare(list, visibility="public")
+    ends = cython.declare(list, visibility="public")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # The text as normalize.encode_common's bytes (None when it has other characters): kept
-        # for the recognisers, whose searches for ASCII-like classes run faster on bytes.
         self.coded = coded = encode_common(text)
         if cython.compiled and coded is not None:
             # Compiled, one C pass over the bytes finds the runs of letters and digits (the
@@ -100,9 +107,9 @@ class Tokens:
             # and their offsets without a Python step per word.
             pieces = _SPLIT.split(text)
             offsets = list(accumulate(map(len, pieces), initial=0))
-            self.words: list[str] = pieces[1::2]
-            self.starts: list[int] = offsets[1:-1:2]
-            self.ends: list[int] = offsets[2:-1:2]
+            self.words = pieces[1::2]
+            self.starts = offsets[1:-1:2]
+            self.ends = offsets[2:-1:2]
             return
         # The same words at a fraction of the cost (a regex tests each character against the
         # Unicode tables): every character that is neither a letter, a digit nor a space becomes
