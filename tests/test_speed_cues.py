@@ -121,7 +121,7 @@ def test_first_from_by_bisection_is_the_linear_sweep() -> None:
 
 
 def test_word_bits_near_is_the_brute_force() -> None:
-    from marsad.recognize.lexical import (
+    from marsad.recognize.trigger_windows import (
         _AFTER_REACH,
         _KEY_REACH,
         _NEG_REACH,

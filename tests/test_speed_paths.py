@@ -41,7 +41,7 @@ def test_tokens_are_the_regex_words() -> None:
 
 
 def test_clause_marks_are_the_regex_marks() -> None:
-    from marsad.recognize.lexical import _CLAUSE_MARK, _marks
+    from marsad.recognize.trigger_windows import _CLAUSE_MARK, _marks
 
     rng = random.Random(5)
     alphabet = [*"ابت ،,.؛;:!?؟\n12", "قتل", "  "]

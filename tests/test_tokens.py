@@ -46,7 +46,7 @@ def test_words_cut_at_the_window_edges() -> None:
 
 
 def test_clause_windows_match_a_scan_of_the_window() -> None:
-    from marsad.recognize import lexical
+    from marsad.recognize import trigger_windows as lexical
     from marsad.text.normalize import fold
 
     folded = fold(TEXT)
@@ -67,7 +67,7 @@ def test_the_hit_screen_passes_every_hit_the_full_checks_catch() -> None:
     # every word start of a text full of cue words (recalled incidents, negations, long words
     # cut by the windows' edges) is tried as a one-word hit.
     from marsad.knowledge.resources import get_knowledge
-    from marsad.recognize import lexical
+    from marsad.recognize import lexical, trigger_windows
     from marsad.text.matcher import Hit
     from marsad.text.normalize import fold
 
@@ -79,7 +79,7 @@ def test_the_hit_screen_passes_every_hit_the_full_checks_catch() -> None:
         )
         * 3
     )
-    recalled, _bits = lexical._shared(get_knowledge())
+    recalled, _bits = trigger_windows._shared(get_knowledge())
     trigger = lexical.TriggerRecognizer(get_knowledge())
     # Whole words, and the first two letters of each (a hit ending inside its word).
     hits = [
@@ -87,10 +87,10 @@ def test_the_hit_screen_passes_every_hit_the_full_checks_catch() -> None:
         for m in WORD.finditer(text)
         for e in (m.end(), m.start() + 2)
     ]
-    ends, may_recall, may_negate = lexical._screen(text, hits, _bits)
+    ends, may_recall, may_negate = trigger_windows._screen(text, hits, _bits)
     assert sum(map(bool, may_recall)) < len(hits) and sum(may_negate) < len(hits)  # it screens
     for h, end, r, n in zip(hits, ends, may_recall, may_negate, strict=True):
-        assert end == lexical._word_end(text, h.end)
+        assert end == trigger_windows._word_end(text, h.end)
         # Reading only the windows the screen left gives what reading both gives.
         assert recalled(text, h.word_start, end, r) == recalled(text, h.word_start, end)
         assert n or not trigger._negated(text, h.word_start)
