@@ -3042,6 +3042,15 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
     pytest.param(
+        # Air strikes told at two districts, each by a sure word of its own, are two events however
+        # close the districts (25 km made them one).
+        "واصلت طائرات التحالف غاراتها على محافظة الحديدة اليوم، حيث استهدفت بغارتين منطقة الجاح في "
+        "مديرية بيت الفقيه، وبأربع غارات مديرية التحيتا.",
+        ("sub_event_type", "location"),
+        [("Air/drone strike", "Al Jah"), ("Air/drone strike", "At Tuḩaytā’")],
+        id="strikes-at-two-districts-each-told",
+    ),
+    pytest.param(
         # Police among the dead of the second bombing told "while" the first: the first's target
         # stays the people it killed.
         "قتل 12 شخصا وأصيب 30 آخرون في تفجير استهدف سوقا شعبية بمدينة الحلة صباح اليوم، فيما قتل 9 "

@@ -78,6 +78,7 @@ def no_camp(_: int) -> frozenset[str]:
 # Two places further apart than this are two incidents (the ruler's own tolerance is 25 km for
 # a correct location; villages of one battle front are often 10–20 km apart).
 SAME_PLACE_KM = 25.0
+STRIKES_APART_KM = 5.0  # closer, two places of strikes are quarters of one town
 SAME_DAY_SLACK = 1  # days
 
 
@@ -181,6 +182,7 @@ class Sig:
     camp1: frozenset[str] = frozenset()  # actor1's government camp
     name2: object = None  # actor2 by name
     retelling: bool = False  # told only by definite nouns ("المعركة", "الهجوم")
+    definite: bool = False  # the same, whatever the camp of its first side
     unnamed1: bool = False  # actor1 an unidentified armed group ("مسلحون")
     claimed1: bool = False  # actor1 a named group claiming the act ("تبنت الحركة الهجوم")
     # artillery or mortars named among its weapons ("قصفت المدفعية"), or shelling with no aircraft
@@ -303,7 +305,8 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     s.on_civilians = kind2 in UNARMED_KINDS
     s.camp1 = camp1
     # (read only for two allies: an actor outside any government's camp never needs it)
-    s.retelling = bool(camp1) and told_by_definite_nouns(triggers)
+    s.definite = told_by_definite_nouns(triggers)
+    s.retelling = bool(camp1) and s.definite
     s.unnamed1 = kind1 == "unidentified"
     # (claims(a1))
     s.claimed1 = a1 is not None and bool(attrs1.get("claims")) and kind1 in NON_STATE_ARMED
@@ -542,6 +545,15 @@ def _places_apart(a: Sig, b: Sig) -> str | None:
             # Crowds in two towns are two events, however close the towns (Khartoum, Bahri and
             # Omdurman); the distance allowance is for the villages of one battle front.
             return f"demonstrations in two towns ({ca.name}, {cb.name})"
+        if (
+            ((a.explicit_air and b.explicit_air) or (a.guns and b.guns))
+            and not (a.definite or b.definite)
+            and d > STRIKES_APART_KM
+        ):
+            # Air strikes or gunfire told at two towns or districts, each by a sure word of its own
+            # ("استهدف بغارتين منطقة الجاح، وبثلاث غارات مديرية التحيتا"): two events, however
+            # close; "الغارات" told again at another place retells them.
+            return f"strikes at two places ({ca.name}, {cb.name})"
         return None
     # A region or governorate and a place: one incident when the place lies inside it.
     if ca.admin1 and cb.admin1 and ca.admin1 != cb.admin1:
