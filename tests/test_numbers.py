@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # the two just named killed ("ما أدى إلى مقتلهما": no toll was read)
+    ("استهدفت مسيرة سيارة تقل قياديين في الحزب، ما أدى إلى مقتلهما", [("killed", 2, True)]),
     # a count after "و" that counts the wounded by their noun adds none to the dead (8 was read)
     ("أسفر الهجوم عن مقتل 3 جنود و5 جرحى", [("killed", 3, True), ("injured", 5, True)]),
     ("استقبل المستشفى جثث أربعة عناصر و7 جرحى", [("killed", 4, True), ("injured", 7, True)]),

@@ -259,6 +259,8 @@ def _interpret(kind: str, name: str, m: re.Match[str], text: str, f: FoldMap) ->
         if g.get("tl"):  # "ارتفاع عدد القتلى" with no figure: killed, number unknown
             return [_mention(text, f, kind, a, b, 10, False, None, None)]
         return []
+    if name == "pair":
+        return [_mention(text, f, kind, a, b, 2, True, None, None)]
     if name == "single":
         if g.get("q"):
             parsed = _parse(g["q"])

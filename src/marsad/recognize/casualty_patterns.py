@@ -336,6 +336,17 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
                 30 if with_them else 5,  # (room for "واثنين من مرافقيه" after the cue's last word)
             )
         )
+    if group.get("pair"):
+        # "ما أدى إلى مقتلهما": the two just named.
+        specs.append(
+            (
+                "pair",
+                rf"{B}{_CL}(?P<m>(?:{alternation(group['pair'])}){E})",
+                _last_words(group["pair"]),
+                30,
+                5,
+            )
+        )
     if kind == "killed":
         frame_open = alternation(group["frame"]["open"])
         frame_close = alternation(group["frame"]["close"])
@@ -421,6 +432,7 @@ for _kind, _group, _nouns in (("killed", _K, _KNOUN), ("injured", _I, _INOUN)):
     _OPENS_BY[(_kind, "named_count")] = (_first_words(_group["lead"]), False)
     _OPENS_BY[(_kind, "named_post")] = (_first_words(_CAS.get("name_post_leads") or []), False)
     _OPENS_BY[(_kind, "single")] = (_first_words(_group.get("single") or []), False)
+    _OPENS_BY[(_kind, "pair")] = (_first_words(_group.get("pair") or []), False)
 _OPENS_BY[("killed", "frame")] = (_first_words(_K["frame"]["open"]), False)
 
 
