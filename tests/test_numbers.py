@@ -101,6 +101,8 @@ def summary(text: str) -> list[tuple[str, int, bool]]:
 
 # text, [(kind, count, exact)]
 CASUALTIES = [
+    # a leader named in full between "لقي" and "مصرعه" (no toll was read past three words)
+    ("لقي القيادي الميداني أبو محمد الشامي مصرعه في غارة جوية", [("killed", 1, True)]),
     # the two just named killed ("ما أدى إلى مقتلهما": no toll was read)
     ("استهدفت مسيرة سيارة تقل قياديين في الحزب، ما أدى إلى مقتلهما", [("killed", 2, True)]),
     # a count after "و" that counts the wounded by their noun adds none to the dead (8 was read)

@@ -354,7 +354,7 @@ def _kind_sources(kind: str, group: dict[str, Any], nouns: dict[str, str]) -> li
             (
                 "frame",
                 # "لقي 5 أشخاص اليوم الأربعاء مصرعهم": a short time phrase may stand before the close.
-                rf"{B}{_CL}(?P<m>(?P<cue>{frame_open}){E}\s+(?P<vic>{_VICTIMS})(?:\s+[^\s.،,]+){{0,3}}?\s+(?:{frame_close}){E})",
+                rf"{B}{_CL}(?P<m>(?P<cue>{frame_open}){E}\s+(?P<vic>{_VICTIMS})(?:\s+[^\s.،,]+){{0,5}}?\s+(?:{frame_close}){E})",
                 _last_words(group["frame"]["close"]),
                 170,
                 5,
