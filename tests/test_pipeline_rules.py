@@ -4461,3 +4461,16 @@ def test_the_side_a_strike_was_said_to_target_for_its_launches_is_no_second_stri
         published="2018-08-11",
     )
     assert [(e.location, e.fatalities) for e in events] == [("Dahyan", 29)]
+
+
+def test_an_ambiguous_town_holding_a_states_post_is_in_that_state() -> None:
+    # "القنيطرة" is Syria's Quneitra and Morocco's Kenitra; the headline's and the text's votes for
+    # the larger namesake carried the report to Morocco. The regime's post named just before it
+    # places it in Syria.
+    events = marsad.extract(
+        "استهدفت طائرات إسرائيلية، ليل الاثنين، موقعا عسكريا لقوات النظام في ريف القنيطرة الشمالي، "
+        "وقالت وكالة سانا إن الدفاعات الجوية تصدت لها.",
+        published=PUB,
+        title="غارة إسرائيلية على القنيطرة",
+    )
+    assert events and {e.country for e in events} == {"Syria"}, [(e.country, e.location) for e in events]
