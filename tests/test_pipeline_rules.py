@@ -414,6 +414,14 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A plot foiled by the arrest of its men, no weapon seized: the arrest, not a disrupted
+        # weapons use.
+        "أعلنت دائرة المخابرات العامة، اليوم، إحباط مخطط إرهابي واعتقال خلية مكونة من ثمانية أشخاص كانت "
+        "تخطط لاستهداف مقار أمنية في مدينة إربد.",
+        {"sub_event_type": "Arrests", "location": "Irbid"},
+        id="a-plot-foiled-by-arrests",
+    ),
+    pytest.param(
         # A grievance months old ("احتجاجا على انقطاع الرواتب منذ أشهر") is what the crowd protests
         # about, not a trend that makes the protest no event.
         "تظاهر مئات الموظفين، اليوم، أمام مبنى المحافظة في مدينة عدن احتجاجا على انقطاع رواتبهم منذ أشهر.",

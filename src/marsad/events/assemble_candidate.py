@@ -29,7 +29,7 @@ def _lead_first(t: Mention) -> tuple[float, int]:
     return (-t.attrs.get("weight", 1.0), t.start)
 
 
-def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
+def _lead_sorted(trigs: list[Mention], foiling: tuple[str, ...] = ()) -> list[Mention]:
     """The clause's triggers, lead first. A capture told in two words split by its subject
     ("استعادت القوات الحكومية السيطرة على …") is as plain as the whole phrase: each word alone is
     weak (a body or a weapon "recovered"), the two together are a capture, which leads over the
@@ -40,6 +40,13 @@ def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
             captures += 1
     if captures < 2:
         trigs = sorted(trigs, key=_lead_first)
+        if trigs[0].value.sub_event_type == "Disrupted weapons use" and _foiling_only(trigs, foiling):
+            # "أعلنت المخابرات إحباط مخطط إرهابي واعتقال خلية": a plot foiled by the arrest of its
+            # men, no weapon seized, is the arrest (ACLED codes no disrupted weapons use there).
+            arrest = next((t for t in trigs if t.value.sub_event_type == "Arrests"), None)
+            if arrest is not None:
+                trigs.remove(arrest)
+                trigs.insert(0, arrest)
         if trigs[0].value.sub_event_type == DESTRUCTION:
             # "ما أسفر عن مقتل 17 مسلحا وتدمير ثلاث عربات": the killing told with the destruction
             # is the act, what was destroyed its toll on things (ACLED codes no looting there).
@@ -51,6 +58,19 @@ def _lead_sorted(trigs: list[Mention]) -> list[Mention]:
     return sorted(
         trigs, key=lambda t: (-1.0, t.start) if t.value.sub_event_type in TERRITORY else _lead_first(t)
     )
+
+
+def _foiling_only(trigs: list[Mention], foiling: tuple[str, ...]) -> bool:
+    """Every disrupted-weapons word of the clause tells a plot foiled ("إحباط مخطط"; `foiling`:
+    cues.yaml foil_words, folded), none a seizure."""
+    if not foiling:
+        return False
+    for t in trigs:
+        if t.value.sub_event_type == "Disrupted weapons use" and not fold(t.text).lstrip("وف").startswith(
+            foiling
+        ):
+            return False
+    return True
 
 
 # Compiled, str methods called in C and C offsets (a look-up per candidate, over its sentence).
@@ -107,6 +127,10 @@ class CandidateBuilding(CandidatePlaces):
         return bool(before) and self.k.cues["during_before"].has_word(before[-1])
 
     @cached_property
+    def _foil_words(self) -> tuple[str, ...]:
+        return self.k.cue_words("foil_words")
+
+    @cached_property
     def _confrontation(self) -> frozenset[str]:
         return frozenset(self.k.cue_words("confrontation_words"))
 
@@ -138,7 +162,7 @@ class CandidateBuilding(CandidatePlaces):
     ) -> Candidate:
         # Earliest trigger leads the clause (Arabic news is verb-first); a more specific type
         # (explosion, attack) later in the same clause refines it.
-        trigs = _lead_sorted(trigs) if len(trigs) > 1 else trigs[:]
+        trigs = _lead_sorted(trigs, self._foil_words) if len(trigs) > 1 else trigs[:]
         if (
             len(trigs) > 1
             and trigs[0].value.event_type == BATTLES
