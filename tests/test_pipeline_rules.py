@@ -414,6 +414,22 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "سيطر مسلحو تنظيم الدولة الإسلامية في العراق والشام على …": the group's full name with
+        # "تنظيم" is one name, the capture's author (its name read as the verb's object made the
+        # army, told withdrawing, take the town back).
+        "سيطر مسلحو تنظيم الدولة الإسلامية في العراق والشام، اليوم، على مدينة تكريت بعد انسحاب قوات الجيش "
+        "منها.",
+        {"sub_event_type": "Non-state actor overtakes territory", "actor1": "Islamic State (Iraq)"},
+        id="the-islamic-states-full-name-takes-a-town",
+    ),
+    pytest.param(
+        # What aircraft destroyed ("دمر طيران التحالف عجلات مفخخة") was their target: an air strike,
+        # not a roadside bomb.
+        "دمر طيران التحالف الدولي، اليوم، ثلاث عجلات مفخخة لتنظيم داعش جنوب مدينة الموصل.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Global Coalition Against Daesh"},
+        id="car-bombs-destroyed-by-aircraft",
+    ),
+    pytest.param(
         # A plot foiled by the arrest of its men, no weapon seized: the arrest, not a disrupted
         # weapons use.
         "أعلنت دائرة المخابرات العامة، اليوم، إحباط مخطط إرهابي واعتقال خلية مكونة من ثمانية أشخاص كانت "

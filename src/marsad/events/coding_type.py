@@ -111,6 +111,8 @@ class TypeRefinement(SideFinder):
     def _type_by_weapons(self, c: Candidate, s: Coding) -> None:
         """What the weapons told say exploded, or make an attack a bombing or a strike."""
         weapon_subs = [w.value.sub_event_type for w in c.weapons if w.value.sub_event_type]
+        if c.retype == (EXPLOSIONS, "Air/drone strike"):
+            return  # what aircraft destroyed ("دمر طيران التحالف 3 عجلات مفخخة") was their target
         if s.event_type == EXPLOSIONS and weapon_subs:
             # A weapon ("سيارة مفخخة") says what exploded, not who set it off: a trigger that
             # tells a suicide attack in the weapon's sentence ("فجر سيارته المفخخة") makes it one,
