@@ -414,6 +414,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "منطقة X بمديرية Y محافظة Z": the governorate right after the district (no "ب") says where
+        # the district lies; it makes no list of two with it, which took the area's place.
+        "شن طيران العدوان، اليوم، غارتين على منطقة الجاح بمديرية بيت الفقيه محافظة الحديدة.",
+        {"sub_event_type": "Air/drone strike", "location": "Al Jah"},
+        id="an-area-in-a-district-in-a-governorate",
+    ),
+    pytest.param(
         # Aqraba south-east of Damascus, which the packaged data lacks: its West Bank namesake was the
         # only candidate, and the strike went to Palestine.
         "أغارت طائرات إسرائيلية، الليلة الماضية، على مواقع لفيلق القدس في بلدة عقربا جنوب شرقي دمشق.",

@@ -230,17 +230,18 @@ def _listed_runs(
             words = doc.folded_slice(end, m.start).replace("،", " ").split()
             # "وأم المياذن ونصيب والغارية": list members the gazetteer does not know ("ونصيب")
             # or a place noun ("ومدينة") between two known names keep the list going.
+            if gap in _QUALIFIER_GAPS and _holds(m, run[-1]):
+                # "باقم وكتاف بمحافظة صعدة، ومديرية حرض بمحافظة حجة": the province after a member
+                # says where it lies, also right after it ("بمديرية مجز محافظة صعدة": no list of
+                # two); the list goes on after it.
+                end = m.end
+                continue
             joined = gap in LIST_SEPARATORS or (
                 0 < len(words) <= UNKNOWN_IN_LIST + 1
                 and all(w.startswith("و") and w not in positions for w in words)
             )
             if joined:
                 run.append(m)  # a name repeated ("سينات – هفتانين") keeps the list going
-                end = m.end
-                continue
-            if gap in _QUALIFIER_GAPS and _holds(m, run[-1]):
-                # "باقم وكتاف بمحافظة صعدة، ومديرية حرض بمحافظة حجة": the province after a member
-                # says where it lies; the list goes on after it.
                 end = m.end
                 continue
         runs.append([m])
