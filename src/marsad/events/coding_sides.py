@@ -92,9 +92,15 @@ class SideFinder:
             None,
         )
         one = crowd is None
+        if one and not people:
+            # "أصيب أكثر من 300 فلسطيني خلال مواجهات مع قوات الاحتلال": people wounded, named by no
+            # actor, in confrontations with a state's force alone
+            if not (confronted and c.casualties and all(k.value.kind == "injured" for k in c.casualties)):
+                return False
+            return self._no_armed_group(doc, c)
         if one:
             # "أصيب شاب برصاص قوات الاحتلال خلال مواجهات": one of them, wounded in confrontations
-            if not (people and confronted):
+            if not confronted:
                 return False
             crowd = people[0]
         told_hit = [
@@ -102,8 +108,12 @@ class SideFinder:
             for k in c.casualties
             if k.value.victim is not None and k.value.victim[0] <= crowd.start < k.value.victim[1]
         ]
-        if one and not told_hit:
-            return False
+        if (
+            one
+            and not told_hit
+            and not (c.casualties and all(k.value.kind == "injured" for k in c.casualties))
+        ):
+            return False  # (wounded named apart from the people told: "أصيب 300 فلسطيني … على المصلين")
         if told_hit and not (
             # "أصيب ثلاثة شبان خلال مواجهات مع قوات الاحتلال": wounded, not killed, in
             # confrontations (cues.yaml confrontation_words) rather than a firefight, the crowd
@@ -111,6 +121,10 @@ class SideFinder:
             all(k.value.kind == "injured" for k in told_hit) and confronted
         ):
             return False
+        return self._no_armed_group(doc, c)
+
+    def _no_armed_group(self, doc: Doc, c: Candidate) -> bool:
+        """No armed group but a state's is named in the fight's sentence."""
         armed = ARMED_KINDS - STATE_KINDS
         return not any(
             self.k.actors[m.value].kind in armed for m in doc.in_sentence(ACTOR, c.trigger.sentence)
