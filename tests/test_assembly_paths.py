@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from marsad.events.assemble_candidate import _new_candidate
 from marsad.events.candidate import Candidate
+from marsad.events.candidate import clause_candidate as _new_candidate
 
 
 def test_a_new_candidate_is_the_dataclass_one() -> None:

@@ -162,10 +162,13 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
             and not self._captives_freed(e, events)
             and not self._demanded(doc, e)
             and not self._going_on_since(e)
-            and not (e.answered and a_series(e) and e.inherited_place and (not e.dates or e.inherited_date))
             # ("ردا على الهجوم الكيميائي المزعوم في دوما": an act answered, named as one known, with
-            # no day of its own: the answer's reason, not an incident of the report's day)
-            and not (e.answered and told_by_definite_nouns(e.triggers) and (not e.dates or e.inherited_date))
+            # no day of its own, is the answer's reason too, not an incident of the report's day)
+            and not (
+                e.answered
+                and (not e.dates or e.inherited_date)
+                and ((a_series(e) and e.inherited_place) or told_by_definite_nouns(e.triggers))
+            )
         ]
         if self._explainer(doc):
             # A profile, explainer or question piece ("من هو…؟", "هل كانت الضربات قانونية؟") tells

@@ -16,7 +16,6 @@ from marsad.events import roles
 from marsad.events.assemble_groups import DESTRUCTION
 from marsad.events.assemble_places import CandidatePlaces
 from marsad.events.candidate import Candidate, clause_candidate
-from marsad.events.candidate import clause_candidate as _new_candidate  # noqa: F401 (tests)
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import AIR, BATTLES, EXPLOSIONS, FAMILY, TERRITORY, UNARMED_KINDS
 from marsad.events.launch import Launch, drop_foreign_firer, landing
@@ -29,7 +28,7 @@ def _lead_first(t: Mention) -> tuple[float, int]:
     return (-t.attrs.get("weight", 1.0), t.start)
 
 
-def _lead_sorted(trigs: list[Mention], foiling: tuple[str, ...] = ()) -> list[Mention]:
+def _lead_sorted(trigs: list[Mention], foiling: tuple[str, ...]) -> list[Mention]:
     """The clause's triggers, lead first. A capture told in two words split by its subject
     ("استعادت القوات الحكومية السيطرة على …") is as plain as the whole phrase: each word alone is
     weak (a body or a weapon "recovered"), the two together are a capture, which leads over the
@@ -63,8 +62,6 @@ def _lead_sorted(trigs: list[Mention], foiling: tuple[str, ...] = ()) -> list[Me
 def _foiling_only(trigs: list[Mention], foiling: tuple[str, ...]) -> bool:
     """Every disrupted-weapons word of the clause tells a plot foiled ("إحباط مخطط"; `foiling`:
     cues.yaml foil_words, folded), none a seizure."""
-    if not foiling:
-        return False
     for t in trigs:
         if t.value.sub_event_type == "Disrupted weapons use" and not fold(t.text).lstrip("وف").startswith(
             foiling

@@ -174,21 +174,35 @@ _PLAIN_SPAN, _PLAIN_EVENT = _plain(Span, set()), _plain(Event, {"_interaction_te
 
 
 def _span(m: Mention) -> Span:
-    """m.span(). Compiled, the Span is made as pydantic-core's validator makes it (allocated,
-    then its __dict__, extra, private and fields-set attributes set as object.__setattr__ sets
-    them), without the validation around it (~10 k instructions a Span, a few thousand Spans a
-    pass): non-negative ints and a str, which a mention's offsets and text are, are what that
+    """m.span(). Compiled, the Span is made as pydantic-core's validator makes it (_made_alike),
+    without the validation around it (~10 k instructions a Span, a few thousand Spans a pass):
+    non-negative ints and a str, which a mention's offsets and text are, are what that
     validation would pass through unchanged. Anything else still goes through m.span()."""
     if cython.compiled and _PLAIN_SPAN:
         start, end, text = m.start, m.end, m.text
         if type(start) is int and type(end) is int and type(text) is str and start >= 0 and end >= 0:
-            made = PyType_GenericAlloc(Span, 0)
-            PyObject_GenericSetAttr(made, "__dict__", {"start": start, "end": end, "text": text})
-            PyObject_GenericSetAttr(made, "__pydantic_extra__", None)
-            PyObject_GenericSetAttr(made, "__pydantic_private__", None)
-            PyObject_GenericSetAttr(made, "__pydantic_fields_set__", {"start", "end", "text"})
-            return made
+            return _made_alike(Span, {"start": start, "end": end, "text": text}, {"start", "end", "text"})
     return m.span()
+
+
+def _made_alike(model: type[Any], values: dict[str, Any], fields_set: set[str]) -> Any:
+    """An instance of `model` as pydantic-core's validator leaves it: allocated, then its
+    __dict__, extra, private and fields-set attributes set as object.__setattr__ sets them
+    (compiled: the C-API calls themselves)."""
+    if cython.compiled:
+        made = PyType_GenericAlloc(model, 0)
+        PyObject_GenericSetAttr(made, "__dict__", values)
+        PyObject_GenericSetAttr(made, "__pydantic_extra__", None)
+        PyObject_GenericSetAttr(made, "__pydantic_private__", None)
+        PyObject_GenericSetAttr(made, "__pydantic_fields_set__", fields_set)
+        return made
+    made = model.__new__(model)
+    _set = object.__setattr__
+    _set(made, "__dict__", values)
+    _set(made, "__pydantic_extra__", None)
+    _set(made, "__pydantic_private__", None)
+    _set(made, "__pydantic_fields_set__", fields_set)
+    return made
 
 
 def _exact_types(annotation: Any) -> tuple[type, ...]:
@@ -239,20 +253,7 @@ def _as_validated(ev: dict[str, Any], evidence: dict[str, list[Span]]) -> Event 
     if copied is None:
         return None
     values["evidence"] = copied
-    if cython.compiled:
-        made = PyType_GenericAlloc(Event, 0)
-        PyObject_GenericSetAttr(made, "__dict__", values)
-        PyObject_GenericSetAttr(made, "__pydantic_extra__", None)
-        PyObject_GenericSetAttr(made, "__pydantic_private__", None)
-        PyObject_GenericSetAttr(made, "__pydantic_fields_set__", given)
-        return made
-    made = Event.__new__(Event)
-    _set = object.__setattr__
-    _set(made, "__dict__", values)
-    _set(made, "__pydantic_extra__", None)
-    _set(made, "__pydantic_private__", None)
-    _set(made, "__pydantic_fields_set__", given)
-    return made
+    return _made_alike(Event, values, given)
 
 
 def _str_list_copy(value: Any) -> list[str] | None:

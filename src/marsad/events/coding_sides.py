@@ -92,27 +92,22 @@ class SideFinder:
             None,
         )
         one = crowd is None
-        if one and not people:
+        wounded_only = bool(c.casualties) and all(k.value.kind == "injured" for k in c.casualties)
+        if one:
+            # "أصيب شاب برصاص قوات الاحتلال خلال مواجهات": one of them, wounded in confrontations;
             # "أصيب أكثر من 300 فلسطيني خلال مواجهات مع قوات الاحتلال": people wounded, named by no
             # actor, in confrontations with a state's force alone
-            if not (confronted and c.casualties and all(k.value.kind == "injured" for k in c.casualties)):
-                return False
-            return self._no_armed_group(doc, c)
-        if one:
-            # "أصيب شاب برصاص قوات الاحتلال خلال مواجهات": one of them, wounded in confrontations
             if not confronted:
                 return False
+            if not people:
+                return wounded_only and self._no_armed_group(doc, c)
             crowd = people[0]
         told_hit = [
             k
             for k in c.casualties
             if k.value.victim is not None and k.value.victim[0] <= crowd.start < k.value.victim[1]
         ]
-        if (
-            one
-            and not told_hit
-            and not (c.casualties and all(k.value.kind == "injured" for k in c.casualties))
-        ):
+        if one and not told_hit and not wounded_only:
             return False  # (wounded named apart from the people told: "أصيب 300 فلسطيني … على المصلين")
         if told_hit and not (
             # "أصيب ثلاثة شبان خلال مواجهات مع قوات الاحتلال": wounded, not killed, in

@@ -182,7 +182,7 @@ class Sig:
     camp1: frozenset[str] = frozenset()  # actor1's government camp
     name2: object = None  # actor2 by name
     retelling: bool = False  # told only by definite nouns ("المعركة", "الهجوم")
-    definite: bool = False  # the same, whatever the camp of its first side
+    definite: bool = False  # the same, for sure air or gun fire and allied camps (else False)
     unnamed1: bool = False  # actor1 an unidentified armed group ("مسلحون")
     claimed1: bool = False  # actor1 a named group claiming the act ("تبنت الحركة الهجوم")
     # artillery or mortars named among its weapons ("قصفت المدفعية"), or shelling with no aircraft
@@ -305,7 +305,8 @@ def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) ->
     s.on_civilians = kind2 in UNARMED_KINDS
     s.camp1 = camp1
     # (read only for two allies: an actor outside any government's camp never needs it)
-    s.definite = told_by_definite_nouns(triggers)
+    # (asked only where it is read: by the allies' test and by the strikes-at-two-places test)
+    s.definite = (bool(camp1) or explicit_air or guns) and told_by_definite_nouns(triggers)
     s.retelling = bool(camp1) and s.definite
     s.unnamed1 = kind1 == "unidentified"
     # (claims(a1))

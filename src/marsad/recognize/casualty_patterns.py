@@ -86,10 +86,22 @@ def _words_after_in_names() -> list[str]:
 
 
 _IN_NAME = alternation(_words_after_in_names())
+_K = _CAS["killed"]
+_I = _CAS["injured"]
+
+
+def _noun_classes(group: dict[str, Any]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cls in ("plural", "dual", "singular"):
+        for w in _folded(group["nouns"][cls]):
+            out[w] = cls
+    return out
+
+
+_KNOUN = _noun_classes(_K)
+_INOUN = _noun_classes(_I)
 # A count after "و" that counts the wounded ("مقتل 3 جنود و5 جرحى") adds no victims to the dead.
-_WOUNDED_NOUN = alternation(
-    _folded(w for cls in ("singular", "dual", "plural") for w in _CAS["injured"]["nouns"][cls])
-)
+_WOUNDED_NOUN = alternation(_INOUN)
 _LINK = (
     rf"\s+و\s*(?!(?:{QTY})\s+(?:{_WOUNDED_NOUN}){E})|(?:\s+(?:{_ATTACH}){E}(?:\s+(?![وف]){_TAIL_WORD}){{1,3}}?"
     rf"|(?:{_MEMBER_END})(?:\s+(?![وف]){_TAIL_WORD})?\s+في(?:\s+(?:في(?=\s+(?:{_IN_NAME}){E})|(?![وف]){_TAIL_WORD})){{1,5}}?"
@@ -113,20 +125,6 @@ _VITEM_SRC = (
     rf"(?P<adj>{_ADJ_AFTER})(?:\s+(?P<ha>{_HA}){E})?"
 )
 
-_K = _CAS["killed"]
-_I = _CAS["injured"]
-
-
-def _noun_classes(group: dict[str, Any]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for cls in ("plural", "dual", "singular"):
-        for w in _folded(group["nouns"][cls]):
-            out[w] = cls
-    return out
-
-
-_KNOUN = _noun_classes(_K)
-_INOUN = _noun_classes(_I)
 _NEEDS_LEAD = set(_folded(_CAS["needs_lead"]))
 _NEEDS_NOUN = set(_folded(_K.get("needs_noun", [])))
 _BODY_LEAD = set(_folded(_K.get("body_lead", [])))

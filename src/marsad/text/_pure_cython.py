@@ -45,15 +45,8 @@ def cast(_type: Any, value: Any) -> Any:
 
 # Declared C attributes of an extension class (compiled: a struct field read in C, not a dict
 # lookup); run as Python, the class is a plain class and `declare` gives back the default.
-int = int  # the cython name (it shadows the builtin only inside this module)
-
-
 def cclass(cls: type) -> type:
     return cls
-
-
-def final(f: F) -> F:
-    return f
 
 
 def declare(_type: Any = None, value: Any = None, **_fields: Any) -> Any:
