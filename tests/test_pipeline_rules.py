@@ -414,6 +414,35 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # Arms seized as what an operation told in an earlier sentence resulted in ("وأسفرت أيضا عن
+        # ضبط"): the operation's haul, no disrupted weapons use of its own.
+        "تمكنت قوات الجيش العراقي من قتل ثلاثة إرهابيين في وادي الشاي جنوب غربي محافظة كركوك. وذكر "
+        "بيان أن العملية نفذت بناء على معلومات استخبارية، وأسفرت أيضا عن ضبط أسلحة وأعتدة.",
+        {"event_type": "Battles", "actor1": "Military Forces of Iraq", "fatalities": 3},
+        id="seizure-told-as-an-earlier-operations-outcome",
+    ),
+    pytest.param(
+        # Yemen's Houthi-run outlets call the 2024 US-UK strikes "طيران العدوان الأمريكي البريطاني":
+        # the United States' forces, not the Saudi-led coalition that "طيران العدوان" alone names.
+        "شن طيران العدوان الأمريكي البريطاني، مساء اليوم، غارتين على منطقة الجبانة بمدينة الحديدة.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of United States"},
+        id="us-uk-aggression-aircraft",
+    ),
+    pytest.param(
+        # An "air operation" that neutralised fighters is an air strike, not a clash.
+        "أعلنت وزارة الدفاع التركية تحييد أربعة إرهابيين من تنظيم بي كا كا في عملية جوية نفذتها "
+        "القوات التركية في منطقة متينا شمالي العراق.",
+        {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Turkey"},
+        id="air-operation-is-an-air-strike",
+    ),
+    pytest.param(
+        # Infighting told as "waves" before the news is the setting, no clash of the day.
+        "أعلنت فصائل الجيش الوطني السوري اندماجها في تشكيل عسكري واحد، أمس، في مدينة الباب، بعد "
+        "موجات اقتتال داخلي شهدتها المنطقة خلال الأعوام الأخيرة.",
+        {"event_type": "Strategic developments"},
+        id="waves-of-infighting-are-the-setting",
+    ),
+    pytest.param(
         # Worshippers wounded in confrontations with a force that stormed Al-Aqsa's courtyards: the
         # mosque is a place of its own (places_extra.tsv; no event was coded), and the people
         # wounded, named apart from the worshippers, rioted.
@@ -3088,6 +3117,15 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # SOHR's "الفصائل" alone are the opposition's factions, and a front named "محور" holds a
+        # place; the regime's fire told "في المقابل" is the other side's answer, its own event.
+        "استهدفت الفصائل بالقذائف الصاروخية مواقع لقوات النظام في محور الفطيرة بريف إدلب الجنوبي. "
+        "في المقابل، قصفت قوات النظام بالمدفعية الثقيلة أطراف بلدة البارة في جبل الزاوية.",
+        ("actor1", "location"),
+        [("Military Forces of Syria", "Al Barah"), ("Opposition Rebels (Syria)", "Al Fatirah")],
+        id="factions-fire-and-the-answer-in-return",
+    ),
     pytest.param(
         # Air strikes told at two districts, each by a sure word of its own, are two events however
         # close the districts (25 km made them one).

@@ -75,12 +75,15 @@ def answered_clauses(
     *,
     pointing_back: bool = False,
     heads: Heads | None = None,
+    answer_after_lead: bool = False,
 ) -> frozenset[tuple[int, int]]:
     """(sentence, clause) of each clause of the sentences of `told` (the clauses that tell an
     act) that opens with an `opening` cue not followed by a word of `back` (with `pointing_back`:
     followed by one, "وردا على ذلك": the clause tells the answer itself), and of the clauses
     after it that tell no act of their own: they say more of the answered act ("بعد سقوط صاروخين
-    أطلقا من القطاع، سقط أحدهما على منزل في مدينة أسدود"). `heads`: `clause_heads(doc, told)`."""
+    أطلقا من القطاع، سقط أحدهما على منزل في مدينة أسدود"). `heads`: `clause_heads(doc, told)`.
+    With `answer_after_lead`, a cue that is a clause of its own, no act told in it ("في المقابل،
+    قصفت …"), leads the clause after it: that clause is the answer too."""
     folded = doc.folded.text
     screen = _screen(opening)
     firsts = _screen_heads(opening)
@@ -100,6 +103,8 @@ def answered_clauses(
             cl = clauses[i]
             if found is not None and found[1] < len(head) and back.has_word(head[found[1]]) == pointing_back:
                 out.add((s, cl.index))
+                if answer_after_lead and (s, cl.index) not in told and (s, cl.index + 1) in told:
+                    out.add((s, cl.index + 1))
                 for k in range(cl.index + 1, len(clauses)):
                     if (s, k) in told:
                         break

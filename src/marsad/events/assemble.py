@@ -76,8 +76,10 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
             answered = answered_clauses(doc, opening, back, told, heads=heads)
             # The answer another side gave: "وردت الفصائل بقصف …", and "وردا على ذلك قصفت …".
             retorts = answered_clauses(
-                doc, cues["retort_opening"], back, told, heads=heads
-            ) | answered_clauses(doc, opening, back, told, pointing_back=True, heads=heads)
+                doc, cues["retort_opening"], back, told, heads=heads, answer_after_lead=True
+            ) | answered_clauses(
+                doc, opening, back, told, pointing_back=True, heads=heads, answer_after_lead=True
+            )
             # Made only for a report with events: it settles who "المهاجمين" or "الطيران" is.
             sides = roles.RoleAssigner(doc, self.k, at, answered)
             cands = [
@@ -118,7 +120,9 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
         events = [t for e in events for t in split_by_repeated_acts(doc, e)]
         interceptions_where_fired(events)
         events = without_the_intercepted_retold(doc, events)
-        events = seizures_in_an_operation(self.k.cues["seizure_words"], events)
+        events = seizures_in_an_operation(
+            doc, self.k.cues["seizure_words"], self.k.cues["outcome_openers"], events
+        )
         events = without_the_stopped_weapons_aim(doc, self.k.cues["tried_before"], events)
         self._inherit_places(doc, events)
         events = join_coinciding(events)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from marsad.doc import WEAPON, Doc, Mention
 from marsad.events.candidate import Candidate
-from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS
+from marsad.events.incidents import BATTLES, BOMBINGS, EXPLOSIONS, VAC
 from marsad.recognize.cues import CUE_REACH, CueList, first_cue, words_before
 from marsad.text.normalize import fold
 
@@ -235,27 +235,48 @@ def _tried(doc: Doc, tried: CueList, t: Mention) -> bool:
     return first_cue(words, {"tried": tried}, 1) is not None
 
 
-def seizures_in_an_operation(seizure: CueList, events: list[Candidate]) -> list[Candidate]:
+def seizures_in_an_operation(
+    doc: Doc, seizure: CueList, outcome: CueList, events: list[Candidate]
+) -> list[Candidate]:
     """ "مقتل 8 عناصر تكفيرية خلال تبادل لإطلاق النار مع القوات …، وضبط أسلحة وذخائر بحوزتهم": arms
     seized (`seizure`: the words that open such a trigger) by the side that fought or arrested in
-    the same sentence are that operation's haul, no disrupted use of their own."""
+    the same sentence are that operation's haul, no disrupted use of their own; so are arms seized
+    as what an operation told before resulted in ("وأسفرت أيضا عن ضبط أسلحة", `outcome`)."""
     ops = [e for e in events if e.event_type == BATTLES or e.trigger.value.sub_event_type == "Arrests"]
-    if not ops:
+    # (an operation told before may still read as an attack: its target is coded later)
+    acts = [e for e in events if e.event_type in _ACTS or e.trigger.value.sub_event_type == "Arrests"]
+    if not acts:
         return events
     kept = []
     for e in events:
         if e.trigger.value.sub_event_type == DISRUPTED and seizure.opening(fold(e.trigger.text).split()):
-            op = next(
-                (
-                    o
-                    for o in ops
-                    if o.sentences & e.sentences
-                    and (e.actor1 is None or (o.actor1 is not None and o.actor1.value == e.actor1.value))
-                ),
-                None,
-            )
+            side = None if e.actor1 is None else e.actor1.value
+            op = next((o for o in ops if o.sentences & e.sentences and _by(o, side)), None)
+            if op is None and _an_outcome(doc, outcome, e.trigger):
+                op = next((o for o in acts if min(o.sentences) < e.trigger.sentence and _by(o, side)), None)
             if op is not None:
                 op.log.append(f"'{e.trigger.text}': the arms seized in it")
                 continue
         kept.append(e)
     return kept
+
+
+def _by(op: Candidate, side: object) -> bool:
+    """Whether `op` is by the seizing side (`side`: None when the seizure names none)."""
+    return side is None or (op.actor1 is not None and op.actor1.value == side)
+
+
+def _an_outcome(doc: Doc, outcome: CueList, t: Mention) -> bool:
+    """Whether the words right before `t` tell what something resulted in ("أسفرت أيضا عن")."""
+    fs = doc.folded_index(t.start)
+    words = [w for w in words_before(doc.folded.text, fs, max(0, fs - CUE_REACH), 4) if w not in _ALSO]
+    for i in range(len(words)):
+        told = outcome.opening(words[i:])
+        if told is not None and told[1] == len(words) - i:
+            return True
+    return False
+
+
+# "وأسفرت أيضا عن": the word that adds one more outcome, read through.
+_ACTS = frozenset((BATTLES, EXPLOSIONS, VAC))
+_ALSO = frozenset(("ايضا", "كذلك"))  # (folded)
