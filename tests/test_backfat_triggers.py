@@ -153,3 +153,10 @@ def test_weapons_recovered_are_no_territory_retaken() -> None:
     assert [e.sub_event_type for e in marsad.extract(text, published="2019-11-22")] == [
         "Government regains territory"
     ]
+
+
+def test_drugs_seized_are_no_weapons_seizure_but_arms_are() -> None:
+    drugs = "أعلنت القوات المسلحة الأردنية، اليوم، ضبط كميات كبيرة من المواد المخدرة في منطقة الرويشد."
+    assert _types(drugs) == []
+    arms = "أعلنت القوات المسلحة الأردنية، اليوم، ضبط كميات من الأسلحة والذخائر في منطقة الرويشد."
+    assert _types(arms) == ["Strategic developments"]

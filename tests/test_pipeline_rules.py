@@ -414,6 +414,12 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A region named by the country's north (regions.yaml), as Mali's is: the event has a place.
+        "قتل 12 جنديا في هجوم شنه مسلحون على موقع عسكري شمالي بوركينا فاسو، صباح اليوم.",
+        {"location": "Northern Burkina Faso", "geo_precision": 3, "actor2": "Military Forces of Burkina Faso"},
+        id="northern-burkina-faso",
+    ),
+    pytest.param(
         # Arms seized as what an operation told in an earlier sentence resulted in ("وأسفرت أيضا عن
         # ضبط"): the operation's haul, no disrupted weapons use of its own.
         "تمكنت قوات الجيش العراقي من قتل ثلاثة إرهابيين في وادي الشاي جنوب غربي محافظة كركوك. وذكر "
