@@ -47,6 +47,7 @@ BBOX: dict[str, tuple[float, float, float, float]] = {
     "IN": (6.5, 68.1, 35.7, 97.4),
     "PK": (23.6, 60.8, 37.1, 77.9),
     "AF": (29.3, 60.5, 38.5, 74.9),
+    "BF": (9.4, -5.6, 15.1, 2.5),
 }
 KINDS = {"populated", "natural"}
 
