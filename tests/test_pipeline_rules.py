@@ -414,9 +414,29 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A drone strike on "a group of youths": they are people hit, not rioters (the phrase names
+        # no crowd's violence).
+        "استشهد شابان جراء قصف طائرة مسيرة إسرائيلية مجموعة من الشبان في مخيم نور شمس شرق طولكرم اليوم.",
+        {"sub_event_type": "Air/drone strike", "actor2": "Civilians (Palestine)"},
+        id="strike-on-a-group-of-youths",
+    ),
+    pytest.param(
+        # An agreement named as in force ("رغم اتفاق خفض التصعيد …"): the fight's setting, no
+        # agreement made that day.
+        "قتل سبعة من عناصر قوات النظام في اشتباكات مع جيش العزة على محور تل ملح بريف حماة الشمالي "
+        "اليوم. ويأتي التصعيد رغم اتفاق خفض التصعيد الذي توصلت إليه روسيا وتركيا في سوتشي عام 2018، "
+        "والذي تتهم موسكو الفصائل بخرقه مرارا.",
+        {"sub_event_type": "Armed clash", "location": "Tall Milh"},
+        id="agreement-in-force-is-no-agreement-made",
+    ),
+    pytest.param(
         # A region named by the country's north (regions.yaml), as Mali's is: the event has a place.
         "قتل 12 جنديا في هجوم شنه مسلحون على موقع عسكري شمالي بوركينا فاسو، صباح اليوم.",
-        {"location": "Northern Burkina Faso", "geo_precision": 3, "actor2": "Military Forces of Burkina Faso"},
+        {
+            "location": "Northern Burkina Faso",
+            "geo_precision": 3,
+            "actor2": "Military Forces of Burkina Faso",
+        },
         id="northern-burkina-faso",
     ),
     pytest.param(
@@ -3123,6 +3143,16 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # A march met by force in one town, a raid with a man killed in a town 35 km away (one
+        # governorate-wide region, the West Bank): two events; the force at the march is not the raid.
+        "استشهد شاب برصاص قوات الاحتلال الإسرائيلي خلال اقتحام مخيم جنين فجر اليوم. وفي بلدة بيتا "
+        "جنوب نابلس، أصيب 15 مواطنا بالرصاص المعدني خلال قمع قوات الاحتلال المسيرة الأسبوعية "
+        "المناهضة للاستيطان.",
+        ("sub_event_type", "location"),
+        [("Attack", "Jenin Refugee Camp"), ("Protest with intervention", "Baytā al Fawqā")],
+        id="march-and-raid-in-two-towns",
+    ),
     pytest.param(
         # SOHR's "الفصائل" alone are the opposition's factions, and a front named "محور" holds a
         # place; the regime's fire told "في المقابل" is the other side's answer, its own event.

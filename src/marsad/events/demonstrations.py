@@ -12,11 +12,13 @@ from marsad.events.incidents import (
     FAMILY,
     LOOTING,
     RIOTS,
+    SAME_PLACE_KM,
     VAC,
     VIOLENT_DEMONSTRATION,
     armed,
 )
 from marsad.events.roles import STATE_KINDS
+from marsad.recognize.place_choice import km
 
 if TYPE_CHECKING:
     from marsad.events.candidate import Candidate
@@ -82,11 +84,14 @@ def _at_the_riot(riot: Candidate, c: Candidate, force: Mention, other: Mention |
 
 def _placed_apart(a: Candidate, b: Candidate) -> bool:
     """Both placed, in two governorates (as merging.py tells two provinces apart): "وفي الضفة
-    الغربية، أصيب عشرات خلال مواجهات" after a march in Gaza is another crowd's."""
+    الغربية، أصيب عشرات خلال مواجهات" after a march in Gaza is another crowd's; or at two towns
+    farther apart than one incident's places (a raid on Jenin's camp and a march in Beita)."""
     if a.place is None or b.place is None:
         return False
     ca, cb = a.place.value.choice, b.place.value.choice
-    return (ca.country_code, ca.admin1) != (cb.country_code, cb.admin1)
+    if (ca.country_code, ca.admin1) != (cb.country_code, cb.admin1):
+        return True
+    return ca.kind == cb.kind == "populated" and ca.id != cb.id and km(ca, cb) > SAME_PLACE_KM
 
 
 def force_on_demonstrations(events: list[Candidate], reach: int = 2) -> list[Candidate]:
