@@ -414,6 +414,22 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The Houthis' spokesman speaks for "the Yemeni armed forces": the air defences he names
+        # are the movement's, not the government's army.
+        "أعلن المتحدث الرسمي للقوات المسلحة اليمنية العميد يحيى سريع أن الدفاعات الجوية أسقطت طائرة "
+        "أمريكية مسيرة من نوع إم كيو 9 في أجواء محافظة مأرب اليوم.",
+        {"sub_event_type": "Disrupted weapons use", "actor1": "Houthi Movement"},
+        id="houthi-spokesman-for-the-armed-forces",
+    ),
+    pytest.param(
+        # A foreign army's spokesman tells the news: the artillery corps he names is that army's
+        # (it was the report country's, Lebanon's; without the corps' name, an unidentified group).
+        "قال المتحدث باسم الجيش الإسرائيلي إن قوات المدفعية هاجمت مصادر إطلاق النار في منطقة الخيام "
+        "جنوب لبنان اليوم.",
+        {"actor1": "Military Forces of Israel", "country": "Lebanon"},
+        id="artillery-corps-of-the-army-whose-spokesman-tells",
+    ),
+    pytest.param(
         # A drone strike on "a group of youths": they are people hit, not rioters (the phrase names
         # no crowd's violence).
         "استشهد شابان جراء قصف طائرة مسيرة إسرائيلية مجموعة من الشبان في مخيم نور شمس شرق طولكرم اليوم.",

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from marsad.doc import ACTOR, Doc
+from marsad.doc import ACTOR, Doc, Mention
 from marsad.events import roles
 from marsad.events.interceptions import TELLING_CUES
 from marsad.knowledge.resources import Knowledge
+from marsad.recognize.cues import CUE_REACH, first_cue, words_before
 from marsad.text.normalize import fold
+
+# A state army's words in an authority's name for its own forces ("القوات المسلحة اليمنية",
+# "الجيش واللجان الشعبية"), folded.
+_ARMY_WORDS = frozenset(("المسلحه", "الجيش", "والجيش"))
 
 
 class TemplateActors:
@@ -24,6 +29,7 @@ class TemplateActors:
             return
         army: list[int | None] = []  # the report's most named state army, found on first need
         foreign: list[int | None] = []  # the foreign army telling the news, likewise
+        authority: list[int | None] = []  # the de facto authority's forces telling it, likewise
         actors = self.k.actors  # (a property: read once, not per mention)
         for m in doc.get(ACTOR):
             entry = actors[m.value]
@@ -52,6 +58,12 @@ class TemplateActors:
                     # "أعلنت وزارة الدفاع التركية مقتل جندي في هجوم على قاعدة شمالي العراق": the
                     # soldier is of the foreign army that tells the news, the only army named.
                     specific = foreign[0]
+                if entry.kind == "state" and not authority:
+                    authority.append(self._telling_authority(doc))
+                if entry.kind == "state" and authority[0] is not None:
+                    # "أعلن المتحدث الرسمي للقوات المسلحة اليمنية (الحوثيين) أن القوات البحرية
+                    # نفذت …": the branches a de facto authority's spokesman names are its own.
+                    specific = authority[0]
                 if specific is None and entry.kind == "state":
                     # No army of the report's country goes by the bare words (the Palestinian
                     # territories): "الجيش" is the army the report names ("الجيش الإسرائيلي").
@@ -109,6 +121,24 @@ class TemplateActors:
         named = self._named_armies(doc)
         return named.most_common(1)[0][0] if named else None
 
+    def _telling_authority(self, doc: Doc) -> int | None:
+        """The forces of a de facto authority of the report's country (actors.yaml), when they
+        tell the news under a state army's name ("المتحدث الرسمي للقوات المسلحة اليمنية": the
+        Houthis' own name for their forces) and the report names no state army of that country."""
+        actors = self.k.actors
+        if any(actors[i].country == doc.country for i in self._named_armies(doc)):
+            return None
+        for a in doc.get(ACTOR):
+            entry = actors[a.value]
+            if (
+                entry.de_facto_authority
+                and entry.country == doc.country
+                and self._tells(doc, a)
+                and any(w in _ARMY_WORDS for w in fold(a.text).split())
+            ):
+                return a.value
+        return None
+
     def _telling_foreign_army(self, doc: Doc) -> int | None:
         """The army of another state than the report's, when it is the only state army the report
         names and it (its ministry, its spokesman) tells the news."""
@@ -119,5 +149,18 @@ class TemplateActors:
         idx = named.most_common(1)[0][0]
         if actors[idx].country == doc.country:
             return None
-        tells = any(a.attrs.get("role_why") in TELLING_CUES for a in doc.get(ACTOR) if a.value in named)
+        tells = any(self._tells(doc, a) for a in doc.get(ACTOR) if a.value in named)
         return idx if tells else None
+
+    def _tells(self, doc: Doc, a: Mention) -> bool:
+        """Whether the actor `a` tells the news: by a telling verb, or as the one its spokesman or
+        statement speaks for ("قال المتحدث باسم الجيش الإسرائيلي إن …")."""
+        if a.attrs.get("role_why") in TELLING_CUES:
+            return True
+        if a.attrs.get("role_cue") != roles.IGNORE:
+            return False
+        fs = doc.folded_index(a.start)
+        # (one word may stand between: "المتحدث الرسمي للقوات المسلحة")
+        # (and the name's own clitic cut off before it, "ل" of "للقوات", is no word)
+        words = [w for w in words_before(doc.folded.text, fs, max(0, fs - CUE_REACH), 4) if len(w) > 1][-3:]
+        return first_cue(words, {"statement": self.k.cues["statement_nouns"]}, 2) is not None
