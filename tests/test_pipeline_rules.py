@@ -414,6 +414,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The force that dispersed a protest is its second side, not the journalists it was made of.
+        "فرقت الشرطة التونسية اليوم وقفة احتجاجية نظمها عشرات الصحفيين في العاصمة تونس.",
+        {"sub_event_type": "Protest with intervention", "actor2": "Police Forces of Tunisia"},
+        id="force-that-dispersed-a-protest-of-journalists",
+    ),
+    pytest.param(
+        # Gunmen in a force's uniform who stormed an office and looted it, hurting no one: looting by
+        # unidentified gunmen (the force whose uniform they wore was coded as their target, in a clash).
+        "اقتحم مسلحون يرتدون زي قوات الدعم السريع، أمس، مقر منظمة إغاثية دولية في مدينة الجنينة "
+        "ونهبوا محتوياته من أجهزة وسيارات، بحسب ما أفاد موظفون في المنظمة.",
+        {"sub_event_type": "Looting/property destruction", "actor1": "Unidentified Armed Group (Sudan)"},
+        id="gunmen-in-uniform-loot-an-office",
+    ),
+    pytest.param(
         # The Houthis' spokesman speaks for "the Yemeni armed forces": the air defences he names
         # are the movement's, not the government's army.
         "أعلن المتحدث الرسمي للقوات المسلحة اليمنية العميد يحيى سريع أن الدفاعات الجوية أسقطت طائرة "

@@ -290,6 +290,14 @@ class ActorCoding(SideFinder):
             s.sub = "Protest with intervention"
         if (
             s.event_type == "Protests"
+            and s.sub == "Protest with intervention"
+            and (s.a2 is None or s.a2.kind in ("civilians", "protesters", "rioters"))
+        ):
+            # "فرقت الشرطة وقفة احتجاجية نظمها عشرات الصحفيين": the force that intervened is the
+            # second side, not the people the protest was made of.
+            s.a2 = self._security_force(doc, c) or s.a2
+        if (
+            s.event_type == "Protests"
             and s.sub == "Peaceful protest"
             and (
                 any(t.value.event_type in (BATTLES, VAC) for t in c.triggers)

@@ -38,6 +38,7 @@ from marsad.models import Span
 from marsad.text.normalize import fold
 
 _HAND_GUNS = frozenset({"small arms", "machine gun", "sniper"})
+_LOOTING = "Looting/property destruction"
 
 
 class TypeRefinement(SideFinder):
@@ -391,6 +392,10 @@ class TypeRefinement(SideFinder):
                 or ambush.startswith(self._ambush_words)
             ):
                 s.event_type, s.sub = VAC, "Attack"
+                if not c.casualties and any(t.value.sub_event_type == _LOOTING for t in c.triggers):
+                    # "اقتحم مسلحون مقر منظمة إغاثية ونهبوا محتوياته": a raid that hurt no one and
+                    # looted is the looting (ACLED's property destruction), not an attack on people.
+                    s.event_type, s.sub = "Strategic developments", _LOOTING
             else:
                 s.a2 = None
 
