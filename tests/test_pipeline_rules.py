@@ -414,6 +414,20 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A drone strike on a base placed only in "northeast Jordan" (regions.yaml): an event there,
+        # where it had no place and no event.
+        "أعلنت القيادة المركزية الأمريكية مقتل ثلاثة جنود أمريكيين في هجوم بطائرة مسيرة استهدف قاعدة "
+        "عسكرية في شمال شرق الأردن قرب الحدود السورية اليوم.",
+        {"location": "Northeast Jordan", "actor2": "Military Forces of United States", "fatalities": 3},
+        id="strike-in-northeast-jordan",
+    ),
+    pytest.param(
+        # The city of Nabatieh by its Arabic name (place_names_ar.tsv), not its governorate.
+        "استشهد ثلاثة مدنيين جراء غارة إسرائيلية على مبنى سكني في مدينة النبطية اليوم.",
+        {"location": "Nabatîyé et Tahta", "geo_precision": 1},
+        id="nabatieh-city",
+    ),
+    pytest.param(
         # The force that dispersed a protest is its second side, not the journalists it was made of.
         "فرقت الشرطة التونسية اليوم وقفة احتجاجية نظمها عشرات الصحفيين في العاصمة تونس.",
         {"sub_event_type": "Protest with intervention", "actor2": "Police Forces of Tunisia"},
