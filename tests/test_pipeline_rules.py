@@ -414,6 +414,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A toll said to have risen, in the sentence of the first figure: the new figure, not the
+        # lower one as if two sources disagreed.
+        "قتل 3 مدنيين في قصف على بلدة كفرنبل اليوم، وارتفع عدد القتلى إلى 7 بعد وفاة جرحى متأثرين بجراحهم.",
+        {"fatalities": 7},
+        id="toll-risen-in-the-first-sentence",
+    ),
+    pytest.param(
         # A drone strike on a base placed only in "northeast Jordan" (regions.yaml): an event there,
         # where it had no place and no event.
         "أعلنت القيادة المركزية الأمريكية مقتل ثلاثة جنود أمريكيين في هجوم بطائرة مسيرة استهدف قاعدة "

@@ -218,12 +218,17 @@ def figure(mentions: list[Mention], sides: Callable[[Mention], frozenset[str]] |
     first = min(by_sent)
     # A toll said to have risen to a figure, after the first telling ("قتل خمسة … وارتفع عدد القتلى
     # إلى ثمانية"), updates the figures told before it: not a conflict to take the lowest of.
+    # (in the first sentence too, after a figure told before it there, which makes the total
+    # read as an estimate: "قتل 3 مدنيين …، وارتفع عدد القتلى إلى 7")
     risen = [
         m.value.count
         for k, ms in by_sent.items()
-        if not k[1]
-        for m in ms
-        if _numbered(m) and (m.attrs.get("risen") or (k != first and _RISEN.match(fold(m.text))))
+        for i, m in enumerate(ms)
+        if _numbered(m)
+        and (
+            (not k[1] and (m.attrs.get("risen") or ((k != first or i > 0) and _RISEN.match(fold(m.text)))))
+            or (k[1] and k[0] == first[0] and _RISEN.match(fold(m.text)))
+        )
     ]
     if risen:
         return max(risen)
