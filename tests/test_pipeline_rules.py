@@ -414,6 +414,33 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # A road closed as what shelling resulted in is its outcome, no protest.
+        "قصفت قوات النظام بلدة كفرنبل بريف إدلب اليوم، ما أدى إلى إغلاق الطريق الرئيسي.",
+        {"sub_event_type": "Shelling/artillery/missile attack"},
+        id="road-closed-by-shelling-is-no-protest",
+    ),
+    pytest.param(
+        # Heavy weapons used in clashes keep the clash (they made it shelling).
+        "اندلعت اشتباكات عنيفة بين مسلحين في مدينة سرت اليوم، استخدمت فيها الأسلحة الثقيلة.",
+        {"sub_event_type": "Armed clash"},
+        id="heavy-weapons-in-clashes-keep-the-clash",
+    ),
+    pytest.param(
+        # Clashes between two armed groups left unnamed, with heavy weapons, that closed a road: one
+        # armed clash, the unidentified group on both sides (the weapons made it shelling, and the
+        # road closed a protest met by force).
+        "اندلعت اشتباكات مسلحة، مساء الأحد، بين مجموعتين مسلحتين في منطقة الحرشة بمدينة الزاوية، استخدمت "
+        "فيها الأسلحة الثقيلة، ما أدى إلى إغلاق الطريق الساحلي. وأعلن مركز طب الطوارئ مقتل شخصين جراء "
+        "الاشتباكات.",
+        {
+            "sub_event_type": "Armed clash",
+            "actor1": "Unidentified Armed Group (Libya)",
+            "actor2": "Unidentified Armed Group (Libya)",
+            "fatalities": 2,
+        },
+        id="clash-of-two-unnamed-groups-with-heavy-weapons-closing-a-road",
+    ),
+    pytest.param(
         # A toll said to have risen, in the sentence of the first figure: the new figure, not the
         # lower one as if two sources disagreed.
         "قتل 3 مدنيين في قصف على بلدة كفرنبل اليوم، وارتفع عدد القتلى إلى 7 بعد وفاة جرحى متأثرين بجراحهم.",

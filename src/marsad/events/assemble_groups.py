@@ -117,6 +117,7 @@ class TriggerGrouping:
             self._join_to_the_act(doc, groups, self._a_purpose)
             self._join_to_the_act(doc, groups, self._an_outcome)
             self._join_to_the_act(doc, groups, self._a_withdrawal_before, drop=True)
+            self._join_to_the_act(doc, groups, self._a_closure_it_caused, drop=True)
         # A clause with only weak, ambiguous cues is no event, unless it reports casualties and
         # nothing stronger in its sentence does.
         strong: set[tuple[int, int]] = set()
@@ -220,6 +221,21 @@ class TriggerGrouping:
             FAMILY.get(t.value.event_type) == "violence" for t in ts
         ):
             return False
+        return self._an_outcome_opening(opening)
+
+    def _a_closure_it_caused(
+        self, act: list[Mention], ts: list[Mention], first: Mention, opening: str
+    ) -> bool:
+        """ "اندلعت اشتباكات …، ما أدى إلى إغلاق الطريق الساحلي": a weak protest word (a road
+        closed) in a clause telling what a violent act resulted in is that outcome, no protest."""
+        if not any(FAMILY.get(t.value.event_type) == "violence" for t in act) or not all(
+            FAMILY.get(t.value.event_type) == "demonstration" and t.attrs.get("weight", 1.0) < 1.0 for t in ts
+        ):
+            return False
+        return self._an_outcome_opening(opening)
+
+    def _an_outcome_opening(self, opening: str) -> bool:
+        """Whether the text opening a clause tells an outcome ("، ما أدى إلى", "وأسفرت عن")."""
         words = fold(opening).split()
         while words and words[0] in ("و", "ما", "مما"):
             words = words[1:]

@@ -358,11 +358,12 @@ class ActorCoding(SideFinder):
 
     def _pair_of_parties(self, doc: Doc, c: Candidate, s: Coding) -> None:
         """ "اشتباكات بين أبناء قبيلتين": two tribes or clans fought each other, the one name on both
-        sides (cues.yaml pair_of_parties)."""
+        sides (cues.yaml pair_of_parties); so did "مجموعتين مسلحتين", two armed groups left unnamed."""
         if (
             s.event_type != BATTLES
             or s.a1 is None
-            or s.a1.kind != "identity"
+            or s.a1.kind not in ("identity", "unidentified")
+            or (s.a1.kind == "unidentified" and s.a2 is not None)  # (not an attack on people)
             or (s.a2 is not None and s.a2 is not s.a1 and s.a2.kind != "civilians")
         ):
             return

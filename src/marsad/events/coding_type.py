@@ -39,6 +39,8 @@ from marsad.text.normalize import fold
 
 _HAND_GUNS = frozenset({"small arms", "machine gun", "sniper"})
 _LOOTING = "Looting/property destruction"
+# The first letters of the words of an exchange of fire (folded, without article or clitics).
+_FIGHT_WORDS = ("اشتباك", "اشتبك", "معارك", "معركه", "مواجهات", "اقتتال", "تبادل", "قتال")
 
 
 class TypeRefinement(SideFinder):
@@ -130,6 +132,9 @@ class TypeRefinement(SideFinder):
             s.event_type in (BATTLES, VAC)
             and weapon_subs
             and not (s.a2 and s.a2.kind in ARMED_KINDS and s.a1)
+            # "اشتباكات بين مجموعتين مسلحتين استخدمت فيها الأسلحة الثقيلة": heavy weapons used in
+            # a fight told as one stay the fight's (ACLED: an armed clash whatever the arms)
+            and not (all(w == SHELLING for w in weapon_subs) and self._told_as_a_fight(c))
         ):
             s.event_type, s.sub = EXPLOSIONS, _most_specific(weapon_subs)
         elif (
@@ -149,6 +154,16 @@ class TypeRefinement(SideFinder):
             # bombing, whoever it hit (an exchange of fire, "اشتباكات", stays a battle); so is one
             # made with rockets or a drone named as its instrument ("هجوم بصواريخ استهدف القاعدة").
             s.event_type, s.sub = EXPLOSIONS, _most_specific(weapon_subs)
+
+    @staticmethod
+    def _told_as_a_fight(c: Candidate) -> bool:
+        """Whether the event's lead word is an exchange of fire ("اشتباكات", "معارك", "تبادل
+        إطلاق النار"), not an attack that may be made with the arms told."""
+        t = c.trigger
+        if t.value.sub_event_type != "Armed clash" or t.attrs.get("weight", 1.0) < 1.0:
+            return False
+        word = fold(t.text).split()[0].lstrip("وفب")
+        return word.removeprefix("ال").startswith(_FIGHT_WORDS)
 
     def _shot_not_shelled(self, c: Candidate, s: Coding) -> None:
         if (
