@@ -3,17 +3,19 @@
 Everything else about the package is in pyproject.toml; this file only adds the extension
 modules. Each is optional: without a C compiler, or with MARSAD_PURE_PYTHON_BUILD=1, the install
 goes on and marsad runs from its sources, with identical output. After a build, `_compiled.sha256`
-lists the hash of the source of every module whose extension is up to date, so that
+lists the hash of the source of every module whose extension is up to date (with the .pxd files
+it was built against: marsad/_compiled.py's source_digest), so that
 marsad/_compiled.py never runs an extension whose source was edited since (an editable install
 builds them in place, beside the sources; `make compile` rebuilds what an edit left behind).
 """
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
@@ -66,6 +68,15 @@ def extensions() -> list[Extension]:
         return []
 
 
+def _compiled_guard() -> ModuleType:
+    """marsad/_compiled.py, loaded from its file (the package itself need not import here)."""
+    spec = importlib.util.spec_from_file_location("_marsad_compiled", PACKAGE / "_compiled.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 class BuildExtWithManifest(build_ext):
     """build_ext that writes the manifest of the extensions it left up to date."""
 
@@ -73,11 +84,8 @@ class BuildExtWithManifest(build_ext):
         self._up_to_date: set[str] = set()
         super().run()
         by_name = {module_name(p): p for p in sources()}
-        lines = [
-            f"{name} {hashlib.sha256(by_name[name].read_bytes()).hexdigest()}\n"
-            for name in sorted(self._up_to_date)
-            if name in by_name
-        ]
+        digest = _compiled_guard().source_digest  # (the hash the guard compares, .pxd and all)
+        lines = [f"{name} {digest(by_name[name])}\n" for name in sorted(self._up_to_date) if name in by_name]
         target = PACKAGE if self.inplace else Path(self.build_lib) / "marsad"
         target.mkdir(parents=True, exist_ok=True)
         (target / MANIFEST).write_text("".join(lines), encoding="utf-8")

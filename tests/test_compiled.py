@@ -51,6 +51,29 @@ def test_extension_chosen_only_for_the_source_it_was_built_from(tmp_path: Path) 
     )
 
 
+def test_a_module_built_against_another_s_pxd_is_stale_once_either_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (marsad.events.merging cimports Candidate, laid out by events/candidate.pxd: run from source,
+    # candidate.py is no extension class, and the compiled merging could not import it)
+    events = tmp_path / "marsad" / "events"
+    events.mkdir(parents=True)
+    monkeypatch.setattr(_compiled, "ROOT", tmp_path / "marsad")
+    (events / "candidate.py").write_text("X = 1\n", encoding="utf-8")
+    (events / "candidate.pxd").write_text("cdef class Candidate:\n    cdef public object x\n")
+    user = events / "merging.py"
+    user.write_text("from cython.cimports.marsad.events.candidate import Candidate\n", encoding="utf-8")
+    plain = events / "plain.py"
+    plain.write_text("Y = 1\n", encoding="utf-8")
+    assert _compiled.source_digest(plain) == hashlib.sha256(plain.read_bytes()).hexdigest()
+    seen = {_compiled.source_digest(user), _compiled.source_digest(events / "candidate.py")}
+    (events / "candidate.pxd").write_text("cdef class Candidate:\n    cdef public object y\n")
+    seen |= {_compiled.source_digest(user), _compiled.source_digest(events / "candidate.py")}
+    (events / "candidate.py").write_text("X = 2\n", encoding="utf-8")
+    seen.add(_compiled.source_digest(user))
+    assert len(seen) == 5  # each edit changed the digest of each module it touches
+
+
 @pytest.mark.parametrize("up_to_date", [False, True])
 def test_finder_runs_the_edited_source_not_the_old_extension(tmp_path: Path, up_to_date: bool) -> None:
     name = f"pkg_finder_{int(up_to_date)}"

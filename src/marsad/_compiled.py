@@ -16,6 +16,7 @@ import hashlib
 import importlib.machinery
 import importlib.util
 import os
+import re
 import sys
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
@@ -51,8 +52,26 @@ def source_of(module_file: str) -> Path:
     return path.with_name(path.name.split(".", 1)[0] + ".py")
 
 
+# A module's C-level import of another of marsad's ("from cython.cimports.marsad.events.candidate
+# import Candidate"): compiled, it reads that module's extension class by the layout its .pxd gives.
+_CIMPORT = re.compile(rb"^\s*from cython\.cimports\.(marsad(?:\.\w+)+) import", re.MULTILINE)
+
+
 def source_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The hash an extension built from `path` is recorded under: of the source, and of the .pxd
+    beside it and the source and .pxd of each marsad module it cimports, if any (an extension
+    built against another's C layout is stale once that other changes: run from source, the
+    other is no extension class, and the import of the first would fail)."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data)
+    deps = [path.with_suffix("")]
+    deps += [ROOT.parent.joinpath(*name.decode().split(".")) for name in _CIMPORT.findall(data)]
+    for i, dep in enumerate(deps):
+        for part in (".pxd",) if i == 0 else (".py", ".pxd"):
+            f = dep.with_suffix(part)
+            if f.is_file():
+                digest.update(f.read_bytes())
+    return digest.hexdigest()
 
 
 def extension_beside(source: Path) -> Path | None:

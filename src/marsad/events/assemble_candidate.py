@@ -15,13 +15,20 @@ from marsad.doc import ACTOR, CASUALTY, CUE, DATE, NONEVENT, PLACE, TRIGGER, WEA
 from marsad.events import roles
 from marsad.events.assemble_groups import DESTRUCTION
 from marsad.events.assemble_places import CandidatePlaces
-from marsad.events.candidate import Candidate, clause_candidate
+from marsad.events.candidate import clause_candidate
 from marsad.events.clause_index import ClauseIndex
 from marsad.events.incidents import AIR, BATTLES, EXPLOSIONS, FAMILY, TERRITORY, UNARMED_KINDS
 from marsad.events.launch import Launch, drop_foreign_firer, landing
 from marsad.events.merging import CROWDS
 from marsad.recognize.cues import CueList, words_before
 from marsad.text.normalize import fold
+
+# Compiled, the candidate's fields declared (candidate.pxd): a typed candidate's are set and read
+# in C.
+if cython.compiled:
+    from cython.cimports.marsad.events.candidate import Candidate
+else:
+    from marsad.events.candidate import Candidate
 
 
 def _lead_first(t: Mention) -> tuple[float, int]:
@@ -146,6 +153,7 @@ class CandidateBuilding(CandidatePlaces):
         firsts |= {(c.words[0], len(c.words) > 1) for c in cues.prefixed}
         return tuple(sorted(firsts))
 
+    @cython.locals(c=Candidate)
     def _candidate(
         self,
         sides: roles.RoleAssigner,
@@ -276,8 +284,10 @@ class CandidateBuilding(CandidatePlaces):
         ans = sides.answered
         if ans and any(s == sent for s, _ in ans):
             # An act and the act it answered, told in one sentence, share no place, day or weapon.
+            told_answered = c.answered  # (read here: a closure cannot hold a typed local)
+
             def own(m: Mention) -> bool:
-                return ((sent, m.clause) in ans) == c.answered
+                return ((sent, m.clause) in ans) == told_answered
 
             c.places = [m for m in c.places if m.sentence != sent or own(m)]
             c.dates = [m for m in c.dates if own(m)]
@@ -302,6 +312,7 @@ class CandidateBuilding(CandidatePlaces):
                 return None
         return m
 
+    @cython.locals(c=Candidate)
     def _launched(self, c: Candidate, launch: Launch) -> None:
         """Fire from one place at another (events/launch.py): struck in the target's country,
         fired by no force of another country than the origin's."""

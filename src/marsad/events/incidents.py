@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
 try:
     import cython
@@ -36,7 +35,10 @@ from marsad.recognize.cues import MEMO_WORDS
 from marsad.recognize.dates import NIGHT_ENDS, DateMention
 from marsad.recognize.place_choice import km
 
-if TYPE_CHECKING:
+# Compiled, the candidate's fields declared (candidate.pxd): a typed candidate's are read in C.
+if cython.compiled:
+    from cython.cimports.marsad.events.candidate import Candidate
+else:
     from marsad.events.candidate import Candidate
 
 BATTLES = "Battles"
@@ -194,7 +196,7 @@ class Sig:
         return str(self.own_date) if self.own_date is not None else ""
 
 
-@cython.locals(s=Sig)
+@cython.locals(s=Sig, c=Candidate)
 def signature(c: Candidate, name: ActorName = int, camp: ActorCamp = no_camp) -> Sig:
     # This runs for every telling linked and every merge: the Candidate properties, _place_of,
     # explicit/fight_word, armed and claims are spelt out (a call costs more than the test in

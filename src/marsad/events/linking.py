@@ -13,7 +13,12 @@ import bisect
 from collections.abc import Collection
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
 
 from marsad.doc import Doc
 from marsad.events.incidents import (
@@ -28,10 +33,14 @@ from marsad.events.incidents import (
 )
 from marsad.text.segment import Segment
 
-if TYPE_CHECKING:
+# Compiled, the candidate's fields declared (candidate.pxd): a typed candidate's are read in C.
+if cython.compiled:
+    from cython.cimports.marsad.events.candidate import Candidate
+else:
     from marsad.events.candidate import Candidate
 
 
+@cython.locals(c=Candidate)
 def announces_new_incident(
     doc: Doc, c: Candidate, words: Collection[str], offsets: list[int] | None = None
 ) -> bool:
@@ -50,6 +59,7 @@ def announces_new_incident(
     return any(w.strip("،,.") in words for w in window)
 
 
+@cython.locals(c=Candidate)
 def opens_at_own_place(doc: Doc, c: Candidate) -> bool:
     """ "وفي مدينة رفح، أصيب ثلاثة مواطنين …": the candidate's sentence opens with its own place
     set off by a comma, as a round-up's next item does — the report moves on to that place."""
@@ -62,6 +72,7 @@ WHILE_REACH = 4  # words from "فيما" to the act's word ("فيما شنت ا�
 OPENING_CHARS = 24  # how much of a clause's start is read for its opening words
 
 
+@cython.locals(c=Candidate)
 def opens_with_while(doc: Doc, c: Candidate, words: Collection[str]) -> bool:
     """Whether the candidate's clause opens with one of `words` ("فيما", "بينما", "في حين":
     cues.yaml while_opening, folded) and tells its act within its next few words ("فيما قصفت
@@ -112,6 +123,7 @@ def _cover(words: frozenset[str]) -> tuple[str, ...]:
 FileKey = tuple[str | None, date | None, str | None]
 
 
+@cython.locals(c=Candidate)
 def filing(c: Candidate) -> FileKey:
     """`signature(c)`'s (family, own_date, place's country_code), read without making the
     signature: `Incidents` refiles an incident after every merge, and its signature is needed
@@ -260,6 +272,7 @@ class Incidents:
         return out
 
 
+@cython.locals(c=Candidate, best=Candidate)
 def link(
     doc: Doc,
     incidents: Incidents,

@@ -9,7 +9,6 @@ from operator import attrgetter
 
 from marsad.doc import Doc, Mention
 from marsad.events import roles
-from marsad.events.candidate import Candidate
 from marsad.events.demonstrations import DEMONSTRATION_CAUSE, demonstrators_act
 from marsad.events.incidents import (
     BATTLES,
@@ -36,6 +35,17 @@ from marsad.knowledge.resources import Knowledge
 from marsad.recognize.place_choice import km
 from marsad.text.normalize import fold
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
+# Compiled, the candidate's fields declared (candidate.pxd): a typed candidate's are read in C.
+if cython.compiled:
+    from cython.cimports.marsad.events.candidate import Candidate
+else:
+    from marsad.events.candidate import Candidate
+
 # Authors a claim names: unnamed gunmen, or one person told by a common noun ("نفذه رجل").
 CLAIMABLE = {"unidentified", "civilians"}
 
@@ -48,6 +58,7 @@ _GROUP_KINDS = ("rebel", "militia")  # named non-state armed groups
 _MET_WITH = ("Arrests", LOOTING)
 
 
+@cython.locals(c=Candidate)
 def _strength(c: Candidate) -> float:
     """The weight of the strongest trigger of the candidate's own type."""
     et = c.event_type  # (a property: read once)
@@ -100,6 +111,7 @@ class Merger:
     def _one_actor(self, a: Mention | None, b: Mention | None) -> bool:
         return a is not None and b is not None and self._names[a.value] == self._names[b.value]
 
+    @cython.locals(a=Candidate, b=Candidate)
     def _compatible(self, a: Candidate, b: Candidate, *, loose: bool) -> bool:
         if not self._same_side(a.actor1, b.actor1):
             return False
@@ -156,6 +168,7 @@ class Merger:
             return False  # "أحرقوا مقرا في محافظة ذي قار، ومكتبين في مدينة السماوة": two provinces
         return not (aimed_elsewhere(a, b) or aimed_elsewhere(b, a))
 
+    @cython.locals(into=Candidate, c=Candidate)
     def _absorb(self, into: Candidate, c: Candidate) -> None:
         # The two types as they stand before the merge (read once: each is a property).
         ti, tc = into.event_type, c.event_type
@@ -238,11 +251,12 @@ class Merger:
             # Never the same actor on both sides: the other telling's second side, if it differs
             # (not the force that answered the attack: it was not the one attacked).
             answered = any(t.attrs.get("at_attacker") for t in c.triggers)
+            first = into.actor1  # (read here: a generator cannot hold a typed local)
             into.actor2 = next(
                 (
                     m
                     for m in (c.actor2, None if answered else c.actor1)
-                    if m is not None and not self._one_actor(into.actor1, m)
+                    if m is not None and not self._one_actor(first, m)
                 ),
                 None,
             )
@@ -281,6 +295,7 @@ class Merger:
                 if w not in have:
                     have.append(w)
 
+    @cython.locals(c=Candidate, prev=Candidate)
     def within_sentences(self, cands: list[Candidate]) -> list[Candidate]:
         out: list[Candidate] = []
         for c in sorted(cands, key=_SENTENCE_CLAUSE):
@@ -374,6 +389,7 @@ class Merger:
                     break
         return [e for e in events if id(e) not in gone]
 
+    @cython.locals(a=Candidate, b=Candidate, attack=Candidate, wrecking=Candidate)
     def _wrecking_in_an_attack(self, a: Candidate, b: Candidate) -> tuple[Candidate, Candidate] | None:
         """(the attack, the wrecking) when one of two tellings of a sentence is burning or
         wrecking property and the other an attack or fight by the same side ("هاجم مستوطنون قرية
@@ -433,6 +449,7 @@ class Merger:
             and into.triggers[0].value.sub_event_type in roles.COVERT
         )
 
+    @cython.locals(c=Candidate, target=Candidate)
     def across(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """Mention → incident coreference over the whole report (marsad.events.incidents)."""
         incidents = Incidents(self._names.__getitem__, self._camps.__getitem__)
