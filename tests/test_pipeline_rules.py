@@ -414,6 +414,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # An air strike in south Lebanon by no one named: Lebanon's army strikes from no air
+        # (actors.yaml generic_air_names), so the striker is left unnamed, not the Lebanese army.
+        "قتل شخصان في غارة على بلدة الخيام قرب مرجعيون اليوم.",
+        {"sub_event_type": "Air/drone strike", "actor1": "", "country": "Lebanon"},
+        id="unnamed-air-strike-in-lebanon-is-not-the-lebanese-army",
+    ),
+    pytest.param(
         # A road closed as what shelling resulted in is its outcome, no protest.
         "قصفت قوات النظام بلدة كفرنبل بريف إدلب اليوم، ما أدى إلى إغلاق الطريق الرئيسي.",
         {"sub_event_type": "Shelling/artillery/missile attack"},

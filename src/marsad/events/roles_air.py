@@ -89,7 +89,9 @@ class AirForces(RoleReading):
         if not doc.country or _drones_only(self.at, sentence, clause):
             return None
         own = self.k.state_actor("state", doc.country)
-        if own is None:
+        if own is None or not self.k.actors[own].generic_air_names:
+            # (a country whose own forces strike from no air, Lebanon: an air strike there by no
+            # one named is no strike of its army)
             return None
         # The trigger's words are the evidence for an air force the report leaves unnamed.
         return Mention(
