@@ -414,6 +414,15 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # The one group claiming responsibility, in a recalled clause that makes no event of its
+        # own, is the bombing's author (it was coded to unidentified men).
+        "ارتفعت حصيلة ضحايا التفجير الانتحاري الذي استهدف سوقا شعبية وسط مدينة الحلة، صباح أمس، إلى 19 "
+        "قتيلا. وكان انتحاري يرتدي حزاما ناسفا قد فجر نفسه وسط المتسوقين، فيما أعلن تنظيم داعش مسؤوليته "
+        "عن الهجوم.",
+        {"sub_event_type": "Suicide bomb", "actor1": "Islamic State (Iraq)", "fatalities": 19},
+        id="bombing-claimed-in-a-recalled-clause",
+    ),
+    pytest.param(
         # An air strike in south Lebanon by no one named: Lebanon's army strikes from no air
         # (actors.yaml generic_air_names), so the striker is left unnamed, not the Lebanese army.
         "قتل شخصان في غارة على بلدة الخيام قرب مرجعيون اليوم.",
@@ -3228,6 +3237,18 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # A group claiming another attack, named right before its claim ("هجوم انتحاري تبناه تنظيم
+        # داعش"), is that attack's author, not the author of the bombing in the news.
+        "قتل شرطيان بانفجار عبوة ناسفة استهدفت دوريتهما في مدينة جيلان بينار على الحدود مع سوريا "
+        "اليوم. ويأتي ذلك بعد يومين على هجوم انتحاري تبناه تنظيم داعش في مدينة أخرى.",
+        ("sub_event_type", "actor1"),
+        [
+            ("Remote explosive/landmine/IED", "Unidentified Armed Group (Turkey)"),
+            ("Suicide bomb", "Islamic State (Turkey)"),
+        ],
+        id="claim-of-another-attack-names-no-author",
+    ),
     pytest.param(
         # A march met by force in one town, a raid with a man killed in a town 35 km away (one
         # governorate-wide region, the West Bank): two events; the force at the march is not the raid.

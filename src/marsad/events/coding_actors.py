@@ -24,12 +24,23 @@ from marsad.events.interceptions import DISRUPTED
 from marsad.events.wording import weapon_author
 from marsad.knowledge.lexicon import ActorEntry
 from marsad.models import Span
-from marsad.recognize.cues import peel
+from marsad.recognize.cues import CUE_REACH, peel, words_before
 from marsad.text.normalize import fold
 
 OWNER_GAP = 12  # characters from a weapon's name to its owner's: " تابعة ل", " التابعة ل"
 
+
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
+def _claims_the_act_before(doc: Doc, m: Mention) -> bool:
+    """Whether the claim verb before `m` carries the act it claims as a pronoun ("بعد يومين على
+    هجوم انتحاري تبناه تنظيم داعش"): the act named right before, another than the report's."""
+    fs = doc.folded_index(m.start)
+    words = words_before(doc.folded.text, fs, max(0, fs - CUE_REACH), 2)
+    return any(w.startswith(("تبنا", "تبنت", "وتبنا", "وتبنت")) and w.endswith(("ه", "ها")) for w in words)
+
+
+# The kinds of group whose claim of an act names its author (incidents.NON_STATE_ARMED).
+_CLAIMING_KINDS = frozenset(("rebel", "militia", "identity"))
 UNIDENTIFIED_OK = {
     "Remote explosive/landmine/IED",
     "Suicide bomb",
@@ -73,6 +84,7 @@ class ActorCoding(SideFinder):
         self._launch_author(doc, c, s)
         self._unnamed_firer(doc, c, s)
         self._dead_of_an_unclaimed_bombing(c, s)
+        self._claimed_in_the_report(doc, s)
         self._unidentified_attacker(doc, c, s)
         self._crowd_first(c, s)
         self._force_rioters_faced(doc, c, s)
@@ -219,6 +231,23 @@ class ActorCoding(SideFinder):
         if s.sub in BOMBINGS and s.a2 is None and any(m.value.kind == "killed" for m in c.casualties):
             # (its claimant named too: "قتل 125 في تفجير الكرادة … وتبنى تنظيم داعش التفجير")
             s.a2 = self._templates.get("civilians")
+
+    def _claimed_in_the_report(self, doc: Doc, s: Coding) -> None:
+        """ "ارتفعت حصيلة التفجير الانتحاري … وكان انتحاري قد فجر نفسه …، فيما أعلن تنظيم داعش
+        مسؤوليته عن الهجوم": a bombing told with no author, in a report where one armed group
+        alone claims an act (in a clause recalled, which makes no event of its own), is that
+        group's."""
+        if s.a1 is not None or s.sub not in UNIDENTIFIED_OK:
+            return
+        claimants = {
+            m.value
+            for m in doc.get(ACTOR)
+            if m.attrs.get("claims")
+            and m.attrs.get("kind") in _CLAIMING_KINDS
+            and not _claims_the_act_before(doc, m)
+        }
+        if len(claimants) == 1:
+            s.a1 = self.k.actors[next(iter(claimants))]
 
     def _unidentified_attacker(self, doc: Doc, c: Candidate, s: Coding) -> None:
         """Unnamed, armed men for a sub-type an unnamed perpetrator is coded for (UNIDENTIFIED_OK)."""
