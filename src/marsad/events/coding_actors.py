@@ -84,7 +84,7 @@ class ActorCoding(SideFinder):
         self._launch_author(doc, c, s)
         self._unnamed_firer(doc, c, s)
         self._dead_of_an_unclaimed_bombing(c, s)
-        self._claimed_in_the_report(doc, s)
+        self._claimed_in_the_report(doc, c, s)
         self._unidentified_attacker(doc, c, s)
         self._crowd_first(c, s)
         self._force_rioters_faced(doc, c, s)
@@ -232,18 +232,22 @@ class ActorCoding(SideFinder):
             # (its claimant named too: "قتل 125 في تفجير الكرادة … وتبنى تنظيم داعش التفجير")
             s.a2 = self._templates.get("civilians")
 
-    def _claimed_in_the_report(self, doc: Doc, s: Coding) -> None:
+    def _claimed_in_the_report(self, doc: Doc, c: Candidate, s: Coding) -> None:
         """ "ارتفعت حصيلة التفجير الانتحاري … وكان انتحاري قد فجر نفسه …، فيما أعلن تنظيم داعش
         مسؤوليته عن الهجوم": a bombing told with no author, in a report where one armed group
         alone claims an act (in a clause recalled, which makes no event of its own), is that
         group's."""
         if s.a1 is not None or s.sub not in UNIDENTIFIED_OK:
             return
+        # (a claim told in another event's sentences is that event's: "قتل أربعة من الشرطة …
+        # وأعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم. وكان جنديان قد أصيبا … في انفجار عبوة")
+        others = {n for o in doc.candidates if o is not c for n in o.sentences}
         claimants = {
             m.value
             for m in doc.get(ACTOR)
             if m.attrs.get("claims")
             and m.attrs.get("kind") in _CLAIMING_KINDS
+            and m.sentence not in others
             and not _claims_the_act_before(doc, m)
         }
         if len(claimants) == 1:
