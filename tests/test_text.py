@@ -180,3 +180,18 @@ def test_group_scan_finds_the_automaton_hits(pieces: list[str]) -> None:
     group, _ = _group()
     text = fold_with_map(" ".join(pieces)).text
     assert group.find_all(text) == _scan(group.build(), text, 2)
+
+
+@given(st.text(alphabet=st.sampled_from("اكمفيحنتقثذلرد ،.؛\nو"), min_size=400, max_size=600))
+def test_positions_in_a_folded_report_are_every_occurrence(text: str) -> None:
+    # A report just folded has its bytes at hand (normalize.known_encoding): compiled, its
+    # marks and connectives are searched in them (segment._find_all_bytes), every occurrence,
+    # overlapping ones too, as str.find from each one's next offset finds them.
+    from marsad.text.normalize import known_encoding
+    from marsad.text.segment import _CONNECTIVE_CORES, positions
+
+    folded = fold_with_map(text).text
+    assert known_encoding(folded) is not None
+    for chars in (_CONNECTIVE_CORES, "،.؛\n", ("اا", "ي ي", "كما")):
+        expected = sorted(k for ch in chars for k in range(len(folded)) if folded.startswith(ch, k))
+        assert positions(folded, chars) == expected
