@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.text.matcher import PhraseMatcher, longest_first
+from marsad.text.matcher import MatcherGroup, PhraseMatcher, _scan, longest_first
 from marsad.text.normalize import fold, fold_with_map
 from marsad.text.segment import clauses, sentences
 
@@ -151,3 +151,47 @@ def test_the_dot_of_an_initial_ends_no_sentence() -> None:
         "كما أوقفت خالد ش.ر. (سوري) بتهمة التهريب",
         "وقال المصدر إن التحقيق جار",
     ]
+
+
+def _group() -> tuple[MatcherGroup, list[PhraseMatcher[str]]]:
+    """Two matchers sharing keys, with an article, a لل form, prefix and whole-word modes, and a
+    key of both modes (the several-modes entries)."""
+    first, second = _matcher(), PhraseMatcher[str]()
+    for phrase, tag, prefix in [
+        ("الرقة", "city", False), ("المدينة", "town", False), ("قصف", "shelling", True),
+        ("قصف", "shell", False), ("ال", "short", False), ("ب", "letter", True), ("دير الزور", "dz", False),
+    ]:  # fmt: skip
+        second.add(fold(phrase), tag, prefix=prefix)
+    return MatcherGroup([first, second]), [first, second]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["الرقة", "المدينة", "للمدينة", "وبالرقة", "فلل", "قصفت", "داعش", "تنظيم", "دير", "الزور"]
+        )
+        | st.text(alphabet=st.sampled_from("اولبكفقصدعشرتمزي ،.0\n"), max_size=8),
+        max_size=12,
+    )
+)
+def test_group_scan_finds_the_automaton_hits(pieces: list[str]) -> None:
+    # Compiled, a text of common characters is scanned down a byte trie (_scan_trie): the very
+    # hits, in the very order, of the automaton pass (_scan).
+    group, _ = _group()
+    text = fold_with_map(" ".join(pieces)).text
+    assert group.find_all(text) == _scan(group.build(), text, 2)
+
+
+@given(st.text(alphabet=st.sampled_from("اكمفيحنتقثذلرد ،.؛\nو"), min_size=400, max_size=600))
+def test_positions_in_a_folded_report_are_every_occurrence(text: str) -> None:
+    # A report just folded has its bytes at hand (normalize.known_encoding): compiled, its
+    # marks and connectives are searched in them (segment._find_all_bytes), every occurrence,
+    # overlapping ones too, as str.find from each one's next offset finds them.
+    from marsad.text.normalize import known_encoding
+    from marsad.text.segment import _CONNECTIVE_CORES, positions
+
+    folded = fold_with_map(text).text
+    assert known_encoding(folded) is not None
+    for chars in (_CONNECTIVE_CORES, "،.؛\n", ("اا", "ي ي", "كما")):
+        expected = sorted(k for ch in chars for k in range(len(folded)) if folded.startswith(ch, k))
+        assert positions(folded, chars) == expected

@@ -9,11 +9,11 @@ hand-written because no offline Arabic segmenter that works here handles proper 
 
 from __future__ import annotations
 
-import bisect
 import threading
+from array import array
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from operator import ge, itemgetter, sub
+from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
@@ -24,8 +24,10 @@ except ImportError:  # a pure install may lack Cython: the declarations then dec
     from marsad.text import _pure_cython as cython
 
 from marsad.text.normalize import COMMON_CHARS, encode_common, encode_common_marking
+from marsad.text.selection import longest_first as longest_first  # (its home before)
 
 if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.bytes import PyBytes_AS_STRING
     from cython.cimports.cpython.ref import Py_INCREF
     from cython.cimports.cpython.tuple import PyTuple_SET_ITEM
     from cython.cimports.cpython.type import PyType_GenericAlloc
@@ -75,9 +77,10 @@ _Plan = tuple[str, int, bool, tuple[tuple[bool, bool, tuple[Any, ...]], ...]]
 # _ACCEPTED dict, stored in the entry; a key with several (None in place of the dict) keeps its
 # modes in place of the payloads and the plain key as the form.
 _Entry = tuple[int, dict[str, bool] | None, bool, Any, str]
+_Value = tuple[int, bool, tuple[_Entry, ...]]  # what the automaton holds per key (_automaton_value)
 
 
-def _automaton_value(entries: Iterable[tuple[int, _Plan]]) -> tuple[int, bool, tuple[_Entry, ...]]:
+def _automaton_value(entries: Iterable[tuple[int, _Plan]]) -> _Value:
     """The value stored under a key: its length, whether every entry wants a whole word (so a
     hit inside a word is dropped at once) and each member's entry."""
     out: list[_Entry] = []
@@ -159,22 +162,25 @@ class MatcherGroup:
         for i, m in enumerate(self.matchers):
             m._group = (self, i)
         self._automaton: ahocorasick.Automaton | None = None
+        self._trie: ByteTrie | None = None  # the same keys, for the compiled scan (_scan_trie)
         self._lock = threading.Lock()
         # The report and its headline: the recognisers ask about them in turn.
         self.find_all = lru_cache(maxsize=2)(self._find_all)
 
     def __getstate__(self) -> dict[str, Any]:  # the compiled group is cached on disk
-        return {"matchers": self.matchers, "automaton": self._automaton}
+        return {"matchers": self.matchers, "automaton": self._automaton, "trie": self._trie}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.matchers = state["matchers"]
         self._automaton = state["automaton"]
+        self._trie = state["trie"]
         self._lock = threading.Lock()
         self.find_all = lru_cache(maxsize=2)(self._find_all)
 
     def invalidate(self) -> None:
         with self._lock:
             self._automaton = None
+            self._trie = None
             self.find_all.cache_clear()
 
     def build(self) -> ahocorasick.Automaton:
@@ -185,10 +191,12 @@ class MatcherGroup:
                     for plan in m.plans():
                         merged.setdefault(plan[0], []).append((i, plan))
                 auto = ahocorasick.Automaton()
-                for key, entries in merged.items():
-                    auto.add_word(key, _automaton_value(entries))
+                values = {key: _automaton_value(entries) for key, entries in merged.items()}
+                for key, value in values.items():
+                    auto.add_word(key, value)
                 if merged:
                     auto.make_automaton()
+                self._trie = ByteTrie(values)
                 self._automaton = auto
             return self._automaton
 
@@ -196,6 +204,11 @@ class MatcherGroup:
         auto = self._automaton or self.build()
         if not len(auto):
             return [[] for _ in self.matchers]
+        trie = self._trie
+        if cython.compiled and trie is not None and trie.fits:
+            coded = encode_common(text)
+            if coded is not None:  # (nearly every text: one byte per character)
+                return _scan_trie(trie, text, coded, len(self.matchers))
         return _scan(auto, text, len(self.matchers))
 
 
@@ -325,7 +338,6 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
 
 
 _START = itemgetter(0)
-_END = itemgetter(1)
 
 
 def _mixed_modes(
@@ -359,85 +371,172 @@ def _mixed_modes(
     return (payloads, form, article) if payloads else None
 
 
-# Compiled, the search among the chosen intervals is a C loop over their ints: a call of the
-# bisect module costs a boxed argument, a generic call and a rich comparison per step.
-@cython.cfunc
-@cython.inline
-@cython.boundscheck(False)
-@cython.wraparound(False)
-@cython.returns(cython.Py_ssize_t)
-@cython.locals(a=list, x=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, mid=cython.Py_ssize_t)
-def _bisect_right(a: list[int], x: int) -> int:
-    """bisect.bisect_right(a, x) for a sorted list of ints (compiled). A copy per module, on
-    purpose: Cython inlines a cfunc only within its own module (sharing one would take a .pxd and
-    a cimport, which the pure-Python fallback does not have)."""
-    lo, hi = 0, len(a)
-    while lo < hi:
-        mid = (lo + hi) >> 1
-        if x < cython.cast(cython.Py_ssize_t, a[mid]):
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
+# The compiled scan: the group's keys as a trie, walked down from the places a hit may start.
+# Every accepted hit starts at a word's start or right after a clitic chain opening it, so a walk
+# down a plain trie from those few places finds the same hits as the automaton, which walks every
+# character through its failure links and builds a tuple for every occurrence of a key, most of
+# them inside words and rejected. For a text of common characters (one byte each: encode_common);
+# from source the automaton's pass stays (a Python loop per place would cost more). Kept in this
+# module: the trie is cached with the group, under a hash of this module's source.
+_WIDE = 8  # a node with this many children or more has a row of them (a search of the edges
+# would compare a third of them on average: the nodes of the articles' "ال" and their kin)
+_MAX_KEY = 256  # the keys found at one start are held in C arrays this long (the longest is ~70)
 
 
-if not cython.compiled:  # from source, the bisect module's C function (a Python loop is slower)
-    _bisect_right = bisect.bisect_right
+class ByteTrie:
+    """The group's keys as a trie over their encode_common bytes (a key with another character
+    cannot occur in a text of common characters and is left out), in arrays of C ints kept as
+    bytes (pickled with the group): `root` the root's child per byte (-1: none); per node its
+    first edge (a node's edges are contiguous, a last entry closing them), its value's index
+    (`out`, -1: no key ends there) and its row (`wide`); per edge its byte and its child. A node
+    of many edges (_WIDE) has its children in a row of 256 in `rows` as well, read in place of
+    a search of its edges (-1: no row)."""
+
+    def __init__(self, values: dict[str, _Value]) -> None:
+        children: list[dict[int, int]] = [{}]
+        ends: list[int] = [-1]
+        self.values: list[_Value] = []
+        for key, value in values.items():
+            coded = encode_common(key)
+            if coded is None:
+                continue
+            node = 0
+            for b in coded:
+                nxt = children[node].get(b)
+                if nxt is None:
+                    nxt = children[node][b] = len(children)
+                    children.append({})
+                    ends.append(-1)
+                node = nxt
+            ends[node] = len(self.values)
+            self.values.append(value)
+        # Nodes numbered in breadth-first order, each node's edges together, by byte.
+        order = [0]
+        for node in order:
+            order.extend(children[node][b] for b in sorted(children[node]))
+        number = [0] * len(order)
+        for i, node in enumerate(order):
+            number[node] = i
+        none = array("i", [-1] * 256)
+        root, first, out = array("i", none), array("i"), array("i")
+        labels, targets = bytearray(), array("i")
+        wide, rows = array("i"), array("i")
+        for b, child in children[0].items():
+            root[b] = number[child]
+        for node in order:
+            first.append(len(targets))
+            out.append(ends[node])
+            row = len(rows) if node and len(children[node]) >= _WIDE else -1  # (the root has `root`)
+            wide.append(row)
+            if row >= 0:
+                rows.extend(none)
+            for b in sorted(children[node]):
+                labels.append(b)
+                targets.append(number[children[node][b]])
+                if row >= 0:
+                    rows[row + b] = number[children[node][b]]
+        first.append(len(targets))
+        self.root, self.first, self.out = root.tobytes(), first.tobytes(), out.tobytes()
+        self.labels, self.targets = bytes(labels), targets.tobytes()
+        self.wide, self.rows = wide.tobytes(), rows.tobytes()
+        # (the scan's C arrays hold the keys found at one start: a longer key, never met, leaves
+        # the group to the automaton)
+        self.fits = max((len(k) for k in values), default=0) <= _MAX_KEY
 
 
 @cython.locals(
-    k=cython.Py_ssize_t,
-    i=cython.Py_ssize_t,
-    start=cython.Py_ssize_t,
-    end=cython.Py_ssize_t,
-    hit_starts=list,
-    hit_ends=list,
-    starts=list,
-    ends=list,
-    by_start=list,
-    item=tuple,
-    overlap=cython.bint,
-)
-def longest_first(hits: Iterable[Hit[P]]) -> list[Hit[P]]:
-    """Longest-first selection: drop every hit that overlaps a longer (then earlier) one."""
-    # Visited by (-length, start), stable: the hits in start order, then a stable sort of their
-    # places by negative length, both keys C-level (no Python key call per hit).
-    by_start = sorted(hits, key=_START)
-    # Each hit's start and end read once, in C (not two attribute reads per hit visited), and
-    # whether one starts before the end of the one before it in start order: a third of the
-    # texts' hit lists hold no overlap, and all their hits are kept, with no selection.
-    if cython.compiled:
-        # (compiled, one typed pass: two maps and a third over their pairs cost twice as much)
-        hit_starts, hit_ends = [], []
-        overlap = False
-        end = -1  # (no hit starts before 0)
-        for h in by_start:
-            item = cython.cast(tuple, h)  # (a Hit is a tuple: its items read in place)
-            first, last = item[0], item[1]
-            hit_starts.append(first)
-            hit_ends.append(last)
-            start = first
-            if start < end:
-                overlap = True
-            end = last
-    else:
-        hit_starts = list(map(_START, by_start))
-        hit_ends = list(map(_END, by_start))
-        overlap = not all(map(ge, hit_starts[1:], hit_ends))
-    if not overlap:
-        return by_start
-    neg_lengths = list(map(sub, hit_starts, hit_ends))
-    starts: list[int] = []  # chosen intervals, kept sorted and disjoint
-    ends: list[int] = []
-    chosen: list[Hit[P]] = []
-    for k in sorted(range(len(by_start)), key=neg_lengths.__getitem__):
-        start, end = hit_starts[k], hit_ends[k]
-        i = _bisect_right(starts, start)
-        # Disjoint from the interval starting at or before it and from the one after it.
-        if (i > 0 and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
+    text=str, coded=bytes, mask=bytes, n=cython.Py_ssize_t, p=cython.Py_ssize_t, i=cython.Py_ssize_t,
+    e=cython.Py_ssize_t, stop=cython.Py_ssize_t, k=cython.Py_ssize_t, node=cython.Py_ssize_t,
+    nxt=cython.Py_ssize_t, c=cython.Py_ssize_t, ws=cython.Py_ssize_t, floor=cython.Py_ssize_t,
+    start=cython.Py_ssize_t, end=cython.Py_ssize_t, max_chain=cython.Py_ssize_t,
+    chain_letter=cython.Py_ssize_t, at_word_end=cython.bint, accepts=dict, values=list,
+)  # fmt: skip
+def _scan_trie(trie: ByteTrie, text: str, coded: bytes, members: int) -> list[list[Hit[Any]]]:
+    """_scan's answer for a text of common characters (`coded`: its encode_common),
+    compiled: at each place a hit may start (a word's start, or after a clitic chain opening
+    it), the keys starting there, longest first, by a walk down `trie`; each checked as _scan
+    checks it. The places come in order, so each member's hits come in _scan's order (start,
+    then longest first) with no sort."""
+    out: list[list[Hit[Any]]] = [[] for _ in range(members)]
+    mask = coded.translate(_MASK_BYTES)  # _word_mask's, without its padding byte
+    buf = PyBytes_AS_STRING(coded)
+    mk = PyBytes_AS_STRING(mask)
+    root = cython.cast(cython.p_int, PyBytes_AS_STRING(trie.root))
+    first = cython.cast(cython.p_int, PyBytes_AS_STRING(trie.first))
+    value_at = cython.cast(cython.p_int, PyBytes_AS_STRING(trie.out))
+    labels = PyBytes_AS_STRING(trie.labels)
+    targets = cython.cast(cython.p_int, PyBytes_AS_STRING(trie.targets))
+    wide = cython.cast(cython.p_int, PyBytes_AS_STRING(trie.wide))
+    rows = cython.cast(cython.p_int, PyBytes_AS_STRING(trie.rows))
+    found_end = cython.declare(cython.Py_ssize_t[256])  # the keys found at one start (_MAX_KEY)
+    found_value = cython.declare(cython.int[256])
+    values = trie.values
+    max_chain, chain_letter = _MAX_CHAIN, _CHAIN_LETTER  # (globals read once, as C integers)
+    n = len(coded)
+    for p in range(n):
+        node = root[buf[p] & 0xFF]
+        if node < 0:
             continue
-        starts.insert(i, start)
-        ends.insert(i, end)
-        chosen.append(by_start[k])
-    chosen.sort(key=_START)
-    return chosen
+        # The word start before p: p itself, or the start of a clitic chain ending at p (as in
+        # _scan: no further back than the longest chain, a letter of no chain before it).
+        ws = p
+        if p > 0 and mk[p - 1]:
+            if mk[p - 1] != chain_letter:
+                continue
+            ws = p - 1
+            floor = p - max_chain
+            while ws > floor and ws > 0 and mk[ws - 1] == chain_letter:
+                ws -= 1
+            if ws > 0 and mk[ws - 1]:
+                continue
+        # The keys starting at p, shortest first.
+        k = 0
+        i = p + 1
+        while True:
+            if value_at[node] >= 0:
+                found_end[k] = i
+                found_value[k] = value_at[node]
+                k += 1
+            if i >= n:
+                break
+            c = buf[i] & 0xFF
+            nxt = -1
+            if wide[node] >= 0:
+                nxt = rows[wide[node] + c]
+            else:
+                e, stop = first[node], first[node + 1]
+                while e < stop:
+                    if labels[e] & 0xFF == c:
+                        nxt = targets[e]
+                        break
+                    e += 1
+            if nxt < 0:
+                break
+            node = nxt
+            i += 1
+        chain = None
+        start = p
+        while k > 0:
+            k -= 1
+            end = found_end[k]
+            _, all_word, entries = values[found_value[k]]
+            at_word_end = end >= n or not mk[end]
+            if all_word and not at_word_end:
+                continue
+            if chain is None:
+                chain = text[ws:start]
+            # (as in _scan)
+            for member, accepts, word, payloads, form in entries:
+                if word and not at_word_end:
+                    continue
+                if accepts is None:  # a key with several modes
+                    got = _mixed_modes(payloads, form, chain, at_word_end)
+                    if got is None:
+                        continue
+                    payloads, form, article = got
+                else:
+                    article = accepts.get(chain)
+                    if article is None:
+                        continue
+                out[member].append(_new_hit(start, end, ws, payloads, form, article))
+    return out

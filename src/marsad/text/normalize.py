@@ -339,11 +339,23 @@ _FOLD_BYTES = bytes(
     _COMMON.index(_COMMON_REPLACE[ch]) if _COMMON_REPLACE.get(ch) else b for b, ch in enumerate(_COMMON)
 )
 _FOLD_DELETES = bytes(b for b, ch in enumerate(_COMMON) if _COMMON_REPLACE.get(ch) == "")
-# The bytes of the last report folded, for encode_common asked about that very string (the
-# report's Tokens, built right after its Doc): a memo of one report, replaced by the next.
-# Only report-length texts, so that folding a name in between does not push the report out.
+# The bytes of the last report folded and of its folding, for encode_common asked about that
+# very string (the report's Tokens, built right after its Doc; its segmentation's searches): a
+# memo of one report, replaced by the next. Only report-length texts, so that folding a name in
+# between does not push the report out.
 _MEMO_FROM = 400  # as tokens._SHARED_FROM: the texts tokenised once per report
-_last_folded: tuple[str, bytes] = ("", b"")
+_last_folded: tuple[str, bytes, str, bytes] = ("", b"", "", b"")  # folded, its bytes, original, its bytes
+
+
+def known_encoding(text: str) -> bytes | None:
+    """encode_common(text) when it is at hand (the last report folded, or its folding), else
+    None without encoding anything."""
+    last = _last_folded
+    if last[0] is text:
+        return last[1]
+    if last[2] is text:
+        return last[3]
+    return None
 
 
 def encode_common(text: str) -> bytes | None:
@@ -353,6 +365,8 @@ def encode_common(text: str) -> bytes | None:
     last = _last_folded
     if last[0] is text:
         return last[1]
+    if last[2] is text:
+        return last[3]
     try:
         return codecs.charmap_encode(text, "strict", _COMMON_CODEC)[0]
     except UnicodeEncodeError:
@@ -412,7 +426,7 @@ def _fold_common(text: str, coded: bytes) -> Folded:
     # (Nothing folded: the text itself, as str.replace would leave it.)
     folded = text if folded_coded == coded else codecs.charmap_decode(folded_coded, "strict", _COMMON)[0]
     if len(folded) >= _MEMO_FROM:
-        _last_folded = (folded, folded_coded)
+        _last_folded = (folded, folded_coded, text, coded)
     if len(folded) == len(text):
         return Folded(folded, len(text))
     # Where the deleted characters stood: a C-level byte search per one of them, in order.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 try:
@@ -17,10 +18,14 @@ try:
 except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
     from marsad.text import _pure_cython as cython
 
+from marsad.text.normalize import encode_common, known_encoding
+
 if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.bytes import PyBytes_AS_STRING
     from cython.cimports.cpython.ref import Py_INCREF
     from cython.cimports.cpython.tuple import PyTuple_SET_ITEM
     from cython.cimports.cpython.type import PyType_GenericAlloc
+    from cython.cimports.libc.string import memchr, memcmp
 
 # A sentence ends at . ! ? ؟ … or a line break, but not at a decimal point (3.5); a year or a
 # toll closes a sentence like any word ("... في 14 كانون الثاني 1991. وقتل ...").
@@ -149,18 +154,67 @@ def _pieces(text: str, breaks: list[tuple[int, int]], start: int, end: int) -> l
 
 
 # Compiled, text.find is a C call of PyUnicode_Find with C offsets (no method look-up per call).
-@cython.locals(text=str, out=list, i=cython.Py_ssize_t)
+@cython.locals(text=str, out=list, i=cython.Py_ssize_t, coded=bytes)
 def positions(text: str, chars: Iterable[str]) -> list[int]:
     """Where each of `chars` occurs in text, in order: a C-level str.find per occurrence, where a
     regex pass tests every character of the text."""
     out: list[int] = []
+    # (compiled, the report's bytes, one per character, when at hand)
+    coded = known_encoding(text) if cython.compiled else None
     for ch in chars:
+        if coded is not None and ch:
+            # The mark's or word's bytes searched in C (memchr for one of them, then memcmp):
+            # str.find searches an Arabic text for the low byte of a mark's code, which most
+            # marks share with a letter ("." with "خ"), and reads a word's candidates one by one.
+            found = _encoded(ch)
+            if found is not None:  # (else a string the text cannot hold)
+                _find_all_bytes(coded, found[0], found[1], out)
+            continue
         i = text.find(ch)
         while i >= 0:
             out.append(i)
             i = text.find(ch, i + 1)
     out.sort()
     return out
+
+
+@cython.cfunc
+@cython.locals(
+    coded=bytes, needle=bytes, anchor=cython.Py_ssize_t, out=list, n=cython.Py_ssize_t, m=cython.Py_ssize_t,
+    i=cython.Py_ssize_t, byte=cython.Py_ssize_t,
+)  # fmt: skip
+def _find_all_bytes(coded: bytes, needle: bytes, anchor: int, out: list[int]) -> None:
+    """Appends to `out` every offset of `needle` (not empty) in `coded`, overlapping ones too
+    (as a search from each one's next offset finds them; compiled only): memchr finds its byte
+    at `anchor`, memcmp checks the rest."""
+    buf = PyBytes_AS_STRING(coded)
+    pat = PyBytes_AS_STRING(needle)
+    n, m = len(coded), len(needle)
+    byte = needle[anchor]
+    i = 0  # the next start to try
+    while i <= n - m:
+        found = memchr(buf + i + anchor, byte, n - m + 1 - i)
+        if found == cython.NULL:
+            break
+        i = cython.cast(cython.p_char, found) - buf - anchor
+        if memcmp(buf + i, pat, m) == 0:
+            out.append(i)
+        i += 1
+
+
+# The letters most Arabic words hold: a needle is searched by its first character not among
+# them (memchr stops at every occurrence of the byte it seeks).
+_FREQUENT = frozenset("اليمونهتر ")
+
+
+@lru_cache(maxsize=64)  # (the marks and connectives searched for: a few constants)
+def _encoded(ch: str) -> tuple[bytes, int] | None:
+    """encode_common(ch) and the offset of the character to search for (None: a string with a
+    character no text of common characters holds)."""
+    coded = encode_common(ch)
+    if coded is None:
+        return None
+    return coded, next((k for k, c in enumerate(ch) if c not in _FREQUENT), 0)
 
 
 @cython.locals(text=str, out=list, end=cython.Py_ssize_t, pos=cython.Py_ssize_t, p=cython.Py_ssize_t)
