@@ -14,6 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.recognize.anchored import finditer_upto, hits_per_pattern, windows_upto
 from marsad.recognize.casualty_patterns import (
     _ALL_OPENING,
@@ -65,6 +70,10 @@ from marsad.recognize.window_scan import (
     words_at,
 )
 from marsad.text.tokens import tokens
+
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.object import PyObject_GenericSetAttr
+    from cython.cimports.cpython.type import PyType_GenericAlloc
 
 __all__ = ["KILLED_NO_NUMBER", "MAX_CASUALTY_COUNT", "REFERRING", "CasualtyMention", "find_casualties"]
 
@@ -189,6 +198,20 @@ def _mention(text: str, f: FoldMap, kind: str, a: int, b: int, count: int, exact
     o_end = extend_marks(text, o_end)
     if victim is not None:
         victim = (victim[0], extend_marks(text, victim[1]))
+    if cython.compiled:
+        # Made as its __init__ makes it (allocated, then each field set as object.__setattr__
+        # sets it) without the interpreted frame and a bound __setattr__ per field, a frozen
+        # dataclass's way.
+        cm = PyType_GenericAlloc(CasualtyMention, 0)
+        PyObject_GenericSetAttr(cm, "start", o_start)
+        PyObject_GenericSetAttr(cm, "end", o_end)
+        PyObject_GenericSetAttr(cm, "text", text[o_start:o_end])
+        PyObject_GenericSetAttr(cm, "kind", kind)
+        PyObject_GenericSetAttr(cm, "count", count)
+        PyObject_GenericSetAttr(cm, "exact", exact)
+        PyObject_GenericSetAttr(cm, "victim", victim)
+        PyObject_GenericSetAttr(cm, "hedge", hedge)
+        return cm  # type: ignore[no-any-return]
     return CasualtyMention(o_start, o_end, text[o_start:o_end], kind, count, exact, victim, hedge)
 
 
