@@ -94,17 +94,35 @@ def _strip_clitics(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
+# _CLAUSE_PUNCT written out, for the compiled test below (a literal becomes a C switch on the
+# character, where a module string is searched per character).
+if _CLAUSE_PUNCT != "،,.؛;:()":
+    raise RuntimeError("_preceding_tokens must test the characters of _CLAUSE_PUNCT")
+
+
+@cython.locals(s=str, i=cython.Py_ssize_t, lo=cython.Py_ssize_t)
 def _preceding_tokens(s: str, pos: int, n: int) -> list[str]:
     """Up to n word tokens before pos, stopping at clause punctuation: the whitespace-separated
     words after the last of it within 60 characters, nearest first. (What reading the stretch's
     words and punctuation marks one by one, backwards, gave: \\s is str.isspace.)"""
-    seg = s[max(0, pos - 60) : pos]
-    cut = -1
-    for c in _CLAUSE_PUNCT:
-        at = seg.rfind(c)
-        if at > cut:
-            cut = at
-    words = seg[cut + 1 :].split()
+    lo = max(0, pos - 60)
+    if cython.compiled:
+        # Back from pos to the last punctuation mark, one character at a time in C: a search
+        # of the stretch per mark cost a call each.
+        i = pos - 1
+        while i >= lo:
+            if s[i] in "،,.؛;:()":  # (compiled, s[i] of a str by a C index is a C character)
+                break
+            i -= 1
+        words = s[i + 1 : pos].split()
+    else:
+        seg = s[lo:pos]
+        cut = -1
+        for c in _CLAUSE_PUNCT:
+            at = seg.rfind(c)
+            if at > cut:
+                cut = at
+        words = seg[cut + 1 :].split()
     return words[: -n - 1 : -1] if len(words) > n else words[::-1]
 
 

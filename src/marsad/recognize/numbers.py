@@ -661,7 +661,12 @@ def _parse(text: str) -> tuple[Quantity, str | None] | None:
             hedge = hedge or _HEDGE_AFTER[w]
             s = s[: -len(w)].strip()
             break
-    m = _RANGE_BETWEEN.fullmatch(s) or _RANGE_JOINED.fullmatch(s)
+    # (Both hold a space or a dash: a phrase of one word, most figures, is tried against neither.)
+    m = (
+        (_RANGE_BETWEEN.fullmatch(s) or _RANGE_JOINED.fullmatch(s))
+        if " " in s or "-" in s or "–" in s
+        else None
+    )
     if m:
         a, b = _core_number(m.group(1).strip()), _core_number(m.group(2).strip())
         if a and b and a[3] and b[3] and b[0] >= a[0]:
