@@ -14,6 +14,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.recognize.anchored import finditer_upto, hits_per_pattern, windows_upto
 from marsad.recognize.casualty_patterns import (
     _ALL_OPENING,
@@ -66,6 +71,10 @@ from marsad.recognize.window_scan import (
 )
 from marsad.text.tokens import tokens
 
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.object import PyObject_GenericSetAttr
+    from cython.cimports.cpython.type import PyType_GenericAlloc
+
 __all__ = ["KILLED_NO_NUMBER", "MAX_CASUALTY_COUNT", "REFERRING", "CasualtyMention", "find_casualties"]
 
 
@@ -85,17 +94,35 @@ def _strip_clitics(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
+# _CLAUSE_PUNCT written out, for the compiled test below (a literal becomes a C switch on the
+# character, where a module string is searched per character).
+if _CLAUSE_PUNCT != "،,.؛;:()":
+    raise RuntimeError("_preceding_tokens must test the characters of _CLAUSE_PUNCT")
+
+
+@cython.locals(s=str, i=cython.Py_ssize_t, lo=cython.Py_ssize_t)
 def _preceding_tokens(s: str, pos: int, n: int) -> list[str]:
     """Up to n word tokens before pos, stopping at clause punctuation: the whitespace-separated
     words after the last of it within 60 characters, nearest first. (What reading the stretch's
     words and punctuation marks one by one, backwards, gave: \\s is str.isspace.)"""
-    seg = s[max(0, pos - 60) : pos]
-    cut = -1
-    for c in _CLAUSE_PUNCT:
-        at = seg.rfind(c)
-        if at > cut:
-            cut = at
-    words = seg[cut + 1 :].split()
+    lo = max(0, pos - 60)
+    if cython.compiled:
+        # Back from pos to the last punctuation mark, one character at a time in C: a search
+        # of the stretch per mark cost a call each.
+        i = pos - 1
+        while i >= lo:
+            if s[i] in "،,.؛;:()":  # (compiled, s[i] of a str by a C index is a C character)
+                break
+            i -= 1
+        words = s[i + 1 : pos].split()
+    else:
+        seg = s[lo:pos]
+        cut = -1
+        for c in _CLAUSE_PUNCT:
+            at = seg.rfind(c)
+            if at > cut:
+                cut = at
+        words = seg[cut + 1 :].split()
     return words[: -n - 1 : -1] if len(words) > n else words[::-1]
 
 
@@ -189,6 +216,20 @@ def _mention(text: str, f: FoldMap, kind: str, a: int, b: int, count: int, exact
     o_end = extend_marks(text, o_end)
     if victim is not None:
         victim = (victim[0], extend_marks(text, victim[1]))
+    if cython.compiled:
+        # Made as its __init__ makes it (allocated, then each field set as object.__setattr__
+        # sets it) without the interpreted frame and a bound __setattr__ per field, a frozen
+        # dataclass's way.
+        cm = PyType_GenericAlloc(CasualtyMention, 0)
+        PyObject_GenericSetAttr(cm, "start", o_start)
+        PyObject_GenericSetAttr(cm, "end", o_end)
+        PyObject_GenericSetAttr(cm, "text", text[o_start:o_end])
+        PyObject_GenericSetAttr(cm, "kind", kind)
+        PyObject_GenericSetAttr(cm, "count", count)
+        PyObject_GenericSetAttr(cm, "exact", exact)
+        PyObject_GenericSetAttr(cm, "victim", victim)
+        PyObject_GenericSetAttr(cm, "hedge", hedge)
+        return cm  # type: ignore[no-any-return]
     return CasualtyMention(o_start, o_end, text[o_start:o_end], kind, count, exact, victim, hedge)
 
 

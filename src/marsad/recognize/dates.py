@@ -20,6 +20,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+try:
+    import cython
+except ImportError:  # a pure install may lack Cython: the declarations then declare nothing
+    from marsad.text import _pure_cython as cython
+
 from marsad.recognize.anchored import hits_per_pattern, routes, windows_upto
 from marsad.recognize.numbers import (
     B,
@@ -40,6 +45,10 @@ from marsad.recognize.window_scan import AT_OPENINGS, matches_at, opening_at, wi
 from marsad.text.normalize import fold
 from marsad.text.tokens import alnum_mask, tokens
 
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.object import PyObject_GenericSetAttr
+    from cython.cimports.cpython.type import PyType_GenericAlloc
+
 __all__ = ["DateMention", "find_dates", "resolve_weekday"]
 
 
@@ -52,6 +61,25 @@ class DateMention:
     precision: int  # 1 day, 2 week, 3 month
     kind: str  # "absolute" | "relative" | "weekday" | "week" | "month"
     explicit_year: bool  # the text itself gave the year
+
+
+def _date_mention(
+    start: int, end: int, text: str, day: date | None, precision: int, kind: str, explicit_year: bool
+) -> DateMention:
+    """DateMention(start, end, text, day, precision, kind, explicit_year): compiled, made as its
+    __init__ makes it (allocated, then each field set as object.__setattr__ sets it) without the
+    interpreted frame and a bound __setattr__ per field, a frozen dataclass's way."""
+    if cython.compiled:
+        dm = PyType_GenericAlloc(DateMention, 0)
+        PyObject_GenericSetAttr(dm, "start", start)
+        PyObject_GenericSetAttr(dm, "end", end)
+        PyObject_GenericSetAttr(dm, "text", text)
+        PyObject_GenericSetAttr(dm, "date", day)
+        PyObject_GenericSetAttr(dm, "precision", precision)
+        PyObject_GenericSetAttr(dm, "kind", kind)
+        PyObject_GenericSetAttr(dm, "explicit_year", explicit_year)
+        return dm  # type: ignore[no-any-return]
+    return DateMention(start, end, text, day, precision, kind, explicit_year)
 
 
 def resolve_weekday(weekday: int, published: date) -> date:
@@ -379,12 +407,13 @@ def _names_by_weekday(s: str, at: int) -> bool:
     return bool(before) and before[-1] in _WEEKDAY_HEADS
 
 
-def _candidates(s: str, published: date | None) -> list[_Cand]:
+def _candidates(s: str, published: date | None) -> tuple[list[_Cand], list[int]]:
+    """The date phrases of folded `s`, and where its four-digit runs start (_header_years)."""
     out: list[_Cand] = []
     add = out.append
     hits = anchor_hits(s, _ANCHORS)
     if not hits:
-        return out
+        return out, []
     # The hits of each key set, None for the sets with none (most).
     picked = hits_per_pattern(hits, _KEY_ROUTES, len(_KEY_SETS))
     alnum = alnum_mask(s)  # the word edges, for every pattern's windows
@@ -608,7 +637,7 @@ def _candidates(s: str, published: date | None) -> list[_Cand]:
             continue  # the report's own year says nothing its days do not
         a, b = m.span("x")
         add(_Cand(a, b, date(y, 7, 1), 3, "year", True))
-    return out
+    return out, year_runs
 
 
 # A line that is only a year ("- 2017 -") heads the entries of a chronology below it.
@@ -619,10 +648,24 @@ _YEAR_HEADER = re.compile(r"^[\s\-–—*•#]*((?:19|20)\d\d)[\s\-–—*•#:]
 _YEAR_LINE = re.compile(r"[\s\-–—*•#]*(?:19|20)\d\d[\s\-–—*•#:]*")
 
 
-def _header_years(s: str, kept: list[_Cand]) -> list[_Cand]:
+def _on_year_line(s: str, at: int) -> bool:
+    """Whether the four digits at `at` are a year that a line holds alone (_YEAR_LINE)."""
+    if not s.startswith(("19", "20"), at):
+        return False
+    end = s.find("\n", at)
+    return _YEAR_LINE.fullmatch(s, s.rfind("\n", 0, at) + 1, len(s) if end < 0 else end) is not None
+
+
+def _header_years(s: str, kept: list[_Cand], year_runs: list[int]) -> list[_Cand]:
     """ "- 2017 -" then "17 آذار: …": a day and month under a year heading are of that year, not
-    of the publication year (chronologies, timelines)."""
-    if not any(map(_YEAR_LINE.fullmatch, s.split("\n"))):
+    of the publication year (chronologies, timelines). `year_runs`: where the text's four-digit
+    runs start (_candidates), one of which a heading's year is."""
+    # Only the lines of those runs are read: a line per run, not every line of the report.
+    # (A loop, not any() over a generator: most reports have no four-digit run at all.)
+    for at in year_runs:
+        if _on_year_line(s, at):
+            break
+    else:
         return kept
     headers = [(m.start(), int(m.group(1))) for m in _YEAR_HEADER.finditer(s)]
     if not headers:
@@ -653,23 +696,35 @@ _SAME_DAY_CORES = (
 # Every core holds "ذات" or "نفس", at a fixed offset: the cores are looked for only where one of
 # these two stands (a search each and a startswith per core there), not by ten searches of the
 # report ("نفس" is a common word: the two searches alone rule out few reports).
-_SAME_DAY_AT: dict[str, list[tuple[str, int]]] = {}
+# Each core also has a space right before the word ("اليوم ذاته", filed under "before") or right
+# after it ("ذات اليوم", "after"): an occurrence of the word (most are inside other words: نفسه،
+# أنفسهم) with neither is no core's, and is passed over with two character tests.
+_SAME_DAY_AT: dict[str, tuple[list[tuple[str, int]], list[tuple[str, int]]]] = {}
 for _core in _SAME_DAY_CORES:
     for _word in ("ذات", "نفس"):
         if _word in _core:
-            _SAME_DAY_AT.setdefault(_word, []).append((_core, _core.index(_word)))
-if sum(map(len, _SAME_DAY_AT.values())) != len(_SAME_DAY_CORES):
+            _at = _core.index(_word)
+            _side = 0 if _at > 0 and _core[_at - 1] == " " else 1
+            if _side and not _core.startswith(" ", _at + len(_word)):
+                raise RuntimeError("every same-day core must hold a space next to ذات or نفس")
+            _SAME_DAY_AT.setdefault(_word, ([], []))[_side].append((_core, _at))
+if sum(len(b) + len(a) for b, a in _SAME_DAY_AT.values()) != len(_SAME_DAY_CORES):
     raise RuntimeError("every same-day core must hold ذات or نفس")
 
 
 def _has_same_day_core(s: str) -> bool:
     """any(core in s for core in _SAME_DAY_CORES)."""
-    for word, cores in _SAME_DAY_AT.items():
+    for word, (space_before, space_after) in _SAME_DAY_AT.items():
         i = s.find(word)
         while i >= 0:
-            for core, at in cores:
-                if i >= at and s.startswith(core, i - at):
-                    return True
+            if i > 0 and s[i - 1] == " ":
+                for core, at in space_before:
+                    if i >= at and s.startswith(core, i - at):
+                        return True
+            if s.startswith(" ", i + len(word)):
+                for core, at in space_after:
+                    if s.startswith(core, i - at):
+                        return True
             i = s.find(word, i + 1)
     return False
 
@@ -697,7 +752,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Date mentions in `text`, sorted and non-overlapping, resolved against `published`."""
     f = fast_fold_with_map(text)
     s = f.text
-    cands = _candidates(s, published)
+    cands, year_runs = _candidates(s, published)
     # Earliest start first, longest first at a tie; drop what overlaps a kept mention.
     cands.sort(key=lambda c: (c.a, -(c.b - c.a)))
     kept: list[_Cand] = []
@@ -711,11 +766,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 prev = kept.pop()
                 c = _Cand(prev.a, c.b, c.date, c.precision, c.kind, c.explicit_year)
         kept.append(c)
-    kept = _header_years(s, kept)
+    kept = _header_years(s, kept, year_runs)
     kept = _same_day(s, kept)
     out: list[DateMention] = []
     for c in kept:
         o_a, o_b = f.to_original(c.a, c.b)
         o_b = extend_marks(text, o_b)
-        out.append(DateMention(o_a, o_b, text[o_a:o_b], c.date, c.precision, c.kind, c.explicit_year))
+        out.append(_date_mention(o_a, o_b, text[o_a:o_b], c.date, c.precision, c.kind, c.explicit_year))
     return out

@@ -41,6 +41,10 @@ from marsad.recognize.anchored import windows_upto
 from marsad.text.normalize import COMMON_CHARS, Folded, fold, fold_with_map_cached
 from marsad.text.tokens import Tokens, tokens
 
+if cython.compiled:  # (C declarations: read by Cython only, never imported from source)
+    from cython.cimports.cpython.object import PyObject_GenericSetAttr
+    from cython.cimports.cpython.type import PyType_GenericAlloc
+
 # (find_casualties, CasualtyMention and MAX_CASUALTY_COUNT live in recognize.casualties)
 __all__ = [
     "FoldMap",
@@ -156,7 +160,9 @@ def indexes_in(words: list[str], present: frozenset[str]) -> list[int]:
     return found
 
 
-@cython.locals(k=cython.Py_ssize_t, n=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t, out=list)
+@cython.locals(
+    k=cython.Py_ssize_t, n=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t, out=list, memo=dict
+)
 def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     """(start, end, keys) of every anchor word in s, in order."""
     sweep = _SWEEPS.get(id(anchors))
@@ -170,9 +176,14 @@ def anchor_hits(s: str, anchors: re.Pattern[str]) -> list[_AnchorHit]:
     words = t.words
     out = []
     starts, ends = t.starts, t.ends
+    memo = _KEYS_OF  # (_keys_of's memo read here: a call per hit cost more than its look-up)
     # (One pass over the words: a set intersection first only told whether to make this one.)
     for i in indexes_in(words, forms):
-        out.append((starts[i], ends[i], _keys_of(words[i])))
+        word = words[i]
+        keys = memo.get(word)
+        if keys is None:
+            keys = _keys_of(word)
+        out.append((starts[i], ends[i], keys))
     if digits:
         # (?P<d>\d+) comes first and needs no word edge: every digit run is an anchor, except
         # inside a word already matched whole ("ت1"), which the scan has moved past. The runs
@@ -505,6 +516,20 @@ class Quantity:
     high: int | None
 
 
+def _quantity(value: int, exact: bool, low: int, high: int | None) -> Quantity:
+    """Quantity(value, exact, low, high): compiled, made as its __init__ makes it (allocated,
+    then each field set as object.__setattr__ sets it) without the interpreted frame and a bound
+    __setattr__ per field, a frozen dataclass's way."""
+    if cython.compiled:
+        q = PyType_GenericAlloc(Quantity, 0)
+        PyObject_GenericSetAttr(q, "value", value)
+        PyObject_GenericSetAttr(q, "exact", exact)
+        PyObject_GenericSetAttr(q, "low", low)
+        PyObject_GenericSetAttr(q, "high", high)
+        return q  # type: ignore[no-any-return]
+    return Quantity(value, exact, low, high)
+
+
 # Digit strings longer than this are not read as quantities: no count, toll or year has 16 digits.
 _MAX_DIGITS = 15
 _PUNCT_EDGES = " \t\n.,،؛;:!?()[]{}-–"
@@ -636,11 +661,16 @@ def _parse(text: str) -> tuple[Quantity, str | None] | None:
             hedge = hedge or _HEDGE_AFTER[w]
             s = s[: -len(w)].strip()
             break
-    m = _RANGE_BETWEEN.fullmatch(s) or _RANGE_JOINED.fullmatch(s)
+    # (Both hold a space or a dash: a phrase of one word, most figures, is tried against neither.)
+    m = (
+        (_RANGE_BETWEEN.fullmatch(s) or _RANGE_JOINED.fullmatch(s))
+        if " " in s or "-" in s or "–" in s
+        else None
+    )
     if m:
         a, b = _core_number(m.group(1).strip()), _core_number(m.group(2).strip())
         if a and b and a[3] and b[3] and b[0] >= a[0]:
-            return Quantity(a[0], False, a[0], b[0]), "range"
+            return _quantity(a[0], False, a[0], b[0]), "range"
     core = _core_number(s)
     if core is None:
         return None
@@ -648,7 +678,7 @@ def _parse(text: str) -> tuple[Quantity, str | None] | None:
     if hedge is not None:
         exact = False
         high = None  # at least / more than / about: no upper bound is stated
-    return Quantity(value, exact, low, high), hedge
+    return _quantity(value, exact, low, high), hedge
 
 
 def parse_quantity(text: str) -> Quantity | None:

@@ -74,8 +74,11 @@ class DateRecognizer:
         """The date right after "منذ" (not "منذ يومين", two days ago, whose span holds the word),
         with a verb of an act going on a few words before it ("وتشن أنقرة منذ 20 يناير")."""
         fi = doc.folded.folded_index
+        folded, pos, lo = doc.folded.text, fi(d.start), fi(max(0, d.start - 50))
+        if folded.find("منذ", lo, pos) < 0:
+            return False  # (most dates: no word of the stretch can be "منذ", none need be read)
         # (the last five words, all that is read below)
-        before = tokens.words_before(doc.folded.text, fi(d.start), fi(max(0, d.start - 50)), 5)
+        before = tokens.words_before(folded, pos, lo, 5)
         if not before or before[-1] not in ("منذ", "ومنذ"):
             return False
         return any(self._ongoing.has_word(w) for w in before[-5:-1])
