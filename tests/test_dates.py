@@ -148,6 +148,11 @@ def test_relative_dates(text: str, days_back: int, kind: str) -> None:
         ("الشهر الماضي", date(2020, 7, 15), 3),
         ("مطلع الشهر الماضي", date(2020, 7, 15), 3),
         ("الشهر الجاري", date(2020, 8, 15), 3),
+        # a day of the month left unnamed ("يوم 10 الجاري"), and a year or two ago
+        ("يوم 10 الجاري", date(2020, 8, 10), 1),
+        ("في الـ12 الحالي", date(2020, 8, 12), 1),
+        ("قبل نحو عام", date(2019, 8, 15), 3),
+        ("قبل عامين", date(2018, 8, 15), 3),
     ],
 )
 def test_week_and_month(text: str, expected: date, precision: int) -> None:
@@ -187,6 +192,8 @@ def test_this_month_never_after_publication() -> None:
         "قتل 10-15 شخصا",
         "في شهر رمضان",
         "الرئيس الأحد عشر",
+        "قبل عام 2011",
+        "منذ عام",
     ],
 )
 def test_non_dates(text: str) -> None:

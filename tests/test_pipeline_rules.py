@@ -4701,3 +4701,15 @@ def test_an_ambiguous_town_holding_a_states_post_is_in_that_state() -> None:
         title="غارة إسرائيلية على القنيطرة",
     )
     assert events and {e.country for e in events} == {"Syria"}, [(e.country, e.location) for e in events]
+
+
+def test_a_headline_place_named_with_its_country_adjective_is_that_countrys() -> None:
+    # "طرابلس اللبنانية" in the headline: the body names the city alone, after a dateline of the
+    # same name; the headline's adjective settles which Tripoli (it went to Libya's).
+    events = marsad.extract(
+        "طرابلس - عمد عدد من المحتجين، مساء اليوم، إلى قطع الطريق عند ساحة النور في طرابلس بالإطارات "
+        "المشتعلة، احتجاجا على تردي الأوضاع المعيشية وانهيار سعر صرف الليرة.",
+        published=PUB,
+        title="محتجون يقطعون الطرقات في طرابلس اللبنانية",
+    )
+    assert [(e.location, e.country) for e in events] == [("Tripoli", "Lebanon")]

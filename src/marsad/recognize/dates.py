@@ -152,8 +152,10 @@ _RX_DAY_MONTH_SRC = (
     rf"{B}(?P<x>{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{_MON}){E}{_ALT_MON}"
     rf"(?:{_YEAR}|\s+(?P<q>{_QUAL}){E})?)"
 )
-# "في الـ12 من الشهر الجاري", "الخامس من هذا الشهر"
-_RX_DAY_OF_MONTH_SRC = rf"{B}(?P<x>{_DAY}\s+من\s+(?:(?P<this>هذا)\s+الشهر|الشهر(?:\s+(?P<q>{_QUAL}){E})?){E})"
+# "في الـ12 من الشهر الجاري", "الخامس من هذا الشهر", "يوم 10 الجاري" (the month left out)
+_RX_DAY_OF_MONTH_SRC = (
+    rf"{B}(?P<x>{_DAY}\s+(?:من\s+(?:(?P<this>هذا)\s+الشهر|الشهر(?:\s+(?P<q>{_QUAL}){E})?)|الجاري|الحالي){E})"
+)
 _RX_MONTH_YEAR_SRC = rf"{B}{_CL}(?P<x>(?:شهر\s+)?(?P<mon>{_MON}){E}{_ALT_MON}{_YEAR})"
 # A month with no day and no year: only with a cue ("منتصف آب") or a qualifier ("نيسان الماضي");
 # unambiguous names also after "في".
@@ -171,7 +173,9 @@ _RX_AGO_SRC = (
     rf"(?:(?P<n>\d{{1,3}}|[^\s\d]+(?:\s+و?\s*[^\s\d]+)?)\s+(?:ايام|يوما|يوم){E}"
     rf"|(?P<two>يومين|يومان){E}|(?P<one>يوم){E}(?:\s+واحد{E})?"
     rf"|(?P<wk2>اسبوعين|اسبوعان){E}|(?P<wk>اسبوع){E}(?:\s+واحد{E})?"
-    rf"|(?P<nm>\d{{1,2}}|[^\s\d]+)\s+(?:اشهر|شهور){E}|(?P<mo2>شهرين|شهران){E}|(?P<mo>شهر){E}(?:\s+واحد{E})?))"
+    rf"|(?P<nm>\d{{1,2}}|[^\s\d]+)\s+(?:اشهر|شهور){E}|(?P<mo2>شهرين|شهران){E}|(?P<mo>شهر){E}(?:\s+واحد{E})?"
+    # "قبل نحو عام", "قبل عامين" (not "قبل عام 2011", a year named)
+    rf"|(?P<yr2>عامين|عامان|سنتين|سنتان){E}|(?P<yr>عام|سنه){E}(?!\s*\d)(?:\s+واحد{E})?))"
 )
 _RX_WEEKDAY_SRC = (
     rf"{B}{_CL}(?P<x>(?:(?P<pod>{_POD}){E}\s+)?(?:(?P<day>يوم)\s+)?(?P<wd>{_WD}){E}(?:\s+(?P<q>{_QUAL}){E})?)"
@@ -203,7 +207,7 @@ _K_MONTH = anchor_keys(_MONTH, _NOT_ANCHOR) - {"#"}
 _K_WEEKDAY = anchor_keys(_WEEKDAY)
 _K_REL = anchor_keys(_REL, _NOT_ANCHOR)
 _K_DIGIT = frozenset({"#"})
-_K_SHAHR = anchor_keys(["الشهر"])
+_K_SHAHR = anchor_keys(["الشهر", "الجاري", "الحالي"])
 _K_AGO = anchor_keys(["قبل", "منذ"])
 _K_WEEK = anchor_keys(["الاسبوع"])
 _ALL_KEYS = _K_MONTH | _K_WEEKDAY | _K_REL | _K_SHAHR | _K_AGO | _K_WEEK
@@ -542,13 +546,23 @@ def _candidates(s: str, published: date | None) -> tuple[list[_Cand], list[int]]
         if m.group("one") and _WEEKDAY_AFTER.match(s, b):
             continue  # "منذ يوم الأربعاء": the weekday is read on its own
         hedged = bool(m.group("hedge"))
-        if m.group("nm") or m.group("mo2") or m.group("mo"):
-            # "قبل شهرين": only the month is known (CODING.md §5, precision 3: the 15th).
+        if m.group("nm") or m.group("mo2") or m.group("mo") or m.group("yr") or m.group("yr2"):
+            # "قبل شهرين", "قبل عام": only the month is known (CODING.md §5, precision 3: the 15th).
             # "منذ خمسة أشهر" is mostly a duration ("محاصرة منذ خمسة أشهر"), no incident's date.
             if not s.startswith("قبل", a):
                 continue
             q = parse_quantity(m.group("nm")) if m.group("nm") else None
-            n = 2 if m.group("mo2") else 1 if m.group("mo") else (q.value if q is not None and q.exact else 0)
+            n = (
+                24
+                if m.group("yr2")
+                else 12
+                if m.group("yr")
+                else 2
+                if m.group("mo2")
+                else 1
+                if m.group("mo")
+                else (q.value if q is not None and q.exact else 0)
+            )
             if not 1 <= n <= 24:
                 continue
             dt = None

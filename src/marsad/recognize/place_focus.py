@@ -287,6 +287,7 @@ class PlaceFocus:
         title_words = Tokens(ft)
         # As in the text, a place name inside an actor's name (حزب العمال) is part of that name.
         actors = [(a.start, a.end) for a in self.k.actor_matcher.find(ft)]
+        demonyms = self.demonyms.find(ft)
         for h in longest_first(self.k.place_matcher.find(ft)):
             if actors and any(s <= h.start and h.end <= e for s, e in actors):
                 continue
@@ -298,9 +299,22 @@ class PlaceFocus:
             if got is None:
                 continue
             identity, own = got
+            if len(own) > 1 and demonyms:
+                # "احتجاجات في طرابلس اللبنانية": a name followed by one of its countries'
+                # adjectives is that country's place.
+                named = next(
+                    (
+                        d.payloads[0]
+                        for d in demonyms
+                        if d.word_start > h.end and not ft[h.end : d.word_start].strip()
+                    ),
+                    None,
+                )
+                if named in own:
+                    own = {named: sum(own.values())}
             _add_votes(votes, own)
             _add_votes(_votes_of(by_name, identity), own)  # the text's mentions of it count them as own
-        for h in self.demonyms.find(ft):
+        for h in demonyms:
             ws = h.word_start
             if not self._in_name(title_words.before(ws, max(0, ws - CUE_REACH), 2)):
                 cc = h.payloads[0]
