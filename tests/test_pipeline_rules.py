@@ -414,6 +414,13 @@ def test_fighting_retold_beside_air_strikes_and_shelling_elsewhere_stays_one_fig
 # One event coded from a short report written for each rule: the fields the rule decides.
 ONE_EVENT = [
     pytest.param(
+        # "الفرقة الرابعة عشرة": the fourteenth division of the report's army, not Syria's Fourth
+        # Division (whose alias its first two words are; its artillery was Syria's in Iraq).
+        "قصفت مدفعية الفرقة الرابعة عشرة مواقع لعصابات داعش في وادي الشاي جنوب غربي محافظة كركوك اليوم.",
+        {"actor1": "", "actor2": "Islamic State (Iraq)", "country": "Iraq"},
+        id="fourteenth-division-is-not-the-fourth",
+    ),
+    pytest.param(
         # The one group claiming responsibility, in a recalled clause that makes no event of its
         # own, is the bombing's author (it was coded to unidentified men).
         "ارتفعت حصيلة ضحايا التفجير الانتحاري الذي استهدف سوقا شعبية وسط مدينة الحلة، صباح أمس، إلى 19 "
@@ -3237,6 +3244,15 @@ def test_an_act_named_as_an_aim_is_no_act() -> None:
 
 # Short reports told as several events: the fields read of each, sorted, as expected.
 MANY_EVENTS = [
+    pytest.param(
+        # A checkpoint where people were taken ("اختطفتهم من نقطة تفتيش") is no abductor: the
+        # abduction is the group's that took them (the post's forces, Yemen's army, had been).
+        "أفرجت مليشيا الحوثي، اليوم الأحد، عن خمسة مدنيين كانت قد اختطفتهم من نقطة تفتيش في منطقة "
+        "الحوبان شرقي مدينة تعز.",
+        ("sub_event_type", "actor1"),
+        [("Abduction/forced disappearance", "Houthi Movement"), ("Agreement", "Houthi Movement")],
+        id="a-post-is-no-abductor",
+    ),
     pytest.param(
         # A group claiming another attack, named right before its claim ("هجوم انتحاري تبناه تنظيم
         # داعش"), is that attack's author, not the author of the bombing in the news.

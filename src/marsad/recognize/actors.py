@@ -162,6 +162,10 @@ class ActorRecognizer(NameFinding, RoleReading, NameContext):
             no_side = self._no_side(folded, fs, name_start, fe, entry, words, chain, why, found)
             if no_side is not None:
                 role, why = no_side
+            elif entry.target_only and role == "agent_before":
+                # "اختطفتهم من نقطة تفتيش": a post stands for the forces hit there, never an
+                # attacker; read as one, it is where something was done.
+                role, why = "ignore_before", "a post is no attacker"
             m.attrs["role_cue"], m.attrs["role_why"] = role, why
             if entry.agent_only and role != "agent_before" and why != "self_claim_after":
                 unfit.append(m)  # a name read only as an act's author, and not told as one here

@@ -25,6 +25,12 @@ from marsad.text.tokens import WORD, Tokens
 _NEXT_WORD = re.compile(r"\s+([^\s،,.؛:()\[\]\"«»]+)")  # the word after a position, no punctuation
 
 
+# After an ordinal that ends an alias ("الفرقة الرابعة"): a teen ordinal's second word (folded
+# "عشر"/"عشرة"), so the name is of another unit.
+_TEEN = " عشر"  # (a substring test first: the rare case only is matched)
+_TEEN_WORD = re.compile(r" عشره?(?!\w)")
+
+
 class NameFinding(ActorReading):
     """The actor recogniser's part that finds the names of a report (ActorRecognizer.__call__ reads
     each one's role after)."""
@@ -46,6 +52,8 @@ class NameFinding(ActorReading):
                 folded, h.word_start, h.start, h.end, idx
             ):
                 continue
+            if folded.startswith(_TEEN, h.end) and _TEEN_WORD.match(folded, h.end):
+                continue  # "الفرقة الرابعة عشرة": the 14th, not the unit the alias names
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
         if found and self._may_name_a_maker(folded):
