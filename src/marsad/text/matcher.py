@@ -265,6 +265,31 @@ def _word_mask(text: str) -> bytes:
 
 # Compiled, the offsets and mask bytes of the per-hit loop are C integers (a mask byte read
 # without a Python int, offsets without boxed arithmetic); from source these declare nothing.
+
+
+@cython.cfunc
+@cython.locals(start=cython.Py_ssize_t, end=cython.Py_ssize_t, ws=cython.Py_ssize_t, at_word_end=cython.bint)
+def _add_hits(out: list, entries: Any, start: int, end: int, ws: int, chain: str, at_word_end: bool) -> None:
+    """The hits the entries of one key accept at one place (`chain`: the clitics between the
+    word start `ws` and the key), added to their member's list: _scan's and _scan_trie's."""
+    for member, accepts, word, payloads, form in entries:
+        if word and not at_word_end:
+            continue
+        if accepts is None:  # a key with several modes
+            got = _mixed_modes(payloads, form, chain, at_word_end)
+            if got is None:
+                continue
+            payloads, form, article = got
+        else:
+            article = accepts.get(chain)
+            if article is None:
+                continue
+        if cython.compiled:
+            out[member].append(_new_hit(start, end, ws, payloads, form, article))
+        else:  # (the named tuple without the Python-level Hit.__new__ frame)
+            out[member].append(tuple.__new__(Hit, (start, end, ws, payloads, form, article)))
+
+
 @cython.locals(
     end=cython.Py_ssize_t,
     start=cython.Py_ssize_t,
@@ -277,7 +302,6 @@ def _word_mask(text: str) -> bytes:
     max_chain=cython.Py_ssize_t,
     at_word_end=cython.bint,
     mask=bytes,
-    accepts=dict,
 )
 def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit[Any]]]:
     """The accepted hits of each member matcher in one pass of `auto`, whose values are
@@ -286,7 +310,6 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
     mask = _word_mask(text)  # word edges and chain letters, tested at every hit
     max_chain = _MAX_CHAIN  # globals read once per text, not per hit
     other, chain_letter = _OTHER_LETTER, _CHAIN_LETTER
-    new = tuple.__new__  # builds the named tuple without the Python-level Hit.__new__ frame
     for end_idx, (klen, all_word, entries) in auto.iter(text):
         end = end_idx + 1
         at_word_end = not mask[end]
@@ -312,22 +335,7 @@ def _scan(auto: ahocorasick.Automaton, text: str, members: int) -> list[list[Hit
         else:
             ws = start
             chain = ""
-        for member, accepts, word, payloads, form in entries:
-            if word and not at_word_end:
-                continue
-            if accepts is None:  # a key with several modes
-                got = _mixed_modes(payloads, form, chain, at_word_end)
-                if got is None:
-                    continue
-                payloads, form, article = got
-            else:
-                article = accepts.get(chain)
-                if article is None:
-                    continue
-            if cython.compiled:
-                out[member].append(_new_hit(start, end, ws, payloads, form, article))
-            else:
-                out[member].append(new(Hit, (start, end, ws, payloads, form, article)))
+        _add_hits(out, entries, start, end, ws, chain, at_word_end)
     for hits in out:
         # Hits come in order of their end; reversed, one stable sort by start leaves the longest
         # first at each start (a member's hits at one start differ in end), as key (start,
@@ -449,7 +457,7 @@ class ByteTrie:
     e=cython.Py_ssize_t, stop=cython.Py_ssize_t, k=cython.Py_ssize_t, node=cython.Py_ssize_t,
     nxt=cython.Py_ssize_t, c=cython.Py_ssize_t, ws=cython.Py_ssize_t, floor=cython.Py_ssize_t,
     start=cython.Py_ssize_t, end=cython.Py_ssize_t, max_chain=cython.Py_ssize_t,
-    chain_letter=cython.Py_ssize_t, at_word_end=cython.bint, accepts=dict, values=list,
+    chain_letter=cython.Py_ssize_t, at_word_end=cython.bint, values=list,
 )  # fmt: skip
 def _scan_trie(trie: ByteTrie, text: str, coded: bytes, members: int) -> list[list[Hit[Any]]]:
     """_scan's answer for a text of common characters (`coded`: its encode_common),
@@ -525,18 +533,5 @@ def _scan_trie(trie: ByteTrie, text: str, coded: bytes, members: int) -> list[li
                 continue
             if chain is None:
                 chain = text[ws:start]
-            # (as in _scan)
-            for member, accepts, word, payloads, form in entries:
-                if word and not at_word_end:
-                    continue
-                if accepts is None:  # a key with several modes
-                    got = _mixed_modes(payloads, form, chain, at_word_end)
-                    if got is None:
-                        continue
-                    payloads, form, article = got
-                else:
-                    article = accepts.get(chain)
-                    if article is None:
-                        continue
-                out[member].append(_new_hit(start, end, ws, payloads, form, article))
+            _add_hits(out, entries, start, end, ws, chain, at_word_end)
     return out
