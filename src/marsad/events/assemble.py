@@ -121,7 +121,11 @@ class EventAssembler(TemplateActors, TriggerGrouping, CandidateBuilding, Casualt
         interceptions_where_fired(events)
         events = without_the_intercepted_retold(doc, events)
         events = seizures_in_an_operation(
-            doc, self.k.cues["seizure_words"], self.k.cues["outcome_openers"], events
+            doc,
+            self.k.cues["seizure_words"],
+            self.k.cues["outcome_openers"],
+            self.k.cues["added_toll_after"],
+            events,
         )
         events = without_the_stopped_weapons_aim(doc, self.k.cues["tried_before"], events)
         self._inherit_places(doc, events)

@@ -12,10 +12,6 @@ from marsad.knowledge.resources import Knowledge
 from marsad.recognize.cues import CUE_REACH, first_cue, words_before
 from marsad.text.normalize import fold
 
-# A state army's words in an authority's name for its own forces ("القوات المسلحة اليمنية",
-# "الجيش واللجان الشعبية"), folded.
-_ARMY_WORDS = frozenset(("المسلحه", "الجيش", "والجيش"))
-
 
 class TemplateActors:
     """The assembler's part (events/assemble.py) that points template actors at the report's own."""
@@ -134,7 +130,7 @@ class TemplateActors:
                 entry.de_facto_authority
                 and entry.country == doc.country
                 and self._tells(doc, a)
-                and any(w in _ARMY_WORDS for w in fold(a.text).split())
+                and self.k.cues["army_words_in_a_name"].found_in(fold(a.text).split())
             ):
                 return a.value
         return None

@@ -24,19 +24,19 @@ from marsad.events.interceptions import DISRUPTED
 from marsad.events.wording import weapon_author
 from marsad.knowledge.lexicon import ActorEntry
 from marsad.models import Span
-from marsad.recognize.cues import CUE_REACH, peel, words_before
+from marsad.recognize.cues import CUE_REACH, CueList, peel, words_before
 from marsad.text.normalize import fold
 
 OWNER_GAP = 12  # characters from a weapon's name to its owner's: " تابعة ل", " التابعة ل"
 
 
 # Sub-types an unnamed perpetrator is still coded for (as an unidentified armed group).
-def _claims_the_act_before(doc: Doc, m: Mention) -> bool:
-    """Whether the claim verb before `m` carries the act it claims as a pronoun ("بعد يومين على
-    هجوم انتحاري تبناه تنظيم داعش"): the act named right before, another than the report's."""
+def _claims_the_act_before(doc: Doc, claim_it: CueList, m: Mention) -> bool:
+    """Whether the claim verb before `m` carries the act it claims as a pronoun (`claim_it`:
+    "بعد يومين على هجوم انتحاري تبناه تنظيم داعش"): the act named right before, another than the
+    report's."""
     fs = doc.folded_index(m.start)
-    words = words_before(doc.folded.text, fs, max(0, fs - CUE_REACH), 2)
-    return any(w.startswith(("تبنا", "تبنت", "وتبنا", "وتبنت")) and w.endswith(("ه", "ها")) for w in words)
+    return claim_it.found_in(words_before(doc.folded.text, fs, max(0, fs - CUE_REACH), 2))
 
 
 # The kinds of group whose claim of an act names its author (incidents.NON_STATE_ARMED).
@@ -242,13 +242,14 @@ class ActorCoding(SideFinder):
         # (a claim told in another event's sentences is that event's: "قتل أربعة من الشرطة …
         # وأعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم. وكان جنديان قد أصيبا … في انفجار عبوة")
         others = {n for o in doc.candidates if o is not c for n in o.sentences}
+        claim_it = self.k.cues["claim_it_before"]
         claimants = {
             m.value
             for m in doc.get(ACTOR)
             if m.attrs.get("claims")
             and m.attrs.get("kind") in _CLAIMING_KINDS
             and m.sentence not in others
-            and not _claims_the_act_before(doc, m)
+            and not _claims_the_act_before(doc, claim_it, m)
         }
         if len(claimants) == 1:
             s.a1 = self.k.actors[next(iter(claimants))]

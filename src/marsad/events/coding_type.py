@@ -39,8 +39,6 @@ from marsad.text.normalize import fold
 
 _HAND_GUNS = frozenset({"small arms", "machine gun", "sniper"})
 _LOOTING = "Looting/property destruction"
-# The first letters of the words of an exchange of fire (folded, without article or clitics).
-_FIGHT_WORDS = ("اشتباك", "اشتبك", "معارك", "معركه", "مواجهات", "اقتتال", "تبادل", "قتال")
 
 
 class TypeRefinement(SideFinder):
@@ -155,15 +153,14 @@ class TypeRefinement(SideFinder):
             # made with rockets or a drone named as its instrument ("هجوم بصواريخ استهدف القاعدة").
             s.event_type, s.sub = EXPLOSIONS, _most_specific(weapon_subs)
 
-    @staticmethod
-    def _told_as_a_fight(c: Candidate) -> bool:
-        """Whether the event's lead word is an exchange of fire ("اشتباكات", "معارك", "تبادل
-        إطلاق النار"), not an attack that may be made with the arms told."""
+    def _told_as_a_fight(self, c: Candidate) -> bool:
+        """Whether the event's lead word is an exchange of fire (cues.yaml exchange_of_fire:
+        "اشتباكات", "معارك", "تبادل إطلاق النار"), not an attack that may be made with the arms told."""
         t = c.trigger
         if t.value.sub_event_type != "Armed clash" or t.attrs.get("weight", 1.0) < 1.0:
             return False
         word = fold(t.text).split()[0].lstrip("وفب")
-        return word.removeprefix("ال").startswith(_FIGHT_WORDS)
+        return self.k.cues["exchange_of_fire"].has_word(word.removeprefix("ال"))
 
     def _shot_not_shelled(self, c: Candidate, s: Coding) -> None:
         if (

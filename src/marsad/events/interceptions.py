@@ -236,12 +236,13 @@ def _tried(doc: Doc, tried: CueList, t: Mention) -> bool:
 
 
 def seizures_in_an_operation(
-    doc: Doc, seizure: CueList, outcome: CueList, events: list[Candidate]
+    doc: Doc, seizure: CueList, outcome: CueList, also: CueList, events: list[Candidate]
 ) -> list[Candidate]:
     """ "مقتل 8 عناصر تكفيرية خلال تبادل لإطلاق النار مع القوات …، وضبط أسلحة وذخائر بحوزتهم": arms
     seized (`seizure`: the words that open such a trigger) by the side that fought or arrested in
     the same sentence are that operation's haul, no disrupted use of their own; so are arms seized
-    as what an operation told before resulted in ("وأسفرت أيضا عن ضبط أسلحة", `outcome`)."""
+    as what an operation told before resulted in ("وأسفرت أيضا عن ضبط أسلحة", `outcome`, read
+    through the words of one more outcome, `also`)."""
     ops = [e for e in events if e.event_type == BATTLES or e.trigger.value.sub_event_type == "Arrests"]
     # (an operation told before may still read as an attack: its target is coded later)
     acts = [e for e in events if e.event_type in _ACTS or e.trigger.value.sub_event_type == "Arrests"]
@@ -252,7 +253,7 @@ def seizures_in_an_operation(
         if e.trigger.value.sub_event_type == DISRUPTED and seizure.opening(fold(e.trigger.text).split()):
             side = None if e.actor1 is None else e.actor1.value
             op = next((o for o in ops if o.sentences & e.sentences and _by(o, side)), None)
-            if op is None and _an_outcome(doc, outcome, e.trigger):
+            if op is None and _an_outcome(doc, outcome, also, e.trigger):
                 op = next((o for o in acts if min(o.sentences) < e.trigger.sentence and _by(o, side)), None)
             if op is not None:
                 op.log.append(f"'{e.trigger.text}': the arms seized in it")
@@ -266,10 +267,10 @@ def _by(op: Candidate, side: object) -> bool:
     return side is None or (op.actor1 is not None and op.actor1.value == side)
 
 
-def _an_outcome(doc: Doc, outcome: CueList, t: Mention) -> bool:
+def _an_outcome(doc: Doc, outcome: CueList, also: CueList, t: Mention) -> bool:
     """Whether the words right before `t` tell what something resulted in ("أسفرت أيضا عن")."""
     fs = doc.folded_index(t.start)
-    words = [w for w in words_before(doc.folded.text, fs, max(0, fs - CUE_REACH), 4) if w not in _ALSO]
+    words = [w for w in words_before(doc.folded.text, fs, max(0, fs - CUE_REACH), 4) if not also.has_word(w)]
     for i in range(len(words)):
         told = outcome.opening(words[i:])
         if told is not None and told[1] == len(words) - i:
@@ -279,4 +280,3 @@ def _an_outcome(doc: Doc, outcome: CueList, t: Mention) -> bool:
 
 # "وأسفرت أيضا عن": the word that adds one more outcome, read through.
 _ACTS = frozenset((BATTLES, EXPLOSIONS, VAC))
-_ALSO = frozenset(("ايضا", "كذلك"))  # (folded)

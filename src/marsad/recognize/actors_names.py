@@ -25,12 +25,6 @@ from marsad.text.tokens import WORD, Tokens
 _NEXT_WORD = re.compile(r"\s+([^\s،,.؛:()\[\]\"«»]+)")  # the word after a position, no punctuation
 
 
-# After an ordinal that ends an alias ("الفرقة الرابعة"): a teen ordinal's second word (folded
-# "عشر"/"عشرة"), so the name is of another unit.
-_TEEN = " عشر"  # (a substring test first: the rare case only is matched)
-_TEEN_WORD = re.compile(r" عشره?(?!\w)")
-
-
 class NameFinding(ActorReading):
     """The actor recogniser's part that finds the names of a report (ActorRecognizer.__call__ reads
     each one's role after)."""
@@ -52,7 +46,7 @@ class NameFinding(ActorReading):
                 folded, h.word_start, h.start, h.end, idx
             ):
                 continue
-            if folded.startswith(_TEEN, h.end) and _TEEN_WORD.match(folded, h.end):
+            if folded.startswith(self._teen_starts, h.end) and self._teen_after(folded, h.end):
                 continue  # "الفرقة الرابعة عشرة": the 14th, not the unit the alias names
             found.append((h.word_start, h.end, idx, False))
             starts[h.word_start] = h.start
@@ -61,6 +55,17 @@ class NameFinding(ActorReading):
         if len(found) > 1:
             found = self._short_forms(folded, found, starts)
         return found, starts
+
+    @cached_property
+    def _teen_starts(self) -> tuple[str, ...]:
+        """cues.yaml's teen_ordinal_after words as they start after a name (a substring test
+        that spares the word look-up where none follows, as nearly always)."""
+        return tuple(" " + w for w in self.k.cues["teen_ordinal_after"].by_last)
+
+    def _teen_after(self, folded: str, end: int) -> bool:
+        """Whether the word right after `end` is a teen ordinal's second word ("عشر", "عشرة")."""
+        m = _NEXT_WORD.match(folded, end)
+        return m is not None and self.k.cues["teen_ordinal_after"].has_word(m.group(1))
 
     @cached_property
     def _not_forces_words(self) -> tuple[str, ...]:
